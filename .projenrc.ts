@@ -1,0 +1,90 @@
+import { awscdk, javascript } from 'projen';
+
+// Versions are pinned: the kit is tested against exactly these.
+const CDK_VERSION = '2.276.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-ecs-kit',
+  description:
+    'AWS CDK constructs for Amazon ECS that catch deploy-time ECS errors at synth, check quotas, and pass the cdk-nag and Control Tower packs by default.',
+  author: 'cdk-ecs-kit maintainers',
+  authorAddress: 'maintainers@cdk-ecs-kit.invalid',
+  repositoryUrl: 'https://example.invalid/cdk-ecs-kit.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'aws-cdk', 'ecs', 'fargate', 'ecr', 'cdk-nag', 'compliance'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: CDK_VERSION,
+  cdkVersionPinning: false,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+
+  // The kit ships compliance presets built on cdk-nag 3.
+  peerDeps: ['cdk-nag@^3.0.2'],
+  devDeps: [
+    `aws-cdk-lib@${CDK_VERSION}`,
+    'cdk-nag@3.0.2',
+    '@cdklabs/cdk-validator-cfnguard@0.0.62',
+    'fast-check@4.10.2',
+    '@types/sarif@2.1.7',
+  ],
+  // Plain npm packages must be bundled for jsii.
+  bundledDeps: ['commander@14.0.3', 'yaml@2.9.1'],
+
+  bin: { 'cdk-ecs-kit': 'lib/cli/main.js' },
+
+  // Nothing below works offline, so it is off.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  autoApproveUpgrades: false,
+  publishTasks: false,
+  package: true,
+
+  docgen: true,
+  jest: true,
+  jestOptions: {
+    // --ci: snapshots never update silently.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      setupFiles: ['<rootDir>/test/jest.setup.ts'],
+      maxWorkers: 2,
+      testTimeout: 120_000,
+      collectCoverage: false,
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+      modulePathIgnorePatterns: ['<rootDir>/cdk.out/', '<rootDir>/lib/', '<rootDir>/dist/'],
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc'],
+  },
+  gitignore: ['cdk.out/', 'bench/out/', '*.cdk.out/', '.cdk.staging/'],
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'docs/', '.ci/', 'cdk.out/', 'scripts/'] },
+});
+
+// The README's main job: synthesize the example app and print its check report.
+project.addTask('demo', {
+  description: 'Synthesize the example app into cdk.out/ and print its check report',
+  exec: 'ts-node --transpile-only --project examples/tsconfig.json examples/demo.ts',
+});
+
+// Regenerate docs/rules.md from the rules' own metadata.
+const rulesDoc = project.addTask('docs:rules', {
+  description: 'Generate docs/rules.md from the rule metadata',
+  exec: 'ts-node --transpile-only --project scripts/tsconfig.json scripts/gen-rules-doc.ts',
+});
+project.postCompileTask.spawn(rulesDoc);
+
+project.addTask('bench', {
+  description: 'Print synth time and peak memory figures (see bench/README.md)',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',
+});
+
+project.synth();

@@ -1,0 +1,32 @@
+/**
+ * The kit's construction-time error: the same message shape as rule findings
+ * (code, problem, construct path, what is allowed, fix). Not exported.
+ */
+import { formatMessage } from './rules/engine';
+
+export interface KitErrorDetails {
+  /** Rule or error code, e.g. ECS-TD-01 or KIT-CLUSTER-NAME. */
+  readonly code: string;
+  /** What is wrong, naming the property and the bad value. */
+  readonly problem: string;
+  /** Construct path of the construct being built. */
+  readonly path: string;
+  /** What is allowed. */
+  readonly allowed: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+export class EcsKitError extends Error {
+  public readonly code: string;
+  constructor(details: KitErrorDetails) {
+    super(formatMessage(details.code, details.path, details));
+    this.name = 'EcsKitError';
+    this.code = details.code;
+  }
+}
+
+/** Throw an EcsKitError. */
+export function fail(details: KitErrorDetails): never {
+  throw new EcsKitError(details);
+}

@@ -1,0 +1,2 @@
+export * from './quota-table';
+export * from './quota-profile';

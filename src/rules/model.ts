@@ -1,0 +1,209 @@
+/**
+ * A read-only view of synthesized CloudFormation: the stacks of one assembly,
+ * their resources, and resolution of Ref / Fn::GetAtt / Fn::ImportValue within
+ * a stack and across the assembly's stacks.
+ */
+import { isUnresolved } from './values';
+
+export interface CfnTemplate {
+  readonly Resources?: Record<string, CfnResourceJson>;
+  readonly Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }>;
+  readonly Parameters?: Record<string, unknown>;
+  readonly [key: string]: unknown;
+}
+
+export interface CfnResourceJson {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly Metadata?: Record<string, unknown>;
+  readonly DependsOn?: string | string[];
+  readonly Condition?: string;
+  readonly [key: string]: unknown;
+}
+
+/** One resource of a stack, as rules see it. */
+export interface TemplateResource {
+  readonly stack: StackModel;
+  readonly logicalId: string;
+  readonly type: string;
+  readonly properties: Record<string, unknown>;
+  /** Construct path without the trailing /Resource, or `Stack/LogicalId` when unknown. */
+  readonly path: string;
+  /** The raw aws:cdk:path metadata (ending in /Resource), when present. */
+  readonly cdkPath?: string;
+  readonly json: CfnResourceJson;
+}
+
+/** Where a stack runs: a literal Region, or undefined for env-agnostic. */
+export interface StackEnvironment {
+  readonly account?: string;
+  readonly region?: string;
+}
+
+export interface StackInput {
+  /** Stack (artifact) name. */
+  readonly name: string;
+  readonly template: CfnTemplate;
+  readonly environment?: StackEnvironment;
+  /** File the template was read from, for messages. */
+  readonly file?: string;
+  /** Size of the template file in bytes, when read from disk. */
+  readonly templateSize?: number;
+}
+
+/** A resolved reference to a resource (Ref) or one of its attributes (Fn::GetAtt). */
+export interface ResourceReference {
+  readonly resource: TemplateResource;
+  /** undefined for Ref, the attribute name for Fn::GetAtt. */
+  readonly attribute?: string;
+}
+
+export class StackModel {
+  public readonly name: string;
+  public readonly template: CfnTemplate;
+  public readonly environment: StackEnvironment;
+  public readonly file?: string;
+  public readonly templateSize: number;
+  public readonly resources: readonly TemplateResource[];
+  private readonly byId = new Map<string, TemplateResource>();
+  private readonly byType = new Map<string, TemplateResource[]>();
+
+  constructor(input: StackInput, public readonly assembly: AssemblyModel) {
+    this.name = input.name;
+    this.template = input.template;
+    this.environment = input.environment ?? {};
+    this.file = input.file;
+    this.templateSize = input.templateSize ?? Buffer.byteLength(JSON.stringify(input.template));
+    const list: TemplateResource[] = [];
+    for (const [logicalId, json] of Object.entries(input.template.Resources ?? {})) {
+      if (!json || typeof json !== 'object' || typeof json.Type !== 'string') continue;
+      const props = json.Properties && typeof json.Properties === 'object' ? json.Properties : {};
+      const res: TemplateResource = {
+        stack: this,
+        logicalId,
+        type: json.Type,
+        properties: props,
+        path: constructPath(json, this.name, logicalId),
+        cdkPath: typeof json.Metadata?.['aws:cdk:path'] === 'string' ? json.Metadata['aws:cdk:path'] as string : undefined,
+        json,
+      };
+      list.push(res);
+      this.byId.set(logicalId, res);
+      const bucket = this.byType.get(json.Type) ?? [];
+      bucket.push(res);
+      this.byType.set(json.Type, bucket);
+    }
+    this.resources = list;
+  }
+
+  public resource(logicalId: string): TemplateResource | undefined {
+    return this.byId.get(logicalId);
+  }
+
+  public ofType(type: string): readonly TemplateResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** Region of the stack, or undefined when env-agnostic. */
+  public get region(): string | undefined {
+    const r = this.environment.region;
+    return r && r !== 'unknown-region' && !isUnresolved(r) ? r : undefined;
+  }
+}
+
+export class AssemblyModel {
+  public readonly stacks: readonly StackModel[];
+  private exportsCache?: Map<string, { stack: StackModel; value: unknown }>;
+
+  constructor(stacks: readonly StackInput[]) {
+    this.stacks = stacks.map((s) => new StackModel(s, this));
+  }
+
+  /** Every resource of the given type across all stacks. */
+  public ofType(type: string): TemplateResource[] {
+    return this.stacks.flatMap((s) => [...s.ofType(type)]);
+  }
+
+  /**
+   * Resolve a value to a literal string when it can be decided from the
+   * templates alone: literals, Fn::Join / Fn::Sub of literals, and
+   * Fn::ImportValue of another stack's export. Otherwise undefined.
+   */
+  public resolveString(value: unknown, stack: StackModel, depth = 0): string | undefined {
+    if (depth > 10) return undefined;
+    if (typeof value === 'string') return isUnresolved(value) ? undefined : value;
+    if (typeof value === 'number') return String(value);
+    const obj = intrinsic(value);
+    if (!obj) return undefined;
+    if (obj.fn === 'Fn::Join' && Array.isArray(obj.arg) && obj.arg.length === 2 && Array.isArray(obj.arg[1])) {
+      const sep = this.resolveString(obj.arg[0], stack, depth + 1);
+      const parts = (obj.arg[1] as unknown[]).map((p) => this.resolveString(p, stack, depth + 1));
+      if (sep === undefined || parts.some((p) => p === undefined)) return undefined;
+      return parts.join(sep);
+    }
+    if (obj.fn === 'Fn::Sub' && typeof obj.arg === 'string' && !obj.arg.includes('${')) return obj.arg;
+    if (obj.fn === 'Fn::ImportValue') {
+      const exp = this.findExport(obj.arg, stack);
+      return exp ? this.resolveString(exp.value, exp.stack, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Follow Ref / Fn::GetAtt / Fn::ImportValue to the resource they point at. */
+  public resolveReference(value: unknown, stack: StackModel, depth = 0): ResourceReference | undefined {
+    if (depth > 10) return undefined;
+    const obj = intrinsic(value);
+    if (!obj) return undefined;
+    if (obj.fn === 'Ref' && typeof obj.arg === 'string') {
+      const res = stack.resource(obj.arg);
+      return res ? { resource: res } : undefined;
+    }
+    if (obj.fn === 'Fn::GetAtt') {
+      const [id, attr] = Array.isArray(obj.arg)
+        ? obj.arg
+        : typeof obj.arg === 'string' ? obj.arg.split(/\.(.*)/s) : [];
+      const res = typeof id === 'string' ? stack.resource(id) : undefined;
+      return res && typeof attr === 'string' ? { resource: res, attribute: attr } : undefined;
+    }
+    if (obj.fn === 'Fn::ImportValue') {
+      const exp = this.findExport(obj.arg, stack);
+      return exp ? this.resolveReference(exp.value, exp.stack, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The resource a value refers to, if any. */
+  public resolveResource(value: unknown, stack: StackModel): TemplateResource | undefined {
+    return this.resolveReference(value, stack)?.resource;
+  }
+
+  private findExport(name: unknown, from: StackModel): { stack: StackModel; value: unknown } | undefined {
+    const key = this.resolveString(name, from);
+    if (key === undefined) return undefined;
+    if (!this.exportsCache) {
+      this.exportsCache = new Map();
+      for (const s of this.stacks) {
+        for (const out of Object.values(s.template.Outputs ?? {})) {
+          const exportName = out?.Export?.Name;
+          if (typeof exportName === 'string') this.exportsCache.set(exportName, { stack: s, value: out.Value });
+        }
+      }
+    }
+    return this.exportsCache.get(key);
+  }
+}
+
+function intrinsic(value: unknown): { fn: string; arg: unknown } | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  const fn = keys[0];
+  if (fn !== 'Ref' && !fn.startsWith('Fn::')) return undefined;
+  return { fn, arg: (value as Record<string, unknown>)[fn] };
+}
+
+function constructPath(json: CfnResourceJson, stackName: string, logicalId: string): string {
+  const p = json.Metadata?.['aws:cdk:path'];
+  if (typeof p === 'string' && p.length > 0) return p.replace(/\/(Resource|Default)$/, '');
+  return `${stackName}/${logicalId}`;
+}

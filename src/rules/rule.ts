@@ -1,0 +1,104 @@
+/**
+ * The rule contract. Rules are pure functions over synthesized CloudFormation:
+ * they import nothing from aws-cdk-lib, so the CDK plugin, the CLI and the
+ * constructs all run the same code.
+ */
+import type { AssemblyModel, StackModel, TemplateResource } from './model';
+import type { QuotaProfile } from '../quotas/quota-profile';
+
+/** How bad a finding is. */
+export enum Severity {
+  /** AWS rejects the template at deploy time (or a hard limit is crossed). Fails synth. */
+  ERROR = 'error',
+  /** It deploys, but it is risky or likely to break later. Reported, never fails synth. */
+  WARNING = 'warning',
+}
+
+/** The area a rule belongs to; also its folder under src/rules/. */
+export type RuleArea = 'task' | 'container' | 'network' | 'service' | 'capacity' | 'cluster' | 'registry' | 'quota';
+
+/** Metadata every rule carries. docs/rules.md is generated from it. */
+export interface RuleMetadata {
+  /** Stable id, e.g. ECS-TD-01 (matches ecs-constraints.md ids). Never reused. */
+  readonly id: string;
+  /** One-line title. */
+  readonly title: string;
+  readonly area: RuleArea;
+  /** Default severity; standards and plugin props may override it. */
+  readonly severity: Severity;
+  /** What the rule checks. */
+  readonly description: string;
+  /** The deploy-time error (or failure mode) it prevents. */
+  readonly deployError: string;
+  /** General fix hint (findings carry a specific one). */
+  readonly fix: string;
+  /** AWS documentation or API reference the rule is based on. */
+  readonly source: string;
+}
+
+/**
+ * What a rule reports. The engine adds rule id, severity, stack, logical id
+ * and construct path, and formats the message:
+ * `[ID] {problem} at {path}; allowed: {allowed}. {fix}`
+ */
+export interface RuleIssue {
+  /** JSON pointer below the resource, e.g. `Properties/ContainerDefinitions/0/Memory`. */
+  readonly property: string;
+  /** The offending value as found in the template. */
+  readonly value: unknown;
+  /** What is wrong, naming the property and the value: "Fargate task cpu 256 does not allow memory 4096 MiB". */
+  readonly problem: string;
+  /** What is allowed: "512, 1024, 2048". */
+  readonly allowed: string;
+  /** How to fix it, one sentence: "Use cpu 1024 or more." */
+  readonly fix: string;
+  /** For assembly rules: the resource the issue is about. Resource rules may omit it. */
+  readonly resource?: TemplateResource;
+}
+
+/** Context handed to every rule. */
+export interface RuleContext {
+  readonly assembly: AssemblyModel;
+  readonly stack: StackModel;
+  readonly quotas: QuotaProfile;
+}
+
+/** A rule over one resource at a time. */
+export interface ResourceRule extends RuleMetadata {
+  /** CloudFormation resource types the rule looks at. */
+  readonly resourceTypes: readonly string[];
+  check(resource: TemplateResource, context: RuleContext): RuleIssue[];
+}
+
+/** A rule over the whole assembly (quotas, cross-stack limits). */
+export interface AssemblyRule extends RuleMetadata {
+  checkAssembly(assembly: AssemblyModel, quotas: QuotaProfile): RuleIssue[];
+}
+
+export type Rule = ResourceRule | AssemblyRule;
+
+export function isAssemblyRule(rule: Rule): rule is AssemblyRule {
+  return typeof (rule as AssemblyRule).checkAssembly === 'function';
+}
+
+/** A reported finding, as data. */
+export interface Finding {
+  /** Rule id, e.g. ECS-TD-01. */
+  readonly ruleId: string;
+  /** `error` or `warning`. */
+  readonly severity: string;
+  /** Stack (artifact) name. */
+  readonly stack: string;
+  /** Logical id of the resource. */
+  readonly logicalId: string;
+  /** Construct path (from aws:cdk:path, without the trailing /Resource), or Stack/LogicalId. */
+  readonly path: string;
+  /** JSON pointer of the property below the resource. */
+  readonly property: string;
+  /** The offending value, as JSON text. */
+  readonly value: string;
+  /** Full message: problem, path, what is allowed and the fix. */
+  readonly message: string;
+  /** The fix hint alone. */
+  readonly fix: string;
+}

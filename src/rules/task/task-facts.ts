@@ -1,0 +1,54 @@
+/**
+ * Facts about an AWS::ECS::TaskDefinition that many rules need. Each returns
+ * undefined when the template does not decide it.
+ */
+import { TemplateResource } from '../model';
+import { toArray, toObject, toStr } from '../values';
+
+export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
+
+/** True when RequiresCompatibilities lists FARGATE; undefined when unresolved. */
+export function requiresFargate(task: TemplateResource): boolean | undefined {
+  const compat = task.properties.RequiresCompatibilities;
+  if (compat === undefined) return false;
+  const list = toArray(compat);
+  if (!list) return undefined;
+  const names = list.map(toStr);
+  if (names.some((n) => n === undefined)) return names.includes('FARGATE') ? true : undefined;
+  return names.includes('FARGATE');
+}
+
+/** The network mode; ECS defaults to bridge on Linux EC2 when omitted. */
+export function networkMode(task: TemplateResource): string | undefined {
+  const v = task.properties.NetworkMode;
+  if (v === undefined) return 'bridge';
+  return toStr(v);
+}
+
+/** Whether the task declares a Windows operating system family. */
+export function isWindows(task: TemplateResource): boolean | undefined {
+  const rp = task.properties.RuntimePlatform;
+  if (rp === undefined) return false;
+  const obj = toObject(rp);
+  if (!obj) return undefined;
+  if (obj.OperatingSystemFamily === undefined) return false;
+  const family = toStr(obj.OperatingSystemFamily);
+  return family === undefined ? undefined : family.toUpperCase().startsWith('WINDOWS');
+}
+
+/** The container definitions with their index; [] when unresolved. */
+export function containers(task: TemplateResource): { index: number; def: Record<string, unknown> }[] {
+  const list = toArray(task.properties.ContainerDefinitions) ?? [];
+  const out: { index: number; def: Record<string, unknown> }[] = [];
+  list.forEach((c, index) => {
+    const def = toObject(c);
+    if (def) out.push({ index, def });
+  });
+  return out;
+}
+
+/** Container name for messages: its Name, or #index. */
+export function containerLabel(def: Record<string, unknown>, index: number): string {
+  const name = toStr(def.Name);
+  return name ? `container '${name}'` : `container #${index}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Reading template values the way CloudFormation does. Anything that cannot
+ * be decided (unresolved CDK tokens, intrinsics, parameters) comes back as
+ * `undefined`, and rules skip it: a false positive is worse than a miss.
+ */
+
+const TOKEN = /\$\{Token\[[^\]]*\]\}|#\{Token\[|\[TOKEN\.\d+\]/;
+
+/** True for an unresolved CDK token string or an (unresolved) intrinsic object. */
+export function isUnresolved(value: unknown): boolean {
+  if (typeof value === 'string') return TOKEN.test(value) || /^-1\.8881545897087\d*e\+289$/.test(value);
+  if (typeof value === 'number') return value === -1.8881545897087626e+289;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
+  }
+  return false;
+}
+
+/** A plain number from a number or a numeric string; undefined otherwise. */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && !isUnresolved(value) ? value : undefined;
+  if (typeof value === 'string') {
+    const s = value.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+    return Number(s);
+  }
+  return undefined;
+}
+
+/** A string, or undefined for anything unresolved or non-string. */
+export function toStr(value: unknown): string | undefined {
+  if (typeof value === 'string' && !isUnresolved(value)) return value;
+  if (typeof value === 'number' && !isUnresolved(value)) return String(value);
+  return undefined;
+}
+
+/** A boolean from true/false or "true"/"false". */
+export function toBool(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+/** An array, or undefined when absent or unresolved (e.g. Fn::If). */
+export function toArray(value: unknown): unknown[] | undefined {
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** A plain object (not an intrinsic), or undefined. */
+export function toObject(value: unknown): Record<string, unknown> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || isUnresolved(value)) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Task CPU in CPU units: 256, "256", "1 vCPU", "0.25 vcpu", "2vCPU".
+ */
+export function parseCpuUnits(value: unknown): number | undefined {
+  const n = toNumber(value);
+  if (n !== undefined) return n;
+  if (typeof value !== 'string' || isUnresolved(value)) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*vcpus?\s*$/i.exec(value);
+  return m ? Math.round(Number(m[1]) * 1024) : undefined;
+}
+
+/**
+ * Memory in MiB: 512, "512", "2 GB", "2GB", "0.5 GB", "1024 MiB", "1 GiB".
+ * ECS reads GB as GiB (1 GB = 1024 MiB).
+ */
+export function parseMemoryMiB(value: unknown): number | undefined {
+  const n = toNumber(value);
+  if (n !== undefined) return n;
+  if (typeof value !== 'string' || isUnresolved(value)) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)\s*$/i.exec(value);
+  if (!m) return undefined;
+  const amount = Number(m[1]);
+  return /^g/i.test(m[2]) ? Math.round(amount * 1024) : amount;
+}
+
+/** JSON text of a value, short enough for a message. */
+export function show(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** "a, b and c" style list, capped for readability. */
+export function listOf(values: readonly (string | number)[], max = 12): string {
+  if (values.length <= max) return values.join(', ');
+  return `${values.slice(0, max).join(', ')}, ... (${values.length} in all)`;
+}

@@ -65,7 +65,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc'],
   },
-  gitignore: ['cdk.out/', 'bench/out/', '*.cdk.out/', '.cdk.staging/'],
+  gitignore: ['cdk.out/', 'bench/out/', '*.cdk.out/', '.cdk.staging/', '.scratch/'],
   npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'docs/', '.ci/', 'cdk.out/', 'scripts/'] },
 });
 

@@ -49,6 +49,11 @@ export interface StackInput {
   readonly file?: string;
   /** Size of the template file in bytes, when read from disk. */
   readonly templateSize?: number;
+  /**
+   * Construct paths by logical id, for templates synthesized without
+   * aws:cdk:path metadata (the plugin reads them from the construct tree).
+   */
+  readonly constructPaths?: Readonly<Record<string, string>>;
 }
 
 /** A resolved reference to a resource (Ref) or one of its attributes (Fn::GetAtt). */
@@ -83,8 +88,8 @@ export class StackModel {
         logicalId,
         type: json.Type,
         properties: props,
-        path: constructPath(json, this.name, logicalId),
-        cdkPath: typeof json.Metadata?.['aws:cdk:path'] === 'string' ? json.Metadata['aws:cdk:path'] as string : undefined,
+        path: constructPath(json, this.name, logicalId, input.constructPaths?.[logicalId]),
+        cdkPath: typeof json.Metadata?.['aws:cdk:path'] === 'string' ? json.Metadata['aws:cdk:path'] as string : input.constructPaths?.[logicalId],
         json,
       };
       list.push(res);
@@ -202,8 +207,8 @@ function intrinsic(value: unknown): { fn: string; arg: unknown } | undefined {
   return { fn, arg: (value as Record<string, unknown>)[fn] };
 }
 
-function constructPath(json: CfnResourceJson, stackName: string, logicalId: string): string {
-  const p = json.Metadata?.['aws:cdk:path'];
+function constructPath(json: CfnResourceJson, stackName: string, logicalId: string, fromTree?: string): string {
+  const p = json.Metadata?.['aws:cdk:path'] ?? fromTree;
   if (typeof p === 'string' && p.length > 0) return p.replace(/\/(Resource|Default)$/, '');
   return `${stackName}/${logicalId}`;
 }

@@ -34,6 +34,13 @@ export interface RuleMetadata {
   readonly fix: string;
   /** AWS documentation or API reference the rule is based on. */
   readonly source: string;
+  /**
+   * Ids of aws-cdk-lib's built-in CloudFormation validator rules (cfn-lint
+   * style, e.g. E3047) that catch the same condition. When that validator
+   * runs in a CDK synth, the plugin leaves these to it to avoid duplicates;
+   * the CLI, which has no built-in validator, always runs them.
+   */
+  readonly builtInOverlap?: readonly string[];
 }
 
 /**

@@ -12,6 +12,7 @@ export const TD01_FARGATE_LINUX_SIZE: ResourceRule = {
   deployError: "RegisterTaskDefinition fails: \"Invalid 'cpu' setting for task\" / \"No Fargate configuration exists for given values\".",
   fix: 'Pick a cpu/memory pair from the Fargate size table, or use FargateSize.smallestFor().',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
+  builtInOverlap: ['E3047'],
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true || isWindows(task) !== false) return [];

@@ -1,0 +1,220 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations,
+} from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
+import { QuotaProfile } from '../quotas/quota-profile';
+import { ALL_RULES } from '../rules';
+import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
+import { runRules } from '../rules/engine';
+import { AssemblyModel, StackInput } from '../rules/model';
+import { Finding, Rule, Severity } from '../rules/rule';
+
+/** Options for EcsChecks. */
+export interface EcsChecksProps {
+  /**
+   * Quota values the app-wide limit checks use.
+   * @default QuotaProfile.current()
+   */
+  readonly quotas?: QuotaProfile;
+  /**
+   * Rule ids not to run, e.g. `['ECS-CT-23']`.
+   * @default - every rule runs
+   */
+  readonly disabledRules?: string[];
+  /**
+   * Severity per rule id, replacing the rule's default.
+   * @default - each rule's own severity
+   */
+  readonly severityOverrides?: { [ruleId: string]: Severity };
+  /**
+   * Also run rules that aws-cdk-lib's built-in CloudFormation validator
+   * already covers (e.g. Fargate cpu/memory pairs, E3047) while that
+   * validator is on. Off by default to avoid duplicate findings; they always
+   * run when the validator is off (`CDK_VALIDATION=false`) and in the CLI.
+   * @default false
+   */
+  readonly includeBuiltInOverlaps?: boolean;
+}
+
+/** A finding that was acknowledged, with the reason. */
+export interface AcknowledgedFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+  /** Construct path where it was acknowledged. */
+  readonly acknowledgedAt: string;
+}
+
+/** The result of `EcsChecks.check()`. */
+export interface EcsCheckReport {
+  /** Findings not acknowledged. */
+  readonly findings: Finding[];
+  readonly acknowledged: AcknowledgedFinding[];
+  /** Number of unacknowledged error findings. */
+  readonly errorCount: number;
+  /** Number of unacknowledged warning findings. */
+  readonly warningCount: number;
+}
+
+/**
+ * The kit's synth-time ECS checks as a CDK validation plugin:
+ * `Validations.of(app).addPlugins(new EcsChecks())`. Errors fail synth,
+ * warnings are reported. Acknowledge a finding with
+ * `Validations.of(scope).acknowledge({ id: 'ECS-TD-01', reason })`.
+ */
+export class EcsChecks implements IPolicyValidationPlugin {
+  /**
+   * Plugin-free path: synthesize the app (or stage) and return the findings
+   * as data, with acknowledgements applied.
+   */
+  public static check(app: Stage, props: EcsChecksProps = {}): EcsCheckReport {
+    const checks = new EcsChecks(props);
+    const assembly = app.synth();
+    const stacks: StackInput[] = [];
+    const paths = constructPathsByStack(app);
+    const collect = (asm: typeof assembly) => {
+      for (const s of asm.stacks) {
+        stacks.push({
+          name: s.displayName ?? s.stackName,
+          constructPaths: paths.get(s.id),
+          template: s.template,
+          environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
+          file: s.templateFullPath,
+          templateSize: fs.statSync(s.templateFullPath).size,
+        });
+      }
+      for (const nested of asm.nestedAssemblies) collect(nested.nestedAssembly);
+    };
+    collect(assembly);
+    const findings = checks.runOn(stacks);
+    const acks = collectAcknowledgements(app, new Set(ALL_RULES.map((r) => r.id)));
+    const open: Finding[] = [];
+    const acknowledged: AcknowledgedFinding[] = [];
+    for (const f of findings) {
+      const ack = findAcknowledgement(acks, f.ruleId, f.path);
+      if (ack) acknowledged.push({ finding: f, reason: ack.reason, acknowledgedAt: ack.path });
+      else open.push(f);
+    }
+    return {
+      findings: open,
+      acknowledged,
+      errorCount: open.filter((f) => f.severity === Severity.ERROR).length,
+      warningCount: open.filter((f) => f.severity === Severity.WARNING).length,
+    };
+  }
+
+  public readonly name = PLUGIN_NAME;
+  public readonly version: string;
+  public readonly ruleIds: string[];
+  private readonly props: EcsChecksProps;
+
+  constructor(props: EcsChecksProps = {}) {
+    const known = new Set(ALL_RULES.map((r) => r.id));
+    for (const id of [...props.disabledRules ?? [], ...Object.keys(props.severityOverrides ?? {})]) {
+      if (!known.has(id)) {
+        throw new Error(`EcsChecks: unknown rule id '${id}' in disabledRules/severityOverrides; see docs/rules.md for the ${known.size} rule ids (e.g. ECS-TD-01).`);
+      }
+    }
+    this.props = props;
+    this.version = packageVersion();
+    this.ruleIds = [...known];
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const paths = context.appConstruct ? constructPathsByStack(context.appConstruct) : new Map();
+    const stacks: StackInput[] = context.stackTemplates.map((s) => ({
+      name: stackNameFromFile(s.templatePath),
+      constructPaths: paths.get(stackNameFromFile(s.templatePath)),
+      template: readJsonTemplate(s.templatePath),
+      environment: { account: s.accountId, region: s.region },
+      file: s.templatePath,
+      templateSize: fs.statSync(s.templatePath).size,
+    }));
+    const findings = this.runOn(stacks, builtInValidatorRuns());
+    mirrorBareAcknowledgements(context.appConstruct, new Set(findings.map((f) => f.ruleId)));
+
+    const fileOf = new Map(stacks.map((s) => [s.name, s.file]));
+    const violations = new Map<string, PolicyViolation & { violatingResources: any[] }>();
+    for (const f of findings) {
+      const key = `${f.ruleId}|${f.severity}|${f.message}`;
+      const v = violations.get(key) ?? {
+        ruleName: f.ruleId,
+        description: f.message,
+        fix: f.fix,
+        severity: f.severity,
+        violatingResources: [],
+      };
+      v.violatingResources.push({
+        resourceLogicalId: f.logicalId,
+        templatePath: fileOf.get(f.stack),
+        locations: [f.property],
+      });
+      violations.set(key, v);
+    }
+    return {
+      success: !findings.some((f) => f.severity === Severity.ERROR),
+      violations: [...violations.values()],
+      pluginVersion: this.version,
+    };
+  }
+
+  /** Run the rules over stacks of one assembly. */
+  private runOn(stacks: StackInput[], skipOverlaps = builtInValidatorRuns()): Finding[] {
+    const rules: Rule[] = ALL_RULES.filter((r) =>
+      this.props.includeBuiltInOverlaps || !skipOverlaps || !(r.builtInOverlap && r.builtInOverlap.length > 0));
+    return runRules(new AssemblyModel(stacks), {
+      rules,
+      quotas: this.props.quotas,
+      disabled: this.props.disabledRules,
+      severityOverrides: this.props.severityOverrides,
+    });
+  }
+}
+
+/** Construct path of every CfnResource, by stack artifact id and logical id. */
+function constructPathsByStack(root: IConstruct): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const c of root.node.findAll()) {
+    if (!CfnResource.isCfnResource(c)) continue;
+    const stack = Stack.of(c);
+    const logicalId = stack.resolve(c.logicalId);
+    if (typeof logicalId !== 'string') continue;
+    const paths = out.get(stack.artifactId) ?? {};
+    paths[logicalId] = c.node.path;
+    out.set(stack.artifactId, paths);
+  }
+  return out;
+}
+
+/** aws-cdk-lib 2.276 runs its CloudFormation validator on every synth unless CDK_VALIDATION=false. */
+function builtInValidatorRuns(): boolean {
+  return (process.env.CDK_VALIDATION ?? '').toLowerCase() !== 'false';
+}
+
+/**
+ * CDK matches plugin findings against acknowledgements in the plugin's own
+ * namespace and shows matches in its report as acknowledged. A bare
+ * `acknowledge({ id: 'ECS-TD-01' })` is stored under the annotation
+ * namespace, so it is copied into ours.
+ */
+function mirrorBareAcknowledgements(root: IConstruct | undefined, ruleIds: ReadonlySet<string>): void {
+  if (!root || ruleIds.size === 0) return;
+  for (const ack of collectAcknowledgements(root, ruleIds)) {
+    if (ack.namespaced) continue;
+    ack.construct.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [`${PLUGIN_NAME}::${ack.ruleId}`]: ack.reason });
+  }
+}
+
+let cachedVersion: string | undefined;
+function packageVersion(): string {
+  if (cachedVersion === undefined) {
+    try {
+      cachedVersion = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
+    } catch {
+      cachedVersion = '0.0.0';
+    }
+  }
+  return cachedVersion!;
+}

@@ -1,0 +1,82 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { EcsChecks, QuotaProfile, Severity } from '../../src';
+
+function appWithOverriddenSize(memory: string): { app: App; stack: Stack; td: ecs.FargateTaskDefinition } {
+  const app = new App();
+  const stack = new Stack(app, 'MyStack');
+  const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+  td.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+  // The escape hatch bypasses aws-cdk-lib's own checks.
+  (td.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('Memory', memory);
+  return { app, stack, td };
+}
+
+describe('EcsChecks plugin', () => {
+  test('fails synth on a Fargate size made invalid through addPropertyOverride', () => {
+    const { app } = appWithOverriddenSize('4096');
+    Validations.of(app).addPlugins(new EcsChecks());
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(() => app.synth()).toThrow(/ECS-TD-01[\s\S]*Fargate task cpu 256 does not allow memory 4096 MiB at MyStack\/TaskDef; allowed: 512, 1024, 2048/);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  test('passes synth when the size is valid', () => {
+    const { app } = appWithOverriddenSize('1024');
+    Validations.of(app).addPlugins(new EcsChecks());
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('check() returns findings as data; acknowledge() moves them to acknowledged with the reason', () => {
+    const { app, td } = appWithOverriddenSize('4096');
+    let report = EcsChecks.check(app);
+    expect(report.findings).toEqual([expect.objectContaining({
+      ruleId: 'ECS-TD-01', severity: 'error', stack: 'MyStack', path: 'MyStack/TaskDef', property: 'Properties/Memory', value: '"4096"',
+    })]);
+    expect(report.errorCount).toBe(1);
+
+    const acked = appWithOverriddenSize('4096');
+    Validations.of(acked.td).acknowledge({ id: 'ECS-TD-01', reason: 'sized by the platform team on purpose' });
+    report = EcsChecks.check(acked.app);
+    expect(report.findings).toEqual([]);
+    expect(report.acknowledged).toEqual([expect.objectContaining({
+      reason: 'sized by the platform team on purpose', acknowledgedAt: 'MyStack/TaskDef', finding: expect.objectContaining({ ruleId: 'ECS-TD-01' }),
+    })]);
+    expect(td).toBeDefined();
+  });
+
+  test('an acknowledged error no longer fails synth, and the report lists it as acknowledged', () => {
+    const { app, td } = appWithOverriddenSize('4096');
+    Validations.of(td).acknowledge({ id: 'ECS-TD-01', reason: 'on purpose' });
+    Validations.of(app).addPlugins(new EcsChecks());
+    const asm = app.synth();
+    const report = JSON.parse(require('fs').readFileSync(`${asm.directory}/validation-report.json`, 'utf8'));
+    const ours = report.pluginReports.find((p: any) => p.pluginName === 'cdk-ecs-kit');
+    expect(ours.violations).toEqual([]);
+    expect(ours.suppressedViolations).toEqual([expect.objectContaining({ ruleName: 'ECS-TD-01', reason: 'on purpose', acknowledgedAt: 'MyStack/TaskDef' })]);
+  });
+
+  test('disabled rules and severity overrides apply; unknown ids are rejected', () => {
+    expect(EcsChecks.check(appWithOverriddenSize('4096').app, { disabledRules: ['ECS-TD-01'] }).findings).toEqual([]);
+    const warned = EcsChecks.check(appWithOverriddenSize('4096').app, { severityOverrides: { 'ECS-TD-01': Severity.WARNING } });
+    expect(warned.findings[0].severity).toBe('warning');
+    expect(warned.errorCount).toBe(0);
+    expect(() => new EcsChecks({ disabledRules: ['ECS-NOPE-99'] })).toThrow(/unknown rule id 'ECS-NOPE-99'/);
+    expect(() => new EcsChecks({ quotas: QuotaProfile.legacy() })).not.toThrow();
+  });
+
+  test('rules covered by the built-in CloudFormation validator are left to it while it runs', () => {
+    const { app } = appWithOverriddenSize('4096');
+    const previous = process.env.CDK_VALIDATION;
+    process.env.CDK_VALIDATION = 'true';
+    try {
+      expect(EcsChecks.check(app).findings.filter((f) => f.ruleId === 'ECS-TD-01')).toEqual([]);
+      expect(EcsChecks.check(appWithOverriddenSize('4096').app, { includeBuiltInOverlaps: true }).findings.map((f) => f.ruleId)).toContain('ECS-TD-01');
+    } finally {
+      process.env.CDK_VALIDATION = previous;
+    }
+  });
+});

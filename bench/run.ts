@@ -1,0 +1,57 @@
+/**
+ * Prints synth time and peak memory for an app of N ALB Fargate services
+ * built with plain aws-cdk-lib, and the time EcsChecks and cdk-nag's
+ * AwsSolutions pack add to it. Each run is a separate process; the median of
+ * REPEAT runs is reported.
+ * Usage: npx projen bench [-- --services 100 --repeat 3 --validation off|on]
+ */
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const services = arg('services', '100');
+const repeat = Number(arg('repeat', '3'));
+// The built-in CloudFormation validator costs seconds per synth and is the
+// same in every scenario; off by default so the differences stand out.
+const validation = arg('validation', 'off');
+
+interface Run { scenario: string; buildMs: number; synthMs: number; pluginMs: number; peakRssMiB: number }
+
+function runScenario(scenario: string): Run {
+  const out = execFileSync(process.execPath, [
+    require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--project', path.join(__dirname, 'tsconfig.json'),
+    path.join(__dirname, 'scenario.ts'), scenario, services,
+  ], { env: { ...process.env, CDK_VALIDATION: validation === 'on' ? 'true' : 'false' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const results: Record<string, Run> = {};
+for (const scenario of ['plain', 'ecs-checks', 'cdk-nag']) {
+  const runs = Array.from({ length: repeat }, () => runScenario(scenario));
+  results[scenario] = {
+    scenario,
+    buildMs: median(runs.map((r) => r.buildMs)),
+    synthMs: median(runs.map((r) => r.synthMs)),
+    pluginMs: median(runs.map((r) => r.pluginMs)),
+    peakRssMiB: median(runs.map((r) => r.peakRssMiB)),
+  };
+}
+
+const plain = results.plain;
+const total = (r: Run) => r.buildMs + r.synthMs;
+console.log(`Benchmark: ${services} ALB Fargate services (aws-cdk-lib ecs-patterns), median of ${repeat} runs, built-in validator ${validation}`);
+console.log('scenario      build ms   synth ms   plugin ms   peak RSS MiB');
+for (const r of Object.values(results)) {
+  console.log(`${r.scenario.padEnd(12)} ${r.buildMs.toFixed(0).padStart(9)} ${r.synthMs.toFixed(0).padStart(10)} ${r.pluginMs.toFixed(0).padStart(11)} ${r.peakRssMiB.toFixed(0).padStart(14)}`);
+}
+const ecs = results['ecs-checks'];
+const nag = results['cdk-nag'];
+console.log(`EcsChecks adds ${ecs.pluginMs.toFixed(0)} ms = ${(100 * ecs.pluginMs / total(plain)).toFixed(2)}% of plain build+synth (${total(plain).toFixed(0)} ms)`);
+console.log(`cdk-nag AwsSolutions adds ${nag.pluginMs.toFixed(0)} ms = ${(100 * nag.pluginMs / total(plain)).toFixed(2)}% of plain build+synth`);
+console.log(`cdk-nag / EcsChecks added time: ${(nag.pluginMs / Math.max(ecs.pluginMs, 0.001)).toFixed(1)}x`);

@@ -1,0 +1,51 @@
+/** Turns the CLI's PATH arguments into assemblies of stacks. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseYamlTemplate } from './yaml-template';
+import { AssemblyInput, asTemplate, InputError, loadCloudAssembly, readText, stackNameFromFile } from '../rules/assembly-loader';
+import { CfnTemplate, StackInput } from '../rules/model';
+
+/** Read one template file: JSON, or YAML with short-form intrinsics. */
+export function readTemplateFile(file: string): CfnTemplate {
+  const text = readText(file);
+  const trimmed = text.trimStart();
+  if (/\.json$/i.test(file) || trimmed.startsWith('{')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      if (/\.json$/i.test(file)) throw new InputError(file, `invalid JSON (${(e as Error).message})`);
+      return parseYamlTemplate(text, file);
+    }
+    return asTemplate(json, file);
+  }
+  return parseYamlTemplate(text, file);
+}
+
+/**
+ * cdk.out directories become one assembly each (plus nested stage
+ * assemblies); template files given together form one assembly, so
+ * cross-stack exports and imports between them resolve.
+ */
+export function loadInputs(paths: readonly string[]): AssemblyInput[] {
+  const assemblies: AssemblyInput[] = [];
+  const loose: StackInput[] = [];
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      throw new InputError(p, 'no such file or directory');
+    }
+    if (stat.isDirectory()) {
+      if (!fs.existsSync(path.join(p, 'manifest.json'))) {
+        throw new InputError(p, 'directory has no manifest.json (expected a cdk.out cloud assembly)');
+      }
+      assemblies.push(...loadCloudAssembly(p));
+    } else {
+      loose.push({ name: stackNameFromFile(p), template: readTemplateFile(p), file: p, templateSize: stat.size });
+    }
+  }
+  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: loose });
+  return assemblies;
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+/**
+ * The `cdk-ecs-kit` command:
+ *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] PATH...
+ *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
+ * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, CommanderError, Option } from 'commander';
+import { loadInputs } from './inputs';
+import { CheckedFinding, formatJson, formatText } from './report-format';
+import { formatSarif } from './sarif';
+import { QuotaProfile } from '../quotas/quota-profile';
+import { capacityReport, formatCapacityReport } from '../quotas/report';
+import { ALL_RULES } from '../rules';
+import { AssemblyInput, InputError } from '../rules/assembly-loader';
+import { runRules } from '../rules/engine';
+import { AssemblyModel } from '../rules/model';
+import { replacementFindings } from '../rules/replacement/replacement-guard';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+/** Thrown for bad arguments; exit code 2. */
+class UsageError extends Error {}
+
+export function resolveQuotas(value: string | undefined): QuotaProfile {
+  if (value === undefined || value === 'current') return QuotaProfile.current();
+  if (value === 'legacy') return QuotaProfile.legacy();
+  try {
+    return QuotaProfile.fromFile(value);
+  } catch (e) {
+    throw new InputError(value, (e as Error).message.replace(`${value}: `, '').replace(/^Cannot read quota file \S+: /, 'cannot read quota file: '));
+  }
+}
+
+function parseDisabled(value: string | undefined): string[] {
+  const ids = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const known = new Set(ALL_RULES.map((r) => r.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new UsageError(`--disable: unknown rule id(s) ${unknown.join(', ')} (see docs/rules.md)`);
+  return ids;
+}
+
+function version(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string }
+
+function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
+  const quotas = resolveQuotas(opts.quotas);
+  const disabled = parseDisabled(opts.disable);
+  const assemblies = loadInputs(paths);
+  const findings: CheckedFinding[] = [];
+  let stackCount = 0;
+  for (const input of assemblies) {
+    const model = new AssemblyModel(input.stacks);
+    const files = new Map(input.stacks.map((s) => [s.name, s.file]));
+    stackCount += input.stacks.length;
+    for (const f of runRules(model, { rules: ALL_RULES, quotas, disabled })) findings.push({ ...f, file: files.get(f.stack) });
+  }
+  if (opts.baseline) {
+    const before = new AssemblyModel(loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks));
+    const afterInputs = assemblies.flatMap((a) => a.stacks);
+    const files = new Map(afterInputs.map((s) => [s.name, s.file]));
+    for (const f of replacementFindings(before, new AssemblyModel(afterInputs))) findings.push({ ...f, file: files.get(f.stack) });
+  }
+  if (opts.format === 'json') io.stdout(formatJson(findings));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(findings, ALL_RULES, version()));
+  else io.stdout(formatText(findings, stackCount));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function runQuotas(paths: string[], opts: { format: string; quotas?: string }, io: CliIo): number {
+  const quotas = resolveQuotas(opts.quotas);
+  const rows = loadInputs(paths).flatMap((input) => capacityReport(new AssemblyModel(input.stacks), quotas));
+  io.stdout(formatCapacityReport(rows, opts.format === 'json' ? 'json' : 'text'));
+  return rows.some((r) => r.used > r.limit) ? 1 : 0;
+}
+
+/** Run the CLI in-process; returns the exit code. */
+export function main(argv: readonly string[], io: CliIo = defaultIo): number {
+  let code = 0;
+  const program = new Command('cdk-ecs-kit')
+    .description('Synth-time ECS checks for CloudFormation templates and cdk.out assemblies')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) });
+  const format = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
+  const quotasOpt = new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file').default('current');
+
+  program.command('check')
+    .description('check templates (.json/.yaml) or cdk.out directories; exit 1 on any error finding')
+    .addOption(format(['text', 'json', 'sarif']))
+    .addOption(quotasOpt)
+    .option('--disable <ids>', 'comma-separated rule ids not to run')
+    .option('--baseline <old_cdk_out>', 'warn about changes from this assembly that would replace ECS services, clusters, capacity providers or ECR repositories')
+    .argument('<path...>', 'template files or cdk.out directories')
+    .action((paths: string[], opts: CheckOptions) => { code = runCheck(paths, opts, io); });
+
+  program.command('quotas')
+    .description('print the quotas the app touches: used, limit, percent and the largest sources')
+    .addOption(format(['text', 'json']))
+    .addOption(quotasOpt)
+    .argument('<path...>', 'template files or cdk.out directories')
+    .action((paths: string[], opts: { format: string; quotas?: string }) => { code = runQuotas(paths, opts, io); });
+
+  try {
+    program.parse([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof InputError || e instanceof UsageError) {
+      io.stderr(`cdk-ecs-kit: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

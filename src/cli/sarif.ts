@@ -1,0 +1,73 @@
+/** `--format sarif`: SARIF 2.1.0 for code-scanning UIs. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { CheckedFinding } from './report-format';
+import { Rule } from '../rules/rule';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export function formatSarif(findings: readonly CheckedFinding[], rules: readonly Rule[], version: string, cwd = process.cwd()): string {
+  const used = rules.filter((r) => findings.some((f) => f.ruleId === r.id));
+  const index = new Map(used.map((r, i) => [r.id, i]));
+  const descriptors: ReportingDescriptor[] = used.map((r) => ({
+    id: r.id,
+    name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.description },
+    help: { text: `${r.fix} Prevents: ${r.deployError}` },
+    helpUri: r.source,
+    defaultConfiguration: { level: r.severity === 'error' ? 'error' : 'warning' },
+  }));
+  const lineCache = new Map<string, string[]>();
+  const results: Result[] = findings.map((f) => {
+    const result: Result = {
+      ruleId: f.ruleId,
+      level: f.severity === 'error' ? 'error' : 'warning',
+      message: { text: f.message },
+      locations: [{
+        logicalLocations: [{ name: f.logicalId, fullyQualifiedName: f.path, kind: 'resource' }],
+        ...(f.file ? {
+          physicalLocation: {
+            artifactLocation: { uri: toUri(f.file, cwd) },
+            region: { startLine: lineOf(f.file, f.logicalId, lineCache) },
+          },
+        } : {}),
+      }],
+      properties: { stack: f.stack, property: f.property, value: f.value },
+    };
+    const i = index.get(f.ruleId);
+    if (i !== undefined) result.ruleIndex = i;
+    return result;
+  });
+  const log: Log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'cdk-ecs-kit', version, informationUri: 'https://example.invalid/cdk-ecs-kit', rules: descriptors } },
+      results,
+    }],
+  };
+  return JSON.stringify(log, undefined, 2);
+}
+
+function toUri(file: string, cwd: string): string {
+  const rel = path.relative(cwd, path.resolve(file));
+  return (rel.startsWith('..') ? path.resolve(file) : rel).split(path.sep).join('/');
+}
+
+/** Line of the resource's logical id key in the file, or 1. */
+function lineOf(file: string, logicalId: string, cache: Map<string, string[]>): number {
+  let lines = cache.get(file);
+  if (!lines) {
+    try {
+      lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    } catch {
+      lines = [];
+    }
+    cache.set(file, lines);
+  }
+  const key = new RegExp(`^\\s*"?${logicalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*:`);
+  const i = lines.findIndex((l) => key.test(l));
+  return i >= 0 ? i + 1 : 1;
+}

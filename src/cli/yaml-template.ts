@@ -1,0 +1,63 @@
+/**
+ * YAML CloudFormation templates, including the short-form intrinsics
+ * (!Ref, !GetAtt, !Sub, ...), read into the same JSON shape CloudFormation uses.
+ */
+import { LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import type { CollectionTag, ScalarTag } from 'yaml';
+import { asTemplate, InputError } from '../rules/assembly-loader';
+import { CfnTemplate } from '../rules/model';
+
+const FUNCTIONS = [
+  'Base64', 'Cidr', 'FindInMap', 'GetAZs', 'If', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform',
+  'Equals', 'And', 'Or', 'Not', 'ToJsonString', 'Length', 'ForEach',
+];
+
+function fnName(name: string): string {
+  return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+}
+
+function tagsFor(name: string): (ScalarTag | CollectionTag)[] {
+  const key = fnName(name);
+  const scalar: ScalarTag = {
+    tag: `!${name}`,
+    resolve: (value: string) => {
+      // !GetAtt Res.Attr is the short form of [Res, Attr].
+      if (name === 'GetAtt') {
+        const dot = value.indexOf('.');
+        return { [key]: dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : value };
+      }
+      return { [key]: value };
+    },
+  };
+  const seq: CollectionTag = {
+    tag: `!${name}`,
+    collection: 'seq',
+    resolve: (value) => ({ [key]: (value as YAMLSeq).toJSON() }) as unknown as YAMLSeq,
+  };
+  const map: CollectionTag = {
+    tag: `!${name}`,
+    collection: 'map',
+    resolve: (value) => ({ [key]: (value as YAMLMap).toJSON() }) as unknown as YAMLMap,
+  };
+  return [scalar, seq, map];
+}
+
+const CUSTOM_TAGS = ['Ref', 'GetAtt', 'Condition', ...FUNCTIONS].flatMap(tagsFor);
+
+/** Parse YAML template text. */
+export function parseYamlTemplate(text: string, file: string): CfnTemplate {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const where = ` at line ${lineCounter.linePos(e.pos[0]).line}`;
+    throw new InputError(file, `invalid YAML${where} (${e.message.split('\n')[0]})`);
+  }
+  let json: unknown;
+  try {
+    json = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new InputError(file, `invalid YAML (${(e as Error).message.split('\n')[0]})`);
+  }
+  return asTemplate(json, file);
+}

@@ -1,0 +1,111 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { main } from '../../src/cli/main';
+
+const FIX = path.join(__dirname, '..', 'fixtures', 'templates');
+
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  return { code, stdout, stderr };
+}
+
+/** A cdk.out with a Fargate task whose memory was overridden to an invalid size. */
+function synthBadAssembly(): string {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-')), context: { 'aws:cdk:enable-path-metadata': true } });
+  const stack = new Stack(app, 'Api');
+  const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+  td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+  (td.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('Memory', '4096');
+  return app.synth().directory;
+}
+
+describe('cdk-ecs-kit check', () => {
+  test('exit 0 and a clean summary for a good template', () => {
+    const r = run('check', path.join(FIX, 'good', 'fargate-web.json'));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('0 errors, 0 warnings in 1 stack');
+    expect(r.code).toBe(0);
+  });
+
+  test('exit 1 for a YAML template with short-form intrinsics and a bad Fargate size', () => {
+    const r = run('check', path.join(FIX, 'bad', 'fargate-size.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB at fargate-size/TaskDef; allowed: 512, 1024, 2048.');
+  });
+
+  test('--format json prints the documented shape', () => {
+    const r = run('check', '--format', 'json', path.join(FIX, 'bad', 'fargate-size.yaml'));
+    const json = JSON.parse(r.stdout);
+    expect(json.findings).toEqual([{
+      ruleId: 'ECS-TD-01',
+      severity: 'error',
+      stack: 'fargate-size',
+      logicalId: 'TaskDef',
+      path: 'fargate-size/TaskDef',
+      property: 'Properties/Memory',
+      value: '"4096"',
+      message: expect.stringContaining('[ECS-TD-01]'),
+    }]);
+  });
+
+  test('--format sarif prints SARIF 2.1.0 with rules, levels and a physical location', () => {
+    const file = path.join(FIX, 'bad', 'fargate-size.yaml');
+    const sarif = JSON.parse(run('check', '--format', 'sarif', file).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    const runLog = sarif.runs[0];
+    expect(runLog.tool.driver.name).toBe('cdk-ecs-kit');
+    expect(runLog.tool.driver.rules[runLog.results[0].ruleIndex].id).toBe('ECS-TD-01');
+    expect(runLog.results[0]).toMatchObject({
+      ruleId: 'ECS-TD-01',
+      level: 'error',
+      locations: [{
+        physicalLocation: { artifactLocation: { uri: expect.stringMatching(/fargate-size\.yaml$/) }, region: { startLine: 7 } },
+        logicalLocations: [{ name: 'TaskDef', fullyQualifiedName: 'fargate-size/TaskDef', kind: 'resource' }],
+      }],
+    });
+  });
+
+  test('checks a cdk.out directory and names construct paths', () => {
+    const dir = synthBadAssembly();
+    const r = run('check', '--format', 'json', dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ ruleId: 'ECS-TD-01', stack: 'Api', path: 'Api/TaskDef' });
+  });
+
+  test('--disable skips a rule', () => {
+    expect(run('check', '--disable', 'ECS-TD-01', path.join(FIX, 'bad', 'fargate-size.yaml')).code).toBe(0);
+  });
+
+  test.each([
+    ['invalid/broken.json', /broken\.json: invalid JSON/],
+    ['invalid/broken.yaml', /broken\.yaml: invalid YAML at line \d+/],
+    ['invalid/not-a-template.json', /not-a-template\.json: not a CloudFormation template \(no Resources section\)/],
+    ['does-not-exist.json', /does-not-exist\.json: no such file or directory/],
+  ])('exit 2 with one clear line for bad input %s', (file, message) => {
+    const r = run('check', path.join(FIX, file));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('exit 2 for an unknown rule id, an unknown format and a bad quota file', () => {
+    expect(run('check', '--disable', 'ECS-XX-99', path.join(FIX, 'good', 'fargate-web.json')).code).toBe(2);
+    expect(run('check', '--format', 'xml', path.join(FIX, 'good', 'fargate-web.json')).code).toBe(2);
+    const r = run('check', '--quotas', path.join(FIX, 'invalid', 'broken.json'), path.join(FIX, 'good', 'fargate-web.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json: .*not valid JSON/);
+  });
+
+  test('a directory that is not a cloud assembly is bad input', () => {
+    const r = run('check', FIX);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no manifest\.json/);
+  });
+});

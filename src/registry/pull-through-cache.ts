@@ -1,0 +1,89 @@
+import { Token } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { fail } from '../errors';
+import { ECR_PULL_THROUGH_CACHE, isValidPullThroughCachePrefix } from '../rules/tables/ecr-limits';
+
+/** An upstream registry that ECR can cache. */
+export class UpstreamRegistry {
+  /** Amazon ECR Public (public.ecr.aws); credentials optional. */
+  public static readonly ECR_PUBLIC = new UpstreamRegistry('ecr-public', 'public.ecr.aws', false);
+  /** Docker Hub (registry-1.docker.io); needs credentials in Secrets Manager. */
+  public static readonly DOCKER_HUB = new UpstreamRegistry('docker-hub', 'registry-1.docker.io', true);
+
+  private constructor(
+    /** The CloudFormation `UpstreamRegistry` value, also the default repository prefix. */
+    public readonly name: string,
+    /** The upstream registry URL. */
+    public readonly url: string,
+    /** Whether ECR needs credentials for this upstream. */
+    public readonly requiresCredentials: boolean,
+  ) {}
+}
+
+/** Properties of a PullThroughCacheRule. */
+export interface PullThroughCacheRuleProps {
+  /** The registry to cache. */
+  readonly upstream: UpstreamRegistry;
+  /**
+   * Prefix of the cached repositories in this registry (`docker-hub/library/nginx`).
+   * @default - the upstream's name: `ecr-public` or `docker-hub`
+   */
+  readonly ecrRepositoryPrefix?: string;
+  /**
+   * Upstream credentials. The secret's name must start with `ecr-pullthroughcache/`, and it holds
+   * `{"username": ..., "accessToken": ...}`. Required for Docker Hub.
+   * @default - no credentials (allowed for ECR Public only)
+   */
+  readonly credentials?: secretsmanager.ISecret;
+}
+
+/**
+ * A pull-through cache rule: images pulled as `<registry>/<prefix>/<upstream path>` are fetched from
+ * the upstream once and kept in ECR. At most 50 rules per registry.
+ */
+export class PullThroughCacheRule extends Construct {
+  /** The repository prefix in this registry. */
+  public readonly ecrRepositoryPrefix: string;
+
+  constructor(scope: Construct, id: string, props: PullThroughCacheRuleProps) {
+    super(scope, id);
+    this.ecrRepositoryPrefix = props.ecrRepositoryPrefix ?? props.upstream.name;
+    const prefix = this.ecrRepositoryPrefix;
+    if (!Token.isUnresolved(prefix) && !isValidPullThroughCachePrefix(prefix)) {
+      fail({
+        code: 'KIT-REGISTRY-CACHE-PREFIX',
+        problem: `ecrRepositoryPrefix '${prefix}' is not a valid prefix`,
+        path: this.node.path,
+        allowed: ECR_PULL_THROUGH_CACHE.describePrefix,
+        fix: 'Use a short lowercase prefix such as docker-hub.',
+      });
+    }
+    if (props.upstream.requiresCredentials && !props.credentials) {
+      fail({
+        code: 'KIT-REGISTRY-CACHE-CREDENTIALS',
+        problem: `upstream ${props.upstream.name} has no credentials`,
+        path: this.node.path,
+        allowed: `a Secrets Manager secret named ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}...`,
+        fix: 'Store the upstream user name and access token in Secrets Manager and pass the secret as credentials.',
+      });
+    }
+    const secretName = props.credentials?.secretName;
+    if (secretName !== undefined && !Token.isUnresolved(secretName) && !secretName.startsWith(ECR_PULL_THROUGH_CACHE.secretNamePrefix)) {
+      fail({
+        code: 'KIT-REGISTRY-CACHE-CREDENTIALS',
+        problem: `credentials secret '${secretName}' does not start with ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}`,
+        path: this.node.path,
+        allowed: `secret names starting with ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}`,
+        fix: `Name the secret ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}${props.upstream.name}.`,
+      });
+    }
+    new ecr.CfnPullThroughCacheRule(this, 'Resource', {
+      ecrRepositoryPrefix: prefix,
+      upstreamRegistry: props.upstream.name,
+      upstreamRegistryUrl: props.upstream.url,
+      credentialArn: props.credentials?.secretArn,
+    });
+  }
+}

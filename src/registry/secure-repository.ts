@@ -1,0 +1,334 @@
+import { Annotations, Duration, Names, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { SecureRepositoryImage } from './repository-image';
+import { addRuleValidation, LIFECYCLE_RULE_IDS } from './rule-validation';
+import { fail } from '../errors';
+import {
+  AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
+  ECR_LIFECYCLE_MIN_COUNT_NUMBER, ECR_REPOSITORY_NAME, ECR_TAG_EXCLUSION_FILTER, isValidRepositoryName, isValidTagExclusionFilter,
+} from '../rules/tables/ecr-limits';
+
+const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
+const PUSH_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'];
+
+/** The one acknowledgement the kit carries for its ECR policies (docs/registry.md). */
+const GET_AUTHORIZATION_TOKEN_ACKNOWLEDGEMENT = {
+  id: 'AwsSolutions-IAM5[Resource::*]',
+  reason: 'ecr:GetAuthorizationToken is the only statement with Resource "*": the action is account-wide and IAM accepts no other resource for it '
+    + '(Service Authorization Reference, Amazon ECR). Repository actions in the same policy are scoped to the repository ARN.',
+};
+
+/** Properties of a SecureRepository. */
+export interface SecureRepositoryProps {
+  /**
+   * Repository name (ER-01). A name makes replacements impossible; prefer the generated one.
+   * @default - CloudFormation generates a name
+   */
+  readonly repositoryName?: string;
+  /**
+   * Tags that stay mutable, e.g. `['latest']` (wildcards allowed: `dev-*`). Any entry switches the
+   * repository to IMMUTABLE_WITH_EXCLUSION, which the Control Tower rule CT.ECR.PR.3 flags: it accepts only IMMUTABLE.
+   * @default - none: every tag is immutable (IMMUTABLE)
+   */
+  readonly mutableTags?: string[];
+  /**
+   * Server-side encryption. No cdk-nag or Control Tower rule asks for KMS on ECR, so AES256 is the default.
+   * @default - KMS when `encryptionKey` is given, AES256 otherwise
+   */
+  readonly encryption?: ecr.RepositoryEncryption;
+  /**
+   * Customer managed KMS key. Encryption settings are create-only: changing them replaces the repository (ER-11).
+   * @default - no customer key (AES256, or the AWS managed key with `encryption: KMS`)
+   */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * What happens to the repository when it leaves the stack.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Delete the images with the repository; needs `removalPolicy: DESTROY` (ER-12).
+   * @default false
+   */
+  readonly emptyOnDelete?: boolean;
+  /**
+   * Untagged images are expired this long after their push (whole days, at least 1).
+   * @default Duration.days(14)
+   */
+  readonly untaggedImageExpiration?: Duration;
+  /**
+   * The number of most recent tagged images kept; older tagged images are expired. Keep it above the number
+   * of image versions any service may still run (rollbacks pull old digests).
+   * @default 100
+   */
+  readonly maxTaggedImages?: number;
+  /**
+   * A custom lifecycle policy replacing the default two rules. Checked at synth against
+   * ECS-ER-03 (unique rulePriority), ECS-ER-08 (countNumber >= 1) and ECS-ER-09 (50 rules, 30,720 characters).
+   * @default - expire untagged images after `untaggedImageExpiration`, keep the last `maxTaggedImages` tagged images
+   */
+  readonly lifecycleRules?: ecr.LifecycleRule[];
+}
+
+/** Options for `SecureRepository.grantOrganizationPull`. */
+export interface OrganizationPullOptions {
+  /**
+   * Restrict the principals to these accounts (still required to be in the organization).
+   * Without accounts the statement's principal is `*`, which AwsSolutions-ECR1 flags whatever the
+   * condition says; the repository then carries a precise acknowledgement for it.
+   * @default - every account of the organization
+   */
+  readonly accountIds?: string[];
+}
+
+/**
+ * An ECR repository with the kit's defaults: immutable tags, scan on push, AES256 (KMS opt-in),
+ * RETAIN, and a lifecycle policy. Grants are customer-managed policies scoped to the repository.
+ */
+export class SecureRepository extends Construct {
+  /** The wrapped repository. Prefer this construct's grant and image methods over its own. */
+  public readonly repository: ecr.Repository;
+  public readonly repositoryName: string;
+  public readonly repositoryArn: string;
+  public readonly repositoryUri: string;
+  private readonly mutableTags: readonly string[];
+  private readonly grants = new Map<string, iam.ManagedPolicy>();
+
+  constructor(scope: Construct, id: string, props: SecureRepositoryProps = {}) {
+    super(scope, id);
+    this.validateName(props.repositoryName);
+    this.mutableTags = this.validateMutableTags(props.mutableTags ?? []);
+    const lifecycleRules = this.lifecycleRules(props);
+
+    this.repository = new ecr.Repository(this, 'Resource', {
+      repositoryName: props.repositoryName,
+      imageTagMutability: this.mutableTags.length > 0 ? ecr.TagMutability.IMMUTABLE_WITH_EXCLUSION : ecr.TagMutability.IMMUTABLE,
+      imageTagMutabilityExclusionFilters: this.mutableTags.length > 0
+        ? this.mutableTags.map((t) => ecr.ImageTagMutabilityExclusionFilter.wildcard(t))
+        : undefined,
+      imageScanOnPush: true,
+      encryption: props.encryption ?? (props.encryptionKey ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256),
+      encryptionKey: props.encryptionKey,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      emptyOnDelete: props.emptyOnDelete,
+      lifecycleRules,
+    });
+    this.repositoryName = this.repository.repositoryName;
+    this.repositoryArn = this.repository.repositoryArn;
+    this.repositoryUri = this.repository.repositoryUri;
+    addRuleValidation(this, this.repository.node.defaultChild as ecr.CfnRepository, LIFECYCLE_RULE_IDS);
+  }
+
+  /** Add a lifecycle rule; the whole policy is checked at synth. */
+  public addLifecycleRule(rule: ecr.LifecycleRule): void {
+    this.repository.addLifecycleRule(rule);
+  }
+
+  /**
+   * Let `grantee` (a role or user) pull images: a customer-managed policy with the pull actions on this repository's ARN and
+   * ecr:GetAuthorizationToken on `*` (the one action that takes no resource). Idempotent per role or user.
+   */
+  public grantPull(grantee: iam.IGrantable): iam.ManagedPolicy {
+    return this.grantManaged('Pull', grantee, PULL_ACTIONS);
+  }
+
+  /** Let `grantee` push images; same shape as `grantPull`. Idempotent per role or user. */
+  public grantPush(grantee: iam.IGrantable): iam.ManagedPolicy {
+    return this.grantManaged('Push', grantee, PUSH_ACTIONS);
+  }
+
+  /**
+   * Let accounts of an AWS Organization pull, through the repository policy with an
+   * `aws:PrincipalOrgID` condition. The pulling roles still need their own IAM permissions.
+   */
+  public grantOrganizationPull(organizationId: string, options: OrganizationPullOptions = {}): void {
+    if (!Token.isUnresolved(organizationId) && !AWS_ORGANIZATION_ID_PATTERN.test(organizationId)) {
+      fail({
+        code: 'KIT-REGISTRY-ORG-ID',
+        problem: `organizationId '${organizationId}' is not an AWS Organizations id`,
+        path: this.node.path,
+        allowed: "'o-' followed by 10-32 lowercase letters or digits",
+        fix: 'Pass the id shown by `aws organizations describe-organization`.',
+      });
+    }
+    const accounts = options.accountIds ?? [];
+    for (const account of accounts) {
+      if (!Token.isUnresolved(account) && !AWS_ACCOUNT_ID_PATTERN.test(account)) {
+        fail({
+          code: 'KIT-REGISTRY-ACCOUNT-ID',
+          problem: `accountIds entry '${account}' is not an AWS account id`,
+          path: this.node.path,
+          allowed: '12 digits',
+          fix: 'Pass 12-digit account ids.',
+        });
+      }
+    }
+    this.repository.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'OrganizationPull',
+      actions: PULL_ACTIONS,
+      principals: accounts.length > 0 ? accounts.map((a) => new iam.AccountPrincipal(a)) : [new iam.AnyPrincipal()],
+      conditions: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
+    }));
+    if (accounts.length === 0) {
+      Validations.of(this.repository).acknowledge({
+        id: 'AwsSolutions-ECR1',
+        reason: `The repository policy's only "*" principal is limited by aws:PrincipalOrgID = ${organizationId}; AwsSolutions-ECR1 does not read conditions.`,
+      });
+    }
+  }
+
+  /** An image reference by tag; binding it to a container grants the execution role pull through a managed policy. */
+  public imageForTag(tag: string): ecs.ContainerImage {
+    if (!Token.isUnresolved(tag)) {
+      if (!ECR_IMAGE_TAG_PATTERN.test(tag)) {
+        fail({
+          code: 'KIT-REGISTRY-IMAGE-TAG',
+          problem: `image tag '${tag}' is not a valid tag`,
+          path: this.node.path,
+          allowed: '1-128 letters, digits, _, . and -, not starting with . or -',
+          fix: 'Use the tag your pipeline pushed, or pin a digest with imageForDigest.',
+        });
+      }
+      if (this.mutableTags.some((pattern) => wildcardMatches(pattern, tag))) {
+        Annotations.of(this).addWarningV2('cdk-ecs-kit:mutable-image-tag',
+          `Tag '${tag}' is excluded from tag immutability in ${this.node.path}: the image behind it can change between deployments. Pin a digest with imageForDigest.`);
+      }
+    }
+    return new SecureRepositoryImage(this, this.repository.repositoryUriForTag(tag));
+  }
+
+  /** An image reference by digest (`sha256:...`): the deployment is immutable. */
+  public imageForDigest(digest: string): ecs.ContainerImage {
+    if (!Token.isUnresolved(digest) && !ECR_IMAGE_DIGEST_PATTERN.test(digest)) {
+      fail({
+        code: 'KIT-REGISTRY-IMAGE-DIGEST',
+        problem: `image digest '${digest}' is not a sha256 digest`,
+        path: this.node.path,
+        allowed: "'sha256:' followed by 64 lowercase hex digits",
+        fix: 'Use the digest from `docker push` or `aws ecr describe-images`.',
+      });
+    }
+    return new SecureRepositoryImage(this, this.repository.repositoryUriForDigest(digest));
+  }
+
+  private grantManaged(kind: string, grantee: iam.IGrantable, actions: string[]): iam.ManagedPolicy {
+    const principal = grantee.grantPrincipal as Partial<iam.IRole & iam.IUser>;
+    const role = principal.roleArn !== undefined && principal.node ? principal as iam.IRole : undefined;
+    const user = principal.userArn !== undefined && principal.node ? principal as iam.IUser : undefined;
+    const target = role ?? user;
+    if (!target) {
+      fail({
+        code: 'KIT-REGISTRY-GRANTEE',
+        problem: `grantee ${grantee.grantPrincipal} is neither an IAM role nor a user`,
+        path: this.node.path,
+        allowed: 'an IAM role or user, or a construct whose grantPrincipal is one',
+        fix: 'Grant to the role the workload runs as.',
+      });
+    }
+    const key = `${kind}:${target.node.path}`;
+    const existing = this.grants.get(key);
+    if (existing) return existing;
+    // In the role's stack when it differs: the policy refers to the role, so keeping it here would make a cycle.
+    const sameStack = Stack.of(target) === Stack.of(this);
+    const scope: Construct = sameStack ? this : target as unknown as Construct;
+    const id = sameStack ? `${kind}Policy${Names.nodeUniqueId(target.node)}` : `Ecr${kind}${Names.nodeUniqueId(this.node)}`;
+    const policy = new iam.ManagedPolicy(scope, id, {
+      description: `${kind} images of ECR repository ${this.node.path}`,
+      statements: [
+        new iam.PolicyStatement({ sid: `Ecr${kind}`, actions, resources: [this.repository.repositoryArn] }),
+        new iam.PolicyStatement({ sid: 'EcrAuthorizationToken', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
+      ],
+      roles: role ? [role] : undefined,
+      users: user ? [user] : undefined,
+    });
+    Validations.of(policy).acknowledge(GET_AUTHORIZATION_TOKEN_ACKNOWLEDGEMENT);
+    this.grants.set(key, policy);
+    return policy;
+  }
+
+  private lifecycleRules(props: SecureRepositoryProps): ecr.LifecycleRule[] {
+    if (props.lifecycleRules) {
+      if (props.untaggedImageExpiration !== undefined || props.maxTaggedImages !== undefined) {
+        fail({
+          code: 'KIT-REGISTRY-LIFECYCLE',
+          problem: 'lifecycleRules was given together with untaggedImageExpiration or maxTaggedImages',
+          path: this.node.path,
+          allowed: 'either lifecycleRules, or the two default-rule settings',
+          fix: 'Put the expiry and count rules into lifecycleRules.',
+        });
+      }
+      return props.lifecycleRules;
+    }
+    const days = props.untaggedImageExpiration ?? Duration.days(14);
+    const count = props.maxTaggedImages ?? 100;
+    if (!Token.isUnresolved(days.toSeconds())) {
+      const exact = days.toSeconds() / 86_400;
+      if (!Number.isInteger(exact) || exact < ECR_LIFECYCLE_MIN_COUNT_NUMBER) {
+        fail({
+          code: 'ECS-ER-08',
+          problem: `untaggedImageExpiration ${days.toHumanString()} is not a whole number of days >= 1`,
+          path: this.node.path,
+          allowed: 'Duration.days(n) with a whole n >= 1',
+          fix: 'Use Duration.days(1) or more.',
+        });
+      }
+    }
+    if (!Token.isUnresolved(count) && (!Number.isInteger(count) || count < ECR_LIFECYCLE_MIN_COUNT_NUMBER)) {
+      fail({
+        code: 'ECS-ER-08',
+        problem: `maxTaggedImages ${count} is not a whole number >= 1`,
+        path: this.node.path,
+        allowed: 'whole numbers >= 1',
+        fix: 'Keep at least 1 tagged image.',
+      });
+    }
+    return [
+      { description: 'Expire untagged images', tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: days },
+      { description: `Keep the last ${count} tagged images`, tagStatus: ecr.TagStatus.TAGGED, tagPatternList: ['*'], maxImageCount: count },
+    ];
+  }
+
+  private validateName(name: string | undefined): void {
+    if (name === undefined || Token.isUnresolved(name) || isValidRepositoryName(name)) return;
+    fail({
+      code: 'ECS-ER-01',
+      problem: `repositoryName '${name}' is not a valid ECR repository name`,
+      path: this.node.path,
+      allowed: ECR_REPOSITORY_NAME.describe,
+      fix: 'Use lowercase letters and digits, e.g. team/service-api.',
+    });
+  }
+
+  private validateMutableTags(tags: string[]): string[] {
+    if (tags.length > ECR_TAG_EXCLUSION_FILTER.maxFilters) {
+      fail({
+        code: 'ECS-ER-02',
+        problem: `mutableTags has ${tags.length} entries`,
+        path: this.node.path,
+        allowed: ECR_TAG_EXCLUSION_FILTER.describe,
+        fix: 'Use wildcards (e.g. dev-*) to cover several tags with one filter.',
+      });
+    }
+    for (const tag of tags) {
+      if (Token.isUnresolved(tag) || isValidTagExclusionFilter(tag)) continue;
+      fail({
+        code: 'ECS-ER-02',
+        problem: `mutableTags entry '${tag}' is not a valid tag filter`,
+        path: this.node.path,
+        allowed: ECR_TAG_EXCLUSION_FILTER.describe,
+        fix: 'Remove other characters from the filter.',
+      });
+    }
+    return tags;
+  }
+}
+
+/** ECR WILDCARD filter semantics: `*` matches any run of characters. */
+function wildcardMatches(pattern: string, tag: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(tag);
+}

@@ -1,0 +1,157 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as fc from 'fast-check';
+import {
+  PullThroughCacheRule, RegistryReplication, RegistryScanning, RegistryScanType, ReplicationRule, ScanFrequency, UpstreamRegistry,
+} from '../../src/registry';
+import { ECR_LIMITS, ECR_SCANNING_FILTER } from '../../src/rules/tables/ecr-limits';
+
+const ENV = { account: '111111111111', region: 'us-east-1' };
+
+function stack(): Stack {
+  return new Stack(new App(), 'Stack', { env: ENV });
+}
+
+function synthError(s: Stack): string {
+  try {
+    Template.fromStack(s);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe('RegistryReplication', () => {
+  test('renders rules, defaults the registry to the stack account, and adds rules later', () => {
+    const s = stack();
+    const replication = new RegistryReplication(s, 'Replication', {
+      rules: [{ destinations: [{ region: 'eu-west-1' }, { region: 'us-west-2', account: '222222222222' }], repositoryPrefixes: ['prod/'] }],
+    });
+    replication.addRule({ destinations: [{ region: 'ap-southeast-2' }] });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECR::ReplicationConfiguration', {
+      ReplicationConfiguration: {
+        Rules: [
+          {
+            Destinations: [{ Region: 'eu-west-1', RegistryId: '111111111111' }, { Region: 'us-west-2', RegistryId: '222222222222' }],
+            RepositoryFilters: [{ Filter: 'prod/', FilterType: 'PREFIX_MATCH' }],
+          },
+          { Destinations: [{ Region: 'ap-southeast-2', RegistryId: '111111111111' }], RepositoryFilters: Match.absent() },
+        ],
+      },
+    });
+    expect(t.toJSON()).toMatchSnapshot();
+  });
+
+  test('construction errors: no destination, bad account, bad prefix', () => {
+    const r = new RegistryReplication(stack(), 'Replication');
+    expect(() => r.addRule({ destinations: [] })).toThrow('[KIT-REGISTRY-REPLICATION-DESTINATION] a replication rule has no destinations at Stack/Replication');
+    expect(() => r.addRule({ destinations: [{ region: 'eu-west-1', account: '12' }] })).toThrow(/KIT-REGISTRY-ACCOUNT-ID/);
+    expect(() => r.addRule({ destinations: [{ region: 'eu-west-1' }], repositoryPrefixes: ['Prod'] }))
+      .toThrow("[KIT-REGISTRY-REPLICATION-FILTER] repositoryPrefixes entry 'Prod' is not a valid PREFIX_MATCH filter");
+  });
+
+  test(`ECS-ER-15 at synth: more than ${ECR_LIMITS.replicationRules} rules`, () => {
+    const s = stack();
+    const rules: ReplicationRule[] = Array.from({ length: ECR_LIMITS.replicationRules + 1 }, () => ({ destinations: [{ region: 'eu-west-1' }] }));
+    new RegistryReplication(s, 'Replication', { rules });
+    expect(synthError(s)).toMatch(/\[ECS-ER-15\] replication configuration has 11 rules at Stack\/Replication; allowed: at most 10 rules/);
+  });
+
+  test(`ECS-ER-15 at synth: more than ${ECR_LIMITS.replicationDestinations} unique destinations`, () => {
+    const s = stack();
+    const destinations = Array.from({ length: ECR_LIMITS.replicationDestinations + 1 }, (_, i) => ({
+      region: 'eu-west-1', account: String(100000000000 + i),
+    }));
+    new RegistryReplication(s, 'Replication', { rules: [{ destinations }] });
+    expect(synthError(s)).toMatch(/\[ECS-ER-15\] replication rules name 26 unique destinations/);
+  });
+
+  test('fast-check: filters per rule fail synth exactly above the quota', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: ECR_LIMITS.replicationFiltersPerRule + 20 }), (n) => {
+      const s = stack();
+      const repositoryPrefixes = Array.from({ length: n }, (_, i) => `team${i}/`);
+      new RegistryReplication(s, 'Replication', { rules: [{ destinations: [{ region: 'eu-west-1' }], repositoryPrefixes }] });
+      const error = synthError(s);
+      if (n > ECR_LIMITS.replicationFiltersPerRule) expect(error).toMatch(new RegExp(`\\[ECS-ER-15\\] replication rule #0 has ${n} repository filters`));
+      else expect(error).toBe('');
+    }), { numRuns: 25 });
+  });
+});
+
+describe('RegistryScanning', () => {
+  test('defaults to ENHANCED continuous scanning of every repository', () => {
+    const s = stack();
+    new RegistryScanning(s, 'Scanning');
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECR::RegistryScanningConfiguration', {
+      ScanType: 'ENHANCED',
+      Rules: [{ ScanFrequency: 'CONTINUOUS_SCAN', RepositoryFilters: [{ Filter: '*', FilterType: 'WILDCARD' }] }],
+    });
+    expect(t.toJSON()).toMatchSnapshot();
+  });
+
+  test('BASIC defaults to scan on push; explicit rules and filters pass through', () => {
+    const s = stack();
+    new RegistryScanning(s, 'Basic', { scanType: RegistryScanType.BASIC });
+    Template.fromStack(s).hasResourceProperties('AWS::ECR::RegistryScanningConfiguration', {
+      ScanType: 'BASIC', Rules: [{ ScanFrequency: 'SCAN_ON_PUSH', RepositoryFilters: [{ Filter: '*', FilterType: 'WILDCARD' }] }],
+    });
+    const s2 = stack();
+    new RegistryScanning(s2, 'Enhanced', {
+      rules: [{ frequency: ScanFrequency.SCAN_ON_PUSH, repositoryFilters: ['dev/*'] }, { frequency: ScanFrequency.CONTINUOUS_SCAN, repositoryFilters: ['prod/*'] }],
+    });
+    Template.fromStack(s2).hasResourceProperties('AWS::ECR::RegistryScanningConfiguration', {
+      Rules: [Match.objectLike({ ScanFrequency: 'SCAN_ON_PUSH' }), Match.objectLike({ ScanFrequency: 'CONTINUOUS_SCAN' })],
+    });
+  });
+
+  test('construction errors: BASIC with continuous scanning, bad filter', () => {
+    expect(() => new RegistryScanning(stack(), 'Scanning', {
+      scanType: RegistryScanType.BASIC, rules: [{ frequency: ScanFrequency.CONTINUOUS_SCAN }],
+    })).toThrow('[KIT-REGISTRY-SCAN-FREQUENCY] scan frequency CONTINUOUS_SCAN with scan type BASIC at Stack/Scanning');
+    expect(() => new RegistryScanning(stack(), 'Scanning', { rules: [{ frequency: ScanFrequency.SCAN_ON_PUSH, repositoryFilters: ['Prod/*'] }] }))
+      .toThrow("[KIT-REGISTRY-SCAN-FILTER] repositoryFilters entry 'Prod/*' is not a valid scanning filter");
+  });
+
+  test('fast-check: 1-100 filters per rule are accepted, 0 or more than 100 are not', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: ECR_SCANNING_FILTER.maxFiltersPerRule + 20 }), (n) => {
+      const repositoryFilters = Array.from({ length: n }, (_, i) => `team${i}/*`);
+      const run = () => new RegistryScanning(stack(), 'Scanning', { rules: [{ frequency: ScanFrequency.SCAN_ON_PUSH, repositoryFilters }] });
+      if (n >= 1 && n <= ECR_SCANNING_FILTER.maxFiltersPerRule) expect(run).not.toThrow();
+      else expect(run).toThrow(`[KIT-REGISTRY-SCAN-FILTER] a scanning rule has ${n} repository filters`);
+    }), { numRuns: 40 });
+  });
+});
+
+describe('PullThroughCacheRule', () => {
+  test('ECR Public without credentials and Docker Hub with a Secrets Manager secret', () => {
+    const s = stack();
+    new PullThroughCacheRule(s, 'EcrPublic', { upstream: UpstreamRegistry.ECR_PUBLIC });
+    const secret = new secretsmanager.Secret(s, 'DockerHubSecret', { secretName: 'ecr-pullthroughcache/docker-hub' });
+    new PullThroughCacheRule(s, 'DockerHub', { upstream: UpstreamRegistry.DOCKER_HUB, credentials: secret, ecrRepositoryPrefix: 'hub' });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECR::PullThroughCacheRule', {
+      EcrRepositoryPrefix: 'ecr-public', UpstreamRegistry: 'ecr-public', UpstreamRegistryUrl: 'public.ecr.aws', CredentialArn: Match.absent(),
+    });
+    t.hasResourceProperties('AWS::ECR::PullThroughCacheRule', {
+      EcrRepositoryPrefix: 'hub',
+      UpstreamRegistry: 'docker-hub',
+      UpstreamRegistryUrl: 'registry-1.docker.io',
+      CredentialArn: { Ref: Match.stringLikeRegexp('^DockerHubSecret') },
+    });
+    expect(t.toJSON()).toMatchSnapshot();
+  });
+
+  test('construction errors: Docker Hub without credentials, wrong secret name, bad prefix', () => {
+    const s = stack();
+    expect(() => new PullThroughCacheRule(s, 'A', { upstream: UpstreamRegistry.DOCKER_HUB }))
+      .toThrow('[KIT-REGISTRY-CACHE-CREDENTIALS] upstream docker-hub has no credentials at Stack/A');
+    const wrong = secretsmanager.Secret.fromSecretNameV2(s, 'Wrong', 'dockerhub-token');
+    expect(() => new PullThroughCacheRule(s, 'B', { upstream: UpstreamRegistry.DOCKER_HUB, credentials: wrong }))
+      .toThrow("[KIT-REGISTRY-CACHE-CREDENTIALS] credentials secret 'dockerhub-token' does not start with ecr-pullthroughcache/");
+    expect(() => new PullThroughCacheRule(s, 'C', { upstream: UpstreamRegistry.ECR_PUBLIC, ecrRepositoryPrefix: 'x' }))
+      .toThrow("[KIT-REGISTRY-CACHE-PREFIX] ecrRepositoryPrefix 'x' is not a valid prefix");
+  });
+});

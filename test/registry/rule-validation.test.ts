@@ -1,0 +1,65 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import { SecureRepository } from '../../src/registry';
+import { addRuleValidation, checkRenderedResource } from '../../src/registry/rule-validation';
+import { ResourceRule, RuleIssue, Severity } from '../../src/rules/rule';
+
+// A stand-in rule: reports every lifecycle rule's countNumber, so the test sees exactly what the engine saw.
+function probeRule(id: string, severity: Severity): ResourceRule {
+  return {
+    id,
+    severity,
+    title: 'probe',
+    area: 'registry',
+    description: 'probe',
+    deployError: 'probe',
+    fix: 'probe',
+    source: 'https://example.invalid',
+    resourceTypes: ['AWS::ECR::Repository'],
+    check(resource): RuleIssue[] {
+      const text = (resource.properties.LifecyclePolicy as { LifecyclePolicyText?: unknown } | undefined)?.LifecyclePolicyText;
+      if (typeof text !== 'string') return [];
+      return (JSON.parse(text).rules as { selection: { countNumber: number } }[]).map((r, i) => ({
+        property: `Properties/LifecyclePolicy/LifecyclePolicyText/rules/${i}`,
+        value: r.selection.countNumber,
+        problem: `countNumber ${r.selection.countNumber}`,
+        allowed: 'anything',
+        fix: 'Nothing to fix.',
+      }));
+    },
+  };
+}
+
+function repository(): { stack: Stack; repo: SecureRepository; cfn: ecr.CfnRepository } {
+  const stack = new Stack(new App(), 'Stack');
+  const repo = new SecureRepository(stack, 'Repo', { untaggedImageExpiration: undefined, maxTaggedImages: 7 });
+  return { stack, repo, cfn: repo.repository.node.defaultChild as ecr.CfnRepository };
+}
+
+describe('engine rules on the rendered L1', () => {
+  test('the rules see the resolved lifecycle policy, including rules added after construction, and report the construct path', () => {
+    const { repo, cfn } = repository();
+    repo.addLifecycleRule({ tagStatus: ecr.TagStatus.ANY, maxImageCount: 900 });
+    expect(checkRenderedResource(repo, cfn, ['KIT-PROBE'], [probeRule('KIT-PROBE', Severity.ERROR)])).toEqual([
+      '[KIT-PROBE] countNumber 14 at Stack/Repo/Resource; allowed: anything. Nothing to fix.',
+      '[KIT-PROBE] countNumber 7 at Stack/Repo/Resource; allowed: anything. Nothing to fix.',
+      '[KIT-PROBE] countNumber 900 at Stack/Repo/Resource; allowed: anything. Nothing to fix.',
+    ]);
+  });
+
+  test('only the named rules run', () => {
+    const { repo, cfn } = repository();
+    expect(checkRenderedResource(repo, cfn, ['OTHER'], [probeRule('KIT-PROBE', Severity.ERROR)])).toEqual([]);
+  });
+
+  test('errors fail synth; warnings become annotations', () => {
+    const { stack, repo, cfn } = repository();
+    addRuleValidation(repo, cfn, ['KIT-PROBE'], [probeRule('KIT-PROBE', Severity.ERROR)]);
+    expect(() => Annotations.fromStack(stack)).toThrow(/\[KIT-PROBE\] countNumber 7 at Stack\/Repo\/Resource/);
+
+    const other = repository();
+    addRuleValidation(other.repo, other.cfn, ['KIT-WARN'], [probeRule('KIT-WARN', Severity.WARNING)]);
+    Annotations.fromStack(other.stack).hasWarning('/Stack/Repo', Match.stringLikeRegexp('^\\[KIT-WARN\\] countNumber 14'));
+  });
+});

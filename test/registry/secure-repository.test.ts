@@ -1,0 +1,231 @@
+import { App, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { IConstruct } from 'constructs';
+import { SecureRepository } from '../../src/registry';
+
+const DIGEST = `sha256:${'ab12'.repeat(16)}`;
+
+function stack(id = 'Stack'): Stack {
+  return new Stack(new App(), id);
+}
+
+function taskRole(scope: Stack, id = 'Role'): iam.Role {
+  return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+}
+
+function lifecycle(template: Template): { rules: any[] } {
+  const repo = Object.values(template.findResources('AWS::ECR::Repository'))[0] as any;
+  return JSON.parse(repo.Properties.LifecyclePolicy.LifecyclePolicyText);
+}
+
+function acknowledgements(c: IConstruct): Record<string, string> {
+  return Object.assign({}, ...c.node.metadata
+    .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .map((m) => Object.fromEntries(Object.entries(m.data as Record<string, string>).map(([k, v]) => [k.replace(/^Annotation::/, ''), v]))));
+}
+
+describe('SecureRepository defaults', () => {
+  test('immutable tags, scan on push, AES256, RETAIN and the two lifecycle rules', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo');
+    const t = Template.fromStack(s);
+
+    t.hasResource('AWS::ECR::Repository', {
+      Properties: {
+        ImageTagMutability: 'IMMUTABLE',
+        ImageScanningConfiguration: { ScanOnPush: true },
+        // AES256 is ECR's default; aws-cdk-lib omits the block for it.
+        EncryptionConfiguration: Match.absent(),
+        ImageTagMutabilityExclusionFilters: Match.absent(),
+      },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    expect(lifecycle(t).rules).toEqual([
+      expect.objectContaining({ rulePriority: 1, selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countNumber: 14, countUnit: 'days' } }),
+      expect.objectContaining({ rulePriority: 2, selection: { tagStatus: 'tagged', tagPatternList: ['*'], countType: 'imageCountMoreThan', countNumber: 100 } }),
+    ]);
+    expect(t.toJSON()).toMatchSnapshot();
+  });
+
+  test('untaggedImageExpiration and maxTaggedImages set the two rules', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo', { untaggedImageExpiration: Duration.days(3), maxTaggedImages: 20 });
+    const rules = lifecycle(Template.fromStack(s)).rules;
+    expect(rules.map((r) => r.selection.countNumber)).toEqual([3, 20]);
+  });
+
+  test('mutableTags switch to IMMUTABLE_WITH_EXCLUSION with WILDCARD filters', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo', { mutableTags: ['latest', 'dev-*'] });
+    Template.fromStack(s).hasResourceProperties('AWS::ECR::Repository', {
+      ImageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      ImageTagMutabilityExclusionFilters: [
+        { ImageTagMutabilityExclusionFilterType: 'WILDCARD', ImageTagMutabilityExclusionFilterValue: 'latest' },
+        { ImageTagMutabilityExclusionFilterType: 'WILDCARD', ImageTagMutabilityExclusionFilterValue: 'dev-*' },
+      ],
+    });
+  });
+
+  test('KMS is opt-in: a customer key, or the AWS managed key', () => {
+    const s = stack();
+    const key = new kms.Key(s, 'Key', { enableKeyRotation: true });
+    new SecureRepository(s, 'WithKey', { encryptionKey: key });
+    new SecureRepository(s, 'Managed', { encryption: ecr.RepositoryEncryption.KMS });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECR::Repository', {
+      EncryptionConfiguration: { EncryptionType: 'KMS', KmsKey: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } },
+    });
+    t.hasResourceProperties('AWS::ECR::Repository', { EncryptionConfiguration: { EncryptionType: 'KMS', KmsKey: Match.absent() } });
+  });
+
+  test('removal policy and emptyOnDelete pass through', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo', { removalPolicy: RemovalPolicy.DESTROY, emptyOnDelete: true });
+    Template.fromStack(s).hasResource('AWS::ECR::Repository', { Properties: { EmptyOnDelete: true }, DeletionPolicy: 'Delete' });
+  });
+
+  test('a custom lifecycle policy replaces the defaults, and addLifecycleRule appends', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo', { lifecycleRules: [{ tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: Duration.days(1) }] });
+    repo.addLifecycleRule({ tagStatus: ecr.TagStatus.ANY, maxImageCount: 500 });
+    expect(lifecycle(Template.fromStack(s)).rules.map((r) => [r.rulePriority, r.selection.tagStatus])).toEqual([[1, 'untagged'], [2, 'any']]);
+  });
+});
+
+describe('SecureRepository grants', () => {
+  test('grantPull creates one managed policy scoped to the repository, with the acknowledgement', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    const role = taskRole(s);
+    const policy = repo.grantPull(role);
+    expect(repo.grantPull(role)).toBe(policy);
+
+    const t = Template.fromStack(s);
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Role') }],
+      PolicyDocument: {
+        Statement: [
+          {
+            Sid: 'EcrPull',
+            Effect: 'Allow',
+            Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Repo'), 'Arn'] },
+          },
+          { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+        ],
+      },
+    });
+    expect(Object.keys(acknowledgements(policy))).toEqual(['AwsSolutions-IAM5[Resource::*]']);
+    expect(acknowledgements(policy)['AwsSolutions-IAM5[Resource::*]']).toMatch(/GetAuthorizationToken/);
+  });
+
+  test('a user gets the policy through Users', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo').grantPull(new iam.User(s, 'Ci'));
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', { Users: [{ Ref: Match.stringLikeRegexp('^Ci') }], Roles: Match.absent() });
+  });
+
+  test('grantPush uses the push actions', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo').grantPush(taskRole(s));
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'EcrPush',
+          Action: ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'],
+        })]),
+      },
+    });
+  });
+
+  test('a role in another stack gets the policy in its own stack (no dependency cycle)', () => {
+    const app = new App();
+    const repoStack = new Stack(app, 'Registry');
+    const taskStack = new Stack(app, 'Tasks');
+    const repo = new SecureRepository(repoStack, 'Repo');
+    const policy = repo.grantPull(taskRole(taskStack));
+
+    expect(Stack.of(policy)).toBe(taskStack);
+    Template.fromStack(taskStack).resourceCountIs('AWS::IAM::ManagedPolicy', 1);
+    Template.fromStack(repoStack).resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('grantOrganizationPull: "*" principal keyed on aws:PrincipalOrgID, with the ECR1 acknowledgement', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    repo.grantOrganizationPull('o-abc123def45');
+    Template.fromStack(s).hasResourceProperties('AWS::ECR::Repository', {
+      RepositoryPolicyText: {
+        Statement: [{
+          Sid: 'OrganizationPull',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def45' } },
+          Resource: Match.absent(),
+        }],
+      },
+    });
+    expect(Object.keys(acknowledgements(repo.repository))).toEqual(['AwsSolutions-ECR1']);
+  });
+
+  test('grantOrganizationPull with accounts names them and needs no acknowledgement', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    repo.grantOrganizationPull('o-abc123def45', { accountIds: ['111111111111'] });
+    Template.fromStack(s).hasResourceProperties('AWS::ECR::Repository', {
+      RepositoryPolicyText: {
+        Statement: [Match.objectLike({
+          Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:root']] } },
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def45' } },
+        })],
+      },
+    });
+    expect(acknowledgements(repo.repository)).toEqual({});
+  });
+});
+
+describe('SecureRepository images', () => {
+  function task(s: Stack): ecs.FargateTaskDefinition {
+    return new ecs.FargateTaskDefinition(s, 'Task', { cpu: 256, memoryLimitMiB: 512 });
+  }
+
+  test('imageForDigest pins the digest and grants the execution role through a managed policy', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    task(s).addContainer('app', { image: repo.imageForDigest(DIGEST), memoryLimitMiB: 512 });
+    const t = Template.fromStack(s);
+
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ Image: { 'Fn::Join': ['', Match.arrayWith([`@${DIGEST}`])] } })],
+    });
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', { Roles: [{ Ref: Match.stringLikeRegexp('^TaskExecutionRole') }] });
+    // fromEcrRepository would have written an inline DefaultPolicy on the execution role.
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('imageForTag uses the tag, and warns when the tag is excluded from immutability', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo', { mutableTags: ['release-*'] });
+    task(s).addContainer('app', { image: repo.imageForTag('release-7'), memoryLimitMiB: 512 });
+    Template.fromStack(s).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ Image: { 'Fn::Join': ['', Match.arrayWith([':release-7'])] } })],
+    });
+    Annotations.fromStack(s).hasWarning('/Stack/Repo', Match.stringLikeRegexp("Tag 'release-7' is excluded from tag immutability"));
+  });
+
+  test('an immutable tag draws no warning', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo', { mutableTags: ['latest'] });
+    repo.imageForTag('v1.2.3');
+    Annotations.fromStack(s).hasNoWarning('*', Match.anyValue());
+  });
+});

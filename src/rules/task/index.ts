@@ -1,7 +1,33 @@
 import { ResourceRule } from '../rule';
 import { TD01_FARGATE_LINUX_SIZE } from './td-01-fargate-linux-size';
+import { TD02_FARGATE_WINDOWS_SIZE } from './td-02-fargate-windows-size';
+import { TD03_LARGE_FARGATE_PLATFORM_VERSION } from './td-03-large-fargate-platform-version';
+import { TD04_FARGATE_TASK_SIZE_REQUIRED } from './td-04-fargate-task-size-required';
+import { TD06_FARGATE_EPHEMERAL_STORAGE } from './td-06-fargate-ephemeral-storage';
+import { TD07_FARGATE_AWSVPC } from './td-07-fargate-awsvpc';
+import { TD11_PLACEMENT_CONSTRAINTS_COUNT } from './td-11-placement-constraints-count';
+import { TD14_FARGATE_WINDOWS_X86 } from './td-14-fargate-windows-x86';
+import { TD16_FARGATE_IPC_MODE } from './td-16-fargate-ipc-mode';
+import { TD17_CONTAINER_CPU_SUM } from './td-17-container-cpu-sum';
+import { TD18_CONTAINER_MEMORY_FITS_TASK } from './td-18-container-memory-fits-task';
+import { TD21_ESSENTIAL_CONTAINER } from './td-21-essential-container';
+import { TD22_FAMILY_NAME } from './td-22-family-name';
+import { TD23_FARGATE_VOLUMES } from './td-23-fargate-volumes';
 
 /** Task definition rules, in id order. */
 export const TASK_RULES: readonly ResourceRule[] = [
   TD01_FARGATE_LINUX_SIZE,
+  TD02_FARGATE_WINDOWS_SIZE,
+  TD03_LARGE_FARGATE_PLATFORM_VERSION,
+  TD04_FARGATE_TASK_SIZE_REQUIRED,
+  TD06_FARGATE_EPHEMERAL_STORAGE,
+  TD07_FARGATE_AWSVPC,
+  TD11_PLACEMENT_CONSTRAINTS_COUNT,
+  TD14_FARGATE_WINDOWS_X86,
+  TD16_FARGATE_IPC_MODE,
+  TD17_CONTAINER_CPU_SUM,
+  TD18_CONTAINER_MEMORY_FITS_TASK,
+  TD21_ESSENTIAL_CONTAINER,
+  TD22_FAMILY_NAME,
+  TD23_FARGATE_VOLUMES,
 ];

@@ -1,0 +1,25 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { containerLabel, containerPath, containers } from './container-facts';
+import { isWindows, TASK_DEFINITION } from '../task/task-facts';
+
+export const CT04_WINDOWS_MEMORY_RESERVATION: ResourceRule = {
+  id: 'ECS-CT-04',
+  title: 'MemoryReservation is not supported for Windows containers',
+  area: 'container',
+  severity: Severity.WARNING,
+  description: 'Checks containers of task definitions whose RuntimePlatform declares a Windows family. RegisterTaskDefinition accepts MemoryReservation, but Docker on Windows refuses it unless the agent drops it (ECS_ENABLE_MEMORY_UNBOUNDED_WINDOWS_WORKAROUND with no Memory set).',
+  deployError: 'Tasks may fail with CannotCreateContainerError: "Windows does not support MemoryReservation".',
+  fix: 'Use Memory (a hard limit) for Windows containers.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memoryReservation',
+  resourceTypes: [TASK_DEFINITION],
+  check(task): RuleIssue[] {
+    if (isWindows(task) !== true) return [];
+    return containers(task).filter(({ def }) => def.MemoryReservation !== undefined).map(({ index, def }) => ({
+      property: containerPath(index, 'MemoryReservation'),
+      value: def.MemoryReservation,
+      problem: `Windows ${containerLabel(def, index)} sets MemoryReservation`,
+      allowed: 'Memory only, for Windows containers',
+      fix: `Replace the MemoryReservation of ${containerLabel(def, index)} with Memory.`,
+    }));
+  },
+};

@@ -1,0 +1,63 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { requiresFargate, TASK_DEFINITION } from '../task/task-facts';
+import { toArray, toBool, toObject, toStr } from '../values';
+import { containerLabel, containerPath, containers } from './container-facts';
+
+/** Container parameters ECS rejects for FARGATE, and when a value counts as set. */
+const UNSUPPORTED: { path: string[]; set: (v: unknown) => boolean }[] = [
+  { path: ['Privileged'], set: (v) => toBool(v) === true },
+  { path: ['DisableNetworking'], set: (v) => toBool(v) === true },
+  { path: ['DnsServers'], set: nonEmpty },
+  { path: ['DnsSearchDomains'], set: nonEmpty },
+  { path: ['DockerSecurityOptions'], set: nonEmpty },
+  { path: ['ExtraHosts'], set: nonEmpty },
+  { path: ['LinuxParameters', 'MaxSwap'], set: (v) => v !== undefined },
+  { path: ['LinuxParameters', 'Swappiness'], set: (v) => v !== undefined },
+];
+
+export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
+  id: 'ECS-CT-15',
+  title: 'Container parameters that Fargate does not support',
+  area: 'container',
+  severity: Severity.ERROR,
+  description: 'Checks containers of Fargate task definitions for privileged, disableNetworking, dnsServers, dnsSearchDomains, dockerSecurityOptions, extraHosts, GPU resource requirements, maxSwap and swappiness. aws-cdk-lib renders them as given.',
+  deployError: 'RegisterTaskDefinition fails: the task definition does not validate against the FARGATE compatibility.',
+  fix: 'Remove the parameter, or run the task on EC2.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-parameters',
+  resourceTypes: [TASK_DEFINITION],
+  check(task): RuleIssue[] {
+    if (requiresFargate(task) !== true) return [];
+    return containers(task).flatMap(({ index, def }) => {
+      const label = containerLabel(def, index);
+      const issues: RuleIssue[] = [];
+      for (const { path, set } of UNSUPPORTED) {
+        const value = path.length === 1 ? def[path[0]] : toObject(def[path[0]])?.[path[1]];
+        if (!set(value)) continue;
+        issues.push({
+          property: containerPath(index, ...path),
+          value,
+          problem: `Fargate ${label} sets ${path.join('.')}`,
+          allowed: `no ${path.join('.')} on Fargate`,
+          fix: `Remove ${path.join('.')} from ${label}, or run the task on EC2.`,
+        });
+      }
+      (toArray(def.ResourceRequirements) ?? []).forEach((r, i) => {
+        const type = toStr(toObject(r)?.Type);
+        if (type?.toUpperCase() !== 'GPU') return;
+        issues.push({
+          property: containerPath(index, 'ResourceRequirements', i, 'Type'),
+          value: type,
+          problem: `Fargate ${label} requests a GPU in ResourceRequirements`,
+          allowed: 'no GPU on Fargate',
+          fix: 'Run GPU containers on EC2 GPU instances through an EC2 capacity provider.',
+        });
+      });
+      return issues;
+    });
+  },
+};
+
+function nonEmpty(v: unknown): boolean {
+  const list = toArray(v);
+  return !!list && list.length > 0;
+}

@@ -1,0 +1,87 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { TASK_DEFINITION } from '../task/task-facts';
+import { toArray, toObject, toStr } from '../values';
+import { containerLabel, containerPath, containers } from './container-facts';
+
+/** Name tokens that mean the value is a secret. */
+const SECRET_TOKENS = new Set([
+  'PASSWORD', 'PASSWD', 'PASSPHRASE', 'PWD', 'PASS', 'SECRET', 'SECRETS', 'TOKEN', 'CREDENTIAL', 'CREDENTIALS',
+  'CREDS', 'APIKEY', 'PRIVATEKEY', 'SECRETKEY', 'ACCESSTOKEN', 'AUTHTOKEN', 'CLIENTSECRET',
+]);
+/** A last token that says the variable describes a secret rather than holding one (TOKEN_ENDPOINT_URL, SECRET_ARN). */
+const METADATA_SUFFIXES = new Set([
+  'URL', 'URI', 'ENDPOINT', 'HOST', 'HOSTNAME', 'PORT', 'ARN', 'NAME', 'ID', 'PATH', 'FILE', 'DIR', 'LENGTH', 'LEN',
+  'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'LIFETIME', 'TIMEOUT', 'DURATION', 'INTERVAL', 'PERIOD', 'SECONDS', 'HEADER',
+  'TYPE', 'POLICY', 'ENABLED', 'DISABLED', 'ENABLE', 'DISABLE', 'REQUIRED', 'MIN', 'MAX', 'COUNT', 'SIZE', 'LIMIT',
+  'VERSION', 'REGION', 'ISSUER', 'AUDIENCE', 'ALGORITHM', 'ALG', 'FORMAT', 'MODE', 'PREFIX', 'SUFFIX', 'FIELD', 'PARAM',
+  'PARAMETER', 'PROVIDER', 'MANAGER', 'STORE', 'LOCATION', 'SOURCE', 'RESET', 'HINT', 'LABEL', 'ROTATION', 'STRATEGY',
+  'COMPLEXITY', 'RETRIES', 'THRESHOLD',
+]);
+/** Words before KEY that make it a lookup key, a public key or a key id, not a secret. */
+const NON_SECRET_KEY_QUALIFIERS = new Set([
+  'PARTITION', 'SORT', 'PRIMARY', 'HASH', 'RANGE', 'CACHE', 'OBJECT', 'S3', 'KMS', 'ROUTING', 'PUBLIC', 'PUBLISHABLE',
+  'SITE', 'IDEMPOTENCY', 'FOREIGN', 'LOOKUP', 'SEARCH', 'MAP', 'BUCKET', 'DEDUPLICATION', 'DEDUP', 'GROUP', 'MESSAGE',
+  'QUEUE', 'SHARD', 'INDEX', 'TABLE', 'COLUMN', 'CONFIG', 'FEATURE', 'FLAG', 'LOCK', 'NAMESPACE', 'STORAGE', 'REDIS',
+]);
+
+export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
+  id: 'ECS-CT-23',
+  title: 'Secret-looking environment variables with plain values',
+  area: 'container',
+  severity: Severity.WARNING,
+  description: 'Kit check: a container Environment entry whose name reads like a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS...) with a plain value in the template. Names that describe a secret (TOKEN_ENDPOINT_URL, SECRET_ARN, PASSWORD_MIN_LENGTH), lookup keys (SORT_KEY, PUBLIC_KEY) and values that are ARNs, paths, URLs or booleans are not flagged.',
+  deployError: 'None at deploy: the value is stored in plain text in the template and the task definition, visible to anyone who can describe it.',
+  fix: 'Move the value to Secrets Manager or SSM Parameter Store (SecureString) and reference it in the container Secrets.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
+  resourceTypes: [TASK_DEFINITION],
+  check(task, context): RuleIssue[] {
+    return containers(task).flatMap(({ index, def }) => (toArray(def.Environment) ?? []).flatMap((e, i) => {
+      const entry = toObject(e);
+      const name = toStr(entry?.Name);
+      const value = context.assembly.resolveString(entry?.Value, task.stack);
+      if (name === undefined || value === undefined || !looksLikeSecretName(name) || !looksLikeSecretValue(value)) return [];
+      const label = containerLabel(def, index);
+      return [{
+        property: containerPath(index, 'Environment', i, 'Value'),
+        // Never echo the secret itself into findings or logs.
+        value: `<redacted, ${value.length} characters>`,
+        problem: `${label} Environment ${name} holds a plain value that looks like a secret`,
+        allowed: 'secrets in the container Secrets (Secrets Manager or SSM Parameter Store), not in Environment',
+        fix: `Store ${name} in Secrets Manager or SSM Parameter Store and reference it from the Secrets of ${label}.`,
+      }];
+    }));
+  },
+};
+
+/** Upper-case words of a variable name: dbPassword, DB_PASSWORD, db-password -> DB, PASSWORD. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((t) => t.length > 0)
+    .map((t) => t.toUpperCase());
+}
+
+export function looksLikeSecretName(name: string): boolean {
+  const tokens = nameTokens(name);
+  const last = tokens[tokens.length - 1];
+  if (tokens.length === 0 || METADATA_SUFFIXES.has(last)) return false;
+  // PWD alone is the shell's working directory.
+  if (tokens.some((t) => SECRET_TOKENS.has(t) && !(t === 'PWD' && tokens.length === 1))) return true;
+  // Run-together names such as PGPASSWORD or DBPASSWD.
+  if (tokens.some((t) => /.(PASSWORD|PASSWD)$/.test(t))) return true;
+  return last === 'KEY' && tokens.length > 1 && !NON_SECRET_KEY_QUALIFIERS.has(tokens[tokens.length - 2]);
+}
+
+/** Values that are references or switches rather than secret material. */
+export function looksLikeSecretValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return false;
+  if (/^(true|false|yes|no|on|off|none|null)$/i.test(v)) return false;
+  if (/^arn:/.test(v) || v.startsWith('/')) return false;
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v)) return false;
+  // A URL is a location unless it carries user:password@.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+:[^/@\s]*@/i.test(v);
+  return true;
+}

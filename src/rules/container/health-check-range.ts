@@ -1,0 +1,23 @@
+/** Shared check for a health check field with an allowed range (ECS-CT-07, ECS-CT-08). */
+import { TemplateResource } from '../model';
+import { RuleIssue } from '../rule';
+import { toNumber, toObject } from '../values';
+import { containerLabel, containerPath, containers } from './container-facts';
+
+export function healthCheckOutOfRange(
+  task: TemplateResource, field: 'Retries' | 'StartPeriod', min: number, max: number, unit: string,
+): RuleIssue[] {
+  return containers(task).flatMap(({ index, def }) => {
+    const hc = toObject(def.HealthCheck);
+    const value = toNumber(hc?.[field]);
+    if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) return [];
+    const label = containerLabel(def, index);
+    return [{
+      property: containerPath(index, 'HealthCheck', field),
+      value: hc?.[field],
+      problem: `${label} HealthCheck.${field} ${value} is out of range`,
+      allowed: `whole numbers from ${min} to ${max}${unit}`,
+      fix: `Set HealthCheck.${field} of ${label} to ${value < min ? min : max}${unit} or a value in between.`,
+    }];
+  });
+}

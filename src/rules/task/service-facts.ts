@@ -1,0 +1,28 @@
+/**
+ * Facts about an AWS::ECS::Service that task and container rules need: the
+ * task definition it runs and a literal Fargate platform version.
+ */
+import { TemplateResource } from '../model';
+import { RuleContext } from '../rule';
+import { toStr } from '../values';
+import { TASK_DEFINITION } from './task-facts';
+
+export const SERVICE = 'AWS::ECS::Service';
+
+/** The task definition resource a service runs, when the template decides it. */
+export function serviceTaskDefinition(service: TemplateResource, context: RuleContext): TemplateResource | undefined {
+  const res = context.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
+  return res?.type === TASK_DEFINITION ? res : undefined;
+}
+
+/**
+ * The service's literal PlatformVersion when it is a Linux version below
+ * 1.4.0 (1.0.0-1.3.0); undefined for LATEST, absent, unresolved or newer.
+ */
+export function platformVersionBelow140(service: TemplateResource): string | undefined {
+  const pv = toStr(service.properties.PlatformVersion);
+  const m = pv ? /^(\d+)\.(\d+)\.(\d+)$/.exec(pv.trim()) : null;
+  if (!pv || !m) return undefined;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major < 1 || (major === 1 && minor < 4) ? pv : undefined;
+}

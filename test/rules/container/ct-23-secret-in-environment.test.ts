@@ -1,0 +1,59 @@
+import * as fc from 'fast-check';
+import { CT23_SECRET_IN_ENVIRONMENT as rule, looksLikeSecretName, looksLikeSecretValue } from '../../../src/rules/container/ct-23-secret-in-environment';
+import { check } from '../helpers';
+import { taskWith, TOKEN } from '../task/fixtures';
+
+const env = (Name: unknown, Value: unknown) => taskWith([{ Name: 'app', Image: 'x', Environment: [{ Name: 'LOG_LEVEL', Value: 'info' }, { Name, Value }] }]);
+
+describe('ECS-CT-23 secret-looking environment variables', () => {
+  test('bad: DB_PASSWORD with a plain value; the value is never echoed', () => {
+    const [f] = check(rule, { T: env('DB_PASSWORD', 'hunter2-prod') });
+    expect(f).toMatchObject({ ruleId: 'ECS-CT-23', severity: 'warning', property: 'Properties/ContainerDefinitions/0/Environment/1/Value' });
+    expect(f.message).toContain("container 'app' Environment DB_PASSWORD holds a plain value that looks like a secret");
+    expect(f.fix).toContain('Secrets Manager or SSM Parameter Store');
+    expect(JSON.stringify(f)).not.toContain('hunter2');
+  });
+
+  test.each([
+    'DB_PASSWORD', 'dbPassword', 'PGPASSWORD', 'SMTP_PASS', 'DB_PWD', 'JWT_SECRET', 'CLIENT_SECRET', 'GITHUB_TOKEN',
+    'REFRESH_TOKEN', 'API_KEY', 'STRIPE_API_KEY', 'apiKey', 'OPENAI_APIKEY', 'SSH_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY',
+    'ENCRYPTION_KEY', 'STRIPE_KEY', 'DB_CREDENTIALS', 'secret-key',
+  ])('secret name: %s', (name) => {
+    expect(looksLikeSecretName(name)).toBe(true);
+  });
+
+  test.each([
+    'KEYCLOAK_URL', 'TOKEN_ENDPOINT_URL', 'SECRET_ARN', 'DB_SECRET_NAME', 'PASSWORD_MIN_LENGTH', 'TOKEN_TTL', 'JWT_TOKEN_EXPIRY',
+    'AWS_ACCESS_KEY_ID', 'KMS_KEY_ARN', 'SORT_KEY', 'PARTITION_KEY', 'PUBLIC_KEY', 'STRIPE_PUBLISHABLE_KEY', 'RECAPTCHA_SITE_KEY',
+    'CACHE_KEY_PREFIX', 'MAX_TOKENS', 'TOKENIZERS_PARALLELISM', 'PWD', 'KEY', 'PASSWORD_RESET_ENABLED', 'SECRETS_MANAGER_ENDPOINT',
+    'OAUTH_TOKEN_HEADER', 'BYPASS_CACHE', 'MONKEY',
+  ])('not a secret name: %s', (name) => {
+    expect(looksLikeSecretName(name)).toBe(false);
+  });
+
+  test('values that are references or switches are not flagged', () => {
+    for (const v of ['', 'true', 'arn:aws:secretsmanager:eu-west-1:1:secret:x', '/run/secrets/db', '${DB_PASSWORD}', 'https://auth.example.com/token']) {
+      expect(looksLikeSecretValue(v)).toBe(false);
+    }
+    expect(looksLikeSecretValue('postgres://app:s3cret@db:5432/app')).toBe(true);
+    expect(looksLikeSecretValue('{{resolve:secretsmanager:db:SecretString:password}}')).toBe(true);
+  });
+
+  test('good: a Secrets entry instead of Environment', () => {
+    expect(check(rule, { T: taskWith([{ Name: 'app', Image: 'x', Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:ssm:eu-west-1:1:parameter/db' }] }]) })).toHaveLength(0);
+    expect(check(rule, { T: env('TOKEN_ENDPOINT_URL', 'https://idp/token') })).toHaveLength(0);
+  });
+
+  test('skipped: unresolved values (Ref, token, Fn::Join with a Ref)', () => {
+    expect(check(rule, { T: env('DB_PASSWORD', { Ref: 'DbPassword' }) })).toHaveLength(0);
+    expect(check(rule, { T: env('DB_PASSWORD', TOKEN) })).toHaveLength(0);
+    expect(check(rule, { T: env('DB_PASSWORD', { 'Fn::Join': ['', ['x', { Ref: 'P' }]] }) })).toHaveLength(0);
+  });
+
+  test('property: any plain value of a password variable is flagged', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z0-9!#%*+=?^~-]{8,40}$/), (v) => {
+      fc.pre(looksLikeSecretValue(v));
+      return check(rule, { T: env('APP_DB_PASSWORD', v) }).length === 1;
+    }));
+  });
+});

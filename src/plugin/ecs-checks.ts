@@ -72,23 +72,21 @@ export class EcsChecks implements IPolicyValidationPlugin {
   public static check(app: Stage, props: EcsChecksProps = {}): EcsCheckReport {
     const checks = new EcsChecks(props);
     const assembly = app.synth();
-    const stacks: StackInput[] = [];
     const paths = constructPathsByStack(app);
-    const collect = (asm: typeof assembly) => {
-      for (const s of asm.stacks) {
-        stacks.push({
-          name: s.displayName ?? s.stackName,
-          constructPaths: paths.get(s.id),
-          template: s.template,
-          environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
-          file: s.templateFullPath,
-          templateSize: fs.statSync(s.templateFullPath).size,
-        });
-      }
-      for (const nested of asm.nestedAssemblies) collect(nested.nestedAssembly);
+    const findings: Finding[] = [];
+    // Each stage is its own assembly; quotas add up per assembly.
+    const checkAssembly = (asm: typeof assembly) => {
+      findings.push(...checks.runOn(asm.stacks.map((s) => ({
+        name: s.hierarchicalId ?? s.stackName,
+        constructPaths: paths.get(s.id),
+        template: s.template,
+        environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
+        file: s.templateFullPath,
+        templateSize: fs.statSync(s.templateFullPath).size,
+      }))));
+      for (const nested of asm.nestedAssemblies) checkAssembly(nested.nestedAssembly);
     };
-    collect(assembly);
-    const findings = checks.runOn(stacks);
+    checkAssembly(assembly);
     const acks = collectAcknowledgements(app, new Set(ALL_RULES.map((r) => r.id)));
     const open: Finding[] = [];
     const acknowledged: AcknowledgedFinding[] = [];
@@ -124,15 +122,23 @@ export class EcsChecks implements IPolicyValidationPlugin {
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const paths = context.appConstruct ? constructPathsByStack(context.appConstruct) : new Map();
-    const stacks: StackInput[] = context.stackTemplates.map((s) => ({
-      name: stackNameFromFile(s.templatePath),
-      constructPaths: paths.get(stackNameFromFile(s.templatePath)),
-      template: readJsonTemplate(s.templatePath),
-      environment: { account: s.accountId, region: s.region },
-      file: s.templatePath,
-      templateSize: fs.statSync(s.templatePath).size,
-    }));
-    const findings = this.runOn(stacks, builtInValidatorRuns());
+    // Each stage writes its own assembly directory; quotas add up per assembly.
+    const groups = new Map<string, StackInput[]>();
+    for (const s of context.stackTemplates) {
+      const artifactId = stackNameFromFile(s.templatePath);
+      const group = groups.get(path.dirname(s.templatePath)) ?? [];
+      group.push({
+        name: s.stackConstructPath || artifactId,
+        constructPaths: paths.get(artifactId),
+        template: readJsonTemplate(s.templatePath),
+        environment: { account: s.accountId, region: s.region },
+        file: s.templatePath,
+        templateSize: fs.statSync(s.templatePath).size,
+      });
+      groups.set(path.dirname(s.templatePath), group);
+    }
+    const stacks = [...groups.values()].flat();
+    const findings = [...groups.values()].flatMap((group) => this.runOn(group, builtInValidatorRuns()));
     mirrorBareAcknowledgements(context.appConstruct, new Set(findings.map((f) => f.ruleId)));
 
     const fileOf = new Map(stacks.map((s) => [s.name, s.file]));

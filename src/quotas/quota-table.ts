@@ -84,7 +84,8 @@ export const QUOTA_TABLE: readonly QuotaDefinition[] = [
   q(EcsQuota.FARGATE_ON_DEMAND_VCPU, 'Fargate On-Demand vCPU resource count', 6, 6, true, S1, 'vCPU', 'L-3032A538'),
   q(EcsQuota.FARGATE_SPOT_VCPU, 'Fargate Spot vCPU resource count', 6, 6, true, S1, 'vCPU', 'L-36FBB829'),
   q(EcsQuota.RESOURCES_PER_STACK, 'CloudFormation resources per stack', 500, 500, false, CFN, 'resources'),
-  q(EcsQuota.TEMPLATE_SIZE_BYTES, 'CloudFormation template body size (from S3)', 1_048_576, 460_800, false, CFN, 'bytes'),
+  // "1 MB" in the CloudFormation docs is 1,000,000 bytes: "Template may not exceed 1000000 bytes in size" (also cfn-lint E1002).
+  q(EcsQuota.TEMPLATE_SIZE_BYTES, 'CloudFormation template body size (from S3)', 1_000_000, 460_800, false, CFN, 'bytes'),
   q(EcsQuota.ECR_REPOSITORIES_PER_REGION, 'ECR registered repositories per Region', 10_000, 1_000, true, ECR, 'repositories'),
   q(EcsQuota.ECR_LIFECYCLE_RULES_PER_POLICY, 'ECR rules per lifecycle policy', 50, 50, false, ECR, 'rules'),
   q(EcsQuota.ECR_LIFECYCLE_POLICY_LENGTH, 'ECR lifecycle policy length', 30_720, 30_720, false, ECR, 'characters'),

@@ -1,0 +1,126 @@
+/**
+ * Capacity report: every quota an assembly touches, with used, limit and
+ * headroom, from the same usage figures the quota rules check.
+ */
+import { QuotaProfile } from './quota-profile';
+import { EcsQuota, QUOTA_TABLE, quotaDefinition } from './quota-table';
+import { AssemblyModel } from '../rules/model';
+import { QUOTA_RULES } from '../rules/quota';
+import { quotaUsage, QuotaUsage } from '../rules/quota/usage';
+import { Severity } from '../rules/rule';
+
+export interface QuotaUsageSource {
+  /** A stack, a service path, an Auto Scaling group... */
+  readonly label: string;
+  readonly amount: number;
+}
+
+/** One line of the capacity report. */
+export interface QuotaUsageRow {
+  /** Quota id, as in QuotaProfile overrides: `servicesPerCluster`. */
+  readonly quota: EcsQuota;
+  /** AWS name of the quota. */
+  readonly name: string;
+  /**
+   * Where the usage is counted: "Region us-east-1", "cluster Shared/Cluster",
+   * "stack Svc1". For per-resource quotas the row shows the highest resource:
+   * "service Svc1/Api (highest of 12)".
+   */
+  readonly scope: string;
+  readonly used: number;
+  readonly limit: number;
+  /** used / limit × 100, one decimal; undefined when the limit is 0. */
+  readonly percent?: number;
+  /** `over` above the limit, `near` from 90%, else `ok`. */
+  readonly status: 'ok' | 'near' | 'over';
+  /**
+   * Severity of the check's finding when the limit is crossed: `warning` for
+   * quotas AWS raises with usage (Fargate vCPU), else `error`.
+   */
+  readonly severity: 'error' | 'warning';
+  readonly adjustable: boolean;
+  readonly quotaCode?: string;
+  readonly unit: string;
+  /** Where most of the usage comes from, largest first (at most 3). */
+  readonly topSources: readonly QuotaUsageSource[];
+}
+
+const TOP = 3;
+
+export function capacityReport(assembly: AssemblyModel, profile: QuotaProfile): QuotaUsageRow[] {
+  const usage = quotaUsage(assembly);
+  const rows: QuotaUsageRow[] = [];
+  for (const def of QUOTA_TABLE) {
+    const mine = usage.filter((u) => u.quota === def.id);
+    if (mine.length === 0) continue;
+    const perResource = mine.filter((u) => u.perResource);
+    const scoped = mine.filter((u) => !u.perResource);
+    const forQuota: QuotaUsageRow[] = scoped.map((u) => row(u, u.scope, u.sources.slice(0, TOP), profile));
+    if (perResource.length > 0) {
+      const sorted = [...perResource].sort((a, b) => b.used - a.used);
+      const top = sorted[0];
+      const scope = sorted.length > 1 ? `${top.scope} (highest of ${sorted.length})` : top.scope;
+      forQuota.push(row(top, scope, sorted.slice(0, TOP).map((u) => ({ label: u.scope, amount: u.used })), profile));
+    }
+    rows.push(...forQuota.sort((a, b) => (b.percent ?? Infinity) - (a.percent ?? Infinity)));
+  }
+  return rows;
+}
+
+function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[], profile: QuotaProfile): QuotaUsageRow {
+  const def = quotaDefinition(u.quota);
+  const limit = profile.limit(u.quota);
+  const percent = limit > 0 ? Math.round((u.used / limit) * 1000) / 10 : undefined;
+  const status = u.used > limit ? 'over' : percent !== undefined && percent >= 90 ? 'near' : 'ok';
+  return {
+    quota: u.quota,
+    name: def.name,
+    scope,
+    used: round(u.used),
+    limit,
+    percent,
+    status,
+    severity: QUOTA_RULES.find((r) => r.band === 'over' && r.quotas.includes(u.quota))?.severity === Severity.WARNING ? 'warning' : 'error',
+    adjustable: def.adjustable,
+    quotaCode: def.quotaCode,
+    unit: def.unit,
+    topSources: sources.map((s) => ({ label: s.label, amount: round(s.amount) })),
+  };
+}
+
+export function formatCapacityReport(rows: QuotaUsageRow[], format: 'text' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(rows, undefined, 2)}\n`;
+  if (rows.length === 0) return 'No ECS or CloudFormation quota is used by this app.\n';
+  const header = ['Quota', 'Scope', 'Used', 'Limit', '%', 'Status', 'Adjustable', 'Top sources'];
+  const body = rows.map((r) => [
+    r.name,
+    r.scope,
+    num(r.used),
+    num(r.limit),
+    r.percent === undefined ? '-' : `${r.percent}%`,
+    r.status === 'ok' ? 'ok' : r.status === 'near' ? 'NEAR' : r.severity === 'warning' ? 'WARN' : 'OVER',
+    r.adjustable ? `yes${r.quotaCode ? ` (${r.quotaCode})` : ''}` : 'no',
+    r.topSources.length > 1 ? r.topSources.map((s) => `${s.label} ${num(s.amount)}`).join(', ') : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 3 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const over = rows.filter((r) => r.status === 'over').length;
+  const warn = rows.filter((r) => r.status === 'over' && r.severity === 'warning').length;
+  const near = rows.filter((r) => r.status === 'near').length;
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    '',
+    `${rows.length} quota figures; ${over} over the limit${warn ? ` (${warn} of them ${warn === 1 ? 'a warning' : 'warnings'})` : ''}, ${near} at 90% or more.`,
+    '',
+  ].join('\n');
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}

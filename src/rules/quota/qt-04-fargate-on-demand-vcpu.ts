@@ -1,0 +1,17 @@
+import { EcsQuota } from '../../quotas/quota-table';
+import { Severity } from '../rule';
+import { usageRule } from './usage-rule';
+
+export const QT04_FARGATE_ON_DEMAND_VCPU = usageRule({
+  id: 'ECS-QT-04',
+  title: 'Fargate On-Demand vCPU demand per Region',
+  area: 'quota',
+  severity: Severity.WARNING,
+  description: 'Per Region, sums each service\'s peak Fargate On-Demand vCPU: peak tasks = floor(max tasks × MaximumPercent / 100) (MaximumPercent 200 when omitted; max tasks as in ECS-SV-25), split over the service\'s CapacityProviderStrategy (or the cluster default strategy; LaunchType FARGATE = all On-Demand) the way ECS places tasks: each provider\'s Base first, the remaining tasks in proportion to Weight; the FARGATE share times task vCPU. Compares the sum with the account\'s Fargate On-Demand vCPU quota (6 on new accounts; adjustable, raised by AWS with usage). A warning: the quota is per account, and other apps use it too.',
+  deployError: 'Tasks fail to start with "You\'ve reached the limit on the number of vCPUs you can run concurrently" during scale-out or deployments.',
+  fix: 'Request a higher quota in Service Quotas or set the account\'s value in the profile (QuotaProfile.withOverrides or --quotas FILE); aWS also raises this quota with usage.',
+  source: 'https://docs.aws.amazon.com/general/latest/gr/ecs-service.html',
+}, {
+  quotas: [EcsQuota.FARGATE_ON_DEMAND_VCPU],
+  remedy: 'AWS also raises this quota with usage.',
+});

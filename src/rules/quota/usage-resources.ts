@@ -1,0 +1,165 @@
+/**
+ * Per-resource quota usage: tasks per service, load balancers, awsvpc
+ * subnets and security groups, strategy length, containers, task definition
+ * size and tags. One figure per resource; the report shows the highest.
+ */
+import { EcsQuota } from '../../quotas/quota-table';
+import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { isUnresolved, toArray, toObject, toStr } from '../values';
+import { ASSOCIATIONS, CLUSTER } from './clusters';
+import { SERVICE, ServiceFacts } from './services';
+import { cap, n, QuotaUsage } from './usage-types';
+
+const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
+const TASK_SET = 'AWS::ECS::TaskSet';
+const CAPACITY_PROVIDER = 'AWS::ECS::CapacityProvider';
+
+const LABEL: Record<string, string> = {
+  [CLUSTER]: 'cluster',
+  [SERVICE]: 'service',
+  [TASK_DEFINITION]: 'task definition',
+  [TASK_SET]: 'task set',
+  [CAPACITY_PROVIDER]: 'capacity provider',
+  [ASSOCIATIONS]: 'cluster capacity provider associations',
+};
+const label = (r: TemplateResource) => `${LABEL[r.type] ?? r.type} ${r.path}`;
+
+function one(quota: EcsQuota, r: TemplateResource, used: number, problem: string, property: string, value: unknown): QuotaUsage {
+  return { quota, scope: label(r), used, problem, sources: [], resource: r, property, value, perResource: true };
+}
+
+export function resourceUsage(assembly: AssemblyModel, services: readonly ServiceFacts[]): QuotaUsage[] {
+  const out: QuotaUsage[] = [];
+  for (const f of services) out.push(...taskCounts(f));
+  for (const r of [...assembly.ofType(SERVICE), ...assembly.ofType(TASK_SET)]) {
+    out.push(...loadBalancers(r), ...awsvpc(r));
+    out.push(...strategyLength(r, 'CapacityProviderStrategy'));
+  }
+  for (const r of [...assembly.ofType(CLUSTER), ...assembly.ofType(ASSOCIATIONS)]) {
+    out.push(...strategyLength(r, 'DefaultCapacityProviderStrategy'));
+  }
+  for (const td of assembly.ofType(TASK_DEFINITION)) {
+    const list = toArray(td.properties.ContainerDefinitions);
+    if (list) {
+      out.push(one(EcsQuota.CONTAINERS_PER_TASK_DEFINITION, td, list.length,
+        `Task definition ${td.path} has ${list.length} container definitions`, 'Properties/ContainerDefinitions', list.length));
+    }
+    const size = renderedSize(assembly, td);
+    out.push(one(EcsQuota.TASK_DEFINITION_SIZE_BYTES, td, size.bytes,
+      `Task definition ${td.path} renders to ${size.partial ? 'at least ' : ''}${n(size.bytes)} bytes of RegisterTaskDefinition JSON${size.partial ? ' (unresolved values not counted)' : ''}`,
+      'Properties', size.bytes));
+  }
+  for (const r of [CLUSTER, SERVICE, TASK_DEFINITION, CAPACITY_PROVIDER].flatMap((t) => assembly.ofType(t))) {
+    const tags = toArray(r.properties.Tags);
+    if (!tags) continue;
+    // aws:-prefixed tags do not count toward the limit; Fn::If entries may vanish.
+    const counted = tags.filter((t) => {
+      const obj = toObject(t);
+      return obj !== undefined && !toStr(obj.Key)?.startsWith('aws:');
+    }).length;
+    out.push(one(EcsQuota.TAGS_PER_RESOURCE, r, counted, `${cap(label(r))} has ${counted} tags`, 'Properties/Tags', counted));
+  }
+  return out;
+}
+
+function taskCounts(f: ServiceFacts): QuotaUsage[] {
+  if (f.maxTasks === undefined) return [];
+  const r = f.resource;
+  const parts = [f.desired !== undefined ? `DesiredCount ${n(f.desired)}` : undefined,
+    f.scalingMax !== undefined ? `autoscaling MaxCapacity ${n(f.scalingMax)}` : undefined].filter(Boolean).join(', ');
+  const property = f.scalingMax !== undefined && f.scalingMax >= (f.desired ?? 0) ? '' : 'Properties/DesiredCount';
+  const out = [one(EcsQuota.TASKS_PER_SERVICE, r, f.maxTasks,
+    `Service ${r.path} runs up to ${n(f.maxTasks)} tasks (${parts})`, property, f.maxTasks)];
+  if (f.discovery) {
+    out.push(one(EcsQuota.TASKS_PER_SERVICE_WITH_SERVICE_DISCOVERY, r, f.maxTasks,
+      `Service ${r.path} uses Service Connect or Service Discovery and runs up to ${n(f.maxTasks)} tasks (${parts})`, property, f.maxTasks));
+  }
+  return out;
+}
+
+/** Distinct target groups and Classic Load Balancers in LoadBalancers. */
+function loadBalancers(r: TemplateResource): QuotaUsage[] {
+  const list = toArray(r.properties.LoadBalancers);
+  if (!list) return [];
+  const groups = new Set<string>();
+  const classic = new Set<string>();
+  for (const entry of list) {
+    const lb = toObject(entry);
+    if (!lb) continue;
+    if (lb.TargetGroupArn !== undefined) groups.add(JSON.stringify(lb.TargetGroupArn));
+    else if (lb.LoadBalancerName !== undefined) classic.add(JSON.stringify(lb.LoadBalancerName));
+  }
+  const out: QuotaUsage[] = [];
+  if (groups.size > 0) {
+    out.push(one(EcsQuota.TARGET_GROUPS_PER_SERVICE, r, groups.size,
+      `${cap(label(r))} is attached to ${groups.size} target groups`, 'Properties/LoadBalancers', groups.size));
+  }
+  if (classic.size > 0) {
+    out.push(one(EcsQuota.CLASSIC_LOAD_BALANCERS_PER_SERVICE, r, classic.size,
+      `${cap(label(r))} is attached to ${classic.size} Classic Load Balancers`, 'Properties/LoadBalancers', classic.size));
+  }
+  return out;
+}
+
+function awsvpc(r: TemplateResource): QuotaUsage[] {
+  const cfg = toObject(toObject(r.properties.NetworkConfiguration)?.AwsvpcConfiguration);
+  if (!cfg) return [];
+  const out: QuotaUsage[] = [];
+  for (const [key, quota, what] of [
+    ['Subnets', EcsQuota.SUBNETS_PER_AWSVPC_CONFIGURATION, 'subnets'],
+    ['SecurityGroups', EcsQuota.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION, 'security groups'],
+  ] as const) {
+    const list = toArray(cfg[key]);
+    if (!list) continue;
+    // An Fn::If entry may resolve to AWS::NoValue: count only entries that surely stay.
+    const count = list.filter((e) => !(e && typeof e === 'object' && 'Fn::If' in e)).length;
+    out.push(one(quota, r, count, `${cap(label(r))} lists ${count} ${what} in its awsvpcConfiguration`,
+      `Properties/NetworkConfiguration/AwsvpcConfiguration/${key}`, count));
+  }
+  return out;
+}
+
+function strategyLength(r: TemplateResource, key: string): QuotaUsage[] {
+  const list = toArray(r.properties[key]);
+  if (!list || list.length === 0) return [];
+  return [one(EcsQuota.CAPACITY_PROVIDERS_PER_STRATEGY, r, list.length,
+    `${cap(label(r))} has ${list.length} capacity providers in its ${key}`, `Properties/${key}`, list.length)];
+}
+
+/**
+ * Bytes of the task definition as RegisterTaskDefinition receives it:
+ * minified JSON of its properties (API keys are the same words in camelCase,
+ * so the same length). Values that only deploy time decides (role ARNs,
+ * image URIs with account and Region) are left out, making this a lower bound.
+ */
+export function renderedSize(assembly: AssemblyModel, td: TemplateResource): { bytes: number; partial: boolean } {
+  let partial = false;
+  const DROP = Symbol('drop');
+  const render = (v: unknown, stack: StackModel): unknown => {
+    if (typeof v === 'string' && isUnresolved(v)) {
+      partial = true;
+      return '';
+    }
+    if (Array.isArray(v)) return v.map((x) => render(x, stack)).filter((x) => x !== DROP);
+    if (v && typeof v === 'object') {
+      if (isUnresolved(v)) {
+        const s = assembly.resolveString(v, stack);
+        if (s !== undefined) return s;
+        partial = true;
+        const join = toArray((v as Record<string, unknown>)['Fn::Join']);
+        const parts = toArray(join?.[1]);
+        // Keep the literal parts of a join: the deployed string is at least that long.
+        return parts ? parts.filter((p): p is string => typeof p === 'string' && !isUnresolved(p)).join('') : DROP;
+      }
+      const obj: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        const rendered = render(x, stack);
+        if (rendered !== DROP) obj[k] = rendered;
+      }
+      return obj;
+    }
+    return v;
+  };
+  const body = render(td.properties, td.stack);
+  return { bytes: Buffer.byteLength(JSON.stringify(body)), partial };
+}

@@ -1,0 +1,101 @@
+/**
+ * Turns shared usage figures (usage.ts) into rule issues, so every quota rule
+ * words "used", "allowed" and "how to raise it" the same way.
+ */
+import { QuotaProfile } from '../../quotas/quota-profile';
+import { EcsQuota, quotaDefinition } from '../../quotas/quota-table';
+import { AssemblyModel } from '../model';
+import { AssemblyRule, RuleIssue, RuleMetadata } from '../rule';
+import { QuotaUsage, quotaUsage, UsageSource } from './usage';
+
+export interface UsageRuleOptions {
+  /** Quotas the rule compares. */
+  readonly quotas: readonly EcsQuota[];
+  /** Advice for a crossed limit (the only fix for non-adjustable quotas). */
+  readonly remedy: string;
+  /**
+   * `over` (default): report usage above the limit. `near`: report usage from
+   * `nearPercent` of the limit up to the limit itself.
+   */
+  readonly band?: 'over' | 'near';
+  /** @default 90 */
+  readonly nearPercent?: number;
+}
+
+/** An assembly rule over usage figures; says which quotas it compares. */
+export interface UsageRule extends AssemblyRule {
+  readonly quotas: readonly EcsQuota[];
+  readonly band: 'over' | 'near';
+}
+
+/** Build an assembly rule over usage figures. */
+export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageRule {
+  return {
+    ...meta,
+    quotas: options.quotas,
+    band: options.band ?? 'over',
+    checkAssembly(assembly: AssemblyModel, profile: QuotaProfile): RuleIssue[] {
+      const issues: RuleIssue[] = [];
+      for (const u of quotaUsage(assembly)) {
+        if (!options.quotas.includes(u.quota)) continue;
+        const limit = profile.limit(u.quota);
+        const near = options.band === 'near';
+        const crossed = near
+          ? u.used <= limit && u.used >= limit * (options.nearPercent ?? 90) / 100 && u.used > 0
+          : u.used > limit;
+        if (!crossed) continue;
+        issues.push({
+          resource: u.resource,
+          property: u.property,
+          value: u.value,
+          problem: `${u.problem}${near ? ` (${percentText(u.used, limit)} of the limit)` : ''}${sourcesText(u.sources)}`,
+          allowed: allowedText(u.quota, limit, profile),
+          fix: near ? options.remedy : fixText(u, profile, options.remedy),
+        });
+      }
+      return issues;
+    },
+  };
+}
+
+/** "500 services (Services per cluster, legacy profile; adjustable, quota code L-9EF96962)". */
+export function allowedText(quota: EcsQuota, limit: number, profile: QuotaProfile): string {
+  const def = quotaDefinition(quota);
+  const source = profile.isOverridden(quota) ? 'override in the profile' : `${baseName(profile)} profile`;
+  const notes = [`${def.name}, ${source}`];
+  if (limit !== def.current && !profile.isOverridden(quota)) notes.push(`today's AWS default is ${fmt(def.current)}`);
+  notes.push(def.adjustable ? `adjustable${def.quotaCode ? `, quota code ${def.quotaCode}` : ''}` : 'not adjustable');
+  return `${fmt(limit)} ${def.unit} (${notes.join('; ')})`;
+}
+
+function fixText(u: QuotaUsage, profile: QuotaProfile, remedy: string): string {
+  const def = quotaDefinition(u.quota);
+  if (!def.adjustable) return remedy;
+  const wanted = Math.ceil(u.used);
+  const code = def.quotaCode ? ` (${def.quotaCode})` : '';
+  return `Raise "${def.name}"${code} in Service Quotas to at least ${fmt(wanted)}, then set the raised value in the profile: `
+    + `QuotaProfile.${baseName(profile)}().withOverrides({ ${def.id}: ${wanted} }) or --quotas FILE with {"quotas":{"${def.id}":${wanted}}}; ${remedy}`;
+}
+
+/** "; most from SvcA 200, SvcB 200, SvcC 101" when usage has several sources. */
+export function sourcesText(sources: readonly UsageSource[]): string {
+  if (sources.length < 2) return '';
+  const top = sources.slice(0, 3).map((s) => `${s.label} ${fmt(s.amount)}`).join(', ');
+  return `; most from ${top}${sources.length > 3 ? ` (${sources.length} sources)` : ''}`;
+}
+
+export function percentText(used: number, limit: number): string {
+  if (limit === 0) return used === 0 ? '0%' : 'over 100%';
+  return `${Math.round((used / limit) * 1000) / 10}%`;
+}
+
+/** Name of the base profile (current or legacy) for the withOverrides hint. */
+function baseName(profile: QuotaProfile): string {
+  const base = profile.name.split('+')[0];
+  return base === 'legacy' ? 'legacy' : 'current';
+}
+
+/** 1,234 or 2.5 */
+export function fmt(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : (Math.round(n * 100) / 100).toLocaleString('en-US');
+}

@@ -1,0 +1,257 @@
+/**
+ * How much of each quota an assembly uses, computed once per assembly and
+ * shared by the quota rules and the capacity report. App-wide figures (per
+ * Region, per cluster) are here; per-resource counts are in usage-resources.ts.
+ */
+import { EcsQuota } from '../../quotas/quota-table';
+import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { toArray, toNumber, toObject, toStr } from '../values';
+import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
+import { peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
+import { resourceUsage } from './usage-resources';
+import { bySource, cap, n, QuotaUsage, regionLabel, UsageSource } from './usage-types';
+
+export { ClusterId, ClusterIndex } from './clusters';
+export { bySource, QuotaUsage, regionLabel, UsageSource } from './usage-types';
+export { ServiceFacts, serviceFacts, peakTasks, splitTasks } from './services';
+
+export const CAPACITY_PROVIDER = 'AWS::ECS::CapacityProvider';
+const ASG = 'AWS::AutoScaling::AutoScalingGroup';
+const cache = new WeakMap<AssemblyModel, QuotaUsage[]>();
+
+/** Every usage figure of the assembly (cached per assembly). */
+export function quotaUsage(assembly: AssemblyModel): QuotaUsage[] {
+  let out = cache.get(assembly);
+  if (!out) {
+    const clusters = new ClusterIndex(assembly);
+    const services = serviceFacts(assembly, clusters);
+    out = [
+      ...clustersPerRegion(assembly),
+      ...servicesPerCluster(services),
+      ...clusterCapacity(assembly, clusters),
+      ...fargateVcpu(services),
+      ...resourceUsage(assembly, services),
+      ...stackLimits(assembly),
+    ];
+    cache.set(assembly, out);
+  }
+  return out;
+}
+
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const item of items) {
+    const list = m.get(key(item));
+    if (list) list.push(item);
+    else m.set(key(item), [item]);
+  }
+  return m;
+}
+
+
+/** The resource in the stack that contributes most (first of the largest group). */
+function anchor<T extends { resource: TemplateResource }>(items: readonly T[], sources: readonly UsageSource[], label: (t: T) => string): T {
+  return items.find((i) => label(i) === sources[0]?.label) ?? items[0];
+}
+
+function clustersPerRegion(assembly: AssemblyModel): QuotaUsage[] {
+  const all = assembly.ofType('AWS::ECS::Cluster').map((resource) => ({ resource }));
+  return [...groupBy(all, (c) => c.resource.stack.region ?? '')].map(([region, list]) => {
+    const sources = bySource(list, (c) => c.resource.stack.name);
+    const top = anchor(list, sources, (c) => c.resource.stack.name);
+    return {
+      quota: EcsQuota.CLUSTERS_PER_REGION,
+      scope: regionLabel(region || undefined),
+      used: list.length,
+      problem: `${regionLabel(region || undefined)} gets ${n(list.length)} ECS clusters from this app`,
+      sources,
+      resource: top.resource,
+      property: '',
+      value: top.resource.properties.ClusterName,
+      perResource: false,
+    };
+  });
+}
+
+function servicesPerCluster(services: readonly ServiceFacts[]): QuotaUsage[] {
+  const placed = services.filter((s): s is ServiceFacts & { cluster: ClusterId } => s.cluster !== undefined);
+  return [...groupBy(placed, (s) => s.cluster.key)].map(([, list]) => {
+    const cluster = list[0].cluster;
+    const sources = bySource(list, (s) => s.resource.stack.name);
+    const top = anchor(list, sources, (s) => s.resource.stack.name);
+    return {
+      quota: EcsQuota.SERVICES_PER_CLUSTER,
+      scope: cluster.label,
+      used: list.length,
+      problem: `${cap(cluster.label)} has ${n(list.length)} services`,
+      sources,
+      resource: cluster.resource ?? top.resource,
+      property: cluster.resource ? '' : 'Properties/Cluster',
+      value: cluster.resource ? cluster.resource.properties.ClusterName : top.resource.properties.Cluster,
+      perResource: false,
+    };
+  });
+}
+
+interface ProviderRef { readonly key: string; readonly label: string; readonly resource?: TemplateResource }
+
+/**
+ * Capacity providers per cluster (Cluster.CapacityProviders and every
+ * ClusterCapacityProviderAssociations naming the cluster), and the container
+ * instances their Auto Scaling groups can reach (sum of MaxSize).
+ */
+function clusterCapacity(assembly: AssemblyModel, clusters: ClusterIndex): QuotaUsage[] {
+  const lists = new Map<string, { cluster: ClusterId; holder: TemplateResource; entries: { value: unknown; stack: StackModel }[] }>();
+  const add = (cluster: ClusterId, holder: TemplateResource, value: unknown) => {
+    const list = toArray(value);
+    if (!list) return;
+    const slot = lists.get(cluster.key) ?? { cluster, holder, entries: [] };
+    if (holder.type === ASSOCIATIONS) slot.holder = holder;
+    slot.entries.push(...list.map((v) => ({ value: v, stack: holder.stack })));
+    lists.set(cluster.key, slot);
+  };
+  for (const c of clusters.all()) if (c.resource) add(c, c.resource, c.resource.properties.CapacityProviders);
+  for (const assoc of assembly.ofType(ASSOCIATIONS)) {
+    const cluster = clusters.resolve(assoc.properties.Cluster ?? null, assoc.stack);
+    if (cluster) add(cluster, assoc, assoc.properties.CapacityProviders);
+  }
+  const out: QuotaUsage[] = [];
+  for (const { cluster, holder, entries } of lists.values()) {
+    const providers = new Map<string, ProviderRef>();
+    for (const e of entries) {
+      const p = providerRef(assembly, e.value, e.stack);
+      if (p) providers.set(p.key, p);
+    }
+    if (providers.size === 0) continue;
+    const names = [...providers.values()].map((p) => p.label);
+    out.push({
+      quota: EcsQuota.CAPACITY_PROVIDERS_PER_CLUSTER,
+      scope: cluster.label,
+      used: providers.size,
+      problem: `${cap(cluster.label)} has ${providers.size} capacity providers (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', ...' : ''})`,
+      sources: [],
+      resource: holder,
+      property: 'Properties/CapacityProviders',
+      value: names,
+      perResource: false,
+    });
+    const groups = new Map<TemplateResource, number>();
+    for (const p of providers.values()) {
+      const asg = p.resource ? asgOf(assembly, p.resource) : undefined;
+      const max = asg ? toNumber(asg.properties.MaxSize) : undefined;
+      if (asg && max !== undefined) groups.set(asg, max);
+    }
+    if (groups.size === 0) continue;
+    const used = [...groups.values()].reduce((a, b) => a + b, 0);
+    const sources = bySource([...groups], ([asg]) => asg.path, ([, max]) => max);
+    out.push({
+      quota: EcsQuota.CONTAINER_INSTANCES_PER_CLUSTER,
+      scope: cluster.label,
+      used,
+      problem: `${cap(cluster.label)} can register up to ${n(used)} container instances (sum of Auto Scaling group MaxSize behind its capacity providers)`,
+      sources,
+      resource: cluster.resource ?? holder,
+      property: cluster.resource ? '' : 'Properties/CapacityProviders',
+      value: sources.map((s) => s.label),
+      perResource: false,
+    });
+  }
+  return out;
+}
+
+function providerRef(assembly: AssemblyModel, value: unknown, stack: StackModel): ProviderRef | undefined {
+  const res = assembly.resolveResource(value, stack);
+  if (res) {
+    if (res.type !== CAPACITY_PROVIDER) return undefined;
+    const name = toStr(res.properties.Name);
+    return { key: name ?? `res|${res.stack.name}|${res.logicalId}`, label: name ?? res.path, resource: res };
+  }
+  const name = assembly.resolveString(value, stack);
+  if (name === undefined) return undefined;
+  const named = assembly.ofType(CAPACITY_PROVIDER).filter((p) => toStr(p.properties.Name) === name);
+  return { key: name, label: name, resource: named.length === 1 ? named[0] : undefined };
+}
+
+/** The Auto Scaling group behind an ASG capacity provider: a reference, a name or an ARN. */
+function asgOf(assembly: AssemblyModel, provider: TemplateResource): TemplateResource | undefined {
+  const asgProvider = toObject(provider.properties.AutoScalingGroupProvider);
+  if (!asgProvider) return undefined;
+  const ref = assembly.resolveResource(asgProvider.AutoScalingGroupArn, provider.stack);
+  if (ref) return ref.type === ASG ? ref : undefined;
+  const text = assembly.resolveString(asgProvider.AutoScalingGroupArn, provider.stack);
+  const name = text?.startsWith('arn:') ? /autoScalingGroupName\/(.+)$/.exec(text)?.[1] : text;
+  if (!name) return undefined;
+  const named = assembly.ofType(ASG).filter((g) => toStr(g.properties.AutoScalingGroupName) === name);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Fargate vCPU a Region's services can hold at peak: per service, the peak
+ * task count (max tasks × maximumPercent / 100, rounded down as ECS does)
+ * split over its strategy (base first, then by weight), times task vCPU.
+ */
+function fargateVcpu(services: readonly ServiceFacts[]): QuotaUsage[] {
+  const demand: { f: ServiceFacts; onDemand: number; spot: number }[] = [];
+  for (const f of services) {
+    const peak = peakTasks(f);
+    if (peak === undefined || f.placement === undefined || f.taskVcpu === undefined) continue;
+    const split = splitTasks(f.placement, peak);
+    demand.push({ f, onDemand: split.onDemand * f.taskVcpu, spot: split.spot * f.taskVcpu });
+  }
+  const out: QuotaUsage[] = [];
+  for (const [region, list] of groupBy(demand, (d) => d.f.resource.stack.region ?? '')) {
+    for (const [quota, kind, pick] of [
+      [EcsQuota.FARGATE_ON_DEMAND_VCPU, 'On-Demand', (d: typeof demand[number]) => d.onDemand],
+      [EcsQuota.FARGATE_SPOT_VCPU, 'Spot', (d: typeof demand[number]) => d.spot],
+    ] as const) {
+      const used = list.reduce((s, d) => s + pick(d), 0);
+      if (used <= 0) continue;
+      const sources = bySource(list.filter((d) => pick(d) > 0), (d) => d.f.resource.path, pick);
+      const top = list.find((d) => d.f.resource.path === sources[0].label)!;
+      out.push({
+        quota,
+        scope: regionLabel(region || undefined),
+        used,
+        problem: `Services in ${regionLabel(region || undefined)} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
+        sources,
+        resource: top.f.resource,
+        property: '',
+        value: pick(top),
+        perResource: false,
+      });
+    }
+  }
+  return out;
+}
+
+function stackLimits(assembly: AssemblyModel): QuotaUsage[] {
+  const out: QuotaUsage[] = [];
+  for (const stack of assembly.stacks) {
+    const at = stack.resources.find((r) => r.type !== 'AWS::CDK::Metadata') ?? stack.resources[0];
+    if (!at) continue;
+    const types = bySource(stack.resources, (r) => r.type);
+    out.push({
+      quota: EcsQuota.RESOURCES_PER_STACK,
+      scope: `stack ${stack.name}`,
+      used: stack.resources.length,
+      problem: `Stack ${stack.name} has ${n(stack.resources.length)} resources`,
+      sources: types,
+      resource: at,
+      property: '',
+      value: stack.resources.length,
+      perResource: false,
+    }, {
+      quota: EcsQuota.TEMPLATE_SIZE_BYTES,
+      scope: `stack ${stack.name}`,
+      used: stack.templateSize,
+      problem: `Stack ${stack.name} has a ${n(stack.templateSize)}-byte template${stack.file ? ` (${stack.file})` : ''}`,
+      sources: [],
+      resource: at,
+      property: '',
+      value: stack.templateSize,
+      perResource: false,
+    });
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 // Public API of cdk-ecs-kit: re-exports only.
-export { Severity, Finding } from './rules/rule';
+export * from './rules/finding';
 export { EcsQuota, QuotaDefinition } from './quotas/quota-table';
 export { QuotaProfile } from './quotas/quota-profile';
 export * from './plugin';

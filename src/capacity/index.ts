@@ -1,1 +1,3 @@
-export {};
+export * from './agent-settings';
+export * from './ec2-capacity';
+export * from './ec2-capacity-image';

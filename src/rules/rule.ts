@@ -5,14 +5,9 @@
  */
 import type { AssemblyModel, StackModel, TemplateResource } from './model';
 import type { QuotaProfile } from '../quotas/quota-profile';
+import { Severity } from './finding';
 
-/** How bad a finding is. */
-export enum Severity {
-  /** AWS rejects the template at deploy time (or a hard limit is crossed). Fails synth. */
-  ERROR = 'error',
-  /** It deploys, but it is risky or likely to break later. Reported, never fails synth. */
-  WARNING = 'warning',
-}
+export { Severity, Finding } from './finding';
 
 /** The area a rule belongs to; also its folder under src/rules/. */
 export type RuleArea = 'task' | 'container' | 'network' | 'service' | 'capacity' | 'cluster' | 'registry' | 'quota';
@@ -86,26 +81,4 @@ export type Rule = ResourceRule | AssemblyRule;
 
 export function isAssemblyRule(rule: Rule): rule is AssemblyRule {
   return typeof (rule as AssemblyRule).checkAssembly === 'function';
-}
-
-/** A reported finding, as data. */
-export interface Finding {
-  /** Rule id, e.g. ECS-TD-01. */
-  readonly ruleId: string;
-  /** `error` or `warning`. */
-  readonly severity: string;
-  /** Stack (artifact) name. */
-  readonly stack: string;
-  /** Logical id of the resource. */
-  readonly logicalId: string;
-  /** Construct path (from aws:cdk:path, without the trailing /Resource), or Stack/LogicalId. */
-  readonly path: string;
-  /** JSON pointer of the property below the resource. */
-  readonly property: string;
-  /** The offending value, as JSON text. */
-  readonly value: string;
-  /** Full message: problem, path, what is allowed and the fix. */
-  readonly message: string;
-  /** The fix hint alone. */
-  readonly fix: string;
 }

@@ -1,0 +1,15 @@
+import { ResourceRule } from '../rule';
+import { PM01_HOST_PORT_MATCHES } from './pm-01-host-port-matches';
+import { PM02_NONE_NO_PORTS } from './pm-02-none-no-ports';
+import { PM04_PORT_RANGE } from './pm-04-port-range';
+import { PM06_PORT_NAME } from './pm-06-port-name';
+import { PM09_WINDOWS_EC2_NETWORK_MODE } from './pm-09-windows-ec2-network-mode';
+
+/** Port mapping and network mode rules, in id order. */
+export const NETWORK_RULES: readonly ResourceRule[] = [
+  PM01_HOST_PORT_MATCHES,
+  PM02_NONE_NO_PORTS,
+  PM04_PORT_RANGE,
+  PM06_PORT_NAME,
+  PM09_WINDOWS_EC2_NETWORK_MODE,
+];

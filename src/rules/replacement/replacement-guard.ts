@@ -1,0 +1,214 @@
+/**
+ * The replacement guard (ECS-RP-01): compares a baseline assembly with a new
+ * one and warns about every change that makes CloudFormation replace (delete
+ * and create) an ECS service, cluster, capacity provider, cluster/provider
+ * association or ECR repository. A replaced service drops its running tasks
+ * and, with a fixed name, fails on the name conflict (aws-cdk #24907).
+ *
+ * Resources are matched by stack name + logical id. Create-only properties
+ * come from the CloudFormation resource schemas (tables/create-only-properties.ts).
+ * Values the templates cannot decide (parameters, Fn::If, ...) are skipped.
+ */
+import { formatMessage } from '../engine';
+import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { Finding, Severity } from '../rule';
+import { CREATE_ONLY_PROPERTIES } from '../tables/create-only-properties';
+import { isUnresolved, show } from '../values';
+
+export const REPLACEMENT_RULE_ID = 'ECS-RP-01';
+
+/** Resource types the guard watches, with the noun used in messages. */
+export const GUARDED_TYPES: Readonly<Record<string, string>> = {
+  'AWS::ECS::Service': 'ECS service',
+  'AWS::ECS::Cluster': 'ECS cluster',
+  'AWS::ECS::CapacityProvider': 'capacity provider',
+  'AWS::ECS::ClusterCapacityProviderAssociations': 'cluster capacity provider associations',
+  'AWS::ECR::Repository': 'ECR repository',
+};
+
+/** The property that holds a fixed physical name, per type: replacing a named resource fails. */
+const NAME_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::ECS::Service': 'ServiceName',
+  'AWS::ECS::Cluster': 'ClusterName',
+  'AWS::ECS::CapacityProvider': 'Name',
+  'AWS::ECR::Repository': 'RepositoryName',
+};
+
+const UNDECIDABLE = Symbol('undecidable');
+const NOT_SET = '(not set)';
+
+/** Warnings for every change between `before` and `after` that replaces a stateful ECS/ECR resource. */
+export function replacementFindings(before: AssemblyModel, after: AssemblyModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const newStack of after.stacks) {
+    const oldStack = before.stacks.find((s) => s.name === newStack.name);
+    if (!oldStack) continue;
+    for (const oldRes of oldStack.resources) {
+      if (!GUARDED_TYPES[oldRes.type]) continue;
+      const newRes = newStack.resource(oldRes.logicalId);
+      if (newRes && newRes.type === oldRes.type) findings.push(...propertyChanges(oldRes, newRes));
+    }
+    findings.push(...logicalIdChanges(oldStack, newStack));
+  }
+  return findings;
+}
+
+function propertyChanges(oldRes: TemplateResource, newRes: TemplateResource): Finding[] {
+  const spec = CREATE_ONLY_PROPERTIES[newRes.type];
+  if (!spec) return [];
+  if (newRes.type === 'AWS::ECS::Service') {
+    const special = launchTypeToStrategy(oldRes, newRes);
+    if (special) return [special];
+  }
+  const out: Finding[] = [];
+  const props = [...spec.createOnly, ...spec.conditionalCreateOnly];
+  for (const prop of props) {
+    // A nested path is covered when its parent changed and was reported.
+    if (props.some((p) => prop.startsWith(`${p}.`) && out.some((f) => f.property === pointer(p)))) continue;
+    const a = valueAt(oldRes.properties, prop);
+    const b = valueAt(newRes.properties, prop);
+    if (!changed(a, oldRes.stack, b, newRes.stack)) continue;
+    out.push(finding(newRes, pointer(prop), b, {
+      problem: `Changing ${prop} from ${display(a, oldRes.stack)} to ${display(b, newRes.stack)} replaces ${noun(newRes)}`,
+      allowed: `in-place updates; ${newRes.type} is replaced when any of ${props.join(', ')} changes`,
+      fix: `${revertHint(prop)}${nameConflict(newRes)}`,
+    }));
+  }
+  return out;
+}
+
+/** aws-cdk #24907: moving between LaunchType and CapacityProviderStrategy. */
+function launchTypeToStrategy(oldRes: TemplateResource, newRes: TemplateResource): Finding | undefined {
+  const oldLt = oldRes.properties.LaunchType;
+  const newLt = newRes.properties.LaunchType;
+  const oldCps = oldRes.properties.CapacityProviderStrategy;
+  const newCps = newRes.properties.CapacityProviderStrategy;
+  const hasStrategy = (v: unknown) => Array.isArray(v) && v.length > 0;
+  let from: string | undefined;
+  let to: string | undefined;
+  if (typeof oldLt === 'string' && newLt === undefined && hasStrategy(newCps)) {
+    from = `LaunchType ${show(oldLt)}`;
+    to = `CapacityProviderStrategy ${strategyText(newCps)}`;
+  } else if (hasStrategy(oldCps) && typeof newLt === 'string' && !hasStrategy(newCps)) {
+    from = `CapacityProviderStrategy ${strategyText(oldCps)}`;
+    to = `LaunchType ${show(newLt)}`;
+  }
+  if (!from || !to) return undefined;
+  return finding(newRes, pointer('LaunchType'), newLt ?? newCps, {
+    problem: `Changing ${from} to ${to} replaces ${noun(newRes)} (aws-cdk #24907)`,
+    allowed: 'keeping the service on the same kind of capacity selection (LaunchType, or a CapacityProviderStrategy whose providers may change in place)',
+    fix: 'Keep the old capacity selection, or create a new service under a new construct id, shift traffic to it, then remove the old one'
+      + nameConflict(newRes),
+  });
+}
+
+/** A guarded resource whose logical id changed: CloudFormation deletes the old one and creates the new one. */
+function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[] {
+  const out: Finding[] = [];
+  for (const type of Object.keys(GUARDED_TYPES)) {
+    const removed = oldStack.ofType(type).filter((r) => !newStack.resource(r.logicalId));
+    const added = newStack.ofType(type).filter((r) => !oldStack.resource(r.logicalId));
+    for (const oldRes of removed) {
+      // Same construct path; without path metadata, the only removed/added pair of this type.
+      const match = oldRes.cdkPath
+        ? added.find((r) => r.cdkPath === oldRes.cdkPath)
+        : removed.length === 1 && added.length === 1 && !added[0].cdkPath ? added[0] : undefined;
+      if (!match) continue;
+      out.push(finding(match, '', match.logicalId, {
+        problem: `Changing the logical id from ${oldRes.logicalId} to ${match.logicalId} replaces ${noun(match)} (CloudFormation deletes the old resource and creates a new one)`,
+        allowed: 'the same logical id as in the baseline',
+        fix: `Keep the construct id and its parents, or pin the id with overrideLogicalId('${oldRes.logicalId}')${nameConflict(match)}`,
+      }));
+    }
+  }
+  return out;
+}
+
+function finding(res: TemplateResource, property: string, value: unknown, issue: { problem: string; allowed: string; fix: string }): Finding {
+  return {
+    ruleId: REPLACEMENT_RULE_ID,
+    severity: Severity.WARNING,
+    stack: res.stack.name,
+    logicalId: res.logicalId,
+    path: res.path,
+    property,
+    value: value === undefined ? NOT_SET : show(value),
+    message: formatMessage(REPLACEMENT_RULE_ID, res.path, issue),
+    fix: issue.fix,
+  };
+}
+
+function noun(res: TemplateResource): string {
+  return `${GUARDED_TYPES[res.type] ?? res.type} ${res.logicalId}`;
+}
+
+function pointer(dotted: string): string {
+  return `Properties/${dotted.split('.').join('/')}`;
+}
+
+function revertHint(prop: string): string {
+  return `Keep ${prop} as in the baseline, or create the new resource under a new construct id and move workloads before removing the old one`;
+}
+
+function nameConflict(res: TemplateResource): string {
+  const nameProp = NAME_PROPERTY[res.type];
+  const name = nameProp ? res.properties[nameProp] : undefined;
+  return name === undefined ? '.' : `. With the fixed ${nameProp} ${display(name, res.stack)} the replacement fails on a name conflict`;
+}
+
+function valueAt(props: Record<string, unknown>, dotted: string): unknown {
+  let cur: unknown = props;
+  for (const key of dotted.split('.')) {
+    if (!cur || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** True only when the two values are known to differ. */
+function changed(a: unknown, aStack: StackModel, b: unknown, bStack: StackModel): boolean {
+  if (JSON.stringify(a) === JSON.stringify(b)) return false;
+  const ca = canonical(a, aStack);
+  const cb = canonical(b, bStack);
+  if (ca === UNDECIDABLE || cb === UNDECIDABLE) return false;
+  return JSON.stringify(ca) !== JSON.stringify(cb);
+}
+
+/** Literals stay, references become `{ ref: stack/id.attr }`; anything else is undecidable. */
+function canonical(v: unknown, stack: StackModel, depth = 0): unknown {
+  if (depth > 20) return UNDECIDABLE;
+  if (v === undefined || v === null || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return isUnresolved(v) ? UNDECIDABLE : v;
+  if (isUnresolved(v)) {
+    const s = stack.assembly.resolveString(v, stack);
+    if (s !== undefined) return s;
+    const ref = stack.assembly.resolveReference(v, stack);
+    return ref ? { ref: `${ref.resource.stack.name}/${ref.resource.logicalId}${ref.attribute ? `.${ref.attribute}` : ''}` } : UNDECIDABLE;
+  }
+  const items = Array.isArray(v) ? v.map((x) => canonical(x, stack, depth + 1))
+    : Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k], stack, depth + 1)]);
+  if (hasUndecidable(items)) return UNDECIDABLE;
+  return items;
+}
+
+function hasUndecidable(v: unknown): boolean {
+  if (v === UNDECIDABLE) return true;
+  return Array.isArray(v) && v.some(hasUndecidable);
+}
+
+function display(v: unknown, stack: StackModel): string {
+  if (v === undefined) return NOT_SET;
+  const c = canonical(v, stack);
+  if (c && typeof c === 'object' && !Array.isArray(c) && 'ref' in c) return `a reference to ${(c as { ref: string }).ref}`;
+  return show(v);
+}
+
+function strategyText(v: unknown): string {
+  if (!Array.isArray(v)) return show(v);
+  return `[${v.map((i) => {
+    const item = (i ?? {}) as Record<string, unknown>;
+    const p = item.CapacityProvider;
+    const name = typeof p === 'string' ? p : show(p);
+    return `${name} weight ${item.Weight ?? 0}${item.Base ? ` base ${item.Base}` : ''}`;
+  }).join(', ')}]`;
+}

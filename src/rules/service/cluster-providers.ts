@@ -1,0 +1,71 @@
+/**
+ * Which capacity providers are associated with a cluster: its own
+ * CapacityProviders plus every AWS::ECS::ClusterCapacityProviderAssociations
+ * that targets it. Undefined whenever one of them cannot be resolved.
+ */
+import { TemplateResource } from '../model';
+import { RuleContext } from '../rule';
+import { toArray, toStr } from '../values';
+import { CLUSTER, CLUSTER_ASSOCIATIONS, providerKey, providerLabel, resolveProvider } from './service-facts';
+
+/** The AWS::ECS::Cluster a Cluster property points at, by reference, import or literal name/ARN. */
+export function resolveCluster(value: unknown, from: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
+  if (value === undefined) return undefined;
+  const ref = ctx.assembly.resolveReference(value, from.stack);
+  if (ref) return ref.resource.type === CLUSTER ? ref.resource : undefined;
+  const name = ctx.assembly.resolveString(value, from.stack);
+  if (name === undefined) return undefined;
+  const matches = ctx.assembly.ofType(CLUSTER).filter((c) => namesCluster(name, toStr(c.properties.ClusterName)));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function namesCluster(value: string, clusterName: string | undefined): boolean {
+  return clusterName !== undefined && (value === clusterName || value.endsWith(`:cluster/${clusterName}`));
+}
+
+/** true/false when the association decidably targets (or not) the cluster; undefined when unknown. */
+function targets(assoc: TemplateResource, cluster: TemplateResource, ctx: RuleContext): boolean | undefined {
+  const value = assoc.properties.Cluster;
+  const ref = ctx.assembly.resolveReference(value, assoc.stack);
+  if (ref) return ref.resource === cluster;
+  const name = ctx.assembly.resolveString(value, assoc.stack);
+  if (name === undefined) return undefined;
+  const raw = cluster.properties.ClusterName;
+  if (raw !== undefined) {
+    const own = toStr(raw);
+    return own === undefined ? undefined : namesCluster(name, own);
+  }
+  // Our cluster has a generated name: only a name owned by another cluster rules it out.
+  const other = ctx.assembly.ofType(CLUSTER).some((c) => c !== cluster && namesCluster(name, toStr(c.properties.ClusterName)));
+  return other ? false : undefined;
+}
+
+function addAll(list: unknown, res: TemplateResource, ctx: RuleContext, into: Map<string, string>): boolean {
+  if (list === undefined) return true;
+  const items = toArray(list);
+  if (!items) return false;
+  for (const item of items) {
+    const p = resolveProvider(item, res.stack, ctx.assembly);
+    if (!p) return false;
+    into.set(providerKey(p), providerLabel(p));
+  }
+  return true;
+}
+
+/** Providers associated with the cluster (key to label), or undefined when that cannot be decided. */
+export function associatedProviders(cluster: TemplateResource, ctx: RuleContext): Map<string, string> | undefined {
+  const keys = new Map<string, string>();
+  if (!addAll(cluster.properties.CapacityProviders, cluster, ctx, keys)) return undefined;
+  for (const assoc of ctx.assembly.ofType(CLUSTER_ASSOCIATIONS)) {
+    const hit = targets(assoc, cluster, ctx);
+    if (hit === undefined) return undefined;
+    if (hit && !addAll(assoc.properties.CapacityProviders, assoc, ctx, keys)) return undefined;
+  }
+  return keys;
+}
+
+/** Providers of one association resource alone (PutClusterCapacityProviders replaces the set). */
+export function ownProviders(assoc: TemplateResource, ctx: RuleContext): Map<string, string> | undefined {
+  const keys = new Map<string, string>();
+  return addAll(assoc.properties.CapacityProviders ?? [], assoc, ctx, keys) ? keys : undefined;
+}

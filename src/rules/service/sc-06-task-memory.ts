@@ -1,0 +1,29 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { serviceConnectEnabled } from './service-connect';
+import { SERVICE, serviceTask } from './service-facts';
+import { requiresFargate } from '../task/task-facts';
+
+export const SC06_TASK_MEMORY: ResourceRule = {
+  id: 'ECS-SC-06',
+  title: 'Service Connect needs task-level memory on EC2 task definitions',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: "Flags services with Service Connect enabled whose (resolved) EC2 task definition has no task-level Memory: the Service Connect proxy takes its share from the task's memory.",
+  deployError: 'The service is rejected: the task definition must set the task memory limit to use Service Connect.',
+  fix: 'Set task-level memory (memoryLimitMiB on the task definition), with at least 64 MiB spare for the proxy.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts-deploy.html',
+  resourceTypes: [SERVICE],
+  check(service, ctx): RuleIssue[] {
+    if (serviceConnectEnabled(service) !== true) return [];
+    const task = serviceTask(service, ctx);
+    if (!task || requiresFargate(task) !== false) return [];
+    if (task.properties.Memory !== undefined) return [];
+    return [{
+      property: 'Properties/ServiceConnectConfiguration/Enabled',
+      value: true,
+      problem: `Service Connect is enabled but task definition ${task.path} sets no task-level Memory`,
+      allowed: 'Service Connect with a task definition that sets Memory',
+      fix: `Set Memory on ${task.path} to the containers' memory plus at least 64 MiB for the Service Connect proxy.`,
+    }];
+  },
+};

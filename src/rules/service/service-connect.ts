@@ -1,0 +1,30 @@
+/** Reading a service's ServiceConnectConfiguration. */
+import { TemplateResource } from '../model';
+import { toArray, toBool, toObject } from '../values';
+
+export interface ScService {
+  readonly index: number;
+  readonly pointer: string;
+  readonly def: Record<string, unknown>;
+}
+
+/** True / false when Service Connect is decidably on / off; undefined when unresolved. */
+export function serviceConnectEnabled(service: TemplateResource): boolean | undefined {
+  const raw = service.properties.ServiceConnectConfiguration;
+  if (raw === undefined) return false;
+  const cfg = toObject(raw);
+  return cfg ? toBool(cfg.Enabled) : undefined;
+}
+
+/** The Service Connect services (server side) of an enabled configuration. */
+export function serviceConnectServices(service: TemplateResource): ScService[] {
+  if (serviceConnectEnabled(service) !== true) return [];
+  const cfg = toObject(service.properties.ServiceConnectConfiguration)!;
+  const list = toArray(cfg.Services) ?? [];
+  const out: ScService[] = [];
+  list.forEach((s, index) => {
+    const def = toObject(s);
+    if (def) out.push({ index, pointer: `Properties/ServiceConnectConfiguration/Services/${index}`, def });
+  });
+  return out;
+}

@@ -1,0 +1,44 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { toStr } from '../values';
+import { resolveCluster } from './cluster-providers';
+import { ecsNameProblem, suggestEcsName } from './name-format';
+import { SERVICE } from './service-facts';
+
+export const SV24_SERVICE_NAME: ResourceRule = {
+  id: 'ECS-SV-24',
+  title: 'Service name: 1-255 letters, digits, hyphens, underscores; unique in its cluster',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: 'Checks a literal ServiceName against the 1-255 [a-zA-Z0-9_-] format, and flags two services of the assembly with the same literal ServiceName on the same (resolved) cluster.',
+  deployError: 'CreateService fails with an invalid service name, or the second service with the same name cannot be created in the cluster.',
+  fix: 'Use a unique ServiceName of letters, digits, hyphens and underscores, or omit it and let CloudFormation generate one.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
+  resourceTypes: [SERVICE],
+  check(service, ctx): RuleIssue[] {
+    const name = toStr(service.properties.ServiceName);
+    if (name === undefined) return [];
+    const problem = ecsNameProblem(name);
+    if (problem) {
+      return [{
+        property: 'Properties/ServiceName',
+        value: service.properties.ServiceName,
+        problem: `ServiceName ${JSON.stringify(name)} ${problem}`,
+        allowed: '1 to 255 letters, digits, hyphens (-) and underscores (_)',
+        fix: `Rename the service, for example to ${JSON.stringify(suggestEcsName(name))}.`,
+      }];
+    }
+    const cluster = resolveCluster(service.properties.Cluster, service, ctx);
+    if (!cluster) return [];
+    // Report on every service after the first one with the same name in the cluster.
+    const same = ctx.assembly.ofType(SERVICE).filter((s) => toStr(s.properties.ServiceName) === name
+      && resolveCluster(s.properties.Cluster, s, ctx) === cluster);
+    if (same.length < 2 || same[0] === service) return [];
+    return [{
+      property: 'Properties/ServiceName',
+      value: service.properties.ServiceName,
+      problem: `ServiceName ${JSON.stringify(name)} is also used by ${same[0].path} in cluster ${cluster.path}`,
+      allowed: 'service names unique within a cluster',
+      fix: `Rename one of the services (for example ${JSON.stringify(`${name}-2`.slice(0, 255))}) or omit ServiceName.`,
+    }];
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * Container defaults that pass the compliance packs: awslogs to the task's
+ * log group, read-only root filesystem, a non-root user, container memory set,
+ * non-privileged. Each is overridable per container.
+ */
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { validateHealthCheck } from './health-check';
+import { fail } from '../../errors';
+
+/**
+ * Options of a container in a kit task: every aws-cdk-lib container option,
+ * with kit defaults where the compliance packs ask for them.
+ *
+ * Kit defaults that differ from aws-cdk-lib:
+ * - `logging`: awslogs to the task's log group, stream prefix = container name
+ * - `readonlyRootFilesystem`: true on Linux (Windows does not support it)
+ * - `user`: '1000' on Linux (Control Tower CT.ECS.PR.3 asks for a non-root user)
+ * - `memoryLimitMiB`: set on every container (Control Tower CT.ECS.PR.7)
+ */
+export interface TaskContainerOptions extends ecs.ContainerDefinitionOptions {
+  /**
+   * Writable scratch directories (task-storage bind mounts), for a container
+   * whose root filesystem is read-only, e.g. ['/tmp'].
+   * @default - none
+   */
+  readonly scratchPaths?: string[];
+}
+
+/** What container defaults depend on. */
+export interface ContainerContext {
+  readonly path: string;
+  readonly logGroup: logs.ILogGroup;
+  readonly isFargate: boolean;
+  readonly isWindows: boolean;
+  readonly readonlyDefault: boolean;
+  /** Memory when none is given: a number, or a lazily computed token. */
+  readonly defaultMemoryMiB: number;
+  /** Task memory (Fargate): the hard limit when only a reservation is given. */
+  readonly taskMemoryMiB?: number;
+}
+
+/** Default user on Linux: a non-root uid. */
+export const DEFAULT_USER = '1000';
+/** Memory of a sidecar when none is given. */
+export const DEFAULT_SIDECAR_MEMORY_MIB = 128;
+
+/** The aws-cdk-lib container options with the kit's defaults applied. */
+export function withContainerDefaults(id: string, options: TaskContainerOptions, ctx: ContainerContext): ecs.ContainerDefinitionOptions {
+  const name = options.containerName ?? id;
+  if (options.privileged && ctx.isFargate) {
+    fail({
+      code: 'ECS-CT-15',
+      problem: `Container '${name}' sets privileged on Fargate`,
+      path: ctx.path,
+      allowed: 'privileged on EC2 capacity only',
+      fix: 'Remove privileged, or run the task on EC2 capacity.',
+    });
+  }
+  validateHealthCheck(options.healthCheck, name, ctx.path);
+  const { scratchPaths: _scratch, ...rest } = options;
+  // A reservation alone: the hard limit is the task memory (a lazy default would trip CDK's limit >= reservation check).
+  const memory = options.memoryLimitMiB
+    ?? (options.memoryReservationMiB !== undefined ? ctx.taskMemoryMiB : ctx.defaultMemoryMiB);
+  return {
+    ...rest,
+    containerName: name,
+    logging: options.logging ?? ecs.LogDrivers.awsLogs({ logGroup: ctx.logGroup, streamPrefix: name }),
+    readonlyRootFilesystem: ctx.isWindows ? options.readonlyRootFilesystem : (options.readonlyRootFilesystem ?? ctx.readonlyDefault),
+    user: options.user ?? (ctx.isWindows ? undefined : DEFAULT_USER),
+    memoryLimitMiB: memory,
+  };
+}
+
+/** The architecture an image asset was built for, when it says ('linux/arm64' -> ARM64). */
+export function assetArchitecture(image: ecs.ContainerImage): string | undefined {
+  if (!(image instanceof ecs.AssetImage)) return undefined;
+  const platform: unknown = (image as any).props?.platform?.platform;
+  if (typeof platform !== 'string') return undefined;
+  if (/arm64|aarch64/i.test(platform)) return 'ARM64';
+  if (/amd64|x86_64/i.test(platform)) return 'X86_64';
+  return undefined;
+}
+
+/** 'ARM64' or 'X86_64' of a CpuArchitecture. */
+export function architectureName(arch: ecs.CpuArchitecture): string {
+  return String((arch as any)._cpuArchitecture ?? arch);
+}
+
+/** Whether the image is pulled from ECR with the execution role (ecr:GetAuthorizationToken needs Resource *). */
+export function pullsFromEcr(image: ecs.ContainerImage): boolean {
+  return image instanceof ecs.EcrImage || image instanceof ecs.AssetImage;
+}

@@ -1,0 +1,57 @@
+/** Health-check ranges, checked at construction with the catalogue's ids. */
+import { Token } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { fail } from '../../errors';
+
+interface Range { readonly code: string; readonly name: string; readonly min: number; readonly max: number; readonly unit: string }
+
+/** ECS limits for container health checks (TaskDefinition HealthCheck API reference). */
+export const HEALTH_CHECK_RANGES = {
+  interval: { code: 'ECS-CT-05', name: 'interval', min: 5, max: 300, unit: 's' },
+  timeout: { code: 'ECS-CT-06', name: 'timeout', min: 2, max: 120, unit: 's' },
+  retries: { code: 'ECS-CT-07', name: 'retries', min: 1, max: 10, unit: '' },
+  startPeriod: { code: 'ECS-CT-08', name: 'startPeriod', min: 0, max: 300, unit: 's' },
+} as const;
+
+function check(range: Range, value: number | undefined, container: string, path: string): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (Number.isInteger(value) && value >= range.min && value <= range.max) return;
+  fail({
+    code: range.code,
+    problem: `Health check ${range.name} ${value}${range.unit} of container '${container}' is out of range`,
+    path,
+    allowed: `${range.min}-${range.max}${range.unit ? ` ${range.unit === 's' ? 'seconds' : range.unit}` : ''}, whole numbers`,
+    fix: `Set healthCheck.${range.name} within ${range.min}-${range.max}.`,
+  });
+}
+
+/** Throws ECS-CT-05..08 for an out-of-range health check; also interval >= timeout. */
+export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: string, path: string): void {
+  if (!hc) return;
+  const seconds = (d: { toSeconds(): number } | undefined) => (d && !Token.isUnresolved(d.toSeconds()) ? d.toSeconds() : undefined);
+  const interval = seconds(hc.interval);
+  const timeout = seconds(hc.timeout);
+  check(HEALTH_CHECK_RANGES.interval, interval, container, path);
+  check(HEALTH_CHECK_RANGES.timeout, timeout, container, path);
+  check(HEALTH_CHECK_RANGES.retries, hc.retries, container, path);
+  check(HEALTH_CHECK_RANGES.startPeriod, seconds(hc.startPeriod), container, path);
+  if (hc.command.length === 0) {
+    fail({
+      code: 'ECS-CT-09',
+      problem: `Health check command of container '${container}' is empty`,
+      path,
+      allowed: 'a command such as ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',
+      fix: 'Give the health check a command.',
+    });
+  }
+  // ECS defaults: interval 30 s, timeout 5 s.
+  if ((interval ?? 30) < (timeout ?? 5)) {
+    fail({
+      code: 'ECS-CT-10',
+      problem: `Health check interval ${interval ?? 30}s of container '${container}' is shorter than its timeout ${timeout ?? 5}s`,
+      path,
+      allowed: 'interval >= timeout',
+      fix: 'Raise the interval or lower the timeout.',
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { Annotations } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Construct } from 'constructs';
+import { formatMessage } from '../../rules/engine';
+import { TaskBase, TaskBaseProps } from '../base/task-base';
+import { DockerVolumeOptions } from '../base/volumes';
+
+/** Props of an Ec2Task. */
+export interface Ec2TaskProps extends TaskBaseProps {
+  /**
+   * Network mode: AWS_VPC, BRIDGE (dynamic host ports only), HOST or NONE.
+   * @default ecs.NetworkMode.AWS_VPC
+   */
+  readonly networkMode?: ecs.NetworkMode;
+  /**
+   * Run Windows containers (no read-only root filesystem, no `user` default).
+   * @default false
+   */
+  readonly windows?: boolean;
+}
+
+/**
+ * An EC2 task definition with the same defaults as FargateTask; the main
+ * container's memory defaults to 512 MiB, sidecars' to 128 MiB.
+ */
+export class Ec2Task extends TaskBase {
+  public readonly taskDefinition: ecs.Ec2TaskDefinition;
+  public readonly isFargate: boolean = false;
+  public readonly networkMode: ecs.NetworkMode;
+  private readonly windows: boolean;
+
+  constructor(scope: Construct, id: string, props: Ec2TaskProps) {
+    super(scope, id, props);
+    this.windows = props.windows ?? false;
+    this.networkMode = props.networkMode ?? ecs.NetworkMode.AWS_VPC;
+    this.taskDefinition = new ecs.Ec2TaskDefinition(this, 'TaskDefinition', {
+      family: props.family,
+      networkMode: this.networkMode,
+      executionRole: this.executionRole,
+      taskRole: this.taskRole,
+    });
+    this.initializeTask(props);
+    if (this.networkMode === ecs.NetworkMode.HOST) {
+      Annotations.of(this).addWarningV2('KIT-TASK-HOST-NETWORK', formatMessage('KIT-TASK-HOST-NETWORK', this.node.path, {
+        problem: 'Network mode host shares the instance\'s network stack with the containers',
+        allowed: 'awsvpc (default), bridge',
+        fix: 'Use awsvpc unless the workload needs the host network; Control Tower CT.ECS.PR.4 and CT.ECS.PR.8 flag host mode',
+      }));
+    }
+    this.node.addValidation({ validate: () => this.checkPorts() });
+  }
+
+  public get isWindows(): boolean {
+    return this.windows;
+  }
+
+  /** A Docker volume (EC2 only: Fargate does not support Docker volumes). */
+  public addDockerVolume(name: string, options: DockerVolumeOptions): void {
+    this.taskDefinition.addVolume({ name, dockerVolumeConfiguration: options.configuration });
+    (options.container ?? this.defaultContainer).addMountPoints({
+      sourceVolume: name, containerPath: options.containerPath, readOnly: options.readOnly ?? false,
+    });
+  }
+
+  /** Bridge mode: dynamic host ports only. (host and none are checked by aws-cdk-lib and ECS-PM-01/02.) */
+  private checkPorts(): string[] {
+    if (this.networkMode !== ecs.NetworkMode.BRIDGE) return [];
+    const errors: string[] = [];
+    // All containers, including ones added on the L2 directly.
+    for (const c of (this.taskDefinition as any).containers as ecs.ContainerDefinition[]) {
+      for (const pm of c.portMappings) {
+        if (pm.hostPort === undefined || pm.hostPort === 0) continue;
+        errors.push(formatMessage('KIT-TASK-BRIDGE-HOST-PORT', this.node.path, {
+          problem: `Container '${c.containerName}' maps container port ${pm.containerPort} to fixed host port ${pm.hostPort} in bridge mode`,
+          allowed: 'hostPort unset or 0 (a dynamic port from 32768-65535)',
+          fix: 'Leave hostPort unset: a fixed host port allows one task per instance and blocks rolling deployments',
+        }));
+      }
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,168 @@
+import { Template, Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { clusterStack } from './helpers';
+import { Ec2Capacity, Ec2CapacityImage, ImagePullBehavior } from '../../src/capacity';
+
+const graviton = [new ec2.InstanceType('m7g.large'), new ec2.InstanceType('c7g.large')];
+
+describe('Ec2Capacity defaults', () => {
+  const { stack, cluster } = clusterStack();
+  const capacity = cluster.addEc2Capacity('Ec2');
+  const t = Template.fromStack(stack);
+
+  test('launch template requires IMDSv2 with hop limit 1, encrypted gp3 root, detailed monitoring', () => {
+    t.hasResourceProperties('AWS::EC2::LaunchTemplate', {
+      LaunchTemplateData: Match.objectLike({
+        MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+        BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, VolumeType: 'gp3', VolumeSize: 30, DeleteOnTermination: true } }],
+        Monitoring: { Enabled: true },
+        InstanceType: 'm6i.large',
+        ImageId: { Ref: Match.stringLikeRegexp('amazonlinux2023recommended') },
+      }),
+    });
+  });
+
+  test('user data joins this one cluster and renders agent settings into ecs.config', () => {
+    const lt = Object.values(t.findResources('AWS::EC2::LaunchTemplate'))[0];
+    const text = JSON.stringify(lt.Properties.LaunchTemplateData.UserData);
+    expect(text).toContain('echo ECS_CLUSTER=');
+    expect(text).toContain(`"Ref":"${stack.getLogicalId(cluster.cfnCluster)}"`);
+    for (const s of ['ECS_AWSVPC_BLOCK_IMDS=true', 'ECS_CONTAINER_STOP_TIMEOUT=30s', 'ECS_IMAGE_PULL_BEHAVIOR=default', 'ECS_ENABLE_SPOT_INSTANCE_DRAINING=true']) {
+      expect(text).toContain(`echo ${s} >> /etc/ecs/ecs.config`);
+    }
+  });
+
+  test('managed scaling and managed draining on, termination protection off, group not scale-in protected', () => {
+    t.hasResourceProperties('AWS::ECS::CapacityProvider', {
+      AutoScalingGroupProvider: Match.objectLike({
+        ManagedScaling: Match.objectLike({ Status: 'ENABLED', TargetCapacity: 100 }),
+        ManagedDraining: 'ENABLED',
+        ManagedTerminationProtection: 'DISABLED',
+      }),
+    });
+    const asg = Object.values(t.findResources('AWS::AutoScaling::AutoScalingGroup'))[0];
+    expect(asg.Properties.NewInstancesProtectedFromScaleIn).toBeUndefined();
+  });
+
+  test('clean deletion: group and capacity provider DependsOn the cluster; association refs both', () => {
+    const clusterId = stack.getLogicalId(cluster.cfnCluster);
+    t.hasResource('AWS::AutoScaling::AutoScalingGroup', { DependsOn: Match.arrayWith([clusterId]) });
+    t.hasResource('AWS::ECS::CapacityProvider', { DependsOn: Match.arrayWith([clusterId]) });
+    t.hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', {
+      Cluster: { Ref: clusterId },
+      CapacityProviders: ['FARGATE', 'FARGATE_SPOT', { Ref: stack.getLogicalId(capacity.cfnCapacityProvider) }],
+    });
+  });
+
+  test('no drain-hook Lambda, no inline policies, instance role has only the ECS and SSM managed policies', () => {
+    t.resourceCountIs('AWS::Lambda::Function', 0);
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'ec2.amazonaws.com' } })] }),
+      ManagedPolicyArns: [
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role']] },
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonSSMManagedInstanceCore']] },
+      ],
+    });
+  });
+
+  test('security group is egress only; explicit AZs on the group; x86_64 architecture', () => {
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('ECS container instances'),
+      SecurityGroupIngress: Match.absent(),
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '0.0.0.0/0' })],
+    });
+    t.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
+    t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
+      AvailabilityZones: [{ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }, { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] }],
+      LaunchTemplate: Match.objectLike({}),
+      MixedInstancesPolicy: Match.absent(),
+    });
+    expect(capacity.cpuArchitecture).toBe(ecs.CpuArchitecture.X86_64);
+    expect(cluster.cluster.hasEc2Capacity).toBe(true);
+  });
+
+  test('snapshot', () => {
+    expect(t.toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('Ec2Capacity options', () => {
+  test('mixed Graviton types with Spot: mixed instances policy, ARM64 image and capacity rebalance', () => {
+    const { stack, cluster } = clusterStack();
+    const capacity = cluster.addEc2Capacity('Ec2', { instanceTypes: graviton, onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 20 });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
+      CapacityRebalance: true,
+      MixedInstancesPolicy: {
+        InstancesDistribution: { OnDemandBaseCapacity: 1, OnDemandPercentageAboveBaseCapacity: 20, SpotAllocationStrategy: 'price-capacity-optimized' },
+        LaunchTemplate: Match.objectLike({ Overrides: [{ InstanceType: 'm7g.large' }, { InstanceType: 'c7g.large' }] }),
+      },
+    });
+    t.hasResourceProperties('AWS::EC2::LaunchTemplate', {
+      LaunchTemplateData: Match.objectLike({ ImageId: { Ref: Match.stringLikeRegexp('amazonlinux2023arm64') } }),
+    });
+    expect(capacity.cpuArchitecture).toBe(ecs.CpuArchitecture.ARM64);
+    expect(capacity.usesSpot).toBe(true);
+  });
+
+  test('Bottlerocket renders TOML settings and encrypts both volumes', () => {
+    const { stack, cluster } = clusterStack();
+    cluster.addEc2Capacity('Ec2', {
+      image: Ec2CapacityImage.bottlerocket(),
+      agentSettings: { imagePullBehavior: ImagePullBehavior.ONCE, blockTaskMetadataAccess: false },
+    });
+    const lt = Object.values(Template.fromStack(stack).findResources('AWS::EC2::LaunchTemplate'))[0].Properties.LaunchTemplateData;
+    const text = JSON.stringify(lt.UserData);
+    expect(text).toContain('[settings.ecs]\\ncluster = \\"');
+    expect(text).toContain('awsvpc-block-imds = false');
+    expect(text).toContain('image-pull-behavior = \\"once\\"');
+    expect(text).not.toContain('ecs.config');
+    expect(lt.BlockDeviceMappings).toEqual([
+      { DeviceName: '/dev/xvdb', Ebs: { DeleteOnTermination: true, Encrypted: true, VolumeSize: 30, VolumeType: 'gp3' } },
+      { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, Encrypted: true, VolumeType: 'gp3' } },
+    ]);
+  });
+
+  test('Windows renders environment variables and Initialize-ECSAgent with IMDS blocking', () => {
+    const { stack, cluster } = clusterStack();
+    cluster.addEc2Capacity('Ec2', { image: Ec2CapacityImage.windowsServer() });
+    const lt = Object.values(Template.fromStack(stack).findResources('AWS::EC2::LaunchTemplate'))[0].Properties.LaunchTemplateData;
+    const text = JSON.stringify(lt.UserData);
+    expect(text).toContain('<powershell>');
+    expect(text).toContain('Initialize-ECSAgent -Cluster');
+    expect(text).toContain('-EnableTaskIAMRole -AwsvpcBlockIMDS');
+    expect(lt.BlockDeviceMappings[0]).toMatchObject({ DeviceName: '/dev/sda1', Ebs: { VolumeSize: 50, Encrypted: true } });
+  });
+
+  test('managedTerminationProtection opt-in protects new instances from scale-in', () => {
+    const { stack, cluster } = clusterStack();
+    cluster.addEc2Capacity('Ec2', { managedTerminationProtection: true, capacityProviderName: 'team-a-ec2' });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ECS::CapacityProvider', { Name: 'team-a-ec2', AutoScalingGroupProvider: Match.objectLike({ ManagedTerminationProtection: 'ENABLED' }) });
+    t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', { NewInstancesProtectedFromScaleIn: true });
+  });
+
+  test('allowTaskTraffic opens the dynamic range (bridge) or the container port (host), nothing for awsvpc', () => {
+    const { stack, vpc, cluster } = clusterStack();
+    const capacity = cluster.addEc2Capacity('Ec2');
+    const lb = new ec2.SecurityGroup(stack, 'LbSg', { vpc });
+    capacity.allowTaskTraffic(lb, ecs.NetworkMode.BRIDGE, 8080);
+    capacity.allowTaskTraffic(lb, ecs.NetworkMode.HOST, 9000);
+    capacity.allowTaskTraffic(lb, ecs.NetworkMode.AWS_VPC, 7000);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::EC2::SecurityGroupIngress', 2);
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 32768, ToPort: 65535, IpProtocol: 'tcp' });
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 9000, ToPort: 9000, IpProtocol: 'tcp' });
+  });
+
+  test('direct construction with the cluster prop registers the capacity once', () => {
+    const { stack, cluster } = clusterStack();
+    const capacity = new Ec2Capacity(stack, 'Direct', { cluster });
+    expect(cluster.ec2Capacities).toEqual([capacity]);
+    cluster.registerEc2Capacity(capacity);
+    expect(cluster.ec2Capacities).toHaveLength(1);
+    expect(cluster.capacityProviderNames).toEqual(['FARGATE', 'FARGATE_SPOT', capacity.capacityProviderName]);
+  });
+});

@@ -1,0 +1,54 @@
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { complianceApp, describeFindings, PACKS, runCompliance } from './harness';
+import { FargateTask } from '../../src/task';
+
+test('a FargateTask with an ECR image, secrets and an EFS volume passes every pack with the single GetAuthorizationToken acknowledgement', () => {
+  const app = complianceApp();
+  const stack = new Stack(app, 'Task');
+  const repo = ecr.Repository.fromRepositoryArn(stack, 'Repo', 'arn:aws:ecr:eu-west-1:123456789012:repository/web');
+  const secret = secretsmanager.Secret.fromSecretCompleteArn(stack, 'Secret', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf');
+  // Imported: the file system's own findings belong to whoever owns it.
+  const fileSystem = efs.FileSystem.fromFileSystemAttributes(stack, 'Fs', {
+    fileSystemId: 'fs-0123456789abcdef0',
+    securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'FsSg', 'sg-0123456789abcdef0'),
+  });
+  const key = new kms.Key(stack, 'LogKey', { enableKeyRotation: true });
+  // The key is the user's; Control Tower CT.KMS.PR.3 asks its policy to keep grants to AWS services.
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
+  const task = new FargateTask(stack, 'Web', {
+    logEncryptionKey: key,
+    // Control Tower CT.CLOUDWATCH.PR.2 asks for a year; the kit's default is 30 days (issue 7).
+    logRetention: logs.RetentionDays.ONE_YEAR,
+    container: {
+      image: ecs.ContainerImage.fromEcrRepository(repo, '1.0.0'),
+      portMappings: [{ containerPort: 8080 }],
+      secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password') },
+      scratchPaths: ['/tmp'],
+    },
+  });
+  task.addEfsVolume('data', { fileSystem, containerPath: '/data' });
+
+  const result = runCompliance(app);
+
+  expect(describeFindings(result.findings)).toBe('');
+  for (const pack of PACKS) expect(result.countByPack[pack]).toBe(0);
+  expect(result.acknowledged).toEqual([{
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: expect.stringMatching(/ecr:GetAuthorizationToken/),
+    path: 'Task/Web/ExecutionRole/Policy',
+  }]);
+});

@@ -1,0 +1,149 @@
+import { AssemblyModel, CfnTemplate } from '../../../src/rules/model';
+import { GUARDED_TYPES, replacementFindings } from '../../../src/rules/replacement/replacement-guard';
+import { CREATE_ONLY_PROPERTIES } from '../../../src/rules/tables/create-only-properties';
+
+type Res = Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }>;
+
+function asm(resources: Res, stack = 'App', extra: Partial<CfnTemplate> = {}): AssemblyModel {
+  return new AssemblyModel([{ name: stack, template: { Resources: resources, ...extra } }]);
+}
+
+const path = (p: string) => ({ 'aws:cdk:path': `App/${p}/Resource` });
+
+function service(props: Record<string, unknown> = {}, metadataPath = 'Web/Service'): Res[string] {
+  return {
+    Type: 'AWS::ECS::Service',
+    Properties: { Cluster: { Ref: 'Cluster' }, LaunchType: 'FARGATE', DesiredCount: 2, TaskDefinition: { Ref: 'Task' }, ...props },
+    Metadata: path(metadataPath),
+  };
+}
+
+const cluster: Res[string] = { Type: 'AWS::ECS::Cluster', Properties: {}, Metadata: path('Cluster') };
+
+describe('replacement guard (ECS-RP-01)', () => {
+  test('the generated table covers every guarded type, with the schema facts the guard relies on', () => {
+    for (const type of Object.keys(GUARDED_TYPES)) expect(CREATE_ONLY_PROPERTIES[type]).toBeDefined();
+    expect(CREATE_ONLY_PROPERTIES['AWS::ECS::Service'].createOnly).toEqual(expect.arrayContaining(['Cluster', 'ServiceName', 'SchedulingStrategy', 'Role']));
+    expect(CREATE_ONLY_PROPERTIES['AWS::ECS::Service'].conditionalCreateOnly).toContain('LaunchType');
+    expect(CREATE_ONLY_PROPERTIES['AWS::ECR::Repository'].createOnly).toContain('EncryptionConfiguration');
+  });
+
+  test('GIVEN a ServiceName change THEN one warning names the property, both values, the path and a fix', () => {
+    const before = asm({ Cluster: cluster, Svc: service({ ServiceName: 'web' }) });
+    const after = asm({ Cluster: cluster, Svc: service({ ServiceName: 'web-v2' }) });
+
+    const findings = replacementFindings(before, after);
+
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'ECS-RP-01', severity: 'warning', stack: 'App', logicalId: 'Svc', path: 'App/Web/Service',
+      property: 'Properties/ServiceName', value: '"web-v2"',
+    });
+    expect(findings[0].message).toMatch(/^\[ECS-RP-01\] Changing ServiceName from "web" to "web-v2" replaces ECS service Svc at App\/Web\/Service; allowed: in-place updates; AWS::ECS::Service is replaced when any of Cluster, Role, SchedulingStrategy, ServiceName, LaunchType changes\. Keep ServiceName/);
+    expect(findings[0].message).toContain('With the fixed ServiceName "web-v2" the replacement fails on a name conflict');
+  });
+
+  test('GIVEN launch type FARGATE switched to a capacity provider strategy THEN the #24907 warning, and only it', () => {
+    const before = asm({ Cluster: cluster, Svc: service() });
+    const strategy = [{ CapacityProvider: 'FARGATE', Base: 1, Weight: 1 }, { CapacityProvider: 'FARGATE_SPOT', Weight: 3 }];
+    const after = asm({ Cluster: cluster, Svc: service({ LaunchType: undefined, CapacityProviderStrategy: strategy }) });
+
+    const findings = replacementFindings(before, after);
+
+    expect(findings).toHaveLength(1);
+    expect(findings[0].property).toBe('Properties/LaunchType');
+    expect(findings[0].message).toContain('Changing LaunchType "FARGATE" to CapacityProviderStrategy [FARGATE weight 1 base 1, FARGATE_SPOT weight 3] replaces ECS service Svc (aws-cdk #24907) at App/Web/Service');
+  });
+
+  test('GIVEN a capacity provider strategy switched back to a launch type THEN a warning', () => {
+    const before = asm({ Svc: service({ LaunchType: undefined, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }] }) });
+    const after = asm({ Svc: service({ LaunchType: 'FARGATE' }) });
+    const [f] = replacementFindings(before, after);
+    expect(f.message).toContain('Changing CapacityProviderStrategy [FARGATE weight 1] to LaunchType "FARGATE" replaces');
+  });
+
+  test('GIVEN only in-place changes (count, task definition, strategy weights) THEN no warning', () => {
+    const s = (w: number) => [{ CapacityProvider: 'FARGATE_SPOT', Weight: w }];
+    const before = asm({ Cluster: cluster, Svc: service({ LaunchType: undefined, CapacityProviderStrategy: s(1), DesiredCount: 2 }) });
+    const after = asm({ Cluster: cluster, Svc: service({ LaunchType: undefined, CapacityProviderStrategy: s(4), DesiredCount: 9, TaskDefinition: { Ref: 'Task2' } }) });
+    expect(replacementFindings(before, after)).toEqual([]);
+  });
+
+  test('GIVEN a service moved to another cluster THEN the reference change is reported readably', () => {
+    const before = asm({ Cluster: cluster, Other: cluster, Svc: service() });
+    const after = asm({ Cluster: cluster, Other: cluster, Svc: service({ Cluster: { Ref: 'Other' } }) });
+    const [f] = replacementFindings(before, after);
+    expect(f.message).toContain('Changing Cluster from a reference to App/Cluster to a reference to App/Other replaces ECS service Svc');
+  });
+
+  test('GIVEN a reference that resolves through an export to the same literal THEN no warning', () => {
+    const before = new AssemblyModel([
+      { name: 'App', template: { Resources: { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'shared' } } } } },
+    ]);
+    const after = new AssemblyModel([
+      { name: 'Base', template: { Resources: {}, Outputs: { N: { Value: 'shared', Export: { Name: 'RepoName' } } } } },
+      { name: 'App', template: { Resources: { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: { 'Fn::ImportValue': 'RepoName' } } } } } },
+    ]);
+    expect(replacementFindings(before, after)).toEqual([]);
+  });
+
+  test('GIVEN values the templates cannot decide (parameters, Fn::If) THEN skipped, never guessed', () => {
+    const before = asm({ Svc: service({ ServiceName: { Ref: 'NameA' } }) });
+    const after = asm({ Svc: service({ ServiceName: { 'Fn::If': ['Cond', 'a', 'b'] } }) });
+    expect(replacementFindings(before, after)).toEqual([]);
+  });
+
+  test('GIVEN an ECR encryption key change THEN one warning at the parent property, not one per nested path', () => {
+    const repo = (key: string): Res[string] => ({
+      Type: 'AWS::ECR::Repository',
+      Properties: { EncryptionConfiguration: { EncryptionType: 'KMS', KmsKey: key } },
+      Metadata: path('Repo'),
+    });
+    const findings = replacementFindings(asm({ Repo: repo('k1') }), asm({ Repo: repo('k2') }));
+    expect(findings.map((f) => f.property)).toEqual(['Properties/EncryptionConfiguration']);
+    expect(findings[0].message).toContain('replaces ECR repository Repo');
+  });
+
+  test('GIVEN a capacity provider on another Auto Scaling group THEN the nested create-only path is named', () => {
+    const cp = (asg: string): Res[string] => ({
+      Type: 'AWS::ECS::CapacityProvider',
+      Properties: { AutoScalingGroupProvider: { AutoScalingGroupArn: { Ref: asg }, ManagedTerminationProtection: 'DISABLED' } },
+    });
+    const asgs = { AsgA: { Type: 'AWS::AutoScaling::AutoScalingGroup' }, AsgB: { Type: 'AWS::AutoScaling::AutoScalingGroup' } };
+    const [f] = replacementFindings(asm({ ...asgs, Cp: cp('AsgA') }), asm({ ...asgs, Cp: cp('AsgB') }));
+    expect(f.property).toBe('Properties/AutoScalingGroupProvider/AutoScalingGroupArn');
+    expect(f.message).toContain('replaces capacity provider Cp');
+  });
+
+  test('GIVEN a service whose logical id changed at the same construct path THEN delete + create is reported', () => {
+    const before = asm({ Cluster: cluster, SvcOld: service() });
+    const after = asm({ Cluster: cluster, SvcNew: service() });
+    const [f] = replacementFindings(before, after);
+    expect(f).toMatchObject({ logicalId: 'SvcNew', property: '' });
+    expect(f.message).toContain('Changing the logical id from SvcOld to SvcNew replaces ECS service SvcNew');
+    expect(f.message).toContain("overrideLogicalId('SvcOld')");
+  });
+
+  test('GIVEN one service removed and an unrelated one added at another path THEN nothing is paired when paths exist', () => {
+    const before = asm({ A: service({}, 'A/Service'), B: service({}, 'B/Service') });
+    const after = asm({ A: service({}, 'A/Service'), C: service({}, 'C/Service') });
+    expect(replacementFindings(before, after)).toEqual([]);
+  });
+
+  test('GIVEN templates without path metadata THEN the single removed/added pair of a type is reported', () => {
+    const bare = (id: string) => ({ [id]: { Type: 'AWS::ECS::Cluster', Properties: {} } });
+    const [f] = replacementFindings(asm(bare('C1')), asm(bare('C2')));
+    expect(f.message).toContain('Changing the logical id from C1 to C2 replaces ECS cluster C2 (CloudFormation deletes');
+  });
+
+  test('GIVEN a stack that is new or unguarded resources that change THEN no warning', () => {
+    expect(replacementFindings(asm({}, 'Old'), asm({ Svc: service({ ServiceName: 'x' }) }))).toEqual([]);
+    const q = (n: string) => ({ Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: n } } });
+    expect(replacementFindings(asm(q('a')), asm(q('b')))).toEqual([]);
+  });
+
+  test('GIVEN a scheduling strategy change THEN a warning (REPLICA to DAEMON replaces)', () => {
+    const [f] = replacementFindings(asm({ Svc: service({ SchedulingStrategy: 'REPLICA' }) }), asm({ Svc: service({ SchedulingStrategy: 'DAEMON' }) }));
+    expect(f.message).toContain('Changing SchedulingStrategy from "REPLICA" to "DAEMON" replaces');
+  });
+});

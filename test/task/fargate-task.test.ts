@@ -1,0 +1,219 @@
+import { App, Annotations as CoreAnnotations, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { FargateSize, FargateTask } from '../../src/task';
+
+const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+
+function stack(): Stack {
+  return new Stack(new App(), 'Test');
+}
+
+describe('FargateTask defaults', () => {
+  test('one container: awslogs with 30-day retention, read-only root, non-root user, memory = task memory', () => {
+    const s = stack();
+    new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Cpu: '256',
+      Memory: '512',
+      NetworkMode: 'awsvpc',
+      RequiresCompatibilities: ['FARGATE'],
+      RuntimePlatform: { CpuArchitecture: 'X86_64', OperatingSystemFamily: 'LINUX' },
+      ContainerDefinitions: [Match.objectLike({
+        Name: 'app',
+        Essential: true,
+        Memory: 512,
+        ReadonlyRootFilesystem: true,
+        User: '1000',
+        Privileged: Match.absent(),
+        LogConfiguration: { LogDriver: 'awslogs', Options: Match.objectLike({ 'awslogs-stream-prefix': 'app' }) },
+      })],
+    });
+    expect(t.toJSON()).toMatchSnapshot();
+  });
+});
+
+function fullTask(s: Stack) {
+  const repo = ecr.Repository.fromRepositoryArn(s, 'Repo', 'arn:aws:ecr:eu-west-1:123456789012:repository/web');
+  const secret = secretsmanager.Secret.fromSecretCompleteArn(s, 'Secret', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf');
+  const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2, natGateways: 0 });
+  const fileSystem = new efs.FileSystem(s, 'Fs', { vpc });
+  const accessPoint = fileSystem.addAccessPoint('Ap', { path: '/data', posixUser: { uid: '1000', gid: '1000' }, createAcl: { ownerUid: '1000', ownerGid: '1000', permissions: '750' } });
+  const task = new FargateTask(s, 'Task', {
+    size: FargateSize.of(512, 1024),
+    cpuArchitecture: ecs.CpuArchitecture.ARM64,
+    logRetention: 90 as any,
+    container: {
+      image: ecs.ContainerImage.fromEcrRepository(repo, '1.0.0'),
+      portMappings: [{ containerPort: 8080 }],
+      secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password') },
+      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'], interval: Duration.seconds(10) },
+      scratchPaths: ['/tmp'],
+    },
+  });
+  const sidecar = task.addContainer('proxy', { image: IMAGE, memoryLimitMiB: 256 });
+  task.addEfsVolume('data', { fileSystem, accessPoint, containerPath: '/data' });
+  return { task, sidecar, fileSystem, vpc };
+}
+
+describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
+  test('roles are split and scoped by managed policies', () => {
+    const s = stack();
+    fullTask(s);
+    const t = Template.fromStack(s);
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('TaskExecutionRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], Resource: 'arn:aws:ecr:eu-west-1:123456789012:repository/web' }),
+          Match.objectLike({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
+          Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf' }),
+        ]),
+      },
+    });
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('TaskTaskRole') }],
+      PolicyDocument: {
+        Statement: [Match.objectLike({
+          Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+          Condition: { StringEquals: { 'elasticfilesystem:AccessPointArn': Match.anyValue() } },
+        })],
+      },
+    });
+  });
+
+  test('main container gets the task memory minus the sidecar; volumes and platform rendered', () => {
+    const s = stack();
+    fullTask(s);
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Cpu: '512',
+      Memory: '1024',
+      RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },
+      ContainerDefinitions: [
+        Match.objectLike({
+          Name: 'app',
+          Memory: 768,
+          ReadonlyRootFilesystem: true,
+          Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf:password::' }],
+          MountPoints: [
+            { ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'scratch-app-tmp' },
+            { ContainerPath: '/data', ReadOnly: false, SourceVolume: 'data' },
+          ],
+          HealthCheck: Match.objectLike({ Interval: 10 }),
+        }),
+        Match.objectLike({ Name: 'proxy', Memory: 256, ReadonlyRootFilesystem: true, User: '1000' }),
+      ],
+      Volumes: [
+        { Name: 'scratch-app-tmp' },
+        {
+          Name: 'data',
+          EFSVolumeConfiguration: {
+            FilesystemId: { Ref: Match.stringLikeRegexp('Fs') },
+            TransitEncryption: 'ENABLED',
+            AuthorizationConfig: { IAM: 'ENABLED', AccessPointId: { Ref: Match.stringLikeRegexp('FsAp') } },
+          },
+        },
+      ],
+    });
+  });
+
+  test('connectVolumes opens NFS from the service to the mount targets', () => {
+    const s = stack();
+    const { task, vpc } = fullTask(s);
+    const sg = new ec2.SecurityGroup(s, 'ServiceSg', { vpc });
+    task.connectVolumes(sg);
+    Template.fromStack(s).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      IpProtocol: 'tcp', FromPort: 2049, ToPort: 2049, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('ServiceSg'), 'GroupId'] },
+    });
+    expect(task.efsFileSystems).toHaveLength(1);
+  });
+
+  test('the ECR token statement is acknowledged precisely on the execution policy', () => {
+    const s = stack();
+    fullTask(s);
+    const policy = s.node.findAll().find((c) => c.node.path === 'Test/Task/ExecutionRole/Policy')!;
+    const acks = policy.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules' || JSON.stringify(m.data).includes('IAM5'));
+    expect(JSON.stringify(acks)).toContain('AwsSolutions-IAM5[Resource::*]');
+    expect(JSON.stringify(acks)).toContain('GetAuthorizationToken');
+  });
+
+  test('snapshot', () => {
+    const s = stack();
+    fullTask(s);
+    expect(Template.fromStack(s).toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('FargateTask options', () => {
+  test('logs encrypted with a KMS key whose policy admits CloudWatch Logs', () => {
+    const s = stack();
+    const key = new kms.Key(s, 'Key', { enableKeyRotation: true });
+    new FargateTask(s, 'Task', { container: { image: IMAGE }, logEncryptionKey: key });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('Key'), 'Arn'] } });
+    t.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } } })]) },
+    });
+  });
+
+  test('enableExecCompatibility makes every root filesystem writable', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    task.addContainer('side', { image: IMAGE });
+    task.enableExecCompatibility();
+    task.addContainer('late', { image: IMAGE });
+    const td = Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition'))[0] as any;
+    expect(td.Properties.ContainerDefinitions.map((c: any) => c.ReadonlyRootFilesystem)).toEqual([false, false, false]);
+  });
+
+  test('Windows size: Windows Server 2022 core, no read-only root, no user', () => {
+    const s = stack();
+    new FargateTask(s, 'Task', { size: FargateSize.windows(1024, 2048), container: { image: IMAGE } });
+    Template.fromStack(s).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      RuntimePlatform: { OperatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', CpuArchitecture: 'X86_64' },
+      ContainerDefinitions: [Match.objectLike({ ReadonlyRootFilesystem: Match.absent(), User: Match.absent(), Memory: 2048 })],
+    });
+  });
+
+  test('grantRunTask: RunTask on this task definition and PassRole for ecs-tasks, in a managed policy', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    const runner = new iam.Role(s, 'Runner', { assumedBy: new iam.ServicePrincipal('states.amazonaws.com') });
+    task.grantRunTask(runner);
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('Runner') }],
+      PolicyDocument: {
+        Statement: [
+          { Action: 'ecs:RunTask', Effect: 'Allow', Resource: { Ref: Match.stringLikeRegexp('TaskTaskDefinition') } },
+          {
+            Action: 'iam:PassRole',
+            Effect: 'Allow',
+            Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+            Resource: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('TaskExecutionRole'), 'Arn'] }, { 'Fn::GetAtt': [Match.stringLikeRegexp('TaskTaskRole'), 'Arn'] }],
+          },
+        ],
+      },
+    });
+  });
+
+  test('a secret-looking literal environment variable is a warning with the fix', () => {
+    const s = stack();
+    new FargateTask(s, 'Task', { container: { image: IMAGE, environment: { API_TOKEN: 'abc', LOG_LEVEL: 'info' } } });
+    const warnings = Annotations.fromStack(s).findWarning('/Test/Task', Match.stringLikeRegexp('ECS-CT-23'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].entry.data).toMatch(/API_TOKEN/);
+    expect(warnings[0].entry.data).toMatch(/secrets/i);
+    void CoreAnnotations;
+  });
+});

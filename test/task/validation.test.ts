@@ -1,0 +1,178 @@
+import * as path from 'path';
+import { App, Duration, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as fc from 'fast-check';
+import { Ec2Task, FargateSize, FargateTask } from '../../src/task';
+
+const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const stack = () => new Stack(new App(), 'Test');
+const synth = (s: Stack) => Template.fromStack(s);
+
+describe('construction-time errors', () => {
+  test.each([
+    ['interval', { interval: Duration.seconds(301) }, 'ECS-CT-05'],
+    ['timeout', { timeout: Duration.seconds(1) }, 'ECS-CT-06'],
+    ['retries', { retries: 11 }, 'ECS-CT-07'],
+    ['startPeriod', { startPeriod: Duration.seconds(301) }, 'ECS-CT-08'],
+    ['interval < timeout', { interval: Duration.seconds(5), timeout: Duration.seconds(10) }, 'ECS-CT-10'],
+  ])('health check %s out of range', (_n, hc, code) => {
+    expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, healthCheck: { command: ['CMD', 'true'], ...hc } } }))
+      .toThrow(new RegExp(`\\[${code}\\].*at Test/Task; allowed:`));
+  });
+
+  test('health check retries: every value in 1-10 passes, others fail', () => {
+    fc.assert(fc.property(fc.integer({ min: -5, max: 20 }), (retries) => {
+      const build = () => new FargateTask(stack(), 'Task', { container: { image: IMAGE, healthCheck: { command: ['CMD', 'true'], retries } } });
+      if (retries >= 1 && retries <= 10) build();
+      else expect(build).toThrow(/ECS-CT-07/);
+    }), { numRuns: 30 });
+  });
+
+  test('privileged on Fargate is ECS-CT-15', () => {
+    expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, privileged: true } })).toThrow(/\[ECS-CT-15\]/);
+  });
+
+  test('a Linux size with a Windows family is ECS-TD-02', () => {
+    expect(() => new FargateTask(stack(), 'Task', {
+      size: FargateSize.of(1024, 2048), operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2019_CORE, container: { image: IMAGE },
+    })).toThrow(/\[ECS-TD-02\]/);
+  });
+
+  test('Windows on ARM64 is ECS-TD-14', () => {
+    expect(() => new FargateTask(stack(), 'Task', {
+      size: FargateSize.windows(1024, 2048), cpuArchitecture: ecs.CpuArchitecture.ARM64, container: { image: IMAGE },
+    })).toThrow(/\[ECS-TD-14\]/);
+  });
+
+  test('an arm64 image asset in an X86_64 task is KIT-TASK-ARCH', () => {
+    const image = ecs.ContainerImage.fromAsset(path.join(__dirname, 'fixtures', 'image'), { platform: Platform.LINUX_ARM64 });
+    expect(() => new FargateTask(stack(), 'Task', { container: { image } })).toThrow(/\[KIT-TASK-ARCH\] Image asset of container 'app' is built for ARM64/);
+    // the matching architecture is fine
+    new FargateTask(stack(), 'Task', { cpuArchitecture: ecs.CpuArchitecture.ARM64, container: { image } });
+  });
+
+  test('EFS access point with rootDirectory is KIT-TASK-EFS-ROOT', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    const fileSystem = { fileSystemId: 'fs-1', fileSystemArn: 'arn', connections: undefined } as any;
+    expect(() => task.addEfsVolume('d', { fileSystem, accessPoint: { accessPointId: 'fsap-1' } as any, rootDirectory: '/x', containerPath: '/d' }))
+      .toThrow(/KIT-TASK-EFS-ROOT/);
+  });
+
+  test('grantRunTask to a service principal is KIT-TASK-GRANTEE', () => {
+    const task = new FargateTask(stack(), 'Task', { container: { image: IMAGE } });
+    expect(() => task.grantRunTask(new iam.ServicePrincipal('events.amazonaws.com'))).toThrow(/KIT-TASK-GRANTEE/);
+  });
+});
+
+describe('synth-time errors from the rules engine (same code as the CLI)', () => {
+  test('sidecars larger than the task memory', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    task.addContainer('big', { image: IMAGE, memoryLimitMiB: 510 });
+    expect(() => synth(s)).toThrow(/\[ECS-TD-18\] Sidecars take 510 MiB/);
+  });
+
+  test('no essential container is ECS-TD-21', () => {
+    const s = stack();
+    new FargateTask(s, 'Task', { container: { image: IMAGE, essential: false } });
+    expect(() => synth(s)).toThrow(/\[ECS-TD-21\]/);
+  });
+
+  test('dependsOn COMPLETE on an essential container is ECS-CT-11', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    const init = task.addContainer('init', { image: IMAGE });
+    task.defaultContainer.addContainerDependencies({ container: init, condition: ecs.ContainerDependencyCondition.COMPLETE });
+    expect(() => synth(s)).toThrow(/\[ECS-CT-11\]/);
+  });
+
+  test('dependsOn HEALTHY without a health check on the target is ECS-CT-12', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    const db = task.addContainer('db', { image: IMAGE });
+    task.defaultContainer.addContainerDependencies({ container: db, condition: ecs.ContainerDependencyCondition.HEALTHY });
+    expect(() => synth(s)).toThrow(/\[ECS-CT-12\]/);
+  });
+
+  test('a dependsOn cycle is ECS-CT-13', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    const b = task.addContainer('b', { image: IMAGE });
+    task.defaultContainer.addContainerDependencies({ container: b });
+    b.addContainerDependencies({ container: task.defaultContainer });
+    expect(() => synth(s)).toThrow(/\[ECS-CT-13\]/);
+  });
+
+  test('11 containers is ECS-TD-19', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { size: FargateSize.of(4096, 8192), container: { image: IMAGE } });
+    for (let i = 0; i < 10; i++) task.addContainer(`c${i}`, { image: IMAGE });
+    expect(() => synth(s)).toThrow(/\[ECS-TD-19\]/);
+  });
+
+  test('a task definition over 64 KiB is ECS-TD-20', () => {
+    const s = stack();
+    const big = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`K${i}`, 'x'.repeat(1000)]));
+    new FargateTask(s, 'Task', { container: { image: IMAGE, dockerLabels: big } });
+    expect(() => synth(s)).toThrow(/\[ECS-TD-20\]/);
+  });
+
+  test('51 tags is ECS-TD-27', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    for (let i = 0; i < 51; i++) Tags.of(task).add(`t${i}`, 'v');
+    expect(() => synth(s)).toThrow(/\[ECS-TD-27\]/);
+  });
+
+  test('the defaults produce no engine findings at all', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 80 }] } });
+    task.addContainer('side', { image: IMAGE });
+    synth(s);
+    expect(Annotations.fromStack(s).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});
+
+describe('Ec2Task network modes', () => {
+  test('awsvpc by default, memory 512 on the main container, Docker volume', () => {
+    const s = stack();
+    const task = new Ec2Task(s, 'Task', { container: { image: IMAGE } });
+    task.addDockerVolume('cache', { containerPath: '/cache', configuration: { driver: 'local', scope: ecs.Scope.TASK } });
+    const t = synth(s);
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      NetworkMode: 'awsvpc',
+      RequiresCompatibilities: ['EC2'],
+      ContainerDefinitions: [Match.objectLike({ Memory: 512, ReadonlyRootFilesystem: true, User: '1000' })],
+      Volumes: [{ Name: 'cache', DockerVolumeConfiguration: { Driver: 'local', Scope: 'task' } }],
+    });
+    expect(t.toJSON()).toMatchSnapshot();
+  });
+
+  test('bridge with dynamic host ports passes; a fixed host port is KIT-TASK-BRIDGE-HOST-PORT', () => {
+    const ok = stack();
+    new Ec2Task(ok, 'Task', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 80 }] } });
+    synth(ok).hasResourceProperties('AWS::ECS::TaskDefinition', { NetworkMode: 'bridge' });
+    const bad = stack();
+    new Ec2Task(bad, 'Task', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 80, hostPort: 8080 }] } });
+    expect(() => synth(bad)).toThrow(/\[KIT-TASK-BRIDGE-HOST-PORT\]/);
+  });
+
+  test('host mode warns; a host port unlike the container port is rejected (by aws-cdk-lib)', () => {
+    const s = stack();
+    new Ec2Task(s, 'Task', { networkMode: ecs.NetworkMode.HOST, container: { image: IMAGE, portMappings: [{ containerPort: 80 }] } });
+    synth(s);
+    expect(Annotations.fromStack(s).findWarning('/Test/Task', Match.stringLikeRegexp('KIT-TASK-HOST-NETWORK'))).toHaveLength(1);
+    const bad = stack();
+    expect(() => new Ec2Task(bad, 'Task', { networkMode: ecs.NetworkMode.HOST, container: { image: IMAGE, portMappings: [{ containerPort: 80, hostPort: 81 }] } })).toThrow(/host port must be left out or must be the same as the container port/);
+  });
+
+  test('none with port mappings is ECS-PM-02 from the engine', () => {
+    const s = stack();
+    new Ec2Task(s, 'Task', { networkMode: ecs.NetworkMode.NONE, container: { image: IMAGE, portMappings: [{ containerPort: 80 }] } });
+    expect(() => synth(s)).toThrow(/\[ECS-PM-02\]/);
+  });
+});

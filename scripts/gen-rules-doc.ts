@@ -18,12 +18,17 @@ const lines: string[] = [
   `${ALL_RULES.length} rules. Severity is the default; \`EcsChecks\` props, the CLI and deployment standards can override it.`,
   'Values that are unresolved tokens or intrinsics the checker cannot resolve are skipped, never guessed.',
   '',
+  'The "Built-in" column names the rules of aws-cdk-lib\'s built-in CloudFormation validator that catch the same problem.',
+  'While that validator runs in a CDK synth (unless `CDK_VALIDATION=false`), `EcsChecks` leaves those problems to it so nothing is reported twice;',
+  'set `@aws-cdk/core:validateAgainstDefaultRules: true` so they fail synth. The CLI, which has no built-in validator, always checks them.',
+  '',
 ];
 for (const area of areas) {
   lines.push(`## ${area[0].toUpperCase()}${area.slice(1)}`, '');
-  lines.push('| Id | Severity | What it checks | Deploy error it prevents | Fix | Source |', '|---|---|---|---|---|---|');
+  lines.push('| Id | Severity | What it checks | Deploy error it prevents | Fix | Built-in | Source |', '|---|---|---|---|---|---|---|');
   for (const r of ALL_RULES.filter((x) => x.area === area)) {
-    lines.push(`| ${r.id} | ${r.severity} | **${esc(r.title)}.** ${esc(r.description)} | ${esc(r.deployError)} | ${esc(r.fix)} | ${r.source} |`);
+    const overlap = (r.builtInOverlap ?? []).join(', ');
+    lines.push(`| ${r.id} | ${r.severity} | **${esc(r.title)}.** ${esc(r.description)} | ${esc(r.deployError)} | ${esc(r.fix)} | ${overlap} | ${r.source} |`);
   }
   lines.push('');
 }

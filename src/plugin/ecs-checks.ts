@@ -10,7 +10,7 @@ import { ALL_RULES } from '../rules';
 import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
-import { Finding, Rule, Severity } from '../rules/rule';
+import { Finding, Severity } from '../rules/rule';
 
 /** Options for EcsChecks. */
 export interface EcsChecksProps {
@@ -104,8 +104,8 @@ export class EcsChecks implements IPolicyValidationPlugin {
   }
 
   public readonly name = PLUGIN_NAME;
-  public readonly version: string;
-  public readonly ruleIds: string[];
+  public readonly version?: string;
+  public readonly ruleIds?: string[];
   private readonly props: EcsChecksProps;
 
   constructor(props: EcsChecksProps = {}) {
@@ -168,10 +168,9 @@ export class EcsChecks implements IPolicyValidationPlugin {
 
   /** Run the rules over stacks of one assembly. */
   private runOn(stacks: StackInput[], skipOverlaps = builtInValidatorRuns()): Finding[] {
-    const rules: Rule[] = ALL_RULES.filter((r) =>
-      this.props.includeBuiltInOverlaps || !skipOverlaps || !(r.builtInOverlap && r.builtInOverlap.length > 0));
     return runRules(new AssemblyModel(stacks), {
-      rules,
+      rules: ALL_RULES,
+      skipBuiltInOverlaps: skipOverlaps && !this.props.includeBuiltInOverlaps,
       quotas: this.props.quotas,
       disabled: this.props.disabledRules,
       severityOverrides: this.props.severityOverrides,

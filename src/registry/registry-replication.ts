@@ -1,7 +1,10 @@
 import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
-import { addRuleValidation, REPLICATION_RULE_IDS } from './rule-validation';
+import { validateWithRules } from '../plugin/resource-validation';
+
+/** Engine rules run on the rendered replication configuration. */
+const REPLICATION_RULE_IDS = ['ECS-ER-15'];
 import { fail } from '../errors';
 import { AWS_ACCOUNT_ID_PATTERN, ECR_REPLICATION_FILTER, isValidReplicationFilter } from '../rules/tables/ecr-limits';
 
@@ -51,7 +54,7 @@ export class RegistryReplication extends Construct {
       },
     });
     for (const rule of props.rules ?? []) this.addRule(rule);
-    addRuleValidation(this, resource, REPLICATION_RULE_IDS);
+    validateWithRules(this, resource, REPLICATION_RULE_IDS);
   }
 
   /** Add a replication rule. */

@@ -5,7 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SecureRepositoryImage } from './repository-image';
-import { addRuleValidation, LIFECYCLE_RULE_IDS } from './rule-validation';
+import { validateWithRules } from '../plugin/resource-validation';
+
+/** Engine rules run on the rendered lifecycle policy. */
+const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
 import { fail } from '../errors';
 import {
   AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
@@ -120,7 +123,7 @@ export class SecureRepository extends Construct {
     this.repositoryName = this.repository.repositoryName;
     this.repositoryArn = this.repository.repositoryArn;
     this.repositoryUri = this.repository.repositoryUri;
-    addRuleValidation(this, this.repository.node.defaultChild as ecr.CfnRepository, LIFECYCLE_RULE_IDS);
+    validateWithRules(this, this.repository.node.defaultChild as ecr.CfnRepository, LIFECYCLE_RULE_IDS);
   }
 
   /** Add a lifecycle rule; the whole policy is checked at synth. */

@@ -15,6 +15,11 @@ export interface EngineOptions {
   readonly disabled?: readonly string[];
   /** Severity per rule id, replacing the rule's default. */
   readonly severityOverrides?: Readonly<Record<string, Severity>>;
+  /**
+   * Leave to aws-cdk-lib's built-in CloudFormation validator what it
+   * reports itself (rules and issues marked builtInOverlap).
+   */
+  readonly skipBuiltInOverlaps?: boolean;
 }
 
 /** Format the one-line message every finding carries. */
@@ -27,7 +32,8 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   const quotas = options.quotas ?? QuotaProfile.current();
   const disabled = new Set(options.disabled ?? []);
   const findings: Finding[] = [];
-  const rules = options.rules.filter((r) => !disabled.has(r.id));
+  const skipOverlaps = options.skipBuiltInOverlaps ?? false;
+  const rules = options.rules.filter((r) => !disabled.has(r.id) && !(skipOverlaps && (r.builtInOverlap?.length ?? 0) > 0));
 
   // Index resource rules by type once: one pass over the resources.
   const byType = new Map<string, Rule[]>();
@@ -46,6 +52,7 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
       for (const rule of byType.get(resource.type) ?? []) {
         if (isAssemblyRule(rule)) continue;
         for (const issue of rule.check(resource, context)) {
+          if (skipOverlaps && issue.builtInOverlap) continue;
           findings.push(toFinding(rule, issue.resource ?? resource, issue, options));
         }
       }
@@ -54,6 +61,7 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   for (const rule of rules) {
     if (!isAssemblyRule(rule)) continue;
     for (const issue of rule.checkAssembly(assembly, quotas)) {
+      if (skipOverlaps && issue.builtInOverlap) continue;
       if (!issue.resource) throw new Error(`Rule ${rule.id} reported an issue without a resource`);
       findings.push(toFinding(rule, issue.resource, issue, options));
     }

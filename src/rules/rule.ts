@@ -56,6 +56,11 @@ export interface RuleIssue {
   readonly fix: string;
   /** For assembly rules: the resource the issue is about. Resource rules may omit it. */
   readonly resource?: TemplateResource;
+  /**
+   * Built-in CloudFormation validator rule that reports this same issue
+   * (when only part of a rule overlaps; see RuleMetadata.builtInOverlap).
+   */
+  readonly builtInOverlap?: string;
 }
 
 /** Context handed to every rule. */

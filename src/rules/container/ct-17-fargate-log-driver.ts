@@ -10,6 +10,7 @@ export const CT17_FARGATE_LOG_DRIVER: ResourceRule = {
   title: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers',
   area: 'container',
   severity: Severity.ERROR,
+  builtInOverlap: ['E3048'],
   description: 'Checks LogConfiguration.LogDriver of containers in Fargate task definitions.',
   deployError: 'RegisterTaskDefinition fails: the log driver is not supported on Fargate.',
   fix: 'Use awslogs, splunk, or awsfirelens (FireLens routes to fluentd, Elasticsearch and others).',

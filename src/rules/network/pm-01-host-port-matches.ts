@@ -27,6 +27,7 @@ export const PM01_HOST_PORT_MATCHES: ResourceRule = {
         problem: `${pm.container} maps HostPort ${host} to ContainerPort ${container} in ${mode} network mode`,
         allowed: `HostPort omitted or equal to ContainerPort (${container})`,
         fix: `Remove HostPort or set it to ${container}.`,
+        ...(mode === 'awsvpc' ? { builtInOverlap: 'E3053' } : {}),
       });
     }
     return issues;

@@ -32,6 +32,7 @@ export const SV07_DAEMON_LIMITS: ResourceRule = {
         problem: 'DAEMON service runs on Fargate',
         allowed: 'DAEMON on EC2 or EXTERNAL capacity only',
         fix: 'Use SchedulingStrategy REPLICA on Fargate, or move the daemon to EC2 capacity.',
+        builtInOverlap: 'E3044',
       });
     }
     return issues;

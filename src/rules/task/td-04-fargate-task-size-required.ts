@@ -6,6 +6,7 @@ export const TD04_FARGATE_TASK_SIZE_REQUIRED: ResourceRule = {
   title: 'Fargate task definitions need task-level Cpu and Memory',
   area: 'task',
   severity: Severity.ERROR,
+  builtInOverlap: ['E3048'],
   description: 'Re-checks L1 and escape-hatch templates: a task definition that requires FARGATE must set both Cpu and Memory. aws-cdk-lib checks this only for its L2 task definitions.',
   deployError: 'RegisterTaskDefinition fails: Fargate requires task definition to have cpu and memory values.',
   fix: 'Set Cpu and Memory to a valid Fargate size.',

@@ -6,6 +6,7 @@ export const TD07_FARGATE_AWSVPC: ResourceRule = {
   title: 'Fargate task definitions must use the awsvpc network mode',
   area: 'task',
   severity: Severity.ERROR,
+  builtInOverlap: ['E3048'],
   description: 'Re-checks L1 and escape-hatch templates: a task definition that requires FARGATE must set NetworkMode awsvpc (an omitted NetworkMode means bridge). aws-cdk-lib checks this only for its L2 task definitions.',
   deployError: 'RegisterTaskDefinition fails: Fargate only supports network mode awsvpc.',
   fix: 'Set NetworkMode to awsvpc.',

@@ -16,7 +16,7 @@ import {
 } from './container-defaults';
 import { createLogGroup } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
-import { taskDefinitionRuleIds, validateWithRules } from './rule-validation';
+import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { addEfs, addScratch, connectFileSystems, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
 import { formatMessage } from '../../rules/engine';

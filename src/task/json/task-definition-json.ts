@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { READ_ONLY_FIELDS, TASK_FIELDS } from './field-table';
 import { mapObject } from './json-mapper';
 import { EcsKitError } from '../../errors';
-import { taskDefinitionRuleIds, validateWithRules } from '../base/rule-validation';
+import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 
 /**
  * An existing ECS task definition, in the JSON of `aws ecs register-task-definition

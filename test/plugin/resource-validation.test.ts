@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { SecureRepository } from '../../src/registry';
-import { addRuleValidation, checkRenderedResource } from '../../src/registry/rule-validation';
+import { checkResource, validateWithRules } from '../../src/plugin/resource-validation';
 import { ResourceRule, RuleIssue, Severity } from '../../src/rules/rule';
 
 // A stand-in rule: reports every lifecycle rule's countNumber, so the test sees exactly what the engine saw.
@@ -41,7 +41,7 @@ describe('engine rules on the rendered L1', () => {
   test('the rules see the resolved lifecycle policy, including rules added after construction, and report the construct path', () => {
     const { repo, cfn } = repository();
     repo.addLifecycleRule({ tagStatus: ecr.TagStatus.ANY, maxImageCount: 900 });
-    expect(checkRenderedResource(repo, cfn, ['KIT-PROBE'], [probeRule('KIT-PROBE', Severity.ERROR)])).toEqual([
+    expect(checkResource(cfn, ['KIT-PROBE'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] }).map((f) => f.message)).toEqual([
       '[KIT-PROBE] countNumber 14 at Stack/Repo/Resource; allowed: anything. Nothing to fix.',
       '[KIT-PROBE] countNumber 7 at Stack/Repo/Resource; allowed: anything. Nothing to fix.',
       '[KIT-PROBE] countNumber 900 at Stack/Repo/Resource; allowed: anything. Nothing to fix.',
@@ -50,16 +50,16 @@ describe('engine rules on the rendered L1', () => {
 
   test('only the named rules run', () => {
     const { repo, cfn } = repository();
-    expect(checkRenderedResource(repo, cfn, ['OTHER'], [probeRule('KIT-PROBE', Severity.ERROR)])).toEqual([]);
+    expect(checkResource(cfn, ['OTHER'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] })).toEqual([]);
   });
 
   test('errors fail synth; warnings become annotations', () => {
     const { stack, repo, cfn } = repository();
-    addRuleValidation(repo, cfn, ['KIT-PROBE'], [probeRule('KIT-PROBE', Severity.ERROR)]);
+    validateWithRules(repo, cfn, ['KIT-PROBE'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] });
     expect(() => Annotations.fromStack(stack)).toThrow(/\[KIT-PROBE\] countNumber 7 at Stack\/Repo\/Resource/);
 
     const other = repository();
-    addRuleValidation(other.repo, other.cfn, ['KIT-WARN'], [probeRule('KIT-WARN', Severity.WARNING)]);
+    validateWithRules(other.repo, other.cfn, ['KIT-WARN'], { rules: [probeRule('KIT-WARN', Severity.WARNING)] });
     Annotations.fromStack(other.stack).hasWarning('/Stack/Repo', Match.stringLikeRegexp('^\\[KIT-WARN\\] countNumber 14'));
   });
 });

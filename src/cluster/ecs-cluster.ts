@@ -25,7 +25,7 @@ export interface EcsClusterProps {
   readonly containerInsights?: ecs.ContainerInsights;
   /**
    * Default capacity provider strategy for services and tasks that name none.
-   * Change it after adding EC2 capacity with setDefaultCapacityProviderStrategy().
+   * Change it after adding EC2 capacity with useDefaultCapacityProviderStrategy().
    * @default - FARGATE, weight 1
    */
   readonly defaultCapacityProviderStrategy?: ecs.CapacityProviderStrategy[];
@@ -98,7 +98,7 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster {
     this.cluster = this.kit;
     this.clusterName = this.kit.clusterName;
     this.clusterArn = this.kit.clusterArn;
-    this.setDefaultCapacityProviderStrategy(props.defaultCapacityProviderStrategy ?? [{ capacityProvider: 'FARGATE', weight: 1 }]);
+    this.useDefaultCapacityProviderStrategy(props.defaultCapacityProviderStrategy ?? [{ capacityProvider: 'FARGATE', weight: 1 }]);
   }
 
   /** The CloudFormation cluster resource. */
@@ -136,7 +136,7 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster {
   }
 
   /** Replaces the default capacity provider strategy (ECS-SV-02..05 checked). */
-  public setDefaultCapacityProviderStrategy(strategy: ecs.CapacityProviderStrategy[]): void {
+  public useDefaultCapacityProviderStrategy(strategy: ecs.CapacityProviderStrategy[]): void {
     checkStrategy(this.node.path, strategy, this.kit.capacityProviderNames);
     this.kit.setKitDefaultStrategy(strategy);
   }

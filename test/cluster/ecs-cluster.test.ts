@@ -83,7 +83,7 @@ describe('EcsCluster options', () => {
   test('default strategy can move to the EC2 provider after it is added', () => {
     const { stack, cluster } = setup();
     const capacity = cluster.addEc2Capacity('Ec2');
-    cluster.setDefaultCapacityProviderStrategy([{ capacityProvider: capacity.capacityProviderName, weight: 1, base: 1 }]);
+    cluster.useDefaultCapacityProviderStrategy([{ capacityProvider: capacity.capacityProviderName, weight: 1, base: 1 }]);
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', {
       DefaultCapacityProviderStrategy: [{ CapacityProvider: { Ref: stack.getLogicalId(capacity.cfnCapacityProvider) }, Weight: 1, Base: 1 }],
     });
@@ -169,7 +169,7 @@ describe('EcsCluster validation', () => {
   test('ECS-SV-04 when a strategy mixes Fargate and EC2 providers', () => {
     const { cluster } = setup();
     const capacity = cluster.addEc2Capacity('Ec2');
-    expect(codeOf(() => cluster.setDefaultCapacityProviderStrategy([
+    expect(codeOf(() => cluster.useDefaultCapacityProviderStrategy([
       { capacityProvider: 'FARGATE', weight: 1 }, { capacityProvider: capacity.capacityProviderName, weight: 1 },
     ]))).toBe('ECS-SV-04');
   });

@@ -21,7 +21,7 @@ test('cluster with Fargate and mixed-type Spot EC2 capacity has zero findings in
     onDemandPercentageAboveBaseCapacity: 25,
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
   });
-  cluster.setDefaultCapacityProviderStrategy([{ capacityProvider: capacity.capacityProviderName, weight: 1 }]);
+  cluster.useDefaultCapacityProviderStrategy([{ capacityProvider: capacity.capacityProviderName, weight: 1 }]);
 
   // WHEN
   const result = runCompliance(app);

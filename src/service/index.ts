@@ -1,1 +1,10 @@
-export {};
+export { ServiceBaseProps, ReplicaServiceProps, ServiceAutoScalingOptions } from './base/service-props';
+export { FargateCapacity, FargateSpotOptions } from './base/service-capacity';
+export { ServiceBase } from './base/service-base';
+export { LoadBalancedServiceProps } from './base/load-balancing';
+export * from './web-service';
+export * from './network-load-balanced-service';
+export * from './backend-service';
+export * from './worker-service';
+export * from './scheduled-job';
+export * from './daemon-service';

@@ -1,6 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { hardenedVpc } from './cluster-vpc';
+import { hardenedVpc } from '../../examples/hardened-vpc';
 import { complianceApp, describeFindings, runCompliance } from './harness';
 import { EcsCluster } from '../../src/cluster';
 

@@ -36,8 +36,13 @@ describe('replacement guard (ECS-RP-01)', () => {
 
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
-      ruleId: 'ECS-RP-01', severity: 'warning', stack: 'App', logicalId: 'Svc', path: 'App/Web/Service',
-      property: 'Properties/ServiceName', value: '"web-v2"',
+      ruleId: 'ECS-RP-01',
+      severity: 'warning',
+      stack: 'App',
+      logicalId: 'Svc',
+      path: 'App/Web/Service',
+      property: 'Properties/ServiceName',
+      value: '"web-v2"',
     });
     expect(findings[0].message).toMatch(/^\[ECS-RP-01\] Changing ServiceName from "web" to "web-v2" replaces ECS service Svc at App\/Web\/Service; allowed: in-place updates; AWS::ECS::Service is replaced when any of Cluster, Role, SchedulingStrategy, ServiceName, LaunchType changes\. Keep ServiceName/);
     expect(findings[0].message).toContain('With the fixed ServiceName "web-v2" the replacement fails on a name conflict');

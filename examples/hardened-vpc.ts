@@ -1,8 +1,9 @@
 /**
- * A VPC hardened for the compliance packs, for the cluster compliance test:
+ * How to build a VPC that passes the compliance packs, for the example app
+ * and the compliance tests (the kit's constructs take the user's own VPC):
  * isolated subnets with VPC endpoints (no route to an internet gateway),
  * flow logs to an encrypted log group with retention, through a role with a
- * managed policy only. Test-only: users bring their own VPC.
+ * managed policy only.
  */
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';

@@ -1,0 +1,41 @@
+/** KMS-encrypted SQS queues for workers and dead letters. */
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** Namespace of the Control Tower rules (the cfn-guard validator plugin) in acknowledgement ids. */
+export const CONTROL_TOWER = 'cdk-validator-cfnguard';
+
+/** A key with rotation whose policy keeps grants to AWS services (Control Tower CT.KMS.PR.3). */
+export function queueKey(scope: Construct, id: string): kms.Key {
+  const key = new kms.Key(scope, id, { enableKeyRotation: true, description: `SQS queues of ${scope.node.path}` });
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
+  return key;
+}
+
+/** A TLS-only queue encrypted with `key`, 14 days retention. */
+export function encryptedQueue(scope: Construct, id: string, key: kms.IKey, props: Partial<sqs.QueueProps> = {}): sqs.Queue {
+  return new sqs.Queue(scope, id, {
+    encryption: sqs.QueueEncryption.KMS,
+    encryptionMasterKey: key,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+    ...props,
+  });
+}
+
+/** A dead-letter queue: the packs' "queue needs a DLQ" rules do not apply to the DLQ itself. */
+export function deadLetterQueue(scope: Construct, id: string, key: kms.IKey, usedBy: string): sqs.Queue {
+  const queue = encryptedQueue(scope, id, key);
+  const reason = `This queue is the dead-letter queue of ${usedBy}; a dead-letter queue of a dead-letter queue would only move the same messages again.`;
+  Validations.of(queue).acknowledge({ id: `${CONTROL_TOWER}::sqs_dlq_check`, reason }, { id: 'AwsSolutions-SQS3', reason });
+  return queue;
+}

@@ -1,0 +1,126 @@
+/** Props and helpers shared by the ALB and NLB services. */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { CONTROL_TOWER } from './encrypted-queue';
+import { privateSubnets } from './service-base';
+import { ReplicaServiceProps } from './service-props';
+import { fail } from '../../errors';
+import { PORT } from '../../rules/tables/capacity-limits';
+import { TaskBase } from '../../task/base/task-base';
+
+/** Props of services behind a load balancer. */
+export interface LoadBalancedServiceProps extends ReplicaServiceProps {
+  /**
+   * Certificate of the TLS listener (yours; e.g. acm.Certificate.fromCertificateArn).
+   * @default - none; required unless a shared listener is given
+   */
+  readonly certificate?: acm.ICertificate;
+  /** Port the main container listens on. @default - the main container's first port mapping */
+  readonly containerPort?: number;
+  /** Port of the TLS listener. @default 443 */
+  readonly listenerPort?: number;
+  /** Internet-facing load balancer in public subnets (opt-in). @default false: internal */
+  readonly internetFacing?: boolean;
+  /** Who may reach the listener. @default - anyone when internet-facing, the VPC's CIDR when internal */
+  readonly listenerPeer?: ec2.IPeer;
+  /** Subnets of the load balancer. @default - public when internet-facing, private otherwise */
+  readonly loadBalancerSubnets?: ec2.SubnetSelection;
+  /**
+   * Bucket for access logs. ELB writes with SSE-S3 only, so a KMS-encrypted bucket does not work.
+   * @default - a new bucket: SSE-S3, TLS only, versioned, object lock, 1-year lifecycle, public access blocked, retained
+   */
+  readonly accessLogsBucket?: s3.IBucket;
+  /** Prefix of the access logs. @default - the construct id */
+  readonly accessLogsPrefix?: string;
+  /** Deletion protection of the load balancer. @default true */
+  readonly deletionProtection?: boolean;
+  /** Time for in-flight requests to finish when a task deregisters. @default Duration.seconds(60) */
+  readonly deregistrationDelay?: Duration;
+  /** Target group health check. @default - HTTP GET / (ALB) or TCP (NLB), 2 healthy / 3 unhealthy, every 30 s */
+  readonly healthCheck?: elbv2.HealthCheck;
+  /** Create alarms (unhealthy hosts; ALB also target 5xx) that roll back a deployment. @default false */
+  readonly enableDeploymentAlarms?: boolean;
+}
+
+/** The main container's port: given, or its first port mapping. */
+export function resolveContainerPort(path: string, task: TaskBase, port?: number): number {
+  const mapped = task.defaultContainer.portMappings[0]?.containerPort;
+  const value = port ?? mapped;
+  if (value === undefined) {
+    fail({
+      code: 'KIT-SERVICE-PORT',
+      path,
+      problem: `the main container of ${task.node.path} has no port mapping and containerPort is not set`,
+      allowed: 'a port mapping on the main container, or containerPort',
+      fix: 'Add portMappings: [{ containerPort: 8080 }] to the container.',
+    });
+  }
+  if (!task.defaultContainer.portMappings.some((pm) => pm.containerPort === value)) {
+    fail({
+      code: 'KIT-SERVICE-PORT',
+      path,
+      problem: `containerPort ${value} is not mapped by the main container of ${task.node.path}`,
+      allowed: `a mapped port (${PORT.min}-${PORT.max})`,
+      fix: 'Map the port on the container, or use a mapped port.',
+    });
+  }
+  return value;
+}
+
+/** Why the kit's access-log bucket keeps SSE-S3: ELB access logs support no other encryption. */
+const SSE_S3_REASON = 'Elastic Load Balancing writes access logs only to buckets encrypted with SSE-S3 (AES256); SSE-KMS makes log delivery fail.';
+const LOGGING_REASON = 'This bucket is the access-log destination; server access logs for it would need another log bucket, which then needs its own. Pass accessLogsBucket to use your central log bucket.';
+const REPLICATION_REASON = 'Cross-Region replication needs a destination bucket in another Region that the kit cannot create in this stack. Pass accessLogsBucket to use a replicated log bucket.';
+const NOTIFICATION_REASON = 'Event notifications would need aws-cdk-lib\'s notifications custom-resource Lambda; nothing consumes events of access-log objects. Pass accessLogsBucket to use your own.';
+
+/** The access log bucket: the user's, or a new one that the packs accept for ELB logs. */
+export function accessLogsBucket(scope: Construct, given?: s3.IBucket): s3.IBucket {
+  if (given) return given;
+  const bucket = new s3.Bucket(scope, 'AccessLogs', {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    versioned: true,
+    objectLockEnabled: true,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    removalPolicy: RemovalPolicy.RETAIN,
+    lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
+  });
+  const packs = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
+  Validations.of(bucket).acknowledge(
+    ...packs.map((p) => ({ id: `${p}-S3DefaultEncryptionKMS`, reason: SSE_S3_REASON })),
+    { id: `${CONTROL_TOWER}::s3_bucket_default_encryption_kms_check`, reason: SSE_S3_REASON },
+    { id: 'AwsSolutions-S1', reason: LOGGING_REASON },
+    ...packs.map((p) => ({ id: `${p}-S3BucketLoggingEnabled`, reason: LOGGING_REASON })),
+    { id: `${CONTROL_TOWER}::s3_bucket_logging_enabled_check`, reason: LOGGING_REASON },
+    ...packs.map((p) => ({ id: `${p}-S3BucketReplicationEnabled`, reason: REPLICATION_REASON })),
+    { id: `${CONTROL_TOWER}::s3_event_notifications_enabled_check`, reason: NOTIFICATION_REASON },
+  );
+  return bucket;
+}
+
+/** Associate a WAFv2 web ACL with an ALB (NIST and PCI ask for one). */
+export function associateWebAcl(scope: Construct, loadBalancer: elbv2.ApplicationLoadBalancer, webAclArn?: string): void {
+  if (webAclArn) new wafv2.CfnWebACLAssociation(scope, 'WebAcl', { resourceArn: loadBalancer.loadBalancerArn, webAclArn });
+}
+
+/** The load balancer's security group: no egress but to the targets (added when they attach). */
+export function loadBalancerSecurityGroup(scope: Construct, vpc: ec2.IVpc, props: LoadBalancedServiceProps, port: number): ec2.SecurityGroup {
+  const sg = new ec2.SecurityGroup(scope, 'LoadBalancerSecurityGroup', {
+    vpc, allowAllOutbound: false, description: `Load balancer of ${scope.node.path}: TLS ${port} in, targets out`,
+  });
+  const peer = props.listenerPeer ?? (props.internetFacing ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(vpc.vpcCidrBlock));
+  sg.addIngressRule(peer, ec2.Port.tcp(port), `TLS listener ${port}`);
+  return sg;
+}
+
+/** Subnets of the load balancer. */
+export function loadBalancerSubnets(props: LoadBalancedServiceProps): ec2.SubnetSelection {
+  if (props.loadBalancerSubnets) return props.loadBalancerSubnets;
+  return props.internetFacing ? { subnetType: ec2.SubnetType.PUBLIC } : privateSubnets(props.cluster.vpc);
+}

@@ -1,0 +1,126 @@
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { deadLetterQueue, queueKey } from './base/encrypted-queue';
+import { privateSubnets } from './base/service-base';
+import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
+import { Ec2Capacity } from '../capacity/ec2-capacity';
+import { EcsCluster } from '../cluster/ecs-cluster';
+import { TaskBase } from '../task/base/task-base';
+
+/** Props of a ScheduledJob. */
+export interface ScheduledJobProps {
+  readonly cluster: EcsCluster;
+  readonly task: TaskBase;
+  /** When to run: ScheduleExpression.cron(...) or .rate(...). */
+  readonly schedule: scheduler.ScheduleExpression;
+  /** EC2 capacity for an Ec2Task. @default - the cluster's only Ec2Capacity */
+  readonly capacity?: Ec2Capacity;
+  /** Fargate capacity for a FargateTask. @default FargateCapacity.onDemand() */
+  readonly fargateCapacity?: FargateCapacity;
+  /** Tasks started per run (1-10). @default 1 */
+  readonly taskCount?: number;
+  /** Retries of a failed RunTask call (0-185). @default 3 */
+  readonly maxRetryAttempts?: number;
+  /** How long an invocation may be retried (60 s - 24 h). @default Duration.hours(1) */
+  readonly maxEventAge?: Duration;
+  /** Queue for invocations that failed every retry. @default - a new KMS-encrypted queue */
+  readonly deadLetterQueue?: sqs.IQueue;
+  /** Key of the new dead-letter queue. @default - a new key with rotation */
+  readonly deadLetterQueueKey?: kms.IKey;
+  /** Subnets of awsvpc tasks; no public IP. @default - private subnets */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /** Security group of awsvpc tasks. @default - a new egress-only group */
+  readonly securityGroup?: ec2.ISecurityGroup;
+  /** Whether the schedule is on. @default true */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Runs a task on a cron or rate schedule through EventBridge Scheduler, with
+ * retries and a dead-letter queue. The scheduler's role may run exactly this
+ * task definition and pass exactly its two roles (TaskBase.grantRunTask).
+ */
+export class ScheduledJob extends Construct {
+  public readonly schedule: scheduler.CfnSchedule;
+  /** Role EventBridge Scheduler assumes. */
+  public readonly role: iam.Role;
+  public readonly deadLetterQueue: sqs.IQueue;
+  public readonly securityGroup?: ec2.ISecurityGroup;
+
+  constructor(scope: Construct, id: string, props: ScheduledJobProps) {
+    super(scope, id);
+    const path = this.node.path;
+    checkRange(path, 'KIT-JOB-RANGE', 'taskCount', props.taskCount, { min: 1, max: 10 });
+    checkRange(path, 'KIT-JOB-RANGE', 'maxRetryAttempts', props.maxRetryAttempts, { min: 0, max: 185 });
+    const maxAge = props.maxEventAge?.toSeconds() ?? 3_600;
+    checkRange(path, 'KIT-JOB-RANGE', 'maxEventAge (seconds)', maxAge, { min: 60, max: 86_400 });
+    const capacity = resolveCapacity(path, props.cluster, props.task, props.capacity, props.fargateCapacity);
+
+    this.role = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      }),
+      description: `EventBridge Scheduler role of ${path}`,
+    });
+    props.task.grantRunTask(this.role);
+
+    const key = props.deadLetterQueue ? undefined : props.deadLetterQueueKey ?? queueKey(this, 'DeadLetterQueueKey');
+    this.deadLetterQueue = props.deadLetterQueue ?? deadLetterQueue(this, 'DeadLetterQueue', key!, `the EventBridge Scheduler schedule of ${path}`);
+    const dlqKey = this.deadLetterQueue.encryptionMasterKey;
+    new iam.ManagedPolicy(this, 'DeadLetterPolicy', {
+      description: `Dead letters of ${path}`,
+      roles: [this.role],
+      statements: [
+        new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
+        ...dlqKey ? [new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [dlqKey.keyArn] })] : [],
+      ],
+    });
+
+    const awsvpc = props.task.networkMode === ecs.NetworkMode.AWS_VPC;
+    if (awsvpc) {
+      this.securityGroup = props.securityGroup ?? new ec2.SecurityGroup(this, 'SecurityGroup', {
+        vpc: props.cluster.vpc, allowAllOutbound: true, description: `Tasks of ${path}: egress only`,
+      });
+    }
+    this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
+      description: `Runs ${props.task.node.path}`,
+      scheduleExpression: props.schedule.expressionString,
+      scheduleExpressionTimezone: props.schedule.timeZone?.timezoneName,
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: props.enabled === false ? 'DISABLED' : 'ENABLED',
+      target: {
+        arn: props.cluster.clusterArn,
+        roleArn: this.role.roleArn,
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+        retryPolicy: { maximumRetryAttempts: props.maxRetryAttempts ?? 3, maximumEventAgeInSeconds: Token.isUnresolved(maxAge) ? 3_600 : maxAge },
+        ecsParameters: {
+          taskDefinitionArn: props.task.taskDefinition.taskDefinitionArn,
+          taskCount: props.taskCount ?? 1,
+          capacityProviderStrategy: capacity.strategy.map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight, base: s.base })),
+          enableEcsManagedTags: true,
+          networkConfiguration: awsvpc ? {
+            awsvpcConfiguration: {
+              subnets: props.cluster.vpc.selectSubnets(props.vpcSubnets ?? privateSubnets(props.cluster.vpc)).subnetIds,
+              securityGroups: [this.securityGroup!.securityGroupId],
+              assignPublicIp: 'DISABLED',
+            },
+          } : undefined,
+          placementStrategy: capacity.ec2Capacity ? [
+            { type: 'spread', field: 'attribute:ecs.availability-zone' },
+            { type: 'binpack', field: 'memory' },
+          ] : undefined,
+        },
+      },
+    });
+    // The role's policies must exist before the first run.
+    this.schedule.node.addDependency(this.role);
+    props.cluster.addCapacityDependency(this.schedule);
+    props.task.connectVolumes(this.securityGroup ?? capacity.ec2Capacity!);
+  }
+}

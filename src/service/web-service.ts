@@ -1,0 +1,209 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
+import { fail } from '../errors';
+import {
+  accessLogsBucket, associateWebAcl, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
+} from './base/load-balancing';
+import { ServiceBase } from './base/service-base';
+import { checkRange } from './base/service-capacity';
+
+/** ECS-SV-21: target groups per service. */
+export const MAX_TARGET_GROUPS_PER_SERVICE = 5;
+/** ALB listener rule priorities. */
+const RULE_PRIORITY = { min: 1, max: 50_000 };
+
+/** A further target group of the same service, routed by host and/or path. */
+export interface WebTargetOptions {
+  /** Container port to route to (mapped by the main container). */
+  readonly containerPort: number;
+  /** Listener rule priority, 1-50000, unique on the listener. */
+  readonly priority: number;
+  /** Host headers that route here. @default - any host */
+  readonly hostHeaders?: string[];
+  /** Path patterns that route here. @default - any path */
+  readonly pathPatterns?: string[];
+  /** Health check of this target group. @default - the service's healthCheck */
+  readonly healthCheck?: elbv2.HealthCheck;
+}
+
+/** Props of a WebService. */
+export interface WebServiceProps extends LoadBalancedServiceProps {
+  /** TLS policy of the HTTPS listener. @default elbv2.SslPolicy.RECOMMENDED_TLS (TLS 1.3 and 1.2) */
+  readonly sslPolicy?: elbv2.SslPolicy;
+  /** Open port 80 with a permanent redirect to HTTPS (opt-in). @default false: no port 80 */
+  readonly redirectHttp?: boolean;
+  /**
+   * A shared HTTPS listener to add this service to by host/path rule, instead
+   * of a new load balancer (then certificate, logs and redirect are the listener's).
+   * @default - a new internal Application Load Balancer
+   */
+  readonly listener?: elbv2.IApplicationListener;
+  /** Listener rule priority, required with a shared listener (1-50000). @default - the listener's default action */
+  readonly priority?: number;
+  /** Host headers that route to this service. @default - any host */
+  readonly hostHeaders?: string[];
+  /** Path patterns that route to this service. @default - any path */
+  readonly pathPatterns?: string[];
+  /** Up to 4 further target groups (5 per service, ECS-SV-21). @default - none */
+  readonly additionalTargets?: WebTargetOptions[];
+  /** ARN of a WAFv2 web ACL to associate (NIST and PCI ask for one). @default - none */
+  readonly webAclArn?: string;
+  /** With autoScaling: also track this many requests per target per minute. @default - no request-count policy */
+  readonly requestsPerTarget?: number;
+}
+
+/**
+ * A service behind an HTTPS-only Application Load Balancer: internal by
+ * default, your certificate, a TLS 1.3 policy, access logs, invalid header
+ * fields dropped, deletion protection; tasks accept traffic only from the
+ * load balancer's security group.
+ */
+export class WebService extends ServiceBase {
+  /** The load balancer (undefined with a shared listener). */
+  public readonly loadBalancer?: elbv2.ApplicationLoadBalancer;
+  /** The HTTPS listener. */
+  public readonly listener: elbv2.IApplicationListener;
+  /** Target groups, the default one first. */
+  public readonly targetGroups: elbv2.ApplicationTargetGroup[] = [];
+
+  constructor(scope: Construct, id: string, props: WebServiceProps) {
+    super(scope, id, props);
+    const path = this.node.path;
+    const port = resolveContainerPort(path, props.task, props.containerPort);
+    const extra = props.additionalTargets ?? [];
+    if (1 + extra.length > MAX_TARGET_GROUPS_PER_SERVICE) {
+      fail({
+        code: 'ECS-SV-21',
+        path,
+        problem: `${1 + extra.length} target groups are attached to the service`,
+        allowed: `at most ${MAX_TARGET_GROUPS_PER_SERVICE} target groups per service`,
+        fix: 'Use at most 4 additionalTargets.',
+      });
+    }
+    if (props.requestsPerTarget !== undefined && !props.autoScaling) {
+      fail({ code: 'KIT-SERVICE-SCALING', path, problem: 'requestsPerTarget is set without autoScaling', allowed: 'requestsPerTarget with autoScaling', fix: 'Set autoScaling (minCapacity, maxCapacity).' });
+    }
+    checkRange(path, 'KIT-SERVICE-SCALING', 'requestsPerTarget', props.requestsPerTarget, { min: 1, max: 1_000_000 });
+
+    if (props.listener) {
+      if (props.priority === undefined || (!props.hostHeaders?.length && !props.pathPatterns?.length)) {
+        fail({
+          code: 'KIT-SERVICE-LISTENER-RULE',
+          path,
+          problem: 'a shared listener needs priority and hostHeaders or pathPatterns',
+          allowed: 'priority 1-50000 and at least one host header or path pattern',
+          fix: 'Set priority and hostHeaders/pathPatterns.',
+        });
+      }
+      this.listener = props.listener;
+    } else {
+      this.listener = this.createLoadBalancer(props);
+      this.loadBalancer = (this.listener as elbv2.ApplicationListener).loadBalancer as elbv2.ApplicationLoadBalancer;
+    }
+
+    const main = this.addTarget('TargetGroup', port, props.healthCheck, props.priority, props.hostHeaders, props.pathPatterns, props);
+    extra.forEach((t, i) => {
+      resolveContainerPort(path, props.task, t.containerPort);
+      if (!t.hostHeaders?.length && !t.pathPatterns?.length) {
+        fail({ code: 'KIT-SERVICE-LISTENER-RULE', path, problem: `additionalTargets[${i}] has no hostHeaders or pathPatterns`, allowed: 'at least one host header or path pattern', fix: 'Route the target by host or path.' });
+      }
+      this.addTarget(`TargetGroup${i + 2}`, t.containerPort, t.healthCheck ?? props.healthCheck, t.priority, t.hostHeaders, t.pathPatterns, props);
+    });
+
+    if (props.enableDeploymentAlarms) this.createDeploymentAlarms(main);
+    if (this.scalableTaskCount && props.requestsPerTarget !== undefined) {
+      this.scalableTaskCount.scaleOnRequestCount('Requests', { requestsPerTarget: props.requestsPerTarget, targetGroup: main });
+    }
+  }
+
+  private createLoadBalancer(props: WebServiceProps): elbv2.ApplicationListener {
+    if (!props.certificate) {
+      fail({ code: 'KIT-SERVICE-CERTIFICATE', path: this.node.path, problem: 'certificate is not set', allowed: 'an ACM certificate for the HTTPS listener', fix: 'Pass certificate: acm.Certificate.fromCertificateArn(...).' });
+    }
+    const vpc = props.cluster.vpc;
+    const listenerPort = props.listenerPort ?? 443;
+    const sg = loadBalancerSecurityGroup(this, vpc, props, listenerPort);
+    const alb = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      internetFacing: props.internetFacing ?? false,
+      vpcSubnets: loadBalancerSubnets(props),
+      securityGroup: sg,
+      deletionProtection: props.deletionProtection ?? true,
+      dropInvalidHeaderFields: true,
+    });
+    associateWebAcl(this, alb, props.webAclArn);
+    alb.logAccessLogs(accessLogsBucket(this, props.accessLogsBucket), props.accessLogsPrefix ?? this.node.id);
+    const listener = alb.addListener('Https', {
+      port: listenerPort,
+      protocol: elbv2.ApplicationProtocol.HTTPS,
+      certificates: [elbv2.ListenerCertificate.fromCertificateManager(props.certificate)],
+      sslPolicy: props.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
+      open: false, // ingress comes from the security group above only
+    });
+    if (props.redirectHttp) {
+      sg.addIngressRule(props.listenerPeer ?? (props.internetFacing ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(vpc.vpcCidrBlock)), ec2.Port.tcp(80), 'HTTP redirect to HTTPS');
+      alb.addListener('HttpRedirect', {
+        port: 80,
+        protocol: elbv2.ApplicationProtocol.HTTP,
+        open: false,
+        defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: String(listenerPort), permanent: true }),
+      });
+    }
+    return listener;
+  }
+
+  private addTarget(id: string, port: number, healthCheck: elbv2.HealthCheck | undefined, priority: number | undefined,
+    hostHeaders: string[] | undefined, pathPatterns: string[] | undefined, props: WebServiceProps): elbv2.ApplicationTargetGroup {
+    const path = this.node.path;
+    const tg = new elbv2.ApplicationTargetGroup(this, id, {
+      vpc: props.cluster.vpc,
+      port,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      targetType: this.task.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
+      deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(60),
+      healthCheck: healthCheck ?? { path: '/', healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30) },
+      targets: [this.service.loadBalancerTarget({ containerName: this.task.defaultContainer.containerName, containerPort: port })],
+    });
+    const conditions = [
+      ...hostHeaders?.length ? [elbv2.ListenerCondition.hostHeaders(hostHeaders)] : [],
+      ...pathPatterns?.length ? [elbv2.ListenerCondition.pathPatterns(pathPatterns)] : [],
+    ];
+    if (conditions.length > 0 || priority !== undefined) {
+      if (priority === undefined) {
+        fail({ code: 'KIT-SERVICE-LISTENER-RULE', path, problem: `${id} has host/path conditions but no priority`, allowed: 'priority 1-50000', fix: 'Set priority.' });
+      }
+      checkRange(path, 'KIT-SERVICE-LISTENER-RULE', `priority of ${id}`, priority, RULE_PRIORITY);
+      this.listener.addTargetGroups(id, { targetGroups: [tg], priority, conditions });
+    } else {
+      this.listener.addTargetGroups(id, { targetGroups: [tg] });
+    }
+    // Tasks accept traffic from the load balancer's security group only (bridge/host: on the instances).
+    this.allowFrom(this.listener, port);
+    this.targetGroups.push(tg);
+    return tg;
+  }
+
+  private createDeploymentAlarms(tg: elbv2.ApplicationTargetGroup): void {
+    const period = Duration.minutes(1);
+    this.addDeploymentAlarm(new cloudwatch.Alarm(this, 'Target5xxAlarm', {
+      alarmDescription: `Target 5xx responses of ${this.node.path}; rolls back a deployment`,
+      metric: tg.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' }),
+      threshold: 10,
+      evaluationPeriods: 2,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }));
+    this.addDeploymentAlarm(new cloudwatch.Alarm(this, 'UnhealthyHostsAlarm', {
+      alarmDescription: `Unhealthy targets of ${this.node.path}; rolls back a deployment`,
+      metric: tg.metrics.unhealthyHostCount({ period, statistic: 'Maximum' }),
+      threshold: 1,
+      evaluationPeriods: 2,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }));
+  }
+}

@@ -1,0 +1,101 @@
+import { Duration } from 'aws-cdk-lib';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { fail } from '../errors';
+import { deadLetterQueue, encryptedQueue, queueKey } from './base/encrypted-queue';
+import { ServiceBase } from './base/service-base';
+import { checkRange } from './base/service-capacity';
+import { ReplicaServiceProps } from './base/service-props';
+
+/** SQS maxReceiveCount of a redrive policy. */
+const MAX_RECEIVE_COUNT = { min: 1, max: 1_000 };
+
+/** Props of a WorkerService. */
+export interface WorkerServiceProps extends ReplicaServiceProps {
+  /** The queue to consume. @default - a new KMS-encrypted queue with a dead-letter queue */
+  readonly queue?: sqs.IQueue;
+  /** Receives before a message moves to the dead-letter queue (1-1000). @default 5 */
+  readonly maxReceiveCount?: number;
+  /** Visibility timeout of the new queue: longer than a message takes to process. @default Duration.seconds(60) */
+  readonly visibilityTimeout?: Duration;
+  /** Key of the new queues. @default - a new key with rotation */
+  readonly encryptionKey?: kms.IKey;
+  /** With autoScaling: target visible messages per running task. @default 10 */
+  readonly backlogPerTask?: number;
+  /**
+   * Environment variable that receives the queue URL. Opt-in: AwsSolutions-ECS2
+   * flags every environment variable.
+   * @default - none; read `queue.queueUrl` and pass it yourself
+   */
+  readonly queueUrlEnvironment?: string;
+}
+
+/**
+ * A service that consumes an encrypted SQS queue with a dead-letter queue.
+ * The task role gets consume rights (managed policy). With autoScaling it
+ * tracks backlog per task: visible messages / running tasks (Container Insights metric).
+ */
+export class WorkerService extends ServiceBase {
+  public readonly queue: sqs.IQueue;
+  /** The dead-letter queue, when the kit created the queue. */
+  public readonly deadLetterQueue?: sqs.IQueue;
+
+  constructor(scope: Construct, id: string, props: WorkerServiceProps) {
+    super(scope, id, props);
+    const path = this.node.path;
+    checkRange(path, 'KIT-SERVICE-QUEUE', 'maxReceiveCount', props.maxReceiveCount, MAX_RECEIVE_COUNT);
+    checkRange(path, 'KIT-SERVICE-SCALING', 'backlogPerTask', props.backlogPerTask, { min: 1, max: 1_000_000 });
+    if (props.queue && (props.maxReceiveCount !== undefined || props.encryptionKey || props.visibilityTimeout)) {
+      fail({
+        code: 'KIT-SERVICE-QUEUE',
+        path,
+        problem: 'maxReceiveCount/encryptionKey/visibilityTimeout are set with an existing queue',
+        allowed: 'these settings only for the queue the kit creates',
+        fix: 'Configure them on your queue, or let the kit create it.',
+      });
+    }
+    if (props.queue) {
+      this.queue = props.queue;
+    } else {
+      const key = props.encryptionKey ?? queueKey(this, 'QueueKey');
+      this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', key, `the queue of ${path}`);
+      this.queue = encryptedQueue(this, 'Queue', key, {
+        visibilityTimeout: props.visibilityTimeout ?? Duration.seconds(60),
+        deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
+      });
+    }
+    // The task role keeps grants in a managed policy (TaskBase), so this adds no inline policy.
+    this.queue.grantConsumeMessages(this.task.taskRole);
+    if (props.queueUrlEnvironment) this.task.defaultContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
+    if (this.scalableTaskCount) this.scaleOnBacklog(props.backlogPerTask ?? 10);
+  }
+
+  /** Target tracking on visible messages / running tasks (metric math; the L2 takes single metrics only). */
+  private scaleOnBacklog(target: number): void {
+    const scalableTarget = this.scalableTaskCount!.node.findChild('Target') as appscaling.ScalableTarget;
+    const metric = (id: string, namespace: string, name: string, dimensions: Record<string, string>, stat: string) => ({
+      id,
+      returnData: false,
+      metricStat: { metric: { namespace, metricName: name, dimensions: Object.entries(dimensions).map(([n, v]) => ({ name: n, value: v })) }, stat },
+    });
+    new appscaling.CfnScalingPolicy(this, 'BacklogPerTask', {
+      policyName: `${this.node.id}-backlog-per-task`,
+      policyType: 'TargetTrackingScaling',
+      scalingTargetId: scalableTarget.scalableTargetId,
+      targetTrackingScalingPolicyConfiguration: {
+        targetValue: target,
+        scaleInCooldown: 300,
+        scaleOutCooldown: 60,
+        customizedMetricSpecification: {
+          metrics: [
+            metric('visible', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: this.queue.queueName }, 'Sum'),
+            metric('tasks', 'ECS/ContainerInsights', 'RunningTaskCount', { ClusterName: this.cluster.clusterName, ServiceName: this.service.serviceName }, 'Average'),
+            { id: 'backlog', expression: 'visible / IF(tasks > 0, tasks, 1)', label: 'Backlog per task', returnData: true },
+          ],
+        },
+      },
+    });
+  }
+}

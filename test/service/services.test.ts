@@ -1,0 +1,234 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import { certificate, ec2Task, fargateTask, fixture } from './helpers';
+import {
+  BackendService, DaemonService, FargateCapacity, NetworkLoadBalancedService, ScheduledJob, WebService, WorkerService,
+} from '../../src/service';
+
+describe('service defaults', () => {
+  test('WebService: circuit breaker with rollback, 100/200, strategy not launch type, AZ rebalancing off, HTTPS only, internal', () => {
+    const f = fixture();
+    new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ECS::Service', {
+      DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: true }, MinimumHealthyPercent: 100, MaximumPercent: 200 },
+      CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }],
+      LaunchType: Match.absent(),
+      DesiredCount: 1,
+      AvailabilityZoneRebalancing: 'DISABLED',
+      EnableExecuteCommand: false,
+      NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED' }) },
+    });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internal',
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'deletion_protection.enabled', Value: 'true' },
+        { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+      ]),
+    });
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 1);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
+    t.hasResourceProperties('AWS::S3::Bucket', { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+      TargetType: 'ip', TargetGroupAttributes: Match.arrayWith([{ Key: 'deregistration_delay.timeout_seconds', Value: '60' }]),
+    });
+  });
+
+  test('WebService: the task security group takes ingress only from the load balancer security group; the ALB only from the VPC', () => {
+    const f = fixture();
+    new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) });
+    const t = Template.fromStack(f.stack);
+    const ingress = t.findResources('AWS::EC2::SecurityGroupIngress');
+    const toTasks = Object.values(ingress).filter((r: any) => JSON.stringify(r.Properties.GroupId).includes('WebSecurityGroup'));
+    expect(toTasks).toHaveLength(1);
+    expect(toTasks[0].Properties).toMatchObject({ FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: { 'Fn::GetAtt': [expect.stringMatching(/^WebLoadBalancerSecurityGroup/), 'GroupId'] } });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('Load balancer'),
+      SecurityGroupIngress: [Match.objectLike({ FromPort: 443, CidrIp: { 'Fn::GetAtt': [Match.anyValue(), 'CidrBlock'] } })],
+    });
+    const inline = Object.values(t.findResources('AWS::EC2::SecurityGroup')).flatMap((r: any) => r.Properties.SecurityGroupIngress ?? []);
+    const open = [...inline, ...Object.values(ingress).map((r: any) => r.Properties)].filter((rule: any) => rule.CidrIp === '0.0.0.0/0');
+    expect(open).toEqual([]);
+    t.resourcePropertiesCountIs('AWS::ElasticLoadBalancingV2::Listener', { Port: 80 }, 0);
+  });
+
+  test('WebService: port 80 opens only for an explicit redirect; internet-facing opens 443 to anyone', () => {
+    const f = fixture();
+    new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack), internetFacing: true, redirectHttp: true });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 80, DefaultActions: [Match.objectLike({ Type: 'redirect', RedirectConfig: Match.objectLike({ Protocol: 'HTTPS', StatusCode: 'HTTP_301' }) })] });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internet-facing' });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', { SecurityGroupIngress: Match.arrayWith([Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 443 })]) });
+  });
+
+  test('autoscaling: DesiredCount is left out, CPU target tracking 70, min/max on the scalable target', () => {
+    const f = fixture();
+    new WebService(f.stack, 'Web', {
+      cluster: f.cluster,
+      task: fargateTask(f.stack),
+      certificate: certificate(f.stack),
+      autoScaling: { minCapacity: 2, maxCapacity: 8 },
+      requestsPerTarget: 100,
+    });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: Match.absent() });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 8, ScalableDimension: 'ecs:service:DesiredCount' });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 70, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }),
+    });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 100, PredefinedMetricSpecification: Match.objectLike({ PredefinedMetricType: 'ALBRequestCountPerTarget' }) }),
+    });
+  });
+
+  test('Fargate Spot: an on-demand base of 1 then Spot', () => {
+    const f = fixture();
+    new BackendService(f.stack, 'Api', {
+      cluster: f.cluster,
+      task: fargateTask(f.stack, 'Task', 9090, 'api'),
+      fargateCapacity: FargateCapacity.spotWithOnDemandBase(),
+      namespace: new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' }),
+    });
+    Template.fromStack(f.stack).hasResourceProperties('AWS::ECS::Service', {
+      CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Base: 1, Weight: 0 }, { CapacityProvider: 'FARGATE_SPOT', Weight: 1 }],
+      ServiceConnectConfiguration: Match.objectLike({ Enabled: true, Services: [Match.objectLike({ PortName: 'api' })] }),
+      LoadBalancers: Match.absent(),
+    });
+  });
+
+  test('EC2 bridge tasks: capacity provider strategy, spread AZ then binpack memory, instance SG opened by allowTaskTraffic', () => {
+    const f = fixture();
+    const capacity = f.cluster.addEc2Capacity('Ec2');
+    new WebService(f.stack, 'Web', { cluster: f.cluster, task: ec2Task(f.stack), certificate: certificate(f.stack) });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ECS::Service', {
+      CapacityProviderStrategy: [{ CapacityProvider: Match.anyValue(), Weight: 1 }],
+      PlacementStrategies: [{ Type: 'spread', Field: 'attribute:ecs.availability-zone' }, { Type: 'binpack', Field: 'MEMORY' }],
+    });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { TargetType: 'instance' });
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 32768,
+      ToPort: 65535,
+      GroupId: f.stack.resolve(capacity.securityGroup.securityGroupId),
+      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebLoadBalancerSecurityGroup'), 'GroupId'] },
+    });
+  });
+
+  test('ECS Exec: needs the cluster\'s audited logging and makes the root filesystem writable', () => {
+    const f = fixture({ enableExecuteCommand: true });
+    new BackendService(f.stack, 'Api', {
+      cluster: f.cluster,
+      task: fargateTask(f.stack, 'Task', 9090, 'api'),
+      enableExecuteCommand: true,
+      namespace: new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' }),
+    });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: true });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', { ContainerDefinitions: [Match.objectLike({ ReadonlyRootFilesystem: false })] });
+  });
+
+  test('deployment alarms: 5xx and unhealthy hosts roll back', () => {
+    const f = fixture();
+    new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack), enableDeploymentAlarms: true });
+    const t = Template.fromStack(f.stack);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    t.hasResourceProperties('AWS::ECS::Service', {
+      DeploymentConfiguration: Match.objectLike({ Alarms: { AlarmNames: [{ Ref: Match.stringLikeRegexp('Target5xx') }, { Ref: Match.stringLikeRegexp('UnhealthyHosts') }], Enable: true, Rollback: true } }),
+    });
+  });
+
+  test('DaemonService: DAEMON, EC2 launch type, 0/100, no count, no placement strategies', () => {
+    const f = fixture();
+    f.cluster.addEc2Capacity('Ec2');
+    new DaemonService(f.stack, 'Agent', { cluster: f.cluster, task: ec2Task(f.stack) });
+    Template.fromStack(f.stack).hasResourceProperties('AWS::ECS::Service', {
+      SchedulingStrategy: 'DAEMON',
+      LaunchType: 'EC2',
+      DesiredCount: Match.absent(),
+      PlacementStrategies: Match.absent(),
+      DeploymentConfiguration: Match.objectLike({ MinimumHealthyPercent: 0, MaximumPercent: 100 }),
+    });
+  });
+
+  test('WorkerService: KMS queue with a DLQ, consume rights in a managed policy, backlog-per-task target tracking', () => {
+    const f = fixture();
+    new WorkerService(f.stack, 'Worker', { cluster: f.cluster, task: fargateTask(f.stack), autoScaling: { maxCapacity: 5 } });
+    const t = Template.fromStack(f.stack);
+    t.resourceCountIs('AWS::SQS::Queue', 2);
+    t.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }), KmsMasterKeyId: Match.anyValue() });
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:ReceiveMessage']) })]) } });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({
+        TargetValue: 10,
+        CustomizedMetricSpecification: { Metrics: Match.arrayWith([Match.objectLike({ Id: 'backlog', ReturnData: true })]) },
+      }),
+    });
+  });
+
+  test('ScheduledJob: Scheduler with retries and DLQ; role may RunTask this definition and pass its two roles to ECS only', () => {
+    const f = fixture();
+    const task = fargateTask(f.stack);
+    new ScheduledJob(f.stack, 'Job', { cluster: f.cluster, task, schedule: scheduler.ScheduleExpression.rate(Duration.hours(6)) });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(6 hours)',
+      Target: Match.objectLike({
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        EcsParameters: Match.objectLike({ CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }], TaskCount: 1 }),
+      }),
+    });
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          { Action: 'ecs:RunTask', Effect: 'Allow', Resource: { Ref: Match.stringLikeRegexp('^TaskTaskDefinition') } },
+          {
+            Action: 'iam:PassRole',
+            Effect: 'Allow',
+            Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+            Resource: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^TaskExecutionRole'), 'Arn'] }, { 'Fn::GetAtt': [Match.stringLikeRegexp('^TaskTaskRole'), 'Arn'] }],
+          },
+        ],
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('^JobSchedulerRole') }],
+    });
+  });
+
+  test('NetworkLoadBalancedService: TLS listener, security group, internal, tasks open to the NLB group only', () => {
+    const f = fixture();
+    new NetworkLoadBalancedService(f.stack, 'Nlb', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'TLS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'network', Scheme: 'internal', SecurityGroups: Match.anyValue() });
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 8080, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NlbLoadBalancerSecurityGroup'), 'GroupId'] } });
+  });
+});
+
+describe('snapshots', () => {
+  const cases: Record<string, (f: ReturnType<typeof fixture>) => void> = {
+    WebService: (f) => new WebService(f.stack, 'S', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) }),
+    NetworkLoadBalancedService: (f) => new NetworkLoadBalancedService(f.stack, 'S', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) }),
+    BackendService: (f) => {
+      f.cluster.cluster.addDefaultCloudMapNamespace({ name: 'internal', type: servicediscovery.NamespaceType.HTTP, useForServiceConnect: true });
+      new BackendService(f.stack, 'S', { cluster: f.cluster, task: fargateTask(f.stack, 'Task', 9090, 'api') });
+    },
+    WorkerService: (f) => new WorkerService(f.stack, 'S', { cluster: f.cluster, task: fargateTask(f.stack), autoScaling: { maxCapacity: 4 } }),
+    ScheduledJob: (f) => new ScheduledJob(f.stack, 'S', { cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.cron({ hour: '3', minute: '0' }) }),
+    DaemonService: (f) => {
+      f.cluster.addEc2Capacity('Ec2');
+      new DaemonService(f.stack, 'S', { cluster: f.cluster, task: ec2Task(f.stack, 'Ec2Task', ecs.NetworkMode.AWS_VPC) });
+    },
+  };
+  for (const [name, build] of Object.entries(cases)) {
+    test(name, () => {
+      const f = fixture();
+      build(f);
+      expect(Template.fromStack(f.stack).toJSON()).toMatchSnapshot();
+    });
+  }
+});

@@ -1,0 +1,100 @@
+import { Duration } from 'aws-cdk-lib';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as fc from 'fast-check';
+import { certificate, ec2Task, fargateTask, fixture } from './helpers';
+import { BackendService, DaemonService, FargateCapacity, ScheduledJob, WebService, WorkerService } from '../../src/service';
+
+const web = (extra: Record<string, unknown> = {}, f = fixture()) =>
+  new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack), ...extra });
+
+describe('validation errors', () => {
+  test('minHealthyPercent not below maxHealthyPercent (ECS-SV-08)', () => {
+    expect(() => web({ minHealthyPercent: 100, maxHealthyPercent: 100 })).toThrow(/\[ECS-SV-08\] minHealthyPercent 100 is not below maxHealthyPercent 100 at Svc\/Web; allowed: minHealthyPercent < maxHealthyPercent/);
+  });
+  test('desiredCount together with autoScaling', () => {
+    expect(() => web({ desiredCount: 3, autoScaling: { maxCapacity: 5 } })).toThrow(/\[KIT-SERVICE-DESIRED-COUNT\] desiredCount 3 is set together with autoScaling/);
+  });
+  test('AZ rebalancing without room above 100 percent (ECS-SV-26)', () => {
+    expect(() => web({ availabilityZoneRebalancing: true, minHealthyPercent: 50, maxHealthyPercent: 100 })).toThrow(/\[ECS-SV-26\]/);
+  });
+  test('invalid service name (ECS-SV-24)', () => {
+    expect(() => web({ serviceName: 'web service' })).toThrow(/\[ECS-SV-24\] serviceName 'web service' contains " "/);
+  });
+  test('more than 5 target groups (ECS-SV-21)', () => {
+    const extra = [1, 2, 3, 4, 5].map((i) => ({ containerPort: 8080, priority: i, pathPatterns: [`/p${i}`] }));
+    expect(() => web({ additionalTargets: extra })).toThrow(/\[ECS-SV-21\] 6 target groups are attached/);
+  });
+  test('shared listener without a rule', () => {
+    const f = fixture();
+    const first = web({}, f);
+    expect(() => new WebService(f.stack, 'Web2', { cluster: f.cluster, task: fargateTask(f.stack, 'T2'), listener: first.listener }))
+      .toThrow(/\[KIT-SERVICE-LISTENER-RULE\] a shared listener needs priority and hostHeaders or pathPatterns/);
+  });
+  test('no certificate for a new load balancer', () => {
+    const f = fixture();
+    expect(() => new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack) })).toThrow(/\[KIT-SERVICE-CERTIFICATE\]/);
+  });
+  test('container port not mapped', () => {
+    expect(() => web({ containerPort: 9999 })).toThrow(/\[KIT-SERVICE-PORT\] containerPort 9999 is not mapped/);
+  });
+  test('ECS Exec on a cluster without session logging', () => {
+    expect(() => web({ enableExecuteCommand: true })).toThrow(/\[KIT-SERVICE-EXEC\] .*Set enableExecuteCommand: true on the EcsCluster/);
+  });
+  test('Ec2Task without EC2 capacity, and Fargate capacity for an Ec2Task', () => {
+    const f = fixture();
+    expect(() => new WorkerService(f.stack, 'W', { cluster: f.cluster, task: ec2Task(f.stack) })).toThrow(/\[KIT-SERVICE-CAPACITY\] an Ec2Task needs EC2 capacity/);
+    f.cluster.addEc2Capacity('Ec2');
+    expect(() => new WorkerService(f.stack, 'W2', { cluster: f.cluster, task: ec2Task(f.stack, 'T2'), fargateCapacity: FargateCapacity.onDemand() })).toThrow(/fargateCapacity was given for an Ec2Task/);
+  });
+  test('DaemonService with a FargateTask (ECS-SV-07)', () => {
+    const f = fixture();
+    expect(() => new DaemonService(f.stack, 'D', { cluster: f.cluster, task: fargateTask(f.stack) })).toThrow(/\[ECS-SV-07\] task Svc\/Task is a FargateTask/);
+  });
+  test('BackendService without a namespace (ECS-SC-01) or a named port (ECS-SC-02)', () => {
+    const f = fixture();
+    expect(() => new BackendService(f.stack, 'B', { cluster: f.cluster, task: fargateTask(f.stack, 'T', 9090, 'api') })).toThrow(/\[ECS-SC-01\]/);
+    f.cluster.cluster.addDefaultCloudMapNamespace({ name: 'internal', useForServiceConnect: true });
+    expect(() => new BackendService(f.stack, 'B2', { cluster: f.cluster, task: fargateTask(f.stack, 'T2') })).toThrow(/\[ECS-SC-02\]/);
+  });
+  test('requestsPerTarget without autoScaling', () => {
+    expect(() => web({ requestsPerTarget: 100 })).toThrow(/requestsPerTarget is set without autoScaling/);
+  });
+  test('ScheduledJob ranges', () => {
+    const f = fixture();
+    expect(() => new ScheduledJob(f.stack, 'J', {
+      cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)), maxRetryAttempts: 200,
+    })).toThrow(/\[KIT-JOB-RANGE\] maxRetryAttempts 200 is out of range at Svc\/J; allowed: integers 0-185/);
+  });
+  test('WorkerService maxReceiveCount range', () => {
+    const f = fixture();
+    expect(() => new WorkerService(f.stack, 'W', { cluster: f.cluster, task: fargateTask(f.stack), maxReceiveCount: 0 })).toThrow(/maxReceiveCount 0 is out of range/);
+  });
+});
+
+describe('ranges (fast-check)', () => {
+  test('deployment percentages: accepted exactly when 0 <= min <= 100 and min < max', () => {
+    fc.assert(fc.property(fc.integer({ min: -20, max: 130 }), fc.integer({ min: 0, max: 400 }), (min, max) => {
+      const ok = min >= 0 && min <= 100 && min < max;
+      let threw = false;
+      try { web({ minHealthyPercent: min, maxHealthyPercent: max }); } catch { threw = true; }
+      return threw === !ok;
+    }), { numRuns: 40 });
+  });
+  test('autoscaling bounds: accepted exactly when 0 <= min <= max and 1 <= max <= 5000', () => {
+    const maxes = fc.oneof(fc.integer({ min: -5, max: 60 }), fc.integer({ min: 4990, max: 5010 }));
+    fc.assert(fc.property(fc.integer({ min: -5, max: 60 }), maxes, (min, max) => {
+      const ok = max >= 1 && max <= 5000 && min >= 0 && min <= max;
+      let threw = false;
+      try { web({ autoScaling: { minCapacity: min, maxCapacity: max } }); } catch { threw = true; }
+      return threw === !ok;
+    }), { numRuns: 40 });
+  });
+  test('Fargate Spot weights and base follow ECS-SV-03', () => {
+    fc.assert(fc.property(fc.integer({ min: -1, max: 100_001 }), fc.integer({ min: -1, max: 1_001 }), (base, spotWeight) => {
+      const ok = base >= 0 && base <= 100_000 && spotWeight >= 1 && spotWeight <= 1_000;
+      let threw = false;
+      try { web({ fargateCapacity: FargateCapacity.spotWithOnDemandBase({ onDemandBase: base, spotWeight }) }); } catch { threw = true; }
+      return threw === !ok;
+    }), { numRuns: 40 });
+  });
+});

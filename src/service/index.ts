@@ -1,6 +1,6 @@
 export { ServiceBaseProps, ReplicaServiceProps, ServiceAutoScalingOptions } from './base/service-props';
 export { FargateCapacity, FargateSpotOptions } from './base/service-capacity';
-export { ServiceBase } from './base/service-base';
+export { ServiceBase, ServiceShapeOptions } from './base/service-base';
 export { LoadBalancedServiceProps } from './base/load-balancing';
 export * from './web-service';
 export * from './network-load-balanced-service';

@@ -17,13 +17,23 @@ import { ecsNameProblem } from '../../rules/service/name-format';
 import { PERCENT } from '../../rules/tables/capacity-limits';
 import { TaskBase } from '../../task/base/task-base';
 
-/** ECS-SV-25: tasks per service (default quota). */
-export const MAX_TASKS_PER_SERVICE = 5_000;
+/**
+ * Tasks per service is an adjustable quota (ECS-SV-25): the construct only
+ * rejects impossible counts; EcsChecks compares against the app's QuotaProfile.
+ */
+const ANY_COUNT = Number.MAX_SAFE_INTEGER;
 
-/** Service shapes' internal settings. */
+/** Settings a service shape (web, backend, daemon...) passes to ServiceBase. */
 export interface ServiceShapeOptions {
-  /** One task per instance (EC2 only). */
+  /**
+   * One task per instance (EC2 only).
+   * @default false
+   */
   readonly daemon?: boolean;
+  /**
+   * Service Connect settings of the shape.
+   * @default - no Service Connect
+   */
   readonly serviceConnectConfiguration?: ecs.ServiceConnectProps;
 }
 
@@ -58,7 +68,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         fix: 'Remove desiredCount and set autoScaling.minCapacity: with autoScaling the template leaves DesiredCount out so deploys keep the running count.',
       });
     }
-    checkRange(path, 'ECS-SV-25', 'desiredCount', props.desiredCount, { min: 0, max: MAX_TASKS_PER_SERVICE });
+    checkRange(path, 'KIT-SERVICE-COUNT', 'desiredCount', props.desiredCount, { min: 0, max: ANY_COUNT });
     if (props.enableExecuteCommand) this.prepareExec(path);
 
     const capacity = resolveCapacity(path, props.cluster, props.task, props.capacity, props.fargateCapacity);
@@ -171,8 +181,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
 
   private enableAutoScaling(path: string, options: ServiceAutoScalingOptions): ecs.ScalableTaskCount {
     const min = options.minCapacity ?? 1;
-    checkRange(path, 'ECS-SV-25', 'autoScaling.maxCapacity', options.maxCapacity, { min: 1, max: MAX_TASKS_PER_SERVICE });
-    checkRange(path, 'KIT-SERVICE-SCALING', 'autoScaling.minCapacity', min, { min: 0, max: Token.isUnresolved(options.maxCapacity) ? MAX_TASKS_PER_SERVICE : options.maxCapacity },
+    checkRange(path, 'KIT-SERVICE-COUNT', 'autoScaling.maxCapacity', options.maxCapacity, { min: 1, max: ANY_COUNT });
+    checkRange(path, 'KIT-SERVICE-SCALING', 'autoScaling.minCapacity', min, { min: 0, max: Token.isUnresolved(options.maxCapacity) ? ANY_COUNT : options.maxCapacity },
       'Use a minCapacity from 0 to maxCapacity.');
     checkRange(path, 'KIT-SERVICE-SCALING', 'autoScaling.targetCpuPercent', options.targetCpuPercent, { min: 1, max: 100 });
     checkRange(path, 'KIT-SERVICE-SCALING', 'autoScaling.targetMemoryPercent', options.targetMemoryPercent, { min: 1, max: 100 });

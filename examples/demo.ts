@@ -7,14 +7,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildExampleApp } from './app';
-import { EcsChecks } from '../src';
+import { EcsChecks, QuotaProfile } from '../src';
+import { capacityReport } from '../src/quotas/report';
+import { loadCloudAssembly } from '../src/rules/assembly-loader';
+import { AssemblyModel } from '../src/rules/model';
 import { complianceApp, PACKS, runCompliance } from '../test/compliance/harness';
 
 const outdir = path.join(__dirname, '..', 'cdk.out');
 fs.rmSync(outdir, { recursive: true, force: true });
 
 const started = Date.now();
-const app = complianceApp({ outdir });
+const app = complianceApp({ outdir, context: { 'aws:cdk:enable-path-metadata': true } });
 buildExampleApp(app);
 const result = runCompliance(app, { extraPlugins: [new EcsChecks()] });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -43,6 +46,12 @@ out.push(`Kit checks (${new EcsChecks().ruleIds.length} rules): ${kit.filter((f)
 const byRule = new Map<string, number>();
 for (const f of kit) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
 for (const [rule, n] of [...byRule].sort()) out.push(`  ${rule.padEnd(28)} ${String(n).padStart(4)}`);
+out.push('');
+out.push('Quotas the app uses most (cdk-ecs-kit quotas cdk.out)');
+const rows = loadCloudAssembly(outdir).flatMap((a) => capacityReport(new AssemblyModel(a.stacks), QuotaProfile.current()));
+for (const r of [...rows].sort((a, b) => b.percent - a.percent).slice(0, 6)) {
+  out.push(`  ${r.name.slice(0, 44).padEnd(44)} ${String(r.used).padStart(6)} / ${String(r.limit).padEnd(7)} ${r.percent.toFixed(0).padStart(4)}%  ${r.scope}`);
+}
 out.push('');
 out.push(`Acknowledgements (${result.acknowledged.length})`);
 for (const a of result.acknowledged) out.push(`  ${a.id} at ${a.path}: ${a.reason}`);

@@ -11,7 +11,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-const CIDR = '10.20.0.0/16';
+/** The example VPC's CIDR, for security-group rules that must name it literally. */
+export const VPC_CIDR = '10.20.0.0/16';
 
 const INTERFACE_ENDPOINTS = [
   ec2.InterfaceVpcEndpointAwsService.ECS, ec2.InterfaceVpcEndpointAwsService.ECS_AGENT,
@@ -23,7 +24,7 @@ const INTERFACE_ENDPOINTS = [
 
 export function hardenedVpc(scope: Construct, id: string): ec2.Vpc {
   const vpc = new ec2.Vpc(scope, id, {
-    ipAddresses: ec2.IpAddresses.cidr(CIDR),
+    ipAddresses: ec2.IpAddresses.cidr(VPC_CIDR),
     maxAzs: 2,
     natGateways: 0,
     subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
@@ -31,7 +32,7 @@ export function hardenedVpc(scope: Construct, id: string): ec2.Vpc {
   vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
   // A literal CIDR: the packs cannot read ingress rules that reference the VPC's CidrBlock attribute.
   const endpointSg = new ec2.SecurityGroup(scope, `${id}EndpointSg`, { vpc, allowAllOutbound: false, description: 'VPC endpoints: HTTPS from the VPC' });
-  endpointSg.addIngressRule(ec2.Peer.ipv4(CIDR), ec2.Port.tcp(443), 'HTTPS from the VPC');
+  endpointSg.addIngressRule(ec2.Peer.ipv4(VPC_CIDR), ec2.Port.tcp(443), 'HTTPS from the VPC');
   INTERFACE_ENDPOINTS.forEach((service, i) => vpc.addInterfaceEndpoint(`Endpoint${i}`, { service, open: false, securityGroups: [endpointSg] }));
 
   const key = new kms.Key(scope, `${id}FlowLogKey`, { enableKeyRotation: true });

@@ -95,8 +95,14 @@ export function buildExampleApp(app: App): void {
     container: { image: repository.imageForTag('1.0.0'), portMappings: [{ containerPort: 8080 }], scratchPaths: ['/tmp'] },
   });
   new WebService(stack, 'Web', {
-    cluster, task: webTask, certificate, listenerPeer: ec2.Peer.ipv4(VPC_CIDR), webAclArn: WEB_ACL_ARN,
-    fargateCapacity: FargateCapacity.spotWithOnDemandBase(), autoScaling: { maxCapacity: 6 }, requestsPerTarget: 500,
+    cluster,
+    task: webTask,
+    certificate,
+    listenerPeer: ec2.Peer.ipv4(VPC_CIDR),
+    webAclArn: WEB_ACL_ARN,
+    fargateCapacity: FargateCapacity.spotWithOnDemandBase(),
+    autoScaling: { maxCapacity: 6 },
+    requestsPerTarget: 500,
   });
 
   // The same shape on the EC2 capacity.

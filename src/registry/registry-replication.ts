@@ -1,12 +1,12 @@
 import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
+import { fail } from '../errors';
 import { validateWithRules } from '../plugin/resource-validation';
+import { AWS_ACCOUNT_ID_PATTERN, ECR_REPLICATION_FILTER, isValidReplicationFilter } from '../rules/tables/ecr-limits';
 
 /** Engine rules run on the rendered replication configuration. */
 const REPLICATION_RULE_IDS = ['ECS-ER-15'];
-import { fail } from '../errors';
-import { AWS_ACCOUNT_ID_PATTERN, ECR_REPLICATION_FILTER, isValidReplicationFilter } from '../rules/tables/ecr-limits';
 
 /** Where images are replicated to. */
 export interface ReplicationDestination {

@@ -5,15 +5,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SecureRepositoryImage } from './repository-image';
-import { validateWithRules } from '../plugin/resource-validation';
-
-/** Engine rules run on the rendered lifecycle policy. */
-const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
 import { fail } from '../errors';
+import { validateWithRules } from '../plugin/resource-validation';
 import {
   AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
   ECR_LIFECYCLE_MIN_COUNT_NUMBER, ECR_REPOSITORY_NAME, ECR_TAG_EXCLUSION_FILTER, isValidRepositoryName, isValidTagExclusionFilter,
 } from '../rules/tables/ecr-limits';
+
+/** Engine rules run on the rendered lifecycle policy. */
+const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
 
 const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 const PUSH_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'];

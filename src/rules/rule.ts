@@ -3,9 +3,9 @@
  * they import nothing from aws-cdk-lib, so the CDK plugin, the CLI and the
  * constructs all run the same code.
  */
+import { Severity } from './finding';
 import type { AssemblyModel, StackModel, TemplateResource } from './model';
 import type { QuotaProfile } from '../quotas/quota-profile';
-import { Severity } from './finding';
 
 export { Severity, Finding } from './finding';
 

@@ -1,7 +1,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { hardenedVpc } from '../../examples/hardened-vpc';
 import { complianceApp, describeFindings, runCompliance } from './harness';
+import { hardenedVpc } from '../../examples/hardened-vpc';
 import { EcsCluster } from '../../src/cluster';
 
 test('cluster with Fargate and mixed-type Spot EC2 capacity has zero findings in every pack', () => {

@@ -1,7 +1,7 @@
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as patterns from 'aws-cdk-lib/aws-ecs-patterns';
-import { Stack, Validations } from 'aws-cdk-lib';
 import { complianceApp, PACKS, runCompliance } from './harness';
 
 describe('compliance harness', () => {

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildExampleApp } from '../../examples/app';
 import { EcsChecks } from '../../src';
@@ -20,7 +21,7 @@ describe('example app (npm run demo)', () => {
     expect(result.acknowledged.filter((a) => a.path.includes('/Repository')).map((a) => a.id)).toEqual(['AwsSolutions-IAM5[Resource::*]']);
 
     // One service on each kind of capacity.
-    const services = Template.fromJSON(JSON.parse(require('fs').readFileSync(`${result.outdir}/EcsKitServices.template.json`, 'utf8')));
+    const services = Template.fromJSON(JSON.parse(fs.readFileSync(`${result.outdir}/EcsKitServices.template.json`, 'utf8')));
     const strategies = Object.values(services.findResources('AWS::ECS::Service'))
       .map((s: any) => (s.Properties.CapacityProviderStrategy ?? []).map((c: any) => (typeof c.CapacityProvider === 'string' ? c.CapacityProvider : 'EC2')).join('+'));
     expect(strategies).toEqual(expect.arrayContaining(['FARGATE+FARGATE_SPOT', 'EC2']));

@@ -11,8 +11,12 @@ import { runRules } from '../../src/rules/engine';
 import { AssemblyModel } from '../../src/rules/model';
 
 const fargate = (props: Record<string, unknown>) => ({
-  RequiresCompatibilities: ['FARGATE'], NetworkMode: 'awsvpc', Cpu: '256', Memory: '512',
-  ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true }], ...props,
+  RequiresCompatibilities: ['FARGATE'],
+  NetworkMode: 'awsvpc',
+  Cpu: '256',
+  Memory: '512',
+  ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true }],
+  ...props,
 });
 
 // logical id → [our rule, built-in code, resource]

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { EcsChecks, QuotaProfile, Severity } from '../../src';
@@ -53,7 +54,7 @@ describe('EcsChecks plugin', () => {
     Validations.of(td).acknowledge({ id: 'ECS-TD-01', reason: 'on purpose' });
     Validations.of(app).addPlugins(new EcsChecks());
     const asm = app.synth();
-    const report = JSON.parse(require('fs').readFileSync(`${asm.directory}/validation-report.json`, 'utf8'));
+    const report = JSON.parse(fs.readFileSync(`${asm.directory}/validation-report.json`, 'utf8'));
     const ours = report.pluginReports.find((p: any) => p.pluginName === 'cdk-ecs-kit');
     expect(ours.violations).toEqual([]);
     expect(ours.suppressedViolations).toEqual([expect.objectContaining({ ruleName: 'ECS-TD-01', reason: 'on purpose', acknowledgedAt: 'MyStack/TaskDef' })]);

@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
-import { SecureRepository } from '../../src/registry';
 import { checkResource, validateWithRules } from '../../src/plugin/resource-validation';
+import { SecureRepository } from '../../src/registry';
 import { ResourceRule, RuleIssue, Severity } from '../../src/rules/rule';
 
 // A stand-in rule: reports every lifecycle rule's countNumber, so the test sees exactly what the engine saw.

@@ -1,8 +1,8 @@
 /** Test helpers for rules: build tiny templates and run one rule over them. */
+import { QuotaProfile } from '../../src/quotas/quota-profile';
 import { runRules } from '../../src/rules/engine';
 import { AssemblyModel, CfnTemplate, StackInput } from '../../src/rules/model';
 import { Finding, Rule } from '../../src/rules/rule';
-import { QuotaProfile } from '../../src/quotas/quota-profile';
 
 export type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; [k: string]: unknown }>;
 

@@ -16,9 +16,9 @@ import {
 } from './container-defaults';
 import { createLogGroup } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
-import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { addEfs, addScratch, connectFileSystems, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
+import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 
 /** Props shared by FargateTask and Ec2Task. */

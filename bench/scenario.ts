@@ -30,7 +30,8 @@ function timed(plugin: IPolicyValidationPlugin, sink: { ms: number }): IPolicyVa
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-kit-bench-'));
 const t0 = process.hrtime.bigint();
-const app = new App({ outdir });
+// As `cdk synth` does: the CDK CLI turns path metadata on by default.
+const app = new App({ outdir, context: { 'aws:cdk:enable-path-metadata': true } });
 buildPlainApp(app, services);
 const plugin = { ms: 0 };
 if (scenario === 'ecs-checks') Validations.of(app).addPlugins(timed(new EcsChecks(), plugin));

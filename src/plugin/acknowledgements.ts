@@ -40,6 +40,18 @@ export function collectAcknowledgements(root: IConstruct, ruleIds: ReadonlySet<s
   return out;
 }
 
+/** Reasons of bare (annotation-namespace) acknowledgements of a rule recorded on one construct. */
+export function acknowledgementsOn(construct: IConstruct, ruleId: string): string[] {
+  const out: string[] = [];
+  for (const entry of construct.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+    for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
+      if (BARE.test(qualified) && qualified.replace(BARE, '') === ruleId) out.push(reason);
+    }
+  }
+  return out;
+}
+
 /** The closest acknowledgement for a rule at a construct path (the path itself or an ancestor). */
 export function findAcknowledgement(
   acks: readonly RecordedAcknowledgement[], ruleId: string, constructPath: string,

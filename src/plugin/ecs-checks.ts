@@ -4,7 +4,7 @@ import {
   CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
+import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
 import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
@@ -72,13 +72,13 @@ export class EcsChecks implements IPolicyValidationPlugin {
   public static check(app: Stage, props: EcsChecksProps = {}): EcsCheckReport {
     const checks = new EcsChecks(props);
     const assembly = app.synth();
-    const paths = constructPathsByStack(app);
+    const pathsOf = treePaths(app);
     const findings: Finding[] = [];
     // Each stage is its own assembly; quotas add up per assembly.
     const checkAssembly = (asm: typeof assembly) => {
       findings.push(...checks.runOn(asm.stacks.map((s) => ({
         name: s.hierarchicalId ?? s.stackName,
-        constructPaths: paths.get(s.id),
+        constructPathOf: pathsOf(s.id),
         template: s.template,
         environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
         file: s.templateFullPath,
@@ -121,25 +121,25 @@ export class EcsChecks implements IPolicyValidationPlugin {
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const paths = context.appConstruct ? constructPathsByStack(context.appConstruct) : new Map();
     // Each stage writes its own assembly directory; quotas add up per assembly.
     const groups = new Map<string, StackInput[]>();
+    const pathsOf = context.appConstruct ? treePaths(context.appConstruct) : undefined;
     for (const s of context.stackTemplates) {
-      const artifactId = stackNameFromFile(s.templatePath);
       const group = groups.get(path.dirname(s.templatePath)) ?? [];
       group.push({
-        name: s.stackConstructPath || artifactId,
-        constructPaths: paths.get(artifactId),
-        template: readJsonTemplate(s.templatePath),
+        name: s.stackConstructPath || stackNameFromFile(s.templatePath),
+        template: readJsonTemplate(s.templatePath, true),
         environment: { account: s.accountId, region: s.region },
         file: s.templatePath,
         templateSize: fs.statSync(s.templatePath).size,
+        constructPathOf: pathsOf?.(stackNameFromFile(s.templatePath)),
       });
       groups.set(path.dirname(s.templatePath), group);
     }
+    const skipOverlaps = builtInValidatorRuns();
+    const findings = [...groups.values()].flatMap((group) => this.runOn(group, skipOverlaps));
     const stacks = [...groups.values()].flat();
-    const findings = [...groups.values()].flatMap((group) => this.runOn(group, builtInValidatorRuns()));
-    mirrorBareAcknowledgements(context.appConstruct, new Set(findings.map((f) => f.ruleId)));
+    mirrorBareAcknowledgements(context.appConstruct, findings);
 
     const fileOf = new Map(stacks.map((s) => [s.name, s.file]));
     const violations = new Map<string, PolicyViolation & { violatingResources: any[] }>();
@@ -178,19 +178,29 @@ export class EcsChecks implements IPolicyValidationPlugin {
   }
 }
 
-/** Construct path of every CfnResource, by stack artifact id and logical id. */
-function constructPathsByStack(root: IConstruct): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  for (const c of root.node.findAll()) {
-    if (!CfnResource.isCfnResource(c)) continue;
-    const stack = Stack.of(c);
-    const logicalId = stack.resolve(c.logicalId);
-    if (typeof logicalId !== 'string') continue;
-    const paths = out.get(stack.artifactId) ?? {};
-    paths[logicalId] = c.node.path;
-    out.set(stack.artifactId, paths);
-  }
-  return out;
+/**
+ * Construct paths by stack artifact id and logical id, read from the tree.
+ * Templates synthesized without aws:cdk:path metadata need them for messages;
+ * each stack is indexed only when one of its paths is first asked for.
+ */
+function treePaths(root: IConstruct): (artifactId: string) => (logicalId: string) => string | undefined {
+  let stacks: Map<string, Stack> | undefined;
+  const indexes = new Map<string, Map<string, string>>();
+  return (artifactId) => (logicalId) => {
+    let index = indexes.get(artifactId);
+    if (!index) {
+      stacks ??= new Map(root.node.findAll().filter(Stack.isStack).map((st) => [st.artifactId, st]));
+      index = new Map();
+      const stack = stacks.get(artifactId);
+      for (const c of stack?.node.findAll() ?? []) {
+        if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack) continue;
+        const id = stack.resolve(c.logicalId);
+        if (typeof id === 'string') index.set(id, c.node.path);
+      }
+      indexes.set(artifactId, index);
+    }
+    return index.get(logicalId);
+  };
 }
 
 /** aws-cdk-lib 2.276 runs its CloudFormation validator on every synth unless CDK_VALIDATION=false. */
@@ -204,11 +214,27 @@ function builtInValidatorRuns(): boolean {
  * `acknowledge({ id: 'ECS-TD-01' })` is stored under the annotation
  * namespace, so it is copied into ours.
  */
-function mirrorBareAcknowledgements(root: IConstruct | undefined, ruleIds: ReadonlySet<string>): void {
-  if (!root || ruleIds.size === 0) return;
-  for (const ack of collectAcknowledgements(root, ruleIds)) {
-    if (ack.namespaced) continue;
-    ack.construct.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [`${PLUGIN_NAME}::${ack.ruleId}`]: ack.reason });
+function mirrorBareAcknowledgements(root: IConstruct | undefined, findings: readonly Finding[]): void {
+  if (!root || findings.length === 0) return;
+  // An acknowledgement covers its construct and everything below it, so only
+  // the constructs on each finding's path can hold one: no walk of the tree.
+  const done = new Set<string>();
+  for (const f of findings) {
+    let node: IConstruct | undefined = root;
+    const chain: IConstruct[] = [root];
+    for (const id of f.path.split('/')) {
+      node = node?.node.tryFindChild(id);
+      if (!node) break;
+      chain.push(node);
+    }
+    for (const c of chain) {
+      const key = `${c.node.path}|${f.ruleId}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      for (const ack of acknowledgementsOn(c, f.ruleId)) {
+        c.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [`${PLUGIN_NAME}::${f.ruleId}`]: ack });
+      }
+    }
   }
 }
 

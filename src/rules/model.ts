@@ -50,10 +50,11 @@ export interface StackInput {
   /** Size of the template file in bytes, when read from disk. */
   readonly templateSize?: number;
   /**
-   * Construct paths by logical id, for templates synthesized without
+   * Construct path of a logical id, for templates synthesized without
    * aws:cdk:path metadata (the plugin reads them from the construct tree).
+   * Called lazily: only for resources whose path a message needs.
    */
-  readonly constructPaths?: Readonly<Record<string, string>>;
+  readonly constructPathOf?: (logicalId: string) => string | undefined;
 }
 
 /** A resolved reference to a resource (Ref) or one of its attributes (Fn::GetAtt). */
@@ -83,15 +84,7 @@ export class StackModel {
     for (const [logicalId, json] of Object.entries(input.template.Resources ?? {})) {
       if (!json || typeof json !== 'object' || typeof json.Type !== 'string') continue;
       const props = json.Properties && typeof json.Properties === 'object' ? json.Properties : {};
-      const res: TemplateResource = {
-        stack: this,
-        logicalId,
-        type: json.Type,
-        properties: props,
-        path: constructPath(json, this.name, logicalId, input.constructPaths?.[logicalId]),
-        cdkPath: typeof json.Metadata?.['aws:cdk:path'] === 'string' ? json.Metadata['aws:cdk:path'] as string : input.constructPaths?.[logicalId],
-        json,
-      };
+      const res = new Resource(this, logicalId, json, props, input.constructPathOf);
       list.push(res);
       this.byId.set(logicalId, res);
       const bucket = this.byType.get(json.Type) ?? [];
@@ -207,8 +200,31 @@ function intrinsic(value: unknown): { fn: string; arg: unknown } | undefined {
   return { fn, arg: (value as Record<string, unknown>)[fn] };
 }
 
-function constructPath(json: CfnResourceJson, stackName: string, logicalId: string, fromTree?: string): string {
-  const p = json.Metadata?.['aws:cdk:path'] ?? fromTree;
-  if (typeof p === 'string' && p.length > 0) return p.replace(/\/(Resource|Default)$/, '');
-  return `${stackName}/${logicalId}`;
+/** A resource whose construct path is looked up only when asked for. */
+class Resource implements TemplateResource {
+  public readonly type: string;
+  private resolvedCdkPath?: string | null;
+
+  constructor(
+    public readonly stack: StackModel,
+    public readonly logicalId: string,
+    public readonly json: CfnResourceJson,
+    public readonly properties: Record<string, unknown>,
+    private readonly pathOf?: (logicalId: string) => string | undefined,
+  ) {
+    this.type = json.Type;
+  }
+
+  get cdkPath(): string | undefined {
+    if (this.resolvedCdkPath === undefined) {
+      const meta = this.json.Metadata?.['aws:cdk:path'];
+      this.resolvedCdkPath = (typeof meta === 'string' && meta.length > 0 ? meta : this.pathOf?.(this.logicalId)) ?? null;
+    }
+    return this.resolvedCdkPath ?? undefined;
+  }
+
+  get path(): string {
+    const p = this.cdkPath;
+    return p ? p.replace(/\/(Resource|Default)$/, '') : `${this.stack.name}/${this.logicalId}`;
+  }
 }

@@ -24,8 +24,17 @@ const LABEL: Record<string, string> = {
 };
 const label = (r: TemplateResource) => `${LABEL[r.type] ?? r.type} ${r.path}`;
 
-function one(quota: EcsQuota, r: TemplateResource, used: number, problem: string, property: string, value: unknown): QuotaUsage {
-  return { quota, scope: label(r), used, problem, sources: [], resource: r, property, value, perResource: true };
+/**
+ * Usage of one resource. Scope and problem are built only when read (a
+ * finding or a report row needs them): most resources are far below their
+ * limits, and naming them costs construct-path lookups.
+ */
+function one(quota: EcsQuota, r: TemplateResource, used: number, problem: () => string, property: string, value: unknown): QuotaUsage {
+  return {
+    quota, used, sources: [], resource: r, property, value, perResource: true,
+    get scope() { return label(r); },
+    get problem() { return problem(); },
+  };
 }
 
 export function resourceUsage(assembly: AssemblyModel, services: readonly ServiceFacts[]): QuotaUsage[] {
@@ -42,11 +51,11 @@ export function resourceUsage(assembly: AssemblyModel, services: readonly Servic
     const list = toArray(td.properties.ContainerDefinitions);
     if (list) {
       out.push(one(EcsQuota.CONTAINERS_PER_TASK_DEFINITION, td, list.length,
-        `Task definition ${td.path} has ${list.length} container definitions`, 'Properties/ContainerDefinitions', list.length));
+        () => `Task definition ${td.path} has ${list.length} container definitions`, 'Properties/ContainerDefinitions', list.length));
     }
     const size = renderedSize(assembly, td);
     out.push(one(EcsQuota.TASK_DEFINITION_SIZE_BYTES, td, size.bytes,
-      `Task definition ${td.path} renders to ${size.partial ? 'at least ' : ''}${n(size.bytes)} bytes of RegisterTaskDefinition JSON${size.partial ? ' (unresolved values not counted)' : ''}`,
+      () => `Task definition ${td.path} renders to ${size.partial ? 'at least ' : ''}${n(size.bytes)} bytes of RegisterTaskDefinition JSON${size.partial ? ' (unresolved values not counted)' : ''}`,
       'Properties', size.bytes));
   }
   for (const r of [CLUSTER, SERVICE, TASK_DEFINITION, CAPACITY_PROVIDER].flatMap((t) => assembly.ofType(t))) {
@@ -57,22 +66,23 @@ export function resourceUsage(assembly: AssemblyModel, services: readonly Servic
       const obj = toObject(t);
       return obj !== undefined && !toStr(obj.Key)?.startsWith('aws:');
     }).length;
-    out.push(one(EcsQuota.TAGS_PER_RESOURCE, r, counted, `${cap(label(r))} has ${counted} tags`, 'Properties/Tags', counted));
+    out.push(one(EcsQuota.TAGS_PER_RESOURCE, r, counted, () => `${cap(label(r))} has ${counted} tags`, 'Properties/Tags', counted));
   }
   return out;
 }
 
 function taskCounts(f: ServiceFacts): QuotaUsage[] {
-  if (f.maxTasks === undefined) return [];
+  const maxTasks = f.maxTasks;
+  if (maxTasks === undefined) return [];
   const r = f.resource;
   const parts = [f.desired !== undefined ? `DesiredCount ${n(f.desired)}` : undefined,
     f.scalingMax !== undefined ? `autoscaling MaxCapacity ${n(f.scalingMax)}` : undefined].filter(Boolean).join(', ');
   const property = f.scalingMax !== undefined && f.scalingMax >= (f.desired ?? 0) ? '' : 'Properties/DesiredCount';
-  const out = [one(EcsQuota.TASKS_PER_SERVICE, r, f.maxTasks,
-    `Service ${r.path} runs up to ${n(f.maxTasks)} tasks (${parts})`, property, f.maxTasks)];
+  const out = [one(EcsQuota.TASKS_PER_SERVICE, r, maxTasks,
+    () => `Service ${r.path} runs up to ${n(maxTasks)} tasks (${parts})`, property, maxTasks)];
   if (f.discovery) {
-    out.push(one(EcsQuota.TASKS_PER_SERVICE_WITH_SERVICE_DISCOVERY, r, f.maxTasks,
-      `Service ${r.path} uses Service Connect or Service Discovery and runs up to ${n(f.maxTasks)} tasks (${parts})`, property, f.maxTasks));
+    out.push(one(EcsQuota.TASKS_PER_SERVICE_WITH_SERVICE_DISCOVERY, r, maxTasks,
+      () => `Service ${r.path} uses Service Connect or Service Discovery and runs up to ${n(maxTasks)} tasks (${parts})`, property, maxTasks));
   }
   return out;
 }
@@ -92,11 +102,11 @@ function loadBalancers(r: TemplateResource): QuotaUsage[] {
   const out: QuotaUsage[] = [];
   if (groups.size > 0) {
     out.push(one(EcsQuota.TARGET_GROUPS_PER_SERVICE, r, groups.size,
-      `${cap(label(r))} is attached to ${groups.size} target groups`, 'Properties/LoadBalancers', groups.size));
+      () => `${cap(label(r))} is attached to ${groups.size} target groups`, 'Properties/LoadBalancers', groups.size));
   }
   if (classic.size > 0) {
     out.push(one(EcsQuota.CLASSIC_LOAD_BALANCERS_PER_SERVICE, r, classic.size,
-      `${cap(label(r))} is attached to ${classic.size} Classic Load Balancers`, 'Properties/LoadBalancers', classic.size));
+      () => `${cap(label(r))} is attached to ${classic.size} Classic Load Balancers`, 'Properties/LoadBalancers', classic.size));
   }
   return out;
 }
@@ -113,7 +123,7 @@ function awsvpc(r: TemplateResource): QuotaUsage[] {
     if (!list) continue;
     // An Fn::If entry may resolve to AWS::NoValue: count only entries that surely stay.
     const count = list.filter((e) => !(e && typeof e === 'object' && 'Fn::If' in e)).length;
-    out.push(one(quota, r, count, `${cap(label(r))} lists ${count} ${what} in its awsvpcConfiguration`,
+    out.push(one(quota, r, count, () => `${cap(label(r))} lists ${count} ${what} in its awsvpcConfiguration`,
       `Properties/NetworkConfiguration/AwsvpcConfiguration/${key}`, count));
   }
   return out;
@@ -123,7 +133,7 @@ function strategyLength(r: TemplateResource, key: string): QuotaUsage[] {
   const list = toArray(r.properties[key]);
   if (!list || list.length === 0) return [];
   return [one(EcsQuota.CAPACITY_PROVIDERS_PER_STRATEGY, r, list.length,
-    `${cap(label(r))} has ${list.length} capacity providers in its ${key}`, `Properties/${key}`, list.length)];
+    () => `${cap(label(r))} has ${list.length} capacity providers in its ${key}`, `Properties/${key}`, list.length)];
 }
 
 /**

@@ -7,6 +7,7 @@ import { EcsQuota, quotaDefinition } from '../../quotas/quota-table';
 import { AssemblyModel } from '../model';
 import { AssemblyRule, RuleIssue, RuleMetadata } from '../rule';
 import { QuotaUsage, quotaUsage, UsageSource } from './usage';
+import { n } from './usage-types';
 
 export interface UsageRuleOptions {
   /** Quotas the rule compares. */
@@ -96,6 +97,4 @@ function baseName(profile: QuotaProfile): string {
 }
 
 /** 1,234 or 2.5 */
-export function fmt(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : (Math.round(n * 100) / 100).toLocaleString('en-US');
-}
+export const fmt = n;

@@ -6,7 +6,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib/assertions';
 import { main } from '../src/cli/main';
+import { TaskDefinitionJson } from '../src/task';
 
 const root = process.argv[2] ?? path.join(__dirname, '..', '..', 'shared', 'real-templates');
 const cfnDir = path.join(root, 'cfn');
@@ -41,3 +44,18 @@ for (const name of fs.readdirSync(cfnDir).sort()) {
   }
 }
 console.log(`\n${crashes} crashes; findings by rule: ${[...byRule].map(([k, v]) => `${k}=${v}`).join(', ') || 'none'}`);
+
+// The JSON import: each task definition through TaskDefinitionJson, synthesized.
+const jsonDir = path.join(root, 'taskdef-json');
+process.env.CDK_VALIDATION = 'false';
+for (const name of fs.existsSync(jsonDir) ? fs.readdirSync(jsonDir).sort() : []) {
+  const stack = new Stack(new App(), 'Import');
+  try {
+    TaskDefinitionJson.fromFile(stack, 'TaskDef', path.join(jsonDir, name));
+    const warnings = Annotations.fromStack(stack).findWarning('*', '*' as any).map((w) => String(w.entry.data));
+    console.log(`ok    ${name}${warnings.length ? `: ${warnings.length} warnings` : ''}`);
+    for (const w of warnings) console.log(`      warning ${w.split('\n')[0]}`);
+  } catch (e) {
+    console.log(`ERROR ${name}: ${(e as Error).message.split('\n').find((l) => l.includes('[')) ?? (e as Error).message}`);
+  }
+}

@@ -37,15 +37,22 @@ export function isWindows(task: TemplateResource): boolean | undefined {
 }
 
 /** The container definitions with their index; [] when unresolved. */
-export function containers(task: TemplateResource): { index: number; def: Record<string, unknown> }[] {
-  const list = toArray(task.properties.ContainerDefinitions) ?? [];
-  const out: { index: number; def: Record<string, unknown> }[] = [];
-  list.forEach((c, index) => {
-    const def = toObject(c);
-    if (def) out.push({ index, def });
-  });
+export function containers(task: TemplateResource): readonly { index: number; def: Record<string, unknown> }[] {
+  // Most task and container rules ask for the list; build it once per resource.
+  let out = CONTAINERS.get(task);
+  if (!out) {
+    const list = toArray(task.properties.ContainerDefinitions) ?? [];
+    out = [];
+    list.forEach((c, index) => {
+      const def = toObject(c);
+      if (def) out!.push({ index, def });
+    });
+    CONTAINERS.set(task, out);
+  }
   return out;
 }
+
+const CONTAINERS = new WeakMap<TemplateResource, { index: number; def: Record<string, unknown> }[]>();
 
 /** Container name for messages: its Name, or #index. */
 export function containerLabel(def: Record<string, unknown>, index: number): string {

@@ -69,6 +69,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'docs/', '.ci/', 'cdk.out/', 'scripts/'] },
 });
 
+// ts-jest runs with isolatedModules (no type check): type-check tests,
+// examples, bench and scripts before jest.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check tests, examples, bench and scripts',
+  exec: 'tsc --noEmit -p tsconfig.typecheck.json',
+});
+project.testTask.prependSpawn(typecheck);
+
 // The README's main job: synthesize the example app and print its check report.
 project.addTask('demo', {
   description: 'Synthesize the example app into cdk.out/ and print its check report',

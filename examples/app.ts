@@ -8,15 +8,13 @@ import { App, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import { hardenedVpc, VPC_CIDR } from './hardened-vpc';
 import {
-  BackendService, DaemonService, EcsCluster, Ec2Task, FargateCapacity, FargateSize, FargateTask, ScheduledJob,
+  BackendService, DaemonService, EcsCluster, Ec2Task, FargateCapacity, FargateSize, FargateTask, KmsKeys, ScheduledJob,
   SecureRepository, WebService, WorkerService,
 } from '../src';
 
@@ -36,23 +34,6 @@ class ExampleStack extends Stack {
   }
 }
 
-/** A KMS key for log groups, with the CreateGrant guard the Control Tower rules ask for. */
-function logKey(scope: Construct): kms.Key {
-  const key = new kms.Key(scope, 'LogKey', { enableKeyRotation: true, description: 'Container and ECS Exec logs' });
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    principals: [new iam.ServicePrincipal('logs.amazonaws.com')],
-    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-    resources: ['*'],
-  }));
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
-  return key;
-}
 
 export function buildExampleApp(app: App): void {
   const network = new ExampleStack(app, 'EcsKitNetwork');
@@ -82,7 +63,7 @@ export function buildExampleApp(app: App): void {
   });
 
   const repository = new SecureRepository(stack, 'Repository', { repositoryName: 'ecs-kit/web' });
-  const key = logKey(stack);
+  const key = KmsKeys.create(stack, 'LogKey', { description: 'Container logs', forCloudWatchLogs: true });
   const certificate = acm.Certificate.fromCertificateArn(stack, 'Certificate', CERTIFICATE_ARN);
   // Control Tower's log-retention rule asks for at least a year.
   const logging = { logEncryptionKey: key, logRetention: logs.RetentionDays.ONE_YEAR };

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { buildExampleApp } from './app';
 import { EcsChecks, QuotaProfile } from '../src';
 import { capacityReport } from '../src/quotas/report';
+import { ALL_RULES } from '../src/rules';
 import { loadCloudAssembly } from '../src/rules/assembly-loader';
 import { AssemblyModel } from '../src/rules/model';
 import { complianceApp, PACKS, runCompliance } from '../test/compliance/harness';
@@ -42,15 +43,16 @@ const builtIn = result.findings.filter((f) => f.pack.startsWith('CloudFormation'
 out.push(`  ${'CloudFormation Validate'.padEnd(28)} ${String(builtIn.length).padStart(4)}`);
 out.push('');
 const kit = result.findings.filter((f) => f.pack === 'cdk-ecs-kit');
-out.push(`Kit checks (${new EcsChecks().ruleIds.length} rules): ${kit.filter((f) => f.severity === 'error').length} errors, ${kit.filter((f) => f.severity !== 'error').length} warnings`);
+out.push(`Kit checks (${ALL_RULES.length} rules): ${kit.filter((f) => f.severity === 'error').length} errors, ${kit.filter((f) => f.severity !== 'error').length} warnings`);
 const byRule = new Map<string, number>();
 for (const f of kit) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
 for (const [rule, n] of [...byRule].sort()) out.push(`  ${rule.padEnd(28)} ${String(n).padStart(4)}`);
 out.push('');
 out.push('Quotas the app uses most (cdk-ecs-kit quotas cdk.out)');
 const rows = loadCloudAssembly(outdir).flatMap((a) => capacityReport(new AssemblyModel(a.stacks), QuotaProfile.current()));
-for (const r of [...rows].sort((a, b) => b.percent - a.percent).slice(0, 6)) {
-  out.push(`  ${r.name.slice(0, 44).padEnd(44)} ${String(r.used).padStart(6)} / ${String(r.limit).padEnd(7)} ${r.percent.toFixed(0).padStart(4)}%  ${r.scope}`);
+for (const r of [...rows].sort((a, b) => (b.percent ?? 0) - (a.percent ?? 0)).slice(0, 6)) {
+  const percent = r.percent === undefined ? '-' : `${r.percent.toFixed(0)}%`;
+  out.push(`  ${r.name.slice(0, 44).padEnd(44)} ${String(r.used).padStart(6)} / ${String(r.limit).padEnd(7)} ${percent.padStart(5)}  ${r.scope}`);
 }
 out.push('');
 out.push(`Acknowledgements (${result.acknowledged.length})`);

@@ -7,9 +7,9 @@
  */
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { KmsKeys } from '../src/security/kms-keys';
 
 /** The example VPC's CIDR, for security-group rules that must name it literally. */
 export const VPC_CIDR = '10.20.0.0/16';
@@ -35,19 +35,7 @@ export function hardenedVpc(scope: Construct, id: string): ec2.Vpc {
   endpointSg.addIngressRule(ec2.Peer.ipv4(VPC_CIDR), ec2.Port.tcp(443), 'HTTPS from the VPC');
   INTERFACE_ENDPOINTS.forEach((service, i) => vpc.addInterfaceEndpoint(`Endpoint${i}`, { service, open: false, securityGroups: [endpointSg] }));
 
-  const key = new kms.Key(scope, `${id}FlowLogKey`, { enableKeyRotation: true });
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    principals: [new iam.ServicePrincipal('logs.amazonaws.com')],
-    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-    resources: ['*'],
-  }));
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
+  const key = KmsKeys.create(scope, `${id}FlowLogKey`, { description: 'VPC flow logs', forCloudWatchLogs: true });
   const logGroup = new logs.LogGroup(scope, `${id}FlowLogs`, { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: key });
   const role = new iam.Role(scope, `${id}FlowLogRole`, { assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com') });
   new iam.ManagedPolicy(scope, `${id}FlowLogPolicy`, {

@@ -1,11 +1,11 @@
 // Public API of cdk-ecs-kit: re-exports only.
 export * from './rules/finding';
-export { EcsQuota, QuotaDefinition } from './quotas/quota-table';
-export { QuotaProfile } from './quotas/quota-profile';
+export * from './quotas/quota-table';
+export * from './quotas/quota-profile';
 export * from './plugin';
 export * from './cluster';
 export * from './capacity';
 export * from './task';
 export * from './service';
 export * from './registry';
-export * from './standards';
+export * from './security';

@@ -1,4 +1,4 @@
-import { ArnFormat, CfnResource, Names, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, Names, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -11,6 +11,7 @@ import { checkStrategy } from './strategy';
 import { Ec2Capacity, Ec2CapacityOptions, IEc2CapacityCluster } from '../capacity/ec2-capacity';
 import { fail } from '../errors';
 import { CLUSTER_NAME, describeName, nameProblem } from '../rules/tables/capacity-limits';
+import { KmsKeys } from '../security/kms-keys';
 
 export interface EcsClusterProps {
   /** Your VPC (see the examples for a hardened one). */
@@ -180,34 +181,10 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster {
   }
 
   private newLogsKey(): kms.Key {
-    const key = new kms.Key(this, 'ExecuteCommandKey', {
-      enableKeyRotation: true,
+    return KmsKeys.create(this, 'ExecuteCommandKey', {
       description: `ECS Exec logs of ${Names.uniqueId(this)}`,
+      forCloudWatchLogs: true,
     });
-    const stack = Stack.of(this);
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudWatchLogs',
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: {
-        ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
-            service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-          }),
-        },
-      },
-    }));
-    // Control Tower CT.KMS.PR.3: only AWS services may create grants.
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CreateGrantForAwsServicesOnly',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    }));
-    return key;
   }
 }
 

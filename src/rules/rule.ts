@@ -7,7 +7,8 @@ import { Severity } from './finding';
 import type { AssemblyModel, StackModel, TemplateResource } from './model';
 import type { QuotaProfile } from '../quotas/quota-profile';
 
-export { Severity, Finding } from './finding';
+export { Severity } from './finding';
+export type { Finding } from './finding';
 
 /** The area a rule belongs to; also its folder under src/rules/. */
 export type RuleArea = 'task' | 'container' | 'network' | 'service' | 'capacity' | 'cluster' | 'registry' | 'quota';

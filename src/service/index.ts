@@ -1,7 +1,9 @@
-export { ServiceBaseProps, ReplicaServiceProps, ServiceAutoScalingOptions } from './base/service-props';
-export { FargateCapacity, FargateSpotOptions } from './base/service-capacity';
-export { ServiceBase, ServiceShapeOptions } from './base/service-base';
-export { LoadBalancedServiceProps } from './base/load-balancing';
+export type { ServiceBaseProps, ReplicaServiceProps, ServiceAutoScalingOptions } from './base/service-props';
+export { FargateCapacity } from './base/service-capacity';
+export type { FargateSpotOptions } from './base/service-capacity';
+export { ServiceBase } from './base/service-base';
+export type { ServiceShapeOptions } from './base/service-base';
+export type { LoadBalancedServiceProps } from './base/load-balancing';
 export * from './web-service';
 export * from './network-load-balanced-service';
 export * from './backend-service';

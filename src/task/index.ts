@@ -1,7 +1,11 @@
-export { FargateSize, FargateSizeRequest, FargateOperatingSystem } from './fargate/fargate-size';
-export { TaskBase, TaskBaseProps } from './base/task-base';
-export { TaskContainerOptions } from './base/container-defaults';
-export { EfsVolumeOptions, EbsVolumeOptions, DockerVolumeOptions } from './base/volumes';
-export { FargateTask, FargateTaskProps } from './fargate/fargate-task';
-export { Ec2Task, Ec2TaskProps } from './ec2/ec2-task';
+export { FargateSize, FargateOperatingSystem } from './fargate/fargate-size';
+export type { FargateSizeRequest } from './fargate/fargate-size';
+export { TaskBase } from './base/task-base';
+export type { TaskBaseProps } from './base/task-base';
+export type { TaskContainerOptions } from './base/container-defaults';
+export type { EfsVolumeOptions, EbsVolumeOptions, DockerVolumeOptions } from './base/volumes';
+export { FargateTask } from './fargate/fargate-task';
+export type { FargateTaskProps } from './fargate/fargate-task';
+export { Ec2Task } from './ec2/ec2-task';
+export type { Ec2TaskProps } from './ec2/ec2-task';
 export { TaskDefinitionJson } from './json/task-definition-json';

@@ -3,11 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { complianceApp, describeFindings, PACKS, runCompliance } from './harness';
+import { KmsKeys } from '../../src/security';
 import { FargateTask } from '../../src/task';
 
 test('a FargateTask with an ECR image, secrets and an EFS volume passes every pack with the single GetAuthorizationToken acknowledgement', () => {
@@ -22,13 +22,7 @@ test('a FargateTask with an ECR image, secrets and an EFS volume passes every pa
   });
   const key = new kms.Key(stack, 'LogKey', { enableKeyRotation: true });
   // The key is the user's; Control Tower CT.KMS.PR.3 asks its policy to keep grants to AWS services.
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
+  KmsKeys.restrictGrantsToAwsServices(key);
   const task = new FargateTask(stack, 'Web', {
     logEncryptionKey: key,
     // Control Tower CT.CLOUDWATCH.PR.2 asks for a year; the kit's default is 30 days (issue 7).

@@ -49,7 +49,7 @@ describe('engine rules on the rendered L1', () => {
   });
 
   test('only the named rules run', () => {
-    const { repo, cfn } = repository();
+    const { cfn } = repository();
     expect(checkResource(cfn, ['OTHER'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] })).toEqual([]);
   });
 

@@ -67,7 +67,7 @@ export function buildApp(outdir?: string): App {
   });
 
   // Two target groups on one service; a 40 KB task definition.
-  serviceStack('Web', (stack, task) => {
+  serviceStack('Web', (stack) => {
     const big = new ecs.FargateTaskDefinition(stack, 'BigTask', { cpu: 256, memoryLimitMiB: 512 });
     const environment: Record<string, string> = {};
     for (let i = 0; i < 400; i++) environment[`SETTING_${i}`] = 'v'.repeat(80);

@@ -31,7 +31,13 @@ const label = (r: TemplateResource) => `${LABEL[r.type] ?? r.type} ${r.path}`;
  */
 function one(quota: EcsQuota, r: TemplateResource, used: number, problem: () => string, property: string, value: unknown): QuotaUsage {
   return {
-    quota, used, sources: [], resource: r, property, value, perResource: true,
+    quota,
+    used,
+    sources: [],
+    resource: r,
+    property,
+    value,
+    perResource: true,
     get scope() { return label(r); },
     get problem() { return problem(); },
   };

@@ -11,9 +11,12 @@ import { peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { resourceUsage } from './usage-resources';
 import { bySource, cap, n, QuotaUsage, regionLabel, UsageSource } from './usage-types';
 
-export { ClusterId, ClusterIndex } from './clusters';
-export { bySource, QuotaUsage, regionLabel, UsageSource } from './usage-types';
-export { ServiceFacts, serviceFacts, peakTasks, splitTasks } from './services';
+export { ClusterIndex } from './clusters';
+export type { ClusterId } from './clusters';
+export { bySource, regionLabel } from './usage-types';
+export type { QuotaUsage, UsageSource } from './usage-types';
+export { serviceFacts, peakTasks, splitTasks } from './services';
+export type { ServiceFacts } from './services';
 
 export const CAPACITY_PROVIDER = 'AWS::ECS::CapacityProvider';
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';

@@ -1,24 +1,16 @@
 /** KMS-encrypted SQS queues for workers and dead letters. */
 import { Duration, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { KmsKeys } from '../../security/kms-keys';
 
 /** Namespace of the Control Tower rules (the cfn-guard validator plugin) in acknowledgement ids. */
 export const CONTROL_TOWER = 'cdk-validator-cfnguard';
 
 /** A key with rotation whose policy keeps grants to AWS services (Control Tower CT.KMS.PR.3). */
 export function queueKey(scope: Construct, id: string): kms.Key {
-  const key = new kms.Key(scope, id, { enableKeyRotation: true, description: `SQS queues of ${scope.node.path}` });
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
-  return key;
+  return KmsKeys.create(scope, id, { description: `SQS queues of ${scope.node.path}` });
 }
 
 /** A TLS-only queue encrypted with `key`, 14 days retention. */

@@ -12,8 +12,10 @@ function fargateApp(cdkProps: { spot: boolean; enableSpot: boolean; split: boole
   const base = new Stack(app, 'Base');
   const vpc = new ec2.Vpc(base, 'Vpc', { maxAzs: 2, natGateways: 0 });
   const cluster = new ecs.Cluster(base, 'Cluster', { vpc });
-  cluster.addCapacityProvider('FARGATE');
-  if (cdkProps.enableSpot) cluster.addCapacityProvider('FARGATE_SPOT');
+  // addCapacityProvider is deprecated and gone from the typings, but still the only way to enable FARGATE alone.
+  const legacy = cluster as unknown as { addCapacityProvider(name: string): void };
+  legacy.addCapacityProvider('FARGATE');
+  if (cdkProps.enableSpot) legacy.addCapacityProvider('FARGATE_SPOT');
   const svcStack = cdkProps.split ? new Stack(app, 'Svc') : base;
   const task = new ecs.FargateTaskDefinition(svcStack, 'Task');
   task.addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx:1.27'), portMappings: [{ containerPort: 80 }] });

@@ -1,0 +1,66 @@
+/**
+ * KMS key policies the compliance packs ask for, in one place: the cluster,
+ * tasks, queues and the examples all use these.
+ */
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+
+/** Options for `KmsKeys.create`. */
+export interface KitKeyProps {
+  /**
+   * Key description.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Let CloudWatch Logs of this account and Region use the key (for encrypted log groups).
+   * @default false
+   */
+  readonly forCloudWatchLogs?: boolean;
+}
+
+/** Helpers for customer-managed KMS keys that pass the Control Tower and cdk-nag key rules. */
+export class KmsKeys {
+  /**
+   * A key with rotation on whose policy lets only AWS services create grants
+   * (Control Tower CT.KMS.PR.3); optionally usable by CloudWatch Logs.
+   */
+  public static create(scope: Construct, id: string, props: KitKeyProps = {}): kms.Key {
+    const key = new kms.Key(scope, id, { enableKeyRotation: true, description: props.description });
+    if (props.forCloudWatchLogs) KmsKeys.allowCloudWatchLogs(key);
+    KmsKeys.restrictGrantsToAwsServices(key);
+    return key;
+  }
+
+  /** Deny kms:CreateGrant except for grants AWS services create for their resources (CT.KMS.PR.3). */
+  public static restrictGrantsToAwsServices(key: kms.IKey): void {
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CreateGrantForAwsServicesOnly',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    }), true);
+  }
+
+  /**
+   * Let CloudWatch Logs encrypt log groups of this account and Region with
+   * the key. The condition names the account's log groups rather than one:
+   * naming the log group would make a dependency cycle.
+   */
+  public static allowCloudWatchLogs(key: kms.IKey): void {
+    const stack = Stack.of(key);
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchLogs',
+      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: {
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` },
+      },
+    }), true);
+  }
+}

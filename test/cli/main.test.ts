@@ -109,3 +109,38 @@ describe('cdk-ecs-kit check', () => {
     expect(r.stderr).toMatch(/no manifest\.json/);
   });
 });
+
+describe('cdk-ecs-kit check --baseline', () => {
+  /** A cdk.out with one Fargate service, on a launch type or on a capacity provider strategy. */
+  function synthService(strategy: boolean): string {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cli-baseline-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    const stack = new Stack(app, 'Api');
+    const cluster = new ecs.Cluster(stack, 'Cluster', { enableFargateCapacityProviders: true });
+    const td = new ecs.FargateTaskDefinition(stack, 'TaskDef');
+    td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+    new ecs.FargateService(stack, 'Service', {
+      cluster, taskDefinition: td, minHealthyPercent: 100,
+      capacityProviderStrategies: strategy ? [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] : undefined,
+    });
+    return app.synth().directory;
+  }
+
+  test('warns that moving a service from LaunchType to a capacity provider strategy replaces it (aws-cdk#24907)', () => {
+    const before = synthService(false);
+    const after = synthService(true);
+    const r = run('check', '--format', 'json', '--baseline', before, after);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0); // a warning, not an error
+    const replacements = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'ECS-RP-01');
+    expect(replacements).toEqual([expect.objectContaining({
+      severity: 'warning', stack: 'Api', path: 'Api/Service/Service', property: 'Properties/LaunchType',
+      message: expect.stringContaining('replaces ECS service'),
+    })]);
+  });
+
+  test('no replacement warning when nothing create-only changed', () => {
+    const dir = synthService(true);
+    const r = run('check', '--format', 'json', '--baseline', dir, dir);
+    expect(JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'ECS-RP-01')).toEqual([]);
+  });
+});

@@ -119,7 +119,9 @@ describe('cdk-ecs-kit check --baseline', () => {
     const td = new ecs.FargateTaskDefinition(stack, 'TaskDef');
     td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
     new ecs.FargateService(stack, 'Service', {
-      cluster, taskDefinition: td, minHealthyPercent: 100,
+      cluster,
+      taskDefinition: td,
+      minHealthyPercent: 100,
       capacityProviderStrategies: strategy ? [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] : undefined,
     });
     return app.synth().directory;
@@ -133,7 +135,10 @@ describe('cdk-ecs-kit check --baseline', () => {
     expect(r.code).toBe(0); // a warning, not an error
     const replacements = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'ECS-RP-01');
     expect(replacements).toEqual([expect.objectContaining({
-      severity: 'warning', stack: 'Api', path: 'Api/Service/Service', property: 'Properties/LaunchType',
+      severity: 'warning',
+      stack: 'Api',
+      path: 'Api/Service/Service',
+      property: 'Properties/LaunchType',
       message: expect.stringContaining('replaces ECS service'),
     })]);
   });

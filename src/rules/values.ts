@@ -89,6 +89,11 @@ export function show(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
+/** "a, b or c". */
+export function orList(values: readonly (string | number)[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
 /** "a, b and c" style list, capped for readability. */
 export function listOf(values: readonly (string | number)[], max = 12): string {
   if (values.length <= max) return values.join(', ');

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { main } from '../../src/cli/main';
 
@@ -76,6 +76,20 @@ describe('cdk-ecs-kit check', () => {
     const r = run('check', '--format', 'json', dir);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ ruleId: 'ECS-TD-01', stack: 'Api', path: 'Api/TaskDef' });
+  });
+
+  test('checks nested stage assemblies, each stage as its own assembly', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cli-stages-')) });
+    for (const stageName of ['Dev', 'Prod']) {
+      const stage = new Stage(app, stageName);
+      const stack = new Stack(stage, 'Api');
+      const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+      td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+      if (stageName === 'Prod') (td.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('Memory', '4096');
+    }
+    const r = run('check', '--format', 'json', app.synth().directory);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toEqual([expect.objectContaining({ ruleId: 'ECS-TD-01', stack: 'Prod/Api' })]);
   });
 
   test('--disable skips a rule', () => {

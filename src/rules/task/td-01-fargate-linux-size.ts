@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { cpusForMemory, describeMemory, fargateRow, FARGATE_LINUX_SIZES, isValidFargateSize } from '../tables/fargate-sizes';
-import { parseCpuUnits, parseMemoryMiB } from '../values';
+import { orList, parseCpuUnits, parseMemoryMiB } from '../values';
 import { isWindows, requiresFargate, TASK_DEFINITION } from './task-facts';
 
 export const TD01_FARGATE_LINUX_SIZE: ResourceRule = {
@@ -39,7 +39,7 @@ export const TD01_FARGATE_LINUX_SIZE: ResourceRule = {
       problem: `Fargate task cpu ${cpu} does not allow memory ${memory} MiB`,
       allowed: describeMemory(row),
       fix: fits.length > 0
-        ? `Use cpu ${fits.join(' or ')} for ${memory} MiB, or pick a listed memory value.`
+        ? `Use cpu ${orList(fits)} for ${memory} MiB, or pick a listed memory value.`
         : `Pick a listed memory value; ${memory} MiB is not a Fargate memory size for any cpu.`,
     }];
   },

@@ -11,7 +11,7 @@ describe('ECS-TD-01 Fargate Linux size', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: 'ECS-TD-01', severity: 'error', property: 'Properties/Memory', value: '"4096"' });
     expect(findings[0].message).toBe(
-      '[ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB at TestStack/TaskDef; allowed: 512, 1024, 2048. Use cpu 512 or 1024 or 2048 for 4096 MiB, or pick a listed memory value.',
+      '[ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB at TestStack/TaskDef; allowed: 512, 1024, 2048. Use cpu 512, 1024 or 2048 for 4096 MiB, or pick a listed memory value.',
     );
   });
 

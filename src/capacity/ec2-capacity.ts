@@ -30,17 +30,29 @@ export interface Ec2CapacityOptions {
    * @default - [m6i.large]
    */
   readonly instanceTypes?: ec2.InstanceType[];
-  /** @default Ec2CapacityImage.amazonLinux2023() */
+  /**
+   * Machine image: ECS-optimized Amazon Linux 2023, Bottlerocket or Windows Server.
+   * @default Ec2CapacityImage.amazonLinux2023()
+   */
   readonly image?: Ec2CapacityImage;
-  /** @default 0 */
+  /**
+   * Fewest instances in the Auto Scaling group.
+   * @default 0
+   */
   readonly minCapacity?: number;
-  /** @default 10 */
+  /**
+   * Most instances in the Auto Scaling group (counts toward container instances per cluster).
+   * @default 10
+   */
   readonly maxCapacity?: number;
   /** On-demand instances before any Spot. @default 0 */
   readonly onDemandBaseCapacity?: number;
   /** Percentage of on-demand above the base; below 100 adds Spot. @default 100 */
   readonly onDemandPercentageAboveBaseCapacity?: number;
-  /** @default SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED */
+  /**
+   * How Spot instances are picked across the instance types.
+   * @default SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED
+   */
   readonly spotAllocationStrategy?: autoscaling.SpotAllocationStrategy;
   /** Subnets of the instances; their Availability Zones are set explicitly on the group. @default - private subnets with egress */
   readonly vpcSubnets?: ec2.SubnetSelection;

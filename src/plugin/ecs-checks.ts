@@ -41,7 +41,9 @@ export interface EcsChecksProps {
 
 /** A finding that was acknowledged, with the reason. */
 export interface AcknowledgedFinding {
+  /** The finding as the rule reported it. */
   readonly finding: Finding;
+  /** The reason given to acknowledge(). */
   readonly reason: string;
   /** Construct path where it was acknowledged. */
   readonly acknowledgedAt: string;
@@ -51,6 +53,7 @@ export interface AcknowledgedFinding {
 export interface EcsCheckReport {
   /** Findings not acknowledged. */
   readonly findings: Finding[];
+  /** Findings acknowledged with Validations.of(scope).acknowledge(), with their reasons. */
   readonly acknowledged: AcknowledgedFinding[];
   /** Number of unacknowledged error findings. */
   readonly errorCount: number;

@@ -38,6 +38,7 @@ export enum EcsQuota {
 
 /** One row of the quota table. */
 export interface QuotaDefinition {
+  /** Quota id, also the key in a quota file. */
   readonly id: EcsQuota;
   /** Human name, as AWS words it. */
   readonly name: string;
@@ -47,10 +48,14 @@ export interface QuotaDefinition {
   readonly legacy: number;
   /** Whether Service Quotas lets you raise it. */
   readonly adjustable: boolean;
-  /** Service Quotas code, where one exists. */
+  /**
+   * Service Quotas code, where one exists.
+   * @default - none (not in Service Quotas)
+   */
   readonly quotaCode?: string;
   /** Unit for reports. */
   readonly unit: string;
+  /** AWS documentation the figures come from. */
   readonly source: string;
 }
 

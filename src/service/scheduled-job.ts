@@ -15,7 +15,9 @@ import { TaskBase } from '../task/base/task-base';
 
 /** Props of a ScheduledJob. */
 export interface ScheduledJobProps {
+  /** Cluster the task runs in. */
   readonly cluster: EcsCluster;
+  /** Task to run on each schedule. */
   readonly task: TaskBase;
   /** When to run: ScheduleExpression.cron(...) or .rate(...). */
   readonly schedule: scheduler.ScheduleExpression;

@@ -10,7 +10,7 @@ import { Ec2CapacityImage, Ec2CapacityOs } from './ec2-capacity-image';
 import { agentUserData } from './user-data';
 import { checkCapacityProviderName, checkGroup, checkInstanceTypes, checkManagedScaling, checkRange } from './validation';
 import { fail } from '../errors';
-import { DYNAMIC_HOST_PORTS, PORT } from '../rules/tables/capacity-limits';
+import { DYNAMIC_HOST_PORTS, INSTANCE_WARMUP_SECONDS, PORT } from '../rules/tables/capacity-limits';
 
 /** What an Ec2Capacity needs from its cluster (EcsCluster implements it). */
 export interface IEc2CapacityCluster extends IConstruct {
@@ -136,7 +136,7 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     checkManagedScaling(path, props);
     checkCapacityProviderName(path, props.capacityProviderName);
     const warmup = props.instanceWarmupPeriod?.toSeconds();
-    checkRange(path, 'ECS-CP-03', 'instanceWarmupPeriod (seconds)', warmup, { min: 0, max: 10_000 }, 'Use 0 to 10000 seconds.');
+    checkRange(path, 'ECS-CP-03', 'instanceWarmupPeriod (seconds)', warmup, INSTANCE_WARMUP_SECONDS, `Use ${INSTANCE_WARMUP_SECONDS.min} to ${INSTANCE_WARMUP_SECONDS.max} seconds.`);
 
     this.operatingSystem = image.os;
     this.cpuArchitecture = arch === ec2.InstanceArchitecture.ARM_64 ? ecs.CpuArchitecture.ARM64 : ecs.CpuArchitecture.X86_64;

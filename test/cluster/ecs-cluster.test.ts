@@ -143,7 +143,7 @@ describe('EcsCluster validation', () => {
   };
 
   test.each([
-    ['', 'has 0 characters'], ['a'.repeat(256), 'has 256 characters'], ['team a', 'has characters outside [a-zA-Z0-9_-]'], ['team.a', 'has characters outside'],
+    ['', 'is empty'], ['a'.repeat(256), 'is 256 characters long'], ['team a', 'contains " "'], ['team.a', 'contains "."'],
   ])('ECS-SV-30 for cluster name %j', (name, text) => {
     expect(() => setup({ clusterName: name })).toThrow(new RegExp(`\\[ECS-SV-30\\] clusterName '${name}' ${text.replace(/[.[\]]/g, '\\$&')}`));
   });

@@ -1,4 +1,5 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { TARGET_CAPACITY_PERCENT } from '../tables/capacity-limits';
 import { toNumber } from '../values';
 import { CAPACITY_PROVIDER, MANAGED_SCALING, managedScaling } from './managed-scaling';
 
@@ -15,13 +16,14 @@ export const CP01_TARGET_CAPACITY: ResourceRule = {
   check(provider): RuleIssue[] {
     const ms = managedScaling(provider);
     const target = toNumber(ms?.TargetCapacity);
-    if (target === undefined || (target >= 1 && target <= 100 && Number.isInteger(target))) return [];
+    const { min, max } = TARGET_CAPACITY_PERCENT;
+    if (target === undefined || (target >= min && target <= max && Number.isInteger(target))) return [];
     return [{
       property: `${MANAGED_SCALING}/TargetCapacity`,
       value: ms!.TargetCapacity,
       problem: `ManagedScaling TargetCapacity ${target} is outside the allowed range`,
-      allowed: 'a whole percentage from 1 to 100',
-      fix: `Set targetCapacityPercent to ${target < 1 ? 1 : 100}${target < 1 ? ' or more' : ' or less'} (for example 90 to keep some spare capacity).`,
+      allowed: `a whole percentage from ${min} to ${max}`,
+      fix: `Set targetCapacityPercent to ${target < min ? `${min} or more` : `${max} or less`} (for example 90 to keep some spare capacity).`,
     }];
   },
 };

@@ -1,9 +1,10 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { SCALING_STEP_SIZE } from '../tables/capacity-limits';
 import { toNumber } from '../values';
 import { CAPACITY_PROVIDER, MANAGED_SCALING, managedScaling } from './managed-scaling';
 
-const MIN_STEP = 1;
-const MAX_STEP = 10000;
+// One table for this rule and Ec2Capacity's construction-time check.
+const { min: MIN_STEP, max: MAX_STEP } = SCALING_STEP_SIZE;
 
 export const CP02_SCALING_STEP_SIZE: ResourceRule = {
   id: 'ECS-CP-02',

@@ -1,8 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { CAPACITY_PROVIDER_NAME, describeName, nameProblem } from '../tables/capacity-limits';
 import { toStr } from '../values';
 import { CAPACITY_PROVIDER } from './managed-scaling';
-
-const RESERVED = /^(aws|ecs|fargate)/i;
 
 export const CP06_PROVIDER_NAME: ResourceRule = {
   id: 'ECS-CP-06',
@@ -17,19 +16,15 @@ export const CP06_PROVIDER_NAME: ResourceRule = {
   check(provider): RuleIssue[] {
     const name = toStr(provider.properties.Name);
     if (name === undefined) return [];
-    const problems: string[] = [];
-    if (name.length === 0 || name.length > 255) problems.push(`is ${name.length} characters long`);
-    const bad = [...new Set(name.replace(/[a-zA-Z0-9_-]/g, ''))];
-    if (bad.length) problems.push(`contains ${bad.map((c) => JSON.stringify(c)).join(', ')}`);
-    const prefix = RESERVED.exec(name);
-    if (prefix) problems.push(`starts with the reserved prefix "${prefix[1]}"`);
-    if (problems.length === 0) return [];
-    const suggestion = `cp-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`.slice(0, 255);
+    // One check for this rule and Ec2Capacity's construction-time check.
+    const problem = nameProblem(name, CAPACITY_PROVIDER_NAME);
+    if (!problem) return [];
+    const suggestion = `cp-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`.slice(0, CAPACITY_PROVIDER_NAME.maxLength);
     return [{
       property: 'Properties/Name',
       value: provider.properties.Name,
-      problem: `capacity provider Name ${JSON.stringify(name)} ${problems.join(' and ')}`,
-      allowed: '1 to 255 letters, digits, hyphens and underscores, not starting with aws, ecs or fargate (any case)',
+      problem: `capacity provider Name ${JSON.stringify(name)} ${problem}`,
+      allowed: `${describeName(CAPACITY_PROVIDER_NAME)} (any case)`,
       fix: `Rename it, for example to ${JSON.stringify(suggestion)}.`,
     }];
   },

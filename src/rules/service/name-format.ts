@@ -1,16 +1,13 @@
-/** Name checks shared by the service and cluster name rules. */
+/** Name checks shared by the service and cluster name rules and constructs. */
+import { CLUSTER_NAME, nameProblem } from '../tables/capacity-limits';
 
-/** Why a 1-255 `[a-zA-Z0-9_-]` name is invalid, or undefined when it is valid. */
+/** Why a 1-255 `[a-zA-Z0-9_-]` name (cluster, service) is invalid, or undefined when it is valid. */
 export function ecsNameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'is empty';
-  if (name.length > 255) return `is ${name.length} characters long`;
-  const bad = [...new Set(name.replace(/[a-zA-Z0-9_-]/g, ''))];
-  if (bad.length) return `contains ${bad.map((c) => JSON.stringify(c)).join(', ')}`;
-  return undefined;
+  return nameProblem(name, CLUSTER_NAME);
 }
 
 /** A suggestion that satisfies the 1-255 `[a-zA-Z0-9_-]` format. */
 export function suggestEcsName(name: string): string {
-  const cleaned = name.replace(/[^a-zA-Z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 255);
+  const cleaned = name.replace(/[^a-zA-Z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, CLUSTER_NAME.maxLength);
   return cleaned || 'name';
 }

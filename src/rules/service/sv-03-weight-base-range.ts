@@ -1,8 +1,10 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { STRATEGY_BASE, STRATEGY_WEIGHT } from '../tables/capacity-limits';
 import { CLUSTER, CLUSTER_ASSOCIATIONS, itemLabel, SERVICE, strategyOf } from './service-facts';
 
-const MAX_WEIGHT = 1000;
-const MAX_BASE = 100000;
+// One table for this rule and EcsCluster's / the services' construction-time checks.
+const MAX_WEIGHT = STRATEGY_WEIGHT.max;
+const MAX_BASE = STRATEGY_BASE.max;
 
 export const SV03_WEIGHT_BASE_RANGE: ResourceRule = {
   id: 'ECS-SV-03',

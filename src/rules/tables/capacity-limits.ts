@@ -36,7 +36,7 @@ export interface NameLimit {
   readonly pattern: RegExp;
   /** Human form of the pattern, for messages. */
   readonly charset: string;
-  /** Prefixes AWS reserves (matched as AWS documents them: lower case). */
+  /** Prefixes AWS reserves, in any letter case (CreateCapacityProvider rejects "EcsCp-..." too). */
   readonly reservedPrefixes: readonly string[];
 }
 
@@ -79,13 +79,14 @@ export function describeName(limit: NameLimit): string {
 
 /** What is wrong with `name` under `limit`, or undefined when it is fine. */
 export function nameProblem(name: string, limit: NameLimit): string | undefined {
-  if (name.length < limit.minLength || name.length > limit.maxLength) {
-    return `has ${name.length} characters`;
-  }
-  if (!limit.pattern.test(name)) return 'has characters outside [a-zA-Z0-9_-]';
-  const prefix = limit.reservedPrefixes.find((p) => name.startsWith(p));
-  if (prefix) return `starts with the reserved prefix '${prefix}'`;
-  return undefined;
+  const problems: string[] = [];
+  if (name.length === 0) problems.push('is empty');
+  else if (name.length < limit.minLength || name.length > limit.maxLength) problems.push(`is ${name.length} characters long`);
+  const bad = [...new Set(name.replace(/[a-zA-Z0-9_-]/g, ''))];
+  if (bad.length > 0) problems.push(`contains ${bad.map((c) => JSON.stringify(c)).join(', ')}`);
+  const prefix = limit.reservedPrefixes.find((p) => name.toLowerCase().startsWith(p));
+  if (prefix) problems.push(`starts with the reserved prefix ${JSON.stringify(name.slice(0, prefix.length))}`);
+  return problems.length > 0 ? problems.join(' and ') : undefined;
 }
 
 /** Docker's dynamic host port range, used by bridge-mode tasks with hostPort 0. */

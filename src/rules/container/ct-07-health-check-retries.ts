@@ -1,5 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { healthCheckOutOfRange } from './health-check-range';
+import { HEALTH_CHECK_RANGES } from '../tables/health-check-limits';
 import { TASK_DEFINITION } from '../task/task-facts';
 
 export const CT07_HEALTH_CHECK_RETRIES: ResourceRule = {
@@ -13,6 +14,7 @@ export const CT07_HEALTH_CHECK_RETRIES: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return healthCheckOutOfRange(task, 'Retries', 1, 10, '');
+    const { min, max } = HEALTH_CHECK_RANGES.retries;
+    return healthCheckOutOfRange(task, 'Retries', min, max, '');
   },
 };

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { STRATEGY_BASE, STRATEGY_WEIGHT } from '../tables/capacity-limits';
 import { CLUSTER, CLUSTER_ASSOCIATIONS, itemLabel, SERVICE, strategyOf } from './service-facts';
+import { STRATEGY_BASE, STRATEGY_WEIGHT } from '../tables/capacity-limits';
 
 // One table for this rule and EcsCluster's / the services' construction-time checks.
 const MAX_WEIGHT = STRATEGY_WEIGHT.max;

@@ -3,15 +3,9 @@ import { Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { fail } from '../../errors';
 
-interface Range { readonly code: string; readonly name: string; readonly min: number; readonly max: number; readonly unit: string }
+import { HEALTH_CHECK_RANGES, HealthCheckRange as Range } from '../../rules/tables/health-check-limits';
 
-/** ECS limits for container health checks (TaskDefinition HealthCheck API reference). */
-export const HEALTH_CHECK_RANGES = {
-  interval: { code: 'ECS-CT-05', name: 'interval', min: 5, max: 300, unit: 's' },
-  timeout: { code: 'ECS-CT-06', name: 'timeout', min: 2, max: 120, unit: 's' },
-  retries: { code: 'ECS-CT-07', name: 'retries', min: 1, max: 10, unit: '' },
-  startPeriod: { code: 'ECS-CT-08', name: 'startPeriod', min: 0, max: 300, unit: 's' },
-} as const;
+export { HEALTH_CHECK_RANGES };
 
 function check(range: Range, value: number | undefined, container: string, path: string): void {
   if (value === undefined || Token.isUnresolved(value)) return;

@@ -1,0 +1,33 @@
+/** The README's construct snippet, kept compiling and synthesizing. */
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { EcsChecks, EcsCluster, FargateSize, FargateTask, QuotaProfile, SecureRepository, WebService } from '../../src';
+
+test('README construct snippet synthesizes and passes EcsChecks', () => {
+  const app = new App();
+  const stack = new Stack(app, 'Readme', { env: { account: '111111111111', region: 'eu-west-1' } });
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555');
+
+  // --- README snippet ---
+  const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+  cluster.addEc2Capacity('Ec2', {
+    instanceTypes: [new ec2.InstanceType('m7g.large'), new ec2.InstanceType('c7g.large')],
+    onDemandBaseCapacity: 1,
+  });
+  const repo = new SecureRepository(stack, 'Repo');
+  const task = new FargateTask(stack, 'Task', {
+    size: FargateSize.of(512, 1024),
+    container: { image: repo.imageForDigest(`sha256:${'a'.repeat(64)}`), portMappings: [{ containerPort: 8080 }] },
+  });
+  new WebService(stack, 'Web', { cluster, task, certificate });
+  // --- end ---
+
+  Validations.of(app).addPlugins(new EcsChecks({ quotas: QuotaProfile.current().withOverrides({ servicesPerCluster: 8000 }) }));
+  const template = Template.fromStack(stack);
+  template.resourceCountIs('AWS::ECS::Service', 1);
+  template.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024' });
+  template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTPS', Port: 443 });
+});

@@ -150,32 +150,51 @@ function strategyLength(r: TemplateResource, key: string): QuotaUsage[] {
  */
 export function renderedSize(assembly: AssemblyModel, td: TemplateResource): { bytes: number; partial: boolean } {
   let partial = false;
-  const DROP = Symbol('drop');
-  const render = (v: unknown, stack: StackModel): unknown => {
-    if (typeof v === 'string' && isUnresolved(v)) {
+  // Bytes of the minified JSON the value renders to, counted without building
+  // a copy (this runs for every task definition of the app); undefined when
+  // the value drops out (an intrinsic with nothing literal to keep).
+  const size = (v: unknown, stack: StackModel): number | undefined => {
+    if (typeof v === 'string') {
+      if (!isUnresolved(v)) return jsonBytes(v);
       partial = true;
-      return '';
+      return 2; // ""
     }
-    if (Array.isArray(v)) return v.map((x) => render(x, stack)).filter((x) => x !== DROP);
+    if (Array.isArray(v)) {
+      let total = 2;
+      let n = 0;
+      for (const x of v) {
+        const b = size(x, stack);
+        if (b === undefined) continue;
+        total += b + (n++ > 0 ? 1 : 0);
+      }
+      return total;
+    }
     if (v && typeof v === 'object') {
       if (isUnresolved(v)) {
         const s = assembly.resolveString(v, stack);
-        if (s !== undefined) return s;
+        if (s !== undefined) return jsonBytes(s);
         partial = true;
         const join = toArray((v as Record<string, unknown>)['Fn::Join']);
         const parts = toArray(join?.[1]);
         // Keep the literal parts of a join: the deployed string is at least that long.
-        return parts ? parts.filter((p): p is string => typeof p === 'string' && !isUnresolved(p)).join('') : DROP;
+        return parts ? jsonBytes(parts.filter((p): p is string => typeof p === 'string' && !isUnresolved(p)).join('')) : undefined;
       }
-      const obj: Record<string, unknown> = {};
+      let total = 2;
+      let n = 0;
       for (const [k, x] of Object.entries(v)) {
-        const rendered = render(x, stack);
-        if (rendered !== DROP) obj[k] = rendered;
+        const b = size(x, stack);
+        if (b === undefined) continue;
+        total += jsonBytes(k) + 1 + b + (n++ > 0 ? 1 : 0);
       }
-      return obj;
+      return total;
     }
-    return v;
+    return v === undefined ? undefined : Buffer.byteLength(JSON.stringify(v));
   };
-  const body = render(td.properties, td.stack);
-  return { bytes: Buffer.byteLength(JSON.stringify(body)), partial };
+  return { bytes: size(td.properties, td.stack) ?? 2, partial };
+}
+
+/** UTF-8 bytes of a string as a JSON string literal. */
+function jsonBytes(s: string): number {
+  // Plain ASCII without escapes is the common case: length + 2 quotes.
+  return /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s) ? s.length + 2 : Buffer.byteLength(JSON.stringify(s));
 }

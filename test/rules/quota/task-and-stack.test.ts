@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { QuotaProfile } from '../../../src/quotas/quota-profile';
 import { QT06_RESOURCES_PER_STACK as qt06 } from '../../../src/rules/quota/qt-06-resources-per-stack';
 import { QT07_TEMPLATE_SIZE as qt07 } from '../../../src/rules/quota/qt-07-template-size';
@@ -47,6 +48,18 @@ describe('ECS-TD-20 task definition size', () => {
     expect(size.bytes).toBe(Buffer.byteLength(expected));
     const big = Array.from({ length: 800 }, (_, i) => ({ Name: `VARIABLE_${i}_${'X'.repeat(40)}`, Value: { Ref: 'Param' } }));
     expect(check(td20, { T: taskDef('256', { ContainerDefinitions: containers(1, big) }) }, legacy)[0].message).toContain('at least');
+  });
+});
+
+describe('renderedSize', () => {
+  test('property: for plain JSON (no intrinsics) it is exactly the minified UTF-8 size', () => {
+    fc.assert(fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue()), (props) => {
+      const text = JSON.stringify(props);
+      fc.pre(!text.includes('Token[') && !text.includes('TOKEN.') && !text.includes('"Ref"') && !text.includes('"Fn::') && !text.includes('"Condition"'));
+      const model = assemblyOf({ T: { Type: 'AWS::ECS::TaskDefinition', Properties: props } });
+      const size = renderedSize(model, model.stacks[0].resource('T')!);
+      return size.bytes === Buffer.byteLength(text) && size.partial === false;
+    }));
   });
 });
 

@@ -16,7 +16,7 @@ import { TaskBase } from '../../task/base/task-base';
 export interface ServiceAutoScalingOptions {
   /** Fewest tasks (0-maxCapacity). @default 1 */
   readonly minCapacity?: number;
-  /** Most tasks (1 or more; EcsChecks compares it with the tasks-per-service quota, ECS-SV-25). */
+  /** Most tasks, 1 or more. EcsChecks compares it with the tasks-per-service quota (ECS-SV-25). */
   readonly maxCapacity: number;
   /** Target average CPU utilisation, 1-100 percent. @default 70 */
   readonly targetCpuPercent?: number;

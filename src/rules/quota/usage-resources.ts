@@ -161,11 +161,11 @@ export function renderedSize(assembly: AssemblyModel, td: TemplateResource): { b
     }
     if (Array.isArray(v)) {
       let total = 2;
-      let n = 0;
+      let items = 0;
       for (const x of v) {
         const b = size(x, stack);
         if (b === undefined) continue;
-        total += b + (n++ > 0 ? 1 : 0);
+        total += b + (items++ > 0 ? 1 : 0);
       }
       return total;
     }
@@ -180,11 +180,11 @@ export function renderedSize(assembly: AssemblyModel, td: TemplateResource): { b
         return parts ? jsonBytes(parts.filter((p): p is string => typeof p === 'string' && !isUnresolved(p)).join('')) : undefined;
       }
       let total = 2;
-      let n = 0;
+      let items = 0;
       for (const [k, x] of Object.entries(v)) {
         const b = size(x, stack);
         if (b === undefined) continue;
-        total += jsonBytes(k) + 1 + b + (n++ > 0 ? 1 : 0);
+        total += jsonBytes(k) + 1 + b + (items++ > 0 ? 1 : 0);
       }
       return total;
     }

@@ -93,6 +93,7 @@ project.postCompileTask.spawn(rulesDoc);
 project.addTask('bench', {
   description: 'Print synth time and peak memory figures (see bench/README.md)',
   exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',
+  receiveArgs: true,
 });
 
 project.synth();

@@ -1,6 +1,7 @@
 /**
  * Prints synth time and peak memory for an app of N ALB Fargate services
- * built with plain aws-cdk-lib, and the time EcsChecks and cdk-nag's
+ * built with plain aws-cdk-lib, the time CDK itself spends running any
+ * validation plugin (a no-op one), and the time EcsChecks and cdk-nag's
  * AwsSolutions pack add to it. Each run is a separate process; the median of
  * REPEAT runs is reported.
  * Usage: npx projen bench [-- --services 100 --repeat 3 --validation off|on]
@@ -32,7 +33,7 @@ function runScenario(scenario: string): Run {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const results: Record<string, Run> = {};
-for (const scenario of ['plain', 'ecs-checks', 'cdk-nag']) {
+for (const scenario of ['plain', 'noop-plugin', 'ecs-checks', 'cdk-nag']) {
   const runs = Array.from({ length: repeat }, () => runScenario(scenario));
   results[scenario] = {
     scenario,
@@ -52,6 +53,9 @@ for (const r of Object.values(results)) {
 }
 const ecs = results['ecs-checks'];
 const nag = results['cdk-nag'];
+const noop = results['noop-plugin'];
 console.log(`EcsChecks adds ${ecs.pluginMs.toFixed(0)} ms = ${(100 * ecs.pluginMs / total(plain)).toFixed(2)}% of plain build+synth (${total(plain).toFixed(0)} ms)`);
+console.log(`CDK's own cost of running any validation plugin (noop-plugin synth - plain synth): ${(noop.synthMs - plain.synthMs).toFixed(0)} ms`);
+console.log(`Whole app with EcsChecks vs plain (build+synth): ${(total(ecs) - total(plain)).toFixed(0)} ms = ${(100 * (total(ecs) - total(plain)) / total(plain)).toFixed(1)}%`);
 console.log(`cdk-nag AwsSolutions adds ${nag.pluginMs.toFixed(0)} ms = ${(100 * nag.pluginMs / total(plain)).toFixed(2)}% of plain build+synth`);
 console.log(`cdk-nag / EcsChecks added time: ${(nag.pluginMs / Math.max(ecs.pluginMs, 0.001)).toFixed(1)}x`);

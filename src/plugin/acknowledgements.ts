@@ -59,7 +59,10 @@ export function findAcknowledgement(
   let best: RecordedAcknowledgement | undefined;
   for (const a of acks) {
     if (a.ruleId !== ruleId) continue;
-    const covers = a.path === '' || constructPath === a.path || constructPath.startsWith(`${a.path}/`);
+    // Finding paths drop a trailing /Resource or /Default (the L1), so an
+    // acknowledgement on the L1 itself covers the finding too.
+    const covers = a.path === '' || constructPath === a.path || constructPath.startsWith(`${a.path}/`)
+      || a.path === `${constructPath}/Resource` || a.path === `${constructPath}/Default`;
     if (covers && (!best || a.path.length > best.path.length)) best = a;
   }
   return best;

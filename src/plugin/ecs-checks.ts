@@ -230,6 +230,11 @@ function mirrorBareAcknowledgements(root: IConstruct | undefined, findings: read
       if (!node) break;
       chain.push(node);
     }
+    // Finding paths drop a trailing /Resource or /Default: the L1 may hold it too.
+    for (const l1 of ['Resource', 'Default']) {
+      const child = node?.node.tryFindChild(l1);
+      if (child) chain.push(child);
+    }
     for (const c of chain) {
       const key = `${c.node.path}|${f.ruleId}`;
       if (done.has(key)) continue;

@@ -38,7 +38,9 @@ test('aws-cdk-lib patterns and L2s synthesize without EcsChecks errors', () => {
     cluster, cpu: 1024, memoryLimitMiB: 2048, taskImageOptions: { image },
   });
   new patterns.ApplicationLoadBalancedEc2Service(stack, 'AlbEc2', {
-    cluster, memoryLimitMiB: 512, taskImageOptions: { image },
+    cluster,
+    memoryLimitMiB: 512,
+    taskImageOptions: { image },
     capacityProviderStrategies: [{ capacityProvider: cp.capacityProviderName, weight: 1 }],
   });
   new patterns.QueueProcessingFargateService(stack, 'Queue', {
@@ -51,7 +53,9 @@ test('aws-cdk-lib patterns and L2s synthesize without EcsChecks errors', () => {
   // Sidecars, dependencies, health checks, Service Connect, a big Fargate size, a bridge-mode EC2 task.
   const td = new ecs.FargateTaskDefinition(stack, 'Sidecars', { cpu: 8192, memoryLimitMiB: 16384 });
   const app1 = td.addContainer('app', {
-    image, memoryReservationMiB: 512, portMappings: [{ containerPort: 8080, name: 'http' }],
+    image,
+    memoryReservationMiB: 512,
+    portMappings: [{ containerPort: 8080, name: 'http' }],
     healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'], retries: 3, startPeriod: Duration.seconds(30) },
   });
   const init = td.addContainer('init', { image, essential: false, memoryLimitMiB: 128 });
@@ -59,14 +63,18 @@ test('aws-cdk-lib patterns and L2s synthesize without EcsChecks errors', () => {
   const proxy = td.addContainer('proxy', { image, memoryLimitMiB: 256, essential: true });
   proxy.addContainerDependencies({ container: app1, condition: ecs.ContainerDependencyCondition.HEALTHY });
   new ecs.FargateService(stack, 'Connect', {
-    cluster, taskDefinition: td, minHealthyPercent: 100,
+    cluster,
+    taskDefinition: td,
+    minHealthyPercent: 100,
     serviceConnectConfiguration: { services: [{ portMappingName: 'http' }] },
   });
 
   const bridge = new ecs.Ec2TaskDefinition(stack, 'Bridge', { networkMode: ecs.NetworkMode.BRIDGE });
   bridge.addContainer('web', { image, memoryLimitMiB: 256, portMappings: [{ containerPort: 80 }] });
   new ecs.Ec2Service(stack, 'BridgeService', {
-    cluster, taskDefinition: bridge, minHealthyPercent: 50,
+    cluster,
+    taskDefinition: bridge,
+    minHealthyPercent: 50,
     capacityProviderStrategies: [{ capacityProvider: cp.capacityProviderName, weight: 1 }],
   });
 

@@ -81,3 +81,19 @@ describe('EcsChecks plugin', () => {
     }
   });
 });
+
+describe('acknowledgements on the L1 resource', () => {
+  test('an acknowledgement on the CfnTaskDefinition covers its finding, in check() and in the synth report', () => {
+    const { app, td } = appWithOverriddenSize('4096');
+    Validations.of(td.node.defaultChild!).acknowledge({ id: 'ECS-TD-01', reason: 'acknowledged on the L1' });
+    expect(EcsChecks.check(app).acknowledged.map((a) => a.reason)).toEqual(['acknowledged on the L1']);
+
+    const synthApp = appWithOverriddenSize('4096');
+    Validations.of(synthApp.td.node.defaultChild!).acknowledge({ id: 'ECS-TD-01', reason: 'acknowledged on the L1' });
+    Validations.of(synthApp.app).addPlugins(new EcsChecks());
+    const asm = synthApp.app.synth();
+    const report = JSON.parse(fs.readFileSync(`${asm.directory}/validation-report.json`, 'utf8'));
+    const ours = report.pluginReports.find((p: any) => p.pluginName === 'cdk-ecs-kit');
+    expect(ours.suppressedViolations).toEqual([expect.objectContaining({ ruleName: 'ECS-TD-01', reason: 'acknowledged on the L1' })]);
+  });
+});

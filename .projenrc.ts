@@ -77,6 +77,10 @@ const typecheck = project.addTask('typecheck', {
 });
 project.testTask.prependSpawn(typecheck);
 
+// Keep the API usable from every jsii language: warnings (e.g. C# reserved
+// words) fail the build instead of being silenced.
+project.compileTask.reset('jsii --fail-on-warnings');
+
 // The README's main job: synthesize the example app and print its check report.
 project.addTask('demo', {
   description: 'Synthesize the example app into cdk.out/ and print its check report',

@@ -13,7 +13,7 @@ export interface BackendServiceProps extends ReplicaServiceProps {
    * Cloud Map namespace for Service Connect.
    * @default - the cluster's default namespace (cluster.cluster.addDefaultCloudMapNamespace)
    */
-  readonly namespace?: servicediscovery.INamespace;
+  readonly cloudMapNamespace?: servicediscovery.INamespace;
   /** Named port mapping of the main container to publish. @default - its first named port mapping */
   readonly portMappingName?: string;
   /** Name clients use (`http://<dnsName>:<port>`). @default - the port mapping name */
@@ -32,7 +32,7 @@ export class BackendService extends ServiceBase {
   public readonly portMappingName: string;
 
   constructor(scope: Construct, id: string, props: BackendServiceProps) {
-    const namespace = props.namespace ?? props.cluster.cluster.defaultCloudMapNamespace;
+    const namespace = props.cloudMapNamespace ?? props.cluster.cluster.defaultCloudMapNamespace;
     const portMappingName = props.portMappingName ?? namedPort(props.task);
     super(scope, id, props, {
       serviceConnectConfiguration: namespace && portMappingName ? {
@@ -64,8 +64,8 @@ function noNamespace(path: string, cluster: EcsCluster): never {
   return fail({
     code: 'ECS-SC-01',
     path,
-    problem: `cluster ${cluster.node.path} has no default Cloud Map namespace and namespace is not set`,
+    problem: `cluster ${cluster.node.path} has no default Cloud Map namespace and cloudMapNamespace is not set`,
     allowed: 'a namespace on the service or the cluster',
-    fix: 'Call cluster.cluster.addDefaultCloudMapNamespace({ name, useForServiceConnect: true }) or pass namespace.',
+    fix: 'Call cluster.cluster.addDefaultCloudMapNamespace({ name, useForServiceConnect: true }) or pass cloudMapNamespace.',
   });
 }

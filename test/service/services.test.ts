@@ -91,7 +91,7 @@ describe('service defaults', () => {
       cluster: f.cluster,
       task: fargateTask(f.stack, 'Task', 9090, 'api'),
       fargateCapacity: FargateCapacity.spotWithOnDemandBase(),
-      namespace: new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' }),
+      cloudMapNamespace: new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' }),
     });
     Template.fromStack(f.stack).hasResourceProperties('AWS::ECS::Service', {
       CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Base: 1, Weight: 0 }, { CapacityProvider: 'FARGATE_SPOT', Weight: 1 }],
@@ -124,7 +124,7 @@ describe('service defaults', () => {
       cluster: f.cluster,
       task: fargateTask(f.stack, 'Task', 9090, 'api'),
       enableExecuteCommand: true,
-      namespace: new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' }),
+      cloudMapNamespace: new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' }),
     });
     const t = Template.fromStack(f.stack);
     t.hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: true });

@@ -97,3 +97,25 @@ describe('acknowledgements on the L1 resource', () => {
     expect(ours.suppressedViolations).toEqual([expect.objectContaining({ ruleName: 'ECS-TD-01', reason: 'acknowledged on the L1' })]);
   });
 });
+
+describe('warnings', () => {
+  test('are reported in the validation report but do not fail synth', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Warn');
+    const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+    // memoryReservation equal to the hard limit: accepted by ECS, flagged as ECS-CT-24 (warning).
+    td.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256, memoryReservationMiB: 256 });
+    Validations.of(app).addPlugins(new EcsChecks());
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let dir: string;
+    try {
+      dir = app.synth().directory;
+    } finally {
+      errors.mockRestore();
+    }
+    const report = JSON.parse(fs.readFileSync(`${dir}/validation-report.json`, 'utf8'));
+    const ours = report.pluginReports.find((p: any) => p.pluginName === 'cdk-ecs-kit');
+    expect(ours.conclusion).toBe('success');
+    expect(ours.violations).toEqual([expect.objectContaining({ ruleName: 'ECS-CT-24', severity: 'warning' })]);
+  });
+});

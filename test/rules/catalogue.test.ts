@@ -1,0 +1,71 @@
+/**
+ * The rule catalogue as a whole: stable ids and default severities (a golden
+ * list: changing one is a deliberate, reviewed edit), complete metadata, a
+ * test naming every rule, and no overlap with the skipped constraints.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ALL_RULES } from '../../src/rules';
+import { SKIPPED_CONSTRAINTS } from '../../src/rules/skipped';
+
+const GOLDEN = [
+  'ECS-TD-01 error', 'ECS-TD-02 error', 'ECS-TD-03 error', 'ECS-TD-04 error', 'ECS-TD-06 error', 'ECS-TD-07 error',
+  'ECS-TD-11 error', 'ECS-TD-14 error', 'ECS-TD-16 error', 'ECS-TD-17 error', 'ECS-TD-18 error', 'ECS-TD-21 error',
+  'ECS-TD-22 error', 'ECS-TD-23 error', 'ECS-CT-01 error', 'ECS-CT-02 error', 'ECS-CT-03 error', 'ECS-CT-04 warning',
+  'ECS-CT-07 error', 'ECS-CT-08 error', 'ECS-CT-11 error', 'ECS-CT-12 error', 'ECS-CT-13 error', 'ECS-CT-15 error',
+  'ECS-CT-16 error', 'ECS-CT-17 error', 'ECS-CT-18 error', 'ECS-CT-22 warning', 'ECS-CT-23 warning', 'ECS-CT-24 warning',
+  'ECS-PM-01 error', 'ECS-PM-02 error', 'ECS-PM-04 error', 'ECS-PM-06 error', 'ECS-PM-09 error', 'ECS-EX-02 warning',
+  'ECS-SC-03 error', 'ECS-SC-04 error', 'ECS-SC-06 error', 'ECS-SV-02 error', 'ECS-SV-03 error', 'ECS-SV-04 error',
+  'ECS-SV-05 error', 'ECS-SV-07 error', 'ECS-SV-08 warning', 'ECS-SV-12 error', 'ECS-SV-16 error', 'ECS-SV-19 error',
+  'ECS-SV-24 error', 'ECS-CP-01 error', 'ECS-CP-02 error', 'ECS-CP-06 error', 'ECS-SV-30 error', 'ECS-ER-03 error',
+  'ECS-ER-08 error', 'ECS-ER-09 error', 'ECS-ER-14 warning', 'ECS-ER-15 error', 'ECS-CP-07 error', 'ECS-QT-01 error',
+  'ECS-QT-02 error', 'ECS-QT-03 error', 'ECS-QT-04 warning', 'ECS-QT-05 warning', 'ECS-QT-06 error', 'ECS-QT-07 error',
+  'ECS-QT-08 warning', 'ECS-SC-07 error', 'ECS-SV-06 error', 'ECS-SV-20 error', 'ECS-SV-21 error', 'ECS-SV-25 error',
+  'ECS-TD-19 error', 'ECS-TD-20 error', 'ECS-TD-27 error',
+];
+
+/** All test source under test/rules and test/quotas, to find the tests that name each rule. */
+function testSources(): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(__dirname));
+  walk(path.join(__dirname, '..', 'quotas'));
+  return out.join('\n');
+}
+
+describe('rule catalogue', () => {
+  test('ids and default severities match the golden list', () => {
+    expect(ALL_RULES.map((r) => `${r.id} ${r.severity}`)).toEqual(GOLDEN);
+  });
+
+  test('every rule has complete metadata', () => {
+    for (const r of ALL_RULES) {
+      expect({ id: r.id, ok: /^ECS-[A-Z]{2}-\d{2}$/.test(r.id) }).toEqual({ id: r.id, ok: true });
+      for (const field of ['title', 'description', 'deployError', 'fix'] as const) {
+        expect({ id: r.id, field, long: r[field].trim().length >= 10 }).toEqual({ id: r.id, field, long: true });
+      }
+      expect({ id: r.id, source: /^https:\/\/docs\.aws\.amazon\.com\//.test(r.source) }).toEqual({ id: r.id, source: true });
+    }
+  });
+
+  test('every rule is named by at least one test file', () => {
+    const sources = testSources();
+    const untested = ALL_RULES.map((r) => r.id).filter((id) => !sources.includes(id) && !sources.includes(id.replace(/^ECS-/, '').replace('-', '')));
+    expect(untested).toEqual([]);
+  });
+
+  test('skipped constraints and rules do not overlap, and each skip has a reason', () => {
+    const ruleIds = new Set(ALL_RULES.map((r) => r.id.replace(/^ECS-/, '')));
+    for (const s of SKIPPED_CONSTRAINTS) {
+      expect({ id: s.id, alsoARule: ruleIds.has(s.id) }).toEqual({ id: s.id, alsoARule: false });
+      expect(s.reason.length).toBeGreaterThan(20);
+    }
+    expect(new Set(SKIPPED_CONSTRAINTS.map((s) => s.id)).size).toBe(SKIPPED_CONSTRAINTS.length);
+  });
+});

@@ -5,8 +5,6 @@
  *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
  * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { loadInputs } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
@@ -18,6 +16,7 @@ import { AssemblyInput, InputError } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel } from '../rules/model';
 import { replacementFindings } from '../rules/replacement/replacement-guard';
+import { packageVersion } from '../version';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -50,14 +49,6 @@ function parseDisabled(value: string | undefined): string[] {
   return ids;
 }
 
-function version(): string {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-}
-
 interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string }
 
 function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
@@ -79,7 +70,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     for (const f of replacementFindings(before, new AssemblyModel(afterInputs))) findings.push({ ...f, file: files.get(f.stack) });
   }
   if (opts.format === 'json') io.stdout(formatJson(findings));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(findings, ALL_RULES, version()));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(findings, ALL_RULES, packageVersion()));
   else io.stdout(formatText(findings, stackCount));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -97,7 +88,7 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
   let code = 0;
   const program = new Command('cdk-ecs-kit')
     .description('Synth-time ECS checks for CloudFormation templates and cdk.out assemblies')
-    .version(version())
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) });
   const format = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');

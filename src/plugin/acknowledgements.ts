@@ -14,42 +14,30 @@ export interface RecordedAcknowledgement {
   readonly reason: string;
   /** Construct path where acknowledge() was called. */
   readonly path: string;
-  /** The construct that carries it. */
-  readonly construct: IConstruct;
-  /** True when recorded in the kit's namespace already. */
+  /** True when recorded in the kit's namespace already; false for a bare id. */
   readonly namespaced: boolean;
 }
 
 const BARE = /^annotation::/i;
 const OURS = new RegExp(`^${PLUGIN_NAME}::`);
 
-/** Acknowledgements of the given rule ids anywhere in the tree. */
-export function collectAcknowledgements(root: IConstruct, ruleIds: ReadonlySet<string>): RecordedAcknowledgement[] {
+/** The kit-relevant acknowledgements recorded on one construct (bare or in the kit's namespace). */
+export function acknowledgementsOn(construct: IConstruct): RecordedAcknowledgement[] {
   const out: RecordedAcknowledgement[] = [];
-  for (const construct of root.node.findAll()) {
-    for (const entry of construct.node.metadata) {
-      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
-      for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
-        const namespaced = OURS.test(qualified);
-        const ruleId = qualified.replace(BARE, '').replace(OURS, '');
-        if (!namespaced && !BARE.test(qualified)) continue;
-        if (ruleIds.has(ruleId)) out.push({ ruleId, reason, path: construct.node.path, construct, namespaced });
-      }
+  for (const entry of construct.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+    for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
+      const namespaced = OURS.test(qualified);
+      if (!namespaced && !BARE.test(qualified)) continue;
+      out.push({ ruleId: qualified.replace(BARE, '').replace(OURS, ''), reason, path: construct.node.path, namespaced });
     }
   }
   return out;
 }
 
-/** Reasons of bare (annotation-namespace) acknowledgements of a rule recorded on one construct. */
-export function acknowledgementsOn(construct: IConstruct, ruleId: string): string[] {
-  const out: string[] = [];
-  for (const entry of construct.node.metadata) {
-    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
-    for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
-      if (BARE.test(qualified) && qualified.replace(BARE, '') === ruleId) out.push(reason);
-    }
-  }
-  return out;
+/** Acknowledgements of the given rule ids anywhere in the tree. */
+export function collectAcknowledgements(root: IConstruct, ruleIds: ReadonlySet<string>): RecordedAcknowledgement[] {
+  return root.node.findAll().flatMap((c) => acknowledgementsOn(c).filter((a) => ruleIds.has(a.ruleId)));
 }
 
 /** The closest acknowledgement for a rule at a construct path (the path itself or an ancestor). */

@@ -11,6 +11,7 @@ import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
 import { Finding, Severity } from '../rules/rule';
+import { packageVersion } from '../version';
 
 /** Options for EcsChecks. */
 export interface EcsChecksProps {
@@ -239,21 +240,10 @@ function mirrorBareAcknowledgements(root: IConstruct | undefined, findings: read
       const key = `${c.node.path}|${f.ruleId}`;
       if (done.has(key)) continue;
       done.add(key);
-      for (const ack of acknowledgementsOn(c, f.ruleId)) {
-        c.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [`${PLUGIN_NAME}::${f.ruleId}`]: ack });
+      for (const ack of acknowledgementsOn(c)) {
+        if (ack.namespaced || ack.ruleId !== f.ruleId) continue;
+        c.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [`${PLUGIN_NAME}::${f.ruleId}`]: ack.reason });
       }
     }
   }
-}
-
-let cachedVersion: string | undefined;
-function packageVersion(): string {
-  if (cachedVersion === undefined) {
-    try {
-      cachedVersion = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
-    } catch {
-      cachedVersion = '0.0.0';
-    }
-  }
-  return cachedVersion!;
 }

@@ -3,7 +3,7 @@
  * uniform, complete messages.
  */
 import { AssemblyModel, TemplateResource } from './model';
-import { Finding, isAssemblyRule, Rule, RuleIssue, Severity } from './rule';
+import { Finding, isAssemblyRule, ResourceRule, Rule, RuleIssue, Severity } from './rule';
 import { show } from './values';
 import { QuotaProfile } from '../quotas/quota-profile';
 
@@ -36,7 +36,7 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   const rules = options.rules.filter((r) => !disabled.has(r.id) && !(skipOverlaps && (r.builtInOverlap?.length ?? 0) > 0));
 
   // Index resource rules by type once: one pass over the resources.
-  const byType = new Map<string, Rule[]>();
+  const byType = new Map<string, ResourceRule[]>();
   for (const rule of rules) {
     if (isAssemblyRule(rule)) continue;
     for (const t of rule.resourceTypes) {
@@ -50,7 +50,6 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
     const context = { assembly, stack, quotas };
     for (const resource of stack.resources) {
       for (const rule of byType.get(resource.type) ?? []) {
-        if (isAssemblyRule(rule)) continue;
         for (const issue of rule.check(resource, context)) {
           if (skipOverlaps && issue.builtInOverlap) continue;
           findings.push(toFinding(rule, issue.resource ?? resource, issue, options));

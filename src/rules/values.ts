@@ -85,17 +85,11 @@ export function parseMemoryMiB(value: unknown): number | undefined {
 
 /** JSON text of a value, short enough for a message. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 /** "a, b or c". */
 export function orList(values: readonly (string | number)[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
-}
-
-/** "a, b and c" style list, capped for readability. */
-export function listOf(values: readonly (string | number)[], max = 12): string {
-  if (values.length <= max) return values.join(', ');
-  return `${values.slice(0, max).join(', ')}, ... (${values.length} in all)`;
 }

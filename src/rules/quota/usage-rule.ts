@@ -64,9 +64,9 @@ export function allowedText(quota: EcsQuota, limit: number, profile: QuotaProfil
   const def = quotaDefinition(quota);
   const source = profile.isOverridden(quota) ? 'override in the profile' : `${baseName(profile)} profile`;
   const notes = [`${def.name}, ${source}`];
-  if (limit !== def.current && !profile.isOverridden(quota)) notes.push(`today's AWS default is ${fmt(def.current)}`);
+  if (limit !== def.current && !profile.isOverridden(quota)) notes.push(`today's AWS default is ${n(def.current)}`);
   notes.push(def.adjustable ? `adjustable${def.quotaCode ? `, quota code ${def.quotaCode}` : ''}` : 'not adjustable');
-  return `${fmt(limit)} ${def.unit} (${notes.join('; ')})`;
+  return `${n(limit)} ${def.unit} (${notes.join('; ')})`;
 }
 
 function fixText(u: QuotaUsage, profile: QuotaProfile, remedy: string): string {
@@ -74,14 +74,14 @@ function fixText(u: QuotaUsage, profile: QuotaProfile, remedy: string): string {
   if (!def.adjustable) return remedy;
   const wanted = Math.ceil(u.used);
   const code = def.quotaCode ? ` (${def.quotaCode})` : '';
-  return `Raise "${def.name}"${code} in Service Quotas to at least ${fmt(wanted)}, then set the raised value in the profile: `
+  return `Raise "${def.name}"${code} in Service Quotas to at least ${n(wanted)}, then set the raised value in the profile: `
     + `QuotaProfile.${baseName(profile)}().withOverrides({ ${def.id}: ${wanted} }) or --quotas FILE with {"quotas":{"${def.id}":${wanted}}}; ${remedy}`;
 }
 
 /** "; most from SvcA 200, SvcB 200, SvcC 101" when usage has several sources. */
 export function sourcesText(sources: readonly UsageSource[]): string {
   if (sources.length < 2) return '';
-  const top = sources.slice(0, 3).map((s) => `${s.label} ${fmt(s.amount)}`).join(', ');
+  const top = sources.slice(0, 3).map((s) => `${s.label} ${n(s.amount)}`).join(', ');
   return `; most from ${top}${sources.length > 3 ? ` (${sources.length} sources)` : ''}`;
 }
 
@@ -96,5 +96,3 @@ function baseName(profile: QuotaProfile): string {
   return base === 'legacy' ? 'legacy' : 'current';
 }
 
-/** 1,234 or 2.5 */
-export const fmt = n;

@@ -1,6 +1,6 @@
 /**
  * The kit's construction-time error: the same message shape as rule findings
- * (code, problem, construct path, what is allowed, fix). Not exported.
+ * (code, problem, construct path, what is allowed, fix).
  */
 import { formatMessage } from './rules/engine';
 
@@ -17,7 +17,13 @@ export interface KitErrorDetails {
   readonly fix: string;
 }
 
+/**
+ * Thrown by the kit's constructs for a configuration ECS would reject or
+ * that cannot run. `code` is the rule id (ECS-...) or the construct check id
+ * (KIT-...), so callers can catch one kind: `e instanceof EcsKitError && e.code === 'ECS-TD-01'`.
+ */
 export class EcsKitError extends Error {
+  /** Rule or construct check id, e.g. ECS-TD-01 or KIT-SERVICE-PORT. */
   public readonly code: string;
   constructor(details: KitErrorDetails) {
     super(formatMessage(details.code, details.path, details));

@@ -4,6 +4,7 @@ import {
   CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { builtInValidatorFailsSynth } from './builtin-validator';
 import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
@@ -33,8 +34,10 @@ export interface EcsChecksProps {
   /**
    * Also run rules that aws-cdk-lib's built-in CloudFormation validator
    * already covers (e.g. Fargate cpu/memory pairs, E3047) while that
-   * validator is on. Off by default to avoid duplicate findings; they always
-   * run when the validator is off (`CDK_VALIDATION=false`) and in the CLI.
+   * validator fails synth on its errors. Off by default to avoid duplicate
+   * findings. The overlapping rules always run when the validator only warns
+   * (the default: `@aws-cdk/core:validateAgainstDefaultRules` unset), when it
+   * is off (`CDK_VALIDATION=false`), and in the CLI.
    * @default false
    */
   readonly includeBuiltInOverlaps?: boolean;
@@ -76,11 +79,12 @@ export class EcsChecks implements IPolicyValidationPlugin {
   public static check(app: Stage, props: EcsChecksProps = {}): EcsCheckReport {
     const checks = new EcsChecks(props);
     const assembly = app.synth();
+    const skipOverlaps = builtInValidatorFailsSynth(app);
     const pathsOf = treePaths(app);
     const findings: Finding[] = [];
     // Each stage is its own assembly; quotas add up per assembly.
     const checkAssembly = (asm: typeof assembly) => {
-      findings.push(...checks.runOn(asm.stacks.map((s) => ({
+      findings.push(...checks.runOn(skipOverlaps, asm.stacks.map((s) => ({
         name: s.hierarchicalId ?? s.stackName,
         constructPathOf: pathsOf(s.id),
         template: s.template,
@@ -140,8 +144,8 @@ export class EcsChecks implements IPolicyValidationPlugin {
       });
       groups.set(path.dirname(s.templatePath), group);
     }
-    const skipOverlaps = builtInValidatorRuns();
-    const findings = [...groups.values()].flatMap((group) => this.runOn(group, skipOverlaps));
+    const skipOverlaps = context.appConstruct ? builtInValidatorFailsSynth(context.appConstruct) : false;
+    const findings = [...groups.values()].flatMap((group) => this.runOn(skipOverlaps, group));
     const stacks = [...groups.values()].flat();
     mirrorBareAcknowledgements(context.appConstruct, findings);
 
@@ -171,7 +175,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
   }
 
   /** Run the rules over stacks of one assembly. */
-  private runOn(stacks: StackInput[], skipOverlaps = builtInValidatorRuns()): Finding[] {
+  private runOn(skipOverlaps: boolean, stacks: StackInput[]): Finding[] {
     return runRules(new AssemblyModel(stacks), {
       rules: ALL_RULES,
       skipBuiltInOverlaps: skipOverlaps && !this.props.includeBuiltInOverlaps,
@@ -207,10 +211,6 @@ function treePaths(root: IConstruct): (artifactId: string) => (logicalId: string
   };
 }
 
-/** aws-cdk-lib 2.276 runs its CloudFormation validator on every synth unless CDK_VALIDATION=false. */
-function builtInValidatorRuns(): boolean {
-  return (process.env.CDK_VALIDATION ?? '').toLowerCase() !== 'false';
-}
 
 /**
  * CDK matches plugin findings against acknowledgements in the plugin's own

@@ -31,7 +31,8 @@ function testSources(): string {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) out.push(fs.readFileSync(p, 'utf8'));
+      // This file's golden list names every id: it must not count as a test of them.
+      else if (p.endsWith('.ts') && p !== __filename) out.push(fs.readFileSync(p, 'utf8'));
     }
   };
   walk(path.join(__dirname));

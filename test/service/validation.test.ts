@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
 import { certificate, ec2Task, fargateTask, fixture } from './helpers';
+import { EcsKitError } from '../../src';
 import { BackendService, DaemonService, FargateCapacity, ScheduledJob, WebService, WorkerService } from '../../src/service';
 
 const web = (extra: Record<string, unknown> = {}, f = fixture()) =>
@@ -71,13 +72,23 @@ describe('validation errors', () => {
   });
 });
 
+/** The code of the EcsKitError `fn` throws, undefined when it does not throw; any other exception fails the test. */
+function kitErrorCode(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof EcsKitError) return e.code;
+    throw e;
+  }
+  return undefined;
+}
+
 describe('ranges (fast-check)', () => {
   test('deployment percentages: accepted exactly when 0 <= min <= 100 and min < max', () => {
     fc.assert(fc.property(fc.integer({ min: -20, max: 130 }), fc.integer({ min: 0, max: 400 }), (min, max) => {
       const ok = min >= 0 && min <= 100 && min < max;
-      let threw = false;
-      try { web({ minHealthyPercent: min, maxHealthyPercent: max }); } catch { threw = true; }
-      return threw === !ok;
+      const code = kitErrorCode(() => web({ minHealthyPercent: min, maxHealthyPercent: max }));
+      return ok ? code === undefined : ['KIT-SERVICE-PERCENT', 'ECS-SV-08'].includes(code!);
     }), { numRuns: 40 });
   });
   // Above 5,000 is an adjustable quota: EcsChecks (ECS-SV-25) judges it against the QuotaProfile, not the construct.
@@ -85,17 +96,15 @@ describe('ranges (fast-check)', () => {
     const maxes = fc.oneof(fc.integer({ min: -5, max: 60 }), fc.integer({ min: 4990, max: 5010 }));
     fc.assert(fc.property(fc.integer({ min: -5, max: 60 }), maxes, (min, max) => {
       const ok = max >= 1 && min >= 0 && min <= max;
-      let threw = false;
-      try { web({ autoScaling: { minCapacity: min, maxCapacity: max } }); } catch { threw = true; }
-      return threw === !ok;
+      const code = kitErrorCode(() => web({ autoScaling: { minCapacity: min, maxCapacity: max } }));
+      return ok ? code === undefined : ['KIT-SERVICE-COUNT', 'KIT-SERVICE-SCALING'].includes(code!);
     }), { numRuns: 40 });
   });
   test('Fargate Spot weights and base follow ECS-SV-03', () => {
     fc.assert(fc.property(fc.integer({ min: -1, max: 100_001 }), fc.integer({ min: -1, max: 1_001 }), (base, spotWeight) => {
       const ok = base >= 0 && base <= 100_000 && spotWeight >= 1 && spotWeight <= 1_000;
-      let threw = false;
-      try { web({ fargateCapacity: FargateCapacity.spotWithOnDemandBase({ onDemandBase: base, spotWeight }) }); } catch { threw = true; }
-      return threw === !ok;
+      const code = kitErrorCode(() => web({ fargateCapacity: FargateCapacity.spotWithOnDemandBase({ onDemandBase: base, spotWeight }) }));
+      return ok ? code === undefined : code === 'ECS-SV-03';
     }), { numRuns: 40 });
   });
 });

@@ -17,10 +17,12 @@ export interface KitErrorDetails {
   readonly fix: string;
 }
 
+const KIT_ERROR = Symbol.for('cdk-ecs-kit.EcsKitError');
+
 /**
  * Thrown by the kit's constructs for a configuration ECS would reject or
- * that cannot run. `code` is the rule id (ECS-...) or the construct check id
- * (KIT-...), so callers can catch one kind: `e instanceof EcsKitError && e.code === 'ECS-TD-01'`.
+ * that cannot run. jsii cannot export a subclass of Error, so users test for
+ * it with `EcsKitErrors.isEcsKitError(e)` and read `EcsKitErrors.codeOf(e)`.
  */
 export class EcsKitError extends Error {
   /** Rule or construct check id, e.g. ECS-TD-01 or KIT-SERVICE-PORT. */
@@ -29,7 +31,26 @@ export class EcsKitError extends Error {
     super(formatMessage(details.code, details.path, details));
     this.name = 'EcsKitError';
     this.code = details.code;
+    Object.defineProperty(this, KIT_ERROR, { value: true });
   }
+}
+
+/**
+ * Recognise the kit's construction errors, as aws-cdk-lib's `Errors` does
+ * for its own: `try { ... } catch (e) { if (EcsKitErrors.codeOf(e) === 'ECS-TD-01') ... }`.
+ */
+export class EcsKitErrors {
+  /** Whether `x` is an error thrown by a kit construct (works across copies of the package). */
+  public static isEcsKitError(x: any): boolean {
+    return x !== null && typeof x === 'object' && x[KIT_ERROR] === true;
+  }
+
+  /** The rule id (ECS-...) or construct check id (KIT-...) of a kit error, undefined for anything else. */
+  public static codeOf(x: any): string | undefined {
+    return EcsKitErrors.isEcsKitError(x) ? String(x.code) : undefined;
+  }
+
+  private constructor() {}
 }
 
 /** Throw an EcsKitError. */

@@ -1,6 +1,6 @@
 // Public API of cdk-ecs-kit: re-exports only.
 export * from './rules/finding';
-export { EcsKitError, KitErrorDetails } from './errors';
+export { EcsKitErrors } from './errors';
 export * from './quotas/quota-table';
 export * from './quotas/quota-profile';
 export * from './plugin';

@@ -22,12 +22,16 @@ export interface IEc2CapacityCluster extends IConstruct {
   registerEc2Capacity(capacity: Ec2Capacity): void;
 }
 
+/** Two instance types of one size and architecture (Control Tower CT.AUTOSCALING.PR.6). */
+const DEFAULT_INSTANCE_TYPES = ['m6i.large', 'm7i.large'];
+
 /** Settings of an Ec2Capacity (without the cluster), as taken by `EcsCluster.addEc2Capacity`. */
 export interface Ec2CapacityOptions {
   /**
    * Instance types; the first is the launch template's. More than one gives a mixed instances policy.
    * All must share one architecture, which selects the image (Graviton → ARM64).
-   * @default - [m6i.large]
+   * Control Tower CT.AUTOSCALING.PR.6 asks for two or more.
+   * @default - [m6i.large, m7i.large]: two x86 Nitro types of one size that encrypt traffic in transit (CT.AUTOSCALING.PR.11)
    */
   readonly instanceTypes?: ec2.InstanceType[];
   /**
@@ -124,7 +128,7 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     super(scope, id);
     const path = this.node.path;
     const image = props.image ?? Ec2CapacityImage.amazonLinux2023();
-    const types = props.instanceTypes ?? [ec2.InstanceType.of(ec2.InstanceClass.M6I, ec2.InstanceSize.LARGE)];
+    const types = props.instanceTypes ?? DEFAULT_INSTANCE_TYPES.map((t) => new ec2.InstanceType(t));
     const group = {
       minCapacity: props.minCapacity ?? 0,
       maxCapacity: props.maxCapacity ?? 10,

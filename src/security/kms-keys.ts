@@ -21,6 +21,9 @@ export interface KitKeyProps {
   readonly forCloudWatchLogs?: boolean;
 }
 
+/** Construct id of the stack's shared container-log key: changing it replaces the key. */
+const CONTAINER_LOGS_KEY_ID = 'EcsKitContainerLogsKey';
+
 /** Helpers for customer-managed KMS keys that pass the Control Tower and cdk-nag key rules. */
 export class KmsKeys {
   /**
@@ -32,6 +35,19 @@ export class KmsKeys {
     if (props.forCloudWatchLogs) KmsKeys.allowCloudWatchLogs(key);
     KmsKeys.restrictGrantsToAwsServices(key);
     return key;
+  }
+
+  /**
+   * The stack's shared key for container log groups: created once per stack
+   * on first use, with rotation and a CloudWatch Logs grant. Kit tasks use it
+   * when no logEncryptionKey is given (HIPAA, NIST, PCI and Control Tower ask
+   * for KMS-encrypted log groups); one key per stack keeps the cost at one key.
+   */
+  public static containerLogsKey(scope: Construct): kms.Key {
+    const stack = Stack.of(scope);
+    const existing = stack.node.tryFindChild(CONTAINER_LOGS_KEY_ID);
+    if (existing) return existing as kms.Key;
+    return KmsKeys.create(stack, CONTAINER_LOGS_KEY_ID, { description: 'cdk-ecs-kit: container log groups of this stack', forCloudWatchLogs: true });
   }
 
   /** Deny kms:CreateGrant except for grants AWS services create for their resources (CT.KMS.PR.3). */

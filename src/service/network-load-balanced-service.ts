@@ -13,6 +13,11 @@ import { ServiceBase } from './base/service-base';
 export interface NetworkLoadBalancedServiceProps extends LoadBalancedServiceProps {
   /** TLS policy of the TLS listener. @default elbv2.SslPolicy.RECOMMENDED_TLS */
   readonly sslPolicy?: elbv2.SslPolicy;
+  /**
+   * Cross-zone load balancing (Control Tower CT.ELASTICLOADBALANCING.PR.14): targets in every AZ share the load.
+   * @default true (aws-cdk-lib and ELB default to false)
+   */
+  readonly crossZoneEnabled?: boolean;
 }
 
 /**
@@ -41,6 +46,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
       vpcSubnets: loadBalancerSubnets(props),
       securityGroups: [sg],
       deletionProtection: props.deletionProtection ?? true,
+      crossZoneEnabled: props.crossZoneEnabled ?? true,
     });
     this.loadBalancer.logAccessLogs(accessLogsBucket(this, props.accessLogsBucket), props.accessLogsPrefix ?? this.node.id);
     this.targetGroup = new elbv2.NetworkTargetGroup(this, 'TargetGroup', {

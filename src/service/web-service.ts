@@ -6,8 +6,9 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import {
-  accessLogsBucket, associateWebAcl, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
+  accessLogsBucket, LoadBalancedServiceProps, listenerPeer, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
+import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
 
@@ -50,7 +51,10 @@ export interface WebServiceProps extends LoadBalancedServiceProps {
   readonly pathPatterns?: string[];
   /** Up to 4 further target groups (5 per service, ECS-SV-21). @default - none */
   readonly additionalTargets?: WebTargetOptions[];
-  /** ARN of a WAFv2 web ACL to associate (NIST and PCI ask for one). @default - none */
+  /**
+   * ARN of a WAFv2 web ACL to associate (NIST and PCI ask for one).
+   * @default - internet-facing: a new web ACL with the AWS managed common, known-bad-inputs and IP-reputation rule groups; internal: none
+   */
   readonly webAclArn?: string;
   /** With autoScaling: also track this many requests per target per minute. @default - no request-count policy */
   readonly requestsPerTarget?: number;
@@ -135,7 +139,7 @@ export class WebService extends ServiceBase {
       deletionProtection: props.deletionProtection ?? true,
       dropInvalidHeaderFields: true,
     });
-    associateWebAcl(this, alb, props.webAclArn);
+    protectWithWaf(this, alb, props.internetFacing ?? false, props.webAclArn);
     alb.logAccessLogs(accessLogsBucket(this, props.accessLogsBucket), props.accessLogsPrefix ?? this.node.id);
     const listener = alb.addListener('Https', {
       port: listenerPort,
@@ -145,13 +149,14 @@ export class WebService extends ServiceBase {
       open: false, // ingress comes from the security group above only
     });
     if (props.redirectHttp) {
-      sg.addIngressRule(props.listenerPeer ?? (props.internetFacing ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(vpc.vpcCidrBlock)), ec2.Port.tcp(80), 'HTTP redirect to HTTPS');
-      alb.addListener('HttpRedirect', {
+      sg.addIngressRule(listenerPeer(sg, vpc, props), ec2.Port.tcp(80), 'HTTP redirect to HTTPS');
+      const redirect = alb.addListener('HttpRedirect', {
         port: 80,
         protocol: elbv2.ApplicationProtocol.HTTP,
         open: false,
         defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: String(listenerPort), permanent: true }),
       });
+      acknowledgeRedirectListener(redirect);
     }
     return listener;
   }

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
 import { certificate, ec2Task, fargateTask, fixture } from './helpers';
-import { EcsKitError } from '../../src';
+import { EcsKitErrors } from '../../src';
 import { BackendService, DaemonService, FargateCapacity, ScheduledJob, WebService, WorkerService } from '../../src/service';
 
 const web = (extra: Record<string, unknown> = {}, f = fixture()) =>
@@ -77,8 +77,9 @@ function kitErrorCode(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (e) {
-    if (e instanceof EcsKitError) return e.code;
-    throw e;
+    const code = EcsKitErrors.codeOf(e);
+    if (code === undefined) throw e;
+    return code;
   }
   return undefined;
 }
@@ -106,5 +107,17 @@ describe('ranges (fast-check)', () => {
       const code = kitErrorCode(() => web({ fargateCapacity: FargateCapacity.spotWithOnDemandBase({ onDemandBase: base, spotWeight }) }));
       return ok ? code === undefined : code === 'ECS-SV-03';
     }), { numRuns: 40 });
+  });
+});
+
+describe('EcsKitErrors', () => {
+  test('recognises kit errors and their codes, and nothing else', () => {
+    let caught: unknown;
+    try { web({ minHealthyPercent: 150 }); } catch (e) { caught = e; }
+    expect(EcsKitErrors.isEcsKitError(caught)).toBe(true);
+    expect(EcsKitErrors.codeOf(caught)).toBe('KIT-SERVICE-PERCENT');
+    expect(EcsKitErrors.isEcsKitError(new Error('other'))).toBe(false);
+    expect(EcsKitErrors.codeOf(undefined)).toBeUndefined();
+    expect(EcsKitErrors.codeOf({ code: 'ECS-TD-01' })).toBeUndefined();
   });
 });

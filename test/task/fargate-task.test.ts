@@ -16,11 +16,22 @@ function stack(): Stack {
 }
 
 describe('FargateTask defaults', () => {
-  test('one container: awslogs with 30-day retention, read-only root, non-root user, memory = task memory', () => {
+  test('tasks of one stack share one container-log key', () => {
+    const s = stack();
+    new FargateTask(s, 'A', { container: { image: IMAGE } });
+    new FargateTask(s, 'B', { container: { image: IMAGE } });
+    const t = Template.fromStack(s);
+    t.resourceCountIs('AWS::KMS::Key', 1);
+    t.resourceCountIs('AWS::Logs::LogGroup', 2);
+    t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  test('one container: awslogs with 1-year retention and the stack\'s log key, read-only root, non-root user, memory = task memory', () => {
     const s = stack();
     new FargateTask(s, 'Task', { container: { image: IMAGE } });
     const t = Template.fromStack(s);
-    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EcsKitContainerLogsKey'), 'Arn'] } });
+    t.resourceCountIs('AWS::KMS::Key', 1);
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: '256',
       Memory: '512',
@@ -103,7 +114,9 @@ describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
       ContainerDefinitions: [
         Match.objectLike({
           Name: 'app',
-          Memory: 768,
+          // 1024 - proxy 256 - scratch-init 16
+          Memory: 752,
+          DependsOn: [{ ContainerName: 'scratch-init', Condition: 'SUCCESS' }],
           ReadonlyRootFilesystem: true,
           Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf:password::' }],
           MountPoints: [
@@ -112,6 +125,7 @@ describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
           ],
           HealthCheck: Match.objectLike({ Interval: 10 }),
         }),
+        Match.objectLike({ Name: 'scratch-init', Essential: false, User: '0', Memory: 16, MountPoints: [{ ContainerPath: '/ecs-kit-scratch/1', ReadOnly: false, SourceVolume: 'scratch-app-tmp' }] }),
         Match.objectLike({ Name: 'proxy', Memory: 256, ReadonlyRootFilesystem: true, User: '1000' }),
       ],
       Volumes: [

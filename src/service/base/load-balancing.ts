@@ -4,9 +4,9 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { CONTROL_TOWER } from './encrypted-queue';
+import { acknowledgeListenerIngress, defaultListenerPeer } from './load-balancer-defaults';
 import { privateSubnets } from './service-base';
 import { ReplicaServiceProps } from './service-props';
 import { fail } from '../../errors';
@@ -26,7 +26,10 @@ export interface LoadBalancedServiceProps extends ReplicaServiceProps {
   readonly listenerPort?: number;
   /** Internet-facing load balancer in public subnets (opt-in). @default false: internal */
   readonly internetFacing?: boolean;
-  /** Who may reach the listener. @default - anyone when internet-facing, the VPC's CIDR when internal */
+  /**
+   * Who may reach the listener.
+   * @default - anyone (0.0.0.0/0) when internet-facing; the VPC's CIDR when internal, as a literal where the VPC construct holds one
+   */
   readonly listenerPeer?: ec2.IPeer;
   /** Subnets of the load balancer. @default - public when internet-facing, private otherwise */
   readonly loadBalancerSubnets?: ec2.SubnetSelection;
@@ -104,19 +107,22 @@ export function accessLogsBucket(scope: Construct, given?: s3.IBucket): s3.IBuck
   return bucket;
 }
 
-/** Associate a WAFv2 web ACL with an ALB (NIST and PCI ask for one). */
-export function associateWebAcl(scope: Construct, loadBalancer: elbv2.ApplicationLoadBalancer, webAclArn?: string): void {
-  if (webAclArn) new wafv2.CfnWebACLAssociation(scope, 'WebAcl', { resourceArn: loadBalancer.loadBalancerArn, webAclArn });
-}
-
 /** The load balancer's security group: no egress but to the targets (added when they attach). */
 export function loadBalancerSecurityGroup(scope: Construct, vpc: ec2.IVpc, props: LoadBalancedServiceProps, port: number): ec2.SecurityGroup {
   const sg = new ec2.SecurityGroup(scope, 'LoadBalancerSecurityGroup', {
     vpc, allowAllOutbound: false, description: `Load balancer of ${scope.node.path}: TLS ${port} in, targets out`,
   });
-  const peer = props.listenerPeer ?? (props.internetFacing ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(vpc.vpcCidrBlock));
-  sg.addIngressRule(peer, ec2.Port.tcp(port), `TLS listener ${port}`);
+  sg.addIngressRule(listenerPeer(sg, vpc, props), ec2.Port.tcp(port), `TLS listener ${port}`);
   return sg;
+}
+
+/** Who may reach the listeners: listenerPeer, or the default (acknowledged where a pack can't read it). */
+export function listenerPeer(sg: ec2.SecurityGroup, vpc: ec2.IVpc, props: LoadBalancedServiceProps): ec2.IPeer {
+  if (props.listenerPeer) return props.listenerPeer;
+  const internetFacing = props.internetFacing ?? false;
+  const peer = defaultListenerPeer(vpc, internetFacing);
+  acknowledgeListenerIngress(sg, peer, internetFacing, false);
+  return peer.peer;
 }
 
 /** Subnets of the load balancer. */

@@ -6,6 +6,7 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { validateHealthCheck } from './health-check';
+import { defaultUserFor } from './image-user';
 import { fail } from '../../errors';
 
 /**
@@ -15,13 +16,19 @@ import { fail } from '../../errors';
  * Kit defaults that differ from aws-cdk-lib:
  * - `logging`: awslogs to the task's log group, stream prefix = container name
  * - `readonlyRootFilesystem`: true on Linux (Windows does not support it)
- * - `user`: '1000' on Linux (Control Tower CT.ECS.PR.3 asks for a non-root user)
+ * - `user`: a non-root uid on Linux (Control Tower CT.ECS.PR.3): the image's
+ *   own uid for well-known non-root images (distroless nonroot and Chainguard
+ *   65532, nginx-unprivileged 101, Bitnami 1001), otherwise '1000'
  * - `memoryLimitMiB`: set on every container (Control Tower CT.ECS.PR.7)
+ * - `scratchPaths`: writable for any non-root uid, through a root init
+ *   container that runs `chmod 1777` on them before the container starts
  */
 export interface TaskContainerOptions extends ecs.ContainerDefinitionOptions {
   /**
    * Writable scratch directories (task-storage bind mounts), for a container
-   * whose root filesystem is read-only, e.g. ['/tmp'].
+   * whose root filesystem is read-only, e.g. ['/tmp']. ECS creates them owned
+   * by root with mode 0755; for a non-root user the task gets a 'scratch-init'
+   * container that makes them writable (mode 1777) before this one starts.
    * @default - none
    */
   readonly scratchPaths?: string[];
@@ -40,8 +47,6 @@ export interface ContainerContext {
   readonly taskMemoryMiB?: number;
 }
 
-/** Default user on Linux: a non-root uid. */
-export const DEFAULT_USER = '1000';
 /** Memory of a sidecar when none is given. */
 export const DEFAULT_SIDECAR_MEMORY_MIB = 128;
 
@@ -67,7 +72,7 @@ export function withContainerDefaults(id: string, options: TaskContainerOptions,
     containerName: name,
     logging: options.logging ?? ecs.LogDrivers.awsLogs({ logGroup: ctx.logGroup, streamPrefix: name }),
     readonlyRootFilesystem: ctx.isWindows ? options.readonlyRootFilesystem : (options.readonlyRootFilesystem ?? ctx.readonlyDefault),
-    user: options.user ?? (ctx.isWindows ? undefined : DEFAULT_USER),
+    user: options.user ?? (ctx.isWindows ? undefined : defaultUserFor(options.image)),
     memoryLimitMiB: memory,
   };
 }

@@ -14,8 +14,9 @@ import { Construct } from 'constructs';
 import {
   architectureName, assetArchitecture, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, withContainerDefaults,
 } from './container-defaults';
-import { createLogGroup } from './log-group';
+import { createLogGroup, DEFAULT_LOG_RETENTION } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
+import { DEFAULT_SCRATCH_INIT_IMAGE, isRootUser, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
@@ -31,14 +32,15 @@ export interface TaskBaseProps {
    */
   readonly family?: string;
   /**
-   * Retention of the task's log group.
-   * @default logs.RetentionDays.ONE_MONTH
+   * Retention of the task's log group (Control Tower CT.CLOUDWATCH.PR.2 asks for a year or more).
+   * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
   /**
-   * KMS key for the log group (HIPAA, NIST and PCI packs ask for one). The
-   * key policy gets a statement for CloudWatch Logs of this account and Region.
-   * @default - CloudWatch Logs' own encryption
+   * KMS key for the log group (HIPAA, NIST, PCI and Control Tower ask for
+   * one). The key policy gets a statement for CloudWatch Logs of this account
+   * and Region.
+   * @default - the stack's shared container-log key (`KmsKeys.containerLogsKey`), one per stack
    */
   readonly logEncryptionKey?: kms.IKey;
   /**
@@ -46,6 +48,13 @@ export interface TaskBaseProps {
    * @default - a new log group with `logRetention` and `logEncryptionKey`
    */
   readonly logGroup?: logs.ILogGroup;
+  /**
+   * Image of the 'scratch-init' container that makes scratch paths writable
+   * for non-root users (it needs `sh` and `chmod`). Tasks without internet
+   * access need a copy in their own ECR (e.g. through a PullThroughCache of ECR Public).
+   * @default - public.ecr.aws/docker/library/busybox:1.37
+   */
+  readonly scratchInitImage?: ecs.ContainerImage;
   /**
    * CPU architecture of the task; an image asset built for another platform is an error.
    * @default ecs.CpuArchitecture.X86_64
@@ -78,6 +87,8 @@ export abstract class TaskBase extends Construct {
   private readonly fileSystems: efs.IFileSystem[] = [];
   private readonlyDefault = true;
   private runTaskPolicies = 0;
+  private scratchInit?: ScratchInit;
+  private readonly scratchInitImage?: ecs.ContainerImage;
 
   constructor(scope: Construct, id: string, props: TaskBaseProps) {
     super(scope, id);
@@ -85,7 +96,8 @@ export abstract class TaskBase extends Construct {
     this.executionRole = this.execRole;
     this.taskRole = createTaskRole(this);
     this.cpuArchitecture = props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64;
-    this.logGroup = props.logGroup ?? createLogGroup(this, props.logRetention ?? logs.RetentionDays.ONE_MONTH, props.logEncryptionKey);
+    this.logGroup = props.logGroup ?? createLogGroup(this, props.logRetention ?? DEFAULT_LOG_RETENTION, props.logEncryptionKey);
+    this.scratchInitImage = props.scratchInitImage;
   }
 
   /** The main (first) container. */
@@ -110,9 +122,12 @@ export abstract class TaskBase extends Construct {
     return this.addKitContainer(id, { ...options, memoryLimitMiB }, false);
   }
 
-  /** One line for a writable scratch directory on a read-only root filesystem. */
+  /**
+   * One line for a writable scratch directory on a read-only root
+   * filesystem; writable for any non-root user (see `scratchPaths`).
+   */
   public addScratchVolume(containerPath: string, container?: ecs.ContainerDefinition): string {
-    return addScratch(this.taskDefinition, container ?? this.defaultContainer, containerPath);
+    return this.addWritableScratch(container ?? this.defaultContainer, containerPath);
   }
 
   /**
@@ -201,6 +216,26 @@ export abstract class TaskBase extends Construct {
     validateWithRules(this, this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition, taskDefinitionRuleIds());
   }
 
+  /** A scratch volume; for a non-root Linux container, made writable by the init step first. */
+  private addWritableScratch(container: ecs.ContainerDefinition, containerPath: string, user?: string): string {
+    const volume = addScratch(this.taskDefinition, container, containerPath);
+    if (!this.isWindows && !isRootUser(user)) {
+      if (!this.scratchInit) {
+        this.scratchInit = new ScratchInit(this, {
+          taskDefinition: this.taskDefinition,
+          logGroup: this.logGroup,
+          image: this.scratchInitImage ?? ecs.ContainerImage.fromRegistry(DEFAULT_SCRATCH_INIT_IMAGE),
+        });
+      }
+      this.scratchInit.add(volume, container);
+      // Counted like a sidecar, so the Fargate main container's default memory leaves room for it.
+      if (!this.kitContainers.some((c) => c.def === this.scratchInit!.initContainer)) {
+        this.kitContainers.push({ def: this.scratchInit.initContainer!, reservedMiB: SCRATCH_INIT_MEMORY_MIB });
+      }
+    }
+    return volume;
+  }
+
   /** Memory of containers other than the main one (reservation where given). */
   protected sidecarMemoryMiB(): number {
     return this.kitContainers.slice(1).reduce((sum, c) => sum + (c.reservedMiB ?? 0), 0);
@@ -232,7 +267,7 @@ export abstract class TaskBase extends Construct {
     });
     const def = this.taskDefinition.addContainer(id, resolved);
     this.kitContainers.push({ def, reservedMiB: options.memoryReservationMiB ?? resolved.memoryLimitMiB });
-    for (const path of options.scratchPaths ?? []) addScratch(this.taskDefinition, def, path);
+    for (const path of options.scratchPaths ?? []) this.addWritableScratch(def, path, resolved.user);
     const policy = this.execRole.managedPolicy;
     if (pullsFromEcr(options.image) && policy) {
       Validations.of(policy).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });

@@ -1,9 +1,13 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { formatMessage } from '../../rules/engine';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
 import { DockerVolumeOptions } from '../base/volumes';
+
+/** Why AwsSolutions-ECS2 (no environment variables) is acknowledged on awsvpc EC2 tasks. */
+const AWS_REGION_REASON = 'aws-cdk-lib\'s Ec2TaskDefinition adds AWS_REGION (the stack Region, not a secret) to every container in awsvpc mode, '
+  + 'because SDKs cannot read the Region from instance metadata, which the kit blocks for tasks. Values you add are checked for secrets by ECS-CT-23.';
 
 /** Props of an Ec2Task. */
 export interface Ec2TaskProps extends TaskBaseProps {
@@ -40,6 +44,9 @@ export class Ec2Task extends TaskBase {
       taskRole: this.taskRole,
     });
     this.initializeTask(props);
+    if (this.networkMode === ecs.NetworkMode.AWS_VPC) {
+      Validations.of(this.taskDefinition).acknowledge({ id: 'AwsSolutions-ECS2', reason: AWS_REGION_REASON });
+    }
     if (this.networkMode === ecs.NetworkMode.HOST) {
       Annotations.of(this).addWarningV2('KIT-TASK-HOST-NETWORK', formatMessage('KIT-TASK-HOST-NETWORK', this.node.path, {
         problem: 'Network mode host shares the instance\'s network stack with the containers',

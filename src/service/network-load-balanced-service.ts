@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import {
-  accessLogsBucket, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
+  enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
 import { ServiceBase } from './base/service-base';
 
@@ -48,7 +48,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
       deletionProtection: props.deletionProtection ?? true,
       crossZoneEnabled: props.crossZoneEnabled ?? true,
     });
-    this.loadBalancer.logAccessLogs(accessLogsBucket(this, props.accessLogsBucket), props.accessLogsPrefix ?? this.node.id);
+    enableAccessLogs(this, this.loadBalancer, props);
     this.targetGroup = new elbv2.NetworkTargetGroup(this, 'TargetGroup', {
       vpc,
       port,

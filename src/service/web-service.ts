@@ -6,7 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import {
-  accessLogsBucket, LoadBalancedServiceProps, listenerPeer, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
+  enableAccessLogs, LoadBalancedServiceProps, listenerPeer, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import { ServiceBase } from './base/service-base';
@@ -140,7 +140,7 @@ export class WebService extends ServiceBase {
       dropInvalidHeaderFields: true,
     });
     protectWithWaf(this, alb, props.internetFacing ?? false, props.webAclArn);
-    alb.logAccessLogs(accessLogsBucket(this, props.accessLogsBucket), props.accessLogsPrefix ?? this.node.id);
+    enableAccessLogs(this, alb, props);
     const listener = alb.addListener('Https', {
       port: listenerPort,
       protocol: elbv2.ApplicationProtocol.HTTPS,

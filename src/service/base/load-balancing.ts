@@ -1,10 +1,11 @@
 /** Props and helpers shared by the ALB and NLB services. */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { logAccessLogsInAnyRegion } from './access-logs';
 import { CONTROL_TOWER } from './encrypted-queue';
 import { acknowledgeListenerIngress, defaultListenerPeer } from './load-balancer-defaults';
 import { privateSubnets } from './service-base';
@@ -104,6 +105,27 @@ export function accessLogsBucket(scope: Construct, given?: s3.IBucket): s3.IBuck
     ...packs.map((p) => ({ id: `${p}-S3BucketReplicationEnabled`, reason: REPLICATION_REASON })),
     { id: `${CONTROL_TOWER}::s3_event_notifications_enabled_check`, reason: NOTIFICATION_REASON },
   );
+  return bucket;
+}
+
+/**
+ * Access logs to the user's bucket or a new one: through aws-cdk-lib where
+ * the Region is known, through a Region mapping in env-agnostic stacks.
+ */
+export function enableAccessLogs(scope: Construct, loadBalancer: elbv2.BaseLoadBalancer & { logAccessLogs(bucket: s3.IBucket, prefix?: string): void },
+  props: LoadBalancedServiceProps): s3.IBucket {
+  const prefix = props.accessLogsPrefix ?? scope.node.id;
+  const bucket = accessLogsBucket(scope, props.accessLogsBucket);
+  if (!Token.isUnresolved(Stack.of(scope).region)) {
+    loadBalancer.logAccessLogs(bucket, prefix);
+  } else if (props.accessLogsBucket) {
+    // The user's bucket: its policy is theirs.
+    loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
+    loadBalancer.setAttribute('access_logs.s3.bucket', bucket.bucketName);
+    loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
+  } else {
+    logAccessLogsInAnyRegion(scope, loadBalancer, bucket as s3.Bucket, prefix);
+  }
   return bucket;
 }
 

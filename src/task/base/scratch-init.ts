@@ -10,7 +10,6 @@
 import { Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
 
 /** Name of the init container: stable, since it is part of the task definition. */
 export const SCRATCH_INIT_CONTAINER = 'scratch-init';
@@ -42,7 +41,7 @@ export class ScratchInit {
   private container?: ecs.ContainerDefinition;
   private readonly volumes: string[] = [];
 
-  constructor(private readonly scope: Construct, private readonly ctx: ScratchInitContext) {}
+  constructor(private readonly ctx: ScratchInitContext) {}
 
   /** The init container, once created. */
   public get initContainer(): ecs.ContainerDefinition | undefined {

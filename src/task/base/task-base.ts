@@ -221,7 +221,7 @@ export abstract class TaskBase extends Construct {
     const volume = addScratch(this.taskDefinition, container, containerPath);
     if (!this.isWindows && !isRootUser(user)) {
       if (!this.scratchInit) {
-        this.scratchInit = new ScratchInit(this, {
+        this.scratchInit = new ScratchInit({
           taskDefinition: this.taskDefinition,
           logGroup: this.logGroup,
           image: this.scratchInitImage ?? ecs.ContainerImage.fromRegistry(DEFAULT_SCRATCH_INIT_IMAGE),

@@ -21,7 +21,8 @@ import {
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
 const WEB_ACL_ARN = 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/services/11111111-2222-3333-4444-555555555555';
-const PUBLIC_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+// Listens on 8080 and writes only to /tmp as uid 101: runs with a read-only root and scratchPaths ['/tmp'].
+const PUBLIC_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27');
 
 /** A stack in a literal account and Region with literal AZs: no lookups, no credentials. */
 class ExampleStack extends Stack {

@@ -19,8 +19,9 @@ const lines: string[] = [
   'Values that are unresolved tokens or intrinsics the checker cannot resolve are skipped, never guessed.',
   '',
   'The "Built-in" column names the rules of aws-cdk-lib\'s built-in CloudFormation validator that catch the same problem.',
-  'While that validator runs in a CDK synth (unless `CDK_VALIDATION=false`), `EcsChecks` leaves those problems to it so nothing is reported twice;',
-  'set `@aws-cdk/core:validateAgainstDefaultRules: true` so they fail synth. The CLI, which has no built-in validator, always checks them.',
+  'That validator only warns unless `@aws-cdk/core:validateAgainstDefaultRules` is true. `EcsChecks` leaves those problems to it only when it both runs',
+  '(`CDK_VALIDATION` is not `false`) and fails synth on them (the flag is true), so nothing is reported twice and nothing slips through.',
+  'In every other setup, and in the CLI, `EcsChecks` reports them itself.',
   '',
 ];
 for (const area of areas) {

@@ -67,7 +67,7 @@ describe('Ec2Capacity defaults', () => {
     });
   });
 
-  test('security group is egress only; explicit AZs on the group; x86_64 architecture', () => {
+  test('security group is egress only; explicit AZs on the group; two x86_64 Nitro types in a mixed instances policy', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: Match.stringLikeRegexp('ECS container instances'),
       SecurityGroupIngress: Match.absent(),
@@ -76,8 +76,10 @@ describe('Ec2Capacity defaults', () => {
     t.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
     t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
       AvailabilityZones: [{ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }, { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] }],
-      LaunchTemplate: Match.objectLike({}),
-      MixedInstancesPolicy: Match.absent(),
+      LaunchTemplate: Match.absent(),
+      MixedInstancesPolicy: Match.objectLike({
+        LaunchTemplate: Match.objectLike({ Overrides: [{ InstanceType: 'm6i.large' }, { InstanceType: 'm7i.large' }] }),
+      }),
     });
     expect(capacity.cpuArchitecture).toBe(ecs.CpuArchitecture.X86_64);
     expect(cluster.cluster.hasEc2Capacity).toBe(true);

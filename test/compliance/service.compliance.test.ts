@@ -15,7 +15,6 @@ import { Ec2Task, FargateTask } from '../../src/task';
 
 const CIDR = '10.20.0.0/16';
 const WEB_ACL = 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/services/11111111-2222-3333-4444-555555555555';
-const REGION_ENV_REASON = 'aws-cdk-lib\'s Ec2TaskDefinition in awsvpc mode adds AWS_REGION (the stack Region, not a secret) to the container environment; the task layer owns that default.';
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
 
 function logKey(stack: Stack): kms.Key {
@@ -70,9 +69,6 @@ test('the five services (Fargate web, EC2 web, backend, worker, scheduled job, d
   });
   const agentTask = new Ec2Task(stack, 'AgentTask', { ...taskProps(8125), networkMode: ecs.NetworkMode.AWS_VPC });
   new DaemonService(stack, 'Agent', { cluster, task: agentTask });
-  for (const t of [ec2WebTask, agentTask]) {
-    Validations.of(t).acknowledge({ id: 'AwsSolutions-ECS2', reason: REGION_ENV_REASON });
-  }
 
   // WHEN
   const result = runCompliance(app);
@@ -90,7 +86,9 @@ test('the five services (Fargate web, EC2 web, backend, worker, scheduled job, d
   ].map((id) => `Services/${svc}/AccessLogs ${id}`);
   const acks = ours.map((a) => `${a.path} ${a.id}`).sort();
   expect(acks).toEqual([
-    ...['AgentTask', 'Ec2WebTask'].map((t) => `Services/${t} AwsSolutions-ECS2`),
+    // Inside the constructs: AWS_REGION on awsvpc EC2 tasks, and the root scratch-init container of tasks with scratch paths.
+    ...['AgentTask', 'Ec2WebTask'].map((t) => `Services/${t}/TaskDefinition AwsSolutions-ECS2`),
+    ...['AgentTask', 'ApiTask', 'Ec2WebTask', 'JobTask', 'WebTask', 'WorkerTask'].map((t) => `Services/${t}/TaskDefinition cdk-validator-cfnguard::ecs_task_definition_nonroot_user_check`),
     'Services/Cluster/Ec2/AutoScalingGroup AwsSolutions-AS3',
     'Services/Cluster/Ec2/AutoScalingGroup AwsSolutions-EC26',
     'Services/Cluster/Ec2/AutoScalingGroup HIPAA.Security-EC2IMDSv2Enabled',

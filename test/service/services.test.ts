@@ -48,7 +48,7 @@ describe('service defaults', () => {
     expect(toTasks[0].Properties).toMatchObject({ FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: { 'Fn::GetAtt': [expect.stringMatching(/^WebLoadBalancerSecurityGroup/), 'GroupId'] } });
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: Match.stringLikeRegexp('Load balancer'),
-      SecurityGroupIngress: [Match.objectLike({ FromPort: 443, CidrIp: { 'Fn::GetAtt': [Match.anyValue(), 'CidrBlock'] } })],
+      SecurityGroupIngress: [Match.objectLike({ FromPort: 443, CidrIp: '10.0.0.0/16' })],
     });
     const inline = Object.values(t.findResources('AWS::EC2::SecurityGroup')).flatMap((r: any) => r.Properties.SecurityGroupIngress ?? []);
     const open = [...inline, ...Object.values(ingress).map((r: any) => r.Properties)].filter((rule: any) => rule.CidrIp === '0.0.0.0/0');

@@ -4,8 +4,8 @@ import {
   CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { builtInValidatorFailsSynth } from './builtin-validator';
 import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
+import { builtInValidatorFailsSynth } from './builtin-validator';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
 import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';

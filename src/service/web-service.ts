@@ -5,10 +5,10 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
+import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
   enableAccessLogs, LoadBalancedServiceProps, listenerPeer, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
-import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
 

@@ -14,7 +14,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { complianceApp, describeFindings, PACKS, runCompliance } from './harness';
 import {
   DaemonService, EcsChecks, EcsCluster, Ec2Task, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule, RegistryScanning,
-  ScanFrequency, ScheduledJob, SecureRepository, UpstreamRegistry, WebService, WorkerService,
+  ScheduledJob, SecureRepository, UpstreamRegistry, WebService, WorkerService,
 } from '../../src';
 
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
@@ -40,7 +40,7 @@ test('every construct with default props has zero findings in all five packs and
   new DaemonService(stack, 'Agent', { cluster, task: new Ec2Task(stack, 'AgentTask', { container: { image: IMAGE, scratchPaths: ['/tmp'] } }) });
   new SecureRepository(stack, 'Repository');
   new PullThroughCacheRule(stack, 'EcrPublicCache', { upstream: UpstreamRegistry.ECR_PUBLIC });
-  new RegistryScanning(stack, 'Scanning', { frequency: ScanFrequency.SCAN_ON_PUSH });
+  new RegistryScanning(stack, 'Scanning');
 
   // WHEN
   const result = runCompliance(app, { extraPlugins: [new EcsChecks()] });

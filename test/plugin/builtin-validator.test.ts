@@ -19,8 +19,12 @@ function badApp(context: Record<string, unknown> = {}): App {
   const size = new ecs.FargateTaskDefinition(stack, 'Size', { cpu: 256, memoryLimitMiB: 4096 });
   size.addContainer('app', { image: ecs.ContainerImage.fromRegistry(IMAGE), memoryLimitMiB: 256 });
   const fargate = (extra: Record<string, unknown>) => ({
-    RequiresCompatibilities: ['FARGATE'], NetworkMode: 'awsvpc', Cpu: '256', Memory: '512',
-    ContainerDefinitions: [{ Name: 'app', Image: IMAGE, Essential: true }], ...extra,
+    RequiresCompatibilities: ['FARGATE'],
+    NetworkMode: 'awsvpc',
+    Cpu: '256',
+    Memory: '512',
+    ContainerDefinitions: [{ Name: 'app', Image: IMAGE, Essential: true }],
+    ...extra,
   });
   // ECS-TD-04, ECS-TD-07 and ECS-CT-17 in L1 form.
   new CfnResource(stack, 'NoMemory', { type: 'AWS::ECS::TaskDefinition', properties: fargate({ Memory: undefined }) });

@@ -112,8 +112,8 @@ export function accessLogsBucket(scope: Construct, given?: s3.IBucket): s3.IBuck
  * Access logs to the user's bucket or a new one: through aws-cdk-lib where
  * the Region is known, through a Region mapping in env-agnostic stacks.
  */
-export function enableAccessLogs(scope: Construct, loadBalancer: elbv2.BaseLoadBalancer & { logAccessLogs(bucket: s3.IBucket, prefix?: string): void },
-  props: LoadBalancedServiceProps): s3.IBucket {
+export function enableAccessLogs(scope: Construct,
+  loadBalancer: elbv2.BaseLoadBalancer & { logAccessLogs(bucket: s3.IBucket, prefix?: string): void }, props: LoadBalancedServiceProps): s3.IBucket {
   const prefix = props.accessLogsPrefix ?? scope.node.id;
   const bucket = accessLogsBucket(scope, props.accessLogsBucket);
   if (!Token.isUnresolved(Stack.of(scope).region)) {

@@ -211,7 +211,6 @@ function treePaths(root: IConstruct): (artifactId: string) => (logicalId: string
   };
 }
 
-
 /**
  * CDK matches plugin findings against acknowledgements in the plugin's own
  * namespace and shows matches in its report as acknowledged. A bare

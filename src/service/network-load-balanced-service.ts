@@ -39,7 +39,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
     const port = resolveContainerPort(path, props.task, props.containerPort);
     const listenerPort = props.listenerPort ?? 443;
     const vpc = props.cluster.vpc;
-    const sg = loadBalancerSecurityGroup(this, vpc, props, listenerPort);
+    const sg = loadBalancerSecurityGroup(this, vpc, props, [{ port: listenerPort, description: `TLS listener ${listenerPort}` }]);
     this.loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
       vpc,
       internetFacing: props.internetFacing ?? false,

@@ -1,13 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
-  enableAccessLogs, LoadBalancedServiceProps, listenerPeer, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
+  enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
@@ -130,7 +129,10 @@ export class WebService extends ServiceBase {
     }
     const vpc = props.cluster.vpc;
     const listenerPort = props.listenerPort ?? 443;
-    const sg = loadBalancerSecurityGroup(this, vpc, props, listenerPort);
+    const sg = loadBalancerSecurityGroup(this, vpc, props, [
+      { port: listenerPort, description: `TLS listener ${listenerPort}` },
+      ...props.redirectHttp ? [{ port: 80, description: 'HTTP redirect to HTTPS' }] : [],
+    ]);
     const alb = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc,
       internetFacing: props.internetFacing ?? false,
@@ -149,7 +151,6 @@ export class WebService extends ServiceBase {
       open: false, // ingress comes from the security group above only
     });
     if (props.redirectHttp) {
-      sg.addIngressRule(listenerPeer(sg, vpc, props), ec2.Port.tcp(80), 'HTTP redirect to HTTPS');
       const redirect = alb.addListener('HttpRedirect', {
         port: 80,
         protocol: elbv2.ApplicationProtocol.HTTP,

@@ -129,22 +129,30 @@ export function enableAccessLogs(scope: Construct,
   return bucket;
 }
 
-/** The load balancer's security group: no egress but to the targets (added when they attach). */
-export function loadBalancerSecurityGroup(scope: Construct, vpc: ec2.IVpc, props: LoadBalancedServiceProps, port: number): ec2.SecurityGroup {
-  const sg = new ec2.SecurityGroup(scope, 'LoadBalancerSecurityGroup', {
-    vpc, allowAllOutbound: false, description: `Load balancer of ${scope.node.path}: TLS ${port} in, targets out`,
-  });
-  sg.addIngressRule(listenerPeer(sg, vpc, props), ec2.Port.tcp(port), `TLS listener ${port}`);
-  return sg;
+/** A listener port the load balancer's security group opens, with the rule's description. */
+export interface ListenerIngress {
+  readonly port: number;
+  readonly description: string;
 }
 
-/** Who may reach the listeners: listenerPeer, or the default (acknowledged where a pack can't read it). */
-export function listenerPeer(sg: ec2.SecurityGroup, vpc: ec2.IVpc, props: LoadBalancedServiceProps): ec2.IPeer {
-  if (props.listenerPeer) return props.listenerPeer;
-  const internetFacing = props.internetFacing ?? false;
-  const peer = defaultListenerPeer(vpc, internetFacing);
-  acknowledgeListenerIngress(sg, peer, internetFacing, false);
-  return peer.peer;
+/**
+ * The load balancer's security group: no egress but to the targets (added
+ * when they attach); each listener port open to one peer, listenerPeer or
+ * the default (acknowledged where a pack can't read it).
+ */
+export function loadBalancerSecurityGroup(scope: Construct, vpc: ec2.IVpc, props: LoadBalancedServiceProps, ingress: ListenerIngress[]): ec2.SecurityGroup {
+  const sg = new ec2.SecurityGroup(scope, 'LoadBalancerSecurityGroup', {
+    vpc, allowAllOutbound: false, description: `Load balancer of ${scope.node.path}: TLS ${ingress[0].port} in, targets out`,
+  });
+  let peer = props.listenerPeer;
+  if (!peer) {
+    const internetFacing = props.internetFacing ?? false;
+    const byDefault = defaultListenerPeer(vpc, internetFacing);
+    acknowledgeListenerIngress(sg, byDefault, internetFacing, false);
+    peer = byDefault.peer;
+  }
+  for (const rule of ingress) sg.addIngressRule(peer, ec2.Port.tcp(rule.port), rule.description);
+  return sg;
 }
 
 /** Subnets of the load balancer. */

@@ -37,7 +37,7 @@ export function defaultUserFor(image: ecs.ContainerImage): string {
 /** The image reference of a registry image, undefined for assets, ECR repositories and tokens. */
 export function imageReference(image: ecs.ContainerImage): string | undefined {
   if (!(image instanceof ecs.RepositoryImage)) return undefined;
-  // RepositoryImage keeps its reference in the private field imageName (test/task/image-user.test.ts fails if it moves).
+  // RepositoryImage keeps its reference in the private field imageName (test/task/container-user.test.ts fails if it moves).
   const ref: unknown = (image as unknown as { imageName?: unknown }).imageName;
   return typeof ref === 'string' ? ref : undefined;
 }

@@ -36,35 +36,16 @@ export interface ScratchInitContext {
   readonly image: ecs.ContainerImage;
 }
 
-/** The per-task init step; created on the first scratch volume of a non-root container. */
+/** The per-task init step; built on the first scratch volume of a non-root container. */
 export class ScratchInit {
-  private container?: ecs.ContainerDefinition;
+  /** The init container. */
+  public readonly initContainer: ecs.ContainerDefinition;
   private readonly volumes: string[] = [];
 
-  constructor(private readonly ctx: ScratchInitContext) {}
-
-  /** The init container, once created. */
-  public get initContainer(): ecs.ContainerDefinition | undefined {
-    return this.container;
-  }
-
-  /** Make `volume` writable for `consumer`, which then waits for the init step. */
-  public add(volume: string, consumer: ecs.ContainerDefinition): void {
-    const init = this.container ?? this.create();
-    if (!this.volumes.includes(volume)) {
-      this.volumes.push(volume);
-      init.addMountPoints({ sourceVolume: volume, containerPath: `${INIT_MOUNT_ROOT}/${this.volumes.length}`, readOnly: false });
-    }
-    if (consumer !== init && !consumer.containerDependencies.some((d) => d.container === init)) {
-      consumer.addContainerDependencies({ container: init, condition: ecs.ContainerDependencyCondition.SUCCESS });
-    }
-  }
-
-  private create(): ecs.ContainerDefinition {
-    const td = this.ctx.taskDefinition;
-    this.container = td.addContainer(SCRATCH_INIT_CONTAINER, {
+  constructor(ctx: ScratchInitContext) {
+    this.initContainer = ctx.taskDefinition.addContainer(SCRATCH_INIT_CONTAINER, {
       containerName: SCRATCH_INIT_CONTAINER,
-      image: this.ctx.image,
+      image: ctx.image,
       essential: false,
       user: '0',
       readonlyRootFilesystem: true,
@@ -72,9 +53,20 @@ export class ScratchInit {
       entryPoint: ['sh', '-c'],
       // Every mount under the root, including ones added after this call.
       command: [`chmod 1777 ${INIT_MOUNT_ROOT}/*`],
-      logging: ecs.LogDrivers.awsLogs({ logGroup: this.ctx.logGroup, streamPrefix: SCRATCH_INIT_CONTAINER }),
+      logging: ecs.LogDrivers.awsLogs({ logGroup: ctx.logGroup, streamPrefix: SCRATCH_INIT_CONTAINER }),
     });
-    Validations.of(td).acknowledge({ id: 'cdk-validator-cfnguard::ecs_task_definition_nonroot_user_check', reason: ROOT_INIT_REASON });
-    return this.container;
+    Validations.of(ctx.taskDefinition).acknowledge({ id: 'cdk-validator-cfnguard::ecs_task_definition_nonroot_user_check', reason: ROOT_INIT_REASON });
+  }
+
+  /** Make `volume` writable for `consumer`, which then waits for the init step. */
+  public add(volume: string, consumer: ecs.ContainerDefinition): void {
+    const init = this.initContainer;
+    if (!this.volumes.includes(volume)) {
+      this.volumes.push(volume);
+      init.addMountPoints({ sourceVolume: volume, containerPath: `${INIT_MOUNT_ROOT}/${this.volumes.length}`, readOnly: false });
+    }
+    if (consumer !== init && !consumer.containerDependencies.some((d) => d.container === init)) {
+      consumer.addContainerDependencies({ container: init, condition: ecs.ContainerDependencyCondition.SUCCESS });
+    }
   }
 }

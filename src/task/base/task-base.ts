@@ -226,12 +226,10 @@ export abstract class TaskBase extends Construct {
           logGroup: this.logGroup,
           image: this.scratchInitImage ?? ecs.ContainerImage.fromRegistry(DEFAULT_SCRATCH_INIT_IMAGE),
         });
+        // Counted like a sidecar, so the Fargate main container's default memory leaves room for it.
+        this.kitContainers.push({ def: this.scratchInit.initContainer, reservedMiB: SCRATCH_INIT_MEMORY_MIB });
       }
       this.scratchInit.add(volume, container);
-      // Counted like a sidecar, so the Fargate main container's default memory leaves room for it.
-      if (!this.kitContainers.some((c) => c.def === this.scratchInit!.initContainer)) {
-        this.kitContainers.push({ def: this.scratchInit.initContainer!, reservedMiB: SCRATCH_INIT_MEMORY_MIB });
-      }
     }
     return volume;
   }

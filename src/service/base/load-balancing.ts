@@ -140,7 +140,9 @@ export interface ListenerIngress {
  * when they attach); each listener port open to one peer, listenerPeer or
  * the default (acknowledged where a pack can't read it).
  */
-export function loadBalancerSecurityGroup(scope: Construct, vpc: ec2.IVpc, props: LoadBalancedServiceProps, ingress: ListenerIngress[]): ec2.SecurityGroup {
+export function loadBalancerSecurityGroup(
+  scope: Construct, vpc: ec2.IVpc, props: LoadBalancedServiceProps, ingress: ListenerIngress[],
+): ec2.SecurityGroup {
   const sg = new ec2.SecurityGroup(scope, 'LoadBalancerSecurityGroup', {
     vpc, allowAllOutbound: false, description: `Load balancer of ${scope.node.path}: TLS ${ingress[0].port} in, targets out`,
   });

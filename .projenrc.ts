@@ -31,9 +31,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
     'fast-check@4.10.2',
     '@types/sarif@2.1.7',
+    '@types/js-yaml@4.0.9',
   ],
   // Plain npm packages must be bundled for jsii.
-  bundledDeps: ['commander@14.0.3', 'yaml@2.9.1'],
+  bundledDeps: ['commander@14.0.3', 'yaml@2.9.1', 'js-yaml@4.3.2'],
 
   bin: { 'cdk-ecs-kit': 'lib/cli/main.js' },
 

@@ -1,7 +1,15 @@
 /**
  * YAML CloudFormation templates, including the short-form intrinsics
  * (!Ref, !GetAtt, !Sub, ...), read into the same JSON shape CloudFormation uses.
+ *
+ * The strict YAML 1.2 parser (`yaml`) reads first. CloudFormation's own parser
+ * is more lenient (e.g. multi-line quoted scalars whose continuation lines are
+ * not indented past their key, as in AWS's ecs-refarch-mixed-mode sample), so
+ * text that `yaml` rejects is read again with js-yaml, whose PyYAML-style
+ * scanner accepts what CloudFormation and cfn-lint accept. Only text that both
+ * reject is bad input.
  */
+import * as jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
 import { asTemplate, InputError } from '../rules/assembly-loader';
@@ -44,11 +52,44 @@ function tagsFor(name: string): (ScalarTag | CollectionTag)[] {
 
 const CUSTOM_TAGS = ['Ref', 'GetAtt', 'Condition', ...FUNCTIONS].flatMap(tagsFor);
 
+/** The same short-form intrinsics for js-yaml. */
+function jsYamlTypes(name: string): jsYaml.Type[] {
+  const key = fnName(name);
+  const scalar = new jsYaml.Type(`!${name}`, {
+    kind: 'scalar',
+    construct: (value: string | null) => {
+      const text = value ?? '';
+      if (name === 'GetAtt') {
+        const dot = text.indexOf('.');
+        return { [key]: dot > 0 ? [text.slice(0, dot), text.slice(dot + 1)] : text };
+      }
+      return { [key]: text };
+    },
+  });
+  const seq = new jsYaml.Type(`!${name}`, { kind: 'sequence', construct: (value: unknown[] | null) => ({ [key]: value ?? [] }) });
+  const map = new jsYaml.Type(`!${name}`, { kind: 'mapping', construct: (value: object | null) => ({ [key]: value ?? {} }) });
+  return [scalar, seq, map];
+}
+
+const CFN_SCHEMA = jsYaml.DEFAULT_SCHEMA.extend(['Ref', 'GetAtt', 'Condition', ...FUNCTIONS].flatMap(jsYamlTypes));
+
+/** Lenient second reading; undefined when js-yaml rejects the text too. */
+function parseLenient(text: string): unknown {
+  try {
+    // json: later duplicate keys win, as with the strict reader (uniqueKeys: false).
+    return jsYaml.load(text, { schema: CFN_SCHEMA, json: true });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parse YAML template text. */
 export function parseYamlTemplate(text: string, file: string): CfnTemplate {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
+    const lenient = parseLenient(text);
+    if (lenient !== undefined && lenient !== null && typeof lenient === 'object') return asTemplate(lenient, file);
     const e = doc.errors[0];
     const where = ` at line ${lineCounter.linePos(e.pos[0]).line}`;
     throw new InputError(file, `invalid YAML${where} (${e.message.split('\n')[0]})`);

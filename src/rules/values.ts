@@ -65,7 +65,7 @@ export function parseCpuUnits(value: unknown): number | undefined {
   const n = toNumber(value);
   if (n !== undefined) return n;
   if (typeof value !== 'string' || isUnresolved(value)) return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*vcpus?\s*$/i.exec(value);
+  const m = /^\s*(\d*\.?\d+)\s*vcpus?\s*$/i.exec(value);
   return m ? Math.round(Number(m[1]) * 1024) : undefined;
 }
 

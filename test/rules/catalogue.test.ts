@@ -10,13 +10,13 @@ import { SKIPPED_CONSTRAINTS } from '../../src/rules/skipped';
 
 const GOLDEN = [
   'ECS-TD-01 error', 'ECS-TD-02 error', 'ECS-TD-03 error', 'ECS-TD-04 error', 'ECS-TD-06 error', 'ECS-TD-07 error',
-  'ECS-TD-11 error', 'ECS-TD-14 error', 'ECS-TD-16 error', 'ECS-TD-17 error', 'ECS-TD-18 error', 'ECS-TD-21 error',
+  'ECS-TD-10 error', 'ECS-TD-11 error', 'ECS-TD-14 error', 'ECS-TD-16 error', 'ECS-TD-17 error', 'ECS-TD-18 error', 'ECS-TD-21 error',
   'ECS-TD-22 error', 'ECS-TD-23 error', 'ECS-CT-01 error', 'ECS-CT-02 error', 'ECS-CT-03 error', 'ECS-CT-04 warning',
   'ECS-CT-07 error', 'ECS-CT-08 error', 'ECS-CT-11 error', 'ECS-CT-12 error', 'ECS-CT-13 error', 'ECS-CT-15 error',
-  'ECS-CT-16 error', 'ECS-CT-17 error', 'ECS-CT-18 error', 'ECS-CT-22 warning', 'ECS-CT-23 warning', 'ECS-CT-24 warning',
-  'ECS-PM-01 error', 'ECS-PM-02 error', 'ECS-PM-04 error', 'ECS-PM-06 error', 'ECS-PM-09 error', 'ECS-EX-02 warning',
+  'ECS-CT-16 error', 'ECS-CT-17 error', 'ECS-CT-18 error', 'ECS-CT-22 warning', 'ECS-CT-23 warning', 'ECS-CT-24 warning', 'ECS-CT-25 error',
+  'ECS-PM-01 error', 'ECS-PM-02 error', 'ECS-PM-04 error', 'ECS-PM-06 error', 'ECS-PM-09 error', 'ECS-PM-10 error', 'ECS-EX-02 warning',
   'ECS-SC-03 error', 'ECS-SC-04 error', 'ECS-SC-06 error', 'ECS-SV-02 error', 'ECS-SV-03 error', 'ECS-SV-04 error',
-  'ECS-SV-05 error', 'ECS-SV-07 error', 'ECS-SV-08 warning', 'ECS-SV-12 error', 'ECS-SV-16 error', 'ECS-SV-19 error',
+  'ECS-SV-05 error', 'ECS-SV-07 error', 'ECS-SV-08 warning', 'ECS-SV-12 error', 'ECS-SV-16 error', 'ECS-SV-17 error', 'ECS-SV-18 error', 'ECS-SV-19 error',
   'ECS-SV-24 error', 'ECS-CP-01 error', 'ECS-CP-02 error', 'ECS-CP-06 error', 'ECS-SV-30 error', 'ECS-ER-03 error',
   'ECS-ER-08 error', 'ECS-ER-09 error', 'ECS-ER-14 warning', 'ECS-ER-15 error', 'ECS-CP-07 error', 'ECS-QT-01 error',
   'ECS-QT-02 error', 'ECS-QT-03 error', 'ECS-QT-04 warning', 'ECS-QT-05 warning', 'ECS-QT-06 error', 'ECS-QT-07 error',

@@ -1,4 +1,5 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { fargateRunnerLabel, undeclaredFargateServices } from '../task/service-facts';
 import { requiresFargate, TASK_DEFINITION } from '../task/task-facts';
 import { toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
@@ -10,24 +11,35 @@ export const CT17_FARGATE_LOG_DRIVER: ResourceRule = {
   title: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers',
   area: 'container',
   severity: Severity.ERROR,
-  builtInOverlap: ['E3048'],
-  description: 'Checks LogConfiguration.LogDriver of containers in Fargate task definitions.',
-  deployError: 'RegisterTaskDefinition fails: the log driver is not supported on Fargate.',
+  description: 'Checks LogConfiguration.LogDriver of containers in task definitions that require FARGATE or that a Fargate service runs. The built-in validator reports the first case as E3048.',
+  deployError: 'RegisterTaskDefinition fails: the log driver is not supported on Fargate; a Fargate service cannot run such a task definition.',
   fix: 'Use awslogs, splunk, or awsfirelens (FireLens routes to fluentd, Elasticsearch and others).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-logging',
   resourceTypes: [TASK_DEFINITION],
-  check(task): RuleIssue[] {
-    if (requiresFargate(task) !== true) return [];
+  check(task, context): RuleIssue[] {
+    const declared = requiresFargate(task) === true;
+    let runner: string | undefined;
+    const label = (def: Record<string, unknown>, index: number): string | undefined => {
+      if (declared) return `Fargate ${containerLabel(def, index)}`;
+      if (runner === undefined) {
+        const services = undeclaredFargateServices(task, context);
+        runner = services.length > 0 ? fargateRunnerLabel(services) : '';
+      }
+      return runner ? `${containerLabel(def, index)} of a task definition ${runner}` : undefined;
+    };
     return containers(task).flatMap(({ index, def }) => {
       const logConfig = toObject(def.LogConfiguration);
       const driver = toStr(logConfig?.LogDriver);
       if (driver === undefined || FARGATE_LOG_DRIVERS.includes(driver)) return [];
+      const who = label(def, index);
+      if (!who) return [];
       return [{
         property: containerPath(index, 'LogConfiguration', 'LogDriver'),
         value: logConfig?.LogDriver,
-        problem: `Fargate ${containerLabel(def, index)} uses log driver ${driver}`,
+        problem: `${who} uses log driver ${driver}`,
         allowed: FARGATE_LOG_DRIVERS.join(', '),
         fix: `Use awslogs, or awsfirelens with a FireLens router to reach ${driver} destinations.`,
+        ...(declared ? { builtInOverlap: 'E3048' } : {}),
       }];
     });
   },

@@ -15,6 +15,7 @@ import { CT18_FARGATE_ULIMITS } from './ct-18-fargate-ulimits';
 import { CT22_EXEC_READONLY_ROOT } from './ct-22-exec-readonly-root';
 import { CT23_SECRET_IN_ENVIRONMENT } from './ct-23-secret-in-environment';
 import { CT24_MEMORY_EQUALS_RESERVATION } from './ct-24-memory-equals-reservation';
+import { CT25_AWSLOGS_OPTIONS } from './ct-25-awslogs-options';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -34,4 +35,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT22_EXEC_READONLY_ROOT,
   CT23_SECRET_IN_ENVIRONMENT,
   CT24_MEMORY_EQUALS_RESERVATION,
+  CT25_AWSLOGS_OPTIONS,
 ];

@@ -4,6 +4,7 @@ import { PM02_NONE_NO_PORTS } from './pm-02-none-no-ports';
 import { PM04_PORT_RANGE } from './pm-04-port-range';
 import { PM06_PORT_NAME } from './pm-06-port-name';
 import { PM09_WINDOWS_EC2_NETWORK_MODE } from './pm-09-windows-ec2-network-mode';
+import { PM10_DYNAMIC_PORT_HEALTH_CHECK } from './pm-10-dynamic-port-health-check';
 
 /** Port mapping and network mode rules, in id order. */
 export const NETWORK_RULES: readonly ResourceRule[] = [
@@ -12,4 +13,5 @@ export const NETWORK_RULES: readonly ResourceRule[] = [
   PM04_PORT_RANGE,
   PM06_PORT_NAME,
   PM09_WINDOWS_EC2_NETWORK_MODE,
+  PM10_DYNAMIC_PORT_HEALTH_CHECK,
 ];

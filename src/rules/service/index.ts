@@ -11,6 +11,8 @@ import { SV07_DAEMON_LIMITS } from './sv-07-daemon-limits';
 import { SV08_MIN_BELOW_MAX } from './sv-08-min-below-max';
 import { SV12_CODE_DEPLOY_LOAD_BALANCER } from './sv-12-code-deploy-load-balancer';
 import { SV16_PLACEMENT } from './sv-16-placement';
+import { SV17_AWSVPC_NETWORK_CONFIGURATION } from './sv-17-awsvpc-network-configuration';
+import { SV18_NETWORK_CONFIGURATION_AWSVPC_ONLY } from './sv-18-network-configuration-awsvpc-only';
 import { SV19_PUBLIC_IP_FARGATE_ONLY } from './sv-19-public-ip-fargate-only';
 import { SV24_SERVICE_NAME } from './sv-24-service-name';
 
@@ -28,6 +30,8 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV08_MIN_BELOW_MAX,
   SV12_CODE_DEPLOY_LOAD_BALANCER,
   SV16_PLACEMENT,
+  SV17_AWSVPC_NETWORK_CONFIGURATION,
+  SV18_NETWORK_CONFIGURATION_AWSVPC_ONLY,
   SV19_PUBLIC_IP_FARGATE_ONLY,
   SV24_SERVICE_NAME,
 ];

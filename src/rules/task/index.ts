@@ -5,6 +5,7 @@ import { TD03_LARGE_FARGATE_PLATFORM_VERSION } from './td-03-large-fargate-platf
 import { TD04_FARGATE_TASK_SIZE_REQUIRED } from './td-04-fargate-task-size-required';
 import { TD06_FARGATE_EPHEMERAL_STORAGE } from './td-06-fargate-ephemeral-storage';
 import { TD07_FARGATE_AWSVPC } from './td-07-fargate-awsvpc';
+import { TD10_FARGATE_PLACEMENT_CONSTRAINTS } from './td-10-fargate-placement-constraints';
 import { TD11_PLACEMENT_CONSTRAINTS_COUNT } from './td-11-placement-constraints-count';
 import { TD14_FARGATE_WINDOWS_X86 } from './td-14-fargate-windows-x86';
 import { TD16_FARGATE_IPC_MODE } from './td-16-fargate-ipc-mode';
@@ -22,6 +23,7 @@ export const TASK_RULES: readonly ResourceRule[] = [
   TD04_FARGATE_TASK_SIZE_REQUIRED,
   TD06_FARGATE_EPHEMERAL_STORAGE,
   TD07_FARGATE_AWSVPC,
+  TD10_FARGATE_PLACEMENT_CONSTRAINTS,
   TD11_PLACEMENT_CONSTRAINTS_COUNT,
   TD14_FARGATE_WINDOWS_X86,
   TD16_FARGATE_IPC_MODE,

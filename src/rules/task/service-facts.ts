@@ -4,8 +4,9 @@
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
+import { launchKind } from '../service/service-facts';
 import { toStr } from '../values';
-import { TASK_DEFINITION } from './task-facts';
+import { requiresFargate, TASK_DEFINITION } from './task-facts';
 
 export const SERVICE = 'AWS::ECS::Service';
 
@@ -25,4 +26,21 @@ export function platformVersionBelow140(service: TemplateResource): string | und
   if (!pv || !m) return undefined;
   const [major, minor] = [Number(m[1]), Number(m[2])];
   return major < 1 || (major === 1 && minor < 4) ? pv : undefined;
+}
+
+/**
+ * Services that run this task definition on Fargate (LaunchType FARGATE or a
+ * Fargate-only strategy) although it does not declare FARGATE in
+ * RequiresCompatibilities. ECS then needs the task definition to be
+ * Fargate-compatible all the same.
+ */
+export function undeclaredFargateServices(task: TemplateResource, context: RuleContext): TemplateResource[] {
+  if (requiresFargate(task) !== false) return [];
+  return context.assembly.ofType(SERVICE).filter((s) =>
+    serviceTaskDefinition(s, context) === task && launchKind(s, context) === 'FARGATE');
+}
+
+/** Label for a task definition that a Fargate service runs: "Fargate service at Stack/Svc". */
+export function fargateRunnerLabel(services: readonly TemplateResource[]): string {
+  return `run by Fargate service ${services[0].path}`;
 }

@@ -1,0 +1,56 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { TASK_DEFINITION } from '../task/task-facts';
+import { isUnresolved, toObject, toStr } from '../values';
+import { containerLabel, containerPath, containers } from './container-facts';
+
+/** Options the awslogs driver (Docker's, plus ECS's stream prefix) reads. */
+const AWSLOGS_OPTIONS = [
+  'awslogs-create-group', 'awslogs-create-stream', 'awslogs-credentials-endpoint', 'awslogs-datetime-format',
+  'awslogs-endpoint', 'awslogs-force-flush-interval-seconds', 'awslogs-format', 'awslogs-group',
+  'awslogs-max-buffer-size', 'awslogs-multiline-pattern', 'awslogs-region', 'awslogs-stream',
+  'awslogs-stream-prefix', 'max-buffer-size', 'mode', 'tag',
+];
+const REQUIRED = ['awslogs-group', 'awslogs-region'];
+
+export const CT25_AWSLOGS_OPTIONS: ResourceRule = {
+  id: 'ECS-CT-25',
+  title: 'The awslogs log driver needs awslogs-group and awslogs-region, and known options only',
+  area: 'container',
+  severity: Severity.ERROR,
+  description: 'Checks LogConfiguration of containers using the awslogs driver: Options must set awslogs-group and awslogs-region, and every option name must be one the driver knows. Same check as cfn-lint E3046.',
+  deployError: 'The task registers, but the container cannot start ("failed to initialize logging driver"): the service never stabilises and the stack update fails.',
+  fix: 'Set Options awslogs-group and awslogs-region (e.g. !Ref AWS::Region), and remove unknown option names.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html',
+  resourceTypes: [TASK_DEFINITION],
+  check(task): RuleIssue[] {
+    return containers(task).flatMap(({ index, def }) => {
+      const config = toObject(def.LogConfiguration);
+      if (toStr(config?.LogDriver) !== 'awslogs') return [];
+      const label = containerLabel(def, index);
+      if (config!.Options !== undefined && isUnresolved(config!.Options)) return [];
+      const options = toObject(config!.Options) ?? {};
+      const issues: RuleIssue[] = [];
+      const missing = REQUIRED.filter((o) => options[o] === undefined);
+      if (missing.length > 0) {
+        issues.push({
+          property: containerPath(index, 'LogConfiguration', 'Options'),
+          value: config!.Options,
+          problem: `${label} uses the awslogs log driver without ${missing.join(' and ')}`,
+          allowed: 'awslogs Options with awslogs-group and awslogs-region',
+          fix: `Add ${missing.map((m) => (m === 'awslogs-region' ? 'awslogs-region: !Ref AWS::Region' : 'awslogs-group: <log group name>')).join(' and ')} to the LogConfiguration Options.`,
+        });
+      }
+      for (const name of Object.keys(options)) {
+        if (AWSLOGS_OPTIONS.includes(name)) continue;
+        issues.push({
+          property: containerPath(index, 'LogConfiguration', 'Options', name),
+          value: options[name],
+          problem: `${label} sets unknown awslogs option ${name}`,
+          allowed: AWSLOGS_OPTIONS.join(', '),
+          fix: `Remove ${name}, or correct its spelling.`,
+        });
+      }
+      return issues;
+    });
+  },
+};

@@ -1,11 +1,11 @@
-/** Shared check for a health check field with an allowed range (ECS-CT-07, ECS-CT-08). */
+/** Shared check for a health check field with an allowed range (ECS-CT-05 to ECS-CT-08). */
 import { TemplateResource } from '../model';
 import { RuleIssue } from '../rule';
 import { toNumber, toObject } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
 export function healthCheckOutOfRange(
-  task: TemplateResource, field: 'Retries' | 'StartPeriod', min: number, max: number, unit: string,
+  task: TemplateResource, field: 'Retries' | 'StartPeriod' | 'Interval' | 'Timeout', min: number, max: number, unit: string,
 ): RuleIssue[] {
   return containers(task).flatMap(({ index, def }) => {
     const hc = toObject(def.HealthCheck);

@@ -1,37 +1,57 @@
 import { ResourceRule } from '../rule';
 import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
+import { SC01_NAMESPACE } from './sc-01-namespace';
+import { SC02_PORT_NAME } from './sc-02-port-name';
 import { SC03_DISCOVERY_NAME } from './sc-03-discovery-name';
 import { SC04_CLIENT_ALIAS } from './sc-04-client-alias';
+import { SC05_ONE_CLIENT_ALIAS } from './sc-05-one-client-alias';
 import { SC06_TASK_MEMORY } from './sc-06-task-memory';
+import { SC09_ACCESS_LOG_NEEDS_LOG_DRIVER } from './sc-09-access-log-needs-log-driver';
+import { SV01_LAUNCH_TYPE_OR_STRATEGY } from './sv-01-launch-type-or-strategy';
 import { SV02_SINGLE_BASE } from './sv-02-single-base';
 import { SV03_WEIGHT_BASE_RANGE } from './sv-03-weight-base-range';
 import { SV04_NO_FARGATE_ASG_MIX } from './sv-04-no-fargate-asg-mix';
 import { SV05_PROVIDER_ASSOCIATED } from './sv-05-provider-associated';
 import { SV07_DAEMON_LIMITS } from './sv-07-daemon-limits';
 import { SV08_MIN_BELOW_MAX } from './sv-08-min-below-max';
+import { SV09_CIRCUIT_BREAKER_CONTROLLER } from './sv-09-circuit-breaker-controller';
+import { SV10_DEPLOYMENT_ALARMS } from './sv-10-deployment-alarms';
 import { SV12_CODE_DEPLOY_LOAD_BALANCER } from './sv-12-code-deploy-load-balancer';
+import { SV15_LIFECYCLE_HOOKS_FORCE_DEPLOY } from './sv-15-lifecycle-hooks-force-deploy';
 import { SV16_PLACEMENT } from './sv-16-placement';
 import { SV17_AWSVPC_NETWORK_CONFIGURATION } from './sv-17-awsvpc-network-configuration';
 import { SV18_NETWORK_CONFIGURATION_AWSVPC_ONLY } from './sv-18-network-configuration-awsvpc-only';
 import { SV19_PUBLIC_IP_FARGATE_ONLY } from './sv-19-public-ip-fargate-only';
+import { SV23_SERVICE_REGISTRIES } from './sv-23-service-registries';
 import { SV24_SERVICE_NAME } from './sv-24-service-name';
+import { SV29_EXTERNAL_SERVICE } from './sv-29-external-service';
 
 /** Service, Service Connect and ECS Exec rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [
   EX02_EXEC_PLATFORM_VERSION,
+  SC01_NAMESPACE,
+  SC02_PORT_NAME,
   SC03_DISCOVERY_NAME,
   SC04_CLIENT_ALIAS,
+  SC05_ONE_CLIENT_ALIAS,
   SC06_TASK_MEMORY,
+  SC09_ACCESS_LOG_NEEDS_LOG_DRIVER,
+  SV01_LAUNCH_TYPE_OR_STRATEGY,
   SV02_SINGLE_BASE,
   SV03_WEIGHT_BASE_RANGE,
   SV04_NO_FARGATE_ASG_MIX,
   SV05_PROVIDER_ASSOCIATED,
   SV07_DAEMON_LIMITS,
   SV08_MIN_BELOW_MAX,
+  SV09_CIRCUIT_BREAKER_CONTROLLER,
+  SV10_DEPLOYMENT_ALARMS,
   SV12_CODE_DEPLOY_LOAD_BALANCER,
+  SV15_LIFECYCLE_HOOKS_FORCE_DEPLOY,
   SV16_PLACEMENT,
   SV17_AWSVPC_NETWORK_CONFIGURATION,
   SV18_NETWORK_CONFIGURATION_AWSVPC_ONLY,
   SV19_PUBLIC_IP_FARGATE_ONLY,
+  SV23_SERVICE_REGISTRIES,
   SV24_SERVICE_NAME,
+  SV29_EXTERNAL_SERVICE,
 ];

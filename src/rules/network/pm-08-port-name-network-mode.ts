@@ -1,0 +1,31 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { networkMode, TASK_DEFINITION } from '../task/task-facts';
+import { portMappings } from './port-mappings';
+
+export const PM08_PORT_NAME_NETWORK_MODE: ResourceRule = {
+  id: 'ECS-PM-08',
+  title: 'Port mapping Name and AppProtocol need awsvpc or bridge, and AppProtocol needs a Name',
+  area: 'network',
+  severity: Severity.ERROR,
+  description: 'Flags Name / AppProtocol on port mappings in host or none mode, and AppProtocol without Name.',
+  deployError: 'RegisterTaskDefinition fails: name and appProtocol are only supported in awsvpc and bridge modes; appProtocol requires a port mapping name.',
+  fix: 'Use the awsvpc or bridge network mode for Service Connect, and name every port mapping that sets AppProtocol.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-appProtocol',
+  resourceTypes: [TASK_DEFINITION],
+  check(task): RuleIssue[] {
+    const mode = networkMode(task);
+    const issues: RuleIssue[] = [];
+    for (const { container, pointer, mapping } of portMappings(task)) {
+      if (mode !== undefined && mode !== 'awsvpc' && mode !== 'bridge') {
+        for (const p of ['Name', 'AppProtocol'] as const) {
+          if (mapping[p] === undefined) continue;
+          issues.push({ property: `${pointer}/${p}`, value: mapping[p], problem: `${container} port mapping sets ${p} in network mode ${mode}`, allowed: `${p} only in awsvpc or bridge mode`, fix: `Remove ${p}, or use the awsvpc or bridge network mode.` });
+        }
+      }
+      if (mapping.AppProtocol !== undefined && mapping.Name === undefined) {
+        issues.push({ property: `${pointer}/AppProtocol`, value: mapping.AppProtocol, problem: `${container} port mapping sets AppProtocol without Name`, allowed: 'AppProtocol on named port mappings', fix: 'Add a Name (e.g. "web") to the port mapping.' });
+      }
+    }
+    return issues;
+  },
+};

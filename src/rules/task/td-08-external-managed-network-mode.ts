@@ -1,0 +1,32 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { compatibilities } from './compatibilities';
+import { networkMode, TASK_DEFINITION } from './task-facts';
+
+const ALLOWED: Record<string, readonly string[]> = {
+  EXTERNAL: ['bridge', 'host', 'none'],
+  MANAGED_INSTANCES: ['awsvpc', 'host'],
+};
+
+export const TD08_EXTERNAL_MANAGED_NETWORK_MODE: ResourceRule = {
+  id: 'ECS-TD-08',
+  title: 'EXTERNAL tasks use bridge, host or none; Managed Instances tasks use awsvpc or host',
+  area: 'task',
+  severity: Severity.ERROR,
+  description: 'Checks NetworkMode (bridge when omitted) of task definitions that require EXTERNAL (ECS Anywhere) or MANAGED_INSTANCES.',
+  deployError: 'RegisterTaskDefinition fails: the network mode is not supported for the required compatibility.',
+  fix: 'Use bridge, host or none for EXTERNAL; awsvpc or host for MANAGED_INSTANCES.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode',
+  resourceTypes: [TASK_DEFINITION],
+  check(task): RuleIssue[] {
+    const compat = compatibilities(task);
+    const mode = networkMode(task);
+    if (!compat || mode === undefined) return [];
+    return compat.filter((c) => ALLOWED[c] && !ALLOWED[c].includes(mode)).map((c) => ({
+      property: 'Properties/NetworkMode',
+      value: task.properties.NetworkMode,
+      problem: `${c} task definition uses network mode ${mode}${task.properties.NetworkMode === undefined ? ' (NetworkMode omitted)' : ''}`,
+      allowed: `${ALLOWED[c].join(', ')} for ${c}`,
+      fix: `Set NetworkMode to ${ALLOWED[c][0]}.`,
+    }));
+  },
+};

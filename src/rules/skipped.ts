@@ -1,33 +1,24 @@
 /**
- * Constraints from ecs-constraints.md that no rule checks, with the reason.
- * docs/rules.md lists them.
+ * Constraints from ecs-constraints.md that no rule of their own checks, with
+ * the reason: not decidable from a template, not (or no longer) an ECS
+ * constraint, or checked under another rule's id. docs/rules.md lists them.
  */
 export interface SkippedConstraint {
   readonly id: string;
   readonly reason: string;
+  /** The rule that reports this constraint under its own id, when one does. */
+  readonly coveredBy?: string;
 }
 
 export const SKIPPED_CONSTRAINTS: readonly SkippedConstraint[] = [
+  { id: 'TD-13', reason: 'Not an ECS constraint: RegisterTaskDefinition accepts runtimePlatform for EC2 task definitions (the ECS console sets it for Windows EC2 tasks); aws-cdk-lib\'s CannotSpecifyRuntimePlatform is its own policy. Checking it would flag templates that deploy.' },
+  { id: 'CT-10', reason: 'Not an ECS constraint: aws-cdk-lib-only rule (ShouldBeHealthCheckInterval); ECS accepts a timeout longer than the interval and nothing fails at deploy.' },
+  { id: 'PM-03', reason: 'Host mode: HostPort omitted or equal to ContainerPort.', coveredBy: 'ECS-PM-01' },
+  { id: 'SV-11', reason: 'Not decidable from a template: whether the task definition revision a CODE_DEPLOY service names is the latest of its family is account state, known only at deploy time.' },
   { id: 'SV-22', reason: 'No longer a constraint: the current API applies healthCheckGracePeriodSeconds to load balancer, VPC Lattice and container health checks alike.' },
-  { id: 'PM-03', reason: 'Covered by ECS-PM-01 (host mode: HostPort omitted or equal to ContainerPort); aws-cdk-lib validates at synth: MustBeHostPortLeft.' },
-  { id: 'SV-11', reason: 'aws-cdk-lib validates at synth: CodeDeployDeploymentControllerOnlyUsed.' },
-  { id: 'SV-13', reason: 'aws-cdk-lib handles it (AUTO): taskDefinition, launchType and networkConfiguration are blanked for the EXTERNAL controller, with warning @aws-cdk/aws-ecs:externalDeploymentController.' },
-  { id: 'SV-14', reason: 'aws-cdk-lib validates at synth: MustBeLinearDeploymentStepPercent, MustBeCanaryDeploymentStepPercent, MustBe*StepBakeTime.' },
-  { id: 'SV-26', reason: 'aws-cdk-lib validates at synth: AvailabilityZoneRebalancing*, AvailabilityZoneBalancing.' },
-  { id: 'SV-27', reason: 'aws-cdk-lib validates at synth: OnlyVolumeSpecifiedVolumeConfigurations and service-managed-volume checks (VolumesSizeBetween, IopsOutOfRange, MustBeThroughputLessThan, SnapshotIdDoesMatchExpected).' },
-  { id: 'SV-28', reason: 'aws-cdk-lib validates at synth: FargateService platform-version check for secrets JSON-field references.' },
-  { id: 'SC-08', reason: 'aws-cdk-lib validates at synth: AwsPcaAuthorityArnStartArnLeast, MustBeIdleTimeoutLeastSecond, MustBePerRequestTimeoutLeastSecond.' },
-  { id: 'EX-01', reason: 'aws-cdk-lib handles it (AUTO): enableExecuteCommand adds the ssmmessages permissions to the task role.' },
-  { id: 'CP-08', reason: 'aws-cdk-lib handles it (AUTO): addAsgCapacityProvider sets taskDrainTime 0 when managed draining is enabled.' },
-  { id: 'ER-02', reason: 'aws-cdk-lib validates at synth: ImageTagMutabilityRequiresExclusionFilters, ExclusionFiltersRequiredForMutabilityWithExclusion, ExclusionFiltersCountOutOfRange, FilterPatternExceedsMaxLength, FilterPatternContainsInvalidCharacters.' },
-  { id: 'ER-04', reason: 'aws-cdk-lib validates at synth: AnyTagStatusRuleMustHaveHighestPriority, LifecycleCanOnlyHaveOneAnyTagStatusRule, CannotCombinePrioritizedAnyRuleWithUnprioritizedRules.' },
-  { id: 'ER-05', reason: 'aws-cdk-lib validates at synth: TaggedStatusRequiresTagPrefixOrPatternList, TagPrefixAndPatternListOnlyForTaggedStatus, CannotSpecifyBothTagPrefixAndPatternList.' },
-  { id: 'ER-06', reason: 'aws-cdk-lib validates at synth: TagPatternExceedsWildcardLimit.' },
-  { id: 'ER-07', reason: 'aws-cdk-lib validates at synth (LifecycleRuleMustContainExactlyOneAgeOrCountProperty) and renders countType/countUnit itself.' },
-  { id: 'ER-11', reason: 'Not decidable from one synthesized template: a create-only change needs the previously deployed template to compare with.' },
-  { id: 'ER-12', reason: 'aws-cdk-lib validates at synth: EmptyOnDeleteRequiresDestroyRemovalPolicy, AutoDeleteImagesRequiresDestroyRemovalPolicy.' },
-  { id: 'ER-13', reason: 'aws-cdk-lib warns at synth: @aws-cdk/aws-ecr:noResourceStatements.' },
-  { id: 'ER-16', reason: 'Account-level, adjustable quotas (repositories per Region, images per repository): not visible in a template.' },
-  { id: 'TD-13', reason: 'aws-cdk-lib validates at synth: CannotSpecifyRuntimePlatform.' },
-  { id: 'CT-10', reason: 'aws-cdk-lib-only rule (ShouldBeHealthCheckInterval), not an ECS constraint: nothing fails at deploy.' },
+  { id: 'EX-01', reason: 'Not decidable from a template, and not a deploy error: the task role can get ssmmessages permissions from managed policies, other stacks or permission boundaries, and a missing permission only makes `aws ecs execute-command` fail at run time.' },
+  { id: 'CP-08', reason: 'Not a constraint: managed draining and taskDrainTime are defaults aws-cdk-lib sets; any value deploys.' },
+  { id: 'ER-11', reason: 'Not decidable from one synthesized template: a create-only change needs the previously deployed template to compare with; the replacement guard ECS-RP-01 warns about it when `cdk-ecs-kit check --baseline` is given the deployed assembly.' },
+  { id: 'ER-12', reason: 'Not a deploy error: CloudFormation accepts EmptyOnDelete with any DeletionPolicy; aws-cdk-lib ties it to RemovalPolicy.DESTROY as its own policy.' },
+  { id: 'ER-16', reason: 'Not decidable from a template: account-level, adjustable quotas (repositories per Region, images per repository) depend on what the account already holds.' },
 ];

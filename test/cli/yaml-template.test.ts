@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { main } from '../../src/cli/main';
 import { parseYamlTemplate } from '../../src/cli/yaml-template';
 import { InputError } from '../../src/rules/assembly-loader';
-import { main } from '../../src/cli/main';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'templates');
 

@@ -19,13 +19,15 @@ const GOLDEN = [
   'ECS-CT-21 error', 'ECS-CT-22 warning', 'ECS-CT-23 warning', 'ECS-CT-24 warning', 'ECS-CT-25 error',
   'ECS-PM-01 error', 'ECS-PM-02 error', 'ECS-PM-04 error', 'ECS-PM-05 error', 'ECS-PM-06 error', 'ECS-PM-07 error',
   'ECS-PM-08 error', 'ECS-PM-09 error', 'ECS-PM-10 error', 'ECS-EX-02 warning', 'ECS-SC-01 error', 'ECS-SC-02 error',
-  'ECS-SC-03 error', 'ECS-SC-04 error', 'ECS-SC-05 error', 'ECS-SC-06 error', 'ECS-SC-09 error', 'ECS-SV-01 error',
-  'ECS-SV-02 error', 'ECS-SV-03 error', 'ECS-SV-04 error', 'ECS-SV-05 error', 'ECS-SV-07 error', 'ECS-SV-08 warning',
-  'ECS-SV-09 error', 'ECS-SV-10 error', 'ECS-SV-12 error', 'ECS-SV-15 error', 'ECS-SV-16 error', 'ECS-SV-17 error',
-  'ECS-SV-18 error', 'ECS-SV-19 error', 'ECS-SV-23 error', 'ECS-SV-24 error', 'ECS-SV-29 error', 'ECS-CP-01 error',
+  'ECS-SC-03 error', 'ECS-SC-04 error', 'ECS-SC-05 error', 'ECS-SC-06 error', 'ECS-SC-08 error', 'ECS-SC-09 error',
+  'ECS-SV-01 error', 'ECS-SV-02 error', 'ECS-SV-03 error', 'ECS-SV-04 error', 'ECS-SV-05 error', 'ECS-SV-07 error',
+  'ECS-SV-08 warning', 'ECS-SV-09 error', 'ECS-SV-10 error', 'ECS-SV-12 error', 'ECS-SV-13 error', 'ECS-SV-14 error',
+  'ECS-SV-15 error', 'ECS-SV-16 error', 'ECS-SV-17 error', 'ECS-SV-18 error', 'ECS-SV-19 error', 'ECS-SV-23 error',
+  'ECS-SV-24 error', 'ECS-SV-26 error', 'ECS-SV-27 error', 'ECS-SV-28 error', 'ECS-SV-29 error', 'ECS-CP-01 error',
   'ECS-CP-02 error', 'ECS-CP-03 error', 'ECS-CP-04 error', 'ECS-CP-05 error', 'ECS-CP-06 error', 'ECS-CP-09 error',
-  'ECS-SV-30 error', 'ECS-EX-03 error', 'ECS-ER-01 error', 'ECS-ER-03 error', 'ECS-ER-08 error', 'ECS-ER-09 error',
-  'ECS-ER-10 error', 'ECS-ER-14 warning', 'ECS-ER-15 error', 'ECS-CP-07 error', 'ECS-QT-01 error', 'ECS-QT-02 error',
+  'ECS-SV-30 error', 'ECS-EX-03 error', 'ECS-ER-01 error', 'ECS-ER-02 error', 'ECS-ER-03 error', 'ECS-ER-04 error',
+  'ECS-ER-05 error', 'ECS-ER-06 error', 'ECS-ER-07 error', 'ECS-ER-08 error', 'ECS-ER-09 error', 'ECS-ER-10 error',
+  'ECS-ER-13 error', 'ECS-ER-14 warning', 'ECS-ER-15 error', 'ECS-CP-07 error', 'ECS-QT-01 error', 'ECS-QT-02 error',
   'ECS-QT-03 error', 'ECS-QT-04 warning', 'ECS-QT-05 warning', 'ECS-QT-06 error', 'ECS-QT-07 error',
   'ECS-QT-08 warning', 'ECS-SC-07 error', 'ECS-SV-06 error', 'ECS-SV-20 error', 'ECS-SV-21 error', 'ECS-SV-25 error',
   'ECS-TD-19 error', 'ECS-TD-20 error', 'ECS-TD-27 error',
@@ -75,5 +77,14 @@ describe('rule catalogue', () => {
       expect(s.reason.length).toBeGreaterThan(20);
     }
     expect(new Set(SKIPPED_CONSTRAINTS.map((s) => s.id)).size).toBe(SKIPPED_CONSTRAINTS.length);
+    for (const s of SKIPPED_CONSTRAINTS.filter((x) => x.coveredBy)) {
+      expect({ id: s.id, coveredBy: ALL_RULES.some((r) => r.id === s.coveredBy) }).toEqual({ id: s.id, coveredBy: true });
+    }
+  });
+
+  test('no constraint is skipped because aws-cdk-lib validates it: the CLI and L1 templates need every decidable one', () => {
+    for (const s of SKIPPED_CONSTRAINTS) {
+      expect({ id: s.id, reason: /validates at synth|handles it|AUTO/.test(s.reason) }).toEqual({ id: s.id, reason: false });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { TASK_DEFINITION } from '../task/task-facts';
 import { containerLabel, containers } from './container-facts';
+import { TASK_DEFINITION } from '../task/task-facts';
 
 export const CT21_ONE_FIRELENS_ROUTER: ResourceRule = {
   id: 'ECS-CT-21',

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { networkMode, TASK_DEFINITION } from '../task/task-facts';
 import { portMappings } from './port-mappings';
+import { networkMode, TASK_DEFINITION } from '../task/task-facts';
 
 export const PM08_PORT_NAME_NETWORK_MODE: ResourceRule = {
   id: 'ECS-PM-08',

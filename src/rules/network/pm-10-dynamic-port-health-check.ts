@@ -21,7 +21,7 @@ export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {
   severity: Severity.ERROR,
   description: 'Flags a service load balancer entry whose container maps its port to HostPort 0 (dynamic, bridge mode) while the target group health-checks a fixed HealthCheckPort. Same check as cfn-lint E3049.',
   deployError: 'Health checks hit a port no task listens on: every task is marked unhealthy and replaced, so the service never reaches a steady state and the stack update fails.',
-  fix: "Set the target group HealthCheckPort to traffic-port (or omit it).",
+  fix: 'Set the target group HealthCheckPort to traffic-port (or omit it).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_portmappings',
   resourceTypes: [SERVICE],
   check(service, ctx: RuleContext): RuleIssue[] {
@@ -42,7 +42,7 @@ export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {
         property: `Properties/LoadBalancers/${i}`,
         value: hcPort,
         problem: `container '${name}' port ${port} uses a dynamic host port, but target group ${tg.path} health-checks fixed port ${literal}`,
-        allowed: "HealthCheckPort traffic-port (the default) with dynamic host ports",
+        allowed: 'HealthCheckPort traffic-port (the default) with dynamic host ports',
         fix: `Set HealthCheckPort of ${tg.path} to traffic-port, or remove it.`,
       });
     });

@@ -6,6 +6,7 @@ import { SC03_DISCOVERY_NAME } from './sc-03-discovery-name';
 import { SC04_CLIENT_ALIAS } from './sc-04-client-alias';
 import { SC05_ONE_CLIENT_ALIAS } from './sc-05-one-client-alias';
 import { SC06_TASK_MEMORY } from './sc-06-task-memory';
+import { SC08_TLS_TIMEOUTS } from './sc-08-tls-timeouts';
 import { SC09_ACCESS_LOG_NEEDS_LOG_DRIVER } from './sc-09-access-log-needs-log-driver';
 import { SV01_LAUNCH_TYPE_OR_STRATEGY } from './sv-01-launch-type-or-strategy';
 import { SV02_SINGLE_BASE } from './sv-02-single-base';
@@ -17,6 +18,8 @@ import { SV08_MIN_BELOW_MAX } from './sv-08-min-below-max';
 import { SV09_CIRCUIT_BREAKER_CONTROLLER } from './sv-09-circuit-breaker-controller';
 import { SV10_DEPLOYMENT_ALARMS } from './sv-10-deployment-alarms';
 import { SV12_CODE_DEPLOY_LOAD_BALANCER } from './sv-12-code-deploy-load-balancer';
+import { SV13_EXTERNAL_CONTROLLER } from './sv-13-external-controller';
+import { SV14_LINEAR_CANARY } from './sv-14-linear-canary';
 import { SV15_LIFECYCLE_HOOKS_FORCE_DEPLOY } from './sv-15-lifecycle-hooks-force-deploy';
 import { SV16_PLACEMENT } from './sv-16-placement';
 import { SV17_AWSVPC_NETWORK_CONFIGURATION } from './sv-17-awsvpc-network-configuration';
@@ -24,6 +27,9 @@ import { SV18_NETWORK_CONFIGURATION_AWSVPC_ONLY } from './sv-18-network-configur
 import { SV19_PUBLIC_IP_FARGATE_ONLY } from './sv-19-public-ip-fargate-only';
 import { SV23_SERVICE_REGISTRIES } from './sv-23-service-registries';
 import { SV24_SERVICE_NAME } from './sv-24-service-name';
+import { SV26_AZ_REBALANCING } from './sv-26-az-rebalancing';
+import { SV27_EBS_VOLUME_CONFIGURATION } from './sv-27-ebs-volume-configuration';
+import { SV28_SECRET_JSON_KEY_PLATFORM } from './sv-28-secret-json-key-platform';
 import { SV29_EXTERNAL_SERVICE } from './sv-29-external-service';
 
 /** Service, Service Connect and ECS Exec rules, in id order. */
@@ -35,6 +41,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SC04_CLIENT_ALIAS,
   SC05_ONE_CLIENT_ALIAS,
   SC06_TASK_MEMORY,
+  SC08_TLS_TIMEOUTS,
   SC09_ACCESS_LOG_NEEDS_LOG_DRIVER,
   SV01_LAUNCH_TYPE_OR_STRATEGY,
   SV02_SINGLE_BASE,
@@ -46,6 +53,8 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV09_CIRCUIT_BREAKER_CONTROLLER,
   SV10_DEPLOYMENT_ALARMS,
   SV12_CODE_DEPLOY_LOAD_BALANCER,
+  SV13_EXTERNAL_CONTROLLER,
+  SV14_LINEAR_CANARY,
   SV15_LIFECYCLE_HOOKS_FORCE_DEPLOY,
   SV16_PLACEMENT,
   SV17_AWSVPC_NETWORK_CONFIGURATION,
@@ -53,5 +62,8 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV19_PUBLIC_IP_FARGATE_ONLY,
   SV23_SERVICE_REGISTRIES,
   SV24_SERVICE_NAME,
+  SV26_AZ_REBALANCING,
+  SV27_EBS_VOLUME_CONFIGURATION,
+  SV28_SECRET_JSON_KEY_PLATFORM,
   SV29_EXTERNAL_SERVICE,
 ];

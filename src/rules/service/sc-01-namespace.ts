@@ -1,7 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toObject } from '../values';
-import { CLUSTER, SERVICE } from './service-facts';
 import { serviceConnectEnabled } from './service-connect';
+import { CLUSTER, SERVICE } from './service-facts';
 
 export const SC01_NAMESPACE: ResourceRule = {
   id: 'ECS-SC-01',

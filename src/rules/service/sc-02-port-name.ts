@@ -1,8 +1,8 @@
-import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { portMappings } from '../network/port-mappings';
+import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toStr } from '../values';
-import { SERVICE, serviceTask } from './service-facts';
 import { serviceConnectServices } from './service-connect';
+import { SERVICE, serviceTask } from './service-facts';
 
 export const SC02_PORT_NAME: ResourceRule = {
   id: 'ECS-SC-02',

@@ -1,7 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toArray } from '../values';
-import { SERVICE } from './service-facts';
 import { serviceConnectServices } from './service-connect';
+import { SERVICE } from './service-facts';
 
 export const SC05_ONE_CLIENT_ALIAS: ResourceRule = {
   id: 'ECS-SC-05',

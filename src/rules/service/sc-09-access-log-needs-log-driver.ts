@@ -1,7 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toObject } from '../values';
-import { SERVICE } from './service-facts';
 import { serviceConnectEnabled } from './service-connect';
+import { SERVICE } from './service-facts';
 
 export const SC09_ACCESS_LOG_NEEDS_LOG_DRIVER: ResourceRule = {
   id: 'ECS-SC-09',

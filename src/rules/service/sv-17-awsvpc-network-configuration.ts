@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { networkMode } from '../task/task-facts';
 import { controllerType, SERVICE, serviceTask } from './service-facts';
+import { networkMode } from '../task/task-facts';
 
 export const SV17_AWSVPC_NETWORK_CONFIGURATION: ResourceRule = {
   id: 'ECS-SV-17',

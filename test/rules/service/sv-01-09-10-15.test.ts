@@ -1,10 +1,10 @@
+import { service } from './fixtures';
 import { SV01_LAUNCH_TYPE_OR_STRATEGY as sv01 } from '../../../src/rules/service/sv-01-launch-type-or-strategy';
 import { SV09_CIRCUIT_BREAKER_CONTROLLER as sv09 } from '../../../src/rules/service/sv-09-circuit-breaker-controller';
 import { SV10_DEPLOYMENT_ALARMS as sv10 } from '../../../src/rules/service/sv-10-deployment-alarms';
 import { SV15_LIFECYCLE_HOOKS_FORCE_DEPLOY as sv15 } from '../../../src/rules/service/sv-15-lifecycle-hooks-force-deploy';
 import { check } from '../helpers';
 import { TOKEN } from '../task/fixtures';
-import { service } from './fixtures';
 
 const codeDeploy = { DeploymentController: { Type: 'CODE_DEPLOY' } };
 
@@ -59,6 +59,7 @@ describe('ECS-SV-15 lifecycle hooks and forced deployments', () => {
     expect(check(sv15, { S: service({ ...hooks, ForceNewDeployment: { EnableForceNewDeployment: true, ForceNewDeploymentNonce: '2026-12-02' } }) })).toEqual([]);
   });
   test('skipped: token nonce and controller', () => {
-    expect(check(sv15, { S: service({ DeploymentController: { Type: TOKEN }, ...hooks, ForceNewDeployment: { EnableForceNewDeployment: true, ForceNewDeploymentNonce: TOKEN } }) })).toEqual([]);
+    const force = { EnableForceNewDeployment: true, ForceNewDeploymentNonce: TOKEN };
+    expect(check(sv15, { S: service({ DeploymentController: { Type: TOKEN }, ...hooks, ForceNewDeployment: force }) })).toEqual([]);
   });
 });

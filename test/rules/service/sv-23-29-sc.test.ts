@@ -1,3 +1,4 @@
+import { cluster, service } from './fixtures';
 import { SC01_NAMESPACE as sc01 } from '../../../src/rules/service/sc-01-namespace';
 import { SC02_PORT_NAME as sc02 } from '../../../src/rules/service/sc-02-port-name';
 import { SC05_ONE_CLIENT_ALIAS as sc05 } from '../../../src/rules/service/sc-05-one-client-alias';
@@ -6,7 +7,6 @@ import { SV23_SERVICE_REGISTRIES as sv23 } from '../../../src/rules/service/sv-2
 import { SV29_EXTERNAL_SERVICE as sv29 } from '../../../src/rules/service/sv-29-external-service';
 import { check, fargateTask } from '../helpers';
 import { ec2TaskWith, TOKEN } from '../task/fixtures';
-import { cluster, service } from './fixtures';
 
 const registry = (extra: Record<string, unknown> = {}) => ({ RegistryArn: { 'Fn::GetAtt': ['Disc', 'Arn'] }, ...extra });
 const bridgeTask = ec2TaskWith([{ Name: 'web', Image: 'x', Memory: 64, PortMappings: [{ ContainerPort: 80, HostPort: 0 }] }]);

@@ -1,0 +1,33 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { toArray, toObject } from '../values';
+import { lifecyclePolicy, POLICY_TEXT, REPOSITORY, ruleLabel } from './lifecycle';
+
+export const ER05_TAG_SELECTION: ResourceRule = {
+  id: 'ECS-ER-05',
+  title: 'ECR lifecycle rules: tagged needs tagPrefixList or tagPatternList, untagged/any take neither',
+  area: 'registry',
+  severity: Severity.ERROR,
+  description: 'Parses LifecyclePolicyText and checks each rule selection: tagStatus tagged needs exactly one of a non-empty tagPrefixList or tagPatternList; untagged and any rules set neither.',
+  deployError: 'PutLifecyclePolicy fails: InvalidParameterException on the rule selection.',
+  fix: 'For tagged rules set tagPrefixList or tagPatternList (not both); remove both from untagged and any rules.',
+  source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html',
+  resourceTypes: [REPOSITORY],
+  check(repo, ctx): RuleIssue[] {
+    const rules = lifecyclePolicy(repo, ctx)?.rules ?? [];
+    const issues: RuleIssue[] = [];
+    for (const r of rules) {
+      const sel = toObject(r.rule.selection);
+      if (!sel) continue;
+      const lists = (['tagPrefixList', 'tagPatternList'] as const).filter((k) => sel[k] !== undefined);
+      const issue = (problem: string, fix: string) => issues.push({ property: POLICY_TEXT, value: sel, problem: `lifecycle ${ruleLabel(r)} ${problem}`, allowed: 'tagged with one of tagPrefixList / tagPatternList; untagged and any with neither', fix });
+      if (sel.tagStatus === 'tagged') {
+        if (lists.length === 0) issue('selects tagged images without tagPrefixList or tagPatternList', 'Add tagPrefixList (e.g. ["prod"]) or tagPatternList (e.g. ["prod*"]).');
+        else if (lists.length === 2) issue('sets both tagPrefixList and tagPatternList', 'Keep one of tagPrefixList and tagPatternList.');
+        else if (toArray(sel[lists[0]])?.length === 0) issue(`has an empty ${lists[0]}`, `Put at least one entry in ${lists[0]}.`);
+      } else if ((sel.tagStatus === 'untagged' || sel.tagStatus === 'any') && lists.length > 0) {
+        issue(`selects ${sel.tagStatus} images but sets ${lists.join(' and ')}`, `Remove ${lists.join(' and ')}, or use tagStatus tagged.`);
+      }
+    }
+    return issues;
+  },
+};

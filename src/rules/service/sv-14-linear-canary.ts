@@ -1,0 +1,52 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { toNumber, toObject, toStr } from '../values';
+import { SERVICE } from './service-facts';
+
+interface Range { readonly key: string; readonly min: number; readonly max: number; readonly step?: number; readonly unit: string }
+
+const BAKE: Range = { key: 'BakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' };
+const CONFIGS: Record<string, { readonly property: string; readonly ranges: readonly Range[] }> = {
+  LINEAR: { property: 'LinearConfiguration', ranges: [{ key: 'StepPercent', min: 3, max: 100, step: 0.1, unit: '%' }, { key: 'StepBakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' }] },
+  CANARY: { property: 'CanaryConfiguration', ranges: [{ key: 'CanaryPercent', min: 0.1, max: 100, step: 0.1, unit: '%' }, { key: 'CanaryBakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' }] },
+};
+
+function outOfRange(obj: Record<string, unknown>, pointer: string, r: Range): RuleIssue[] {
+  const v = toNumber(obj[r.key]);
+  const onStep = r.step === undefined ? Number.isInteger(v) : Math.abs(Math.round((v ?? 0) / r.step) * r.step - (v ?? 0)) < 1e-9;
+  if (v === undefined || (v >= r.min && v <= r.max && onStep)) return [];
+  return [{
+    property: `${pointer}/${r.key}`,
+    value: obj[r.key],
+    problem: `${r.key} ${v} is out of range`,
+    allowed: `${r.step ? `multiples of ${r.step} ` : 'whole numbers '}from ${r.min} to ${r.max}${r.unit}`,
+    fix: `Set ${r.key} to a value from ${r.min} to ${r.max}.`,
+  }];
+}
+
+export const SV14_LINEAR_CANARY: ResourceRule = {
+  id: 'ECS-SV-14',
+  title: 'Built-in LINEAR / CANARY deployments: step percent and bake time ranges, configuration matching the strategy',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: 'Checks DeploymentConfiguration of ECS-native blue/green deployments: BakeTimeInMinutes 0-1440, LinearConfiguration.StepPercent 3-100 and CanaryConfiguration.CanaryPercent 0.1-100 (multiples of 0.1), step bake times 0-1440, and a Linear/CanaryConfiguration only with the matching Strategy.',
+  deployError: 'CreateService/UpdateService fails: invalid linear or canary deployment configuration.',
+  fix: 'Use the ranges of the LINEAR / CANARY strategy, and give LinearConfiguration only with Strategy LINEAR (CanaryConfiguration only with CANARY).',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html',
+  resourceTypes: [SERVICE],
+  check(service): RuleIssue[] {
+    const dc = toObject(service.properties.DeploymentConfiguration);
+    if (!dc) return [];
+    const base = 'Properties/DeploymentConfiguration';
+    const issues = outOfRange(dc, base, BAKE);
+    const strategy = dc.Strategy === undefined ? 'ROLLING' : toStr(dc.Strategy);
+    for (const [name, cfg] of Object.entries(CONFIGS)) {
+      const obj = toObject(dc[cfg.property]);
+      if (!obj) continue;
+      if (strategy !== undefined && strategy !== name) {
+        issues.push({ property: `${base}/${cfg.property}`, value: obj, problem: `${cfg.property} is set with Strategy ${strategy}`, allowed: `${cfg.property} only with Strategy ${name}`, fix: `Set Strategy to ${name}, or remove ${cfg.property}.` });
+      }
+      for (const r of cfg.ranges) issues.push(...outOfRange(obj, `${base}/${cfg.property}`, r));
+    }
+    return issues;
+  },
+};

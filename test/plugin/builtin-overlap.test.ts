@@ -31,6 +31,17 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
     ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true, PortMappings: [{ ContainerPort: 80, HostPort: 81 }] }],
   })],
   Daemon: ['ECS-SV-07', 'E3044', 'AWS::ECS::Service', { Cluster: 'c', TaskDefinition: { Ref: 'BadSize' }, LaunchType: 'FARGATE', SchedulingStrategy: 'DAEMON' }],
+  Placement: ['ECS-TD-10', 'E3048', 'AWS::ECS::TaskDefinition', fargate({
+    PlacementConstraints: [{ Type: 'memberOf', Expression: 'attribute:ecs.instance-type =~ t3.*' }],
+  })],
+  NoNetwork: ['ECS-SV-17', 'E3052', 'AWS::ECS::Service', { Cluster: 'c', TaskDefinition: { Ref: 'Syslog' }, LaunchType: 'FARGATE' }],
+};
+
+// A task definition without RequiresCompatibilities that a Fargate service
+// runs: the built-in validator (E3054) and ECS-TD-07 both flag the task definition.
+const SERVICE_SIDE = {
+  task: { id: 'BridgeNoCompat', props: { ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true, Memory: 256 }] } },
+  service: { id: 'FargateOnBridge', props: { Cluster: 'c', TaskDefinition: { Ref: 'BridgeNoCompat' }, LaunchType: 'FARGATE' } },
 };
 
 test('every overlap claim is backed by the built-in validator, and the kit rule catches it too', () => {
@@ -39,6 +50,8 @@ test('every overlap claim is backed by the built-in validator, and the kit rule 
   for (const [id, [, , type, props]] of Object.entries(CASES)) {
     new CfnResource(stack, id, { type, properties: JSON.parse(JSON.stringify(props)) });
   }
+  new CfnResource(stack, SERVICE_SIDE.task.id, { type: 'AWS::ECS::TaskDefinition', properties: SERVICE_SIDE.task.props });
+  new CfnResource(stack, SERVICE_SIDE.service.id, { type: 'AWS::ECS::Service', properties: SERVICE_SIDE.service.props });
 
   const previous = process.env.CDK_VALIDATION;
   process.env.CDK_VALIDATION = 'true';
@@ -68,10 +81,17 @@ test('every overlap claim is backed by the built-in validator, and the kit rule 
     expect(ours.some((f) => f.ruleId === rule && f.logicalId === id)).toBe(true);
     expect(skipped.some((f) => f.ruleId === rule && f.logicalId === id)).toBe(false);
   }
+  expect(reported.has(`E3054@${SERVICE_SIDE.task.id}`)).toBe(true);
+  expect(ours.some((f) => f.ruleId === 'ECS-TD-07' && f.logicalId === SERVICE_SIDE.task.id)).toBe(true);
+  expect(skipped.some((f) => f.ruleId === 'ECS-TD-07' && f.logicalId === SERVICE_SIDE.task.id)).toBe(false);
+  // Not overlaps: E3046 (awslogs options), E3049 (dynamic ports) and E3713
+  // are not in aws-cdk-lib's validator, so ECS-CT-25, ECS-PM-10 and the
+  // service side of ECS-CT-17 always run.
   // Not an overlap: E3042 ("at least one essential container") stays silent
   // when every container sets Essential false, so ECS-TD-21 always runs.
   // Marked rules not exercised here: QT-06 (aws-cdk-lib itself refuses to
   // synth a stack over 500 resources) and QT-07 (a 1 MB template).
+  // TD-04, TD-07, CT-17, PM-01 and SV-07 mark single issues (their other cases are no overlap).
   const marked = ALL_RULES.filter((r) => (r.builtInOverlap?.length ?? 0) > 0).map((r) => r.id).sort();
-  expect(marked).toEqual(['ECS-CT-17', 'ECS-QT-06', 'ECS-QT-07', 'ECS-TD-01', 'ECS-TD-04', 'ECS-TD-07']);
+  expect(marked).toEqual(['ECS-QT-06', 'ECS-QT-07', 'ECS-SV-17', 'ECS-TD-01', 'ECS-TD-10']);
 });

@@ -49,7 +49,8 @@ export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: 
         env('ECS_IMAGE_PULL_BEHAVIOR', s.pull),
         env('ECS_ENABLE_SPOT_INSTANCE_DRAINING', `${s.spotDraining}`),
         env('ECS_ENABLE_AWSLOGS_EXECUTIONROLE_OVERRIDE', 'true'),
-        `Initialize-ECSAgent -Cluster '${clusterName}' -EnableTaskIAMRole${s.blockImds ? ' -AwsvpcBlockIMDS' : ''}`,
+        // -EnableTaskENI turns on awsvpc (Ec2Task's default network mode); -AwsvpcBlockIMDS only acts with it.
+        `Initialize-ECSAgent -Cluster '${clusterName}' -EnableTaskIAMRole -EnableTaskENI${s.blockImds ? ' -AwsvpcBlockIMDS' : ''}`,
       );
       return data;
     }

@@ -63,6 +63,9 @@ const S1 = 'https://docs.aws.amazon.com/general/latest/gr/ecs-service.html';
 const S2 = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html';
 const ECR = 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html';
 const CFN = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html';
+/** ECR API reference; the bundled CloudFormation schema (AWS::ECR::ReplicationConfiguration) has the same maxItems. */
+const ECR_REPLICATION_RULES_SRC = 'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationConfiguration.html';
+const ECR_REPLICATION_RULE_SRC = 'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationRule.html';
 
 const q = (
   id: EcsQuota, name: string, current: number, legacy: number, adjustable: boolean,
@@ -94,9 +97,11 @@ export const QUOTA_TABLE: readonly QuotaDefinition[] = [
   q(EcsQuota.ECR_REPOSITORIES_PER_REGION, 'ECR registered repositories per Region', 10_000, 1_000, true, ECR, 'repositories'),
   q(EcsQuota.ECR_LIFECYCLE_RULES_PER_POLICY, 'ECR rules per lifecycle policy', 50, 50, false, ECR, 'rules'),
   q(EcsQuota.ECR_LIFECYCLE_POLICY_LENGTH, 'ECR lifecycle policy length', 30_720, 30_720, false, ECR, 'characters'),
-  q(EcsQuota.ECR_REPLICATION_RULES, 'ECR rules per replication configuration', 10, 10, false, ECR, 'rules'),
-  q(EcsQuota.ECR_REPLICATION_DESTINATIONS, 'ECR unique destinations across replication rules', 25, 25, false, ECR, 'destinations'),
-  q(EcsQuota.ECR_REPLICATION_FILTERS_PER_RULE, 'ECR filters per replication rule', 100, 100, false, ECR, 'filters'),
+  // Replication: 25 rules, 100 destinations and 100 filters per rule (API reference and CloudFormation schema, 2026);
+  // older docs said 10 rules and 25 unique destinations across all rules.
+  q(EcsQuota.ECR_REPLICATION_RULES, 'ECR rules per replication configuration', 25, 10, false, ECR_REPLICATION_RULES_SRC, 'rules'),
+  q(EcsQuota.ECR_REPLICATION_DESTINATIONS, 'ECR destinations per replication rule', 100, 25, false, ECR_REPLICATION_RULE_SRC, 'destinations'),
+  q(EcsQuota.ECR_REPLICATION_FILTERS_PER_RULE, 'ECR filters per replication rule', 100, 100, false, ECR_REPLICATION_RULE_SRC, 'filters'),
   q(EcsQuota.ECR_PULL_THROUGH_CACHE_RULES, 'ECR pull-through cache rules per registry', 50, 50, false, ECR, 'rules'),
 ];
 

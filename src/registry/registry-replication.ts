@@ -3,7 +3,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { validateWithRules } from '../plugin/resource-validation';
-import { AWS_ACCOUNT_ID_PATTERN, ECR_REPLICATION_FILTER, isValidReplicationFilter } from '../rules/tables/ecr-limits';
+import { AWS_ACCOUNT_ID_PATTERN, ECR_LIMITS, ECR_REPLICATION_FILTER, isValidReplicationFilter } from '../rules/tables/ecr-limits';
 
 /** Engine rules run on the rendered replication configuration. */
 const REPLICATION_RULE_IDS = ['ECS-ER-15'];
@@ -21,7 +21,7 @@ export interface ReplicationDestination {
 
 /** One replication rule: which repositories go where. */
 export interface ReplicationRule {
-  /** Destinations of the rule (at most 25 unique destinations across all rules, ECS-ER-15). */
+  /** Destinations of the rule (1-100 per rule, ECS-ER-15). */
   readonly destinations: ReplicationDestination[];
   /**
    * Repository name prefixes (PREFIX_MATCH filters) selecting what is replicated (at most 100 per rule, ECS-ER-15).
@@ -33,7 +33,7 @@ export interface ReplicationRule {
 /** Properties of a RegistryReplication. */
 export interface RegistryReplicationProps {
   /**
-   * Replication rules (at most 10, ECS-ER-15). More can be added with `addRule`.
+   * Replication rules (at most 25, ECS-ER-15). More can be added with `addRule`.
    * @default - none; add rules with `addRule` (a configuration without rules replicates nothing)
    */
   readonly rules?: ReplicationRule[];
@@ -41,7 +41,8 @@ export interface RegistryReplicationProps {
 
 /**
  * The registry's replication configuration (one per account and Region). The ECR limits
- * (10 rules, 25 unique destinations, 100 filters per rule) are checked at synth by ECS-ER-15.
+ * (25 rules, 100 destinations and 100 filters per rule) are checked at synth by ECS-ER-15,
+ * with the figures of the quota table.
  */
 export class RegistryReplication extends Construct {
   private readonly rules: ReplicationRule[] = [];
@@ -64,7 +65,7 @@ export class RegistryReplication extends Construct {
         code: 'KIT-REGISTRY-REPLICATION-DESTINATION',
         problem: 'a replication rule has no destinations',
         path: this.node.path,
-        allowed: '1-25 destinations',
+        allowed: `1-${ECR_LIMITS.replicationDestinations} destinations`,
         fix: 'Give each rule at least one destination Region.',
       });
     }

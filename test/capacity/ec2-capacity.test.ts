@@ -127,15 +127,29 @@ describe('Ec2Capacity options', () => {
     ]);
   });
 
-  test('Windows renders environment variables and Initialize-ECSAgent with IMDS blocking', () => {
+  // AWS, "Getting started with task networking on Amazon ECS with Windows containers"
+  // (https://aws.amazon.com/blogs/containers/getting-started-with-task-networking-on-amazon-ecs-with-windows-containers/)
+  // and the Windows bootstrapping page
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bootstrap_windows_container_instance.html):
+  // awsvpc on Windows needs Initialize-ECSAgent -EnableTaskENI; -AwsvpcBlockIMDS does nothing without it.
+  test('Windows renders environment variables and Initialize-ECSAgent with awsvpc (task ENI) and IMDS blocking', () => {
     const { stack, cluster } = clusterStack();
     cluster.addEc2Capacity('Ec2', { image: Ec2CapacityImage.windowsServer() });
     const lt = Object.values(Template.fromStack(stack).findResources('AWS::EC2::LaunchTemplate'))[0].Properties.LaunchTemplateData;
     const text = JSON.stringify(lt.UserData);
     expect(text).toContain('<powershell>');
     expect(text).toContain('Initialize-ECSAgent -Cluster');
-    expect(text).toContain('-EnableTaskIAMRole -AwsvpcBlockIMDS');
+    expect(text).toContain('-EnableTaskIAMRole -EnableTaskENI -AwsvpcBlockIMDS');
     expect(lt.BlockDeviceMappings[0]).toMatchObject({ DeviceName: '/dev/sda1', Ebs: { VolumeSize: 50, Encrypted: true } });
+  });
+
+  test('Windows without IMDS blocking still enables awsvpc', () => {
+    const { stack, cluster } = clusterStack();
+    cluster.addEc2Capacity('Ec2', { image: Ec2CapacityImage.windowsServer(), agentSettings: { blockTaskMetadataAccess: false } });
+    const lt = Object.values(Template.fromStack(stack).findResources('AWS::EC2::LaunchTemplate'))[0].Properties.LaunchTemplateData;
+    const text = JSON.stringify(lt.UserData);
+    expect(text).toContain('-EnableTaskIAMRole -EnableTaskENI');
+    expect(text).not.toContain('AwsvpcBlockIMDS');
   });
 
   test('managedTerminationProtection opt-in protects new instances from scale-in', () => {

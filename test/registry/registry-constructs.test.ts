@@ -56,16 +56,16 @@ describe('RegistryReplication', () => {
     const s = stack();
     const rules: ReplicationRule[] = Array.from({ length: ECR_LIMITS.replicationRules + 1 }, () => ({ destinations: [{ region: 'eu-west-1' }] }));
     new RegistryReplication(s, 'Replication', { rules });
-    expect(synthError(s)).toMatch(/\[ECS-ER-15\] replication configuration has 11 rules at Stack\/Replication; allowed: at most 10 rules/);
+    expect(synthError(s)).toMatch(/\[ECS-ER-15\] replication configuration has 26 rules at Stack\/Replication; allowed: at most 25 rules/);
   });
 
-  test(`ECS-ER-15 at synth: more than ${ECR_LIMITS.replicationDestinations} unique destinations`, () => {
+  test(`ECS-ER-15 at synth: more than ${ECR_LIMITS.replicationDestinations} destinations in a rule`, () => {
     const s = stack();
     const destinations = Array.from({ length: ECR_LIMITS.replicationDestinations + 1 }, (_, i) => ({
       region: 'eu-west-1', account: String(100000000000 + i),
     }));
     new RegistryReplication(s, 'Replication', { rules: [{ destinations }] });
-    expect(synthError(s)).toMatch(/\[ECS-ER-15\] replication rules name 26 unique destinations/);
+    expect(synthError(s)).toMatch(/\[ECS-ER-15\] replication rule #0 has 101 destinations/);
   });
 
   test('fast-check: filters per rule fail synth exactly above the quota', () => {

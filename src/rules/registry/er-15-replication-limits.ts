@@ -1,19 +1,19 @@
 import { EcsQuota } from '../../quotas/quota-table';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { toArray, toObject, toStr } from '../values';
+import { toArray, toObject } from '../values';
 
 const REPLICATION = 'AWS::ECR::ReplicationConfiguration';
 const RULES = 'Properties/ReplicationConfiguration/Rules';
 
 export const ER15_REPLICATION_LIMITS: ResourceRule = {
   id: 'ECS-ER-15',
-  title: 'ECR replication: rules, unique destinations and filters per rule within the quotas',
+  title: 'ECR replication: rules, destinations per rule and filters per rule within the limits',
   area: 'registry',
   severity: Severity.ERROR,
-  description: 'Checks AWS::ECR::ReplicationConfiguration against the non-adjustable ECR quotas: rules per replication configuration, unique destinations (Region + registry) across all rules, and repository filters per rule. Unresolved destinations are not counted.',
+  description: 'Checks AWS::ECR::ReplicationConfiguration against the non-adjustable ECR limits of the current API reference and CloudFormation schema: rules per replication configuration (25), destinations per rule (100) and repository filters per rule (100). The legacy quota profile applies the older 10 rules and 25 destinations.',
   deployError: 'PutReplicationConfiguration fails: the replication configuration exceeds a limit.',
   fix: 'Merge rules, drop destinations and use broader prefix filters.',
-  source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html',
+  source: 'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationRule.html',
   resourceTypes: [REPLICATION],
   check(res, ctx): RuleIssue[] {
     const rules = toArray(toObject(res.properties.ReplicationConfiguration)?.Rules);
@@ -30,7 +30,7 @@ export const ER15_REPLICATION_LIMITS: ResourceRule = {
       });
     }
     const maxFilters = ctx.quotas.limit(EcsQuota.ECR_REPLICATION_FILTERS_PER_RULE);
-    const destinations = new Set<string>();
+    const maxDest = ctx.quotas.limit(EcsQuota.ECR_REPLICATION_DESTINATIONS);
     rules.forEach((raw, i) => {
       const rule = toObject(raw);
       if (!rule) return;
@@ -44,23 +44,17 @@ export const ER15_REPLICATION_LIMITS: ResourceRule = {
           fix: 'Use shorter common prefixes so fewer PREFIX_MATCH filters cover the repositories, or split the rule.',
         });
       }
-      for (const d of toArray(rule.Destinations) ?? []) {
-        const dest = toObject(d);
-        const region = dest && ctx.assembly.resolveString(dest.Region, res.stack);
-        const registry = dest && (dest.RegistryId === undefined ? undefined : toStr(ctx.assembly.resolveString(dest.RegistryId, res.stack)));
-        if (region && registry) destinations.add(`${registry}/${region}`);
+      const destinations = toArray(rule.Destinations);
+      if (destinations && destinations.length > maxDest) {
+        issues.push({
+          property: `${RULES}/${i}/Destinations`,
+          value: `${destinations.length} destinations`,
+          problem: `replication rule #${i} has ${destinations.length} destinations`,
+          allowed: `at most ${maxDest} destinations per rule`,
+          fix: `Split the destinations over several rules (${maxDest} or fewer each), or replicate onward from a destination registry.`,
+        });
       }
     });
-    const maxDest = ctx.quotas.limit(EcsQuota.ECR_REPLICATION_DESTINATIONS);
-    if (destinations.size > maxDest) {
-      issues.push({
-        property: RULES,
-        value: `${destinations.size} destinations`,
-        problem: `replication rules name ${destinations.size} unique destinations (registry and Region)`,
-        allowed: `at most ${maxDest} unique destinations across all rules`,
-        fix: `Drop destinations until ${maxDest} or fewer remain, or replicate onward from a destination registry.`,
-      });
-    }
     return issues;
   },
 };

@@ -117,25 +117,31 @@ describe('ECS-ER-15 replication limits', () => {
   const replication = (rules: unknown) => ({ Type: 'AWS::ECR::ReplicationConfiguration', Properties: { ReplicationConfiguration: { Rules: rules } } });
   const filters = (n: number) => Array.from({ length: n }, (_, i) => ({ Filter: `team${i}/`, FilterType: 'PREFIX_MATCH' }));
 
-  test('bad: 11 rules, 26 unique destinations, 101 filters in one rule', () => {
-    const rules = Array.from({ length: 11 }, (_, r) => ({
-      Destinations: [0, 1, 2].map((k) => dest(r * 3 + k)).slice(0, r === 10 ? 0 : 3),
+  // Limits: ECR API reference, ReplicationConfiguration.rules max 25
+  // (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationConfiguration.html) and
+  // ReplicationRule.destinations / repositoryFilters max 100
+  // (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationRule.html); the CloudFormation schema
+  // bundled with aws-cdk-lib 2.276 reports F3032 at 26 rules, 101 destinations and 101 filters.
+  test('bad: 26 rules, 101 destinations and 101 filters in one rule', () => {
+    const rules = Array.from({ length: 26 }, (_, r) => ({
+      Destinations: Array.from({ length: r === 1 ? 101 : 1 }, (_, k) => dest(k)),
       RepositoryFilters: r === 0 ? filters(101) : filters(1),
     }));
     const findings = check(er15, { Rep: replication(rules) });
     expect(findings.map((f) => [f.ruleId, f.severity, f.property])).toEqual([
       ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules'],
       ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules/0/RepositoryFilters'],
-      ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules'],
+      ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules/1/Destinations'],
     ]);
-    expect(findings[0].message).toContain('replication configuration has 11 rules');
-    expect(findings[2].message).toContain('name 30 unique destinations');
-    expect(findings[2].message).toContain('allowed: at most 25 unique destinations across all rules');
+    expect(findings[0].message).toContain('replication configuration has 26 rules');
+    expect(findings[0].message).toContain('allowed: at most 25 rules');
+    expect(findings[2].message).toContain('replication rule #1 has 101 destinations');
+    expect(findings[2].message).toContain('allowed: at most 100 destinations per rule');
   });
 
-  test('good: repeated destinations count once; skipped: unresolved destinations and rules', () => {
-    const same = Array.from({ length: 10 }, () => ({ Destinations: Array.from({ length: 25 }, (_, i) => dest(i)) }));
-    expect(check(er15, { Rep: replication(same) })).toHaveLength(0);
+  test('good: the current limits exactly (25 rules of 100 destinations and 100 filters); skipped: unresolved rules', () => {
+    const full = Array.from({ length: 25 }, () => ({ Destinations: Array.from({ length: 100 }, (_, i) => dest(i)), RepositoryFilters: filters(100) }));
+    expect(check(er15, { Rep: replication(full) })).toHaveLength(0);
     const tokens = [{ Destinations: Array.from({ length: 30 }, () => ({ Region: { Ref: 'AWS::Region' }, RegistryId: { Ref: 'AWS::AccountId' } })) }];
     expect(check(er15, { Rep: replication(tokens) })).toHaveLength(0);
     expect(check(er15, { Rep: replication({ 'Fn::If': ['C', [], []] }) })).toHaveLength(0);

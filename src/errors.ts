@@ -2,7 +2,10 @@
  * The kit's construction-time error: the same message shape as rule findings
  * (code, problem, construct path, what is allowed, fix).
  */
+import { kitCheck } from './kit-checks';
 import { formatMessage } from './rules/engine';
+import { Severity } from './rules/finding';
+import { ALL_RULES } from './rules/index';
 
 export interface KitErrorDetails {
   /** Rule or error code, e.g. ECS-TD-01 or KIT-CLUSTER-NAME. */
@@ -53,7 +56,24 @@ export class EcsKitErrors {
   private constructor() {}
 }
 
-/** Throw an EcsKitError. */
+/**
+ * The severity a construct must report `code` with: the rule's for an ECS-*
+ * id, the construct check's for a KIT-* id (src/kit-checks.ts). An unknown
+ * id, or a skipped constraint's, is a programming error.
+ */
+export function severityOf(code: string): Severity {
+  const severity = ALL_RULES.find((r) => r.id === code)?.severity ?? kitCheck(code)?.severity;
+  if (severity === undefined) {
+    throw new Error(`'${code}' is neither a rule id nor a construct check in src/kit-checks.ts`);
+  }
+  return severity;
+}
+
+/** Throw an EcsKitError: only for a rule or construct check whose severity is error. */
 export function fail(details: KitErrorDetails): never {
+  const severity = severityOf(details.code);
+  if (severity !== Severity.ERROR) {
+    throw new Error(`'${details.code}' is a ${severity}: report it as one, not as a thrown error`);
+  }
   throw new EcsKitError(details);
 }

@@ -10,6 +10,7 @@ import { Ec2CapacityImage, Ec2CapacityOs } from './ec2-capacity-image';
 import { agentUserData } from './user-data';
 import { checkCapacityProviderName, checkGroup, checkInstanceTypes, checkManagedScaling, checkRange } from './validation';
 import { fail } from '../errors';
+import { cfnCapacityProviderOf } from '../internal/cdk-internals';
 import { DYNAMIC_HOST_PORTS, INSTANCE_WARMUP_SECONDS, PORT } from '../rules/tables/capacity-limits';
 
 /** What an Ec2Capacity needs from its cluster (EcsCluster implements it). */
@@ -68,7 +69,7 @@ export interface Ec2CapacityOptions {
   readonly minimumScalingStepSize?: number;
   /** 1-10000 (ECS-CP-02). @default 10000 */
   readonly maximumScalingStepSize?: number;
-  /** 0-10000 s (ECS-CP-03). @default Duration.seconds(300) */
+  /** 0-10000 s (KIT-CAPACITY-WARMUP). @default Duration.seconds(300) */
   readonly instanceWarmupPeriod?: Duration;
   /**
    * Managed termination protection. Off by default because it makes stack
@@ -140,7 +141,7 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     checkManagedScaling(path, props);
     checkCapacityProviderName(path, props.capacityProviderName);
     const warmup = props.instanceWarmupPeriod?.toSeconds();
-    checkRange(path, 'ECS-CP-03', 'instanceWarmupPeriod (seconds)', warmup, INSTANCE_WARMUP_SECONDS, `Use ${INSTANCE_WARMUP_SECONDS.min} to ${INSTANCE_WARMUP_SECONDS.max} seconds.`);
+    checkRange(path, 'KIT-CAPACITY-WARMUP', 'instanceWarmupPeriod (seconds)', warmup, INSTANCE_WARMUP_SECONDS, `Use ${INSTANCE_WARMUP_SECONDS.min} to ${INSTANCE_WARMUP_SECONDS.max} seconds.`);
 
     this.operatingSystem = image.os;
     this.cpuArchitecture = arch === ec2.InstanceArchitecture.ARM_64 ? ecs.CpuArchitecture.ARM64 : ecs.CpuArchitecture.X86_64;
@@ -229,7 +230,7 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
 
   /** The CloudFormation capacity provider resource. */
   public get cfnCapacityProvider(): ecs.CfnCapacityProvider {
-    return this.capacityProvider.node.findChild('CapacityProvider') as ecs.CfnCapacityProvider;
+    return cfnCapacityProviderOf(this.capacityProvider);
   }
 
   /**

@@ -6,10 +6,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import { clusterStatements } from './cluster-grants';
-import { KitCluster } from './kit-cluster';
 import { checkStrategy } from './strategy';
 import { Ec2Capacity, Ec2CapacityOptions, IEc2CapacityCluster } from '../capacity/ec2-capacity';
 import { fail } from '../errors';
+import { KitCluster } from '../internal/cdk-internals';
 import { CLUSTER_NAME, describeName, nameProblem } from '../rules/tables/capacity-limits';
 import { KmsKeys } from '../security/kms-keys';
 

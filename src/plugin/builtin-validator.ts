@@ -9,6 +9,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { appBuiltinValidation } from '../internal/cdk-internals';
 
 /** The context key that turns the built-in validator's errors into synth failures. */
 export const VALIDATE_AGAINST_DEFAULT_RULES = '@aws-cdk/core:validateAgainstDefaultRules';
@@ -23,10 +24,9 @@ export function builtInValidatorFailsSynth(scope: IConstruct): boolean {
 }
 
 /**
- * AppProps.builtinCloudFormationValidation is kept only in a private field;
- * test/plugin/builtin-validator.test.ts fails if aws-cdk-lib renames it.
+ * AppProps.builtinCloudFormationValidation is kept only in a private field
+ * (read in src/internal/cdk-internals.ts, which throws if aws-cdk-lib renames it).
  */
 export function builtInValidationEnabled(app: App): boolean {
-  const value: unknown = (app as unknown as { _builtinCloudFormationValidation?: unknown })._builtinCloudFormationValidation;
-  return value !== false;
+  return appBuiltinValidation(app);
 }

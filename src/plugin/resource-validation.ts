@@ -5,6 +5,7 @@
  */
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { renderCfnResource } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { runRules } from '../rules/engine';
 import { ALL_RULES } from '../rules/index';
@@ -39,8 +40,8 @@ export function taskDefinitionRuleIds(): string[] {
  * construct path in aws:cdk:path so messages name the construct.
  */
 export function renderResource(cfn: CfnResource): Record<string, CfnResourceJson> {
-  // _toCloudFormation is how the stack itself renders a resource; resolve turns tokens into intrinsics.
-  const rendered = Stack.of(cfn).resolve((cfn as unknown as { _toCloudFormation(): object })._toCloudFormation()) as {
+  // Rendered as the stack renders it (cdk-internals); resolve turns tokens into intrinsics.
+  const rendered = Stack.of(cfn).resolve(renderCfnResource(cfn)) as {
     Resources?: Record<string, CfnResourceJson>;
   };
   const resources: Record<string, CfnResourceJson> = {};

@@ -11,6 +11,8 @@ import { privateSubnets } from './base/service-base';
 import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
 import { Ec2Capacity } from '../capacity/ec2-capacity';
 import { EcsCluster } from '../cluster/ecs-cluster';
+import { KIT_CHECKS } from '../kit-checks';
+import { formatMessage } from '../rules/engine';
 import { TaskBase } from '../task/base/task-base';
 
 /** Props of a ScheduledJob. */
@@ -70,12 +72,12 @@ export class ScheduledJob extends Construct {
       }),
       description: `EventBridge Scheduler role of ${path}`,
     });
-    props.task.grantRunTask(this.role);
+    const runTaskPolicy = props.task.grantRunTask(this.role);
 
     const key = props.deadLetterQueue ? undefined : props.deadLetterQueueKey ?? queueKey(this, 'DeadLetterQueueKey');
     this.deadLetterQueue = props.deadLetterQueue ?? deadLetterQueue(this, 'DeadLetterQueue', key!, `the EventBridge Scheduler schedule of ${path}`);
     const dlqKey = this.deadLetterQueue.encryptionMasterKey;
-    new iam.ManagedPolicy(this, 'DeadLetterPolicy', {
+    const deadLetterPolicy = new iam.ManagedPolicy(this, 'DeadLetterPolicy', {
       description: `Dead letters of ${path}`,
       roles: [this.role],
       statements: [
@@ -120,9 +122,22 @@ export class ScheduledJob extends Construct {
         },
       },
     });
-    // The role's policies must exist before the first run.
-    this.schedule.node.addDependency(this.role);
+    // The role and its managed policies (attached by the policy resources, not the role)
+    // must exist before a rate() schedule first fires.
+    this.schedule.node.addDependency(this.role, runTaskPolicy, deadLetterPolicy);
+    this.node.addValidation({ validate: () => rejectEbsVolume(path, props.task) });
     props.cluster.addCapacityDependency(this.schedule);
     props.task.connectVolumes(this.securityGroup ?? capacity.ec2Capacity!);
   }
+}
+
+/** EventBridge Scheduler's EcsParameters cannot configure an EBS volume, so RunTask would fail on every run. */
+function rejectEbsVolume(path: string, task: TaskBase): string[] {
+  const volume = task.ebsVolume;
+  if (!volume) return [];
+  return [formatMessage(KIT_CHECKS.JOB_EBS_VOLUME.id, path, {
+    problem: `task ${task.node.path} has EBS volume '${volume.name}' configured at launch, which EventBridge Scheduler cannot configure`,
+    allowed: 'a task without an EBS volume configured at launch',
+    fix: 'Use EFS or scratch storage for a scheduled task, or start it with a RunTask call that passes volumeConfigurations',
+  })];
 }

@@ -4,6 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
+import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
   enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
@@ -11,8 +12,8 @@ import {
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
 
-/** ECS-SV-21: target groups per service. */
-export const MAX_TARGET_GROUPS_PER_SERVICE = 5;
+/** ECS-SV-21: target groups per service, from the quota table (not adjustable). */
+export const MAX_TARGET_GROUPS_PER_SERVICE = quotaDefinition(EcsQuota.TARGET_GROUPS_PER_SERVICE).current;
 /** ALB listener rule priorities. */
 const RULE_PRIORITY = { min: 1, max: 50_000 };
 
@@ -84,7 +85,7 @@ export class WebService extends ServiceBase {
         path,
         problem: `${1 + extra.length} target groups are attached to the service`,
         allowed: `at most ${MAX_TARGET_GROUPS_PER_SERVICE} target groups per service`,
-        fix: 'Use at most 4 additionalTargets.',
+        fix: `Use at most ${MAX_TARGET_GROUPS_PER_SERVICE - 1} additionalTargets.`,
       });
     }
     if (props.requestsPerTarget !== undefined && !props.autoScaling) {

@@ -1,9 +1,13 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
+import { scalableTargetOf } from '../internal/cdk-internals';
+import { KIT_CHECKS } from '../kit-checks';
+import { formatMessage } from '../rules/engine';
 import { deadLetterQueue, encryptedQueue, queueKey } from './base/encrypted-queue';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
@@ -35,7 +39,8 @@ export interface WorkerServiceProps extends ReplicaServiceProps {
 /**
  * A service that consumes an encrypted SQS queue with a dead-letter queue.
  * The task role gets consume rights (managed policy). With autoScaling it
- * tracks backlog per task: visible messages / running tasks (Container Insights metric).
+ * tracks backlog per task: visible messages / running tasks (Container Insights
+ * RunningTaskCount, so the cluster needs Container Insights: checked at synth).
  */
 export class WorkerService extends ServiceBase {
   public readonly queue: sqs.IQueue;
@@ -69,12 +74,30 @@ export class WorkerService extends ServiceBase {
     // The task role keeps grants in a managed policy (TaskBase), so this adds no inline policy.
     this.queue.grantConsumeMessages(this.task.taskRole);
     if (props.queueUrlEnvironment) this.task.defaultContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
-    if (this.scalableTaskCount) this.scaleOnBacklog(props.backlogPerTask ?? 10);
+    if (this.scalableTaskCount) {
+      this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);
+      this.node.addValidation({ validate: () => this.checkContainerInsights() });
+    }
+  }
+
+  /**
+   * The backlog metric divides by Container Insights' RunningTaskCount, which
+   * exists only on a cluster with Container Insights: without it the policy
+   * has no data and never scales.
+   */
+  private checkContainerInsights(): string[] {
+    const setting = containerInsightsSetting(this.cluster.cfnCluster);
+    if (setting === undefined || setting === 'enabled' || setting === 'enhanced') return [];
+    return [formatMessage(KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, this.node.path, {
+      problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but Container Insights is '${setting}' on cluster ${this.cluster.node.path}`,
+      allowed: 'backlog scaling on a cluster with Container Insights enabled or enhanced',
+      fix: 'Set containerInsights: ecs.ContainerInsights.ENABLED on the EcsCluster (the default), or remove autoScaling',
+    })];
   }
 
   /** Target tracking on visible messages / running tasks (metric math; the L2 takes single metrics only). */
-  private scaleOnBacklog(target: number): void {
-    const scalableTarget = this.scalableTaskCount!.node.findChild('Target') as appscaling.ScalableTarget;
+  private scaleOnBacklog(target: number, scaleInCooldown?: Duration, scaleOutCooldown?: Duration): void {
+    const scalableTarget = scalableTargetOf(this.scalableTaskCount!);
     const metric = (id: string, namespace: string, name: string, dimensions: Record<string, string>, stat: string) => ({
       id,
       returnData: false,
@@ -86,8 +109,9 @@ export class WorkerService extends ServiceBase {
       scalingTargetId: scalableTarget.scalableTargetId,
       targetTrackingScalingPolicyConfiguration: {
         targetValue: target,
-        scaleInCooldown: 300,
-        scaleOutCooldown: 60,
+        // The same cooldowns and defaults as the CPU and memory policies (ServiceAutoScalingOptions).
+        scaleInCooldown: (scaleInCooldown ?? Duration.seconds(300)).toSeconds(),
+        scaleOutCooldown: (scaleOutCooldown ?? Duration.seconds(60)).toSeconds(),
         customizedMetricSpecification: {
           metrics: [
             metric('visible', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: this.queue.queueName }, 'Sum'),
@@ -98,4 +122,17 @@ export class WorkerService extends ServiceBase {
       },
     });
   }
+}
+
+/** The cluster's containerInsights setting ('enabled', 'enhanced', 'disabled'), or undefined when unknown at synth. */
+function containerInsightsSetting(cfn: ecs.CfnCluster): string | undefined {
+  const settings = cfn.clusterSettings;
+  if (!Array.isArray(settings)) return undefined;
+  for (const s of settings) {
+    if (Token.isUnresolved(s)) return undefined;
+    const setting = s as ecs.CfnCluster.ClusterSettingsProperty;
+    if (setting.name === 'containerInsights') return Token.isUnresolved(setting.value) ? undefined : setting.value;
+  }
+  // No setting: the account default applies, which the template does not show.
+  return undefined;
 }

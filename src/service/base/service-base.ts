@@ -13,6 +13,7 @@ import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props'
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { EcsCluster } from '../../cluster/ecs-cluster';
 import { fail } from '../../errors';
+import { validateWithRules } from '../../plugin/resource-validation';
 import { ecsNameProblem } from '../../rules/service/name-format';
 import { PERCENT } from '../../rules/tables/capacity-limits';
 import { TaskBase } from '../../task/base/task-base';
@@ -22,6 +23,9 @@ import { TaskBase } from '../../task/base/task-base';
  * rejects impossible counts; EcsChecks compares against the app's QuotaProfile.
  */
 const ANY_COUNT = Number.MAX_SAFE_INTEGER;
+
+/** Service rules run on the rendered AWS::ECS::Service at synth (single-resource checks only). */
+const SERVICE_RULE_IDS = ['ECS-SV-08'];
 
 /** Settings a service shape (web, backend, daemon...) passes to ServiceBase. */
 export interface ServiceShapeOptions {
@@ -82,7 +86,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       });
     } else if (props.securityGroup || props.vpcSubnets) {
       fail({
-        code: 'ECS-SV-18',
+        code: 'KIT-SERVICE-NETWORK-MODE',
         path,
         problem: `securityGroup/vpcSubnets are set but the task uses network mode ${props.task.networkMode}`,
         allowed: 'securityGroup and vpcSubnets with awsvpc tasks only',
@@ -133,6 +137,9 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     }
     props.cluster.addCapacityDependency(this.service);
     props.task.connectVolumes(this.service);
+    props.task.addLaunchVolumesTo(this.service);
+    // The rules' own checks on the rendered service, with their ids and severities (ECS-SV-08 is a warning).
+    validateWithRules(this, this.service.node.defaultChild as ecs.CfnService, SERVICE_RULE_IDS);
 
     this.alarms.push(...props.deploymentAlarms ?? []);
     const cfn = this.service.node.defaultChild as ecs.CfnService;
@@ -211,18 +218,9 @@ function checkDeployment(path: string, props: ReplicaServiceProps, daemon: boole
   if (daemon && !Token.isUnresolved(max) && max !== 100) {
     fail({ code: 'ECS-SV-07', path, problem: `maxHealthyPercent ${max} is set on a daemon service`, allowed: '100', fix: 'Remove maxHealthyPercent: a daemon runs one task per instance.' });
   }
-  if (!Token.isUnresolved(min) && !Token.isUnresolved(max) && !(min < max)) {
-    fail({
-      code: 'ECS-SV-08',
-      path,
-      problem: `minHealthyPercent ${min} is not below maxHealthyPercent ${max}`,
-      allowed: 'minHealthyPercent < maxHealthyPercent',
-      fix: `Raise maxHealthyPercent above ${min} or lower minHealthyPercent.`,
-    });
-  }
   if (props.availabilityZoneRebalancing && !Token.isUnresolved(max) && max <= 100) {
     fail({
-      code: 'ECS-SV-26',
+      code: 'KIT-SERVICE-AZ-REBALANCING',
       path,
       problem: `availabilityZoneRebalancing needs maxHealthyPercent above 100, got ${max}`,
       allowed: 'maxHealthyPercent > 100',

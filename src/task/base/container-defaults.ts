@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { validateHealthCheck } from './health-check';
 import { defaultUserFor } from './image-user';
 import { fail } from '../../errors';
+import { assetImagePlatform, cpuArchitectureName } from '../../internal/cdk-internals';
 
 /**
  * Options of a container in a kit task: every aws-cdk-lib container option,
@@ -80,16 +81,18 @@ export function withContainerDefaults(id: string, options: TaskContainerOptions,
 /** The architecture an image asset was built for, when it says ('linux/arm64' -> ARM64). */
 export function assetArchitecture(image: ecs.ContainerImage): string | undefined {
   if (!(image instanceof ecs.AssetImage)) return undefined;
-  const platform: unknown = (image as any).props?.platform?.platform;
-  if (typeof platform !== 'string') return undefined;
+  const platform = assetImagePlatform(image);
+  if (platform === undefined) return undefined;
   if (/arm64|aarch64/i.test(platform)) return 'ARM64';
   if (/amd64|x86_64/i.test(platform)) return 'X86_64';
   return undefined;
 }
 
-/** 'ARM64' or 'X86_64' of a CpuArchitecture. */
+/** 'ARM64' or 'X86_64' of a CpuArchitecture (the constants by identity; CpuArchitecture.of(...) by its name). */
 export function architectureName(arch: ecs.CpuArchitecture): string {
-  return String((arch as any)._cpuArchitecture ?? arch);
+  if (arch === ecs.CpuArchitecture.ARM64) return 'ARM64';
+  if (arch === ecs.CpuArchitecture.X86_64) return 'X86_64';
+  return cpuArchitectureName(arch);
 }
 
 /** Whether the image is pulled from ECR with the execution role (ecr:GetAuthorizationToken needs Resource *). */

@@ -19,7 +19,7 @@ function check(range: Range, value: number | undefined, container: string, path:
   });
 }
 
-/** Throws ECS-CT-05..08 for an out-of-range health check; also interval >= timeout. */
+/** Throws for an out-of-range health check (ECS-CT-07/08, KIT-TASK-HEALTH-CHECK); also interval >= timeout. */
 export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: string, path: string): void {
   if (!hc) return;
   const seconds = (d: { toSeconds(): number } | undefined) => (d && !Token.isUnresolved(d.toSeconds()) ? d.toSeconds() : undefined);
@@ -31,7 +31,7 @@ export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: 
   check(HEALTH_CHECK_RANGES.startPeriod, seconds(hc.startPeriod), container, path);
   if (hc.command.length === 0) {
     fail({
-      code: 'ECS-CT-09',
+      code: 'KIT-TASK-HEALTH-CHECK',
       problem: `Health check command of container '${container}' is empty`,
       path,
       allowed: 'a command such as ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',
@@ -41,7 +41,7 @@ export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: 
   // ECS defaults: interval 30 s, timeout 5 s.
   if ((interval ?? 30) < (timeout ?? 5)) {
     fail({
-      code: 'ECS-CT-10',
+      code: 'KIT-TASK-HEALTH-CHECK',
       problem: `Health check interval ${interval ?? 30}s of container '${container}' is shorter than its timeout ${timeout ?? 5}s`,
       path,
       allowed: 'interval >= timeout',

@@ -58,13 +58,15 @@ export function createTaskRole(scope: Construct): ManagedGrantsRole {
 
 /** Attach a managed policy to whatever identity a grantee stands for. */
 export function attachToGrantee(policy: iam.ManagedPolicy, grantee: iam.IGrantable, path: string): void {
-  const p = grantee.grantPrincipal as any;
-  if (typeof p.roleName === 'string' && typeof p.addManagedPolicy === 'function') {
-    policy.attachToRole(p as iam.IRole);
-  } else if (typeof p.userName === 'string' && typeof p.addManagedPolicy === 'function') {
-    policy.attachToUser(p as iam.IUser);
-  } else if (typeof p.groupName === 'string' && typeof p.addManagedPolicy === 'function') {
-    policy.attachToGroup(p as iam.IGroup);
+  // Duck typing on the public IRole/IUser/IGroup members: imported identities are not class instances.
+  const p = grantee.grantPrincipal as unknown as Record<string, unknown>;
+  const is = (nameKey: string) => typeof p[nameKey] === 'string' && typeof p.addManagedPolicy === 'function';
+  if (is('roleName')) {
+    policy.attachToRole(p as unknown as iam.IRole);
+  } else if (is('userName')) {
+    policy.attachToUser(p as unknown as iam.IUser);
+  } else if (is('groupName')) {
+    policy.attachToGroup(p as unknown as iam.IGroup);
   } else {
     fail({
       code: 'KIT-TASK-GRANTEE',

@@ -17,8 +17,9 @@ import {
 import { createLogGroup, DEFAULT_LOG_RETENTION } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
 import { DEFAULT_SCRATCH_INIT_IMAGE, isRootUser, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
-import { addEfs, addScratch, connectFileSystems, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
+import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
+import { KIT_CHECKS } from '../../kit-checks';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 
@@ -85,6 +86,8 @@ export abstract class TaskBase extends Construct {
   private readonly execRole: ManagedGrantsRole;
   private readonly kitContainers: { def: ecs.ContainerDefinition; reservedMiB?: number }[] = [];
   private readonly fileSystems: efs.IFileSystem[] = [];
+  private readonly volumeLaunchers: ecs.BaseService[] = [];
+  private ebs?: ecs.ServiceManagedVolume;
   private readonlyDefault = true;
   private runTaskPolicies = 0;
   private scratchInit?: ScratchInit;
@@ -149,12 +152,44 @@ export abstract class TaskBase extends Construct {
     this.fileSystems.push(options.fileSystem);
   }
 
-  /** An EBS volume configured when the service or RunTask launches the task (at most one per task). */
-  public addEbsVolume(name: string, options: EbsVolumeOptions): void {
+  /**
+   * An EBS volume created for each task when a kit service launches it (at
+   * most one per task definition). Services render `VolumeConfigurations` with
+   * the ECS infrastructure role; ScheduledJob rejects such a task, since
+   * EventBridge Scheduler cannot pass a volume configuration to RunTask.
+   */
+  public addEbsVolume(name: string, options: EbsVolumeOptions): ecs.ServiceManagedVolume {
+    if (this.ebs) {
+      fail({
+        code: KIT_CHECKS.TASK_EBS_ONE.id,
+        problem: `EBS volume '${name}' is added but the task already has EBS volume '${this.ebs.name}'`,
+        path: this.node.path,
+        allowed: 'one EBS volume configured at launch per task definition',
+        fix: 'Use one larger volume with several mount points, or EFS for shared storage.',
+      });
+    }
+    const volume = createEbsVolume(this, name, options);
+    this.ebs = volume;
     this.taskDefinition.addVolume({ name, configuredAtLaunch: true });
     (options.container ?? this.defaultContainer).addMountPoints({
       sourceVolume: name, containerPath: options.containerPath, readOnly: options.readOnly ?? false,
     });
+    for (const service of this.volumeLaunchers) service.addVolume(volume);
+    return volume;
+  }
+
+  /** The EBS volume configured at launch, if any. */
+  public get ebsVolume(): ecs.ServiceManagedVolume | undefined {
+    return this.ebs;
+  }
+
+  /**
+   * Give `service` the launch-time configuration of the task's EBS volume,
+   * now and for a volume added later. Kit services call this.
+   */
+  public addLaunchVolumesTo(service: ecs.BaseService): void {
+    this.volumeLaunchers.push(service);
+    if (this.ebs) service.addVolume(this.ebs);
   }
 
   /** The EFS file systems the task mounts. */

@@ -1,8 +1,11 @@
 /** Volume options of kit tasks: scratch bind mounts, EFS, EBS at launch, Docker volumes (EC2). */
+import { Size, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
 
 /** An EFS volume mounted in a container. */
 export interface EfsVolumeOptions {
@@ -32,10 +35,54 @@ export interface EfsVolumeOptions {
   readonly container?: ecs.ContainerDefinition;
 }
 
-/** An EBS volume whose configuration the service or RunTask supplies at launch. */
+/**
+ * An EBS volume configured at launch: the task definition marks it
+ * `configuredAtLaunch`, and every kit service running the task renders its
+ * `VolumeConfigurations` with these settings and an ECS infrastructure role.
+ */
 export interface EbsVolumeOptions {
   /** Where the container sees it. */
   readonly containerPath: string;
+  /**
+   * Size of each task's volume (gp3: 1-16,384 GiB). Required unless `snapshotId` is set.
+   * @default - the snapshot's size
+   */
+  readonly size?: Size;
+  /**
+   * Snapshot to create each volume from.
+   * @default - an empty volume
+   */
+  readonly snapshotId?: string;
+  /**
+   * Volume type.
+   * @default ec2.EbsDeviceVolumeType.GP3
+   */
+  readonly volumeType?: ec2.EbsDeviceVolumeType;
+  /**
+   * Provisioned IOPS (gp3: 3,000-16,000; required for io1/io2).
+   * @default - the volume type's baseline
+   */
+  readonly iops?: number;
+  /**
+   * Throughput in MiB/s (gp3 only, up to 1,000).
+   * @default - the gp3 baseline (125 MiB/s)
+   */
+  readonly throughput?: number;
+  /**
+   * Customer managed key for the volume; volumes are always encrypted.
+   * @default - the AWS managed key for EBS
+   */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * File system of the volume.
+   * @default ecs.FileSystemType.XFS
+   */
+  readonly fileSystemType?: ecs.FileSystemType;
+  /**
+   * ECS infrastructure role that creates and attaches the volumes.
+   * @default - a new role trusted by ecs.amazonaws.com with AmazonECSInfrastructureRolePolicyForVolumes
+   */
+  readonly infrastructureRole?: iam.IRole;
   /**
    * Mount read-only.
    * @default false
@@ -118,4 +165,33 @@ function uniqueName(td: ecs.TaskDefinition, base: string): string {
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 250)}-${i}`;
   taken.add(name);
   return name;
+}
+
+/**
+ * The aws-cdk-lib service-managed EBS volume: encrypted gp3 by default, with
+ * an ECS infrastructure role (ecs.amazonaws.com, AmazonECSInfrastructureRolePolicyForVolumes).
+ */
+export function createEbsVolume(scope: Construct, name: string, options: EbsVolumeOptions): ecs.ServiceManagedVolume {
+  const volume = new ecs.ServiceManagedVolume(scope, `EbsVolume${name}`, {
+    name,
+    managedEBSVolume: {
+      role: options.infrastructureRole,
+      size: options.size,
+      snapShotId: options.snapshotId,
+      volumeType: options.volumeType ?? ec2.EbsDeviceVolumeType.GP3,
+      iops: options.iops,
+      throughput: options.throughput,
+      encrypted: true,
+      kmsKeyId: options.encryptionKey,
+      fileSystemType: options.fileSystemType,
+      tagSpecifications: [{ propagateTags: ecs.EbsPropagatedTagSource.SERVICE }],
+    },
+  });
+  if (!options.infrastructureRole) {
+    Validations.of(volume.role).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes]',
+      reason: 'AWS documents this AWS-maintained policy for the ECS infrastructure role that creates and attaches task EBS volumes.',
+    });
+  }
+  return volume;
 }

@@ -1,6 +1,7 @@
 import { Annotations, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
+import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { formatMessage } from '../../rules/engine';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
 import { DockerVolumeOptions } from '../base/volumes';
@@ -74,7 +75,7 @@ export class Ec2Task extends TaskBase {
     if (this.networkMode !== ecs.NetworkMode.BRIDGE) return [];
     const errors: string[] = [];
     // All containers, including ones added on the L2 directly.
-    for (const c of (this.taskDefinition as any).containers as ecs.ContainerDefinition[]) {
+    for (const c of taskDefinitionContainers(this.taskDefinition)) {
       for (const pm of c.portMappings) {
         if (pm.hostPort === undefined || pm.hostPort === 0) continue;
         errors.push(formatMessage('KIT-TASK-BRIDGE-HOST-PORT', this.node.path, {

@@ -46,7 +46,7 @@ export class FargateTask extends TaskBase {
     if (this.windows !== this.size.isWindows) {
       fail({
         code: 'ECS-TD-02',
-        problem: `Fargate size ${this.size} does not fit operating system family ${(family as any)._operatingSystemFamily}`,
+        problem: `Fargate size ${this.size} does not fit a ${this.windows ? 'Windows' : 'Linux'} operating system family`,
         path: this.node.path,
         allowed: this.windows ? 'FargateSize.windows(cpu, memoryMiB): cpu 1024, 2048 or 4096' : 'FargateSize.of(cpu, memoryMiB)',
         fix: this.windows ? 'Use FargateSize.windows(...) for a Windows task.' : 'Use FargateSize.of(...) for a Linux task.',

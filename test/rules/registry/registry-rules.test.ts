@@ -124,7 +124,7 @@ describe('ECS-ER-15 replication limits', () => {
   // bundled with aws-cdk-lib 2.276 reports F3032 at 26 rules, 101 destinations and 101 filters.
   test('bad: 26 rules, 101 destinations and 101 filters in one rule', () => {
     const rules = Array.from({ length: 26 }, (_, r) => ({
-      Destinations: Array.from({ length: r === 1 ? 101 : 1 }, (_, k) => dest(k)),
+      Destinations: Array.from({ length: r === 1 ? 101 : 1 }, (_d, k) => dest(k)),
       RepositoryFilters: r === 0 ? filters(101) : filters(1),
     }));
     const findings = check(er15, { Rep: replication(rules) });
@@ -140,7 +140,9 @@ describe('ECS-ER-15 replication limits', () => {
   });
 
   test('good: the current limits exactly (25 rules of 100 destinations and 100 filters); skipped: unresolved rules', () => {
-    const full = Array.from({ length: 25 }, () => ({ Destinations: Array.from({ length: 100 }, (_, i) => dest(i)), RepositoryFilters: filters(100) }));
+    const full = Array.from({ length: 25 }, () => ({
+      Destinations: Array.from({ length: 100 }, (_, i) => dest(i)), RepositoryFilters: filters(100),
+    }));
     expect(check(er15, { Rep: replication(full) })).toHaveLength(0);
     const tokens = [{ Destinations: Array.from({ length: 30 }, () => ({ Region: { Ref: 'AWS::Region' }, RegistryId: { Ref: 'AWS::AccountId' } })) }];
     expect(check(er15, { Rep: replication(tokens) })).toHaveLength(0);

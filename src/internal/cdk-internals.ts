@@ -1,0 +1,128 @@
+/**
+ * The only place the kit reaches into aws-cdk-lib internals (members and
+ * construct ids that are not public API). Each accessor checks what it gets
+ * and throws when aws-cdk-lib changes it, and test/internal/cdk-internals.test.ts
+ * pins each one, so an upgrade fails loudly instead of silently. Not exported.
+ */
+import { App, CfnResource } from 'aws-cdk-lib';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+
+function changed(what: string): never {
+  throw new Error(`cdk-ecs-kit: aws-cdk-lib internal '${what}' changed; update src/internal/cdk-internals.ts`);
+}
+
+/**
+ * A resource rendered as CloudFormation, `{ Resources: { [logicalId]: ... } }`, with tokens unresolved.
+ * Internal: CfnResource._toCloudFormation, what Stack uses to render its template. The public
+ * alternative (synthesizing the whole stack) would run inside every node validation.
+ */
+export function renderCfnResource(cfn: CfnResource): { Resources?: Record<string, unknown> } {
+  const render = (cfn as unknown as { _toCloudFormation?: () => unknown })._toCloudFormation;
+  if (typeof render !== 'function') changed('CfnResource._toCloudFormation');
+  const rendered = render.call(cfn);
+  if (typeof rendered !== 'object' || rendered === null) changed('CfnResource._toCloudFormation (result)');
+  return rendered as { Resources?: Record<string, unknown> };
+}
+
+/**
+ * Every container of a task definition, including ones added on the L2 directly.
+ * Internal: TaskDefinition.containers is protected; the kit's own list only has kit-added containers.
+ */
+export function taskDefinitionContainers(taskDefinition: ecs.TaskDefinition): ecs.ContainerDefinition[] {
+  const containers = (taskDefinition as unknown as { containers?: unknown }).containers;
+  if (!Array.isArray(containers) || containers.some((c) => !(c instanceof ecs.ContainerDefinition))) {
+    changed('TaskDefinition.containers');
+  }
+  return containers as ecs.ContainerDefinition[];
+}
+
+/**
+ * The platform string ('linux/arm64', ...) an image asset is built for, when it says.
+ * Internal: AssetImage keeps its props private.
+ */
+export function assetImagePlatform(image: ecs.AssetImage): string | undefined {
+  const props = (image as unknown as { props?: unknown }).props;
+  if (typeof props !== 'object' || props === null) changed('AssetImage.props');
+  const platform = (props as { platform?: { platform?: unknown } }).platform;
+  if (platform === undefined) return undefined;
+  if (typeof platform.platform !== 'string') changed('AssetImage.props.platform.platform');
+  return platform.platform;
+}
+
+/**
+ * The scalable target behind a service's ScalableTaskCount, for an L1 policy with metric math
+ * (the L2 target tracking policy takes single metrics only).
+ * Internal: the construct id 'Target' of BaseScalableAttribute's ScalableTarget.
+ */
+export function scalableTargetOf(count: ecs.ScalableTaskCount): appscaling.ScalableTarget {
+  const target = count.node.tryFindChild('Target');
+  if (!(target instanceof appscaling.ScalableTarget)) changed("BaseScalableAttribute child 'Target'");
+  return target;
+}
+
+/**
+ * The name of a CpuArchitecture made with CpuArchitecture.of(...) ('ARM64', 'X86_64').
+ * Internal: the _cpuArchitecture field; the two constants are compared by identity instead.
+ */
+export function cpuArchitectureName(arch: ecs.CpuArchitecture): string {
+  const name = (arch as unknown as { _cpuArchitecture?: unknown })._cpuArchitecture;
+  if (typeof name !== 'string') changed('CpuArchitecture._cpuArchitecture');
+  return name;
+}
+
+/**
+ * AppProps.builtinCloudFormationValidation (false turns aws-cdk-lib's built-in validator off).
+ * Internal: App keeps it only in the private _builtinCloudFormationValidation field.
+ */
+export function appBuiltinValidation(app: App): boolean {
+  if (!Object.prototype.hasOwnProperty.call(app, '_builtinCloudFormationValidation')) changed('App._builtinCloudFormationValidation');
+  const value: unknown = (app as unknown as { _builtinCloudFormationValidation?: unknown })._builtinCloudFormationValidation;
+  return value !== false;
+}
+
+/**
+ * The CloudFormation capacity provider of an AsgCapacityProvider.
+ * Internal: its child with the provider's own construct id (so it is not the default child).
+ */
+export function cfnCapacityProviderOf(provider: ecs.AsgCapacityProvider): ecs.CfnCapacityProvider {
+  const cfn = provider.node.tryFindChild(provider.node.id);
+  if (!(cfn instanceof ecs.CfnCapacityProvider)) changed('AsgCapacityProvider child <its own id>');
+  return cfn;
+}
+
+/**
+ * ecs.Cluster that learns about ASG capacity providers without
+ * `addAsgCapacityProvider`, which would add inline instance-role policies
+ * (and, without managed draining, a drain Lambda); there is no public way to
+ * register a provider name otherwise. Internal behaviour relied on: aws-cdk-lib's
+ * capacity-provider association aspect and Ec2Service's capacity check read
+ * these public getters rather than the private fields behind them, so the
+ * association and validation stay aws-cdk-lib's own.
+ */
+export class KitCluster extends ecs.Cluster {
+  private kitProviderNames?: string[];
+  private kitDefaultStrategy?: ecs.CapacityProviderStrategy[];
+
+  /** Registers an ASG capacity provider by name (a token is fine). */
+  public registerAsgProviderName(name: string): void {
+    this.kitProviderNames = [...this.kitProviderNames ?? [], name];
+  }
+
+  /** Replaces the default strategy; EcsCluster validates it first. */
+  public setKitDefaultStrategy(strategy: ecs.CapacityProviderStrategy[]): void {
+    this.kitDefaultStrategy = [...strategy];
+  }
+
+  public get capacityProviderNames(): string[] {
+    return [...super.capacityProviderNames, ...this.kitProviderNames ?? []];
+  }
+
+  public get defaultCapacityProviderStrategy(): ecs.CapacityProviderStrategy[] {
+    return this.kitDefaultStrategy ? [...this.kitDefaultStrategy] : super.defaultCapacityProviderStrategy;
+  }
+
+  public get hasEc2Capacity(): boolean {
+    return (this.kitProviderNames?.length ?? 0) > 0 || super.hasEc2Capacity;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The checks only a construct can make, with their documented KIT-* ids: the
+ * one table of construct-check ids (docs/rules.md lists it). A check that a
+ * rule can make over the synthesized template has an ECS-* id, lives in
+ * src/rules, and constructs report it with the rule's id and severity
+ * (`fail` refuses anything else). Not exported from the package.
+ */
+import { Severity } from './rules/finding';
+
+/** One construct-only check. */
+export interface KitCheck {
+  /** KIT-AREA-WHAT. */
+  readonly id: string;
+  /** Errors throw at construction or fail synth; warnings are acknowledgeable annotations. */
+  readonly severity: Severity;
+  /** What it checks. */
+  readonly title: string;
+  /** Why no rule over CloudFormation can check it. */
+  readonly constructOnly: string;
+}
+
+const check = (id: string, title: string, constructOnly: string, severity = Severity.ERROR): KitCheck =>
+  ({ id, severity, title, constructOnly });
+
+const PROPS = 'Kit props that do not exist in CloudFormation.';
+const INPUT = 'Validates a construct input before aws-cdk-lib renders it (aws-cdk-lib or ECS would reject it later with a vaguer message).';
+const WIRING = 'About how constructs are wired together, not one resource.';
+
+/** Every construct-only check, by id. */
+export const KIT_CHECKS = {
+  CAPACITY_ARCH: check('KIT-CAPACITY-ARCH', 'Instance types share one architecture that the capacity image supports', INPUT),
+  CAPACITY_NETWORK_MODE: check('KIT-CAPACITY-NETWORK-MODE', 'allowTaskTraffic gets a network mode it can open ports for', WIRING),
+  CAPACITY_PORT: check('KIT-CAPACITY-PORT', 'allowTaskTraffic gets a valid container port', WIRING),
+  CAPACITY_SIZE: check('KIT-CAPACITY-SIZE', 'Auto Scaling group minCapacity is not above maxCapacity', INPUT),
+  CAPACITY_SPOT: check('KIT-CAPACITY-SPOT', 'On-demand base and percentage above base are in range', INPUT),
+  CAPACITY_TYPES: check('KIT-CAPACITY-TYPES', 'Between one instance type and the mixed-instances override limit', INPUT),
+  CAPACITY_WARMUP: check('KIT-CAPACITY-WARMUP', 'Capacity provider instanceWarmupPeriod within 0-10000 s', INPUT),
+  CLUSTER_GRANTEE: check('KIT-CLUSTER-GRANTEE', 'Cluster grants attach to a role, user or group', WIRING),
+  FARGATE_SIZE: check('KIT-FARGATE-SIZE', 'FargateSize.smallestFor gets cpu and memory needs Fargate can meet', PROPS),
+  JOB_RANGE: check('KIT-JOB-RANGE', 'ScheduledJob taskCount, retries and event age within EventBridge Scheduler ranges', INPUT),
+  JOB_EBS_VOLUME: check('KIT-JOB-EBS-VOLUME', 'ScheduledJob does not run a task with an EBS volume configured at launch',
+    'AWS::Scheduler::Schedule EcsParameters have no volume configuration: the task would never start. Needs the task construct.'),
+  REGISTRY_ACCOUNT_ID: check('KIT-REGISTRY-ACCOUNT-ID', 'Account ids are 12 digits', INPUT),
+  REGISTRY_CACHE_CREDENTIALS: check('KIT-REGISTRY-CACHE-CREDENTIALS', 'Pull-through cache credentials are in an ecr-pullthroughcache/ secret', INPUT),
+  REGISTRY_CACHE_PREFIX: check('KIT-REGISTRY-CACHE-PREFIX', 'Pull-through cache repository prefix is valid', INPUT),
+  REGISTRY_GRANTEE: check('KIT-REGISTRY-GRANTEE', 'Repository grants attach to a role, user or group', WIRING),
+  REGISTRY_IMAGE_DIGEST: check('KIT-REGISTRY-IMAGE-DIGEST', 'Image digests are sha256:<64 hex>', INPUT),
+  REGISTRY_IMAGE_TAG: check('KIT-REGISTRY-IMAGE-TAG', 'Image tags are valid Docker tags', INPUT),
+  REGISTRY_LIFECYCLE: check('KIT-REGISTRY-LIFECYCLE', 'lifecycleRules are not combined with the lifecycle shortcuts', PROPS),
+  REGISTRY_ORG_ID: check('KIT-REGISTRY-ORG-ID', 'AWS Organizations ids are o-xxxxxxxxxx', INPUT),
+  REGISTRY_REPLICATION_DESTINATION: check('KIT-REGISTRY-REPLICATION-DESTINATION', 'Each replication rule has a destination', INPUT),
+  REGISTRY_REPLICATION_FILTER: check('KIT-REGISTRY-REPLICATION-FILTER', 'Replication prefixes are valid PREFIX_MATCH filters', INPUT),
+  REGISTRY_REPOSITORY_NAME: check('KIT-REGISTRY-REPOSITORY-NAME', 'Repository name is a valid ECR name', INPUT),
+  REGISTRY_SCAN_FILTER: check('KIT-REGISTRY-SCAN-FILTER', 'Scanning filters are valid WILDCARD filters', INPUT),
+  REGISTRY_SCAN_FREQUENCY: check('KIT-REGISTRY-SCAN-FREQUENCY', 'Scanning frequency fits the scan type (no CONTINUOUS_SCAN with BASIC)', PROPS),
+  REGISTRY_TAG_FILTER: check('KIT-REGISTRY-TAG-FILTER', 'Tag mutability exclusion filters are valid', INPUT),
+  SERVICE_ARCH: check('KIT-SERVICE-ARCH', 'Task and EC2 capacity share a CPU architecture', WIRING),
+  SERVICE_AZ_REBALANCING: check('KIT-SERVICE-AZ-REBALANCING', 'availabilityZoneRebalancing has maxHealthyPercent above 100', INPUT),
+  SERVICE_BACKLOG_METRIC: check('KIT-SERVICE-BACKLOG-METRIC', 'WorkerService backlog scaling has the Container Insights task count it divides by',
+    'Container Insights is a cluster setting; an imported cluster does not show it.'),
+  SERVICE_CAPACITY: check('KIT-SERVICE-CAPACITY', 'The task has capacity of its kind in the cluster', WIRING),
+  SERVICE_CERTIFICATE: check('KIT-SERVICE-CERTIFICATE', 'A new HTTPS/TLS listener has a certificate', PROPS),
+  SERVICE_CONNECT: check('KIT-SERVICE-CONNECT', 'Service Connect has a namespace and a named port mapping', INPUT),
+  SERVICE_COUNT: check('KIT-SERVICE-COUNT', 'Task counts are whole numbers in range', INPUT),
+  SERVICE_DESIRED_COUNT: check('KIT-SERVICE-DESIRED-COUNT', 'desiredCount and autoScaling are not both set', PROPS),
+  SERVICE_EXEC: check('KIT-SERVICE-EXEC', 'ECS Exec only on a cluster that logs sessions', WIRING),
+  SERVICE_LISTENER_RULE: check('KIT-SERVICE-LISTENER-RULE', 'Listener rules have a priority and a host or path condition', PROPS),
+  SERVICE_NETWORK_MODE: check('KIT-SERVICE-NETWORK-MODE', 'securityGroup/vpcSubnets only with awsvpc tasks', INPUT),
+  SERVICE_PERCENT: check('KIT-SERVICE-PERCENT', 'Deployment percents are whole numbers in range', INPUT),
+  SERVICE_PORT: check('KIT-SERVICE-PORT', 'The load-balanced container port is mapped by the main container', WIRING),
+  SERVICE_QUEUE: check('KIT-SERVICE-QUEUE', 'Queue options only for the queue the kit creates, in SQS ranges', PROPS),
+  SERVICE_SCALING: check('KIT-SERVICE-SCALING', 'Auto scaling targets, capacities and cooldowns are in range', PROPS),
+  TASK_ARCH: check('KIT-TASK-ARCH', 'Image assets are built for the task architecture', 'The asset platform is not in the template.'),
+  TASK_BRIDGE_HOST_PORT: check('KIT-TASK-BRIDGE-HOST-PORT', 'Bridge tasks use dynamic host ports', 'A kit default (safe rolling deployments), not an ECS constraint.'),
+  TASK_EBS_ONE: check('KIT-TASK-EBS-ONE', 'At most one EBS volume configured at launch per task', INPUT),
+  TASK_EFS_ROOT: check('KIT-TASK-EFS-ROOT', 'EFS access point and rootDirectory are not both set', INPUT),
+  TASK_GRANTEE: check('KIT-TASK-GRANTEE', 'grantRunTask attaches to a role, user or group', WIRING),
+  TASK_HEALTH_CHECK: check('KIT-TASK-HEALTH-CHECK', 'Container health check command and timings are valid', INPUT),
+  TASK_HOST_NETWORK: check('KIT-TASK-HOST-NETWORK', 'Host network mode shares the instance network stack (warning)',
+    'A kit recommendation (Control Tower CT.ECS.PR.4/PR.8 flag host mode), not an ECS constraint.', Severity.WARNING),
+  TASK_JSON: check('KIT-TASK-JSON', 'The task definition JSON file is readable and maps onto a task definition', PROPS),
+  TASK_JSON_READ_ONLY: check('KIT-TASK-JSON-READ-ONLY', 'Read-only fields of a described task definition are skipped (warning)', PROPS, Severity.WARNING),
+} as const;
+
+/** All construct checks, sorted by id. */
+export const ALL_KIT_CHECKS: readonly KitCheck[] = Object.values(KIT_CHECKS).sort((a, b) => a.id.localeCompare(b.id));
+
+/** The construct check with this id, if any. */
+export function kitCheck(id: string): KitCheck | undefined {
+  return ALL_KIT_CHECKS.find((c) => c.id === id);
+}

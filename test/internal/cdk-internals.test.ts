@@ -1,0 +1,103 @@
+/**
+ * One test per aws-cdk-lib internal the kit relies on (src/internal/cdk-internals.ts).
+ * Each pins the behaviour on today's aws-cdk-lib, and checks that the accessor
+ * throws, instead of guessing, when the internal is gone.
+ */
+import * as path from 'path';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import {
+  appBuiltinValidation, assetImagePlatform, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource,
+  scalableTargetOf, taskDefinitionContainers,
+} from '../../src/internal/cdk-internals';
+
+const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const CHANGED = /aws-cdk-lib internal '.*' changed/;
+const fake = <T>(value: object): T => value as unknown as T;
+
+function vpcStack(): { stack: Stack; vpc: ec2.Vpc } {
+  const stack = new Stack(new App(), 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+  return { stack, vpc: new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 0 }) };
+}
+
+test('CfnResource._toCloudFormation renders { Resources: { logicalId: { Type, Properties } } }', () => {
+  const stack = new Stack();
+  const cfn = new CfnResource(stack, 'R', { type: 'AWS::SQS::Queue', properties: { DelaySeconds: 5 } });
+  const rendered = stack.resolve(renderCfnResource(cfn)) as { Resources: Record<string, { Type: string; Properties: unknown }> };
+  expect(Object.values(rendered.Resources)).toEqual([{ Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } }]);
+  expect(() => renderCfnResource(fake({}))).toThrow(CHANGED);
+});
+
+test('TaskDefinition.containers lists every container, also those added on the L2', () => {
+  const td = new ecs.FargateTaskDefinition(new Stack(), 'Td');
+  const a = td.addContainer('a', { image: IMAGE });
+  const b = new ecs.ContainerDefinition(td, 'b', { taskDefinition: td, image: IMAGE });
+  expect(taskDefinitionContainers(td)).toEqual([a, b]);
+  expect(() => taskDefinitionContainers(fake({}))).toThrow(CHANGED);
+});
+
+test('AssetImage.props.platform.platform is the asset platform', () => {
+  const dir = path.join(__dirname, '..', 'task', 'fixtures', 'image');
+  expect(assetImagePlatform(ecs.ContainerImage.fromAsset(dir, { platform: Platform.LINUX_ARM64 }))).toBe('linux/arm64');
+  expect(assetImagePlatform(ecs.ContainerImage.fromAsset(dir))).toBeUndefined();
+  expect(() => assetImagePlatform(fake({}))).toThrow(CHANGED);
+});
+
+test('CpuArchitecture._cpuArchitecture names an architecture made with of()', () => {
+  expect(cpuArchitectureName(ecs.CpuArchitecture.of('ARM64'))).toBe('ARM64');
+  expect(cpuArchitectureName(ecs.CpuArchitecture.X86_64)).toBe('X86_64');
+  expect(() => cpuArchitectureName(fake({}))).toThrow(CHANGED);
+});
+
+test("ScalableTaskCount keeps its ScalableTarget as child 'Target'", () => {
+  const { stack, vpc } = vpcStack();
+  const td = new ecs.FargateTaskDefinition(stack, 'Td');
+  td.addContainer('a', { image: IMAGE });
+  const service = new ecs.FargateService(stack, 'Svc', { cluster: new ecs.Cluster(stack, 'C', { vpc }), taskDefinition: td, minHealthyPercent: 100 });
+  const count = service.autoScaleTaskCount({ maxCapacity: 2 });
+  expect(scalableTargetOf(count)).toBeInstanceOf(appscaling.ScalableTarget);
+  expect(() => scalableTargetOf(fake({ node: { tryFindChild: () => undefined } }))).toThrow(CHANGED);
+});
+
+test('App keeps builtinCloudFormationValidation in _builtinCloudFormationValidation', () => {
+  expect(appBuiltinValidation(new App())).toBe(true);
+  expect(appBuiltinValidation(new App({ builtinCloudFormationValidation: false }))).toBe(false);
+  expect(() => appBuiltinValidation(fake({}))).toThrow(CHANGED);
+});
+
+describe('ASG capacity providers without addAsgCapacityProvider', () => {
+  function setup() {
+    const { stack, vpc } = vpcStack();
+    const cluster = new KitCluster(stack, 'Cluster', { vpc, enableFargateCapacityProviders: true });
+    const asg = new autoscaling.AutoScalingGroup(stack, 'Asg', {
+      vpc, instanceType: new ec2.InstanceType('t3.small'), machineImage: ecs.EcsOptimizedImage.amazonLinux2023(),
+    });
+    const provider = new ecs.AsgCapacityProvider(stack, 'Provider', { autoScalingGroup: asg, capacityProviderName: 'kit-ec2' });
+    return { stack, cluster, provider };
+  }
+
+  test('AsgCapacityProvider keeps its CfnCapacityProvider as the child with its own id', () => {
+    const { provider } = setup();
+    expect(cfnCapacityProviderOf(provider)).toBeInstanceOf(ecs.CfnCapacityProvider);
+    expect(() => cfnCapacityProviderOf(fake({ node: { id: 'P', tryFindChild: () => undefined } }))).toThrow(CHANGED);
+  });
+
+  test('the association aspect and Ec2Service read the capacityProviderNames/defaultCapacityProviderStrategy/hasEc2Capacity getters', () => {
+    const { stack, cluster } = setup();
+    cluster.registerAsgProviderName('kit-ec2');
+    cluster.setKitDefaultStrategy([{ capacityProvider: 'kit-ec2', weight: 1 }]);
+    const td = new ecs.Ec2TaskDefinition(stack, 'Td');
+    td.addContainer('a', { image: IMAGE, memoryLimitMiB: 256 });
+    // Throws "Cluster for this service needs Ec2 capacity" if Ec2Service stops reading hasEc2Capacity.
+    new ecs.Ec2Service(stack, 'Svc', { cluster, taskDefinition: td, minHealthyPercent: 100 });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', {
+      CapacityProviders: ['FARGATE', 'FARGATE_SPOT', 'kit-ec2'],
+      DefaultCapacityProviderStrategy: [{ CapacityProvider: 'kit-ec2', Weight: 1 }],
+    });
+  });
+});

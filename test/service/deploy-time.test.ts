@@ -1,0 +1,160 @@
+/**
+ * Issue 14, "right at deploy time": CloudFormation that ECS, EventBridge
+ * Scheduler and Application Auto Scaling accept and that runs. Each test names
+ * the AWS page it follows.
+ */
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { ENV, fargateTask, fixture, IMAGE } from './helpers';
+import { EcsCluster } from '../../src/cluster';
+import { BackendService, ScheduledJob, WorkerService } from '../../src/service';
+import { FargateTask } from '../../src/task';
+
+const INFRASTRUCTURE_POLICY = {
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes']],
+};
+
+function dataTask(stack: Stack, id = 'Task'): FargateTask {
+  const task = fargateTask(stack, id, 9090, 'api');
+  task.addEbsVolume('data', { containerPath: '/data', size: Size.gibibytes(20) });
+  return task;
+}
+
+describe('EBS volumes configured at launch', () => {
+  // AWS: "Amazon ECS infrastructure IAM role" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html):
+  // ECS attaches EBS volumes with a role trusted by ecs.amazonaws.com and AmazonECSInfrastructureRolePolicyForVolumes.
+  // "Specify Amazon EBS volume configuration at Amazon ECS deployment"
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/configure-ebs-volume.html): a configuredAtLaunch
+  // volume needs a volume configuration in CreateService/RunTask (AWS::ECS::Service VolumeConfigurations).
+  test('the service renders VolumeConfigurations with an encrypted gp3 volume and the ECS infrastructure role', () => {
+    const f = fixture();
+    f.cluster.cluster.addDefaultCloudMapNamespace({ name: 'internal', useForServiceConnect: true });
+    new BackendService(f.stack, 'Api', { cluster: f.cluster, task: dataTask(f.stack) });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Volumes: [{ Name: 'data', ConfiguredAtLaunch: true }],
+      ContainerDefinitions: [Match.objectLike({ MountPoints: [{ SourceVolume: 'data', ContainerPath: '/data', ReadOnly: false }] })],
+    });
+    t.hasResourceProperties('AWS::ECS::Service', {
+      VolumeConfigurations: [{
+        Name: 'data',
+        ManagedEBSVolume: Match.objectLike({
+          Encrypted: true,
+          VolumeType: 'gp3',
+          SizeInGiB: 20,
+          RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TaskEbsVolumedataEBSRole'), 'Arn'] },
+          TagSpecifications: [{ ResourceType: 'volume', PropagateTags: 'SERVICE' }],
+        }),
+      }],
+    });
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Action: 'sts:AssumeRole', Principal: { Service: 'ecs.amazonaws.com' } })],
+      }),
+      ManagedPolicyArns: [INFRASTRUCTURE_POLICY],
+    });
+  });
+
+  test('a volume added after the service is created still reaches the service', () => {
+    const f = fixture();
+    f.cluster.cluster.addDefaultCloudMapNamespace({ name: 'internal', useForServiceConnect: true });
+    const task = fargateTask(f.stack, 'Task', 9090, 'api');
+    new BackendService(f.stack, 'Api', { cluster: f.cluster, task });
+    task.addEbsVolume('data', { containerPath: '/data', size: Size.gibibytes(8) });
+    Template.fromStack(f.stack).hasResourceProperties('AWS::ECS::Service', {
+      VolumeConfigurations: [Match.objectLike({ Name: 'data', ManagedEBSVolume: Match.objectLike({ SizeInGiB: 8 }) })],
+    });
+  });
+
+  // AWS: "Defer volume configuration to launch time in an Amazon ECS task definition"
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specify-ebs-config.html): one volume per task definition.
+  test('a second EBS volume is rejected when it is added (KIT-TASK-EBS-ONE)', () => {
+    const task = dataTask(new Stack(new App(), 'S', { env: ENV }));
+    expect(() => task.addEbsVolume('more', { containerPath: '/more', size: Size.gibibytes(1) }))
+      .toThrow(/^\[KIT-TASK-EBS-ONE\] EBS volume 'more' is added but the task already has EBS volume 'data' at S\/Task; allowed: one EBS volume/);
+  });
+
+  // AWS CloudFormation: AWS::Scheduler::Schedule EcsParameters
+  // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-scheduler-schedule-ecsparameters.html)
+  // has no volume configuration, so RunTask of a task with a configuredAtLaunch volume fails on every run.
+  test('ScheduledJob rejects a task with an EBS volume at synth (KIT-JOB-EBS-VOLUME)', () => {
+    const f = fixture();
+    new ScheduledJob(f.stack, 'Job', { cluster: f.cluster, task: dataTask(f.stack), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)) });
+    expect(() => f.app.synth()).toThrow(/\[KIT-JOB-EBS-VOLUME\] task Svc\/Task has EBS volume 'data' configured at launch, which EventBridge Scheduler cannot configure at Svc\/Job/);
+  });
+});
+
+// AWS CloudFormation: DependsOn (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html):
+// a managed policy attaches itself to the role, so the schedule must depend on the policy resources, not only on the role,
+// or a rate() schedule can fire before it may run the task or write dead letters.
+test('ScheduledJob depends on its role, its RunTask policy and its dead-letter policy', () => {
+  const f = fixture();
+  new ScheduledJob(f.stack, 'Job', { cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.rate(Duration.minutes(5)) });
+  const t = Template.fromStack(f.stack);
+  const logicalId = (type: string, pattern: RegExp) => Object.keys(t.findResources(type)).find((id) => pattern.test(id))!;
+  const schedule = Object.values(t.findResources('AWS::Scheduler::Schedule'))[0];
+  expect(schedule.DependsOn).toEqual(expect.arrayContaining([
+    logicalId('AWS::IAM::Role', /^JobSchedulerRole/),
+    logicalId('AWS::IAM::ManagedPolicy', /^TaskRunTaskPolicy/),
+    logicalId('AWS::IAM::ManagedPolicy', /^JobDeadLetterPolicy/),
+  ]));
+});
+
+describe('WorkerService backlog scaling', () => {
+  // AWS CloudFormation: AWS::ApplicationAutoScaling::ScalingPolicy TargetTrackingScalingPolicyConfiguration
+  // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-applicationautoscaling-scalingpolicy-targettrackingscalingpolicyconfiguration.html):
+  // ScaleInCooldown/ScaleOutCooldown (seconds) are per policy; the backlog policy takes the service's cooldowns like the CPU policy.
+  test('the backlog policy uses the autoScaling cooldowns', () => {
+    const f = fixture();
+    new WorkerService(f.stack, 'Worker', {
+      cluster: f.cluster,
+      task: fargateTask(f.stack),
+      autoScaling: { maxCapacity: 5, scaleInCooldown: Duration.minutes(10), scaleOutCooldown: Duration.seconds(30) },
+    });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyName: 'Worker-backlog-per-task',
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ ScaleInCooldown: 600, ScaleOutCooldown: 30 }),
+    });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({
+        PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' }, ScaleInCooldown: 600, ScaleOutCooldown: 30,
+      }),
+    });
+  });
+
+  test('defaults stay 300 s in, 60 s out', () => {
+    const f = fixture();
+    new WorkerService(f.stack, 'Worker', { cluster: f.cluster, task: fargateTask(f.stack), autoScaling: { maxCapacity: 5 } });
+    Template.fromStack(f.stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyName: 'Worker-backlog-per-task',
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ ScaleInCooldown: 300, ScaleOutCooldown: 60 }),
+    });
+  });
+
+  // AWS: "Amazon ECS CloudWatch metrics" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html)
+  // lists no task count in AWS/ECS; RunningTaskCount is an ECS/ContainerInsights metric
+  // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html), published only for
+  // clusters with Container Insights: without it the metric math has no data and never scales.
+  test('backlog scaling on a cluster without Container Insights fails synth (KIT-SERVICE-BACKLOG-METRIC)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Svc', { env: ENV });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc, containerInsights: ecs.ContainerInsights.DISABLED });
+    const task = new FargateTask(stack, 'Task', { container: { image: IMAGE } });
+    new WorkerService(stack, 'Worker', { cluster, task, autoScaling: { maxCapacity: 5 } });
+    expect(() => app.synth()).toThrow(/\[KIT-SERVICE-BACKLOG-METRIC\] autoScaling tracks backlog per task with ECS\/ContainerInsights RunningTaskCount, but Container Insights is 'disabled' on cluster Svc\/Cluster at Svc\/Worker/);
+  });
+
+  test('without autoScaling, Container Insights may be off', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Svc', { env: ENV });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc, containerInsights: ecs.ContainerInsights.DISABLED });
+    new WorkerService(stack, 'Worker', { cluster, task: new FargateTask(stack, 'Task', { container: { image: IMAGE } }) });
+    expect(() => app.synth()).not.toThrow();
+  });
+});

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { ALL_KIT_CHECKS } from '../src/kit-checks';
 import { ALL_RULES } from '../src/rules';
 import { SKIPPED_CONSTRAINTS } from '../src/rules/skipped';
 
@@ -33,6 +34,12 @@ for (const area of areas) {
   }
   lines.push('');
 }
+lines.push('## Construct checks', '',
+  'Checks only a construct can make (kit props, wiring between constructs, inputs aws-cdk-lib renders later). They have KIT-* ids,',
+  'listed in src/kit-checks.ts; a construct reports a check that a rule can make with the rule\'s ECS-* id and severity.', '');
+lines.push('| Id | Severity | What it checks | Why only a construct can check it |', '|---|---|---|---|');
+for (const c of ALL_KIT_CHECKS) lines.push(`| ${c.id} | ${c.severity} | ${esc(c.title)} | ${esc(c.constructOnly)} |`);
+lines.push('');
 const covered = SKIPPED_CONSTRAINTS.filter((s) => s.coveredBy);
 const skipped = SKIPPED_CONSTRAINTS.filter((s) => !s.coveredBy);
 if (covered.length > 0) {
@@ -49,4 +56,4 @@ lines.push('');
 const out = path.join(__dirname, '..', 'docs', 'rules.md');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, lines.join('\n'));
-console.log(`docs/rules.md: ${ALL_RULES.length} rules, ${covered.length} constraints covered by another rule, ${skipped.length} skipped constraints`);
+console.log(`docs/rules.md: ${ALL_RULES.length} rules, ${ALL_KIT_CHECKS.length} construct checks, ${covered.length} constraints covered by another rule, ${skipped.length} skipped constraints`);

@@ -69,7 +69,7 @@ export interface Ec2CapacityOptions {
   readonly minimumScalingStepSize?: number;
   /** 1-10000 (ECS-CP-02). @default 10000 */
   readonly maximumScalingStepSize?: number;
-  /** 0-10000 s (KIT-CAPACITY-WARMUP). @default Duration.seconds(300) */
+  /** 0-10000 s (ECS-CP-03). @default Duration.seconds(300) */
   readonly instanceWarmupPeriod?: Duration;
   /**
    * Managed termination protection. Off by default because it makes stack
@@ -141,7 +141,7 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     checkManagedScaling(path, props);
     checkCapacityProviderName(path, props.capacityProviderName);
     const warmup = props.instanceWarmupPeriod?.toSeconds();
-    checkRange(path, 'KIT-CAPACITY-WARMUP', 'instanceWarmupPeriod (seconds)', warmup, INSTANCE_WARMUP_SECONDS, `Use ${INSTANCE_WARMUP_SECONDS.min} to ${INSTANCE_WARMUP_SECONDS.max} seconds.`);
+    checkRange(path, 'ECS-CP-03', 'instanceWarmupPeriod (seconds)', warmup, INSTANCE_WARMUP_SECONDS, `Use ${INSTANCE_WARMUP_SECONDS.min} to ${INSTANCE_WARMUP_SECONDS.max} seconds.`);
 
     this.operatingSystem = image.os;
     this.cpuArchitecture = arch === ec2.InstanceArchitecture.ARM_64 ? ecs.CpuArchitecture.ARM64 : ecs.CpuArchitecture.X86_64;

@@ -82,6 +82,16 @@ export function appBuiltinValidation(app: App): boolean {
 }
 
 /**
+ * The image reference ('nginx:1.27', 'public.ecr.aws/...') a RepositoryImage was made from.
+ * Internal: RepositoryImage keeps it only in the private imageName field.
+ */
+export function repositoryImageName(image: ecs.RepositoryImage): string {
+  const name = (image as unknown as { imageName?: unknown }).imageName;
+  if (typeof name !== 'string') changed('RepositoryImage.imageName');
+  return name;
+}
+
+/**
  * The CloudFormation capacity provider of an AsgCapacityProvider.
  * Internal: its child with the provider's own construct id (so it is not the default child).
  */

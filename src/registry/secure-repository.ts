@@ -298,7 +298,7 @@ export class SecureRepository extends Construct {
   private validateName(name: string | undefined): void {
     if (name === undefined || Token.isUnresolved(name) || isValidRepositoryName(name)) return;
     fail({
-      code: 'KIT-REGISTRY-REPOSITORY-NAME',
+      code: 'ECS-ER-01',
       problem: `repositoryName '${name}' is not a valid ECR repository name`,
       path: this.node.path,
       allowed: ECR_REPOSITORY_NAME.describe,
@@ -309,7 +309,7 @@ export class SecureRepository extends Construct {
   private validateMutableTags(tags: string[]): string[] {
     if (tags.length > ECR_TAG_EXCLUSION_FILTER.maxFilters) {
       fail({
-        code: 'KIT-REGISTRY-TAG-FILTER',
+        code: 'ECS-ER-02',
         problem: `mutableTags has ${tags.length} entries`,
         path: this.node.path,
         allowed: ECR_TAG_EXCLUSION_FILTER.describe,
@@ -319,7 +319,7 @@ export class SecureRepository extends Construct {
     for (const tag of tags) {
       if (Token.isUnresolved(tag) || isValidTagExclusionFilter(tag)) continue;
       fail({
-        code: 'KIT-REGISTRY-TAG-FILTER',
+        code: 'ECS-ER-02',
         problem: `mutableTags entry '${tag}' is not a valid tag filter`,
         path: this.node.path,
         allowed: ECR_TAG_EXCLUSION_FILTER.describe,

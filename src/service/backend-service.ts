@@ -45,7 +45,7 @@ export class BackendService extends ServiceBase {
     if (!namespace) noNamespace(this.node.path, props.cluster);
     if (!portMappingName) {
       fail({
-        code: 'KIT-SERVICE-CONNECT',
+        code: 'ECS-SC-02',
         path: this.node.path,
         problem: `the main container of ${props.task.node.path} has no named port mapping`,
         allowed: 'a port mapping with a name, e.g. { containerPort: 8080, name: "api" }',
@@ -62,7 +62,7 @@ function namedPort(task: TaskBase): string | undefined {
 
 function noNamespace(path: string, cluster: EcsCluster): never {
   return fail({
-    code: 'KIT-SERVICE-CONNECT',
+    code: 'ECS-SC-01',
     path,
     problem: `cluster ${cluster.node.path} has no default Cloud Map namespace and cloudMapNamespace is not set`,
     allowed: 'a namespace on the service or the cluster',

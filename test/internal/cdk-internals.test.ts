@@ -12,7 +12,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import {
-  appBuiltinValidation, assetImagePlatform, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource,
+  appBuiltinValidation, assetImagePlatform, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource, repositoryImageName,
   scalableTargetOf, taskDefinitionContainers,
 } from '../../src/internal/cdk-internals';
 
@@ -68,6 +68,11 @@ test('App keeps builtinCloudFormationValidation in _builtinCloudFormationValidat
   expect(appBuiltinValidation(new App())).toBe(true);
   expect(appBuiltinValidation(new App({ builtinCloudFormationValidation: false }))).toBe(false);
   expect(() => appBuiltinValidation(fake({}))).toThrow(CHANGED);
+});
+
+test('RepositoryImage keeps its reference in imageName', () => {
+  expect(repositoryImageName(ecs.ContainerImage.fromRegistry('nginx:1.27') as ecs.RepositoryImage)).toBe('nginx:1.27');
+  expect(() => repositoryImageName(fake({}))).toThrow(CHANGED);
 });
 
 describe('ASG capacity providers without addAsgCapacityProvider', () => {

@@ -22,19 +22,19 @@ function synthErrors(props: SecureRepositoryProps): string {
 }
 
 describe('construction-time errors', () => {
-  test('KIT-REGISTRY-REPOSITORY-NAME repository name, with path, allowed and fix', () => {
+  test('ECS-ER-01 repository name, with path, allowed and fix', () => {
     expect(() => build({ repositoryName: 'My_Repo' })).toThrow(
-      "[KIT-REGISTRY-REPOSITORY-NAME] repositoryName 'My_Repo' is not a valid ECR repository name at Stack/Repo; allowed: 2-256 characters",
+      "[ECS-ER-01] repositoryName 'My_Repo' is not a valid ECR repository name at Stack/Repo; allowed: 2-256 characters",
     );
-    expect(() => build({ repositoryName: 'a' })).toThrow(/KIT-REGISTRY-REPOSITORY-NAME/);
+    expect(() => build({ repositoryName: 'a' })).toThrow(/ECS-ER-01/);
     expect(() => build({ repositoryName: 'team/service-api' })).not.toThrow();
     expect(() => build({ repositoryName: Lazy.string({ produce: () => 'UPPER' }) })).not.toThrow();
   });
 
-  test('KIT-REGISTRY-TAG-FILTER mutable tag filters: characters and count', () => {
-    expect(() => build({ mutableTags: ['latest', 'v1+build'] })).toThrow("[KIT-REGISTRY-TAG-FILTER] mutableTags entry 'v1+build' is not a valid tag filter at Stack/Repo");
-    expect(() => build({ mutableTags: ['a', 'b', 'c', 'd', 'e', 'f'] })).toThrow('[KIT-REGISTRY-TAG-FILTER] mutableTags has 6 entries');
-    expect(() => build({ mutableTags: ['x'.repeat(129)] })).toThrow(/KIT-REGISTRY-TAG-FILTER/);
+  test('ECS-ER-02 mutable tag filters: characters and count', () => {
+    expect(() => build({ mutableTags: ['latest', 'v1+build'] })).toThrow("[ECS-ER-02] mutableTags entry 'v1+build' is not a valid tag filter at Stack/Repo");
+    expect(() => build({ mutableTags: ['a', 'b', 'c', 'd', 'e', 'f'] })).toThrow('[ECS-ER-02] mutableTags has 6 entries');
+    expect(() => build({ mutableTags: ['x'.repeat(129)] })).toThrow(/ECS-ER-02/);
   });
 
   test('ECS-ER-08 untaggedImageExpiration must be whole days >= 1', () => {

@@ -71,10 +71,10 @@ describe('EBS volumes configured at launch', () => {
 
   // AWS: "Defer volume configuration to launch time in an Amazon ECS task definition"
   // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specify-ebs-config.html): one volume per task definition.
-  test('a second EBS volume is rejected when it is added (KIT-TASK-EBS-ONE)', () => {
+  test('a second EBS volume is rejected when it is added (ECS-TD-24)', () => {
     const task = dataTask(new Stack(new App(), 'S', { env: ENV }));
     expect(() => task.addEbsVolume('more', { containerPath: '/more', size: Size.gibibytes(1) }))
-      .toThrow(/^\[KIT-TASK-EBS-ONE\] EBS volume 'more' is added but the task already has EBS volume 'data' at S\/Task; allowed: one EBS volume/);
+      .toThrow(/^\[ECS-TD-24\] EBS volume 'more' is added but the task already has EBS volume 'data' at S\/Task; allowed: one EBS volume/);
   });
 
   // AWS CloudFormation: AWS::Scheduler::Schedule EcsParameters

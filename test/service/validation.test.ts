@@ -21,8 +21,8 @@ describe('validation errors', () => {
   test('desiredCount together with autoScaling', () => {
     expect(() => web({ desiredCount: 3, autoScaling: { maxCapacity: 5 } })).toThrow(/\[KIT-SERVICE-DESIRED-COUNT\] desiredCount 3 is set together with autoScaling/);
   });
-  test('AZ rebalancing without room above 100 percent (KIT-SERVICE-AZ-REBALANCING)', () => {
-    expect(() => web({ availabilityZoneRebalancing: true, minHealthyPercent: 50, maxHealthyPercent: 100 })).toThrow(/\[KIT-SERVICE-AZ-REBALANCING\]/);
+  test('AZ rebalancing without room above 100 percent (ECS-SV-26)', () => {
+    expect(() => web({ availabilityZoneRebalancing: true, minHealthyPercent: 50, maxHealthyPercent: 100 })).toThrow(/\[ECS-SV-26\]/);
   });
   test('invalid service name (ECS-SV-24)', () => {
     expect(() => web({ serviceName: 'web service' })).toThrow(/\[ECS-SV-24\] serviceName 'web service' contains " "/);
@@ -57,11 +57,11 @@ describe('validation errors', () => {
     const f = fixture();
     expect(() => new DaemonService(f.stack, 'D', { cluster: f.cluster, task: fargateTask(f.stack) })).toThrow(/\[ECS-SV-07\] task Svc\/Task is a FargateTask/);
   });
-  test('BackendService without a namespace or a named port (KIT-SERVICE-CONNECT)', () => {
+  test('BackendService without a namespace or a named port (ECS-SC-01, ECS-SC-02)', () => {
     const f = fixture();
-    expect(() => new BackendService(f.stack, 'B', { cluster: f.cluster, task: fargateTask(f.stack, 'T', 9090, 'api') })).toThrow(/\[KIT-SERVICE-CONNECT\] .*namespace/);
+    expect(() => new BackendService(f.stack, 'B', { cluster: f.cluster, task: fargateTask(f.stack, 'T', 9090, 'api') })).toThrow(/\[ECS-SC-01\] .*namespace/);
     f.cluster.cluster.addDefaultCloudMapNamespace({ name: 'internal', useForServiceConnect: true });
-    expect(() => new BackendService(f.stack, 'B2', { cluster: f.cluster, task: fargateTask(f.stack, 'T2') })).toThrow(/\[KIT-SERVICE-CONNECT\] .*port/);
+    expect(() => new BackendService(f.stack, 'B2', { cluster: f.cluster, task: fargateTask(f.stack, 'T2') })).toThrow(/\[ECS-SC-02\] .*port/);
   });
   test('requestsPerTarget without autoScaling', () => {
     expect(() => web({ requestsPerTarget: 100 })).toThrow(/requestsPerTarget is set without autoScaling/);

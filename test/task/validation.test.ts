@@ -13,14 +13,19 @@ const synth = (s: Stack) => Template.fromStack(s);
 
 describe('construction-time errors', () => {
   test.each([
-    ['interval', { interval: Duration.seconds(301) }, 'KIT-TASK-HEALTH-CHECK'],
-    ['timeout', { timeout: Duration.seconds(1) }, 'KIT-TASK-HEALTH-CHECK'],
+    ['interval', { interval: Duration.seconds(301) }, 'ECS-CT-05'],
+    ['timeout', { timeout: Duration.seconds(1) }, 'ECS-CT-06'],
     ['retries', { retries: 11 }, 'ECS-CT-07'],
     ['startPeriod', { startPeriod: Duration.seconds(301) }, 'ECS-CT-08'],
     ['interval < timeout', { interval: Duration.seconds(5), timeout: Duration.seconds(10) }, 'KIT-TASK-HEALTH-CHECK'],
   ])('health check %s out of range', (_n, hc, code) => {
     expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, healthCheck: { command: ['CMD', 'true'], ...hc } } }))
       .toThrow(new RegExp(`\\[${code}\\].*at Test/Task; allowed:`));
+  });
+
+  test('an empty health check command is ECS-CT-09, the rule the template check uses', () => {
+    expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, healthCheck: { command: [] } } }))
+      .toThrow(/^\[ECS-CT-09\] Health check command of container 'app' is empty at Test\/Task/);
   });
 
   test('health check retries: every value in 1-10 passes, others fail', () => {

@@ -220,7 +220,7 @@ function checkDeployment(path: string, props: ReplicaServiceProps, daemon: boole
   }
   if (props.availabilityZoneRebalancing && !Token.isUnresolved(max) && max <= 100) {
     fail({
-      code: 'KIT-SERVICE-AZ-REBALANCING',
+      code: 'ECS-SV-26',
       path,
       problem: `availabilityZoneRebalancing needs maxHealthyPercent above 100, got ${max}`,
       allowed: 'maxHealthyPercent > 100',

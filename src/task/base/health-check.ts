@@ -19,7 +19,7 @@ function check(range: Range, value: number | undefined, container: string, path:
   });
 }
 
-/** Throws for an out-of-range health check (ECS-CT-07/08, KIT-TASK-HEALTH-CHECK); also interval >= timeout. */
+/** Throws for an out-of-range health check (ECS-CT-05..09), and an interval shorter than the timeout (KIT-TASK-HEALTH-CHECK). */
 export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: string, path: string): void {
   if (!hc) return;
   const seconds = (d: { toSeconds(): number } | undefined) => (d && !Token.isUnresolved(d.toSeconds()) ? d.toSeconds() : undefined);
@@ -31,7 +31,7 @@ export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: 
   check(HEALTH_CHECK_RANGES.startPeriod, seconds(hc.startPeriod), container, path);
   if (hc.command.length === 0) {
     fail({
-      code: 'KIT-TASK-HEALTH-CHECK',
+      code: 'ECS-CT-09',
       problem: `Health check command of container '${container}' is empty`,
       path,
       allowed: 'a command such as ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',

@@ -5,7 +5,9 @@
  * Scratch paths are writable for every uid (see scratch-init.ts), so the
  * choice only matters for files the image itself owns.
  */
+import { Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { repositoryImageName } from '../../internal/cdk-internals';
 
 /** The fallback non-root uid. */
 export const DEFAULT_USER = '1000';
@@ -37,7 +39,6 @@ export function defaultUserFor(image: ecs.ContainerImage): string {
 /** The image reference of a registry image, undefined for assets, ECR repositories and tokens. */
 export function imageReference(image: ecs.ContainerImage): string | undefined {
   if (!(image instanceof ecs.RepositoryImage)) return undefined;
-  // RepositoryImage keeps its reference in the private field imageName (test/task/container-user.test.ts fails if it moves).
-  const ref: unknown = (image as unknown as { imageName?: unknown }).imageName;
-  return typeof ref === 'string' ? ref : undefined;
+  const ref = repositoryImageName(image);
+  return Token.isUnresolved(ref) ? undefined : ref;
 }

@@ -19,7 +19,6 @@ import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole
 import { DEFAULT_SCRATCH_INIT_IMAGE, isRootUser, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
-import { KIT_CHECKS } from '../../kit-checks';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 
@@ -161,7 +160,7 @@ export abstract class TaskBase extends Construct {
   public addEbsVolume(name: string, options: EbsVolumeOptions): ecs.ServiceManagedVolume {
     if (this.ebs) {
       fail({
-        code: KIT_CHECKS.TASK_EBS_ONE.id,
+        code: 'ECS-TD-24',
         problem: `EBS volume '${name}' is added but the task already has EBS volume '${this.ebs.name}'`,
         path: this.node.path,
         allowed: 'one EBS volume configured at launch per task definition',

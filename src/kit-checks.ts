@@ -69,7 +69,6 @@ export const KIT_CHECKS = {
   TASK_BRIDGE_HOST_PORT: check('KIT-TASK-BRIDGE-HOST-PORT', 'Bridge tasks use dynamic host ports', 'A kit default (safe rolling deployments), not an ECS constraint.'),
   TASK_EFS_ROOT: check('KIT-TASK-EFS-ROOT', 'EFS access point and rootDirectory are not both set', INPUT),
   TASK_GRANTEE: check('KIT-TASK-GRANTEE', 'grantRunTask attaches to a role, user or group', WIRING),
-  TASK_HEALTH_CHECK: check('KIT-TASK-HEALTH-CHECK', 'Container health check interval is not shorter than its timeout', PROPS),
   TASK_HOST_NETWORK: check('KIT-TASK-HOST-NETWORK', 'Host network mode shares the instance network stack (warning)',
     'A kit recommendation (Control Tower CT.ECS.PR.4/PR.8 flag host mode), not an ECS constraint.', Severity.WARNING),
   TASK_JSON: check('KIT-TASK-JSON', 'The task definition JSON file is readable and maps onto a task definition', PROPS),

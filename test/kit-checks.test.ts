@@ -98,7 +98,7 @@ describe('construct checks and rules agree', () => {
   test('fail() refuses an unknown id, a skipped constraint id and a warning rule id', () => {
     const details = { path: 'Stack/X', problem: 'p', allowed: 'a', fix: 'f' };
     expect(() => fail({ ...details, code: 'KIT-NOPE' })).toThrow(/neither a rule id nor a construct check/);
-    expect(() => fail({ ...details, code: 'ECS-SV-18' })).toThrow(/neither a rule id nor a construct check/);
+    expect(() => fail({ ...details, code: 'ECS-SV-11' })).toThrow(/neither a rule id nor a construct check/);
     expect(() => fail({ ...details, code: 'ECS-SV-08' })).toThrow(/is a warning: report it as one/);
     expect(() => fail({ ...details, code: KIT_CHECKS.SERVICE_PORT.id })).toThrow(/^\[KIT-SERVICE-PORT\] p at Stack\/X; allowed: a\. f\.$/);
   });

@@ -1,9 +1,11 @@
-import { CfnResource, Names, Token } from 'aws-cdk-lib';
+import { CfnResource, Names, RemovalPolicy, ResourceEnvironment, Stack, Token } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct, IConstruct } from 'constructs';
 import { clusterStatements } from './cluster-grants';
 import { checkStrategy } from './strategy';
@@ -40,6 +42,13 @@ export interface EcsClusterProps {
   readonly executeCommandLogRetention?: logs.RetentionDays;
   /** KMS key of the ECS Exec log group. @default - a new key with rotation */
   readonly executeCommandKmsKey?: kms.IKey;
+  /**
+   * Default Cloud Map namespace of the cluster, for Service Connect (services
+   * with `serviceConnect`, and BackendService, use it unless given another).
+   * `useForServiceConnect` defaults to true here.
+   * @default - none; BackendService then needs its own cloudMapNamespace
+   */
+  readonly defaultCloudMapNamespace?: ecs.CloudMapNamespaceOptions;
 }
 
 /**
@@ -47,7 +56,22 @@ export interface EcsClusterProps {
  * registered, a default strategy, optional logged ECS Exec, EC2 capacity
  * without inline policies, and per-cluster managed-policy grants.
  */
-export class EcsCluster extends Construct implements IEc2CapacityCluster {
+export class EcsCluster extends Construct implements IEc2CapacityCluster, ecs.ICluster {
+  /**
+   * An existing cluster, for the kit's services (aws-cdk-lib's
+   * ecs.Cluster.fromClusterAttributes). The kit cannot see its capacity
+   * providers, so capacity checks become warnings.
+   */
+  public static fromClusterAttributes(scope: Construct, id: string, attrs: ecs.ClusterAttributes): ecs.ICluster {
+    return ecs.Cluster.fromClusterAttributes(scope, id, attrs);
+  }
+
+  /** An existing cluster by name and VPC (the VPC is needed for awsvpc tasks). */
+  public static fromClusterName(scope: Construct, id: string, clusterName: string, vpc: ec2.IVpc): ecs.ICluster {
+    return ecs.Cluster.fromClusterAttributes(scope, id, { clusterName, vpc });
+  }
+
+
   public readonly cluster: ecs.Cluster;
   public readonly vpc: ec2.IVpc;
   public readonly clusterName: string;
@@ -100,6 +124,59 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster {
     this.clusterName = this.kit.clusterName;
     this.clusterArn = this.kit.clusterArn;
     this.useDefaultCapacityProviderStrategy(props.defaultCapacityProviderStrategy ?? [{ capacityProvider: 'FARGATE', weight: 1 }]);
+    if (props.defaultCloudMapNamespace) {
+      this.kit.addDefaultCloudMapNamespace({ useForServiceConnect: true, ...props.defaultCloudMapNamespace });
+    }
+  }
+
+  /** The stack of the cluster (ecs.ICluster). */
+  public get stack(): Stack {
+    return this.kit.stack;
+  }
+
+  /** The cluster's environment (ecs.ICluster). */
+  public get env(): ResourceEnvironment {
+    return this.kit.env;
+  }
+
+  /** Reference to the cluster (ecs.ICluster). */
+  public get clusterRef(): ecs.ClusterReference {
+    return this.kit.clusterRef;
+  }
+
+  /** Connections of the cluster's default security groups (ecs.ICluster). */
+  public get connections(): ec2.Connections {
+    return this.kit.connections;
+  }
+
+  /** True once EC2 capacity is added (ecs.ICluster). */
+  public get hasEc2Capacity(): boolean {
+    return this.kit.hasEc2Capacity;
+  }
+
+  /** The default Cloud Map namespace, if any (ecs.ICluster). */
+  public get defaultCloudMapNamespace(): servicediscovery.INamespace | undefined {
+    return this.kit.defaultCloudMapNamespace;
+  }
+
+  /** Always undefined: the kit's EC2 capacity is Ec2Capacity (ecs.ICluster). */
+  public get autoscalingGroup(): autoscaling.IAutoScalingGroup | undefined {
+    return this.kit.autoscalingGroup;
+  }
+
+  /** ECS Exec settings of the cluster (ecs.ICluster). */
+  public get executeCommandConfiguration(): ecs.ExecuteCommandConfiguration | undefined {
+    return this.kit.executeCommandConfiguration;
+  }
+
+  /** Applies a removal policy to the cluster resource (ecs.ICluster). */
+  public applyRemovalPolicy(policy: RemovalPolicy): void {
+    this.kit.applyRemovalPolicy(policy);
+  }
+
+  /** Adds a default Cloud Map namespace, for Service Connect by default. */
+  public addDefaultCloudMapNamespace(options: ecs.CloudMapNamespaceOptions): servicediscovery.INamespace {
+    return this.kit.addDefaultCloudMapNamespace({ useForServiceConnect: true, ...options });
   }
 
   /** The CloudFormation cluster resource. */

@@ -1,4 +1,4 @@
-export type { ServiceBaseProps, ReplicaServiceProps, ServiceAutoScalingOptions } from './base/service-props';
+export type { ServiceBaseProps, ReplicaServiceProps, ServiceAutoScalingOptions, ServiceConnectOptions } from './base/service-props';
 export { FargateCapacity } from './base/service-capacity';
 export type { FargateSpotOptions } from './base/service-capacity';
 export { ServiceBase } from './base/service-base';

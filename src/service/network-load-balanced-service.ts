@@ -36,14 +36,14 @@ export class NetworkLoadBalancedService extends ServiceBase {
     if (!props.certificate) {
       fail({ code: 'KIT-SERVICE-CERTIFICATE', path, problem: 'certificate is not set', allowed: 'an ACM certificate for the TLS listener', fix: 'Pass certificate: acm.Certificate.fromCertificateArn(...).' });
     }
-    const port = resolveContainerPort(path, props.task, props.containerPort);
+    const port = resolveContainerPort(path, this.serviceTask, props.containerPort);
     const listenerPort = props.listenerPort ?? 443;
-    const vpc = props.cluster.vpc;
+    const vpc = this.serviceCluster.vpc;
     const sg = loadBalancerSecurityGroup(this, vpc, props, [{ port: listenerPort, description: `TLS listener ${listenerPort}` }]);
     this.loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
       vpc,
       internetFacing: props.internetFacing ?? false,
-      vpcSubnets: loadBalancerSubnets(props),
+      vpcSubnets: loadBalancerSubnets(props, vpc),
       securityGroups: [sg],
       deletionProtection: props.deletionProtection ?? true,
       crossZoneEnabled: props.crossZoneEnabled ?? true,
@@ -53,12 +53,12 @@ export class NetworkLoadBalancedService extends ServiceBase {
       vpc,
       port,
       protocol: elbv2.Protocol.TCP,
-      targetType: this.task.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
+      targetType: this.serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(60),
       healthCheck: props.healthCheck ?? {
         protocol: elbv2.Protocol.TCP, healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30),
       },
-      targets: [this.service.loadBalancerTarget({ containerName: this.task.defaultContainer.containerName, containerPort: port })],
+      targets: [this.service.loadBalancerTarget({ containerName: this.mainContainer.containerName, containerPort: port })],
     });
     this.listener = this.loadBalancer.addListener('Tls', {
       port: listenerPort,

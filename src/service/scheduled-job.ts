@@ -7,20 +7,30 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueue, queueKey } from './base/encrypted-queue';
-import { privateSubnets } from './base/service-base';
+import { checkPublicSubnets, privateSubnets } from './base/service-base';
 import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
+import { resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
 import { Ec2Capacity } from '../capacity/ec2-capacity';
-import { EcsCluster } from '../cluster/ecs-cluster';
+import { fail } from '../errors';
 import { KIT_CHECKS } from '../kit-checks';
 import { formatMessage } from '../rules/engine';
 import { TaskBase } from '../task/base/task-base';
 
 /** Props of a ScheduledJob. */
 export interface ScheduledJobProps {
-  /** Cluster the task runs in. */
-  readonly cluster: EcsCluster;
-  /** Task to run on each schedule. */
-  readonly task: TaskBase;
+  /** Cluster the task runs in: an EcsCluster, an ecs.Cluster, or an imported one. */
+  readonly cluster: ecs.ICluster;
+  /**
+   * Task to run on each schedule (FargateTask or Ec2Task). Set this or taskDefinition.
+   * @default - none; taskDefinition is required then
+   */
+  readonly task?: TaskBase;
+  /**
+   * Any aws-cdk-lib task definition, including an imported one or
+   * TaskDefinitionJson's `taskDefinition`. Fargate or EC2 comes from its compatibility.
+   * @default - none; task is required then
+   */
+  readonly taskDefinition?: ecs.ITaskDefinition;
   /** When to run: ScheduleExpression.cron(...) or .rate(...). */
   readonly schedule: scheduler.ScheduleExpression;
   /** EC2 capacity for an Ec2Task. @default - the cluster's only Ec2Capacity */
@@ -37,8 +47,14 @@ export interface ScheduledJobProps {
   readonly deadLetterQueue?: sqs.IQueue;
   /** Key of the new dead-letter queue. @default - a new key with rotation */
   readonly deadLetterQueueKey?: kms.IKey;
-  /** Subnets of awsvpc tasks; no public IP. @default - private subnets */
+  /** Subnets of awsvpc tasks. @default - private subnets */
   readonly vpcSubnets?: ec2.SubnetSelection;
+  /** Public IP for awsvpc Fargate tasks (needed in public subnets without NAT). @default false */
+  readonly assignPublicIp?: boolean;
+  /** Fargate platform version. @default - LATEST */
+  readonly platformVersion?: ecs.FargatePlatformVersion;
+  /** Where tasks get their tags from: TASK_DEFINITION or NONE (RunTask has no service). @default ecs.PropagatedTagSource.NONE */
+  readonly propagateTags?: ecs.PropagatedTagSource;
   /** Security group of awsvpc tasks. @default - a new egress-only group */
   readonly securityGroup?: ec2.ISecurityGroup;
   /** Whether the schedule is on. @default true */
@@ -64,7 +80,15 @@ export class ScheduledJob extends Construct {
     checkRange(path, 'KIT-JOB-RANGE', 'maxRetryAttempts', props.maxRetryAttempts, { min: 0, max: 185 });
     const maxAge = props.maxEventAge?.toSeconds() ?? 3_600;
     checkRange(path, 'KIT-JOB-RANGE', 'maxEventAge (seconds)', maxAge, { min: 60, max: 86_400 });
-    const capacity = resolveCapacity(path, props.cluster, props.task, props.capacity, props.fargateCapacity);
+    const cluster = resolveCluster(path, props.cluster);
+    const task = resolveTask(path, props, props.capacity !== undefined);
+    const capacity = resolveCapacity(this, cluster, task, props.capacity, props.fargateCapacity);
+    if (props.propagateTags === ecs.PropagatedTagSource.SERVICE) {
+      fail({ code: 'KIT-JOB-TAGS', path, problem: 'propagateTags SERVICE is set on a scheduled job', allowed: 'TASK_DEFINITION or NONE', fix: 'Use ecs.PropagatedTagSource.TASK_DEFINITION.' });
+    }
+    if (props.assignPublicIp && !task.isFargate) {
+      fail({ code: 'ECS-SV-19', path, problem: 'assignPublicIp is set on a job that runs on EC2', allowed: 'assignPublicIp only for Fargate tasks', fix: 'Remove assignPublicIp.' });
+    }
 
     this.role = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com').withConditions({
@@ -72,7 +96,7 @@ export class ScheduledJob extends Construct {
       }),
       description: `EventBridge Scheduler role of ${path}`,
     });
-    const runTaskPolicy = props.task.grantRunTask(this.role);
+    const runTask = runTaskPolicy(this, 'RunTaskPolicy', task, this.role);
 
     const key = props.deadLetterQueue ? undefined : props.deadLetterQueueKey ?? queueKey(this, 'DeadLetterQueueKey');
     this.deadLetterQueue = props.deadLetterQueue ?? deadLetterQueue(this, 'DeadLetterQueue', key!, `the EventBridge Scheduler schedule of ${path}`);
@@ -86,14 +110,15 @@ export class ScheduledJob extends Construct {
       ],
     });
 
-    const awsvpc = props.task.networkMode === ecs.NetworkMode.AWS_VPC;
+    const awsvpc = task.networkMode === ecs.NetworkMode.AWS_VPC;
+    if (awsvpc && task.isFargate && !props.assignPublicIp) checkPublicSubnets(path, cluster.vpc, props.vpcSubnets);
     if (awsvpc) {
       this.securityGroup = props.securityGroup ?? new ec2.SecurityGroup(this, 'SecurityGroup', {
-        vpc: props.cluster.vpc, allowAllOutbound: true, description: `Tasks of ${path}: egress only`,
+        vpc: cluster.vpc, allowAllOutbound: true, description: `Tasks of ${path}: egress only`,
       });
     }
     this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
-      description: `Runs ${props.task.node.path}`,
+      description: `Runs ${task.path}`,
       scheduleExpression: props.schedule.expressionString,
       scheduleExpressionTimezone: props.schedule.timeZone?.timezoneName,
       flexibleTimeWindow: { mode: 'OFF' },
@@ -104,15 +129,19 @@ export class ScheduledJob extends Construct {
         deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
         retryPolicy: { maximumRetryAttempts: props.maxRetryAttempts ?? 3, maximumEventAgeInSeconds: Token.isUnresolved(maxAge) ? 3_600 : maxAge },
         ecsParameters: {
-          taskDefinitionArn: props.task.taskDefinition.taskDefinitionArn,
+          taskDefinitionArn: task.taskDefinition.taskDefinitionArn,
           taskCount: props.taskCount ?? 1,
-          capacityProviderStrategy: capacity.strategy.map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight, base: s.base })),
+          capacityProviderStrategy: capacity.strategy.length
+            ? capacity.strategy.map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight, base: s.base })) : undefined,
+          launchType: capacity.strategy.length ? undefined : 'EC2',
+          platformVersion: props.platformVersion,
+          propagateTags: props.propagateTags === ecs.PropagatedTagSource.TASK_DEFINITION ? 'TASK_DEFINITION' : undefined,
           enableEcsManagedTags: true,
           networkConfiguration: awsvpc ? {
             awsvpcConfiguration: {
-              subnets: props.cluster.vpc.selectSubnets(props.vpcSubnets ?? privateSubnets(props.cluster.vpc)).subnetIds,
+              subnets: cluster.vpc.selectSubnets(props.vpcSubnets ?? privateSubnets(cluster.vpc)).subnetIds,
               securityGroups: [this.securityGroup!.securityGroupId],
-              assignPublicIp: 'DISABLED',
+              assignPublicIp: props.assignPublicIp ? 'ENABLED' : 'DISABLED',
             },
           } : undefined,
           placementStrategy: capacity.ec2Capacity ? [
@@ -124,10 +153,12 @@ export class ScheduledJob extends Construct {
     });
     // The role and its managed policies (attached by the policy resources, not the role)
     // must exist before a rate() schedule first fires.
-    this.schedule.node.addDependency(this.role, runTaskPolicy, deadLetterPolicy);
-    this.node.addValidation({ validate: () => rejectEbsVolume(path, props.task) });
-    props.cluster.addCapacityDependency(this.schedule);
-    props.task.connectVolumes(this.securityGroup ?? capacity.ec2Capacity!);
+    this.schedule.node.addDependency(this.role, runTask, deadLetterPolicy);
+    const kitTask = task.kit;
+    if (kitTask) this.node.addValidation({ validate: () => rejectEbsVolume(path, kitTask) });
+    cluster.kit?.addCapacityDependency(this.schedule);
+    const peer = this.securityGroup ?? capacity.ec2Capacity;
+    if (peer) task.kit?.connectVolumes(peer);
   }
 }
 

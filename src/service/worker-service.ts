@@ -72,8 +72,8 @@ export class WorkerService extends ServiceBase {
       });
     }
     // The task role keeps grants in a managed policy (TaskBase), so this adds no inline policy.
-    this.queue.grantConsumeMessages(this.task.taskRole);
-    if (props.queueUrlEnvironment) this.task.defaultContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
+    this.queue.grantConsumeMessages(this.taskDefinition.taskRole);
+    if (props.queueUrlEnvironment) this.mainContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
     if (this.scalableTaskCount) {
       this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);
       this.node.addValidation({ validate: () => this.checkContainerInsights() });
@@ -86,10 +86,13 @@ export class WorkerService extends ServiceBase {
    * has no data and never scales.
    */
   private checkContainerInsights(): string[] {
-    const setting = containerInsightsSetting(this.cluster.cfnCluster);
+    const visible = this.serviceCluster.visible;
+    const cfn = visible?.node.defaultChild;
+    if (!(cfn instanceof ecs.CfnCluster)) return []; // an imported cluster does not show its settings
+    const setting = containerInsightsSetting(cfn);
     if (setting === undefined || setting === 'enabled' || setting === 'enhanced') return [];
     return [formatMessage(KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, this.node.path, {
-      problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but Container Insights is '${setting}' on cluster ${this.cluster.node.path}`,
+      problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but Container Insights is '${setting}' on cluster ${this.serviceCluster.path}`,
       allowed: 'backlog scaling on a cluster with Container Insights enabled or enhanced',
       fix: 'Set containerInsights: ecs.ContainerInsights.ENABLED on the EcsCluster (the default), or remove autoScaling',
     })];

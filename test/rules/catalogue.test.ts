@@ -23,7 +23,7 @@ const GOLDEN = [
   'ECS-SV-01 error', 'ECS-SV-02 error', 'ECS-SV-03 error', 'ECS-SV-04 error', 'ECS-SV-05 error', 'ECS-SV-07 error',
   'ECS-SV-08 warning', 'ECS-SV-09 error', 'ECS-SV-10 error', 'ECS-SV-12 error', 'ECS-SV-13 error', 'ECS-SV-14 error',
   'ECS-SV-15 error', 'ECS-SV-16 error', 'ECS-SV-17 error', 'ECS-SV-18 error', 'ECS-SV-19 error', 'ECS-SV-23 error',
-  'ECS-SV-24 error', 'ECS-SV-26 error', 'ECS-SV-27 error', 'ECS-SV-28 error', 'ECS-SV-29 error', 'ECS-CP-01 error',
+  'ECS-SV-24 error', 'ECS-SV-26 error', 'ECS-SV-27 error', 'ECS-SV-28 error', 'ECS-SV-29 error', 'ECS-SV-31 error', 'ECS-CP-01 error',
   'ECS-CP-02 error', 'ECS-CP-03 error', 'ECS-CP-04 error', 'ECS-CP-05 error', 'ECS-CP-06 error', 'ECS-CP-09 error',
   'ECS-SV-30 error', 'ECS-EX-03 error', 'ECS-ER-01 error', 'ECS-ER-02 error', 'ECS-ER-03 error', 'ECS-ER-04 error',
   'ECS-ER-05 error', 'ECS-ER-06 error', 'ECS-ER-07 error', 'ECS-ER-08 error', 'ECS-ER-09 error', 'ECS-ER-10 error',

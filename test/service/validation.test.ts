@@ -49,13 +49,13 @@ describe('validation errors', () => {
   });
   test('Ec2Task without EC2 capacity, and Fargate capacity for an Ec2Task', () => {
     const f = fixture();
-    expect(() => new WorkerService(f.stack, 'W', { cluster: f.cluster, task: ec2Task(f.stack) })).toThrow(/\[KIT-SERVICE-CAPACITY\] an Ec2Task needs EC2 capacity/);
+    expect(() => new WorkerService(f.stack, 'W', { cluster: f.cluster, task: ec2Task(f.stack) })).toThrow(/\[KIT-SERVICE-CAPACITY\] task Svc\/Ec2Task runs on EC2 \(it is not Fargate-compatible\)/);
     f.cluster.addEc2Capacity('Ec2');
     expect(() => new WorkerService(f.stack, 'W2', { cluster: f.cluster, task: ec2Task(f.stack, 'T2'), fargateCapacity: FargateCapacity.onDemand() })).toThrow(/fargateCapacity was given for an Ec2Task/);
   });
   test('DaemonService with a FargateTask (ECS-SV-07)', () => {
     const f = fixture();
-    expect(() => new DaemonService(f.stack, 'D', { cluster: f.cluster, task: fargateTask(f.stack) })).toThrow(/\[ECS-SV-07\] task Svc\/Task is a FargateTask/);
+    expect(() => new DaemonService(f.stack, 'D', { cluster: f.cluster, task: fargateTask(f.stack) })).toThrow(/\[ECS-SV-07\] task Svc\/Task runs on Fargate/);
   });
   test('BackendService without a namespace or a named port (ECS-SC-01, ECS-SC-02)', () => {
     const f = fixture();

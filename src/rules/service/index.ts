@@ -31,6 +31,7 @@ import { SV26_AZ_REBALANCING } from './sv-26-az-rebalancing';
 import { SV27_EBS_VOLUME_CONFIGURATION } from './sv-27-ebs-volume-configuration';
 import { SV28_SECRET_JSON_KEY_PLATFORM } from './sv-28-secret-json-key-platform';
 import { SV29_EXTERNAL_SERVICE } from './sv-29-external-service';
+import { SV31_PUBLIC_SUBNET_NO_PUBLIC_IP } from './sv-31-public-subnet-no-public-ip';
 
 /** Service, Service Connect and ECS Exec rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [
@@ -66,4 +67,5 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV27_EBS_VOLUME_CONFIGURATION,
   SV28_SECRET_JSON_KEY_PLATFORM,
   SV29_EXTERNAL_SERVICE,
+  SV31_PUBLIC_SUBNET_NO_PUBLIC_IP,
 ];

@@ -12,7 +12,7 @@ import { privateSubnets } from './service-base';
 import { ReplicaServiceProps } from './service-props';
 import { fail } from '../../errors';
 import { PORT } from '../../rules/tables/capacity-limits';
-import { TaskBase } from '../../task/base/task-base';
+import { mainContainerOf, ServiceTask } from './service-inputs';
 
 /** Props of services behind a load balancer. */
 export interface LoadBalancedServiceProps extends ReplicaServiceProps {
@@ -41,6 +41,13 @@ export interface LoadBalancedServiceProps extends ReplicaServiceProps {
   readonly accessLogsBucket?: s3.IBucket;
   /** Prefix of the access logs. @default - the construct id */
   readonly accessLogsPrefix?: string;
+  /**
+   * Access logs of the load balancer, to accessLogsBucket or a new bucket
+   * (in env-agnostic stacks its policy picks the Region's ELB principal at
+   * deploy time). Set false to turn them off.
+   * @default true
+   */
+  readonly accessLogs?: boolean;
   /** Deletion protection of the load balancer. @default true */
   readonly deletionProtection?: boolean;
   /** Time for in-flight requests to finish when a task deregisters. @default Duration.seconds(60) */
@@ -52,23 +59,24 @@ export interface LoadBalancedServiceProps extends ReplicaServiceProps {
 }
 
 /** The main container's port: given, or its first port mapping. */
-export function resolveContainerPort(path: string, task: TaskBase, port?: number): number {
-  const mapped = task.defaultContainer.portMappings[0]?.containerPort;
+export function resolveContainerPort(path: string, task: ServiceTask, port?: number): number {
+  const main = mainContainerOf(path, task);
+  const mapped = main.portMappings[0]?.containerPort;
   const value = port ?? mapped;
   if (value === undefined) {
     fail({
       code: 'KIT-SERVICE-PORT',
       path,
-      problem: `the main container of ${task.node.path} has no port mapping and containerPort is not set`,
+      problem: `the main container of ${task.path} has no port mapping and containerPort is not set`,
       allowed: 'a port mapping on the main container, or containerPort',
       fix: 'Add portMappings: [{ containerPort: 8080 }] to the container.',
     });
   }
-  if (!task.defaultContainer.portMappings.some((pm) => pm.containerPort === value)) {
+  if (!main.portMappings.some((pm) => pm.containerPort === value)) {
     fail({
       code: 'KIT-SERVICE-PORT',
       path,
-      problem: `containerPort ${value} is not mapped by the main container of ${task.node.path}`,
+      problem: `containerPort ${value} is not mapped by the main container of ${task.path}`,
       allowed: `a mapped port (${PORT.min}-${PORT.max})`,
       fix: 'Map the port on the container, or use a mapped port.',
     });
@@ -110,10 +118,12 @@ export function accessLogsBucket(scope: Construct, given?: s3.IBucket): s3.IBuck
 
 /**
  * Access logs to the user's bucket or a new one: through aws-cdk-lib where
- * the Region is known, through a Region mapping in env-agnostic stacks.
+ * the Region is known, through a Region mapping in env-agnostic stacks;
+ * none with accessLogs: false.
  */
-export function enableAccessLogs(scope: Construct,
-  loadBalancer: elbv2.BaseLoadBalancer & { logAccessLogs(bucket: s3.IBucket, prefix?: string): void }, props: LoadBalancedServiceProps): s3.IBucket {
+export function enableAccessLogs(scope: Construct, loadBalancer: elbv2.BaseLoadBalancer & { logAccessLogs(bucket: s3.IBucket, prefix?: string): void },
+  props: LoadBalancedServiceProps): s3.IBucket | undefined {
+  if (props.accessLogs === false) return undefined;
   const prefix = props.accessLogsPrefix ?? scope.node.id;
   const bucket = accessLogsBucket(scope, props.accessLogsBucket);
   if (!Token.isUnresolved(Stack.of(scope).region)) {
@@ -158,7 +168,7 @@ export function loadBalancerSecurityGroup(
 }
 
 /** Subnets of the load balancer. */
-export function loadBalancerSubnets(props: LoadBalancedServiceProps): ec2.SubnetSelection {
+export function loadBalancerSubnets(props: LoadBalancedServiceProps, vpc: ec2.IVpc): ec2.SubnetSelection {
   if (props.loadBalancerSubnets) return props.loadBalancerSubnets;
-  return props.internetFacing ? { subnetType: ec2.SubnetType.PUBLIC } : privateSubnets(props.cluster.vpc);
+  return props.internetFacing ? { subnetType: ec2.SubnetType.PUBLIC } : privateSubnets(vpc);
 }

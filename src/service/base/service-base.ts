@@ -7,15 +7,16 @@ import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { checkRange, resolveCapacity } from './service-capacity';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
+import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
-import { EcsCluster } from '../../cluster/ecs-cluster';
 import { fail } from '../../errors';
 import { validateWithRules } from '../../plugin/resource-validation';
 import { ecsNameProblem } from '../../rules/service/name-format';
-import { PERCENT } from '../../rules/tables/capacity-limits';
+import { DYNAMIC_HOST_PORTS, PERCENT } from '../../rules/tables/capacity-limits';
 import { TaskBase } from '../../task/base/task-base';
 
 /**
@@ -35,32 +36,57 @@ export interface ServiceShapeOptions {
    */
   readonly daemon?: boolean;
   /**
-   * Service Connect settings of the shape.
-   * @default - no Service Connect
+   * Service Connect server mode by default: publish the main container's
+   * first named port mapping unless serviceConnect names one (BackendService).
+   * @default false
    */
-  readonly serviceConnectConfiguration?: ecs.ServiceConnectProps;
+  readonly serviceConnectServer?: boolean;
 }
 
 /** Base of the kit's services. */
 export abstract class ServiceBase extends Construct implements ec2.IConnectable {
   /** The aws-cdk-lib service (FargateService or Ec2Service). */
   public readonly service: ecs.BaseService;
-  public readonly cluster: EcsCluster;
-  public readonly task: TaskBase;
-  /** The EC2 capacity the tasks run on, for an Ec2Task. */
+  /** The cluster, as given (an EcsCluster or any ecs.ICluster). */
+  public readonly cluster: ecs.ICluster;
+  /** The kit task, when the service runs one (undefined with taskDefinition). */
+  public readonly task?: TaskBase;
+  /** The task definition the service runs. */
+  public readonly taskDefinition: ecs.TaskDefinition;
+  /** The EC2 capacity the tasks run on, for an EC2 task on an EcsCluster. */
   public readonly ec2Capacity?: Ec2Capacity;
   /** Task-count scaling, when autoScaling is set. */
   public readonly scalableTaskCount?: ecs.ScalableTaskCount;
   /** Security group of awsvpc tasks (undefined for bridge/host tasks, which use the instances'). */
   public readonly securityGroup?: ec2.ISecurityGroup;
+  /** The Service Connect port mapping name this service publishes, if any. */
+  public readonly serviceConnectPortName?: string;
+  /** @internal */
+  protected readonly serviceCluster: ServiceCluster;
+  /** @internal */
+  protected readonly serviceTask: ServiceTask;
   private readonly alarms: cloudwatch.IAlarm[] = [];
 
   constructor(scope: Construct, id: string, props: ReplicaServiceProps, shape: ServiceShapeOptions = {}) {
     super(scope, id);
     const path = this.node.path;
+    this.serviceCluster = resolveCluster(path, props.cluster);
+    this.serviceTask = resolveTask(path, props, props.capacity !== undefined || (shape.daemon ?? false));
+    const task = this.serviceTask;
+    const taskDefinition = requireL2(path, task, 'a service');
     this.cluster = props.cluster;
-    this.task = props.task;
+    this.task = task.kit;
+    this.taskDefinition = taskDefinition;
     const daemon = shape.daemon ?? false;
+    if (daemon && task.isFargate) {
+      fail({
+        code: 'ECS-SV-07',
+        path,
+        problem: `task ${task.path} runs on Fargate`,
+        allowed: 'an EC2 task: Fargate does not support the DAEMON scheduling strategy',
+        fix: 'Use an Ec2Task (or an EC2-compatible task definition) on EC2 capacity.',
+      });
+    }
     checkDeployment(path, props, daemon);
     checkServiceName(path, props.serviceName);
     if (props.autoScaling && props.desiredCount !== undefined) {
@@ -75,27 +101,42 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     checkRange(path, 'KIT-SERVICE-COUNT', 'desiredCount', props.desiredCount, { min: 0, max: ANY_COUNT });
     if (props.enableExecuteCommand) this.prepareExec(path);
 
-    const capacity = resolveCapacity(path, props.cluster, props.task, props.capacity, props.fargateCapacity);
+    const capacity = resolveCapacity(this, this.serviceCluster, task, props.capacity, props.fargateCapacity);
     this.ec2Capacity = capacity.ec2Capacity;
-    const awsvpc = props.task.networkMode === ecs.NetworkMode.AWS_VPC;
+    const vpc = this.serviceCluster.vpc;
+    const awsvpc = task.networkMode === ecs.NetworkMode.AWS_VPC;
     if (awsvpc) {
       this.securityGroup = props.securityGroup ?? new ec2.SecurityGroup(this, 'SecurityGroup', {
-        vpc: props.cluster.vpc,
+        vpc,
         allowAllOutbound: true,
         description: `Tasks of ${path}: ingress only from the service clients`,
       });
-    } else if (props.securityGroup || props.vpcSubnets) {
+    } else if (props.securityGroup || props.vpcSubnets || props.assignPublicIp) {
       fail({
         code: 'KIT-SERVICE-NETWORK-MODE',
         path,
-        problem: `securityGroup/vpcSubnets are set but the task uses network mode ${props.task.networkMode}`,
-        allowed: 'securityGroup and vpcSubnets with awsvpc tasks only',
+        problem: `securityGroup/vpcSubnets/assignPublicIp are set but the task uses network mode ${task.networkMode}`,
+        allowed: 'securityGroup, vpcSubnets and assignPublicIp with awsvpc tasks only',
         fix: 'Remove them; bridge and host tasks use the instances\' security group.',
       });
     }
+    if (props.assignPublicIp && !task.isFargate) {
+      fail({
+        code: 'ECS-SV-19',
+        path,
+        problem: 'assignPublicIp is set on a service that runs on EC2',
+        allowed: 'assignPublicIp only for Fargate tasks',
+        fix: 'Remove assignPublicIp and use private subnets with a NAT gateway (or VPC endpoints).',
+      });
+    }
+    if (props.platformVersion && !task.isFargate) {
+      fail({ code: 'KIT-SERVICE-PLATFORM', path, problem: `platformVersion ${props.platformVersion} is set on a service that runs on EC2`, allowed: 'platformVersion for Fargate tasks only', fix: 'Remove platformVersion.' });
+    }
+    if (awsvpc && task.isFargate && !props.assignPublicIp) checkPublicSubnets(path, vpc, props.vpcSubnets);
+    const serviceConnect = this.serviceConnectConfiguration(props, shape);
 
     const common = {
-      cluster: props.cluster.cluster,
+      cluster: this.serviceCluster.cluster,
       serviceName: props.serviceName,
       desiredCount: props.autoScaling || daemon ? undefined : props.desiredCount ?? 1,
       minHealthyPercent: props.minHealthyPercent ?? (daemon ? 0 : 100),
@@ -105,39 +146,41 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       availabilityZoneRebalancing: props.availabilityZoneRebalancing
         ? ecs.AvailabilityZoneRebalancing.ENABLED : ecs.AvailabilityZoneRebalancing.DISABLED,
       healthCheckGracePeriod: props.healthCheckGracePeriod,
-      propagateTags: ecs.PropagatedTagSource.SERVICE,
+      propagateTags: props.propagateTags ?? ecs.PropagatedTagSource.SERVICE,
       enableECSManagedTags: true,
-      serviceConnectConfiguration: shape.serviceConnectConfiguration,
+      serviceConnectConfiguration: serviceConnect,
+      // Empty: the EC2 launch type on capacity the kit cannot see.
+      capacityProviderStrategies: capacity.strategy.length ? capacity.strategy : undefined,
     };
     const network = awsvpc ? {
-      vpcSubnets: props.vpcSubnets ?? privateSubnets(props.cluster.vpc),
+      vpcSubnets: props.vpcSubnets ?? privateSubnets(vpc),
       securityGroups: [this.securityGroup!],
-      assignPublicIp: false,
+      assignPublicIp: props.assignPublicIp ?? false,
     } : {};
-    if (props.task.isFargate) {
+    if (task.isFargate) {
       this.service = new ecs.FargateService(this, 'Service', {
         ...common,
         ...network,
-        taskDefinition: props.task.taskDefinition as ecs.FargateTaskDefinition,
-        capacityProviderStrategies: capacity.strategy,
+        platformVersion: props.platformVersion,
+        taskDefinition: taskDefinition as ecs.FargateTaskDefinition,
       });
     } else {
       this.service = new ecs.Ec2Service(this, 'Service', {
         ...common,
         ...network,
-        taskDefinition: props.task.taskDefinition as ecs.Ec2TaskDefinition,
+        taskDefinition: taskDefinition as ecs.Ec2TaskDefinition,
         daemon,
         // A daemon runs on every instance: a launch type, no strategy or placement.
-        capacityProviderStrategies: daemon ? undefined : capacity.strategy,
+        capacityProviderStrategies: daemon ? undefined : common.capacityProviderStrategies,
         placementStrategies: daemon ? undefined : [
           ecs.PlacementStrategy.spreadAcross(ecs.BuiltInAttributes.AVAILABILITY_ZONE),
           ecs.PlacementStrategy.packedByMemory(),
         ],
       });
     }
-    props.cluster.addCapacityDependency(this.service);
-    props.task.connectVolumes(this.service);
-    props.task.addLaunchVolumesTo(this.service);
+    this.serviceCluster.kit?.addCapacityDependency(this.service);
+    task.kit?.connectVolumes(this.service);
+    task.kit?.addLaunchVolumesTo(this.service);
     // The rules' own checks on the rendered service, with their ids and severities (ECS-SV-08 is a warning).
     validateWithRules(this, this.service.node.defaultChild as ecs.CfnService, SERVICE_RULE_IDS);
 
@@ -150,19 +193,25 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     }));
     for (const a of this.alarms) this.service.node.addDependency(a);
     if (props.autoScaling) this.scalableTaskCount = this.enableAutoScaling(path, props.autoScaling);
+    this.serviceConnectPortName = serviceConnect?.services?.[0]?.portMappingName;
   }
 
   /** The service's connections: its security group for awsvpc tasks, the instances' otherwise. */
   public get connections(): ec2.Connections {
-    return this.securityGroup ? this.service.connections : this.ec2Capacity!.connections;
+    return this.securityGroup || !this.ec2Capacity ? this.service.connections : this.ec2Capacity.connections;
   }
 
   /** Let `peer` reach the tasks on `port` (the instances' dynamic ports for bridge tasks). */
   public allowFrom(peer: ec2.IConnectable, port: number): void {
     if (this.securityGroup) {
       this.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
-    } else {
-      this.ec2Capacity?.allowTaskTraffic(peer, this.task.networkMode, port);
+    } else if (this.ec2Capacity) {
+      this.ec2Capacity.allowTaskTraffic(peer, this.serviceTask.networkMode, port);
+    } else if (this.serviceCluster.visible) {
+      // The instances of an ecs.Cluster: its connections hold their security groups.
+      const bridge = this.serviceTask.networkMode === ecs.NetworkMode.BRIDGE;
+      this.serviceCluster.visible.connections.allowFrom(peer,
+        bridge ? ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max) : ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     }
   }
 
@@ -172,18 +221,73 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     this.service.node.addDependency(alarm);
   }
 
+  /** The main container of the task. */
+  protected get mainContainer(): ecs.ContainerDefinition {
+    return mainContainerOf(this.node.path, this.serviceTask);
+  }
+
   private prepareExec(path: string): void {
-    if (!this.cluster.executeCommandLogGroup) {
+    const { kit, visible } = this.serviceCluster;
+    const logged = kit ? kit.executeCommandLogGroup !== undefined
+      : visible ? visible.executeCommandConfiguration?.logConfiguration !== undefined : undefined;
+    if (logged === false) {
       fail({
         code: 'KIT-SERVICE-EXEC',
         path,
-        problem: `enableExecuteCommand is set but cluster ${this.cluster.node.path} does not log ECS Exec sessions`,
+        problem: `enableExecuteCommand is set but cluster ${this.serviceCluster.path} does not log ECS Exec sessions`,
         allowed: 'ECS Exec on a cluster with audited session logging',
-        fix: 'Set enableExecuteCommand: true on the EcsCluster, which logs sessions to an encrypted log group.',
+        fix: 'Set enableExecuteCommand: true on the EcsCluster (or executeCommandConfiguration with logging on your ecs.Cluster).',
       });
     }
-    // The SSM agent writes to the root filesystem; the task's default is read-only.
-    this.task.enableExecCompatibility();
+    if (logged === undefined) {
+      warnUnseen(this, 'KIT-SERVICE-EXEC-UNSEEN', `ECS Exec is on in imported cluster ${this.serviceCluster.path}, whose session logging the kit cannot see`,
+        'ECS Exec on a cluster with audited session logging', 'Make sure the cluster logs ECS Exec sessions, or acknowledge this warning');
+    }
+    // The SSM agent writes to the root filesystem; the kit task's default is read-only.
+    this.serviceTask.kit?.enableExecCompatibility();
+  }
+
+  private serviceConnectConfiguration(props: ReplicaServiceProps, shape: ServiceShapeOptions): ecs.ServiceConnectProps | undefined {
+    const options = props.serviceConnect;
+    if (!options && !shape.serviceConnectServer) return undefined;
+    const path = this.node.path;
+    const namespace = options?.cloudMapNamespace ?? this.serviceCluster.cluster.defaultCloudMapNamespace;
+    if (!namespace) {
+      fail({
+        code: 'ECS-SC-01',
+        path,
+        problem: `cluster ${this.serviceCluster.path} has no default Cloud Map namespace and serviceConnect.cloudMapNamespace is not set`,
+        allowed: 'a namespace on the service or the cluster',
+        fix: 'Set defaultCloudMapNamespace: { name: \'internal\' } on the EcsCluster, or pass cloudMapNamespace.',
+      });
+    }
+    const main = this.mainContainer;
+    const portMappingName = options?.portMappingName ?? (shape.serviceConnectServer ? main.portMappings.find((pm) => pm.name)?.name : undefined);
+    if (shape.serviceConnectServer && !portMappingName) {
+      fail({
+        code: 'ECS-SC-02',
+        path,
+        problem: `the main container of ${this.serviceTask.path} has no named port mapping`,
+        allowed: 'a port mapping with a name, e.g. { containerPort: 8080, name: "api" }',
+        fix: 'Name the port mapping Service Connect publishes.',
+      });
+    }
+    if (portMappingName && !main.portMappings.some((pm) => pm.name === portMappingName)) {
+      fail({
+        code: 'ECS-SC-02',
+        path,
+        problem: `serviceConnect.portMappingName '${portMappingName}' is not a port mapping of the main container of ${this.serviceTask.path}`,
+        allowed: `a named port mapping: ${main.portMappings.map((pm) => pm.name).filter((n) => n).join(', ') || 'none named'}`,
+        fix: 'Name the port mapping on the container, or use one of its names.',
+      });
+    }
+    const logGroup = this.serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    return {
+      namespace: namespace.namespaceArn,
+      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort }] : undefined,
+      // SC-09: proxy logs go to the task's log group.
+      logDriver: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'service-connect' }),
+    };
   }
 
   private enableAutoScaling(path: string, options: ServiceAutoScalingOptions): ecs.ScalableTaskCount {
@@ -209,6 +313,21 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
 /** Private subnets with egress, or isolated ones in a VPC without NAT; never public. */
 export function privateSubnets(vpc: ec2.IVpc): ec2.SubnetSelection {
   return { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
+}
+
+/** ECS-SV-31 at construction: Fargate tasks in public subnets without a public IP cannot pull images. */
+export function checkPublicSubnets(path: string, vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefined): void {
+  if (!selection) return;
+  const publicIds = new Set(vpc.publicSubnets.map((s) => s.subnetId));
+  const chosen = vpc.selectSubnets(selection).subnets.filter((s) => publicIds.has(s.subnetId));
+  if (chosen.length === 0) return;
+  fail({
+    code: 'ECS-SV-31',
+    path,
+    problem: `Fargate tasks run in public subnets (${chosen.map((s) => s.node.path).join(', ')}) with AssignPublicIp DISABLED (default)`,
+    allowed: 'AssignPublicIp ENABLED in public subnets, or private subnets with a NAT gateway or VPC endpoints',
+    fix: 'Set assignPublicIp: true, or use private subnets (vpcSubnets: { subnetType: PRIVATE_WITH_EGRESS }).',
+  });
 }
 
 function checkDeployment(path: string, props: ReplicaServiceProps, daemon: boolean): void {

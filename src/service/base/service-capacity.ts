@@ -1,11 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Construct } from 'constructs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
-import { EcsCluster } from '../../cluster/ecs-cluster';
 import { fail } from '../../errors';
 import { describeRange, inRange, IntRange, STRATEGY_BASE, STRATEGY_WEIGHT } from '../../rules/tables/capacity-limits';
 import { architectureName } from '../../task/base/container-defaults';
-import { TaskBase } from '../../task/base/task-base';
+import { ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 
 /** Options of FargateCapacity.spotWithOnDemandBase. */
 export interface FargateSpotOptions {
@@ -48,44 +48,49 @@ export class FargateCapacity {
 
 /** The resolved placement of a service's tasks. */
 export interface ResolvedCapacity {
+  /** The strategy; empty when the tasks use the EC2 launch type (capacity the kit cannot see). */
   readonly strategy: ecs.CapacityProviderStrategy[];
   readonly ec2Capacity?: Ec2Capacity;
 }
 
 /** Check and resolve the capacity for a task: Fargate strategy, or the EC2 capacity provider. */
 export function resolveCapacity(
-  path: string, cluster: EcsCluster, task: TaskBase, capacity?: Ec2Capacity, fargate?: FargateCapacity,
+  scope: Construct, cluster: ServiceCluster, task: ServiceTask, capacity?: Ec2Capacity, fargate?: FargateCapacity,
 ): ResolvedCapacity {
+  const path = scope.node.path;
   if (task.isFargate) {
     if (capacity) {
       fail({
         code: 'KIT-SERVICE-CAPACITY',
         path,
-        problem: `capacity ${capacity.node.path} was given for a FargateTask`,
-        allowed: 'fargateCapacity for a FargateTask, capacity for an Ec2Task',
-        fix: 'Remove capacity, or use an Ec2Task.',
+        problem: `capacity ${capacity.node.path} was given for task ${task.path}, which runs on Fargate`,
+        allowed: 'fargateCapacity for a Fargate task, capacity for an EC2 task',
+        fix: 'Remove capacity, or use an Ec2Task (or an EC2-compatible task definition).',
       });
     }
-    const strategy = (fargate ?? FargateCapacity.onDemand()).strategy;
-    checkItems(path, strategy);
-    return { strategy };
+    const chosen = fargate ?? FargateCapacity.onDemand();
+    checkItems(path, chosen.strategy);
+    fargateProviders(scope, cluster, chosen);
+    return { strategy: chosen.strategy };
   }
   if (fargate) {
     fail({
       code: 'KIT-SERVICE-CAPACITY',
       path,
-      problem: 'fargateCapacity was given for an Ec2Task',
-      allowed: 'capacity (an Ec2Capacity) for an Ec2Task',
-      fix: 'Remove fargateCapacity, or use a FargateTask.',
+      problem: `fargateCapacity was given for task ${task.path}, which runs on EC2`,
+      allowed: 'capacity (an Ec2Capacity) for an EC2 task',
+      fix: 'Remove fargateCapacity, or use a FargateTask (or a Fargate-compatible task definition).',
     });
   }
-  const capacities = cluster.ec2Capacities;
+  if (!cluster.kit) return plainEc2Capacity(scope, cluster, task, capacity);
+  const kit = cluster.kit;
+  const capacities = kit.ec2Capacities;
   const chosen = capacity ?? (capacities.length === 1 ? capacities[0] : undefined);
   if (!chosen) {
     fail({
       code: 'KIT-SERVICE-CAPACITY',
       path,
-      problem: `an Ec2Task needs EC2 capacity, and cluster ${cluster.node.path} has ${capacities.length} Ec2Capacity`,
+      problem: `task ${task.path} runs on EC2 (it is not Fargate-compatible), and cluster ${kit.node.path} has ${capacities.length} Ec2Capacity`,
       allowed: 'capacity set, or a cluster with exactly one Ec2Capacity',
       fix: 'Pass capacity: cluster.addEc2Capacity(...).',
     });
@@ -94,11 +99,17 @@ export function resolveCapacity(
     fail({
       code: 'ECS-SV-05',
       path,
-      problem: `capacity ${chosen.node.path} is not associated with cluster ${cluster.node.path}`,
+      problem: `capacity ${chosen.node.path} is not associated with cluster ${kit.node.path}`,
       allowed: 'an Ec2Capacity added with this cluster\'s addEc2Capacity()',
       fix: 'Add the capacity to the service\'s cluster.',
     });
   }
+  checkArchitecture(path, task, chosen);
+  return { strategy: [{ capacityProvider: chosen.capacityProviderName, weight: 1 }], ec2Capacity: chosen };
+}
+
+function checkArchitecture(path: string, task: ServiceTask, chosen: Ec2Capacity): void {
+  if (!task.cpuArchitecture) return;
   const taskArch = architectureName(task.cpuArchitecture);
   const hostArch = architectureName(chosen.cpuArchitecture);
   if (taskArch !== hostArch) {
@@ -110,8 +121,55 @@ export function resolveCapacity(
       fix: 'Set the task\'s cpuArchitecture to the capacity\'s, or use matching instance types.',
     });
   }
-  return { strategy: [{ capacityProvider: chosen.capacityProviderName, weight: 1 }], ec2Capacity: chosen };
 }
+
+/** FARGATE / FARGATE_SPOT on a cluster the kit did not make: associate them, or warn when unseen. */
+function fargateProviders(scope: Construct, cluster: ServiceCluster, chosen: FargateCapacity): void {
+  if (cluster.kit) return;
+  const needed = chosen.strategy.map((s) => s.capacityProvider);
+  if (cluster.visible) {
+    if (needed.some((n) => !cluster.visible!.capacityProviderNames.includes(n))) cluster.visible.enableFargateCapacityProviders();
+    return;
+  }
+  warnUnseen(scope, 'KIT-SERVICE-CAPACITY-UNSEEN',
+    `imported cluster ${cluster.path} is used with capacity providers ${needed.join(', ')} that the kit cannot see`,
+    `${needed.join(' and ')} associated with the cluster`,
+    'Make sure the cluster has the Fargate capacity providers (aws ecs put-cluster-capacity-providers), or acknowledge this warning');
+}
+
+/** EC2 capacity on a cluster the kit did not make: its one ASG provider, its ASG, or a warning when unseen. */
+function plainEc2Capacity(scope: Construct, cluster: ServiceCluster, task: ServiceTask, capacity?: Ec2Capacity): ResolvedCapacity {
+  const path = scope.node.path;
+  if (capacity) {
+    fail({
+      code: 'ECS-SV-05',
+      path,
+      problem: `capacity ${capacity.node.path} is not associated with cluster ${cluster.path}`,
+      allowed: 'an Ec2Capacity of the service\'s EcsCluster; on other clusters, the cluster\'s own capacity',
+      fix: 'Remove capacity: on an ecs.Cluster the service uses its Auto Scaling group capacity provider.',
+    });
+  }
+  const visible = cluster.visible;
+  if (!visible) {
+    warnUnseen(scope, 'KIT-SERVICE-CAPACITY-UNSEEN',
+      `task ${task.path} runs on EC2 in imported cluster ${cluster.path}, whose container instances the kit cannot see`,
+      'EC2 container instances registered with the cluster',
+      'Make sure the cluster has EC2 capacity for the task, or acknowledge this warning');
+    return { strategy: [] };
+  }
+  const providers = visible.capacityProviderNames.filter((n) => !FARGATE_PROVIDER_NAMES.includes(n));
+  if (providers.length === 1) return { strategy: [{ capacityProvider: providers[0], weight: 1 }] };
+  if (providers.length === 0 && visible.hasEc2Capacity) return { strategy: [] };
+  return fail({
+    code: 'KIT-SERVICE-CAPACITY',
+    path,
+    problem: `task ${task.path} runs on EC2, and cluster ${cluster.path} has ${providers.length} Auto Scaling group capacity providers`,
+    allowed: 'a cluster with one capacity provider (addAsgCapacityProvider) or an Auto Scaling group (addCapacity)',
+    fix: providers.length ? 'Use an EcsCluster with Ec2Capacity to pick the capacity per service.' : 'Add EC2 capacity to the cluster: cluster.addAsgCapacityProvider(...).',
+  });
+}
+
+const FARGATE_PROVIDER_NAMES = ['FARGATE', 'FARGATE_SPOT'];
 
 function checkItems(path: string, strategy: readonly ecs.CapacityProviderStrategy[]): void {
   for (const item of strategy) {

@@ -1,10 +1,26 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { FargateCapacity } from './service-capacity';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
-import { EcsCluster } from '../../cluster/ecs-cluster';
 import { TaskBase } from '../../task/base/task-base';
+
+/**
+ * Service Connect for a service: always a client of the namespace; also a
+ * server when it publishes a named port mapping of its main container.
+ */
+export interface ServiceConnectOptions {
+  /** Cloud Map namespace. @default - the cluster's default namespace (EcsCluster defaultCloudMapNamespace) */
+  readonly cloudMapNamespace?: servicediscovery.INamespace;
+  /** Named port mapping of the main container to publish (server mode). @default - none: client only (BackendService: its first named port) */
+  readonly portMappingName?: string;
+  /** Name clients use (`http://<dnsName>:<port>`). @default - the port mapping name */
+  readonly dnsName?: string;
+  /** Port clients use. @default - the container port */
+  readonly clientPort?: number;
+}
 
 /**
  * Task-count autoscaling. When set, the service's DesiredCount is left out of
@@ -30,10 +46,23 @@ export interface ServiceAutoScalingOptions {
 
 /** Props every kit service shares. */
 export interface ServiceBaseProps {
-  /** The cluster the service runs in. */
-  readonly cluster: EcsCluster;
-  /** The task to run (FargateTask or Ec2Task). */
-  readonly task: TaskBase;
+  /**
+   * The cluster the service runs in: an EcsCluster, an ecs.Cluster, or an
+   * imported one (EcsCluster.fromClusterAttributes). On a cluster the kit
+   * cannot see, capacity checks become warnings.
+   */
+  readonly cluster: ecs.ICluster;
+  /**
+   * The task to run (FargateTask or Ec2Task). Set this or taskDefinition.
+   * @default - none; taskDefinition is required then
+   */
+  readonly task?: TaskBase;
+  /**
+   * A plain aws-cdk-lib task definition to run instead of a kit task. Fargate
+   * or EC2 is chosen from its compatibility (both: Fargate unless capacity is set).
+   * @default - none; task is required then
+   */
+  readonly taskDefinition?: ecs.TaskDefinition;
   /**
    * EC2 capacity for an Ec2Task. Tasks are placed spread across
    * Availability Zones, then bin-packed on memory.
@@ -56,8 +85,20 @@ export interface ServiceBaseProps {
    * @default false
    */
   readonly enableExecuteCommand?: boolean;
-  /** Subnets of awsvpc tasks. Public IPs are never assigned. @default - private subnets with egress, else isolated ones */
+  /** Subnets of awsvpc tasks. @default - private subnets with egress, else isolated ones */
   readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * Public IP for awsvpc Fargate tasks, needed in public subnets without NAT
+   * to pull images (ECS-SV-32 flags public subnets without one).
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
+  /** Fargate platform version. @default ecs.FargatePlatformVersion.LATEST */
+  readonly platformVersion?: ecs.FargatePlatformVersion;
+  /** Where tasks get their tags from. @default ecs.PropagatedTagSource.SERVICE */
+  readonly propagateTags?: ecs.PropagatedTagSource;
+  /** Service Connect: client of the namespace, and server when a port mapping is named. @default - no Service Connect (BackendService: server) */
+  readonly serviceConnect?: ServiceConnectOptions;
   /** Security group of awsvpc tasks. @default - a new group: egress only, ingress added by the service shape */
   readonly securityGroup?: ec2.ISecurityGroup;
   /** Grace period for load balancer and container health checks. @default - 60 s with a load balancer, none otherwise */

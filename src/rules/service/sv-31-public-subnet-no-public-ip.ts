@@ -1,0 +1,71 @@
+import { StackModel, TemplateResource } from '../model';
+import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
+import { isUnresolved, toArray, toObject, toStr } from '../values';
+import { launchKind, SERVICE, serviceTask } from './service-facts';
+
+const SUBNET = 'AWS::EC2::Subnet';
+const ASSOCIATION = 'AWS::EC2::SubnetRouteTableAssociation';
+const ROUTE = 'AWS::EC2::Route';
+const GATEWAY = 'AWS::EC2::InternetGateway';
+const ENDPOINT = 'AWS::EC2::VPCEndpoint';
+
+export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
+  id: 'ECS-SV-31',
+  title: 'Fargate tasks in public subnets need a public IP to pull images',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: 'Flags Fargate services whose awsvpc subnets route to an internet gateway (public subnets) while AssignPublicIp is DISABLED or omitted: the task has no route to a registry. Skipped when a subnet does not resolve in the template, and when every image is in ECR and the stack has an ECR interface endpoint.',
+  deployError: 'Tasks stop with "CannotPullContainerError: ... i/o timeout" (or ResourceInitializationError): a task in a public subnet without a public IP reaches neither the registry nor Secrets Manager.',
+  fix: 'Set assignPublicIp: true, or run the tasks in private subnets with a NAT gateway or VPC endpoints.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html',
+  resourceTypes: [SERVICE],
+  check(service, ctx): RuleIssue[] {
+    const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
+    if (!awsvpc) return [];
+    const assign = awsvpc.AssignPublicIp;
+    if (isUnresolved(assign) || toStr(assign) === 'ENABLED') return [];
+    if (launchKind(service, ctx) !== 'FARGATE') return [];
+    const subnets = toArray(awsvpc.Subnets);
+    if (!subnets || subnets.length === 0) return [];
+    const resolved = subnets.map((s) => ctx.assembly.resolveResource(s, service.stack));
+    if (resolved.some((r) => r?.type !== SUBNET)) return [];
+    const publicOnes = (resolved as TemplateResource[]).filter((s) => routesToInternetGateway(s, ctx));
+    if (publicOnes.length === 0 || ecrWithEndpoint(service, ctx)) return [];
+    return [{
+      property: 'Properties/NetworkConfiguration/AwsvpcConfiguration/AssignPublicIp',
+      value: assign ?? 'DISABLED',
+      problem: `Fargate tasks run in public subnet${publicOnes.length > 1 ? 's' : ''} ${publicOnes.map((s) => s.logicalId).join(', ')} (routed to an internet gateway) with AssignPublicIp ${toStr(assign) ?? 'DISABLED (default)'}`,
+      allowed: 'AssignPublicIp ENABLED in public subnets, or private subnets with a NAT gateway or VPC endpoints',
+      fix: 'Set assignPublicIp: true, or use private subnets (vpcSubnets: { subnetType: PRIVATE_WITH_EGRESS }).',
+    }];
+  },
+};
+
+/** True when the subnet's route table has a route to an internet gateway. */
+function routesToInternetGateway(subnet: TemplateResource, ctx: RuleContext): boolean {
+  const stack = subnet.stack;
+  const tables = stack.ofType(ASSOCIATION)
+    .filter((a) => refersTo(a.properties.SubnetId, subnet, stack, ctx))
+    .map((a) => ctx.assembly.resolveResource(a.properties.RouteTableId, stack))
+    .filter((t): t is TemplateResource => t !== undefined);
+  return stack.ofType(ROUTE).some((route) => {
+    if (!tables.some((t) => refersTo(route.properties.RouteTableId, t, stack, ctx))) return false;
+    const gw = route.properties.GatewayId;
+    const target = ctx.assembly.resolveResource(gw, stack);
+    return target?.type === GATEWAY || (toStr(gw)?.startsWith('igw-') ?? false);
+  });
+}
+
+function refersTo(value: unknown, resource: TemplateResource, stack: StackModel, ctx: RuleContext): boolean {
+  return ctx.assembly.resolveResource(value, stack) === resource;
+}
+
+/** Every image in a private ECR registry, and an ECR interface endpoint in the stack. */
+function ecrWithEndpoint(service: TemplateResource, ctx: RuleContext): boolean {
+  const task = serviceTask(service, ctx);
+  const containers = toArray(task?.properties.ContainerDefinitions) ?? [];
+  const images = containers.map((c) => JSON.stringify(toObject(c)?.Image ?? ''));
+  const allEcr = images.length > 0 && images.every((i) => i.includes('.dkr.ecr.') || i.includes('dkr.ecr'));
+  const endpoint = service.stack.ofType(ENDPOINT).some((e) => JSON.stringify(e.properties.ServiceName ?? '').includes('ecr.dkr'));
+  return allEcr && endpoint;
+}

@@ -1,0 +1,101 @@
+/**
+ * Issue 13, item 1: every construct synthesizes in an env-agnostic stack with
+ * only its required props, and needs no lookups (no context, no credentials).
+ * Access logs: on where the Region is known or a bucket is given, off by prop,
+ * otherwise a warning (KIT-SERVICE-ACCESS-LOGS), never an exception.
+ */
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { IMAGE } from './helpers';
+import {
+  BackendService, DaemonService, Ec2Task, EcsCluster, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule,
+  RegistryScanning, ScheduledJob, SecureRepository, UpstreamRegistry, WebService, WorkerService,
+} from '../../src';
+
+/** Synthesize once (aws-cdk-lib's capacity-provider aspect cannot run twice): template and warnings. */
+export function synthOnce(app: App, stack: Stack): { t: Template; warnings: { path: string; text: string }[] } {
+  const artifact = app.synth().getStackArtifact(stack.artifactId);
+  const warnings = artifact.messages.filter((m) => m.level === 'warning').map((m) => ({ path: m.id, text: String(m.entry.data) }));
+  return { t: Template.fromJSON(artifact.template), warnings };
+}
+
+const accessLogWarnings = (w: { path: string; text: string }[]) => w.filter((m) => m.text.includes('KIT-SERVICE-ACCESS-LOGS')).map((m) => m.path).sort();
+
+function agnostic() {
+  const app = new App();
+  const stack = new Stack(app, 'Agnostic'); // no env: Region and account are tokens
+  const vpc = new ec2.Vpc(stack, 'Vpc'); // no AZ lookup in an env-agnostic stack
+  const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
+  const cert = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc');
+  const task = (id: string) => new FargateTask(stack, id, { container: { image: IMAGE, portMappings: [{ containerPort: 8080, name: 'http' }] } });
+  return { app, stack, vpc, cluster, cert, task };
+}
+
+describe('env-agnostic stacks', () => {
+  test('every construct synthesizes with only its required props and no lookups', () => {
+    const { app, stack, cluster, cert, task } = agnostic();
+    new WebService(stack, 'Web', { cluster, task: task('WebTask'), certificate: cert });
+    new NetworkLoadBalancedService(stack, 'Nlb', { cluster, task: task('NlbTask'), certificate: cert });
+    new BackendService(stack, 'Backend', { cluster, task: task('BackendTask') });
+    new WorkerService(stack, 'Worker', { cluster, task: task('WorkerTask') });
+    new ScheduledJob(stack, 'Job', { cluster, task: task('JobTask'), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)) });
+    cluster.addEc2Capacity('Capacity');
+    new DaemonService(stack, 'Daemon', { cluster, task: new Ec2Task(stack, 'DaemonTask', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE } }) });
+    new SecureRepository(stack, 'Repo');
+    new RegistryScanning(stack, 'Scanning');
+    new PullThroughCacheRule(stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC });
+
+    const { t, warnings } = synthOnce(app, stack);
+    expect(app.synth().manifest.missing ?? []).toEqual([]); // no context lookups, so no credentials
+    t.resourceCountIs('AWS::ECS::Service', 5);
+    // No access logs where the kit cannot write the bucket policy; a warning instead of the old exception.
+    t.resourcePropertiesCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
+    }, 0);
+    expect(accessLogWarnings(warnings)).toEqual(['/Agnostic/Nlb', '/Agnostic/Web']);
+  });
+
+  test('accessLogs: false switches them off without a warning', () => {
+    const { app, stack, cluster, cert, task } = agnostic();
+    new WebService(stack, 'Web', { cluster, task: task('T'), certificate: cert, accessLogs: false });
+    const { t, warnings } = synthOnce(app, stack);
+    expect(accessLogWarnings(warnings)).toEqual([]);
+    t.resourceCountIs('AWS::S3::Bucket', 0);
+  });
+
+  test('a given bucket turns them on in an env-agnostic stack (attributes only; the policy is the bucket owner\'s)', () => {
+    const { app, stack, cluster, cert, task } = agnostic();
+    const bucket = s3.Bucket.fromBucketName(stack, 'Logs', 'central-elb-logs');
+    new WebService(stack, 'Web', { cluster, task: task('T'), certificate: cert, accessLogsBucket: bucket, accessLogsPrefix: 'web' });
+    const { t, warnings } = synthOnce(app, stack);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.bucket', Value: 'central-elb-logs' },
+        { Key: 'access_logs.s3.prefix', Value: 'web' },
+      ]),
+    });
+    expect(accessLogWarnings(warnings)).toEqual([]);
+  });
+
+  test('with a Region the kit creates the log bucket and turns logs on', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Regional', { env: { region: 'eu-west-1' } });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'] });
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+    new NetworkLoadBalancedService(stack, 'Nlb', {
+      cluster, task: new FargateTask(stack, 'T', { container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } }),
+      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'),
+    });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
+    });
+    t.resourceCountIs('AWS::S3::Bucket', 1);
+  });
+});

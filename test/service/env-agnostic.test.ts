@@ -5,24 +5,17 @@
  * otherwise a warning (KIT-SERVICE-ACCESS-LOGS), never an exception.
  */
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { IMAGE } from './helpers';
+import { IMAGE, synthOnce } from './helpers';
 import {
   BackendService, DaemonService, Ec2Task, EcsCluster, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule,
   RegistryScanning, ScheduledJob, SecureRepository, UpstreamRegistry, WebService, WorkerService,
 } from '../../src';
-
-/** Synthesize once (aws-cdk-lib's capacity-provider aspect cannot run twice): template and warnings. */
-export function synthOnce(app: App, stack: Stack): { t: Template; warnings: { path: string; text: string }[] } {
-  const artifact = app.synth().getStackArtifact(stack.artifactId);
-  const warnings = artifact.messages.filter((m) => m.level === 'warning').map((m) => ({ path: m.id, text: String(m.entry.data) }));
-  return { t: Template.fromJSON(artifact.template), warnings };
-}
 
 const accessLogWarnings = (w: { path: string; text: string }[]) => w.filter((m) => m.text.includes('KIT-SERVICE-ACCESS-LOGS')).map((m) => m.path).sort();
 
@@ -92,7 +85,7 @@ describe('env-agnostic stacks', () => {
       cluster, task: new FargateTask(stack, 'T', { container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } }),
       certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'),
     });
-    const t = Template.fromStack(stack);
+    const { t } = synthOnce(app, stack);
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
       LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
     });

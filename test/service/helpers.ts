@@ -1,5 +1,6 @@
 /** Shared fixtures of the service tests: a stack with a literal env, a VPC, a cluster and tasks. */
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -35,3 +36,11 @@ export function ec2Task(stack: Stack, id = 'Ec2Task', networkMode = ecs.NetworkM
 export function certificate(stack: Stack): acm.ICertificate {
   return acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN);
 }
+
+/** Synthesize once (aws-cdk-lib's capacity-provider aspect cannot run twice): template and warnings. */
+export function synthOnce(app: App, stack: Stack): { t: Template; warnings: { path: string; text: string }[] } {
+  const artifact = app.synth().getStackArtifact(stack.artifactId);
+  const warnings = artifact.messages.filter((m) => m.level === 'warning').map((m) => ({ path: m.id, text: String(m.entry.data) }));
+  return { t: Template.fromJSON(artifact.template), warnings };
+}
+

@@ -67,7 +67,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc'],
   },
   gitignore: ['cdk.out/', 'bench/out/', '*.cdk.out/', '.cdk.staging/', '.scratch/'],
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'docs/', '.ci/', 'cdk.out/', 'scripts/'] },
+  // docs/ and examples/ ship: the README links them (issue 13).
+  npmIgnoreOptions: { ignorePatterns: ['bench/', '.ci/', 'cdk.out/', '*.cdk.out/', 'scripts/'] },
 });
 
 // ts-jest runs with isolatedModules (no type check): type-check tests,

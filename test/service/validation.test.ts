@@ -51,7 +51,7 @@ describe('validation errors', () => {
     const f = fixture();
     expect(() => new WorkerService(f.stack, 'W', { cluster: f.cluster, task: ec2Task(f.stack) })).toThrow(/\[KIT-SERVICE-CAPACITY\] task Svc\/Ec2Task runs on EC2 \(it is not Fargate-compatible\)/);
     f.cluster.addEc2Capacity('Ec2');
-    expect(() => new WorkerService(f.stack, 'W2', { cluster: f.cluster, task: ec2Task(f.stack, 'T2'), fargateCapacity: FargateCapacity.onDemand() })).toThrow(/fargateCapacity was given for an Ec2Task/);
+    expect(() => new WorkerService(f.stack, 'W2', { cluster: f.cluster, task: ec2Task(f.stack, 'T2'), fargateCapacity: FargateCapacity.onDemand() })).toThrow(/fargateCapacity was given for task Svc\/T2, which runs on EC2/);
   });
   test('DaemonService with a FargateTask (ECS-SV-07)', () => {
     const f = fixture();

@@ -1,0 +1,101 @@
+/**
+ * Issue 13: the package as users get it. `npm pack`, install the tarball into
+ * a temporary app (offline: aws-cdk-lib, constructs and cdk-nag are linked
+ * from this repo's node_modules), synthesize one stack through the package
+ * root, run the CLI bin, and check that the README's links resolve inside the
+ * package. A broken files/main/types/bin/peer setup fails here.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** lib/ must exist and be newer than src/ (CI compiles first); otherwise compile with tsc. */
+function ensureCompiled(): void {
+  const entry = path.join(ROOT, 'lib', 'index.js');
+  const newestSrc = newest(path.join(ROOT, 'src'));
+  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= newestSrc) return;
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'pipe' });
+  } catch (e) {
+    throw new Error(`lib/ is missing or older than src/, and compiling it failed; run \`npx projen compile\` first.\n${(e as { stdout?: Buffer }).stdout ?? e}`);
+  }
+}
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    latest = Math.max(latest, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+const APP = `
+const { App, Stack, Validations } = require('aws-cdk-lib');
+const ec2 = require('aws-cdk-lib/aws-ec2');
+const ecs = require('aws-cdk-lib/aws-ecs');
+const { EcsChecks, EcsCluster, FargateTask, WorkerService } = require('cdk-ecs-kit');
+const app = new App({ outdir: 'cdk.out' });
+Validations.of(app).addPlugins(new EcsChecks());
+const stack = new Stack(app, 'UserStack');
+const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+const task = new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36') } });
+new WorkerService(stack, 'Worker', { cluster, task });
+const assembly = app.synth();
+console.log(JSON.stringify({ resources: Object.keys(assembly.getStackByName('UserStack').template.Resources).length }));
+`;
+
+describe('the packed package', () => {
+  let work: string;
+  beforeAll(() => {
+    ensureCompiled();
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-ecs-kit-pack-'));
+  });
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('installs from its tarball into a fresh app, synthesizes a stack, runs its CLI, and ships the docs the README links', () => {
+    const packed = JSON.parse(execFileSync(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, stdio: 'pipe' }).toString());
+    const tarball = path.join(work, packed[0].filename);
+    const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['lib/index.js', 'lib/index.d.ts', 'lib/cli/main.js', 'README.md', 'docs/rules.md']));
+
+    const appDir = path.join(work, 'app');
+    fs.mkdirSync(path.join(appDir, 'node_modules'), { recursive: true });
+    fs.writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'user-app', version: '0.0.0', private: true }));
+    // Bundled dependencies are in the tarball; the peers come from this repo, so nothing needs the registry.
+    execFileSync(NPM, ['install', '--offline', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--no-save', tarball],
+      { cwd: appDir, stdio: 'pipe' });
+    for (const peer of ['aws-cdk-lib', 'constructs', 'cdk-nag']) {
+      fs.symlinkSync(path.join(ROOT, 'node_modules', peer), path.join(appDir, 'node_modules', peer), 'dir');
+    }
+
+    fs.writeFileSync(path.join(appDir, 'app.js'), APP);
+    const out = execFileSync(process.execPath, ['app.js'], { cwd: appDir, stdio: 'pipe', env: { ...process.env, CDK_VALIDATION: 'false' } }).toString();
+    expect(JSON.parse(out.trim().split('\n').pop()!).resources).toBeGreaterThan(20);
+
+    // The CLI bin, installed as users run it, checks the synthesized app.
+    const cli = path.join(appDir, 'node_modules', '.bin', 'cdk-ecs-kit');
+    expect(fs.existsSync(cli)).toBe(true);
+    execFileSync(process.execPath, [fs.realpathSync(cli), 'check', 'cdk.out'], { cwd: appDir, stdio: 'pipe' });
+
+    // Every relative link of the installed README and docs resolves inside the package.
+    const installed = path.join(appDir, 'node_modules', 'cdk-ecs-kit');
+    const docs = ['README.md', ...fs.readdirSync(path.join(installed, 'docs')).map((f) => `docs/${f}`)];
+    const dead: string[] = [];
+    for (const doc of docs) {
+      const text = fs.readFileSync(path.join(installed, doc), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/.test(target)) continue; // http(s), mailto
+        if (!fs.existsSync(path.join(installed, path.dirname(doc), target))) dead.push(`${doc} -> ${target}`);
+      }
+    }
+    expect(dead).toEqual([]);
+  });
+});

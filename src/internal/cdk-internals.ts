@@ -4,7 +4,7 @@
  * and throws when aws-cdk-lib changes it, and test/internal/cdk-internals.test.ts
  * pins each one, so an upgrade fails loudly instead of silently. Not exported.
  */
-import { App, CfnResource } from 'aws-cdk-lib';
+import { App, CfnResource, IPolicyValidationPlugin, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 
@@ -135,4 +135,15 @@ export class KitCluster extends ecs.Cluster {
   public get hasEc2Capacity(): boolean {
     return (this.kitProviderNames?.length ?? 0) > 0 || super.hasEc2Capacity;
   }
+}
+
+/**
+ * The validation plugins registered on a stage (Validations.of(stage).addPlugins).
+ * Internal: Stage._policyValidation; the public getter (policyValidationBeta1)
+ * is deprecated and prints a warning on every read.
+ */
+export function stagePlugins(stage: Stage): readonly IPolicyValidationPlugin[] {
+  const list = (stage as unknown as { _policyValidation?: unknown })._policyValidation;
+  if (!Array.isArray(list)) changed('Stage._policyValidation');
+  return list as IPolicyValidationPlugin[];
 }

@@ -3,9 +3,10 @@
  * plugin/CLI report a constraint with the same id and text: one source of
  * truth. Not exported from the package.
  */
-import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { renderCfnResource } from '../internal/cdk-internals';
+import { acknowledgementsOn, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
+import { renderCfnResource, stagePlugins } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { runRules } from '../rules/engine';
 import { ALL_RULES } from '../rules/index';
@@ -63,8 +64,10 @@ export function checkResource(cfn: CfnResource, ruleIds: readonly string[], opti
 /**
  * Add a node validation to `construct` that runs the named rules on `cfn`
  * when the app synthesizes (after every later change to it): errors fail
- * synth, warnings become acknowledgeable annotations (id = rule id). Rules
- * skip unresolved values themselves, so tokens never cause findings.
+ * synth. Warnings are EcsChecks' to report when it is registered (so none is
+ * reported twice); otherwise they become annotations (id = rule id), unless
+ * acknowledged with Validations.of(scope).acknowledge. Rules skip unresolved
+ * values themselves, so tokens never cause findings.
  */
 export function validateWithRules(
   construct: IConstruct, cfn: CfnResource, ruleIds: readonly string[], options: ResourceValidationOptions = {},
@@ -73,11 +76,27 @@ export function validateWithRules(
   construct.node.addValidation({
     validate: () => {
       const errors: string[] = [];
+      const pluginReports = ecsChecksRegistered(construct);
       for (const f of checkResource(cfn, ruleIds, options)) {
         if (f.severity === Severity.ERROR) errors.push(f.message);
-        else Annotations.of(construct).addWarningV2(f.ruleId, f.message);
+        else if (!pluginReports && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
       }
       return errors;
     },
   });
+}
+
+/** True when EcsChecks is registered on a stage enclosing `construct` (it then reports the warnings). */
+export function ecsChecksRegistered(construct: IConstruct): boolean {
+  for (let stage = Stage.of(construct); stage; stage = Stage.of(stage.node.scope ?? stage)) {
+    if (stagePlugins(stage).some((p) => p.name === PLUGIN_NAME)) return true;
+    if (!stage.node.scope) break;
+  }
+  return false;
+}
+
+/** An acknowledgement of the rule on the construct, the resource, or an ancestor. */
+function acknowledged(construct: IConstruct, ruleId: string, resourcePath: string): boolean {
+  const acks = [...construct.node.scopes, ...construct.node.findAll()].flatMap((c) => acknowledgementsOn(c));
+  return findAcknowledgement(acks, ruleId, resourcePath.replace(/\/Resource$/, '')) !== undefined;
 }

@@ -4,7 +4,7 @@
  * throws, instead of guessing, when the internal is gone.
  */
 import * as path from 'path';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, IPolicyValidationPlugin, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
@@ -13,7 +13,7 @@ import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import {
   appBuiltinValidation, assetImagePlatform, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource, repositoryImageName,
-  scalableTargetOf, taskDefinitionContainers,
+  scalableTargetOf, stagePlugins, taskDefinitionContainers,
 } from '../../src/internal/cdk-internals';
 
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
@@ -105,4 +105,14 @@ describe('ASG capacity providers without addAsgCapacityProvider', () => {
       DefaultCapacityProviderStrategy: [{ CapacityProvider: 'kit-ec2', Weight: 1 }],
     });
   });
+});
+
+test('Stage._policyValidation lists the plugins added with Validations.of(stage).addPlugins', () => {
+  const app = new App();
+  const stage = new Stage(app, 'Stage');
+  const plugin: IPolicyValidationPlugin = { name: 'probe', validate: () => ({ success: true, violations: [] }) };
+  expect(stagePlugins(stage)).toEqual([]);
+  Validations.of(stage).addPlugins(plugin);
+  expect(stagePlugins(stage).map((p) => p.name)).toEqual(['probe']);
+  expect(stagePlugins(app)).toEqual([]);
 });

@@ -37,8 +37,9 @@ describe('multi-stack app on one shared cluster', () => {
     expect(byRule('ECS-TD-20')).toEqual([expect.stringMatching(/Task definition Web\/BigTask renders to at least [\d,]+ bytes .* allowed: 32,768 bytes/)]);
   });
 
-  test('passes under QuotaProfile.current(): no quota errors (Fargate vCPU stays a warning)', () => {
-    const findings = runRules(model, { rules: QUOTA_RULES, quotas: QuotaProfile.current() });
+  test('passes under QuotaProfile.current(): no quota errors; Fargate vCPU speaks only with the account\'s value (a warning)', () => {
+    expect(runRules(model, { rules: QUOTA_RULES, quotas: QuotaProfile.current() })).toEqual([]);
+    const findings = runRules(model, { rules: QUOTA_RULES, quotas: QuotaProfile.current().withOverrides({ fargateOnDemandVcpu: 1000 }) });
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(findings.map((f) => f.ruleId)).toEqual(['ECS-QT-04']);
     // Orders 1,200 × 2 (200%) + Web 2 × 2 + Billing 1,100 × 2, at 0.25 vCPU each.

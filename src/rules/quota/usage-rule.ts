@@ -21,6 +21,14 @@ export interface UsageRuleOptions {
   readonly band?: 'over' | 'near';
   /** @default 90 */
   readonly nearPercent?: number;
+  /**
+   * Speak only when the profile holds the account's own value (an override):
+   * then from `nearPercent` of it upwards. For quotas whose default says
+   * little about a real account (Fargate vCPU: 6 on new accounts, raised by
+   * AWS with usage). Usage is always listed by `cdk-ecs-kit quotas`.
+   * @default false
+   */
+  readonly onlyWhenOverridden?: boolean;
 }
 
 /** An assembly rule over usage figures; says which quotas it compares. */
@@ -39,10 +47,12 @@ export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageR
       const issues: RuleIssue[] = [];
       for (const u of quotaUsage(assembly)) {
         if (!options.quotas.includes(u.quota)) continue;
+        if (options.onlyWhenOverridden && !profile.isOverridden(u.quota)) continue;
         const limit = profile.limit(u.quota);
-        const near = options.band === 'near';
+        const nearFrom = limit * (options.nearPercent ?? 90) / 100;
+        const near = options.band === 'near' || (options.onlyWhenOverridden === true && u.used <= limit);
         const crossed = near
-          ? u.used <= limit && u.used >= limit * (options.nearPercent ?? 90) / 100 && u.used > 0
+          ? u.used <= limit && u.used >= nearFrom && u.used > 0
           : u.used > limit;
         if (!crossed) continue;
         issues.push({

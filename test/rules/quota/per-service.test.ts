@@ -104,23 +104,26 @@ describe('ECS-SV-21 load balancers, ECS-SV-20 awsvpc, ECS-SV-06 strategy length'
 });
 
 describe('ECS-QT-04 / ECS-QT-05 Fargate vCPU demand per Region', () => {
+  // The account's own values (6 here): without them the rules stay silent (issue 13).
+  const account = current.withOverrides({ fargateOnDemandVcpu: 6, fargateSpotVcpu: 6 });
+
   test('bad: 4 tasks of 1 vCPU at 200% is 8 On-Demand vCPU > 6 (warning)', () => {
     const res = { Task: taskDef('1024'), Cluster: { Type: 'AWS::ECS::Cluster' }, Svc: service({ Ref: 'Cluster' }, { DesiredCount: 4 }) };
-    const [f] = check(qt04, res, current);
+    const [f] = check(qt04, res, account);
     expect(f).toMatchObject({ ruleId: 'ECS-QT-04', severity: 'warning' });
     expect(f.message).toContain('can run up to 8 Fargate On-Demand vCPU at peak');
     expect(f.message).toContain('L-3032A538');
-    expect(check(qt04, res, current.withOverrides({ fargateOnDemandVcpu: 8 }))).toEqual([]);
-    // MaximumPercent 150: floor(4 × 1.5) = 6 tasks, 6 vCPU: fits.
-    expect(check(qt04, { ...res, Svc: service({ Ref: 'Cluster' }, { DesiredCount: 4, DeploymentConfiguration: { MaximumPercent: 150 } }) }, current)).toEqual([]);
+    expect(check(qt04, res, current.withOverrides({ fargateOnDemandVcpu: 9 }))).toEqual([]);
+    // MaximumPercent 150: floor(4 × 1.5) = 6 tasks, 6 vCPU: below 90% of 7.
+    expect(check(qt04, { ...res, Svc: service({ Ref: 'Cluster' }, { DesiredCount: 4, DeploymentConfiguration: { MaximumPercent: 150 } }) }, current.withOverrides({ fargateOnDemandVcpu: 7 }))).toEqual([]);
   });
 
   test('a weighted strategy splits base first, then by weight; Spot and On-Demand count apart', () => {
     const strategy = [{ CapacityProvider: 'FARGATE', Base: 2, Weight: 1 }, { CapacityProvider: 'FARGATE_SPOT', Weight: 3 }];
     // 10 tasks × 200% = 20 peak: FARGATE 2 + 18 × 1/4 = 6.5 tasks; SPOT 13.5 tasks; 1 vCPU each.
     const res = { Task: taskDef('1024'), Cluster: { Type: 'AWS::ECS::Cluster' }, Svc: service({ Ref: 'Cluster' }, { LaunchType: undefined, DesiredCount: 10, CapacityProviderStrategy: strategy }) };
-    expect(check(qt04, res, current)[0].message).toContain('up to 6.5 Fargate On-Demand vCPU');
-    expect(check(qt05, res, current)[0].message).toContain('up to 13.5 Fargate Spot vCPU');
+    expect(check(qt04, res, account)[0].message).toContain('up to 6.5 Fargate On-Demand vCPU');
+    expect(check(qt05, res, account)[0].message).toContain('up to 13.5 Fargate Spot vCPU');
   });
 
   test('sums services over stacks of one Region; the cluster default strategy applies without LaunchType', () => {
@@ -143,17 +146,17 @@ describe('ECS-QT-04 / ECS-QT-05 Fargate vCPU demand per Region', () => {
       },
     });
     // 2 stacks × 4 tasks × 200% × 0.5 vCPU = 8 vCPU.
-    const [f] = checkAssembly(qt04, assemblyOfStacks([cluster, stack('A', REGION), stack('B', REGION)]), current);
+    const [f] = checkAssembly(qt04, assemblyOfStacks([cluster, stack('A', REGION), stack('B', REGION)]), account);
     expect(f.message).toContain('up to 8 Fargate On-Demand vCPU at peak');
     expect(f.message).toContain('most from A/Svc 4, B/Svc 4');
-    expect(checkAssembly(qt04, assemblyOfStacks([cluster, stack('A', REGION), stack('B', 'eu-west-1')]), current)).toEqual([]);
+    expect(checkAssembly(qt04, assemblyOfStacks([cluster, stack('A', REGION), stack('B', 'eu-west-1')]), account)).toEqual([]);
   });
 
   test('skipped: EC2 launch type, unresolved task cpu, unresolved strategy', () => {
     const base = { Cluster: { Type: 'AWS::ECS::Cluster' } };
-    expect(check(qt04, { ...base, Task: taskDef('4096'), Svc: service({ Ref: 'Cluster' }, { DesiredCount: 10, LaunchType: 'EC2' }) }, current)).toEqual([]);
-    expect(check(qt04, { ...base, Task: taskDef({ Ref: 'Cpu' }), Svc: service({ Ref: 'Cluster' }, { DesiredCount: 10 }) }, current)).toEqual([]);
-    expect(check(qt04, { ...base, Task: taskDef('4096'), Svc: service({ Ref: 'Cluster' }, { LaunchType: undefined, DesiredCount: 10, CapacityProviderStrategy: { 'Fn::If': ['c', [], []] } }) }, current)).toEqual([]);
+    expect(check(qt04, { ...base, Task: taskDef('4096'), Svc: service({ Ref: 'Cluster' }, { DesiredCount: 10, LaunchType: 'EC2' }) }, account)).toEqual([]);
+    expect(check(qt04, { ...base, Task: taskDef({ Ref: 'Cpu' }), Svc: service({ Ref: 'Cluster' }, { DesiredCount: 10 }) }, account)).toEqual([]);
+    expect(check(qt04, { ...base, Task: taskDef('4096'), Svc: service({ Ref: 'Cluster' }, { LaunchType: undefined, DesiredCount: 10, CapacityProviderStrategy: { 'Fn::If': ['c', [], []] } }) }, account)).toEqual([]);
   });
 
   test('property: the split keeps every task and honours bases', () => {
@@ -165,4 +168,14 @@ describe('ECS-QT-04 / ECS-QT-05 Fargate vCPU demand per Region', () => {
       return Math.abs(s.onDemand + s.spot + s.other - tasks) < 1e-6 && (tasks < bases || s.onDemand >= fargateBase - 1e-6);
     }));
   });
+
+  test('silent without the account\'s value in the profile; from 90% of it when set', () => {
+    const res = { Task: taskDef('1024'), Cluster: { Type: 'AWS::ECS::Cluster' }, Svc: service({ Ref: 'Cluster' }, { DesiredCount: 40 }) };
+    expect(check(qt04, res, current)).toEqual([]);
+    // 40 tasks × 200% × 1 vCPU = 80 vCPU: 80 of 85 is 94% (near), of 100 is 80% (silent), of 60 is over.
+    expect(check(qt04, res, current.withOverrides({ fargateOnDemandVcpu: 85 }))[0].message).toContain('94.1% of the limit');
+    expect(check(qt04, res, current.withOverrides({ fargateOnDemandVcpu: 100 }))).toEqual([]);
+    expect(check(qt04, res, current.withOverrides({ fargateOnDemandVcpu: 60 }))[0].message).toContain('up to 80 Fargate On-Demand vCPU at peak');
+  });
 });
+

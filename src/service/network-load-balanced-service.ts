@@ -36,9 +36,9 @@ export class NetworkLoadBalancedService extends ServiceBase {
     if (!props.certificate) {
       fail({ code: 'KIT-SERVICE-CERTIFICATE', path, problem: 'certificate is not set', allowed: 'an ACM certificate for the TLS listener', fix: 'Pass certificate: acm.Certificate.fromCertificateArn(...).' });
     }
-    const port = resolveContainerPort(path, this.serviceTask, props.containerPort);
+    const port = resolveContainerPort(path, this._serviceTask, props.containerPort);
     const listenerPort = props.listenerPort ?? 443;
-    const vpc = this.serviceCluster.vpc;
+    const vpc = this._serviceCluster.vpc;
     const sg = loadBalancerSecurityGroup(this, vpc, props, [{ port: listenerPort, description: `TLS listener ${listenerPort}` }]);
     this.loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
       vpc,
@@ -53,7 +53,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
       vpc,
       port,
       protocol: elbv2.Protocol.TCP,
-      targetType: this.serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
+      targetType: this._serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(60),
       healthCheck: props.healthCheck ?? {
         protocol: elbv2.Protocol.TCP, healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30),

@@ -77,7 +77,7 @@ export class WebService extends ServiceBase {
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     super(scope, id, props);
     const path = this.node.path;
-    const port = resolveContainerPort(path, this.serviceTask, props.containerPort);
+    const port = resolveContainerPort(path, this._serviceTask, props.containerPort);
     const extra = props.additionalTargets ?? [];
     if (1 + extra.length > MAX_TARGET_GROUPS_PER_SERVICE) {
       fail({
@@ -111,7 +111,7 @@ export class WebService extends ServiceBase {
 
     const main = this.addTarget('TargetGroup', port, props.healthCheck, props.priority, props.hostHeaders, props.pathPatterns, props);
     extra.forEach((t, i) => {
-      resolveContainerPort(path, this.serviceTask, t.containerPort);
+      resolveContainerPort(path, this._serviceTask, t.containerPort);
       if (!t.hostHeaders?.length && !t.pathPatterns?.length) {
         fail({ code: 'KIT-SERVICE-LISTENER-RULE', path, problem: `additionalTargets[${i}] has no hostHeaders or pathPatterns`, allowed: 'at least one host header or path pattern', fix: 'Route the target by host or path.' });
       }
@@ -128,7 +128,7 @@ export class WebService extends ServiceBase {
     if (!props.certificate) {
       fail({ code: 'KIT-SERVICE-CERTIFICATE', path: this.node.path, problem: 'certificate is not set', allowed: 'an ACM certificate for the HTTPS listener', fix: 'Pass certificate: acm.Certificate.fromCertificateArn(...).' });
     }
-    const vpc = this.serviceCluster.vpc;
+    const vpc = this._serviceCluster.vpc;
     const listenerPort = props.listenerPort ?? 443;
     const sg = loadBalancerSecurityGroup(this, vpc, props, [
       { port: listenerPort, description: `TLS listener ${listenerPort}` },
@@ -167,10 +167,10 @@ export class WebService extends ServiceBase {
     hostHeaders: string[] | undefined, pathPatterns: string[] | undefined, props: WebServiceProps): elbv2.ApplicationTargetGroup {
     const path = this.node.path;
     const tg = new elbv2.ApplicationTargetGroup(this, id, {
-      vpc: this.serviceCluster.vpc,
+      vpc: this._serviceCluster.vpc,
       port,
       protocol: elbv2.ApplicationProtocol.HTTP,
-      targetType: this.serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
+      targetType: this._serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(60),
       healthCheck: healthCheck ?? { path: '/', healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30) },
       targets: [this.service.loadBalancerTarget({ containerName: this.mainContainer.containerName, containerPort: port })],

@@ -86,13 +86,13 @@ export class WorkerService extends ServiceBase {
    * has no data and never scales.
    */
   private checkContainerInsights(): string[] {
-    const visible = this.serviceCluster.visible;
+    const visible = this._serviceCluster.visible;
     const cfn = visible?.node.defaultChild;
     if (!(cfn instanceof ecs.CfnCluster)) return []; // an imported cluster does not show its settings
     const setting = containerInsightsSetting(cfn);
     if (setting === undefined || setting === 'enabled' || setting === 'enhanced') return [];
     return [formatMessage(KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, this.node.path, {
-      problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but Container Insights is '${setting}' on cluster ${this.serviceCluster.path}`,
+      problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but Container Insights is '${setting}' on cluster ${this._serviceCluster.path}`,
       allowed: 'backlog scaling on a cluster with Container Insights enabled or enhanced',
       fix: 'Set containerInsights: ecs.ContainerInsights.ENABLED on the EcsCluster (the default), or remove autoScaling',
     })];

@@ -2,7 +2,7 @@ export { FargateSize, FargateOperatingSystem } from './fargate/fargate-size';
 export type { FargateSizeRequest } from './fargate/fargate-size';
 export { TaskBase } from './base/task-base';
 export type { TaskBaseProps } from './base/task-base';
-export type { TaskContainerOptions } from './base/container-defaults';
+export type { TaskContainerOptions } from './base/container-options';
 export type { EfsVolumeOptions, EbsVolumeOptions, DockerVolumeOptions } from './base/volumes';
 export { FargateTask } from './fargate/fargate-task';
 export type { FargateTaskProps } from './fargate/fargate-task';

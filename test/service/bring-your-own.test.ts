@@ -21,7 +21,9 @@ function base() {
   const stack = new Stack(app, 'Byo');
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
   const cert = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc');
-  const task = (id: string, name?: string) => new FargateTask(stack, id, { container: { image: IMAGE, portMappings: [{ containerPort: 8080, name }] } });
+  const task = (id: string, name?: string) => new FargateTask(stack, id, {
+    container: { image: IMAGE, portMappings: [{ containerPort: 8080, name }] },
+  });
   return { app, stack, vpc, cert, task };
 }
 
@@ -103,8 +105,13 @@ describe('item 4: plain task definitions and TaskDefinitionJson', () => {
   });
 
   const JSON_TD = {
-    family: 'nightly', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512',
-    executionRoleArn: 'arn:aws:iam::123456789012:role/exec', taskRoleArn: 'arn:aws:iam::123456789012:role/app',
+    family: 'nightly',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+    taskRoleArn: 'arn:aws:iam::123456789012:role/app',
     containerDefinitions: [{ name: 'job', image: 'public.ecr.aws/docker/library/busybox:1.36', essential: true }],
   };
 
@@ -213,8 +220,12 @@ describe('item 6: public subnets and assignPublicIp', () => {
     const { app, stack, vpc, task } = base();
     const cluster = new EcsCluster(stack, 'Cluster', { vpc });
     new WorkerService(stack, 'W', {
-      cluster, task: task('T'), platformVersion: ecs.FargatePlatformVersion.VERSION1_4, propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION,
-      serviceName: 'worker', healthCheckGracePeriod: Duration.seconds(30),
+      cluster,
+      task: task('T'),
+      platformVersion: ecs.FargatePlatformVersion.VERSION1_4,
+      propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION,
+      serviceName: 'worker',
+      healthCheckGracePeriod: Duration.seconds(30),
     });
     synthOnce(app, stack).t.hasResourceProperties('AWS::ECS::Service', {
       PlatformVersion: '1.4.0', PropagateTags: 'TASK_DEFINITION', ServiceName: 'worker', HealthCheckGracePeriodSeconds: 30,

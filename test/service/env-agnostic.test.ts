@@ -82,7 +82,8 @@ describe('env-agnostic stacks', () => {
     const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'] });
     const cluster = new EcsCluster(stack, 'Cluster', { vpc });
     new NetworkLoadBalancedService(stack, 'Nlb', {
-      cluster, task: new FargateTask(stack, 'T', { container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } }),
+      cluster,
+      task: new FargateTask(stack, 'T', { container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } }),
       certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'),
     });
     const { t } = synthOnce(app, stack);

@@ -3,8 +3,8 @@
  * package root) plus aws-cdk-lib, in env-agnostic stacks as `cdk init` makes them.
  */
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -33,7 +33,8 @@ export function webApiApp(app = new App()): Stack {
   });
   task.addContainer('metrics', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0') });
   new WebService(stack, 'Api', {
-    cluster, task,
+    cluster,
+    task,
     certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
     autoScaling: { minCapacity: 2, maxCapacity: 6 },
   });

@@ -9,10 +9,10 @@ import { logAccessLogsInAnyRegion } from './access-logs';
 import { CONTROL_TOWER } from './encrypted-queue';
 import { acknowledgeListenerIngress, defaultListenerPeer } from './load-balancer-defaults';
 import { privateSubnets } from './service-base';
+import { mainContainerOf, ServiceTask } from './service-inputs';
 import { ReplicaServiceProps } from './service-props';
 import { fail } from '../../errors';
 import { PORT } from '../../rules/tables/capacity-limits';
-import { mainContainerOf, ServiceTask } from './service-inputs';
 
 /** Props of services behind a load balancer. */
 export interface LoadBalancedServiceProps extends ReplicaServiceProps {
@@ -116,13 +116,14 @@ export function accessLogsBucket(scope: Construct, given?: s3.IBucket): s3.IBuck
   return bucket;
 }
 
+type LoggingLoadBalancer = elbv2.BaseLoadBalancer & { logAccessLogs(bucket: s3.IBucket, prefix?: string): void };
+
 /**
  * Access logs to the user's bucket or a new one: through aws-cdk-lib where
  * the Region is known, through a Region mapping in env-agnostic stacks;
  * none with accessLogs: false.
  */
-export function enableAccessLogs(scope: Construct, loadBalancer: elbv2.BaseLoadBalancer & { logAccessLogs(bucket: s3.IBucket, prefix?: string): void },
-  props: LoadBalancedServiceProps): s3.IBucket | undefined {
+export function enableAccessLogs(scope: Construct, loadBalancer: LoggingLoadBalancer, props: LoadBalancedServiceProps): s3.IBucket | undefined {
   if (props.accessLogs === false) return undefined;
   const prefix = props.accessLogsPrefix ?? scope.node.id;
   const bucket = accessLogsBucket(scope, props.accessLogsBucket);

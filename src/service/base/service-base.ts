@@ -10,8 +10,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { checkRange, resolveCapacity } from './service-capacity';
-import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
+import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { fail } from '../../errors';
 import { validateWithRules } from '../../plugin/resource-validation';
@@ -62,17 +62,17 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
   /** The Service Connect port mapping name this service publishes, if any. */
   public readonly serviceConnectPortName?: string;
   /** @internal */
-  protected readonly serviceCluster: ServiceCluster;
+  protected readonly _serviceCluster: ServiceCluster;
   /** @internal */
-  protected readonly serviceTask: ServiceTask;
+  protected readonly _serviceTask: ServiceTask;
   private readonly alarms: cloudwatch.IAlarm[] = [];
 
   constructor(scope: Construct, id: string, props: ReplicaServiceProps, shape: ServiceShapeOptions = {}) {
     super(scope, id);
     const path = this.node.path;
-    this.serviceCluster = resolveCluster(path, props.cluster);
-    this.serviceTask = resolveTask(path, props, props.capacity !== undefined || (shape.daemon ?? false));
-    const task = this.serviceTask;
+    this._serviceCluster = resolveCluster(path, props.cluster);
+    this._serviceTask = resolveTask(path, props, props.capacity !== undefined || (shape.daemon ?? false));
+    const task = this._serviceTask;
     const taskDefinition = requireL2(path, task, 'a service');
     this.cluster = props.cluster;
     this.task = task.kit;
@@ -101,9 +101,9 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     checkRange(path, 'KIT-SERVICE-COUNT', 'desiredCount', props.desiredCount, { min: 0, max: ANY_COUNT });
     if (props.enableExecuteCommand) this.prepareExec(path);
 
-    const capacity = resolveCapacity(this, this.serviceCluster, task, props.capacity, props.fargateCapacity);
+    const capacity = resolveCapacity(this, this._serviceCluster, task, props.capacity, props.fargateCapacity);
     this.ec2Capacity = capacity.ec2Capacity;
-    const vpc = this.serviceCluster.vpc;
+    const vpc = this._serviceCluster.vpc;
     const awsvpc = task.networkMode === ecs.NetworkMode.AWS_VPC;
     if (awsvpc) {
       this.securityGroup = props.securityGroup ?? new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -136,7 +136,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     const serviceConnect = this.serviceConnectConfiguration(props, shape);
 
     const common = {
-      cluster: this.serviceCluster.cluster,
+      cluster: this._serviceCluster.cluster,
       serviceName: props.serviceName,
       desiredCount: props.autoScaling || daemon ? undefined : props.desiredCount ?? 1,
       minHealthyPercent: props.minHealthyPercent ?? (daemon ? 0 : 100),
@@ -178,7 +178,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         ],
       });
     }
-    this.serviceCluster.kit?.addCapacityDependency(this.service);
+    this._serviceCluster.kit?.addCapacityDependency(this.service);
     task.kit?.connectVolumes(this.service);
     task.kit?.addLaunchVolumesTo(this.service);
     // The rules' own checks on the rendered service, with their ids and severities (ECS-SV-08 is a warning).
@@ -206,11 +206,11 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     if (this.securityGroup) {
       this.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     } else if (this.ec2Capacity) {
-      this.ec2Capacity.allowTaskTraffic(peer, this.serviceTask.networkMode, port);
-    } else if (this.serviceCluster.visible) {
+      this.ec2Capacity.allowTaskTraffic(peer, this._serviceTask.networkMode, port);
+    } else if (this._serviceCluster.visible) {
       // The instances of an ecs.Cluster: its connections hold their security groups.
-      const bridge = this.serviceTask.networkMode === ecs.NetworkMode.BRIDGE;
-      this.serviceCluster.visible.connections.allowFrom(peer,
+      const bridge = this._serviceTask.networkMode === ecs.NetworkMode.BRIDGE;
+      this._serviceCluster.visible.connections.allowFrom(peer,
         bridge ? ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max) : ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     }
   }
@@ -223,40 +223,40 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
 
   /** The main container of the task. */
   protected get mainContainer(): ecs.ContainerDefinition {
-    return mainContainerOf(this.node.path, this.serviceTask);
+    return mainContainerOf(this.node.path, this._serviceTask);
   }
 
   private prepareExec(path: string): void {
-    const { kit, visible } = this.serviceCluster;
+    const { kit, visible } = this._serviceCluster;
     const logged = kit ? kit.executeCommandLogGroup !== undefined
       : visible ? visible.executeCommandConfiguration?.logConfiguration !== undefined : undefined;
     if (logged === false) {
       fail({
         code: 'KIT-SERVICE-EXEC',
         path,
-        problem: `enableExecuteCommand is set but cluster ${this.serviceCluster.path} does not log ECS Exec sessions`,
+        problem: `enableExecuteCommand is set but cluster ${this._serviceCluster.path} does not log ECS Exec sessions`,
         allowed: 'ECS Exec on a cluster with audited session logging',
         fix: 'Set enableExecuteCommand: true on the EcsCluster (or executeCommandConfiguration with logging on your ecs.Cluster).',
       });
     }
     if (logged === undefined) {
-      warnUnseen(this, 'KIT-SERVICE-EXEC-UNSEEN', `ECS Exec is on in imported cluster ${this.serviceCluster.path}, whose session logging the kit cannot see`,
+      warnUnseen(this, 'KIT-SERVICE-EXEC-UNSEEN', `ECS Exec is on in imported cluster ${this._serviceCluster.path}, whose session logging the kit cannot see`,
         'ECS Exec on a cluster with audited session logging', 'Make sure the cluster logs ECS Exec sessions, or acknowledge this warning');
     }
     // The SSM agent writes to the root filesystem; the kit task's default is read-only.
-    this.serviceTask.kit?.enableExecCompatibility();
+    this._serviceTask.kit?.enableExecCompatibility();
   }
 
   private serviceConnectConfiguration(props: ReplicaServiceProps, shape: ServiceShapeOptions): ecs.ServiceConnectProps | undefined {
     const options = props.serviceConnect;
     if (!options && !shape.serviceConnectServer) return undefined;
     const path = this.node.path;
-    const namespace = options?.cloudMapNamespace ?? this.serviceCluster.cluster.defaultCloudMapNamespace;
+    const namespace = options?.cloudMapNamespace ?? this._serviceCluster.cluster.defaultCloudMapNamespace;
     if (!namespace) {
       fail({
         code: 'ECS-SC-01',
         path,
-        problem: `cluster ${this.serviceCluster.path} has no default Cloud Map namespace and serviceConnect.cloudMapNamespace is not set`,
+        problem: `cluster ${this._serviceCluster.path} has no default Cloud Map namespace and serviceConnect.cloudMapNamespace is not set`,
         allowed: 'a namespace on the service or the cluster',
         fix: 'Set defaultCloudMapNamespace: { name: \'internal\' } on the EcsCluster, or pass cloudMapNamespace.',
       });
@@ -267,7 +267,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       fail({
         code: 'ECS-SC-02',
         path,
-        problem: `the main container of ${this.serviceTask.path} has no named port mapping`,
+        problem: `the main container of ${this._serviceTask.path} has no named port mapping`,
         allowed: 'a port mapping with a name, e.g. { containerPort: 8080, name: "api" }',
         fix: 'Name the port mapping Service Connect publishes.',
       });
@@ -276,12 +276,12 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       fail({
         code: 'ECS-SC-02',
         path,
-        problem: `serviceConnect.portMappingName '${portMappingName}' is not a port mapping of the main container of ${this.serviceTask.path}`,
+        problem: `serviceConnect.portMappingName '${portMappingName}' is not a port mapping of the main container of ${this._serviceTask.path}`,
         allowed: `a named port mapping: ${main.portMappings.map((pm) => pm.name).filter((n) => n).join(', ') || 'none named'}`,
         fix: 'Name the port mapping on the container, or use one of its names.',
       });
     }
-    const logGroup = this.serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const logGroup = this._serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
     return {
       namespace: namespace.namespaceArn,
       services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort }] : undefined,

@@ -1,11 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
+import { ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { fail } from '../../errors';
 import { describeRange, inRange, IntRange, STRATEGY_BASE, STRATEGY_WEIGHT } from '../../rules/tables/capacity-limits';
 import { architectureName } from '../../task/base/container-defaults';
-import { ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 
 /** Options of FargateCapacity.spotWithOnDemandBase. */
 export interface FargateSpotOptions {

@@ -5,35 +5,13 @@
  */
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { TaskContainerOptions } from './container-options';
 import { validateHealthCheck } from './health-check';
 import { defaultUserFor } from './image-user';
 import { fail } from '../../errors';
 import { assetImagePlatform, cpuArchitectureName } from '../../internal/cdk-internals';
 
-/**
- * Options of a container in a kit task: every aws-cdk-lib container option,
- * with kit defaults where the compliance packs ask for them.
- *
- * Kit defaults that differ from aws-cdk-lib:
- * - `logging`: awslogs to the task's log group, stream prefix = container name
- * - `readonlyRootFilesystem`: true on Linux (Windows does not support it)
- * - `user`: a non-root uid on Linux (Control Tower CT.ECS.PR.3): the image's
- *   own uid for well-known non-root images (distroless nonroot and Chainguard
- *   65532, nginx-unprivileged 101, Bitnami 1001), otherwise '1000'
- * - `memoryLimitMiB`: set on every container (Control Tower CT.ECS.PR.7)
- * - `scratchPaths`: writable for any non-root uid, through a root init
- *   container that runs `chmod 1777` on them before the container starts
- */
-export interface TaskContainerOptions extends ecs.ContainerDefinitionOptions {
-  /**
-   * Writable scratch directories (task-storage bind mounts), for a container
-   * whose root filesystem is read-only, e.g. ['/tmp']. ECS creates them owned
-   * by root with mode 0755; for a non-root user the task gets a 'scratch-init'
-   * container that makes them writable (mode 1777) before this one starts.
-   * @default - none
-   */
-  readonly scratchPaths?: string[];
-}
+export type { TaskContainerOptions } from './container-options';
 
 /** What container defaults depend on. */
 export interface ContainerContext {

@@ -1,8 +1,8 @@
 /**
  * Issue 13, item 1: every construct synthesizes in an env-agnostic stack with
  * only its required props, and needs no lookups (no context, no credentials).
- * Access logs: on where the Region is known or a bucket is given, off by prop,
- * otherwise a warning (KIT-SERVICE-ACCESS-LOGS), never an exception.
+ * Access logs never throw: on by default (in env-agnostic stacks the bucket
+ * policy picks the Region's ELB principal at deploy time), off by prop.
  */
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -16,8 +16,6 @@ import {
   BackendService, DaemonService, Ec2Task, EcsCluster, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule,
   RegistryScanning, ScheduledJob, SecureRepository, UpstreamRegistry, WebService, WorkerService,
 } from '../../src';
-
-const accessLogWarnings = (w: { path: string; text: string }[]) => w.filter((m) => m.text.includes('KIT-SERVICE-ACCESS-LOGS')).map((m) => m.path).sort();
 
 function agnostic() {
   const app = new App();
@@ -46,26 +44,28 @@ describe('env-agnostic stacks', () => {
     const { t, warnings } = synthOnce(app, stack);
     expect(app.synth().manifest.missing ?? []).toEqual([]); // no context lookups, so no credentials
     t.resourceCountIs('AWS::ECS::Service', 5);
-    // No access logs where the kit cannot write the bucket policy; a warning instead of the old exception.
+    // Access logs on for both load balancers instead of the old "Region is required" exception.
+    t.resourcePropertiesCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
+    }, 2);
+    expect(warnings.filter((w) => /Region is required|lookup/i.test(w.text))).toEqual([]);
+  });
+
+  test('accessLogs: false switches them off', () => {
+    const { app, stack, cluster, cert, task } = agnostic();
+    new WebService(stack, 'Web', { cluster, task: task('T'), certificate: cert, accessLogs: false });
+    const { t } = synthOnce(app, stack);
+    t.resourceCountIs('AWS::S3::Bucket', 0);
     t.resourcePropertiesCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', {
       LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
     }, 0);
-    expect(accessLogWarnings(warnings)).toEqual(['/Agnostic/Nlb', '/Agnostic/Web']);
-  });
-
-  test('accessLogs: false switches them off without a warning', () => {
-    const { app, stack, cluster, cert, task } = agnostic();
-    new WebService(stack, 'Web', { cluster, task: task('T'), certificate: cert, accessLogs: false });
-    const { t, warnings } = synthOnce(app, stack);
-    expect(accessLogWarnings(warnings)).toEqual([]);
-    t.resourceCountIs('AWS::S3::Bucket', 0);
   });
 
   test('a given bucket turns them on in an env-agnostic stack (attributes only; the policy is the bucket owner\'s)', () => {
     const { app, stack, cluster, cert, task } = agnostic();
     const bucket = s3.Bucket.fromBucketName(stack, 'Logs', 'central-elb-logs');
     new WebService(stack, 'Web', { cluster, task: task('T'), certificate: cert, accessLogsBucket: bucket, accessLogsPrefix: 'web' });
-    const { t, warnings } = synthOnce(app, stack);
+    const { t } = synthOnce(app, stack);
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
       LoadBalancerAttributes: Match.arrayWith([
         { Key: 'access_logs.s3.enabled', Value: 'true' },
@@ -73,7 +73,6 @@ describe('env-agnostic stacks', () => {
         { Key: 'access_logs.s3.prefix', Value: 'web' },
       ]),
     });
-    expect(accessLogWarnings(warnings)).toEqual([]);
   });
 
   test('with a Region the kit creates the log bucket and turns logs on', () => {

@@ -1,12 +1,14 @@
-import { Annotations, Duration, Names, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Names, RemovalPolicy, ResourceEnvironment, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SecureRepositoryImage } from './repository-image';
 import { fail } from '../errors';
 import { validateWithRules } from '../plugin/resource-validation';
+import { grantInPolicy } from '../security/managed-grant';
 import {
   AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
   ECR_LIFECYCLE_MIN_COUNT_NUMBER, ECR_REPOSITORY_NAME, ECR_TAG_EXCLUSION_FILTER, isValidRepositoryName, isValidTagExclusionFilter,
@@ -92,7 +94,7 @@ export interface OrganizationPullOptions {
  * An ECR repository with the kit's defaults: immutable tags, scan on push, AES256 (KMS opt-in),
  * RETAIN, and a lifecycle policy. Grants are customer-managed policies scoped to the repository.
  */
-export class SecureRepository extends Construct {
+export class SecureRepository extends Construct implements ecr.IRepository {
   /** The wrapped repository. Prefer this construct's grant and image methods over its own. */
   public readonly repository: ecr.Repository;
   public readonly repositoryName: string;
@@ -132,16 +134,113 @@ export class SecureRepository extends Construct {
   }
 
   /**
-   * Let `grantee` (a role or user) pull images: a customer-managed policy with the pull actions on this repository's ARN and
+   * Let `grantee` (a role or user) pull images, as ecr.IRepository's grantPull: the permissions land in
+   * `pullPolicy(grantee)`, a customer-managed policy (not an inline one), and the Grant depends on it.
+   */
+  public grantPull(grantee: iam.IGrantable): iam.Grant {
+    return grantInPolicy(this.pullPolicy(grantee), grantee, this.statement('Pull', PULL_ACTIONS));
+  }
+
+  /** Let `grantee` push images; same shape as `grantPull` (`pushPolicy`). */
+  public grantPush(grantee: iam.IGrantable): iam.Grant {
+    return grantInPolicy(this.pushPolicy(grantee), grantee, this.statement('Push', PUSH_ACTIONS));
+  }
+
+  /** Let `grantee` pull and push: both managed policies. */
+  public grantPullPush(grantee: iam.IGrantable): iam.Grant {
+    return this.grantPull(grantee).combine(this.grantPush(grantee));
+  }
+
+  /**
+   * The customer-managed policy that lets `grantee` (a role or user) pull: the pull actions on this repository's ARN and
    * ecr:GetAuthorizationToken on `*` (the one action that takes no resource). Idempotent per role or user.
    */
-  public grantPull(grantee: iam.IGrantable): iam.ManagedPolicy {
+  public pullPolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
     return this.grantManaged('Pull', grantee, PULL_ACTIONS);
   }
 
-  /** Let `grantee` push images; same shape as `grantPull`. Idempotent per role or user. */
-  public grantPush(grantee: iam.IGrantable): iam.ManagedPolicy {
+  /** The customer-managed policy that lets `grantee` push; same shape as `pullPolicy`. */
+  public pushPolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
     return this.grantManaged('Push', grantee, PUSH_ACTIONS);
+  }
+
+  /** Any actions on this repository, as aws-cdk-lib grants them (inline on the principal). */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.repository.grant(grantee, ...actions);
+  }
+
+  /** Read (describe) the repository, as aws-cdk-lib grants it. */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.repository.grantRead(grantee);
+  }
+
+  /** The repository's stack (ecr.IRepository). */
+  public get stack(): Stack {
+    return this.repository.stack;
+  }
+
+  /** The repository's environment (ecr.IRepository). */
+  public get env(): ResourceEnvironment {
+    return this.repository.env;
+  }
+
+  /** Reference to the repository (ecr.IRepository). */
+  public get repositoryRef(): ecr.RepositoryReference {
+    return this.repository.repositoryRef;
+  }
+
+  /** The registry's URI (ecr.IRepository). */
+  public get registryUri(): string {
+    return this.repository.registryUri;
+  }
+
+  /** The URI of an image tag (ecr.IRepository). */
+  public repositoryUriForTag(tag?: string): string {
+    return this.repository.repositoryUriForTag(tag);
+  }
+
+  /** The URI of an image digest (ecr.IRepository). */
+  public repositoryUriForDigest(digest?: string): string {
+    return this.repository.repositoryUriForDigest(digest);
+  }
+
+  /** The URI of a tag or digest (ecr.IRepository). */
+  public repositoryUriForTagOrDigest(tagOrDigest?: string): string {
+    return this.repository.repositoryUriForTagOrDigest(tagOrDigest);
+  }
+
+  /** Add a statement to the repository policy (ecr.IRepository). */
+  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    return this.repository.addToResourcePolicy(statement);
+  }
+
+  /** Apply a removal policy to the repository (ecr.IRepository). */
+  public applyRemovalPolicy(policy: RemovalPolicy): void {
+    this.repository.applyRemovalPolicy(policy);
+  }
+
+  /** EventBridge rule for CloudTrail events of the repository (ecr.IRepository). */
+  public onCloudTrailEvent(id: string, options?: events.OnEventOptions): events.Rule {
+    return this.repository.onCloudTrailEvent(id, options);
+  }
+
+  /** EventBridge rule for image pushes (ecr.IRepository). */
+  public onCloudTrailImagePushed(id: string, options?: ecr.OnCloudTrailImagePushedOptions): events.Rule {
+    return this.repository.onCloudTrailImagePushed(id, options);
+  }
+
+  /** EventBridge rule for completed image scans (ecr.IRepository). */
+  public onImageScanCompleted(id: string, options?: ecr.OnImageScanCompletedOptions): events.Rule {
+    return this.repository.onImageScanCompleted(id, options);
+  }
+
+  /** EventBridge rule for events of the repository (ecr.IRepository). */
+  public onEvent(id: string, options?: events.OnEventOptions): events.Rule {
+    return this.repository.onEvent(id, options);
+  }
+
+  private statement(kind: string, actions: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({ sid: `Ecr${kind}`, actions, resources: [this.repository.repositoryArn] });
   }
 
   /**
@@ -242,7 +341,7 @@ export class SecureRepository extends Construct {
     const policy = new iam.ManagedPolicy(scope, id, {
       description: `${kind} images of ECR repository ${this.node.path}`,
       statements: [
-        new iam.PolicyStatement({ sid: `Ecr${kind}`, actions, resources: [this.repository.repositoryArn] }),
+        this.statement(kind, actions),
         new iam.PolicyStatement({ sid: 'EcrAuthorizationToken', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
       ],
       roles: role ? [role] : undefined,

@@ -4,6 +4,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import { SecureRepository } from '../../src/registry';
 
@@ -97,13 +98,36 @@ describe('SecureRepository defaults', () => {
   });
 });
 
+describe('SecureRepository where aws-cdk-lib takes an ecr.IRepository (issue 13)', () => {
+  test('ContainerImage.fromEcrRepository pulls through the managed policy; grantPull returns an iam.Grant that orders resources', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    const ir: ecr.IRepository = repo;
+    const td = new ecs.FargateTaskDefinition(s, 'Td');
+    td.addContainer('app', { image: ecs.ContainerImage.fromEcrRepository(ir, '1.0.0') });
+    const role = taskRole(s);
+    const grant = repo.grantPull(role);
+    expect(grant).toBeInstanceOf(iam.Grant);
+    const queue = new sqs.Queue(s, 'Queue');
+    grant.applyBefore(queue);
+    const t = Template.fromStack(s);
+    t.resourceCountIs('AWS::IAM::Policy', 0); // no inline policy, unlike aws-cdk-lib's Repository
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 2); // the execution role's and the role's
+    expect(JSON.stringify(t.findResources('AWS::SQS::Queue'))).toMatch(/"DependsOn":\["RepoPullPolicy/);
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ Image: Match.objectLike({ 'Fn::Join': Match.anyValue() }) })],
+    });
+  });
+});
+
 describe('SecureRepository grants', () => {
   test('grantPull creates one managed policy scoped to the repository, with the acknowledgement', () => {
     const s = stack();
     const repo = new SecureRepository(s, 'Repo');
     const role = taskRole(s);
-    const policy = repo.grantPull(role);
-    expect(repo.grantPull(role)).toBe(policy);
+    const policy = repo.pullPolicy(role);
+    expect(repo.pullPolicy(role)).toBe(policy);
+    expect(repo.grantPull(role).success).toBe(true); // same policy, no second one
 
     const t = Template.fromStack(s);
     t.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
@@ -150,7 +174,7 @@ describe('SecureRepository grants', () => {
     const repoStack = new Stack(app, 'Registry');
     const taskStack = new Stack(app, 'Tasks');
     const repo = new SecureRepository(repoStack, 'Repo');
-    const policy = repo.grantPull(taskRole(taskStack));
+    const policy = repo.pullPolicy(taskRole(taskStack));
 
     expect(Stack.of(policy)).toBe(taskStack);
     Template.fromStack(taskStack).resourceCountIs('AWS::IAM::ManagedPolicy', 1);

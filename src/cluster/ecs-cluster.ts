@@ -14,6 +14,7 @@ import { fail } from '../errors';
 import { KitCluster } from '../internal/cdk-internals';
 import { CLUSTER_NAME, describeName, nameProblem } from '../rules/tables/capacity-limits';
 import { KmsKeys } from '../security/kms-keys';
+import { grantInPolicy } from '../security/managed-grant';
 
 export interface EcsClusterProps {
   /** Your VPC (see the examples for a hardened one). */
@@ -228,13 +229,27 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster, ecs.IC
     dependent.node.addDependency(this.kit);
   }
 
-  /** Read-only access to this cluster and its services, tasks and container instances, as a managed policy. */
-  public grantDescribe(grantee: iam.IGrantable): iam.ManagedPolicy {
+  /**
+   * Read-only access to this cluster and its services, tasks and container instances. Returns an
+   * iam.Grant, as aws-cdk-lib's grants do; the statements live in `describePolicy(grantee)`, a
+   * customer-managed policy (the packs flag inline ones).
+   */
+  public grantDescribe(grantee: iam.IGrantable): iam.Grant {
+    return grantAll(this.describePolicy(grantee), grantee);
+  }
+
+  /** grantDescribe plus day-2 operations (update services, stop tasks, ECS Exec, drain instances), in `operatePolicy(grantee)`. */
+  public grantOperate(grantee: iam.IGrantable): iam.Grant {
+    return grantAll(this.operatePolicy(grantee), grantee);
+  }
+
+  /** The customer-managed policy behind grantDescribe, attached to the grantee (a role or user). */
+  public describePolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
     return this.grantPolicy('Describe', grantee, false);
   }
 
-  /** grantDescribe plus day-2 operations (update services, stop tasks, ECS Exec, drain instances), as a managed policy. */
-  public grantOperate(grantee: iam.IGrantable): iam.ManagedPolicy {
+  /** The customer-managed policy behind grantOperate, attached to the grantee (a role or user). */
+  public operatePolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
     return this.grantPolicy('Operate', grantee, true);
   }
 
@@ -263,6 +278,12 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster, ecs.IC
       forCloudWatchLogs: true,
     });
   }
+}
+
+function grantAll(policy: iam.ManagedPolicy, grantee: iam.IGrantable): iam.Grant {
+  const statements = policy.document.toJSON().Statement as object[];
+  return statements.map((json) => grantInPolicy(policy, grantee, iam.PolicyStatement.fromJson(json)))
+    .reduce((a, b) => a.combine(b));
 }
 
 function isRole(p: iam.IPrincipal): p is iam.IRole {

@@ -103,8 +103,8 @@ describe('EcsCluster grants', () => {
   test('grantDescribe and grantOperate create managed policies scoped to this cluster', () => {
     const { stack, cluster } = setup();
     const role = new iam.Role(stack, 'Team', { assumedBy: new iam.AccountRootPrincipal() });
-    const describePolicy = cluster.grantDescribe(role);
-    const operatePolicy = cluster.grantOperate(role);
+    const describePolicy = cluster.describePolicy(role);
+    const operatePolicy = cluster.operatePolicy(role);
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::IAM::Policy', 0);
     t.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
@@ -123,6 +123,17 @@ describe('EcsCluster grants', () => {
     const o = stmts(operateDoc);
     expect(o.Members.Action).toEqual(expect.arrayContaining(['ecs:UpdateService', 'ecs:StopTask']));
     expect(o.ExecuteCommand.Action).toBe('ecs:ExecuteCommand');
+  });
+
+  test('grantDescribe/grantOperate return an iam.Grant, as aws-cdk-lib\'s grants do, backed by a managed policy', () => {
+    const { stack, cluster } = setup();
+    const role = new iam.Role(stack, 'Team', { assumedBy: new iam.AccountRootPrincipal() });
+    const grant = cluster.grantOperate(role);
+    expect(grant).toBeInstanceOf(iam.Grant);
+    expect(grant.success).toBe(true);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
   });
 
   test('KIT-CLUSTER-GRANTEE for a principal that is neither role nor user', () => {

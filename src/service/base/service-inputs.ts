@@ -171,7 +171,7 @@ export function warnUnseen(scope: Construct, id: string, problem: string, allowe
  * for ecs-tasks.amazonaws.com, in a managed policy attached to `role`.
  */
 export function runTaskPolicy(scope: Construct, id: string, task: ServiceTask, role: iam.IRole): iam.ManagedPolicy {
-  if (task.kit) return task.kit.grantRunTask(role);
+  if (task.kit) return task.kit.runTaskPolicy(role);
   const roles = [task.taskDefinition.executionRole, task.taskDefinition.taskRole].filter((r): r is iam.IRole => r !== undefined);
   return new iam.ManagedPolicy(scope, id, {
     description: `Run ${task.path}`,

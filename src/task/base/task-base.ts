@@ -19,6 +19,7 @@ import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole
 import { DEFAULT_SCRATCH_INIT_IMAGE, isRootUser, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
+import { grantInPolicy } from '../../security/managed-grant';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 
@@ -212,10 +213,19 @@ export abstract class TaskBase extends Construct {
   }
 
   /**
-   * ecs:RunTask on exactly this task definition, and iam:PassRole on its two
-   * roles for ecs-tasks.amazonaws.com, in a managed policy attached to the grantee.
+   * ecs:RunTask on exactly this task definition, and iam:PassRole on its two roles for
+   * ecs-tasks.amazonaws.com. Returns an iam.Grant, as aws-cdk-lib's grants do; the statements live
+   * in `runTaskPolicy(grantee)`, a customer-managed policy attached to the grantee.
    */
-  public grantRunTask(grantee: iam.IGrantable): iam.ManagedPolicy {
+  public grantRunTask(grantee: iam.IGrantable): iam.Grant {
+    const policy = this.runTaskPolicy(grantee);
+    const [runTask, passRole] = policy.document.toJSON().Statement as object[];
+    return grantInPolicy(policy, grantee, iam.PolicyStatement.fromJson(runTask))
+      .combine(grantInPolicy(policy, grantee, iam.PolicyStatement.fromJson(passRole)));
+  }
+
+  /** The customer-managed policy behind grantRunTask, attached to the grantee (a role, user or group). */
+  public runTaskPolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
     const policy = new iam.ManagedPolicy(this, `RunTaskPolicy${this.runTaskPolicies++ || ''}`, {
       description: `Run ${this.node.path}`,
       statements: [

@@ -3,7 +3,10 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { EcsChecks, EcsCluster, FargateSize, FargateTask, QuotaProfile, SecureRepository, WebService } from '../../src';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import {
+  BackendService, EcsChecks, EcsCluster, FargateSize, FargateTask, QuotaProfile, SecureRepository, WebService, WorkerService,
+} from '../../src';
 
 test('README construct snippet synthesizes and passes EcsChecks', () => {
   const app = new App();
@@ -30,4 +33,27 @@ test('README construct snippet synthesizes and passes EcsChecks', () => {
   template.resourceCountIs('AWS::ECS::Service', 1);
   template.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024' });
   template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTPS', Port: 443 });
+});
+
+test('README bring-your-own snippet synthesizes env-agnostic with no error findings', () => {
+  const app = new App();
+  const stack = new Stack(app, 'ReadmeByo');
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555');
+  const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/nginx:1.27');
+  const apiTask = new FargateTask(stack, 'ApiTask', { container: { image, portMappings: [{ containerPort: 8080, name: 'api' }] } });
+  const workerTask = new FargateTask(stack, 'WorkerTask', { container: { image } });
+  const existingEcsCluster = new ecs.Cluster(stack, 'Existing', { vpc });
+  const existingFargateTaskDefinition = new ecs.FargateTaskDefinition(stack, 'LegacyTd');
+  existingFargateTaskDefinition.addContainer('web', { image, portMappings: [{ containerPort: 80 }] });
+
+  // --- README snippet ---
+  const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
+  new BackendService(stack, 'Api', { cluster, task: apiTask });
+  new WorkerService(stack, 'Worker', { cluster, task: workerTask, serviceConnect: {} });
+  new WebService(stack, 'Legacy', { cluster: existingEcsCluster, taskDefinition: existingFargateTaskDefinition, certificate });
+  // --- end ---
+
+  const report = EcsChecks.check(app);
+  expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
 });

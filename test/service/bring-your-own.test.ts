@@ -61,6 +61,15 @@ describe('item 3: any ecs.ICluster', () => {
     synthOnce(app, stack).t.hasResourceProperties('AWS::ECS::Service', { Cluster: { Ref: Match.stringLikeRegexp('^KitCluster') } });
   });
 
+  test('the other way round: an EcsCluster works where aws-cdk-lib takes an ecs.ICluster', () => {
+    const { app, stack, vpc } = base();
+    const cluster = new EcsCluster(stack, 'Kit', { vpc });
+    const td = new ecs.FargateTaskDefinition(stack, 'Td');
+    td.addContainer('app', { image: IMAGE });
+    new ecs.FargateService(stack, 'Plain', { cluster, taskDefinition: td });
+    synthOnce(app, stack).t.hasResourceProperties('AWS::ECS::Service', { Cluster: { Ref: Match.stringLikeRegexp('^KitCluster') } });
+  });
+
   test('an ecs.Cluster with an ASG capacity provider runs an EC2 daemon on it', () => {
     const { app, stack, vpc } = base();
     const cluster = new ecs.Cluster(stack, 'Plain', { vpc });
@@ -126,6 +135,17 @@ describe('item 4: plain task definitions and TaskDefinitionJson', () => {
     });
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'iam:PassRole', Resource: ['arn:aws:iam::123456789012:role/exec', 'arn:aws:iam::123456789012:role/app'] })]) },
+    });
+  });
+
+  test('TaskDefinitionJson without roles runs as a ScheduledJob too (RunTask only, nothing to pass)', () => {
+    const { app, stack, vpc } = base();
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+    const { executionRoleArn: _e, taskRoleArn: _t, ...noRoles } = JSON_TD;
+    const json = TaskDefinitionJson.fromObject(stack, 'Bare', noRoles);
+    new ScheduledJob(stack, 'Job', { cluster, taskDefinition: json.taskDefinition, schedule: scheduler.ScheduleExpression.rate(Duration.days(1)) });
+    synthOnce(app, stack).t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'ecs:RunTask' })] },
     });
   });
 

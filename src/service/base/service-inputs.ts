@@ -172,7 +172,7 @@ export function warnUnseen(scope: Construct, id: string, problem: string, allowe
  */
 export function runTaskPolicy(scope: Construct, id: string, task: ServiceTask, role: iam.IRole): iam.ManagedPolicy {
   if (task.kit) return task.kit.runTaskPolicy(role);
-  const roles = [task.taskDefinition.executionRole, task.taskDefinition.taskRole].filter((r): r is iam.IRole => r !== undefined);
+  const roles = [task.taskDefinition.executionRole, taskRoleOf(task.taskDefinition)].filter((r): r is iam.IRole => r !== undefined);
   return new iam.ManagedPolicy(scope, id, {
     description: `Run ${task.path}`,
     roles: [role],
@@ -200,4 +200,13 @@ export function mainContainerOf(path: string, task: ServiceTask): ecs.ContainerD
     });
   }
   return main;
+}
+
+/** The task role, or undefined for an imported task definition without one (its getter throws). */
+function taskRoleOf(td: ecs.ITaskDefinition): iam.IRole | undefined {
+  try {
+    return td.taskRole;
+  } catch {
+    return undefined;
+  }
 }

@@ -32,8 +32,8 @@ function reportedIds(): { id: string; severity: Severity; where: string }[] {
     fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
       const where = `${path.relative(SRC, file)}:${i + 1}`;
       if (line.trim().startsWith('*') || line.trim().startsWith('//')) return;
-      const warning = /addWarningV2\(/.test(line);
-      const patterns = [`code: ${ID}`, `formatMessage\\(${ID}`, `checkRange\\([^,]+, ${ID}`, `addWarningV2\\(${ID}`, `\\? ${ID} : ${ID}`];
+      const warning = /addWarningV2\(|warnUnseen\(/.test(line);
+      const patterns = [`code: ${ID}`, `formatMessage\\(${ID}`, `checkRange\\([^,]+, ${ID}`, `addWarningV2\\(${ID}`, `warnUnseen\\([^,]+, ${ID}`, `\\? ${ID} : ${ID}`];
       for (const p of patterns) {
         for (const m of line.matchAll(new RegExp(p, 'g'))) {
           for (const id of m.slice(1).filter(Boolean)) found.push({ id, severity: warning ? Severity.WARNING : Severity.ERROR, where });

@@ -11,8 +11,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { EcsCluster } from '../../cluster/ecs-cluster';
 import { KitCluster } from '../../internal/cdk-internals';
-import { fail } from '../../errors';
+import { fail, severityOf } from '../../errors';
 import { formatMessage } from '../../rules/engine';
+import { Severity } from '../../rules/finding';
 import { TaskBase } from '../../task/base/task-base';
 
 /** A cluster as a service sees it. */
@@ -163,6 +164,7 @@ export function requireL2(path: string, task: ServiceTask, what: string): ecs.Ta
 
 /** Report a warning the kit cannot check; acknowledgeable by id. */
 export function warnUnseen(scope: Construct, id: string, problem: string, allowed: string, fix: string): void {
+  if (severityOf(id) !== Severity.WARNING) throw new Error(`'${id}' is not a warning in src/kit-checks.ts`);
   Annotations.of(scope).addWarningV2(id, formatMessage(id, scope.node.path, { problem, allowed, fix }));
 }
 

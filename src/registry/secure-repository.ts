@@ -8,11 +8,11 @@ import { Construct } from 'constructs';
 import { SecureRepositoryImage } from './repository-image';
 import { fail } from '../errors';
 import { validateWithRules } from '../plugin/resource-validation';
-import { grantInPolicy } from '../security/managed-grant';
 import {
   AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
   ECR_LIFECYCLE_MIN_COUNT_NUMBER, ECR_REPOSITORY_NAME, ECR_TAG_EXCLUSION_FILTER, isValidRepositoryName, isValidTagExclusionFilter,
 } from '../rules/tables/ecr-limits';
+import { grantInPolicy } from '../security/managed-grant';
 
 /** Engine rules run on the rendered lifecycle policy. */
 const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];

@@ -10,3 +10,4 @@ export * from './task';
 export * from './service';
 export * from './registry';
 export * from './security';
+export * from './standards';

@@ -11,7 +11,9 @@ import { ALL_RULES } from '../rules';
 import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
-import { Finding, Severity } from '../rules/rule';
+import { Finding, Rule, Severity } from '../rules/rule';
+import { orgRulesFor } from '../standards/rules';
+import type { DeploymentStandard } from '../standards/deployment-standard';
 import { packageVersion } from '../version';
 
 /** Options for EcsChecks. */
@@ -41,6 +43,12 @@ export interface EcsChecksProps {
    * @default false
    */
   readonly includeBuiltInOverlaps?: boolean;
+  /**
+   * A deployment standard whose ORG-* rules run with the kit's rules
+   * (`DeploymentStandard.apply()` sets this).
+   * @default - no ORG rules
+   */
+  readonly standard?: DeploymentStandard;
 }
 
 /** A finding that was acknowledged, with the reason. */
@@ -95,7 +103,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
       for (const nested of asm.nestedAssemblies) checkAssembly(nested.nestedAssembly);
     };
     checkAssembly(assembly);
-    const acks = collectAcknowledgements(app, new Set(ALL_RULES.map((r) => r.id)));
+    const acks = collectAcknowledgements(app, new Set(checks.rules.map((r) => r.id)));
     const open: Finding[] = [];
     const acknowledged: AcknowledgedFinding[] = [];
     for (const f of findings) {
@@ -115,6 +123,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
   public readonly version?: string;
   public readonly ruleIds?: string[];
   private readonly props: EcsChecksProps;
+  private readonly rules: readonly Rule[];
 
   constructor(props: EcsChecksProps = {}) {
     const known = new Set(ALL_RULES.map((r) => r.id));
@@ -124,8 +133,9 @@ export class EcsChecks implements IPolicyValidationPlugin {
       }
     }
     this.props = props;
+    this.rules = [...ALL_RULES, ...props.standard ? orgRulesFor(props.standard.props) : []];
     this.version = packageVersion();
-    this.ruleIds = [...known];
+    this.ruleIds = this.rules.map((r) => r.id);
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -177,9 +187,9 @@ export class EcsChecks implements IPolicyValidationPlugin {
   /** Run the rules over stacks of one assembly. */
   private runOn(skipOverlaps: boolean, stacks: StackInput[]): Finding[] {
     return runRules(new AssemblyModel(stacks), {
-      rules: ALL_RULES,
+      rules: this.rules,
       skipBuiltInOverlaps: skipOverlaps && !this.props.includeBuiltInOverlaps,
-      quotas: this.props.quotas,
+      quotas: this.props.quotas ?? this.props.standard?.quotas,
       disabled: this.props.disabledRules,
       severityOverrides: this.props.severityOverrides,
     });

@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import {
   architectureName, assetArchitecture, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, withContainerDefaults,
 } from './container-defaults';
-import { createLogGroup, DEFAULT_LOG_RETENTION } from './log-group';
+import { createLogGroup, defaultLogRetention } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
 import { DEFAULT_SCRATCH_INIT_IMAGE, isRootUser, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
@@ -99,7 +99,7 @@ export abstract class TaskBase extends Construct {
     this.executionRole = this.execRole;
     this.taskRole = createTaskRole(this);
     this.cpuArchitecture = props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64;
-    this.logGroup = props.logGroup ?? createLogGroup(this, props.logRetention ?? DEFAULT_LOG_RETENTION, props.logEncryptionKey);
+    this.logGroup = props.logGroup ?? createLogGroup(this, props.logRetention ?? defaultLogRetention(this), props.logEncryptionKey);
     this.scratchInitImage = props.scratchInitImage;
   }
 

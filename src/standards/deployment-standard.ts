@@ -1,0 +1,185 @@
+import * as fs from 'fs';
+import { IPolicyValidationPlugin, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { recordStandard } from './applied-standard';
+import { ORG_RULES } from './rules';
+import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
+import { EcsChecks } from '../plugin/ecs-checks';
+import { QuotaProfile } from '../quotas/quota-profile';
+
+/** Options for `DeploymentStandard.apply()`. */
+export interface ApplyStandardOptions {
+  /**
+   * The Control Tower validator to register when the standard requires the
+   * Control Tower rules, e.g. `new CfnGuardValidator({ controlTowerRulesEnabled: true })`.
+   * @default - one created from `@cdklabs/cdk-validator-cfnguard` (an optional peer dependency; install it to use the Control Tower rules)
+   */
+  readonly controlTowerValidator?: IPolicyValidationPlugin;
+}
+
+const KNOWN_KEYS: readonly (keyof DeploymentStandardProps)[] = [
+  'name', 'version', 'requiredTags', 'defaultTags', 'requireTagPropagation', 'allowedRegions', 'allowedFargateSizes', 'maxTaskVcpu',
+  'maxDesiredCount', 'minLogRetentionDays', 'requiredEncryption', 'allowedImageSources', 'requireImageDigest', 'allowSpot',
+  'allowPublicLoadBalancers', 'allowExecuteCommand', 'requireContainerInsights', 'quotaProfile', 'quotaOverrides', 'nagPacks', 'controlTower',
+];
+
+/**
+ * An organization's deployment policy: one object a platform package
+ * exports and every app applies with one line,
+ * `DeploymentStandard.BASELINE.apply(app)`. It sets construct-time defaults
+ * on kit constructs, registers EcsChecks (with the ORG-* rules of the
+ * standard) and the cdk-nag packs it requires as validation plugins.
+ */
+export class DeploymentStandard {
+  /** AwsSolutions must pass; tags propagate, Container Insights on, logs kept 90 days or more. */
+  public static readonly BASELINE = new DeploymentStandard({
+    name: 'baseline',
+    nagPacks: [NagPack.AWS_SOLUTIONS],
+    requireTagPropagation: true,
+    requireContainerInsights: true,
+    minLogRetentionDays: 90,
+  });
+
+  /**
+   * HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1 and the Control Tower
+   * rules must pass; KMS encryption, logs kept a year or more, tags
+   * propagate, Container Insights on.
+   */
+  public static readonly REGULATED = new DeploymentStandard({
+    name: 'regulated',
+    nagPacks: [NagPack.HIPAA_SECURITY, NagPack.NIST_800_53_R5, NagPack.PCI_DSS_321],
+    controlTower: true,
+    requiredEncryption: EncryptionRequirement.KMS,
+    requireTagPropagation: true,
+    requireContainerInsights: true,
+    minLogRetentionDays: 365,
+  });
+
+  /** A standard from its JSON text (as `toJson()` writes it). Unknown keys are an error, so typos do not weaken a policy. */
+  public static fromJson(json: string, source: string = 'standard JSON'): DeploymentStandard {
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      throw new Error(`${source}: invalid JSON (${(e as Error).message})`);
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${source}: expected a JSON object with the DeploymentStandardProps keys`);
+    return new DeploymentStandard(data as DeploymentStandardProps, source);
+  }
+
+  /** A standard from a JSON file. */
+  public static fromFile(path: string): DeploymentStandard {
+    let text: string;
+    try {
+      text = fs.readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new Error(`${path}: cannot read standard file (${(e as Error).message})`);
+    }
+    return DeploymentStandard.fromJson(text, path);
+  }
+
+  /** The policy. */
+  public readonly props: DeploymentStandardProps;
+
+  constructor(props: DeploymentStandardProps, source: string = 'DeploymentStandard') {
+    validate(props, source);
+    this.props = { ...props };
+  }
+
+  /** Display name: the name and version. */
+  public get label(): string {
+    return `${this.props.name ?? 'custom'}${this.props.version ? ` ${this.props.version}` : ''}`;
+  }
+
+  /** The ORG-* rule ids this standard runs. */
+  public get ruleIds(): string[] {
+    return ORG_RULES.filter((r) => r.appliesTo(this.props)).map((r) => r.id);
+  }
+
+  /** The quota profile the kit's quota rules use under this standard. */
+  public get quotas(): QuotaProfile {
+    const base = this.props.quotaProfile === 'legacy' ? QuotaProfile.legacy() : QuotaProfile.current();
+    return this.props.quotaOverrides ? base.withOverrides(this.props.quotaOverrides, `standard ${this.label} quotaOverrides`) : base;
+  }
+
+  /** A new standard: these props, with `overrides` replacing fields it sets (a platform team's tightening of a preset). */
+  public extend(overrides: DeploymentStandardProps): DeploymentStandard {
+    const merged: Record<string, unknown> = { ...this.props };
+    for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k] = v;
+    return new DeploymentStandard(merged as DeploymentStandardProps);
+  }
+
+  /** The standard as JSON text, for `cdk-ecs-kit check --standard FILE`. */
+  public toJson(): string {
+    const ordered: Record<string, unknown> = {};
+    for (const key of KNOWN_KEYS) if (this.props[key] !== undefined) ordered[key] = this.props[key];
+    return `${JSON.stringify(ordered, undefined, 2)}\n`;
+  }
+
+  /**
+   * Apply the standard to an app (or stage): call it right after creating
+   * the app, before the stacks, so kit constructs pick up its defaults.
+   * Registers EcsChecks with the ORG rules, the required cdk-nag packs and
+   * (when required) the Control Tower validator, and adds `defaultTags`.
+   */
+  public apply(app: IConstruct, options: ApplyStandardOptions = {}): void {
+    recordStandard(app, this.props);
+    for (const [key, value] of Object.entries(this.props.defaultTags ?? {})) Tags.of(app).add(key, value);
+    const plugins: IPolicyValidationPlugin[] = [new EcsChecks({ standard: this, quotas: this.quotas })];
+    for (const pack of this.props.nagPacks ?? []) plugins.push(nagPlugin(pack, app));
+    if (this.props.controlTower) plugins.push(options.controlTowerValidator ?? controlTowerValidator());
+    Validations.of(app).addPlugins(...plugins);
+  }
+}
+
+function nagPlugin(pack: NagPack, scope: IConstruct): IPolicyValidationPlugin {
+  switch (pack) {
+    case NagPack.AWS_SOLUTIONS: return new AwsSolutionsChecks(scope);
+    case NagPack.HIPAA_SECURITY: return new HIPAASecurityChecks(scope);
+    case NagPack.NIST_800_53_R5: return new NIST80053R5Checks(scope);
+    case NagPack.PCI_DSS_321: return new PCIDSS321Checks(scope);
+    default: throw new Error(`DeploymentStandard: unknown cdk-nag pack '${String(pack)}'; allowed: ${Object.values(NagPack).join(', ')}`);
+  }
+}
+
+/** The Control Tower validator from the optional peer dependency. */
+function controlTowerValidator(): IPolicyValidationPlugin {
+  let mod: { CfnGuardValidator: new (props: { controlTowerRulesEnabled: boolean }) => IPolicyValidationPlugin };
+  try {
+    // Optional peer: only standards with controlTower need it (it ships cfn-guard binaries).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('@cdklabs/cdk-validator-cfnguard');
+  } catch {
+    throw new Error('DeploymentStandard: controlTower is true but @cdklabs/cdk-validator-cfnguard is not installed. '
+      + 'Install it (npm i -D @cdklabs/cdk-validator-cfnguard), or pass controlTowerValidator to apply().');
+  }
+  return new mod.CfnGuardValidator({ controlTowerRulesEnabled: true });
+}
+
+function validate(props: DeploymentStandardProps, source: string): void {
+  const fail = (msg: string): never => { throw new Error(`${source}: ${msg}`); };
+  const unknown = Object.keys(props).filter((k) => !(KNOWN_KEYS as string[]).includes(k));
+  if (unknown.length > 0) fail(`unknown key(s) ${unknown.join(', ')}; allowed: ${KNOWN_KEYS.join(', ')}`);
+  const strings = (key: keyof DeploymentStandardProps) => {
+    const v = props[key];
+    if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) fail(`${key} must be a list of strings, got ${JSON.stringify(v)}`);
+  };
+  (['requiredTags', 'allowedRegions', 'allowedFargateSizes', 'allowedImageSources', 'nagPacks'] as const).forEach(strings);
+  for (const key of ['maxTaskVcpu', 'maxDesiredCount', 'minLogRetentionDays'] as const) {
+    const v = props[key];
+    if (v !== undefined && (typeof v !== 'number' || !(v >= 0))) fail(`${key} must be a number 0 or more, got ${JSON.stringify(v)}`);
+  }
+  for (const size of props.allowedFargateSizes ?? []) {
+    if (!/^\s*\d+\s*\/\s*\d+\s*$/.test(size)) fail(`allowedFargateSizes entry '${size}' is not 'cpu/memoryMiB', e.g. '1024/2048'`);
+  }
+  for (const pack of props.nagPacks ?? []) {
+    if (!Object.values(NagPack).includes(pack)) fail(`nagPacks entry '${pack}' is unknown; allowed: ${Object.values(NagPack).join(', ')}`);
+  }
+  if (props.requiredEncryption !== undefined && !Object.values(EncryptionRequirement).includes(props.requiredEncryption)) {
+    fail(`requiredEncryption '${props.requiredEncryption}' is unknown; allowed: ${Object.values(EncryptionRequirement).join(', ')}`);
+  }
+  if (props.quotaProfile !== undefined && props.quotaProfile !== 'current' && props.quotaProfile !== 'legacy') {
+    fail(`quotaProfile '${props.quotaProfile}' is unknown; allowed: current, legacy`);
+  }
+}

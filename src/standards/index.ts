@@ -1,0 +1,3 @@
+export * from './standard-props';
+export * from './deployment-standard';
+export * from './testing';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `cdk-ecs-kit` command:
- *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] PATH...
+ *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] [--standard FILE] PATH...
  *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
  * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
  */
@@ -16,6 +16,9 @@ import { AssemblyInput, InputError } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel } from '../rules/model';
 import { replacementFindings } from '../rules/replacement/replacement-guard';
+import { Rule } from '../rules/rule';
+import { DeploymentStandard } from '../standards/deployment-standard';
+import { orgRulesFor } from '../standards/rules';
 import { packageVersion } from '../version';
 
 export interface CliIo {
@@ -41,19 +44,30 @@ export function resolveQuotas(value: string | undefined): QuotaProfile {
   }
 }
 
-function parseDisabled(value: string | undefined): string[] {
+function parseDisabled(value: string | undefined, rules: readonly Rule[]): string[] {
   const ids = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const known = new Set(ALL_RULES.map((r) => r.id));
+  const known = new Set(rules.map((r) => r.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new UsageError(`--disable: unknown rule id(s) ${unknown.join(', ')} (see docs/rules.md)`);
   return ids;
 }
 
-interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string }
+interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string; standard?: string }
+
+function loadStandard(file: string): DeploymentStandard {
+  try {
+    return DeploymentStandard.fromFile(file);
+  } catch (e) {
+    throw new InputError(file, (e as Error).message.replace(`${file}: `, ''));
+  }
+}
 
 function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
-  const quotas = resolveQuotas(opts.quotas);
-  const disabled = parseDisabled(opts.disable);
+  const standard = opts.standard ? loadStandard(opts.standard) : undefined;
+  // An explicit --quotas wins over the standard's quota profile.
+  const quotas = opts.quotas === undefined && standard ? standard.quotas : resolveQuotas(opts.quotas);
+  const rules: Rule[] = [...ALL_RULES, ...standard ? orgRulesFor(standard.props) : []];
+  const disabled = parseDisabled(opts.disable, rules);
   const assemblies = loadInputs(paths);
   const findings: CheckedFinding[] = [];
   let stackCount = 0;
@@ -61,7 +75,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const model = new AssemblyModel(input.stacks);
     const files = new Map(input.stacks.map((s) => [s.name, s.file]));
     stackCount += input.stacks.length;
-    for (const f of runRules(model, { rules: ALL_RULES, quotas, disabled })) findings.push({ ...f, file: files.get(f.stack) });
+    for (const f of runRules(model, { rules, quotas, disabled })) findings.push({ ...f, file: files.get(f.stack) });
   }
   if (opts.baseline) {
     const before = new AssemblyModel(loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks));
@@ -70,7 +84,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     for (const f of replacementFindings(before, new AssemblyModel(afterInputs))) findings.push({ ...f, file: files.get(f.stack) });
   }
   if (opts.format === 'json') io.stdout(formatJson(findings));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(findings, ALL_RULES, packageVersion()));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(findings, rules, packageVersion()));
   else io.stdout(formatText(findings, stackCount));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -97,8 +111,10 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
   program.command('check')
     .description('check templates (.json/.yaml) or cdk.out directories; exit 1 on any error finding')
     .addOption(format(['text', 'json', 'sarif']))
-    .addOption(quotasOpt)
+    // No commander default here: with --standard, the standard's quota profile is the default.
+    .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: current, or the standard\'s profile with --standard)'))
     .option('--disable <ids>', 'comma-separated rule ids not to run')
+    .option('--standard <file>', 'also run the ORG rules of a deployment standard (JSON from DeploymentStandard.toJson()) with its quota profile')
     .option('--baseline <old_cdk_out>', 'warn about changes from this assembly that would replace ECS services, clusters, capacity providers or ECR repositories')
     .argument('<path...>', 'template files or cdk.out directories')
     .action((paths: string[], opts: CheckOptions) => { code = runCheck(paths, opts, io); });

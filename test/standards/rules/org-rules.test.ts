@@ -1,0 +1,143 @@
+/** Bad and good cases for each ORG rule, over plain templates (no synth). */
+import { runRules } from '../../../src/rules/engine';
+import { AssemblyModel } from '../../../src/rules/model';
+import { DeploymentStandardProps, EncryptionRequirement } from '../../../src/standards';
+import { ORG_RULES, orgRulesFor } from '../../../src/standards/rules';
+import { assemblyOf, fargateTask, Resources } from '../../rules/helpers';
+
+const STANDARD: DeploymentStandardProps = {
+  name: 'acme', version: '2.0.0',
+  requiredTags: ['team', 'cost-center'], requireTagPropagation: true, allowedRegions: ['eu-west-1'],
+  allowedFargateSizes: ['256/512', '1024/2048'], maxTaskVcpu: 1, maxDesiredCount: 10, minLogRetentionDays: 365,
+  requiredEncryption: EncryptionRequirement.KMS, allowedImageSources: ['111111111111.dkr.ecr.*.amazonaws.com/*', 'public.ecr.aws/*'],
+  requireImageDigest: true, allowSpot: false, allowPublicLoadBalancers: false, allowExecuteCommand: false, requireContainerInsights: true,
+};
+const TAGS = [{ Key: 'team', Value: 'web' }, { Key: 'cost-center', Value: '42' }];
+const DIGEST = `@sha256:${'a'.repeat(64)}`;
+
+function findings(resources: Resources, standard: DeploymentStandardProps = STANDARD, region?: string) {
+  const assembly = region
+    ? new AssemblyModel([{ name: 'TestStack', template: { Resources: resources }, environment: { region } }])
+    : assemblyOf(resources);
+  return runRules(assembly, { rules: orgRulesFor(standard) });
+}
+const ids = (resources: Resources, standard?: DeploymentStandardProps, region?: string) => findings(resources, standard, region).map((f) => f.ruleId).sort();
+
+const goodTask = fargateTask({ Tags: TAGS, ContainerDefinitions: [{ Name: 'app', Image: `public.ecr.aws/nginx/nginx${DIGEST}` }] });
+const goodService = {
+  Type: 'AWS::ECS::Service',
+  Properties: { Tags: TAGS, PropagateTags: 'SERVICE', DesiredCount: 2, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }] },
+};
+const goodCluster = { Type: 'AWS::ECS::Cluster', Properties: { Tags: TAGS, ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] } };
+const goodLogs = { Type: 'AWS::Logs::LogGroup', Properties: { Tags: TAGS, RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } } };
+
+describe('ORG rules', () => {
+  test('a compliant set of resources has no findings', () => {
+    expect(findings({ Task: goodTask, Service: goodService, Cluster: goodCluster, Logs: goodLogs }, STANDARD, 'eu-west-1')).toEqual([]);
+  });
+
+  test('only the rules a standard asks for run', () => {
+    expect(orgRulesFor({})).toEqual([]);
+    expect(orgRulesFor({ requiredTags: ['team'] }).map((r) => r.id)).toEqual(['ORG-TAG-01']);
+    expect(orgRulesFor(STANDARD).map((r) => r.id)).toEqual(ORG_RULES.map((r) => r.id));
+  });
+
+  test('ORG-TAG-01 names the missing tag, the construct path and the fix; token tags are skipped', () => {
+    const [f] = findings({ Cluster: { ...goodCluster, Properties: { ...goodCluster.Properties, Tags: [{ Key: 'team', Value: 'web' }] }, Metadata: { 'aws:cdk:path': 'App/Stack/Cluster/Resource' } } });
+    expect(f.ruleId).toBe('ORG-TAG-01');
+    expect(f.message).toBe("[ORG-TAG-01] AWS::ECS::Cluster is missing required tag(s) 'cost-center' of standard 'acme' 2.0.0 at App/Stack/Cluster; "
+      + "allowed: tags team, cost-center on every resource. Add Tags.of(scope).add('cost-center', VALUE) on the construct, its stack or the app.");
+    expect(ids({ Cluster: { ...goodCluster, Properties: { ...goodCluster.Properties, Tags: { 'Fn::If': ['C', [], []] } } } })).toEqual([]);
+  });
+
+  test('ORG-TAG-02 needs PropagateTags SERVICE or TASK_DEFINITION', () => {
+    expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, PropagateTags: undefined } } })).toEqual(['ORG-TAG-02']);
+    expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, PropagateTags: 'TASK_DEFINITION' } } })).toEqual([]);
+  });
+
+  test('ORG-REG-01 judges literal Regions only', () => {
+    expect(ids({ C: goodCluster }, STANDARD, 'us-east-1')).toEqual(['ORG-REG-01']);
+    expect(ids({ C: goodCluster }, STANDARD, 'eu-west-1')).toEqual([]);
+    expect(ids({ C: goodCluster })).toEqual([]);
+  });
+
+  test('ORG-FG-01 and ORG-FG-02: a too-large Fargate size fails both; EC2 tasks only the vCPU limit', () => {
+    const big = findings({ T: { ...goodTask, Properties: { ...goodTask.Properties, Cpu: '4096', Memory: '8192' } } });
+    expect(big.map((f) => f.ruleId).sort()).toEqual(['ORG-FG-01', 'ORG-FG-02']);
+    expect(big.find((f) => f.ruleId === 'ORG-FG-01')!.message).toContain('Fargate task size cpu 4096 / memory 8192 MiB is not allowed');
+    expect(big.find((f) => f.ruleId === 'ORG-FG-02')!.message).toContain('allowed: cpu up to 1024 (1 vCPU). Use cpu 1024 or less.');
+    expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, RequiresCompatibilities: ['EC2'], Cpu: '2048', Memory: '512' } } })).toEqual(['ORG-FG-02']);
+    expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, Cpu: { Ref: 'Cpu' } } } })).toEqual([]);
+  });
+
+  test('ORG-SVC-01 caps desiredCount', () => {
+    expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, DesiredCount: 11 } } })).toEqual(['ORG-SVC-01']);
+  });
+
+  test('ORG-LOG-01: short retention fails, never-expire passes', () => {
+    const [f] = findings({ L: { ...goodLogs, Properties: { ...goodLogs.Properties, RetentionInDays: 7 } } });
+    expect(f.message).toContain('Log group retention 7 days is shorter than the 365 days');
+    expect(ids({ L: { ...goodLogs, Properties: { ...goodLogs.Properties, RetentionInDays: undefined } } })).toEqual([]);
+  });
+
+  test('ORG-ENC-01: KMS required of log groups, repositories, queues and topics; AWS-owned accepts SQS-managed SSE', () => {
+    expect(ids({ L: { ...goodLogs, Properties: { ...goodLogs.Properties, KmsKeyId: undefined } } })).toEqual(['ORG-ENC-01']);
+    expect(ids({ R: { Type: 'AWS::ECR::Repository', Properties: { Tags: TAGS } } })).toEqual(['ORG-ENC-01']);
+    expect(ids({ R: { Type: 'AWS::ECR::Repository', Properties: { Tags: TAGS, EncryptionConfiguration: { EncryptionType: 'KMS' } } } })).toEqual([]);
+    const awsOwned = { ...STANDARD, requiredEncryption: EncryptionRequirement.AWS_OWNED };
+    expect(ids({ Q: { Type: 'AWS::SQS::Queue', Properties: {} } }, awsOwned)).toEqual([]);
+    expect(ids({ Q: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: false } } }, awsOwned)).toEqual(['ORG-ENC-01']);
+    expect(ids({ T: { Type: 'AWS::SNS::Topic', Properties: {} } }, awsOwned)).toEqual(['ORG-ENC-01']);
+  });
+
+  test('ORG-IMG-01: a Docker Hub image is named as such; allowed registries and token images pass', () => {
+    const dockerHub = findings({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'web', Image: `nginx${DIGEST}` }] } } });
+    expect(dockerHub.map((f) => f.ruleId)).toEqual(['ORG-IMG-01']);
+    expect(dockerHub[0].message).toContain("Container web image 'nginx@sha256:");
+    expect(dockerHub[0].message).toContain('(a public image from Docker Hub) is not from a source');
+    const ecr = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/api${DIGEST}`;
+    const token = { 'Fn::Join': ['', [{ Ref: 'AWS::AccountId' }, '.dkr.ecr.eu-west-1.amazonaws.com/api:1']] };
+    expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'a', Image: ecr }, { Name: 'b', Image: token }] } } }))
+      .toEqual([]);
+    expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'a', Image: `ghcr.io/x/y${DIGEST}` }] } } }))
+      .toEqual(['ORG-IMG-01']);
+  });
+
+  test('ORG-IMG-02 needs a digest and suggests one', () => {
+    const [f] = findings({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'a', Image: 'public.ecr.aws/nginx/nginx:1.27' }] } } });
+    expect(f.ruleId).toBe('ORG-IMG-02');
+    expect(f.fix).toBe("Use 'public.ecr.aws/nginx/nginx@sha256:DIGEST'");
+  });
+
+  test('ORG-SPOT-01 finds FARGATE_SPOT in services and default strategies, and Spot in Auto Scaling groups', () => {
+    expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT' }] } } })).toEqual(['ORG-SPOT-01']);
+    expect(ids({ A: { Type: 'AWS::ECS::ClusterCapacityProviderAssociations', Properties: { DefaultCapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT' }] } } }))
+      .toEqual(['ORG-SPOT-01']);
+    const asg = (pct: number) => ({ G: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MixedInstancesPolicy: { InstancesDistribution: { OnDemandPercentageAboveBaseCapacity: pct } } } } });
+    expect(ids(asg(50))).toEqual(['ORG-SPOT-01']);
+    expect(ids(asg(100))).toEqual([]);
+    expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT' }] } } }, { allowSpot: true })).toEqual([]);
+  });
+
+  test('ORG-ELB-01: a missing Scheme is internet-facing', () => {
+    const lb = (props: Record<string, unknown>) => ({ L: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Tags: TAGS, ...props } } });
+    expect(ids(lb({}))).toEqual(['ORG-ELB-01']);
+    expect(ids(lb({ Scheme: 'internet-facing' }))).toEqual(['ORG-ELB-01']);
+    expect(ids(lb({ Scheme: 'internal' }))).toEqual([]);
+  });
+
+  test('ORG-EXEC-01 and ORG-CI-01', () => {
+    expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, EnableExecuteCommand: true } } })).toEqual(['ORG-EXEC-01']);
+    expect(ids({ C: { ...goodCluster, Properties: { Tags: TAGS } } })).toEqual(['ORG-CI-01']);
+    expect(ids({ C: { ...goodCluster, Properties: { Tags: TAGS, ClusterSettings: [{ Name: 'containerInsights', Value: 'enhanced' }] } } })).toEqual([]);
+  });
+
+  test('every ORG rule has complete metadata and a unique id', () => {
+    expect(new Set(ORG_RULES.map((r) => r.id)).size).toBe(ORG_RULES.length);
+    for (const r of ORG_RULES) {
+      expect(r.id).toMatch(/^ORG-[A-Z]+-\d\d$/);
+      expect(r.area).toBe('org');
+      for (const text of [r.title, r.description, r.deployError, r.fix, r.source]) expect(text.length).toBeGreaterThan(10);
+    }
+  });
+});

@@ -29,7 +29,7 @@ export const ORG_IMG_01_IMAGE_SOURCE: OrgRule = {
       issues.push({
         property: `Properties/ContainerDefinitions/${i}/Image`,
         value: image,
-        problem: `Container ${name} image '${image}'${hub} is not from a source ${standardLabel(standard)} allows`,
+        problem: `Container ${name} image '${image}'${hub} is not from a source that ${standardLabel(standard)} allows`,
         allowed: allowed.join(', '),
         fix: 'Copy the image into an allowed registry (or use an ECR pull-through cache rule) and reference it from there',
       });

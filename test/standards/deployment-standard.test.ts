@@ -1,0 +1,130 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { ACME_STANDARD, ORDERS_IMAGE_FOR_TESTS } from './fixtures';
+import { DeploymentStandard, EcsChecks, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting } from '../../src';
+
+const tmpApp = () => new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'std16-')) });
+// The ORG rules and EcsChecks only: the packs are covered by the matrix test.
+const ACME_NO_PACKS = ACME_STANDARD.extend({ nagPacks: [] });
+
+/** A team app that breaks the standard four ways: missing tag, Fargate size, Docker Hub image, short log retention. */
+function breakingApp(acknowledge = false): App {
+  const app = tmpApp();
+  ACME_NO_PACKS.apply(app);
+  const stack = new Stack(app, 'Orders');
+  Tags.of(stack).add('cost-center', 'cc-1');
+  const task = new FargateTask(stack, 'Big', {
+    size: FargateSize.of(4096, 8192),
+    logRetention: logs.RetentionDays.ONE_WEEK,
+    container: { image: ecs.ContainerImage.fromRegistry('nginx:1.27') },
+  });
+  if (acknowledge) {
+    Validations.of(stack).acknowledge({ id: 'ORG-TAG-01', reason: 'Team tag is added by the deployment pipeline (ticket PLAT-7).' });
+    Validations.of(task).acknowledge(
+      { id: 'ORG-FG-01', reason: 'Batch re-index needs 4 vCPU; approved by platform (PLAT-12) until 2027-03.' },
+      { id: 'ORG-FG-02', reason: 'Batch re-index needs 4 vCPU; approved by platform (PLAT-12) until 2027-03.' },
+      { id: 'ORG-IMG-01', reason: 'Vendor image being mirrored into ECR (PLAT-13).' },
+      { id: 'ORG-LOG-01', reason: 'Debug-only task, logs hold no audit data (PLAT-14).' },
+    );
+  }
+  return app;
+}
+
+describe('DeploymentStandard', () => {
+  test('round-trips through JSON, presets included', () => {
+    for (const s of [DeploymentStandard.BASELINE, DeploymentStandard.REGULATED, ACME_STANDARD]) {
+      expect(DeploymentStandard.fromJson(s.toJson()).props).toEqual(s.props);
+    }
+    expect(DeploymentStandard.BASELINE.props.nagPacks).toEqual([NagPack.AWS_SOLUTIONS]);
+    expect(DeploymentStandard.REGULATED.props).toMatchObject({
+      nagPacks: [NagPack.HIPAA_SECURITY, NagPack.NIST_800_53_R5, NagPack.PCI_DSS_321], controlTower: true, requiredEncryption: EncryptionRequirement.KMS,
+    });
+  });
+
+  test('rejects unknown keys and bad values with what is allowed', () => {
+    expect(() => DeploymentStandard.fromJson('{"requiredTag": ["team"]}', 'acme.json')).toThrow(/^acme.json: unknown key\(s\) requiredTag; allowed: name, version, requiredTags/);
+    expect(() => new DeploymentStandard({ allowedFargateSizes: ['1 vCPU'] })).toThrow("allowedFargateSizes entry '1 vCPU' is not 'cpu/memoryMiB'");
+    expect(() => DeploymentStandard.fromJson('{"nagPacks": ["CIS"]}')).toThrow("nagPacks entry 'CIS' is unknown; allowed: AwsSolutions, HIPAA.Security");
+    expect(() => DeploymentStandard.fromJson('[1]')).toThrow('expected a JSON object');
+    expect(() => new DeploymentStandard({ maxDesiredCount: -1 })).toThrow('maxDesiredCount must be a number 0 or more');
+  });
+
+  test('extend() replaces only the fields it sets', () => {
+    const v2 = ACME_STANDARD.extend({ version: '2.0.0', maxDesiredCount: 10 });
+    expect(v2.props).toEqual({ ...ACME_STANDARD.props, version: '2.0.0', maxDesiredCount: 10 });
+    expect(v2.label).toBe('acme-platform 2.0.0');
+  });
+
+  test('apply() sets construct-time defaults: log retention raised to the minimum, default tags', () => {
+    const app = tmpApp();
+    new DeploymentStandard({ minLogRetentionDays: 500, defaultTags: { 'managed-by': 'platform' } }).apply(app);
+    const stack = new Stack(app, 'S');
+    new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(ORDERS_IMAGE_FOR_TESTS) } });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: logs.RetentionDays.EIGHTEEN_MONTHS });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', { Tags: [{ Key: 'managed-by', Value: 'platform' }] });
+    // Without a standard the kit default stays one year.
+    const plain = new Stack(tmpApp(), 'P');
+    new FargateTask(plain, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(ORDERS_IMAGE_FOR_TESTS) } });
+    Template.fromStack(plain).hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
+  });
+
+  test('apply() once per app; EcsChecks carries the ORG rules of its standard', () => {
+    const app = tmpApp();
+    DeploymentStandard.BASELINE.apply(app);
+    expect(() => DeploymentStandard.REGULATED.apply(app)).toThrow('a standard is already applied');
+    expect(DeploymentStandard.BASELINE.ruleIds).toEqual(['ORG-CI-01', 'ORG-LOG-01', 'ORG-TAG-02']);
+    expect(new EcsChecks({ standard: ACME_STANDARD }).ruleIds).toEqual(expect.arrayContaining(['ECS-TD-01', 'ORG-IMG-01', 'ORG-TAG-01']));
+  });
+
+  test('a consuming app that breaks the standard fails synth, naming construct, rule and fix', () => {
+    const app = breakingApp();
+    let printed = '';
+    try {
+      app.synth();
+    } catch (e) {
+      printed = (e as Error).message;
+    }
+    expect(printed).toContain("Acknowledge with 'cdk-ecs-kit::ORG-IMG-01'");
+    for (const text of [
+      "[ORG-TAG-01] AWS::ECS::TaskDefinition is missing required tag(s) 'team' of standard 'acme-platform' 1.0.0 at Orders/Big/TaskDefinition",
+      "Add Tags.of(scope).add('team', VALUE)",
+      "[ORG-FG-01] Fargate task size cpu 4096 / memory 8192 MiB is not allowed by standard 'acme-platform' 1.0.0 at Orders/Big/TaskDefinition",
+      '[ORG-FG-02] Task cpu 4096 (4 vCPU) is above the 2 vCPU maximum',
+      "[ORG-IMG-01] Container app image 'nginx:1.27' (a public image from Docker Hub) is not from a source that standard 'acme-platform' 1.0.0 allows at Orders/Big/TaskDefinition",
+      'Copy the image into an allowed registry',
+      "[ORG-LOG-01] Log group retention 7 days is shorter than the 365 days standard 'acme-platform' 1.0.0 requires at Orders/Big/Logs",
+    ]) expect(printed).toContain(text);
+  });
+
+  test('acknowledged violations pass, and their reasons show in the report', () => {
+    const report = StandardTesting.synthReport(breakingApp(true));
+    expect(report.findings.filter((f) => f.ruleId.startsWith('ORG-'))).toEqual([]);
+    const acks = report.acknowledged.map((a) => `${a.finding.ruleId} ${a.finding.path}: ${a.reason}`).sort();
+    expect(acks).toEqual(expect.arrayContaining([
+      'ORG-FG-01 Orders/Big/TaskDefinition/Resource: Batch re-index needs 4 vCPU; approved by platform (PLAT-12) until 2027-03.',
+      'ORG-IMG-01 Orders/Big/TaskDefinition/Resource: Vendor image being mirrored into ECR (PLAT-13).',
+      'ORG-LOG-01 Orders/Big/Logs/Resource: Debug-only task, logs hold no audit data (PLAT-14).',
+      'ORG-TAG-01 Orders/Big/TaskDefinition/Resource: Team tag is added by the deployment pipeline (ticket PLAT-7).',
+    ]));
+  });
+});
+
+describe('StandardTesting', () => {
+  test('synthReport() returns every finding as data', () => {
+    const findings = StandardTesting.synthFindings(breakingApp());
+    expect(findings.filter((f) => f.plugin === 'cdk-ecs-kit' && f.ruleId.startsWith('ORG-')).map((f) => f.ruleId).sort())
+      .toEqual(expect.arrayContaining(['ORG-FG-01', 'ORG-FG-02', 'ORG-IMG-01', 'ORG-LOG-01', 'ORG-TAG-01']));
+  });
+
+  test('normalizeTemplate() strips asset hashes and the kit version, nothing else', () => {
+    const hash = 'ab'.repeat(32);
+    expect(StandardTesting.normalizeTemplate({ Code: { S3Key: `${hash}.zip` }, [hash]: 1, Cidr: '0.0.0.0/0', n: 3 }))
+      .toEqual({ 'Code': { S3Key: '<asset-hash>.zip' }, '<asset-hash>': 1, 'Cidr': '0.0.0.0/0', 'n': 3 });
+  });
+});

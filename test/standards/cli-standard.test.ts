@@ -1,0 +1,67 @@
+/** `cdk-ecs-kit check --standard FILE` on a cdk.out and on a template: what a new standard version would newly fail. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { ACME_STANDARD, ACME_STANDARD_V2 } from './fixtures';
+import { main } from '../../src/cli/main';
+
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  return { code, stdout, stderr };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'std16-cli-'));
+const v1 = path.join(dir, 'acme-1.0.0.json');
+const v2 = path.join(dir, 'acme-2.0.0.json');
+fs.writeFileSync(v1, ACME_STANDARD.toJson());
+fs.writeFileSync(v2, ACME_STANDARD_V2.toJson());
+
+/** A plain aws-cdk-lib app (no kit constructs, no standard applied) that meets v1 but not v2. */
+function plainAssembly(): string {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'out-')), context: { 'aws:cdk:enable-path-metadata': true } });
+  const stack = new Stack(app, 'Plain');
+  const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+  td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+  return app.synth().directory;
+}
+
+describe('cdk-ecs-kit check --standard', () => {
+  const out = plainAssembly();
+
+  test('on a cdk.out: v2 newly fails ORG-IMG-02 (no digest); the v1 finding ORG-TAG-01 stays', () => {
+    const a = run('check', '--format', 'json', '--standard', v1, out);
+    const b = run('check', '--format', 'json', '--standard', v2, out);
+    const ids = (r: { stdout: string }) => (JSON.parse(r.stdout).findings as { ruleId: string; path: string }[])
+      .filter((f) => f.ruleId.startsWith('ORG-')).map((f) => `${f.ruleId} ${f.path}`).sort();
+    expect(a.code).toBe(1);
+    expect(ids(a)).toEqual(['ORG-TAG-01 Plain/TaskDef']);
+    expect(ids(b)).toEqual(['ORG-IMG-02 Plain/TaskDef', 'ORG-TAG-01 Plain/TaskDef']);
+  });
+
+  test('on a template file, judging L1 resources', () => {
+    const template = path.join(dir, 'l1.json');
+    fs.writeFileSync(template, JSON.stringify({
+      Resources: {
+        Logs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 14, Tags: [{ Key: 'team', Value: 'a' }, { Key: 'cost-center', Value: 'b' }, { Key: 'managed-by', Value: 'c' }] } },
+      },
+    }));
+    const r = run('check', '--standard', v1, template);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("[ORG-LOG-01] Log group retention 14 days is shorter than the 365 days standard 'acme-platform' 1.0.0 requires at l1/Logs");
+    expect(r.stdout).toContain('[ORG-ENC-01]');
+    expect(run('check', template).stdout).not.toContain('ORG-');
+  });
+
+  test('a bad standard file exits 2 with the reason', () => {
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '{"maxDesiredCont": 3}');
+    const r = run('check', '--standard', bad, out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown key(s) maxDesiredCont');
+    expect(run('check', '--standard', path.join(dir, 'missing.json'), out).code).toBe(2);
+  });
+});

@@ -23,8 +23,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
 
-  // The kit ships compliance presets built on cdk-nag 3.
-  peerDeps: ['cdk-nag@^3.0.2'],
+  // The kit ships compliance presets built on cdk-nag 3. The Control Tower
+  // validator is an optional peer: only standards with controlTower load it
+  // (it ships cfn-guard binaries), and apply() also accepts one passed in.
+  peerDeps: ['cdk-nag@^3.0.2', '@cdklabs/cdk-validator-cfnguard@^0.0.62'],
   devDeps: [
     `aws-cdk-lib@${CDK_VERSION}`,
     'cdk-nag@3.0.2',
@@ -70,6 +72,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // docs/ and examples/ ship: the README links them (issue 13).
   npmIgnoreOptions: { ignorePatterns: ['bench/', '.ci/', 'cdk.out/', '*.cdk.out/', 'scripts/'] },
 });
+
+project.package.addField('peerDependenciesMeta', { '@cdklabs/cdk-validator-cfnguard': { optional: true } });
 
 // ts-jest runs with isolatedModules (no type check): type-check tests,
 // examples, bench and scripts before jest.

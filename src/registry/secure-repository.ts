@@ -13,6 +13,8 @@ import {
   ECR_LIFECYCLE_MIN_COUNT_NUMBER, ECR_REPOSITORY_NAME, ECR_TAG_EXCLUSION_FILTER, isValidRepositoryName, isValidTagExclusionFilter,
 } from '../rules/tables/ecr-limits';
 import { grantInPolicy } from '../security/managed-grant';
+import { appliedStandard } from '../standards/applied-standard';
+import { EncryptionRequirement } from '../standards/standard-props';
 
 /** Engine rules run on the rendered lifecycle policy. */
 const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
@@ -42,7 +44,7 @@ export interface SecureRepositoryProps {
   readonly mutableTags?: string[];
   /**
    * Server-side encryption. No cdk-nag or Control Tower rule asks for KMS on ECR, so AES256 is the default.
-   * @default - KMS when `encryptionKey` is given, AES256 otherwise
+   * @default - KMS when `encryptionKey` is given or the app's DeploymentStandard requires KMS encryption, AES256 otherwise
    */
   readonly encryption?: ecr.RepositoryEncryption;
   /**
@@ -116,7 +118,8 @@ export class SecureRepository extends Construct implements ecr.IRepository {
         ? this.mutableTags.map((t) => ecr.ImageTagMutabilityExclusionFilter.wildcard(t))
         : undefined,
       imageScanOnPush: true,
-      encryption: props.encryption ?? (props.encryptionKey ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256),
+      encryption: props.encryption ?? (props.encryptionKey || appliedStandard(this)?.requiredEncryption === EncryptionRequirement.KMS
+        ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256),
       encryptionKey: props.encryptionKey,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       emptyOnDelete: props.emptyOnDelete,

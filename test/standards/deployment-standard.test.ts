@@ -74,9 +74,13 @@ describe('DeploymentStandard', () => {
     Template.fromStack(plain).hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });
 
-  test('apply() once per app; EcsChecks carries the ORG rules of its standard', () => {
+  test('apply() registers EcsChecks with the ORG rules, the packs and Control Tower, once per app', () => {
     const app = tmpApp();
-    DeploymentStandard.BASELINE.apply(app);
+    const spy = jest.spyOn(Validations.prototype, 'addPlugins');
+    const fakeControlTower = { name: 'fake-control-tower', validate: () => ({ success: true, violations: [] }) };
+    DeploymentStandard.REGULATED.extend({ nagPacks: [NagPack.AWS_SOLUTIONS, NagPack.PCI_DSS_321] }).apply(app, { controlTowerValidator: fakeControlTower });
+    expect(spy.mock.calls.flat().map((p) => p.name)).toEqual(['cdk-ecs-kit', 'AwsSolutions', 'PCI.DSS.321', 'fake-control-tower']);
+    spy.mockRestore();
     expect(() => DeploymentStandard.REGULATED.apply(app)).toThrow('a standard is already applied');
     expect(DeploymentStandard.BASELINE.ruleIds).toEqual(['ORG-CI-01', 'ORG-LOG-01', 'ORG-TAG-02']);
     expect(new EcsChecks({ standard: ACME_STANDARD }).ruleIds).toEqual(expect.arrayContaining(['ECS-TD-01', 'ORG-IMG-01', 'ORG-TAG-01']));

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { ALL_KIT_CHECKS } from '../src/kit-checks';
 import { ALL_RULES } from '../src/rules';
 import { SKIPPED_CONSTRAINTS } from '../src/rules/skipped';
+import { ORG_RULES } from '../src/standards/rules';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -40,6 +41,14 @@ lines.push('## Construct checks', '',
 lines.push('| Id | Severity | What it checks | Why only a construct can check it |', '|---|---|---|---|');
 for (const c of ALL_KIT_CHECKS) lines.push(`| ${c.id} | ${c.severity} | ${esc(c.title)} | ${esc(c.constructOnly)} |`);
 lines.push('');
+lines.push('## Org rules (deployment standards)', '');
+lines.push('These run only under a `DeploymentStandard` (`standard.apply(app)`, `EcsChecks({ standard })`, `cdk-ecs-kit check --standard FILE`),',
+  'and only the ones its props ask for. They judge kit constructs, plain aws-cdk-lib and L1 resources alike.', '');
+lines.push('| Id | Severity | What it checks | Why it matters | Fix | Source |', '|---|---|---|---|---|---|');
+for (const r of ORG_RULES) {
+  lines.push(`| ${r.id} | ${r.severity} | **${esc(r.title)}.** ${esc(r.description)} | ${esc(r.deployError)} | ${esc(r.fix)} | ${r.source} |`);
+}
+lines.push('');
 const covered = SKIPPED_CONSTRAINTS.filter((s) => s.coveredBy);
 const skipped = SKIPPED_CONSTRAINTS.filter((s) => !s.coveredBy);
 if (covered.length > 0) {
@@ -56,4 +65,4 @@ lines.push('');
 const out = path.join(__dirname, '..', 'docs', 'rules.md');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, lines.join('\n'));
-console.log(`docs/rules.md: ${ALL_RULES.length} rules, ${ALL_KIT_CHECKS.length} construct checks, ${covered.length} constraints covered by another rule, ${skipped.length} skipped constraints`);
+console.log(`docs/rules.md: ${ALL_RULES.length} rules, ${ALL_KIT_CHECKS.length} construct checks, ${ORG_RULES.length} org rules, ${covered.length} constraints covered by another rule, ${skipped.length} skipped constraints`);

@@ -12,8 +12,8 @@ import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
-import { orgRulesFor } from '../standards/rules';
 import type { DeploymentStandard } from '../standards/deployment-standard';
+import { orgRulesFor } from '../standards/rules';
 import { packageVersion } from '../version';
 
 /** Options for EcsChecks. */

@@ -42,7 +42,9 @@ describe('DeploymentStandard', () => {
     }
     expect(DeploymentStandard.BASELINE.props.nagPacks).toEqual([NagPack.AWS_SOLUTIONS]);
     expect(DeploymentStandard.REGULATED.props).toMatchObject({
-      nagPacks: [NagPack.HIPAA_SECURITY, NagPack.NIST_800_53_R5, NagPack.PCI_DSS_321], controlTower: true, requiredEncryption: EncryptionRequirement.KMS,
+      nagPacks: [NagPack.HIPAA_SECURITY, NagPack.NIST_800_53_R5, NagPack.PCI_DSS_321],
+      controlTower: true,
+      requiredEncryption: EncryptionRequirement.KMS,
     });
   });
 
@@ -78,7 +80,8 @@ describe('DeploymentStandard', () => {
     const app = tmpApp();
     const spy = jest.spyOn(Validations.prototype, 'addPlugins');
     const fakeControlTower = { name: 'fake-control-tower', validate: () => ({ success: true, violations: [] }) };
-    DeploymentStandard.REGULATED.extend({ nagPacks: [NagPack.AWS_SOLUTIONS, NagPack.PCI_DSS_321] }).apply(app, { controlTowerValidator: fakeControlTower });
+    const standard = DeploymentStandard.REGULATED.extend({ nagPacks: [NagPack.AWS_SOLUTIONS, NagPack.PCI_DSS_321] });
+    standard.apply(app, { controlTowerValidator: fakeControlTower });
     expect(spy.mock.calls.flat().map((p) => p.name)).toEqual(['cdk-ecs-kit', 'AwsSolutions', 'PCI.DSS.321', 'fake-control-tower']);
     spy.mockRestore();
     expect(() => DeploymentStandard.REGULATED.apply(app)).toThrow('a standard is already applied');

@@ -1,5 +1,4 @@
 /** The ORG rules, in id order, and binding them to a standard. */
-import { bind, OrgRule } from './org-rule';
 import { ORG_CI_01_CONTAINER_INSIGHTS } from './org-ci-01-container-insights';
 import { ORG_ELB_01_PUBLIC_LOAD_BALANCER } from './org-elb-01-public-load-balancer';
 import { ORG_ENC_01_ENCRYPTION } from './org-enc-01-encryption';
@@ -10,6 +9,7 @@ import { ORG_IMG_01_IMAGE_SOURCE } from './org-img-01-image-source';
 import { ORG_IMG_02_IMAGE_DIGEST } from './org-img-02-image-digest';
 import { ORG_LOG_01_LOG_RETENTION } from './org-log-01-log-retention';
 import { ORG_REG_01_ALLOWED_REGIONS } from './org-reg-01-allowed-regions';
+import { bind, OrgRule } from './org-rule';
 import { ORG_SPOT_01_SPOT } from './org-spot-01-spot';
 import { ORG_SVC_01_MAX_DESIRED_COUNT } from './org-svc-01-max-desired-count';
 import { ORG_TAG_01_REQUIRED_TAGS } from './org-tag-01-required-tags';

@@ -6,11 +6,22 @@ import { ORG_RULES, orgRulesFor } from '../../../src/standards/rules';
 import { assemblyOf, fargateTask, Resources } from '../../rules/helpers';
 
 const STANDARD: DeploymentStandardProps = {
-  name: 'acme', version: '2.0.0',
-  requiredTags: ['team', 'cost-center'], requireTagPropagation: true, allowedRegions: ['eu-west-1'],
-  allowedFargateSizes: ['256/512', '1024/2048'], maxTaskVcpu: 1, maxDesiredCount: 10, minLogRetentionDays: 365,
-  requiredEncryption: EncryptionRequirement.KMS, allowedImageSources: ['111111111111.dkr.ecr.*.amazonaws.com/*', 'public.ecr.aws/*'],
-  requireImageDigest: true, allowSpot: false, allowPublicLoadBalancers: false, allowExecuteCommand: false, requireContainerInsights: true,
+  name: 'acme',
+  version: '2.0.0',
+  requiredTags: ['team', 'cost-center'],
+  requireTagPropagation: true,
+  allowedRegions: ['eu-west-1'],
+  allowedFargateSizes: ['256/512', '1024/2048'],
+  maxTaskVcpu: 1,
+  maxDesiredCount: 10,
+  minLogRetentionDays: 365,
+  requiredEncryption: EncryptionRequirement.KMS,
+  allowedImageSources: ['111111111111.dkr.ecr.*.amazonaws.com/*', 'public.ecr.aws/*'],
+  requireImageDigest: true,
+  allowSpot: false,
+  allowPublicLoadBalancers: false,
+  allowExecuteCommand: false,
+  requireContainerInsights: true,
 };
 const TAGS = [{ Key: 'team', Value: 'web' }, { Key: 'cost-center', Value: '42' }];
 const DIGEST = `@sha256:${'a'.repeat(64)}`;
@@ -21,7 +32,8 @@ function findings(resources: Resources, standard: DeploymentStandardProps = STAN
     : assemblyOf(resources);
   return runRules(assembly, { rules: orgRulesFor(standard) });
 }
-const ids = (resources: Resources, standard?: DeploymentStandardProps, region?: string) => findings(resources, standard, region).map((f) => f.ruleId).sort();
+const ids = (resources: Resources, standard?: DeploymentStandardProps, region?: string) =>
+  findings(resources, standard, region).map((f) => f.ruleId).sort();
 
 const goodTask = fargateTask({ Tags: TAGS, ContainerDefinitions: [{ Name: 'app', Image: `public.ecr.aws/nginx/nginx${DIGEST}` }] });
 const goodService = {

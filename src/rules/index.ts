@@ -4,6 +4,7 @@ import { CLUSTER_RULES } from './cluster';
 import { CONTAINER_RULES } from './container';
 import { NETWORK_RULES } from './network';
 import { QUOTA_RULES } from './quota';
+import { REACH_RULES } from './reach';
 import { REGISTRY_RULES } from './registry';
 import { Rule } from './rule';
 import { SERVICE_RULES } from './service';
@@ -18,6 +19,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...CLUSTER_RULES,
   ...REGISTRY_RULES,
   ...QUOTA_RULES,
+  ...REACH_RULES,
 ];
 
 export function ruleById(id: string): Rule | undefined {

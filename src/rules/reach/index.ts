@@ -1,0 +1,10 @@
+/**
+ * Reach rules: deployments that CloudFormation accepts but ECS never
+ * finishes (tasks that cannot pull, targets that never turn healthy), and
+ * create-time rejections that involve two or more resources. Each fires only
+ * when the failure is certain from the templates of the assembly.
+ */
+import { Rule } from '../rule';
+
+export const REACH_RULES: readonly Rule[] = [
+];

@@ -14,15 +14,13 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import { hardenedVpc, VPC_CIDR } from './hardened-vpc';
 import {
-  BackendService, DaemonService, EcsCluster, Ec2Task, FargateCapacity, FargateSize, FargateTask, KmsKeys, ScheduledJob,
-  SecureRepository, WebService, WorkerService,
+  BackendService, DaemonService, EcsCluster, Ec2Task, FargateCapacity, FargateSize, FargateTask, KmsKeys, PullThroughCacheRule, ScheduledJob,
+  SecureRepository, UpstreamRegistry, WebService, WorkerService,
 } from '../src';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
 const WEB_ACL_ARN = 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/services/11111111-2222-3333-4444-555555555555';
-// Listens on 8080 and writes only to /tmp as uid 101: runs with a read-only root and scratchPaths ['/tmp'].
-const PUBLIC_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27');
 
 /** A stack in a literal account and Region with literal AZs: no lookups, no credentials. */
 class ExampleStack extends Stack {
@@ -66,8 +64,16 @@ export function buildExampleApp(app: App): void {
   const repository = new SecureRepository(stack, 'Repository', { repositoryName: 'ecs-kit/web' });
   const key = KmsKeys.create(stack, 'LogKey', { description: 'Container logs', forCloudWatchLogs: true });
   const certificate = acm.Certificate.fromCertificateArn(stack, 'Certificate', CERTIFICATE_ARN);
-  // Control Tower's log-retention rule asks for at least a year.
-  const logging = { logEncryptionKey: key, logRetention: logs.RetentionDays.ONE_YEAR };
+  // The subnets have no route out of the VPC: public images come through an ECR pull-through cache.
+  const ecrPublic = new PullThroughCacheRule(stack, 'EcrPublicCache', { upstream: UpstreamRegistry.ECR_PUBLIC });
+  // Listens on 8080 and writes only to /tmp as uid 101: runs with a read-only root and scratchPaths ['/tmp'].
+  const PUBLIC_IMAGE = ecrPublic.containerImage('nginx/nginx-unprivileged', '1.27');
+  // Control Tower's log-retention rule asks for at least a year; scratch-init's busybox also comes through the cache.
+  const logging = {
+    logEncryptionKey: key,
+    logRetention: logs.RetentionDays.ONE_YEAR,
+    scratchInitImage: ecrPublic.containerImage('docker/library/busybox', '1.37'),
+  };
 
   // Fargate web service from the ECR repository, Spot with an on-demand base.
   const webTask = new FargateTask(stack, 'WebTask', {

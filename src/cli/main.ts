@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `cdk-ecs-kit` command:
- *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] [--standard FILE] PATH...
+ *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] [--standard FILE] [--ignore-acknowledgements] PATH...
  *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
  * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { applyAcknowledgements } from './acknowledgements';
 import { loadInputs } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
 import { formatSarif } from './sarif';
@@ -52,7 +53,7 @@ function parseDisabled(value: string | undefined, rules: readonly Rule[]): strin
   return ids;
 }
 
-interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string; standard?: string }
+interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string; standard?: string; ignoreAcknowledgements?: boolean }
 
 function loadStandard(file: string): DeploymentStandard {
   try {
@@ -83,10 +84,13 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const files = new Map(afterInputs.map((s) => [s.name, s.file]));
     for (const f of replacementFindings(before, new AssemblyModel(afterInputs))) findings.push({ ...f, file: files.get(f.stack) });
   }
-  if (opts.format === 'json') io.stdout(formatJson(findings));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(findings, rules, packageVersion()));
-  else io.stdout(formatText(findings, stackCount));
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const { open, acknowledged } = opts.ignoreAcknowledgements
+    ? { open: findings, acknowledged: [] }
+    : applyAcknowledgements(findings, assemblies.flatMap((a) => a.stacks));
+  if (opts.format === 'json') io.stdout(formatJson(open, acknowledged));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(open, rules, packageVersion(), process.cwd(), acknowledged));
+  else io.stdout(formatText(open, stackCount, acknowledged));
+  return open.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 function runQuotas(paths: string[], opts: { format: string; quotas?: string }, io: CliIo): number {
@@ -115,6 +119,7 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: current, or the standard\'s profile with --standard)'))
     .option('--disable <ids>', 'comma-separated rule ids not to run')
     .option('--standard <file>', 'also run the ORG rules of a deployment standard (JSON from DeploymentStandard.toJson()) with its quota profile')
+    .option('--ignore-acknowledgements', 'report findings the app acknowledged with Validations.of(scope).acknowledge() too')
     .option('--baseline <old_cdk_out>', 'warn about changes from this assembly that would replace ECS services, clusters, capacity providers or ECR repositories')
     .argument('<path...>', 'template files or cdk.out directories')
     .action((paths: string[], opts: CheckOptions) => { code = runCheck(paths, opts, io); });

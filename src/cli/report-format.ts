@@ -1,4 +1,5 @@
 /** Text and JSON renderings of findings for the CLI. */
+import type { AcknowledgedFinding } from './acknowledgements';
 import { Finding } from '../rules/rule';
 
 export interface CheckedFinding extends Finding {
@@ -7,7 +8,7 @@ export interface CheckedFinding extends Finding {
 }
 
 /** `--format json`: {"findings":[{ruleId, severity, stack, logicalId, path, property, value, message}]} */
-export function formatJson(findings: readonly CheckedFinding[]): string {
+export function formatJson(findings: readonly CheckedFinding[], acknowledged: readonly AcknowledgedFinding[] = []): string {
   return JSON.stringify({
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
@@ -19,11 +20,20 @@ export function formatJson(findings: readonly CheckedFinding[]): string {
       value: f.value,
       message: f.message,
     })),
+    acknowledged: acknowledged.map((a) => ({
+      ruleId: a.finding.ruleId,
+      severity: a.finding.severity,
+      stack: a.finding.stack,
+      path: a.finding.path,
+      message: a.finding.message,
+      reason: a.reason,
+      acknowledgedAt: a.acknowledgedAt,
+    })),
   }, undefined, 2);
 }
 
 /** `--format text`: one block per finding, then a summary line. */
-export function formatText(findings: readonly CheckedFinding[], stackCount: number): string {
+export function formatText(findings: readonly CheckedFinding[], stackCount: number, acknowledged: readonly AcknowledgedFinding[] = []): string {
   const lines: string[] = [];
   const sorted = [...findings].sort((a, b) =>
     (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.stack.localeCompare(b.stack) || a.ruleId.localeCompare(b.ruleId));
@@ -31,8 +41,13 @@ export function formatText(findings: readonly CheckedFinding[], stackCount: numb
     lines.push(`${f.severity.toUpperCase().padEnd(7)} ${f.ruleId}  ${f.path}  (${f.stack}/${f.logicalId} ${f.property})`);
     lines.push(`  ${f.message}`);
   }
+  for (const a of acknowledged) {
+    lines.push(`ACKED   ${a.finding.ruleId}  ${a.finding.path}  (acknowledged at ${a.acknowledgedAt})`);
+    lines.push(`  reason: ${a.reason}`);
+  }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${stackCount} stack${stackCount === 1 ? '' : 's'}`);
+  const acked = acknowledged.length > 0 ? `, ${acknowledged.length} acknowledged` : '';
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${acked} in ${stackCount} stack${stackCount === 1 ? '' : 's'}`);
   return lines.join('\n');
 }

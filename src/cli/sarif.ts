@@ -2,12 +2,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { AcknowledgedFinding } from './acknowledgements';
 import { CheckedFinding } from './report-format';
 import { Rule } from '../rules/rule';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-export function formatSarif(findings: readonly CheckedFinding[], rules: readonly Rule[], version: string, cwd = process.cwd()): string {
+export function formatSarif(
+  open: readonly CheckedFinding[], rules: readonly Rule[], version: string, cwd = process.cwd(), acknowledged: readonly AcknowledgedFinding[] = [],
+): string {
+  // Acknowledged findings stay in the log as suppressed results, with the reason as justification.
+  const reasons = new Map<CheckedFinding, string>(acknowledged.map((a) => [a.finding, a.reason]));
+  const findings = [...open, ...acknowledged.map((a) => a.finding)];
   const used = rules.filter((r) => findings.some((f) => f.ruleId === r.id));
   const index = new Map(used.map((r, i) => [r.id, i]));
   const descriptors: ReportingDescriptor[] = used.map((r) => ({
@@ -38,6 +44,8 @@ export function formatSarif(findings: readonly CheckedFinding[], rules: readonly
     };
     const i = index.get(f.ruleId);
     if (i !== undefined) result.ruleIndex = i;
+    const reason = reasons.get(f);
+    if (reason !== undefined) result.suppressions = [{ kind: 'inSource', justification: reason }];
     return result;
   });
   const log: Log = {

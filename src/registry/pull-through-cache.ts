@@ -1,5 +1,7 @@
-import { Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
@@ -46,6 +48,7 @@ export interface PullThroughCacheRuleProps {
 export class PullThroughCacheRule extends Construct {
   /** The repository prefix in this registry. */
   public readonly ecrRepositoryPrefix: string;
+  private readonly rule: ecr.CfnPullThroughCacheRule;
 
   constructor(scope: Construct, id: string, props: PullThroughCacheRuleProps) {
     super(scope, id);
@@ -79,11 +82,48 @@ export class PullThroughCacheRule extends Construct {
         fix: `Name the secret ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}${props.upstream.name}.`,
       });
     }
-    new ecr.CfnPullThroughCacheRule(this, 'Resource', {
+    this.rule = new ecr.CfnPullThroughCacheRule(this, 'Resource', {
       ecrRepositoryPrefix: prefix,
       upstreamRegistry: props.upstream.name,
       upstreamRegistryUrl: props.upstream.url,
       credentialArn: props.credentials?.secretArn,
     });
   }
+
+  /**
+   * An image pulled through this cache: `upstreamRepository` is the path on the upstream
+   * (`nginx/nginx-unprivileged` for `public.ecr.aws/nginx/nginx-unprivileged`). Tasks then pull
+   * from this account's ECR, so they need only the ECR VPC endpoints, not internet access. The
+   * execution role gets pull access to the cached repository, plus the two actions the first
+   * pull needs (ecr:BatchImportUpstreamImage, ecr:CreateRepository), scoped to that repository.
+   */
+  public containerImage(upstreamRepository: string, tagOrDigest: string): ecs.ContainerImage {
+    const repositoryName = `${this.ecrRepositoryPrefix}/${upstreamRepository}`;
+    const id = `Cached${upstreamRepository.replace(/[^A-Za-z0-9]/g, '')}`;
+    const existing = this.node.tryFindChild(id) as ecr.IRepository | undefined;
+    const repository = existing ?? ecr.Repository.fromRepositoryAttributes(this, id, {
+      repositoryName,
+      repositoryArn: Stack.of(this).formatArn({ service: 'ecr', resource: 'repository', resourceName: repositoryName }),
+    });
+    return new PullThroughCacheImage(repository, tagOrDigest, this.rule);
+  }
 }
+
+/** An ECR image whose first pull imports it from the upstream registry. */
+class PullThroughCacheImage extends ecs.EcrImage {
+  constructor(private readonly cachedRepository: ecr.IRepository, tagOrDigest: string, private readonly rule: Construct) {
+    super(cachedRepository, tagOrDigest);
+  }
+
+  public bind(scope: Construct, containerDefinition: ecs.ContainerDefinition): ecs.ContainerImageConfig {
+    const config = super.bind(scope, containerDefinition);
+    containerDefinition.taskDefinition.obtainExecutionRole().addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
+      resources: [this.cachedRepository.repositoryArn],
+    }));
+    // Tasks launched before the rule exists would pull a repository that cannot fill.
+    containerDefinition.taskDefinition.node.addDependency(this.rule);
+    return config;
+  }
+}
+

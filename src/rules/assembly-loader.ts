@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnTemplate, StackInput } from './model';
+import { Acknowledgement, CfnTemplate, StackInput } from './model';
 
 /** Bad input: an unreadable file, invalid JSON/YAML, or not a template. */
 export class InputError extends Error {
@@ -26,7 +26,45 @@ interface ManifestArtifact {
   readonly type?: string;
   readonly environment?: string;
   readonly displayName?: string;
+  readonly metadata?: Record<string, readonly MetadataEntry[]>;
+  readonly additionalMetadataFile?: string;
   readonly properties?: { readonly templateFile?: string; readonly directoryName?: string; readonly stackName?: string };
+}
+
+interface MetadataEntry {
+  readonly type?: string;
+  readonly data?: unknown;
+}
+
+/** Metadata type under which `Validations.of(scope).acknowledge()` records acknowledgements. */
+const ACKNOWLEDGED = 'aws:cdk:acknowledged-rules';
+
+/**
+ * The acknowledgements recorded for a stack, from the manifest's metadata and
+ * the stack's additional metadata file: construct path (no leading slash),
+ * the id as written (`Annotation::ID`, `plugin::ID` or `ID`) and the reason.
+ */
+function readAcknowledgements(dir: string, art: ManifestArtifact): Acknowledgement[] {
+  const entries: Record<string, readonly MetadataEntry[]>[] = [art.metadata ?? {}];
+  if (art.additionalMetadataFile) {
+    try {
+      entries.push(JSON.parse(fs.readFileSync(path.join(dir, art.additionalMetadataFile), 'utf8')));
+    } catch {
+      // A missing or broken metadata file only loses acknowledgements; the templates are still checked.
+    }
+  }
+  const out: Acknowledgement[] = [];
+  for (const byPath of entries) {
+    for (const [constructPath, list] of Object.entries(byPath)) {
+      for (const e of Array.isArray(list) ? list : []) {
+        if (e?.type !== ACKNOWLEDGED || !e.data || typeof e.data !== 'object') continue;
+        for (const [id, reason] of Object.entries(e.data as Record<string, unknown>)) {
+          out.push({ path: constructPath.replace(/^\//, ''), id, reason: String(reason) });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Parse `aws://account/region` (unknown-account / unknown-region are env-agnostic). */
@@ -110,6 +148,7 @@ export function loadCloudAssembly(dir: string): AssemblyInput[] {
         environment: parseEnvironment(art.environment),
         file,
         templateSize: fs.statSync(file).size,
+        acknowledgements: readAcknowledgements(dir, art),
       });
     } else if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
       nested.push(...loadCloudAssembly(path.join(dir, art.properties.directoryName)));

@@ -40,6 +40,15 @@ export interface StackEnvironment {
   readonly region?: string;
 }
 
+/** A `Validations.of(scope).acknowledge()` entry read from a cloud assembly. */
+export interface Acknowledgement {
+  /** Construct path of the scope, without a leading slash. */
+  readonly path: string;
+  /** The id as recorded: `Annotation::ECS-CT-23`, `cdk-ecs-kit::ECS-CT-23` or `ECS-CT-23`. */
+  readonly id: string;
+  readonly reason: string;
+}
+
 export interface StackInput {
   /** Stack (artifact) name. */
   readonly name: string;
@@ -55,6 +64,8 @@ export interface StackInput {
    * Called lazily: only for resources whose path a message needs.
    */
   readonly constructPathOf?: (logicalId: string) => string | undefined;
+  /** Acknowledgements recorded in the assembly's metadata (CLI only; in a synth, aws-cdk-lib applies them). */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 /** A resolved reference to a resource (Ref) or one of its attributes (Fn::GetAtt). */

@@ -24,10 +24,10 @@ export function buildApp(outdir?: string): App {
   const network = new Stack(app, 'Network');
   const vpc = new ec2.Vpc(network, 'Vpc', {
     maxAzs: 2,
-    natGateways: 0,
+    natGateways: 1, // tasks pull public images through the NAT gateway (ECS-RC-01)
     subnetConfiguration: [
       { name: 'public', subnetType: ec2.SubnetType.PUBLIC },
-      { name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      { name: 'app', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
     ],
   });
   const cluster = new ecs.Cluster(network, 'Cluster', { vpc, clusterName: 'shared', enableFargateCapacityProviders: true });
@@ -38,7 +38,7 @@ export function buildApp(outdir?: string): App {
       machineImage: ecs.EcsOptimizedImage.amazonLinux2023(ecs.AmiHardwareType.ARM),
       minCapacity: 0,
       maxCapacity: 600,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
     });
     cluster.addAsgCapacityProvider(new ecs.AsgCapacityProvider(network, `Provider${id}`, { autoScalingGroup: asg }));
   }
@@ -55,7 +55,7 @@ export function buildApp(outdir?: string): App {
         taskDefinition: task.taskDefinitionArn,
         launchType: 'FARGATE',
         desiredCount: 0,
-        networkConfiguration: { awsvpcConfiguration: { subnets: vpc.isolatedSubnets.map((s) => s.subnetId) } },
+        networkConfiguration: { awsvpcConfiguration: { subnets: vpc.privateSubnets.map((s) => s.subnetId) } },
       });
     }
     return stack;

@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as fc from 'fast-check';
 import {
@@ -153,5 +154,31 @@ describe('PullThroughCacheRule', () => {
       .toThrow("[KIT-REGISTRY-CACHE-CREDENTIALS] credentials secret 'dockerhub-token' does not start with ecr-pullthroughcache/");
     expect(() => new PullThroughCacheRule(s, 'C', { upstream: UpstreamRegistry.ECR_PUBLIC, ecrRepositoryPrefix: 'x' }))
       .toThrow("[KIT-REGISTRY-CACHE-PREFIX] ecrRepositoryPrefix 'x' is not a valid prefix");
+  });
+});
+
+describe('PullThroughCacheRule.containerImage', () => {
+  test('pulls from this account\'s ECR under the prefix; the execution role may import and create only that repository', () => {
+    const s = stack();
+    const cache = new PullThroughCacheRule(s, 'EcrPublic', { upstream: UpstreamRegistry.ECR_PUBLIC });
+    const td = new ecs.FargateTaskDefinition(s, 'Td');
+    td.addContainer('app', { image: cache.containerImage('nginx/nginx-unprivileged', '1.27') });
+    td.addContainer('side', { image: cache.containerImage('nginx/nginx-unprivileged', '1.28') });
+    const t = Template.fromStack(s);
+    const [image] = Object.values(t.findResources('AWS::ECS::TaskDefinition')).map((r: any) => r.Properties.ContainerDefinitions[0].Image);
+    expect(JSON.stringify(image)).toContain('.dkr.ecr.');
+    expect(JSON.stringify(image)).toContain('/ecr-public/nginx/nginx-unprivileged:1.27');
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
+          Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':repository/ecr-public/nginx/nginx-unprivileged$')])] },
+        })]),
+      },
+    });
+    // The task definition waits for the rule; one imported repository per upstream path.
+    const [tdJson] = Object.values(t.findResources('AWS::ECS::TaskDefinition')) as any[];
+    expect(tdJson.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^EcrPublic/)]));
+    expect(cache.node.children.filter((c) => c.node.id.startsWith('Cached'))).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ACME_STANDARD, ACME_STANDARD_V2 } from './fixtures';
 import { main } from '../../src/cli/main';
@@ -63,5 +63,29 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown key(s) maxDesiredCont');
     expect(run('check', '--standard', path.join(dir, 'missing.json'), out).code).toBe(2);
+  });
+
+  test('honours the app\'s acknowledgements, with their reasons, so an app that passes v1 shows only what v2 adds', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'ack-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    const stack = new Stack(app, 'Acked');
+    for (const [k, v] of Object.entries({ 'team': 'a', 'cost-center': 'b', 'managed-by': 'c' })) Tags.of(stack).add(k, v);
+    const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+    td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx:1.27'), memoryLimitMiB: 256 });
+    // The bare id (recorded as Annotation::ID) and the plugin-prefixed id both count.
+    Validations.of(td).acknowledge({ id: 'ORG-IMG-01', reason: 'Vendor image, mirrored into ECR by PLAT-123.' });
+    Validations.of(stack).acknowledge({ id: 'cdk-ecs-kit::ECS-CT-17', reason: 'not raised here: proves unrelated acks are harmless' });
+    const acked = app.synth().directory;
+
+    const v1Run = run('check', '--standard', v1, acked);
+    expect(v1Run.code).toBe(0);
+    expect(v1Run.stdout).toContain('ACKED   ORG-IMG-01  Acked/TaskDef  (acknowledged at Acked/TaskDef)\n  reason: Vendor image, mirrored into ECR by PLAT-123.');
+    expect(v1Run.stdout).toMatch(/0 errors, \d+ warnings?, 1 acknowledged in 1 stack/);
+    const v2Json = JSON.parse(run('check', '--format', 'json', '--standard', v2, acked).stdout);
+    expect(v2Json.findings.filter((f: any) => f.ruleId.startsWith('ORG-')).map((f: any) => f.ruleId)).toEqual(['ORG-IMG-02']);
+    expect(v2Json.acknowledged.map((a: any) => [a.ruleId, a.reason])).toEqual([['ORG-IMG-01', 'Vendor image, mirrored into ECR by PLAT-123.']]);
+    const sarif = JSON.parse(run('check', '--format', 'sarif', '--standard', v1, acked).stdout);
+    const suppressed = sarif.runs[0].results.filter((r: any) => r.suppressions);
+    expect(suppressed.map((r: any) => [r.ruleId, r.suppressions[0].justification])).toEqual([['ORG-IMG-01', 'Vendor image, mirrored into ECR by PLAT-123.']]);
+    expect(run('check', '--ignore-acknowledgements', '--standard', v1, acked).code).toBe(1);
   });
 });

@@ -92,6 +92,7 @@ export abstract class TaskBase extends Construct {
   private runTaskPolicies = 0;
   private scratchInit?: ScratchInit;
   private readonly scratchInitImage?: ecs.ContainerImage;
+  private ecrTokenAcknowledged = false;
 
   constructor(scope: Construct, id: string, props: TaskBaseProps) {
     super(scope, id);
@@ -272,6 +273,7 @@ export abstract class TaskBase extends Construct {
         });
         // Counted like a sidecar, so the Fargate main container's default memory leaves room for it.
         this.kitContainers.push({ def: this.scratchInit.initContainer, reservedMiB: SCRATCH_INIT_MEMORY_MIB });
+        if (this.scratchInitImage) this.acknowledgeEcrToken(this.scratchInitImage);
       }
       this.scratchInit.add(volume, container);
     }
@@ -310,10 +312,16 @@ export abstract class TaskBase extends Construct {
     const def = this.taskDefinition.addContainer(id, resolved);
     this.kitContainers.push({ def, reservedMiB: options.memoryReservationMiB ?? resolved.memoryLimitMiB });
     for (const path of options.scratchPaths ?? []) this.addWritableScratch(def, path, resolved.user);
-    const policy = this.execRole.managedPolicy;
-    if (pullsFromEcr(options.image) && policy) {
-      Validations.of(policy).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
-    }
+    this.acknowledgeEcrToken(options.image);
     return def;
+  }
+
+  /** An ECR image puts ecr:GetAuthorizationToken (Resource "*") in the execution role's policy. */
+  private acknowledgeEcrToken(image: ecs.ContainerImage): void {
+    const policy = this.execRole.managedPolicy;
+    if (pullsFromEcr(image) && policy && !this.ecrTokenAcknowledged) {
+      Validations.of(policy).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
+      this.ecrTokenAcknowledged = true;
+    }
   }
 }

@@ -1,0 +1,163 @@
+/**
+ * One index per assembly of what a task's subnets can reach: route tables,
+ * their routes, and the VPC endpoints of each VPC. Built once (cached by
+ * assembly) so reach rules answer route questions without scanning per
+ * resource. Anything the templates do not decide is marked unknown, and
+ * rules stay silent on unknown.
+ */
+import { AssemblyModel, TemplateResource } from '../model';
+import { toArray, toStr } from '../values';
+
+const SUBNET = 'AWS::EC2::Subnet';
+const ASSOCIATION = 'AWS::EC2::SubnetRouteTableAssociation';
+const ROUTE = 'AWS::EC2::Route';
+const ROUTE_TABLE = 'AWS::EC2::RouteTable';
+const INTERNET_GATEWAY = 'AWS::EC2::InternetGateway';
+const ENDPOINT = 'AWS::EC2::VPCEndpoint';
+
+/** AWS services a task may need an interface endpoint for, by the last part of the endpoint service name. */
+export type EndpointService = 'ecr.api' | 'ecr.dkr' | 's3' | 'logs' | 'secretsmanager' | 'ssm' | 'kms';
+const SERVICES: readonly EndpointService[] = ['ecr.api', 'ecr.dkr', 's3', 'logs', 'secretsmanager', 'ssm', 'kms'];
+
+/**
+ * Where a subnet's routes lead. `isolated`: no route leaves the VPC;
+ * `internet-gateway`: only routes to an internet gateway (reachable with a
+ * public IP only); `unknown`: a NAT, transit gateway, peering or any route
+ * the index cannot judge, or a route table it cannot see.
+ */
+export type SubnetEgress = 'isolated' | 'internet-gateway' | 'unknown';
+
+export interface SubnetFacts {
+  readonly subnet: TemplateResource;
+  readonly egress: SubnetEgress;
+  /** Key of the subnet's VPC (resource path or literal id); undefined when unresolved. */
+  readonly vpcKey?: string;
+  /** True when an S3 gateway endpoint is on the subnet's route table. */
+  readonly s3Gateway: boolean;
+}
+
+export class NetworkIndex {
+  /** The index of an assembly, built on first use. */
+  public static of(assembly: AssemblyModel): NetworkIndex {
+    let index = CACHE.get(assembly);
+    if (!index) {
+      index = new NetworkIndex(assembly);
+      CACHE.set(assembly, index);
+    }
+    return index;
+  }
+
+  private readonly tableOfSubnet = new Map<TemplateResource, TemplateResource>();
+  private readonly routesOfTable = new Map<TemplateResource, SubnetEgress[]>();
+  private readonly s3GatewayTables = new Set<TemplateResource>();
+  private readonly endpointsOfVpc = new Map<string, Set<EndpointService>>();
+  /** An association, route or endpoint whose target did not resolve: it could be any table or VPC. */
+  private unresolvedRouting = false;
+  private unresolvedEndpoints = false;
+
+  private constructor(private readonly assembly: AssemblyModel) {
+    for (const a of assembly.ofType(ASSOCIATION)) {
+      const subnet = this.resolve(a.properties.SubnetId, a, SUBNET);
+      const table = this.resolve(a.properties.RouteTableId, a, ROUTE_TABLE);
+      if (!subnet || !table) this.unresolvedRouting = true;
+      else this.tableOfSubnet.set(subnet, table);
+    }
+    for (const r of assembly.ofType(ROUTE)) {
+      const table = this.resolve(r.properties.RouteTableId, r, ROUTE_TABLE);
+      if (!table) {
+        this.unresolvedRouting = true;
+        continue;
+      }
+      const list = this.routesOfTable.get(table) ?? [];
+      list.push(this.routeKind(r));
+      this.routesOfTable.set(table, list);
+    }
+    for (const e of assembly.ofType(ENDPOINT)) this.indexEndpoint(e);
+  }
+
+  /** What a subnet of the assembly can reach; undefined when the value is not a subnet of the assembly. */
+  public subnet(value: unknown, from: TemplateResource): SubnetFacts | undefined {
+    const subnet = this.resolve(value, from, SUBNET);
+    if (!subnet) return undefined;
+    const table = this.tableOfSubnet.get(subnet);
+    const vpcKey = this.vpcKey(subnet.properties.VpcId, subnet);
+    if (!table || this.unresolvedRouting) return { subnet, egress: 'unknown', vpcKey, s3Gateway: false };
+    const kinds = this.routesOfTable.get(table) ?? [];
+    const egress: SubnetEgress = kinds.includes('unknown') ? 'unknown' : kinds.includes('internet-gateway') ? 'internet-gateway' : 'isolated';
+    return { subnet, egress, vpcKey, s3Gateway: this.s3GatewayTables.has(table) };
+  }
+
+  /** Interface (or gateway) endpoint services in a VPC; undefined when an endpoint's VPC or service is unresolved. */
+  public endpoints(vpcKey: string | undefined): ReadonlySet<EndpointService> | undefined {
+    if (vpcKey === undefined || this.unresolvedEndpoints) return undefined;
+    return this.endpointsOfVpc.get(vpcKey) ?? new Set();
+  }
+
+  private routeKind(route: TemplateResource): SubnetEgress {
+    const p = route.properties;
+    const targets = ['NatGatewayId', 'TransitGatewayId', 'VpcPeeringConnectionId', 'NetworkInterfaceId', 'InstanceId',
+      'EgressOnlyInternetGatewayId', 'CarrierGatewayId', 'LocalGatewayId', 'VpcEndpointId', 'CoreNetworkArn'];
+    if (targets.some((t) => p[t] !== undefined)) return 'unknown';
+    const gw = p.GatewayId;
+    if (gw === undefined) return 'unknown';
+    const target = this.assembly.resolveResource(gw, route.stack);
+    if (target?.type === INTERNET_GATEWAY) return 'internet-gateway';
+    return toStr(gw)?.startsWith('igw-') ? 'internet-gateway' : 'unknown';
+  }
+
+  private indexEndpoint(e: TemplateResource): void {
+    const service = endpointService(e.properties.ServiceName);
+    const vpcKey = this.vpcKey(e.properties.VpcId, e);
+    if (vpcKey === undefined || service === 'unknown') {
+      this.unresolvedEndpoints = true;
+      return;
+    }
+    if (service === undefined) return; // a service tasks do not need
+    const type = e.properties.VpcEndpointType === undefined ? 'Gateway' : toStr(e.properties.VpcEndpointType);
+    if (type === undefined) {
+      this.unresolvedEndpoints = true;
+      return;
+    }
+    if (type === 'Gateway') {
+      // A gateway endpoint works only through the route tables it is attached to.
+      const tables = toArray(e.properties.RouteTableIds);
+      if (e.properties.RouteTableIds !== undefined && !tables) this.unresolvedEndpoints = true;
+      for (const t of tables ?? []) {
+        const table = this.resolve(t, e, ROUTE_TABLE);
+        if (table) this.s3GatewayTables.add(table);
+        else this.unresolvedEndpoints = true;
+      }
+      return;
+    }
+    // Without private DNS the endpoint needs DNS records we cannot see: count it as present either way.
+    const set = this.endpointsOfVpc.get(vpcKey) ?? new Set<EndpointService>();
+    set.add(service);
+    this.endpointsOfVpc.set(vpcKey, set);
+  }
+
+  private vpcKey(value: unknown, from: TemplateResource): string | undefined {
+    const res = this.assembly.resolveResource(value, from.stack);
+    if (res) return `${res.stack.name}/${res.logicalId}`;
+    return toStr(value);
+  }
+
+  private resolve(value: unknown, from: TemplateResource, type: string): TemplateResource | undefined {
+    const res = this.assembly.resolveResource(value, from.stack);
+    return res?.type === type ? res : undefined;
+  }
+}
+
+const CACHE = new WeakMap<AssemblyModel, NetworkIndex>();
+
+/**
+ * The task-relevant service of an endpoint service name such as
+ * `com.amazonaws.eu-west-1.ecr.dkr`, or the Fn::Join aws-cdk-lib writes
+ * for env-agnostic stacks. undefined for other services; 'unknown' when
+ * the name cannot be read.
+ */
+export function endpointService(name: unknown): EndpointService | undefined | 'unknown' {
+  const text = JSON.stringify(name ?? '');
+  for (const s of SERVICES) if (text.includes(`.${s}"`)) return s;
+  // Another service named literally is not one tasks need; a parameter or import could be any.
+  return text.includes('com.amazonaws.') ? undefined : 'unknown';
+}

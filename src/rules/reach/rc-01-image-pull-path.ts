@@ -1,0 +1,78 @@
+import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
+import { SCHEDULE, taskLaunch } from './task-launch';
+import { taskNeeds } from './task-needs';
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { SERVICE } from '../service/service-facts';
+import { networkMode } from '../task/task-facts';
+import { isUnresolved, orList, toArray, toStr } from '../values';
+
+export const RC01_IMAGE_PULL_PATH: ResourceRule = {
+  id: 'ECS-RC-01',
+  title: 'awsvpc tasks need a network path to their registry, CloudWatch Logs and secrets',
+  area: 'reach',
+  severity: Severity.ERROR,
+  description: 'For services and EventBridge Scheduler schedules that run awsvpc tasks in subnets of the app, follows each subnet\'s route table: '
+    + 'a subnet whose routes never leave the VPC (no NAT, transit gateway or peering), or an internet-gateway subnet where the task gets no public IP '
+    + '(EC2 awsvpc tasks never do; AssignPublicIp DISABLED on a schedule), must have the VPC endpoints the task needs: ecr.api, ecr.dkr and an S3 gateway '
+    + 'endpoint on the subnet\'s route table for ECR images, logs for awslogs, secretsmanager / ssm for secrets. Images outside ECR (Docker Hub, ECR Public, '
+    + 'ghcr.io) need internet access. Silent when a subnet, route, endpoint or image is unresolved or outside the app. Fargate services in public subnets '
+    + 'without a public IP are ECS-SV-31.',
+  deployError: 'Tasks stop before any container starts: "CannotPullContainerError: ... dial tcp ...: i/o timeout" or "ResourceInitializationError: unable to pull secrets or registry auth: ... RequestError: send request failed"; the service never reaches a steady state and the circuit breaker (or the 3-hour CloudFormation timeout) rolls it back.',
+  fix: 'Give the subnets a NAT gateway route (PRIVATE_WITH_EGRESS), or add the missing VPC endpoints (vpc.addInterfaceEndpoint / addGatewayEndpoint), and copy images from outside AWS into ECR (a pull-through cache rule).',
+  source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
+  resourceTypes: [SERVICE, SCHEDULE],
+  check(resource, ctx): RuleIssue[] {
+    const launch = taskLaunch(resource, ctx);
+    if (!launch || networkMode(launch.task) !== 'awsvpc') return [];
+    const subnets = toArray(launch.awsvpc.Subnets);
+    const assign = launch.awsvpc.AssignPublicIp;
+    if (!subnets || subnets.length === 0 || isUnresolved(assign)) return [];
+    const publicIp = launch.launchKind === 'FARGATE' && toStr(assign) === 'ENABLED';
+    const index = NetworkIndex.of(ctx.assembly);
+    const facts = subnets.map((s) => index.subnet(s, resource));
+    if (facts.some((f) => f === undefined)) return [];
+    const needs = taskNeeds(launch.task, ctx);
+    const stranded: { facts: SubnetFacts; missing: string[] }[] = [];
+    for (const f of facts as SubnetFacts[]) {
+      if (f.egress === 'unknown') continue;
+      if (f.egress === 'internet-gateway') {
+        if (publicIp) continue;
+        // ECS-SV-31 reports Fargate services here; EC2 awsvpc tasks and schedules are ours.
+        if (launch.isService && launch.launchKind !== 'EC2') continue;
+      }
+      const endpoints = index.endpoints(f.vpcKey);
+      if (!endpoints) continue;
+      const missing = missingPaths(needs, endpoints, f.s3Gateway);
+      if (missing.length > 0) stranded.push({ facts: f, missing });
+    }
+    if (stranded.length === 0) return [];
+    const first = stranded[0];
+    const why = first.facts.egress === 'isolated' ? 'no route out of the VPC' : 'an internet gateway route but no public IP';
+    return [{
+      property: `${launch.awsvpcPointer}/Subnets`,
+      value: stranded.map((s) => s.facts.subnet.logicalId),
+      problem: `tasks of ${launch.task.logicalId} in subnet${stranded.length > 1 ? 's' : ''} ${stranded.map((s) => s.facts.subnet.logicalId).join(', ')} (${why}) cannot reach ${orList(first.missing)}`,
+      allowed: 'a NAT gateway route, a public IP (Fargate in a public subnet), or VPC endpoints for ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
+      fix: first.missing.some((m) => m.startsWith('image'))
+        ? 'Copy the image into ECR (e.g. through a pull-through cache rule) and add the ECR endpoints, or route the subnets through a NAT gateway.'
+        : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.`,
+    }];
+  },
+};
+
+/** What the task needs that the subnet's endpoints do not provide. */
+function missingPaths(needs: ReturnType<typeof taskNeeds>, endpoints: ReadonlySet<EndpointService>, s3Gateway: boolean): string[] {
+  const missing: string[] = [];
+  for (const img of needs.images.filter((i) => i.source === 'internet')) {
+    missing.push(`image '${img.image}' of container '${img.container}' (outside ECR, needs internet access)`);
+  }
+  if (needs.images.some((i) => i.source === 'ecr')) {
+    const ecr = (['ecr.api', 'ecr.dkr'] as const).filter((s) => !endpoints.has(s)).map((s) => `the ${s} endpoint`);
+    if (!s3Gateway && !endpoints.has('s3')) ecr.push('an S3 endpoint on the route table (ECR image layers)');
+    missing.push(...ecr);
+  }
+  if (needs.awslogs && !endpoints.has('logs')) missing.push('the logs endpoint (awslogs)');
+  if (needs.secretsManager && !endpoints.has('secretsmanager')) missing.push('the secretsmanager endpoint (secrets)');
+  if (needs.ssm && !endpoints.has('ssm')) missing.push('the ssm endpoint (parameters)');
+  return missing;
+}

@@ -1,0 +1,204 @@
+/** ECS-RC-01: awsvpc tasks need a network path to their registry, logs and secrets. */
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { runRules } from '../../../src/rules/engine';
+import { AssemblyModel } from '../../../src/rules/model';
+import { RC01_IMAGE_PULL_PATH } from '../../../src/rules/reach/rc-01-image-pull-path';
+import { assemblyOfStacks, check, checkAssembly, fargateTask, Resources } from '../helpers';
+
+const ECR_IMAGE = { 'Fn::Join': ['', ['111111111111.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/app:1']] };
+const endpoint = (service: string, type?: string, extra: Record<string, unknown> = {}) => ({
+  Type: 'AWS::EC2::VPCEndpoint',
+  Properties: {
+    VpcId: { Ref: 'Vpc' },
+    ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, `.${service}`]] },
+    ...type ? { VpcEndpointType: type } : {},
+    ...extra,
+  },
+});
+/** Every endpoint an ECR image with awslogs and Secrets Manager secrets needs. */
+const ALL_ENDPOINTS: Resources = {
+  EcrApi: endpoint('ecr.api', 'Interface'),
+  EcrDkr: endpoint('ecr.dkr', 'Interface'),
+  Logs: endpoint('logs', 'Interface'),
+  Secrets: endpoint('secretsmanager', 'Interface'),
+  S3: endpoint('s3', undefined, { RouteTableIds: [{ Ref: 'Table' }] }),
+};
+
+interface Options {
+  image?: unknown;
+  route?: 'igw' | 'nat' | 'none';
+  launch?: Record<string, unknown>;
+  assign?: string;
+  awslogs?: boolean;
+  secret?: boolean;
+  extra?: Resources;
+}
+
+function template(o: Options = {}): Resources {
+  const container: Record<string, unknown> = { Name: 'app', Image: o.image ?? ECR_IMAGE, Essential: true };
+  if (o.awslogs) container.LogConfiguration = { LogDriver: 'awslogs', Options: { 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1' } };
+  if (o.secret) container.Secrets = [{ Name: 'DB', ValueFrom: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-AbCdEf' }];
+  const r: Resources = {
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+    Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+    Table: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Subnet' }, RouteTableId: { Ref: 'Table' } } },
+    Task: fargateTask({ ExecutionRoleArn: 'arn:aws:iam::111111111111:role/exec', ContainerDefinitions: [container] }),
+    Svc: {
+      Type: 'AWS::ECS::Service',
+      Properties: {
+        TaskDefinition: { Ref: 'Task' },
+        ...o.launch ?? { LaunchType: 'FARGATE' },
+        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'Subnet' }], ...o.assign ? { AssignPublicIp: o.assign } : {} } },
+      },
+    },
+    ...o.extra,
+  };
+  if (o.route === 'igw') {
+    r.Igw = { Type: 'AWS::EC2::InternetGateway', Properties: {} };
+    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } };
+  }
+  if (o.route === 'nat') {
+    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123' } };
+  }
+  return r;
+}
+
+const messages = (resources: Resources) => check(RC01_IMAGE_PULL_PATH, resources).map((f) => f.message);
+
+describe('ECS-RC-01 image pull path (L1)', () => {
+  test('bad: an isolated subnet without ECR endpoints, for an ECR image', () => {
+    expect(messages(template())).toEqual([
+      '[ECS-RC-01] tasks of Task in subnet Subnet (no route out of the VPC) cannot reach the ecr.api endpoint, the ecr.dkr endpoint or an S3 endpoint on the route table (ECR image layers) at TestStack/Svc; '
+      + 'allowed: a NAT gateway route, a public IP (Fargate in a public subnet), or VPC endpoints for ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access. '
+      + 'Add the VPC endpoints (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.',
+    ]);
+  });
+
+  test('bad: a Docker Hub image in an isolated subnet, even with every endpoint', () => {
+    const [message] = messages(template({ image: 'nginx:1.27', extra: ALL_ENDPOINTS }));
+    expect(message).toContain("cannot reach image 'nginx:1.27' of container 'app' (outside ECR, needs internet access)");
+    expect(message).toContain('Copy the image into ECR (e.g. through a pull-through cache rule)');
+  });
+
+  test('bad: awslogs without a logs endpoint, secrets without a secretsmanager endpoint', () => {
+    const { Logs, Secrets, ...rest } = ALL_ENDPOINTS;
+    expect(messages(template({ awslogs: true, extra: { ...rest, Secrets } }))[0]).toContain('cannot reach the logs endpoint (awslogs) at');
+    expect(messages(template({ secret: true, extra: { ...rest, Logs } }))[0]).toContain('cannot reach the secretsmanager endpoint (secrets) at');
+  });
+
+  test('bad: EC2 awsvpc tasks in a public subnet get no public IP', () => {
+    const [message] = messages(template({ route: 'igw', launch: { LaunchType: 'EC2' }, image: 'nginx:1.27' }));
+    expect(message).toContain('in subnet Subnet (an internet gateway route but no public IP) cannot reach image');
+  });
+
+  test('bad: an EventBridge Scheduler schedule running the task in an isolated subnet', () => {
+    const r = template({ image: 'public.ecr.aws/nginx/nginx:1.27' });
+    delete r.Svc;
+    r.Schedule = {
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: {
+        ScheduleExpression: 'rate(1 day)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: {
+          Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c',
+          RoleArn: 'arn:aws:iam::111111111111:role/r',
+          EcsParameters: { TaskDefinitionArn: { Ref: 'Task' }, LaunchType: 'FARGATE', NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'Subnet' }] } } },
+        },
+      },
+    };
+    const findings = check(RC01_IMAGE_PULL_PATH, r);
+    expect(findings.map((f) => [f.path, f.property])).toEqual([['TestStack/Schedule', 'Properties/Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration/Subnets']]);
+  });
+
+  test('good: endpoints instead of a NAT gateway (what a naive checker would flag)', () => {
+    expect(messages(template({ awslogs: true, secret: true, extra: ALL_ENDPOINTS }))).toEqual([]);
+    // An S3 interface endpoint also serves image layers.
+    const { S3, ...rest } = ALL_ENDPOINTS;
+    expect(messages(template({ extra: { ...rest, S3i: endpoint('s3', 'Interface') } }))).toEqual([]);
+  });
+
+  test('good: a NAT route, a public IP, and Fargate services in public subnets (ECS-SV-31 reports those)', () => {
+    expect(messages(template({ route: 'nat', image: 'nginx:1.27' }))).toEqual([]);
+    expect(messages(template({ route: 'igw', assign: 'ENABLED', image: 'nginx:1.27' }))).toEqual([]);
+    expect(messages(template({ route: 'igw', assign: 'DISABLED', image: 'nginx:1.27' }))).toEqual([]);
+  });
+
+  test('good: an S3 gateway endpoint on another route table does not count', () => {
+    const { S3, ...rest } = ALL_ENDPOINTS;
+    const other = { OtherTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } }, S3: endpoint('s3', undefined, { RouteTableIds: [{ Ref: 'OtherTable' }] }) };
+    expect(messages(template({ extra: { ...rest, ...other } }))[0]).toContain('cannot reach an S3 endpoint on the route table');
+  });
+
+  test('unresolved: a subnet, route table or endpoint the templates do not decide is skipped', () => {
+    const r = template();
+    (r.Svc.Properties as any).NetworkConfiguration.AwsvpcConfiguration.Subnets = [{ Ref: 'SubnetParam' }];
+    expect(messages(r)).toEqual([]);
+    expect(messages(template({ extra: { Ep: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: { Ref: 'VpcParam' }, ServiceName: 'com.amazonaws.eu-west-1.ecr.dkr' } } } }))).toEqual([]);
+    expect(messages(template({ extra: { R: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'TableParam' }, NatGatewayId: 'nat-1' } } } }))).toEqual([]);
+    expect(messages(template({ image: { Ref: 'ImageParam' } }))).toEqual([]);
+    // No association: the subnet uses the VPC's main route table, which the template cannot show.
+    const noAssoc = template({ image: 'nginx:1.27' });
+    delete noAssoc.Assoc;
+    expect(messages(noAssoc)).toEqual([]);
+  });
+
+  test('cross-stack: network in one stack, service in another through exports', () => {
+    const network = template({ image: 'nginx:1.27' });
+    const { Task, Svc, ...net } = network;
+    const svc = JSON.parse(JSON.stringify(Svc).replace('{"Ref":"Subnet"}', '{"Fn::ImportValue":"net-subnet"}'));
+    const stacks = (netExtra: Resources) => assemblyOfStacks([
+      { name: 'Net', template: { Resources: { ...net, ...netExtra }, Outputs: { S: { Value: { Ref: 'Subnet' }, Export: { Name: 'net-subnet' } } } } },
+      { name: 'App', template: { Resources: { Task, Svc: svc } } },
+    ]);
+    expect(checkAssembly(RC01_IMAGE_PULL_PATH, stacks({})).map((f) => f.path)).toEqual(['App/Svc']);
+    const natRoute = { R: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, NatGatewayId: 'nat-1' } } };
+    expect(checkAssembly(RC01_IMAGE_PULL_PATH, stacks(natRoute))).toEqual([]);
+  });
+});
+
+describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
+  function l2(subnetType: ec2.SubnetType, options: { ecr: boolean; endpoints: boolean }): AssemblyModel {
+    const app = new App();
+    const stack = new Stack(app, 'L2');
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      maxAzs: 2,
+      natGateways: subnetType === ec2.SubnetType.PRIVATE_WITH_EGRESS ? 1 : 0,
+      subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }, { name: 'App', subnetType }],
+    });
+    if (options.endpoints) {
+      vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+      for (const s of [ec2.InterfaceVpcEndpointAwsService.ECR, ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER, ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS]) {
+        vpc.addInterfaceEndpoint(s.shortName, { service: s });
+      }
+    }
+    const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
+    const task = new ecs.FargateTaskDefinition(stack, 'Task');
+    const image = options.ecr
+      ? ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(stack, 'Repo', 'app'), '1.0')
+      : ecs.ContainerImage.fromRegistry('nginx:1.27');
+    task.addContainer('app', { image, logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }) });
+    new ecs.FargateService(stack, 'Service', { cluster, taskDefinition: task, vpcSubnets: { subnetType } });
+    return new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
+  }
+  const run = (a: AssemblyModel) => runRules(a, { rules: [RC01_IMAGE_PULL_PATH] }).map((f) => f.message);
+
+  test('bad: PRIVATE_ISOLATED subnets with a Docker Hub image', () => {
+    const [message] = run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: false, endpoints: true }));
+    expect(message).toMatch(/^\[ECS-RC-01\] tasks of Task\w+ in subnets VpcAppSubnet1Subnet\w+, VpcAppSubnet2Subnet\w+ \(no route out of the VPC\) cannot reach image 'nginx:1.27'/);
+  });
+
+  test('bad: PRIVATE_ISOLATED subnets with an ECR image and no endpoints', () => {
+    expect(run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: true, endpoints: false }))[0])
+      .toContain('cannot reach the ecr.api endpoint, the ecr.dkr endpoint, an S3 endpoint on the route table (ECR image layers) or the logs endpoint (awslogs)');
+  });
+
+  test('good: isolated subnets with the endpoints, and private subnets with a NAT gateway', () => {
+    expect(run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: true, endpoints: true }))).toEqual([]);
+    expect(run(l2(ec2.SubnetType.PRIVATE_WITH_EGRESS, { ecr: false, endpoints: false }))).toEqual([]);
+  });
+});

@@ -34,9 +34,12 @@ test('aws-cdk-lib patterns and L2s synthesize without EcsChecks errors', () => {
   new patterns.ApplicationLoadBalancedFargateService(stack, 'AlbFargate', {
     cluster, cpu: 512, memoryLimitMiB: 1024, desiredCount: 2, taskImageOptions: { image },
   });
-  new patterns.NetworkLoadBalancedFargateService(stack, 'NlbFargate', {
+  const nlb = new patterns.NetworkLoadBalancedFargateService(stack, 'NlbFargate', {
     cluster, cpu: 1024, memoryLimitMiB: 2048, taskImageOptions: { image },
   });
+  // The pattern gives the NLB no security group and the tasks no ingress, so its health checks never pass
+  // (aws-cdk#1490, #4091): open the VPC range as users must. ECS-RC-04 reports the bare pattern (test/rules/reach/cdk-l2.test.ts).
+  nlb.service.connections.allowFrom(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.tcp(80));
   new patterns.ApplicationLoadBalancedEc2Service(stack, 'AlbEc2', {
     cluster,
     memoryLimitMiB: 512,

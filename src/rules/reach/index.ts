@@ -6,7 +6,18 @@
  */
 import { RC01_IMAGE_PULL_PATH } from './rc-01-image-pull-path';
 import { Rule } from '../rule';
+import { RC04_LOAD_BALANCER_INGRESS } from './rc-04-load-balancer-ingress';
+import { RC05_TARGET_GROUP_AGREES_WITH_TASK } from './rc-05-target-group-agrees-with-task';
+import { RC06_TARGET_GROUP_LISTENER } from './rc-06-target-group-listener';
+import { RC07_DUPLICATE_LISTENER_PORT } from './rc-07-duplicate-listener-port';
+import { RC08_LOAD_BALANCER_PLACEMENT } from './rc-08-load-balancer-placement';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
+  // Load balancing (ECS-RC-04..08).
+  RC04_LOAD_BALANCER_INGRESS,
+  RC05_TARGET_GROUP_AGREES_WITH_TASK,
+  RC06_TARGET_GROUP_LISTENER,
+  RC07_DUPLICATE_LISTENER_PORT,
+  RC08_LOAD_BALANCER_PLACEMENT,
 ];

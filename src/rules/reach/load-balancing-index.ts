@@ -1,0 +1,261 @@
+/**
+ * Lookups over the load balancing and security group resources of an
+ * assembly, built once per assembly (cached by AssemblyModel) so that rules
+ * over services do not scan every resource again:
+ * target group -> listeners and listener rules -> load balancer, listeners
+ * per load balancer, rules per listener, and security group -> ingress rules
+ * (inline SecurityGroupIngress and separate AWS::EC2::SecurityGroupIngress).
+ *
+ * Anything that cannot be followed is recorded as "incomplete", so rules that
+ * need the whole picture can stay silent.
+ */
+import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
+
+export const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
+export const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
+export const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
+export const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+export const SECURITY_GROUP = 'AWS::EC2::SecurityGroup';
+export const SECURITY_GROUP_INGRESS = 'AWS::EC2::SecurityGroupIngress';
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+
+/** A listener or listener rule that forwards to a target group. */
+export interface Forwarder {
+  /** The listener or listener rule resource. */
+  readonly resource: TemplateResource;
+  /** The listener: the resource itself, or the rule's listener when it is in the assembly. */
+  readonly listener?: TemplateResource;
+  /** The load balancer, when the listener's LoadBalancerArn resolves to one in the assembly. */
+  readonly loadBalancer?: TemplateResource;
+}
+
+/** Where an ingress rule admits traffic from. */
+export type IngressSource =
+  | { readonly kind: 'group'; readonly group: TemplateResource }
+  /** CidrIp, CidrIpv6 or SourcePrefixListId: addresses, whatever their value. */
+  | { readonly kind: 'address' }
+  /** A security group outside the assembly (literal id), a group name, or an unresolved value. */
+  | { readonly kind: 'unknown' };
+
+export interface IngressRule {
+  /** The security group (inline rule) or the AWS::EC2::SecurityGroupIngress resource. */
+  readonly origin: TemplateResource;
+  /** Lower-case IpProtocol; undefined when unresolved. */
+  readonly protocol?: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly source: IngressSource;
+}
+
+export interface LoadBalancingIndex {
+  /**
+   * True when some listener or listener rule has actions or target groups
+   * that do not resolve (it could forward to any target group), or the
+   * assembly has nested stacks whose templates are not part of it.
+   */
+  readonly forwardingIncomplete: boolean;
+  /** Listeners per load balancer key (see referenceKey), in template order. */
+  readonly listenersByLoadBalancer: ReadonlyMap<string, readonly TemplateResource[]>;
+  /** Listener rules per listener key (see referenceKey), in template order. */
+  readonly rulesByListener: ReadonlyMap<string, readonly TemplateResource[]>;
+  /**
+   * True when some AWS::EC2::SecurityGroupIngress has a GroupId that does not
+   * resolve (it could add to any group), or the assembly has nested stacks.
+   */
+  readonly ingressIncomplete: boolean;
+  /** Listeners and listener rules forwarding to a target group of the assembly. */
+  forwardersOf(targetGroup: TemplateResource): readonly Forwarder[];
+  /** Ingress rules of a security group of the assembly; undefined when some are unresolved. */
+  ingressOf(group: TemplateResource): readonly IngressRule[] | undefined;
+}
+
+const CACHE = new WeakMap<AssemblyModel, LoadBalancingIndex>();
+
+/** The index of an assembly, built on first use. */
+export function loadBalancingIndex(assembly: AssemblyModel): LoadBalancingIndex {
+  let index = CACHE.get(assembly);
+  if (!index) {
+    index = buildIndex(assembly);
+    CACHE.set(assembly, index);
+  }
+  return index;
+}
+
+/**
+ * Identity of a referenced resource: `res:Stack/LogicalId` for a resource of
+ * the assembly, `lit:value` for a literal (ARN or id), undefined otherwise.
+ */
+export function referenceKey(value: unknown, stack: StackModel, assembly: AssemblyModel): string | undefined {
+  const res = assembly.resolveResource(value, stack);
+  if (res) return resourceKey(res);
+  const literal = assembly.resolveString(value, stack);
+  return literal === undefined ? undefined : `lit:${literal}`;
+}
+
+export function resourceKey(resource: TemplateResource): string {
+  return `res:${resource.stack.name}/${resource.logicalId}`;
+}
+
+/** Target group values of a list of actions; undefined when the list or an action is unresolved. */
+export function forwardTargets(actions: unknown): unknown[] | undefined {
+  if (actions === undefined) return [];
+  const list = toArray(actions);
+  if (!list) return undefined;
+  const out: unknown[] = [];
+  for (const entry of list) {
+    const action = toObject(entry);
+    if (!action) return undefined;
+    if (action.TargetGroupArn !== undefined) out.push(action.TargetGroupArn);
+    if (action.ForwardConfig === undefined) continue;
+    const config = toObject(action.ForwardConfig);
+    if (!config) return undefined;
+    if (config.TargetGroups === undefined) continue;
+    const groups = toArray(config.TargetGroups);
+    if (!groups) return undefined;
+    for (const g of groups) {
+      const tuple = toObject(g);
+      if (!tuple) return undefined;
+      out.push(tuple.TargetGroupArn);
+    }
+  }
+  return out;
+}
+
+function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
+  const nested = assembly.ofType(NESTED_STACK).length > 0;
+  const forwarders = new Map<TemplateResource, Forwarder[]>();
+  const listenersByLoadBalancer = new Map<string, TemplateResource[]>();
+  const rulesByListener = new Map<string, TemplateResource[]>();
+  let forwardingIncomplete = nested;
+
+  const addForwards = (resource: TemplateResource, actions: unknown, listener?: TemplateResource) => {
+    const targets = forwardTargets(actions);
+    if (!targets) {
+      forwardingIncomplete = true;
+      return;
+    }
+    const lbValue = listener?.properties.LoadBalancerArn;
+    const lb = listener ? assembly.resolveResource(lbValue, listener.stack) : undefined;
+    const loadBalancer = lb?.type === LOAD_BALANCER ? lb : undefined;
+    for (const t of targets) {
+      const tg = assembly.resolveResource(t, resource.stack);
+      if (tg?.type === TARGET_GROUP) {
+        const list = forwarders.get(tg) ?? [];
+        list.push({ resource, listener, loadBalancer });
+        forwarders.set(tg, list);
+      } else if (tg !== undefined || assembly.resolveString(t, resource.stack) === undefined) {
+        // Unresolved (a parameter, Fn::If, an import outside the assembly): could be any group.
+        forwardingIncomplete = true;
+      }
+      // A literal ARN names a target group outside the assembly.
+    }
+  };
+
+  for (const listener of assembly.ofType(LISTENER)) {
+    addForwards(listener, listener.properties.DefaultActions, listener);
+    const key = referenceKey(listener.properties.LoadBalancerArn, listener.stack, assembly);
+    if (key) push(listenersByLoadBalancer, key, listener);
+  }
+  for (const rule of assembly.ofType(LISTENER_RULE)) {
+    const target = assembly.resolveResource(rule.properties.ListenerArn, rule.stack);
+    addForwards(rule, rule.properties.Actions, target?.type === LISTENER ? target : undefined);
+    const key = referenceKey(rule.properties.ListenerArn, rule.stack, assembly);
+    if (key) push(rulesByListener, key, rule);
+  }
+
+  const { ingress, incompleteGroups, ingressIncomplete } = indexIngress(assembly);
+  return {
+    forwardersOf: (tg) => forwarders.get(tg) ?? [],
+    forwardingIncomplete,
+    listenersByLoadBalancer,
+    rulesByListener,
+    ingressOf: (group) => (incompleteGroups.has(group) ? undefined : ingress.get(group) ?? []),
+    ingressIncomplete: ingressIncomplete || nested,
+  };
+}
+
+function indexIngress(assembly: AssemblyModel) {
+  const ingress = new Map<TemplateResource, IngressRule[]>();
+  const incompleteGroups = new Set<TemplateResource>();
+  let ingressIncomplete = false;
+
+  for (const group of assembly.ofType(SECURITY_GROUP)) {
+    const inline = group.properties.SecurityGroupIngress;
+    if (inline === undefined) continue;
+    const list = toArray(inline);
+    if (!list) {
+      incompleteGroups.add(group);
+      continue;
+    }
+    for (const entry of list) {
+      const props = toObject(entry);
+      if (!props) {
+        incompleteGroups.add(group);
+        continue;
+      }
+      push(ingress, group, ingressRule(group, props, assembly));
+    }
+  }
+
+  const byName = new Map<string, TemplateResource[]>();
+  for (const group of assembly.ofType(SECURITY_GROUP)) {
+    const name = toStr(group.properties.GroupName);
+    if (name !== undefined) push(byName, name, group);
+  }
+  for (const res of assembly.ofType(SECURITY_GROUP_INGRESS)) {
+    const p = res.properties;
+    const idValue = p.GroupId;
+    if (idValue === undefined) {
+      // GroupName (default VPC): attach to every group of that name in the assembly.
+      const name = assembly.resolveString(p.GroupName, res.stack);
+      if (name === undefined) ingressIncomplete = true;
+      else for (const g of byName.get(name) ?? []) push(ingress, g, ingressRule(res, p, assembly));
+      continue;
+    }
+    const group = assembly.resolveResource(idValue, res.stack);
+    if (group?.type === SECURITY_GROUP) push(ingress, group, ingressRule(res, p, assembly));
+    else if (group === undefined && assembly.resolveString(idValue, res.stack) === undefined) ingressIncomplete = true;
+    // A literal sg- id or another resource's attribute (a VPC's default group) is outside the indexed groups.
+  }
+  return { ingress, incompleteGroups, ingressIncomplete };
+}
+
+function ingressRule(origin: TemplateResource, p: Record<string, unknown>, assembly: AssemblyModel): IngressRule {
+  const protocol = assembly.resolveString(p.IpProtocol, origin.stack)?.toLowerCase();
+  let source: IngressSource = { kind: 'unknown' };
+  if (p.CidrIp !== undefined || p.CidrIpv6 !== undefined || p.SourcePrefixListId !== undefined) {
+    source = { kind: 'address' };
+  } else if (p.SourceSecurityGroupId !== undefined && p.SourceSecurityGroupName === undefined) {
+    const group = assembly.resolveResource(p.SourceSecurityGroupId, origin.stack);
+    if (group?.type === SECURITY_GROUP) source = { kind: 'group', group };
+  }
+  return { origin, protocol, fromPort: port(p.FromPort), toPort: port(p.ToPort), source };
+}
+
+function port(value: unknown): number | undefined {
+  return isUnresolved(value) ? undefined : toNumber(value);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** 'yes' when the rule admits TCP on the port, 'no' when it cannot, 'unknown' when unresolved. */
+export function coversTcpPort(rule: IngressRule, tcpPort: number): 'yes' | 'no' | 'unknown' {
+  const proto = rule.protocol;
+  if (proto === undefined) return 'unknown';
+  if (proto === '-1') return 'yes';
+  if (proto !== 'tcp' && proto !== '6') return 'no';
+  if (rule.fromPort === undefined || rule.toPort === undefined || rule.fromPort < 0 || rule.toPort < 0) return 'unknown';
+  return rule.fromPort <= tcpPort && tcpPort <= rule.toPort ? 'yes' : 'no';
+}
+
+/** A resource's construct path, without the stack name when it is in `from`'s stack. */
+export function shortPath(resource: TemplateResource, from: StackModel): string {
+  const p = resource.path;
+  const prefix = `${from.name}/`;
+  return resource.stack === from && p.startsWith(prefix) ? p.slice(prefix.length) : p;
+}

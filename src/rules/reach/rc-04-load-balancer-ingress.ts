@@ -1,0 +1,135 @@
+import { TemplateResource } from '../model';
+import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
+import { SERVICE, serviceTask } from '../service/service-facts';
+import { networkMode } from '../task/task-facts';
+import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
+import {
+  coversTcpPort, IngressRule, loadBalancingIndex, SECURITY_GROUP, shortPath, TARGET_GROUP,
+} from './load-balancing-index';
+
+/** Target group protocols whose traffic and health checks are TCP. */
+const TCP_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TLS'];
+
+/** The load balancer's security groups; 'none' for an NLB without any; undefined when not decidable. */
+function loadBalancerGroups(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
+  const typeValue = lb.properties.Type;
+  const type = typeValue === undefined ? 'application' : toStr(typeValue);
+  if (type !== 'application' && type !== 'network') return undefined;
+  const raw = lb.properties.SecurityGroups;
+  const list = raw === undefined ? [] : toArray(raw);
+  if (!list) return undefined;
+  // An ALB without security groups gets the VPC's default group: not decidable here.
+  if (list.length === 0) return type === 'network' ? 'none' : undefined;
+  const groups = list.map((g) => ctx.assembly.resolveResource(g, lb.stack));
+  if (groups.some((g) => g?.type !== SECURITY_GROUP)) return undefined;
+  return new Set(groups as TemplateResource[]);
+}
+
+/** Whether one ingress rule admits the load balancer on a TCP port. */
+function admits(rule: IngressRule, tcpPort: number, lbGroups: Set<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
+  const covers = coversTcpPort(rule, tcpPort);
+  if (covers === 'no') return 'no';
+  const source = rule.source;
+  // Any address range may hold the load balancer's (or the clients') addresses.
+  if (source.kind === 'address') return covers;
+  // Security group sources cannot match an NLB without security groups.
+  if (lbGroups === 'none') return 'no';
+  if (source.kind === 'group') return lbGroups.has(source.group) ? covers : 'no';
+  return 'unknown';
+}
+
+function verdict(rules: readonly IngressRule[], tcpPort: number, lbGroups: Set<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
+  let unknown = false;
+  for (const rule of rules) {
+    const v = admits(rule, tcpPort, lbGroups);
+    if (v === 'yes') return 'yes';
+    if (v === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'no';
+}
+
+export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
+  id: 'ECS-RC-04',
+  title: 'Task security groups must admit the load balancer on the container and health check ports',
+  area: 'reach',
+  severity: Severity.ERROR,
+  description: 'For an awsvpc service attached to a target group of the assembly, finds the load balancers whose listeners or listener rules forward to it and checks that at least one security group of the tasks admits each of them over TCP on the container port and on a numeric HealthCheckPort. Admitting means an ingress rule (inline SecurityGroupIngress or a separate AWS::EC2::SecurityGroupIngress) whose source is one of the load balancer\'s security groups, or any CIDR or prefix-list rule; a Network Load Balancer without security groups is admitted only by CIDR or prefix-list rules. Skipped when a task or load balancer security group is outside the assembly, an Application Load Balancer has no SecurityGroups (it gets the VPC default group), or any relevant ingress rule, port or GroupId is unresolved.',
+  deployError: 'CloudFormation creates everything, but the load balancer\'s health checks time out: targets stay "unhealthy" (Request timed out), ECS stops and replaces the tasks ("Task failed ELB health checks"), the service never reaches a steady state and the stack times out and rolls back.',
+  fix: 'Allow the load balancer into the tasks: ingress on the container port (and health check port) from the load balancer\'s security group, e.g. service.connections.allowFrom(lb, Port.tcp(port)).',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html',
+  resourceTypes: [SERVICE],
+  check(service, ctx): RuleIssue[] {
+    const entries = toArray(service.properties.LoadBalancers);
+    if (!entries || entries.length === 0) return [];
+    const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
+    if (!awsvpc) return [];
+    const task = serviceTask(service, ctx);
+    if (!task || networkMode(task) !== 'awsvpc') return [];
+    const index = loadBalancingIndex(ctx.assembly);
+    if (index.ingressIncomplete) return [];
+    const sgList = toArray(awsvpc.SecurityGroups);
+    if (!sgList || sgList.length === 0) return [];
+    const taskGroups = sgList.map((g) => ctx.assembly.resolveResource(g, service.stack));
+    if (taskGroups.some((g) => g?.type !== SECURITY_GROUP)) return [];
+    const rules: IngressRule[] = [];
+    for (const g of taskGroups as TemplateResource[]) {
+      const r = index.ingressOf(g);
+      if (!r) return [];
+      rules.push(...r);
+    }
+    const taskLabel = (taskGroups as TemplateResource[]).map((g) => shortPath(g, service.stack)).join(', ');
+
+    const issues: RuleIssue[] = [];
+    const seen = new Set<string>();
+    entries.forEach((raw) => {
+      const entry = toObject(raw);
+      const tg = ctx.assembly.resolveResource(entry?.TargetGroupArn, service.stack);
+      const containerPort = toNumber(entry?.ContainerPort);
+      if (tg?.type !== TARGET_GROUP || containerPort === undefined) return;
+      const protocol = toStr(tg.properties.Protocol)?.toUpperCase();
+      if (protocol === undefined || !TCP_PROTOCOLS.includes(protocol)) return;
+      const ports: { port: number; what: string }[] = [{ port: containerPort, what: `container port ${containerPort}/tcp` }];
+      const hc = tg.properties.HealthCheckPort;
+      if (hc !== undefined && toStr(hc) !== 'traffic-port') {
+        const hcPort = isUnresolved(hc) ? undefined : toNumber(hc);
+        if (hcPort === undefined) return;
+        if (hcPort !== containerPort) ports.push({ port: hcPort, what: `health check port ${hcPort}/tcp of target group ${shortPath(tg, service.stack)}` });
+      }
+      const lbs = [...new Set(index.forwardersOf(tg).map((f) => f.loadBalancer).filter((lb): lb is TemplateResource => lb !== undefined))];
+      for (const lb of lbs) {
+        const lbGroups = loadBalancerGroups(lb, ctx);
+        if (!lbGroups) continue;
+        for (const { port, what } of ports) {
+          const key = `${lb.stack.name}/${lb.logicalId}:${port}`;
+          if (seen.has(key) || verdict(rules, port, lbGroups) !== 'no') continue;
+          seen.add(key);
+          issues.push(issue(lb, lbGroups, port, what, taskLabel, awsvpc.SecurityGroups, service));
+        }
+      }
+    });
+    return issues;
+  },
+};
+
+function issue(lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', port: number, what: string,
+  taskLabel: string, value: unknown, service: TemplateResource): RuleIssue {
+  const lbLabel = shortPath(lb, service.stack);
+  const property = 'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups';
+  if (lbGroups === 'none') {
+    return {
+      property,
+      value,
+      problem: `No security group of the tasks (${taskLabel}) admits network load balancer ${lbLabel} (no security groups: only CIDR or prefix-list rules can match its traffic and health checks) on ${what}`,
+      allowed: `ingress from a CIDR or prefix list covering the load balancer's subnets on ${port}`,
+      fix: `Add task security group ingress from the VPC CIDR on ${port} (service.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(${port}))).`,
+    };
+  }
+  const groups = [...lbGroups].map((g) => shortPath(g, service.stack)).join(', ');
+  return {
+    property,
+    value,
+    problem: `No security group of the tasks (${taskLabel}) admits load balancer ${lbLabel} (security group ${groups}) on ${what}`,
+    allowed: `ingress from ${groups} (or a CIDR covering it) on ${port}`,
+    fix: `Add task security group ingress from the load balancer's security group on ${port} (service.connections.allowFrom(lb, Port.tcp(${port}))).`,
+  };
+}

@@ -1,0 +1,100 @@
+/** L1 templates for the load-balancing reach rules: an ALB in front of a Fargate service. */
+import { AssemblyModel, CfnTemplate } from '../../../src/rules/model';
+import { assemblyOfStacks, fargateTask, Resources } from '../helpers';
+
+export const SG = 'AWS::EC2::SecurityGroup';
+export const INGRESS = 'AWS::EC2::SecurityGroupIngress';
+export const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+export const TG = 'AWS::ElasticLoadBalancingV2::TargetGroup';
+export const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
+export const RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
+
+export const sgId = (id: string) => ({ 'Fn::GetAtt': [id, 'GroupId'] });
+export const ref = (id: string) => ({ Ref: id });
+
+function subnet(az: unknown, cidr: string): Resources[string] {
+  return { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: cidr, AvailabilityZone: az } };
+}
+
+/**
+ * A VPC with an internet gateway and two subnets in two zones, an ALB (LbSg)
+ * with an HTTP listener forwarding to an ip target group on 8080, and a
+ * Fargate service (TaskSg) whose task maps container 'app' port 8080. TaskSg
+ * admits LbSg on 8080 through a separate AWS::EC2::SecurityGroupIngress.
+ */
+export function albService(): Resources {
+  return {
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+    Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+    IgwAttach: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: ref('Vpc'), InternetGatewayId: ref('Igw') } },
+    SubnetA: subnet('eu-west-1a', '10.0.0.0/24'),
+    SubnetB: subnet('eu-west-1b', '10.0.1.0/24'),
+    LbSg: {
+      Type: SG,
+      Properties: { GroupDescription: 'lb', VpcId: ref('Vpc'), SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] },
+    },
+    TaskSg: { Type: SG, Properties: { GroupDescription: 'tasks', VpcId: ref('Vpc') } },
+    TaskSgFromLb: {
+      Type: INGRESS,
+      Properties: { GroupId: sgId('TaskSg'), IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: sgId('LbSg') },
+    },
+    Lb: { Type: LB, Properties: { Subnets: [ref('SubnetA'), ref('SubnetB')], SecurityGroups: [sgId('LbSg')] } },
+    Tg: { Type: TG, Properties: { Port: 8080, Protocol: 'HTTP', TargetType: 'ip', VpcId: ref('Vpc') } },
+    Listener: {
+      Type: LISTENER,
+      Properties: { LoadBalancerArn: ref('Lb'), Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: ref('Tg') }] },
+    },
+    Task: fargateTask({ ContainerDefinitions: [{ Name: 'app', Image: 'nginx:1.27', Essential: true, PortMappings: [{ ContainerPort: 8080 }] }] }),
+    Service: {
+      Type: 'AWS::ECS::Service',
+      DependsOn: ['Listener'],
+      Properties: {
+        TaskDefinition: ref('Task'),
+        LaunchType: 'FARGATE',
+        LoadBalancers: [{ ContainerName: 'app', ContainerPort: 8080, TargetGroupArn: ref('Tg') }],
+        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [ref('SubnetA'), ref('SubnetB')], SecurityGroups: [sgId('TaskSg')] } },
+      },
+    },
+  };
+}
+
+/** Properties of a resource, for changing a fixture in place. */
+export function props(r: Resources, id: string): Record<string, unknown> {
+  return r[id].Properties!;
+}
+
+/** First entry of the service's LoadBalancers. */
+export function lbEntry(r: Resources, id = 'Service'): Record<string, unknown> {
+  return (props(r, id).LoadBalancers as Record<string, unknown>[])[0];
+}
+
+/**
+ * Two stacks: `second` holds the listed resources, `First` the rest. Every
+ * Ref / Fn::GetAtt that crosses stacks becomes an Export of the owner and an
+ * Fn::ImportValue in the user, as aws-cdk-lib writes them.
+ */
+export function splitStacks(r: Resources, moved: readonly string[], names: [string, string] = ['First', 'Second']): AssemblyModel {
+  const home = (id: string) => (moved.includes(id) ? 1 : 0);
+  const templates: { Resources: Resources; Outputs: Record<string, unknown> }[] = [{ Resources: {}, Outputs: {} }, { Resources: {}, Outputs: {} }];
+  const rewrite = (value: unknown, stack: number): unknown => {
+    if (Array.isArray(value)) return value.map((v) => rewrite(v, stack));
+    if (!value || typeof value !== 'object') return value;
+    const obj = value as Record<string, unknown>;
+    const target = typeof obj.Ref === 'string' ? obj.Ref
+      : Array.isArray(obj['Fn::GetAtt']) ? (obj['Fn::GetAtt'] as string[])[0] : undefined;
+    if (target !== undefined && Object.keys(obj).length === 1 && r[target] && home(target) !== stack) {
+      const owner = home(target);
+      const exportName = `${names[owner]}:Export${JSON.stringify(obj).replace(/[^A-Za-z0-9]/g, '')}`;
+      templates[owner].Outputs[exportName.replace(/[^A-Za-z0-9]/g, '')] = { Value: obj, Export: { Name: exportName } };
+      return { 'Fn::ImportValue': exportName };
+    }
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, rewrite(v, stack)]));
+  };
+  for (const [id, res] of Object.entries(r)) {
+    const stack = home(id);
+    const copy: Resources[string] = { ...res, Properties: rewrite(res.Properties ?? {}, stack) as Record<string, unknown> };
+    if (Array.isArray(copy.DependsOn)) copy.DependsOn = (copy.DependsOn as string[]).filter((d) => home(d) === stack);
+    templates[stack].Resources[id] = copy;
+  }
+  return assemblyOfStacks(templates.map((t, i) => ({ name: names[i], template: t as CfnTemplate })));
+}

@@ -14,6 +14,9 @@ function newApp(): App {
   return new App({ context: { 'aws:cdk:enable-path-metadata': true } });
 }
 
+/** The load-balancing rules; these VPCs have no egress on purpose, which ECS-RC-01 (tested in its own file) would report. */
+const LB_RULES = REACH_RULES.filter((r) => r.id !== 'ECS-RC-01');
+
 function assemblyOf(...stacks: Stack[]): AssemblyModel {
   return new AssemblyModel(stacks.map((s) => ({ name: s.stackName, template: Template.fromStack(s).toJSON() })));
 }
@@ -21,14 +24,14 @@ function assemblyOf(...stacks: Stack[]): AssemblyModel {
 /** `ruleId stack type property` of every reach finding. */
 function reach(...stacks: Stack[]): string[] {
   const assembly = assemblyOf(...stacks);
-  return runRules(assembly, { rules: REACH_RULES }).map((f) => {
+  return runRules(assembly, { rules: LB_RULES }).map((f) => {
     const type = assembly.stacks.find((s) => s.name === f.stack)!.resource(f.logicalId)!.type;
     return `${f.ruleId} ${f.stack} ${type} ${f.property}`;
   });
 }
 
 function messages(...stacks: Stack[]): string[] {
-  return runRules(assemblyOf(...stacks), { rules: REACH_RULES }).map((f) => f.message);
+  return runRules(assemblyOf(...stacks), { rules: LB_RULES }).map((f) => f.message);
 }
 
 function base(stack: Stack, vpcProps: ec2.VpcProps = { maxAzs: 2, natGateways: 0 }) {

@@ -172,7 +172,8 @@ describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
     });
     if (options.endpoints) {
       vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
-      const services = [ec2.InterfaceVpcEndpointAwsService.ECR, ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER, ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS];
+      const E = ec2.InterfaceVpcEndpointAwsService;
+      const services = [E.ECR, E.ECR_DOCKER, E.CLOUDWATCH_LOGS];
       for (const s of services) {
         vpc.addInterfaceEndpoint(s.shortName, { service: s });
       }

@@ -46,7 +46,7 @@ export function buildExampleApp(app: App): void {
   }
   const vpc = hardenedVpc(network, 'Vpc');
   Validations.of(vpc).acknowledge(...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
-    id: `${pack}-VPCDefaultSecurityGroupClosed`,
+    id: `${pack}::${pack}-VPCDefaultSecurityGroupClosed`,
     reason: 'Nothing uses the default security group; closing it needs aws-cdk-lib\'s custom-resource Lambda '
       + '(restrictDefaultSecurityGroup), which trips Lambda rules in the same packs.',
   })));

@@ -268,26 +268,26 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
       const why = 'cdk-nag reads only the group\'s LaunchTemplate property, not MixedInstancesPolicy.LaunchTemplate; '
         + 'the launch template used here';
       group.acknowledge(
-        { id: 'AwsSolutions-EC26', reason: `${why} encrypts every EBS volume (the rule throws on the mixed policy)` },
-        { id: 'HIPAA.Security-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
-        { id: 'NIST.800.53.R5-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
+        { id: 'AwsSolutions::AwsSolutions-EC26', reason: `${why} encrypts every EBS volume (the rule throws on the mixed policy)` },
+        { id: 'HIPAA.Security::HIPAA.Security-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
+        { id: 'NIST.800.53.R5::NIST.800.53.R5-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
       );
     }
     if (noTopic) {
       group.acknowledge({
-        id: 'AwsSolutions-AS3',
+        id: 'AwsSolutions::AwsSolutions-AS3',
         reason: 'ECS managed scaling drives this group; scaling activity is in the ECS and Auto Scaling histories. '
           + 'Pass notificationsTopic to get SNS notifications for all scaling events.',
       });
     }
     Validations.of(this.instanceRole).acknowledge(
       {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role]',
+        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role]',
         reason: 'The ECS agent needs this AWS-maintained policy (register instances, poll, pull from ECR, write logs); '
           + 'AWS updates it with the agent. It replaces the inline statements aws-cdk-lib would add.',
       },
       {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]',
+        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]',
         reason: 'Session Manager access to the instances instead of SSH: no key pairs, no inbound ports.',
       },
     );

@@ -24,7 +24,7 @@ const PUSH_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUploa
 
 /** The one acknowledgement the kit carries for its ECR policies (docs/registry.md). */
 const GET_AUTHORIZATION_TOKEN_ACKNOWLEDGEMENT = {
-  id: 'AwsSolutions-IAM5[Resource::*]',
+  id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
   reason: 'ecr:GetAuthorizationToken is the only statement with Resource "*": the action is account-wide and IAM accepts no other resource for it '
     + '(Service Authorization Reference, Amazon ECR). Repository actions in the same policy are scoped to the repository ARN.',
 };
@@ -280,7 +280,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     }));
     if (accounts.length === 0) {
       Validations.of(this.repository).acknowledge({
-        id: 'AwsSolutions-ECR1',
+        id: 'AwsSolutions::AwsSolutions-ECR1',
         reason: `The repository policy's only "*" principal is limited by aws:PrincipalOrgID = ${organizationId}; AwsSolutions-ECR1 does not read conditions.`,
       });
     }

@@ -23,6 +23,5 @@ export function grantInPolicy(policy: iam.ManagedPolicy, grantee: iam.IGrantable
     actions: statement.actions,
     resourceArns: statement.resources,
     conditions: statement.conditions,
-    scope: policy,
   });
 }

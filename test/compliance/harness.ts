@@ -139,7 +139,8 @@ export function collectAcknowledgements(root: IConstruct): Acknowledgement[] {
     for (const entry of c.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
       for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-        out.push({ id: id.replace(/^annotation::/i, ''), reason, path: c.node.path });
+        // `Pack::Pack-Rule` (the form cdk-nag records) reads as `Pack-Rule`.
+        out.push({ id: id.replace(/^annotation::/i, '').replace(/^([A-Za-z0-9.]+)::(?=\1-)/, ''), reason, path: c.node.path });
       }
     }
   }

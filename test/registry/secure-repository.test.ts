@@ -146,8 +146,8 @@ describe('SecureRepository grants', () => {
         ],
       },
     });
-    expect(Object.keys(acknowledgements(policy))).toEqual(['AwsSolutions-IAM5[Resource::*]']);
-    expect(acknowledgements(policy)['AwsSolutions-IAM5[Resource::*]']).toMatch(/GetAuthorizationToken/);
+    expect(Object.keys(acknowledgements(policy))).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::*]']);
+    expect(acknowledgements(policy)['AwsSolutions::AwsSolutions-IAM5[Resource::*]']).toMatch(/GetAuthorizationToken/);
   });
 
   test('a user gets the policy through Users', () => {
@@ -198,7 +198,7 @@ describe('SecureRepository grants', () => {
         }],
       },
     });
-    expect(Object.keys(acknowledgements(repo.repository))).toEqual(['AwsSolutions-ECR1']);
+    expect(Object.keys(acknowledgements(repo.repository))).toEqual(['AwsSolutions::AwsSolutions-ECR1']);
   });
 
   test('grantOrganizationPull with accounts names them and needs no acknowledgement', () => {

@@ -77,6 +77,13 @@ describe('EBS volumes configured at launch', () => {
       .toThrow(/^\[ECS-TD-24\] EBS volume 'more' is added but the task already has EBS volume 'data' at S\/Task; allowed: one EBS volume/);
   });
 
+  test('an EBS volume needs a size or a snapshot (KIT-TASK-EBS-SIZE)', () => {
+    const task = fargateTask(new Stack(new App(), 'S', { env: ENV }), 'Task', 9090, 'api');
+    expect(() => task.addEbsVolume('data', { containerPath: '/data' }))
+      .toThrow("[KIT-TASK-EBS-SIZE] EBS volume 'data' has neither size nor snapshotId at S/Task; allowed: size (gp3: 1-16,384 GiB), or snapshotId to take the size from. Pass size");
+    expect(() => task.addEbsVolume('data', { containerPath: '/data', snapshotId: 'snap-0123456789abcdef0' })).not.toThrow();
+  });
+
   // AWS CloudFormation: AWS::Scheduler::Schedule EcsParameters
   // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-scheduler-schedule-ecsparameters.html)
   // has no volume configuration, so RunTask of a task with a configuredAtLaunch volume fails on every run.

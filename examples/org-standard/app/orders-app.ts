@@ -25,7 +25,7 @@ export function buildOrdersStack(app: App): Stack {
 
   const vpc = hardenedVpc(stack, 'Vpc');
   Validations.of(vpc).acknowledge(...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
-    id: `${pack}-VPCDefaultSecurityGroupClosed`,
+    id: `${pack}::${pack}-VPCDefaultSecurityGroupClosed`,
     reason: 'Nothing uses the default security group; closing it needs aws-cdk-lib\'s custom-resource Lambda '
       + '(restrictDefaultSecurityGroup), which trips Lambda rules in the same packs.',
   })));

@@ -6,6 +6,7 @@
  */
 import { RC01_IMAGE_PULL_PATH } from './rc-01-image-pull-path';
 import { RC02_EXECUTION_ROLE_REQUIRED } from './rc-02-execution-role-required';
+import { RC03_EXECUTION_ROLE_REACH } from './rc-03-execution-role-reach';
 import { Rule } from '../rule';
 import { RC04_LOAD_BALANCER_INGRESS } from './rc-04-load-balancer-ingress';
 import { RC05_TARGET_GROUP_AGREES_WITH_TASK } from './rc-05-target-group-agrees-with-task';
@@ -16,6 +17,7 @@ import { RC08_LOAD_BALANCER_PLACEMENT } from './rc-08-load-balancer-placement';
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
   RC02_EXECUTION_ROLE_REQUIRED,
+  RC03_EXECUTION_ROLE_REACH,
   // Load balancing (ECS-RC-04..08).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

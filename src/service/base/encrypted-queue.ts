@@ -28,6 +28,6 @@ export function encryptedQueue(scope: Construct, id: string, key: kms.IKey, prop
 export function deadLetterQueue(scope: Construct, id: string, key: kms.IKey, usedBy: string): sqs.Queue {
   const queue = encryptedQueue(scope, id, key);
   const reason = `This queue is the dead-letter queue of ${usedBy}; a dead-letter queue of a dead-letter queue would only move the same messages again.`;
-  Validations.of(queue).acknowledge({ id: `${CONTROL_TOWER}::sqs_dlq_check`, reason }, { id: 'AwsSolutions-SQS3', reason });
+  Validations.of(queue).acknowledge({ id: `${CONTROL_TOWER}::sqs_dlq_check`, reason }, { id: 'AwsSolutions::AwsSolutions-SQS3', reason });
   return queue;
 }

@@ -47,11 +47,11 @@ const INTERNET_FACING_REASON = 'internetFacing: true was set: the load balancer 
 export function acknowledgeListenerIngress(sg: IConstruct, peer: DefaultListenerPeer, internetFacing: boolean, userPeer: boolean): void {
   if (userPeer) return;
   if (internetFacing) {
-    Validations.of(sg).acknowledge({ id: 'AwsSolutions-EC23', reason: INTERNET_FACING_REASON });
+    Validations.of(sg).acknowledge({ id: 'AwsSolutions::AwsSolutions-EC23', reason: INTERNET_FACING_REASON });
   } else if (!peer.literal) {
     Validations.of(sg).acknowledge(
-      { id: 'AwsSolutions-EC23', reason: TOKEN_CIDR_REASON },
-      ...NAG_PACKS.flatMap((p) => ['EC2RestrictedCommonPorts', 'EC2RestrictedSSH'].map((rule) => ({ id: `${p}-${rule}`, reason: TOKEN_CIDR_REASON }))),
+      { id: 'AwsSolutions::AwsSolutions-EC23', reason: TOKEN_CIDR_REASON },
+      ...NAG_PACKS.flatMap((p) => ['EC2RestrictedCommonPorts', 'EC2RestrictedSSH'].map((rule) => ({ id: `${p}::${p}-${rule}`, reason: TOKEN_CIDR_REASON }))),
     );
   }
 }
@@ -70,7 +70,7 @@ export function protectWithWaf(scope: Construct, alb: elbv2.ApplicationLoadBalan
     const acl = managedRulesWebAcl(scope, 'WebAclRules');
     new wafv2.CfnWebACLAssociation(scope, 'WebAcl', { resourceArn: alb.loadBalancerArn, webAclArn: acl.attrArn });
   } else {
-    Validations.of(alb).acknowledge(...NAG_PACKS.filter((p) => p !== 'HIPAA.Security').map((p) => ({ id: `${p}-ALBWAFEnabled`, reason: INTERNAL_WAF_REASON })));
+    Validations.of(alb).acknowledge(...NAG_PACKS.filter((p) => p !== 'HIPAA.Security').map((p) => ({ id: `${p}::${p}-ALBWAFEnabled`, reason: INTERNAL_WAF_REASON })));
   }
 }
 
@@ -120,5 +120,5 @@ const REDIRECT_REASON = 'This port-80 listener only answers with a permanent red
 
 /** The HTTP->HTTPS redirect listener holds no certificate by design. */
 export function acknowledgeRedirectListener(listener: IConstruct): void {
-  Validations.of(listener).acknowledge(...NAG_PACKS.map((p) => ({ id: `${p}-ELBv2ACMCertificateRequired`, reason: REDIRECT_REASON })));
+  Validations.of(listener).acknowledge(...NAG_PACKS.map((p) => ({ id: `${p}::${p}-ELBv2ACMCertificateRequired`, reason: REDIRECT_REASON })));
 }

@@ -105,12 +105,12 @@ export function accessLogsBucket(scope: Construct, given?: s3.IBucket): s3.IBuck
   });
   const packs = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
   Validations.of(bucket).acknowledge(
-    ...packs.map((p) => ({ id: `${p}-S3DefaultEncryptionKMS`, reason: SSE_S3_REASON })),
+    ...packs.map((p) => ({ id: `${p}::${p}-S3DefaultEncryptionKMS`, reason: SSE_S3_REASON })),
     { id: `${CONTROL_TOWER}::s3_bucket_default_encryption_kms_check`, reason: SSE_S3_REASON },
-    { id: 'AwsSolutions-S1', reason: LOGGING_REASON },
-    ...packs.map((p) => ({ id: `${p}-S3BucketLoggingEnabled`, reason: LOGGING_REASON })),
+    { id: 'AwsSolutions::AwsSolutions-S1', reason: LOGGING_REASON },
+    ...packs.map((p) => ({ id: `${p}::${p}-S3BucketLoggingEnabled`, reason: LOGGING_REASON })),
     { id: `${CONTROL_TOWER}::s3_bucket_logging_enabled_check`, reason: LOGGING_REASON },
-    ...packs.map((p) => ({ id: `${p}-S3BucketReplicationEnabled`, reason: REPLICATION_REASON })),
+    ...packs.map((p) => ({ id: `${p}::${p}-S3BucketReplicationEnabled`, reason: REPLICATION_REASON })),
     { id: `${CONTROL_TOWER}::s3_event_notifications_enabled_check`, reason: NOTIFICATION_REASON },
   );
   return bucket;

@@ -89,7 +89,7 @@ export interface ServiceBaseProps {
   readonly vpcSubnets?: ec2.SubnetSelection;
   /**
    * Public IP for awsvpc Fargate tasks, needed in public subnets without NAT
-   * to pull images (ECS-SV-32 flags public subnets without one).
+   * to pull images (ECS-SV-31 flags public subnets without one).
    * @default false
    */
   readonly assignPublicIp?: boolean;

@@ -169,6 +169,15 @@ export abstract class TaskBase extends Construct {
         fix: 'Use one larger volume with several mount points, or EFS for shared storage.',
       });
     }
+    if (options.size === undefined && options.snapshotId === undefined) {
+      fail({
+        code: 'KIT-TASK-EBS-SIZE',
+        problem: `EBS volume '${name}' has neither size nor snapshotId`,
+        path: this.node.path,
+        allowed: 'size (gp3: 1-16,384 GiB), or snapshotId to take the size from',
+        fix: 'Pass size, e.g. size: Size.gibibytes(20).',
+      });
+    }
     const volume = createEbsVolume(this, name, options);
     this.ebs = volume;
     this.taskDefinition.addVolume({ name, configuredAtLaunch: true });
@@ -320,7 +329,7 @@ export abstract class TaskBase extends Construct {
   private acknowledgeEcrToken(image: ecs.ContainerImage): void {
     const policy = this.execRole.managedPolicy;
     if (pullsFromEcr(image) && policy && !this.ecrTokenAcknowledged) {
-      Validations.of(policy).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
+      Validations.of(policy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
       this.ecrTokenAcknowledged = true;
     }
   }

@@ -189,7 +189,7 @@ export function createEbsVolume(scope: Construct, name: string, options: EbsVolu
   });
   if (!options.infrastructureRole) {
     Validations.of(volume.role).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes]',
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes]',
       reason: 'AWS documents this AWS-maintained policy for the ECS infrastructure role that creates and attaches task EBS volumes.',
     });
   }

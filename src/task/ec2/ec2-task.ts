@@ -46,7 +46,7 @@ export class Ec2Task extends TaskBase {
     });
     this.initializeTask(props);
     if (this.networkMode === ecs.NetworkMode.AWS_VPC) {
-      Validations.of(this.taskDefinition).acknowledge({ id: 'AwsSolutions-ECS2', reason: AWS_REGION_REASON });
+      Validations.of(this.taskDefinition).acknowledge({ id: 'AwsSolutions::AwsSolutions-ECS2', reason: AWS_REGION_REASON });
     }
     if (this.networkMode === ecs.NetworkMode.HOST) {
       Annotations.of(this).addWarningV2('KIT-TASK-HOST-NETWORK', formatMessage('KIT-TASK-HOST-NETWORK', this.node.path, {

@@ -1,0 +1,87 @@
+import { allows, referencedResources, roleOf, rolePermissions } from './role-permissions';
+import { TemplateResource } from '../model';
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { containers, TASK_DEFINITION } from '../task/task-facts';
+import { orList, toArray, toObject, toStr } from '../values';
+
+const SECRET = 'AWS::SecretsManager::Secret';
+const SECRET_POLICY = 'AWS::SecretsManager::ResourcePolicy';
+const PARAMETER = 'AWS::SSM::Parameter';
+const REPOSITORY = 'AWS::ECR::Repository';
+const LOG_GROUP = 'AWS::Logs::LogGroup';
+
+interface Need {
+  readonly what: string;
+  readonly actions: readonly string[];
+  readonly target: TemplateResource | '*';
+}
+
+export const RC03_EXECUTION_ROLE_REACH: ResourceRule = {
+  id: 'ECS-RC-03',
+  title: 'The execution role can read the task\'s secrets, pull its ECR images and write its awslogs group',
+  area: 'reach',
+  severity: Severity.ERROR,
+  description: 'When the execution role and the resource are both in the app: the role\'s policies (inline, attached AWS::IAM::Policy / ManagedPolicy / '
+    + 'RolePolicy, and AmazonECSTaskExecutionRolePolicy) must allow secretsmanager:GetSecretValue on each Secrets Manager secret and ssm:GetParameters on '
+    + 'each SSM parameter in Secrets, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on each ECR repository of an image plus ecr:GetAuthorizationToken, '
+    + 'and logs:CreateLogStream and logs:PutLogEvents on the awslogs group. Silent when any other managed policy is attached (its content is not in the '
+    + 'template), when a policy\'s attachment is unresolved, or when the secret or repository has a resource policy.',
+  deployError: 'Tasks stop before any container starts: "ResourceInitializationError: unable to pull secrets or registry auth: ... AccessDeniedException" '
+    + '(secrets), "CannotPullContainerError: ... not authorized to perform: ecr:BatchGetImage" (images), or "failed to create Cloudwatch log stream: '
+    + 'AccessDeniedException" (logs); the service never reaches a steady state.',
+  fix: 'Grant the execution role read access: secret.grantRead(taskDefinition.obtainExecutionRole()), repository.grantPull(...), logGroup.grantWrite(...); '
+    + 'ecs.Secret.fromSecretsManager and ContainerImage.fromEcrRepository do this for you.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html',
+  resourceTypes: [TASK_DEFINITION],
+  check(task, ctx): RuleIssue[] {
+    const role = roleOf(task.properties.ExecutionRoleArn, task, ctx.assembly);
+    if (!role) return [];
+    const perms = rolePermissions(role, ctx.assembly);
+    if (!perms.complete) return [];
+    const missing: string[] = [];
+    for (const need of taskNeeds(task, ctx.assembly)) {
+      const denied = need.actions.filter((a) => !allows(perms, a, need.target, ctx.assembly));
+      if (denied.length > 0) missing.push(`${denied.join(', ')} on ${need.what}`);
+    }
+    if (missing.length === 0) return [];
+    return [{
+      property: 'Properties/ExecutionRoleArn',
+      value: role.logicalId,
+      problem: `execution role ${role.logicalId} is not allowed ${orList(missing)}`,
+      allowed: 'an execution role whose policies allow reading every secret, pulling every ECR image and writing the awslogs group of the task',
+      fix: 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite on taskDefinition.obtainExecutionRole()).',
+    }];
+  },
+};
+
+/** What the execution role must reach, for the resources of the assembly the task names. */
+function taskNeeds(task: TemplateResource, assembly: Parameters<typeof referencedResources>[2]): Need[] {
+  const needs: Need[] = [];
+  const seen = new Set<string>();
+  const add = (need: Need) => {
+    const key = `${need.what}`;
+    if (!seen.has(key)) needs.push(need);
+    seen.add(key);
+  };
+  const policied = new Set(assembly.ofType(SECRET_POLICY).flatMap((p) => referencedResources(p.properties.SecretId, p, assembly)));
+  for (const { def } of containers(task)) {
+    for (const s of toArray(def.Secrets) ?? []) {
+      for (const res of referencedResources(toObject(s)?.ValueFrom, task, assembly)) {
+        if (res.type === SECRET && !policied.has(res)) add({ what: `secret ${res.logicalId}`, actions: ['secretsmanager:GetSecretValue'], target: res });
+        if (res.type === PARAMETER) add({ what: `parameter ${res.logicalId}`, actions: ['ssm:GetParameters'], target: res });
+      }
+    }
+    for (const res of referencedResources(def.Image, task, assembly)) {
+      if (res.type !== REPOSITORY || res.properties.RepositoryPolicyText !== undefined) continue;
+      add({ what: `repository ${res.logicalId}`, actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], target: res });
+      add({ what: 'any resource (ECR login)', actions: ['ecr:GetAuthorizationToken'], target: '*' });
+    }
+    const log = toObject(def.LogConfiguration);
+    if (toStr(log?.LogDriver) === 'awslogs') {
+      for (const res of referencedResources(toObject(log?.Options)?.['awslogs-group'], task, assembly)) {
+        if (res.type === LOG_GROUP) add({ what: `log group ${res.logicalId}`, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], target: res });
+      }
+    }
+  }
+  return needs;
+}

@@ -1,0 +1,159 @@
+/**
+ * What an IAM role of the assembly is allowed, read from its inline policies,
+ * the AWS::IAM::Policy / ManagedPolicy / RolePolicy resources attached to it,
+ * and the one AWS managed policy whose content matters here. `complete` is
+ * false when anything attached could not be read: rules then stay silent.
+ */
+import { AssemblyModel, TemplateResource } from '../model';
+import { toArray, toObject, toStr } from '../values';
+
+const ROLE = 'AWS::IAM::Role';
+const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
+const ROLE_POLICY = 'AWS::IAM::RolePolicy';
+
+/** AmazonECSTaskExecutionRolePolicy: ECR pulls and CloudWatch Logs writes on any resource. */
+const EXECUTION_ROLE_POLICY_ACTIONS = ['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer',
+  'ecr:BatchGetImage', 'logs:CreateLogStream', 'logs:PutLogEvents'];
+
+interface Statement {
+  readonly json: Record<string, unknown>;
+  /** Stack the statement is written in, to resolve its references. */
+  readonly from: TemplateResource;
+}
+
+export interface RolePermissions {
+  readonly statements: readonly Statement[];
+  /** False when an attached policy could not be read (an unknown managed policy, an unresolved attachment). */
+  readonly complete: boolean;
+}
+
+/** The role a value (usually Fn::GetAtt Role.Arn) points at, when it is in the assembly. */
+export function roleOf(value: unknown, from: TemplateResource, assembly: AssemblyModel): TemplateResource | undefined {
+  const res = assembly.resolveResource(value, from.stack);
+  return res?.type === ROLE ? res : undefined;
+}
+
+export function rolePermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {
+  let complete = true;
+  const statements: Statement[] = [];
+  const addDocument = (doc: unknown, from: TemplateResource) => {
+    const list = toArray(toObject(doc)?.Statement) ?? (toObject(toObject(doc)?.Statement) ? [toObject(doc)!.Statement] : undefined);
+    if (!list) {
+      complete = false;
+      return;
+    }
+    for (const s of list) {
+      const json = toObject(s);
+      if (json) statements.push({ json, from });
+      else complete = false;
+    }
+  };
+  for (const p of toArray(role.properties.Policies) ?? []) addDocument(toObject(p)?.PolicyDocument, role);
+  if (role.properties.Policies !== undefined && !toArray(role.properties.Policies)) complete = false;
+
+  const managed = role.properties.ManagedPolicyArns;
+  if (managed !== undefined && !toArray(managed)) complete = false;
+  for (const arn of toArray(managed) ?? []) {
+    const local = assembly.resolveResource(arn, role.stack);
+    if (local?.type === 'AWS::IAM::ManagedPolicy') continue; // read below, with the other attachments
+    const text = JSON.stringify(arn);
+    if (/:iam::aws:policy\/(service-role\/)?AmazonECSTaskExecutionRolePolicy"/.test(text)) {
+      statements.push({ json: { Effect: 'Allow', Action: EXECUTION_ROLE_POLICY_ACTIONS, Resource: '*' }, from: role });
+    } else {
+      complete = false; // an AWS managed or external policy whose content the template does not show
+    }
+  }
+
+  for (const type of ATTACHING_TYPES) {
+    for (const policy of assembly.ofType(type)) {
+      const roles = policy.properties.Roles;
+      if (roles === undefined) continue;
+      const list = toArray(roles);
+      if (!list) {
+        complete = false;
+        continue;
+      }
+      let attached = false;
+      for (const r of list) {
+        const target = assembly.resolveResource(r, policy.stack);
+        if (target === role) attached = true;
+        else if (!target && toStr(r) === undefined) complete = false; // an unresolved role: could be this one
+      }
+      if (attached) addDocument(policy.properties.PolicyDocument, policy);
+    }
+  }
+  for (const policy of assembly.ofType(ROLE_POLICY)) {
+    const target = assembly.resolveResource(policy.properties.RoleName, policy.stack);
+    if (target === role) addDocument(policy.properties.PolicyDocument, policy);
+    else if (!target && toStr(policy.properties.RoleName) === undefined) complete = false;
+  }
+  return { statements, complete };
+}
+
+/** Whether any Allow statement could grant `action` on `target` (a resource of the assembly). */
+export function allows(perms: RolePermissions, action: string, target: TemplateResource | '*', assembly: AssemblyModel): boolean {
+  return perms.statements.some((s) => {
+    if (toStr(s.json.Effect) !== 'Allow') return false;
+    // NotAction / NotResource: too broad to judge, so count as granting.
+    if (s.json.NotAction !== undefined || s.json.NotResource !== undefined) return true;
+    const actions = listOf(s.json.Action);
+    if (!actions || !actions.some((a) => a === undefined || actionMatches(a, action))) return false;
+    const resources = listOf(s.json.Resource, true);
+    if (!resources) return true;
+    return resources.some((r, i) => resourceMayMatch(r, (toArray(s.json.Resource) ?? [s.json.Resource])[i], target, s.from, assembly));
+  });
+}
+
+/** Strings of a string-or-list value; undefined entries for unresolved items; undefined when unreadable. */
+function listOf(value: unknown, keepRaw = false): (string | undefined)[] | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => (typeof v === 'string' ? v : keepRaw ? undefined : toStr(v)));
+}
+
+function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return re.test(action);
+}
+
+/**
+ * A Resource entry may match the target unless it names something else for
+ * sure: a literal ARN without wildcards, or references only to other
+ * resources of the assembly.
+ */
+function resourceMayMatch(text: string | undefined, raw: unknown, target: TemplateResource | '*', from: TemplateResource, assembly: AssemblyModel): boolean {
+  if (text !== undefined) return text.includes('*') || target === '*' || text.includes(physicalName(target) ?? '\u0000');
+  if (target === '*') return false;
+  const refs = referencedResources(raw, from, assembly);
+  if (refs.length === 0) return true;
+  return refs.includes(target);
+}
+
+function physicalName(target: TemplateResource | '*'): string | undefined {
+  if (target === '*') return undefined;
+  const p = target.properties;
+  return toStr(p.Name ?? p.RepositoryName ?? p.LogGroupName);
+}
+
+/** The resources of the assembly a value refers to (Ref, Fn::GetAtt, Fn::ImportValue anywhere inside it). */
+export function referencedResources(value: unknown, from: TemplateResource, assembly: AssemblyModel): TemplateResource[] {
+  const out: TemplateResource[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    const obj = toObjectRaw(v);
+    if (!obj) return;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Fn::GetAtt' || keys[0] === 'Fn::ImportValue')) {
+      const res = assembly.resolveResource(obj, from.stack);
+      if (res) out.push(res);
+      return;
+    }
+    Object.values(obj).forEach(walk);
+  };
+  walk(value);
+  return out;
+}
+
+function toObjectRaw(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+}

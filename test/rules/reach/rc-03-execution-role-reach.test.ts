@@ -1,0 +1,107 @@
+/** ECS-RC-03: the execution role can read the task's secrets, pull its ECR images and write its log group. */
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { runRules } from '../../../src/rules/engine';
+import { AssemblyModel } from '../../../src/rules/model';
+import { RC03_EXECUTION_ROLE_REACH } from '../../../src/rules/reach/rc-03-execution-role-reach';
+import { assemblyOfStacks, check, checkAssembly, fargateTask, Resources } from '../helpers';
+
+const TRUST = { Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const statement = (action: string | string[], resource: unknown) => ({ Effect: 'Allow', Action: action, Resource: resource });
+
+function template(statements: unknown[], extra: Resources = {}, roleProps: Record<string, unknown> = {}): Resources {
+  return {
+    Secret: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
+    Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: TRUST, ...roleProps } },
+    Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: [{ Ref: 'Role' }], PolicyDocument: { Statement: statements } } },
+    Task: fargateTask({
+      ExecutionRoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] },
+      ContainerDefinitions: [{ Name: 'app', Image: 'nginx:1.27', Secrets: [{ Name: 'DB', ValueFrom: { Ref: 'Secret' } }] }],
+    }),
+    ...extra,
+  };
+}
+const messages = (r: Resources) => check(RC03_EXECUTION_ROLE_REACH, r).map((f) => f.message);
+
+describe('ECS-RC-03 execution role reach (L1)', () => {
+  test('bad: the role\'s policy reads another secret', () => {
+    const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Other' })], { Other: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
+    expect(messages(r)).toEqual([
+      '[ECS-RC-03] execution role Role is not allowed secretsmanager:GetSecretValue on secret Secret at TestStack/Task; '
+      + 'allowed: an execution role whose policies allow reading every secret, pulling every ECR image and writing the awslogs group of the task. '
+      + 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite on taskDefinition.obtainExecutionRole()).',
+    ]);
+  });
+
+  test('bad: AmazonECSTaskExecutionRolePolicy alone does not read secrets; a JSON-key reference still names the secret', () => {
+    const r = template([], {}, { ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']] }] });
+    (r.Task.Properties as any).ContainerDefinitions[0].Secrets[0].ValueFrom = { 'Fn::Join': ['', [{ Ref: 'Secret' }, ':password::']] };
+    expect(messages(r)[0]).toContain('is not allowed secretsmanager:GetSecretValue on secret Secret');
+  });
+
+  test('bad: an ECR repository of the app without pull permissions', () => {
+    const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Repo: { Type: 'AWS::ECR::Repository', Properties: {} } });
+    (r.Task.Properties as any).ContainerDefinitions[0].Image = { 'Fn::Join': ['', [{ 'Fn::Select': [4, { 'Fn::Split': [':', { 'Fn::GetAtt': ['Repo', 'Arn'] }] }] }, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'Repo' }, ':1']] };
+    expect(messages(r)[0]).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on repository Repo or ecr:GetAuthorizationToken on any resource (ECR login)');
+  });
+
+  test('good: a grant on the secret (aws-cdk-lib grantRead), a wildcard, or AmazonECSTaskExecutionRolePolicy for images and logs', () => {
+    expect(messages(template([statement(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], { Ref: 'Secret' })]))).toEqual([]);
+    expect(messages(template([statement('secretsmanager:*', 'arn:aws:secretsmanager:*:*:secret:*')]))).toEqual([]);
+    expect(messages(template([statement('*', '*')]))).toEqual([]);
+  });
+
+  test('good: a resource policy on the secret can grant it, so the rule is silent', () => {
+    const extra = { Rp: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: { Ref: 'Secret' }, ResourcePolicy: {} } } };
+    expect(messages(template([], extra))).toEqual([]);
+  });
+
+  test('unresolved: an unknown managed policy, a policy attached to an unresolved role, a role outside the app', () => {
+    expect(messages(template([], {}, { ManagedPolicyArns: ['arn:aws:iam::111111111111:policy/team-secrets'] }))).toEqual([]);
+    expect(messages(template([], { P2: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'q', Roles: [{ Ref: 'RoleNameParam' }], PolicyDocument: { Statement: [] } } } }))).toEqual([]);
+    const r = template([]);
+    (r.Task.Properties as any).ExecutionRoleArn = 'arn:aws:iam::111111111111:role/exec';
+    expect(messages(r)).toEqual([]);
+  });
+
+  test('cross-stack: a secret in another stack with a matching policy (good), and without one (bad)', () => {
+    const stacks = (grant: boolean) => {
+      const { Secret, ...app } = template(grant ? [statement('secretsmanager:GetSecretValue', { 'Fn::ImportValue': 'shared-secret' })] : []);
+      const json = JSON.parse(JSON.stringify(app).replace('{"Ref":"Secret"}', '{"Fn::ImportValue":"shared-secret"}'));
+      return assemblyOfStacks([
+        { name: 'Shared', template: { Resources: { Secret }, Outputs: { S: { Value: { Ref: 'Secret' }, Export: { Name: 'shared-secret' } } } } },
+        { name: 'App', template: { Resources: json } },
+      ]);
+    };
+    expect(checkAssembly(RC03_EXECUTION_ROLE_REACH, stacks(true))).toEqual([]);
+    expect(checkAssembly(RC03_EXECUTION_ROLE_REACH, stacks(false)).map((f) => f.message)[0]).toContain('is not allowed secretsmanager:GetSecretValue on secret Secret');
+  });
+});
+
+describe('ECS-RC-03 on aws-cdk-lib L2 templates', () => {
+  function l2(escapeHatch: boolean): string[] {
+    const stack = new Stack(new App(), 'L2');
+    const secret = new secretsmanager.Secret(stack, 'Secret');
+    const td = new ecs.FargateTaskDefinition(stack, 'Td');
+    const image = ecs.ContainerImage.fromRegistry('nginx:1.27');
+    if (escapeHatch) {
+      // A secret set through an escape hatch gets no grant.
+      td.addContainer('app', { image, logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }) });
+      (td.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.Secrets', [{ Name: 'DB', ValueFrom: secret.secretArn }]);
+    } else {
+      td.addContainer('app', { image, logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }), secrets: { DB: ecs.Secret.fromSecretsManager(secret) } });
+    }
+    const model = new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
+    return runRules(model, { rules: [RC03_EXECUTION_ROLE_REACH] }).map((f) => f.message);
+  }
+
+  test('good: ecs.Secret.fromSecretsManager and awsLogs grant what the task needs', () => {
+    expect(l2(false)).toEqual([]);
+  });
+
+  test('bad: a secret added through an escape hatch', () => {
+    expect(l2(true)[0]).toMatch(/^\[ECS-RC-03\] execution role TdExecutionRole\w+ is not allowed secretsmanager:GetSecretValue on secret Secret\w+ at L2\/Td/);
+  });
+});

@@ -184,6 +184,7 @@ export class WebService extends ServiceBase {
         fail({ code: 'KIT-SERVICE-LISTENER-RULE', path, problem: `${id} has host/path conditions but no priority`, allowed: 'priority 1-50000', fix: 'Set priority.' });
       }
       checkRange(path, 'KIT-SERVICE-LISTENER-RULE', `priority of ${id}`, priority, RULE_PRIORITY);
+      claimPriority(this.listener, priority!, `${path}/${id}`);
       if (this.loadBalancer) {
         this.listener.addTargetGroups(id, { targetGroups: [tg], priority, conditions });
       } else {
@@ -219,3 +220,23 @@ export class WebService extends ServiceBase {
     }));
   }
 }
+
+/** Rule priorities taken on each listener by kit services, to catch a duplicate at construction (ECS-RC-07). */
+const PRIORITIES = new WeakMap<elbv2.IApplicationListener, Map<number, string>>();
+
+function claimPriority(listener: elbv2.IApplicationListener, priority: number, owner: string): void {
+  const taken = PRIORITIES.get(listener) ?? new Map<number, string>();
+  PRIORITIES.set(listener, taken);
+  const other = taken.get(priority);
+  if (other !== undefined) {
+    fail({
+      code: 'ECS-RC-07',
+      path: owner,
+      problem: `listener rule priority ${priority} is already used on this listener by ${other}`,
+      allowed: 'a priority unique on the listener (1-50000)',
+      fix: `Give ${owner.split('/').pop()} another priority.`,
+    });
+  }
+  taken.set(priority, owner);
+}
+

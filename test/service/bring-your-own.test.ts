@@ -192,6 +192,16 @@ describe('item 2: shared listeners', () => {
     }
     synthOnce(app, stack).t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 10);
   });
+
+  test('a priority already used on the shared listener fails at construction (ECS-RC-07)', () => {
+    const { stack, vpc, cert, task } = base();
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+    const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc });
+    const listener = alb.addListener('Https', { port: 443, certificates: [cert], defaultAction: elbv2.ListenerAction.fixedResponse(404) });
+    new WebService(stack, 'A', { cluster, task: task('TaskA'), listener, priority: 10, pathPatterns: ['/a/*'] });
+    expect(() => new WebService(stack, 'B', { cluster, task: task('TaskB'), listener, priority: 10, pathPatterns: ['/b/*'] }))
+      .toThrow(/^\[ECS-RC-07\] listener rule priority 10 is already used on this listener by \S+\/A\/TargetGroup at \S+\/B\/TargetGroup; allowed: a priority unique/);
+  });
 });
 
 describe('item 5: Service Connect', () => {

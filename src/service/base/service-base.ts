@@ -3,10 +3,11 @@
  * capacity provider strategy), deployment defaults, autoscaling, ECS Exec,
  * AZ rebalancing and task security-group wiring. Service shapes extend it.
  */
-import { Duration, Lazy, Token } from 'aws-cdk-lib';
+import { CfnElement, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { checkRange, resolveCapacity } from './service-capacity';
@@ -27,6 +28,8 @@ const ANY_COUNT = Number.MAX_SAFE_INTEGER;
 
 /** Service rules run on the rendered AWS::ECS::Service at synth (single-resource checks only). */
 const SERVICE_RULE_IDS = ['ECS-SV-08'];
+const EXEC_WILDCARD_REASON = 'ECS Exec needs ssmmessages:CreateControlChannel/CreateDataChannel/OpenControlChannel/OpenDataChannel and '
+  + 'logs:DescribeLogGroups, which support no resource-level permissions (Service Authorization Reference); aws-cdk-lib adds them for enableExecuteCommand.';
 
 /** Settings a service shape (web, backend, daemon...) passes to ServiceBase. */
 export interface ServiceShapeOptions {
@@ -181,6 +184,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     this._serviceCluster.kit?.addCapacityDependency(this.service);
     task.kit?.connectVolumes(this.service);
     task.kit?.addLaunchVolumesTo(this.service);
+    if (props.enableExecuteCommand) this.acknowledgeExecGrants();
     // The rules' own checks on the rendered service, with their ids and severities (ECS-SV-08 is a warning).
     validateWithRules(this, this.service.node.defaultChild as ecs.CfnService, SERVICE_RULE_IDS);
 
@@ -245,6 +249,26 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     }
     // The SSM agent writes to the root filesystem; the kit task's default is read-only.
     this._serviceTask.kit?.enableExecCompatibility();
+  }
+
+  /**
+   * aws-cdk-lib grants ECS Exec the ssmmessages channel actions and
+   * logs:DescribeLogGroups, which take no resource (Resource "*"), and log
+   * stream writes below the cluster's exec log group (`<group arn>:*`).
+   */
+  private acknowledgeExecGrants(): void {
+    const policy = (this._serviceTask.kit?.taskRole as { managedPolicy?: iam.ManagedPolicy } | undefined)?.managedPolicy;
+    if (!policy) return;
+    const acks = [{ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: EXEC_WILDCARD_REASON }];
+    const group = this._serviceCluster.kit?.executeCommandLogGroup?.node.defaultChild as CfnElement | undefined;
+    if (group) {
+      const logicalId = Stack.of(group).getLogicalId(group);
+      acks.push({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logicalId}>:*]`,
+        reason: 'ECS Exec writes one log stream per session below the cluster\'s exec log group; stream names are only known at run time.',
+      });
+    }
+    Validations.of(policy).acknowledge(...acks);
   }
 
   private serviceConnectConfiguration(props: ReplicaServiceProps, shape: ServiceShapeOptions): ecs.ServiceConnectProps | undefined {

@@ -1,0 +1,37 @@
+/** ECS Exec on a kit service: aws-cdk-lib's exec grants carry the kit's reasons, so AwsSolutions passes. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { hardenedVpc } from '../../examples/hardened-vpc';
+import { EcsCluster, FargateTask, StandardTesting, WorkerService } from '../../src';
+
+function execApp(enableExecuteCommand: boolean): App {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'exec-')) });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = new Stack(app, 'Exec');
+  const cluster = new EcsCluster(stack, 'Cluster', { vpc: hardenedVpc(stack, 'Vpc'), enableExecuteCommand: true });
+  const task = new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') } });
+  new WorkerService(stack, 'Worker', { cluster, task, enableExecuteCommand });
+  return app;
+}
+
+test('the exec grants on the task role are acknowledged with reasons, and nothing else is', () => {
+  const report = StandardTesting.synthReport(execApp(true));
+  expect(report.findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual([]);
+  const onTaskRole = report.acknowledged.filter((a) => a.finding.path.startsWith('Exec/Task/TaskRole/'));
+  const ids = onTaskRole.map((a) => a.finding.ruleId);
+  expect(ids).toHaveLength(2);
+  expect(ids).toEqual(expect.arrayContaining([
+    'AwsSolutions-IAM5[Resource::*]',
+    expect.stringMatching(/^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<ClusterExecuteCommandLogs\w+>:\*\]$/),
+  ]));
+  expect(onTaskRole.every((a) => a.reason.includes('ECS Exec'))).toBe(true);
+});
+
+test('without ECS Exec the task role carries no acknowledgement', () => {
+  const report = StandardTesting.synthReport(execApp(false));
+  expect(report.acknowledged.filter((a) => a.finding.path.startsWith('Exec/Task/TaskRole/'))).toEqual([]);
+});

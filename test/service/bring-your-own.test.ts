@@ -166,6 +166,23 @@ describe('item 4: plain task definitions and TaskDefinitionJson', () => {
     const t = task('T');
     expect(() => new WorkerService(stack, 'W2', { cluster, task: t, taskDefinition: t.taskDefinition })).toThrow(/both task and taskDefinition/);
   });
+
+  test('a plain task definition gets the task rules at synth, without EcsChecks, once however many services share it', () => {
+    const { app, stack, vpc } = base();
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+    const td = new ecs.FargateTaskDefinition(stack, 'Plain', { cpu: 256, memoryLimitMiB: 4096 });
+    td.addContainer('app', { image: IMAGE });
+    new WorkerService(stack, 'W1', { cluster, taskDefinition: td });
+    new WorkerService(stack, 'W2', { cluster, taskDefinition: td });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('[ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB at Byo/Plain');
+    expect(message.split('[ECS-TD-01]')).toHaveLength(2);
+  });
 });
 
 describe('item 2: shared listeners', () => {

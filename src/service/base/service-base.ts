@@ -15,7 +15,7 @@ import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { fail } from '../../errors';
-import { validateWithRules } from '../../plugin/resource-validation';
+import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { ecsNameProblem } from '../../rules/service/name-format';
 import { DYNAMIC_HOST_PORTS, PERCENT } from '../../rules/tables/capacity-limits';
 import { TaskBase } from '../../task/base/task-base';
@@ -80,6 +80,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     this.cluster = props.cluster;
     this.task = task.kit;
     this.taskDefinition = taskDefinition;
+    if (!task.kit) validatePlainTaskDefinition(taskDefinition);
     const daemon = shape.daemon ?? false;
     if (daemon && task.isFargate) {
       fail({
@@ -379,3 +380,15 @@ function checkServiceName(path: string, name: string | undefined): void {
     fail({ code: 'ECS-SV-24', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: 'Use letters, digits, - and _ only.' });
   }
 }
+
+/** aws-cdk-lib task definitions already given the task rules, so a shared one reports once. */
+const VALIDATED_TASKS = new WeakSet<ecs.TaskDefinition>();
+
+/** A task definition brought from aws-cdk-lib gets the task checks a kit task gets, with or without EcsChecks. */
+function validatePlainTaskDefinition(taskDefinition: ecs.TaskDefinition): void {
+  const cfn = taskDefinition.node.defaultChild;
+  if (VALIDATED_TASKS.has(taskDefinition) || !(cfn instanceof ecs.CfnTaskDefinition)) return;
+  VALIDATED_TASKS.add(taskDefinition);
+  validateWithRules(taskDefinition, cfn, taskDefinitionRuleIds());
+}
+

@@ -105,5 +105,10 @@ project.addTask('bench', {
   exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',
   receiveArgs: true,
 });
+project.addTask('bench:rules', {
+  description: 'Print the rule pass time per rule area against the JSON parse time (see bench/README.md)',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/rule-pass.ts',
+  receiveArgs: true,
+});
 
 project.synth();

@@ -34,6 +34,59 @@ export function roleOf(value: unknown, from: TemplateResource, assembly: Assembl
 }
 
 export function rolePermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {
+  let perms = PERMISSIONS.get(role);
+  if (!perms) {
+    perms = readPermissions(role, assembly);
+    PERMISSIONS.set(role, perms);
+  }
+  return perms;
+}
+
+const PERMISSIONS = new WeakMap<TemplateResource, RolePermissions>();
+
+interface AttachmentIndex {
+  /** Policy resources attached to each role of the assembly. */
+  readonly byRole: Map<TemplateResource, TemplateResource[]>;
+  /** A policy attached to a role the index could not resolve: it could be any role. */
+  readonly unresolved: boolean;
+}
+
+const ATTACHMENTS = new WeakMap<AssemblyModel, AttachmentIndex>();
+
+/** Which policy resources attach to which role, built once per assembly. */
+function attachmentIndex(assembly: AssemblyModel): AttachmentIndex {
+  let index = ATTACHMENTS.get(assembly);
+  if (index) return index;
+  const byRole = new Map<TemplateResource, TemplateResource[]>();
+  let unresolved = false;
+  const attach = (role: TemplateResource, policy: TemplateResource) => byRole.set(role, [...byRole.get(role) ?? [], policy]);
+  for (const type of ATTACHING_TYPES) {
+    for (const policy of assembly.ofType(type)) {
+      const roles = policy.properties.Roles;
+      if (roles === undefined) continue;
+      const list = toArray(roles);
+      if (!list) {
+        unresolved = true;
+        continue;
+      }
+      for (const r of list) {
+        const target = assembly.resolveResource(r, policy.stack);
+        if (target?.type === ROLE) attach(target, policy);
+        else if (!target && toStr(r) === undefined) unresolved = true;
+      }
+    }
+  }
+  for (const policy of assembly.ofType(ROLE_POLICY)) {
+    const target = assembly.resolveResource(policy.properties.RoleName, policy.stack);
+    if (target?.type === ROLE) attach(target, policy);
+    else if (!target && toStr(policy.properties.RoleName) === undefined) unresolved = true;
+  }
+  index = { byRole, unresolved };
+  ATTACHMENTS.set(assembly, index);
+  return index;
+}
+
+function readPermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {
   let complete = true;
   const statements: Statement[] = [];
   const addDocument = (doc: unknown, from: TemplateResource) => {
@@ -64,29 +117,9 @@ export function rolePermissions(role: TemplateResource, assembly: AssemblyModel)
     }
   }
 
-  for (const type of ATTACHING_TYPES) {
-    for (const policy of assembly.ofType(type)) {
-      const roles = policy.properties.Roles;
-      if (roles === undefined) continue;
-      const list = toArray(roles);
-      if (!list) {
-        complete = false;
-        continue;
-      }
-      let attached = false;
-      for (const r of list) {
-        const target = assembly.resolveResource(r, policy.stack);
-        if (target === role) attached = true;
-        else if (!target && toStr(r) === undefined) complete = false; // an unresolved role: could be this one
-      }
-      if (attached) addDocument(policy.properties.PolicyDocument, policy);
-    }
-  }
-  for (const policy of assembly.ofType(ROLE_POLICY)) {
-    const target = assembly.resolveResource(policy.properties.RoleName, policy.stack);
-    if (target === role) addDocument(policy.properties.PolicyDocument, policy);
-    else if (!target && toStr(policy.properties.RoleName) === undefined) complete = false;
-  }
+  const attachments = attachmentIndex(assembly);
+  if (attachments.unresolved) complete = false;
+  for (const policy of attachments.byRole.get(role) ?? []) addDocument(policy.properties.PolicyDocument, policy);
   return { statements, complete };
 }
 

@@ -234,7 +234,7 @@ function claimPriority(listener: elbv2.IApplicationListener, priority: number, o
       path: owner,
       problem: `listener rule priority ${priority} is already used on this listener by ${other}`,
       allowed: 'a priority unique on the listener (1-50000)',
-      fix: `Give ${owner.split('/').pop()} another priority.`,
+      fix: `Set another priority on ${owner.replace(/\/TargetGroup\d*$/, '')} (priority, or targets[].priority).`,
     });
   }
   taken.set(priority, owner);

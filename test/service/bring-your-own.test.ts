@@ -217,7 +217,7 @@ describe('item 2: shared listeners', () => {
     const listener = alb.addListener('Https', { port: 443, certificates: [cert], defaultAction: elbv2.ListenerAction.fixedResponse(404) });
     new WebService(stack, 'A', { cluster, task: task('TaskA'), listener, priority: 10, pathPatterns: ['/a/*'] });
     expect(() => new WebService(stack, 'B', { cluster, task: task('TaskB'), listener, priority: 10, pathPatterns: ['/b/*'] }))
-      .toThrow(/^\[ECS-RC-07\] listener rule priority 10 is already used on this listener by \S+\/A\/TargetGroup at \S+\/B\/TargetGroup; allowed: a priority unique/);
+      .toThrow(/^\[ECS-RC-07\] listener rule priority 10 is already used on this listener by \S+\/A\/TargetGroup at \S+\/B\/TargetGroup; allowed: a priority unique on the listener \(1-50000\)\. Set another priority on \S+\/B \(priority/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { complianceApp, describeFindings, runCompliance } from './harness';
 import { hardenedVpc } from '../../examples/hardened-vpc';
@@ -9,11 +9,6 @@ test('cluster with Fargate and mixed-type Spot EC2 capacity has zero findings in
   const app = complianceApp();
   const stack = new Stack(app, 'ClusterCompliance', { env: { account: '111111111111', region: 'eu-west-1' } });
   const vpc = hardenedVpc(stack, 'Vpc');
-  Validations.of(vpc).acknowledge(...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
-    id: `${pack}-VPCDefaultSecurityGroupClosed`,
-    reason: 'Test VPC: nothing uses the default security group; closing it needs aws-cdk-lib\'s custom-resource Lambda '
-      + '(restrictDefaultSecurityGroup). Users bring their own VPC.',
-  })));
   const cluster = new EcsCluster(stack, 'Cluster', { vpc, enableExecuteCommand: true });
   const capacity = cluster.addEc2Capacity('Ec2', {
     instanceTypes: [new ec2.InstanceType('m7g.large'), new ec2.InstanceType('c7g.large'), new ec2.InstanceType('r7g.large')],

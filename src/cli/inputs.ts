@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseYamlTemplate } from './yaml-template';
-import { AssemblyInput, asTemplate, InputError, loadCloudAssembly, readText, stackNameFromFile } from '../rules/assembly-loader';
+import { AssemblyInput, asTemplate, fsProblem, InputError, loadCloudAssembly, readText, stackNameFromFile } from '../rules/assembly-loader';
 import { CfnTemplate, StackInput } from '../rules/model';
 
 /** Read one template file: JSON, or YAML with short-form intrinsics. */
@@ -34,8 +34,8 @@ export function loadInputs(paths: readonly string[]): AssemblyInput[] {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      throw new InputError(p, 'no such file or directory');
+    } catch (e) {
+      throw new InputError(p, fsProblem(e));
     }
     if (stat.isDirectory()) {
       if (!fs.existsSync(path.join(p, 'manifest.json'))) {

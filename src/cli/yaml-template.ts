@@ -83,21 +83,57 @@ function parseLenient(text: string): unknown {
   }
 }
 
+/**
+ * js-yaml shares an aliased node instead of copying it and has no alias
+ * limit: a billion-laughs document or an alias to its own ancestor reads
+ * fine but makes a graph that rules would walk exponentially or forever.
+ * Count the values a full walk would visit, up to a budget.
+ */
+const MAX_EXPANDED_VALUES = 1_000_000;
+
+function expandsPast(value: unknown, budget: number): boolean {
+  const stack: unknown[] = [value];
+  let seen = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++seen > budget) return true;
+    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push(child);
+  }
+  return false;
+}
+
 /** Parse YAML template text. */
 export function parseYamlTemplate(text: string, file: string): CfnTemplate {
+  try {
+    return parse(text, file);
+  } catch (e) {
+    // The parsers recurse per nesting level.
+    if (e instanceof RangeError) throw new InputError(file, 'invalid YAML (nested too deeply to read)');
+    throw e;
+  }
+}
+
+function parse(text: string, file: string): CfnTemplate {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
     const lenient = parseLenient(text);
-    if (lenient !== undefined && lenient !== null && typeof lenient === 'object') return asTemplate(lenient, file);
+    if (lenient !== undefined && lenient !== null && typeof lenient === 'object') {
+      if (expandsPast(lenient, MAX_EXPANDED_VALUES)) {
+        throw new InputError(file, `invalid YAML (aliases expand to more than ${MAX_EXPANDED_VALUES} values, or refer to themselves)`);
+      }
+      return asTemplate(lenient, file);
+    }
     const e = doc.errors[0];
     const where = ` at line ${lineCounter.linePos(e.pos[0]).line}`;
-    throw new InputError(file, `invalid YAML${where} (${e.message.split('\n')[0]})`);
+    const problem = e.message.includes('Maximum call stack size exceeded') ? 'nested too deeply to read' : e.message.split('\n')[0];
+    throw new InputError(file, `invalid YAML${where} (${problem})`);
   }
   let json: unknown;
   try {
     json = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
+    if (e instanceof RangeError) throw e;
     throw new InputError(file, `invalid YAML (${(e as Error).message.split('\n')[0]})`);
   }
   return asTemplate(json, file);

@@ -10,7 +10,8 @@ import { Acknowledgement, CfnTemplate, StackInput } from './model';
 /** Bad input: an unreadable file, invalid JSON/YAML, or not a template. */
 export class InputError extends Error {
   constructor(public readonly file: string, problem: string) {
-    super(`${file}: ${problem}`);
+    // One line: JSON.parse messages quote the input, control characters included.
+    super(`${file}: ${problem}`.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1)));
     this.name = 'InputError';
   }
 }
@@ -45,10 +46,11 @@ const ACKNOWLEDGED = 'aws:cdk:acknowledged-rules';
  * the id as written (`Annotation::ID`, `plugin::ID` or `ID`) and the reason.
  */
 function readAcknowledgements(dir: string, art: ManifestArtifact): Acknowledgement[] {
-  const entries: Record<string, readonly MetadataEntry[]>[] = [art.metadata ?? {}];
-  if (art.additionalMetadataFile) {
+  const entries: Record<string, readonly MetadataEntry[]>[] = [art.metadata && typeof art.metadata === 'object' ? art.metadata : {}];
+  if (typeof art.additionalMetadataFile === 'string') {
     try {
-      entries.push(JSON.parse(fs.readFileSync(path.join(dir, art.additionalMetadataFile), 'utf8')));
+      const extra: unknown = JSON.parse(fs.readFileSync(path.join(dir, art.additionalMetadataFile), 'utf8'));
+      if (extra && typeof extra === 'object') entries.push(extra as Record<string, readonly MetadataEntry[]>);
     } catch {
       // A missing or broken metadata file only loses acknowledgements; the templates are still checked.
     }
@@ -92,15 +94,39 @@ export function asTemplate(value: unknown, file: string): CfnTemplate {
       throw new InputError(file, `not a CloudFormation template (resource '${id}' has no Type)`);
     }
   }
+  if (depthExceeds(t, MAX_DEPTH)) throw new InputError(file, `nested too deeply (more than ${MAX_DEPTH} levels)`);
   return t as CfnTemplate;
+}
+
+/** Deeper than any real template; rules read values recursively. */
+const MAX_DEPTH = 1000;
+
+/** Whether a parsed value nests deeper than `max` levels (iterative: no stack overflow on the check itself). */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** One line for a failed file system call. */
+export function fsProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EISDIR') return 'is a directory';
+  return `cannot read (${code ?? (e as Error).message})`;
 }
 
 export function readText(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? (e as Error).message})`);
+    throw new InputError(file, fsProblem(e));
   }
 }
 
@@ -128,7 +154,7 @@ export function stackNameFromFile(file: string): string {
  * Every assembly under a cdk.out directory: the root one and each nested
  * stage assembly (cdk:cloud-assembly artifacts), each with its stacks.
  */
-export function loadCloudAssembly(dir: string): AssemblyInput[] {
+export function loadCloudAssembly(dir: string, reading: readonly string[] = []): AssemblyInput[] {
   const manifestFile = path.join(dir, 'manifest.json');
   const text = readText(manifestFile);
   let manifest: { artifacts?: Record<string, ManifestArtifact> };
@@ -137,13 +163,25 @@ export function loadCloudAssembly(dir: string): AssemblyInput[] {
   } catch (e) {
     throw new InputError(manifestFile, `invalid JSON (${(e as Error).message})`);
   }
+  const notManifest = (problem: string) => new InputError(manifestFile, `not a cloud assembly manifest (${problem})`);
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw notManifest('expected an object');
+  if (manifest.artifacts !== undefined && (!manifest.artifacts || typeof manifest.artifacts !== 'object')) throw notManifest('artifacts is not an object');
+  const real = fs.realpathSync(dir);
+  const chain = [...reading, real];
   const stacks: StackInput[] = [];
   const nested: AssemblyInput[] = [];
   for (const [id, art] of Object.entries(manifest.artifacts ?? {})) {
+    if (!art || typeof art !== 'object') throw notManifest(`artifact '${id}' is not an object`);
+    const props: unknown = art.properties;
+    if (props !== undefined && (!props || typeof props !== 'object')) throw notManifest(`artifact '${id}' has properties that are not an object`);
+    for (const key of ['templateFile', 'directoryName'] as const) {
+      const v = art.properties?.[key];
+      if (v !== undefined && typeof v !== 'string') throw notManifest(`artifact '${id}' has a ${key} that is not a string`);
+    }
     if (art.type === 'aws:cloudformation:stack' && art.properties?.templateFile) {
       const file = path.join(dir, art.properties.templateFile);
       stacks.push({
-        name: art.displayName ?? art.properties.stackName ?? id,
+        name: [art.displayName, art.properties.stackName].find((n) => typeof n === 'string') ?? id,
         template: readJsonTemplate(file),
         environment: parseEnvironment(art.environment),
         file,
@@ -151,7 +189,15 @@ export function loadCloudAssembly(dir: string): AssemblyInput[] {
         acknowledgements: readAcknowledgements(dir, art),
       });
     } else if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
-      nested.push(...loadCloudAssembly(path.join(dir, art.properties.directoryName)));
+      const sub = path.join(dir, art.properties.directoryName);
+      let subReal: string | undefined;
+      try {
+        subReal = fs.realpathSync(sub);
+      } catch (e) {
+        throw new InputError(sub, fsProblem(e));
+      }
+      if (chain.includes(subReal)) throw notManifest(`artifact '${id}' loops back to an assembly being read (${art.properties.directoryName})`);
+      nested.push(...loadCloudAssembly(sub, chain));
     }
   }
   return [...(stacks.length > 0 ? [{ source: dir, stacks }] : []), ...nested];

@@ -141,7 +141,7 @@ export class AssemblyModel {
   public resolveString(value: unknown, stack: StackModel, depth = 0): string | undefined {
     if (depth > 10) return undefined;
     if (typeof value === 'string') return isUnresolved(value) ? undefined : value;
-    if (typeof value === 'number') return String(value);
+    if (typeof value === 'number') return isUnresolved(value) ? undefined : String(value);
     const obj = intrinsic(value);
     if (!obj) return undefined;
     if (obj.fn === 'Fn::Join' && Array.isArray(obj.arg) && obj.arg.length === 2 && Array.isArray(obj.arg[1])) {
@@ -152,7 +152,7 @@ export class AssemblyModel {
     }
     if (obj.fn === 'Fn::Sub' && typeof obj.arg === 'string' && !obj.arg.includes('${')) return obj.arg;
     if (obj.fn === 'Fn::ImportValue') {
-      const exp = this.findExport(obj.arg, stack);
+      const exp = this.findExport(obj.arg, stack, depth + 1);
       return exp ? this.resolveString(exp.value, exp.stack, depth + 1) : undefined;
     }
     return undefined;
@@ -175,7 +175,7 @@ export class AssemblyModel {
       return res && typeof attr === 'string' ? { resource: res, attribute: attr } : undefined;
     }
     if (obj.fn === 'Fn::ImportValue') {
-      const exp = this.findExport(obj.arg, stack);
+      const exp = this.findExport(obj.arg, stack, depth + 1);
       return exp ? this.resolveReference(exp.value, exp.stack, depth + 1) : undefined;
     }
     return undefined;
@@ -186,8 +186,9 @@ export class AssemblyModel {
     return this.resolveReference(value, stack)?.resource;
   }
 
-  private findExport(name: unknown, from: StackModel): { stack: StackModel; value: unknown } | undefined {
-    const key = this.resolveString(name, from);
+  /** `depth` carries on through the export's name: an import inside an import's name is a loop too. */
+  private findExport(name: unknown, from: StackModel, depth: number): { stack: StackModel; value: unknown } | undefined {
+    const key = this.resolveString(name, from, depth);
     if (key === undefined) return undefined;
     if (!this.exportsCache) {
       this.exportsCache = new Map();

@@ -83,6 +83,28 @@ export function parseMemoryMiB(value: unknown): number | undefined {
   return /^g/i.test(m[2]) ? Math.round(amount * 1024) : amount;
 }
 
+/**
+ * Whether `text` matches a pattern whose `*` matches any run of characters
+ * (IAM actions, ECR filters). No RegExp: template values can be huge, and
+ * many stars made a backtracking RegExp slow.
+ */
+export function matchesWildcard(pattern: string, text: string, ignoreCase = false): boolean {
+  const [p, t] = ignoreCase ? [pattern.toLowerCase(), text.toLowerCase()] : [pattern, text];
+  const parts = p.split('*');
+  if (parts.length === 1) return p === t;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (t.length < first.length + last.length || !t.startsWith(first) || !t.endsWith(last)) return false;
+  let at = first.length;
+  const end = t.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const i = t.indexOf(part, at);
+    if (i < 0 || i + part.length > end) return false;
+    at = i + part.length;
+  }
+  return true;
+}
+
 /** JSON text of a value, short enough for a message. */
 export function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);

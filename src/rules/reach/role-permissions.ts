@@ -5,7 +5,7 @@
  * false when anything attached could not be read: rules then stay silent.
  */
 import { AssemblyModel, TemplateResource } from '../model';
-import { toArray, toObject, toStr } from '../values';
+import { matchesWildcard, toArray, toObject, toStr } from '../values';
 
 const ROLE = 'AWS::IAM::Role';
 const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
@@ -145,8 +145,7 @@ function listOf(value: unknown, keepRaw = false): (string | undefined)[] | undef
 }
 
 function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
-  return re.test(action);
+  return matchesWildcard(pattern, action, true);
 }
 
 /**

@@ -5,7 +5,7 @@
  * false when anything attached could not be read: rules then stay silent.
  */
 import { AssemblyModel, TemplateResource } from '../model';
-import { matchesWildcard, toArray, toObject, toStr } from '../values';
+import { isUnresolved, matchesWildcard, toArray, toObject, toStr } from '../values';
 
 const ROLE = 'AWS::IAM::Role';
 const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
@@ -126,7 +126,9 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
 /** Whether any Allow statement could grant `action` on `target` (a resource of the assembly). */
 export function allows(perms: RolePermissions, action: string, target: TemplateResource | '*', assembly: AssemblyModel): boolean {
   return perms.statements.some((s) => {
-    if (toStr(s.json.Effect) !== 'Allow') return false;
+    // An unresolved Effect may be Allow.
+    const effect = toStr(s.json.Effect);
+    if (effect !== undefined && effect !== 'Allow') return false;
     // NotAction / NotResource: too broad to judge, so count as granting.
     if (s.json.NotAction !== undefined || s.json.NotResource !== undefined) return true;
     const actions = listOf(s.json.Action);
@@ -141,7 +143,8 @@ export function allows(perms: RolePermissions, action: string, target: TemplateR
 function listOf(value: unknown, keepRaw = false): (string | undefined)[] | undefined {
   if (value === undefined) return undefined;
   const list = Array.isArray(value) ? value : [value];
-  return list.map((v) => (typeof v === 'string' ? v : keepRaw ? undefined : toStr(v)));
+  // A token string is unresolved: it may name any action or resource.
+  return list.map((v) => (typeof v === 'string' && !isUnresolved(v) ? v : keepRaw ? undefined : toStr(v)));
 }
 
 function actionMatches(pattern: string, action: string): boolean {
@@ -155,10 +158,10 @@ function actionMatches(pattern: string, action: string): boolean {
  */
 function resourceMayMatch(text: string | undefined, raw: unknown, target: TemplateResource | '*', from: TemplateResource, assembly: AssemblyModel): boolean {
   if (text !== undefined) return text.includes('*') || target === '*' || text.includes(physicalName(target) ?? '\u0000');
-  if (target === '*') return false;
   const refs = referencedResources(raw, from, assembly);
+  // An expression naming no resource of the app (a parameter, a token) may be anything, '*' included.
   if (refs.length === 0) return true;
-  return refs.includes(target);
+  return target !== '*' && refs.includes(target);
 }
 
 function physicalName(target: TemplateResource | '*'): string | undefined {

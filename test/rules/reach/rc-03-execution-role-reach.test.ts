@@ -66,6 +66,12 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     expect(messages(r)).toEqual([]);
   });
 
+  test('unresolved: a statement whose Effect, Action or Resource is a parameter or token may grant (found by fuzzing)', () => {
+    expect(messages(template([{ Effect: { Ref: 'EffectParam' }, Action: 'secretsmanager:GetSecretValue', Resource: { Ref: 'Secret' } }]))).toEqual([]);
+    expect(messages(template([statement('${Token[TOKEN.12]}', { Ref: 'Secret' })]))).toEqual([]);
+    expect(messages(template([statement('secretsmanager:GetSecretValue', '${Token[TOKEN.13]}')]))).toEqual([]);
+  });
+
   test('cross-stack: a secret in another stack with a matching policy (good), and without one (bad)', () => {
     const stacks = (grant: boolean) => {
       const { Secret, ...app } = template(grant ? [statement('secretsmanager:GetSecretValue', { 'Fn::ImportValue': 'shared-secret' })] : []);

@@ -100,6 +100,13 @@ const rulesDoc = project.addTask('docs:rules', {
 });
 project.postCompileTask.spawn(rulesDoc);
 
+// Pin the example apps' templates for the upgrade check (test/examples/golden-upgrade.test.ts).
+project.addTask('update-golden', {
+  description: 'Write the example apps\' synthesized templates to test/golden/example-app/ (--check: only compare)',
+  exec: 'ts-node --transpile-only --project scripts/tsconfig.json scripts/update-golden.ts',
+  receiveArgs: true,
+});
+
 project.addTask('bench', {
   description: 'Print synth time and peak memory figures (see bench/README.md)',
   exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',

@@ -43,6 +43,10 @@ export interface WorkerServiceProps extends ReplicaServiceProps {
  * RunningTaskCount, so the cluster needs Container Insights: checked at synth).
  */
 export class WorkerService extends ServiceBase {
+  /**
+   * The consumed queue. A queue the kit creates is retained on stack deletion
+   * (RemovalPolicy.RETAIN, as is its dead-letter queue); `queue.applyRemovalPolicy()` changes it.
+   */
   public readonly queue: sqs.IQueue;
   /** The dead-letter queue, when the kit created the queue. */
   public readonly deadLetterQueue?: sqs.IQueue;

@@ -1,5 +1,5 @@
 /** KMS-encrypted SQS queues for workers and dead letters. */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -13,13 +13,18 @@ export function queueKey(scope: Construct, id: string): kms.Key {
   return KmsKeys.create(scope, id, { description: `SQS queues of ${scope.node.path}` });
 }
 
-/** A TLS-only queue encrypted with `key`, 14 days retention. */
+/**
+ * A TLS-only queue encrypted with `key`, 14 days retention. Retained on stack
+ * deletion and replacement, like every stateful resource the kit creates: its
+ * messages (dead letters above all) are data. `queue.applyRemovalPolicy()` changes it.
+ */
 export function encryptedQueue(scope: Construct, id: string, key: kms.IKey, props: Partial<sqs.QueueProps> = {}): sqs.Queue {
   return new sqs.Queue(scope, id, {
     encryption: sqs.QueueEncryption.KMS,
     encryptionMasterKey: key,
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
+    removalPolicy: RemovalPolicy.RETAIN,
     ...props,
   });
 }

@@ -30,10 +30,22 @@ const KIT_ERROR = Symbol.for('cdk-ecs-kit.EcsKitError');
 export class EcsKitError extends Error {
   /** Rule or construct check id, e.g. ECS-TD-01 or KIT-SERVICE-PORT. */
   public readonly code: string;
+  /** What is wrong, naming the property and the bad value. */
+  public readonly problem: string;
+  /** Construct path of the construct being built. */
+  public readonly path: string;
+  /** What is allowed. */
+  public readonly allowed: string;
+  /** How to fix it. */
+  public readonly fix: string;
   constructor(details: KitErrorDetails) {
     super(formatMessage(details.code, details.path, details));
     this.name = 'EcsKitError';
     this.code = details.code;
+    this.problem = details.problem;
+    this.path = details.path;
+    this.allowed = details.allowed;
+    this.fix = details.fix;
     Object.defineProperty(this, KIT_ERROR, { value: true });
   }
 }

@@ -4,49 +4,12 @@
  * src/kit-checks.ts). Skipped constraints have no rule, so constructs never
  * reuse their ids.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { fail, severityOf } from '../src/errors';
 import { ALL_KIT_CHECKS, KIT_CHECKS } from '../src/kit-checks';
 import { ALL_RULES } from '../src/rules';
+import { reportedIds } from './fixtures/reported-ids';
 import { Severity } from '../src/rules/finding';
 import { SKIPPED_CONSTRAINTS } from '../src/rules/skipped';
-
-const SRC = path.join(__dirname, '..', 'src');
-const ID = "'((?:ECS|KIT)-[A-Z0-9]+(?:-[A-Z0-9]+)*)'";
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return p === path.join(SRC, 'rules') ? [] : sourceFiles(p);
-    return e.name.endsWith('.ts') && p !== path.join(SRC, 'kit-checks.ts') ? [p] : [];
-  });
-}
-
-/** How the construct code reports each id: thrown / failed at synth (error) or annotated (warning). */
-function reportedIds(): { id: string; severity: Severity; where: string }[] {
-  const found: { id: string; severity: Severity; where: string }[] = [];
-  // Table rows (`code: '...'` inside src/rules/tables) are thrown by constructs too.
-  const files = [...sourceFiles(SRC), ...fs.readdirSync(path.join(SRC, 'rules', 'tables')).map((f) => path.join(SRC, 'rules', 'tables', f))];
-  for (const file of files) {
-    fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      const where = `${path.relative(SRC, file)}:${i + 1}`;
-      if (line.trim().startsWith('*') || line.trim().startsWith('//')) return;
-      const warning = /addWarningV2\(|warnUnseen\(/.test(line);
-      const patterns = [`code: ${ID}`, `formatMessage\\(${ID}`, `checkRange\\([^,]+, ${ID}`, `addWarningV2\\(${ID}`, `warnUnseen\\([^,]+, ${ID}`, `\\? ${ID} : ${ID}`];
-      for (const p of patterns) {
-        for (const m of line.matchAll(new RegExp(p, 'g'))) {
-          for (const id of m.slice(1).filter(Boolean)) found.push({ id, severity: warning ? Severity.WARNING : Severity.ERROR, where });
-        }
-      }
-      for (const m of line.matchAll(/(?:code: |formatMessage\(|addWarningV2\()KIT_CHECKS\.([A-Z_]+)\.id/g)) {
-        const check = (KIT_CHECKS as Record<string, { id: string }>)[m[1]];
-        found.push({ id: check?.id ?? `KIT_CHECKS.${m[1]}`, severity: warning ? Severity.WARNING : Severity.ERROR, where });
-      }
-    });
-  }
-  return found;
-}
 
 describe('construct checks and rules agree', () => {
   const reported = reportedIds();

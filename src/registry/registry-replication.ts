@@ -63,7 +63,7 @@ export class RegistryReplication extends Construct {
     if (rule.destinations.length === 0) {
       fail({
         code: 'KIT-REGISTRY-REPLICATION-DESTINATION',
-        problem: 'a replication rule has no destinations',
+        problem: 'a replication rule has no destinations (destinations: [])',
         path: this.node.path,
         allowed: `1-${ECR_LIMITS.replicationDestinations} destinations`,
         fix: 'Give each rule at least one destination Region.',

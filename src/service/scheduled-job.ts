@@ -88,7 +88,7 @@ export class ScheduledJob extends Construct {
       fail({ code: 'KIT-JOB-TAGS', path, problem: 'propagateTags SERVICE is set on a scheduled job', allowed: 'TASK_DEFINITION or NONE', fix: 'Use ecs.PropagatedTagSource.TASK_DEFINITION.' });
     }
     if (props.assignPublicIp && !task.isFargate) {
-      fail({ code: 'ECS-SV-19', path, problem: 'assignPublicIp is set on a job that runs on EC2', allowed: 'assignPublicIp only for Fargate tasks', fix: 'Remove assignPublicIp.' });
+      fail({ code: 'ECS-SV-19', path, problem: 'assignPublicIp is true on a job that runs on EC2', allowed: 'assignPublicIp only for Fargate tasks', fix: 'Remove assignPublicIp.' });
     }
 
     this.role = new iam.Role(this, 'SchedulerRole', {

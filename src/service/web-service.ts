@@ -83,13 +83,13 @@ export class WebService extends ServiceBase {
       fail({
         code: 'ECS-SV-21',
         path,
-        problem: `${1 + extra.length} target groups are attached to the service`,
+        problem: `${1 + extra.length} target groups are attached to the service (the main target and ${extra.length} additionalTargets)`,
         allowed: `at most ${MAX_TARGET_GROUPS_PER_SERVICE} target groups per service`,
         fix: `Use at most ${MAX_TARGET_GROUPS_PER_SERVICE - 1} additionalTargets.`,
       });
     }
     if (props.requestsPerTarget !== undefined && !props.autoScaling) {
-      fail({ code: 'KIT-SERVICE-SCALING', path, problem: 'requestsPerTarget is set without autoScaling', allowed: 'requestsPerTarget with autoScaling', fix: 'Set autoScaling (minCapacity, maxCapacity).' });
+      fail({ code: 'KIT-SERVICE-SCALING', path, problem: `requestsPerTarget ${props.requestsPerTarget} is set without autoScaling`, allowed: 'requestsPerTarget with autoScaling', fix: 'Set autoScaling (minCapacity, maxCapacity).' });
     }
     checkRange(path, 'KIT-SERVICE-SCALING', 'requestsPerTarget', props.requestsPerTarget, { min: 1, max: 1_000_000 });
 
@@ -98,7 +98,7 @@ export class WebService extends ServiceBase {
         fail({
           code: 'KIT-SERVICE-LISTENER-RULE',
           path,
-          problem: 'a shared listener needs priority and hostHeaders or pathPatterns',
+          problem: `a shared listener needs priority and hostHeaders or pathPatterns; priority is ${props.priority ?? 'not set'}, hostHeaders ${listOrUnset(props.hostHeaders)}, pathPatterns ${listOrUnset(props.pathPatterns)}`,
           allowed: 'priority 1-50000 and at least one host header or path pattern',
           fix: 'Set priority and hostHeaders/pathPatterns.',
         });
@@ -240,3 +240,7 @@ function claimPriority(listener: elbv2.IApplicationListener, priority: number, o
   taken.set(priority, owner);
 }
 
+/** A list for an error message: its entries, or `not set`. */
+function listOrUnset(list: readonly string[] | undefined): string {
+  return list?.length ? list.join(', ') : 'not set';
+}

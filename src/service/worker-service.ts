@@ -56,11 +56,16 @@ export class WorkerService extends ServiceBase {
     const path = this.node.path;
     checkRange(path, 'KIT-SERVICE-QUEUE', 'maxReceiveCount', props.maxReceiveCount, MAX_RECEIVE_COUNT);
     checkRange(path, 'KIT-SERVICE-SCALING', 'backlogPerTask', props.backlogPerTask, { min: 1, max: 1_000_000 });
-    if (props.queue && (props.maxReceiveCount !== undefined || props.encryptionKey || props.visibilityTimeout)) {
+    const queueOptions = [
+      props.maxReceiveCount !== undefined ? `maxReceiveCount ${props.maxReceiveCount}` : undefined,
+      props.encryptionKey ? `encryptionKey ${props.encryptionKey.node.path}` : undefined,
+      props.visibilityTimeout ? `visibilityTimeout ${props.visibilityTimeout.toHumanString()}` : undefined,
+    ].filter((s) => s !== undefined);
+    if (props.queue && queueOptions.length > 0) {
       fail({
         code: 'KIT-SERVICE-QUEUE',
         path,
-        problem: 'maxReceiveCount/encryptionKey/visibilityTimeout are set with an existing queue',
+        problem: `${queueOptions.join(', ')} set together with an existing queue`,
         allowed: 'these settings only for the queue the kit creates',
         fix: 'Configure them on your queue, or let the kit create it.',
       });

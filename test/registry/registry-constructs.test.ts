@@ -47,7 +47,7 @@ describe('RegistryReplication', () => {
 
   test('construction errors: no destination, bad account, bad prefix', () => {
     const r = new RegistryReplication(stack(), 'Replication');
-    expect(() => r.addRule({ destinations: [] })).toThrow('[KIT-REGISTRY-REPLICATION-DESTINATION] a replication rule has no destinations at Stack/Replication');
+    expect(() => r.addRule({ destinations: [] })).toThrow('[KIT-REGISTRY-REPLICATION-DESTINATION] a replication rule has no destinations (destinations: []) at Stack/Replication');
     expect(() => r.addRule({ destinations: [{ region: 'eu-west-1', account: '12' }] })).toThrow(/KIT-REGISTRY-ACCOUNT-ID/);
     expect(() => r.addRule({ destinations: [{ region: 'eu-west-1' }], repositoryPrefixes: ['Prod'] }))
       .toThrow("[KIT-REGISTRY-REPLICATION-FILTER] repositoryPrefixes entry 'Prod' is not a valid PREFIX_MATCH filter");

@@ -64,7 +64,7 @@ describe('validation errors', () => {
     expect(() => new BackendService(f.stack, 'B2', { cluster: f.cluster, task: fargateTask(f.stack, 'T2') })).toThrow(/\[ECS-SC-02\] .*port/);
   });
   test('requestsPerTarget without autoScaling', () => {
-    expect(() => web({ requestsPerTarget: 100 })).toThrow(/requestsPerTarget is set without autoScaling/);
+    expect(() => web({ requestsPerTarget: 100 })).toThrow(/requestsPerTarget 100 is set without autoScaling/);
   });
   test('ScheduledJob ranges', () => {
     const f = fixture();

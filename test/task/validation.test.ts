@@ -31,7 +31,7 @@ describe('construction-time errors', () => {
 
   test('an empty health check command is ECS-CT-09, the rule the template check uses', () => {
     expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, healthCheck: { command: [] } } }))
-      .toThrow(/^\[ECS-CT-09\] Health check command of container 'app' is empty at Test\/Task/);
+      .toThrow(/^\[ECS-CT-09\] Health check command of container 'app' is empty \(\[\]\) at Test\/Task/);
   });
 
   test('health check retries: every value in 1-10 passes, others fail', () => {

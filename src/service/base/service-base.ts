@@ -128,7 +128,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       fail({
         code: 'ECS-SV-19',
         path,
-        problem: 'assignPublicIp is set on a service that runs on EC2',
+        problem: 'assignPublicIp is true on a service that runs on EC2',
         allowed: 'assignPublicIp only for Fargate tasks',
         fix: 'Remove assignPublicIp and use private subnets with a NAT gateway (or VPC endpoints).',
       });
@@ -239,7 +239,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       fail({
         code: 'KIT-SERVICE-EXEC',
         path,
-        problem: `enableExecuteCommand is set but cluster ${this._serviceCluster.path} does not log ECS Exec sessions`,
+        problem: `enableExecuteCommand is true but cluster ${this._serviceCluster.path} does not log ECS Exec sessions`,
         allowed: 'ECS Exec on a cluster with audited session logging',
         fix: 'Set enableExecuteCommand: true on the EcsCluster (or executeCommandConfiguration with logging on your ecs.Cluster).',
       });
@@ -292,7 +292,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       fail({
         code: 'ECS-SC-02',
         path,
-        problem: `the main container of ${this._serviceTask.path} has no named port mapping`,
+        problem: `the main container of ${this._serviceTask.path} has no named port mapping (container ports: ${main.portMappings.map((pm) => pm.containerPort).join(', ') || 'none'})`,
         allowed: 'a port mapping with a name, e.g. { containerPort: 8080, name: "api" }',
         fix: 'Name the port mapping Service Connect publishes.',
       });

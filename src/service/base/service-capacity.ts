@@ -3,6 +3,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
+import { describeWeights } from '../../cluster/strategy';
 import { fail } from '../../errors';
 import { describeRange, inRange, IntRange, STRATEGY_BASE, STRATEGY_WEIGHT } from '../../rules/tables/capacity-limits';
 import { architectureName } from '../../task/base/container-defaults';
@@ -178,7 +179,7 @@ function checkItems(path: string, strategy: readonly ecs.CapacityProviderStrateg
   }
   const weights = strategy.map((i) => i.weight ?? 0);
   if (weights.every((w) => !Token.isUnresolved(w)) && !weights.some((w) => w > 0)) {
-    fail({ code: 'ECS-SV-03', path, problem: 'no provider in the Fargate capacity has a weight above 0', allowed: 'at least one weight > 0', fix: 'Give FARGATE_SPOT (or FARGATE) a weight of 1 or more.' });
+    fail({ code: 'ECS-SV-03', path, problem: `no provider in fargateCapacity has a weight above 0 (${describeWeights(strategy)})`, allowed: 'at least one weight > 0', fix: 'Give FARGATE_SPOT (or FARGATE) a weight of 1 or more.' });
   }
 }
 

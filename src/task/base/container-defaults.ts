@@ -35,7 +35,7 @@ export function withContainerDefaults(id: string, options: TaskContainerOptions,
   if (options.privileged && ctx.isFargate) {
     fail({
       code: 'ECS-CT-15',
-      problem: `Container '${name}' sets privileged on Fargate`,
+      problem: `Container '${name}' sets privileged: true on Fargate`,
       path: ctx.path,
       allowed: 'privileged on EC2 capacity only',
       fix: 'Remove privileged, or run the task on EC2 capacity.',

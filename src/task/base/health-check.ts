@@ -32,7 +32,7 @@ export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: 
   if (hc.command.length === 0) {
     fail({
       code: 'ECS-CT-09',
-      problem: `Health check command of container '${container}' is empty`,
+      problem: `Health check command of container '${container}' is empty ([])`,
       path,
       allowed: 'a command such as ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',
       fix: 'Give the health check a command.',

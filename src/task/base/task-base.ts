@@ -260,7 +260,7 @@ export abstract class TaskBase extends Construct {
           const left = taskMemoryMiB - this.sidecarMemoryMiB();
           // 6 MiB: Docker's minimum container memory.
           return left >= 6 ? [] : [formatMessage('ECS-TD-18', this.node.path, {
-            problem: `Sidecars take ${this.sidecarMemoryMiB()} MiB of the task's ${taskMemoryMiB} MiB, leaving ${left} MiB for the main container`,
+            problem: `Sidecars take ${this.sidecarMemoryMiB()} MiB of the task's ${taskMemoryMiB} MiB memory, leaving ${left} MiB for the main container`,
             allowed: `sidecar memory up to ${taskMemoryMiB - 6} MiB`,
             fix: 'Pick a larger FargateSize (FargateSize.smallestFor) or give the sidecars less memory',
           })];

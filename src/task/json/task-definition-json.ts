@@ -62,10 +62,9 @@ export class TaskDefinitionJson extends Construct {
 
   private constructor(scope: Construct, id: string, json: unknown, file?: string) {
     super(scope, id);
-    const source = file ? `${this.node.path} (${file})` : this.node.path;
     const { document, skipped } = unwrap(json);
     this.skippedReadOnlyFields = skipped;
-    const props = mapObject(document, TASK_FIELDS, '', source) as ecs.CfnTaskDefinitionProps;
+    const props = mapFile(document, this.node.path, file);
     const containers = (props.containerDefinitions ?? []) as ecs.CfnTaskDefinition.ContainerDefinitionProperty[];
     this.containerNames = containers.map((c) => c.name ?? '');
     this.cfnTaskDefinition = new ecs.CfnTaskDefinition(this, 'Resource', props);
@@ -119,4 +118,14 @@ function roleOf(scope: Construct, id: string, arnOrName: string | undefined): ia
   return arnOrName.startsWith('arn:')
     ? iam.Role.fromRoleArn(scope, id, arnOrName, { mutable: false })
     : iam.Role.fromRoleName(scope, id, arnOrName);
+}
+
+/** Map the document; an error names the construct path, and the file in its problem. */
+function mapFile(document: unknown, path: string, file: string | undefined): ecs.CfnTaskDefinitionProps {
+  try {
+    return mapObject(document, TASK_FIELDS, '', path) as ecs.CfnTaskDefinitionProps;
+  } catch (e) {
+    if (!file || !(e instanceof EcsKitError)) throw e;
+    throw new EcsKitError({ code: e.code, problem: `${file}: ${e.problem}`, path: e.path, allowed: e.allowed, fix: e.fix });
+  }
 }

@@ -68,6 +68,7 @@ export const KIT_CHECKS = {
   SERVICE_LISTENER_RULE: check('KIT-SERVICE-LISTENER-RULE', 'Listener rules have a priority and a host or path condition', PROPS),
   SERVICE_NETWORK_MODE: check('KIT-SERVICE-NETWORK-MODE', 'securityGroup/vpcSubnets only with awsvpc tasks', INPUT),
   SERVICE_PERCENT: check('KIT-SERVICE-PERCENT', 'Deployment percents are whole numbers in range', INPUT),
+  SERVICE_OS: check('KIT-SERVICE-OS', 'Task and EC2 capacity run the same operating system family (Windows or Linux)', WIRING),
   SERVICE_PLATFORM: check('KIT-SERVICE-PLATFORM', 'platformVersion only on services that run on Fargate', INPUT),
   SERVICE_PORT: check('KIT-SERVICE-PORT', 'The load-balanced container port is mapped by the main container', WIRING),
   SERVICE_QUEUE: check('KIT-SERVICE-QUEUE', 'Queue options only for the queue the kit creates, in SQS ranges', PROPS),

@@ -137,6 +137,19 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   {
+    code: 'KIT-SERVICE-OS',
+    prop: 'capacity',
+    bad: 'Windows',
+    trigger: () => {
+      const e = env();
+      e.cluster.addEc2Capacity('Ec2', { instanceTypes: [X86] });
+      new WorkerService(e.stack, 'Worker', {
+        cluster: e.cluster,
+        task: new Ec2Task(e.stack, 'WinTask', { windows: true, networkMode: ecs.NetworkMode.AWS_VPC, container: { image: IMAGE, memoryLimitMiB: 512 } }),
+      });
+    },
+  },
+  {
     code: 'KIT-SERVICE-BACKLOG-METRIC',
     prop: 'Container Insights',
     bad: 'disabled',

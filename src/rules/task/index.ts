@@ -22,6 +22,7 @@ import { TD23_FARGATE_VOLUMES } from './td-23-fargate-volumes';
 import { TD24_CONFIGURED_AT_LAUNCH_VOLUME } from './td-24-configured-at-launch-volume';
 import { TD25_FAULT_INJECTION_NETWORK_MODE } from './td-25-fault-injection-network-mode';
 import { TD26_MANAGED_INSTANCES_LIMITS } from './td-26-managed-instances-limits';
+import { TD28_EFS_TRANSIT_ENCRYPTION } from './td-28-efs-transit-encryption';
 
 /** Task definition rules, in id order. */
 export const TASK_RULES: readonly ResourceRule[] = [
@@ -48,4 +49,5 @@ export const TASK_RULES: readonly ResourceRule[] = [
   TD24_CONFIGURED_AT_LAUNCH_VOLUME,
   TD25_FAULT_INJECTION_NETWORK_MODE,
   TD26_MANAGED_INSTANCES_LIMITS,
+  TD28_EFS_TRANSIT_ENCRYPTION,
 ];

@@ -3,6 +3,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
+import { Ec2CapacityOs } from '../../capacity/ec2-capacity-image';
 import { describeWeights } from '../../cluster/strategy';
 import { fail } from '../../errors';
 import { describeRange, inRange, IntRange, STRATEGY_BASE, STRATEGY_WEIGHT } from '../../rules/tables/capacity-limits';
@@ -106,6 +107,7 @@ export function resolveCapacity(
     });
   }
   checkArchitecture(path, task, chosen);
+  checkOperatingSystem(path, task, chosen);
   return { strategy: [{ capacityProvider: chosen.capacityProviderName, weight: 1 }], ec2Capacity: chosen };
 }
 
@@ -120,6 +122,22 @@ function checkArchitecture(path: string, task: ServiceTask, chosen: Ec2Capacity)
       problem: `the task runs on ${taskArch} but capacity ${chosen.node.path} launches ${hostArch} instances`,
       allowed: 'the same CPU architecture on both',
       fix: 'Set the task\'s cpuArchitecture to the capacity\'s, or use matching instance types.',
+    });
+  }
+}
+
+/** A Windows task needs Windows instances and a Linux task Linux ones: ECS never places it otherwise. */
+function checkOperatingSystem(path: string, task: ServiceTask, chosen: Ec2Capacity): void {
+  if (!task.kit) return; // the OS family of a plain task definition is not known for sure before synth
+  const taskOs = task.kit.isWindows ? 'Windows' : 'Linux';
+  const hostOs = chosen.operatingSystem === Ec2CapacityOs.WINDOWS ? 'Windows' : 'Linux';
+  if (taskOs !== hostOs) {
+    fail({
+      code: 'KIT-SERVICE-OS',
+      path,
+      problem: `the task runs ${taskOs} containers but capacity ${chosen.node.path} launches ${hostOs} instances`,
+      allowed: 'Windows tasks on a Windows Server image, Linux tasks on Amazon Linux or Bottlerocket',
+      fix: taskOs === 'Windows' ? 'Add capacity with image: Ec2CapacityImage.windowsServer() and pass it as capacity.' : 'Pass a Linux capacity, or set windows: true on the task if its image is Windows.',
     });
   }
 }

@@ -151,6 +151,18 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
     trigger: () => new FargateTask(env().stack, 'Task', { size: FargateSize.windows(1024, 2048), cpuArchitecture: ecs.CpuArchitecture.ARM64, container: { image: IMAGE } }),
   },
   {
+    code: 'ECS-CT-13',
+    prop: 'depends on container',
+    bad: "'app' of another task definition",
+    trigger: () => {
+      const e = env();
+      const a = new FargateTask(e.stack, 'A', { container: { image: IMAGE } });
+      const b = new FargateTask(e.stack, 'B', { container: { image: IMAGE } });
+      a.defaultContainer.addContainerDependencies({ container: b.defaultContainer });
+      e.app.synth();
+    },
+  },
+  {
     code: 'ECS-TD-18',
     prop: 'memory',
     bad: '510 MiB',

@@ -118,6 +118,14 @@ describe('synth-time errors from the rules engine (same code as the CLI)', () =>
     expect(() => synth(s)).toThrow(/\[ECS-CT-13\]/);
   });
 
+  test('a dependency on a container of another task is ECS-CT-13, naming that task', () => {
+    const s = stack();
+    const a = new FargateTask(s, 'A', { container: { image: IMAGE } });
+    const b = new FargateTask(s, 'B', { container: { image: IMAGE } });
+    a.defaultContainer.addContainerDependencies({ container: b.defaultContainer });
+    expect(() => synth(s)).toThrow(/\[ECS-CT-13\] container 'app' depends on container 'app' of another task definition \(Test\/B\/TaskDefinition\) at Test\/A; allowed: containers of this task definition: app\./);
+  });
+
   test('11 containers is ECS-TD-19', () => {
     const s = stack();
     const task = new FargateTask(s, 'Task', { size: FargateSize.of(4096, 8192), container: { image: IMAGE } });

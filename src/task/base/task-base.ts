@@ -267,6 +267,16 @@ export abstract class TaskBase extends Construct {
         },
       });
     }
+    // ECS resolves dependsOn by name in the same task: a container of another task would read as this task's own.
+    this.node.addValidation({
+      validate: () => this.kitContainers.flatMap(({ def }) => def.containerDependencies
+        .filter((d) => d.container.taskDefinition !== this.taskDefinition)
+        .map((d) => formatMessage('ECS-CT-13', this.node.path, {
+          problem: `container '${def.containerName}' depends on container '${d.container.containerName}' of another task definition (${d.container.taskDefinition.node.path})`,
+          allowed: `containers of this task definition: ${this.kitContainers.map((c) => c.def.containerName).join(', ')}`,
+          fix: 'Depend on a container of this task definition; containers of other tasks cannot be waited for',
+        }))),
+    });
     validateWithRules(this, this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition, taskDefinitionRuleIds());
   }
 

@@ -8,6 +8,7 @@ import { ALL_KIT_CHECKS } from '../src/kit-checks';
 import { ALL_RULES } from '../src/rules';
 import { SKIPPED_CONSTRAINTS } from '../src/rules/skipped';
 import { ORG_RULES } from '../src/standards/rules';
+import { troubleshootingDoc } from './troubleshooting-doc';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -66,3 +67,6 @@ const out = path.join(__dirname, '..', 'docs', 'rules.md');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, lines.join('\n'));
 console.log(`docs/rules.md: ${ALL_RULES.length} rules, ${ALL_KIT_CHECKS.length} construct checks, ${ORG_RULES.length} org rules, ${covered.length} constraints covered by another rule, ${skipped.length} skipped constraints`);
+
+fs.writeFileSync(path.join(__dirname, '..', 'docs', 'troubleshooting.md'), troubleshootingDoc(ALL_RULES));
+console.log(`docs/troubleshooting.md: ${ALL_RULES.length} deploy errors`);

@@ -4,11 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { troubleshootingDoc } from './troubleshooting-doc';
 import { ALL_KIT_CHECKS } from '../src/kit-checks';
 import { ALL_RULES } from '../src/rules';
 import { SKIPPED_CONSTRAINTS } from '../src/rules/skipped';
 import { ORG_RULES } from '../src/standards/rules';
-import { troubleshootingDoc } from './troubleshooting-doc';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -2,12 +2,11 @@
  * Acknowledgements in a cdk.out: the CLI honours what the app acknowledged
  * with `Validations.of(scope).acknowledge({ id, reason })`, as a synth does,
  * so `check` on an app that synthesizes cleanly reports only new findings.
+ * Ids and scopes are read exactly as the plugin reads them on the construct tree.
  */
 import { CheckedFinding } from './report-format';
-import { Acknowledgement, StackInput } from '../rules/model';
-
-/** The plugin name EcsChecks reports under; its acknowledgements may carry it as a prefix. */
-const PLUGIN = 'cdk-ecs-kit';
+import { findAcknowledgement, parseAcknowledgement, RecordedAcknowledgement } from '../plugin/acknowledgements';
+import { StackInput } from '../rules/model';
 
 export interface AcknowledgedFinding {
   readonly finding: CheckedFinding;
@@ -16,29 +15,17 @@ export interface AcknowledgedFinding {
   readonly acknowledgedAt: string;
 }
 
-/** The rule id an acknowledgement names for this plugin, or undefined for another plugin's rule. */
-export function acknowledgedRuleId(id: string): string | undefined {
-  const m = /^(.*?)::(.*)$/.exec(id);
-  if (!m) return id;
-  return m[1] === PLUGIN || m[1].toLowerCase() === 'annotation' ? m[2] : undefined;
-}
-
 /** Split findings into those still open and those an acknowledgement on the resource or an ancestor covers. */
 export function applyAcknowledgements(
   findings: readonly CheckedFinding[], stacks: readonly StackInput[],
 ): { open: CheckedFinding[]; acknowledged: AcknowledgedFinding[] } {
-  const byRule = new Map<string, Acknowledgement[]>();
-  for (const ack of stacks.flatMap((s) => s.acknowledgements ?? [])) {
-    const ruleId = acknowledgedRuleId(ack.id);
-    if (ruleId === undefined) continue;
-    const list = byRule.get(ruleId) ?? [];
-    list.push(ack);
-    byRule.set(ruleId, list);
-  }
+  const acks = stacks.flatMap((s) => s.acknowledgements ?? [])
+    .map((a) => parseAcknowledgement(a.id, a.reason, a.path))
+    .filter((a): a is RecordedAcknowledgement => a !== undefined);
   const open: CheckedFinding[] = [];
   const acknowledged: AcknowledgedFinding[] = [];
   for (const f of findings) {
-    const ack = (byRule.get(f.ruleId) ?? []).find((a) => f.path === a.path || f.path.startsWith(`${a.path}/`));
+    const ack = findAcknowledgement(acks, f.ruleId, f.path);
     if (ack) acknowledged.push({ finding: f, reason: ack.reason, acknowledgedAt: ack.path });
     else open.push(f);
   }

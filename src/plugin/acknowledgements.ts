@@ -21,15 +21,25 @@ export interface RecordedAcknowledgement {
 const BARE = /^annotation::/i;
 const OURS = new RegExp(`^${PLUGIN_NAME}::`);
 
+/**
+ * One recorded acknowledgement as the kit reads it, or undefined when it is
+ * another plugin's (e.g. `AwsSolutions::AwsSolutions-IAM5`). Used on the
+ * construct tree and, by the CLI, on a cloud assembly's metadata.
+ */
+export function parseAcknowledgement(qualified: string, reason: string, path: string): RecordedAcknowledgement | undefined {
+  const namespaced = OURS.test(qualified);
+  if (!namespaced && !BARE.test(qualified)) return undefined;
+  return { ruleId: qualified.replace(BARE, '').replace(OURS, ''), reason, path, namespaced };
+}
+
 /** The kit-relevant acknowledgements recorded on one construct (bare or in the kit's namespace). */
 export function acknowledgementsOn(construct: IConstruct): RecordedAcknowledgement[] {
   const out: RecordedAcknowledgement[] = [];
   for (const entry of construct.node.metadata) {
     if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
     for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
-      const namespaced = OURS.test(qualified);
-      if (!namespaced && !BARE.test(qualified)) continue;
-      out.push({ ruleId: qualified.replace(BARE, '').replace(OURS, ''), reason, path: construct.node.path, namespaced });
+      const ack = parseAcknowledgement(qualified, reason, construct.node.path);
+      if (ack) out.push(ack);
     }
   }
   return out;

@@ -44,7 +44,7 @@ export interface StackEnvironment {
 export interface Acknowledgement {
   /** Construct path of the scope, without a leading slash. */
   readonly path: string;
-  /** The id as recorded: `Annotation::ECS-CT-23`, `cdk-ecs-kit::ECS-CT-23` or `ECS-CT-23`. */
+  /** The id as recorded: `Annotation::ECS-CT-23` (a bare id), `cdk-ecs-kit::ECS-CT-23`, or another plugin's `AwsSolutions::AwsSolutions-IAM5`. */
   readonly id: string;
   readonly reason: string;
 }

@@ -34,6 +34,8 @@ export interface SubnetFacts {
   readonly vpcKey?: string;
   /** True when an S3 gateway endpoint is on the subnet's route table. */
   readonly s3Gateway: boolean;
+  /** True when the subnet's route table has a route to an internet gateway (a public subnet), whatever its other routes. */
+  readonly internetGatewayRoute: boolean;
 }
 
 export class NetworkIndex {
@@ -81,10 +83,11 @@ export class NetworkIndex {
     if (!subnet) return undefined;
     const table = this.tableOfSubnet.get(subnet);
     const vpcKey = this.vpcKey(subnet.properties.VpcId, subnet);
-    if (!table || this.unresolvedRouting) return { subnet, egress: 'unknown', vpcKey, s3Gateway: false };
-    const kinds = this.routesOfTable.get(table) ?? [];
-    const egress: SubnetEgress = kinds.includes('unknown') ? 'unknown' : kinds.includes('internet-gateway') ? 'internet-gateway' : 'isolated';
-    return { subnet, egress, vpcKey, s3Gateway: this.s3GatewayTables.has(table) };
+    const kinds = table ? this.routesOfTable.get(table) ?? [] : [];
+    const internetGatewayRoute = kinds.includes('internet-gateway');
+    if (!table || this.unresolvedRouting) return { subnet, egress: 'unknown', vpcKey, s3Gateway: false, internetGatewayRoute };
+    const egress: SubnetEgress = kinds.includes('unknown') ? 'unknown' : internetGatewayRoute ? 'internet-gateway' : 'isolated';
+    return { subnet, egress, vpcKey, s3Gateway: this.s3GatewayTables.has(table), internetGatewayRoute };
   }
 
   /** Interface (or gateway) endpoint services in a VPC; undefined when an endpoint's VPC or service is unresolved. */

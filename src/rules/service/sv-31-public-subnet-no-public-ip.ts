@@ -1,12 +1,9 @@
-import { StackModel, TemplateResource } from '../model';
+import { TemplateResource } from '../model';
+import { NetworkIndex, SubnetFacts } from '../reach/network-index';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { isUnresolved, toArray, toObject, toStr } from '../values';
 import { launchKind, SERVICE, serviceTask } from './service-facts';
 
-const SUBNET = 'AWS::EC2::Subnet';
-const ASSOCIATION = 'AWS::EC2::SubnetRouteTableAssociation';
-const ROUTE = 'AWS::EC2::Route';
-const GATEWAY = 'AWS::EC2::InternetGateway';
 const ENDPOINT = 'AWS::EC2::VPCEndpoint';
 
 export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
@@ -27,9 +24,10 @@ export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
     if (launchKind(service, ctx) !== 'FARGATE') return [];
     const subnets = toArray(awsvpc.Subnets);
     if (!subnets || subnets.length === 0) return [];
-    const resolved = subnets.map((s) => ctx.assembly.resolveResource(s, service.stack));
-    if (resolved.some((r) => r?.type !== SUBNET)) return [];
-    const publicOnes = (resolved as TemplateResource[]).filter((s) => routesToInternetGateway(s, ctx));
+    const index = NetworkIndex.of(ctx.assembly);
+    const facts = subnets.map((s) => index.subnet(s, service));
+    if (facts.some((f) => f === undefined)) return [];
+    const publicOnes = (facts as SubnetFacts[]).filter((f) => f.internetGatewayRoute).map((f) => f.subnet);
     if (publicOnes.length === 0 || ecrWithEndpoint(service, ctx)) return [];
     return [{
       property: 'Properties/NetworkConfiguration/AwsvpcConfiguration/AssignPublicIp',
@@ -40,25 +38,6 @@ export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
     }];
   },
 };
-
-/** True when the subnet's route table has a route to an internet gateway. */
-function routesToInternetGateway(subnet: TemplateResource, ctx: RuleContext): boolean {
-  const stack = subnet.stack;
-  const tables = stack.ofType(ASSOCIATION)
-    .filter((a) => refersTo(a.properties.SubnetId, subnet, stack, ctx))
-    .map((a) => ctx.assembly.resolveResource(a.properties.RouteTableId, stack))
-    .filter((t): t is TemplateResource => t !== undefined);
-  return stack.ofType(ROUTE).some((route) => {
-    if (!tables.some((t) => refersTo(route.properties.RouteTableId, t, stack, ctx))) return false;
-    const gw = route.properties.GatewayId;
-    const target = ctx.assembly.resolveResource(gw, stack);
-    return target?.type === GATEWAY || (toStr(gw)?.startsWith('igw-') ?? false);
-  });
-}
-
-function refersTo(value: unknown, resource: TemplateResource, stack: StackModel, ctx: RuleContext): boolean {
-  return ctx.assembly.resolveResource(value, stack) === resource;
-}
 
 /** Every image in a private ECR registry, and an ECR interface endpoint in the stack. */
 function ecrWithEndpoint(service: TemplateResource, ctx: RuleContext): boolean {

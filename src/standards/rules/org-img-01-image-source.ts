@@ -1,7 +1,8 @@
 import { ECS_TASK, fullImageName, OrgRule, patternToRegExp, standardLabel } from './org-rule';
 import { Severity } from '../../rules/finding';
 import { RuleIssue } from '../../rules/rule';
-import { toArray, toObject, toStr } from '../../rules/values';
+import { containers } from '../../rules/task/task-facts';
+import { toStr } from '../../rules/values';
 
 export const ORG_IMG_01_IMAGE_SOURCE: OrgRule = {
   id: 'ORG-IMG-01',
@@ -18,13 +19,12 @@ export const ORG_IMG_01_IMAGE_SOURCE: OrgRule = {
     const allowed = standard.allowedImageSources ?? [];
     const patterns = allowed.map(patternToRegExp);
     const issues: RuleIssue[] = [];
-    (toArray(resource.properties.ContainerDefinitions) ?? []).forEach((raw, i) => {
-      const container = toObject(raw);
-      const image = toStr(container?.Image);
-      if (image === undefined) return;
+    for (const { index: i, def: container } of containers(resource)) {
+      const image = toStr(container.Image);
+      if (image === undefined) continue;
       const full = fullImageName(image);
-      if (patterns.some((p) => p.test(full) || p.test(image))) return;
-      const name = toStr(container?.Name) ?? `#${i}`;
+      if (patterns.some((p) => p.test(full) || p.test(image))) continue;
+      const name = toStr(container.Name) ?? `#${i}`;
       const hub = full.startsWith('docker.io/') ? ' (a public image from Docker Hub)' : '';
       issues.push({
         property: `Properties/ContainerDefinitions/${i}/Image`,
@@ -33,7 +33,7 @@ export const ORG_IMG_01_IMAGE_SOURCE: OrgRule = {
         allowed: allowed.join(', '),
         fix: 'Copy the image into an allowed registry (or use an ECR pull-through cache rule) and reference it from there',
       });
-    });
+    }
     return issues;
   },
 };

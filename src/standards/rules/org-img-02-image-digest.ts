@@ -1,7 +1,8 @@
 import { ECS_TASK, OrgRule, standardLabel } from './org-rule';
 import { Severity } from '../../rules/finding';
 import { RuleIssue } from '../../rules/rule';
-import { toArray, toObject, toStr } from '../../rules/values';
+import { containers } from '../../rules/task/task-facts';
+import { toStr } from '../../rules/values';
 
 export const ORG_IMG_02_IMAGE_DIGEST: OrgRule = {
   id: 'ORG-IMG-02',
@@ -16,18 +17,17 @@ export const ORG_IMG_02_IMAGE_DIGEST: OrgRule = {
   appliesTo: (s) => s.requireImageDigest === true,
   check(resource, _context, standard) {
     const issues: RuleIssue[] = [];
-    (toArray(resource.properties.ContainerDefinitions) ?? []).forEach((raw, i) => {
-      const container = toObject(raw);
-      const image = toStr(container?.Image);
-      if (image === undefined || /@sha256:[0-9a-f]{64}$/.test(image)) return;
+    for (const { index: i, def: container } of containers(resource)) {
+      const image = toStr(container.Image);
+      if (image === undefined || /@sha256:[0-9a-f]{64}$/.test(image)) continue;
       issues.push({
         property: `Properties/ContainerDefinitions/${i}/Image`,
         value: image,
-        problem: `Container ${toStr(container?.Name) ?? `#${i}`} image '${image}' is not pinned by digest (${standardLabel(standard)})`,
+        problem: `Container ${toStr(container.Name) ?? `#${i}`} image '${image}' is not pinned by digest (${standardLabel(standard)})`,
         allowed: 'REPOSITORY@sha256:<64 hex digits>',
         fix: `Use '${image.replace(/:[^/:@]+$/, '')}@sha256:DIGEST'`,
       });
-    });
+    }
     return issues;
   },
 };

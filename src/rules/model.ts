@@ -123,9 +123,20 @@ export class StackModel {
 export class AssemblyModel {
   public readonly stacks: readonly StackModel[];
   private exportsCache?: Map<string, { stack: StackModel; value: unknown }>;
+  private readonly derivedValues = new Map<unknown, unknown>();
 
   constructor(stacks: readonly StackInput[]) {
     this.stacks = stacks.map((s) => new StackModel(s, this));
+  }
+
+  /**
+   * A value derived from the whole assembly (an index, usage figures), built
+   * by `build` on first use and kept for the life of the model. `key` is the
+   * builder's identity, usually the function itself.
+   */
+  public derived<T>(key: object, build: (assembly: AssemblyModel) => T): T {
+    if (!this.derivedValues.has(key)) this.derivedValues.set(key, build(this));
+    return this.derivedValues.get(key) as T;
   }
 
   /** Every resource of the given type across all stacks. */

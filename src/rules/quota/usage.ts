@@ -20,25 +20,23 @@ export type { ServiceFacts } from './services';
 
 export const CAPACITY_PROVIDER = 'AWS::ECS::CapacityProvider';
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';
-const cache = new WeakMap<AssemblyModel, QuotaUsage[]>();
 
 /** Every usage figure of the assembly (cached per assembly). */
 export function quotaUsage(assembly: AssemblyModel): QuotaUsage[] {
-  let out = cache.get(assembly);
-  if (!out) {
-    const clusters = new ClusterIndex(assembly);
-    const services = serviceFacts(assembly, clusters);
-    out = [
-      ...clustersPerRegion(assembly),
-      ...servicesPerCluster(services),
-      ...clusterCapacity(assembly, clusters),
-      ...fargateVcpu(services),
-      ...resourceUsage(assembly, services),
-      ...stackLimits(assembly),
-    ];
-    cache.set(assembly, out);
-  }
-  return out;
+  return assembly.derived(quotaUsage, buildQuotaUsage);
+}
+
+function buildQuotaUsage(assembly: AssemblyModel): QuotaUsage[] {
+  const clusters = new ClusterIndex(assembly);
+  const services = serviceFacts(assembly, clusters);
+  return [
+    ...clustersPerRegion(assembly),
+    ...servicesPerCluster(services),
+    ...clusterCapacity(assembly, clusters),
+    ...fargateVcpu(services),
+    ...resourceUsage(assembly, services),
+    ...stackLimits(assembly),
+  ];
 }
 
 

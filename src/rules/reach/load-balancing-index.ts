@@ -70,16 +70,9 @@ export interface LoadBalancingIndex {
   ingressOf(group: TemplateResource): readonly IngressRule[] | undefined;
 }
 
-const CACHE = new WeakMap<AssemblyModel, LoadBalancingIndex>();
-
 /** The index of an assembly, built on first use. */
 export function loadBalancingIndex(assembly: AssemblyModel): LoadBalancingIndex {
-  let index = CACHE.get(assembly);
-  if (!index) {
-    index = buildIndex(assembly);
-    CACHE.set(assembly, index);
-  }
-  return index;
+  return assembly.derived(buildIndex, buildIndex);
 }
 
 /**

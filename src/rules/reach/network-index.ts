@@ -41,12 +41,7 @@ export interface SubnetFacts {
 export class NetworkIndex {
   /** The index of an assembly, built on first use. */
   public static of(assembly: AssemblyModel): NetworkIndex {
-    let index = CACHE.get(assembly);
-    if (!index) {
-      index = new NetworkIndex(assembly);
-      CACHE.set(assembly, index);
-    }
-    return index;
+    return assembly.derived(NetworkIndex, (a) => new NetworkIndex(a));
   }
 
   private readonly tableOfSubnet = new Map<TemplateResource, TemplateResource>();
@@ -149,8 +144,6 @@ export class NetworkIndex {
     return res?.type === type ? res : undefined;
   }
 }
-
-const CACHE = new WeakMap<AssemblyModel, NetworkIndex>();
 
 /**
  * The task-relevant service of an endpoint service name such as

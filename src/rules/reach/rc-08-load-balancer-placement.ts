@@ -57,24 +57,20 @@ function azLabel(key: string): string {
 }
 
 /** VPCs with an internet gateway attached, per assembly; undefined when an attachment's VPC does not resolve. */
-const GATEWAY_VPCS = new WeakMap<AssemblyModel, Set<TemplateResource> | null>();
-
 function vpcsWithInternetGateway(assembly: AssemblyModel): Set<TemplateResource> | undefined {
-  let cached = GATEWAY_VPCS.get(assembly);
-  if (cached === undefined) {
-    cached = assembly.ofType(NESTED_STACK).length > 0 ? null : new Set();
-    for (const att of assembly.ofType(GATEWAY_ATTACHMENT)) {
-      if (!cached) break;
-      const vpc = assembly.resolveResource(att.properties.VpcId, att.stack);
+  return assembly.derived(vpcsWithInternetGateway, (a) => {
+    if (a.ofType(NESTED_STACK).length > 0) return undefined;
+    const vpcs = new Set<TemplateResource>();
+    for (const att of a.ofType(GATEWAY_ATTACHMENT)) {
+      const vpc = a.resolveResource(att.properties.VpcId, att.stack);
       if (vpc?.type === VPC) {
-        if (att.properties.InternetGatewayId !== undefined) cached.add(vpc);
-      } else if (assembly.resolveString(att.properties.VpcId, att.stack) === undefined) {
-        cached = null;
+        if (att.properties.InternetGatewayId !== undefined) vpcs.add(vpc);
+      } else if (a.resolveString(att.properties.VpcId, att.stack) === undefined) {
+        return undefined;
       }
     }
-    GATEWAY_VPCS.set(assembly, cached);
-  }
-  return cached ?? undefined;
+    return vpcs;
+  });
 }
 
 export const RC08_LOAD_BALANCER_PLACEMENT: ResourceRule = {

@@ -51,12 +51,12 @@ interface AttachmentIndex {
   readonly unresolved: boolean;
 }
 
-const ATTACHMENTS = new WeakMap<AssemblyModel, AttachmentIndex>();
-
 /** Which policy resources attach to which role, built once per assembly. */
 function attachmentIndex(assembly: AssemblyModel): AttachmentIndex {
-  let index = ATTACHMENTS.get(assembly);
-  if (index) return index;
+  return assembly.derived(buildAttachmentIndex, buildAttachmentIndex);
+}
+
+function buildAttachmentIndex(assembly: AssemblyModel): AttachmentIndex {
   const byRole = new Map<TemplateResource, TemplateResource[]>();
   let unresolved = false;
   const attach = (role: TemplateResource, policy: TemplateResource) => byRole.set(role, [...byRole.get(role) ?? [], policy]);
@@ -81,9 +81,7 @@ function attachmentIndex(assembly: AssemblyModel): AttachmentIndex {
     if (target?.type === ROLE) attach(target, policy);
     else if (!target && toStr(policy.properties.RoleName) === undefined) unresolved = true;
   }
-  index = { byRole, unresolved };
-  ATTACHMENTS.set(assembly, index);
-  return index;
+  return { byRole, unresolved };
 }
 
 function readPermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {

@@ -32,6 +32,9 @@ import { SV27_EBS_VOLUME_CONFIGURATION } from './sv-27-ebs-volume-configuration'
 import { SV28_SECRET_JSON_KEY_PLATFORM } from './sv-28-secret-json-key-platform';
 import { SV29_EXTERNAL_SERVICE } from './sv-29-external-service';
 import { SV31_PUBLIC_SUBNET_NO_PUBLIC_IP } from './sv-31-public-subnet-no-public-ip';
+import { MI01_NO_PROVIDER_MIX } from './mi-01-no-provider-mix';
+import { MI02_TASK_COMPATIBILITY } from './mi-02-task-compatibility';
+import { MI06_NO_PUBLIC_IP } from './mi-06-no-public-ip';
 
 /** Service, Service Connect and ECS Exec rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [
@@ -68,4 +71,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV28_SECRET_JSON_KEY_PLATFORM,
   SV29_EXTERNAL_SERVICE,
   SV31_PUBLIC_SUBNET_NO_PUBLIC_IP,
+  MI01_NO_PROVIDER_MIX,
+  MI02_TASK_COMPATIBILITY,
+  MI06_NO_PUBLIC_IP,
 ];

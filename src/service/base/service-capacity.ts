@@ -261,7 +261,7 @@ function resolveManagedInstances(
     fail({
       code: 'KIT-SERVICE-ARCH',
       path,
-      problem: `the task runs on ${architectureName(task.cpuArchitecture)} but capacity ${chosen.node.path} launches ${chosen.cpuArchitectures.map(architectureName).join(', ')} instances`,
+      problem: `the task's cpuArchitecture ${architectureName(task.cpuArchitecture)} is not among the ${chosen.cpuArchitectures.map(architectureName).join(', ')} instances capacity ${chosen.node.path} launches`,
       allowed: 'a task architecture the capacity\'s instance types or CPU manufacturers provide',
       fix: 'Set the task\'s cpuArchitecture to the capacity\'s, or widen the capacity\'s instance requirements.',
     });

@@ -75,7 +75,7 @@ export interface ManagedInstancesCapacityProps extends ManagedInstancesCapacityO
 const INFRASTRUCTURE_POLICY = 'AmazonECSInfrastructureRolePolicyForManagedInstances';
 const INSTANCE_POLICY = 'AmazonECSInstanceRolePolicyForManagedInstances';
 /** The prefix the AWS managed infrastructure policy's iam:PassRole allows. */
-export const INSTANCE_ROLE_PREFIX = 'ecsInstanceRole';
+const INSTANCE_ROLE_PREFIX = 'ecsInstanceRole';
 
 /**
  * An Amazon ECS Managed Instances capacity provider: AWS launches, patches

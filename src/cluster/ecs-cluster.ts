@@ -7,6 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct, IConstruct } from 'constructs';
+import { ActionLogs, ActionLogsOptions } from './action-logs';
 import { clusterStatements } from './cluster-grants';
 import { checkStrategy } from './strategy';
 import { Ec2Capacity, Ec2CapacityOptions, IEc2CapacityCluster } from '../capacity/ec2-capacity';
@@ -214,6 +215,14 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster, IManag
     const cfnCluster = this.cfnCluster;
     (capacity.autoScalingGroup.node.defaultChild as CfnResource).addResourceDependency(cfnCluster);
     capacity.cfnCapacityProvider.addResourceDependency(cfnCluster);
+  }
+
+  /**
+   * ECS action logs (service deployment and daemon lifecycle events) to an encrypted
+   * CloudWatch log group with retention. Action logs are billed as vended logs.
+   */
+  public enableActionLogs(options: ActionLogsOptions = {}): ActionLogs {
+    return new ActionLogs(this, 'ActionLogs', { ...options, clusterArn: this.clusterArn });
   }
 
   /** Managed Instances capacities of this cluster (a copy). */

@@ -74,7 +74,7 @@ export const KIT_CHECKS = {
   SERVICE_PORT: check('KIT-SERVICE-PORT', 'The load-balanced container port is mapped by the main container', WIRING),
   SERVICE_QUEUE: check('KIT-SERVICE-QUEUE', 'Queue options only for the queue the kit creates, in SQS ranges', PROPS),
   SERVICE_SCALING: check('KIT-SERVICE-SCALING', 'Auto scaling targets, capacities and cooldowns are in range', PROPS),
-  SERVICE_TASK: check('KIT-SERVICE-TASK', 'Exactly one kit task or aws-cdk-lib task definition, compatible with Fargate or EC2, with an essential container', PROPS),
+  SERVICE_TASK: check('KIT-SERVICE-TASK', 'Exactly one kit task or aws-cdk-lib task definition, compatible with Fargate, EC2 or Managed Instances, with an essential container', PROPS),
   TASK_ARCH: check('KIT-TASK-ARCH', 'Image assets are built for the task architecture', 'The asset platform is not in the template.'),
   TASK_BRIDGE_HOST_PORT: check('KIT-TASK-BRIDGE-HOST-PORT', 'Bridge tasks use dynamic host ports', 'A kit default (safe rolling deployments), not an ECS constraint.'),
   TASK_EBS_SIZE: check('KIT-TASK-EBS-SIZE', 'An EBS volume has a size or a snapshot to size it from', INPUT),

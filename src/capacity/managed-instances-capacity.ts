@@ -110,7 +110,8 @@ export class ManagedInstancesCapacity extends Construct implements ec2.IConnecta
     checkCapacityProviderName(path, props.capacityProviderName);
     checkInstanceRequirements(path, props.instanceRequirements, props.instanceTypes);
     const vpc = props.cluster.vpc;
-    const selection = props.vpcSubnets ?? { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
+    const selection = props.vpcSubnets
+      ?? { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
     const selected = vpc.selectSubnets(selection);
     if (selected.subnets.length === 0) {
       fail({

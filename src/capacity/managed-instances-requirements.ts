@@ -11,7 +11,9 @@ export interface ResolvedRequirements {
 }
 
 /** Check ranges and exclusive pairs with the ids the rules use on the template (ECS-MI-03, ECS-CP-09). */
-export function checkInstanceRequirements(path: string, req: ec2.InstanceRequirementsConfig | undefined, types: ec2.InstanceType[] | undefined): void {
+export function checkInstanceRequirements(
+  path: string, req: ec2.InstanceRequirementsConfig | undefined, types: ec2.InstanceType[] | undefined,
+): void {
   if (types !== undefined) {
     if (types.length === 0) {
       fail({ code: 'KIT-MI-INSTANCE-TYPES', path, problem: 'instanceTypes is an empty list', allowed: 'one or more instance types, or instanceTypes unset', fix: 'Pass instance types or leave instanceTypes out.' });
@@ -78,18 +80,26 @@ function checkRange(path: string, what: string, min: number | undefined, max: nu
 }
 
 /** The requirements to render: explicit types become AllowedInstanceTypes; the architectures follow from types or CPU manufacturers. */
-export function instanceRequirementsFor(req: ec2.InstanceRequirementsConfig | undefined, types: ec2.InstanceType[] | undefined): ResolvedRequirements {
+export function instanceRequirementsFor(
+  req: ec2.InstanceRequirementsConfig | undefined, types: ec2.InstanceType[] | undefined,
+): ResolvedRequirements {
   if (types?.length) {
     const arm = types[0].architecture === ec2.InstanceArchitecture.ARM_64;
     return {
       // AllowedInstanceTypes filters; vCPU and memory stay open (ECS requires the two ranges).
-      config: { ...req ?? {}, vCpuCountMin: req?.vCpuCountMin ?? 1, memoryMin: req?.memoryMin ?? Size.mebibytes(0), allowedInstanceTypes: types.map((t) => t.toString()) },
+      config: {
+        ...req ?? {},
+        vCpuCountMin: req?.vCpuCountMin ?? 1,
+        memoryMin: req?.memoryMin ?? Size.mebibytes(0),
+        allowedInstanceTypes: types.map((t) => t.toString()),
+      },
       architectures: [arm ? ecs.CpuArchitecture.ARM64 : ecs.CpuArchitecture.X86_64],
     };
   }
   const makers = req?.cpuManufacturers;
   const architectures: ecs.CpuArchitecture[] = [];
-  if (!makers?.length || makers.some((m) => m === ec2.CpuManufacturer.INTEL || m === ec2.CpuManufacturer.AMD)) architectures.push(ecs.CpuArchitecture.X86_64);
+  const x86 = makers?.some((m) => m === ec2.CpuManufacturer.INTEL || m === ec2.CpuManufacturer.AMD);
+  if (!makers?.length || x86) architectures.push(ecs.CpuArchitecture.X86_64);
   if (!makers?.length || makers.some((m) => m === ec2.CpuManufacturer.AWS)) architectures.push(ecs.CpuArchitecture.ARM64);
   return { config: req, architectures };
 }

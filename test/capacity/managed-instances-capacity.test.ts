@@ -117,7 +117,9 @@ describe('ManagedInstancesCapacity options', () => {
   test('instance requirements render as given; Graviton manufacturers mean ARM64 only', () => {
     const { stack, cluster } = clusterStack();
     const c = cluster.addManagedInstancesCapacity('MI', {
-      instanceRequirements: { vCpuCountMin: 2, vCpuCountMax: 8, memoryMin: Size.gibibytes(4), memoryMax: Size.gibibytes(32), cpuManufacturers: [ec2.CpuManufacturer.AWS] },
+      instanceRequirements: {
+        vCpuCountMin: 2, vCpuCountMax: 8, memoryMin: Size.gibibytes(4), memoryMax: Size.gibibytes(32), cpuManufacturers: [ec2.CpuManufacturer.AWS],
+      },
     });
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::CapacityProvider', {
       ManagedInstancesProvider: {
@@ -181,7 +183,8 @@ describe('services on Managed Instances: delete order', () => {
     const worker = new WorkerService(stack, 'Worker', { cluster, task });
     const json = Template.fromStack(stack).toJSON().Resources;
     const svc = json[stack.getLogicalId(worker.service.node.defaultChild as ecs.CfnService)];
-    expect(svc.Properties.CapacityProviderStrategy).toEqual([{ CapacityProvider: { Ref: stack.getLogicalId(capacity.cfnCapacityProvider) }, Weight: 1 }]);
+    const cpRef = { Ref: stack.getLogicalId(capacity.cfnCapacityProvider) };
+    expect(svc.Properties.CapacityProviderStrategy).toEqual([{ CapacityProvider: cpRef, Weight: 1 }]);
     const assocId = Object.entries<any>(json).find(([, r]) => r.Type === 'AWS::ECS::ClusterCapacityProviderAssociations')![0];
     expect(svc.DependsOn).toEqual(expect.arrayContaining([assocId, stack.getLogicalId(cluster.cfnCluster)]));
     expect(svc.Properties.LaunchType).toBeUndefined();

@@ -82,7 +82,10 @@ describe('kit services on Managed Instances capacity', () => {
     new ScheduledJob(f.stack, 'Job', { cluster: f.cluster, task: miTask(f), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)) });
     Template.fromStack(f.stack).hasResourceProperties('AWS::Scheduler::Schedule', {
       Target: Match.objectLike({
-        EcsParameters: Match.objectLike({ CapacityProviderStrategy: [{ CapacityProvider: { Ref: f.stack.getLogicalId(capacity.cfnCapacityProvider) }, Weight: 1 }], LaunchType: Match.absent() }),
+        EcsParameters: Match.objectLike({
+          CapacityProviderStrategy: [{ CapacityProvider: { Ref: f.stack.getLogicalId(capacity.cfnCapacityProvider) }, Weight: 1 }],
+          LaunchType: Match.absent(),
+        }),
       }),
     });
   });

@@ -30,7 +30,12 @@ describe('ManagedInstancesTask', () => {
   test('host mode, ARM64, size and fault injection; host mode warns', () => {
     const s = stack();
     new ManagedInstancesTask(s, 'Task', {
-      container: { image: IMAGE }, networkMode: ecs.NetworkMode.HOST, cpuArchitecture: ecs.CpuArchitecture.ARM64, cpu: 1024, memoryMiB: 2048, enableFaultInjection: true,
+      container: { image: IMAGE },
+      networkMode: ecs.NetworkMode.HOST,
+      cpuArchitecture: ecs.CpuArchitecture.ARM64,
+      cpu: 1024,
+      memoryMiB: 2048,
+      enableFaultInjection: true,
     });
     Template.fromStack(s).hasResourceProperties('AWS::ECS::TaskDefinition', {
       NetworkMode: 'host', Cpu: '1024', Memory: '2048', EnableFaultInjection: true, RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },

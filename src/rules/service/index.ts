@@ -1,5 +1,8 @@
 import { ResourceRule } from '../rule';
 import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
+import { MI01_NO_PROVIDER_MIX } from './mi-01-no-provider-mix';
+import { MI02_TASK_COMPATIBILITY } from './mi-02-task-compatibility';
+import { MI06_NO_PUBLIC_IP } from './mi-06-no-public-ip';
 import { SC01_NAMESPACE } from './sc-01-namespace';
 import { SC02_PORT_NAME } from './sc-02-port-name';
 import { SC03_DISCOVERY_NAME } from './sc-03-discovery-name';
@@ -32,9 +35,6 @@ import { SV27_EBS_VOLUME_CONFIGURATION } from './sv-27-ebs-volume-configuration'
 import { SV28_SECRET_JSON_KEY_PLATFORM } from './sv-28-secret-json-key-platform';
 import { SV29_EXTERNAL_SERVICE } from './sv-29-external-service';
 import { SV31_PUBLIC_SUBNET_NO_PUBLIC_IP } from './sv-31-public-subnet-no-public-ip';
-import { MI01_NO_PROVIDER_MIX } from './mi-01-no-provider-mix';
-import { MI02_TASK_COMPATIBILITY } from './mi-02-task-compatibility';
-import { MI06_NO_PUBLIC_IP } from './mi-06-no-public-ip';
 
 /** Service, Service Connect and ECS Exec rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { compatibilities } from '../task/compatibilities';
 import { launchKind, SERVICE, serviceTask } from './service-facts';
+import { compatibilities } from '../task/compatibilities';
 
 export const MI02_TASK_COMPATIBILITY: ResourceRule = {
   id: 'ECS-MI-02',

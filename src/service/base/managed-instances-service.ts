@@ -12,7 +12,8 @@ import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capac
 type CommonProps = Omit<ecs.FargateServiceProps, 'taskDefinition'>;
 
 export function managedInstancesService(
-  scope: Construct, common: CommonProps, network: Partial<ecs.FargateServiceProps>, taskDefinition: ecs.TaskDefinition, capacity: ManagedInstancesCapacity,
+  scope: Construct, common: CommonProps, network: Partial<ecs.FargateServiceProps>,
+  taskDefinition: ecs.TaskDefinition, capacity: ManagedInstancesCapacity,
 ): ecs.BaseService {
   const awsvpc = taskDefinition.networkMode === ecs.NetworkMode.AWS_VPC;
   const service = new ecs.FargateService(scope, 'Service', {

@@ -78,7 +78,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     super(scope, id);
     const path = this.node.path;
     this._serviceCluster = resolveCluster(path, props.cluster);
-    this._serviceTask = resolveTask(path, props, props.capacity !== undefined || (shape.daemon ?? false), props.managedInstancesCapacity !== undefined);
+    const ec2Given = props.capacity !== undefined || (shape.daemon ?? false);
+    this._serviceTask = resolveTask(path, props, ec2Given, props.managedInstancesCapacity !== undefined);
     const task = this._serviceTask;
     const taskDefinition = requireL2(path, task, 'a service');
     this.cluster = props.cluster;

@@ -54,7 +54,8 @@ describe('ECS-MI-05 instance role named ecsInstanceRole* with the AWS managed in
   const infra = (extra: Record<string, unknown> = {}) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ManagedPolicyArns: [POLICY], ...extra } });
   const profile = { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'InstanceRole' }] } };
   const role = (name?: unknown) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ...(name === undefined ? {} : { RoleName: name }) } });
-  const app = (name?: unknown, infraRole = infra(), extra: Resources = {}): Resources => ({ P: provider(), Infra: infraRole, Profile: profile, InstanceRole: role(name), ...extra });
+  const app = (name?: unknown, infraRole = infra(), extra: Resources = {}): Resources =>
+    ({ P: provider(), Infra: infraRole, Profile: profile, InstanceRole: role(name), ...extra });
   test('bad: generated role name; a name without the prefix', () => {
     const [f] = check(mi05, app());
     expect(f).toMatchObject({ ruleId: 'ECS-MI-05', property: 'Properties/ManagedInstancesProvider/InstanceLaunchTemplate/Ec2InstanceProfileArn' });

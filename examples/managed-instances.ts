@@ -1,7 +1,8 @@
 /**
  * Amazon ECS Managed Instances in the example app: AWS launches, patches and
  * replaces Graviton instances picked by attributes; a queue worker runs on
- * them as a ManagedInstancesTask.
+ * them as a ManagedInstancesTask. The cluster's ECS action logs record the
+ * deployments of this and the other services.
  */
 import { Size, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -18,7 +19,7 @@ export interface ManagedInstancesExampleProps {
   readonly scratchInitImage: ecs.ContainerImage;
 }
 
-/** Adds Managed Instances capacity to `cluster` and a worker service on it to `stack`. */
+/** Adds Managed Instances capacity to `cluster`, a worker service on it to `stack`, and the cluster's action logs. */
 export function addManagedInstancesExample(stack: Stack, cluster: EcsCluster, props: ManagedInstancesExampleProps): ManagedInstancesCapacity {
   const capacity = cluster.addManagedInstancesCapacity('ManagedInstances', {
     // Current-generation Graviton, 2-8 vCPUs and 4-32 GiB: ECS picks the cheapest fit and packs tasks onto it.
@@ -42,5 +43,6 @@ export function addManagedInstancesExample(stack: Stack, cluster: EcsCluster, pr
     container: { image: props.image, scratchPaths: ['/tmp'] },
   });
   new WorkerService(stack, 'MiWorker', { cluster, task, managedInstancesCapacity: capacity, autoScaling: { maxCapacity: 4 } });
+  cluster.enableActionLogs({ encryptionKey: props.logEncryptionKey, retention: props.logRetention });
   return capacity;
 }

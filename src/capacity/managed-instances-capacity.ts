@@ -1,4 +1,4 @@
-import { Names, Size, Validations } from 'aws-cdk-lib';
+import { Aws, Names, Size, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -61,7 +61,7 @@ export interface ManagedInstancesCapacityOptions {
   /**
    * Instance profile of the instances. With the default infrastructure role its role name must start with
    * `ecsInstanceRole` (ECS-MI-05), because the AWS managed policy scopes iam:PassRole to `role/ecsInstanceRole*`.
-   * @default - a new profile whose role is named ecsInstanceRole-<unique id> with the AWS managed AmazonECSInstanceRolePolicyForManagedInstances
+   * @default - a new profile whose role is named ecsInstanceRole-<unique id>-<Region> with the AWS managed AmazonECSInstanceRolePolicyForManagedInstances
    */
   readonly instanceProfile?: iam.IInstanceProfile;
 }
@@ -140,8 +140,11 @@ export class ManagedInstancesCapacity extends Construct implements ec2.IConnecta
     if (props.instanceProfile) {
       this.instanceProfile = props.instanceProfile;
     } else {
-      // The managed infrastructure policy passes only roles named ecsInstanceRole*.
-      const name = `${INSTANCE_ROLE_PREFIX}-${Names.uniqueResourceName(this, { maxLength: 64 - INSTANCE_ROLE_PREFIX.length - 1 })}`;
+      // The managed infrastructure policy passes only roles named ecsInstanceRole*. IAM names are
+      // global to the account: the Region keeps one stack deployable to several Regions (at most 15
+      // characters; 64 in all).
+      const unique = Names.uniqueResourceName(this, { maxLength: 64 - INSTANCE_ROLE_PREFIX.length - 2 - 15 });
+      const name = `${INSTANCE_ROLE_PREFIX}-${unique}-${Aws.REGION}`;
       const role = new iam.Role(this, 'InstanceRole', {
         roleName: name,
         assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),

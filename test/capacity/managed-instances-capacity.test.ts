@@ -52,13 +52,15 @@ describe('ManagedInstancesCapacity defaults', () => {
     t.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'ec2.amazonaws.com' } })] }),
       ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonECSInstanceRolePolicyForManagedInstances']] }],
-      RoleName: Match.stringLikeRegexp('^ecsInstanceRole-'),
+      RoleName: { 'Fn::Join': ['', [Match.stringLikeRegexp('^ecsInstanceRole-.+-$'), { Ref: 'AWS::Region' }]] },
       Policies: Match.absent(),
     });
-    t.hasResourceProperties('AWS::IAM::InstanceProfile', { InstanceProfileName: Match.stringLikeRegexp('^ecsInstanceRole-') });
+    t.hasResourceProperties('AWS::IAM::InstanceProfile', { InstanceProfileName: { 'Fn::Join': ['', [Match.stringLikeRegexp('^ecsInstanceRole-'), { Ref: 'AWS::Region' }]] } });
     expect(Object.keys(t.findResources('AWS::IAM::Policy'))).toEqual([]);
-    const name = t.findResources('AWS::IAM::Role', { Properties: { RoleName: Match.anyValue() } });
-    for (const r of Object.values(name)) expect((r.Properties.RoleName as string).length).toBeLessThanOrEqual(64);
+    const named = Object.values(t.findResources('AWS::IAM::Role', { Properties: { RoleName: Match.anyValue() } }));
+    expect(named).toHaveLength(1);
+    // The longest Region names have 14 characters; IAM role names at most 64.
+    for (const r of named) expect((r.Properties.RoleName['Fn::Join'][1][0] as string).length + 15).toBeLessThanOrEqual(64);
   });
 
   test('not listed in the cluster\'s provider associations (a Managed Instances provider names its cluster)', () => {

@@ -27,7 +27,15 @@ function instanceRoleName(profile: TemplateResource, ctx: RuleContext): string |
   if (!role) return toStr(roles[0]);
   if (role.type !== 'AWS::IAM::Role') return undefined;
   if (role.properties.RoleName === undefined) return null;
-  return toStr(role.properties.RoleName);
+  return toStr(role.properties.RoleName) ?? joinPrefix(role.properties.RoleName);
+}
+
+/** The literal start of a `Fn::Join ['', ['literal', ...]]` name (e.g. a name ending in the Region), when it decides the prefix. */
+function joinPrefix(value: unknown): string | undefined {
+  const join = (value as Record<string, unknown> | undefined)?.['Fn::Join'];
+  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return undefined;
+  const first = toStr(join[1][0]);
+  return first !== undefined && first.length >= PREFIX.length ? first : undefined;
 }
 
 export const MI05_INSTANCE_ROLE_NAME: ResourceRule = {

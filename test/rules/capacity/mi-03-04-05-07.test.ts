@@ -68,6 +68,12 @@ describe('ECS-MI-05 instance role named ecsInstanceRole* with the AWS managed in
     const attached = { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: {}, Roles: [{ Ref: 'Infra' }] } };
     expect(check(mi05, app(undefined, infra(), { Pass: attached }))).toEqual([]);
   });
+  test('a name joined from a literal start and the Region is judged by its start', () => {
+    const joined = (start: string) => ({ 'Fn::Join': ['', [start, { Ref: 'AWS::Region' }]] });
+    expect(check(mi05, app(joined('ecsInstanceRole-web-')))).toEqual([]);
+    expect(check(mi05, app(joined('web-instance-role-')))[0].message).toContain("named 'web-instance-role-'");
+    expect(check(mi05, app(joined('ecs')))).toEqual([]); // too short to decide
+  });
   test('skipped: token role name; imported roles', () => {
     expect(check(mi05, app(TOKEN))).toEqual([]);
     expect(check(mi05, { P: provider({ Ec2InstanceProfileArn: 'arn:aws:iam::1:instance-profile/x' }), Infra: infra() })).toEqual([]);

@@ -3,9 +3,6 @@ import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
 import { LT01_LATTICE_FIELDS } from './lt-01-lattice-fields';
 import { LT02_LATTICE_PORT_NAME } from './lt-02-lattice-port-name';
 import { LT03_LATTICE_TARGET_GROUPS } from './lt-03-lattice-target-groups';
-import { XM08_TASK_DEFINITION_EXCLUSIVE } from './xm-08-task-definition-exclusive';
-import { XM09_ROLES } from './xm-09-roles';
-import { XM10_LOGS_AND_TAGS } from './xm-10-logs-and-tags';
 import { SC01_NAMESPACE } from './sc-01-namespace';
 import { SC02_PORT_NAME } from './sc-02-port-name';
 import { SC03_DISCOVERY_NAME } from './sc-03-discovery-name';
@@ -48,6 +45,9 @@ import { XM04_TASK_COUNT } from './xm-04-task-count';
 import { XM05_SCALING_METRIC } from './xm-05-scaling-metric';
 import { XM06_SERVICE_NAME } from './xm-06-service-name';
 import { XM07_IMAGE_REQUIRED } from './xm-07-image-required';
+import { XM08_TASK_DEFINITION_EXCLUSIVE } from './xm-08-task-definition-exclusive';
+import { XM09_ROLES } from './xm-09-roles';
+import { XM10_LOGS_AND_TAGS } from './xm-10-logs-and-tags';
 
 /** Service, Service Connect, ECS Exec, VPC Lattice and Express Mode rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [

@@ -133,7 +133,8 @@ describe('ECS-XM-09 roles', () => {
 
 describe('ECS-XM-10 logs and tags', () => {
   test('bad: empty prefix; 51 tags', () => {
-    expect(check(xm10, { S: express({ PrimaryContainer: { Image: 'i', AwsLogsConfiguration: { LogGroup: 'g', LogStreamPrefix: '' } } }) })[0].ruleId).toBe('ECS-XM-10');
+    const emptyPrefix = { Image: 'i', AwsLogsConfiguration: { LogGroup: 'g', LogStreamPrefix: '' } };
+    expect(check(xm10, { S: express({ PrimaryContainer: emptyPrefix }) })[0].ruleId).toBe('ECS-XM-10');
     const tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     expect(check(xm10, { S: express({ Tags: tags }) })[0].message).toContain('51 tags');
   });

@@ -108,14 +108,15 @@ describe('ECS-XM-07 image required', () => {
 
 describe('ECS-XM-08 task definition exclusive', () => {
   const td = { TaskDefinitionArn: 'arn:aws:ecs:eu-west-1:111111111111:task-definition/f:1' };
+  const noTaskFields = { PrimaryContainer: undefined, ExecutionRoleArn: undefined, Cpu: undefined, Memory: undefined };
   test('bad: TaskDefinitionArn with PrimaryContainer, Cpu, Memory, ExecutionRoleArn', () => {
     expect(check(xm08, { S: express(td) }).map((f) => f.message.split(' is set')[0].split('] ')[1])).toEqual(['PrimaryContainer', 'ExecutionRoleArn', 'Cpu', 'Memory']);
   });
   test('good: TaskDefinitionArn alone', () => {
-    expect(check(xm08, { S: express({ ...td, PrimaryContainer: undefined, ExecutionRoleArn: undefined, Cpu: undefined, Memory: undefined }) })).toEqual([]);
+    expect(check(xm08, { S: express({ ...td, ...noTaskFields }) })).toEqual([]);
   });
   test('token: a token ARN still excludes the fields (presence decides)', () => {
-    expect(check(xm08, { S: express({ TaskDefinitionArn: { Ref: 'Td' }, PrimaryContainer: undefined, ExecutionRoleArn: undefined, Cpu: undefined, Memory: undefined }) })).toEqual([]);
+    expect(check(xm08, { S: express({ TaskDefinitionArn: { Ref: 'Td' }, ...noTaskFields }) })).toEqual([]);
   });
 });
 

@@ -10,3 +10,4 @@ export * from './backend-service';
 export * from './worker-service';
 export * from './scheduled-job';
 export * from './daemon-service';
+export * from './express-service';

@@ -15,7 +15,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
-  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource, repositoryImageName,
+  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource,
+  repositoryImageName,
   scalableTargetOf, stagePlugins, taskDefinitionContainers,
 } from '../../src/internal/cdk-internals';
 

@@ -11,3 +11,4 @@ export * from './worker-service';
 export * from './scheduled-job';
 export * from './daemon-service';
 export * from './express-service';
+export type { ServiceConnectTlsOptions, ServiceConnectAccessLogOptions } from './base/service-connect-tls';

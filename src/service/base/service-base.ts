@@ -11,6 +11,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { checkRange, resolveCapacity } from './service-capacity';
+import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
@@ -306,10 +307,15 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         fix: 'Name the port mapping on the container, or use one of its names.',
       });
     }
+    if (options?.tls && !portMappingName) {
+      fail({ code: 'KIT-SERVICE-CONNECT-TLS', path, problem: 'serviceConnect.tls is set but the service publishes no port (client mode)', allowed: 'tls with serviceConnect.portMappingName', fix: 'Set portMappingName, or remove tls: clients use TLS when the server they call has it.' });
+    }
+    const tls = options?.tls ? serviceConnectTls(this, options.tls) : undefined;
     const logGroup = this._serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
     return {
       namespace: namespace.namespaceArn,
-      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort }] : undefined,
+      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort, tls }] : undefined,
+      accessLogConfiguration: serviceConnectAccessLogs(options?.accessLogs),
       // SC-09: proxy logs go to the task's log group.
       logDriver: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'service-connect' }),
     };

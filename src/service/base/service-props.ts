@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { FargateCapacity } from './service-capacity';
+import { ServiceConnectAccessLogOptions, ServiceConnectTlsOptions } from './service-connect-tls';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { TaskBase } from '../../task/base/task-base';
 
@@ -20,6 +21,10 @@ export interface ServiceConnectOptions {
   readonly dnsName?: string;
   /** Port clients use. @default - the container port */
   readonly clientPort?: number;
+  /** TLS with certificates from AWS Private CA, for the published port (server mode). @default - no TLS */
+  readonly tls?: ServiceConnectTlsOptions;
+  /** Access logs of the Service Connect proxy, to the task's log group. @default - no access logs */
+  readonly accessLogs?: ServiceConnectAccessLogOptions;
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './scheduled-job';
 export * from './daemon-service';
 export * from './express-service';
 export type { ServiceConnectTlsOptions, ServiceConnectAccessLogOptions } from './base/service-connect-tls';
+export type { VpcLatticeOptions } from './base/vpc-lattice';

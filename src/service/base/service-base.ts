@@ -14,6 +14,7 @@ import { checkRange, resolveCapacity } from './service-capacity';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
+import { addVpcLattice } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { fail } from '../../errors';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
@@ -65,6 +66,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
   public readonly securityGroup?: ec2.ISecurityGroup;
   /** The Service Connect port mapping name this service publishes, if any. */
   public readonly serviceConnectPortName?: string;
+  /** ARN of the VPC Lattice target group the tasks register in, with vpcLattice. */
+  public readonly vpcLatticeTargetGroupArn?: string;
   /** @internal */
   protected readonly _serviceCluster: ServiceCluster;
   /** @internal */
@@ -200,6 +203,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     for (const a of this.alarms) this.service.node.addDependency(a);
     if (props.autoScaling) this.scalableTaskCount = this.enableAutoScaling(path, props.autoScaling);
     this.serviceConnectPortName = serviceConnect?.services?.[0]?.portMappingName;
+    if (props.vpcLattice) this.vpcLatticeTargetGroupArn = addVpcLattice(this, this.service, this.mainContainer, vpc, props.vpcLattice);
   }
 
   /** The service's connections: its security group for awsvpc tasks, the instances' otherwise. */

@@ -5,6 +5,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { FargateCapacity } from './service-capacity';
 import { ServiceConnectAccessLogOptions, ServiceConnectTlsOptions } from './service-connect-tls';
+import { VpcLatticeOptions } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { TaskBase } from '../../task/base/task-base';
 
@@ -104,6 +105,8 @@ export interface ServiceBaseProps {
   readonly propagateTags?: ecs.PropagatedTagSource;
   /** Service Connect: client of the namespace, and server when a port mapping is named. @default - no Service Connect (BackendService: server) */
   readonly serviceConnect?: ServiceConnectOptions;
+  /** Register the tasks in a VPC Lattice target group. @default - no VPC Lattice */
+  readonly vpcLattice?: VpcLatticeOptions;
   /** Security group of awsvpc tasks. @default - a new group: egress only, ingress added by the service shape */
   readonly securityGroup?: ec2.ISecurityGroup;
   /** Grace period for load balancer and container health checks. @default - 60 s with a load balancer, none otherwise */

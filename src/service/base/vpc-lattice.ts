@@ -31,7 +31,9 @@ export interface VpcLatticeOptions {
 }
 
 /** Render VpcLatticeConfigurations on the service; returns the target group ARN. */
-export function addVpcLattice(scope: Construct, service: ecs.BaseService, main: ecs.ContainerDefinition, vpc: ec2.IVpc, options: VpcLatticeOptions): string {
+export function addVpcLattice(
+  scope: Construct, service: ecs.BaseService, main: ecs.ContainerDefinition, vpc: ec2.IVpc, options: VpcLatticeOptions,
+): string {
   const path = scope.node.path;
   const mapping = main.portMappings.find((pm) => pm.name === options.portMappingName);
   if (!mapping) {

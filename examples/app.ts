@@ -12,6 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
+import { addModernServices } from './express';
 import { hardenedVpc, VPC_CIDR } from './hardened-vpc';
 import {
   BackendService, DaemonService, EcsCluster, Ec2Task, FargateCapacity, FargateSize, FargateTask, KmsKeys, PullThroughCacheRule, ScheduledJob,
@@ -121,4 +122,5 @@ export function buildExampleApp(app: App): void {
     container: { image: PUBLIC_IMAGE, scratchPaths: ['/tmp'] },
   });
   new DaemonService(stack, 'Agent', { cluster, task: agentTask });
+  addModernServices(stack, { cluster, image: PUBLIC_IMAGE, ...logging });
 }

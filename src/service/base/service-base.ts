@@ -311,10 +311,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         fix: 'Name the port mapping on the container, or use one of its names.',
       });
     }
-    if (options?.tls && !portMappingName) {
-      fail({ code: 'KIT-SERVICE-CONNECT-TLS', path, problem: 'serviceConnect.tls is set but the service publishes no port (client mode)', allowed: 'tls with serviceConnect.portMappingName', fix: 'Set portMappingName, or remove tls: clients use TLS when the server they call has it.' });
-    }
-    const tls = options?.tls ? serviceConnectTls(this, options.tls) : undefined;
+    const tls = serviceConnectTls(this, options?.tls, portMappingName);
     const logGroup = this._serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
     return {
       namespace: namespace.namespaceArn,

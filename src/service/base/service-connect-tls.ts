@@ -9,6 +9,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { fail } from '../../errors';
 import { ManagedGrantsRole } from '../../task/base/roles';
 
 const TLS_POLICY = 'service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity';
@@ -38,8 +39,20 @@ export interface ServiceConnectAccessLogOptions {
   readonly includeQueryParameters?: boolean;
 }
 
-/** The aws-cdk-lib TLS configuration, creating the infrastructure role when none is given. */
-export function serviceConnectTls(scope: Construct, options: ServiceConnectTlsOptions): ecs.ServiceConnectTlsConfiguration {
+/** The aws-cdk-lib TLS configuration of the published port, creating the infrastructure role when none is given. */
+export function serviceConnectTls(
+  scope: Construct, options: ServiceConnectTlsOptions | undefined, portMappingName: string | undefined,
+): ecs.ServiceConnectTlsConfiguration | undefined {
+  if (!options) return undefined;
+  if (!portMappingName) {
+    fail({
+      code: 'KIT-SERVICE-CONNECT-TLS',
+      path: scope.node.path,
+      problem: 'serviceConnect.tls is set but the service publishes no port (client mode)',
+      allowed: 'tls with serviceConnect.portMappingName',
+      fix: 'Set portMappingName, or remove tls: clients use TLS when the server they call has it.',
+    });
+  }
   const role = options.role ?? createTlsRole(scope);
   if (options.kmsKey) options.kmsKey.grantEncryptDecrypt(role);
   return { awsPcaAuthorityArn: options.certificateAuthority.certificateAuthorityArn, kmsKey: options.kmsKey, role };

@@ -12,6 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
+import { addModernServices } from './express';
 import { hardenedVpc, VPC_CIDR } from './hardened-vpc';
 import { addManagedInstancesExample } from './managed-instances';
 import {
@@ -123,4 +124,5 @@ export function buildExampleApp(app: App): void {
   });
   new DaemonService(stack, 'Agent', { cluster, task: agentTask });
   addManagedInstancesExample(stack, cluster, { ...logging, image: PUBLIC_IMAGE });
+  addModernServices(stack, { cluster, image: PUBLIC_IMAGE, ...logging });
 }

@@ -61,6 +61,7 @@ export const KIT_CHECKS = {
     'An imported cluster\'s capacity providers are not in the app.', Severity.WARNING),
   SERVICE_CERTIFICATE: check('KIT-SERVICE-CERTIFICATE', 'A new HTTPS/TLS listener has a certificate', PROPS),
   SERVICE_CLUSTER: check('KIT-SERVICE-CLUSTER', 'The cluster a service runs in knows its VPC', INPUT),
+  SERVICE_CONNECT_TLS: check('KIT-SERVICE-CONNECT-TLS', 'Service Connect TLS only on a service that publishes a port', PROPS),
   SERVICE_COUNT: check('KIT-SERVICE-COUNT', 'Task counts are whole numbers in range', INPUT),
   SERVICE_DESIRED_COUNT: check('KIT-SERVICE-DESIRED-COUNT', 'desiredCount and autoScaling are not both set', PROPS),
   SERVICE_EXEC: check('KIT-SERVICE-EXEC', 'ECS Exec only on a cluster that logs sessions', WIRING),

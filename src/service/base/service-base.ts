@@ -12,8 +12,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
+import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
+import { addVpcLattice } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
 import { fail } from '../../errors';
@@ -68,6 +70,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
   public readonly securityGroup?: ec2.ISecurityGroup;
   /** The Service Connect port mapping name this service publishes, if any. */
   public readonly serviceConnectPortName?: string;
+  /** ARN of the VPC Lattice target group the tasks register in, with vpcLattice. */
+  public readonly vpcLatticeTargetGroupArn?: string;
   /** @internal */
   protected readonly _serviceCluster: ServiceCluster;
   /** @internal */
@@ -216,6 +220,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     for (const a of this.alarms) this.service.node.addDependency(a);
     if (props.autoScaling) this.scalableTaskCount = this.enableAutoScaling(path, props.autoScaling);
     this.serviceConnectPortName = serviceConnect?.services?.[0]?.portMappingName;
+    if (props.vpcLattice) this.vpcLatticeTargetGroupArn = addVpcLattice(this, this.service, this.mainContainer, vpc, props.vpcLattice);
   }
 
   /** The service's connections: its security group for awsvpc tasks, the instances' otherwise. */
@@ -327,10 +332,12 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         fix: 'Name the port mapping on the container, or use one of its names.',
       });
     }
+    const tls = serviceConnectTls(this, options?.tls, portMappingName);
     const logGroup = this._serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
     return {
       namespace: namespace.namespaceArn,
-      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort }] : undefined,
+      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort, tls }] : undefined,
+      accessLogConfiguration: serviceConnectAccessLogs(options?.accessLogs),
       // SC-09: proxy logs go to the task's log group.
       logDriver: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'service-connect' }),
     };

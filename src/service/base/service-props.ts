@@ -4,6 +4,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { FargateCapacity } from './service-capacity';
+import { ServiceConnectAccessLogOptions, ServiceConnectTlsOptions } from './service-connect-tls';
+import { VpcLatticeOptions } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
 import { TaskBase } from '../../task/base/task-base';
@@ -21,6 +23,10 @@ export interface ServiceConnectOptions {
   readonly dnsName?: string;
   /** Port clients use. @default - the container port */
   readonly clientPort?: number;
+  /** TLS with certificates from AWS Private CA, for the published port (server mode). @default - no TLS */
+  readonly tls?: ServiceConnectTlsOptions;
+  /** Access logs of the Service Connect proxy, to the task's log group. @default - no access logs */
+  readonly accessLogs?: ServiceConnectAccessLogOptions;
 }
 
 /**
@@ -106,6 +112,8 @@ export interface ServiceBaseProps {
   readonly propagateTags?: ecs.PropagatedTagSource;
   /** Service Connect: client of the namespace, and server when a port mapping is named. @default - no Service Connect (BackendService: server) */
   readonly serviceConnect?: ServiceConnectOptions;
+  /** Register the tasks in a VPC Lattice target group. @default - no VPC Lattice */
+  readonly vpcLattice?: VpcLatticeOptions;
   /** Security group of awsvpc tasks. @default - a new group: egress only, ingress added by the service shape */
   readonly securityGroup?: ec2.ISecurityGroup;
   /** Grace period for load balancer and container health checks. @default - 60 s with a load balancer, none otherwise */

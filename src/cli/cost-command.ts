@@ -1,5 +1,6 @@
 /** `cdk-ecs-kit cost`: monthly cost estimate of the app's services and EC2 capacity. */
 import { loadInputs } from './inputs';
+import { withParameterDefaults } from '../cost/parameters';
 import { BUNDLED_PRICES, estimateCost, formatCostJson, formatCostText, loadPriceFile, PriceTable, PriceTableError } from '../cost';
 import { InputError } from '../rules/assembly-loader';
 import { AssemblyModel } from '../rules/model';
@@ -32,8 +33,14 @@ export function runCost(paths: readonly string[], opts: CostCommandOptions, out:
   if (opts.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(opts.region)) {
     throw new InputError('--region', `'${opts.region}' is not a Region name like us-east-1`);
   }
-  const assemblies = loadInputs(paths).map((a) => new AssemblyModel(a.stacks));
-  const report = estimateCost(assemblies, { prices, region: opts.region, pricesFile: opts.prices });
+  const notes: string[] = [];
+  const assemblies = loadInputs(paths).map((a) => new AssemblyModel(a.stacks.map((input) => {
+    const { stack, used } = withParameterDefaults(input);
+    if (used.length > 0) notes.push(`stack ${input.name}: Parameters priced at their Default: ${used.join(', ')}`);
+    return stack;
+  })));
+  const report = estimateCost(assemblies, {
+    notes, prices, region: opts.region, pricesFile: opts.prices });
   out(opts.format === 'json' ? formatCostJson(report) : formatCostText(report));
   return 0;
 }

@@ -35,8 +35,8 @@ export function cheapestPacking(size: TaskSize, tasks: number, region: RegionPri
     if (fit.count < 1) continue;
     const instances = Math.ceil(tasks / fit.count);
     const monthly = instances * price.usd * table.hoursPerMonth;
-    // Ties go to the smaller instance (less stranded capacity).
-    if (!best || monthly < best.monthly - 1e-9 || (Math.abs(monthly - best.monthly) < 1e-9 && price.usd < region.ec2[best.type].usd)) {
+    // Ties go to fewer instances: less per-instance overhead (agent, root volume, ENIs).
+    if (!best || monthly < best.monthly - 1e-9 || (Math.abs(monthly - best.monthly) < 1e-9 && instances < best.instances)) {
       best = { type, instances, perInstance: fit.count, bound: fit.bound, monthly };
     }
   }

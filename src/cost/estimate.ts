@@ -57,7 +57,8 @@ export interface CapacityCost {
 export interface CostReport {
   readonly prices: { readonly title: string; readonly retrieved: string; readonly file?: string; readonly sources: PriceTable['sources']; readonly notes: readonly string[] };
   readonly assumptions: readonly string[];
-  readonly regionNotes: readonly string[];
+  /** Where Regions and values came from: env-agnostic stacks, Parameter defaults. */
+  readonly notes: readonly string[];
   readonly services: readonly ServiceCost[];
   readonly capacity: readonly CapacityCost[];
   readonly total: { readonly monthly: number; readonly low: number; readonly high: number };
@@ -71,6 +72,8 @@ export interface CostOptions {
   readonly region?: string;
   /** Where the prices came from, for the report (a --prices file). */
   readonly pricesFile?: string;
+  /** Notes about the input to print with the report (e.g. Parameter defaults used). */
+  readonly notes?: readonly string[];
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -131,7 +134,7 @@ export function estimateCost(assemblies: readonly AssemblyModel[], options: Cost
       `Fargate Spot at ${table.fargateSpotFactor.value} x On-Demand and EC2 Spot at ${table.ec2SpotFactor.value} x On-Demand: Spot prices vary, these are averages (sources ${table.fargateSpotFactor.source}, ${table.ec2SpotFactor.source})`,
       `EC2 packing gives tasks all vCPUs and ${Math.round(table.ec2TaskMemoryFraction.value * 100)}% of an instance's memory; ENI limits for awsvpc tasks are not applied`,
     ],
-    regionNotes: [...regionNotes],
+    notes: [...regionNotes, ...options.notes ?? []],
     services,
     capacity,
     total: { monthly: sum('monthly'), low: sum('low'), high: sum('high') },
@@ -150,13 +153,14 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
     notes.push('DAEMON service: one task per container instance; its cost is the EC2 capacity below');
     return { ...empty, unpriced: unpriced.filter((u) => !u.startsWith('DesiredCount')) };
   }
-  if (!w.size || !w.count || !w.placement) return empty;
+  if (!w.size || !w.count) return empty;
   const { size, count, placement } = w;
+  const region = table.regions[regionName];
+  const alternatives = comparePlacements(size, count.nominal, region, regionName, table);
+  if (!placement) return { ...empty, alternatives };
   const at = (n: number) => splitTasks(placement, n);
   const nominal = at(count.nominal);
   const split = { fargate: nominal.onDemand, fargateSpot: nominal.spot, ec2: nominal.other };
-  const region = table.regions[regionName];
-  const alternatives = comparePlacements(size, count.nominal, region, regionName, table);
   if (split.ec2 > 0) notes.push(`${fmt(split.ec2)} task(s) on EC2 capacity: priced under EC2 capacity`);
   if (split.fargate + split.fargateSpot === 0 && at(count.high).onDemand + at(count.high).spot === 0) {
     return { ...empty, split, alternatives };

@@ -34,7 +34,7 @@ export function formatCostText(report: CostReport): string {
   out.push(`Prices: ${report.prices.title}, retrieved ${report.prices.retrieved}${report.prices.file ? ` (from ${report.prices.file})` : ''}`);
   for (const s of report.prices.sources) out.push(`  [${s.id}] ${s.url} (${s.date})`);
   for (const a of report.assumptions) out.push(`Assumes: ${a}`);
-  for (const n of report.regionNotes) out.push(`Note: ${n}`);
+  for (const n of report.notes) out.push(`Note: ${n}`);
   out.push('');
   out.push(`Services (${report.services.length})`);
   if (report.services.length === 0) out.push('  none');

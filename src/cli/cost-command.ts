@@ -1,7 +1,7 @@
 /** `cdk-ecs-kit cost`: monthly cost estimate of the app's services and EC2 capacity. */
 import { loadInputs } from './inputs';
-import { withParameterDefaults } from '../cost/parameters';
 import { BUNDLED_PRICES, estimateCost, formatCostJson, formatCostText, loadPriceFile, PriceTable, PriceTableError } from '../cost';
+import { withParameterDefaults } from '../cost/parameters';
 import { InputError } from '../rules/assembly-loader';
 import { AssemblyModel } from '../rules/model';
 
@@ -39,8 +39,7 @@ export function runCost(paths: readonly string[], opts: CostCommandOptions, out:
     if (used.length > 0) notes.push(`stack ${input.name}: Parameters priced at their Default: ${used.join(', ')}`);
     return stack;
   })));
-  const report = estimateCost(assemblies, {
-    notes, prices, region: opts.region, pricesFile: opts.prices });
+  const report = estimateCost(assemblies, { notes, prices, region: opts.region, pricesFile: opts.prices });
   out(opts.format === 'json' ? formatCostJson(report) : formatCostText(report));
   return 0;
 }

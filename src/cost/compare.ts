@@ -3,7 +3,8 @@
  * cheapest EC2 instance type of the price table that packs them.
  */
 import type { Alternative } from './estimate';
-import { FargateRates, PriceTable, RegionPrices } from './price-table';
+import { fargateRates, fargateTaskHour } from './fargate';
+import { PriceTable, RegionPrices } from './price-table';
 import { TaskSize } from './workload';
 import { fargateRows, memoryValues } from '../rules/tables/fargate-sizes';
 
@@ -43,18 +44,16 @@ export function cheapestPacking(size: TaskSize, tasks: number, region: RegionPri
   return best;
 }
 
-export function comparePlacements(size: TaskSize, tasks: number, region: RegionPrices | undefined, regionName: string, table: PriceTable): Alternative[] {
+export function comparePlacements(
+  size: TaskSize, tasks: number, region: RegionPrices | undefined, regionName: string, table: PriceTable,
+): Alternative[] {
   if (!region || tasks <= 0) return [];
   const out: Alternative[] = [];
   const fargate = fargateSizeFor(size);
-  const rates: FargateRates | undefined = fargate && (size.windows
-    ? region.fargate.windowsX86
-    : size.arch === 'ARM64' ? region.fargate.linuxArm64 : region.fargate.linuxX86);
-  if (fargate && rates && !(size.windows && size.arch === 'ARM64')) {
-    const vcpu = fargate.cpuUnits / 1024;
-    let hour = vcpu * rates.vcpuHour.usd + (fargate.memoryMiB / 1024) * rates.gbHour.usd + (size.windows ? vcpu * (rates.osLicenseVcpuHour?.usd ?? 0) : 0);
-    const extra = Math.max(0, size.ephemeralGiB - table.fargateIncludedEphemeralGiB);
-    if (extra > 0 && region.fargate.ephemeralGbHour) hour += extra * region.fargate.ephemeralGbHour.usd;
+  const rates = fargate ? fargateRates(fargate, region, regionName) : 'no Fargate size holds the task';
+  if (fargate && typeof rates !== 'string') {
+    // Ephemeral storage without a rate in this Region is left out here; the service line says so.
+    const hour = fargateTaskHour(fargate, rates, region, table).usd;
     const rounded = fargate.cpuUnits !== size.cpuUnits || fargate.memoryMiB !== size.memoryMiB;
     const label = `${tasks} x ${fargate.cpuUnits / 1024} vCPU/${fargate.memoryMiB / 1024} GB${rounded ? ' (smallest Fargate size that holds the task)' : ''}`;
     out.push({ option: 'Fargate On-Demand', monthly: tasks * hour * table.hoursPerMonth, detail: label });

@@ -5,7 +5,8 @@
  * Fargate Spot or the cheapest packing of EC2 instances.
  */
 import { comparePlacements } from './compare';
-import { FargateRates, PriceTable, RegionPrices } from './price-table';
+import { fargateRates, fargateTaskHour } from './fargate';
+import { PriceTable } from './price-table';
 import { CapacityWorkload, capacityWorkloads, serviceWorkloads, ServiceWorkload, TaskCount, TaskSize } from './workload';
 import { AssemblyModel, StackModel } from '../rules/model';
 import { splitTasks } from '../rules/quota/services';
@@ -82,28 +83,6 @@ export const NOT_COUNTED: readonly string[] = [
   'load balancers (hourly and LCU)', 'NAT gateways', 'data transfer', 'CloudWatch Logs and metrics', 'public IPv4 addresses',
   'ECR storage', 'EBS volumes attached to tasks', 'ECS Managed Instances capacity', 'Savings Plans and Reserved Instances (list prices only)',
 ];
-
-/** Fargate price of one task-hour: vCPU, memory, Windows license and ephemeral storage above the included amount. */
-export function fargateTaskHour(size: TaskSize, rates: FargateRates, region: RegionPrices, table: PriceTable): { usd: number; missing?: string } {
-  const vcpu = size.cpuUnits / 1024;
-  const gb = size.memoryMiB / 1024;
-  let usd = vcpu * rates.vcpuHour.usd + gb * rates.gbHour.usd;
-  if (size.windows) usd += vcpu * (rates.osLicenseVcpuHour?.usd ?? 0);
-  const extra = Math.max(0, size.ephemeralGiB - table.fargateIncludedEphemeralGiB);
-  if (extra > 0) {
-    if (!region.fargate.ephemeralGbHour) return { usd, missing: `ephemeral storage above ${table.fargateIncludedEphemeralGiB} GiB (no rate for this Region)` };
-    usd += extra * region.fargate.ephemeralGbHour.usd;
-  }
-  return { usd };
-}
-
-/** The Fargate rates for a task's OS and architecture, or why there are none. */
-export function fargateRates(size: TaskSize, region: RegionPrices | undefined, regionName: string): FargateRates | string {
-  if (!region) return `Region ${regionName} is not in the price table`;
-  if (size.windows && size.arch === 'ARM64') return 'Fargate runs Windows tasks on X86_64 only';
-  const rates = size.windows ? region.fargate.windowsX86 : size.arch === 'ARM64' ? region.fargate.linuxArm64 : region.fargate.linuxX86;
-  return rates ?? `no Fargate ${size.windows ? 'Windows' : 'Linux'}/${size.arch} rate for ${regionName} in the price table`;
-}
 
 export function money(usd: number): string {
   return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -182,7 +161,8 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
   if (split.fargateSpot > 0 && !size.windows) {
     lines.push({ label: `Fargate Spot: ${fmt(split.fargateSpot)} task(s) x ${money4(spotHour)}/h (${table.fargateSpotFactor.value} x ${money4(hour.usd)}) x ${table.hoursPerMonth} h`, monthly: split.fargateSpot * spotHour * table.hoursPerMonth });
   }
-  return { ...base, split, monthly: monthlyAt(count.nominal), low: monthlyAt(count.low), high: monthlyAt(count.high), lines, alternatives, notes, unpriced };
+  const monthly = monthlyAt(count.nominal);
+  return { ...base, split, monthly, low: monthlyAt(count.low), high: monthlyAt(count.high), lines, alternatives, notes, unpriced };
 }
 
 function capacityCost(w: CapacityWorkload, regionName: string, table: PriceTable): CapacityCost {
@@ -217,7 +197,8 @@ function capacityCost(w: CapacityWorkload, regionName: string, table: PriceTable
   if (s.od > 0) lines.push({ label: `EC2 On-Demand: ${fmt(s.od)} x ${onDemandType} x ${money4(onDemandPrice!)}/h x ${table.hoursPerMonth} h`, monthly: s.od * onDemandPrice! * table.hoursPerMonth });
   if (s.spot > 0) lines.push({ label: `EC2 Spot: ${fmt(s.spot)} x ${spotType} x ${money4(spotPrice)}/h (${table.ec2SpotFactor.value} x On-Demand) x ${table.hoursPerMonth} h`, monthly: s.spot * spotPrice * table.hoursPerMonth });
   if (w.gp3GiB > 0 && instances.nominal > 0) lines.push({ label: `EBS gp3: ${instances.nominal} x ${w.gp3GiB} GiB x ${money4(gp3!)}/GB-month`, monthly: instances.nominal * w.gp3GiB * gp3! });
-  return { ...base, instances, monthly: monthlyAt(instances.nominal), low: monthlyAt(instances.low), high: monthlyAt(instances.high), lines, unpriced };
+  const monthly = monthlyAt(instances.nominal);
+  return { ...base, instances, monthly, low: monthlyAt(instances.low), high: monthlyAt(instances.high), lines, unpriced };
 }
 
 function fmt(n: number): string {

@@ -33,8 +33,8 @@ function specs(names: string[], shape: [string, number, number][], arch: 'X86_64
   const out: Record<string, InstanceSpec> = {};
   for (const name of names) {
     for (const [size, vcpu, memoryGiB] of shape) {
-      // Intel m/c/r families start at large.
-      if (size === 'medium' && arch === 'X86_64') continue;
+      // Intel m/c/r families start at large (the burstable t3 has a medium).
+      if (size === 'medium' && arch === 'X86_64' && shape !== BURST) continue;
       out[`${name}.${size}`] = { vcpu, memoryGiB, arch };
     }
   }

@@ -1,6 +1,6 @@
 /** The synth-time budget check of a fleet shard (KIT-FLEET-BUDGET). */
-import { formatMessage } from '../rules/engine';
 import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
+import { formatMessage } from '../rules/engine';
 
 /** CloudFormation's resources per stack (not adjustable). */
 export const MAX_RESOURCES_PER_STACK = quotaDefinition(EcsQuota.RESOURCES_PER_STACK).current;

@@ -97,6 +97,8 @@ function main(args: string[]): void {
     const report = EcsChecks.check(app);
     console.log(`kit checks ${(ms(before, process.hrtime.bigint()) / 1000).toFixed(1)} s: ${report.errorCount} errors, ${report.warningCount} warnings`);
   }
+  const cpu = process.cpuUsage();
+  console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user+system; on a busy machine wall time is longer); built-in CloudFormation validator ${process.env.CDK_VALIDATION === 'false' ? 'off (CDK_VALIDATION=false)' : 'on'}`);
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`cloud assembly: ${outdir}`);
 }

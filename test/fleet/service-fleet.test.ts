@@ -141,6 +141,21 @@ describe('ServiceFleet wiring', () => {
     expect(ids(['orders'])).toEqual(ids(['billing', 'orders', 'search']));
   });
 
+  test('CDK_VALIDATION unset, as a user synthesizes: the built-in validator runs and the fleet synthesizes', () => {
+    const previous = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    try {
+      const f = fleetApp(['orders', 'billing'], { shards: 2 });
+      const asm = f.app.synth();
+      expect(asm.stacks.length).toBe(1 + f.fleet.shardStacks.length);
+      const report = EcsChecks.check(f.app);
+      expect(report.findings.map((x) => x.message)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.CDK_VALIDATION;
+      else process.env.CDK_VALIDATION = previous;
+    }
+  });
+
   test('a fleet with no services adds no stack and no load balancer', () => {
     const f = fleetApp([]);
     expect(f.fleet.shardStacks).toEqual([]);

@@ -25,7 +25,8 @@ export interface ServiceFleetProps {
    * Number of shards: service stacks, each with its own load balancer in
    * the base stack. Fixed for the life of the fleet: changing it moves
    * services between stacks (replacing them). Plan for about
-   * services x 13 / resourceBudget x 1.5 (hashing does not fill shards evenly).
+   * services x 10 x 1.5 / resourceBudget (a web service is about 10
+   * resources; hashing does not fill shards evenly).
    */
   readonly shards: number;
   /**
@@ -140,7 +141,7 @@ export class ServiceFleet extends Construct {
     const path = this.node.path;
     this.props = props;
     this.baseStack = Stack.of(this);
-    checkRange(path, 'KIT-FLEET-SHARDS', 'shards', props.shards, { min: 1, max: 1000 }, 'Use 1-1000 shards; about services x 13 / resourceBudget x 1.5.');
+    checkRange(path, 'KIT-FLEET-SHARDS', 'shards', props.shards, { min: 1, max: 1000 }, 'Use 1-1000 shards; about services x 10 x 1.5 / resourceBudget.');
     checkRange(path, 'KIT-FLEET-SHARDS', 'resourceBudget', props.resourceBudget, { min: 1, max: MAX_RESOURCES_PER_STACK },
       `Use at most ${MAX_RESOURCES_PER_STACK}, with headroom for the next service.`);
     for (const [key, shard] of Object.entries(props.shardOverrides ?? {})) {
@@ -159,7 +160,8 @@ export class ServiceFleet extends Construct {
 
   /** The shard a key's service goes to: its override, or its placement. */
   public shardOf(key: string): number {
-    return this.props.shardOverrides?.[key] ?? this.placementOf(key).shard;
+    const overrides = this.props.shardOverrides ?? {};
+    return Object.prototype.hasOwnProperty.call(overrides, key) ? overrides[key] : this.placementOf(key).shard;
   }
 
   /**

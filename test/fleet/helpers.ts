@@ -21,8 +21,7 @@ export function fleetTask(scope: Construct, port = 8080): FargateTask {
 }
 
 /** The base stack `Platform` with a fleet `Fleet` and a web service per key (host `<key>.example.com`). */
-export function fleetApp(keys: readonly string[], props: Partial<ServiceFleetProps> = {}, stackProps: StackProps = {}): FleetApp {
-  const app = new App();
+export function fleetApp(keys: readonly string[], props: Partial<ServiceFleetProps> = {}, stackProps: StackProps = {}, app = new App()): FleetApp {
   const base = new Stack(app, 'Platform', stackProps);
   const vpc = new ec2.Vpc(base, 'Vpc', { maxAzs: 2, natGateways: 1 });
   const cluster = new EcsCluster(base, 'Cluster', { vpc });

@@ -107,6 +107,13 @@ project.addTask('update-golden', {
   receiveArgs: true,
 });
 
+// Synthesize a ServiceFleet of N web services (1,000 by default) and print stack counts, time and peak RSS (docs/fleet.md).
+project.addTask('fleet', {
+  description: 'Synthesize examples/fleet.ts (--services N, default 1000; --checks also runs the kit checks) and print time and peak RSS',
+  exec: 'ts-node --transpile-only --project examples/tsconfig.json examples/fleet.ts',
+  receiveArgs: true,
+});
+
 project.addTask('bench', {
   description: 'Print synth time and peak memory figures (see bench/README.md)',
   exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',

@@ -8,6 +8,7 @@ export * from './cluster';
 export * from './capacity';
 export * from './task';
 export * from './service';
+export * from './fleet';
 export * from './registry';
 export * from './security';
 export * from './standards';

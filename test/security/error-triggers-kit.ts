@@ -18,7 +18,8 @@ import { Construct } from 'constructs';
 import { certificate, ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
 import {
   Ec2CapacityImage, Ec2Task, FargateCapacity, FargateSize, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule, RegistryReplication,
-  RegistryScanning, RegistryScanType, ScanFrequency, ScheduledJob, SecureRepository, TaskDefinitionJson, UpstreamRegistry, WebService, WorkerService,
+  RegistryScanning, RegistryScanType, ScanFrequency, ScheduledJob, SecureRepository, ServiceFleet, ServiceFleetProps, TaskDefinitionJson,
+  UpstreamRegistry, WebService, WorkerService,
 } from '../../src';
 
 const HOURLY = scheduler.ScheduleExpression.rate(Duration.hours(1));
@@ -34,6 +35,9 @@ const worker = (extra: object) => {
   return new WorkerService(e.stack, 'Worker', { cluster: e.cluster, task: fargateTask(e.stack), ...extra });
 };
 const repo = (props: object = {}) => new SecureRepository(env().stack, 'Repo', props);
+const fleet = (props: Partial<ServiceFleetProps> = {}, e = env()) =>
+  new ServiceFleet(e.stack, 'Fleet', { cluster: e.cluster, certificate: certificate(e.stack), shards: 2, ...props });
+const fleetTask = (scope: Construct) => new FargateTask(scope, 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } });
 const json = (document: unknown) => TaskDefinitionJson.fromObject(env().stack, 'Json', document);
 
 export const KIT_TRIGGERS: ErrorTrigger[] = [
@@ -63,6 +67,44 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
   { code: 'KIT-CAPACITY-SPOT', prop: 'onDemandBaseCapacity', bad: '-1', trigger: () => capacity({ onDemandBaseCapacity: -1 }) },
   { code: 'KIT-CAPACITY-TYPES', prop: 'instanceTypes', bad: '0', trigger: () => capacity({ instanceTypes: [] }) },
   { code: 'KIT-CLUSTER-GRANTEE', prop: 'grantDescribe', bad: 'ServicePrincipal', trigger: () => env().cluster.grantDescribe(new iam.ServicePrincipal('ecs.amazonaws.com')) },
+  {
+    code: 'KIT-FLEET-BUDGET',
+    prop: 'resourceBudget',
+    bad: 'over resourceBudget 12',
+    path: /^S-Fleet-0$/,
+    trigger: () => {
+      const e = env();
+      const f = fleet({ shards: 1, resourceBudget: 12 }, e);
+      for (const key of ['a', 'b']) f.addWebService(key, { task: fleetTask(f.serviceScope(key)), hostHeaders: [`${key}.example.com`] });
+      e.app.synth();
+    },
+  },
+  { code: 'KIT-FLEET-KEY', prop: 'key', bad: 'orders/api', path: 'S/Fleet', trigger: () => fleet().placementOf('orders/api') },
+  {
+    code: 'KIT-FLEET-KEY',
+    prop: 'key',
+    bad: 'already has a service',
+    path: /^S-Fleet-\d\/a$/,
+    trigger: () => {
+      const f = fleet();
+      const task = fleetTask(f.serviceScope('a'));
+      f.addWebService('a', { task, hostHeaders: ['a.example.com'] });
+      f.addWebService('a', { task, hostHeaders: ['a.example.com'] });
+    },
+  },
+  { code: 'KIT-FLEET-SHARDS', prop: 'shards', bad: '0', path: 'S/Fleet', trigger: () => fleet({ shards: 0 }) },
+  { code: 'KIT-FLEET-SHARDS', prop: 'resourceBudget', bad: '501', path: 'S/Fleet', trigger: () => fleet({ resourceBudget: 501 }) },
+  { code: 'KIT-FLEET-SHARDS', prop: 'shardOverrides', bad: '2', path: 'S/Fleet', trigger: () => fleet({ shardOverrides: { orders: 2 } }) },
+  {
+    code: 'KIT-FLEET-TASK',
+    prop: 'task',
+    bad: 'S/Task',
+    path: /^S-Fleet-\d\/a$/,
+    trigger: () => {
+      const e = env();
+      fleet({}, e).addWebService('a', { task: fargateTask(e.stack), hostHeaders: ['a.example.com'] });
+    },
+  },
   { code: 'KIT-FARGATE-SIZE', prop: 'cpu', bad: '-1', path: 'FargateSize.smallestFor', trigger: () => FargateSize.smallestFor({ cpu: -1, memoryMiB: 512 }) },
   {
     code: 'KIT-JOB-EBS-VOLUME',

@@ -12,6 +12,7 @@ import { buildExampleApp } from '../../examples/app';
 import { buildOrdersApp } from '../../examples/org-standard/app/orders-app';
 import * as kit from '../../src';
 import { buildDefaultPropsStack, DEFAULTS_IMAGE } from '../fixtures/default-props-app';
+import { fleetApp } from '../fleet/helpers';
 
 export interface CfnResource {
   readonly Type: string;
@@ -66,7 +67,7 @@ export function synthesize(name: string, app: App): SynthesizedApp {
 
 let cached: SynthesizedApp[] | undefined;
 
-/** Both example apps and the default-props app, synthesized once per test file. */
+/** Both example apps, the default-props app and a ServiceFleet app, synthesized once per test file. */
 export function exampleApps(): SynthesizedApp[] {
   if (!cached) {
     const example = pathMetadataApp();
@@ -75,7 +76,8 @@ export function exampleApps(): SynthesizedApp[] {
     buildOrdersApp(orders);
     const defaults = pathMetadataApp();
     buildDefaultPropsStack(defaults);
-    cached = [synthesize('example', example), synthesize('orders', orders), synthesize('default-props', defaults)];
+    const fleet = fleetApp(['orders', 'billing'], {}, {}, pathMetadataApp()).app;
+    cached = [synthesize('example', example), synthesize('orders', orders), synthesize('default-props', defaults), synthesize('fleet', fleet)];
   }
   return cached;
 }

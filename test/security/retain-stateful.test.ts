@@ -13,6 +13,7 @@ import { Construct, IConstruct } from 'constructs';
 import { buildExampleApp } from '../../examples/app';
 import { buildOrdersApp } from '../../examples/org-standard/app/orders-app';
 import * as kit from '../../src';
+import { fleetApp } from '../fleet/helpers';
 
 const STATEFUL_TYPES = ['AWS::ECR::Repository', 'AWS::Logs::LogGroup', 'AWS::EFS::FileSystem', 'AWS::KMS::Key', 'AWS::SQS::Queue'];
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
@@ -70,7 +71,7 @@ function apps(): App[] {
   buildExampleApp(example);
   const orders = new App();
   buildOrdersApp(orders);
-  return [example, orders, defaultPropsApp()];
+  return [example, orders, defaultPropsApp(), fleetApp(['orders', 'billing']).app];
 }
 
 /** The kit construct a resource was created in, or the kit's stack-level id, or undefined for user code. */

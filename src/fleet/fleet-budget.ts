@@ -1,0 +1,49 @@
+/** The synth-time budget check of a fleet shard (KIT-FLEET-BUDGET). */
+import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
+import { formatMessage } from '../rules/engine';
+
+/** CloudFormation's resources per stack (not adjustable). */
+export const MAX_RESOURCES_PER_STACK = quotaDefinition(EcsQuota.RESOURCES_PER_STACK).current;
+/**
+ * Target groups per Application Load Balancer: 100, not adjustable; rules
+ * per ALB: 100 by default (adjustable). Each fleet service has one of each.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
+ */
+export const MAX_SERVICES_PER_LOAD_BALANCER = 100;
+
+/** What one shard holds at synth. */
+export interface FleetShardUsage {
+  readonly index: number;
+  /** Construct path of the shard stack. */
+  readonly path: string;
+  readonly resources: number;
+  readonly services: number;
+  /** Resources per service key. */
+  readonly perService: ReadonlyMap<string, number>;
+}
+
+/** The largest services of a shard, for the message. */
+function largest(perService: ReadonlyMap<string, number>): string {
+  return [...perService].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3)
+    .map(([key, n]) => `${key} ${n}`).join(', ');
+}
+
+/** Messages for a shard over its resource budget or its load balancer's target groups. */
+export function budgetProblems(usage: FleetShardUsage, budget: number): string[] {
+  const out: string[] = [];
+  if (usage.resources > budget) {
+    out.push(formatMessage('KIT-FLEET-BUDGET', usage.path, {
+      problem: `shard ${usage.index} holds ${usage.resources} resources for ${usage.services} services (largest: ${largest(usage.perService)}), over resourceBudget ${budget}`,
+      allowed: `at most resourceBudget ${budget} resources per shard stack (CloudFormation allows ${MAX_RESOURCES_PER_STACK})`,
+      fix: 'Pin the newest service of this shard to a shard with room (shardOverrides), or raise resourceBudget; raising shards moves every service',
+    }));
+  }
+  if (usage.services > MAX_SERVICES_PER_LOAD_BALANCER) {
+    out.push(formatMessage('KIT-FLEET-BUDGET', usage.path, {
+      problem: `shard ${usage.index} puts ${usage.services} services (target groups and listener rules) on its load balancer`,
+      allowed: `at most ${MAX_SERVICES_PER_LOAD_BALANCER} target groups per Application Load Balancer`,
+      fix: 'Pin services of this shard to shards with room (shardOverrides)',
+    }));
+  }
+  return out;
+}

@@ -10,3 +10,5 @@ export * from './backend-service';
 export * from './worker-service';
 export * from './scheduled-job';
 export * from './daemon-service';
+export { ServiceDeployment } from './base/deployment';
+export type { BlueGreenDeploymentOptions, TrafficShiftDeploymentOptions, DeploymentLifecycleHook } from './base/deployment';

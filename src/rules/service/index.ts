@@ -1,4 +1,10 @@
 import { ResourceRule } from '../rule';
+import { DP01_STRATEGY_CONTROLLER } from './dp-01-strategy-controller';
+import { DP02_STRATEGY_DAEMON } from './dp-02-strategy-daemon';
+import { DP03_STEPPED_NEEDS_TRAFFIC_ROUTING } from './dp-03-stepped-needs-traffic-routing';
+import { DP04_ADVANCED_CONFIGURATION } from './dp-04-advanced-configuration';
+import { DP05_ALTERNATE_TARGET_GROUP } from './dp-05-alternate-target-group';
+import { DP06_LIFECYCLE_HOOKS } from './dp-06-lifecycle-hooks';
 import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
 import { SC01_NAMESPACE } from './sc-01-namespace';
 import { SC02_PORT_NAME } from './sc-02-port-name';
@@ -35,6 +41,12 @@ import { SV31_PUBLIC_SUBNET_NO_PUBLIC_IP } from './sv-31-public-subnet-no-public
 
 /** Service, Service Connect and ECS Exec rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [
+  DP01_STRATEGY_CONTROLLER,
+  DP02_STRATEGY_DAEMON,
+  DP03_STEPPED_NEEDS_TRAFFIC_ROUTING,
+  DP04_ADVANCED_CONFIGURATION,
+  DP05_ALTERNATE_TARGET_GROUP,
+  DP06_LIFECYCLE_HOOKS,
   EX02_EXEC_PLATFORM_VERSION,
   SC01_NAMESPACE,
   SC02_PORT_NAME,

@@ -117,18 +117,15 @@ export interface DeploymentShape {
 const STAGES: readonly string[] = Object.values(ecs.DeploymentLifecycleStage);
 const MINUTES = { min: 0, max: 1440 };
 
-/** ECS-DP-02/03 and option checks at construction; returns the BaseService props to render. */
+/** ECS-DP-03 and option checks at construction; returns the BaseService props to render. */
 export function deploymentProps(path: string, deployment: ServiceDeployment | undefined, nonce: string | undefined, shape: DeploymentShape) {
   const strategy = deployment?.strategy ?? ecs.DeploymentStrategy.ROLLING;
   const o = deployment?.options ?? {};
   if (shape.daemon && strategy !== ecs.DeploymentStrategy.ROLLING) {
-    fail({
-      code: 'ECS-DP-02',
-      path,
-      problem: `deployment ${strategy} is set on a daemon service`,
-      allowed: 'ServiceDeployment.rolling() for DAEMON services (one task per instance: no room for a second revision)',
-      fix: 'Remove deployment, or run the service as a replica service (WorkerService/BackendService) to use blue/green.',
-    });
+    // ECS documents blue/green, linear and canary for REPLICA services only (ECS-DP-02 warns on templates).
+    deploymentError(path, 'strategy', `${strategy} is set on a daemon service`,
+      'ServiceDeployment.rolling() for DaemonService: one task per instance leaves no room for a second revision',
+      'Remove deployment, or run the workload as a replica service (WorkerService, BackendService) to use blue/green.');
   }
   const trafficShift = strategy === ecs.DeploymentStrategy.LINEAR || strategy === ecs.DeploymentStrategy.CANARY;
   if (trafficShift && !shape.loadBalanced && !shape.serviceConnectServer) {

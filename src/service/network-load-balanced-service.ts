@@ -4,10 +4,10 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
+import { nlbDeployment, nlbWeightedForward } from './base/deployment-load-balancing';
 import {
   enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
-import { nlbDeployment, nlbWeightedForward } from './base/deployment-load-balancing';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
 import { PORT } from '../rules/tables/capacity-limits';
@@ -87,7 +87,13 @@ export class NetworkLoadBalancedService extends ServiceBase {
       this.listener = tls('Tls', listenerPort, { defaultAction: nlbWeightedForward(this.targetGroup, alternate) });
       this.testListener = testPort === undefined ? undefined : tls('TestTls', testPort, { defaultAction: nlbWeightedForward(this.targetGroup, alternate) });
       nlbDeployment(this, {
-        service: this.service, primary: this.targetGroup, alternate, production: this.listener, test: this.testListener, containerName, containerPort: port,
+        service: this.service,
+        primary: this.targetGroup,
+        alternate,
+        production: this.listener,
+        test: this.testListener,
+        containerName,
+        containerPort: port,
       });
     } else {
       this.targetGroup.addTarget(this.service.loadBalancerTarget({ containerName, containerPort: port }));

@@ -5,11 +5,11 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
+import { albDeployment } from './base/deployment-load-balancing';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
   enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
-import { albDeployment } from './base/deployment-load-balancing';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
 
@@ -211,8 +211,16 @@ export class WebService extends ServiceBase {
       if (this.loadBalancer && !routed) this.listener.addTargetGroups(id, { targetGroups: [tg] });
       this._alternateTargetGroup = new elbv2.ApplicationTargetGroup(this, 'AlternateTargetGroup', tgProps);
       albDeployment(this, {
-        service: this.service, deployment: this.deployment, listener: this.listener, primary: tg, alternate: this._alternateTargetGroup,
-        containerName, containerPort: port, priority, conditions, claim: (p, owner) => claimPriority(this.listener, p, owner),
+        service: this.service,
+        deployment: this.deployment,
+        listener: this.listener,
+        primary: tg,
+        alternate: this._alternateTargetGroup,
+        containerName,
+        containerPort: port,
+        priority,
+        conditions,
+        claim: (p, owner) => claimPriority(this.listener, p, owner),
       });
     } else if (routed) {
       if (this.loadBalancer) {

@@ -150,7 +150,8 @@ export function deploymentProps(path: string, deployment: ServiceDeployment | un
     fail({ code: 'ECS-SV-15', path, problem: `forceNewDeployment nonce has ${nonce.length} characters`, allowed: '1 to 255 characters', fix: 'Use a short nonce such as a build number or an image digest.' });
   }
   checkHooks(path, o.lifecycleHooks ?? []);
-  const shift = o.stepPercent !== undefined || o.stepBakeTime !== undefined ? { stepPercent: o.stepPercent, stepBakeTime: o.stepBakeTime } : undefined;
+  const stepped = o.stepPercent !== undefined || o.stepBakeTime !== undefined;
+  const shift = stepped ? { stepPercent: o.stepPercent, stepBakeTime: o.stepBakeTime } : undefined;
   return {
     // Unset for rolling: the template stays what it was before the option existed.
     deploymentStrategy: deployment?.shiftsTraffic ? strategy : undefined,

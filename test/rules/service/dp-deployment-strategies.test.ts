@@ -1,12 +1,12 @@
 /** ECS-DP-01..06: ECS-native blue/green, linear and canary deployments over synthesized templates. */
 import { service } from './fixtures';
+import { Severity } from '../../../src/rules/rule';
 import { DP01_STRATEGY_CONTROLLER as dp01 } from '../../../src/rules/service/dp-01-strategy-controller';
 import { DP02_STRATEGY_DAEMON as dp02 } from '../../../src/rules/service/dp-02-strategy-daemon';
 import { DP03_STEPPED_NEEDS_TRAFFIC_ROUTING as dp03 } from '../../../src/rules/service/dp-03-stepped-needs-traffic-routing';
 import { DP04_ADVANCED_CONFIGURATION as dp04 } from '../../../src/rules/service/dp-04-advanced-configuration';
 import { DP05_ALTERNATE_TARGET_GROUP as dp05 } from '../../../src/rules/service/dp-05-alternate-target-group';
 import { DP06_LIFECYCLE_HOOKS as dp06 } from '../../../src/rules/service/dp-06-lifecycle-hooks';
-import { Severity } from '../../../src/rules/rule';
 import { check } from '../helpers';
 import { TOKEN } from '../task/fixtures';
 

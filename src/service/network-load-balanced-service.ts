@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
-import { nlbDeployment, nlbWeightedForward } from './base/deployment-load-balancing';
+import { checkTestOptions, nlbDeployment, nlbWeightedForward } from './base/deployment-load-balancing';
 import {
   enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
 } from './base/load-balancing';
@@ -46,6 +46,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
     const port = resolveContainerPort(path, this._serviceTask, props.containerPort);
     const listenerPort = props.listenerPort ?? 443;
     const vpc = this._serviceCluster.vpc;
+    checkTestOptions(path, this.deployment, 'nlb');
     const testPort = this.deployment.options.testListenerPort;
     if (testPort !== undefined) checkTestListenerPort(path, this.deployment.shiftsTraffic, testPort, listenerPort);
     const sg = loadBalancerSecurityGroup(this, vpc, props, [

@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
-import { albDeployment } from './base/deployment-load-balancing';
+import { albDeployment, checkTestOptions } from './base/deployment-load-balancing';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
   enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
@@ -80,6 +80,7 @@ export class WebService extends ServiceBase {
     super(scope, id, props, { loadBalanced: true });
     const path = this.node.path;
     const port = resolveContainerPort(path, this._serviceTask, props.containerPort);
+    checkTestOptions(path, this.deployment, 'alb');
     const extra = props.additionalTargets ?? [];
     if (1 + extra.length > MAX_TARGET_GROUPS_PER_SERVICE) {
       fail({

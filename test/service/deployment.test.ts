@@ -218,10 +218,11 @@ describe('NetworkLoadBalancedService blue/green wiring', () => {
     expect(ruleErrors(f.app)).toEqual([]);
   });
 
-  test('errors: testListenerPort with rolling, or on the production port', () => {
+  test('errors: testListenerPort on the production port; the other load balancer kind\'s test option', () => {
     expect(codeOf(() => build('nlb', ServiceDeployment.blueGreen({ testListenerPort: 443 })))).toBe('KIT-SERVICE-DEPLOYMENT');
     expect(codeOf(() => build('nlb', ServiceDeployment.rolling(), fixture(), {}))).toBeUndefined();
-    expect(codeOf(() => build('web', ServiceDeployment.blueGreen({ testListenerPort: 8443 })))).toBeUndefined();
+    expect(codeOf(() => build('web', ServiceDeployment.blueGreen({ testListenerPort: 8443 })))).toBe('KIT-SERVICE-DEPLOYMENT');
+    expect(codeOf(() => build('nlb', ServiceDeployment.blueGreen({ testListenerRulePriority: 3 })))).toBe('KIT-SERVICE-DEPLOYMENT');
   });
 });
 

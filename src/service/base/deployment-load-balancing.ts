@@ -9,6 +9,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { deploymentError, loadBalancerInfrastructureRole, ServiceDeployment } from './deployment';
 import { checkRange } from './service-capacity';
+import { fail } from '../../errors';
 
 /** The header that routes a request to the new revision: the one Service Connect uses by default for test traffic. */
 export const TEST_TRAFFIC_HEADER = 'x-amzn-ecs-blue-green-test';
@@ -113,4 +114,20 @@ export function nlbDeployment(scope: Construct, input: NlbDeploymentInput): void
     }),
   }));
   input.service.node.addDependency(input.production, ...input.test ? [input.test] : []);
+}
+
+/** The test-traffic option of the other load balancer kind is an error, not silently ignored. */
+export function checkTestOptions(path: string, deployment: ServiceDeployment, kind: 'alb' | 'nlb'): void {
+  const o = deployment.options;
+  const [prop, value, owner] = kind === 'alb'
+    ? ['testListenerPort', o.testListenerPort, 'NetworkLoadBalancedService']
+    : ['testListenerRulePriority', o.testListenerRulePriority, 'WebService'];
+  if (value === undefined) return;
+  fail({
+    code: 'KIT-SERVICE-DEPLOYMENT',
+    path,
+    problem: `deployment ${prop} ${value} is set on a ${kind === 'alb' ? 'WebService (Application' : 'NetworkLoadBalancedService (Network'} Load Balancer)`,
+    allowed: `${prop} on ${owner} only`,
+    fix: kind === 'alb' ? 'Remove testListenerPort: the WebService test rule matches the x-amzn-ecs-blue-green-test header (testListenerRulePriority).' : 'Remove testListenerRulePriority; set testListenerPort for a test listener.',
+  });
 }

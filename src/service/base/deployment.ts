@@ -143,8 +143,14 @@ export function deploymentProps(path: string, deployment: ServiceDeployment | un
     deploymentError(path, 'stepPercent/stepBakeTime', `is set with ${strategy}`, 'stepPercent and stepBakeTime only with linear() or canary()', 'Remove them, or use ServiceDeployment.linear()/canary().');
   }
   if (!shape.loadBalanced && (o.testListenerRulePriority !== undefined || o.testListenerPort !== undefined)) {
-    deploymentError(path, 'testListenerRulePriority/testListenerPort', 'is set on a service without a load balancer',
-      'testListenerRulePriority on WebService, testListenerPort on NetworkLoadBalancedService', 'Remove it.');
+    const given = o.testListenerRulePriority !== undefined ? `testListenerRulePriority ${o.testListenerRulePriority}` : `testListenerPort ${o.testListenerPort}`;
+    fail({
+      code: 'KIT-SERVICE-DEPLOYMENT',
+      path,
+      problem: `deployment ${given} is set on a service without a load balancer`,
+      allowed: 'testListenerRulePriority on WebService, testListenerPort on NetworkLoadBalancedService',
+      fix: 'Remove it.',
+    });
   }
   if (nonce !== undefined && !Token.isUnresolved(nonce) && (nonce.length < 1 || nonce.length > 255)) {
     fail({ code: 'ECS-SV-15', path, problem: `forceNewDeployment nonce has ${nonce.length} characters`, allowed: '1 to 255 characters', fix: 'Use a short nonce such as a build number or an image digest.' });
@@ -221,7 +227,7 @@ function checkMinutes(path: string, prop: string, value: Duration | undefined): 
     fail({
       code: 'ECS-SV-14',
       path,
-      problem: `${prop} ${value.toHumanString()} is not a whole number of minutes from 0 to 1440`,
+      problem: `${prop} ${value.toHumanString()} (${seconds / 60} minutes) is not a whole number of minutes from 0 to 1440`,
       allowed: 'whole minutes from 0 to 1440 (24 hours)',
       fix: `Set ${prop} to Duration.minutes(n) with n from 0 to 1440.`,
     });

@@ -116,6 +116,7 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
   { code: 'ECS-DP-03', prop: 'deployment', bad: 'LINEAR', trigger: () => onEc2({ deployment: ServiceDeployment.linear() }) },
   { code: 'ECS-SV-14', prop: 'bakeTime', bad: '1441', trigger: () => web({ deployment: ServiceDeployment.blueGreen({ bakeTime: Duration.minutes(1441) }) }) },
   { code: 'ECS-SV-14', prop: 'stepBakeTime', bad: '1 minute 30 seconds', trigger: () => web({ deployment: ServiceDeployment.canary({ stepBakeTime: Duration.seconds(90) }) }) },
+  { code: 'ECS-SV-14', prop: 'stepPercent', bad: '2', trigger: () => web({ deployment: ServiceDeployment.linear({ stepPercent: 2 }) }) },
   { code: 'ECS-SV-15', prop: 'forceNewDeployment', bad: '256', trigger: () => web({ forceNewDeployment: 'x'.repeat(256) }) },
   { code: 'ECS-SV-07', prop: 'task', bad: 'Fargate', trigger: () => { const e = env(); new DaemonService(e.stack, 'D', { cluster: e.cluster, task: fargateTask(e.stack) }); } },
   { code: 'ECS-SV-07', prop: 'maxHealthyPercent', bad: '200', trigger: () => onEc2({ maxHealthyPercent: 200 }, true) },

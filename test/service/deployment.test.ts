@@ -276,6 +276,9 @@ describe('lifecycle hooks, bake time, forced deployments', () => {
     expect(codeOf(hooked(['BEFORE_INSTALL']))).toBe('KIT-SERVICE-DEPLOYMENT');
     expect(codeOf(() => build('worker', ServiceDeployment.blueGreen({ bakeTime: Duration.minutes(1441) })))).toBe('ECS-SV-14');
     expect(codeOf(() => build('web', ServiceDeployment.linear({ stepBakeTime: Duration.seconds(90) })))).toBe('ECS-SV-14');
+    expect(codeOf(() => build('web', ServiceDeployment.linear({ stepPercent: 2 })))).toBe('ECS-SV-14');
+    expect(codeOf(() => build('web', ServiceDeployment.canary({ stepPercent: 0.05 })))).toBe('ECS-SV-14');
+    expect(codeOf(() => build('web', ServiceDeployment.canary({ stepPercent: 0.1 })))).toBeUndefined();
     expect(codeOf(() => build('worker', ServiceDeployment.blueGreen({ stepPercent: 10 } as object)))).toBe('KIT-SERVICE-DEPLOYMENT');
     expect(codeOf(() => build('worker', undefined, fixture(), { forceNewDeployment: 'x'.repeat(256) }))).toBe('ECS-SV-15');
     expect(codeOf(() => build('worker', ServiceDeployment.blueGreen({ testListenerPort: 8443 })))).toBe('KIT-SERVICE-DEPLOYMENT');

@@ -137,6 +137,7 @@ export function deploymentProps(path: string, deployment: ServiceDeployment | un
       fix: 'Use ServiceDeployment.blueGreen(), publish a Service Connect port (serviceConnect.portMappingName), or put the service behind a load balancer.',
     });
   }
+  if (trafficShift) checkStepPercent(path, strategy, o.stepPercent);
   checkMinutes(path, 'deployment.bakeTime', o.bakeTime);
   checkMinutes(path, 'deployment.stepBakeTime', o.stepBakeTime);
   if (!trafficShift && (o.stepPercent !== undefined || o.stepBakeTime !== undefined)) {
@@ -217,6 +218,20 @@ function checkHooks(path: string, hooks: DeploymentLifecycleHook[]): void {
         stages.length === 0 ? 'is empty' : bad !== undefined ? `has '${bad}'` : `repeats a stage (${stages.join(', ')})`,
         `one or more distinct stages: ${STAGES.join(', ')}`, 'Name each stage once, from ecs.DeploymentLifecycleStage.');
     }
+  });
+}
+
+/** ECS-SV-14: linear 3-100, canary 0.1-100 percent, in steps of 0.1 (the rule's ranges, reported at construction). */
+function checkStepPercent(path: string, strategy: ecs.DeploymentStrategy, value: number | undefined): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  const min = strategy === ecs.DeploymentStrategy.LINEAR ? 3 : 0.1;
+  if (value >= min && value <= 100 && Math.abs(Math.round(value * 10) - value * 10) < 1e-9) return;
+  fail({
+    code: 'ECS-SV-14',
+    path,
+    problem: `deployment.stepPercent ${value} is out of range for ${strategy}`,
+    allowed: `multiples of 0.1 from ${min} to 100`,
+    fix: `Set stepPercent from ${min} to 100.`,
   });
 }
 

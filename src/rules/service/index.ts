@@ -5,6 +5,7 @@ import { DP03_STEPPED_NEEDS_TRAFFIC_ROUTING } from './dp-03-stepped-needs-traffi
 import { DP04_ADVANCED_CONFIGURATION } from './dp-04-advanced-configuration';
 import { DP05_ALTERNATE_TARGET_GROUP } from './dp-05-alternate-target-group';
 import { DP06_LIFECYCLE_HOOKS } from './dp-06-lifecycle-hooks';
+import { DP07_LISTENER_RULE_FORWARD_ONLY } from './dp-07-listener-rule-forward-only';
 import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
 import { SC01_NAMESPACE } from './sc-01-namespace';
 import { SC02_PORT_NAME } from './sc-02-port-name';
@@ -47,6 +48,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   DP04_ADVANCED_CONFIGURATION,
   DP05_ALTERNATE_TARGET_GROUP,
   DP06_LIFECYCLE_HOOKS,
+  DP07_LISTENER_RULE_FORWARD_ONLY,
   EX02_EXEC_PLATFORM_VERSION,
   SC01_NAMESPACE,
   SC02_PORT_NAME,

@@ -7,6 +7,7 @@ import { DP03_STEPPED_NEEDS_TRAFFIC_ROUTING as dp03 } from '../../../src/rules/s
 import { DP04_ADVANCED_CONFIGURATION as dp04 } from '../../../src/rules/service/dp-04-advanced-configuration';
 import { DP05_ALTERNATE_TARGET_GROUP as dp05 } from '../../../src/rules/service/dp-05-alternate-target-group';
 import { DP06_LIFECYCLE_HOOKS as dp06 } from '../../../src/rules/service/dp-06-lifecycle-hooks';
+import { DP07_LISTENER_RULE_FORWARD_ONLY as dp07 } from '../../../src/rules/service/dp-07-listener-rule-forward-only';
 import { check } from '../helpers';
 import { TOKEN } from '../task/fixtures';
 
@@ -127,5 +128,28 @@ describe('ECS-DP-06 lifecycle hooks', () => {
     expect(check(dp06, { S: hooks({ HookTargetArn: fn, RoleArn: role, LifecycleStages: [TOKEN] }) })).toEqual([]);
     expect(check(dp06, { S: hooks({ HookTargetArn: fn, RoleArn: role, LifecycleStages: { Ref: 'Stages' } }) })).toEqual([]);
     expect(check(dp06, { S: service(strategy('BLUE_GREEN', { LifecycleHooks: { 'Fn::If': ['C', [], []] } })) })).toEqual([]);
+  });
+});
+
+describe('ECS-DP-07 production and test listener rules only forward', () => {
+  const forward = { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: { Ref: 'Blue' }, Weight: 100 }, { TargetGroupArn: { Ref: 'Green' }, Weight: 0 }] } };
+  const rule = (...Actions: unknown[]) => ({ Type: 'AWS::ElasticLoadBalancingV2::ListenerRule', Properties: { ListenerArn: { Ref: 'L' }, Priority: 1, Conditions: [], Actions } });
+  const svc = (s = 'BLUE_GREEN') => service({ ...strategy(s), ...lb(advanced({ TestListenerRule: { Ref: 'TestRule' } })) });
+  test('bad: authenticate + forward on the production rule; fixed-response test rule', () => {
+    const f = check(dp07, { S: svc(), ProdRule: rule({ Type: 'authenticate-oidc', Order: 1 }, { ...forward, Order: 2 }), TestRule: rule({ Type: 'fixed-response' }) });
+    expect(f.map((x) => x.property)).toEqual([
+      'Properties/LoadBalancers/0/AdvancedConfiguration/ProductionListenerRule', 'Properties/LoadBalancers/0/AdvancedConfiguration/TestListenerRule',
+    ]);
+    expect(f[0]).toMatchObject({ ruleId: 'ECS-DP-07' });
+    expect(f[0].message).toContain('is a listener rule with actions authenticate-oidc, forward');
+  });
+  test('good: forward-only rules; ROLLING ignores them; rules outside the app are not judged', () => {
+    expect(check(dp07, { S: svc(), ProdRule: rule(forward), TestRule: rule(forward) })).toEqual([]);
+    expect(check(dp07, { S: svc('ROLLING'), ProdRule: rule({ Type: 'redirect' }), TestRule: rule(forward) })).toEqual([]);
+    const imported = service({ ...strategy('LINEAR'), ...lb(advanced({ ProductionListenerRule: 'arn:aws:elasticloadbalancing:eu-west-1:1:listener-rule/app/x/y/z/w' })) });
+    expect(check(dp07, { S: imported })).toEqual([]);
+  });
+  test('skipped: token action types', () => {
+    expect(check(dp07, { S: svc(), ProdRule: rule({ Type: TOKEN }, forward), TestRule: rule({ 'Fn::If': ['C', {}, {}] }) })).toEqual([]);
   });
 });

@@ -68,6 +68,7 @@ export const KIT_CHECKS = {
   SERVICE_CLUSTER: check('KIT-SERVICE-CLUSTER', 'The cluster a service runs in knows its VPC', INPUT),
   SERVICE_CONNECT_TLS: check('KIT-SERVICE-CONNECT-TLS', 'Service Connect TLS only on a service that publishes a port', PROPS),
   SERVICE_COUNT: check('KIT-SERVICE-COUNT', 'Task counts are whole numbers in range', INPUT),
+  SERVICE_DEPLOYMENT: check('KIT-SERVICE-DEPLOYMENT', 'Deployment options fit the strategy and the service shape; lifecycle hook stages are named once each', PROPS),
   SERVICE_DESIRED_COUNT: check('KIT-SERVICE-DESIRED-COUNT', 'desiredCount and autoScaling are not both set', PROPS),
   SERVICE_EXEC: check('KIT-SERVICE-EXEC', 'ECS Exec only on a cluster that logs sessions', WIRING),
   SERVICE_EXEC_UNSEEN: check('KIT-SERVICE-EXEC-UNSEEN', 'ECS Exec on an imported cluster whose session logging cannot be seen (warning)',

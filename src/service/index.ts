@@ -13,3 +13,5 @@ export * from './daemon-service';
 export * from './express-service';
 export type { ServiceConnectTlsOptions, ServiceConnectAccessLogOptions } from './base/service-connect-tls';
 export type { VpcLatticeOptions } from './base/vpc-lattice';
+export { ServiceDeployment } from './base/deployment';
+export type { BlueGreenDeploymentOptions, TrafficShiftDeploymentOptions, DeploymentLifecycleHook } from './base/deployment';

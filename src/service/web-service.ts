@@ -5,6 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
+import { albDeployment, checkTestOptions } from './base/deployment-load-balancing';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
   enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
@@ -73,11 +74,13 @@ export class WebService extends ServiceBase {
   public readonly listener: elbv2.IApplicationListener;
   /** Target groups, the default one first. */
   public readonly targetGroups: elbv2.ApplicationTargetGroup[] = [];
+  private _alternateTargetGroup?: elbv2.ApplicationTargetGroup;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
-    super(scope, id, props);
+    super(scope, id, props, { loadBalanced: true });
     const path = this.node.path;
     const port = resolveContainerPort(path, this._serviceTask, props.containerPort);
+    checkTestOptions(path, this.deployment, 'alb');
     const extra = props.additionalTargets ?? [];
     if (1 + extra.length > MAX_TARGET_GROUPS_PER_SERVICE) {
       fail({
@@ -86,6 +89,15 @@ export class WebService extends ServiceBase {
         problem: `${1 + extra.length} target groups are attached to the service (the main target and ${extra.length} additionalTargets)`,
         allowed: `at most ${MAX_TARGET_GROUPS_PER_SERVICE} target groups per service`,
         fix: `Use at most ${MAX_TARGET_GROUPS_PER_SERVICE - 1} additionalTargets.`,
+      });
+    }
+    if (this.deployment.shiftsTraffic && extra.length > 0) {
+      fail({
+        code: 'KIT-SERVICE-DEPLOYMENT',
+        path,
+        problem: `deployment ${this.deployment.strategy} is set with ${extra.length} additionalTargets`,
+        allowed: 'blue/green, linear and canary on a WebService with one target group (the kit adds its alternate)',
+        fix: 'Remove additionalTargets (route them through separate services), or use ServiceDeployment.rolling().',
       });
     }
     if (props.requestsPerTarget !== undefined && !props.autoScaling) {
@@ -122,6 +134,11 @@ export class WebService extends ServiceBase {
     if (this.scalableTaskCount && props.requestsPerTarget !== undefined) {
       this.scalableTaskCount.scaleOnRequestCount('Requests', { requestsPerTarget: props.requestsPerTarget, targetGroup: main });
     }
+  }
+
+  /** The target group of the new revision in blue/green, linear and canary deployments. */
+  public get alternateTargetGroup(): elbv2.ApplicationTargetGroup | undefined {
+    return this._alternateTargetGroup;
   }
 
   private createLoadBalancer(props: WebServiceProps): elbv2.ApplicationListener {
@@ -166,25 +183,47 @@ export class WebService extends ServiceBase {
   private addTarget(id: string, port: number, healthCheck: elbv2.HealthCheck | undefined, priority: number | undefined,
     hostHeaders: string[] | undefined, pathPatterns: string[] | undefined, props: WebServiceProps): elbv2.ApplicationTargetGroup {
     const path = this.node.path;
-    const tg = new elbv2.ApplicationTargetGroup(this, id, {
+    const tgProps: elbv2.ApplicationTargetGroupProps = {
       vpc: this._serviceCluster.vpc,
       port,
       protocol: elbv2.ApplicationProtocol.HTTP,
       targetType: this._serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(60),
       healthCheck: healthCheck ?? { path: '/', healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30) },
-      targets: [this.service.loadBalancerTarget({ containerName: this.mainContainer.containerName, containerPort: port })],
-    });
+    };
+    const tg = new elbv2.ApplicationTargetGroup(this, id, tgProps);
+    const blueGreen = id === 'TargetGroup' && this.deployment.shiftsTraffic;
+    const containerName = this.mainContainer.containerName;
+    if (!blueGreen) tg.addTarget(this.service.loadBalancerTarget({ containerName, containerPort: port }));
     const conditions = [
       ...hostHeaders?.length ? [elbv2.ListenerCondition.hostHeaders(hostHeaders)] : [],
       ...pathPatterns?.length ? [elbv2.ListenerCondition.pathPatterns(pathPatterns)] : [],
     ];
-    if (conditions.length > 0 || priority !== undefined) {
+    const routed = conditions.length > 0 || priority !== undefined;
+    if (routed) {
       if (priority === undefined) {
         fail({ code: 'KIT-SERVICE-LISTENER-RULE', path, problem: `${id} has host/path conditions but no priority`, allowed: 'priority 1-50000', fix: 'Set priority.' });
       }
       checkRange(path, 'KIT-SERVICE-LISTENER-RULE', `priority of ${id}`, priority, RULE_PRIORITY);
       claimPriority(this.listener, priority!, `${path}/${id}`);
+    }
+    if (blueGreen) {
+      // The listener's default action (own load balancer) stays a plain forward: ECS rejects non-forward actions there.
+      if (this.loadBalancer && !routed) this.listener.addTargetGroups(id, { targetGroups: [tg] });
+      this._alternateTargetGroup = new elbv2.ApplicationTargetGroup(this, 'AlternateTargetGroup', tgProps);
+      albDeployment(this, {
+        service: this.service,
+        deployment: this.deployment,
+        listener: this.listener,
+        primary: tg,
+        alternate: this._alternateTargetGroup,
+        containerName,
+        containerPort: port,
+        priority,
+        conditions,
+        claim: (p, owner) => claimPriority(this.listener, p, owner),
+      });
+    } else if (routed) {
       if (this.loadBalancer) {
         this.listener.addTargetGroups(id, { targetGroups: [tg], priority, conditions });
       } else {
@@ -201,17 +240,23 @@ export class WebService extends ServiceBase {
   }
 
   private createDeploymentAlarms(tg: elbv2.ApplicationTargetGroup): void {
+    this.createTargetAlarms(tg, '');
+    // The new revision serves from the alternate target group during blue/green, linear and canary deployments.
+    if (this._alternateTargetGroup) this.createTargetAlarms(this._alternateTargetGroup, 'Alternate');
+  }
+
+  private createTargetAlarms(tg: elbv2.ApplicationTargetGroup, prefix: string): void {
     const period = Duration.minutes(1);
-    this.addDeploymentAlarm(new cloudwatch.Alarm(this, 'Target5xxAlarm', {
-      alarmDescription: `Target 5xx responses of ${this.node.path}; rolls back a deployment`,
+    this.addDeploymentAlarm(new cloudwatch.Alarm(this, `${prefix}Target5xxAlarm`, {
+      alarmDescription: `Target 5xx responses of ${this.node.path}${prefix ? ' (alternate target group)' : ''}; rolls back a deployment`,
       metric: tg.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' }),
       threshold: 10,
       evaluationPeriods: 2,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }));
-    this.addDeploymentAlarm(new cloudwatch.Alarm(this, 'UnhealthyHostsAlarm', {
-      alarmDescription: `Unhealthy targets of ${this.node.path}; rolls back a deployment`,
+    this.addDeploymentAlarm(new cloudwatch.Alarm(this, `${prefix}UnhealthyHostsAlarm`, {
+      alarmDescription: `Unhealthy targets of ${this.node.path}${prefix ? ' (alternate target group)' : ''}; rolls back a deployment`,
       metric: tg.metrics.unhealthyHostCount({ period, statistic: 'Maximum' }),
       threshold: 1,
       evaluationPeriods: 2,

@@ -9,7 +9,10 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
 import { EXPRESS_TRIGGERS } from './error-triggers-express';
-import { BackendService, DaemonService, EcsCluster, FargateCapacity, FargateSize, FargateTask, ScheduledJob, SecureRepository, WebService, WorkerService } from '../../src';
+import {
+  BackendService, DaemonService, EcsCluster, FargateCapacity, FargateSize, FargateTask, ScheduledJob, SecureRepository, ServiceDeployment,
+  WebService, WorkerService,
+} from '../../src';
 
 const capacity = (options: object) => env().cluster.addEc2Capacity('Ec2', options);
 const strategy = (s: ecs.CapacityProviderStrategy[]) => env().cluster.useDefaultCapacityProviderStrategy(s);
@@ -111,6 +114,11 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
       new WorkerService(e.stack, 'W', { cluster: plain, task: ec2Task(e.stack), capacity: kitCapacity });
     },
   },
+  { code: 'ECS-DP-03', prop: 'deployment', bad: 'LINEAR', trigger: () => onEc2({ deployment: ServiceDeployment.linear() }) },
+  { code: 'ECS-SV-14', prop: 'bakeTime', bad: '1441', trigger: () => web({ deployment: ServiceDeployment.blueGreen({ bakeTime: Duration.minutes(1441) }) }) },
+  { code: 'ECS-SV-14', prop: 'stepBakeTime', bad: '1 minute 30 seconds', trigger: () => web({ deployment: ServiceDeployment.canary({ stepBakeTime: Duration.seconds(90) }) }) },
+  { code: 'ECS-SV-14', prop: 'stepPercent', bad: '2', trigger: () => web({ deployment: ServiceDeployment.linear({ stepPercent: 2 }) }) },
+  { code: 'ECS-SV-15', prop: 'forceNewDeployment', bad: '256', trigger: () => web({ forceNewDeployment: 'x'.repeat(256) }) },
   { code: 'ECS-SV-07', prop: 'task', bad: 'Fargate', trigger: () => { const e = env(); new DaemonService(e.stack, 'D', { cluster: e.cluster, task: fargateTask(e.stack) }); } },
   { code: 'ECS-SV-07', prop: 'maxHealthyPercent', bad: '200', trigger: () => onEc2({ maxHealthyPercent: 200 }, true) },
   { code: 'ECS-SV-19', prop: 'assignPublicIp', bad: 'true', trigger: () => { const e = env(); e.cluster.addEc2Capacity('Ec2'); new WorkerService(e.stack, 'W', { cluster: e.cluster, task: ec2Task(e.stack, 'T', ecs.NetworkMode.AWS_VPC), assignPublicIp: true }); } },

@@ -1,4 +1,11 @@
 import { ResourceRule } from '../rule';
+import { DP01_STRATEGY_CONTROLLER } from './dp-01-strategy-controller';
+import { DP02_STRATEGY_DAEMON } from './dp-02-strategy-daemon';
+import { DP03_STEPPED_NEEDS_TRAFFIC_ROUTING } from './dp-03-stepped-needs-traffic-routing';
+import { DP04_ADVANCED_CONFIGURATION } from './dp-04-advanced-configuration';
+import { DP05_ALTERNATE_TARGET_GROUP } from './dp-05-alternate-target-group';
+import { DP06_LIFECYCLE_HOOKS } from './dp-06-lifecycle-hooks';
+import { DP07_LISTENER_RULE_FORWARD_ONLY } from './dp-07-listener-rule-forward-only';
 import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
 import { MI01_NO_PROVIDER_MIX } from './mi-01-no-provider-mix';
 import { MI02_TASK_COMPATIBILITY } from './mi-02-task-compatibility';
@@ -54,6 +61,13 @@ import { XM10_LOGS_AND_TAGS } from './xm-10-logs-and-tags';
 
 /** Service, Service Connect, ECS Exec, VPC Lattice and Express Mode rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [
+  DP01_STRATEGY_CONTROLLER,
+  DP02_STRATEGY_DAEMON,
+  DP03_STEPPED_NEEDS_TRAFFIC_ROUTING,
+  DP04_ADVANCED_CONFIGURATION,
+  DP05_ALTERNATE_TARGET_GROUP,
+  DP06_LIFECYCLE_HOOKS,
+  DP07_LISTENER_RULE_FORWARD_ONLY,
   EX02_EXEC_PLATFORM_VERSION,
   LT01_LATTICE_FIELDS,
   LT02_LATTICE_PORT_NAME,

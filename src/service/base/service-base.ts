@@ -11,6 +11,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { managedInstancesService } from './managed-instances-service';
+import { addLifecycleHooks, deploymentProps, ServiceDeployment } from './deployment';
 import { checkRange, resolveCapacity } from './service-capacity';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
@@ -48,6 +49,11 @@ export interface ServiceShapeOptions {
    * @default false
    */
   readonly serviceConnectServer?: boolean;
+  /**
+   * The shape attaches an ALB or NLB (linear and canary deployments need one, or Service Connect).
+   * @default false
+   */
+  readonly loadBalanced?: boolean;
 }
 
 /** Base of the kit's services. */
@@ -72,6 +78,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
   public readonly serviceConnectPortName?: string;
   /** ARN of the VPC Lattice target group the tasks register in, with vpcLattice. */
   public readonly vpcLatticeTargetGroupArn?: string;
+  /** How ECS deploys the service (rolling unless `deployment` was given). */
+  public readonly deployment: ServiceDeployment;
   /** @internal */
   protected readonly _serviceCluster: ServiceCluster;
   /** @internal */
@@ -157,6 +165,9 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     }
     if (awsvpc && task.isFargate && !props.assignPublicIp) checkPublicSubnets(path, vpc, props.vpcSubnets);
     const serviceConnect = this.serviceConnectConfiguration(props, shape);
+    this.deployment = props.deployment ?? ServiceDeployment.rolling();
+    const deployment = deploymentProps(path, props.deployment, props.forceNewDeployment,
+      { daemon, loadBalanced: shape.loadBalanced ?? false, serviceConnectServer: (serviceConnect?.services?.length ?? 0) > 0 });
 
     const common = {
       cluster: this._serviceCluster.cluster,
@@ -174,6 +185,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       serviceConnectConfiguration: serviceConnect,
       // Empty: the EC2 launch type on capacity the kit cannot see.
       capacityProviderStrategies: capacity.strategy.length ? capacity.strategy : undefined,
+      ...deployment,
     };
     const network = awsvpc ? {
       vpcSubnets: props.vpcSubnets ?? privateSubnets(vpc),
@@ -207,6 +219,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     task.kit?.connectVolumes(this.service);
     task.kit?.addLaunchVolumesTo(this.service);
     if (props.enableExecuteCommand) this.acknowledgeExecGrants();
+    addLifecycleHooks(this, this.service, this.deployment.options.lifecycleHooks ?? []);
     // The rules' own checks on the rendered service, with their ids and severities (ECS-SV-08 is a warning).
     validateWithRules(this, this.service.node.defaultChild as ecs.CfnService, SERVICE_RULE_IDS);
 

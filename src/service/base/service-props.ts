@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import { ServiceDeployment } from './deployment';
 import { FargateCapacity } from './service-capacity';
 import { ServiceConnectAccessLogOptions, ServiceConnectTlsOptions } from './service-connect-tls';
 import { VpcLatticeOptions } from './vpc-lattice';
@@ -118,6 +119,18 @@ export interface ServiceBaseProps {
   readonly securityGroup?: ec2.ISecurityGroup;
   /** Grace period for load balancer and container health checks. @default - 60 s with a load balancer, none otherwise */
   readonly healthCheckGracePeriod?: Duration;
+  /**
+   * Deployment strategy (ECS deployment controller): rolling, blue/green,
+   * linear or canary, with bake time and Lambda lifecycle hooks. See docs/services.md.
+   * @default ServiceDeployment.rolling()
+   */
+  readonly deployment?: ServiceDeployment;
+  /**
+   * A nonce (1-255 characters) that starts a new deployment whenever it changes,
+   * e.g. a build number, with no other change to the service.
+   * @default - no forced deployment
+   */
+  readonly forceNewDeployment?: string;
 }
 
 /** Props of services that keep a count of tasks (every shape but DaemonService). */

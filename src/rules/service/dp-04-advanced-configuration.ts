@@ -1,0 +1,46 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { toObject } from '../values';
+import { deploymentStrategy, loadBalancerEntries, SHIFTING_STRATEGIES } from './deployment-facts';
+import { SERVICE } from './service-facts';
+
+/** What ECS needs in AdvancedConfiguration to move traffic between the target groups. */
+const REQUIRED: readonly { readonly key: string; readonly what: string }[] = [
+  { key: 'AlternateTargetGroupArn', what: 'the target group of the new revision' },
+  { key: 'ProductionListenerRule', what: 'the ALB listener rule or NLB listener that carries production traffic' },
+  { key: 'RoleArn', what: 'the ECS infrastructure role for load balancers (AmazonECSInfrastructureRolePolicyForLoadBalancers)' },
+];
+
+export const DP04_ADVANCED_CONFIGURATION: ResourceRule = {
+  id: 'ECS-DP-04',
+  title: 'Load-balanced BLUE_GREEN, LINEAR and CANARY deployments name the alternate target group, production listener rule and role',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: 'With Strategy BLUE_GREEN, LINEAR or CANARY, every LoadBalancers entry with a TargetGroupArn needs AdvancedConfiguration with AlternateTargetGroupArn, ProductionListenerRule and RoleArn: ECS registers the new revision in the alternate target group and moves the listener weights with the role.',
+  deployError: 'CreateService/UpdateService fails, or the deployment cannot shift traffic: the alternate target group, production listener rule and infrastructure role are required for ECS blue/green deployments with Elastic Load Balancing.',
+  fix: 'Add AdvancedConfiguration (AlternateTargetGroupArn, ProductionListenerRule, RoleArn, optionally TestListenerRule) to the LoadBalancers entry.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html',
+  resourceTypes: [SERVICE],
+  check(service): RuleIssue[] {
+    const strategy = deploymentStrategy(service);
+    if (strategy === undefined || !SHIFTING_STRATEGIES.includes(strategy)) return [];
+    const issues: RuleIssue[] = [];
+    for (const entry of loadBalancerEntries(service) ?? []) {
+      if (entry.raw.TargetGroupArn === undefined) continue;
+      const raw = entry.raw.AdvancedConfiguration;
+      const advanced = toObject(raw);
+      if (raw !== undefined && !advanced) continue;
+      const missing = REQUIRED.filter((r) => advanced?.[r.key] === undefined);
+      if (missing.length === 0) continue;
+      issues.push({
+        property: advanced ? `${entry.pointer}/AdvancedConfiguration` : entry.pointer,
+        value: raw,
+        problem: advanced
+          ? `AdvancedConfiguration of LoadBalancers[${entry.index}] has no ${missing.map((m) => m.key).join(', ')} with Strategy ${strategy}`
+          : `LoadBalancers[${entry.index}] has no AdvancedConfiguration with Strategy ${strategy}`,
+        allowed: `AdvancedConfiguration with ${REQUIRED.map((r) => `${r.key} (${r.what})`).join('; ')}`,
+        fix: `Set ${missing.map((m) => m.key).join(', ')} in AdvancedConfiguration, or use Strategy ROLLING.`,
+      });
+    }
+    return issues;
+  },
+};

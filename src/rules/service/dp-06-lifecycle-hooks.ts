@@ -1,0 +1,51 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { toArray, toObject, toStr } from '../values';
+import { LIFECYCLE_STAGES } from './deployment-facts';
+import { SERVICE } from './service-facts';
+
+export const DP06_LIFECYCLE_HOOKS: ResourceRule = {
+  id: 'ECS-DP-06',
+  title: 'Lifecycle hooks name a target, a role and known stages, each once',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: `Checks DeploymentConfiguration.LifecycleHooks: each hook has a HookTargetArn (a Lambda function), a RoleArn ECS assumes to invoke it, and one or more LifecycleStages from ${LIFECYCLE_STAGES.join(', ')}, none repeated.`,
+  deployError: 'CreateService/UpdateService fails: invalid lifecycle stage, or a hook without its target or role (ECS cannot invoke it and rolls the deployment back).',
+  fix: 'Give each hook its Lambda function ARN, a role that may invoke it, and the stages it runs at.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html',
+  resourceTypes: [SERVICE],
+  check(service): RuleIssue[] {
+    const hooks = toArray(toObject(service.properties.DeploymentConfiguration)?.LifecycleHooks);
+    if (!hooks) return [];
+    const issues: RuleIssue[] = [];
+    hooks.forEach((h, i) => {
+      const hook = toObject(h);
+      if (!hook) return;
+      const pointer = `Properties/DeploymentConfiguration/LifecycleHooks/${i}`;
+      for (const key of ['HookTargetArn', 'RoleArn']) {
+        if (hook[key] !== undefined && hook[key] !== '') continue;
+        issues.push({
+          property: `${pointer}/${key}`,
+          value: hook[key],
+          problem: `lifecycle hook #${i} has no ${key}`,
+          allowed: key === 'HookTargetArn' ? 'a Lambda function ARN' : 'the ARN of a role ECS assumes, allowed lambda:InvokeFunction on the hook target',
+          fix: `Set ${key}.`,
+        });
+      }
+      const stages = toArray(hook.LifecycleStages);
+      if (!stages) return;
+      const names = stages.map(toStr);
+      const unknown = names.find((n, j) => n !== undefined && (!LIFECYCLE_STAGES.includes(n) || names.indexOf(n) !== j));
+      if (stages.length === 0 || unknown !== undefined) {
+        issues.push({
+          property: `${pointer}/LifecycleStages`,
+          value: hook.LifecycleStages,
+          problem: stages.length === 0 ? `lifecycle hook #${i} has no LifecycleStages`
+            : LIFECYCLE_STAGES.includes(unknown!) ? `lifecycle hook #${i} lists stage ${unknown} twice` : `lifecycle hook #${i} has unknown stage '${unknown}'`,
+          allowed: `one or more distinct stages of ${LIFECYCLE_STAGES.join(', ')}`,
+          fix: 'List each stage once, with its exact name.',
+        });
+      }
+    });
+    return issues;
+  },
+};

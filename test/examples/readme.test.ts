@@ -57,3 +57,24 @@ test('README bring-your-own snippet synthesizes env-agnostic with no error findi
   const report = EcsChecks.check(app);
   expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
 });
+
+test('README "Checks in a CDK app" snippet: EcsChecks with a raised quota fails synth on an error finding', () => {
+  // --- README snippet: checks in a CDK app ---
+  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+  // --- end ---
+  const stack = new Stack(app, 'Checks');
+  new ecs.CfnTaskDefinition(stack, 'Td', {
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '512',
+    memory: '3000',
+    containerDefinitions: [{ name: 'app', image: 'public.ecr.aws/docker/library/busybox:1.36', essential: true }],
+  });
+  // --- README snippet: checks in a CDK app, plugin ---
+  Validations.of(app).addPlugins(new EcsChecks({
+    quotas: QuotaProfile.current().withOverrides({ servicesPerCluster: 8000 }), // a raised account quota
+  }));
+  // --- end ---
+  // CDK_VALIDATION is false in unit tests (jest.setup.ts), so EcsChecks reports the pair itself.
+  expect(() => app.synth()).toThrow(/ECS-TD-01/);
+});

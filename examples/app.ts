@@ -12,7 +12,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
+import { addModernServices } from './express';
 import { hardenedVpc, VPC_CIDR } from './hardened-vpc';
+import { addManagedInstancesExample } from './managed-instances';
 import {
   BackendService, DaemonService, EcsCluster, Ec2Task, FargateCapacity, FargateSize, FargateTask, KmsKeys, PullThroughCacheRule, ScheduledJob,
   SecureRepository, UpstreamRegistry, WebService, WorkerService,
@@ -121,4 +123,6 @@ export function buildExampleApp(app: App): void {
     container: { image: PUBLIC_IMAGE, scratchPaths: ['/tmp'] },
   });
   new DaemonService(stack, 'Agent', { cluster, task: agentTask });
+  addManagedInstancesExample(stack, cluster, { ...logging, image: PUBLIC_IMAGE });
+  addModernServices(stack, { cluster, image: PUBLIC_IMAGE, ...logging });
 }

@@ -3,10 +3,12 @@
  * The `cdk-ecs-kit` command:
  *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] [--standard FILE] [--ignore-acknowledgements] PATH...
  *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
+ *   cdk-ecs-kit cost [--region R] [--prices FILE] [--format text|json] PATH...
  * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { applyAcknowledgements } from './acknowledgements';
+import { runCost } from './cost-command';
 import { loadInputs } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
 import { formatSarif } from './sarif';
@@ -130,6 +132,17 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .addOption(quotasOpt)
     .argument('<path...>', 'template files or cdk.out directories')
     .action((paths: string[], opts: { format: string; quotas?: string }) => { code = runQuotas(paths, opts, io); });
+
+  program.command('cost')
+    .description('estimate the monthly cost of each service and of the app from a bundled price table (no network calls)')
+    .addOption(format(['text', 'json']))
+    .option('--region <region>', 'price every stack in this Region (default: each stack\'s Region, else us-east-1)')
+    .option('--prices <file>', 'a newer price table (JSON) of the bundled schema')
+    .option('--print-prices', 'print the price table in use as JSON and exit')
+    .argument('[path...]', 'template files or cdk.out directories')
+    .action((paths: string[], opts: { format: string; region?: string; prices?: string; printPrices?: boolean }) => {
+      code = runCost(paths, opts, io.stdout);
+    });
 
   try {
     program.parse([...argv], { from: 'user' });

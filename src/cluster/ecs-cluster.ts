@@ -7,9 +7,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct, IConstruct } from 'constructs';
+import { ActionLogs, ActionLogsOptions } from './action-logs';
 import { clusterStatements } from './cluster-grants';
 import { checkStrategy } from './strategy';
 import { Ec2Capacity, Ec2CapacityOptions, IEc2CapacityCluster } from '../capacity/ec2-capacity';
+import { IManagedInstancesCapacityCluster, ManagedInstancesCapacity, ManagedInstancesCapacityOptions } from '../capacity/managed-instances-capacity';
 import { fail } from '../errors';
 import { KitCluster } from '../internal/cdk-internals';
 import { CLUSTER_NAME, describeName, nameProblem } from '../rules/tables/capacity-limits';
@@ -57,7 +59,7 @@ export interface EcsClusterProps {
  * registered, a default strategy, optional logged ECS Exec, EC2 capacity
  * without inline policies, and per-cluster managed-policy grants.
  */
-export class EcsCluster extends Construct implements IEc2CapacityCluster, ecs.ICluster {
+export class EcsCluster extends Construct implements IEc2CapacityCluster, IManagedInstancesCapacityCluster, ecs.ICluster {
   /**
    * An existing cluster, for the kit's services (aws-cdk-lib's
    * ecs.Cluster.fromClusterAttributes). The kit cannot see its capacity
@@ -83,6 +85,7 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster, ecs.IC
   public readonly executeCommandKey?: kms.IKey;
   private readonly kit: KitCluster;
   private readonly capacities: Ec2Capacity[] = [];
+  private readonly miCapacities: ManagedInstancesCapacity[] = [];
   private grantCount = 0;
 
   constructor(scope: Construct, id: string, props: EcsClusterProps) {
@@ -214,9 +217,37 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster, ecs.IC
     capacity.cfnCapacityProvider.addResourceDependency(cfnCluster);
   }
 
+  /**
+   * ECS action logs (service deployment and daemon lifecycle events) to an encrypted
+   * CloudWatch log group with retention. Action logs are billed as vended logs.
+   */
+  public enableActionLogs(options: ActionLogsOptions = {}): ActionLogs {
+    return new ActionLogs(this, 'ActionLogs', { ...options, clusterArn: this.clusterArn });
+  }
+
+  /** Managed Instances capacities of this cluster (a copy). */
+  public get managedInstancesCapacities(): ManagedInstancesCapacity[] {
+    return [...this.miCapacities];
+  }
+
+  /** Adds an Amazon ECS Managed Instances capacity provider (see ManagedInstancesCapacity). */
+  public addManagedInstancesCapacity(id: string, options: ManagedInstancesCapacityOptions = {}): ManagedInstancesCapacity {
+    return new ManagedInstancesCapacity(this, id, { ...options, cluster: this });
+  }
+
+  /**
+   * Associates a ManagedInstancesCapacity with this cluster; its constructor calls it. The provider
+   * names the cluster itself (ClusterName), so it is not part of the cluster's provider associations.
+   */
+  public registerManagedInstancesCapacity(capacity: ManagedInstancesCapacity): void {
+    if (this.miCapacities.includes(capacity)) return;
+    this.miCapacities.push(capacity);
+    this.kit.addManagedInstancesCapacityProvider(capacity.capacityProvider);
+  }
+
   /** Replaces the default capacity provider strategy (ECS-SV-02..05 checked). */
   public useDefaultCapacityProviderStrategy(strategy: ecs.CapacityProviderStrategy[]): void {
-    checkStrategy(this.node.path, strategy, this.kit.capacityProviderNames);
+    checkStrategy(this.node.path, strategy, [...this.kit.capacityProviderNames, ...this.kit.clusterScopedCapacityProviderNames]);
     this.kit.setKitDefaultStrategy(strategy);
   }
 

@@ -1,1 +1,2 @@
 export * from './ecs-cluster';
+export * from './action-logs';

@@ -7,6 +7,8 @@
 import { App, CfnResource, IPolicyValidationPlugin, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
 
 function changed(what: string): never {
   throw new Error(`cdk-ecs-kit: aws-cdk-lib internal '${what}' changed; update src/internal/cdk-internals.ts`);
@@ -146,4 +148,19 @@ export function stagePlugins(stage: Stage): readonly IPolicyValidationPlugin[] {
   const list = (stage as unknown as { _policyValidation?: unknown })._policyValidation;
   if (!Array.isArray(list)) changed('Stage._policyValidation');
   return list as IPolicyValidationPlugin[];
+}
+
+/**
+ * Bind a ContainerImage without a container definition (ECS Express Mode has
+ * none): images only read `containerDefinition.taskDefinition` to grant the
+ * execution role pulls/credential reads (obtainExecutionRole) and to add
+ * dependencies (node); asset images call an optional internal hook. The duck
+ * type stands in for ContainerDefinition; the pinning test checks registry,
+ * ECR, asset and credentialed images still bind through it.
+ */
+export function bindImageForRole(scope: Construct, image: ecs.ContainerImage, executionRole: iam.IRole): ecs.ContainerImageConfig {
+  const taskDefinition = { obtainExecutionRole: () => executionRole, node: scope.node };
+  const config = image.bind(scope, { taskDefinition } as unknown as ecs.ContainerDefinition);
+  if (typeof config?.imageName !== 'string') changed('ContainerImage.bind() imageName');
+  return config;
 }

@@ -32,6 +32,7 @@ export class BackendService extends ServiceBase {
     super(scope, id, {
       ...props,
       serviceConnect: {
+        ...sc,
         cloudMapNamespace: props.cloudMapNamespace ?? sc?.cloudMapNamespace,
         portMappingName: props.portMappingName ?? sc?.portMappingName,
         dnsName: props.dnsName ?? sc?.dnsName,

@@ -10,3 +10,6 @@ export * from './backend-service';
 export * from './worker-service';
 export * from './scheduled-job';
 export * from './daemon-service';
+export * from './express-service';
+export type { ServiceConnectTlsOptions, ServiceConnectAccessLogOptions } from './base/service-connect-tls';
+export type { VpcLatticeOptions } from './base/vpc-lattice';

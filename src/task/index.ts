@@ -9,3 +9,5 @@ export type { FargateTaskProps } from './fargate/fargate-task';
 export { Ec2Task } from './ec2/ec2-task';
 export type { Ec2TaskProps } from './ec2/ec2-task';
 export { TaskDefinitionJson } from './json/task-definition-json';
+export { ManagedInstancesTask } from './managed-instances/managed-instances-task';
+export type { ManagedInstancesTaskProps } from './managed-instances/managed-instances-task';

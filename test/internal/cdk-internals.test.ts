@@ -9,10 +9,14 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
-  appBuiltinValidation, assetImagePlatform, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource, repositoryImageName,
+  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource,
+  repositoryImageName,
   scalableTargetOf, stagePlugins, taskDefinitionContainers,
 } from '../../src/internal/cdk-internals';
 
@@ -115,4 +119,29 @@ test('Stage._policyValidation lists the plugins added with Validations.of(stage)
   Validations.of(stage).addPlugins(plugin);
   expect(stagePlugins(stage).map((p) => p.name)).toEqual(['probe']);
   expect(stagePlugins(app)).toEqual([]);
+});
+
+describe('bindImageForRole: ContainerImage.bind reads only taskDefinition.obtainExecutionRole / node', () => {
+  const setup = () => {
+    const stack = new Stack();
+    const role = new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+    return { stack, role };
+  };
+  test('registry image: the name, no grant', () => {
+    const { stack, role } = setup();
+    expect(bindImageForRole(stack, ecs.ContainerImage.fromRegistry('nginx:1.27'), role).imageName).toBe('nginx:1.27');
+  });
+  test('ECR image: pull granted to the role', () => {
+    const { stack, role } = setup();
+    const repo = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+    bindImageForRole(stack, ecs.ContainerImage.fromEcrRepository(repo, '1'), role);
+    expect(JSON.stringify(stack.resolve((role.node.tryFindChild('DefaultPolicy') as iam.Policy).document))).toContain('ecr:BatchGetImage');
+  });
+  test('credentialed registry image: secret read granted, credentials returned', () => {
+    const { stack, role } = setup();
+    const secret = new secretsmanager.Secret(stack, 'Creds');
+    const config = bindImageForRole(stack, ecs.ContainerImage.fromRegistry('ghcr.io/a/b:1', { credentials: secret }), role);
+    expect(config.repositoryCredentials?.credentialsParameter).toBeDefined();
+    expect(JSON.stringify(stack.resolve((role.node.tryFindChild('DefaultPolicy') as iam.Policy).document))).toContain('secretsmanager:GetSecretValue');
+  });
 });

@@ -8,6 +8,7 @@
 import { ErrorTrigger } from './error-triggers';
 import { ECS_TRIGGERS } from './error-triggers-ecs';
 import { KIT_TRIGGERS } from './error-triggers-kit';
+import { MI_TRIGGERS } from './error-triggers-mi';
 import { EcsKitErrors } from '../../src';
 import { ALL_KIT_CHECKS } from '../../src/kit-checks';
 import { Severity } from '../../src/rules/finding';
@@ -52,7 +53,7 @@ function raise(row: ErrorTrigger): Parts {
 }
 
 const squash = (s: string) => s.replace(/[\s_-]/g, '').toLowerCase();
-const TRIGGERS = [...KIT_TRIGGERS, ...ECS_TRIGGERS];
+const TRIGGERS = [...KIT_TRIGGERS, ...ECS_TRIGGERS, ...MI_TRIGGERS];
 
 describe.each(TRIGGERS.map((row, i) => [`${row.code} #${i} (${row.prop}: ${row.bad})`, row] as const))('%s', (_name, row) => {
   test('names the construct path, the property, the bad value, what is allowed and the fix', () => {

@@ -8,6 +8,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
+import { EXPRESS_TRIGGERS } from './error-triggers-express';
 import { BackendService, DaemonService, EcsCluster, FargateCapacity, FargateSize, FargateTask, ScheduledJob, SecureRepository, WebService, WorkerService } from '../../src';
 
 const capacity = (options: object) => env().cluster.addEc2Capacity('Ec2', options);
@@ -182,4 +183,5 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
       task.addEbsVolume('logs', { containerPath: '/logs', size: Size.gibibytes(20) });
     },
   },
+  ...EXPRESS_TRIGGERS,
 ];

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Duration, Size } from 'aws-cdk-lib';
+import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -197,6 +198,16 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-SERVICE-COUNT', prop: 'desiredCount', bad: '-1', trigger: () => web({ desiredCount: -1 }) },
+  {
+    code: 'KIT-SERVICE-CONNECT-TLS',
+    prop: 'serviceConnect.tls',
+    bad: 'client mode',
+    trigger: () => {
+      const e = env({ defaultCloudMapNamespace: { name: 'internal' } });
+      const ca = acmpca.CertificateAuthority.fromCertificateAuthorityArn(e.stack, 'Ca', 'arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/1');
+      return new WorkerService(e.stack, 'W', { cluster: e.cluster, task: fargateTask(e.stack), serviceConnect: { tls: { certificateAuthority: ca } } });
+    },
+  },
   { code: 'KIT-SERVICE-COUNT', prop: 'maxCapacity', bad: '0', trigger: () => web({ autoScaling: { maxCapacity: 0 } }) },
   { code: 'KIT-SERVICE-DESIRED-COUNT', prop: 'desiredCount', bad: '3', trigger: () => web({ desiredCount: 3, autoScaling: { maxCapacity: 5 } }) },
   { code: 'KIT-SERVICE-EXEC', prop: 'enableExecuteCommand', bad: 'true', trigger: () => web({ enableExecuteCommand: true }) },

@@ -17,6 +17,8 @@ export interface ServiceFacts {
   readonly desired?: number;
   /** MaxCapacity of the scalable target that scales DesiredCount, when resolved. */
   readonly scalingMax?: number;
+  /** MinCapacity of that scalable target, when resolved (the cost report prints the range). */
+  readonly scalingMin?: number;
   /** The larger of the two; undefined when neither is known. */
   readonly maxTasks?: number;
   /** DeploymentConfiguration.MaximumPercent (default 200); undefined when unresolved. */
@@ -31,13 +33,13 @@ export interface ServiceFacts {
 
 /** Facts for every service of the assembly. */
 export function serviceFacts(assembly: AssemblyModel, clusters: ClusterIndex): ServiceFacts[] {
-  const scaling = scalingMaxima(assembly);
+  const scaling = scalingRanges(assembly);
   return assembly.ofType(SERVICE).map((res) => {
     const p = res.properties;
     const cluster = clusters.resolve(p.Cluster, res.stack);
     const daemon = toStr(p.SchedulingStrategy) === 'DAEMON';
     const desired = daemon ? undefined : p.DesiredCount === undefined ? 1 : toNumber(p.DesiredCount);
-    const scalingMax = scaling.get(res);
+    const scalingMax = scaling.get(res)?.max;
     const known = [desired, scalingMax].filter((n): n is number => n !== undefined);
     const deployment = p.DeploymentConfiguration === undefined ? {} : toObject(p.DeploymentConfiguration);
     const maxPercent = deployment
@@ -50,6 +52,7 @@ export function serviceFacts(assembly: AssemblyModel, clusters: ClusterIndex): S
       cluster,
       desired,
       scalingMax,
+      scalingMin: scaling.get(res)?.min,
       maxTasks: known.length > 0 ? Math.max(...known) : undefined,
       maxPercent,
       discovery: usesDiscovery(res),
@@ -86,13 +89,13 @@ function usesDiscovery(res: TemplateResource): boolean | undefined {
 }
 
 /**
- * MaxCapacity per service, from scalable targets on ecs:service:DesiredCount.
+ * Min/MaxCapacity per service, from scalable targets on ecs:service:DesiredCount.
  * The ResourceId `service/<cluster>/<service>` is usually an Fn::Join holding
  * a reference to the service (Fn::GetAtt Name or Ref); a literal ResourceId
  * is matched by literal ServiceName.
  */
-function scalingMaxima(assembly: AssemblyModel): Map<TemplateResource, number> {
-  const out = new Map<TemplateResource, number>();
+function scalingRanges(assembly: AssemblyModel): Map<TemplateResource, { min?: number; max: number }> {
+  const out = new Map<TemplateResource, { min?: number; max: number }>();
   const services = assembly.ofType(SERVICE);
   for (const target of assembly.ofType(SCALABLE_TARGET)) {
     const p = target.properties;
@@ -111,7 +114,14 @@ function scalingMaxima(assembly: AssemblyModel): Map<TemplateResource, number> {
       const named = m ? services.filter((s) => assembly.resolveString(s.properties.ServiceName, s.stack) === m[2]) : [];
       if (named.length === 1) service = named[0];
     }
-    if (service) out.set(service, Math.max(out.get(service) ?? 0, max));
+    if (!service) continue;
+    const min = toNumber(p.MinCapacity);
+    const seen = out.get(service);
+    // Several targets on one service: keep the widest range.
+    out.set(service, {
+      max: Math.max(seen?.max ?? 0, max),
+      min: seen ? (seen.min === undefined || min === undefined ? undefined : Math.min(seen.min, min)) : min,
+    });
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
 import { toArray, toStr } from '../values';
-import { CLUSTER, CLUSTER_ASSOCIATIONS, providerKey, providerLabel, resolveProvider } from './service-facts';
+import { CAPACITY_PROVIDER, CLUSTER, CLUSTER_ASSOCIATIONS, providerKey, providerLabel, resolveProvider } from './service-facts';
 
 /** The AWS::ECS::Cluster a Cluster property points at, by reference, import or literal name/ARN. */
 export function resolveCluster(value: unknown, from: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
@@ -23,9 +23,9 @@ function namesCluster(value: string, clusterName: string | undefined): boolean {
   return clusterName !== undefined && (value === clusterName || value.endsWith(`:cluster/${clusterName}`));
 }
 
-/** true/false when the association decidably targets (or not) the cluster; undefined when unknown. */
-function targets(assoc: TemplateResource, cluster: TemplateResource, ctx: RuleContext): boolean | undefined {
-  const value = assoc.properties.Cluster;
+/** true/false when the association (or a provider's ClusterName) decidably targets (or not) the cluster; undefined when unknown. */
+function targets(assoc: TemplateResource, cluster: TemplateResource, ctx: RuleContext, property = 'Cluster'): boolean | undefined {
+  const value = assoc.properties[property];
   const ref = ctx.assembly.resolveReference(value, assoc.stack);
   if (ref) return ref.resource === cluster;
   const name = ctx.assembly.resolveString(value, assoc.stack);
@@ -60,6 +60,16 @@ export function associatedProviders(cluster: TemplateResource, ctx: RuleContext)
     const hit = targets(assoc, cluster, ctx);
     if (hit === undefined) return undefined;
     if (hit && !addAll(assoc.properties.CapacityProviders, assoc, ctx, keys)) return undefined;
+  }
+  // Managed Instances providers name their cluster themselves (ClusterName) instead of joining an association.
+  for (const provider of ctx.assembly.ofType(CAPACITY_PROVIDER)) {
+    if (provider.properties.ClusterName === undefined) continue;
+    const hit = targets(provider, cluster, ctx, 'ClusterName');
+    if (hit === undefined) return undefined;
+    if (hit) {
+      const p = { resource: provider, name: toStr(provider.properties.Name) };
+      keys.set(providerKey(p), providerLabel(p));
+    }
   }
   return keys;
 }

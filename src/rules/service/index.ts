@@ -1,5 +1,11 @@
 import { ResourceRule } from '../rule';
 import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
+import { MI01_NO_PROVIDER_MIX } from './mi-01-no-provider-mix';
+import { MI02_TASK_COMPATIBILITY } from './mi-02-task-compatibility';
+import { MI06_NO_PUBLIC_IP } from './mi-06-no-public-ip';
+import { LT01_LATTICE_FIELDS } from './lt-01-lattice-fields';
+import { LT02_LATTICE_PORT_NAME } from './lt-02-lattice-port-name';
+import { LT03_LATTICE_TARGET_GROUPS } from './lt-03-lattice-target-groups';
 import { SC01_NAMESPACE } from './sc-01-namespace';
 import { SC02_PORT_NAME } from './sc-02-port-name';
 import { SC03_DISCOVERY_NAME } from './sc-03-discovery-name';
@@ -8,6 +14,9 @@ import { SC05_ONE_CLIENT_ALIAS } from './sc-05-one-client-alias';
 import { SC06_TASK_MEMORY } from './sc-06-task-memory';
 import { SC08_TLS_TIMEOUTS } from './sc-08-tls-timeouts';
 import { SC09_ACCESS_LOG_NEEDS_LOG_DRIVER } from './sc-09-access-log-needs-log-driver';
+import { SC10_TLS_AUTHORITY_REQUIRED } from './sc-10-tls-authority-required';
+import { SC11_TLS_ROLE_AND_KEY } from './sc-11-tls-role-and-key';
+import { SC12_ACCESS_LOG_FORMAT } from './sc-12-access-log-format';
 import { SV01_LAUNCH_TYPE_OR_STRATEGY } from './sv-01-launch-type-or-strategy';
 import { SV02_SINGLE_BASE } from './sv-02-single-base';
 import { SV03_WEIGHT_BASE_RANGE } from './sv-03-weight-base-range';
@@ -32,10 +41,23 @@ import { SV27_EBS_VOLUME_CONFIGURATION } from './sv-27-ebs-volume-configuration'
 import { SV28_SECRET_JSON_KEY_PLATFORM } from './sv-28-secret-json-key-platform';
 import { SV29_EXTERNAL_SERVICE } from './sv-29-external-service';
 import { SV31_PUBLIC_SUBNET_NO_PUBLIC_IP } from './sv-31-public-subnet-no-public-ip';
+import { XM01_TASK_SIZE } from './xm-01-task-size';
+import { XM02_CONTAINER_PORT } from './xm-02-container-port';
+import { XM03_HEALTH_CHECK_PATH } from './xm-03-health-check-path';
+import { XM04_TASK_COUNT } from './xm-04-task-count';
+import { XM05_SCALING_METRIC } from './xm-05-scaling-metric';
+import { XM06_SERVICE_NAME } from './xm-06-service-name';
+import { XM07_IMAGE_REQUIRED } from './xm-07-image-required';
+import { XM08_TASK_DEFINITION_EXCLUSIVE } from './xm-08-task-definition-exclusive';
+import { XM09_ROLES } from './xm-09-roles';
+import { XM10_LOGS_AND_TAGS } from './xm-10-logs-and-tags';
 
-/** Service, Service Connect and ECS Exec rules, in id order. */
+/** Service, Service Connect, ECS Exec, VPC Lattice and Express Mode rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [
   EX02_EXEC_PLATFORM_VERSION,
+  LT01_LATTICE_FIELDS,
+  LT02_LATTICE_PORT_NAME,
+  LT03_LATTICE_TARGET_GROUPS,
   SC01_NAMESPACE,
   SC02_PORT_NAME,
   SC03_DISCOVERY_NAME,
@@ -44,6 +66,9 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SC06_TASK_MEMORY,
   SC08_TLS_TIMEOUTS,
   SC09_ACCESS_LOG_NEEDS_LOG_DRIVER,
+  SC10_TLS_AUTHORITY_REQUIRED,
+  SC11_TLS_ROLE_AND_KEY,
+  SC12_ACCESS_LOG_FORMAT,
   SV01_LAUNCH_TYPE_OR_STRATEGY,
   SV02_SINGLE_BASE,
   SV03_WEIGHT_BASE_RANGE,
@@ -68,4 +93,17 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV28_SECRET_JSON_KEY_PLATFORM,
   SV29_EXTERNAL_SERVICE,
   SV31_PUBLIC_SUBNET_NO_PUBLIC_IP,
+  MI01_NO_PROVIDER_MIX,
+  MI02_TASK_COMPATIBILITY,
+  MI06_NO_PUBLIC_IP,
+  XM01_TASK_SIZE,
+  XM02_CONTAINER_PORT,
+  XM03_HEALTH_CHECK_PATH,
+  XM04_TASK_COUNT,
+  XM05_SCALING_METRIC,
+  XM06_SERVICE_NAME,
+  XM07_IMAGE_REQUIRED,
+  XM08_TASK_DEFINITION_EXCLUSIVE,
+  XM09_ROLES,
+  XM10_LOGS_AND_TAGS,
 ];

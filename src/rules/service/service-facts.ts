@@ -144,6 +144,7 @@ export function launchKind(service: TemplateResource, ctx: RuleContext): string 
   if (kinds.length !== strategy.items.length || kinds.length === 0) return undefined;
   if (kinds.every((k) => k === 'fargate')) return 'FARGATE';
   if (kinds.every((k) => k === 'asg')) return 'EC2';
+  if (kinds.every((k) => k === 'managed-instances')) return 'MANAGED_INSTANCES';
   return undefined;
 }
 

@@ -10,10 +10,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
+import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
+import { addVpcLattice } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
+import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
 import { fail } from '../../errors';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { ecsNameProblem } from '../../rules/service/name-format';
@@ -58,12 +62,16 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
   public readonly taskDefinition: ecs.TaskDefinition;
   /** The EC2 capacity the tasks run on, for an EC2 task on an EcsCluster. */
   public readonly ec2Capacity?: Ec2Capacity;
+  /** The Managed Instances capacity the tasks run on, for a Managed Instances task. */
+  public readonly managedInstancesCapacity?: ManagedInstancesCapacity;
   /** Task-count scaling, when autoScaling is set. */
   public readonly scalableTaskCount?: ecs.ScalableTaskCount;
   /** Security group of awsvpc tasks (undefined for bridge/host tasks, which use the instances'). */
   public readonly securityGroup?: ec2.ISecurityGroup;
   /** The Service Connect port mapping name this service publishes, if any. */
   public readonly serviceConnectPortName?: string;
+  /** ARN of the VPC Lattice target group the tasks register in, with vpcLattice. */
+  public readonly vpcLatticeTargetGroupArn?: string;
   /** @internal */
   protected readonly _serviceCluster: ServiceCluster;
   /** @internal */
@@ -74,7 +82,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     super(scope, id);
     const path = this.node.path;
     this._serviceCluster = resolveCluster(path, props.cluster);
-    this._serviceTask = resolveTask(path, props, props.capacity !== undefined || (shape.daemon ?? false));
+    const ec2Given = props.capacity !== undefined || (shape.daemon ?? false);
+    this._serviceTask = resolveTask(path, props, ec2Given, props.managedInstancesCapacity !== undefined);
     const task = this._serviceTask;
     const taskDefinition = requireL2(path, task, 'a service');
     this.cluster = props.cluster;
@@ -82,12 +91,12 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     this.taskDefinition = taskDefinition;
     if (!task.kit) validatePlainTaskDefinition(taskDefinition);
     const daemon = shape.daemon ?? false;
-    if (daemon && task.isFargate) {
+    if (daemon && (task.isFargate || task.isManagedInstances)) {
       fail({
         code: 'ECS-SV-07',
         path,
-        problem: `task ${task.path} runs on Fargate`,
-        allowed: 'an EC2 task: Fargate does not support the DAEMON scheduling strategy',
+        problem: `task ${task.path} runs on ${task.isFargate ? 'Fargate' : 'Managed Instances'}`,
+        allowed: 'an EC2 task: DaemonService runs on EC2 capacity (Fargate does not support the DAEMON scheduling strategy)',
         fix: 'Use an Ec2Task (or an EC2-compatible task definition) on EC2 capacity.',
       });
     }
@@ -105,8 +114,9 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     checkRange(path, 'KIT-SERVICE-COUNT', 'desiredCount', props.desiredCount, { min: 0, max: ANY_COUNT });
     if (props.enableExecuteCommand) this.prepareExec(path);
 
-    const capacity = resolveCapacity(this, this._serviceCluster, task, props.capacity, props.fargateCapacity);
+    const capacity = resolveCapacity(this, this._serviceCluster, task, props.capacity, props.fargateCapacity, props.managedInstancesCapacity);
     this.ec2Capacity = capacity.ec2Capacity;
+    this.managedInstancesCapacity = capacity.managedInstancesCapacity;
     const vpc = this._serviceCluster.vpc;
     const awsvpc = task.networkMode === ecs.NetworkMode.AWS_VPC;
     if (awsvpc) {
@@ -124,6 +134,15 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         fix: 'Remove them; bridge and host tasks use the instances\' security group.',
       });
     }
+    if (props.assignPublicIp && task.isManagedInstances) {
+      fail({
+        code: 'ECS-MI-06',
+        path,
+        problem: 'assignPublicIp is true on a service that runs on Managed Instances',
+        allowed: 'assignPublicIp only for Fargate tasks',
+        fix: 'Remove assignPublicIp and use private subnets with a NAT gateway (or VPC endpoints).',
+      });
+    }
     if (props.assignPublicIp && !task.isFargate) {
       fail({
         code: 'ECS-SV-19',
@@ -134,7 +153,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       });
     }
     if (props.platformVersion && !task.isFargate) {
-      fail({ code: 'KIT-SERVICE-PLATFORM', path, problem: `platformVersion ${props.platformVersion} is set on a service that runs on EC2`, allowed: 'platformVersion for Fargate tasks only', fix: 'Remove platformVersion.' });
+      fail({ code: 'KIT-SERVICE-PLATFORM', path, problem: `platformVersion ${props.platformVersion} is set on a service that runs on ${task.isManagedInstances ? 'Managed Instances' : 'EC2'}`, allowed: 'platformVersion for Fargate tasks only', fix: 'Remove platformVersion.' });
     }
     if (awsvpc && task.isFargate && !props.assignPublicIp) checkPublicSubnets(path, vpc, props.vpcSubnets);
     const serviceConnect = this.serviceConnectConfiguration(props, shape);
@@ -168,6 +187,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         platformVersion: props.platformVersion,
         taskDefinition: taskDefinition as ecs.FargateTaskDefinition,
       });
+    } else if (task.isManagedInstances) {
+      this.service = managedInstancesService(this, common, network, taskDefinition, this.managedInstancesCapacity!);
     } else {
       this.service = new ecs.Ec2Service(this, 'Service', {
         ...common,
@@ -199,11 +220,13 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     for (const a of this.alarms) this.service.node.addDependency(a);
     if (props.autoScaling) this.scalableTaskCount = this.enableAutoScaling(path, props.autoScaling);
     this.serviceConnectPortName = serviceConnect?.services?.[0]?.portMappingName;
+    if (props.vpcLattice) this.vpcLatticeTargetGroupArn = addVpcLattice(this, this.service, this.mainContainer, vpc, props.vpcLattice);
   }
 
   /** The service's connections: its security group for awsvpc tasks, the instances' otherwise. */
   public get connections(): ec2.Connections {
-    return this.securityGroup || !this.ec2Capacity ? this.service.connections : this.ec2Capacity.connections;
+    const hostCapacity = this.ec2Capacity ?? this.managedInstancesCapacity;
+    return this.securityGroup || !hostCapacity ? this.service.connections : hostCapacity.connections;
   }
 
   /** Let `peer` reach the tasks on `port` (the instances' dynamic ports for bridge tasks). */
@@ -212,6 +235,9 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       this.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     } else if (this.ec2Capacity) {
       this.ec2Capacity.allowTaskTraffic(peer, this._serviceTask.networkMode, port);
+    } else if (this.managedInstancesCapacity) {
+      // Host mode: the container port on the instances.
+      this.managedInstancesCapacity.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     } else if (this._serviceCluster.visible) {
       // The instances of an ecs.Cluster: its connections hold their security groups.
       const bridge = this._serviceTask.networkMode === ecs.NetworkMode.BRIDGE;
@@ -306,10 +332,12 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         fix: 'Name the port mapping on the container, or use one of its names.',
       });
     }
+    const tls = serviceConnectTls(this, options?.tls, portMappingName);
     const logGroup = this._serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
     return {
       namespace: namespace.namespaceArn,
-      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort }] : undefined,
+      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort, tls }] : undefined,
+      accessLogConfiguration: serviceConnectAccessLogs(options?.accessLogs),
       // SC-09: proxy logs go to the task's log group.
       logDriver: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'service-connect' }),
     };

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { Ec2CapacityOs } from '../../capacity/ec2-capacity-image';
+import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
 import { describeWeights } from '../../cluster/strategy';
 import { fail } from '../../errors';
 import { describeRange, inRange, IntRange, STRATEGY_BASE, STRATEGY_WEIGHT } from '../../rules/tables/capacity-limits';
@@ -53,13 +54,18 @@ export interface ResolvedCapacity {
   /** The strategy; empty when the tasks use the EC2 launch type (capacity the kit cannot see). */
   readonly strategy: ecs.CapacityProviderStrategy[];
   readonly ec2Capacity?: Ec2Capacity;
+  readonly managedInstancesCapacity?: ManagedInstancesCapacity;
 }
 
-/** Check and resolve the capacity for a task: Fargate strategy, or the EC2 capacity provider. */
+/** Check and resolve the capacity for a task: Fargate strategy, the EC2 or the Managed Instances capacity provider. */
 export function resolveCapacity(
   scope: Construct, cluster: ServiceCluster, task: ServiceTask, capacity?: Ec2Capacity, fargate?: FargateCapacity,
+  managedInstances?: ManagedInstancesCapacity,
 ): ResolvedCapacity {
   const path = scope.node.path;
+  if (task.isManagedInstances || managedInstances) {
+    return resolveManagedInstances(path, cluster, task, managedInstances, capacity ? 'capacity' : fargate ? 'fargateCapacity' : undefined);
+  }
   if (task.isFargate) {
     if (capacity) {
       fail({
@@ -206,4 +212,59 @@ export function checkRange(path: string, code: string, what: string, value: numb
   if (value === undefined || Token.isUnresolved(value)) return;
   if (Number.isInteger(value) && inRange(value, range)) return;
   fail({ code, path, problem: `${what} ${value} is out of range`, allowed: describeRange(range), fix: fix ?? `Use ${describeRange(range)}.` });
+}
+
+/** A Managed Instances task on a ManagedInstancesCapacity of the service's EcsCluster. */
+function resolveManagedInstances(
+  path: string, cluster: ServiceCluster, task: ServiceTask, given: ManagedInstancesCapacity | undefined, other: string | undefined,
+): ResolvedCapacity {
+  if (!task.isManagedInstances) {
+    fail({
+      code: 'KIT-SERVICE-CAPACITY',
+      path,
+      problem: `managedInstancesCapacity ${given!.node.path} was given for task ${task.path}, which is not compatible with MANAGED_INSTANCES`,
+      allowed: 'a ManagedInstancesTask (or a task definition with compatibility MANAGED_INSTANCES) on Managed Instances capacity',
+      fix: 'Use a ManagedInstancesTask, or remove managedInstancesCapacity to run the task on its own launch type.',
+    });
+  }
+  if (other) {
+    fail({
+      code: 'KIT-SERVICE-CAPACITY',
+      path,
+      problem: `${other} was given for task ${task.path}, which runs on Managed Instances`,
+      allowed: 'managedInstancesCapacity (a ManagedInstancesCapacity) for a Managed Instances task',
+      fix: `Remove ${other}, and pass managedInstancesCapacity: cluster.addManagedInstancesCapacity(...) if the cluster has several.`,
+    });
+  }
+  const kit = cluster.kit;
+  const capacities = kit?.managedInstancesCapacities ?? [];
+  const chosen = given ?? (capacities.length === 1 ? capacities[0] : undefined);
+  if (!chosen) {
+    fail({
+      code: 'KIT-SERVICE-CAPACITY',
+      path,
+      problem: `task ${task.path} runs on Managed Instances, and cluster ${cluster.path} has ${capacities.length} ManagedInstancesCapacity`,
+      allowed: 'managedInstancesCapacity set, or an EcsCluster with exactly one ManagedInstancesCapacity',
+      fix: kit ? 'Pass managedInstancesCapacity: cluster.addManagedInstancesCapacity(...).' : 'Run the service in an EcsCluster and add Managed Instances capacity with addManagedInstancesCapacity().',
+    });
+  }
+  if (!capacities.includes(chosen)) {
+    fail({
+      code: 'ECS-SV-05',
+      path,
+      problem: `managedInstancesCapacity ${chosen.node.path} is not associated with cluster ${cluster.path}`,
+      allowed: 'a ManagedInstancesCapacity added with this cluster\'s addManagedInstancesCapacity()',
+      fix: 'Add the capacity to the service\'s cluster: a Managed Instances provider belongs to one cluster.',
+    });
+  }
+  if (task.cpuArchitecture && !chosen.supportsArchitecture(task.cpuArchitecture)) {
+    fail({
+      code: 'KIT-SERVICE-ARCH',
+      path,
+      problem: `the task's cpuArchitecture ${architectureName(task.cpuArchitecture)} is not among the ${chosen.cpuArchitectures.map(architectureName).join(', ')} instances capacity ${chosen.node.path} launches`,
+      allowed: 'a task architecture the capacity\'s instance types or CPU manufacturers provide',
+      fix: 'Set the task\'s cpuArchitecture to the capacity\'s, or widen the capacity\'s instance requirements.',
+    });
+  }
+  return { strategy: [{ capacityProvider: chosen.capacityProviderName, weight: 1 }], managedInstancesCapacity: chosen };
 }

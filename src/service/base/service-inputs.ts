@@ -70,6 +70,8 @@ export interface ServiceTask {
   /** The kit task, when it is one. */
   readonly kit?: TaskBase;
   readonly isFargate: boolean;
+  /** Runs on a Managed Instances capacity provider. */
+  readonly isManagedInstances: boolean;
   readonly networkMode: ecs.NetworkMode;
   /** Known CPU architecture (kit tasks, or a task definition with a runtime platform). */
   readonly cpuArchitecture?: ecs.CpuArchitecture;
@@ -86,7 +88,7 @@ export interface TaskInput {
  * Resolve the task: exactly one of task / taskDefinition. A task definition
  * compatible with both Fargate and EC2 runs on Fargate unless EC2 capacity is given.
  */
-export function resolveTask(path: string, input: TaskInput, ec2CapacityGiven: boolean): ServiceTask {
+export function resolveTask(path: string, input: TaskInput, ec2CapacityGiven: boolean, miCapacityGiven = false): ServiceTask {
   if ((input.task === undefined) === (input.taskDefinition === undefined)) {
     fail({
       code: 'KIT-SERVICE-TASK',
@@ -114,6 +116,7 @@ export function resolveTask(path: string, input: TaskInput, ec2CapacityGiven: bo
       l2: kit.taskDefinition,
       kit,
       isFargate: kit.isFargate,
+      isManagedInstances: kit.isManagedInstances,
       networkMode: kit.networkMode,
       cpuArchitecture: kit.cpuArchitecture,
       path: kit.node.path,
@@ -122,20 +125,24 @@ export function resolveTask(path: string, input: TaskInput, ec2CapacityGiven: bo
   const td = input.taskDefinition!;
   const fargate = td.isFargateCompatible;
   const onEc2 = td.isEc2Compatible;
-  if (!fargate && !onEc2) {
+  const onMi = td.isManagedInstancesCompatible;
+  if (!fargate && !onEc2 && !onMi) {
     fail({
       code: 'KIT-SERVICE-TASK',
       path,
-      problem: `task definition ${td.node.path} is compatible with neither FARGATE nor EC2 (compatibility ${ecs.Compatibility[td.compatibility]})`,
-      allowed: 'compatibility FARGATE, EC2 or EC2_AND_FARGATE',
-      fix: 'Register the task definition for Fargate or EC2 (requiresCompatibilities).',
+      problem: `task definition ${td.node.path} is compatible with neither FARGATE, EC2 nor MANAGED_INSTANCES (compatibility ${ecs.Compatibility[td.compatibility]})`,
+      allowed: 'compatibility FARGATE, EC2, MANAGED_INSTANCES or a combination',
+      fix: 'Register the task definition for Fargate, EC2 or Managed Instances (requiresCompatibilities).',
     });
   }
   const l2 = td instanceof ecs.TaskDefinition ? td : undefined;
+  // Managed Instances when only it fits, or when its capacity is given.
+  const isManagedInstances = onMi && (miCapacityGiven || (!fargate && !onEc2));
   return {
     taskDefinition: td,
     l2,
-    isFargate: fargate && !(onEc2 && ec2CapacityGiven),
+    isManagedInstances,
+    isFargate: !isManagedInstances && fargate && !(onEc2 && ec2CapacityGiven),
     networkMode: networkModeOf(td),
     cpuArchitecture: l2?.runtimePlatform?.cpuArchitecture,
     path: td.node.path,

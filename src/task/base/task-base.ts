@@ -61,6 +61,12 @@ export interface TaskBaseProps {
    * @default ecs.CpuArchitecture.X86_64
    */
   readonly cpuArchitecture?: ecs.CpuArchitecture;
+  /**
+   * Accept AWS Fault Injection Service requests from the task's containers
+   * (awsvpc or host network mode only, ECS-TD-25).
+   * @default false
+   */
+  readonly enableFaultInjection?: boolean;
 }
 
 /** The acknowledgement reason for ECR's account-wide authorization token. */
@@ -116,6 +122,11 @@ export abstract class TaskBase extends Construct {
 
   /** Whether the task runs Windows containers. */
   public abstract get isWindows(): boolean;
+
+  /** True for ManagedInstancesTask: it runs on a Managed Instances capacity. */
+  public get isManagedInstances(): boolean {
+    return false;
+  }
 
   /**
    * Add a container (a sidecar) with the kit's defaults: awslogs, read-only

@@ -1,6 +1,7 @@
 import { Annotations, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
+import { fail } from '../../errors';
 import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { formatMessage } from '../../rules/engine';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
@@ -38,11 +39,21 @@ export class Ec2Task extends TaskBase {
     super(scope, id, props);
     this.windows = props.windows ?? false;
     this.networkMode = props.networkMode ?? ecs.NetworkMode.AWS_VPC;
+    if (props.enableFaultInjection && this.networkMode !== ecs.NetworkMode.AWS_VPC && this.networkMode !== ecs.NetworkMode.HOST) {
+      fail({
+        code: 'ECS-TD-25',
+        path: this.node.path,
+        problem: `enableFaultInjection is true with network mode ${this.networkMode}`,
+        allowed: 'fault injection with network mode awsvpc or host',
+        fix: 'Use ecs.NetworkMode.AWS_VPC (the default) or HOST, or turn enableFaultInjection off.',
+      });
+    }
     this.taskDefinition = new ecs.Ec2TaskDefinition(this, 'TaskDefinition', {
       family: props.family,
       networkMode: this.networkMode,
       executionRole: this.executionRole,
       taskRole: this.taskRole,
+      enableFaultInjection: props.enableFaultInjection,
     });
     this.initializeTask(props);
     if (this.networkMode === ecs.NetworkMode.AWS_VPC) {

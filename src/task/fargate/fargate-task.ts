@@ -67,6 +67,7 @@ export class FargateTask extends TaskBase {
       family: props.family,
       executionRole: this.executionRole,
       taskRole: this.taskRole,
+      enableFaultInjection: props.enableFaultInjection,
       ephemeralStorageGiB: props.ephemeralStorageGiB,
       runtimePlatform: { cpuArchitecture: this.cpuArchitecture, operatingSystemFamily: family },
     });

@@ -1,0 +1,205 @@
+/**
+ * What the cost report prices, read from synthesized CloudFormation: each
+ * ECS service's task size and task count, where its tasks run, and each
+ * Auto Scaling group's instance types and sizes. Values that do not resolve
+ * are recorded as problems, never guessed.
+ */
+import { Architecture } from './price-table';
+import { AssemblyModel, TemplateResource } from '../rules/model';
+import { ClusterIndex } from '../rules/quota/clusters';
+import { serviceFacts, StrategyItem } from '../rules/quota/services';
+import { containers, isWindows, TASK_DEFINITION } from '../rules/task/task-facts';
+import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
+
+export const ASG = 'AWS::AutoScaling::AutoScalingGroup';
+const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
+const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
+
+/** The size of one task. */
+export interface TaskSize {
+  /** CPU units (1024 = 1 vCPU); 0 when no CPU is reserved (EC2 tasks). */
+  readonly cpuUnits: number;
+  readonly memoryMiB: number;
+  readonly arch: Architecture;
+  readonly windows: boolean;
+  /** Fargate ephemeral storage in GiB (20 when not set). */
+  readonly ephemeralGiB: number;
+  /** Whether CPU and memory were set at task level (Fargate needs that). */
+  readonly taskLevel: boolean;
+}
+
+/** Task count: the nominal figure (DesiredCount) and the autoscaling range. */
+export interface TaskCount {
+  readonly nominal: number;
+  readonly low: number;
+  readonly high: number;
+  /** "DesiredCount 2", "autoscaling 2-10". */
+  readonly basis: string;
+}
+
+export interface ServiceWorkload {
+  readonly resource: TemplateResource;
+  readonly size?: TaskSize;
+  readonly count?: TaskCount;
+  /** Strategy items (a launch type becomes one item); undefined when undecidable. */
+  readonly placement?: readonly StrategyItem[];
+  readonly daemon: boolean;
+  /** Why something could not be read. */
+  readonly problems: readonly string[];
+}
+
+/** One Auto Scaling group behind ECS capacity. */
+export interface CapacityWorkload {
+  readonly resource: TemplateResource;
+  readonly min?: number;
+  readonly max?: number;
+  /** DesiredCapacity, or MinSize when omitted (as Auto Scaling starts). */
+  readonly desired?: number;
+  /** Instance types in launch order: the launch template's type, or the mixed policy's overrides. */
+  readonly instanceTypes: readonly string[];
+  /** Mixed instances policy: instances always On-Demand. */
+  readonly onDemandBase: number;
+  /** Mixed instances policy: percentage On-Demand above the base (100 without a policy). */
+  readonly onDemandPercent: number;
+  /** gp3 GiB per instance from the launch template's block device mappings. */
+  readonly gp3GiB: number;
+  readonly problems: readonly string[];
+}
+
+/** Every ECS service of the assembly. */
+export function serviceWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
+  return serviceFacts(assembly, new ClusterIndex(assembly)).map((facts) => {
+    const res = facts.resource;
+    const problems: string[] = [];
+    const daemon = toStr(res.properties.SchedulingStrategy) === 'DAEMON';
+    const task = assembly.resolveResource(res.properties.TaskDefinition, res.stack);
+    const size = task?.type === TASK_DEFINITION ? taskSize(task, problems) : undefined;
+    if (!size && task?.type !== TASK_DEFINITION) problems.push('its TaskDefinition does not resolve to a task definition in the templates');
+    let count: TaskCount | undefined;
+    if (!daemon) {
+      count = taskCount(facts.desired, facts.scalingMin, facts.scalingMax);
+      if (!count) problems.push(`DesiredCount ${JSON.stringify(res.properties.DesiredCount)} does not resolve and no autoscaling range is set`);
+    }
+    if (!facts.placement) problems.push('where its tasks run (launch type or capacity provider strategy) does not resolve');
+    return { resource: res, size, count, placement: facts.placement, daemon, problems };
+  });
+}
+
+function taskCount(desired: number | undefined, min: number | undefined, max: number | undefined): TaskCount | undefined {
+  if (desired === undefined && max === undefined) return undefined;
+  const low = min ?? desired ?? 0;
+  const high = Math.max(max ?? desired ?? low, low);
+  const nominal = Math.min(Math.max(desired ?? low, low), high);
+  const basis = max !== undefined
+    ? `${desired !== undefined ? `DesiredCount ${desired}, ` : ''}autoscaling ${low}-${high}`
+    : `DesiredCount ${nominal}`;
+  return { nominal, low, high, basis };
+}
+
+/** Task size from task-level Cpu/Memory, else the containers' sums (EC2 tasks). */
+function taskSize(task: TemplateResource, problems: string[]): TaskSize | undefined {
+  const p = task.properties;
+  const windows = isWindows(task);
+  const platform = toObject(p.RuntimePlatform);
+  const archRaw = platform?.CpuArchitecture === undefined ? 'X86_64' : toStr(platform.CpuArchitecture)?.toUpperCase();
+  if (windows === undefined || (archRaw !== 'X86_64' && archRaw !== 'ARM64')) {
+    problems.push(`the RuntimePlatform of task definition ${task.path} does not resolve`);
+    return undefined;
+  }
+  const storage = toObject(p.EphemeralStorage);
+  const ephemeralGiB = storage?.SizeInGiB === undefined ? 20 : toNumber(storage.SizeInGiB) ?? 20;
+  let cpuUnits = p.Cpu === undefined ? undefined : parseCpuUnits(p.Cpu);
+  let memoryMiB = p.Memory === undefined ? undefined : parseMemoryMiB(p.Memory);
+  const taskLevel = cpuUnits !== undefined && memoryMiB !== undefined;
+  if (cpuUnits === undefined || memoryMiB === undefined) {
+    let cpu = 0;
+    let mem = 0;
+    for (const { def } of containers(task)) {
+      cpu += toNumber(def.Cpu) ?? 0;
+      mem += toNumber(def.Memory) ?? toNumber(def.MemoryReservation) ?? 0;
+    }
+    cpuUnits = cpuUnits ?? (p.Cpu === undefined ? cpu : undefined);
+    memoryMiB = memoryMiB ?? (p.Memory === undefined && mem > 0 ? mem : undefined);
+  }
+  if (cpuUnits === undefined || memoryMiB === undefined) {
+    problems.push(`the task size (Cpu ${JSON.stringify(p.Cpu)}, Memory ${JSON.stringify(p.Memory)}) of task definition ${task.path} does not resolve`);
+    return undefined;
+  }
+  return { cpuUnits, memoryMiB, arch: archRaw, windows, ephemeralGiB, taskLevel };
+}
+
+/** Auto Scaling groups used as ECS capacity: behind a capacity provider, or every group when the app has EC2 services. */
+export function capacityWorkloads(assembly: AssemblyModel): CapacityWorkload[] {
+  return assembly.ofType(ASG).map((asg) => capacityOf(assembly, asg));
+}
+
+function capacityOf(assembly: AssemblyModel, asg: TemplateResource): CapacityWorkload {
+  const p = asg.properties;
+  const problems: string[] = [];
+  const min = toNumber(p.MinSize);
+  const max = toNumber(p.MaxSize);
+  const desired = p.DesiredCapacity === undefined ? min : toNumber(p.DesiredCapacity);
+  if (min === undefined || max === undefined || desired === undefined) problems.push('MinSize, MaxSize or DesiredCapacity does not resolve');
+  let instanceTypes: string[] = [];
+  let onDemandBase = 0;
+  let onDemandPercent = 100;
+  let template: TemplateResource | undefined;
+  const mixed = toObject(p.MixedInstancesPolicy);
+  if (mixed) {
+    const lt = toObject(mixed.LaunchTemplate);
+    template = launchTemplate(assembly, asg, toObject(lt?.LaunchTemplateSpecification));
+    for (const o of toArray(lt?.Overrides) ?? []) {
+      const type = toStr(toObject(o)?.InstanceType);
+      if (type) instanceTypes.push(type);
+      else if (toObject(o)?.InstanceRequirements !== undefined) problems.push('attribute-based instance selection (InstanceRequirements) is not priced');
+    }
+    const dist = toObject(mixed.InstancesDistribution) ?? {};
+    onDemandBase = dist.OnDemandBaseCapacity === undefined ? 0 : toNumber(dist.OnDemandBaseCapacity) ?? NaN;
+    onDemandPercent = dist.OnDemandPercentageAboveBaseCapacity === undefined ? 100 : toNumber(dist.OnDemandPercentageAboveBaseCapacity) ?? NaN;
+    if (Number.isNaN(onDemandBase) || Number.isNaN(onDemandPercent)) problems.push('the On-Demand base or percentage does not resolve');
+  } else if (p.LaunchTemplate !== undefined) {
+    template = launchTemplate(assembly, asg, toObject(p.LaunchTemplate));
+  }
+  let gp3GiB = 0;
+  if (template) {
+    const data = toObject(template.properties.LaunchTemplateData) ?? {};
+    if (instanceTypes.length === 0) {
+      const type = toStr(data.InstanceType);
+      if (type) instanceTypes = [type];
+    }
+    gp3GiB = gp3Size(data.BlockDeviceMappings);
+  } else if (p.LaunchConfigurationName !== undefined) {
+    const lc = assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
+    if (lc?.type === LAUNCH_CONFIGURATION) {
+      const type = toStr(lc.properties.InstanceType);
+      if (type && instanceTypes.length === 0) instanceTypes = [type];
+      gp3GiB = gp3Size(lc.properties.BlockDeviceMappings);
+    }
+  }
+  if (instanceTypes.length === 0) problems.push('its instance type does not resolve from the launch template or configuration');
+  return { resource: asg, min, max, desired, instanceTypes, onDemandBase, onDemandPercent, gp3GiB, problems };
+}
+
+function launchTemplate(assembly: AssemblyModel, asg: TemplateResource, spec: Record<string, unknown> | undefined): TemplateResource | undefined {
+  if (!spec) return undefined;
+  const byId = assembly.resolveResource(spec.LaunchTemplateId, asg.stack);
+  if (byId?.type === LAUNCH_TEMPLATE) return byId;
+  const name = assembly.resolveString(spec.LaunchTemplateName, asg.stack);
+  if (name !== undefined) {
+    const named = assembly.ofType(LAUNCH_TEMPLATE).filter((t) => toStr(t.properties.LaunchTemplateName) === name);
+    if (named.length === 1) return named[0];
+  }
+  return assembly.resolveResource(spec.LaunchTemplateName, asg.stack)?.type === LAUNCH_TEMPLATE
+    ? assembly.resolveResource(spec.LaunchTemplateName, asg.stack) : undefined;
+}
+
+/** GiB of gp3 volumes in a block device mapping list (other volume types are not priced). */
+function gp3Size(mappings: unknown): number {
+  let total = 0;
+  for (const m of toArray(mappings) ?? []) {
+    const ebs = toObject(toObject(m)?.Ebs);
+    if (!ebs || toStr(ebs.VolumeType) !== 'gp3') continue;
+    total += toNumber(ebs.VolumeSize) ?? 0;
+  }
+  return total;
+}

@@ -14,8 +14,9 @@ function app(acknowledge: boolean, plugin = true) {
     container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), environment: { DEBUG_TOKEN: 'x7f3-public-flag' } },
   });
   const taskDefinition = task.taskDefinition;
-  // README.md, "Checks in a CDK app":
+  // --- README snippet: "Checks in a CDK app", acknowledgement ---
   if (acknowledge) Validations.of(taskDefinition).acknowledge({ id: 'ECS-CT-23', reason: 'DEBUG_TOKEN is a public feature flag, not a secret' });
+  // --- end ---
   return { a, stack, task };
 }
 

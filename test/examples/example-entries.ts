@@ -12,6 +12,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { buildExampleApp } from '../../examples/app';
+import { buildFleetApp } from '../../examples/fleet';
 import { hardenedVpc } from '../../examples/hardened-vpc';
 import { buildOrdersApp } from '../../examples/org-standard/app/orders-app';
 
@@ -32,6 +33,8 @@ export const EXAMPLE_ENTRIES: ExampleEntry[] = [
   // The demo app (npm run demo): every pack and EcsChecks, in test/examples/example-app.test.ts.
   { file: 'app.ts', build: (app) => buildExampleApp(app), synthesizedBy: ['test/examples/example-app.test.ts'] },
   { file: 'org-standard/app/orders-app.ts', build: (app) => { buildOrdersApp(app); } },
+  // 1,000 services by default (npx projen fleet); 60 here, with the checks, in test/examples/fleet.test.ts.
+  { file: 'fleet.ts', build: (app) => { buildFleetApp(app, 60); }, synthesizedBy: ['test/examples/fleet.test.ts'] },
   { file: 'hardened-vpc.ts', build: (app) => { hardenedVpc(new Stack(app, 'HardenedVpc'), 'Vpc'); } },
 ];
 

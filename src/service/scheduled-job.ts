@@ -6,13 +6,13 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueue, queueKey } from './base/encrypted-queue';
-import { checkPublicSubnets, privateSubnets } from './base/service-base';
-import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
-import { resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
-import { Ec2Capacity } from '../capacity/ec2-capacity';
 import { fail } from '../errors';
 import { KIT_CHECKS } from '../kit-checks';
+import { deadLetterQueue, queueKey } from './base/encrypted-queue';
+import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
+import { checkPublicSubnets, privateSubnets } from './base/service-checks';
+import { resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
+import { Ec2Capacity } from '../capacity/ec2-capacity';
 import { formatMessage } from '../rules/engine';
 import { TaskBase } from '../task/base/task-base';
 

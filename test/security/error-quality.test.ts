@@ -6,6 +6,7 @@
  * (test/security/error-triggers-*.ts), except the ones listed below.
  */
 import { ErrorTrigger } from './error-triggers';
+import { DEPLOYMENT_TRIGGERS } from './error-triggers-deploy';
 import { ECS_TRIGGERS } from './error-triggers-ecs';
 import { KIT_TRIGGERS } from './error-triggers-kit';
 import { MI_TRIGGERS } from './error-triggers-mi';
@@ -53,7 +54,7 @@ function raise(row: ErrorTrigger): Parts {
 }
 
 const squash = (s: string) => s.replace(/[\s_-]/g, '').toLowerCase();
-const TRIGGERS = [...KIT_TRIGGERS, ...ECS_TRIGGERS, ...MI_TRIGGERS];
+const TRIGGERS = [...KIT_TRIGGERS, ...DEPLOYMENT_TRIGGERS, ...ECS_TRIGGERS, ...MI_TRIGGERS];
 
 describe.each(TRIGGERS.map((row, i) => [`${row.code} #${i} (${row.prop}: ${row.bad})`, row] as const))('%s', (_name, row) => {
   test('names the construct path, the property, the bad value, what is allowed and the fix', () => {

@@ -11,7 +11,6 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -19,8 +18,8 @@ import { Construct } from 'constructs';
 import { certificate, ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
 import {
   Ec2CapacityImage, Ec2Task, FargateCapacity, FargateSize, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule, RegistryReplication,
-  RegistryScanning, RegistryScanType, ScanFrequency, ScheduledJob, SecureRepository, ServiceDeployment, ServiceFleet, ServiceFleetProps,
-  TaskDefinitionJson, UpstreamRegistry, WebService, WorkerService, DaemonService,
+  RegistryScanning, RegistryScanType, ScanFrequency, ScheduledJob, SecureRepository, ServiceFleet, ServiceFleetProps,
+  TaskDefinitionJson, UpstreamRegistry, WebService, WorkerService,
 } from '../../src';
 
 const HOURLY = scheduler.ScheduleExpression.rate(Duration.hours(1));
@@ -33,11 +32,6 @@ const job = (extra: object) => {
 };
 const worker = (extra: object, e = env()) => {
   return new WorkerService(e.stack, 'Worker', { cluster: e.cluster, task: fargateTask(e.stack), ...extra });
-};
-const hooked = (stages: string[]) => {
-  const e = env();
-  const handler = lambda.Function.fromFunctionArn(e.stack, 'Hook', 'arn:aws:lambda:eu-west-1:111111111111:function:check');
-  return worker({ deployment: ServiceDeployment.blueGreen({ lifecycleHooks: [{ handler, stages: stages as ecs.DeploymentLifecycleStage[] }] }) }, e);
 };
 const repo = (props: object = {}) => new SecureRepository(env().stack, 'Repo', props);
 const fleet = (props: Partial<ServiceFleetProps> = {}, e = env()) =>
@@ -256,39 +250,6 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-SERVICE-COUNT', prop: 'maxCapacity', bad: '0', trigger: () => web({ autoScaling: { maxCapacity: 0 } }) },
-  {
-    code: 'KIT-SERVICE-DEPLOYMENT',
-    prop: 'strategy',
-    bad: 'BLUE_GREEN',
-    trigger: () => { const e = env(); e.cluster.addEc2Capacity('Ec2'); new DaemonService(e.stack, 'D', { cluster: e.cluster, task: ec2Task(e.stack), deployment: ServiceDeployment.blueGreen() }); },
-  },
-  { code: 'KIT-SERVICE-DEPLOYMENT', prop: 'stages', bad: 'empty', trigger: () => hooked([]) },
-  { code: 'KIT-SERVICE-DEPLOYMENT', prop: 'stages', bad: "'BEFORE_INSTALL'", trigger: () => hooked(['BEFORE_INSTALL']) },
-  { code: 'KIT-SERVICE-DEPLOYMENT', prop: 'stepPercent', bad: 'BLUE_GREEN', trigger: () => worker({ deployment: ServiceDeployment.blueGreen({ stepPercent: 10 } as object) }) },
-  { code: 'KIT-SERVICE-DEPLOYMENT', prop: 'testListenerPort', bad: '8443', trigger: () => worker({ deployment: ServiceDeployment.blueGreen({ testListenerPort: 8443 }) }) },
-  { code: 'KIT-SERVICE-DEPLOYMENT', prop: 'testListenerPort', bad: '8443', trigger: () => web({ deployment: ServiceDeployment.blueGreen({ testListenerPort: 8443 }) }) },
-  {
-    code: 'KIT-SERVICE-DEPLOYMENT',
-    prop: 'testListenerPort',
-    bad: '443',
-    trigger: () => { const e = env(); new NetworkLoadBalancedService(e.stack, 'N', { cluster: e.cluster, task: fargateTask(e.stack), certificate: certificate(e.stack), deployment: ServiceDeployment.blueGreen({ testListenerPort: 443 }) }); },
-  },
-  {
-    code: 'KIT-SERVICE-DEPLOYMENT',
-    prop: 'additionalTargets',
-    bad: '1',
-    trigger: () => web({ deployment: ServiceDeployment.blueGreen(), additionalTargets: [{ containerPort: 8080, priority: 5, pathPatterns: ['/b/*'] }] }),
-  },
-  {
-    code: 'KIT-SERVICE-DEPLOYMENT',
-    prop: 'testListenerRulePriority',
-    bad: 'not set',
-    trigger: () => {
-      const e = env();
-      const edge = web({}, e);
-      new WebService(e.stack, 'Api', { cluster: e.cluster, task: fargateTask(e.stack, 'ApiTask'), listener: edge.listener, priority: 20, pathPatterns: ['/api/*'], deployment: ServiceDeployment.canary() });
-    },
-  },
   { code: 'KIT-SERVICE-DESIRED-COUNT', prop: 'desiredCount', bad: '3', trigger: () => web({ desiredCount: 3, autoScaling: { maxCapacity: 5 } }) },
   { code: 'KIT-SERVICE-EXEC', prop: 'enableExecuteCommand', bad: 'true', trigger: () => web({ enableExecuteCommand: true }) },
   {

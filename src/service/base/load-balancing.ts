@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { logAccessLogsInAnyRegion } from './access-logs';
 import { CONTROL_TOWER } from './encrypted-queue';
 import { acknowledgeListenerIngress, defaultListenerPeer } from './load-balancer-defaults';
-import { privateSubnets } from './service-base';
+import { privateSubnets } from './service-checks';
 import { mainContainerOf, ServiceTask } from './service-inputs';
 import { ReplicaServiceProps } from './service-props';
 import { fail } from '../../errors';

@@ -1,0 +1,71 @@
+/**
+ * Construction-time checks of a service's props and inputs, with the rule
+ * ids the synth-time rules use, and the subnet default every service shares.
+ */
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { checkRange } from './service-capacity';
+import { ReplicaServiceProps } from './service-props';
+import { fail } from '../../errors';
+import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
+import { ecsNameProblem } from '../../rules/service/name-format';
+import { PERCENT } from '../../rules/tables/capacity-limits';
+
+/** Private subnets with egress, or isolated ones in a VPC without NAT; never public. */
+export function privateSubnets(vpc: ec2.IVpc): ec2.SubnetSelection {
+  return { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
+}
+
+/** ECS-SV-31 at construction: Fargate tasks in public subnets without a public IP cannot pull images. */
+export function checkPublicSubnets(path: string, vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefined): void {
+  if (!selection) return;
+  const publicIds = new Set(vpc.publicSubnets.map((s) => s.subnetId));
+  const chosen = vpc.selectSubnets(selection).subnets.filter((s) => publicIds.has(s.subnetId));
+  if (chosen.length === 0) return;
+  fail({
+    code: 'ECS-SV-31',
+    path,
+    problem: `Fargate tasks run in public subnets (${chosen.map((s) => s.node.path).join(', ')}) with AssignPublicIp DISABLED (default)`,
+    allowed: 'AssignPublicIp ENABLED in public subnets, or private subnets with a NAT gateway or VPC endpoints',
+    fix: 'Set assignPublicIp: true, or use private subnets (vpcSubnets: { subnetType: PRIVATE_WITH_EGRESS }).',
+  });
+}
+
+export function checkDeployment(path: string, props: ReplicaServiceProps, daemon: boolean): void {
+  const min = props.minHealthyPercent ?? (daemon ? 0 : 100);
+  const max = props.maxHealthyPercent ?? (daemon ? 100 : 200);
+  checkRange(path, 'KIT-SERVICE-PERCENT', 'minHealthyPercent', min, PERCENT);
+  if (daemon && !Token.isUnresolved(max) && max !== 100) {
+    fail({ code: 'ECS-SV-07', path, problem: `maxHealthyPercent ${max} is set on a daemon service`, allowed: '100', fix: 'Remove maxHealthyPercent: a daemon runs one task per instance.' });
+  }
+  if (props.availabilityZoneRebalancing && !Token.isUnresolved(max) && max <= 100) {
+    fail({
+      code: 'ECS-SV-26',
+      path,
+      problem: `availabilityZoneRebalancing needs maxHealthyPercent above 100, got ${max}`,
+      allowed: 'maxHealthyPercent > 100',
+      fix: 'Raise maxHealthyPercent (200 is the default) or turn rebalancing off.',
+    });
+  }
+}
+
+export function checkServiceName(path: string, name: string | undefined): void {
+  if (name === undefined || Token.isUnresolved(name)) return;
+  const problem = ecsNameProblem(name);
+  if (problem) {
+    fail({ code: 'ECS-SV-24', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: 'Use letters, digits, - and _ only.' });
+  }
+}
+
+/** aws-cdk-lib task definitions already given the task rules, so a shared one reports once. */
+const VALIDATED_TASKS = new WeakSet<ecs.TaskDefinition>();
+
+/** A task definition brought from aws-cdk-lib gets the task checks a kit task gets, with or without EcsChecks. */
+export function validatePlainTaskDefinition(taskDefinition: ecs.TaskDefinition): void {
+  const cfn = taskDefinition.node.defaultChild;
+  if (VALIDATED_TASKS.has(taskDefinition) || !(cfn instanceof ecs.CfnTaskDefinition)) return;
+  VALIDATED_TASKS.add(taskDefinition);
+  validateWithRules(taskDefinition, cfn, taskDefinitionRuleIds());
+}
+

@@ -83,7 +83,8 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
   };
   // The first web service with path '/' owns the load balancer; the others get listener rules,
   // longer paths first (Copilot orders its rules the same way).
-  const web = supported.filter((p) => kindOf(p.manifest) === 'WebService');
+  // Only Load Balanced Web Services share the public ALB; a Backend Service with http gets its own internal one.
+  const web = supported.filter((p) => p.manifest.type === 'Load Balanced Web Service' && kindOf(p.manifest) === 'WebService');
   const pathOf = (m: Record<string, unknown>) => (isMap(m.http) && typeof m.http.path === 'string' ? m.http.path : '/');
   const owner = web.find((p) => pathOf(p.manifest).replace(/\//g, '') === '') ?? web[0];
   const ruled = web.filter((p) => p !== owner).sort((a, b) => pathOf(b.manifest).length - pathOf(a.manifest).length);

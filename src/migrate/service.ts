@@ -143,8 +143,7 @@ export function mapNetwork(plan: ServicePlan): void {
   if (connect !== undefined && plan.kind !== 'ScheduledJob') {
     if (isMap(connect) && connect.alias !== undefined && plan.kind === 'BackendService') s.set('dnsName', tsString(f.str('network.connect.alias')!));
     else if (isMap(connect)) plan.todo('network.connect.alias', 'only a BackendService publishes a Service Connect name (dnsName)', s);
-    if (connect !== false) f.get('network.connect');
-    else f.get('network.connect');
+    f.get('network.connect');
     if (connect !== false && plan.kind !== 'BackendService') s.set('serviceConnect', '{}');
   } else if (connect !== undefined) {
     plan.todo('network.connect', 'standalone tasks cannot use Service Connect', s);

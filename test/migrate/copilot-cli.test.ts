@@ -75,3 +75,13 @@ describe('migrateCopilot', () => {
     expect(scheduleExpression(schedule)).toBeUndefined();
   });
 });
+
+test('a Backend Service with http gets its own internal ALB; web services share the public one', () => {
+  const r = migrateCopilot([
+    { file: 'a.yml', text: 'name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: /\n' },
+    { file: 'b.yml', text: 'name: admin\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: admin\n' },
+    { file: 'c.yml', text: 'name: internal\ntype: Backend Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: /\n' },
+  ]);
+  expect(r.code).toContain('listener: web.listener,\n      priority: 10,\n      pathPatterns: [\'/admin\', \'/admin/*\'],');
+  expect(r.code).toMatch(/new WebService\(this, 'Internal', \{[^}]*certificate: props\.certificate,\s*internetFacing: false,/);
+});

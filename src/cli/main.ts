@@ -4,14 +4,17 @@
  *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] [--standard FILE] [--ignore-acknowledgements] PATH...
  *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
  *   cdk-ecs-kit cost [--region R] [--prices FILE] [--format text|json] PATH...
+ *   cdk-ecs-kit migrate copilot [--out FILE] [--import-from MODULE] MANIFEST...
  * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
  */
+import * as fs from 'fs';
 import { Command, CommanderError, Option } from 'commander';
 import { applyAcknowledgements } from './acknowledgements';
 import { runCost } from './cost-command';
 import { loadInputs } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
 import { formatSarif } from './sarif';
+import { ManifestError, migrateCopilotFiles } from '../migrate/migrate-copilot';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { capacityReport, formatCapacityReport } from '../quotas/report';
 import { ALL_RULES } from '../rules';
@@ -144,6 +147,24 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
       code = runCost(paths, opts, io.stdout);
     });
 
+  program.command('migrate')
+    .description('write kit code from other deployment tools\' definitions')
+    .command('copilot')
+    .description('AWS Copilot service manifests -> one TypeScript file with the kit\'s constructs; unmapped fields become TODO(copilot) comments')
+    .option('--out <file>', 'write the TypeScript here (default: stdout)')
+    .option('--import-from <module>', 'module to import the kit from', 'cdk-ecs-kit')
+    .argument('<manifest...>', 'Copilot manifest.yml files of one application')
+    .action((files: string[], opts: { out?: string; importFrom: string }) => {
+      const result = migrateCopilotFiles(files, opts.out, opts.importFrom);
+      const todos = result.manifests.reduce((n, m) => n + m.todos.length, 0);
+      if (opts.out) {
+        fs.writeFileSync(opts.out, result.code);
+        io.stdout(`Wrote ${opts.out}: ${result.manifests.length} manifest(s), ${todos} TODO(copilot) comment(s) to review`);
+      } else {
+        io.stdout(result.code);
+      }
+    });
+
   try {
     program.parse([...argv], { from: 'user' });
     return code;
@@ -151,7 +172,7 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof InputError || e instanceof UsageError) {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof ManifestError) {
       io.stderr(`cdk-ecs-kit: ${e.message}`);
       return 2;
     }

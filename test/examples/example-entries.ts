@@ -14,6 +14,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { buildExampleApp } from '../../examples/app';
 import { buildFleetApp } from '../../examples/fleet';
 import { hardenedVpc } from '../../examples/hardened-vpc';
+import { buildWithKit } from '../../examples/migrate/ecs-patterns';
 import { buildOrdersApp } from '../../examples/org-standard/app/orders-app';
 
 /** One example app: its file under examples/ and how to build it on an App. */
@@ -35,6 +36,8 @@ export const EXAMPLE_ENTRIES: ExampleEntry[] = [
   { file: 'org-standard/app/orders-app.ts', build: (app) => { buildOrdersApp(app); } },
   // 1,000 services by default (npx projen fleet); 60 here, with the checks, in test/examples/fleet.test.ts.
   { file: 'fleet.ts', build: (app) => { buildFleetApp(app, 60); }, synthesizedBy: ['test/examples/fleet.test.ts'] },
+  // Both halves (ecs-patterns before, the kit after) and check --baseline in test/examples/migrate-ecs-patterns.test.ts.
+  { file: 'migrate/ecs-patterns.ts', build: (app) => { buildWithKit(app); }, synthesizedBy: ['test/examples/migrate-ecs-patterns.test.ts'] },
   { file: 'hardened-vpc.ts', build: (app) => { hardenedVpc(new Stack(app, 'HardenedVpc'), 'Vpc'); } },
 ];
 

@@ -1,0 +1,163 @@
+/**
+ * `cdk-ecs-kit migrate copilot`: AWS Copilot service manifests -> one
+ * TypeScript file with the kit's constructs. Every leaf field of every
+ * manifest is either mapped or named in a `// TODO(copilot): ...` comment.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { foldEnvironments, environmentLeaves, mergedFor, overriddenEnvironments } from './environments';
+import { isMap, Todo } from './fields';
+import { COPILOT_TYPES, kindOf, mapManifest, publishedTopics } from './manifest';
+import { AppFacts, ServicePlan } from './plan';
+import { renderFile, RenderedService } from './render';
+
+export interface CopilotManifestInput {
+  /** Path shown in the output (and used to find the workspace). */
+  readonly file: string;
+  readonly text: string;
+  /** Path named in errors. @default file */
+  readonly source?: string;
+}
+
+export interface MigrateCopilotOptions {
+  /** Module the kit is imported from. @default 'cdk-ecs-kit' */
+  readonly importFrom?: string;
+  /** Copilot application name. @default - from copilot/.workspace, else 'app' */
+  readonly app?: string;
+  /** TypeScript expression of the Copilot workspace root (image builds, env files). @default '__dirname' */
+  readonly workspaceRoot?: string;
+}
+
+/** Per-manifest record of what happened to each leaf field. */
+export interface MigratedManifest {
+  readonly file: string;
+  readonly name: string;
+  /** Leaf paths mapped to kit props or code. */
+  readonly mapped: string[];
+  /** Fields left to the user, with why. */
+  readonly todos: Todo[];
+}
+
+export interface MigrateCopilotResult {
+  readonly code: string;
+  readonly manifests: MigratedManifest[];
+}
+
+/** Thrown for a manifest that is not YAML or not a Copilot workload manifest. */
+export class ManifestError extends Error {}
+
+function parseManifest(input: CopilotManifestInput): Record<string, unknown> {
+  const file = input.source ?? input.file;
+  let doc: unknown;
+  try {
+    doc = parse(input.text);
+  } catch (e) {
+    throw new ManifestError(`${file}: not YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!isMap(doc) || typeof doc.name !== 'string' || typeof doc.type !== 'string') {
+    throw new ManifestError(`${file}: not a Copilot workload manifest (needs name and type)`);
+  }
+  return doc;
+}
+
+/** Migrate a set of manifests (one Copilot application). */
+export function migrateCopilot(inputs: readonly CopilotManifestInput[], options: MigrateCopilotOptions = {}): MigrateCopilotResult {
+  const parsed = inputs.map((i) => ({ input: i, manifest: parseManifest(i) }));
+  const names = new Set<string>();
+  for (const { input, manifest } of parsed) {
+    if (names.has(String(manifest.name))) throw new ManifestError(`${input.source ?? input.file}: a second manifest for service '${manifest.name}'`);
+    names.add(String(manifest.name));
+  }
+  const supported = parsed.filter((p) => COPILOT_TYPES.includes(String(p.manifest.type)));
+  const skipped = parsed.filter((p) => !supported.includes(p)).map(({ input, manifest }) => ({
+    file: input.file,
+    name: String(manifest.name),
+    todo: { path: 'type', value: manifest.type, why: `type '${manifest.type}' has no kit construct (the kit maps ${COPILOT_TYPES.join(', ')}); Request-Driven Web Services: AWS App Runner or ECS Express Mode; Static Sites: S3 + CloudFront` } as Todo,
+  }));
+  const facts: AppFacts = {
+    app: options.app ?? 'app',
+    workspaceRoot: 'WORKSPACE',
+    topics: new Map(supported.flatMap((p) => publishedTopics(p.manifest))),
+    hasBackend: supported.some((p) => kindOf(p.manifest) === 'BackendService'),
+  };
+  // The first web service with path '/' owns the load balancer; the others get listener rules,
+  // longer paths first (Copilot orders its rules the same way).
+  // Only Load Balanced Web Services share the public ALB; a Backend Service with http gets its own internal one.
+  const web = supported.filter((p) => p.manifest.type === 'Load Balanced Web Service' && kindOf(p.manifest) === 'WebService');
+  const pathOf = (m: Record<string, unknown>) => (isMap(m.http) && typeof m.http.path === 'string' ? m.http.path : '/');
+  const owner = web.find((p) => pathOf(p.manifest).replace(/\//g, '') === '') ?? web[0];
+  const ruled = web.filter((p) => p !== owner).sort((a, b) => pathOf(b.manifest).length - pathOf(a.manifest).length);
+  const ownerVar = owner ? mapManifest(owner.manifest, facts, {}).v : undefined;
+  const routeOf = (p: typeof parsed[number]) => (p === owner || !ruled.includes(p) ? {} : { owner: ownerVar, priority: 10 * (ruled.indexOf(p) + 1) });
+  const ordered = [...owner ? [owner] : [], ...supported.filter((p) => p !== owner)];
+
+  const environments = new Set<string>();
+  const rendered: RenderedService[] = [];
+  const report: MigratedManifest[] = [];
+  for (const p of ordered) {
+    const base = mapManifest(p.manifest, facts, routeOf(p));
+    const envPlans = new Map<string, ServicePlan>();
+    for (const env of overriddenEnvironments(p.manifest)) {
+      environments.add(env);
+      envPlans.set(env, mapManifest(mergedFor(p.manifest, env), facts, routeOf(p)));
+    }
+    const folded = foldEnvironments({ base, environments: envPlans }, p.manifest);
+    const envLeaves = environmentLeaves(p.manifest, { base, environments: envPlans }, folded);
+    const envTodos: Todo[] = [...folded, ...[...envPlans].flatMap(([env, plan]) => plan.fields.todos
+      .filter((t) => !base.fields.todos.some((b) => b.path === t.path && JSON.stringify(b.value) === JSON.stringify(t.value)))
+      .map((t) => ({ ...t, path: `environments.${env}.${t.path}` })))];
+    rendered.push({ plan: base, file: p.input.file, type: String(p.manifest.type) });
+    report.push({
+      file: p.input.file,
+      name: base.name,
+      mapped: [...base.fields.mappedLeaves().filter((l) => !l.startsWith('environments')), ...envLeaves.filter((l) => !l.todo).map((l) => l.path)],
+      todos: [...base.fields.todos, ...envTodos],
+    });
+  }
+  // The whole manifest is one TODO (path '' covers every field).
+  for (const s of skipped) report.push({ file: s.file, name: s.name, mapped: [], todos: [{ ...s.todo, path: '' }] });
+  const code = renderFile(rendered, {
+    app: facts.app,
+    environments: environments.size ? [...environments].sort() : ['test'],
+    importFrom: options.importFrom ?? 'cdk-ecs-kit',
+    workspaceRoot: options.workspaceRoot ?? '__dirname',
+    skipped: skipped.map((s) => ({ file: s.file, todo: s.todo })),
+  });
+  return { code, manifests: report };
+}
+
+/** The Copilot application name from `copilot/.workspace` above a manifest, if there is one. */
+export function workspaceOf(manifestFile: string): { root: string; app?: string } {
+  let dir = path.dirname(path.resolve(manifestFile));
+  while (dir !== path.dirname(dir)) {
+    if (path.basename(dir) === 'copilot') {
+      const ws = path.join(dir, '.workspace');
+      let app: string | undefined;
+      if (fs.existsSync(ws)) {
+        const doc = parse(fs.readFileSync(ws, 'utf8')) as unknown;
+        if (isMap(doc) && typeof doc.application === 'string') app = doc.application;
+      }
+      return { root: path.dirname(dir), app };
+    }
+    dir = path.dirname(dir);
+  }
+  return { root: path.dirname(path.resolve(manifestFile)) };
+}
+
+/** Read manifest files, migrate them, and say where the workspace root is relative to `outFile`. */
+export function migrateCopilotFiles(files: readonly string[], outFile: string | undefined, importFrom?: string): MigrateCopilotResult {
+  const inputs = files.map((file) => {
+    try {
+      return { file, text: fs.readFileSync(file, 'utf8') };
+    } catch (e) {
+      throw new ManifestError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  });
+  const ws = workspaceOf(files[0]);
+  const outDir = outFile ? path.dirname(path.resolve(outFile)) : process.cwd();
+  const rel = path.relative(outDir, ws.root).split(path.sep).join('/') || '.';
+  return migrateCopilot(inputs.map((i) => ({ ...i, source: i.file, file: path.relative(ws.root, path.resolve(i.file)).split(path.sep).join('/') })), {
+    importFrom, app: ws.app, workspaceRoot: rel === '.' ? '__dirname' : `path.join(__dirname, '${rel}')`,
+  });
+}

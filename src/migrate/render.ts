@@ -1,0 +1,169 @@
+/** Writes the plans out as one TypeScript file: a services stack and an app with one stack per environment. */
+import { pascal, todoComment, tsString } from './code';
+import { Todo } from './fields';
+import { ServicePlan } from './plan';
+import { renderTaskProps } from './task';
+
+/** One rendered service, with what the header needs to say about it. */
+export interface RenderedService {
+  readonly plan: ServicePlan;
+  readonly file: string;
+  readonly type: string;
+}
+
+export interface RenderOptions {
+  readonly app: string;
+  readonly environments: string[];
+  /** Module the kit is imported from. */
+  readonly importFrom: string;
+  /** TypeScript expression of the Copilot workspace root. */
+  readonly workspaceRoot: string;
+  /** Manifests that could not be mapped at all, with the reason. */
+  readonly skipped: { file: string; todo: Todo }[];
+}
+
+const MODULES: [string, string][] = [
+  ['acm', 'aws-cdk-lib/aws-certificatemanager'],
+  ['cloudwatch', 'aws-cdk-lib/aws-cloudwatch'],
+  ['ec2', 'aws-cdk-lib/aws-ec2'],
+  ['ecr', 'aws-cdk-lib/aws-ecr'],
+  ['ecr_assets', 'aws-cdk-lib/aws-ecr-assets'],
+  ['ecs', 'aws-cdk-lib/aws-ecs'],
+  ['efs', 'aws-cdk-lib/aws-efs'],
+  ['elbv2', 'aws-cdk-lib/aws-elasticloadbalancingv2'],
+  ['logs', 'aws-cdk-lib/aws-logs'],
+  ['scheduler', 'aws-cdk-lib/aws-scheduler'],
+  ['secretsmanager', 'aws-cdk-lib/aws-secretsmanager'],
+  ['sns', 'aws-cdk-lib/aws-sns'],
+  ['sns_subscriptions', 'aws-cdk-lib/aws-sns-subscriptions'],
+  ['ssm', 'aws-cdk-lib/aws-ssm'],
+];
+const CORE = ['App', 'Aws', 'Duration', 'Fn', 'Stack', 'StackProps'];
+const KIT = ['BackendService', 'EcsCluster', 'FargateCapacity', 'FargateOperatingSystem', 'FargateSize', 'FargateTask',
+  'NetworkLoadBalancedService', 'ScheduledJob', 'WebService', 'WorkerService'];
+
+function renderService(r: RenderedService): string[] {
+  const { plan } = r;
+  const lines: string[] = [`// ${plan.name}: ${r.type} (${r.file}) -> ${plan.kind}`];
+  lines.push(...plan.before);
+  const task = renderTaskProps(plan.task, plan.container, plan.environment, plan.secrets);
+  if (plan.fields.peek('storage.readonly_fs') === undefined) {
+    task.comment('// Kit defaults: read-only root filesystem and uid 1000. Copilot ran the image\'s user on a writable root:');
+    task.comment('// add scratchPaths for directories the app writes, and user if it needs the image\'s own.');
+  }
+  lines.push(`const ${plan.taskVar} = new FargateTask(this, '${plan.id}Task', ${task.render('')});`);
+  lines.push(...plan.afterTask);
+  const service = plan.service;
+  const props = ['cluster', `task: ${plan.taskVar}`];
+  const body = service.render('').replace(/^\{\n/, `{\n  ${props.join(',\n  ')},\n`);
+  lines.push(`const ${plan.v} = new ${plan.kind}(this, '${plan.id}', ${service.entries.length ? body : `{ ${props.join(', ')} }`});`);
+  lines.push(...plan.afterService);
+  return lines;
+}
+
+/** Remove `const x = ` where nothing reads x (the generated code compiles under noUnusedLocals). */
+function dropUnusedConsts(body: string): string {
+  const code = withoutComments(body);
+  return body.replace(/^(\s*)const ([A-Za-z0-9_]+) = /gm, (whole, indent: string, name: string) => {
+    const keys = code.match(new RegExp(`(?<=[{,]\\s*)${name}\\s*:`, 'g'))?.length ?? 0; // object keys are not uses
+    const uses = (code.match(new RegExp(`(?<![\\w.$])${name}\\b`, 'g'))?.length ?? 0) - keys;
+    return uses > 1 ? whole : indent;
+  });
+}
+
+/** The code without whole-line comments and string contents (names there are not uses). */
+function withoutComments(body: string): string {
+  return body.replace(/^\s*(\/\/|\/\*\*|\*).*$/gm, '')
+    .replace(/`((?:\\.|\$\{[^}]*\}|[^`\\])*)`/g, (_, inner: string) => (inner.match(/\$\{[^}]*\}/g) ?? []).join(' '))
+    .replace(/'(?:\\.|[^'\\\n])*'/g, '\'\'');
+}
+
+function imports(text: string, importFrom: string): string[] {
+  const body = withoutComments(text);
+  const out = [
+    'import * as path from \'path\';',
+    `import { ${CORE.filter((n) => new RegExp(`\\b${n}\\b`).test(body)).join(', ')} } from 'aws-cdk-lib';`,
+  ];
+  for (const [alias, mod] of MODULES) {
+    if (new RegExp(`(?<![\\w.$])${alias}\\.`).test(body)) out.push(`import * as ${alias} from '${mod}';`);
+  }
+  out.push('import { Construct } from \'constructs\';');
+  const kit = KIT.filter((n) => new RegExp(`\\b${n}\\b`).test(body));
+  out.push(`import { ${kit.join(', ')} } from '${importFrom}';`);
+  return out.filter((l) => !(l.startsWith('import * as path') && !/\bpath\.join\(/.test(body)));
+}
+
+/** The whole generated file. */
+export function renderFile(services: RenderedService[], options: RenderOptions): string {
+  const cls = `${pascal(options.app)}Services`;
+  const exec = services.some((s) => s.plan.exec);
+  const namespace = services.some((s) => s.plan.kind === 'BackendService' || s.plan.service.get('serviceConnect'));
+  const clusterProps = ['vpc: props.vpc'];
+  if (exec) clusterProps.push('enableExecuteCommand: true');
+  if (namespace) clusterProps.push(`defaultCloudMapNamespace: { name: \`\${env}.${options.app}.local\` }`);
+  const ctor: string[] = [
+    'super(scope, id, props);',
+    'const env = props.environmentName;',
+    `const cluster = new EcsCluster(this, 'Cluster', { ${clusterProps.join(', ')} });`,
+  ];
+  for (const s of options.skipped) ctor.push(todoComment(s.todo, `${s.file}: `));
+  for (const s of services) ctor.push('', ...renderService(s));
+  const backends = services.filter((s) => s.plan.kind === 'BackendService' && s.plan.port !== undefined);
+  if (backends.length) {
+    ctor.push('', '// Copilot let every service of the environment reach every other; the kit opens each backend port to its clients only.');
+    for (const b of backends) {
+      for (const c of services.filter((s) => s !== b && s.plan.kind !== 'ScheduledJob')) ctor.push(`${b.plan.v}.allowFrom(${c.plan.v}, ${b.plan.port});`);
+      for (const j of services.filter((s) => s.plan.kind === 'ScheduledJob')) ctor.push(`// TODO: ${j.plan.name} (a standalone task) cannot use Service Connect names; reach ${b.plan.name} through a load balancer or Cloud Map instead`);
+    }
+  }
+  const inner = ctor.map((l) => (l ? `    ${l.replace(/\n/g, '\n    ')}` : '')).join('\n');
+  const envList = options.environments.map((e) => tsString(e)).join(', ');
+  const workspace = /\bWORKSPACE\b/.test(inner)
+    ? `/** The Copilot workspace (image builds and env files are relative to it). */\nconst WORKSPACE = ${options.workspaceRoot};\n\n` : '';
+  const body = `${workspace}/** Copilot environments: one services stack each (the manifests' environments: overrides pick the values). */
+export const ENVIRONMENTS = [${envList}];
+
+export interface ${cls}Props extends StackProps {
+  /** The Copilot environment this stack stands for; selects the manifests' environments: overrides. */
+  readonly environmentName: string;
+  /** The VPC (Copilot's environment stack made one). */
+  readonly vpc: ec2.IVpc;
+  /** Certificate of the HTTPS/TLS listeners (Copilot: the environment's certificate). */
+  readonly certificate: acm.ICertificate;
+}
+
+/** The services of Copilot application '${options.app}'. */
+export class ${cls} extends Stack {
+  constructor(scope: Construct, id: string, props: ${cls}Props) {
+${inner}
+  }
+}
+
+/** A network stack and a services stack per environment. */
+export function buildApp(app: App): void {
+  for (const environmentName of ENVIRONMENTS) {
+    const network = new Stack(app, \`${pascal(options.app)}-\${environmentName}-network\`);
+    // TODO: use the environment's VPC and certificate (Copilot's environment stack made them); these are placeholders.
+    const vpc = new ec2.Vpc(network, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const certificate = acm.Certificate.fromCertificateArn(network, 'Certificate',
+      process.env.CERTIFICATE_ARN ?? 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000');
+    new ${cls}(app, \`${pascal(options.app)}-\${environmentName}\`, { environmentName, vpc, certificate });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  buildApp(app);
+  app.synth();
+}
+`;
+  const cleaned = dropUnusedConsts(body);
+  const header = [
+    '// Generated by `cdk-ecs-kit migrate copilot` from:',
+    ...services.map((s) => `//   ${s.file} (${s.plan.name}, ${s.type})`),
+    ...options.skipped.map((s) => `//   ${s.file} (not migrated)`),
+    '// Every manifest field is either mapped below or named in a TODO(copilot) comment: review each one.',
+    '// Copilot environments, addons and pipelines are not services: build them with CDK (see docs/migrate-copilot.md).',
+  ];
+  return `${header.join('\n')}\n${imports(cleaned, options.importFrom).join('\n')}\n\n${cleaned}`;
+}

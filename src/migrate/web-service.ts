@@ -1,0 +1,125 @@
+/** 'Load Balanced Web Service' (and a Backend Service's `http`): WebService or NetworkLoadBalancedService. */
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { ObjectCode, parseDuration, tsDuration, tsString } from './code';
+import { isMap, Path } from './fields';
+import { ServicePlan } from './plan';
+
+/** How a web service reaches the shared Application Load Balancer. */
+export interface AlbRoute {
+  /** The service that owns the load balancer (its variable name), or undefined when this one does. */
+  readonly owner?: string;
+  /** Listener rule priority on the owner's listener. */
+  readonly priority?: number;
+}
+
+/** Copilot's `http` section on a WebService. */
+export function mapHttp(plan: ServicePlan, route: AlbRoute, internetFacing: boolean): void {
+  const f = plan.fields;
+  const s = plan.service;
+  if (f.peek('http') === true) f.get('http');
+  const path = f.str('http.path') ?? '/';
+  if (route.owner) {
+    s.set('listener', `${route.owner}.listener`);
+    s.set('priority', String(route.priority));
+    const clean = path.replace(/^\/+|\/+$/g, '');
+    s.set('pathPatterns', clean ? `['/${clean}', '/${clean}/*']` : '[\'/*\']');
+    for (const k of ['allowed_source_ips', 'redirect_to_https']) {
+      plan.todo(['http', k], `the load balancer belongs to ${route.owner}: set it there`, s);
+    }
+  } else {
+    s.set('certificate', 'props.certificate');
+    s.set('internetFacing', String(internetFacing));
+    if (path !== '/') s.comment(`// This service owns the load balancer: its default action forwards every path, not only ${path}.`);
+    const ips = f.peek('http.allowed_source_ips');
+    if (Array.isArray(ips) && ips.length > 0) {
+      f.get(['http', 'allowed_source_ips', 0]);
+      s.set('listenerPeer', `ec2.Peer.ipv4(${tsString(String(ips[0]))})`);
+      ips.slice(1).forEach((_, i) => plan.todo(['http', 'allowed_source_ips', i + 1], 'listenerPeer takes one peer: add the others with loadBalancer.connections.allowFrom(ec2.Peer.ipv4(cidr), ec2.Port.tcp(443))', s));
+    }
+    const redirect = f.bool('http.redirect_to_https');
+    if (redirect !== undefined) s.set('redirectHttp', String(redirect));
+  }
+  const hc = f.peek('http.healthcheck');
+  if (typeof hc === 'string') s.set('healthCheck', `{ path: ${tsString(f.str('http.healthcheck')!)} }`);
+  else if (isMap(hc)) s.set('healthCheck', targetHealthCheck(plan, ['http', 'healthcheck'], true));
+  const dereg = f.peek('http.deregistration_delay');
+  if (dereg !== undefined) setDuration(plan, ['http', 'deregistration_delay'], 'deregistrationDelay');
+  targetContainer(plan, 'http');
+  const stickiness = f.bool('http.stickiness');
+  if (stickiness) plan.afterService.push(`${plan.v}.targetGroups[0].enableCookieStickiness(Duration.days(1));`);
+  const version = f.peek('http.version');
+  if (version === 'http1' || version === 'HTTP1') f.get('http.version');
+  else plan.todo('http.version', 'set protocolVersion on the target group: (service.targetGroups[0].node.defaultChild as elbv2.CfnTargetGroup).protocolVersion', s);
+  plan.todo('http.alias', 'DNS: point the name at service.loadBalancer (route53.ARecord with route53_targets.LoadBalancerTarget) and make props.certificate cover it', s);
+  plan.todo('http.hosted_zone', 'DNS: the hosted zone for the alias record (route53.HostedZone.fromHostedZoneAttributes)', s);
+  plan.todo('http.additional_rules', 'add further target groups with additionalTargets (containerPort, priority, pathPatterns) after mapping their ports on the container', s);
+  plan.todo('http.alb', 'an imported ALB: pass its HTTPS listener as listener (elbv2.ApplicationListener.fromApplicationListenerAttributes) with priority and pathPatterns', s);
+}
+
+/** `nlb:` on a service with `http: false`. */
+export function mapNlb(plan: ServicePlan): void {
+  const f = plan.fields;
+  const s = plan.service;
+  s.set('certificate', 'props.certificate');
+  s.set('internetFacing', 'true');
+  const port = f.peek('nlb.port');
+  if (port !== undefined) {
+    const [num, proto] = String(port).split('/');
+    s.set('listenerPort', String(Number(num)));
+    if ((proto ?? 'tcp').toLowerCase() === 'tls') f.get('nlb.port');
+    else plan.todo('nlb.port', `the kit's NLB listener is TLS with props.certificate (listenerPort ${Number(num)}); plain ${proto ?? 'tcp'} needs an elbv2.NetworkLoadBalancer of your own`, s);
+  }
+  const hc = f.peek('nlb.healthcheck');
+  if (isMap(hc)) s.set('healthCheck', targetHealthCheck(plan, ['nlb', 'healthcheck'], false));
+  if (f.has('nlb.deregistration_delay')) setDuration(plan, ['nlb', 'deregistration_delay'], 'deregistrationDelay');
+  const policy = f.peek('nlb.ssl_policy');
+  const key = Object.entries(elbv2.SslPolicy).find(([, v]) => v === policy)?.[0];
+  if (key) {
+    f.get('nlb.ssl_policy');
+    s.set('sslPolicy', `elbv2.SslPolicy.${key}`);
+  } else {
+    plan.todo('nlb.ssl_policy', 'not an elbv2.SslPolicy value', s);
+  }
+  targetContainer(plan, 'nlb');
+  plan.todo('nlb.alias', 'DNS: point the name at service.loadBalancer (route53.ARecord with route53_targets.LoadBalancerTarget)', s);
+  plan.todo('nlb.hosted_zone', 'DNS: the hosted zone for the alias record', s);
+  plan.todo('nlb.additional_listeners', 'the kit\'s NLB has one TLS listener: add others with service.loadBalancer.addListener', s);
+  plan.todo('nlb.stickiness', 'set the target group attribute stickiness.enabled on service.targetGroup', s);
+}
+
+function targetContainer(plan: ServicePlan, section: string): void {
+  const f = plan.fields;
+  const target = f.peek([section, 'target_container']);
+  if (target === plan.name) f.get([section, 'target_container']);
+  else plan.todo([section, 'target_container'], 'the kit routes to the main container only; make the sidecar the main container, or add a target group for it', plan.service);
+  const tp = f.peek([section, 'target_port']);
+  if (tp !== undefined && Number(tp) === plan.port) f.get([section, 'target_port']);
+  else if (tp !== undefined) plan.todo([section, 'target_port'], `the main container maps port ${plan.port ?? '(none)'}: add the port to its portMappings and set containerPort`, plan.service);
+}
+
+function setDuration(plan: ServicePlan, path: Path, key: string, into: ObjectCode = plan.service): void {
+  const sec = parseDuration(plan.fields.peek(path));
+  if (sec === undefined) {plan.todo(path, 'not a duration', into);} else {
+    plan.fields.get(path);
+    into.set(key, tsDuration(sec));
+  }
+}
+
+/** A target group health check (ALB: path, codes; both: port, thresholds, interval, timeout, grace period). */
+function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): string {
+  const f = plan.fields;
+  const hc = new ObjectCode();
+  if (alb) {
+    hc.set('path', f.has([...base, 'path']) ? tsString(f.str([...base, 'path'])!) : undefined);
+    hc.set('healthyHttpCodes', f.has([...base, 'success_codes']) ? tsString(f.str([...base, 'success_codes'])!) : undefined);
+  }
+  hc.set('port', f.has([...base, 'port']) ? tsString(f.str([...base, 'port'])!) : undefined);
+  const healthy = f.num([...base, 'healthy_threshold']);
+  if (healthy !== undefined) hc.set('healthyThresholdCount', String(healthy));
+  const unhealthy = f.num([...base, 'unhealthy_threshold']);
+  if (unhealthy !== undefined) hc.set('unhealthyThresholdCount', String(unhealthy));
+  if (f.has([...base, 'interval'])) setDuration(plan, [...base, 'interval'], 'interval', hc);
+  if (f.has([...base, 'timeout'])) setDuration(plan, [...base, 'timeout'], 'timeout', hc);
+  if (f.has([...base, 'grace_period'])) setDuration(plan, [...base, 'grace_period'], 'healthCheckGracePeriod');
+  return hc.render('');
+}

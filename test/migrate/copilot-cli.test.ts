@@ -1,0 +1,87 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { migrateCopilot } from '../../src/migrate/migrate-copilot';
+import { scheduleExpression } from '../../src/migrate/scheduled-job';
+
+const MANIFESTS = path.join(__dirname, '..', 'fixtures', 'copilot', 'copilot');
+
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  return { code, stdout, stderr };
+}
+
+describe('cdk-ecs-kit migrate copilot', () => {
+  test('--out writes the file and counts the TODOs', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-')), 'shop.ts');
+    const r = run('migrate', 'copilot', '--out', out, path.join(MANIFESTS, 'api', 'manifest.yml'), path.join(MANIFESTS, 'nightly-report', 'manifest.yml'));
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(`Wrote ${out}: 2 manifest(s), 4 TODO(copilot) comment(s) to review`);
+    const code = fs.readFileSync(out, 'utf8');
+    expect(code).toContain('new BackendService(this, \'Api\'');
+    expect(code).toContain('from \'cdk-ecs-kit\'');
+  });
+
+  test('stdout without --out; --import-from changes the module', () => {
+    const r = run('migrate', 'copilot', '--import-from', '../lib', path.join(MANIFESTS, 'api', 'manifest.yml'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('from \'../lib\'');
+  });
+
+  test('exit 2 with one line for a file that is not a manifest or does not exist', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-'));
+    fs.writeFileSync(path.join(dir, 'bad.yml'), 'just: [a, yaml, map]\n');
+    expect(run('migrate', 'copilot', path.join(dir, 'bad.yml'))).toEqual({ code: 2, stdout: '', stderr: `cdk-ecs-kit: ${path.join(dir, 'bad.yml')}: not a Copilot workload manifest (needs name and type)` });
+    expect(run('migrate', 'copilot', path.join(dir, 'missing.yml')).stderr).toBe(`cdk-ecs-kit: ${path.join(dir, 'missing.yml')}: cannot read: ENOENT`);
+    fs.writeFileSync(path.join(dir, 'broken.yml'), 'name: [\n');
+    expect(run('migrate', 'copilot', path.join(dir, 'broken.yml')).stderr).toMatch(/broken\.yml: not YAML: /);
+  });
+});
+
+describe('migrateCopilot', () => {
+  test('types without a kit construct become one TODO for the whole manifest', () => {
+    const r = migrateCopilot([{ file: 'copilot/site/manifest.yml', text: 'name: site\ntype: Static Site\nfiles:\n  - source: dist\n' }]);
+    expect(r.manifests[0].todos).toEqual([expect.objectContaining({ path: '', value: 'Static Site' })]);
+    expect(r.code).toContain('// TODO(copilot): copilot/site/manifest.yml: type: Static Site — type \'Static Site\' has no kit construct');
+  });
+
+  test('unknown fields are kept as TODOs, not dropped', () => {
+    const r = migrateCopilot([{ file: 'm.yml', text: 'name: w\ntype: Worker Service\nimage:\n  location: nginx\nfuture_field:\n  enabled: true\n' }]);
+    expect(r.manifests[0].todos).toEqual([{ path: 'future_field.enabled', value: true, why: 'not a field the migrator knows; map it by hand' }]);
+    expect(r.code).toContain('// TODO(copilot): future_field.enabled: true — not a field the migrator knows');
+  });
+
+  test('an invalid Fargate size becomes the smallest size that fits, with a TODO naming it', () => {
+    const r = migrateCopilot([{ file: 'm.yml', text: 'name: w\ntype: Worker Service\nimage:\n  location: nginx\ncpu: 256\nmemory: 4096\n' }]);
+    expect(r.code).toContain('size: FargateSize.smallestFor({ cpu: 256, memoryMiB: 4096 })');
+    expect(r.code).toContain('not a LINUX Fargate size; using the smallest size that fits, LINUX 0.5 vCPU / 4096 MiB');
+  });
+
+  test.each([
+    ['@daily', 'scheduler.ScheduleExpression.expression(\'cron(0 0 * * ? *)\')'],
+    ['@every 90m', 'scheduler.ScheduleExpression.rate(Duration.minutes(90))'],
+    ['rate(5 minutes)', 'scheduler.ScheduleExpression.expression(\'rate(5 minutes)\')'],
+    ['0 9 * * 1-5', 'scheduler.ScheduleExpression.expression(\'cron(0 9 ? * 2-6 *)\')'],
+    ['15 3 1 * *', 'scheduler.ScheduleExpression.expression(\'cron(15 3 1 * ? *)\')'],
+    ['* * * * *', 'scheduler.ScheduleExpression.expression(\'cron(* * * * ? *)\')'],
+  ])('schedule %s as Copilot converts it', (schedule, expr) => {
+    expect(scheduleExpression(schedule)).toEqual({ expr, enabled: true });
+  });
+
+  test.each(['0 9 1 * 1', '@every 30s', '@fortnightly', 'tomorrow'])('schedule %s is not converted', (schedule) => {
+    expect(scheduleExpression(schedule)).toBeUndefined();
+  });
+});
+
+test('a Backend Service with http gets its own internal ALB; web services share the public one', () => {
+  const r = migrateCopilot([
+    { file: 'a.yml', text: 'name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: /\n' },
+    { file: 'b.yml', text: 'name: admin\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: admin\n' },
+    { file: 'c.yml', text: 'name: internal\ntype: Backend Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: /\n' },
+  ]);
+  expect(r.code).toContain('listener: web.listener,\n      priority: 10,\n      pathPatterns: [\'/admin\', \'/admin/*\'],');
+  expect(r.code).toMatch(/new WebService\(this, 'Internal', \{[^}]*certificate: props\.certificate,\s*internetFacing: false,/);
+});

@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ts from 'typescript';
+import { parse } from 'yaml';
+import { formatPath, leaves } from '../../src/migrate/fields';
+import { migrateCopilotFiles, MigrateCopilotResult } from '../../src/migrate/migrate-copilot';
+
+const ROOT = path.join(__dirname, '..', '..');
+const WORKSPACE = path.join(__dirname, '..', 'fixtures', 'copilot');
+const SERVICES = ['frontend', 'api', 'orders-worker', 'nightly-report'];
+const MANIFESTS = SERVICES.map((s) => path.join(WORKSPACE, 'copilot', s, 'manifest.yml'));
+
+let dir: string;
+let file: string;
+let result: MigrateCopilotResult;
+
+beforeAll(() => {
+  fs.mkdirSync(path.join(ROOT, '.scratch'), { recursive: true });
+  dir = fs.mkdtempSync(path.join(ROOT, '.scratch', 'migrate-copilot-'));
+  file = path.join(dir, 'shop.ts');
+  result = migrateCopilotFiles(MANIFESTS, file, path.relative(dir, path.join(ROOT, 'src')).split(path.sep).join('/'));
+  fs.writeFileSync(file, result.code);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Whether `leaf` is `covered` or under it (`a.b` covers `a.b.c` and `a.b[0]`). */
+function under(leaf: string, covered: string): boolean {
+  return covered === '' || leaf === covered || leaf.startsWith(`${covered}.`) || leaf.startsWith(`${covered}[`);
+}
+
+describe('migrate copilot: every field is mapped or a TODO', () => {
+  test.each(SERVICES)('%s', (service) => {
+    const manifest = parse(fs.readFileSync(MANIFESTS[SERVICES.indexOf(service)], 'utf8'));
+    const report = result.manifests.find((m) => m.name === service)!;
+    const missing = leaves(manifest).map((l) => formatPath(l.path))
+      .filter((leaf) => !report.mapped.some((m) => under(leaf, m)) && !report.todos.some((t) => under(leaf, t.path)));
+    expect(missing).toEqual([]);
+    // Each TODO is in the code, near its service; none is the catch-all for unknown fields.
+    for (const t of report.todos) expect(result.code).toContain(`TODO(copilot): ${t.path}: `);
+    expect(report.todos.filter((t) => t.why.startsWith('not a field the migrator knows'))).toEqual([]);
+  });
+
+  test('the fixture exercises both mapped fields and TODOs', () => {
+    const frontend = result.manifests.find((m) => m.name === 'frontend')!;
+    expect(frontend.mapped).toEqual(expect.arrayContaining(['count.range', 'http.healthcheck.path', 'sidecars.envoy.mount_points[0].path', 'environments.prod.cpu']));
+    expect(frontend.todos.map((t) => t.path)).toEqual(['http.allowed_source_ips[1]', 'http.alias', 'environments.prod.http.alias']);
+    const job = result.manifests.find((m) => m.name === 'nightly-report')!;
+    expect(job.todos.map((t) => t.path)).toEqual(['cpu', 'memory', 'retries', 'timeout']);
+  });
+});
+
+describe('migrate copilot: the generated app', () => {
+  test('type-checks with the project\'s strict compiler options', () => {
+    const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
+    const program = ts.createProgram([file], { ...options, noEmit: true, rootDir: ROOT, types: ['node'] });
+    // Only the generated file: the kit's own sources are type-checked by the typecheck task.
+    const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
+    expect(program.getSourceFile(file)).toBeDefined();
+    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  });
+
+  test('synthesizes one services stack per Copilot environment with the overrides applied', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(file) as { ENVIRONMENTS: string[]; buildApp(app: App): void };
+    expect(generated.ENVIRONMENTS).toEqual(['prod', 'test']);
+    const app = new App({ outdir: path.join(dir, 'cdk.out') });
+    generated.buildApp(app);
+    const assembly = app.synth();
+    expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['Shop-prod', 'Shop-prod-network', 'Shop-test', 'Shop-test-network']);
+
+    const prod = Template.fromJSON(assembly.getStackByName('Shop-prod').template);
+    const test = Template.fromJSON(assembly.getStackByName('Shop-test').template);
+    for (const t of [prod, test]) {
+      t.resourceCountIs('AWS::ECS::Service', 3);
+      t.resourceCountIs('AWS::Scheduler::Schedule', 1);
+      t.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
+      t.resourceCountIs('AWS::SNS::Subscription', 1);
+      t.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '256', Memory: '512', ContainerDefinitions: [{ Name: 'api', PortMappings: [{ ContainerPort: 8080, Name: 'api' }] }] });
+      t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internet-facing' });
+    }
+    // environments.prod: cpu/memory and a wider range; test: a fixed count of 1 and no schedule.
+    prod.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '1024', Memory: '2048', RuntimePlatform: { CpuArchitecture: 'ARM64' } });
+    test.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024', RuntimePlatform: { CpuArchitecture: 'ARM64' } });
+    prod.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 3, MaxCapacity: 20 });
+    test.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 1); // the worker only
+    test.hasResourceProperties('AWS::Scheduler::Schedule', { State: 'DISABLED' });
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', { State: 'ENABLED', ScheduleExpression: 'cron(30 2 ? * 2-6 *)' });
+    prod.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 4, DeploymentConfiguration: { MinimumHealthyPercent: 100 } });
+    test.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2, DeploymentConfiguration: { MinimumHealthyPercent: 0, MaximumPercent: 100 } });
+  });
+});

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { buildPlainApp } from './plain-app';
+import { buildPlainApp } from './apps';
 import { ALL_RULES } from '../src/rules';
 import { loadCloudAssembly } from '../src/rules/assembly-loader';
 import { runRules } from '../src/rules/engine';

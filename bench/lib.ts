@@ -6,8 +6,8 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 export const ROOT = path.join(__dirname, '..');
-/** Transpiled copies of src/ and bench/ (gitignored), so each run starts plain node, not ts-node. */
-export const OUT = path.join(ROOT, 'bench', 'out');
+/** Transpiled copies of src/ and bench/ (gitignored; BENCH_OUT to use another directory), so each run starts plain node, not ts-node. */
+export const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench', 'out');
 
 /** A `--name value` argument, or the fallback. */
 export function arg(name: string, fallback: string): string {

@@ -63,7 +63,9 @@ function worker(services: number, areas: boolean): Figures {
     // What aws-cdk-lib hands a validation plugin.
     const context: IPolicyValidationContext = {
       templatePaths: assembly.stacks.map((s) => s.templateFullPath),
-      stackTemplates: assembly.stacks.map((s) => ({ stackConstructPath: s.hierarchicalId, templatePath: s.templateFullPath, accountId: s.environment.account, region: s.environment.region })),
+      stackTemplates: assembly.stacks.map((s) => ({
+        stackConstructPath: s.hierarchicalId, templatePath: s.templateFullPath, accountId: s.environment.account, region: s.environment.region,
+      })),
       appConstruct: app,
     } as IPolicyValidationContext;
     return { app, dir: assembly.directory, context };

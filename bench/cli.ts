@@ -5,7 +5,7 @@
  * metadata on as `cdk synth` writes it), against bare `node -e 0`.
  * Run `npx projen compile` first: the CLI runs from lib/.
  *
- *   npx projen bench:cli [-- --services 1,10,100,1000 --repeat 5]
+ *   npx projen bench:cli [-- --services 1,10,100,1000 --repeat 5 --cli lib/cli/main.js --compare OTHER/lib/cli/main.js]
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,7 +15,8 @@ import { arg, fmt, listArg, machine, markdownTable, median, OUT, ROOT, runJson, 
 
 const services = listArg('services', '1,10,100,1000').map(Number);
 const repeat = Number(arg('repeat', '5'));
-const cli = path.join(ROOT, 'lib', 'cli', 'main.js');
+// --cli: another build of the CLI to compare with (e.g. a checkout of the previous release's lib/cli/main.js).
+const cli = path.resolve(arg('cli', path.join(ROOT, 'lib', 'cli', 'main.js')));
 if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npx projen compile first`);
 
 transpile();
@@ -46,6 +47,12 @@ const commands: { name: string; args: (dir: string) => string[] }[] = [
   { name: 'cdk-ecs-kit check', args: (dir) => [cli, 'check', dir] },
   { name: 'cdk-ecs-kit quotas', args: (dir) => [cli, 'quotas', dir] },
 ];
+// --compare: the same commands with another build, interleaved (e.g. before/after a change).
+const compare = arg('compare', '');
+if (compare) {
+  commands.push({ name: 'check (--compare build)', args: (dir) => [path.resolve(compare), 'check', dir] });
+  commands.push({ name: 'quotas (--compare build)', args: (dir) => [path.resolve(compare), 'quotas', dir] });
+}
 const runs = new Map<string, { ms: number; rss: number; status: number | null }[]>();
 for (let round = 1; round <= repeat; round++) {
   for (const n of services) {

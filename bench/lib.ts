@@ -62,7 +62,8 @@ export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', 
 export function machine(): string {
   const pkg = (name: string) => {
     try {
-      return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+      // From the bench's own resolution, so a copy of the repository elsewhere still finds them.
+      return JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve(name)).split(`node_modules/${name}`)[0], 'node_modules', name, 'package.json'), 'utf8')).version;
     } catch {
       return '?';
     }

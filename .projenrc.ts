@@ -119,6 +119,21 @@ project.addTask('bench', {
   exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',
   receiveArgs: true,
 });
+project.addTask('bench:plugins', {
+  description: 'Print synth time, peak RSS and time per resource at 1-1,000 services: no plugin, EcsChecks, cdk-nag; path metadata and built-in validator on/off (see bench/README.md)',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/plugins.ts',
+  receiveArgs: true,
+});
+project.addTask('bench:constructs', {
+  description: 'Print synth time, peak RSS and time per resource of the kit WebService against plain ecs-patterns at 1-1,000 services (see bench/README.md)',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/constructs.ts',
+  receiveArgs: true,
+});
+project.addTask('bench:cli', {
+  description: 'Print wall time and peak RSS of cdk-ecs-kit check/quotas processes on 1-1,000-service assemblies; run compile first (see bench/README.md)',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/cli.ts',
+  receiveArgs: true,
+});
 project.addTask('bench:rules', {
   description: 'Print the rule pass time per rule area against the JSON parse time (see bench/README.md)',
   exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/rule-pass.ts',

@@ -1,53 +1,119 @@
 /**
- * The rule pass alone: the engine over the parsed templates of the bench app
- * (N ALB Fargate services), per rule area, against the time to JSON.parse
- * the same templates. `npx projen bench:rules -- --services 100`.
+ * The rule pass alone, in-process, at N = 1, 10, 100 and 1,000 plain ALB
+ * Fargate services (each N in its own process): JSON.parse of the
+ * synthesized templates (the floor), the engine over them (a new model each
+ * run, so the per-assembly indexes are built inside the measured time), and
+ * EcsChecks.validate() as a synth calls it (reading the templates, paths,
+ * report), with path metadata on and off. Median CPU time of --repeat runs
+ * after as many warm-up runs.
+ *
+ *   npx projen bench:rules [-- --services 1,10,100,1000 --repeat 21 --areas]
+ *
+ * `--areas` adds the engine time per rule area at the largest N.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
-import { buildPlainApp } from './plain-app';
+import { App, IPolicyValidationContext } from 'aws-cdk-lib';
+import { buildApp } from './apps';
+import { arg, fmt, listArg, machine, markdownTable, OUT, runJson, transpile } from './lib';
+import { EcsChecks } from '../src';
 import { ALL_RULES } from '../src/rules';
 import { loadCloudAssembly } from '../src/rules/assembly-loader';
 import { runRules } from '../src/rules/engine';
 import { AssemblyModel } from '../src/rules/model';
 import { Rule } from '../src/rules/rule';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const services = arg('services', 100);
-const repeat = arg('repeat', 41);
+const repeat = Number(arg('repeat', '21'));
 
-const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rules-')) });
-buildPlainApp(app, services);
-const dir = app.synth().directory;
-const stacks = loadCloudAssembly(dir)[0].stacks;
-const texts = stacks.map((s) => fs.readFileSync(s.file!, 'utf8'));
-const resources = stacks.reduce((n, s) => n + Object.keys(s.template.Resources ?? {}).length, 0);
-
-/** Median ms of `repeat` runs, after as many warm-up runs (the JIT settles). */
-function median(run: () => void): number {
+/**
+ * Median CPU ms (user + system) of `repeat` runs, after as many warm-up runs
+ * (the JIT settles). CPU time, not wall time: on a shared machine it does not
+ * count the time other processes hold the cores.
+ */
+function time(run: () => void): number {
   for (let i = 0; i < repeat; i++) run();
   const times: number[] = [];
   for (let i = 0; i < repeat; i++) {
-    const start = process.hrtime.bigint();
+    const start = process.cpuUsage();
     run();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-// A new model each run, so per-assembly indexes are built inside the measured time.
-const pass = (rules: readonly Rule[]) => median(() => runRules(new AssemblyModel(stacks), { rules }));
-const parse = median(() => texts.forEach((t) => JSON.parse(t)));
-console.log(`Rule pass over ${stacks.length} templates, ${resources} resources (${services} services), median of ${repeat} runs`);
-console.log(`JSON.parse of the templates: ${parse.toFixed(1)} ms`);
-const all = pass(ALL_RULES);
-console.log(`all ${ALL_RULES.length} rules: ${all.toFixed(1)} ms = ${(all / parse).toFixed(1)}x parse`);
-for (const area of [...new Set(ALL_RULES.map((r) => r.area))]) {
-  const rules = ALL_RULES.filter((r) => r.area === area);
-  console.log(`  ${area.padEnd(10)} ${String(rules.length).padStart(3)} rules ${pass(rules).toFixed(2).padStart(7)} ms`);
+interface Figures {
+  services: number;
+  stacks: number;
+  resources: number;
+  parseMs: number;
+  rulesMs: number;
+  validatePathsOnMs: number;
+  validatePathsOffMs: number;
+  areas: Record<string, number>;
+}
+
+/** One N, measured in this process. */
+function worker(services: number, areas: boolean): Figures {
+  const synth = (paths: boolean) => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rules-')), context: paths ? { 'aws:cdk:enable-path-metadata': true } : {} });
+    buildApp(app, services);
+    const assembly = app.synth();
+    // What aws-cdk-lib hands a validation plugin.
+    const context: IPolicyValidationContext = {
+      templatePaths: assembly.stacks.map((s) => s.templateFullPath),
+      stackTemplates: assembly.stacks.map((s) => ({
+        stackConstructPath: s.hierarchicalId, templatePath: s.templateFullPath, accountId: s.environment.account, region: s.environment.region,
+      })),
+      appConstruct: app,
+    } as IPolicyValidationContext;
+    return { app, dir: assembly.directory, context };
+  };
+  const on = synth(true);
+  const off = synth(false);
+  const stacks = loadCloudAssembly(on.dir)[0].stacks;
+  const texts = stacks.map((s) => fs.readFileSync(s.file!, 'utf8'));
+  const checks = new EcsChecks();
+  const pass = (rules: readonly Rule[]) => time(() => runRules(new AssemblyModel(stacks), { rules }));
+  const figures: Figures = {
+    services,
+    stacks: stacks.length,
+    resources: stacks.reduce((n, s) => n + Object.keys(s.template.Resources ?? {}).length, 0),
+    parseMs: time(() => texts.forEach((t) => JSON.parse(t))),
+    rulesMs: pass(ALL_RULES),
+    validatePathsOnMs: time(() => checks.validate(on.context)),
+    validatePathsOffMs: time(() => checks.validate(off.context)),
+    areas: {},
+  };
+  if (areas) {
+    for (const area of [...new Set(ALL_RULES.map((r) => r.area))]) figures.areas[area] = pass(ALL_RULES.filter((r) => r.area === area));
+  }
+  for (const d of [on.dir, off.dir]) fs.rmSync(d, { recursive: true, force: true });
+  return figures;
+}
+
+const workerArg = arg('worker', '');
+if (workerArg) {
+  console.log(JSON.stringify(worker(Number(workerArg), process.argv.includes('--areas'))));
+} else {
+  const services = listArg('services', '1,10,100,1000').map(Number);
+  transpile();
+  const all = services.map((n) => runJson<Figures>([path.join(OUT, 'bench', 'rule-pass.js'), '--worker', String(n), '--repeat', String(repeat),
+    ...process.argv.includes('--areas') && n === Math.max(...services) ? ['--areas'] : []]));
+  console.log(`\nRule pass, in-process median CPU time of ${repeat} runs (after ${repeat} warm-up runs), plain ecs-patterns ALB Fargate services`);
+  console.log(`Machine: ${machine()}\n`);
+  console.log(markdownTable(
+    ['services', 'stacks', 'resources', 'JSON.parse ms', `engine, ${ALL_RULES.length} rules, ms`, 'engine / parse', 'µs / resource',
+      'EcsChecks.validate() paths on, ms', 'paths off, ms'],
+    all.map((f) => [fmt(f.services), f.stacks, fmt(f.resources), fmt(f.parseMs, 1), fmt(f.rulesMs, 1), `${fmt(f.rulesMs / f.parseMs, 1)}x`,
+      fmt((1000 * f.rulesMs) / f.resources, 1), fmt(f.validatePathsOnMs, 1), fmt(f.validatePathsOffMs, 1)]),
+  ));
+  console.log('\nTarget: rule pass <= 3x the JSON parse time of the same templates.\n');
+  console.log(all.map((f) => `${fmt(f.services)} services: ${fmt(f.rulesMs / f.parseMs, 1)}x ${f.rulesMs / f.parseMs <= 3 ? 'met' : 'NOT met'}`).join('\n'));
+  const last = all[all.length - 1];
+  if (Object.keys(last.areas).length > 0) {
+    console.log(`\nEngine time per rule area at ${fmt(last.services)} services:\n`);
+    console.log(markdownTable(['area', 'rules', 'ms'], Object.entries(last.areas).map(([area, ms]) => [area, ALL_RULES.filter((r) => r.area === area).length, fmt(ms, 2)])));
+  }
 }

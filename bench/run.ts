@@ -6,13 +6,8 @@
  * REPEAT runs is reported.
  * Usage: npx projen bench [-- --services 100 --repeat 3 --validation off|on]
  */
-import { execFileSync } from 'child_process';
 import * as path from 'path';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+import { arg, median, OUT, runJson, transpile } from './lib';
 
 const services = arg('services', '100');
 const repeat = Number(arg('repeat', '3'));
@@ -23,18 +18,19 @@ const validation = arg('validation', 'off');
 interface Run { scenario: string; buildMs: number; synthMs: number; pluginMs: number; peakRssMiB: number }
 
 function runScenario(scenario: string): Run {
-  const out = execFileSync(process.execPath, [
-    require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--project', path.join(__dirname, 'tsconfig.json'),
-    path.join(__dirname, 'scenario.ts'), scenario, services,
-  ], { env: { ...process.env, CDK_VALIDATION: validation === 'on' ? 'true' : 'false' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(out.trim().split('\n').pop()!);
+  return runJson<Run>([path.join(OUT, 'bench', 'scenario.js'), '--app', 'plain', '--plugin', scenario === 'plain' ? 'none' : scenario.replace('-plugin', ''),
+    '--paths', 'on', '--services', services], { CDK_VALIDATION: validation === 'on' ? 'true' : 'false' });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+transpile();
 
+const scenarios = ['plain', 'noop-plugin', 'ecs-checks', 'cdk-nag'];
+const all = new Map<string, Run[]>(scenarios.map((s) => [s, []]));
+// Interleaved rounds, so load spikes on a shared machine spread over every scenario.
+for (let round = 0; round < repeat; round++) for (const s of scenarios) all.get(s)!.push(runScenario(s));
 const results: Record<string, Run> = {};
-for (const scenario of ['plain', 'noop-plugin', 'ecs-checks', 'cdk-nag']) {
-  const runs = Array.from({ length: repeat }, () => runScenario(scenario));
+for (const scenario of scenarios) {
+  const runs = all.get(scenario)!;
   results[scenario] = {
     scenario,
     buildMs: median(runs.map((r) => r.buildMs)),
@@ -46,7 +42,7 @@ for (const scenario of ['plain', 'noop-plugin', 'ecs-checks', 'cdk-nag']) {
 
 const plain = results.plain;
 const total = (r: Run) => r.buildMs + r.synthMs;
-console.log(`Benchmark: ${services} ALB Fargate services (aws-cdk-lib ecs-patterns), median of ${repeat} runs, built-in validator ${validation}`);
+console.log(`Benchmark: ${services} ALB Fargate services (aws-cdk-lib ecs-patterns), median of ${repeat} interleaved runs, built-in validator ${validation}`);
 console.log('scenario      build ms   synth ms   plugin ms   peak RSS MiB');
 for (const r of Object.values(results)) {
   console.log(`${r.scenario.padEnd(12)} ${r.buildMs.toFixed(0).padStart(9)} ${r.synthMs.toFixed(0).padStart(10)} ${r.pluginMs.toFixed(0).padStart(11)} ${r.peakRssMiB.toFixed(0).padStart(14)}`);

@@ -1,18 +1,29 @@
 /**
- * One benchmark scenario in its own process, so peak memory is its own.
- * Usage: scenario.ts <plain|noop-plugin|ecs-checks|cdk-nag> <services>
- * Prints one JSON line: build ms, synth ms, plugin ms, peak RSS MiB.
+ * One benchmark run in its own process, so peak memory is its own.
+ * Usage: scenario.ts --app plain|kit --plugin none|noop|ecs-checks|cdk-nag
+ *   --paths on|off --validator on|off --services N [--keep DIR]
+ * Prints one JSON line: build ms, synth ms, ms inside the plugin's
+ * validate(), peak RSS MiB, resources (all, and outside the Network stack) and stacks.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { buildPlainApp } from './plain-app';
+import { AppKind, buildApp } from './apps';
 import { EcsChecks } from '../src';
 
-const [scenario, countArg] = process.argv.slice(2);
-const services = Number(countArg ?? '100');
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const kind = flag('app', 'plain') as AppKind;
+const pluginName = flag('plugin', 'none');
+const paths = flag('paths', 'on') === 'on';
+const services = Number(flag('services', '100'));
+const keep = flag('keep', '');
+// The built-in validator runs unless CDK_VALIDATION is 'false' (the parent sets it).
 
 /** Wrap a plugin so the time spent inside validate() is measured. */
 function timed(plugin: IPolicyValidationPlugin, sink: { ms: number }): IPolicyValidationPlugin {
@@ -28,33 +39,53 @@ function timed(plugin: IPolicyValidationPlugin, sink: { ms: number }): IPolicyVa
   return plugin;
 }
 
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-kit-bench-'));
+const outdir = keep || fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-kit-bench-'));
 const t0 = process.hrtime.bigint();
-// As `cdk synth` does: the CDK CLI turns path metadata on by default.
-const app = new App({ outdir, context: { 'aws:cdk:enable-path-metadata': true } });
-buildPlainApp(app, services);
+// `cdk synth` turns path metadata on; outside the CLI (jest, app.synth()) it is off.
+const app = new App({ outdir, context: paths ? { 'aws:cdk:enable-path-metadata': true } : {} });
+buildApp(app, services, kind);
 const plugin = { ms: 0 };
-if (scenario === 'ecs-checks') Validations.of(app).addPlugins(timed(new EcsChecks(), plugin));
+if (pluginName === 'ecs-checks') Validations.of(app).addPlugins(timed(new EcsChecks(), plugin));
 // CDK's own cost of running any plugin (report, acknowledgements), with a plugin that does nothing.
-if (scenario === 'noop-plugin') Validations.of(app).addPlugins(timed({ name: 'noop', validate: () => ({ success: true, violations: [] }) }, plugin));
-if (scenario === 'cdk-nag') Validations.of(app).addPlugins(timed(new AwsSolutionsChecks(app), plugin));
+if (pluginName === 'noop') Validations.of(app).addPlugins(timed({ name: 'noop', validate: () => ({ success: true, violations: [] }) }, plugin));
+if (pluginName === 'cdk-nag') Validations.of(app).addPlugins(timed(new AwsSolutionsChecks(app), plugin));
 const t1 = process.hrtime.bigint();
 const consoleError = console.error;
-console.error = () => undefined; // cdk-nag's findings report is not the point here
+const consoleWarn = console.warn;
+console.error = () => undefined; // the validation reports are not the point here
+console.warn = () => undefined;
+let failed = false;
 try {
   app.synth();
 } catch {
   // cdk-nag fails synth on the plain app's findings; the timing still counts.
+  failed = true;
 } finally {
   console.error = consoleError;
+  console.warn = consoleWarn;
 }
 const t2 = process.hrtime.bigint();
-fs.rmSync(outdir, { recursive: true, force: true });
+let resources = 0;
+let stacks = 0;
+let serviceResources = 0; // outside the shared Network stack
+for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))) {
+  stacks++;
+  const count = Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8')).Resources ?? {}).length;
+  resources += count;
+  if (!file.startsWith('Network.')) serviceResources += count;
+}
+if (!keep) fs.rmSync(outdir, { recursive: true, force: true });
 console.log(JSON.stringify({
-  scenario,
+  app: kind,
+  plugin: pluginName,
+  paths,
   services,
   buildMs: Number(t1 - t0) / 1e6,
   synthMs: Number(t2 - t1) / 1e6,
   pluginMs: plugin.ms,
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  resources,
+  serviceResources,
+  stacks,
+  failed,
 }));

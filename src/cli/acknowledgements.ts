@@ -5,7 +5,7 @@
  * Ids and scopes are read exactly as the plugin reads them on the construct tree.
  */
 import { CheckedFinding } from './report-format';
-import { findAcknowledgement, parseAcknowledgement, RecordedAcknowledgement } from '../plugin/acknowledgements';
+import { findAcknowledgement, parseAcknowledgement, RecordedAcknowledgement } from '../plugin/acknowledgement-ids';
 import { StackInput } from '../rules/model';
 
 export interface AcknowledgedFinding {

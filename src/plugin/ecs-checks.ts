@@ -8,7 +8,7 @@ import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGI
 import { builtInValidatorFailsSynth } from './builtin-validator';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
-import { parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
+import { AssemblyPaths, parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
@@ -88,13 +88,13 @@ export class EcsChecks implements IPolicyValidationPlugin {
     const checks = new EcsChecks(props);
     const assembly = app.synth();
     const skipOverlaps = builtInValidatorFailsSynth(app);
-    const pathsOf = treePaths(app);
+    const pathsOf = constructPaths(app);
     const findings: Finding[] = [];
     // Each stage is its own assembly; quotas add up per assembly.
     const checkAssembly = (asm: typeof assembly) => {
       findings.push(...checks.runOn(skipOverlaps, asm.stacks.map((s) => ({
         name: s.hierarchicalId ?? s.stackName,
-        constructPathOf: pathsOf(s.id),
+        constructPathOf: pathsOf(asm.directory, s.id),
         template: s.template,
         environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
         file: s.templateFullPath,
@@ -141,7 +141,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     // Each stage writes its own assembly directory; quotas add up per assembly.
     const groups = new Map<string, StackInput[]>();
-    const pathsOf = context.appConstruct ? treePaths(context.appConstruct) : undefined;
+    const pathsOf = constructPaths(context.appConstruct);
     for (const s of context.stackTemplates) {
       const group = groups.get(path.dirname(s.templatePath)) ?? [];
       group.push({
@@ -150,7 +150,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
         environment: { account: s.accountId, region: s.region },
         file: s.templatePath,
         templateSize: fs.statSync(s.templatePath).size,
-        constructPathOf: pathsOf?.(stackNameFromFile(s.templatePath)),
+        constructPathOf: pathsOf(path.dirname(s.templatePath), stackNameFromFile(s.templatePath)),
       });
       groups.set(path.dirname(s.templatePath), group);
     }
@@ -197,9 +197,32 @@ export class EcsChecks implements IPolicyValidationPlugin {
 }
 
 /**
- * Construct paths by stack artifact id and logical id, read from the tree.
- * Templates synthesized without aws:cdk:path metadata need them for messages;
- * each stack is indexed only when one of its paths is first asked for.
+ * Construct paths by assembly directory, stack artifact id and logical id,
+ * for templates synthesized without aws:cdk:path metadata (app.synth()
+ * outside the CDK CLI). Read from the assembly's `aws:cdk:logicalId`
+ * metadata, once per stack and only when a path is first asked for; the
+ * construct tree is walked only when that metadata is off.
+ */
+function constructPaths(root: IConstruct | undefined): (dir: string, artifactId: string) => (logicalId: string) => string | undefined {
+  const assemblies = new Map<string, AssemblyPaths>();
+  const fromTree = root ? treePaths(root) : undefined;
+  return (dir, artifactId) => {
+    let index: Map<string, string> | undefined | null;
+    return (logicalId) => {
+      if (index === undefined) {
+        let assembly = assemblies.get(dir);
+        if (!assembly) assemblies.set(dir, assembly = new AssemblyPaths(dir));
+        index = assembly.stack(artifactId) ?? null;
+      }
+      return index ? index.get(logicalId) : fromTree?.(artifactId)(logicalId);
+    };
+  };
+}
+
+/**
+ * Construct paths by stack artifact id and logical id, read from the tree
+ * (when the assembly records no logical ids): each stack is indexed only
+ * when one of its paths is first asked for.
  */
 function treePaths(root: IConstruct): (artifactId: string) => (logicalId: string) => string | undefined {
   let stacks: Map<string, Stack> | undefined;

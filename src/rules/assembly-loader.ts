@@ -40,23 +40,28 @@ interface MetadataEntry {
 /** Metadata type under which `Validations.of(scope).acknowledge()` records acknowledgements. */
 const ACKNOWLEDGED = 'aws:cdk:acknowledged-rules';
 
-/**
- * The acknowledgements recorded for a stack, from the manifest's metadata and
- * the stack's additional metadata file: construct path (no leading slash),
- * the id as written (`Annotation::ID`, `plugin::ID` or `ID`) and the reason.
- */
-function readAcknowledgements(dir: string, art: ManifestArtifact): Acknowledgement[] {
+/** A stack's metadata by construct path: the manifest's inline entries and its additional metadata file. */
+function readStackMetadata(dir: string, art: ManifestArtifact): Record<string, readonly MetadataEntry[]>[] {
   const entries: Record<string, readonly MetadataEntry[]>[] = [art.metadata && typeof art.metadata === 'object' ? art.metadata : {}];
   if (typeof art.additionalMetadataFile === 'string') {
     try {
       const extra: unknown = JSON.parse(fs.readFileSync(path.join(dir, art.additionalMetadataFile), 'utf8'));
       if (extra && typeof extra === 'object') entries.push(extra as Record<string, readonly MetadataEntry[]>);
     } catch {
-      // A missing or broken metadata file only loses acknowledgements; the templates are still checked.
+      // A missing or broken metadata file only loses acknowledgements and paths; the templates are still checked.
     }
   }
+  return entries;
+}
+
+/**
+ * The acknowledgements recorded for a stack, from the manifest's metadata and
+ * the stack's additional metadata file: construct path (no leading slash),
+ * the id as written (`Annotation::ID`, `plugin::ID` or `ID`) and the reason.
+ */
+function readAcknowledgements(metadata: readonly Record<string, readonly MetadataEntry[]>[]): Acknowledgement[] {
   const out: Acknowledgement[] = [];
-  for (const byPath of entries) {
+  for (const byPath of metadata) {
     for (const [constructPath, list] of Object.entries(byPath)) {
       for (const e of Array.isArray(list) ? list : []) {
         if (e?.type !== ACKNOWLEDGED || !e.data || typeof e.data !== 'object') continue;
@@ -67,6 +72,56 @@ function readAcknowledgements(dir: string, art: ManifestArtifact): Acknowledgeme
     }
   }
   return out;
+}
+
+/** Metadata type under which aws-cdk-lib records each CfnElement's logical id, keyed by construct path. */
+const LOGICAL_ID = 'aws:cdk:logicalId';
+
+/**
+ * Construct path (no leading slash) by logical id, from the stack's
+ * `aws:cdk:logicalId` metadata: written whether or not path metadata is on
+ * (unless @aws-cdk/core:disableLogicalIdMetadata). Undefined when the
+ * metadata has no such entries.
+ */
+function logicalIdPaths(metadata: readonly Record<string, readonly MetadataEntry[]>[]): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  for (const byPath of metadata) {
+    for (const [constructPath, list] of Object.entries(byPath)) {
+      for (const e of Array.isArray(list) ? list : []) {
+        if (e?.type === LOGICAL_ID && typeof e.data === 'string') out.set(e.data, constructPath.replace(/^\//, ''));
+      }
+    }
+  }
+  return out.size > 0 ? out : undefined;
+}
+
+/**
+ * Reads construct paths of logical ids from an assembly directory's manifest
+ * and stack metadata files, each file at most once and only when a path is
+ * first asked for. For templates synthesized without aws:cdk:path metadata.
+ */
+export class AssemblyPaths {
+  private manifest?: Record<string, ManifestArtifact> | null;
+  private readonly stacks = new Map<string, Map<string, string> | undefined>();
+
+  constructor(private readonly dir: string) {}
+
+  /** Construct paths of a stack artifact's logical ids, or undefined when the assembly does not record them. */
+  public stack(artifactId: string): Map<string, string> | undefined {
+    if (!this.stacks.has(artifactId)) {
+      if (this.manifest === undefined) {
+        try {
+          const m = JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8'));
+          this.manifest = m && typeof m.artifacts === 'object' && m.artifacts ? m.artifacts : null;
+        } catch {
+          this.manifest = null;
+        }
+      }
+      const art = this.manifest?.[artifactId];
+      this.stacks.set(artifactId, art && typeof art === 'object' ? logicalIdPaths(readStackMetadata(this.dir, art)) : undefined);
+    }
+    return this.stacks.get(artifactId);
+  }
 }
 
 /** Parse `aws://account/region` (unknown-account / unknown-region are env-agnostic). */
@@ -180,13 +235,17 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
     }
     if (art.type === 'aws:cloudformation:stack' && art.properties?.templateFile) {
       const file = path.join(dir, art.properties.templateFile);
+      const metadata = readStackMetadata(dir, art);
+      let paths: Map<string, string> | undefined;
       stacks.push({
         name: [art.displayName, art.properties.stackName].find((n) => typeof n === 'string') ?? id,
         template: readJsonTemplate(file),
         environment: parseEnvironment(art.environment),
         file,
         templateSize: fs.statSync(file).size,
-        acknowledgements: readAcknowledgements(dir, art),
+        acknowledgements: readAcknowledgements(metadata),
+        // Templates synthesized without aws:cdk:path: the paths from the logical id metadata, indexed on first use.
+        constructPathOf: (logicalId) => (paths ??= logicalIdPaths(metadata) ?? new Map()).get(logicalId),
       });
     } else if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
       const sub = path.join(dir, art.properties.directoryName);

@@ -227,6 +227,7 @@ function intrinsic(value: unknown): { fn: string; arg: unknown } | undefined {
 class Resource implements TemplateResource {
   public readonly type: string;
   private resolvedCdkPath?: string | null;
+  private resolvedPath?: string;
 
   constructor(
     public readonly stack: StackModel,
@@ -247,7 +248,10 @@ class Resource implements TemplateResource {
   }
 
   get path(): string {
-    const p = this.cdkPath;
-    return p ? p.replace(/\/(Resource|Default)$/, '') : `${this.stack.name}/${this.logicalId}`;
+    if (this.resolvedPath === undefined) {
+      const p = this.cdkPath;
+      this.resolvedPath = p ? p.replace(/\/(Resource|Default)$/, '') : `${this.stack.name}/${this.logicalId}`;
+    }
+    return this.resolvedPath;
   }
 }

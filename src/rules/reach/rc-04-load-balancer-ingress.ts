@@ -77,7 +77,8 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
       if (!r) return [];
       rules.push(...r);
     }
-    const taskLabel = (taskGroups as TemplateResource[]).map((g) => shortPath(g, service.stack)).join(', ');
+    // Paths only for a message: without aws:cdk:path metadata each one is a lookup.
+    const taskLabel = () => (taskGroups as TemplateResource[]).map((g) => shortPath(g, service.stack)).join(', ');
 
     const issues: RuleIssue[] = [];
     const seen = new Set<string>();
@@ -103,7 +104,7 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
           const key = `${lb.stack.name}/${lb.logicalId}:${port}`;
           if (seen.has(key) || verdict(rules, port, lbGroups) !== 'no') continue;
           seen.add(key);
-          issues.push(issue(lb, lbGroups, port, what, taskLabel, awsvpc.SecurityGroups, service));
+          issues.push(issue(lb, lbGroups, port, what, taskLabel(), awsvpc.SecurityGroups, service));
         }
       }
     });

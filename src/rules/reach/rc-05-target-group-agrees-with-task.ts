@@ -57,7 +57,7 @@ export const RC05_TARGET_GROUP_AGREES_WITH_TASK: ResourceRule = {
     if (!entries || entries.length === 0) return [];
     const task = serviceTask(service, ctx);
     if (!task) return [];
-    const taskLabel = shortPath(task, service.stack);
+    const taskLabel = () => shortPath(task, service.stack); // only for a message
     const defs = containerDefs(task);
     const mode = networkMode(task);
     const issues: RuleIssue[] = [];
@@ -74,8 +74,8 @@ export const RC05_TARGET_GROUP_AGREES_WITH_TASK: ResourceRule = {
           issues.push({
             property: `${pointer}/ContainerName`,
             value: entry.ContainerName,
-            problem: `LoadBalancers ContainerName '${name}' is not a container of task definition ${taskLabel}`,
-            allowed: `a container of ${taskLabel}: ${orList(names)}`,
+            problem: `LoadBalancers ContainerName '${name}' is not a container of task definition ${taskLabel()}`,
+            allowed: `a container of ${taskLabel()}: ${orList(names)}`,
             fix: 'Set ContainerName to the container that serves the traffic (loadBalancerTarget({ containerName })).',
           });
         } else if (port !== undefined) {
@@ -84,7 +84,7 @@ export const RC05_TARGET_GROUP_AGREES_WITH_TASK: ResourceRule = {
             issues.push({
               property: `${pointer}/ContainerPort`,
               value: entry.ContainerPort,
-              problem: `LoadBalancers ContainerPort ${port} is not a port mapping of container '${name}' in ${taskLabel}`,
+              problem: `LoadBalancers ContainerPort ${port} is not a port mapping of container '${name}' in ${taskLabel()}`,
               allowed: ports.length > 0 ? `a ContainerPort of '${name}': ${orList(ports)}` : `a port mapped by '${name}' (it maps none)`,
               fix: `Use a mapped port, or add portMappings: [{ containerPort: ${port} }] to container '${name}'.`,
             });
@@ -100,7 +100,7 @@ export const RC05_TARGET_GROUP_AGREES_WITH_TASK: ResourceRule = {
       issues.push({
         property: `${pointer}/TargetGroupArn`,
         value: entry.TargetGroupArn,
-        problem: `target group ${shortPath(tg, service.stack)} has TargetType ${targetType}${rawType === undefined ? ' (the default)' : ''}, which is incompatible with the ${mode} network mode of ${taskLabel}`,
+        problem: `target group ${shortPath(tg, service.stack)} has TargetType ${targetType}${rawType === undefined ? ' (the default)' : ''}, which is incompatible with the ${mode} network mode of ${taskLabel()}`,
         allowed: `TargetType ${needed} for ${mode} tasks`,
         fix: `Create the target group with TargetType ${needed} (targetType: TargetType.${needed.toUpperCase()}); changing it replaces the target group.`,
       });

@@ -90,14 +90,13 @@ export const RC08_LOAD_BALANCER_PLACEMENT: ResourceRule = {
     const placement = lbSubnets(lb, ctx);
     if (!placement) return [];
     const issues: RuleIssue[] = [];
-    const names = placement.subnets.map((s) => shortPath(s, lb.stack));
 
     const zones = placement.subnets.map(azKey);
     if (type === 'application' && zones.every((z) => z !== undefined) && new Set(zones).size === 1) {
       issues.push({
         property: placement.property,
         value: lb.properties[placement.property.slice('Properties/'.length)],
-        problem: `Application Load Balancer subnets ${names.join(', ')} are all in one Availability Zone (${azLabel(zones[0]!)})`,
+        problem: `Application Load Balancer subnets ${placement.subnets.map((s) => shortPath(s, lb.stack)).join(', ')} are all in one Availability Zone (${azLabel(zones[0]!)})`,
         allowed: 'subnets in at least two Availability Zones',
         fix: 'Add a subnet in a second Availability Zone (vpcSubnets over a VPC with maxAzs >= 2).',
       });

@@ -1,0 +1,56 @@
+/**
+ * The kit's constructs against plain aws-cdk-lib at the same shape: N ALB
+ * Fargate services as ecs-patterns ApplicationLoadBalancedFargateService
+ * (`plain`) or the kit's FargateTask + WebService (`kit`), on the same plain
+ * VPC and cluster, at N = 1, 10, 100 and 1,000. No validation plugin; the
+ * kit's construct-time rule checks run (they are part of its synth).
+ *
+ *   npx projen bench:constructs [-- --services 1,10,100,1000 --repeat 3 --paths off --validator off]
+ */
+import * as path from 'path';
+import { arg, fmt, listArg, machine, markdownTable, median, OUT, runJson, transpile } from './lib';
+
+interface Run { buildMs: number; synthMs: number; peakRssMiB: number; resources: number; serviceResources: number; stacks: number }
+
+const services = listArg('services', '1,10,100,1000').map(Number);
+const repeat = Number(arg('repeat', '3'));
+const paths = arg('paths', 'off');
+const validator = arg('validator', 'off');
+const kinds = ['plain', 'kit'];
+
+transpile();
+const runs = new Map<string, Run[]>();
+const started = Date.now();
+for (let round = 1; round <= repeat; round++) {
+  for (const n of services) {
+    for (const kind of kinds) {
+      const r = runJson<Run>([path.join(OUT, 'bench', 'scenario.js'), '--app', kind, '--plugin', 'none', '--paths', paths,
+        '--services', String(n)], validator === 'off' ? { CDK_VALIDATION: 'false' } : {});
+      runs.set(`${n}|${kind}`, [...runs.get(`${n}|${kind}`) ?? [], r]);
+    }
+  }
+  process.stderr.write(`round ${round}/${repeat} done after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+}
+
+console.log(`\nKit constructs vs plain aws-cdk-lib, median of ${repeat} interleaved runs, path metadata ${paths}, built-in validator ${validator}`);
+console.log(`Machine: ${machine()}\n`);
+console.log('Synth = build + app.synth() wall time in the process. Resources per service: resources outside the shared Network stack (VPC, cluster) / N; the kit adds one KMS key (container logs) per stack.\n');
+const rows: (string | number)[][] = [];
+const verdicts: string[] = [];
+for (const n of services) {
+  const perResource: Record<string, number> = {};
+  for (const kind of kinds) {
+    const rs = runs.get(`${n}|${kind}`)!;
+    const total = median(rs.map((r) => r.buildMs + r.synthMs));
+    perResource[kind] = total / rs[0].resources;
+    rows.push([fmt(n), kind, rs[0].resources, fmt(rs[0].serviceResources / n, 2), fmt(median(rs.map((r) => r.buildMs))),
+      fmt(median(rs.map((r) => r.synthMs))), fmt(total), fmt(perResource[kind], 2), fmt(median(rs.map((r) => r.peakRssMiB)))]);
+  }
+  const ratio = perResource.kit / perResource.plain;
+  verdicts.push(`| ${fmt(n)} | ${fmt(ratio, 2)}x ${ratio <= 1.1 ? 'met' : 'NOT met'} |`);
+}
+console.log(markdownTable(['services', 'app', 'resources', 'resources / service', 'build ms', 'synth ms', 'total ms', 'ms / resource', 'peak RSS MiB'], rows));
+console.log('\nTarget: kit synth time per resource <= 1.1x plain aws-cdk-lib.\n');
+console.log('| services | kit / plain ms per resource (<= 1.1x) |');
+console.log('| --- | ---: |');
+console.log(verdicts.join('\n'));

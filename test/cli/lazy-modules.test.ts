@@ -1,0 +1,46 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** `cdk-ecs-kit check` and `quotas` start a process per call: they must not load aws-cdk-lib or cdk-nag (seconds of start-up). */
+describe('CLI module loading', () => {
+  const template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-lazy-')), 'App.template.json');
+  fs.writeFileSync(template, JSON.stringify({ Resources: { Td: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: '256', Memory: '4096', RequiresCompatibilities: ['FARGATE'] } } } }));
+
+  function runIsolated(argv: string[]): { code: number; out: string } {
+    let result = { code: -1, out: '' };
+    jest.isolateModules(() => {
+      for (const heavy of ['aws-cdk-lib', 'cdk-nag', 'constructs']) {
+        jest.doMock(heavy, () => {
+          throw new Error(`the CLI loaded ${heavy}`);
+        });
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { main } = require('../../src/cli/main') as typeof import('../../src/cli/main');
+      const out: string[] = [];
+      const code = main(argv, { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+      result = { code, out: out.join('') };
+    });
+    return result;
+  }
+
+  test('check runs its rules without aws-cdk-lib, cdk-nag or constructs', () => {
+    const r = runIsolated(['check', template]);
+    expect(r.out).toMatch(/ECS-TD-01/);
+    expect(r.code).toBe(1);
+  });
+
+  test('quotas runs without them too', () => {
+    expect(runIsolated(['quotas', template]).code).toBe(0);
+  });
+
+  test('the mock does fail when the module is loaded (the test can fail)', () => {
+    jest.isolateModules(() => {
+      jest.doMock('aws-cdk-lib', () => {
+        throw new Error('the CLI loaded aws-cdk-lib');
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      expect(() => require('../../src/plugin/acknowledgements')).toThrow(/loaded aws-cdk-lib/);
+    });
+  });
+});

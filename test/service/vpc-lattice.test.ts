@@ -36,7 +36,7 @@ test('vpcLattice: a new IP target group on the container port, the infrastructur
     }],
   });
   t.hasResourceProperties('AWS::IAM::Role', {
-    ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVpcLattice']] }],
+    ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonECSInfrastructureRolePolicyForVpcLattice']] }],
   });
   expect(stack.resolve(svc.vpcLatticeTargetGroupArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ApiLatticeTargetGroup/), 'Arn'] });
   expect(t.toJSON()).toMatchSnapshot();

@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { fail } from '../../errors';
 import { validateWithRules } from '../../plugin/resource-validation';
 
-const LATTICE_POLICY = 'service-role/AmazonECSInfrastructureRolePolicyForVpcLattice';
+const LATTICE_POLICY = 'AmazonECSInfrastructureRolePolicyForVpcLattice';
 
 /** Register the service's tasks in a VPC Lattice target group. */
 export interface VpcLatticeOptions {

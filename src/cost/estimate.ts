@@ -7,7 +7,7 @@
 import { comparePlacements } from './compare';
 import { fargateRates, fargateTaskHour } from './fargate';
 import { PriceTable } from './price-table';
-import { CapacityWorkload, capacityWorkloads, serviceWorkloads, ServiceWorkload, TaskCount, TaskSize } from './workload';
+import { CapacityWorkload, capacityWorkloads, expressWorkloads, serviceWorkloads, ServiceWorkload, TaskCount, TaskSize } from './workload';
 import { AssemblyModel, StackModel } from '../rules/model';
 import { splitTasks } from '../rules/quota/services';
 
@@ -82,6 +82,8 @@ export const DEFAULT_REGION = 'us-east-1';
 export const NOT_COUNTED: readonly string[] = [
   'load balancers (hourly and LCU)', 'NAT gateways', 'data transfer', 'CloudWatch Logs and metrics', 'public IPv4 addresses',
   'ECR storage', 'EBS volumes attached to tasks', 'ECS Managed Instances capacity', 'Savings Plans and Reserved Instances (list prices only)',
+  'the extra tasks a rolling, blue/green, linear or canary deployment runs while it lasts (steady state only)',
+  'the load balancer and other resources ECS Express Mode creates (its tasks are priced as Fargate)',
 ];
 
 export function money(usd: number): string {
@@ -102,7 +104,7 @@ export function estimateCost(assemblies: readonly AssemblyModel[], options: Cost
     regionNotes.add(`stack ${stack.name} is env-agnostic (no Region): priced in ${DEFAULT_REGION}; pass --region to choose`);
     return DEFAULT_REGION;
   };
-  const services = assemblies.flatMap((a) => serviceWorkloads(a)).map((w) => serviceCost(w, regionOf(w.resource.stack), table));
+  const services = assemblies.flatMap((a) => [...serviceWorkloads(a), ...expressWorkloads(a)]).map((w) => serviceCost(w, regionOf(w.resource.stack), table));
   const capacity = assemblies.flatMap((a) => capacityWorkloads(a)).map((w) => capacityCost(w, regionOf(w.resource.stack), table));
   const all = [...services, ...capacity];
   const sum = (key: 'monthly' | 'low' | 'high') => all.reduce((s, c) => s + c[key], 0);
@@ -140,7 +142,11 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
   const at = (n: number) => splitTasks(placement, n);
   const nominal = at(count.nominal);
   const split = { fargate: nominal.onDemand, fargateSpot: nominal.spot, ec2: nominal.other };
-  if (split.ec2 > 0) notes.push(`${fmt(split.ec2)} task(s) on EC2 capacity: priced under EC2 capacity`);
+  if (split.ec2 > 0 && w.managedInstances) {
+    unpriced.push(`${fmt(split.ec2)} task(s) on ECS Managed Instances capacity: the price table has no Managed Instances prices (instances plus the management fee)`);
+  } else if (split.ec2 > 0) {
+    notes.push(`${fmt(split.ec2)} task(s) on EC2 capacity: priced under EC2 capacity`);
+  }
   if (split.fargate + split.fargateSpot === 0 && at(count.high).onDemand + at(count.high).spot === 0) {
     return { ...empty, split, alternatives };
   }

@@ -8,6 +8,7 @@ import { Architecture } from './price-table';
 import { AssemblyModel, TemplateResource } from '../rules/model';
 import { ClusterIndex } from '../rules/quota/clusters';
 import { serviceFacts, StrategyItem } from '../rules/quota/services';
+import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
 import { containers, isWindows, TASK_DEFINITION } from '../rules/task/task-facts';
 import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
 
@@ -44,6 +45,8 @@ export interface ServiceWorkload {
   /** Strategy items (a launch type becomes one item); undefined when undecidable. */
   readonly placement?: readonly StrategyItem[];
   readonly daemon: boolean;
+  /** Tasks placed outside Fargate run on ECS Managed Instances (the task requires MANAGED_INSTANCES). */
+  readonly managedInstances?: boolean;
   /** Why something could not be read. */
   readonly problems: readonly string[];
 }
@@ -81,9 +84,39 @@ export function serviceWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
       if (!count) problems.push(`DesiredCount ${JSON.stringify(res.properties.DesiredCount)} does not resolve and no autoscaling range is set`);
     }
     if (!facts.placement) problems.push('where its tasks run (launch type or capacity provider strategy) does not resolve');
-    return { resource: res, size, count, placement: facts.placement, daemon, problems };
+    const managedInstances = task?.type === TASK_DEFINITION && requiresManagedInstances(task);
+    return { resource: res, size, count, placement: facts.placement, daemon, managedInstances, problems };
   });
 }
+
+function requiresManagedInstances(task: TemplateResource): boolean {
+  return (toArray(task.properties.RequiresCompatibilities) ?? []).some((c) => toStr(c) === 'MANAGED_INSTANCES');
+}
+
+/**
+ * ECS Express Mode services: Fargate Linux tasks of the service's Cpu/Memory,
+ * from ScalingTarget's minimum (the nominal count) to its maximum.
+ */
+export function expressWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
+  return assembly.ofType(EXPRESS_SERVICE).map((res) => {
+    const p = res.properties;
+    const problems: string[] = [];
+    const cpuUnits = p.Cpu === undefined ? undefined : parseCpuUnits(p.Cpu);
+    const memoryMiB = p.Memory === undefined ? undefined : parseMemoryMiB(p.Memory);
+    const size: TaskSize | undefined = cpuUnits !== undefined && memoryMiB !== undefined
+      ? { cpuUnits, memoryMiB, arch: 'X86_64', windows: false, ephemeralGiB: 20, taskLevel: true } : undefined;
+    if (!size) problems.push(`the Express task size (Cpu ${JSON.stringify(p.Cpu)}, Memory ${JSON.stringify(p.Memory)}) is not set or does not resolve`);
+    const scaling = scalingTarget(res);
+    const min = toNumber(scaling?.MinTaskCount);
+    const max = toNumber(scaling?.MaxTaskCount);
+    const count: TaskCount | undefined = min !== undefined && max !== undefined
+      ? { nominal: min, low: min, high: Math.max(min, max), basis: `Express scaling ${min}-${Math.max(min, max)}` } : undefined;
+    if (!count) problems.push('ScalingTarget MinTaskCount/MaxTaskCount is not set or does not resolve');
+    return { resource: res, size, count, placement: FARGATE_ONLY, daemon: false, problems };
+  });
+}
+
+const FARGATE_ONLY: readonly StrategyItem[] = [{ provider: 'FARGATE', base: 0, weight: 1 }];
 
 function taskCount(desired: number | undefined, min: number | undefined, max: number | undefined): TaskCount | undefined {
   if (desired === undefined && max === undefined) return undefined;

@@ -165,3 +165,45 @@ describe('where the same tasks would be cheaper', () => {
     expect(s.unpriced).toEqual([]);
   });
 });
+
+describe('ECS Express Mode and Managed Instances', () => {
+  const express = (properties: Record<string, unknown>): CfnTemplate => ({
+    Resources: {
+      Express: {
+        Type: 'AWS::ECS::ExpressGatewayService',
+        Properties: { PrimaryContainer: { Image: 'nginx' }, ExecutionRoleArn: 'arn:aws:iam::1:role/e', InfrastructureRoleArn: 'arn:aws:iam::1:role/i', ...properties },
+      },
+    },
+  } as CfnTemplate);
+
+  test('an Express service is priced as Fargate Linux tasks, from ScalingTarget min to max', () => {
+    const s = only(estimate(express({ Cpu: '1024', Memory: '2048', ScalingTarget: { MinTaskCount: 2, MaxTaskCount: 4 } })));
+    // nominal 2 tasks x (1 vCPU x $0.04048 + 2 GB x $0.004445) x 730 h; the range 2-4
+    expect(s.monthly).toBeCloseTo(2 * (0.04048 + 2 * 0.004445) * H, 6);
+    expect(s.monthly).toBeCloseTo(72.0802, 4);
+    expect(s.high).toBeCloseTo(4 * (0.04048 + 2 * 0.004445) * H, 6);
+    expect(s.tasks?.basis).toBe('Express scaling 2-4');
+    expect(s.unpriced).toEqual([]);
+  });
+
+  test('an Express service without a size or scaling target is not priced, and says why', () => {
+    const s = only(estimate(express({})));
+    expect(s.monthly).toBe(0);
+    expect(s.unpriced).toEqual([
+      expect.stringContaining('Express task size'),
+      expect.stringContaining('ScalingTarget'),
+    ]);
+  });
+
+  test('tasks on Managed Instances capacity are reported as not priced, not as EC2 capacity', () => {
+    const template = serviceStack({ cpu: 512, memory: 1024 }, { desired: 3, strategy: [{ CapacityProvider: { Ref: 'Mi' }, Weight: 1 }] }, {
+      Mi: { Type: 'AWS::ECS::CapacityProvider', Properties: { ClusterName: { Ref: 'Cluster' }, ManagedInstancesProvider: {} } },
+    });
+    (template.Resources!.Task as { Properties: Record<string, unknown> }).Properties.RequiresCompatibilities = ['MANAGED_INSTANCES'];
+    const s = only(estimate(template));
+    expect(s.split).toEqual({ fargate: 0, fargateSpot: 0, ec2: 3 });
+    expect(s.monthly).toBe(0);
+    expect(s.unpriced).toEqual([expect.stringContaining('3 task(s) on ECS Managed Instances capacity')]);
+    expect(s.notes.join(' ')).not.toContain('priced under EC2 capacity');
+  });
+});

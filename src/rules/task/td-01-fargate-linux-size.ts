@@ -1,6 +1,5 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { cpusForMemory, describeMemory, fargateRow, FARGATE_LINUX_SIZES, isValidFargateSize } from '../tables/fargate-sizes';
-import { orList, parseCpuUnits, parseMemoryMiB } from '../values';
+import { linuxFargateSizeIssues } from './fargate-linux-size';
 import { isWindows, requiresFargate, TASK_DEFINITION } from './task-facts';
 
 export const TD01_FARGATE_LINUX_SIZE: ResourceRule = {
@@ -16,31 +15,6 @@ export const TD01_FARGATE_LINUX_SIZE: ResourceRule = {
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true || isWindows(task) !== false) return [];
-    const rawCpu = task.properties.Cpu;
-    const rawMem = task.properties.Memory;
-    const cpu = parseCpuUnits(rawCpu);
-    const memory = parseMemoryMiB(rawMem);
-    if (cpu === undefined || memory === undefined) return [];
-    if (isValidFargateSize(cpu, memory, false)) return [];
-    const row = fargateRow(cpu, false);
-    if (!row) {
-      return [{
-        property: 'Properties/Cpu',
-        value: rawCpu,
-        problem: `Fargate task cpu ${cpu} is not a Fargate CPU value`,
-        allowed: FARGATE_LINUX_SIZES.map((r) => r.cpu).join(', '),
-        fix: `Use one of the listed cpu values${cpusForMemory(memory, false).length ? `; memory ${memory} MiB fits cpu ${cpusForMemory(memory, false).join(' or ')}` : ''}.`,
-      }];
-    }
-    const fits = cpusForMemory(memory, false);
-    return [{
-      property: 'Properties/Memory',
-      value: rawMem,
-      problem: `Fargate task cpu ${cpu} does not allow memory ${memory} MiB`,
-      allowed: describeMemory(row),
-      fix: fits.length > 0
-        ? `Use cpu ${orList(fits)} for ${memory} MiB, or pick a listed memory value.`
-        : `Pick a listed memory value; ${memory} MiB is not a Fargate memory size for any cpu.`,
-    }];
+    return linuxFargateSizeIssues('Fargate task', task.properties.Cpu, task.properties.Memory);
   },
 };

@@ -1,0 +1,35 @@
+/** The Linux Fargate size check shared by task definitions (ECS-TD-01) and Express services (ECS-XM-01). */
+import { RuleIssue } from '../rule';
+import { cpusForMemory, describeMemory, fargateRow, FARGATE_LINUX_SIZES, isValidFargateSize } from '../tables/fargate-sizes';
+import { orList, parseCpuUnits, parseMemoryMiB } from '../values';
+
+/**
+ * Issues for a Cpu/Memory pair that is not a Linux Fargate size; none when
+ * either value does not resolve. `subject` names the resource in the problem
+ * ("Fargate task", "Express service").
+ */
+export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem: unknown): RuleIssue[] {
+  const cpu = parseCpuUnits(rawCpu);
+  const memory = parseMemoryMiB(rawMem);
+  if (cpu === undefined || memory === undefined || isValidFargateSize(cpu, memory, false)) return [];
+  const fits = cpusForMemory(memory, false);
+  const row = fargateRow(cpu, false);
+  if (!row) {
+    return [{
+      property: 'Properties/Cpu',
+      value: rawCpu,
+      problem: `${subject} cpu ${cpu} is not a Fargate CPU value`,
+      allowed: FARGATE_LINUX_SIZES.map((r) => r.cpu).join(', '),
+      fix: `Use one of the listed cpu values${fits.length ? `; memory ${memory} MiB fits cpu ${fits.join(' or ')}` : ''}.`,
+    }];
+  }
+  return [{
+    property: 'Properties/Memory',
+    value: rawMem,
+    problem: `${subject} cpu ${cpu} does not allow memory ${memory} MiB`,
+    allowed: describeMemory(row),
+    fix: fits.length > 0
+      ? `Use cpu ${orList(fits)} for ${memory} MiB, or pick a listed memory value.`
+      : `Pick a listed memory value; ${memory} MiB is not a Fargate memory size for any cpu.`,
+  }];
+}

@@ -104,7 +104,8 @@ export function estimateCost(assemblies: readonly AssemblyModel[], options: Cost
     regionNotes.add(`stack ${stack.name} is env-agnostic (no Region): priced in ${DEFAULT_REGION}; pass --region to choose`);
     return DEFAULT_REGION;
   };
-  const services = assemblies.flatMap((a) => [...serviceWorkloads(a), ...expressWorkloads(a)]).map((w) => serviceCost(w, regionOf(w.resource.stack), table));
+  const workloads = assemblies.flatMap((a) => [...serviceWorkloads(a), ...expressWorkloads(a)]);
+  const services = workloads.map((w) => serviceCost(w, regionOf(w.resource.stack), table));
   const capacity = assemblies.flatMap((a) => capacityWorkloads(a)).map((w) => capacityCost(w, regionOf(w.resource.stack), table));
   const all = [...services, ...capacity];
   const sum = (key: 'monthly' | 'low' | 'high') => all.reduce((s, c) => s + c[key], 0);

@@ -8,6 +8,7 @@
  * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { applyAcknowledgements } from './acknowledgements';
 import { runCost } from './cost-command';
@@ -161,6 +162,8 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
       const result = migrateCopilotFiles(files, opts.out, opts.importFrom);
       const todos = result.manifests.reduce((n, m) => n + m.todos.length, 0);
       if (opts.out) {
+        // Like other code generators: create the folder the file goes in (lib/, src/...).
+        fs.mkdirSync(path.dirname(opts.out), { recursive: true });
         fs.writeFileSync(opts.out, result.code);
         io.stdout(`Wrote ${opts.out}: ${result.manifests.length} manifest(s), ${todos} TODO(copilot) comment(s) to review`);
       } else {

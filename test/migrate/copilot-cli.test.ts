@@ -25,6 +25,13 @@ describe('cdk-ecs-kit migrate copilot', () => {
     expect(code).toContain('from \'cdk-ecs-kit\'');
   });
 
+  test('--out creates the folder the file goes in', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-')), 'lib', 'stacks', 'shop.ts');
+    const r = run('migrate', 'copilot', '--out', out, path.join(MANIFESTS, 'api', 'manifest.yml'));
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('BackendService');
+  });
+
   test('stdout without --out; --import-from changes the module', () => {
     const r = run('migrate', 'copilot', '--import-from', '../lib', path.join(MANIFESTS, 'api', 'manifest.yml'));
     expect(r.code).toBe(0);

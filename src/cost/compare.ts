@@ -6,16 +6,12 @@ import type { Alternative } from './estimate';
 import { fargateRates, fargateTaskHour } from './fargate';
 import { PriceTable, RegionPrices } from './price-table';
 import { TaskSize } from './workload';
-import { fargateRows, memoryValues } from '../rules/tables/fargate-sizes';
+import { smallestFargateSize } from '../rules/tables/fargate-sizes';
 
 /** The smallest valid Fargate size that holds the task (EC2 tasks often have none). */
 export function fargateSizeFor(size: TaskSize): TaskSize | undefined {
-  for (const row of fargateRows(size.windows)) {
-    if (row.cpu < size.cpuUnits) continue;
-    const memory = memoryValues(row).find((m) => m >= size.memoryMiB);
-    if (memory !== undefined) return { ...size, cpuUnits: row.cpu, memoryMiB: memory };
-  }
-  return undefined;
+  const found = smallestFargateSize(size.cpuUnits, size.memoryMiB, size.windows);
+  return found && { ...size, cpuUnits: found.row.cpu, memoryMiB: found.memoryMiB };
 }
 
 /** How many tasks fit on one instance, and what limits it. */

@@ -58,6 +58,19 @@ export function isValidFargateSize(cpu: number, memoryMiB: number, windows: bool
   return !!row && memoryValues(row).includes(memoryMiB);
 }
 
+/**
+ * The smallest size (first by cpu, then by memory) with at least `cpu` units
+ * and `memoryMiB`; undefined when no size is that large.
+ */
+export function smallestFargateSize(cpu: number, memoryMiB: number, windows: boolean): { row: FargateCpuRow; memoryMiB: number } | undefined {
+  for (const row of fargateRows(windows)) {
+    if (row.cpu < cpu) continue;
+    const memory = memoryValues(row).find((m) => m >= memoryMiB);
+    if (memory !== undefined) return { row, memoryMiB: memory };
+  }
+  return undefined;
+}
+
 /** The CPU values whose memory range includes the given memory. */
 export function cpusForMemory(memoryMiB: number, windows: boolean): number[] {
   return fargateRows(windows).filter((r) => memoryValues(r).includes(memoryMiB)).map((r) => r.cpu);

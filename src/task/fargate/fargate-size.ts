@@ -1,6 +1,6 @@
 import { EcsKitError, fail } from '../../errors';
 import {
-  describeMemory, FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateCpuRow, fargateRow, memoryValues,
+  describeMemory, FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateCpuRow, fargateRow, memoryValues, smallestFargateSize,
 } from '../../rules/tables/fargate-sizes';
 
 /** Operating system a Fargate size belongs to. */
@@ -65,7 +65,7 @@ export class FargateSize {
         });
       }
     }
-    const found = FargateSize.all().find((s) => s.operatingSystem === os && s.cpu >= cpu && s.memoryMiB >= memory);
+    const found = smallestFargateSize(cpu, memory, os === FargateOperatingSystem.WINDOWS);
     if (!found) {
       const rows = rowsFor(os);
       const top = rows[rows.length - 1];
@@ -77,7 +77,7 @@ export class FargateSize {
         fix: 'Lower the request, split the work over more tasks, or run on EC2 capacity.',
       });
     }
-    return found;
+    return new FargateSize(found.row.cpu, found.memoryMiB, os, !!found.row.requiresPlatform140);
   }
 
   /** Every Fargate size, Linux then Windows, each ordered by CPU then memory. */

@@ -1,6 +1,6 @@
 /** Facts about the ECS-native deployment strategy of an AWS::ECS::Service (ECS-DP rules). */
 import { TemplateResource } from '../model';
-import { toArray, toBool, toObject, toStr } from '../values';
+import { toArray, toObject, toStr } from '../values';
 
 /** Strategies that run a second (green) revision beside the first and shift traffic between them. */
 export const SHIFTING_STRATEGIES: readonly string[] = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
@@ -42,21 +42,4 @@ export function loadBalancerEntries(service: TemplateResource): LoadBalancerEntr
     entries.push({ index, pointer: `Properties/LoadBalancers/${index}`, raw: obj });
   }
   return entries;
-}
-
-/**
- * Whether the service publishes a Service Connect endpoint (Enabled with at
- * least one Services entry); undefined when unresolved.
- */
-export function servesServiceConnect(service: TemplateResource): boolean | undefined {
-  const sc = service.properties.ServiceConnectConfiguration;
-  if (sc === undefined) return false;
-  const obj = toObject(sc);
-  if (!obj) return undefined;
-  const enabled = toBool(obj.Enabled);
-  if (enabled === undefined) return undefined;
-  if (!enabled) return false;
-  if (obj.Services === undefined) return false;
-  const services = toArray(obj.Services);
-  return services === undefined ? undefined : services.length > 0;
 }

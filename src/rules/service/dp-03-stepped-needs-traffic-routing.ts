@@ -1,5 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { deploymentStrategy, loadBalancerEntries, servesServiceConnect, STEPPED_STRATEGIES, STRATEGY_POINTER } from './deployment-facts';
+import { deploymentStrategy, loadBalancerEntries, STEPPED_STRATEGIES, STRATEGY_POINTER } from './deployment-facts';
+import { servesServiceConnect } from './service-connect';
 import { SERVICE } from './service-facts';
 
 export const DP03_STEPPED_NEEDS_TRAFFIC_ROUTING: ResourceRule = {

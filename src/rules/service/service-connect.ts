@@ -16,6 +16,19 @@ export function serviceConnectEnabled(service: TemplateResource): boolean | unde
   return cfg ? toBool(cfg.Enabled) : undefined;
 }
 
+/**
+ * Whether the service publishes a Service Connect endpoint (Enabled with at
+ * least one Services entry); undefined when unresolved.
+ */
+export function servesServiceConnect(service: TemplateResource): boolean | undefined {
+  const enabled = serviceConnectEnabled(service);
+  if (enabled !== true) return enabled;
+  const services = toObject(service.properties.ServiceConnectConfiguration)!.Services;
+  if (services === undefined) return false;
+  const list = toArray(services);
+  return list === undefined ? undefined : list.length > 0;
+}
+
 /** The Service Connect services (server side) of an enabled configuration. */
 export function serviceConnectServices(service: TemplateResource): ScService[] {
   if (serviceConnectEnabled(service) !== true) return [];

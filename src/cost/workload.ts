@@ -9,7 +9,7 @@ import { AssemblyModel, TemplateResource } from '../rules/model';
 import { ClusterIndex } from '../rules/quota/clusters';
 import { serviceFacts, StrategyItem } from '../rules/quota/services';
 import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
-import { containers, isWindows, TASK_DEFINITION } from '../rules/task/task-facts';
+import { containers, isWindows } from '../rules/task/task-facts';
 import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
 
 export const ASG = 'AWS::AutoScaling::AutoScalingGroup';
@@ -75,16 +75,16 @@ export function serviceWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
     const res = facts.resource;
     const problems: string[] = [];
     const daemon = toStr(res.properties.SchedulingStrategy) === 'DAEMON';
-    const task = assembly.resolveResource(res.properties.TaskDefinition, res.stack);
-    const size = task?.type === TASK_DEFINITION ? taskSize(task, problems) : undefined;
-    if (!size && task?.type !== TASK_DEFINITION) problems.push('its TaskDefinition does not resolve to a task definition in the templates');
+    const task = facts.task;
+    const size = task ? taskSize(task, problems) : undefined;
+    if (!task) problems.push('its TaskDefinition does not resolve to a task definition in the templates');
     let count: TaskCount | undefined;
     if (!daemon) {
       count = taskCount(facts.desired, facts.scalingMin, facts.scalingMax);
       if (!count) problems.push(`DesiredCount ${JSON.stringify(res.properties.DesiredCount)} does not resolve and no autoscaling range is set`);
     }
     if (!facts.placement) problems.push('where its tasks run (launch type or capacity provider strategy) does not resolve');
-    const managedInstances = task?.type === TASK_DEFINITION && requiresManagedInstances(task);
+    const managedInstances = task !== undefined && requiresManagedInstances(task);
     return { resource: res, size, count, placement: facts.placement, daemon, managedInstances, problems };
   });
 }

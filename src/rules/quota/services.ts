@@ -25,6 +25,8 @@ export interface ServiceFacts {
   readonly maxPercent?: number;
   /** ServiceRegistries or Service Connect in use; undefined when unresolved. */
   readonly discovery?: boolean;
+  /** The task definition in the templates the service runs; undefined when it does not resolve to one. */
+  readonly task?: TemplateResource;
   /** Task vCPU from the task definition's Cpu; undefined when unknown. */
   readonly taskVcpu?: number;
   /** Where tasks run, as a strategy (a launch type becomes one item); undefined when undecidable. */
@@ -45,8 +47,9 @@ export function serviceFacts(assembly: AssemblyModel, clusters: ClusterIndex): S
     const maxPercent = deployment
       ? deployment.MaximumPercent === undefined ? 200 : toNumber(deployment.MaximumPercent)
       : undefined;
-    const task = assembly.resolveResource(p.TaskDefinition, res.stack);
-    const cpu = task?.type === 'AWS::ECS::TaskDefinition' ? parseCpuUnits(task.properties.Cpu) : undefined;
+    const resolved = assembly.resolveResource(p.TaskDefinition, res.stack);
+    const task = resolved?.type === 'AWS::ECS::TaskDefinition' ? resolved : undefined;
+    const cpu = task ? parseCpuUnits(task.properties.Cpu) : undefined;
     return {
       resource: res,
       cluster,
@@ -56,6 +59,7 @@ export function serviceFacts(assembly: AssemblyModel, clusters: ClusterIndex): S
       maxTasks: known.length > 0 ? Math.max(...known) : undefined,
       maxPercent,
       discovery: usesDiscovery(res),
+      task,
       taskVcpu: cpu === undefined ? undefined : cpu / 1024,
       placement: daemon ? EC2 : placement(assembly, clusters, res, cluster),
     };

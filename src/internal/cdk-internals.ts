@@ -4,7 +4,7 @@
  * and throws when aws-cdk-lib changes it, and test/internal/cdk-internals.test.ts
  * pins each one, so an upgrade fails loudly instead of silently. Not exported.
  */
-import { App, CfnResource, IPolicyValidationPlugin, Stage } from 'aws-cdk-lib';
+import { App, CfnResource, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -25,6 +25,38 @@ export function renderCfnResource(cfn: CfnResource): { Resources?: Record<string
   const rendered = render.call(cfn);
   if (typeof rendered !== 'object' || rendered === null) changed('CfnResource._toCloudFormation (result)');
   return rendered as { Resources?: Record<string, unknown> };
+}
+
+type TemplateCheck = (template: { Resources?: Record<string, unknown> }) => void;
+
+/** Checks to run on each stack's rendered template. */
+const TEMPLATE_CHECKS = new WeakMap<Stack, TemplateCheck[]>();
+
+/**
+ * Run `check` on the stack's resolved template each time the stack renders it (at synth, right
+ * before the template file is written; `check` may throw to fail synth). Construct checks read
+ * what synth renders anyway instead of rendering each resource a second time in a node validation.
+ * Internal: Stack._toCloudFormation, which renders and resolves the template for the synthesizer.
+ */
+export function checkRenderedTemplate(stack: Stack, check: TemplateCheck): void {
+  const existing = TEMPLATE_CHECKS.get(stack);
+  if (existing) {
+    existing.push(check);
+    return;
+  }
+  const render = (stack as unknown as { _toCloudFormation?: () => unknown })._toCloudFormation;
+  if (typeof render !== 'function') changed('Stack._toCloudFormation');
+  const checks: TemplateCheck[] = [check];
+  TEMPLATE_CHECKS.set(stack, checks);
+  Object.defineProperty(stack, '_toCloudFormation', {
+    configurable: true,
+    value: () => {
+      const template = render.call(stack);
+      if (typeof template !== 'object' || template === null) changed('Stack._toCloudFormation (result)');
+      for (const c of checks) c(template as { Resources?: Record<string, unknown> });
+      return template;
+    },
+  });
 }
 
 /**

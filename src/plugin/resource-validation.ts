@@ -3,14 +3,14 @@
  * plugin/CLI report a constraint with the same id and text: one source of
  * truth. Not exported from the package.
  */
-import { Annotations, CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
-import { renderCfnResource, stagePlugins } from '../internal/cdk-internals';
+import { checkRenderedTemplate, renderCfnResource, stagePlugins } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { runRules } from '../rules/engine';
 import { ALL_RULES } from '../rules/index';
-import { AssemblyModel, CfnResourceJson } from '../rules/model';
+import { AssemblyModel, CfnResourceJson, CfnTemplate } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
 
 export interface ResourceValidationOptions {
@@ -22,12 +22,21 @@ export interface ResourceValidationOptions {
 
 /** The rules with the given ids; an unknown id is a programming error. */
 export function rulesById(ids: readonly string[], catalogue: readonly Rule[] = ALL_RULES): Rule[] {
+  let byId = CATALOGUES.get(catalogue);
+  if (!byId) {
+    byId = new Map(catalogue.map((r) => [r.id, r]));
+    CATALOGUES.set(catalogue, byId);
+  }
+  const index = byId;
   return ids.map((id) => {
-    const rule = catalogue.find((r) => r.id === id);
+    const rule = index.get(id);
     if (!rule) throw new Error(`validateWithRules: no rule '${id}' in the rule catalogue`);
     return rule;
   });
 }
+
+/** Rules by id per catalogue: constructs look rules up once each, not by scanning the catalogue. */
+const CATALOGUES = new WeakMap<readonly Rule[], Map<string, Rule>>();
 
 /** Ids of every rule that looks at task definitions, plus the assembly (quota) rules. */
 export function taskDefinitionRuleIds(): string[] {
@@ -61,29 +70,85 @@ export function checkResource(cfn: CfnResource, ruleIds: readonly string[], opti
   return runRules(model, { rules, quotas: options.quotas });
 }
 
+/** One validateWithRules call: the rules to run on `cfn`, reported on `construct`. */
+interface Registration {
+  readonly construct: IConstruct;
+  readonly cfn: CfnResource;
+  readonly rules: readonly Rule[];
+  readonly quotas?: QuotaProfile;
+}
+
+const REGISTRATIONS = new WeakMap<Stack, Registration[]>();
+
 /**
- * Add a node validation to `construct` that runs the named rules on `cfn`
- * when the app synthesizes (after every later change to it): errors fail
- * synth. Warnings are EcsChecks' to report when it is registered (so none is
- * reported twice); otherwise they become annotations (id = rule id), unless
+ * Run the named rules on `cfn` when the app synthesizes (after every later
+ * change to it), on the resource as the stack's template renders it: errors
+ * fail synth. Warnings are EcsChecks' to report when it is registered (so none
+ * is reported twice); otherwise they become annotations (id = rule id), unless
  * acknowledged with Validations.of(scope).acknowledge. Rules skip unresolved
  * values themselves, so tokens never cause findings.
+ *
+ * The checks of a stack run once per synth, when aws-cdk-lib renders its
+ * template, instead of in a node validation per construct that would render
+ * and resolve each resource a second time.
  */
 export function validateWithRules(
   construct: IConstruct, cfn: CfnResource, ruleIds: readonly string[], options: ResourceValidationOptions = {},
 ): void {
-  rulesById(ruleIds, options.rules); // fail fast on a typo, at construction
-  construct.node.addValidation({
-    validate: () => {
-      const errors: string[] = [];
-      const pluginReports = ecsChecksRegistered(construct);
-      for (const f of checkResource(cfn, ruleIds, options)) {
-        if (f.severity === Severity.ERROR) errors.push(f.message);
-        else if (!pluginReports && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
-      }
-      return errors;
-    },
+  const rules = rulesById(ruleIds, options.rules); // fail fast on a typo, at construction
+  const stack = Stack.of(cfn);
+  let registrations = REGISTRATIONS.get(stack);
+  if (!registrations) {
+    const list: Registration[] = [];
+    registrations = list;
+    REGISTRATIONS.set(stack, list);
+    checkRenderedTemplate(stack, (template) => checkTemplate(stack, template as CfnTemplate, list));
+  }
+  registrations.push({ construct, cfn, rules, quotas: options.quotas });
+}
+
+/**
+ * The registered rules over the stack's rendered template, in one engine pass
+ * per stack (rules see the other resources of the stack, as EcsChecks does);
+ * each registration reports the findings on its own resource and rule ids.
+ * Throws the text aws-cdk-lib's own node validation throws.
+ */
+function checkTemplate(stack: Stack, template: CfnTemplate, registrations: readonly Registration[]): void {
+  const ids = registrations.map((r) => stack.resolve(r.cfn.logicalId) as string);
+  const registeredPaths = new Map(registrations.map((r, i) => [ids[i], r.cfn.node.path]));
+  let allPaths: Map<string, string> | undefined;
+  const constructPathOf = (logicalId: string) => registeredPaths.get(logicalId)
+    ?? (allPaths ??= cfnElementPaths(stack)).get(logicalId);
+  // One pass per quota profile (constructs pass none, so one pass in practice).
+  const byProfile = new Map<QuotaProfile | undefined, Map<string, Finding[]>>();
+  for (const quotas of new Set(registrations.map((r) => r.quotas))) {
+    const rules = [...new Set(registrations.filter((r) => r.quotas === quotas).flatMap((r) => r.rules))];
+    // templateSize 0: the file is not written yet; aws-cdk-lib checks the stack's size and resource count itself.
+    const model = new AssemblyModel([{ name: stack.stackName, template, templateSize: 0, constructPathOf }]);
+    const byResource = new Map<string, Finding[]>();
+    for (const f of runRules(model, { rules, quotas })) byResource.set(f.logicalId, [...byResource.get(f.logicalId) ?? [], f]);
+    byProfile.set(quotas, byResource);
+  }
+  const errors: string[] = [];
+  registrations.forEach(({ construct, cfn, rules, quotas }, i) => {
+    const wanted = new Set(rules.map((r) => r.id));
+    const pluginReports = ecsChecksRegistered(construct);
+    for (const f of byProfile.get(quotas)?.get(ids[i]) ?? []) {
+      if (!wanted.has(f.ruleId)) continue;
+      if (f.severity === Severity.ERROR) errors.push(`[${construct.node.path}] ${f.message}`);
+      else if (!pluginReports && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
+    }
   });
+  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+}
+
+/** Construct path of each CloudFormation element of the stack, by logical id (only built when a message names another resource). */
+function cfnElementPaths(stack: Stack): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const c of stack.node.findAll()) {
+    if (CfnElement.isCfnElement(c) && Stack.of(c) === stack) paths.set(stack.resolve(c.logicalId) as string, c.node.path);
+  }
+  return paths;
 }
 
 /** True when EcsChecks is registered on a stage enclosing `construct` (it then reports the warnings). */

@@ -15,7 +15,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
-  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, cpuArchitectureName, KitCluster, renderCfnResource,
+  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, checkRenderedTemplate, cpuArchitectureName, KitCluster,
+  renderCfnResource,
   repositoryImageName,
   scalableTargetOf, stagePlugins, taskDefinitionContainers,
 } from '../../src/internal/cdk-internals';
@@ -35,6 +36,24 @@ test('CfnResource._toCloudFormation renders { Resources: { logicalId: { Type, Pr
   const rendered = stack.resolve(renderCfnResource(cfn)) as { Resources: Record<string, { Type: string; Properties: unknown }> };
   expect(Object.values(rendered.Resources)).toEqual([{ Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } }]);
   expect(() => renderCfnResource(fake({}))).toThrow(CHANGED);
+});
+
+test('Stack._toCloudFormation renders the resolved template synth writes, once per synth, and a throw there fails synth', () => {
+  const app = new App();
+  const stack = new Stack(app, 'S');
+  new CfnResource(stack, 'R', { type: 'AWS::SQS::Queue', properties: { DelaySeconds: 5, QueueName: stack.stackName } });
+  const seen: unknown[] = [];
+  checkRenderedTemplate(stack, (template) => seen.push(template));
+  const written = Template.fromStack(stack).toJSON();
+  expect(seen).toEqual([written]);
+  expect(written.Resources.R.Properties).toEqual({ DelaySeconds: 5, QueueName: 'S' });
+
+  const failing = new Stack(new App(), 'F');
+  checkRenderedTemplate(failing, () => {
+    throw new Error('refused');
+  });
+  expect(() => Template.fromStack(failing)).toThrow('refused');
+  expect(() => checkRenderedTemplate(fake({}), () => undefined)).toThrow(CHANGED);
 });
 
 test('TaskDefinition.containers lists every container, also those added on the L2', () => {

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { checkResource, validateWithRules } from '../../src/plugin/resource-validation';
 import { SecureRepository } from '../../src/registry';
@@ -61,5 +61,36 @@ describe('engine rules on the rendered L1', () => {
     const other = repository();
     validateWithRules(other.repo, other.cfn, ['KIT-WARN'], { rules: [probeRule('KIT-WARN', Severity.WARNING)] });
     Annotations.fromStack(other.stack).hasWarning('/Stack/Repo', Match.stringLikeRegexp('^\\[KIT-WARN\\] countNumber 14'));
+  });
+
+  test('the checks run on the template synth renders: later changes count, errors use aws-cdk-lib\'s validation text', () => {
+    const { stack, repo, cfn } = repository();
+    validateWithRules(repo, cfn, ['KIT-PROBE'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] });
+    repo.addLifecycleRule({ tagStatus: ecr.TagStatus.ANY, maxImageCount: 900 });
+    expect(() => Template.fromStack(stack)).toThrow(
+      'Validation failed with the following errors:\n'
+      + '  [Stack/Repo] [KIT-PROBE] countNumber 14 at Stack/Repo/Resource; allowed: anything. Nothing to fix.\n'
+      + '  [Stack/Repo] [KIT-PROBE] countNumber 7 at Stack/Repo/Resource; allowed: anything. Nothing to fix.\n'
+      + '  [Stack/Repo] [KIT-PROBE] countNumber 900 at Stack/Repo/Resource; allowed: anything. Nothing to fix.',
+    );
+  });
+
+  test('the resource is rendered no more often than without the checks (no second render per construct)', () => {
+    const renders = (withChecks: boolean): number => {
+      const { stack, repo, cfn } = repository();
+      if (withChecks) validateWithRules(repo, cfn, ['KIT-WARN'], { rules: [probeRule('KIT-WARN', Severity.WARNING)] });
+      const render = jest.spyOn(cfn as unknown as { _toCloudFormation: () => unknown }, '_toCloudFormation');
+      Template.fromStack(stack);
+      return render.mock.calls.length;
+    };
+    expect(renders(true)).toBe(renders(false));
+    expect(renders(false)).toBeGreaterThan(0);
+  });
+
+  test('a resource removed from the tree after construction is skipped', () => {
+    const { stack, repo, cfn } = repository();
+    validateWithRules(repo, cfn, ['KIT-PROBE'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] });
+    repo.repository.node.tryRemoveChild(cfn.node.id);
+    expect(Template.fromStack(stack).findResources('AWS::ECR::Repository')).toEqual({});
   });
 });

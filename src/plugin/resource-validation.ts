@@ -119,10 +119,13 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
   let allPaths: Map<string, string> | undefined;
   const constructPathOf = (logicalId: string) => registeredPaths.get(logicalId)
     ?? (allPaths ??= cfnElementPaths(stack)).get(logicalId);
+  // With EcsChecks registered, the warnings are its to report: only error rules need to run here.
+  const pluginReports = registrations.map((r) => ecsChecksRegistered(r.construct));
+  const needed = (r: Registration, i: number) => (pluginReports[i] ? r.rules.filter((rule) => rule.severity === Severity.ERROR) : r.rules);
   // One pass per quota profile (constructs pass none, so one pass in practice).
   const byProfile = new Map<QuotaProfile | undefined, Map<string, Finding[]>>();
   for (const quotas of new Set(registrations.map((r) => r.quotas))) {
-    const rules = [...new Set(registrations.filter((r) => r.quotas === quotas).flatMap((r) => r.rules))];
+    const rules = [...new Set(registrations.flatMap((r, i) => (r.quotas === quotas ? needed(r, i) : [])))];
     // templateSize 0: the file is not written yet; aws-cdk-lib checks the stack's size and resource count itself.
     const model = new AssemblyModel([{ name: stack.stackName, template, templateSize: 0, constructPathOf }]);
     const byResource = new Map<string, Finding[]>();
@@ -132,11 +135,10 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
   const errors: string[] = [];
   registrations.forEach(({ construct, cfn, rules, quotas }, i) => {
     const wanted = new Set(rules.map((r) => r.id));
-    const pluginReports = ecsChecksRegistered(construct);
     for (const f of byProfile.get(quotas)?.get(ids[i]) ?? []) {
       if (!wanted.has(f.ruleId)) continue;
       if (f.severity === Severity.ERROR) errors.push(`[${construct.node.path}] ${f.message}`);
-      else if (!pluginReports && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
+      else if (!pluginReports[i] && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
     }
   });
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);

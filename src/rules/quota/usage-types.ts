@@ -68,27 +68,45 @@ export function topSource(sums: ReadonlyMap<string, number>): string | undefined
   return top?.label;
 }
 
+/** What a shared-scope usage says and points at, worked out only when read. */
+export interface ScopeDetails {
+  readonly scope: string;
+  readonly problem: string;
+  readonly resource: TemplateResource;
+  readonly property: string;
+  readonly value: unknown;
+}
+
 /**
- * Usage of a shared scope (a Region, a cluster, a stack). Sources are sorted
- * only when read: a finding or a report row needs them, most runs do not.
+ * Usage of a shared scope (a Region, a cluster, a stack). Only the quota and
+ * the amount are computed up front: the words, the anchor resource and the
+ * sorted sources need construct paths (a metadata read per stack when the
+ * templates carry no aws:cdk:path) and only a finding or a report row reads them.
  */
 export class ScopeUsage implements QuotaUsage {
   public readonly perResource = false;
+  private details?: ScopeDetails;
   private sorted?: readonly UsageSource[];
 
   constructor(
     public readonly quota: EcsQuota,
-    public readonly scope: string,
     public readonly used: number,
-    public readonly problem: string,
-    private readonly sums: ReadonlyMap<string, number> | undefined,
-    public readonly resource: TemplateResource,
-    public readonly property: string,
-    public readonly value: unknown,
+    private readonly describe: () => ScopeDetails,
+    private readonly sums?: () => ReadonlyMap<string, number>,
   ) {}
 
+  public get scope(): string { return this.read().scope; }
+  public get problem(): string { return this.read().problem; }
+  public get resource(): TemplateResource { return this.read().resource; }
+  public get property(): string { return this.read().property; }
+  public get value(): unknown { return this.read().value; }
+
   public get sources(): readonly UsageSource[] {
-    return this.sorted ??= this.sums ? sortedSources(this.sums) : NO_SOURCES;
+    return this.sorted ??= this.sums ? sortedSources(this.sums()) : NO_SOURCES;
+  }
+
+  private read(): ScopeDetails {
+    return this.details ??= this.describe();
   }
 }
 
@@ -122,6 +140,19 @@ export class ResourceUsage implements QuotaUsage {
 }
 
 const NO_SOURCES: readonly UsageSource[] = Object.freeze([]);
+
+/** A function computing its value on the first call only. */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
 
 /** 1234567.891 → "1,234,567.89" (toLocaleString is slow, and this runs per resource). */
 export const n = (v: number): string => {

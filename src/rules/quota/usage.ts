@@ -9,7 +9,7 @@ import { toArray, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
 import { peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { resourceUsage } from './usage-resources';
-import { cap, n, QuotaUsage, regionLabel, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
+import { cap, n, once, QuotaUsage, regionLabel, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
 
 export { ClusterIndex } from './clusters';
 export type { ClusterId } from './clusters';
@@ -60,11 +60,17 @@ const stackName = (c: { resource: TemplateResource }) => c.resource.stack.name;
 function clustersPerRegion(assembly: AssemblyModel): QuotaUsage[] {
   const all = assembly.ofType('AWS::ECS::Cluster').map((resource) => ({ resource }));
   return [...groupBy(all, (c) => c.resource.stack.region ?? '')].map(([region, list]) => {
-    const sums = sumBySource(list, stackName);
-    const top = anchor(list, sums, stackName);
-    return new ScopeUsage(EcsQuota.CLUSTERS_PER_REGION, regionLabel(region || undefined), list.length,
-      `${regionLabel(region || undefined)} gets ${n(list.length)} ECS clusters from this app`, sums,
-      top.resource, '', top.resource.properties.ClusterName);
+    const sums = once(() => sumBySource(list, stackName));
+    return new ScopeUsage(EcsQuota.CLUSTERS_PER_REGION, list.length, () => {
+      const top = anchor(list, sums(), stackName);
+      return {
+        scope: regionLabel(region || undefined),
+        problem: `${regionLabel(region || undefined)} gets ${n(list.length)} ECS clusters from this app`,
+        resource: top.resource,
+        property: '',
+        value: top.resource.properties.ClusterName,
+      };
+    }, sums);
   });
 }
 
@@ -72,14 +78,17 @@ function servicesPerCluster(services: readonly ServiceFacts[]): QuotaUsage[] {
   const placed = services.filter((s): s is ServiceFacts & { cluster: ClusterId } => s.cluster !== undefined);
   return [...groupBy(placed, (s) => s.cluster.key)].map(([, list]) => {
     const cluster = list[0].cluster;
-    const sums = sumBySource(list, stackName);
-    // The top service is needed only when the cluster is not in the app.
-    const top = cluster.resource ? list[0] : anchor(list, sums, stackName);
-    return new ScopeUsage(EcsQuota.SERVICES_PER_CLUSTER, cluster.label, list.length,
-      `${cap(cluster.label)} has ${n(list.length)} services`, sums,
-      cluster.resource ?? top.resource,
-      cluster.resource ? '' : 'Properties/Cluster',
-      cluster.resource ? cluster.resource.properties.ClusterName : top.resource.properties.Cluster);
+    const sums = once(() => sumBySource(list, stackName));
+    return new ScopeUsage(EcsQuota.SERVICES_PER_CLUSTER, list.length, () => {
+      const top = anchor(list, sums(), stackName);
+      return {
+        scope: cluster.label,
+        problem: `${cap(cluster.label)} has ${n(list.length)} services`,
+        resource: cluster.resource ?? top.resource,
+        property: cluster.resource ? '' : 'Properties/Cluster',
+        value: cluster.resource ? cluster.resource.properties.ClusterName : top.resource.properties.Cluster,
+      };
+    }, sums);
   });
 }
 
@@ -114,9 +123,13 @@ function clusterCapacity(assembly: AssemblyModel, clusters: ClusterIndex): Quota
     }
     if (providers.size === 0) continue;
     const names = [...providers.values()].map((p) => p.label);
-    out.push(new ScopeUsage(EcsQuota.CAPACITY_PROVIDERS_PER_CLUSTER, cluster.label, providers.size,
-      `${cap(cluster.label)} has ${providers.size} capacity providers (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', ...' : ''})`,
-      undefined, holder, 'Properties/CapacityProviders', names));
+    out.push(new ScopeUsage(EcsQuota.CAPACITY_PROVIDERS_PER_CLUSTER, providers.size, () => ({
+      scope: cluster.label,
+      problem: `${cap(cluster.label)} has ${providers.size} capacity providers (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', ...' : ''})`,
+      resource: holder,
+      property: 'Properties/CapacityProviders',
+      value: names,
+    })));
     const groups = new Map<TemplateResource, number>();
     for (const p of providers.values()) {
       const asg = p.resource ? asgOf(assembly, p.resource) : undefined;
@@ -125,10 +138,14 @@ function clusterCapacity(assembly: AssemblyModel, clusters: ClusterIndex): Quota
     }
     if (groups.size === 0) continue;
     const used = [...groups.values()].reduce((a, b) => a + b, 0);
-    const sums = sumBySource([...groups], ([asg]) => asg.path, ([, max]) => max);
-    out.push(new ScopeUsage(EcsQuota.CONTAINER_INSTANCES_PER_CLUSTER, cluster.label, used,
-      `${cap(cluster.label)} can register up to ${n(used)} container instances (sum of Auto Scaling group MaxSize behind its capacity providers)`,
-      sums, cluster.resource ?? holder, cluster.resource ? '' : 'Properties/CapacityProviders', sortedSources(sums).map((s) => s.label)));
+    const sums = once(() => sumBySource([...groups], ([asg]) => asg.path, ([, max]) => max));
+    out.push(new ScopeUsage(EcsQuota.CONTAINER_INSTANCES_PER_CLUSTER, used, () => ({
+      scope: cluster.label,
+      problem: `${cap(cluster.label)} can register up to ${n(used)} container instances (sum of Auto Scaling group MaxSize behind its capacity providers)`,
+      resource: cluster.resource ?? holder,
+      property: cluster.resource ? '' : 'Properties/CapacityProviders',
+      value: sortedSources(sums()).map((s) => s.label),
+    }), sums));
   }
   return out;
 }
@@ -180,12 +197,19 @@ function fargateVcpu(services: readonly ServiceFacts[]): QuotaUsage[] {
     ] as const) {
       const used = list.reduce((s, d) => s + pick(d), 0);
       if (used <= 0) continue;
-      const sums = sumBySource(list.filter((d) => pick(d) > 0), (d) => d.f.resource.path, pick);
-      const topLabel = topSource(sums);
-      const top = list.find((d) => d.f.resource.path === topLabel)!;
-      out.push(new ScopeUsage(quota, regionLabel(region || undefined), used,
-        `Services in ${regionLabel(region || undefined)} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
-        sums, top.f.resource, '', pick(top)));
+      // By construct path: resolved only when a finding or the report reads them.
+      const sums = once(() => sumBySource(list.filter((d) => pick(d) > 0), (d) => d.f.resource.path, pick));
+      out.push(new ScopeUsage(quota, used, () => {
+        const topLabel = topSource(sums());
+        const top = list.find((d) => d.f.resource.path === topLabel)!;
+        return {
+          scope: regionLabel(region || undefined),
+          problem: `Services in ${regionLabel(region || undefined)} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
+          resource: top.f.resource,
+          property: '',
+          value: pick(top),
+        };
+      }, sums));
     }
   }
   return out;
@@ -196,13 +220,25 @@ function stackLimits(assembly: AssemblyModel): QuotaUsage[] {
   for (const stack of assembly.stacks) {
     const at = stack.resources.find((r) => r.type !== 'AWS::CDK::Metadata') ?? stack.resources[0];
     if (!at) continue;
-    const types = new Map<string, number>();
-    for (const r of stack.resources) types.set(r.type, (types.get(r.type) ?? 0) + 1);
-    out.push(new ScopeUsage(EcsQuota.RESOURCES_PER_STACK, `stack ${stack.name}`, stack.resources.length,
-      `Stack ${stack.name} has ${n(stack.resources.length)} resources`, types, at, '', stack.resources.length),
-    new ScopeUsage(EcsQuota.TEMPLATE_SIZE_BYTES, `stack ${stack.name}`, stack.templateSize,
-      `Stack ${stack.name} has a ${n(stack.templateSize)}-byte template${stack.file ? ` (${stack.file})` : ''}`,
-      undefined, at, '', stack.templateSize));
+    const types = () => {
+      const sums = new Map<string, number>();
+      for (const r of stack.resources) sums.set(r.type, (sums.get(r.type) ?? 0) + 1);
+      return sums;
+    };
+    out.push(new ScopeUsage(EcsQuota.RESOURCES_PER_STACK, stack.resources.length, () => ({
+      scope: `stack ${stack.name}`,
+      problem: `Stack ${stack.name} has ${n(stack.resources.length)} resources`,
+      resource: at,
+      property: '',
+      value: stack.resources.length,
+    }), types),
+    new ScopeUsage(EcsQuota.TEMPLATE_SIZE_BYTES, stack.templateSize, () => ({
+      scope: `stack ${stack.name}`,
+      problem: `Stack ${stack.name} has a ${n(stack.templateSize)}-byte template${stack.file ? ` (${stack.file})` : ''}`,
+      resource: at,
+      property: '',
+      value: stack.templateSize,
+    })));
   }
   return out;
 }

@@ -70,15 +70,19 @@ export function roleOf(value: unknown, from: TemplateResource, assembly: Assembl
 }
 
 export function rolePermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {
-  let perms = PERMISSIONS.get(role);
+  const cache = assembly.derived(permissionsCache, permissionsCache);
+  let perms = cache.get(role);
   if (!perms) {
     perms = readPermissions(role, assembly);
-    PERMISSIONS.set(role, perms);
+    cache.set(role, perms);
   }
   return perms;
 }
 
-const PERMISSIONS = new WeakMap<TemplateResource, RolePermissions>();
+/** Permissions per role, kept with the assembly (a plain Map dies with the model; a WeakMap costs the GC). */
+function permissionsCache(_assembly: AssemblyModel): Map<TemplateResource, RolePermissions> {
+  return new Map();
+}
 
 interface AttachmentIndex {
   /** Policy resources attached to each role of the assembly. */

@@ -74,14 +74,20 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   const skipOverlaps = options.skipBuiltInOverlaps ?? false;
   const { byType, assemblyRules } = planFor(options);
 
+  // Indexed loops: in a synth this runs once, mostly interpreted, where for-of
+  // builds an iterator per list (thousands of empty issue lists).
   for (const stack of assembly.stacks) {
     const context = { assembly, stack, quotas };
-    for (const resource of stack.resources) {
+    const resources = stack.resources;
+    for (let r = 0; r < resources.length; r++) {
+      const resource = resources[r];
       const rules = byType.get(resource.type);
-      if (!rules) continue;
-      for (const rule of rules) {
+      if (rules === undefined) continue;
+      for (let k = 0; k < rules.length; k++) {
+        const rule = rules[k];
         const issues = rule.check(resource, context);
-        for (const issue of issues) {
+        for (let i = 0; i < issues.length; i++) {
+          const issue = issues[i];
           if (skipOverlaps && issue.builtInOverlap) continue;
           findings.push(toFinding(rule, issue.resource ?? resource, issue, options));
         }

@@ -92,15 +92,19 @@ export class StackModel {
     this.file = input.file;
     this.templateSize = input.templateSize ?? Buffer.byteLength(JSON.stringify(input.template));
     const list: TemplateResource[] = [];
-    for (const [logicalId, json] of Object.entries(input.template.Resources ?? {})) {
+    const all = input.template.Resources ?? {};
+    // for-in, not Object.entries: no pair arrays for every resource.
+    for (const logicalId in all) {
+      if (!Object.prototype.hasOwnProperty.call(all, logicalId)) continue;
+      const json = all[logicalId];
       if (!json || typeof json !== 'object' || typeof json.Type !== 'string') continue;
       const props = json.Properties && typeof json.Properties === 'object' ? json.Properties : {};
       const res = new Resource(this, logicalId, json, props, input.constructPathOf);
       list.push(res);
       this.byId.set(logicalId, res);
-      const bucket = this.byType.get(json.Type) ?? [];
-      bucket.push(res);
-      this.byType.set(json.Type, bucket);
+      const bucket = this.byType.get(json.Type);
+      if (bucket) bucket.push(res);
+      else this.byType.set(json.Type, [res]);
     }
     this.resources = list;
   }
@@ -124,6 +128,7 @@ export class AssemblyModel {
   public readonly stacks: readonly StackModel[];
   private exportsCache?: Map<string, { stack: StackModel; value: unknown }>;
   private readonly derivedValues = new Map<unknown, unknown>();
+  private readonly typeCache = new Map<string, readonly TemplateResource[]>();
 
   constructor(stacks: readonly StackInput[]) {
     this.stacks = stacks.map((s) => new StackModel(s, this));
@@ -135,13 +140,27 @@ export class AssemblyModel {
    * builder's identity, usually the function itself.
    */
   public derived<T>(key: object, build: (assembly: AssemblyModel) => T): T {
-    if (!this.derivedValues.has(key)) this.derivedValues.set(key, build(this));
-    return this.derivedValues.get(key) as T;
+    const seen = this.derivedValues.get(key);
+    if (seen !== undefined || this.derivedValues.has(key)) return seen as T;
+    const value = build(this);
+    this.derivedValues.set(key, value);
+    return value;
   }
 
-  /** Every resource of the given type across all stacks. */
-  public ofType(type: string): TemplateResource[] {
-    return this.stacks.flatMap((s) => [...s.ofType(type)]);
+  /** Every resource of the given type across all stacks (one shared array per type: do not change it). */
+  public ofType(type: string): readonly TemplateResource[] {
+    let list = this.typeCache.get(type);
+    if (!list) {
+      if (this.stacks.length === 1) {
+        list = this.stacks[0].ofType(type);
+      } else {
+        const all: TemplateResource[] = [];
+        for (const s of this.stacks) for (const r of s.ofType(type)) all.push(r);
+        list = all;
+      }
+      this.typeCache.set(type, list);
+    }
+    return list;
   }
 
   /**
@@ -153,17 +172,26 @@ export class AssemblyModel {
     if (depth > 10) return undefined;
     if (typeof value === 'string') return isUnresolved(value) ? undefined : value;
     if (typeof value === 'number') return isUnresolved(value) ? undefined : String(value);
-    const obj = intrinsic(value);
-    if (!obj) return undefined;
-    if (obj.fn === 'Fn::Join' && Array.isArray(obj.arg) && obj.arg.length === 2 && Array.isArray(obj.arg[1])) {
-      const sep = this.resolveString(obj.arg[0], stack, depth + 1);
-      const parts = (obj.arg[1] as unknown[]).map((p) => this.resolveString(p, stack, depth + 1));
-      if (sep === undefined || parts.some((p) => p === undefined)) return undefined;
+    const fn = intrinsicName(value);
+    if (fn === undefined) return undefined;
+    const arg = (value as Record<string, unknown>)[fn];
+    if (fn === 'Fn::Join' && Array.isArray(arg) && arg.length === 2 && Array.isArray(arg[1])) {
+      const sep = this.resolveString(arg[0], stack, depth + 1);
+      const list = arg[1] as unknown[];
+      const parts: string[] = [];
+      let failed = false;
+      // Every part is resolved (as before), even after one fails.
+      for (const p of list) {
+        const r = this.resolveString(p, stack, depth + 1);
+        if (r === undefined) failed = true;
+        else parts.push(r);
+      }
+      if (sep === undefined || failed) return undefined;
       return parts.join(sep);
     }
-    if (obj.fn === 'Fn::Sub' && typeof obj.arg === 'string' && !obj.arg.includes('${')) return obj.arg;
-    if (obj.fn === 'Fn::ImportValue') {
-      const exp = this.findExport(obj.arg, stack, depth + 1);
+    if (fn === 'Fn::Sub' && typeof arg === 'string' && !arg.includes('${')) return arg;
+    if (fn === 'Fn::ImportValue') {
+      const exp = this.findExport(arg, stack, depth + 1);
       return exp ? this.resolveString(exp.value, exp.stack, depth + 1) : undefined;
     }
     return undefined;
@@ -172,29 +200,42 @@ export class AssemblyModel {
   /** Follow Ref / Fn::GetAtt / Fn::ImportValue to the resource they point at. */
   public resolveReference(value: unknown, stack: StackModel, depth = 0): ResourceReference | undefined {
     if (depth > 10) return undefined;
-    const obj = intrinsic(value);
-    if (!obj) return undefined;
-    if (obj.fn === 'Ref' && typeof obj.arg === 'string') {
-      const res = stack.resource(obj.arg);
+    const fn = intrinsicName(value);
+    if (fn === undefined) return undefined;
+    const arg = (value as Record<string, unknown>)[fn];
+    if (fn === 'Ref') {
+      const res = typeof arg === 'string' ? stack.resource(arg) : undefined;
       return res ? { resource: res } : undefined;
     }
-    if (obj.fn === 'Fn::GetAtt') {
-      const [id, attr] = Array.isArray(obj.arg)
-        ? obj.arg
-        : typeof obj.arg === 'string' ? obj.arg.split(/\.(.*)/s) : [];
+    if (fn === 'Fn::GetAtt') {
+      const [id, attr] = getAttParts(arg);
       const res = typeof id === 'string' ? stack.resource(id) : undefined;
       return res && typeof attr === 'string' ? { resource: res, attribute: attr } : undefined;
     }
-    if (obj.fn === 'Fn::ImportValue') {
-      const exp = this.findExport(obj.arg, stack, depth + 1);
+    if (fn === 'Fn::ImportValue') {
+      const exp = this.findExport(arg, stack, depth + 1);
       return exp ? this.resolveReference(exp.value, exp.stack, depth + 1) : undefined;
     }
     return undefined;
   }
 
-  /** The resource a value refers to, if any. */
-  public resolveResource(value: unknown, stack: StackModel): TemplateResource | undefined {
-    return this.resolveReference(value, stack)?.resource;
+  /** The resource a value refers to, if any (resolveReference without building the reference). */
+  public resolveResource(value: unknown, stack: StackModel, depth = 0): TemplateResource | undefined {
+    if (depth > 10) return undefined;
+    const fn = intrinsicName(value);
+    if (fn === undefined) return undefined;
+    const arg = (value as Record<string, unknown>)[fn];
+    if (fn === 'Ref') return typeof arg === 'string' ? stack.resource(arg) : undefined;
+    if (fn === 'Fn::GetAtt') {
+      const [id, attr] = getAttParts(arg);
+      const res = typeof id === 'string' ? stack.resource(id) : undefined;
+      return res && typeof attr === 'string' ? res : undefined;
+    }
+    if (fn === 'Fn::ImportValue') {
+      const exp = this.findExport(arg, stack, depth + 1);
+      return exp ? this.resolveResource(exp.value, exp.stack, depth + 1) : undefined;
+    }
+    return undefined;
   }
 
   /** `depth` carries on through the export's name: an import inside an import's name is a loop too. */
@@ -214,13 +255,26 @@ export class AssemblyModel {
   }
 }
 
-function intrinsic(value: unknown): { fn: string; arg: unknown } | undefined {
+/** The function name of a one-key `Ref` / `Fn::*` object, else undefined. No allocation: this runs for most values rules resolve. */
+function intrinsicName(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const fn = keys[0];
-  if (fn !== 'Ref' && !fn.startsWith('Fn::')) return undefined;
-  return { fn, arg: (value as Record<string, unknown>)[fn] };
+  let fn: string | undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (fn !== undefined) return undefined;
+    fn = key;
+  }
+  if (fn === undefined || (fn !== 'Ref' && !fn.startsWith('Fn::'))) return undefined;
+  return fn;
+}
+
+/** [logicalId, attribute] of an Fn::GetAtt argument: a list, or "Id.Attr.Sub". */
+function getAttParts(arg: unknown): readonly unknown[] {
+  if (Array.isArray(arg)) return arg;
+  if (typeof arg !== 'string') return [];
+  const dot = arg.indexOf('.');
+  // As split(/\.(.*)/s): no dot gives no attribute.
+  return dot < 0 ? [arg] : [arg.slice(0, dot), arg.slice(dot + 1)];
 }
 
 /** A resource whose construct path is looked up only when asked for. */

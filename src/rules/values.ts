@@ -15,18 +15,26 @@ export function isUnresolved(value: unknown): boolean {
   }
   if (typeof value === 'number') return value === -1.8881545897087626e+289;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
+    // One own key, counted without Object.keys' array.
+    let only: string | undefined;
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (only !== undefined) return false;
+      only = key;
+    }
+    return only !== undefined && (only === 'Ref' || only === 'Condition' || only.startsWith('Fn::'));
   }
   return false;
 }
 
 /** A plain number from a number or a numeric string; undefined otherwise. */
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && !isUnresolved(value) ? value : undefined;
   if (typeof value === 'string') {
     const s = value.trim();
-    if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+    if (!NUMERIC.test(s)) return undefined;
     return Number(s);
   }
   return undefined;

@@ -35,7 +35,8 @@ export class ClusterIndex {
       const region = res.stack.region;
       const id: ClusterId = {
         key: name && NAME.test(name) ? nameKey(name, region) : `res|${res.stack.name}|${res.logicalId}`,
-        label: `cluster ${res.path}`,
+        // A getter: the construct path is read only for a message.
+        get label() { return `cluster ${res.path}`; },
         resource: res,
         region,
       };

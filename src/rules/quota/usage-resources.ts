@@ -8,7 +8,7 @@ import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { isUnresolved, toArray, toObject, toStr } from '../values';
 import { ASSOCIATIONS, CLUSTER } from './clusters';
 import { SERVICE, ServiceFacts } from './services';
-import { cap, n, QuotaUsage } from './usage-types';
+import { cap, n, QuotaUsage, ResourceUsage } from './usage-types';
 
 const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 const TASK_SET = 'AWS::ECS::TaskSet';
@@ -24,34 +24,22 @@ const LABEL: Record<string, string> = {
 };
 const label = (r: TemplateResource) => `${LABEL[r.type] ?? r.type} ${r.path}`;
 
-/**
- * Usage of one resource. Scope and problem are built only when read (a
- * finding or a report row needs them): most resources are far below their
- * limits, and naming them costs construct-path lookups.
- */
 function one(quota: EcsQuota, r: TemplateResource, used: number, problem: () => string, property: string, value: unknown): QuotaUsage {
-  return {
-    quota,
-    used,
-    sources: [],
-    resource: r,
-    property,
-    value,
-    perResource: true,
-    get scope() { return label(r); },
-    get problem() { return problem(); },
-  };
+  return new ResourceUsage(quota, r, used, problem, property, value, label);
 }
 
 export function resourceUsage(assembly: AssemblyModel, services: readonly ServiceFacts[]): QuotaUsage[] {
   const out: QuotaUsage[] = [];
-  for (const f of services) out.push(...taskCounts(f));
-  for (const r of [...assembly.ofType(SERVICE), ...assembly.ofType(TASK_SET)]) {
-    out.push(...loadBalancers(r), ...awsvpc(r));
-    out.push(...strategyLength(r, 'CapacityProviderStrategy'));
+  for (const f of services) taskCounts(f, out);
+  for (const type of [SERVICE, TASK_SET]) {
+    for (const r of assembly.ofType(type)) {
+      loadBalancers(r, out);
+      awsvpc(r, out);
+      strategyLength(r, 'CapacityProviderStrategy', out);
+    }
   }
-  for (const r of [...assembly.ofType(CLUSTER), ...assembly.ofType(ASSOCIATIONS)]) {
-    out.push(...strategyLength(r, 'DefaultCapacityProviderStrategy'));
+  for (const type of [CLUSTER, ASSOCIATIONS]) {
+    for (const r of assembly.ofType(type)) strategyLength(r, 'DefaultCapacityProviderStrategy', out);
   }
   for (const td of assembly.ofType(TASK_DEFINITION)) {
     const list = toArray(td.properties.ContainerDefinitions);
@@ -64,39 +52,41 @@ export function resourceUsage(assembly: AssemblyModel, services: readonly Servic
       () => `Task definition ${td.path} renders to ${size.partial ? 'at least ' : ''}${n(size.bytes)} bytes of RegisterTaskDefinition JSON${size.partial ? ' (unresolved values not counted)' : ''}`,
       'Properties', size.bytes));
   }
-  for (const r of [CLUSTER, SERVICE, TASK_DEFINITION, CAPACITY_PROVIDER].flatMap((t) => assembly.ofType(t))) {
-    const tags = toArray(r.properties.Tags);
-    if (!tags) continue;
-    // aws:-prefixed tags do not count toward the limit; Fn::If entries may vanish.
-    const counted = tags.filter((t) => {
-      const obj = toObject(t);
-      return obj !== undefined && !toStr(obj.Key)?.startsWith('aws:');
-    }).length;
-    out.push(one(EcsQuota.TAGS_PER_RESOURCE, r, counted, () => `${cap(label(r))} has ${counted} tags`, 'Properties/Tags', counted));
+  for (const type of [CLUSTER, SERVICE, TASK_DEFINITION, CAPACITY_PROVIDER]) {
+    for (const r of assembly.ofType(type)) {
+      const tags = toArray(r.properties.Tags);
+      if (!tags) continue;
+      // aws:-prefixed tags do not count toward the limit; Fn::If entries may vanish.
+      let counted = 0;
+      for (const t of tags) {
+        const obj = toObject(t);
+        if (obj !== undefined && !toStr(obj.Key)?.startsWith('aws:')) counted++;
+      }
+      out.push(one(EcsQuota.TAGS_PER_RESOURCE, r, counted, () => `${cap(label(r))} has ${counted} tags`, 'Properties/Tags', counted));
+    }
   }
   return out;
 }
 
-function taskCounts(f: ServiceFacts): QuotaUsage[] {
+function taskCounts(f: ServiceFacts, out: QuotaUsage[]): void {
   const maxTasks = f.maxTasks;
-  if (maxTasks === undefined) return [];
+  if (maxTasks === undefined) return;
   const r = f.resource;
-  const parts = [f.desired !== undefined ? `DesiredCount ${n(f.desired)}` : undefined,
+  const parts = () => [f.desired !== undefined ? `DesiredCount ${n(f.desired)}` : undefined,
     f.scalingMax !== undefined ? `autoscaling MaxCapacity ${n(f.scalingMax)}` : undefined].filter(Boolean).join(', ');
   const property = f.scalingMax !== undefined && f.scalingMax >= (f.desired ?? 0) ? '' : 'Properties/DesiredCount';
-  const out = [one(EcsQuota.TASKS_PER_SERVICE, r, maxTasks,
-    () => `Service ${r.path} runs up to ${n(maxTasks)} tasks (${parts})`, property, maxTasks)];
+  out.push(one(EcsQuota.TASKS_PER_SERVICE, r, maxTasks,
+    () => `Service ${r.path} runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));
   if (f.discovery) {
     out.push(one(EcsQuota.TASKS_PER_SERVICE_WITH_SERVICE_DISCOVERY, r, maxTasks,
-      () => `Service ${r.path} uses Service Connect or Service Discovery and runs up to ${n(maxTasks)} tasks (${parts})`, property, maxTasks));
+      () => `Service ${r.path} uses Service Connect or Service Discovery and runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));
   }
-  return out;
 }
 
 /** Distinct target groups and Classic Load Balancers in LoadBalancers. */
-function loadBalancers(r: TemplateResource): QuotaUsage[] {
+function loadBalancers(r: TemplateResource, out: QuotaUsage[]): void {
   const list = toArray(r.properties.LoadBalancers);
-  if (!list) return [];
+  if (!list) return;
   const groups = new Set<string>();
   const classic = new Set<string>();
   for (const entry of list) {
@@ -105,7 +95,6 @@ function loadBalancers(r: TemplateResource): QuotaUsage[] {
     if (lb.TargetGroupArn !== undefined) groups.add(JSON.stringify(lb.TargetGroupArn));
     else if (lb.LoadBalancerName !== undefined) classic.add(JSON.stringify(lb.LoadBalancerName));
   }
-  const out: QuotaUsage[] = [];
   if (groups.size > 0) {
     out.push(one(EcsQuota.TARGET_GROUPS_PER_SERVICE, r, groups.size,
       () => `${cap(label(r))} is attached to ${groups.size} target groups`, 'Properties/LoadBalancers', groups.size));
@@ -114,32 +103,37 @@ function loadBalancers(r: TemplateResource): QuotaUsage[] {
     out.push(one(EcsQuota.CLASSIC_LOAD_BALANCERS_PER_SERVICE, r, classic.size,
       () => `${cap(label(r))} is attached to ${classic.size} Classic Load Balancers`, 'Properties/LoadBalancers', classic.size));
   }
-  return out;
 }
 
-function awsvpc(r: TemplateResource): QuotaUsage[] {
+/** Entries that surely stay: an Fn::If entry may resolve to AWS::NoValue. */
+function countKept(list: readonly unknown[]): number {
+  let count = 0;
+  for (const e of list) if (!(e && typeof e === 'object' && 'Fn::If' in e)) count++;
+  return count;
+}
+
+function awsvpc(r: TemplateResource, out: QuotaUsage[]): void {
   const cfg = toObject(toObject(r.properties.NetworkConfiguration)?.AwsvpcConfiguration);
-  if (!cfg) return [];
-  const out: QuotaUsage[] = [];
-  for (const [key, quota, what] of [
-    ['Subnets', EcsQuota.SUBNETS_PER_AWSVPC_CONFIGURATION, 'subnets'],
-    ['SecurityGroups', EcsQuota.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION, 'security groups'],
-  ] as const) {
-    const list = toArray(cfg[key]);
-    if (!list) continue;
-    // An Fn::If entry may resolve to AWS::NoValue: count only entries that surely stay.
-    const count = list.filter((e) => !(e && typeof e === 'object' && 'Fn::If' in e)).length;
-    out.push(one(quota, r, count, () => `${cap(label(r))} lists ${count} ${what} in its awsvpcConfiguration`,
-      `Properties/NetworkConfiguration/AwsvpcConfiguration/${key}`, count));
+  if (!cfg) return;
+  const subnets = toArray(cfg.Subnets);
+  if (subnets) {
+    const count = countKept(subnets);
+    out.push(one(EcsQuota.SUBNETS_PER_AWSVPC_CONFIGURATION, r, count, () => `${cap(label(r))} lists ${count} subnets in its awsvpcConfiguration`,
+      'Properties/NetworkConfiguration/AwsvpcConfiguration/Subnets', count));
   }
-  return out;
+  const groups = toArray(cfg.SecurityGroups);
+  if (groups) {
+    const count = countKept(groups);
+    out.push(one(EcsQuota.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION, r, count, () => `${cap(label(r))} lists ${count} security groups in its awsvpcConfiguration`,
+      'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups', count));
+  }
 }
 
-function strategyLength(r: TemplateResource, key: string): QuotaUsage[] {
+function strategyLength(r: TemplateResource, key: string, out: QuotaUsage[]): void {
   const list = toArray(r.properties[key]);
-  if (!list || list.length === 0) return [];
-  return [one(EcsQuota.CAPACITY_PROVIDERS_PER_STRATEGY, r, list.length,
-    () => `${cap(label(r))} has ${list.length} capacity providers in its ${key}`, `Properties/${key}`, list.length)];
+  if (!list || list.length === 0) return;
+  out.push(one(EcsQuota.CAPACITY_PROVIDERS_PER_STRATEGY, r, list.length,
+    () => `${cap(label(r))} has ${list.length} capacity providers in its ${key}`, `Properties/${key}`, list.length));
 }
 
 /**
@@ -149,52 +143,69 @@ function strategyLength(r: TemplateResource, key: string): QuotaUsage[] {
  * image URIs with account and Region) are left out, making this a lower bound.
  */
 export function renderedSize(assembly: AssemblyModel, td: TemplateResource): { bytes: number; partial: boolean } {
-  let partial = false;
-  // Bytes of the minified JSON the value renders to, counted without building
-  // a copy (this runs for every task definition of the app); undefined when
-  // the value drops out (an intrinsic with nothing literal to keep).
-  const size = (v: unknown, stack: StackModel): number | undefined => {
-    if (typeof v === 'string') {
-      if (!isUnresolved(v)) return jsonBytes(v);
-      partial = true;
-      return 2; // ""
+  const state = { assembly, stack: td.stack, partial: false };
+  return { bytes: sizeOf(td.properties, state) ?? 2, partial: state.partial };
+}
+
+interface SizeState {
+  readonly assembly: AssemblyModel;
+  readonly stack: StackModel;
+  partial: boolean;
+}
+
+/**
+ * Bytes of the minified JSON the value renders to, counted without building
+ * a copy (this runs for every task definition of the app); undefined when
+ * the value drops out (an intrinsic with nothing literal to keep).
+ */
+function sizeOf(v: unknown, state: SizeState): number | undefined {
+  if (typeof v === 'string') {
+    if (!isUnresolved(v)) return jsonBytes(v);
+    state.partial = true;
+    return 2; // ""
+  }
+  if (Array.isArray(v)) {
+    let total = 2;
+    let items = 0;
+    for (const x of v) {
+      const b = sizeOf(x, state);
+      if (b === undefined) continue;
+      total += b + (items++ > 0 ? 1 : 0);
     }
-    if (Array.isArray(v)) {
-      let total = 2;
-      let items = 0;
-      for (const x of v) {
-        const b = size(x, stack);
-        if (b === undefined) continue;
-        total += b + (items++ > 0 ? 1 : 0);
-      }
-      return total;
+    return total;
+  }
+  if (v && typeof v === 'object') {
+    if (isUnresolved(v)) {
+      const s = state.assembly.resolveString(v, state.stack);
+      if (s !== undefined) return jsonBytes(s);
+      state.partial = true;
+      const join = toArray((v as Record<string, unknown>)['Fn::Join']);
+      const parts = toArray(join?.[1]);
+      // Keep the literal parts of a join: the deployed string is at least that long.
+      return parts ? jsonBytes(parts.filter((p): p is string => typeof p === 'string' && !isUnresolved(p)).join('')) : undefined;
     }
-    if (v && typeof v === 'object') {
-      if (isUnresolved(v)) {
-        const s = assembly.resolveString(v, stack);
-        if (s !== undefined) return jsonBytes(s);
-        partial = true;
-        const join = toArray((v as Record<string, unknown>)['Fn::Join']);
-        const parts = toArray(join?.[1]);
-        // Keep the literal parts of a join: the deployed string is at least that long.
-        return parts ? jsonBytes(parts.filter((p): p is string => typeof p === 'string' && !isUnresolved(p)).join('')) : undefined;
-      }
-      let total = 2;
-      let items = 0;
-      for (const [k, x] of Object.entries(v)) {
-        const b = size(x, stack);
-        if (b === undefined) continue;
-        total += jsonBytes(k) + 1 + b + (items++ > 0 ? 1 : 0);
-      }
-      return total;
+    let total = 2;
+    let items = 0;
+    const obj = v as Record<string, unknown>;
+    // for-in, not Object.entries: same order, no pair arrays.
+    for (const k in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+      const b = sizeOf(obj[k], state);
+      if (b === undefined) continue;
+      total += jsonBytes(k) + 1 + b + (items++ > 0 ? 1 : 0);
     }
-    return v === undefined ? undefined : Buffer.byteLength(JSON.stringify(v));
-  };
-  return { bytes: size(td.properties, td.stack) ?? 2, partial };
+    return total;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return JSON.stringify(v).length; // ASCII
+  return v === undefined ? undefined : Buffer.byteLength(JSON.stringify(v));
 }
 
 /** UTF-8 bytes of a string as a JSON string literal. */
 function jsonBytes(s: string): number {
   // Plain ASCII without escapes is the common case: length + 2 quotes.
-  return /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s) ? s.length + 2 : Buffer.byteLength(JSON.stringify(s));
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return Buffer.byteLength(JSON.stringify(s));
+  }
+  return s.length + 2;
 }

@@ -45,7 +45,9 @@ export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageR
     band: options.band ?? 'over',
     checkAssembly(assembly: AssemblyModel, profile: QuotaProfile): RuleIssue[] {
       const issues: RuleIssue[] = [];
-      for (const u of quotaUsage(assembly)) {
+      // One quota: its own figures; several: all figures in order, so issues keep their order.
+      const figures = options.quotas.length === 1 ? usageOf(assembly, options.quotas[0]) : quotaUsage(assembly);
+      for (const u of figures) {
         if (!options.quotas.includes(u.quota)) continue;
         if (options.onlyWhenOverridden && !profile.isOverridden(u.quota)) continue;
         const limit = profile.limit(u.quota);
@@ -67,6 +69,21 @@ export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageR
       return issues;
     },
   };
+}
+
+/** Usage figures of one quota, in quotaUsage order. */
+function usageOf(assembly: AssemblyModel, quota: EcsQuota): readonly QuotaUsage[] {
+  return assembly.derived(usageOf, byQuota).get(quota) ?? [];
+}
+
+function byQuota(assembly: AssemblyModel): Map<EcsQuota, QuotaUsage[]> {
+  const out = new Map<EcsQuota, QuotaUsage[]>();
+  for (const u of quotaUsage(assembly)) {
+    const list = out.get(u.quota);
+    if (list) list.push(u);
+    else out.set(u.quota, [u]);
+  }
+  return out;
 }
 
 /** "500 services (Services per cluster, legacy profile; adjustable, quota code L-9EF96962)". */

@@ -33,9 +33,125 @@ export function regionLabel(region: string | undefined): string {
 
 /** Sum amounts per label, largest first (ties by label, so output does not depend on stack order). */
 export function bySource<T>(items: readonly T[], label: (t: T) => string, amount: (t: T) => number = () => 1): UsageSource[] {
+  return sortedSources(sumBySource(items, label, amount));
+}
+
+/** Amount per label, in first-seen order. */
+export function sumBySource<T>(items: readonly T[], label: (t: T) => string, amount: (t: T) => number = () => 1): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const item of items) sums.set(label(item), (sums.get(label(item)) ?? 0) + amount(item));
-  return [...sums].map(([l, a]) => ({ label: l, amount: a })).sort((a, b) => b.amount - a.amount || a.label.localeCompare(b.label));
+  for (const item of items) {
+    const l = label(item);
+    sums.set(l, (sums.get(l) ?? 0) + amount(item));
+  }
+  return sums;
+}
+
+/** Sums as bySource lists them: largest first, ties by label. */
+export function sortedSources(sums: ReadonlyMap<string, number>): UsageSource[] {
+  const out: UsageSource[] = [];
+  for (const [l, a] of sums) out.push({ label: l, amount: a });
+  return out.sort(bySourceOrder);
+}
+
+function bySourceOrder(a: UsageSource, b: UsageSource): number {
+  return b.amount - a.amount || a.label.localeCompare(b.label);
+}
+
+/** The label sortedSources would list first, found without sorting (undefined when empty). */
+export function topSource(sums: ReadonlyMap<string, number>): string | undefined {
+  let top: UsageSource | undefined;
+  for (const [label, amount] of sums) {
+    const s = { label, amount };
+    // Strictly before: on a tie the earlier entry stays first, as in the stable sort.
+    if (top === undefined || bySourceOrder(s, top) < 0) top = s;
+  }
+  return top?.label;
+}
+
+/** What a shared-scope usage says and points at, worked out only when read. */
+export interface ScopeDetails {
+  readonly scope: string;
+  readonly problem: string;
+  readonly resource: TemplateResource;
+  readonly property: string;
+  readonly value: unknown;
+}
+
+/**
+ * Usage of a shared scope (a Region, a cluster, a stack). Only the quota and
+ * the amount are computed up front: the words, the anchor resource and the
+ * sorted sources need construct paths (a metadata read per stack when the
+ * templates carry no aws:cdk:path) and only a finding or a report row reads them.
+ */
+export class ScopeUsage implements QuotaUsage {
+  public readonly perResource = false;
+  private details?: ScopeDetails;
+  private sorted?: readonly UsageSource[];
+
+  constructor(
+    public readonly quota: EcsQuota,
+    public readonly used: number,
+    private readonly describe: () => ScopeDetails,
+    private readonly sums?: () => ReadonlyMap<string, number>,
+  ) {}
+
+  public get scope(): string { return this.read().scope; }
+  public get problem(): string { return this.read().problem; }
+  public get resource(): TemplateResource { return this.read().resource; }
+  public get property(): string { return this.read().property; }
+  public get value(): unknown { return this.read().value; }
+
+  public get sources(): readonly UsageSource[] {
+    return this.sorted ??= this.sums ? sortedSources(this.sums()) : NO_SOURCES;
+  }
+
+  private read(): ScopeDetails {
+    return this.details ??= this.describe();
+  }
+}
+
+/**
+ * Usage of one resource. Scope and problem are built only when read (a
+ * finding or a report row needs them): most resources are far below their
+ * limits, and naming them costs construct-path lookups. A class, not an
+ * object literal with getters: those give every object its own shape.
+ */
+export class ResourceUsage implements QuotaUsage {
+  public readonly perResource = true;
+  public readonly sources: readonly UsageSource[] = NO_SOURCES;
+
+  constructor(
+    public readonly quota: EcsQuota,
+    public readonly resource: TemplateResource,
+    public readonly used: number,
+    private readonly describe: () => string,
+    public readonly property: string,
+    public readonly value: unknown,
+    private readonly scopeOf: (r: TemplateResource) => string,
+  ) {}
+
+  public get scope(): string {
+    return this.scopeOf(this.resource);
+  }
+
+  public get problem(): string {
+    return this.describe();
+  }
+}
+
+const NO_SOURCES: readonly UsageSource[] = Object.freeze([]);
+
+/** A function computing its value on the first call only. */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /** 1234567.891 → "1,234,567.89" (toLocaleString is slow, and this runs per resource). */

@@ -9,7 +9,7 @@ import { toArray, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
 import { peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { resourceUsage } from './usage-resources';
-import { bySource, cap, n, QuotaUsage, regionLabel, UsageSource } from './usage-types';
+import { cap, n, once, QuotaUsage, regionLabel, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
 
 export { ClusterIndex } from './clusters';
 export type { ClusterId } from './clusters';
@@ -29,14 +29,12 @@ export function quotaUsage(assembly: AssemblyModel): QuotaUsage[] {
 function buildQuotaUsage(assembly: AssemblyModel): QuotaUsage[] {
   const clusters = new ClusterIndex(assembly);
   const services = serviceFacts(assembly, clusters);
-  return [
-    ...clustersPerRegion(assembly),
-    ...servicesPerCluster(services),
-    ...clusterCapacity(assembly, clusters),
-    ...fargateVcpu(services),
-    ...resourceUsage(assembly, services),
-    ...stackLimits(assembly),
-  ];
+  const out = clustersPerRegion(assembly);
+  for (const part of [servicesPerCluster(services), clusterCapacity(assembly, clusters), fargateVcpu(services),
+    resourceUsage(assembly, services), stackLimits(assembly)]) {
+    for (const u of part) out.push(u);
+  }
+  return out;
 }
 
 
@@ -51,27 +49,28 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 }
 
 
-/** The resource in the stack that contributes most (first of the largest group). */
-function anchor<T extends { resource: TemplateResource }>(items: readonly T[], sources: readonly UsageSource[], label: (t: T) => string): T {
-  return items.find((i) => label(i) === sources[0]?.label) ?? items[0];
+/** The item that contributes most (first of the largest group, as bySource orders them). */
+function anchor<T>(items: readonly T[], sums: ReadonlyMap<string, number>, label: (t: T) => string): T {
+  const top = topSource(sums);
+  return items.find((i) => label(i) === top) ?? items[0];
 }
+
+const stackName = (c: { resource: TemplateResource }) => c.resource.stack.name;
 
 function clustersPerRegion(assembly: AssemblyModel): QuotaUsage[] {
   const all = assembly.ofType('AWS::ECS::Cluster').map((resource) => ({ resource }));
   return [...groupBy(all, (c) => c.resource.stack.region ?? '')].map(([region, list]) => {
-    const sources = bySource(list, (c) => c.resource.stack.name);
-    const top = anchor(list, sources, (c) => c.resource.stack.name);
-    return {
-      quota: EcsQuota.CLUSTERS_PER_REGION,
-      scope: regionLabel(region || undefined),
-      used: list.length,
-      problem: `${regionLabel(region || undefined)} gets ${n(list.length)} ECS clusters from this app`,
-      sources,
-      resource: top.resource,
-      property: '',
-      value: top.resource.properties.ClusterName,
-      perResource: false,
-    };
+    const sums = once(() => sumBySource(list, stackName));
+    return new ScopeUsage(EcsQuota.CLUSTERS_PER_REGION, list.length, () => {
+      const top = anchor(list, sums(), stackName);
+      return {
+        scope: regionLabel(region || undefined),
+        problem: `${regionLabel(region || undefined)} gets ${n(list.length)} ECS clusters from this app`,
+        resource: top.resource,
+        property: '',
+        value: top.resource.properties.ClusterName,
+      };
+    }, sums);
   });
 }
 
@@ -79,19 +78,17 @@ function servicesPerCluster(services: readonly ServiceFacts[]): QuotaUsage[] {
   const placed = services.filter((s): s is ServiceFacts & { cluster: ClusterId } => s.cluster !== undefined);
   return [...groupBy(placed, (s) => s.cluster.key)].map(([, list]) => {
     const cluster = list[0].cluster;
-    const sources = bySource(list, (s) => s.resource.stack.name);
-    const top = anchor(list, sources, (s) => s.resource.stack.name);
-    return {
-      quota: EcsQuota.SERVICES_PER_CLUSTER,
-      scope: cluster.label,
-      used: list.length,
-      problem: `${cap(cluster.label)} has ${n(list.length)} services`,
-      sources,
-      resource: cluster.resource ?? top.resource,
-      property: cluster.resource ? '' : 'Properties/Cluster',
-      value: cluster.resource ? cluster.resource.properties.ClusterName : top.resource.properties.Cluster,
-      perResource: false,
-    };
+    const sums = once(() => sumBySource(list, stackName));
+    return new ScopeUsage(EcsQuota.SERVICES_PER_CLUSTER, list.length, () => {
+      const top = anchor(list, sums(), stackName);
+      return {
+        scope: cluster.label,
+        problem: `${cap(cluster.label)} has ${n(list.length)} services`,
+        resource: cluster.resource ?? top.resource,
+        property: cluster.resource ? '' : 'Properties/Cluster',
+        value: cluster.resource ? cluster.resource.properties.ClusterName : top.resource.properties.Cluster,
+      };
+    }, sums);
   });
 }
 
@@ -126,17 +123,13 @@ function clusterCapacity(assembly: AssemblyModel, clusters: ClusterIndex): Quota
     }
     if (providers.size === 0) continue;
     const names = [...providers.values()].map((p) => p.label);
-    out.push({
-      quota: EcsQuota.CAPACITY_PROVIDERS_PER_CLUSTER,
+    out.push(new ScopeUsage(EcsQuota.CAPACITY_PROVIDERS_PER_CLUSTER, providers.size, () => ({
       scope: cluster.label,
-      used: providers.size,
       problem: `${cap(cluster.label)} has ${providers.size} capacity providers (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', ...' : ''})`,
-      sources: [],
       resource: holder,
       property: 'Properties/CapacityProviders',
       value: names,
-      perResource: false,
-    });
+    })));
     const groups = new Map<TemplateResource, number>();
     for (const p of providers.values()) {
       const asg = p.resource ? asgOf(assembly, p.resource) : undefined;
@@ -145,18 +138,14 @@ function clusterCapacity(assembly: AssemblyModel, clusters: ClusterIndex): Quota
     }
     if (groups.size === 0) continue;
     const used = [...groups.values()].reduce((a, b) => a + b, 0);
-    const sources = bySource([...groups], ([asg]) => asg.path, ([, max]) => max);
-    out.push({
-      quota: EcsQuota.CONTAINER_INSTANCES_PER_CLUSTER,
+    const sums = once(() => sumBySource([...groups], ([asg]) => asg.path, ([, max]) => max));
+    out.push(new ScopeUsage(EcsQuota.CONTAINER_INSTANCES_PER_CLUSTER, used, () => ({
       scope: cluster.label,
-      used,
       problem: `${cap(cluster.label)} can register up to ${n(used)} container instances (sum of Auto Scaling group MaxSize behind its capacity providers)`,
-      sources,
       resource: cluster.resource ?? holder,
       property: cluster.resource ? '' : 'Properties/CapacityProviders',
-      value: sources.map((s) => s.label),
-      perResource: false,
-    });
+      value: sortedSources(sums()).map((s) => s.label),
+    }), sums));
   }
   return out;
 }
@@ -208,19 +197,19 @@ function fargateVcpu(services: readonly ServiceFacts[]): QuotaUsage[] {
     ] as const) {
       const used = list.reduce((s, d) => s + pick(d), 0);
       if (used <= 0) continue;
-      const sources = bySource(list.filter((d) => pick(d) > 0), (d) => d.f.resource.path, pick);
-      const top = list.find((d) => d.f.resource.path === sources[0].label)!;
-      out.push({
-        quota,
-        scope: regionLabel(region || undefined),
-        used,
-        problem: `Services in ${regionLabel(region || undefined)} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
-        sources,
-        resource: top.f.resource,
-        property: '',
-        value: pick(top),
-        perResource: false,
-      });
+      // By construct path: resolved only when a finding or the report reads them.
+      const sums = once(() => sumBySource(list.filter((d) => pick(d) > 0), (d) => d.f.resource.path, pick));
+      out.push(new ScopeUsage(quota, used, () => {
+        const topLabel = topSource(sums());
+        const top = list.find((d) => d.f.resource.path === topLabel)!;
+        return {
+          scope: regionLabel(region || undefined),
+          problem: `Services in ${regionLabel(region || undefined)} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
+          resource: top.f.resource,
+          property: '',
+          value: pick(top),
+        };
+      }, sums));
     }
   }
   return out;
@@ -231,28 +220,25 @@ function stackLimits(assembly: AssemblyModel): QuotaUsage[] {
   for (const stack of assembly.stacks) {
     const at = stack.resources.find((r) => r.type !== 'AWS::CDK::Metadata') ?? stack.resources[0];
     if (!at) continue;
-    const types = bySource(stack.resources, (r) => r.type);
-    out.push({
-      quota: EcsQuota.RESOURCES_PER_STACK,
+    const types = () => {
+      const sums = new Map<string, number>();
+      for (const r of stack.resources) sums.set(r.type, (sums.get(r.type) ?? 0) + 1);
+      return sums;
+    };
+    out.push(new ScopeUsage(EcsQuota.RESOURCES_PER_STACK, stack.resources.length, () => ({
       scope: `stack ${stack.name}`,
-      used: stack.resources.length,
       problem: `Stack ${stack.name} has ${n(stack.resources.length)} resources`,
-      sources: types,
       resource: at,
       property: '',
       value: stack.resources.length,
-      perResource: false,
-    }, {
-      quota: EcsQuota.TEMPLATE_SIZE_BYTES,
+    }), types),
+    new ScopeUsage(EcsQuota.TEMPLATE_SIZE_BYTES, stack.templateSize, () => ({
       scope: `stack ${stack.name}`,
-      used: stack.templateSize,
       problem: `Stack ${stack.name} has a ${n(stack.templateSize)}-byte template${stack.file ? ` (${stack.file})` : ''}`,
-      sources: [],
       resource: at,
       property: '',
       value: stack.templateSize,
-      perResource: false,
-    });
+    })));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { allows, referencedResources, roleOf, rolePermissions } from './role-permissions';
-import { TemplateResource } from '../model';
+import { AssemblyModel, TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { containers, TASK_DEFINITION } from '../task/task-facts';
 import { orList, toArray, toObject, toStr } from '../values';
@@ -54,6 +54,13 @@ export const RC03_EXECUTION_ROLE_REACH: ResourceRule = {
   },
 };
 
+/** Secrets with a resource policy (their access is not the role's alone), once per assembly. */
+function policiedSecrets(assembly: AssemblyModel): ReadonlySet<TemplateResource> {
+  const out = new Set<TemplateResource>();
+  for (const p of assembly.ofType(SECRET_POLICY)) for (const r of referencedResources(p.properties.SecretId, p, assembly)) out.add(r);
+  return out;
+}
+
 /** What the execution role must reach, for the resources of the assembly the task names. */
 function taskNeeds(task: TemplateResource, assembly: Parameters<typeof referencedResources>[2]): Need[] {
   const needs: Need[] = [];
@@ -63,7 +70,7 @@ function taskNeeds(task: TemplateResource, assembly: Parameters<typeof reference
     if (!seen.has(key)) needs.push(need);
     seen.add(key);
   };
-  const policied = new Set(assembly.ofType(SECRET_POLICY).flatMap((p) => referencedResources(p.properties.SecretId, p, assembly)));
+  const policied = assembly.derived(policiedSecrets, policiedSecrets);
   for (const { def } of containers(task)) {
     for (const s of toArray(def.Secrets) ?? []) {
       for (const res of referencedResources(toObject(s)?.ValueFrom, task, assembly)) {

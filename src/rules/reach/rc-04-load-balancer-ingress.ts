@@ -81,36 +81,50 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
     const taskLabel = () => (taskGroups as TemplateResource[]).map((g) => shortPath(g, service.stack)).join(', ');
 
     const issues: RuleIssue[] = [];
-    const seen = new Set<string>();
-    entries.forEach((raw) => {
+    // Ports already reported per load balancer.
+    const seen = new Map<TemplateResource, Set<number>>();
+    for (const raw of entries) {
       const entry = toObject(raw);
       const tg = ctx.assembly.resolveResource(entry?.TargetGroupArn, service.stack);
       const containerPort = toNumber(entry?.ContainerPort);
-      if (tg?.type !== TARGET_GROUP || containerPort === undefined) return;
+      if (tg?.type !== TARGET_GROUP || containerPort === undefined) continue;
       const protocol = toStr(tg.properties.Protocol)?.toUpperCase();
-      if (protocol === undefined || !TCP_PROTOCOLS.includes(protocol)) return;
-      const ports: { port: number; what: string }[] = [{ port: containerPort, what: `container port ${containerPort}/tcp` }];
+      if (protocol === undefined || !TCP_PROTOCOLS.includes(protocol)) continue;
+      let hcPort: number | undefined;
       const hc = tg.properties.HealthCheckPort;
       if (hc !== undefined && toStr(hc) !== 'traffic-port') {
-        const hcPort = isUnresolved(hc) ? undefined : toNumber(hc);
-        if (hcPort === undefined) return;
-        if (hcPort !== containerPort) ports.push({ port: hcPort, what: `health check port ${hcPort}/tcp of target group ${shortPath(tg, service.stack)}` });
+        hcPort = isUnresolved(hc) ? undefined : toNumber(hc);
+        if (hcPort === undefined) continue;
+        if (hcPort === containerPort) hcPort = undefined;
       }
-      const lbs = [...new Set(index.forwardersOf(tg).map((f) => f.loadBalancer).filter((lb): lb is TemplateResource => lb !== undefined))];
+      const lbs = new Set<TemplateResource>();
+      for (const f of index.forwardersOf(tg)) if (f.loadBalancer !== undefined) lbs.add(f.loadBalancer);
       for (const lb of lbs) {
-        const lbGroups = loadBalancerGroups(lb, ctx);
+        const lbGroups = loadBalancerGroupsOf(lb, ctx);
         if (!lbGroups) continue;
-        for (const { port, what } of ports) {
-          const key = `${lb.stack.name}/${lb.logicalId}:${port}`;
-          if (seen.has(key) || verdict(rules, port, lbGroups) !== 'no') continue;
-          seen.add(key);
+        for (const port of hcPort === undefined ? [containerPort] : [containerPort, hcPort]) {
+          let done = seen.get(lb);
+          if (done?.has(port) || verdict(rules, port, lbGroups) !== 'no') continue;
+          if (!done) seen.set(lb, done = new Set());
+          done.add(port);
+          // Words only for an issue: most ports are admitted.
+          const what = port === containerPort ? `container port ${port}/tcp` : `health check port ${port}/tcp of target group ${shortPath(tg, service.stack)}`;
           issues.push(issue(lb, lbGroups, port, what, taskLabel(), awsvpc.SecurityGroups, service));
         }
       }
-    });
+    }
     return issues;
   },
 };
+
+/** loadBalancerGroups once per load balancer and assembly: services behind one load balancer ask again. */
+function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
+  const cache = ctx.assembly.derived(loadBalancerGroupsOf, () => new Map<TemplateResource, Set<TemplateResource> | 'none' | undefined>());
+  if (cache.has(lb)) return cache.get(lb);
+  const groups = loadBalancerGroups(lb, ctx);
+  cache.set(lb, groups);
+  return groups;
+}
 
 function issue(lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', port: number, what: string,
   taskLabel: string, value: unknown, service: TemplateResource): RuleIssue {

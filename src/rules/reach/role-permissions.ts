@@ -5,7 +5,7 @@
  * false when anything attached could not be read: rules then stay silent.
  */
 import { AssemblyModel, TemplateResource } from '../model';
-import { isUnresolved, matchesWildcard, toArray, toObject, toStr } from '../values';
+import { isUnresolved, toArray, toObject, toStr } from '../values';
 
 const ROLE = 'AWS::IAM::Role';
 const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
@@ -19,6 +19,42 @@ interface Statement {
   readonly json: Record<string, unknown>;
   /** Stack the statement is written in, to resolve its references. */
   readonly from: TemplateResource;
+  /** The statement read once for `allows`, which asks it about every action of every task. */
+  readonly compiled: CompiledStatement;
+}
+
+interface CompiledStatement {
+  /** An Effect other than Allow (an unresolved Effect may be Allow). */
+  readonly denies: boolean;
+  /** NotAction / NotResource: too broad to judge, so counted as granting. */
+  readonly broad: boolean;
+  /** Lower-case Action patterns split at `*`; undefined entries are unresolved (any action); undefined when absent. */
+  readonly actions?: readonly (readonly string[] | undefined)[];
+  /** Resource entries: literal text, or the raw value (references, resolved on first use); undefined when absent. */
+  readonly resources?: readonly ResourceEntry[];
+}
+
+interface ResourceEntry {
+  readonly text?: string;
+  readonly raw: unknown;
+  refs?: readonly TemplateResource[];
+}
+
+function statement(json: Record<string, unknown>, from: TemplateResource): Statement {
+  const effect = toStr(json.Effect);
+  const actions = listOf(json.Action);
+  const texts = listOf(json.Resource, true);
+  const raws = toArray(json.Resource) ?? [json.Resource];
+  return {
+    json,
+    from,
+    compiled: {
+      denies: effect !== undefined && effect !== 'Allow',
+      broad: json.NotAction !== undefined || json.NotResource !== undefined,
+      actions: actions?.map((a) => (a === undefined ? undefined : a.toLowerCase().split('*'))),
+      resources: texts?.map((text, i) => ({ text, raw: raws[i] })),
+    },
+  };
 }
 
 export interface RolePermissions {
@@ -34,15 +70,19 @@ export function roleOf(value: unknown, from: TemplateResource, assembly: Assembl
 }
 
 export function rolePermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {
-  let perms = PERMISSIONS.get(role);
+  const cache = assembly.derived(permissionsCache, permissionsCache);
+  let perms = cache.get(role);
   if (!perms) {
     perms = readPermissions(role, assembly);
-    PERMISSIONS.set(role, perms);
+    cache.set(role, perms);
   }
   return perms;
 }
 
-const PERMISSIONS = new WeakMap<TemplateResource, RolePermissions>();
+/** Permissions per role, kept with the assembly (a plain Map dies with the model; a WeakMap costs the GC). */
+function permissionsCache(_assembly: AssemblyModel): Map<TemplateResource, RolePermissions> {
+  return new Map();
+}
 
 interface AttachmentIndex {
   /** Policy resources attached to each role of the assembly. */
@@ -95,7 +135,7 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
     }
     for (const s of list) {
       const json = toObject(s);
-      if (json) statements.push({ json, from });
+      if (json) statements.push(statement(json, from));
       else complete = false;
     }
   };
@@ -109,7 +149,7 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
     if (local?.type === 'AWS::IAM::ManagedPolicy') continue; // read below, with the other attachments
     const text = JSON.stringify(arn);
     if (/:iam::aws:policy\/(service-role\/)?AmazonECSTaskExecutionRolePolicy"/.test(text)) {
-      statements.push({ json: { Effect: 'Allow', Action: EXECUTION_ROLE_POLICY_ACTIONS, Resource: '*' }, from: role });
+      statements.push(statement({ Effect: 'Allow', Action: EXECUTION_ROLE_POLICY_ACTIONS, Resource: '*' }, role));
     } else {
       complete = false; // an AWS managed or external policy whose content the template does not show
     }
@@ -123,18 +163,34 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
 
 /** Whether any Allow statement could grant `action` on `target` (a resource of the assembly). */
 export function allows(perms: RolePermissions, action: string, target: TemplateResource | '*', assembly: AssemblyModel): boolean {
-  return perms.statements.some((s) => {
-    // An unresolved Effect may be Allow.
-    const effect = toStr(s.json.Effect);
-    if (effect !== undefined && effect !== 'Allow') return false;
-    // NotAction / NotResource: too broad to judge, so count as granting.
-    if (s.json.NotAction !== undefined || s.json.NotResource !== undefined) return true;
-    const actions = listOf(s.json.Action);
-    if (!actions || !actions.some((a) => a === undefined || actionMatches(a, action))) return false;
-    const resources = listOf(s.json.Resource, true);
-    if (!resources) return true;
-    return resources.some((r, i) => resourceMayMatch(r, (toArray(s.json.Resource) ?? [s.json.Resource])[i], target, s.from, assembly));
-  });
+  const wanted = action.toLowerCase();
+  for (const s of perms.statements) {
+    const c = s.compiled;
+    if (c.denies) continue;
+    if (c.broad) return true;
+    if (!c.actions || !c.actions.some((a) => a === undefined || matchesParts(a, wanted))) continue;
+    if (!c.resources) return true;
+    for (const r of c.resources) {
+      if (resourceMayMatch(r, target, s.from, assembly)) return true;
+    }
+  }
+  return false;
+}
+
+/** matchesWildcard over a pattern already split at `*`. */
+function matchesParts(parts: readonly string[], t: string): boolean {
+  if (parts.length === 1) return parts[0] === t;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (t.length < first.length + last.length || !t.startsWith(first) || !t.endsWith(last)) return false;
+  let at = first.length;
+  const end = t.length - last.length;
+  for (let k = 1; k < parts.length - 1; k++) {
+    const i = t.indexOf(parts[k], at);
+    if (i < 0 || i + parts[k].length > end) return false;
+    at = i + parts[k].length;
+  }
+  return true;
 }
 
 /** Strings of a string-or-list value; undefined entries for unresolved items; undefined when unreadable. */
@@ -145,18 +201,15 @@ function listOf(value: unknown, keepRaw = false): (string | undefined)[] | undef
   return list.map((v) => (typeof v === 'string' && !isUnresolved(v) ? v : keepRaw ? undefined : toStr(v)));
 }
 
-function actionMatches(pattern: string, action: string): boolean {
-  return matchesWildcard(pattern, action, true);
-}
-
 /**
  * A Resource entry may match the target unless it names something else for
  * sure: a literal ARN without wildcards, or references only to other
  * resources of the assembly.
  */
-function resourceMayMatch(text: string | undefined, raw: unknown, target: TemplateResource | '*', from: TemplateResource, assembly: AssemblyModel): boolean {
+function resourceMayMatch(entry: ResourceEntry, target: TemplateResource | '*', from: TemplateResource, assembly: AssemblyModel): boolean {
+  const text = entry.text;
   if (text !== undefined) return text.includes('*') || target === '*' || text.includes(physicalName(target) ?? '\u0000');
-  const refs = referencedResources(raw, from, assembly);
+  const refs = entry.refs ??= referencedResources(entry.raw, from, assembly);
   // An expression naming no resource of the app (a parameter, a token) may be anything, '*' included.
   if (refs.length === 0) return true;
   return target !== '*' && refs.includes(target);
@@ -171,20 +224,31 @@ function physicalName(target: TemplateResource | '*'): string | undefined {
 /** The resources of the assembly a value refers to (Ref, Fn::GetAtt, Fn::ImportValue anywhere inside it). */
 export function referencedResources(value: unknown, from: TemplateResource, assembly: AssemblyModel): TemplateResource[] {
   const out: TemplateResource[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    const obj = toObjectRaw(v);
-    if (!obj) return;
-    const keys = Object.keys(obj);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Fn::GetAtt' || keys[0] === 'Fn::ImportValue')) {
-      const res = assembly.resolveResource(obj, from.stack);
-      if (res) out.push(res);
-      return;
-    }
-    Object.values(obj).forEach(walk);
-  };
-  walk(value);
+  collectReferences(value, from, assembly, out);
   return out;
+}
+
+function collectReferences(v: unknown, from: TemplateResource, assembly: AssemblyModel, out: TemplateResource[]): void {
+  if (Array.isArray(v)) {
+    for (const x of v) collectReferences(x, from, assembly, out);
+    return;
+  }
+  const obj = toObjectRaw(v);
+  if (!obj) return;
+  let only: string | undefined;
+  let count = 0;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+    if (count++ === 0) only = k;
+  }
+  if (count === 1 && (only === 'Ref' || only === 'Fn::GetAtt' || only === 'Fn::ImportValue')) {
+    const res = assembly.resolveResource(obj, from.stack);
+    if (res) out.push(res);
+    return;
+  }
+  for (const k in obj) {
+    if (Object.prototype.hasOwnProperty.call(obj, k)) collectReferences(obj[k], from, assembly, out);
+  }
 }
 
 function toObjectRaw(v: unknown): Record<string, unknown> | undefined {

@@ -11,12 +11,29 @@ export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 export function requiresFargate(task: TemplateResource): boolean | undefined {
   const compat = task.properties.RequiresCompatibilities;
   if (compat === undefined) return false;
-  const list = toArray(compat);
-  if (!list) return undefined;
-  const names = list.map(toStr);
-  if (names.some((n) => n === undefined)) return names.includes('FARGATE') ? true : undefined;
-  return names.includes('FARGATE');
+  // A dozen rules ask this of every task definition: decide it once per resource.
+  let out = FARGATE.get(task);
+  if (out === undefined) {
+    out = fargateIn(compat);
+    FARGATE.set(task, out);
+  }
+  return out ?? undefined;
 }
+
+/** null when undecided, so that a cached answer is never undefined. */
+function fargateIn(compat: unknown): boolean | null {
+  const list = toArray(compat);
+  if (!list) return null;
+  let unresolved = false;
+  for (const item of list) {
+    const name = toStr(item);
+    if (name === 'FARGATE') return true;
+    if (name === undefined) unresolved = true;
+  }
+  return unresolved ? null : false;
+}
+
+const FARGATE = new WeakMap<TemplateResource, boolean | null>();
 
 /** The network mode; ECS defaults to bridge on Linux EC2 when omitted. */
 export function networkMode(task: TemplateResource): string | undefined {
@@ -41,12 +58,14 @@ export function containers(task: TemplateResource): readonly { index: number; de
   // Most task and container rules ask for the list; build it once per resource.
   let out = CONTAINERS.get(task);
   if (!out) {
-    const list = toArray(task.properties.ContainerDefinitions) ?? [];
+    const list = toArray(task.properties.ContainerDefinitions);
     out = [];
-    list.forEach((c, index) => {
-      const def = toObject(c);
-      if (def) out!.push({ index, def });
-    });
+    if (list) {
+      for (let index = 0; index < list.length; index++) {
+        const def = toObject(list[index]);
+        if (def) out.push({ index, def });
+      }
+    }
     CONTAINERS.set(task, out);
   }
   return out;

@@ -3,7 +3,7 @@
  * Each returns undefined when the template does not decide it.
  */
 import { TemplateResource } from '../model';
-import { containerLabel, containers } from '../task/task-facts';
+import { containerLabel, containers, resourceCache } from '../task/task-facts';
 import { toArray, toBool, toObject, toStr } from '../values';
 
 export { containerLabel, containers };
@@ -71,7 +71,8 @@ export interface ContainerDependency {
  * built once per task definition (three rules walk it, most tasks have none).
  */
 export function taskDependencies(task: TemplateResource): readonly ContainerDependency[] {
-  let out = DEPENDENCIES.get(task);
+  const cache = resourceCache<ContainerDependency[]>(task, taskDependencies);
+  let out = cache.get(task);
   if (!out) {
     out = NO_DEPENDENCIES;
     for (const { index, def } of containers(task)) {
@@ -81,10 +82,9 @@ export function taskDependencies(task: TemplateResource): readonly ContainerDepe
         out.push({ index, def, dep });
       }
     }
-    DEPENDENCIES.set(task, out);
+    cache.set(task, out);
   }
   return out;
 }
 
 const NO_DEPENDENCIES: ContainerDependency[] = [];
-const DEPENDENCIES = new WeakMap<TemplateResource, ContainerDependency[]>();

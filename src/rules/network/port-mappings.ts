@@ -1,6 +1,6 @@
 /** Port mappings of a task definition's containers, with their JSON pointers. */
 import { TemplateResource } from '../model';
-import { containerLabel, containers } from '../task/task-facts';
+import { containerLabel, containers, resourceCache } from '../task/task-facts';
 import { toArray, toObject } from '../values';
 
 export interface PortMappingRef {
@@ -31,7 +31,8 @@ class PortMapping implements PortMappingRef {
 
 /** The port mappings of every container, in order; built once per task definition (several rules walk them). */
 export function portMappings(task: TemplateResource): readonly PortMappingRef[] {
-  let out = MAPPINGS.get(task);
+  const cache = resourceCache<PortMappingRef[]>(task, portMappings);
+  let out = cache.get(task);
   if (!out) {
     out = [];
     for (const { index, def } of containers(task)) {
@@ -42,9 +43,7 @@ export function portMappings(task: TemplateResource): readonly PortMappingRef[] 
         if (mapping) out.push(new PortMapping(def, index, j, mapping));
       }
     }
-    MAPPINGS.set(task, out);
+    cache.set(task, out);
   }
   return out;
 }
-
-const MAPPINGS = new WeakMap<TemplateResource, PortMappingRef[]>();

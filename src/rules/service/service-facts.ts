@@ -5,7 +5,7 @@
  */
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { TASK_DEFINITION } from '../task/task-facts';
+import { resourceCache, TASK_DEFINITION } from '../task/task-facts';
 import { toArray, toNumber, toObject, toStr } from '../values';
 
 export const SERVICE = 'AWS::ECS::Service';
@@ -17,16 +17,16 @@ export const FARGATE_PROVIDERS: readonly string[] = ['FARGATE', 'FARGATE_SPOT'];
 /** The task definition resource a service runs, when it resolves. */
 export function serviceTask(service: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
   // Two dozen rules ask for it: resolve once per service (null: does not resolve).
-  let task = SERVICE_TASK.get(service);
+  const cache = resourceCache<TemplateResource | null>(service, serviceTask);
+  let task = cache.get(service);
   if (task === undefined) {
     const res = ctx.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
     task = res?.type === TASK_DEFINITION ? res : null;
-    SERVICE_TASK.set(service, task);
+    cache.set(service, task);
   }
   return task ?? undefined;
 }
 
-const SERVICE_TASK = new WeakMap<TemplateResource, TemplateResource | null>();
 
 /** Deployment controller type; ECS when omitted. */
 export function controllerType(service: TemplateResource): string | undefined {
@@ -125,15 +125,14 @@ export function strategyOf(resource: TemplateResource, ctx: RuleContext): Strate
   const list = toArray(resource.properties[prop]);
   if (!list || list.length === 0) return undefined;
   // Resolving providers is the costly part, and many rules ask: once per resource.
-  let strategy = STRATEGIES.get(resource);
+  const cache = resourceCache<Strategy>(resource, strategyOf);
+  let strategy = cache.get(resource);
   if (!strategy) {
     strategy = buildStrategy(resource, prop, list, ctx);
-    STRATEGIES.set(resource, strategy);
+    cache.set(resource, strategy);
   }
   return strategy;
 }
-
-const STRATEGIES = new WeakMap<TemplateResource, Strategy>();
 
 function buildStrategy(resource: TemplateResource, prop: string, list: unknown[], ctx: RuleContext): Strategy {
   const pointer = `Properties/${prop}`;

@@ -7,33 +7,29 @@ import { toArray, toObject, toStr } from '../values';
 
 export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 
+/**
+ * A cache of one fact per resource, kept by the resource's assembly model so
+ * it dies with it. A plain Map: WeakMaps cost the garbage collector more than
+ * the facts they save.
+ */
+export function resourceCache<T>(resource: TemplateResource, key: object): Map<TemplateResource, T> {
+  return resource.stack.assembly.derived(key, () => new Map<TemplateResource, T>());
+}
+
 /** True when RequiresCompatibilities lists FARGATE; undefined when unresolved. */
 export function requiresFargate(task: TemplateResource): boolean | undefined {
   const compat = task.properties.RequiresCompatibilities;
   if (compat === undefined) return false;
-  // A dozen rules ask this of every task definition: decide it once per resource.
-  let out = FARGATE.get(task);
-  if (out === undefined) {
-    out = fargateIn(compat);
-    FARGATE.set(task, out);
-  }
-  return out ?? undefined;
-}
-
-/** null when undecided, so that a cached answer is never undefined. */
-function fargateIn(compat: unknown): boolean | null {
   const list = toArray(compat);
-  if (!list) return null;
+  if (!list) return undefined;
   let unresolved = false;
   for (const item of list) {
     const name = toStr(item);
     if (name === 'FARGATE') return true;
     if (name === undefined) unresolved = true;
   }
-  return unresolved ? null : false;
+  return unresolved ? undefined : false;
 }
-
-const FARGATE = new WeakMap<TemplateResource, boolean | null>();
 
 /** The network mode; ECS defaults to bridge on Linux EC2 when omitted. */
 export function networkMode(task: TemplateResource): string | undefined {
@@ -56,7 +52,8 @@ export function isWindows(task: TemplateResource): boolean | undefined {
 /** The container definitions with their index; [] when unresolved. */
 export function containers(task: TemplateResource): readonly { index: number; def: Record<string, unknown> }[] {
   // Most task and container rules ask for the list; build it once per resource.
-  let out = CONTAINERS.get(task);
+  const cache = resourceCache<{ index: number; def: Record<string, unknown> }[]>(task, containers);
+  let out = cache.get(task);
   if (!out) {
     const list = toArray(task.properties.ContainerDefinitions);
     out = [];
@@ -66,12 +63,10 @@ export function containers(task: TemplateResource): readonly { index: number; de
         if (def) out.push({ index, def });
       }
     }
-    CONTAINERS.set(task, out);
+    cache.set(task, out);
   }
   return out;
 }
-
-const CONTAINERS = new WeakMap<TemplateResource, { index: number; def: Record<string, unknown> }[]>();
 
 /** Container name for messages: its Name, or #index. */
 export function containerLabel(def: Record<string, unknown>, index: number): string {

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { TASK_DEFINITION } from '../task/task-facts';
 import { containerLabel, containerPath, containersByName, isEssential, taskDependencies } from './container-facts';
+import { TASK_DEFINITION } from '../task/task-facts';
 
 export const CT11_COMPLETE_ON_ESSENTIAL: ResourceRule = {
   id: 'ECS-CT-11',

@@ -13,7 +13,12 @@ export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
  * the facts they save.
  */
 export function resourceCache<T>(resource: TemplateResource, key: object): Map<TemplateResource, T> {
-  return resource.stack.assembly.derived(key, () => new Map<TemplateResource, T>());
+  return resource.stack.assembly.derived(key, newCache) as Map<TemplateResource, T>;
+}
+
+/** One builder for all caches: no closure allocated per lookup. */
+function newCache(): Map<TemplateResource, unknown> {
+  return new Map();
 }
 
 /** True when RequiresCompatibilities lists FARGATE; undefined when unresolved. */

@@ -2,7 +2,8 @@
  * Facts about container definitions that several container rules need.
  * Each returns undefined when the template does not decide it.
  */
-import { containerLabel, containers } from '../task/task-facts';
+import { TemplateResource } from '../model';
+import { containerLabel, containers, resourceCache } from '../task/task-facts';
 import { toArray, toBool, toObject, toStr } from '../values';
 
 export { containerLabel, containers };
@@ -34,14 +35,56 @@ export function allContainerNames(task: { properties: Record<string, unknown> })
   return names;
 }
 
+/** Container definitions by literal Name; a later duplicate name wins. */
+export function containersByName(task: TemplateResource): Map<string, Record<string, unknown>> {
+  const byName = new Map<string, Record<string, unknown>>();
+  for (const { def } of containers(task)) {
+    const name = toStr(def.Name);
+    if (name !== undefined) byName.set(name, def);
+  }
+  return byName;
+}
+
 /** DependsOn entries of a container that are fully literal. */
 export function dependencies(def: Record<string, unknown>): { index: number; container: string; condition: string }[] {
   const out: { index: number; container: string; condition: string }[] = [];
-  (toArray(def.DependsOn) ?? []).forEach((d, index) => {
-    const obj = toObject(d);
+  const list = toArray(def.DependsOn);
+  if (!list) return out;
+  for (let index = 0; index < list.length; index++) {
+    const obj = toObject(list[index]);
     const container = toStr(obj?.ContainerName);
     const condition = toStr(obj?.Condition);
     if (container !== undefined && condition !== undefined) out.push({ index, container, condition: condition.toUpperCase() });
-  });
+  }
   return out;
 }
+
+/** A literal DependsOn entry, with the container (and its index) that declares it. */
+export interface ContainerDependency {
+  readonly index: number;
+  readonly def: Record<string, unknown>;
+  readonly dep: { index: number; container: string; condition: string };
+}
+
+/**
+ * Every literal DependsOn entry of the task's containers, in container order;
+ * built once per task definition (three rules walk it, most tasks have none).
+ */
+export function taskDependencies(task: TemplateResource): readonly ContainerDependency[] {
+  const cache = resourceCache<ContainerDependency[]>(task, taskDependencies);
+  let out = cache.get(task);
+  if (!out) {
+    out = NO_DEPENDENCIES;
+    for (const { index, def } of containers(task)) {
+      if (def.DependsOn === undefined) continue;
+      for (const dep of dependencies(def)) {
+        if (out === NO_DEPENDENCIES) out = [];
+        out.push({ index, def, dep });
+      }
+    }
+    cache.set(task, out);
+  }
+  return out;
+}
+
+const NO_DEPENDENCIES: ContainerDependency[] = [];

@@ -17,8 +17,10 @@ export const CT01_CONTAINER_NAME: ResourceRule = {
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
-    const seen = new Map<string, number>();
-    for (const { index, def } of containers(task)) {
+    const list = containers(task);
+    // Duplicates need two containers; most tasks have one.
+    const seen = list.length > 1 ? new Map<string, number>() : undefined;
+    for (const { index, def } of list) {
       const name = toStr(def.Name);
       if (name === undefined) continue;
       if (!NAME.test(name)) {
@@ -33,7 +35,7 @@ export const CT01_CONTAINER_NAME: ResourceRule = {
           fix: name.length > 255 ? 'Shorten the container name to 255 characters or fewer.' : 'Replace the other characters with "-" or "_".',
         });
       }
-      const first = seen.get(name);
+      const first = seen?.get(name);
       if (first !== undefined) {
         issues.push({
           property: containerPath(index, 'Name'),
@@ -43,7 +45,7 @@ export const CT01_CONTAINER_NAME: ResourceRule = {
           fix: `Rename one of the two '${name}' containers.`,
         });
       } else {
-        seen.set(name, index);
+        seen?.set(name, index);
       }
     }
     return issues;

@@ -14,18 +14,21 @@ export const CT02_MEMORY_BELOW_RESERVATION: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.Memory === undefined || def.MemoryReservation === undefined) continue;
       const hard = toNumber(def.Memory);
       const soft = toNumber(def.MemoryReservation);
-      if (hard === undefined || soft === undefined || hard >= soft) return [];
+      if (hard === undefined || soft === undefined || hard >= soft) continue;
       const label = containerLabel(def, index);
-      return [{
+      issues.push({
         property: containerPath(index, 'Memory'),
         value: def.Memory,
         problem: `${label} Memory ${hard} MiB is less than its MemoryReservation ${soft} MiB`,
         allowed: `Memory greater than MemoryReservation (${soft} MiB)`,
         fix: `Raise the Memory of ${label} above ${soft} MiB, or lower its MemoryReservation below ${hard} MiB.`,
-      }];
-    });
+      });
+    }
+    return issues;
   },
 };

@@ -5,6 +5,7 @@ import { containerLabel, containerPath, containers } from './container-facts';
 
 /** Docker 20.10 and later refuses less (19.03 refused less than 4 MiB). */
 const MIN_MIB = 6;
+const PROPS = ['Memory', 'MemoryReservation'] as const;
 
 export const CT03_MINIMUM_CONTAINER_MEMORY: ResourceRule = {
   id: 'ECS-CT-03',
@@ -17,16 +18,21 @@ export const CT03_MINIMUM_CONTAINER_MEMORY: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => (['Memory', 'MemoryReservation'] as const).flatMap((prop) => {
-      const mib = toNumber(def[prop]);
-      if (mib === undefined || mib >= MIN_MIB) return [];
-      return [{
-        property: containerPath(index, prop),
-        value: def[prop],
-        problem: `${containerLabel(def, index)} ${prop} ${mib} MiB is below the Docker minimum`,
-        allowed: `${MIN_MIB} MiB or more`,
-        fix: `Set ${prop} to at least ${MIN_MIB} MiB.`,
-      }];
-    }));
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      for (const prop of PROPS) {
+        if (def[prop] === undefined) continue;
+        const mib = toNumber(def[prop]);
+        if (mib === undefined || mib >= MIN_MIB) continue;
+        issues.push({
+          property: containerPath(index, prop),
+          value: def[prop],
+          problem: `${containerLabel(def, index)} ${prop} ${mib} MiB is below the Docker minimum`,
+          allowed: `${MIN_MIB} MiB or more`,
+          fix: `Set ${prop} to at least ${MIN_MIB} MiB.`,
+        });
+      }
+    }
+    return issues;
   },
 };

@@ -14,12 +14,17 @@ export const CT04_WINDOWS_MEMORY_RESERVATION: ResourceRule = {
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
     if (isWindows(task) !== true) return [];
-    return containers(task).filter(({ def }) => def.MemoryReservation !== undefined).map(({ index, def }) => ({
-      property: containerPath(index, 'MemoryReservation'),
-      value: def.MemoryReservation,
-      problem: `Windows ${containerLabel(def, index)} sets MemoryReservation`,
-      allowed: 'Memory only, for Windows containers',
-      fix: `Replace the MemoryReservation of ${containerLabel(def, index)} with Memory.`,
-    }));
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.MemoryReservation === undefined) continue;
+      issues.push({
+        property: containerPath(index, 'MemoryReservation'),
+        value: def.MemoryReservation,
+        problem: `Windows ${containerLabel(def, index)} sets MemoryReservation`,
+        allowed: 'Memory only, for Windows containers',
+        fix: `Replace the MemoryReservation of ${containerLabel(def, index)} with Memory.`,
+      });
+    }
+    return issues;
   },
 };

@@ -16,21 +16,24 @@ export const CT09_HEALTH_CHECK_COMMAND: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.HealthCheck === undefined) continue;
       const hc = toObject(def.HealthCheck);
-      if (!hc || isUnresolved(hc.Command)) return [];
-      const label = containerLabel(def, index);
+      if (!hc || isUnresolved(hc.Command)) continue;
       const command = hc.Command === undefined ? [] : toArray(hc.Command);
-      if (!command) return [];
+      if (!command) continue;
       const first = command.length > 0 ? toStr(command[0]) : '';
-      if (first === undefined || PREFIXES.includes(first)) return [];
-      return [{
+      if (first === undefined || PREFIXES.includes(first)) continue;
+      const label = containerLabel(def, index);
+      issues.push({
         property: containerPath(index, 'HealthCheck', 'Command'),
         value: hc.Command,
         problem: command.length === 0 ? `${label} HealthCheck has no Command` : `${label} HealthCheck.Command starts with ${JSON.stringify(first)}`,
         allowed: 'a command whose first item is CMD, CMD-SHELL or NONE',
         fix: `Start the command with CMD-SHELL (shell form) or CMD (exec form), e.g. ["CMD-SHELL", ${JSON.stringify(command.map(String).join(' ') || 'curl -f http://localhost/ || exit 1')}].`,
-      }];
-    });
+      });
+    }
+    return issues;
   },
 };

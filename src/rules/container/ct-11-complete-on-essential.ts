@@ -1,7 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { containerLabel, containerPath, containersByName, isEssential, taskDependencies } from './container-facts';
 import { TASK_DEFINITION } from '../task/task-facts';
-import { toStr } from '../values';
-import { containerLabel, containerPath, containers, dependencies, isEssential } from './container-facts';
 
 export const CT11_COMPLETE_ON_ESSENTIAL: ResourceRule = {
   id: 'ECS-CT-11',
@@ -14,20 +13,21 @@ export const CT11_COMPLETE_ON_ESSENTIAL: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    const byName = new Map(containers(task).flatMap(({ index, def }) => {
-      const name = toStr(def.Name);
-      return name === undefined ? [] : [[name, { index, def }] as const];
-    }));
-    return containers(task).flatMap(({ index, def }) => dependencies(def).flatMap((dep) => {
+    const issues: RuleIssue[] = [];
+    let byName: Map<string, Record<string, unknown>> | undefined;
+    for (const { index, def, dep } of taskDependencies(task)) {
+      if (dep.condition !== 'COMPLETE' && dep.condition !== 'SUCCESS') continue;
+      byName ??= containersByName(task);
       const target = byName.get(dep.container);
-      if ((dep.condition !== 'COMPLETE' && dep.condition !== 'SUCCESS') || !target || isEssential(target.def) !== true) return [];
-      return [{
+      if (!target || isEssential(target) !== true) continue;
+      issues.push({
         property: containerPath(index, 'DependsOn', dep.index, 'Condition'),
         value: dep.condition,
         problem: `${containerLabel(def, index)} waits for ${dep.condition} of essential container '${dep.container}'`,
         allowed: 'COMPLETE or SUCCESS only on non-essential containers; START or HEALTHY on essential ones',
         fix: `Set Essential false on container '${dep.container}', or use condition START or HEALTHY.`,
-      }];
-    }));
+      });
+    }
+    return issues;
   },
 };

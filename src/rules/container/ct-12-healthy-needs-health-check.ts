@@ -1,7 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { TASK_DEFINITION } from '../task/task-facts';
-import { isUnresolved, toStr } from '../values';
-import { containerLabel, containerPath, containers, dependencies } from './container-facts';
+import { isUnresolved } from '../values';
+import { containerLabel, containerPath, containersByName, taskDependencies } from './container-facts';
 
 export const CT12_HEALTHY_NEEDS_HEALTH_CHECK: ResourceRule = {
   id: 'ECS-CT-12',
@@ -14,20 +14,21 @@ export const CT12_HEALTHY_NEEDS_HEALTH_CHECK: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    const byName = new Map(containers(task).flatMap(({ def }) => {
-      const name = toStr(def.Name);
-      return name === undefined ? [] : [[name, def] as const];
-    }));
-    return containers(task).flatMap(({ index, def }) => dependencies(def).flatMap((dep) => {
+    const issues: RuleIssue[] = [];
+    let byName: Map<string, Record<string, unknown>> | undefined;
+    for (const { index, def, dep } of taskDependencies(task)) {
+      if (dep.condition !== 'HEALTHY') continue;
+      byName ??= containersByName(task);
       const target = byName.get(dep.container);
-      if (dep.condition !== 'HEALTHY' || !target || target.HealthCheck !== undefined || isUnresolved(target)) return [];
-      return [{
+      if (!target || target.HealthCheck !== undefined || isUnresolved(target)) continue;
+      issues.push({
         property: containerPath(index, 'DependsOn', dep.index, 'Condition'),
         value: dep.condition,
         problem: `${containerLabel(def, index)} waits for container '${dep.container}' to be HEALTHY, but '${dep.container}' has no HealthCheck`,
         allowed: 'HEALTHY only on containers with a HealthCheck',
         fix: `Add a HealthCheck to container '${dep.container}', or use condition START.`,
-      }];
-    }));
+      });
+    }
+    return issues;
   },
 };

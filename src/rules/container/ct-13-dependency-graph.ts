@@ -1,7 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { TASK_DEFINITION } from '../task/task-facts';
 import { toStr } from '../values';
-import { allContainerNames, containerLabel, containerPath, containers, dependencies } from './container-facts';
+import { allContainerNames, containerLabel, containerPath, taskDependencies } from './container-facts';
 
 export const CT13_DEPENDENCY_GRAPH: ResourceRule = {
   id: 'ECS-CT-13',
@@ -14,24 +14,27 @@ export const CT13_DEPENDENCY_GRAPH: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dependsOn',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
+    const deps = taskDependencies(task);
+    if (deps.length === 0) return [];
     const issues: RuleIssue[] = [];
     const names = allContainerNames(task);
     const edges = new Map<string, { to: string; index: number; dep: number }[]>();
-    for (const { index, def } of containers(task)) {
+    for (const { index, def, dep } of deps) {
       const name = toStr(def.Name);
-      for (const dep of dependencies(def)) {
-        // Only when every name is literal can a missing target be told apart from an unresolved one.
-        if (names && !names.includes(dep.container)) {
-          issues.push({
-            property: containerPath(index, 'DependsOn', dep.index, 'ContainerName'),
-            value: dep.container,
-            problem: `${containerLabel(def, index)} depends on container '${dep.container}', which is not in the task definition`,
-            allowed: names.map((n) => `'${n}'`).join(', '),
-            fix: `Name one of the task's containers, or add container '${dep.container}'.`,
-          });
-        }
-        if (name !== undefined) edges.set(name, [...edges.get(name) ?? [], { to: dep.container, index, dep: dep.index }]);
+      // Only when every name is literal can a missing target be told apart from an unresolved one.
+      if (names && !names.includes(dep.container)) {
+        issues.push({
+          property: containerPath(index, 'DependsOn', dep.index, 'ContainerName'),
+          value: dep.container,
+          problem: `${containerLabel(def, index)} depends on container '${dep.container}', which is not in the task definition`,
+          allowed: names.map((n) => `'${n}'`).join(', '),
+          fix: `Name one of the task's containers, or add container '${dep.container}'.`,
+        });
       }
+      if (name === undefined) continue;
+      const list = edges.get(name);
+      if (list) list.push({ to: dep.container, index, dep: dep.index });
+      else edges.set(name, [{ to: dep.container, index, dep: dep.index }]);
     }
     for (const cycle of findCycles(edges)) {
       const next = cycle[1 % cycle.length];

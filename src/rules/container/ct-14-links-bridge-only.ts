@@ -16,16 +16,18 @@ export const CT14_LINKS_BRIDGE_ONLY: ResourceRule = {
   check(task): RuleIssue[] {
     const mode = networkMode(task);
     if (mode === undefined || mode === 'bridge') return [];
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
       const links = toArray(def.Links);
-      if (!links || links.length === 0) return [];
-      return [{
+      if (!links || links.length === 0) continue;
+      issues.push({
         property: containerPath(index, 'Links'),
         value: def.Links,
         problem: `${containerLabel(def, index)} sets Links in network mode ${mode}`,
         allowed: 'Links only in the bridge network mode',
         fix: mode === 'awsvpc' ? 'Remove Links; reach the other container on localhost.' : 'Remove Links, or use the bridge network mode.',
-      }];
-    });
+      });
+    }
+    return issues;
   },
 };

@@ -27,12 +27,13 @@ export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true) return [];
-    return containers(task).flatMap(({ index, def }) => {
-      const label = containerLabel(def, index);
-      const issues: RuleIssue[] = [];
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      let label: string | undefined;
       for (const { path, set } of UNSUPPORTED) {
         const value = path.length === 1 ? def[path[0]] : toObject(def[path[0]])?.[path[1]];
         if (!set(value)) continue;
+        label ??= containerLabel(def, index);
         issues.push({
           property: containerPath(index, ...path),
           value,
@@ -41,9 +42,12 @@ export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
           fix: `Remove ${path.join('.')} from ${label}, or run the task on EC2.`,
         });
       }
-      (toArray(def.ResourceRequirements) ?? []).forEach((r, i) => {
-        const type = toStr(toObject(r)?.Type);
-        if (type?.toUpperCase() !== 'GPU') return;
+      const requirements = toArray(def.ResourceRequirements);
+      if (!requirements) continue;
+      for (let i = 0; i < requirements.length; i++) {
+        const type = toStr(toObject(requirements[i])?.Type);
+        if (type?.toUpperCase() !== 'GPU') continue;
+        label ??= containerLabel(def, index);
         issues.push({
           property: containerPath(index, 'ResourceRequirements', i, 'Type'),
           value: type,
@@ -51,9 +55,9 @@ export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
           allowed: 'no GPU on Fargate',
           fix: 'Run GPU containers on EC2 GPU instances through an EC2 capacity provider.',
         });
-      });
-      return issues;
-    });
+      }
+    }
+    return issues;
   },
 };
 

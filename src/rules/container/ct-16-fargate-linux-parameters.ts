@@ -3,6 +3,8 @@ import { requiresFargate, TASK_DEFINITION } from '../task/task-facts';
 import { toArray, toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
+const SYS_PTRACE = /^(CAP_)?SYS_PTRACE$/i;
+
 export const CT16_FARGATE_LINUX_PARAMETERS: ResourceRule = {
   id: 'ECS-CT-16',
   title: 'Fargate linuxParameters: only SYS_PTRACE may be added; no devices or sharedMemorySize',
@@ -15,14 +17,17 @@ export const CT16_FARGATE_LINUX_PARAMETERS: ResourceRule = {
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true) return [];
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.LinuxParameters === undefined) continue;
       const lp = toObject(def.LinuxParameters);
-      if (!lp) return [];
+      if (!lp) continue;
       const label = containerLabel(def, index);
-      const issues: RuleIssue[] = [];
-      (toArray(toObject(lp.Capabilities)?.Add) ?? []).forEach((cap, i) => {
+      const caps = toArray(toObject(lp.Capabilities)?.Add) ?? [];
+      for (let i = 0; i < caps.length; i++) {
+        const cap = caps[i];
         const name = toStr(cap);
-        if (name === undefined || /^(CAP_)?SYS_PTRACE$/i.test(name)) return;
+        if (name === undefined || SYS_PTRACE.test(name)) continue;
         issues.push({
           property: containerPath(index, 'LinuxParameters', 'Capabilities', 'Add', i),
           value: cap,
@@ -30,7 +35,7 @@ export const CT16_FARGATE_LINUX_PARAMETERS: ResourceRule = {
           allowed: 'SYS_PTRACE only',
           fix: `Remove ${name} from Capabilities.Add of ${label}, or run the task on EC2.`,
         });
-      });
+      }
       const devices = toArray(lp.Devices);
       if (devices && devices.length > 0) {
         issues.push({
@@ -50,7 +55,7 @@ export const CT16_FARGATE_LINUX_PARAMETERS: ResourceRule = {
           fix: `Remove LinuxParameters.SharedMemorySize from ${label}, or run the task on EC2.`,
         });
       }
-      return issues;
-    });
+    }
+    return issues;
   },
 };

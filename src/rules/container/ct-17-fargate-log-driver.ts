@@ -17,30 +17,35 @@ export const CT17_FARGATE_LOG_DRIVER: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-logging',
   resourceTypes: [TASK_DEFINITION],
   check(task, context): RuleIssue[] {
-    const declared = requiresFargate(task) === true;
+    let declared: boolean | undefined;
     let runner: string | undefined;
-    const label = (def: Record<string, unknown>, index: number): string | undefined => {
-      if (declared) return `Fargate ${containerLabel(def, index)}`;
-      if (runner === undefined) {
-        const services = undeclaredFargateServices(task, context);
-        runner = services.length > 0 ? fargateRunnerLabel(services) : '';
-      }
-      return runner ? `${containerLabel(def, index)} of a task definition ${runner}` : undefined;
-    };
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.LogConfiguration === undefined) continue;
       const logConfig = toObject(def.LogConfiguration);
       const driver = toStr(logConfig?.LogDriver);
-      if (driver === undefined || FARGATE_LOG_DRIVERS.includes(driver)) return [];
-      const who = label(def, index);
-      if (!who) return [];
-      return [{
+      if (driver === undefined || FARGATE_LOG_DRIVERS.includes(driver)) continue;
+      declared ??= requiresFargate(task) === true;
+      let who: string | undefined;
+      if (declared) {
+        who = `Fargate ${containerLabel(def, index)}`;
+      } else {
+        if (runner === undefined) {
+          const services = undeclaredFargateServices(task, context);
+          runner = services.length > 0 ? fargateRunnerLabel(services) : '';
+        }
+        if (!runner) continue;
+        who = `${containerLabel(def, index)} of a task definition ${runner}`;
+      }
+      issues.push({
         property: containerPath(index, 'LogConfiguration', 'LogDriver'),
         value: logConfig?.LogDriver,
         problem: `${who} uses log driver ${driver}`,
         allowed: FARGATE_LOG_DRIVERS.join(', '),
         fix: `Use awslogs, or awsfirelens with a FireLens router to reach ${driver} destinations.`,
         ...(declared ? { builtInOverlap: 'E3048' } : {}),
-      }];
-    });
+      });
+    }
+    return issues;
   },
 };

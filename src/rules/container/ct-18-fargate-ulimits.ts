@@ -4,6 +4,7 @@ import { toArray, toNumber, toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
 const MAX_NOFILE = 1_048_576;
+const LIMITS = ['SoftLimit', 'HardLimit'] as const;
 
 export const CT18_FARGATE_ULIMITS: ResourceRule = {
   id: 'ECS-CT-18',
@@ -18,34 +19,37 @@ export const CT18_FARGATE_ULIMITS: ResourceRule = {
   check(task): RuleIssue[] {
     const windows = isWindows(task);
     if (requiresFargate(task) !== true || windows === undefined) return [];
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
       const list = toArray(def.Ulimits);
-      if (!list || list.length === 0) return [];
+      if (!list || list.length === 0) continue;
       const label = containerLabel(def, index);
       if (windows) {
-        return [{
+        issues.push({
           property: containerPath(index, 'Ulimits'),
           value: def.Ulimits,
           problem: `Windows Fargate ${label} sets Ulimits`,
           allowed: 'no Ulimits for Windows containers on Fargate',
           fix: `Remove Ulimits from ${label}.`,
-        }];
+        });
+        continue;
       }
-      return list.flatMap((u, i) => {
-        const obj = toObject(u);
-        if (toStr(obj?.Name) !== 'nofile') return [];
-        return (['SoftLimit', 'HardLimit'] as const).flatMap((field) => {
+      for (let i = 0; i < list.length; i++) {
+        const obj = toObject(list[i]);
+        if (toStr(obj?.Name) !== 'nofile') continue;
+        for (const field of LIMITS) {
           const n = toNumber(obj?.[field]);
-          if (n === undefined || n <= MAX_NOFILE) return [];
-          return [{
+          if (n === undefined || n <= MAX_NOFILE) continue;
+          issues.push({
             property: containerPath(index, 'Ulimits', i, field),
             value: obj?.[field],
             problem: `Fargate ${label} nofile ${field} ${n} is above the Fargate maximum`,
             allowed: `at most ${MAX_NOFILE}`,
             fix: `Set the nofile ${field} of ${label} to ${MAX_NOFILE} or less.`,
-          }];
-        });
-      });
-    });
+          });
+        }
+      }
+    }
+    return issues;
   },
 };

@@ -17,11 +17,12 @@ export const CT19_RESTART_POLICY: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.RestartPolicy === undefined) continue;
       const policy = toObject(def.RestartPolicy);
-      if (!policy) return [];
+      if (!policy) continue;
       const label = containerLabel(def, index);
-      const issues: RuleIssue[] = [];
       const codes = toArray(policy.IgnoredExitCodes);
       if (codes && codes.length > MAX_EXIT_CODES) {
         issues.push({
@@ -42,7 +43,7 @@ export const CT19_RESTART_POLICY: ResourceRule = {
           fix: `Set RestartAttemptPeriod to ${period < PERIOD.min ? PERIOD.min : PERIOD.max} or a value in between.`,
         });
       }
-      return issues;
-    });
+    }
+    return issues;
   },
 };

@@ -14,16 +14,18 @@ export const CT20_ONE_CREDENTIAL_SPEC: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-credentialSpecs',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
       const specs = toArray(def.CredentialSpecs);
-      if (!specs || specs.length <= 1) return [];
-      return [{
+      if (!specs || specs.length <= 1) continue;
+      issues.push({
         property: containerPath(index, 'CredentialSpecs'),
         value: def.CredentialSpecs,
         problem: `${containerLabel(def, index)} has ${specs.length} CredentialSpecs`,
         allowed: 'one credential spec per container',
         fix: 'Keep a single credentialspec: (or credentialspecdomainless:) entry.',
-      }];
-    });
+      });
+    }
+    return issues;
   },
 };

@@ -13,8 +13,11 @@ export const CT21_ONE_FIRELENS_ROUTER: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    const routers = containers(task).filter(({ def }) => def.FirelensConfiguration !== undefined);
-    if (routers.length <= 1) return [];
+    let routers: { index: number; def: Record<string, unknown> }[] | undefined;
+    for (const c of containers(task)) {
+      if (c.def.FirelensConfiguration !== undefined) (routers ??= []).push(c);
+    }
+    if (!routers || routers.length <= 1) return [];
     return [{
       property: `Properties/ContainerDefinitions/${routers[1].index}/FirelensConfiguration`,
       value: routers.map(({ def, index }) => containerLabel(def, index)),

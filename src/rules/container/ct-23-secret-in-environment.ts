@@ -35,21 +35,28 @@ export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
   resourceTypes: [TASK_DEFINITION],
   check(task, context): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => (toArray(def.Environment) ?? []).flatMap((e, i) => {
-      const entry = toObject(e);
-      const name = toStr(entry?.Name);
-      const value = context.assembly.resolveString(entry?.Value, task.stack);
-      if (name === undefined || value === undefined || !looksLikeSecretName(name) || !looksLikeSecretValue(value)) return [];
-      const label = containerLabel(def, index);
-      return [{
-        property: containerPath(index, 'Environment', i, 'Value'),
-        // Never echo the secret itself into findings or logs.
-        value: `<redacted, ${value.length} characters>`,
-        problem: `${label} Environment ${name} holds a plain value that looks like a secret`,
-        allowed: 'secrets in the container Secrets (Secrets Manager or SSM Parameter Store), not in Environment',
-        fix: `Store ${name} in Secrets Manager or SSM Parameter Store and reference it from the Secrets of ${label}.`,
-      }];
-    }));
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      const env = toArray(def.Environment);
+      if (!env) continue;
+      for (let i = 0; i < env.length; i++) {
+        const entry = toObject(env[i]);
+        const name = toStr(entry?.Name);
+        if (name === undefined || !looksLikeSecretName(name)) continue;
+        const value = context.assembly.resolveString(entry?.Value, task.stack);
+        if (value === undefined || !looksLikeSecretValue(value)) continue;
+        const label = containerLabel(def, index);
+        issues.push({
+          property: containerPath(index, 'Environment', i, 'Value'),
+          // Never echo the secret itself into findings or logs.
+          value: `<redacted, ${value.length} characters>`,
+          problem: `${label} Environment ${name} holds a plain value that looks like a secret`,
+          allowed: 'secrets in the container Secrets (Secrets Manager or SSM Parameter Store), not in Environment',
+          fix: `Store ${name} in Secrets Manager or SSM Parameter Store and reference it from the Secrets of ${label}.`,
+        });
+      }
+    }
+    return issues;
   },
 };
 
@@ -63,7 +70,11 @@ export function nameTokens(name: string): string[] {
     .map((t) => t.toUpperCase());
 }
 
+/** Every secret-looking name contains one of these; most names do not, and skip the tokenizing. */
+const SECRET_HINT = /PASS|PWD|SECRET|TOKEN|CRED|KEY/i;
+
 export function looksLikeSecretName(name: string): boolean {
+  if (!SECRET_HINT.test(name)) return false;
   const tokens = nameTokens(name);
   const last = tokens[tokens.length - 1];
   if (tokens.length === 0 || METADATA_SUFFIXES.has(last)) return false;

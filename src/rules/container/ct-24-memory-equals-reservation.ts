@@ -14,18 +14,21 @@ export const CT24_MEMORY_EQUALS_RESERVATION: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memoryReservation',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.Memory === undefined || def.MemoryReservation === undefined) continue;
       const hard = toNumber(def.Memory);
       const soft = toNumber(def.MemoryReservation);
-      if (hard === undefined || hard !== soft) return [];
+      if (hard === undefined || hard !== soft) continue;
       const label = containerLabel(def, index);
-      return [{
+      issues.push({
         property: containerPath(index, 'MemoryReservation'),
         value: def.MemoryReservation,
         problem: `${label} MemoryReservation ${soft} MiB equals its Memory ${hard} MiB`,
         allowed: `MemoryReservation below Memory (${hard} MiB), or no MemoryReservation`,
         fix: `Raise the Memory of ${label} above ${soft} MiB for headroom, or remove its MemoryReservation.`,
-      }];
-    });
+      });
+    }
+    return issues;
   },
 };

@@ -4,12 +4,13 @@ import { isUnresolved, toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
 /** Options the awslogs driver (Docker's, plus ECS's stream prefix) reads. */
-const AWSLOGS_OPTIONS = [
+const AWSLOGS_OPTIONS = new Set([
   'awslogs-create-group', 'awslogs-create-stream', 'awslogs-credentials-endpoint', 'awslogs-datetime-format',
   'awslogs-endpoint', 'awslogs-force-flush-interval-seconds', 'awslogs-format', 'awslogs-group',
   'awslogs-max-buffer-size', 'awslogs-multiline-pattern', 'awslogs-region', 'awslogs-stream',
   'awslogs-stream-prefix', 'max-buffer-size', 'mode', 'tag',
-];
+]);
+const AWSLOGS_ALLOWED = [...AWSLOGS_OPTIONS].join(', ');
 const REQUIRED = ['awslogs-group', 'awslogs-region'];
 
 export const CT25_AWSLOGS_OPTIONS: ResourceRule = {
@@ -23,34 +24,37 @@ export const CT25_AWSLOGS_OPTIONS: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    return containers(task).flatMap(({ index, def }) => {
+    const issues: RuleIssue[] = [];
+    for (const { index, def } of containers(task)) {
+      if (def.LogConfiguration === undefined) continue;
       const config = toObject(def.LogConfiguration);
-      if (toStr(config?.LogDriver) !== 'awslogs') return [];
-      const label = containerLabel(def, index);
-      if (config!.Options !== undefined && isUnresolved(config!.Options)) return [];
-      const options = toObject(config!.Options) ?? {};
-      const issues: RuleIssue[] = [];
-      const missing = REQUIRED.filter((o) => options[o] === undefined);
-      if (missing.length > 0) {
+      if (!config || toStr(config.LogDriver) !== 'awslogs') continue;
+      if (config.Options !== undefined && isUnresolved(config.Options)) continue;
+      const options = toObject(config.Options) ?? {};
+      let label: string | undefined;
+      if (options['awslogs-group'] === undefined || options['awslogs-region'] === undefined) {
+        const missing = REQUIRED.filter((o) => options[o] === undefined);
+        label = containerLabel(def, index);
         issues.push({
           property: containerPath(index, 'LogConfiguration', 'Options'),
-          value: config!.Options,
+          value: config.Options,
           problem: `${label} uses the awslogs log driver without ${missing.join(' and ')}`,
           allowed: 'awslogs Options with awslogs-group and awslogs-region',
           fix: `Add ${missing.map((m) => (m === 'awslogs-region' ? 'awslogs-region: !Ref AWS::Region' : 'awslogs-group: <log group name>')).join(' and ')} to the LogConfiguration Options.`,
         });
       }
       for (const name of Object.keys(options)) {
-        if (AWSLOGS_OPTIONS.includes(name)) continue;
+        if (AWSLOGS_OPTIONS.has(name)) continue;
+        label ??= containerLabel(def, index);
         issues.push({
           property: containerPath(index, 'LogConfiguration', 'Options', name),
           value: options[name],
           problem: `${label} sets unknown awslogs option ${name}`,
-          allowed: AWSLOGS_OPTIONS.join(', '),
+          allowed: AWSLOGS_ALLOWED,
           fix: `Remove ${name}, or correct its spelling.`,
         });
       }
-      return issues;
-    });
+    }
+    return issues;
   },
 };

@@ -7,17 +7,20 @@ import { containerLabel, containerPath, containers } from './container-facts';
 export function healthCheckOutOfRange(
   task: TemplateResource, field: 'Retries' | 'StartPeriod' | 'Interval' | 'Timeout', min: number, max: number, unit: string,
 ): RuleIssue[] {
-  return containers(task).flatMap(({ index, def }) => {
+  const issues: RuleIssue[] = [];
+  for (const { index, def } of containers(task)) {
+    if (def.HealthCheck === undefined) continue;
     const hc = toObject(def.HealthCheck);
     const value = toNumber(hc?.[field]);
-    if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) return [];
+    if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) continue;
     const label = containerLabel(def, index);
-    return [{
+    issues.push({
       property: containerPath(index, 'HealthCheck', field),
       value: hc?.[field],
       problem: `${label} HealthCheck.${field} ${value} is out of range`,
       allowed: `whole numbers from ${min} to ${max}${unit}`,
       fix: `Set HealthCheck.${field} of ${label} to ${value < min ? min : max}${unit} or a value in between.`,
-    }];
-  });
+    });
+  }
+  return issues;
 }

@@ -4,6 +4,7 @@ import { toNumber } from '../values';
 import { portMappings } from './port-mappings';
 
 const MAX_PORT = 65535;
+const KEYS = ['ContainerPort', 'HostPort'] as const;
 
 export const PM04_PORT_RANGE: ResourceRule = {
   id: 'ECS-PM-04',
@@ -18,7 +19,8 @@ export const PM04_PORT_RANGE: ResourceRule = {
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const pm of portMappings(task)) {
-      for (const key of ['ContainerPort', 'HostPort'] as const) {
+      for (const key of KEYS) {
+        if (pm.mapping[key] === undefined) continue;
         const port = toNumber(pm.mapping[key]);
         if (port === undefined || (port >= 0 && port <= MAX_PORT && Number.isInteger(port))) continue;
         issues.push({

@@ -4,6 +4,8 @@ import { toStr } from '../values';
 import { portMappings } from './port-mappings';
 
 const MAX = 64;
+/** Non-empty, allowed characters only, no leading hyphen (length is checked apart). */
+const VALID = /^[a-z0-9_][a-z0-9_-]*$/;
 
 export const PM06_PORT_NAME: ResourceRule = {
   id: 'ECS-PM-06',
@@ -20,13 +22,12 @@ export const PM06_PORT_NAME: ResourceRule = {
     for (const pm of portMappings(task)) {
       const name = toStr(pm.mapping.Name);
       if (name === undefined) continue;
-      let problem: string | undefined;
-      const bad = [...new Set(name.replace(/[a-z0-9_-]/g, ''))];
+      if (name.length <= MAX && VALID.test(name)) continue;
+      let problem: string;
       if (name.length === 0) problem = 'is empty';
       else if (name.length > MAX) problem = `is ${name.length} characters long`;
       else if (name.startsWith('-')) problem = 'starts with a hyphen';
-      else if (bad.length) problem = `contains ${bad.map((c) => JSON.stringify(c)).join(', ')}`;
-      if (!problem) continue;
+      else problem = `contains ${[...new Set(name.replace(/[a-z0-9_-]/g, ''))].map((c) => JSON.stringify(c)).join(', ')}`;
       const suggestion = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').slice(0, MAX) || 'http';
       issues.push({
         property: `${pm.pointer}/Name`,

@@ -2,6 +2,8 @@ import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { portMappings } from './port-mappings';
 import { networkMode, TASK_DEFINITION } from '../task/task-facts';
 
+const FIELDS = ['Name', 'AppProtocol'] as const;
+
 export const PM08_PORT_NAME_NETWORK_MODE: ResourceRule = {
   id: 'ECS-PM-08',
   title: 'Port mapping Name and AppProtocol need awsvpc or bridge, and AppProtocol needs a Name',
@@ -13,11 +15,14 @@ export const PM08_PORT_NAME_NETWORK_MODE: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-appProtocol',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
+    const mappings = portMappings(task);
+    if (mappings.length === 0) return [];
     const mode = networkMode(task);
+    const otherMode = mode !== undefined && mode !== 'awsvpc' && mode !== 'bridge';
     const issues: RuleIssue[] = [];
-    for (const { container, pointer, mapping } of portMappings(task)) {
-      if (mode !== undefined && mode !== 'awsvpc' && mode !== 'bridge') {
-        for (const p of ['Name', 'AppProtocol'] as const) {
+    for (const { container, pointer, mapping } of mappings) {
+      if (otherMode) {
+        for (const p of FIELDS) {
           if (mapping[p] === undefined) continue;
           issues.push({ property: `${pointer}/${p}`, value: mapping[p], problem: `${container} port mapping sets ${p} in network mode ${mode}`, allowed: `${p} only in awsvpc or bridge mode`, fix: `Remove ${p}, or use the awsvpc or bridge network mode.` });
         }

@@ -1,6 +1,7 @@
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { containers, TASK_DEFINITION } from '../task/task-facts';
+import { serviceTask } from '../service/service-facts';
+import { containers } from '../task/task-facts';
 import { toArray, toNumber, toObject, toStr } from '../values';
 
 const SERVICE = 'AWS::ECS::Service';
@@ -8,10 +9,16 @@ const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 
 /** True when the named container maps containerPort to a dynamic host port (HostPort 0). */
 function dynamicHostPort(task: TemplateResource, name: string, port: number): boolean {
-  return containers(task).some(({ def }) => toStr(def.Name) === name && (toArray(def.PortMappings) ?? []).some((pm) => {
-    const m = toObject(pm);
-    return toNumber(m?.ContainerPort) === port && m?.HostPort !== undefined && toNumber(m.HostPort) === 0;
-  }));
+  for (const { def } of containers(task)) {
+    if (toStr(def.Name) !== name) continue;
+    const list = toArray(def.PortMappings);
+    if (!list) continue;
+    for (const pm of list) {
+      const m = toObject(pm);
+      if (m && m.HostPort !== undefined && toNumber(m.HostPort) === 0 && toNumber(m.ContainerPort) === port) return true;
+    }
+  }
+  return false;
 }
 
 export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {
@@ -25,19 +32,21 @@ export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_portmappings',
   resourceTypes: [SERVICE],
   check(service, ctx: RuleContext): RuleIssue[] {
-    const task = ctx.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
-    if (task?.type !== TASK_DEFINITION) return [];
+    const entries = toArray(service.properties.LoadBalancers);
+    if (!entries || entries.length === 0) return [];
+    const task = serviceTask(service, ctx);
+    if (!task) return [];
     const issues: RuleIssue[] = [];
-    (toArray(service.properties.LoadBalancers) ?? []).forEach((entry, i) => {
-      const lb = toObject(entry);
+    for (let i = 0; i < entries.length; i++) {
+      const lb = toObject(entries[i]);
       const name = toStr(lb?.ContainerName);
       const port = toNumber(lb?.ContainerPort);
-      const ref = ctx.assembly.resolveReference(lb?.TargetGroupArn, service.stack);
-      const tg = ref?.resource;
-      if (name === undefined || port === undefined || tg?.type !== TARGET_GROUP || !dynamicHostPort(task, name, port)) return;
+      if (name === undefined || port === undefined || !dynamicHostPort(task, name, port)) continue;
+      const tg = ctx.assembly.resolveReference(lb?.TargetGroupArn, service.stack)?.resource;
+      if (tg?.type !== TARGET_GROUP) continue;
       const hcPort = tg.properties.HealthCheckPort;
       const literal = toStr(hcPort);
-      if (hcPort === undefined || literal === undefined || literal === 'traffic-port') return;
+      if (hcPort === undefined || literal === undefined || literal === 'traffic-port') continue;
       issues.push({
         property: `Properties/LoadBalancers/${i}`,
         value: hcPort,
@@ -45,7 +54,7 @@ export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {
         allowed: 'HealthCheckPort traffic-port (the default) with dynamic host ports',
         fix: `Set HealthCheckPort of ${tg.path} to traffic-port, or remove it.`,
       });
-    });
+    }
     return issues;
   },
 };

@@ -1,6 +1,6 @@
 /** Port mappings of a task definition's containers, with their JSON pointers. */
 import { TemplateResource } from '../model';
-import { containerLabel, containers } from '../task/task-facts';
+import { containerLabel, containers, resourceCache } from '../task/task-facts';
 import { toArray, toObject } from '../values';
 
 export interface PortMappingRef {
@@ -9,15 +9,41 @@ export interface PortMappingRef {
   readonly mapping: Record<string, unknown>;
 }
 
-export function portMappings(task: TemplateResource): PortMappingRef[] {
-  const out: PortMappingRef[] = [];
-  for (const { index, def } of containers(task)) {
-    (toArray(def.PortMappings) ?? []).forEach((pm, j) => {
-      const mapping = toObject(pm);
-      if (mapping) {
-        out.push({ container: containerLabel(def, index), pointer: `Properties/ContainerDefinitions/${index}/PortMappings/${j}`, mapping });
+/** Label and pointer are only read for reported issues: build them on first read. */
+class PortMapping implements PortMappingRef {
+  private label?: string;
+
+  constructor(
+    private readonly def: Record<string, unknown>,
+    private readonly index: number,
+    private readonly position: number,
+    public readonly mapping: Record<string, unknown>,
+  ) {}
+
+  get container(): string {
+    return (this.label ??= containerLabel(this.def, this.index));
+  }
+
+  get pointer(): string {
+    return `Properties/ContainerDefinitions/${this.index}/PortMappings/${this.position}`;
+  }
+}
+
+/** The port mappings of every container, in order; built once per task definition (several rules walk them). */
+export function portMappings(task: TemplateResource): readonly PortMappingRef[] {
+  const cache = resourceCache<PortMappingRef[]>(task, portMappings);
+  let out = cache.get(task);
+  if (!out) {
+    out = [];
+    for (const { index, def } of containers(task)) {
+      const list = toArray(def.PortMappings);
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const mapping = toObject(list[j]);
+        if (mapping) out.push(new PortMapping(def, index, j, mapping));
       }
-    });
+    }
+    cache.set(task, out);
   }
   return out;
 }

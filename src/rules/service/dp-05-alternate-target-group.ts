@@ -14,6 +14,15 @@ function identity(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Cheap pre-check: most services have no AdvancedConfiguration at all. */
+function hasAdvancedConfiguration(raw: unknown): boolean {
+  if (!Array.isArray(raw)) return false;
+  for (const e of raw) {
+    if (e && typeof e === 'object' && (e as Record<string, unknown>).AdvancedConfiguration !== undefined) return true;
+  }
+  return false;
+}
+
 export const DP05_ALTERNATE_TARGET_GROUP: ResourceRule = {
   id: 'ECS-DP-05',
   title: 'The alternate target group differs from the production target group',
@@ -25,6 +34,7 @@ export const DP05_ALTERNATE_TARGET_GROUP: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html',
   resourceTypes: [SERVICE],
   check(service): RuleIssue[] {
+    if (!hasAdvancedConfiguration(service.properties.LoadBalancers)) return [];
     const issues: RuleIssue[] = [];
     for (const entry of loadBalancerEntries(service) ?? []) {
       const advanced = toObject(entry.raw.AdvancedConfiguration);

@@ -5,7 +5,7 @@
  */
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { TASK_DEFINITION } from '../task/task-facts';
+import { resourceCache, TASK_DEFINITION } from '../task/task-facts';
 import { toArray, toNumber, toObject, toStr } from '../values';
 
 export const SERVICE = 'AWS::ECS::Service';
@@ -16,9 +16,17 @@ export const FARGATE_PROVIDERS: readonly string[] = ['FARGATE', 'FARGATE_SPOT'];
 
 /** The task definition resource a service runs, when it resolves. */
 export function serviceTask(service: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
-  const res = ctx.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
-  return res?.type === TASK_DEFINITION ? res : undefined;
+  // Two dozen rules ask for it: resolve once per service (null: does not resolve).
+  const cache = resourceCache<TemplateResource | null>(service, serviceTask);
+  let task = cache.get(service);
+  if (task === undefined) {
+    const res = ctx.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
+    task = res?.type === TASK_DEFINITION ? res : null;
+    cache.set(service, task);
+  }
+  return task ?? undefined;
 }
+
 
 /** Deployment controller type; ECS when omitted. */
 export function controllerType(service: TemplateResource): string | undefined {
@@ -116,6 +124,17 @@ export function strategyOf(resource: TemplateResource, ctx: RuleContext): Strate
   if (!prop) return undefined;
   const list = toArray(resource.properties[prop]);
   if (!list || list.length === 0) return undefined;
+  // Resolving providers is the costly part, and many rules ask: once per resource.
+  const cache = resourceCache<Strategy>(resource, strategyOf);
+  let strategy = cache.get(resource);
+  if (!strategy) {
+    strategy = buildStrategy(resource, prop, list, ctx);
+    cache.set(resource, strategy);
+  }
+  return strategy;
+}
+
+function buildStrategy(resource: TemplateResource, prop: string, list: unknown[], ctx: RuleContext): Strategy {
   const pointer = `Properties/${prop}`;
   let complete = true;
   const items: StrategyItem[] = [];
@@ -139,13 +158,15 @@ export function launchKind(service: TemplateResource, ctx: RuleContext): string 
   const lt = service.properties.LaunchType;
   if (lt !== undefined) return toStr(lt);
   const strategy = strategyOf(service, ctx);
-  if (!strategy) return undefined;
-  const kinds = strategy.items.map((i) => (i.provider ? providerKind(i.provider) : undefined));
-  if (kinds.length !== strategy.items.length || kinds.length === 0) return undefined;
-  if (kinds.every((k) => k === 'fargate')) return 'FARGATE';
-  if (kinds.every((k) => k === 'asg')) return 'EC2';
-  if (kinds.every((k) => k === 'managed-instances')) return 'MANAGED_INSTANCES';
-  return undefined;
+  if (!strategy || strategy.items.length === 0) return undefined;
+  // The same kind for every item decides it; a mix or an unknown provider does not.
+  let kind: string | undefined;
+  for (const item of strategy.items) {
+    const k = item.provider ? providerKind(item.provider) : undefined;
+    if (k === undefined || (kind !== undefined && k !== kind)) return undefined;
+    kind = k;
+  }
+  return kind === 'fargate' ? 'FARGATE' : kind === 'asg' ? 'EC2' : 'MANAGED_INSTANCES';
 }
 
 /** Label of a strategy item for messages. */

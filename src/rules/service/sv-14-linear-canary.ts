@@ -5,22 +5,25 @@ import { SERVICE } from './service-facts';
 interface Range { readonly key: string; readonly min: number; readonly max: number; readonly step?: number; readonly unit: string }
 
 const BAKE: Range = { key: 'BakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' };
-const CONFIGS: Record<string, { readonly property: string; readonly ranges: readonly Range[] }> = {
-  LINEAR: { property: 'LinearConfiguration', ranges: [{ key: 'StepPercent', min: 3, max: 100, step: 0.1, unit: '%' }, { key: 'StepBakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' }] },
-  CANARY: { property: 'CanaryConfiguration', ranges: [{ key: 'CanaryPercent', min: 0.1, max: 100, step: 0.1, unit: '%' }, { key: 'CanaryBakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' }] },
-};
+const CONFIGS: readonly { readonly name: string; readonly property: string; readonly ranges: readonly Range[] }[] = [
+  { name: 'LINEAR', property: 'LinearConfiguration', ranges: [{ key: 'StepPercent', min: 3, max: 100, step: 0.1, unit: '%' }, { key: 'StepBakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' }] },
+  { name: 'CANARY', property: 'CanaryConfiguration', ranges: [{ key: 'CanaryPercent', min: 0.1, max: 100, step: 0.1, unit: '%' }, { key: 'CanaryBakeTimeInMinutes', min: 0, max: 1440, unit: ' minutes' }] },
+];
 
-function outOfRange(obj: Record<string, unknown>, pointer: string, r: Range): RuleIssue[] {
+/** Adds an issue when obj[r.key] is a number outside the range or off its step. */
+function checkRange(obj: Record<string, unknown>, pointer: string, r: Range, issues: RuleIssue[]): void {
+  if (obj[r.key] === undefined) return;
   const v = toNumber(obj[r.key]);
-  const onStep = r.step === undefined ? Number.isInteger(v) : Math.abs(Math.round((v ?? 0) / r.step) * r.step - (v ?? 0)) < 1e-9;
-  if (v === undefined || (v >= r.min && v <= r.max && onStep)) return [];
-  return [{
+  if (v === undefined) return;
+  const onStep = r.step === undefined ? Number.isInteger(v) : Math.abs(Math.round(v / r.step) * r.step - v) < 1e-9;
+  if (v >= r.min && v <= r.max && onStep) return;
+  issues.push({
     property: `${pointer}/${r.key}`,
     value: obj[r.key],
     problem: `${r.key} ${v} is out of range`,
     allowed: `${r.step ? `multiples of ${r.step} ` : 'whole numbers '}from ${r.min} to ${r.max}${r.unit}`,
     fix: `Set ${r.key} to a value from ${r.min} to ${r.max}.`,
-  }];
+  });
 }
 
 export const SV14_LINEAR_CANARY: ResourceRule = {
@@ -34,18 +37,23 @@ export const SV14_LINEAR_CANARY: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html',
   resourceTypes: [SERVICE],
   check(service): RuleIssue[] {
-    const dc = toObject(service.properties.DeploymentConfiguration);
+    const raw = service.properties.DeploymentConfiguration;
+    if (raw === undefined) return [];
+    const dc = toObject(raw);
     if (!dc) return [];
     const base = 'Properties/DeploymentConfiguration';
-    const issues = outOfRange(dc, base, BAKE);
-    const strategy = dc.Strategy === undefined ? 'ROLLING' : toStr(dc.Strategy);
-    for (const [name, cfg] of Object.entries(CONFIGS)) {
+    const issues: RuleIssue[] = [];
+    checkRange(dc, base, BAKE, issues);
+    let strategy: string | undefined | null = null;
+    for (const cfg of CONFIGS) {
+      if (dc[cfg.property] === undefined) continue;
       const obj = toObject(dc[cfg.property]);
       if (!obj) continue;
-      if (strategy !== undefined && strategy !== name) {
-        issues.push({ property: `${base}/${cfg.property}`, value: obj, problem: `${cfg.property} is set with Strategy ${strategy}`, allowed: `${cfg.property} only with Strategy ${name}`, fix: `Set Strategy to ${name}, or remove ${cfg.property}.` });
+      if (strategy === null) strategy = dc.Strategy === undefined ? 'ROLLING' : toStr(dc.Strategy);
+      if (strategy !== undefined && strategy !== cfg.name) {
+        issues.push({ property: `${base}/${cfg.property}`, value: obj, problem: `${cfg.property} is set with Strategy ${strategy}`, allowed: `${cfg.property} only with Strategy ${cfg.name}`, fix: `Set Strategy to ${cfg.name}, or remove ${cfg.property}.` });
       }
-      for (const r of cfg.ranges) issues.push(...outOfRange(obj, `${base}/${cfg.property}`, r));
+      for (const r of cfg.ranges) checkRange(obj, `${base}/${cfg.property}`, r, issues);
     }
     return issues;
   },

@@ -1,3 +1,4 @@
+import { AssemblyModel, TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toStr } from '../values';
 import { resolveCluster } from './cluster-providers';
@@ -30,8 +31,7 @@ export const SV24_SERVICE_NAME: ResourceRule = {
     const cluster = resolveCluster(service.properties.Cluster, service, ctx);
     if (!cluster) return [];
     // Report on every service after the first one with the same name in the cluster.
-    const same = ctx.assembly.ofType(SERVICE).filter((s) => toStr(s.properties.ServiceName) === name
-      && resolveCluster(s.properties.Cluster, s, ctx) === cluster);
+    const same = servicesNamed(ctx.assembly, name).filter((s) => resolveCluster(s.properties.Cluster, s, ctx) === cluster);
     if (same.length < 2 || same[0] === service) return [];
     return [{
       property: 'Properties/ServiceName',
@@ -42,3 +42,21 @@ export const SV24_SERVICE_NAME: ResourceRule = {
     }];
   },
 };
+
+/** Services by literal ServiceName, in assembly order; one index per assembly instead of a scan per service. */
+function servicesNamed(assembly: AssemblyModel, name: string): readonly TemplateResource[] {
+  const byName = assembly.derived(servicesNamed, (a) => {
+    const index = new Map<string, TemplateResource[]>();
+    for (const stack of a.stacks) {
+      for (const s of stack.ofType(SERVICE)) {
+        const own = toStr(s.properties.ServiceName);
+        if (own === undefined) continue;
+        const list = index.get(own);
+        if (list) list.push(s);
+        else index.set(own, [s]);
+      }
+    }
+    return index;
+  });
+  return byName.get(name) ?? [];
+}

@@ -1,4 +1,4 @@
-import { TemplateResource } from '../model';
+import { AssemblyModel, TemplateResource } from '../model';
 import { NetworkIndex, SubnetFacts } from '../reach/network-index';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { isUnresolved, toArray, toObject, toStr } from '../values';
@@ -24,11 +24,13 @@ export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
     if (launchKind(service, ctx) !== 'FARGATE') return [];
     const subnets = toArray(awsvpc.Subnets);
     if (!subnets || subnets.length === 0) return [];
-    const index = NetworkIndex.of(ctx.assembly);
-    const facts = subnets.map((s) => index.subnet(s, service));
-    if (facts.some((f) => f === undefined)) return [];
-    const publicOnes = (facts as SubnetFacts[]).filter((f) => f.internetGatewayRoute).map((f) => f.subnet);
-    if (publicOnes.length === 0 || ecrWithEndpoint(service, ctx)) return [];
+    let publicOnes: TemplateResource[] | undefined;
+    for (const s of subnets) {
+      const facts = subnetFacts(s, service, ctx.assembly);
+      if (facts === undefined) return [];
+      if (facts.internetGatewayRoute) (publicOnes ??= []).push(facts.subnet);
+    }
+    if (!publicOnes || ecrWithEndpoint(service, ctx)) return [];
     return [{
       property: 'Properties/NetworkConfiguration/AwsvpcConfiguration/AssignPublicIp',
       value: assign ?? 'DISABLED',
@@ -38,6 +40,32 @@ export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
     }];
   },
 };
+
+/**
+ * Facts of a subnet value. Services of an app import the same few subnets
+ * (Fn::ImportValue of a literal export name, which means the same subnet
+ * from any stack), so those are resolved once per assembly.
+ */
+function subnetFacts(value: unknown, service: TemplateResource, assembly: AssemblyModel): SubnetFacts | undefined {
+  const index = NetworkIndex.of(assembly);
+  const name = importName(value);
+  if (name === undefined) return index.subnet(value, service);
+  const cache = assembly.derived(subnetFacts, () => new Map<string, SubnetFacts | null>());
+  let facts = cache.get(name);
+  if (facts === undefined) {
+    facts = index.subnet(value, service) ?? null;
+    cache.set(name, facts);
+  }
+  return facts ?? undefined;
+}
+
+/** The literal export name of a `{ "Fn::ImportValue": "name" }` value. */
+function importName(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const name = (value as Record<string, unknown>)['Fn::ImportValue'];
+  if (typeof name !== 'string' || isUnresolved(name) || Object.keys(value).length !== 1) return undefined;
+  return name;
+}
 
 /** Every image in a private ECR registry, and an ECR interface endpoint in the stack. */
 function ecrWithEndpoint(service: TemplateResource, ctx: RuleContext): boolean {

@@ -7,6 +7,11 @@ export function compatibilities(task: TemplateResource): string[] | undefined {
   if (raw === undefined) return [];
   const list = toArray(raw);
   if (!list) return undefined;
-  const names = list.map(toStr);
-  return names.some((n) => n === undefined) ? undefined : (names as string[]);
+  const names: string[] = [];
+  for (const item of list) {
+    const name = toStr(item);
+    if (name === undefined) return undefined;
+    names.push(name);
+  }
+  return names;
 }

@@ -1,6 +1,6 @@
 /** The Linux Fargate size check shared by task definitions (ECS-TD-01) and Express services (ECS-XM-01). */
 import { RuleIssue } from '../rule';
-import { cpusForMemory, describeMemory, fargateRow, FARGATE_LINUX_SIZES, isValidFargateSize } from '../tables/fargate-sizes';
+import { cpusForMemory, describeMemory, FargateCpuRow, fargateRow, FARGATE_LINUX_SIZES } from '../tables/fargate-sizes';
 import { orList, parseCpuUnits, parseMemoryMiB } from '../values';
 
 /**
@@ -11,9 +11,10 @@ import { orList, parseCpuUnits, parseMemoryMiB } from '../values';
 export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem: unknown): RuleIssue[] {
   const cpu = parseCpuUnits(rawCpu);
   const memory = parseMemoryMiB(rawMem);
-  if (cpu === undefined || memory === undefined || isValidFargateSize(cpu, memory, false)) return [];
-  const fits = cpusForMemory(memory, false);
+  if (cpu === undefined || memory === undefined) return [];
   const row = fargateRow(cpu, false);
+  if (row && allowsMemory(row, memory)) return [];
+  const fits = cpusForMemory(memory, false);
   if (!row) {
     return [{
       property: 'Properties/Cpu',
@@ -32,4 +33,10 @@ export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem:
       ? `Use cpu ${orList(fits)} for ${memory} MiB, or pick a listed memory value.`
       : `Pick a listed memory value; ${memory} MiB is not a Fargate memory size for any cpu.`,
   }];
+}
+
+/** isValidFargateSize without building the row's memory list: every task definition passes through here. */
+function allowsMemory(row: FargateCpuRow, memoryMiB: number): boolean {
+  if (row.explicit) return row.explicit.includes(memoryMiB);
+  return memoryMiB >= row.minMemoryMiB && memoryMiB <= row.maxMemoryMiB && (memoryMiB - row.minMemoryMiB) % row.stepMiB === 0;
 }

@@ -4,16 +4,15 @@
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { launchKind } from '../service/service-facts';
+import { launchKind, serviceTask } from '../service/service-facts';
 import { toStr } from '../values';
-import { requiresFargate, TASK_DEFINITION } from './task-facts';
+import { requiresFargate } from './task-facts';
 
 export const SERVICE = 'AWS::ECS::Service';
 
 /** The task definition resource a service runs, when the template decides it. */
 export function serviceTaskDefinition(service: TemplateResource, context: RuleContext): TemplateResource | undefined {
-  const res = context.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
-  return res?.type === TASK_DEFINITION ? res : undefined;
+  return serviceTask(service, context);
 }
 
 /**
@@ -34,10 +33,23 @@ export function platformVersionBelow140(service: TemplateResource): string | und
  * RequiresCompatibilities. ECS then needs the task definition to be
  * Fargate-compatible all the same.
  */
-export function undeclaredFargateServices(task: TemplateResource, context: RuleContext): TemplateResource[] {
+export function undeclaredFargateServices(task: TemplateResource, context: RuleContext): readonly TemplateResource[] {
   if (requiresFargate(task) !== false) return [];
-  return context.assembly.ofType(SERVICE).filter((s) =>
-    serviceTaskDefinition(s, context) === task && launchKind(s, context) === 'FARGATE');
+  // One pass over the services per assembly instead of one per task definition.
+  const byTask = context.assembly.derived(undeclaredFargateServices, (assembly) => {
+    const index = new Map<TemplateResource, TemplateResource[]>();
+    for (const stack of assembly.stacks) {
+      for (const s of stack.ofType(SERVICE)) {
+        const runs = serviceTask(s, context);
+        if (!runs || launchKind(s, context) !== 'FARGATE') continue;
+        const list = index.get(runs);
+        if (list) list.push(s);
+        else index.set(runs, [s]);
+      }
+    }
+    return index;
+  });
+  return byTask.get(task) ?? [];
 }
 
 /** Label for a task definition that a Fargate service runs: "Fargate service at Stack/Svc". */

@@ -7,15 +7,33 @@ import { toArray, toObject, toStr } from '../values';
 
 export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 
+/**
+ * A cache of one fact per resource, kept by the resource's assembly model so
+ * it dies with it. A plain Map: WeakMaps cost the garbage collector more than
+ * the facts they save.
+ */
+export function resourceCache<T>(resource: TemplateResource, key: object): Map<TemplateResource, T> {
+  return resource.stack.assembly.derived(key, newCache) as Map<TemplateResource, T>;
+}
+
+/** One builder for all caches: no closure allocated per lookup. */
+function newCache(): Map<TemplateResource, unknown> {
+  return new Map();
+}
+
 /** True when RequiresCompatibilities lists FARGATE; undefined when unresolved. */
 export function requiresFargate(task: TemplateResource): boolean | undefined {
   const compat = task.properties.RequiresCompatibilities;
   if (compat === undefined) return false;
   const list = toArray(compat);
   if (!list) return undefined;
-  const names = list.map(toStr);
-  if (names.some((n) => n === undefined)) return names.includes('FARGATE') ? true : undefined;
-  return names.includes('FARGATE');
+  let unresolved = false;
+  for (const item of list) {
+    const name = toStr(item);
+    if (name === 'FARGATE') return true;
+    if (name === undefined) unresolved = true;
+  }
+  return unresolved ? undefined : false;
 }
 
 /** The network mode; ECS defaults to bridge on Linux EC2 when omitted. */
@@ -39,20 +57,21 @@ export function isWindows(task: TemplateResource): boolean | undefined {
 /** The container definitions with their index; [] when unresolved. */
 export function containers(task: TemplateResource): readonly { index: number; def: Record<string, unknown> }[] {
   // Most task and container rules ask for the list; build it once per resource.
-  let out = CONTAINERS.get(task);
+  const cache = resourceCache<{ index: number; def: Record<string, unknown> }[]>(task, containers);
+  let out = cache.get(task);
   if (!out) {
-    const list = toArray(task.properties.ContainerDefinitions) ?? [];
+    const list = toArray(task.properties.ContainerDefinitions);
     out = [];
-    list.forEach((c, index) => {
-      const def = toObject(c);
-      if (def) out!.push({ index, def });
-    });
-    CONTAINERS.set(task, out);
+    if (list) {
+      for (let index = 0; index < list.length; index++) {
+        const def = toObject(list[index]);
+        if (def) out.push({ index, def });
+      }
+    }
+    cache.set(task, out);
   }
   return out;
 }
-
-const CONTAINERS = new WeakMap<TemplateResource, { index: number; def: Record<string, unknown> }[]>();
 
 /** Container name for messages: its Name, or #index. */
 export function containerLabel(def: Record<string, unknown>, index: number): string {

@@ -29,6 +29,7 @@ export const TD11_PLACEMENT_CONSTRAINTS_COUNT: ResourceRule = {
         fix: 'Combine the expressions into fewer memberOf constraints.',
       }];
     }
+    if (own === 0) return [];
     const task = serviceTaskDefinition(resource, context);
     const inTask = task ? countConstraints(task) : undefined;
     // A task definition over the limit on its own is reported on the task definition.

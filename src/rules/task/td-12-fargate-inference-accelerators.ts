@@ -17,8 +17,9 @@ export const TD12_INFERENCE_ACCELERATORS: ResourceRule = {
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
     const list = toArray(task.properties.InferenceAccelerators);
+    if (!list || list.length === 0) return [];
     const bad = (compatibilities(task) ?? []).filter((c) => UNSUPPORTED.includes(c));
-    if (!list || list.length === 0 || bad.length === 0) return [];
+    if (bad.length === 0) return [];
     return [{
       property: 'Properties/InferenceAccelerators',
       value: task.properties.InferenceAccelerators,

@@ -13,21 +13,26 @@ export const TD17_CONTAINER_CPU_SUM: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-cpu',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    const taskCpu = parseCpuUnits(task.properties.Cpu);
     const list = toArray(task.properties.ContainerDefinitions);
-    if (taskCpu === undefined || !list) return [];
-    const parts: string[] = [];
+    if (!list) return [];
+    const taskCpu = parseCpuUnits(task.properties.Cpu);
+    if (taskCpu === undefined) return [];
     let sum = 0;
-    for (const [index, c] of list.entries()) {
+    for (const c of list) {
       const def = toObject(c);
       if (!def) return [];
       if (def.Cpu === undefined) continue;
       const cpu = toNumber(def.Cpu);
       if (cpu === undefined) return [];
       sum += cpu;
-      parts.push(`${containerLabel(def, index)} ${cpu}`);
     }
     if (sum <= taskCpu) return [];
+    // Over the task cpu: list the parts for the message.
+    const parts: string[] = [];
+    list.forEach((c, index) => {
+      const def = toObject(c)!;
+      if (def.Cpu !== undefined) parts.push(`${containerLabel(def, index)} ${toNumber(def.Cpu)}`);
+    });
     return [{
       property: 'Properties/ContainerDefinitions',
       value: sum,

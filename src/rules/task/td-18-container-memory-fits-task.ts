@@ -15,7 +15,7 @@ export const TD18_CONTAINER_MEMORY_FITS_TASK: ResourceRule = {
   check(task): RuleIssue[] {
     const taskMemory = parseMemoryMiB(task.properties.Memory);
     const list = toArray(task.properties.ContainerDefinitions);
-    if (taskMemory === undefined || !list) return [];
+    if (taskMemory === undefined || !list || fitsTask(list, taskMemory)) return [];
     const issues: RuleIssue[] = [];
     const parts: string[] = [];
     let reserved = 0;
@@ -57,3 +57,25 @@ export const TD18_CONTAINER_MEMORY_FITS_TASK: ResourceRule = {
     return issues;
   },
 };
+
+/**
+ * True when no issue can arise: no container Memory above the task's and the
+ * reservations fit (or do not resolve). Most tasks end here, before any label
+ * or message part is built.
+ */
+function fitsTask(list: unknown[], taskMemory: number): boolean {
+  let reserved = 0;
+  let decided = true;
+  for (const c of list) {
+    const def = toObject(c);
+    const hard = def?.Memory === undefined ? undefined : toNumber(def.Memory);
+    const soft = def?.MemoryReservation === undefined ? undefined : toNumber(def.MemoryReservation);
+    if (!def || (def.Memory !== undefined && hard === undefined) || (def.MemoryReservation !== undefined && soft === undefined)) {
+      decided = false;
+      continue;
+    }
+    if (hard !== undefined && hard > taskMemory) return false;
+    reserved += soft ?? hard ?? 0;
+  }
+  return !decided || reserved <= taskMemory;
+}

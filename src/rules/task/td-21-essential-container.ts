@@ -25,12 +25,11 @@ export const TD21_ESSENTIAL_CONTAINER: ResourceRule = {
         fix: 'Add a container definition with a Name and an Image.',
       }];
     }
-    const essential = list.map((c) => {
+    // Quiet unless every container is decidedly non-essential.
+    for (const c of list) {
       const def = toObject(c);
-      if (!def) return undefined;
-      return def.Essential === undefined ? true : isUnresolved(def.Essential) ? undefined : toBool(def.Essential);
-    });
-    if (essential.some((e) => e !== false)) return [];
+      if (!def || def.Essential === undefined || isUnresolved(def.Essential) || toBool(def.Essential) !== false) return [];
+    }
     return [{
       property: 'Properties/ContainerDefinitions',
       value: list.map((c) => toObject(c)?.Name),

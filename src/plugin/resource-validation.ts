@@ -21,28 +21,40 @@ export interface ResourceValidationOptions {
 }
 
 /** The rules with the given ids; an unknown id is a programming error. */
-export function rulesById(ids: readonly string[], catalogue: readonly Rule[] = ALL_RULES): Rule[] {
-  let byId = CATALOGUES.get(catalogue);
-  if (!byId) {
-    byId = new Map(catalogue.map((r) => [r.id, r]));
-    CATALOGUES.set(catalogue, byId);
+export function rulesById(ids: readonly string[], catalogue: readonly Rule[] = ALL_RULES): readonly Rule[] {
+  let index = CATALOGUES.get(catalogue);
+  if (!index) {
+    index = { byId: new Map(catalogue.map((r) => [r.id, r])), lists: new WeakMap() };
+    CATALOGUES.set(catalogue, index);
   }
-  const index = byId;
-  return ids.map((id) => {
-    const rule = index.get(id);
-    if (!rule) throw new Error(`validateWithRules: no rule '${id}' in the rule catalogue`);
-    return rule;
-  });
+  let rules = index.lists.get(ids);
+  if (!rules) {
+    const byId = index.byId;
+    rules = ids.map((id) => {
+      const rule = byId.get(id);
+      if (!rule) throw new Error(`validateWithRules: no rule '${id}' in the rule catalogue`);
+      return rule;
+    });
+    index.lists.set(ids, rules);
+  }
+  return rules;
 }
 
-/** Rules by id per catalogue: constructs look rules up once each, not by scanning the catalogue. */
-const CATALOGUES = new WeakMap<readonly Rule[], Map<string, Rule>>();
+/**
+ * Rules by id per catalogue, and the rule list of each id list a construct
+ * passes (constructs pass shared constant lists): a thousand services look
+ * their rules up once, not by scanning the catalogue each.
+ */
+const CATALOGUES = new WeakMap<readonly Rule[], { byId: Map<string, Rule>; lists: WeakMap<readonly string[], readonly Rule[]> }>();
 
-/** Ids of every rule that looks at task definitions, plus the assembly (quota) rules. */
-export function taskDefinitionRuleIds(): string[] {
-  return ALL_RULES
+let taskRuleIds: readonly string[] | undefined;
+
+/** Ids of every rule that looks at task definitions, plus the assembly (quota) rules (one shared list). */
+export function taskDefinitionRuleIds(): readonly string[] {
+  taskRuleIds ??= ALL_RULES
     .filter((r) => ('resourceTypes' in r ? r.resourceTypes.includes('AWS::ECS::TaskDefinition') : r.area === 'quota'))
     .map((r) => r.id);
+  return taskRuleIds;
 }
 
 /**

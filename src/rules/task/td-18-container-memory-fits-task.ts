@@ -21,13 +21,12 @@ export const TD18_CONTAINER_MEMORY_FITS_TASK: ResourceRule = {
     let reserved = 0;
     let decided = true;
     list.forEach((c, index) => {
-      const def = toObject(c);
-      const hard = def?.Memory === undefined ? undefined : toNumber(def.Memory);
-      const soft = def?.MemoryReservation === undefined ? undefined : toNumber(def.MemoryReservation);
-      if (!def || (def.Memory !== undefined && hard === undefined) || (def.MemoryReservation !== undefined && soft === undefined)) {
+      const memory = containerMemory(c);
+      if (!memory) {
         decided = false;
         return;
       }
+      const { def, hard, soft } = memory;
       const label = containerLabel(def, index);
       if (hard !== undefined && hard > taskMemory) {
         issues.push({
@@ -67,15 +66,24 @@ function fitsTask(list: unknown[], taskMemory: number): boolean {
   let reserved = 0;
   let decided = true;
   for (const c of list) {
-    const def = toObject(c);
-    const hard = def?.Memory === undefined ? undefined : toNumber(def.Memory);
-    const soft = def?.MemoryReservation === undefined ? undefined : toNumber(def.MemoryReservation);
-    if (!def || (def.Memory !== undefined && hard === undefined) || (def.MemoryReservation !== undefined && soft === undefined)) {
+    const memory = containerMemory(c);
+    if (!memory) {
       decided = false;
       continue;
     }
+    const { hard, soft } = memory;
     if (hard !== undefined && hard > taskMemory) return false;
     reserved += soft ?? hard ?? 0;
   }
   return !decided || reserved <= taskMemory;
+}
+
+/** A container's Memory and MemoryReservation; undefined when either is set but unresolved (or the container is). */
+function containerMemory(c: unknown): { def: Record<string, unknown>; hard?: number; soft?: number } | undefined {
+  const def = toObject(c);
+  if (!def) return undefined;
+  const hard = def.Memory === undefined ? undefined : toNumber(def.Memory);
+  const soft = def.MemoryReservation === undefined ? undefined : toNumber(def.MemoryReservation);
+  if ((def.Memory !== undefined && hard === undefined) || (def.MemoryReservation !== undefined && soft === undefined)) return undefined;
+  return { def, hard, soft };
 }

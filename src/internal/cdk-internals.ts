@@ -4,7 +4,7 @@
  * and throws when aws-cdk-lib changes it, and test/internal/cdk-internals.test.ts
  * pins each one, so an upgrade fails loudly instead of silently. Not exported.
  */
-import { App, CfnResource, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
+import { App, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,19 +12,6 @@ import { Construct } from 'constructs';
 
 function changed(what: string): never {
   throw new Error(`cdk-ecs-kit: aws-cdk-lib internal '${what}' changed; update src/internal/cdk-internals.ts`);
-}
-
-/**
- * A resource rendered as CloudFormation, `{ Resources: { [logicalId]: ... } }`, with tokens unresolved.
- * Internal: CfnResource._toCloudFormation, what Stack uses to render its template. The public
- * alternative (synthesizing the whole stack) would run inside every node validation.
- */
-export function renderCfnResource(cfn: CfnResource): { Resources?: Record<string, unknown> } {
-  const render = (cfn as unknown as { _toCloudFormation?: () => unknown })._toCloudFormation;
-  if (typeof render !== 'function') changed('CfnResource._toCloudFormation');
-  const rendered = render.call(cfn);
-  if (typeof rendered !== 'object' || rendered === null) changed('CfnResource._toCloudFormation (result)');
-  return rendered as { Resources?: Record<string, unknown> };
 }
 
 type TemplateCheck = (template: { Resources?: Record<string, unknown> }) => void;

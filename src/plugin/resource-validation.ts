@@ -6,11 +6,11 @@
 import { Annotations, CfnElement, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
-import { checkRenderedTemplate, renderCfnResource, stagePlugins } from '../internal/cdk-internals';
+import { checkRenderedTemplate, stagePlugins } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { runRules } from '../rules/engine';
 import { ALL_RULES } from '../rules/index';
-import { AssemblyModel, CfnResourceJson, CfnTemplate } from '../rules/model';
+import { AssemblyModel, CfnTemplate } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
 
 export interface ResourceValidationOptions {
@@ -57,36 +57,13 @@ export function taskDefinitionRuleIds(): readonly string[] {
   return taskRuleIds;
 }
 
-/**
- * Render the L1 resource as CloudFormation, as the engine sees it, with the
- * construct path in aws:cdk:path so messages name the construct.
- */
-export function renderResource(cfn: CfnResource): Record<string, CfnResourceJson> {
-  // Rendered as the stack renders it (cdk-internals); resolve turns tokens into intrinsics.
-  const rendered = Stack.of(cfn).resolve(renderCfnResource(cfn)) as {
-    Resources?: Record<string, CfnResourceJson>;
-  };
-  const resources: Record<string, CfnResourceJson> = {};
-  for (const [logicalId, json] of Object.entries(rendered.Resources ?? {})) {
-    resources[logicalId] = { ...json, Metadata: { ...json.Metadata, 'aws:cdk:path': cfn.node.path } };
-  }
-  return resources;
-}
-
-/** Run the named rules over one resource and return the findings. */
-export function checkResource(cfn: CfnResource, ruleIds: readonly string[], options: ResourceValidationOptions = {}): Finding[] {
-  const wanted = new Set(ruleIds);
-  const rules = (options.rules ?? ALL_RULES).filter((r) => wanted.has(r.id));
-  if (rules.length === 0) return [];
-  const model = new AssemblyModel([{ name: Stack.of(cfn).stackName, template: { Resources: renderResource(cfn) } }]);
-  return runRules(model, { rules, quotas: options.quotas });
-}
-
 /** One validateWithRules call: the rules to run on `cfn`, reported on `construct`. */
 interface Registration {
   readonly construct: IConstruct;
   readonly cfn: CfnResource;
   readonly rules: readonly Rule[];
+  /** Ids of `rules`: the findings this registration reports. */
+  readonly ruleIds: ReadonlySet<string>;
   readonly quotas?: QuotaProfile;
 }
 
@@ -116,7 +93,7 @@ export function validateWithRules(
     REGISTRATIONS.set(stack, list);
     checkRenderedTemplate(stack, (template) => checkTemplate(stack, template as CfnTemplate, list));
   }
-  registrations.push({ construct, cfn, rules, quotas: options.quotas });
+  registrations.push({ construct, cfn, rules, ruleIds: new Set(ruleIds), quotas: options.quotas });
 }
 
 /**
@@ -145,10 +122,9 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
     byProfile.set(quotas, byResource);
   }
   const errors: string[] = [];
-  registrations.forEach(({ construct, cfn, rules, quotas }, i) => {
-    const wanted = new Set(rules.map((r) => r.id));
+  registrations.forEach(({ construct, cfn, ruleIds, quotas }, i) => {
     for (const f of byProfile.get(quotas)?.get(ids[i]) ?? []) {
-      if (!wanted.has(f.ruleId)) continue;
+      if (!ruleIds.has(f.ruleId)) continue;
       if (f.severity === Severity.ERROR) errors.push(`[${construct.node.path}] ${f.message}`);
       else if (!pluginReports[i] && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
     }

@@ -16,7 +16,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
   appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, checkRenderedTemplate, cpuArchitectureName, KitCluster,
-  renderCfnResource,
   repositoryImageName,
   scalableTargetOf, stagePlugins, taskDefinitionContainers,
 } from '../../src/internal/cdk-internals';
@@ -29,14 +28,6 @@ function vpcStack(): { stack: Stack; vpc: ec2.Vpc } {
   const stack = new Stack(new App(), 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
   return { stack, vpc: new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 0 }) };
 }
-
-test('CfnResource._toCloudFormation renders { Resources: { logicalId: { Type, Properties } } }', () => {
-  const stack = new Stack();
-  const cfn = new CfnResource(stack, 'R', { type: 'AWS::SQS::Queue', properties: { DelaySeconds: 5 } });
-  const rendered = stack.resolve(renderCfnResource(cfn)) as { Resources: Record<string, { Type: string; Properties: unknown }> };
-  expect(Object.values(rendered.Resources)).toEqual([{ Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } }]);
-  expect(() => renderCfnResource(fake({}))).toThrow(CHANGED);
-});
 
 test('Stack._toCloudFormation renders the resolved template synth writes, once per synth, and a throw there fails synth', () => {
   const app = new App();

@@ -3,7 +3,7 @@
  * their resources, and resolution of Ref / Fn::GetAtt / Fn::ImportValue within
  * a stack and across the assembly's stacks.
  */
-import { isUnresolved } from './values';
+import { isUnresolved, onlyOwnKey } from './values';
 
 export interface CfnTemplate {
   readonly Resources?: Record<string, CfnResourceJson>;
@@ -219,23 +219,9 @@ export class AssemblyModel {
     return undefined;
   }
 
-  /** The resource a value refers to, if any (resolveReference without building the reference). */
-  public resolveResource(value: unknown, stack: StackModel, depth = 0): TemplateResource | undefined {
-    if (depth > 10) return undefined;
-    const fn = intrinsicName(value);
-    if (fn === undefined) return undefined;
-    const arg = (value as Record<string, unknown>)[fn];
-    if (fn === 'Ref') return typeof arg === 'string' ? stack.resource(arg) : undefined;
-    if (fn === 'Fn::GetAtt') {
-      const [id, attr] = getAttParts(arg);
-      const res = typeof id === 'string' ? stack.resource(id) : undefined;
-      return res && typeof attr === 'string' ? res : undefined;
-    }
-    if (fn === 'Fn::ImportValue') {
-      const exp = this.findExport(arg, stack, depth + 1);
-      return exp ? this.resolveResource(exp.value, exp.stack, depth + 1) : undefined;
-    }
-    return undefined;
+  /** The resource a value refers to, if any. */
+  public resolveResource(value: unknown, stack: StackModel): TemplateResource | undefined {
+    return this.resolveReference(value, stack)?.resource;
   }
 
   /** `depth` carries on through the export's name: an import inside an import's name is a loop too. */
@@ -255,17 +241,25 @@ export class AssemblyModel {
   }
 }
 
+/**
+ * A cache of one fact per resource, kept by the resource's assembly model so
+ * it dies with it; `key` is the fact's identity, usually the function computing
+ * it. A plain Map: WeakMaps cost the garbage collector more than the facts they save.
+ */
+export function resourceCache<T>(resource: TemplateResource, key: object): Map<TemplateResource, T> {
+  return resource.stack.assembly.derived(key, newCache) as Map<TemplateResource, T>;
+}
+
+/** One builder for all caches: no closure allocated per lookup. */
+function newCache(): Map<TemplateResource, unknown> {
+  return new Map();
+}
+
 /** The function name of a one-key `Ref` / `Fn::*` object, else undefined. No allocation: this runs for most values rules resolve. */
 function intrinsicName(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  let fn: string | undefined;
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    if (fn !== undefined) return undefined;
-    fn = key;
-  }
-  if (fn === undefined || (fn !== 'Ref' && !fn.startsWith('Fn::'))) return undefined;
-  return fn;
+  const fn = onlyOwnKey(value);
+  return fn !== undefined && (fn === 'Ref' || fn.startsWith('Fn::')) ? fn : undefined;
 }
 
 /** [logicalId, attribute] of an Fn::GetAtt argument: a list, or "Id.Attr.Sub". */

@@ -15,21 +15,26 @@ export function isUnresolved(value: unknown): boolean {
   }
   if (typeof value === 'number') return value === -1.8881545897087626e+289;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    // One own key, counted without Object.keys' array.
-    let only: string | undefined;
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      if (only !== undefined) return false;
-      only = key;
-    }
+    const only = onlyOwnKey(value);
     return only !== undefined && (only === 'Ref' || only === 'Condition' || only.startsWith('Fn::'));
   }
   return false;
 }
 
-/** A plain number from a number or a numeric string; undefined otherwise. */
+/** The key of an object with exactly one own key, else undefined; counted without Object.keys' array (this runs for most values rules read). */
+export function onlyOwnKey(value: object): string | undefined {
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only;
+}
+
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
+/** A plain number from a number or a numeric string; undefined otherwise. */
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && !isUnresolved(value) ? value : undefined;
   if (typeof value === 'string') {
@@ -97,18 +102,23 @@ export function parseMemoryMiB(value: unknown): number | undefined {
  * many stars made a backtracking RegExp slow.
  */
 export function matchesWildcard(pattern: string, text: string, ignoreCase = false): boolean {
-  const [p, t] = ignoreCase ? [pattern.toLowerCase(), text.toLowerCase()] : [pattern, text];
-  const parts = p.split('*');
-  if (parts.length === 1) return p === t;
+  return ignoreCase
+    ? matchesWildcardParts(pattern.toLowerCase().split('*'), text.toLowerCase())
+    : matchesWildcardParts(pattern.split('*'), text);
+}
+
+/** matchesWildcard over a pattern already split at `*` (for patterns matched against many texts). */
+export function matchesWildcardParts(parts: readonly string[], t: string): boolean {
+  if (parts.length === 1) return parts[0] === t;
   const first = parts[0];
   const last = parts[parts.length - 1];
   if (t.length < first.length + last.length || !t.startsWith(first) || !t.endsWith(last)) return false;
   let at = first.length;
   const end = t.length - last.length;
-  for (const part of parts.slice(1, -1)) {
-    const i = t.indexOf(part, at);
-    if (i < 0 || i + part.length > end) return false;
-    at = i + part.length;
+  for (let k = 1; k < parts.length - 1; k++) {
+    const i = t.indexOf(parts[k], at);
+    if (i < 0 || i + parts[k].length > end) return false;
+    at = i + parts[k].length;
   }
   return true;
 }

@@ -2,8 +2,8 @@
  * Facts about container definitions that several container rules need.
  * Each returns undefined when the template does not decide it.
  */
-import { TemplateResource } from '../model';
-import { containerLabel, containers, resourceCache } from '../task/task-facts';
+import { resourceCache, TemplateResource } from '../model';
+import { containerLabel, containers } from '../task/task-facts';
 import { toArray, toBool, toObject, toStr } from '../values';
 
 export { containerLabel, containers };

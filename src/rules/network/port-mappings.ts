@@ -1,6 +1,6 @@
 /** Port mappings of a task definition's containers, with their JSON pointers. */
-import { TemplateResource } from '../model';
-import { containerLabel, containers, resourceCache } from '../task/task-facts';
+import { resourceCache, TemplateResource } from '../model';
+import { containerLabel, containers } from '../task/task-facts';
 import { toArray, toObject } from '../values';
 
 export interface PortMappingRef {

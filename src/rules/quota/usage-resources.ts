@@ -112,20 +112,20 @@ function countKept(list: readonly unknown[]): number {
   return count;
 }
 
+const AWSVPC_LISTS = [
+  ['Subnets', EcsQuota.SUBNETS_PER_AWSVPC_CONFIGURATION, 'subnets'],
+  ['SecurityGroups', EcsQuota.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION, 'security groups'],
+] as const;
+
 function awsvpc(r: TemplateResource, out: QuotaUsage[]): void {
   const cfg = toObject(toObject(r.properties.NetworkConfiguration)?.AwsvpcConfiguration);
   if (!cfg) return;
-  const subnets = toArray(cfg.Subnets);
-  if (subnets) {
-    const count = countKept(subnets);
-    out.push(one(EcsQuota.SUBNETS_PER_AWSVPC_CONFIGURATION, r, count, () => `${cap(label(r))} lists ${count} subnets in its awsvpcConfiguration`,
-      'Properties/NetworkConfiguration/AwsvpcConfiguration/Subnets', count));
-  }
-  const groups = toArray(cfg.SecurityGroups);
-  if (groups) {
-    const count = countKept(groups);
-    out.push(one(EcsQuota.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION, r, count, () => `${cap(label(r))} lists ${count} security groups in its awsvpcConfiguration`,
-      'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups', count));
+  for (const [key, quota, what] of AWSVPC_LISTS) {
+    const list = toArray(cfg[key]);
+    if (!list) continue;
+    const count = countKept(list);
+    out.push(one(quota, r, count, () => `${cap(label(r))} lists ${count} ${what} in its awsvpcConfiguration`,
+      `Properties/NetworkConfiguration/AwsvpcConfiguration/${key}`, count));
   }
 }
 

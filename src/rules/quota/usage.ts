@@ -220,11 +220,7 @@ function stackLimits(assembly: AssemblyModel): QuotaUsage[] {
   for (const stack of assembly.stacks) {
     const at = stack.resources.find((r) => r.type !== 'AWS::CDK::Metadata') ?? stack.resources[0];
     if (!at) continue;
-    const types = () => {
-      const sums = new Map<string, number>();
-      for (const r of stack.resources) sums.set(r.type, (sums.get(r.type) ?? 0) + 1);
-      return sums;
-    };
+    const types = () => sumBySource(stack.resources, (r) => r.type);
     out.push(new ScopeUsage(EcsQuota.RESOURCES_PER_STACK, stack.resources.length, () => ({
       scope: `stack ${stack.name}`,
       problem: `Stack ${stack.name} has ${n(stack.resources.length)} resources`,

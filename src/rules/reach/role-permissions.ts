@@ -4,8 +4,8 @@
  * and the one AWS managed policy whose content matters here. `complete` is
  * false when anything attached could not be read: rules then stay silent.
  */
-import { AssemblyModel, TemplateResource } from '../model';
-import { isUnresolved, toArray, toObject, toStr } from '../values';
+import { AssemblyModel, resourceCache, TemplateResource } from '../model';
+import { isUnresolved, matchesWildcardParts, onlyOwnKey, toArray, toObject, toStr } from '../values';
 
 const ROLE = 'AWS::IAM::Role';
 const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
@@ -70,18 +70,13 @@ export function roleOf(value: unknown, from: TemplateResource, assembly: Assembl
 }
 
 export function rolePermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {
-  const cache = assembly.derived(permissionsCache, permissionsCache);
+  const cache = resourceCache<RolePermissions>(role, rolePermissions);
   let perms = cache.get(role);
   if (!perms) {
     perms = readPermissions(role, assembly);
     cache.set(role, perms);
   }
   return perms;
-}
-
-/** Permissions per role, kept with the assembly (a plain Map dies with the model; a WeakMap costs the GC). */
-function permissionsCache(_assembly: AssemblyModel): Map<TemplateResource, RolePermissions> {
-  return new Map();
 }
 
 interface AttachmentIndex {
@@ -168,29 +163,13 @@ export function allows(perms: RolePermissions, action: string, target: TemplateR
     const c = s.compiled;
     if (c.denies) continue;
     if (c.broad) return true;
-    if (!c.actions || !c.actions.some((a) => a === undefined || matchesParts(a, wanted))) continue;
+    if (!c.actions || !c.actions.some((a) => a === undefined || matchesWildcardParts(a, wanted))) continue;
     if (!c.resources) return true;
     for (const r of c.resources) {
       if (resourceMayMatch(r, target, s.from, assembly)) return true;
     }
   }
   return false;
-}
-
-/** matchesWildcard over a pattern already split at `*`. */
-function matchesParts(parts: readonly string[], t: string): boolean {
-  if (parts.length === 1) return parts[0] === t;
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  if (t.length < first.length + last.length || !t.startsWith(first) || !t.endsWith(last)) return false;
-  let at = first.length;
-  const end = t.length - last.length;
-  for (let k = 1; k < parts.length - 1; k++) {
-    const i = t.indexOf(parts[k], at);
-    if (i < 0 || i + parts[k].length > end) return false;
-    at = i + parts[k].length;
-  }
-  return true;
 }
 
 /** Strings of a string-or-list value; undefined entries for unresolved items; undefined when unreadable. */
@@ -235,13 +214,8 @@ function collectReferences(v: unknown, from: TemplateResource, assembly: Assembl
   }
   const obj = toObjectRaw(v);
   if (!obj) return;
-  let only: string | undefined;
-  let count = 0;
-  for (const k in obj) {
-    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
-    if (count++ === 0) only = k;
-  }
-  if (count === 1 && (only === 'Ref' || only === 'Fn::GetAtt' || only === 'Fn::ImportValue')) {
+  const only = onlyOwnKey(obj);
+  if (only === 'Ref' || only === 'Fn::GetAtt' || only === 'Fn::ImportValue') {
     const res = assembly.resolveResource(obj, from.stack);
     if (res) out.push(res);
     return;

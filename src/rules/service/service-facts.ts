@@ -3,9 +3,9 @@
  * strategies. Each helper returns undefined when the template does not
  * decide the answer, so rules can skip.
  */
-import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { AssemblyModel, resourceCache, StackModel, TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { resourceCache, TASK_DEFINITION } from '../task/task-facts';
+import { TASK_DEFINITION } from '../task/task-facts';
 import { toArray, toNumber, toObject, toStr } from '../values';
 
 export const SERVICE = 'AWS::ECS::Service';

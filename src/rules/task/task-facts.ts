@@ -2,24 +2,10 @@
  * Facts about an AWS::ECS::TaskDefinition that many rules need. Each returns
  * undefined when the template does not decide it.
  */
-import { TemplateResource } from '../model';
+import { resourceCache, TemplateResource } from '../model';
 import { toArray, toObject, toStr } from '../values';
 
 export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
-
-/**
- * A cache of one fact per resource, kept by the resource's assembly model so
- * it dies with it. A plain Map: WeakMaps cost the garbage collector more than
- * the facts they save.
- */
-export function resourceCache<T>(resource: TemplateResource, key: object): Map<TemplateResource, T> {
-  return resource.stack.assembly.derived(key, newCache) as Map<TemplateResource, T>;
-}
-
-/** One builder for all caches: no closure allocated per lookup. */
-function newCache(): Map<TemplateResource, unknown> {
-  return new Map();
-}
 
 /** True when RequiresCompatibilities lists FARGATE; undefined when unresolved. */
 export function requiresFargate(task: TemplateResource): boolean | undefined {

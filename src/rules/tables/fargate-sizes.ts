@@ -55,7 +55,13 @@ export function fargateRow(cpu: number, windows: boolean): FargateCpuRow | undef
 
 export function isValidFargateSize(cpu: number, memoryMiB: number, windows: boolean): boolean {
   const row = fargateRow(cpu, windows);
-  return !!row && memoryValues(row).includes(memoryMiB);
+  return !!row && rowAllowsMemory(row, memoryMiB);
+}
+
+/** Whether `memoryMiB` is one of the row's memory values, without building the list (every task definition asks). */
+export function rowAllowsMemory(row: FargateCpuRow, memoryMiB: number): boolean {
+  if (row.explicit) return row.explicit.includes(memoryMiB);
+  return memoryMiB >= row.minMemoryMiB && memoryMiB <= row.maxMemoryMiB && (memoryMiB - row.minMemoryMiB) % row.stepMiB === 0;
 }
 
 /**
@@ -73,7 +79,7 @@ export function smallestFargateSize(cpu: number, memoryMiB: number, windows: boo
 
 /** The CPU values whose memory range includes the given memory. */
 export function cpusForMemory(memoryMiB: number, windows: boolean): number[] {
-  return fargateRows(windows).filter((r) => memoryValues(r).includes(memoryMiB)).map((r) => r.cpu);
+  return fargateRows(windows).filter((r) => rowAllowsMemory(r, memoryMiB)).map((r) => r.cpu);
 }
 
 /** Human form of a row's memory choices: "512, 1024, 2048" or "2048-8192 in 1024 steps". */

@@ -1,6 +1,6 @@
 /** The Linux Fargate size check shared by task definitions (ECS-TD-01) and Express services (ECS-XM-01). */
 import { RuleIssue } from '../rule';
-import { cpusForMemory, describeMemory, FargateCpuRow, fargateRow, FARGATE_LINUX_SIZES } from '../tables/fargate-sizes';
+import { cpusForMemory, describeMemory, fargateRow, FARGATE_LINUX_SIZES, rowAllowsMemory } from '../tables/fargate-sizes';
 import { orList, parseCpuUnits, parseMemoryMiB } from '../values';
 
 /**
@@ -13,7 +13,7 @@ export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem:
   const memory = parseMemoryMiB(rawMem);
   if (cpu === undefined || memory === undefined) return [];
   const row = fargateRow(cpu, false);
-  if (row && allowsMemory(row, memory)) return [];
+  if (row && rowAllowsMemory(row, memory)) return [];
   const fits = cpusForMemory(memory, false);
   if (!row) {
     return [{
@@ -33,10 +33,4 @@ export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem:
       ? `Use cpu ${orList(fits)} for ${memory} MiB, or pick a listed memory value.`
       : `Pick a listed memory value; ${memory} MiB is not a Fargate memory size for any cpu.`,
   }];
-}
-
-/** isValidFargateSize without building the row's memory list: every task definition passes through here. */
-function allowsMemory(row: FargateCpuRow, memoryMiB: number): boolean {
-  if (row.explicit) return row.explicit.includes(memoryMiB);
-  return memoryMiB >= row.minMemoryMiB && memoryMiB <= row.maxMemoryMiB && (memoryMiB - row.minMemoryMiB) % row.stepMiB === 0;
 }

@@ -1,6 +1,7 @@
 import { EcsKitError, fail } from '../../errors';
 import {
-  describeMemory, FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateCpuRow, fargateRow, memoryValues, smallestFargateSize,
+  describeMemory, FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateCpuRow, fargateRow, isValidFargateSize, memoryValues, rowAllowsMemory,
+  smallestFargateSize,
 } from '../../rules/tables/fargate-sizes';
 
 /** Operating system a Fargate size belongs to. */
@@ -93,14 +94,13 @@ export class FargateSize {
 
   /** Whether a pair is a valid size, without throwing. */
   public static isValid(cpu: number, memoryMiB: number, operatingSystem?: FargateOperatingSystem): boolean {
-    const row = fargateRow(cpu, operatingSystem === FargateOperatingSystem.WINDOWS);
-    return !!row && memoryValues(row).includes(memoryMiB);
+    return isValidFargateSize(cpu, memoryMiB, operatingSystem === FargateOperatingSystem.WINDOWS);
   }
 
   private static build(cpu: number, memoryMiB: number, os: FargateOperatingSystem): FargateSize {
     const windows = os === FargateOperatingSystem.WINDOWS;
     const row = fargateRow(cpu, windows);
-    if (row && memoryValues(row).includes(memoryMiB)) {
+    if (row && rowAllowsMemory(row, memoryMiB)) {
       return new FargateSize(cpu, memoryMiB, os, !!row.requiresPlatform140);
     }
     const code = windows ? 'ECS-TD-02' : 'ECS-TD-01';

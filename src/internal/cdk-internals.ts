@@ -4,6 +4,7 @@
  * and throws when aws-cdk-lib changes it, and test/internal/cdk-internals.test.ts
  * pins each one, so an upgrade fails loudly instead of silently. Not exported.
  */
+import * as path from 'path';
 import { App, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -18,32 +19,65 @@ type TemplateCheck = (template: { Resources?: Record<string, unknown> }) => void
 
 /** Checks to run on each stack's rendered template. */
 const TEMPLATE_CHECKS = new WeakMap<Stack, TemplateCheck[]>();
+/** The template each stack last rendered for its file, while EcsChecks wants them (until it reads them). */
+const RENDERED = new WeakMap<Stack, object>();
+let keepRendered = false;
+let renderHook: ((this: Stack) => unknown) | undefined;
+
+/**
+ * Wrap Stack.prototype._toCloudFormation once, for every stack: it runs the stack's template checks
+ * and keeps the template when asked. Internal: Stack._toCloudFormation, which renders and resolves the
+ * template; Stack._synthesizeTemplate writes `JSON.stringify` of its result as the template file.
+ */
+function hookRender(): (this: Stack) => unknown {
+  if (renderHook) return renderHook;
+  const proto = Stack.prototype as unknown as { _toCloudFormation?: () => unknown };
+  const render = proto._toCloudFormation;
+  if (typeof render !== 'function') changed('Stack._toCloudFormation');
+  const hook = function (this: Stack): unknown {
+    const template = render.call(this);
+    if (typeof template !== 'object' || template === null) changed('Stack._toCloudFormation (result)');
+    const checks = TEMPLATE_CHECKS.get(this);
+    if (checks) for (const c of checks) c(template as { Resources?: Record<string, unknown> });
+    // A subclass that overrides _toCloudFormation may change the template after this: not kept.
+    if (keepRendered && (this as unknown as { _toCloudFormation: unknown })._toCloudFormation === hook) RENDERED.set(this, template);
+    return template;
+  };
+  Object.defineProperty(proto, '_toCloudFormation', { configurable: true, writable: true, value: hook });
+  return renderHook = hook;
+}
 
 /**
  * Run `check` on the stack's resolved template each time the stack renders it (at synth, right
  * before the template file is written; `check` may throw to fail synth). Construct checks read
  * what synth renders anyway instead of rendering each resource a second time in a node validation.
- * Internal: Stack._toCloudFormation, which renders and resolves the template for the synthesizer.
  */
 export function checkRenderedTemplate(stack: Stack, check: TemplateCheck): void {
+  if (typeof (stack as unknown as { _toCloudFormation?: unknown })._toCloudFormation !== 'function') changed('Stack._toCloudFormation');
+  hookRender();
   const existing = TEMPLATE_CHECKS.get(stack);
-  if (existing) {
-    existing.push(check);
-    return;
-  }
-  const render = (stack as unknown as { _toCloudFormation?: () => unknown })._toCloudFormation;
-  if (typeof render !== 'function') changed('Stack._toCloudFormation');
-  const checks: TemplateCheck[] = [check];
-  TEMPLATE_CHECKS.set(stack, checks);
-  Object.defineProperty(stack, '_toCloudFormation', {
-    configurable: true,
-    value: () => {
-      const template = render.call(stack);
-      if (typeof template !== 'object' || template === null) changed('Stack._toCloudFormation (result)');
-      for (const c of checks) c(template as { Resources?: Record<string, unknown> });
-      return template;
-    },
-  });
+  if (existing) existing.push(check);
+  else TEMPLATE_CHECKS.set(stack, [check]);
+}
+
+/**
+ * From now on keep the template each stack renders, for `renderedTemplate`: a validation plugin then
+ * reads the object synth wrote to the file instead of reading and parsing the file again.
+ */
+export function keepRenderedTemplates(): void {
+  hookRender();
+  keepRendered = true;
+}
+
+/**
+ * The template `stack` rendered for `templatePath`, as synth wrote it (the file is `JSON.stringify` of it),
+ * or undefined when it was not kept (a subclass renders it, or it was already read). Read once: it is
+ * dropped here so the app does not hold every template after validation.
+ */
+export function renderedTemplate(stack: Stack, templatePath: string): object | undefined {
+  const template = RENDERED.get(stack);
+  RENDERED.delete(stack);
+  return template !== undefined && path.basename(templatePath) === stack.templateFile ? template : undefined;
 }
 
 /**

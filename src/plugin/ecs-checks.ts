@@ -6,11 +6,12 @@ import {
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
 import { builtInValidatorFailsSynth } from './builtin-validator';
+import { keepRenderedTemplates, renderedTemplate } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
 import { AssemblyPaths, parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
-import { AssemblyModel, StackInput } from '../rules/model';
+import { AssemblyModel, CfnTemplate, StackInput } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { orgRulesFor } from '../standards/rules';
@@ -136,6 +137,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
     this.rules = [...ALL_RULES, ...props.standard ? orgRulesFor(props.standard.props) : []];
     this.version = packageVersion();
     this.ruleIds = this.rules.map((r) => r.id);
+    keepRenderedTemplates();
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -146,7 +148,8 @@ export class EcsChecks implements IPolicyValidationPlugin {
       const group = groups.get(path.dirname(s.templatePath)) ?? [];
       group.push({
         name: s.stackConstructPath || stackNameFromFile(s.templatePath),
-        template: readJsonTemplate(s.templatePath, true),
+        // The object synth wrote the file from, when kept; else the file (read and parsed again).
+        template: renderedTemplateAt(context.appConstruct, s.stackConstructPath, s.templatePath) ?? readJsonTemplate(s.templatePath, true),
         environment: { account: s.accountId, region: s.region },
         file: s.templatePath,
         templateSize: fs.statSync(s.templatePath).size,
@@ -194,6 +197,14 @@ export class EcsChecks implements IPolicyValidationPlugin {
       severityOverrides: this.props.severityOverrides,
     });
   }
+}
+
+/** The template the stack at `stackPath` rendered for `templatePath` in this synth, when it was kept. */
+function renderedTemplateAt(root: IConstruct | undefined, stackPath: string | undefined, templatePath: string): CfnTemplate | undefined {
+  if (!root || !stackPath) return undefined;
+  let node: IConstruct | undefined = root.node.root;
+  for (const id of stackPath.split('/')) node = node?.node.tryFindChild(id);
+  return node && Stack.isStack(node) ? renderedTemplate(node, templatePath) as CfnTemplate | undefined : undefined;
 }
 
 /**

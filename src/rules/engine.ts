@@ -28,11 +28,35 @@ export function formatMessage(ruleId: string, path: string, issue: Pick<RuleIssu
   return `[${ruleId}] ${issue.problem} at ${path}; allowed: ${issue.allowed}. ${fix}${/[.!?]$/.test(fix) ? '' : '.'}`;
 }
 
+/** A resource rule with its `onlyWith` paths as indexes into the plan's `paths`. */
+interface PlannedRule {
+  readonly rule: ResourceRule;
+  readonly gate?: readonly number[];
+}
+
+/** The `onlyWith` paths of a resource type's rules as a tree: one walk of a resource marks every path present. */
+interface PathNode {
+  /** Ids of the paths that end here. */
+  readonly ends: number[];
+  /** The next segment after `*`: any item of a list. */
+  star?: PathNode;
+  keys?: Map<string, PathNode>;
+}
+
+/** The rules of one resource type. */
+interface TypePlan {
+  readonly rules: PlannedRule[];
+  /** Their `onlyWith` paths; undefined when none has any. */
+  paths?: PathNode;
+}
+
 /** Rules to run, split by kind, resource rules indexed by resource type. */
 interface RulePlan {
   /** Length of the list when planned: a list grown or shrunk since is planned again. */
   readonly count: number;
-  readonly byType: ReadonlyMap<string, readonly ResourceRule[]>;
+  readonly byType: ReadonlyMap<string, TypePlan>;
+  /** Number of distinct `onlyWith` paths. */
+  readonly pathCount: number;
   readonly assemblyRules: readonly AssemblyRule[];
 }
 
@@ -46,21 +70,25 @@ function planFor(options: EngineOptions): RulePlan {
   const cached = byOptions?.get(key);
   if (cached && cached.count === options.rules.length) return cached;
   const disabled = new Set(options.disabled ?? []);
-  const byType = new Map<string, ResourceRule[]>();
+  const byType = new Map<string, TypePlan>();
+  const pathIds = new Map<string, number>();
   const assemblyRules: AssemblyRule[] = [];
+  const pathId = (p: string) => pathIds.get(p) ?? pathIds.set(p, pathIds.size).size - 1;
   for (const rule of options.rules) {
     if (disabled.has(rule.id) || (skipOverlaps && (rule.builtInOverlap?.length ?? 0) > 0)) continue;
     if (isAssemblyRule(rule)) {
       assemblyRules.push(rule);
       continue;
     }
+    const planned: PlannedRule = { rule, gate: rule.onlyWith?.map(pathId) };
     for (const t of rule.resourceTypes) {
-      const list = byType.get(t);
-      if (list) list.push(rule);
-      else byType.set(t, [rule]);
+      let type = byType.get(t);
+      if (!type) byType.set(t, type = { rules: [] });
+      type.rules.push(planned);
+      for (const p of rule.onlyWith ?? []) addPath(type.paths ??= { ends: [] }, p.split('/'), pathId(p));
     }
   }
-  const plan = { count: options.rules.length, byType, assemblyRules };
+  const plan = { count: options.rules.length, byType, pathCount: pathIds.size, assemblyRules };
   if (!byOptions) plans.set(options.rules, byOptions = new Map());
   byOptions.set(key, plan);
   return plan;
@@ -72,7 +100,9 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   const quotas = options.quotas ?? (defaultQuotas ??= QuotaProfile.current());
   const findings: Finding[] = [];
   const skipOverlaps = options.skipBuiltInOverlaps ?? false;
-  const { byType, assemblyRules } = planFor(options);
+  const { byType, pathCount, assemblyRules } = planFor(options);
+  // Per resource: 1 where an `onlyWith` path holds a value.
+  const present = new Uint8Array(pathCount);
 
   // Indexed loops: in a synth this runs once, mostly interpreted, where for-of
   // builds an iterator per list (thousands of empty issue lists).
@@ -81,10 +111,18 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
     const resources = stack.resources;
     for (let r = 0; r < resources.length; r++) {
       const resource = resources[r];
-      const rules = byType.get(resource.type);
-      if (rules === undefined) continue;
+      const type = byType.get(resource.type);
+      if (type === undefined) continue;
+      if (type.paths !== undefined) {
+        present.fill(0);
+        markPresent(resource.properties, type.paths, present);
+      }
+      const rules = type.rules;
       for (let k = 0; k < rules.length; k++) {
-        const rule = rules[k];
+        const gate = rules[k].gate;
+        // Most rules look at properties most resources lack: not calling them saves running and compiling them.
+        if (gate !== undefined && !anyPresent(gate, present)) continue;
+        const rule = rules[k].rule;
         const issues = rule.check(resource, context);
         for (let i = 0; i < issues.length; i++) {
           const issue = issues[i];
@@ -102,6 +140,68 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
     }
   }
   return findings;
+}
+
+/** Whether the rule's `onlyWith` paths let it run on a resource with these properties. */
+export function gateOpen(rule: ResourceRule, properties: Record<string, unknown>): boolean {
+  return rule.onlyWith === undefined || rule.onlyWith.some((p) => holds(properties, p.split('/'), 0));
+}
+
+function addPath(node: PathNode, segments: readonly string[], id: number): void {
+  let at = node;
+  for (const segment of segments) {
+    if (segment === '*') {at = at.star ??= { ends: [] };} else {
+      const keys = at.keys ??= new Map();
+      let next = keys.get(segment);
+      if (!next) keys.set(segment, next = { ends: [] });
+      at = next;
+    }
+  }
+  at.ends.push(id);
+}
+
+/**
+ * Mark the paths below `node` that hold a value in `value`, as `holds` decides them: one walk over the
+ * keys the resource has, however many rules and paths its type has.
+ */
+function markPresent(value: unknown, node: PathNode, present: Uint8Array): void {
+  const ends = node.ends;
+  for (let i = 0; i < ends.length; i++) present[ends[i]] = 1;
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    const star = node.star;
+    if (star === undefined) return;
+    for (let i = 0; i < value.length; i++) {
+      if (value[i] !== undefined) markPresent(value[i], star, present);
+    }
+    return;
+  }
+  const keys = node.keys;
+  if (keys === undefined) return;
+  for (const key in value) {
+    const next = keys.get(key);
+    const v = (value as Record<string, unknown>)[key];
+    if (next !== undefined && v !== undefined) markPresent(v, next, present);
+  }
+}
+
+function anyPresent(gate: readonly number[], present: Uint8Array): boolean {
+  for (let g = 0; g < gate.length; g++) {
+    if (present[gate[g]] === 1) return true;
+  }
+  return false;
+}
+
+function holds(value: unknown, path: readonly string[], at: number): boolean {
+  if (at === path.length) return value !== undefined;
+  if (value === null || typeof value !== 'object') return false;
+  const key = path[at];
+  if (key !== '*') return holds((value as Record<string, unknown>)[key], path, at + 1);
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (holds(value[i], path, at + 1)) return true;
+  }
+  return false;
 }
 
 function toFinding(rule: Rule, resource: TemplateResource, issue: RuleIssue, options: EngineOptions): Finding {

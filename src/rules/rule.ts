@@ -75,6 +75,16 @@ export interface RuleContext {
 export interface ResourceRule extends RuleMetadata {
   /** CloudFormation resource types the rule looks at. */
   readonly resourceTypes: readonly string[];
+  /**
+   * Properties without which the rule cannot report anything: the engine calls it only on
+   * resources where at least one of these paths holds a value, and skips the rest without
+   * running (or, in a synth, even compiling) its code. A path is property names below
+   * `Properties` joined by `/`, where `*` stands for any item of a list: `ProxyConfiguration`;
+   * `ContainerDefinitions`, `*`, `HealthCheck` for a health check on any container.
+   * test/rules/gates.test.ts checks that each rule reports nothing where all its paths are absent.
+   * @default - every resource of its types
+   */
+  readonly onlyWith?: readonly string[];
   check(resource: TemplateResource, context: RuleContext): RuleIssue[];
 }
 

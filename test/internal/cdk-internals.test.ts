@@ -3,8 +3,9 @@
  * Each pins the behaviour on today's aws-cdk-lib, and checks that the accessor
  * throws, instead of guessing, when the internal is gone.
  */
+import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnResource, IPolicyValidationPlugin, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aws, CfnCondition, CfnResource, Fn, IPolicyValidationPlugin, Lazy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
@@ -15,9 +16,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
-  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, checkRenderedTemplate, cpuArchitectureName, KitCluster,
-  repositoryImageName,
-  scalableTargetOf, stagePlugins, taskDefinitionContainers,
+  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, checkRenderedTemplate, cpuArchitectureName,
+  keepRenderedTemplates, KitCluster, renderedTemplate, repositoryImageName, scalableTargetOf, stagePlugins, taskDefinitionContainers,
 } from '../../src/internal/cdk-internals';
 
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
@@ -45,6 +45,48 @@ test('Stack._toCloudFormation renders the resolved template synth writes, once p
   });
   expect(() => Template.fromStack(failing)).toThrow('refused');
   expect(() => checkRenderedTemplate(fake({}), () => undefined)).toThrow(CHANGED);
+});
+
+test('the template a stack renders is the object synth writes to its file, kept only when asked and read once', () => {
+  const build = () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const queue = new CfnResource(stack, 'Q', { type: 'AWS::SQS::Queue', properties: { DelaySeconds: 5, QueueName: stack.stackName, Tags: undefined } });
+    const cond = new CfnCondition(stack, 'C', { expression: Fn.conditionEquals(stack.region, 'eu-west-1') });
+    new CfnResource(stack, 'T', {
+      type: 'AWS::SNS::Topic',
+      properties: { TopicName: Fn.conditionIf(cond.logicalId, queue.getAtt('QueueName'), Aws.NO_VALUE), DisplayName: Lazy.string({ produce: () => 'lazy' }) },
+    });
+    const staged = new Stack(new Stage(app, 'Stage'), 'Inner');
+    new CfnResource(staged, 'R', { type: 'AWS::SQS::Queue', properties: { MessageRetentionPeriod: 60 } });
+    class Rewriting extends Stack {
+      public _toCloudFormation(): any {
+        return { ...super._toCloudFormation(), Description: 'rewritten' };
+      }
+    }
+    const rewriting = new Rewriting(app, 'Rw');
+    new CfnResource(rewriting, 'R', { type: 'AWS::SQS::Queue' });
+    return { app, stacks: [stack, staged, rewriting] };
+  };
+  // Each stage writes its own assembly directory.
+  const file = (st: Stack) => path.join(Stage.of(st)!.outdir, st.templateFile);
+
+  const before = build();
+  before.app.synth();
+  expect(before.stacks.map((st) => renderedTemplate(st, file(st)))).toEqual([undefined, undefined, undefined]);
+
+  keepRenderedTemplates();
+  const { app, stacks: [stack, staged, rewriting] } = build();
+  app.synth();
+  for (const st of [stack, staged]) {
+    const kept = renderedTemplate(st, file(st));
+    expect(kept).toEqual(JSON.parse(fs.readFileSync(file(st), 'utf8')));
+    expect(JSON.stringify(kept, undefined, 1)).toBe(fs.readFileSync(file(st), 'utf8'));
+    expect(renderedTemplate(st, file(st))).toBeUndefined(); // read once
+  }
+  // A subclass that rewrites the template after aws-cdk-lib renders it: the file is read instead.
+  expect(JSON.parse(fs.readFileSync(file(rewriting), 'utf8')).Description).toBe('rewritten');
+  expect(renderedTemplate(rewriting, file(rewriting))).toBeUndefined();
 });
 
 test('TaskDefinition.containers lists every container, also those added on the L2', () => {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { EcsChecks, QuotaProfile, Severity } from '../../src';
+import * as loader from '../../src/rules/assembly-loader';
 
 function appWithOverriddenSize(memory: string): { app: App; stack: Stack; td: ecs.FargateTaskDefinition } {
   const app = new App();
@@ -23,6 +24,34 @@ describe('EcsChecks plugin', () => {
     } finally {
       errors.mockRestore();
     }
+  });
+
+  test('reads the templates synth rendered instead of the files, with the same findings', () => {
+    const run = (keep: boolean) => {
+      const { app } = appWithOverriddenSize('4096');
+      const plugin = new EcsChecks();
+      Validations.of(app).addPlugins(plugin);
+      const validate = plugin.validate.bind(plugin);
+      let report: any;
+      const read = jest.spyOn(loader, 'readJsonTemplate');
+      // Without an app construct the plugin cannot find the stacks: the files are read (as in a CLI run).
+      jest.spyOn(plugin, 'validate').mockImplementation((ctx) => (report = validate(keep ? ctx : { ...ctx, appConstruct: undefined as any })));
+      const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        expect(() => app.synth()).toThrow(/ECS-TD-01/);
+      } finally {
+        errors.mockRestore();
+      }
+      const templateReads = read.mock.calls.filter(([file]) => String(file).endsWith('MyStack.template.json')).length;
+      read.mockRestore();
+      return { report, templateReads };
+    };
+    const kept = run(true);
+    const fromFile = run(false);
+    expect(kept.templateReads).toBe(0);
+    expect(fromFile.templateReads).toBe(1);
+    expect(kept.report).toEqual(fromFile.report);
+    expect(kept.report.violations).toEqual([expect.objectContaining({ ruleName: 'ECS-TD-01' })]);
   });
 
   test('passes synth when the size is valid', () => {

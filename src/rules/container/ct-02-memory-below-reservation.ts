@@ -13,6 +13,7 @@ export const CT02_MEMORY_BELOW_RESERVATION: ResourceRule = {
   fix: 'Raise Memory above MemoryReservation, or lower the reservation.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/MemoryReservation'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {

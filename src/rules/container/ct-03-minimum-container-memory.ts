@@ -17,6 +17,7 @@ export const CT03_MINIMUM_CONTAINER_MEMORY: ResourceRule = {
   fix: 'Give the container at least 6 MiB (realistically far more).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/Memory', 'ContainerDefinitions/*/MemoryReservation'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {

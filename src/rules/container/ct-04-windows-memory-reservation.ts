@@ -12,6 +12,7 @@ export const CT04_WINDOWS_MEMORY_RESERVATION: ResourceRule = {
   fix: 'Use Memory (a hard limit) for Windows containers.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memoryReservation',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/MemoryReservation'],
   check(task): RuleIssue[] {
     if (isWindows(task) !== true) return [];
     const issues: RuleIssue[] = [];

@@ -13,6 +13,7 @@ export const CT05_HEALTH_CHECK_INTERVAL: ResourceRule = {
   fix: 'Use a health check interval of 5 to 300 seconds.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/HealthCheck'],
   check(task): RuleIssue[] {
     const { min, max } = HEALTH_CHECK_RANGES.interval;
     return healthCheckOutOfRange(task, 'Interval', min, max, ' s');

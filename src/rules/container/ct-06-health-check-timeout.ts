@@ -13,6 +13,7 @@ export const CT06_HEALTH_CHECK_TIMEOUT: ResourceRule = {
   fix: 'Use a health check timeout of 2 to 120 seconds.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/HealthCheck'],
   check(task): RuleIssue[] {
     const { min, max } = HEALTH_CHECK_RANGES.timeout;
     return healthCheckOutOfRange(task, 'Timeout', min, max, ' s');

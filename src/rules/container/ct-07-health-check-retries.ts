@@ -13,6 +13,7 @@ export const CT07_HEALTH_CHECK_RETRIES: ResourceRule = {
   fix: 'Use 1 to 10 retries (the default is 3).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/HealthCheck'],
   check(task): RuleIssue[] {
     const { min, max } = HEALTH_CHECK_RANGES.retries;
     return healthCheckOutOfRange(task, 'Retries', min, max, '');

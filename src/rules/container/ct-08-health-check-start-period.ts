@@ -13,6 +13,7 @@ export const CT08_HEALTH_CHECK_START_PERIOD: ResourceRule = {
   fix: 'Use a start period of 0 to 300 seconds; use the service health check grace period for longer start-ups.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/HealthCheck'],
   check(task): RuleIssue[] {
     const { min, max } = HEALTH_CHECK_RANGES.startPeriod;
     return healthCheckOutOfRange(task, 'StartPeriod', min, max, ' s');

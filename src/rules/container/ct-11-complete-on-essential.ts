@@ -12,6 +12,7 @@ export const CT11_COMPLETE_ON_ESSENTIAL: ResourceRule = {
   fix: 'Set Essential false on the container that runs to completion.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/DependsOn'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     let byName: Map<string, Record<string, unknown>> | undefined;

@@ -13,6 +13,7 @@ export const CT12_HEALTHY_NEEDS_HEALTH_CHECK: ResourceRule = {
   fix: 'Add a HealthCheck to the container waited for, or use condition START.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/DependsOn'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     let byName: Map<string, Record<string, unknown>> | undefined;

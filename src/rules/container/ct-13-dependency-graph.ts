@@ -13,6 +13,7 @@ export const CT13_DEPENDENCY_GRAPH: ResourceRule = {
   fix: 'Point DependsOn at an existing container and break any cycle.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dependsOn',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/DependsOn'],
   check(task): RuleIssue[] {
     const deps = taskDependencies(task);
     if (deps.length === 0) return [];

@@ -13,6 +13,7 @@ export const CT14_LINKS_BRIDGE_ONLY: ResourceRule = {
   fix: 'Remove Links: in awsvpc mode containers of a task reach each other on localhost.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-links',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/Links'],
   check(task): RuleIssue[] {
     const mode = networkMode(task);
     if (mode === undefined || mode === 'bridge') return [];

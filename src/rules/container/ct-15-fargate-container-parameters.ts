@@ -25,6 +25,16 @@ export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
   fix: 'Remove the parameter, or run the task on EC2.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-parameters',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: [
+    'ContainerDefinitions/*/Privileged',
+    'ContainerDefinitions/*/DisableNetworking',
+    'ContainerDefinitions/*/DnsServers',
+    'ContainerDefinitions/*/DnsSearchDomains',
+    'ContainerDefinitions/*/DockerSecurityOptions',
+    'ContainerDefinitions/*/ExtraHosts',
+    'ContainerDefinitions/*/LinuxParameters',
+    'ContainerDefinitions/*/ResourceRequirements',
+  ],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true) return [];
     const issues: RuleIssue[] = [];

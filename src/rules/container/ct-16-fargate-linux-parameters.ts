@@ -15,6 +15,7 @@ export const CT16_FARGATE_LINUX_PARAMETERS: ResourceRule = {
   fix: 'Remove the unsupported linuxParameters, or run the task on EC2.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-parameters',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/LinuxParameters'],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true) return [];
     const issues: RuleIssue[] = [];

@@ -16,6 +16,7 @@ export const CT18_FARGATE_ULIMITS: ResourceRule = {
   fix: 'Remove ulimits for Windows; keep nofile at or below 1048576 on Linux.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-resource-limits',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/Ulimits'],
   check(task): RuleIssue[] {
     const windows = isWindows(task);
     if (requiresFargate(task) !== true || windows === undefined) return [];

@@ -16,6 +16,7 @@ export const CT19_RESTART_POLICY: ResourceRule = {
   fix: 'Keep up to 50 ignored exit codes and a restart attempt period of 60 to 1800 seconds.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/RestartPolicy'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {

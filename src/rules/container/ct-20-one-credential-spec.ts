@@ -13,6 +13,7 @@ export const CT20_ONE_CREDENTIAL_SPEC: ResourceRule = {
   fix: 'Keep one credential spec per container.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-credentialSpecs',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/CredentialSpecs'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {

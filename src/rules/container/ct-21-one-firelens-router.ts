@@ -12,6 +12,7 @@ export const CT21_ONE_FIRELENS_ROUTER: ResourceRule = {
   fix: 'Keep one log router container (FirelensConfiguration) and send every container\'s logs to it with the awsfirelens driver.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/FirelensConfiguration'],
   check(task): RuleIssue[] {
     let routers: { index: number; def: Record<string, unknown> }[] | undefined;
     for (const c of containers(task)) {

@@ -16,6 +16,7 @@ export const CT22_EXEC_READONLY_ROOT: ResourceRule = {
   fix: 'Disable ReadonlyRootFilesystem on the containers you need to exec into, mount writable volumes at /var/lib/amazon and /var/log/amazon, or turn ECS Exec off.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations',
   resourceTypes: [SERVICE],
+  onlyWith: ['EnableExecuteCommand'],
   check(service, context): RuleIssue[] {
     if (toBool(service.properties.EnableExecuteCommand) !== true) return [];
     const task = serviceTaskDefinition(service, context);

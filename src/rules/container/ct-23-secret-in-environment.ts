@@ -34,6 +34,7 @@ export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
   fix: 'Move the value to Secrets Manager or SSM Parameter Store (SecureString) and reference it in the container Secrets.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/Environment'],
   check(task, context): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {

@@ -13,6 +13,7 @@ export const CT24_MEMORY_EQUALS_RESERVATION: ResourceRule = {
   fix: 'Set Memory above MemoryReservation for headroom, or drop MemoryReservation.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memoryReservation',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/MemoryReservation'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {

@@ -13,6 +13,7 @@ export const PM01_HOST_PORT_MATCHES: ResourceRule = {
   fix: 'Remove HostPort or set it to the ContainerPort value.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/PortMappings/*/HostPort'],
   check(task): RuleIssue[] {
     const mode = networkMode(task);
     if (mode !== 'awsvpc' && mode !== 'host') return [];

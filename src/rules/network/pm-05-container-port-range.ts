@@ -13,6 +13,7 @@ export const PM05_CONTAINER_PORT_RANGE: ResourceRule = {
   fix: 'Use ContainerPortRange "8000-8010" alone (no ContainerPort, no HostPort) in bridge or awsvpc mode.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-containerPortRange',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/PortMappings/*/ContainerPortRange'],
   check(task): RuleIssue[] {
     const mode = networkMode(task);
     const issues: RuleIssue[] = [];

@@ -17,6 +17,7 @@ export const PM06_PORT_NAME: ResourceRule = {
   fix: 'Use a lowercase name such as "http" or "grpc-api".',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/PortMappings/*/Name'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const pm of portMappings(task)) {

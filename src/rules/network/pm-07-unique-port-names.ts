@@ -13,6 +13,7 @@ export const PM07_UNIQUE_PORT_NAMES: ResourceRule = {
   fix: 'Give every named port mapping its own name.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-name',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/PortMappings/*/Name'],
   check(task): RuleIssue[] {
     const seen = new Map<string, string>();
     const issues: RuleIssue[] = [];

@@ -14,6 +14,7 @@ export const PM08_PORT_NAME_NETWORK_MODE: ResourceRule = {
   fix: 'Use the awsvpc or bridge network mode for Service Connect, and name every port mapping that sets AppProtocol.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-appProtocol',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ContainerDefinitions/*/PortMappings/*/Name', 'ContainerDefinitions/*/PortMappings/*/AppProtocol'],
   check(task): RuleIssue[] {
     const mappings = portMappings(task);
     if (mappings.length === 0) return [];

@@ -14,6 +14,7 @@ export const PM09_WINDOWS_EC2_NETWORK_MODE: ResourceRule = {
   fix: 'Omit NetworkMode (NAT) or use awsvpc for Windows tasks.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['RuntimePlatform'],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== false || isWindows(task) !== true) return [];
     const mode = toStr(task.properties.NetworkMode);

@@ -12,6 +12,7 @@ export const DP01_STRATEGY_CONTROLLER: ResourceRule = {
   fix: 'Use DeploymentController Type ECS (or omit it) for ECS-native blue/green, linear and canary deployments; CodeDeploy blue/green keeps its own deployment group.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentController.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/Strategy'],
   check(service): RuleIssue[] {
     const strategy = deploymentStrategy(service);
     if (strategy === undefined || !SHIFTING_STRATEGIES.includes(strategy)) return [];

@@ -12,6 +12,7 @@ export const DP02_STRATEGY_DAEMON: ResourceRule = {
   fix: 'Deploy DAEMON services with the ROLLING strategy; use a REPLICA service for blue/green.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/Strategy'],
   check(service): RuleIssue[] {
     const strategy = deploymentStrategy(service);
     if (strategy === undefined || !SHIFTING_STRATEGIES.includes(strategy) || schedulingStrategy(service) !== 'DAEMON') return [];

@@ -13,6 +13,7 @@ export const DP03_STEPPED_NEEDS_TRAFFIC_ROUTING: ResourceRule = {
   fix: 'Attach an ALB/NLB target group with AdvancedConfiguration, publish a Service Connect service, or use BLUE_GREEN / ROLLING.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/linear-deployment-implementation.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/Strategy'],
   check(service): RuleIssue[] {
     const strategy = deploymentStrategy(service);
     if (strategy === undefined || !STEPPED_STRATEGIES.includes(strategy)) return [];

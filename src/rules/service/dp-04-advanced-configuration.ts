@@ -20,6 +20,7 @@ export const DP04_ADVANCED_CONFIGURATION: ResourceRule = {
   fix: 'Add AdvancedConfiguration (AlternateTargetGroupArn, ProductionListenerRule, RoleArn, optionally TestListenerRule) to the LoadBalancers entry.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/Strategy'],
   check(service): RuleIssue[] {
     const strategy = deploymentStrategy(service);
     if (strategy === undefined || !SHIFTING_STRATEGIES.includes(strategy)) return [];

@@ -33,6 +33,7 @@ export const DP05_ALTERNATE_TARGET_GROUP: ResourceRule = {
   fix: 'Create a second target group with the same port, protocol and health check, and name it as AlternateTargetGroupArn.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['LoadBalancers/*/AdvancedConfiguration'],
   check(service): RuleIssue[] {
     if (!hasAdvancedConfiguration(service.properties.LoadBalancers)) return [];
     const issues: RuleIssue[] = [];

@@ -13,6 +13,7 @@ export const DP06_LIFECYCLE_HOOKS: ResourceRule = {
   fix: 'Give each hook its Lambda function ARN, a role that may invoke it, and the stages it runs at.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/LifecycleHooks'],
   check(service): RuleIssue[] {
     const hooks = toArray(toObject(service.properties.DeploymentConfiguration)?.LifecycleHooks);
     if (!hooks) return [];

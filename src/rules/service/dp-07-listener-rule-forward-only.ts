@@ -26,6 +26,7 @@ export const DP07_LISTENER_RULE_FORWARD_ONLY: ResourceRule = {
   fix: 'Route the service through a rule whose only action is a forward to the primary and alternate target groups; put redirects or authentication on other rules or listeners.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/Strategy'],
   check(service, ctx): RuleIssue[] {
     const strategy = deploymentStrategy(service);
     if (strategy === undefined || !SHIFTING_STRATEGIES.includes(strategy)) return [];

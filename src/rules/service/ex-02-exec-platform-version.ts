@@ -19,6 +19,7 @@ export const EX02_EXEC_PLATFORM_VERSION: ResourceRule = {
   fix: 'Use PlatformVersion LATEST or 1.4.0.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['EnableExecuteCommand'],
   check(service, ctx): RuleIssue[] {
     if (toBool(service.properties.EnableExecuteCommand) !== true) return [];
     const raw = toStr(service.properties.PlatformVersion);

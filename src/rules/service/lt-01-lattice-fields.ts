@@ -19,6 +19,7 @@ export const LT01_LATTICE_FIELDS: ResourceRule = {
   fix: 'Use the kit vpcLattice option, which renders the role, target group and port name.',
   source: LATTICE_SOURCE,
   resourceTypes: [SERVICE],
+  onlyWith: ['VpcLatticeConfigurations'],
   check(service): RuleIssue[] {
     return latticeConfigurations(service).flatMap(({ pointer, def }) => FIELDS.flatMap(([key, pattern, allowed]): RuleIssue[] => {
       const raw = def[key];

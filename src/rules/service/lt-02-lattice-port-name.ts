@@ -14,6 +14,7 @@ export const LT02_LATTICE_PORT_NAME: ResourceRule = {
   fix: 'Name the container port mapping (portMappings: [{ containerPort, name }]) and use that name.',
   source: LATTICE_SOURCE,
   resourceTypes: [SERVICE],
+  onlyWith: ['VpcLatticeConfigurations'],
   check(service, ctx): RuleIssue[] {
     const entries = latticeConfigurations(service);
     if (entries.length === 0) return [];

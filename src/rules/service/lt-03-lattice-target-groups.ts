@@ -16,6 +16,7 @@ export const LT03_LATTICE_TARGET_GROUPS: ResourceRule = {
   fix: 'Use at most 5 distinct target groups.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-vpc-lattice-create-service.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['VpcLatticeConfigurations'],
   check(service): RuleIssue[] {
     const list = toArray(service.properties.VpcLatticeConfigurations);
     if (!list) return [];

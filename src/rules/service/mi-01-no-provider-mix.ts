@@ -11,6 +11,7 @@ export const MI01_NO_PROVIDER_MIX: ResourceRule = {
   fix: 'Use only Managed Instances providers in the strategy, or run the other capacity in a separate service.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/capacity-launch-type-comparison.html',
   resourceTypes: [SERVICE, CLUSTER, CLUSTER_ASSOCIATIONS],
+  onlyWith: ['CapacityProviderStrategy', 'DefaultCapacityProviderStrategy'],
   check(resource, ctx): RuleIssue[] {
     const strategy = strategyOf(resource, ctx);
     if (!strategy) return [];

@@ -12,6 +12,7 @@ export const MI06_NO_PUBLIC_IP: ResourceRule = {
   fix: 'Set AssignPublicIp to DISABLED and reach the internet through a NAT gateway or VPC endpoints.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ManagedInstances.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['NetworkConfiguration/AwsvpcConfiguration/AssignPublicIp'],
   check(service, ctx): RuleIssue[] {
     const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
     if (!awsvpc || toStr(awsvpc.AssignPublicIp) !== 'ENABLED' || launchKind(service, ctx) !== 'MANAGED_INSTANCES') return [];

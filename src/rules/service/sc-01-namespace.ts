@@ -13,6 +13,7 @@ export const SC01_NAMESPACE: ResourceRule = {
   fix: 'Set ServiceConnectConfiguration.Namespace, or ServiceConnectDefaults.Namespace on the cluster.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service, ctx): RuleIssue[] {
     if (serviceConnectEnabled(service) !== true) return [];
     const cfg = toObject(service.properties.ServiceConnectConfiguration)!;

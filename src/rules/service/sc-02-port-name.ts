@@ -14,6 +14,7 @@ export const SC02_PORT_NAME: ResourceRule = {
   fix: 'Use the Name of a port mapping of the task definition, or add that Name to the port mapping.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-portName',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service, ctx): RuleIssue[] {
     const scServices = serviceConnectServices(service);
     if (scServices.length === 0) return [];

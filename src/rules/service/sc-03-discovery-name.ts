@@ -24,6 +24,7 @@ export const SC03_DISCOVERY_NAME: ResourceRule = {
   fix: 'Use a short lowercase discoveryName such as "api" or "orders_db".',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const sc of serviceConnectServices(service)) {

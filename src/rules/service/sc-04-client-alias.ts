@@ -24,6 +24,7 @@ export const SC04_CLIENT_ALIAS: ResourceRule = {
   fix: 'Use a lowercase DNS-style alias such as "orders.internal" and a port between 1 and 65535.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const sc of serviceConnectServices(service)) {

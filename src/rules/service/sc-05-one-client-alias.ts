@@ -13,6 +13,7 @@ export const SC05_ONE_CLIENT_ALIAS: ResourceRule = {
   fix: 'Keep one ClientAliases entry; add another Service Connect service (port name) for another alias.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-clientAliases',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     return serviceConnectServices(service).flatMap(({ pointer, def }) => {
       const aliases = toArray(def.ClientAliases);

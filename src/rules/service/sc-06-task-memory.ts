@@ -13,6 +13,7 @@ export const SC06_TASK_MEMORY: ResourceRule = {
   fix: 'Set task-level memory (memoryLimitMiB on the task definition), with at least 64 MiB spare for the proxy.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts-deploy.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service, ctx): RuleIssue[] {
     if (serviceConnectEnabled(service) !== true) return [];
     const task = serviceTask(service, ctx);

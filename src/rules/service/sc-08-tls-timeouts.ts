@@ -13,6 +13,7 @@ export const SC08_TLS_TIMEOUTS: ResourceRule = {
   fix: 'Use the ARN of an AWS Private CA, and whole-second timeouts (0 to disable).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     return serviceConnectServices(service).flatMap(({ pointer, def }) => {
       const issues: RuleIssue[] = [];

@@ -13,6 +13,7 @@ export const SC09_ACCESS_LOG_NEEDS_LOG_DRIVER: ResourceRule = {
   fix: 'Add ServiceConnectConfiguration.LogConfiguration (e.g. awslogs), or remove AccessLogConfiguration.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     if (serviceConnectEnabled(service) !== true) return [];
     const cfg = toObject(service.properties.ServiceConnectConfiguration)!;

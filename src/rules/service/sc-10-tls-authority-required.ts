@@ -13,6 +13,7 @@ export const SC10_TLS_AUTHORITY_REQUIRED: ResourceRule = {
   fix: 'Set the AWS Private CA (serviceConnect.tls.certificateAuthority), or remove Tls.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsConfiguration.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     return serviceConnectServices(service).flatMap(({ pointer, def }) => {
       if (def.Tls === undefined || isUnresolved(def.Tls)) return [];

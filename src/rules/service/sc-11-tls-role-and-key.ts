@@ -16,6 +16,7 @@ export const SC11_TLS_ROLE_AND_KEY: ResourceRule = {
   fix: 'Pass the role and key as constructs (their ARNs are rendered), not names.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-tls.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     return serviceConnectServices(service).flatMap(({ pointer, def }) => {
       const tls = toObject(def.Tls);

@@ -16,6 +16,7 @@ export const SC12_ACCESS_LOG_FORMAT: ResourceRule = {
   fix: 'Set Format to TEXT or JSON (ServiceConnectAccessLogFormat).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration'],
   check(service): RuleIssue[] {
     if (serviceConnectEnabled(service) !== true) return [];
     const access = toObject(toObject(service.properties.ServiceConnectConfiguration)?.AccessLogConfiguration);

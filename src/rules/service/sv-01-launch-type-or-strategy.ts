@@ -12,6 +12,7 @@ export const SV01_LAUNCH_TYPE_OR_STRATEGY: ResourceRule = {
   fix: 'Remove LaunchType and keep the capacity provider strategy, or the reverse.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-launchType',
   resourceTypes: [SERVICE],
+  onlyWith: ['CapacityProviderStrategy'],
   check(service): RuleIssue[] {
     const strategy = toArray(service.properties.CapacityProviderStrategy);
     if (service.properties.LaunchType === undefined || !strategy || strategy.length === 0) return [];

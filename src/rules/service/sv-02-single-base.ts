@@ -11,6 +11,7 @@ export const SV02_SINGLE_BASE: ResourceRule = {
   fix: 'Set Base on a single provider of the strategy.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html',
   resourceTypes: [SERVICE, CLUSTER, CLUSTER_ASSOCIATIONS],
+  onlyWith: ['CapacityProviderStrategy', 'DefaultCapacityProviderStrategy'],
   check(resource, ctx): RuleIssue[] {
     const strategy = strategyOf(resource, ctx);
     if (!strategy) return [];

@@ -16,6 +16,7 @@ export const SV03_WEIGHT_BASE_RANGE: ResourceRule = {
   fix: 'Use weights 0-1000 with at least one above 0, and a base of 0-100000.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html',
   resourceTypes: [SERVICE, CLUSTER, CLUSTER_ASSOCIATIONS],
+  onlyWith: ['CapacityProviderStrategy', 'DefaultCapacityProviderStrategy'],
   check(resource, ctx): RuleIssue[] {
     const strategy = strategyOf(resource, ctx);
     if (!strategy) return [];

@@ -11,6 +11,7 @@ export const SV04_NO_FARGATE_ASG_MIX: ResourceRule = {
   fix: 'Split the workload into a Fargate service and an EC2 service, or use one kind of provider per strategy.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-capacity-providers.html',
   resourceTypes: [SERVICE, CLUSTER, CLUSTER_ASSOCIATIONS],
+  onlyWith: ['CapacityProviderStrategy', 'DefaultCapacityProviderStrategy'],
   check(resource, ctx): RuleIssue[] {
     const strategy = strategyOf(resource, ctx);
     if (!strategy) return [];

@@ -33,6 +33,7 @@ export const SV05_PROVIDER_ASSOCIATED: ResourceRule = {
   fix: 'Associate the provider with the cluster, or use a provider the cluster already has.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html',
   resourceTypes: [SERVICE, CLUSTER, CLUSTER_ASSOCIATIONS],
+  onlyWith: ['CapacityProviderStrategy', 'DefaultCapacityProviderStrategy'],
   check(resource, ctx): RuleIssue[] {
     const strategy = strategyOf(resource, ctx);
     if (!strategy) return [];

@@ -11,6 +11,7 @@ export const SV07_DAEMON_LIMITS: ResourceRule = {
   fix: 'Use the REPLICA scheduling strategy, or run the daemon on EC2 with the ECS deployment controller.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['SchedulingStrategy'],
   check(service, ctx): RuleIssue[] {
     if (schedulingStrategy(service) !== 'DAEMON') return [];
     const issues: RuleIssue[] = [];

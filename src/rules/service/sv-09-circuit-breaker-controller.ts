@@ -12,6 +12,7 @@ export const SV09_CIRCUIT_BREAKER_CONTROLLER: ResourceRule = {
   fix: 'Remove DeploymentCircuitBreaker, or use DeploymentController Type ECS.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/DeploymentCircuitBreaker'],
   check(service): RuleIssue[] {
     const cb = enabledSetting(service, 'DeploymentCircuitBreaker');
     return cb ? needsEcsController(service, 'Properties/DeploymentConfiguration/DeploymentCircuitBreaker', cb, 'DeploymentCircuitBreaker') : [];

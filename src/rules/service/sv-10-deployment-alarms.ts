@@ -13,6 +13,7 @@ export const SV10_DEPLOYMENT_ALARMS: ResourceRule = {
   fix: 'Use the ECS deployment controller and list at least one CloudWatch alarm name.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/Alarms'],
   check(service): RuleIssue[] {
     const alarms = enabledSetting(service, 'Alarms');
     if (!alarms) return [];

@@ -12,6 +12,7 @@ export const SV12_CODE_DEPLOY_LOAD_BALANCER: ResourceRule = {
   fix: 'Attach an ALB/NLB target group to the service (the CodeDeploy deployment group adds the second one).',
   source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-loadbalancer.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentController'],
   check(service): RuleIssue[] {
     if (controllerType(service) !== 'CODE_DEPLOY') return [];
     const raw = service.properties.LoadBalancers;

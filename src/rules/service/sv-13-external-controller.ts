@@ -15,6 +15,7 @@ export const SV13_EXTERNAL_CONTROLLER: ResourceRule = {
   fix: 'Move the setting to the AWS::ECS::TaskSet resources of the service.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-external.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentController'],
   check(service): RuleIssue[] {
     if (controllerType(service) !== 'EXTERNAL') return [];
     return TASK_SET_LEVEL.filter((p) => {

@@ -36,6 +36,11 @@ export const SV14_LINEAR_CANARY: ResourceRule = {
   fix: 'Use the ranges of the LINEAR / CANARY strategy, and give LinearConfiguration only with Strategy LINEAR (CanaryConfiguration only with CANARY).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html',
   resourceTypes: [SERVICE],
+  onlyWith: [
+    'DeploymentConfiguration/BakeTimeInMinutes',
+    'DeploymentConfiguration/LinearConfiguration',
+    'DeploymentConfiguration/CanaryConfiguration',
+  ],
   check(service): RuleIssue[] {
     const raw = service.properties.DeploymentConfiguration;
     if (raw === undefined) return [];

@@ -13,6 +13,7 @@ export const SV15_LIFECYCLE_HOOKS_FORCE_DEPLOY: ResourceRule = {
   fix: 'Use the ECS deployment controller, and a nonce of 1 to 255 characters.',
   source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['DeploymentConfiguration/LifecycleHooks', 'ForceNewDeployment'],
   check(service): RuleIssue[] {
     const issues: RuleIssue[] = [];
     const hooks = toArray(toObject(service.properties.DeploymentConfiguration)?.LifecycleHooks);

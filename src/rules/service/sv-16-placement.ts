@@ -13,6 +13,7 @@ export const SV16_PLACEMENT: ResourceRule = {
   fix: 'Drop placement settings on Fargate services and keep within the strategy and constraint limits.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['PlacementStrategies', 'PlacementConstraints'],
   check(service, ctx): RuleIssue[] {
     const issues: RuleIssue[] = [];
     const strategies = toArray(service.properties.PlacementStrategies);

@@ -12,6 +12,7 @@ export const SV19_PUBLIC_IP_FARGATE_ONLY: ResourceRule = {
   fix: 'Set AssignPublicIp to DISABLED and reach the internet through a NAT gateway, or run the service on Fargate.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['NetworkConfiguration/AwsvpcConfiguration/AssignPublicIp'],
   check(service, ctx): RuleIssue[] {
     const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
     if (!awsvpc || toStr(awsvpc.AssignPublicIp) !== 'ENABLED') return [];

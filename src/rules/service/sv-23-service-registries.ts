@@ -13,6 +13,7 @@ export const SV23_SERVICE_REGISTRIES: ResourceRule = {
   fix: 'Keep one registry; for bridge/host tasks set ContainerName and ContainerPort (SRV records).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceRegistries'],
   check(service, ctx): RuleIssue[] {
     const list = toArray(service.properties.ServiceRegistries);
     if (!list || list.length === 0) return [];

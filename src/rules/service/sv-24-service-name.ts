@@ -15,6 +15,7 @@ export const SV24_SERVICE_NAME: ResourceRule = {
   fix: 'Use a unique ServiceName of letters, digits, hyphens and underscores, or omit it and let CloudFormation generate one.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['ServiceName'],
   check(service, ctx): RuleIssue[] {
     const name = toStr(service.properties.ServiceName);
     if (name === undefined) return [];

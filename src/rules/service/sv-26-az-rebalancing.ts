@@ -12,6 +12,7 @@ export const SV26_AZ_REBALANCING: ResourceRule = {
   fix: 'Use a REPLICA service with MaximumPercent above 100 (the default 200), or set AvailabilityZoneRebalancing DISABLED.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['AvailabilityZoneRebalancing'],
   check(service): RuleIssue[] {
     if (toStr(service.properties.AvailabilityZoneRebalancing) !== 'ENABLED') return [];
     const issues: RuleIssue[] = [];

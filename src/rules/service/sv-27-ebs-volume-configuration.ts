@@ -13,6 +13,7 @@ export const SV27_EBS_VOLUME_CONFIGURATION: ResourceRule = {
   fix: 'Keep one volume configuration with values inside the limits of its volume type.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['VolumeConfigurations'],
   check(service): RuleIssue[] {
     const list = toArray(service.properties.VolumeConfigurations);
     if (!list || list.length === 0) return [];

@@ -19,6 +19,7 @@ export const SV28_SECRET_JSON_KEY_PLATFORM: ResourceRule = {
   fix: 'Use PlatformVersion LATEST (or 1.4.0), or reference the whole secret.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html',
   resourceTypes: [SERVICE],
+  onlyWith: ['PlatformVersion'],
   check(service, ctx): RuleIssue[] {
     const pv = platformVersionBelow140(service);
     if (pv === undefined || launchKind(service, ctx) !== 'FARGATE') return [];

@@ -13,6 +13,7 @@ export const TD02_FARGATE_WINDOWS_SIZE: ResourceRule = {
   fix: 'Pick a cpu/memory pair from the Windows rows of the Fargate size table.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['RuntimePlatform'],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true || isWindows(task) !== true) return [];
     const rawCpu = task.properties.Cpu;

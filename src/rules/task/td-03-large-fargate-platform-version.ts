@@ -14,6 +14,7 @@ export const TD03_LARGE_FARGATE_PLATFORM_VERSION: ResourceRule = {
   fix: 'Use PlatformVersion 1.4.0 or LATEST, or a smaller task size.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-memory',
   resourceTypes: [SERVICE],
+  onlyWith: ['PlatformVersion'],
   check(service, context): RuleIssue[] {
     const pv = platformVersionBelow140(service);
     const task = pv ? serviceTaskDefinition(service, context) : undefined;

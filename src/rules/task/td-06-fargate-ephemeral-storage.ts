@@ -17,6 +17,7 @@ export const TD06_FARGATE_EPHEMERAL_STORAGE: ResourceRule = {
   fix: 'Use a SizeInGiB from 21 to 200, or remove EphemeralStorage for the 20 GiB default.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html',
   resourceTypes: [TASK_DEFINITION, SERVICE],
+  onlyWith: ['EphemeralStorage', 'PlatformVersion'],
   check(resource, context): RuleIssue[] {
     if (resource.type === SERVICE) {
       const pv = platformVersionBelow140(resource);

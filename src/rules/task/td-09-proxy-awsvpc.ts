@@ -11,6 +11,7 @@ export const TD09_PROXY_AWSVPC: ResourceRule = {
   fix: 'Set NetworkMode to awsvpc, or remove ProxyConfiguration.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['ProxyConfiguration'],
   check(task): RuleIssue[] {
     const mode = networkMode(task);
     if (task.properties.ProxyConfiguration === undefined || mode === undefined || mode === 'awsvpc') return [];

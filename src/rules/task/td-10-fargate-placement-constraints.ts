@@ -13,6 +13,7 @@ export const TD10_FARGATE_PLACEMENT_CONSTRAINTS: ResourceRule = {
   fix: 'Remove PlacementConstraints, or run the task on EC2.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#constraints',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['PlacementConstraints'],
   check(task): RuleIssue[] {
     const list = toArray(task.properties.PlacementConstraints);
     if (requiresFargate(task) !== true || !list || list.length === 0) return [];

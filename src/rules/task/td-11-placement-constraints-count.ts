@@ -15,6 +15,7 @@ export const TD11_PLACEMENT_CONSTRAINTS_COUNT: ResourceRule = {
   fix: 'Merge constraints into fewer memberOf expressions, or drop some.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-placementConstraints',
   resourceTypes: [TASK_DEFINITION, SERVICE],
+  onlyWith: ['PlacementConstraints'],
   check(resource, context): RuleIssue[] {
     const limit = context.quotas.limit(EcsQuota.PLACEMENT_CONSTRAINTS_PER_TASK);
     const own = countConstraints(resource);

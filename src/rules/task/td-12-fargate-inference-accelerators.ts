@@ -15,6 +15,7 @@ export const TD12_INFERENCE_ACCELERATORS: ResourceRule = {
   fix: 'Remove InferenceAccelerators, or run the task on EC2 only.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-inferenceAccelerators',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['InferenceAccelerators'],
   check(task): RuleIssue[] {
     const list = toArray(task.properties.InferenceAccelerators);
     if (!list || list.length === 0) return [];

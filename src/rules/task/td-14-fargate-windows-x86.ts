@@ -12,6 +12,7 @@ export const TD14_FARGATE_WINDOWS_X86: ResourceRule = {
   fix: 'Set CpuArchitecture to X86_64 (or run the workload on Linux for ARM64).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-os',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['RuntimePlatform'],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true || isWindows(task) !== true) return [];
     const platform = toObject(task.properties.RuntimePlatform);

@@ -12,6 +12,7 @@ export const TD15_FARGATE_PID_MODE: ResourceRule = {
   fix: 'Use PidMode task with RuntimePlatform OperatingSystemFamily LINUX, or remove PidMode.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-pidMode',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['PidMode'],
   check(task): RuleIssue[] {
     if (task.properties.PidMode === undefined || requiresFargate(task) !== true) return [];
     const mode = toStr(task.properties.PidMode);

@@ -12,6 +12,7 @@ export const TD16_FARGATE_IPC_MODE: ResourceRule = {
   fix: 'Remove IpcMode, or run the task on EC2.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-parameters',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['IpcMode'],
   check(task): RuleIssue[] {
     const mode = toStr(task.properties.IpcMode);
     if (mode === undefined || requiresFargate(task) !== true) return [];

@@ -13,6 +13,7 @@ export const TD23_FARGATE_VOLUMES: ResourceRule = {
   fix: 'Use bind mounts without SourcePath, EFS or EBS volumes on Fargate.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-parameters',
   resourceTypes: [TASK_DEFINITION, SERVICE],
+  onlyWith: ['Volumes', 'PlatformVersion'],
   check(resource, context): RuleIssue[] {
     if (resource.type === SERVICE) {
       const pv = platformVersionBelow140(resource);

@@ -14,6 +14,7 @@ export const TD24_CONFIGURED_AT_LAUNCH_VOLUME: ResourceRule = {
   fix: 'Keep one ConfiguredAtLaunch volume, and configure it only through the service VolumeConfigurations.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-configuredAtLaunch',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['Volumes'],
   check(task): RuleIssue[] {
     const atLaunch: { index: number; vol: Record<string, unknown> }[] = [];
     (toArray(task.properties.Volumes) ?? []).forEach((v, index) => {

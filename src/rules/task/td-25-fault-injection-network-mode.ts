@@ -12,6 +12,7 @@ export const TD25_FAULT_INJECTION_NETWORK_MODE: ResourceRule = {
   fix: 'Use NetworkMode awsvpc or host, or turn EnableFaultInjection off.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fault-injection.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['EnableFaultInjection'],
   check(task): RuleIssue[] {
     const mode = networkMode(task);
     if (toBool(task.properties.EnableFaultInjection) !== true || mode === undefined || mode === 'awsvpc' || mode === 'host') return [];

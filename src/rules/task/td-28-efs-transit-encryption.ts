@@ -12,6 +12,7 @@ export const TD28_EFS_TRANSIT_ENCRYPTION: ResourceRule = {
   fix: 'Set TransitEncryption: ENABLED on the EFS volume (aws-cdk-lib: efsVolumeConfiguration.transitEncryption: \'ENABLED\').',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html',
   resourceTypes: [TASK_DEFINITION],
+  onlyWith: ['Volumes'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     (toArray(task.properties.Volumes) ?? []).forEach((v, i) => {

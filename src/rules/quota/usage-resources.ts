@@ -8,7 +8,7 @@ import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { isUnresolved, toArray, toObject, toStr } from '../values';
 import { ASSOCIATIONS, CLUSTER } from './clusters';
 import { SERVICE, ServiceFacts } from './services';
-import { cap, n, QuotaUsage, ResourceUsage } from './usage-types';
+import { cap, n, NO_SOURCES, QuotaUsage, ResourceUsage } from './usage-types';
 
 const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 const TASK_SET = 'AWS::ECS::TaskSet';
@@ -47,10 +47,7 @@ export function resourceUsage(assembly: AssemblyModel, services: readonly Servic
       out.push(one(EcsQuota.CONTAINERS_PER_TASK_DEFINITION, td, list.length,
         () => `Task definition ${td.path} has ${list.length} container definitions`, 'Properties/ContainerDefinitions', list.length));
     }
-    const size = renderedSize(assembly, td);
-    out.push(one(EcsQuota.TASK_DEFINITION_SIZE_BYTES, td, size.bytes,
-      () => `Task definition ${td.path} renders to ${size.partial ? 'at least ' : ''}${n(size.bytes)} bytes of RegisterTaskDefinition JSON${size.partial ? ' (unresolved values not counted)' : ''}`,
-      'Properties', size.bytes));
+    out.push(new TaskDefinitionSize(assembly, td));
   }
   for (const type of [CLUSTER, SERVICE, TASK_DEFINITION, CAPACITY_PROVIDER]) {
     for (const r of assembly.ofType(type)) {
@@ -134,6 +131,64 @@ function strategyLength(r: TemplateResource, key: string, out: QuotaUsage[]): vo
   if (!list || list.length === 0) return;
   out.push(one(EcsQuota.CAPACITY_PROVIDERS_PER_STRATEGY, r, list.length,
     () => `${cap(label(r))} has ${list.length} capacity providers in its ${key}`, `Properties/${key}`, list.length));
+}
+
+/**
+ * The task definition size figure, worked out only when read: most task definitions are far
+ * below the quota, and one native JSON.stringify bounds the size where walking every value
+ * (interpreted, in a synth) costs far more.
+ */
+class TaskDefinitionSize implements QuotaUsage {
+  public readonly quota = EcsQuota.TASK_DEFINITION_SIZE_BYTES;
+  public readonly perResource = true;
+  public readonly sources = NO_SOURCES;
+  public readonly property = 'Properties';
+  public readonly atMost?: number;
+  private size?: { bytes: number; partial: boolean };
+
+  constructor(private readonly assembly: AssemblyModel, public readonly resource: TemplateResource) {
+    this.atMost = sizeBound(resource.properties);
+  }
+
+  public get used(): number {
+    return this.read().bytes;
+  }
+
+  public get value(): unknown {
+    return this.used;
+  }
+
+  public get scope(): string {
+    return label(this.resource);
+  }
+
+  public get problem(): string {
+    const size = this.read();
+    return `Task definition ${this.resource.path} renders to ${size.partial ? 'at least ' : ''}${n(size.bytes)} bytes of RegisterTaskDefinition JSON`
+      + `${size.partial ? ' (unresolved values not counted)' : ''}`;
+  }
+
+  private read(): { bytes: number; partial: boolean } {
+    return this.size ??= renderedSize(this.assembly, this.resource);
+  }
+}
+
+/** `"Fn::Join":["separator"` in template JSON. */
+const JOIN_SEPARATOR = /"Fn::Join":\["((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * An upper bound of `renderedSize`: the bytes of the properties' JSON. Leaving out or resolving an
+ * intrinsic never makes its text longer, except an imported value (any length) and a join whose
+ * separator, repeated between the parts, is longer than the quotes and comma each part costs in
+ * the JSON (3 bytes): then there is no bound.
+ */
+export function sizeBound(properties: Record<string, unknown>): number | undefined {
+  const text = JSON.stringify(properties);
+  if (text.includes('"Fn::ImportValue"')) return undefined;
+  if (text.includes('"Fn::Join"')) {
+    for (const m of text.matchAll(JOIN_SEPARATOR)) if (Buffer.byteLength(m[1]) > 3) return undefined;
+  }
+  return Buffer.byteLength(text);
 }
 
 /**

@@ -52,6 +52,9 @@ export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageR
         if (options.onlyWhenOverridden && !profile.isOverridden(u.quota)) continue;
         const limit = profile.limit(u.quota);
         const nearFrom = limit * (options.nearPercent ?? 90) / 100;
+        // A figure whose bound cannot reach the band is not worked out (task definition sizes).
+        const speaksNear = options.band === 'near' || options.onlyWhenOverridden === true;
+        if (u.atMost !== undefined && (speaksNear ? u.atMost < nearFrom || u.atMost <= 0 : u.atMost <= limit)) continue;
         const near = options.band === 'near' || (options.onlyWhenOverridden === true && u.used <= limit);
         const crossed = near
           ? u.used <= limit && u.used >= nearFrom && u.used > 0

@@ -25,6 +25,11 @@ export interface QuotaUsage {
   readonly value: unknown;
   /** A per-resource quota (each service, task definition...), not an app-wide total. */
   readonly perResource: boolean;
+  /**
+   * A bound `used` cannot exceed, known without working `used` out: rules skip the figure when
+   * the bound is below where they report (task definition sizes). Undefined when there is none.
+   */
+  readonly atMost?: number;
 }
 
 export function regionLabel(region: string | undefined): string {
@@ -139,7 +144,7 @@ export class ResourceUsage implements QuotaUsage {
   }
 }
 
-const NO_SOURCES: readonly UsageSource[] = Object.freeze([]);
+export const NO_SOURCES: readonly UsageSource[] = Object.freeze([]);
 
 /** A function computing its value on the first call only. */
 export function once<T>(compute: () => T): () => T {

@@ -6,7 +6,9 @@ import { QT08_RESOURCES_PER_STACK_NEAR_LIMIT as qt08 } from '../../../src/rules/
 import { TD19_CONTAINERS_PER_TASK_DEFINITION as td19 } from '../../../src/rules/quota/td-19-containers-per-task-definition';
 import { TD20_TASK_DEFINITION_SIZE as td20 } from '../../../src/rules/quota/td-20-task-definition-size';
 import { TD27_TAGS_PER_RESOURCE as td27 } from '../../../src/rules/quota/td-27-tags-per-resource';
-import { renderedSize } from '../../../src/rules/quota/usage-resources';
+import { EcsQuota } from '../../../src/quotas/quota-table';
+import { renderedSize, sizeBound } from '../../../src/rules/quota/usage-resources';
+import { FUZZ_SEED, odd, PROPERTY_KEYS } from '../fuzz/arbitraries';
 import { assemblyOf, assemblyOfStacks, check, checkAssembly } from '../helpers';
 import { Res, taskDef } from './templates';
 
@@ -60,6 +62,45 @@ describe('renderedSize', () => {
       const size = renderedSize(model, model.stacks[0].resource('T')!);
       return size.bytes === Buffer.byteLength(text) && size.partial === false;
     }));
+  });
+});
+
+describe('sizeBound', () => {
+  const exports = { name: 'Exports', template: { Resources: {}, Outputs: { A: { Value: 'x'.repeat(5000), Export: { Name: 'ExportA' } } } } };
+  const sizes = (props: Record<string, unknown>) => {
+    const model = assemblyOfStacks([exports, { name: 'S', template: { Resources: { T: { Type: 'AWS::ECS::TaskDefinition', Properties: props } } } }]);
+    return { exact: renderedSize(model, model.stacks[1].resource('T')!).bytes, bound: sizeBound(props) };
+  };
+
+  test('property: the rendered size never exceeds the bound, whatever the intrinsics (imports resolve to 5,000 characters)', () => {
+    let bounded = 0;
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom(...PROPERTY_KEYS), odd, { maxKeys: 6 }), (props) => {
+      const { exact, bound } = sizes(props);
+      if (bound !== undefined) bounded++;
+      return bound === undefined || exact <= bound;
+    }), { seed: FUZZ_SEED, numRuns: 1000 });
+    expect(bounded).toBeGreaterThan(500);
+  });
+
+  test('no bound past an import or a join separator longer than 3 bytes; plain JSON is its own size', () => {
+    const join = (sep: string) => ({ Image: { 'Fn::Join': [sep, Array.from({ length: 20 }, () => 'a')] } });
+    expect(sizes(join('-'.repeat(10))).exact).toBeGreaterThan(Buffer.byteLength(JSON.stringify(join('-'.repeat(10)))));
+    expect(sizes(join('----')).bound).toBeUndefined();
+    expect(sizes(join(':::')).bound).toBeDefined();
+    expect(sizes(join('é')).bound).toBeDefined();
+    expect(sizes(join('éé')).bound).toBeUndefined();
+    expect(sizes({ Image: { 'Fn::ImportValue': 'ExportA' } })).toEqual({ exact: 5012, bound: undefined });
+    expect(sizes({ Family: 'web', Cpu: '256' })).toEqual({ exact: 28, bound: 28 });
+  });
+
+  test('ECS-TD-20 works the size out where the bound reaches the limit, and reports only the worked-out size', () => {
+    // Unresolved values: 800 references, each counted as nothing, bound far over 32 KiB.
+    const big = Array.from({ length: 800 }, (_, i) => ({ Name: `V${i}`, ValueFrom: { Ref: `Param${'X'.repeat(40)}` } }));
+    const res = { T: taskDef('256', { ContainerDefinitions: [{ Name: 'c', Image: 'nginx:1.27', Secrets: big }] }) };
+    const model = assemblyOf(res);
+    expect(sizeBound(model.stacks[0].resource('T')!.properties)).toBeGreaterThan(legacy.limit(EcsQuota.TASK_DEFINITION_SIZE_BYTES));
+    expect(renderedSize(model, model.stacks[0].resource('T')!).bytes).toBeLessThan(legacy.limit(EcsQuota.TASK_DEFINITION_SIZE_BYTES));
+    expect(check(td20, res, legacy)).toEqual([]);
   });
 });
 

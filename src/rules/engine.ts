@@ -28,7 +28,7 @@ export function formatMessage(ruleId: string, path: string, issue: Pick<RuleIssu
   return `[${ruleId}] ${issue.problem} at ${path}; allowed: ${issue.allowed}. ${fix}${/[.!?]$/.test(fix) ? '' : '.'}`;
 }
 
-/** A resource rule with its `onlyWith` paths as indexes into the plan's `paths`. */
+/** A resource rule with its `onlyWith` paths as path ids (indexes into the engine's `present` flags). */
 interface PlannedRule {
   readonly rule: ResourceRule;
   readonly gate?: readonly number[];
@@ -121,7 +121,11 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
       for (let k = 0; k < rules.length; k++) {
         const gate = rules[k].gate;
         // Most rules look at properties most resources lack: not calling them saves running and compiling them.
-        if (gate !== undefined && !anyPresent(gate, present)) continue;
+        if (gate !== undefined) {
+          let g = 0;
+          while (g < gate.length && present[gate[g]] === 0) g++;
+          if (g === gate.length) continue;
+        }
         const rule = rules[k].rule;
         const issues = rule.check(resource, context);
         for (let i = 0; i < issues.length; i++) {
@@ -142,27 +146,34 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   return findings;
 }
 
-/** Whether the rule's `onlyWith` paths let it run on a resource with these properties. */
+/** Whether the rule's `onlyWith` paths let the engine run it on a resource with these properties. */
 export function gateOpen(rule: ResourceRule, properties: Record<string, unknown>): boolean {
-  return rule.onlyWith === undefined || rule.onlyWith.some((p) => holds(properties, p.split('/'), 0));
+  if (rule.onlyWith === undefined) return true;
+  const root: PathNode = { ends: [] };
+  rule.onlyWith.forEach((p, id) => addPath(root, p.split('/'), id));
+  const present = new Uint8Array(rule.onlyWith.length);
+  markPresent(properties, root, present);
+  return present.includes(1);
 }
 
-function addPath(node: PathNode, segments: readonly string[], id: number): void {
-  let at = node;
+function addPath(root: PathNode, segments: readonly string[], id: number): void {
+  let node = root;
   for (const segment of segments) {
-    if (segment === '*') {at = at.star ??= { ends: [] };} else {
-      const keys = at.keys ??= new Map();
-      let next = keys.get(segment);
-      if (!next) keys.set(segment, next = { ends: [] });
-      at = next;
+    if (segment === '*') {
+      node = node.star ??= { ends: [] };
+      continue;
     }
+    const keys = node.keys ??= new Map();
+    let next = keys.get(segment);
+    if (!next) keys.set(segment, next = { ends: [] });
+    node = next;
   }
-  at.ends.push(id);
+  node.ends.push(id);
 }
 
 /**
- * Mark the paths below `node` that hold a value in `value`, as `holds` decides them: one walk over the
- * keys the resource has, however many rules and paths its type has.
+ * Mark the paths below `node` that hold a value in `value` (not undefined; `*` needs a list): one walk
+ * over the keys the resource has, however many rules and paths its type has.
  */
 function markPresent(value: unknown, node: PathNode, present: Uint8Array): void {
   const ends = node.ends;
@@ -183,25 +194,6 @@ function markPresent(value: unknown, node: PathNode, present: Uint8Array): void 
     const v = (value as Record<string, unknown>)[key];
     if (next !== undefined && v !== undefined) markPresent(v, next, present);
   }
-}
-
-function anyPresent(gate: readonly number[], present: Uint8Array): boolean {
-  for (let g = 0; g < gate.length; g++) {
-    if (present[gate[g]] === 1) return true;
-  }
-  return false;
-}
-
-function holds(value: unknown, path: readonly string[], at: number): boolean {
-  if (at === path.length) return value !== undefined;
-  if (value === null || typeof value !== 'object') return false;
-  const key = path[at];
-  if (key !== '*') return holds((value as Record<string, unknown>)[key], path, at + 1);
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) {
-    if (holds(value[i], path, at + 1)) return true;
-  }
-  return false;
 }
 
 function toFinding(rule: Rule, resource: TemplateResource, issue: RuleIssue, options: EngineOptions): Finding {

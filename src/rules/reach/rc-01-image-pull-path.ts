@@ -31,7 +31,8 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
     const index = NetworkIndex.of(ctx.assembly);
     const facts = subnets.map((s) => index.subnet(s, resource));
     if (facts.some((f) => f === undefined)) return [];
-    const needs = taskNeeds(launch.task, ctx);
+    // What the task needs is read only for a subnet without a way out (most have a NAT route).
+    let needs: ReturnType<typeof taskNeeds> | undefined;
     const stranded: { facts: SubnetFacts; missing: string[] }[] = [];
     for (const f of facts as SubnetFacts[]) {
       if (f.egress === 'unknown') continue;
@@ -42,7 +43,7 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
       }
       const endpoints = index.endpoints(f.vpcKey);
       if (!endpoints) continue;
-      const missing = missingPaths(needs, endpoints, f.s3Gateway);
+      const missing = missingPaths(needs ??= taskNeeds(launch.task, ctx), endpoints, f.s3Gateway);
       if (missing.length > 0) stranded.push({ facts: f, missing });
     }
     if (stranded.length === 0) return [];

@@ -48,6 +48,7 @@ export class NetworkIndex {
   private readonly routesOfTable = new Map<TemplateResource, SubnetEgress[]>();
   private readonly s3GatewayTables = new Set<TemplateResource>();
   private readonly endpointsOfVpc = new Map<string, Set<EndpointService>>();
+  private readonly factsOfSubnet = new Map<TemplateResource, SubnetFacts>();
   /** An association, route or endpoint whose target did not resolve: it could be any table or VPC. */
   private unresolvedRouting = false;
   private unresolvedEndpoints = false;
@@ -76,6 +77,13 @@ export class NetworkIndex {
   public subnet(value: unknown, from: TemplateResource): SubnetFacts | undefined {
     const subnet = this.resolve(value, from, SUBNET);
     if (!subnet) return undefined;
+    // Every service in a subnet asks again (ECS-RC-01, ECS-SV-31): work it out once per subnet.
+    let facts = this.factsOfSubnet.get(subnet);
+    if (!facts) this.factsOfSubnet.set(subnet, facts = this.subnetFacts(subnet));
+    return facts;
+  }
+
+  private subnetFacts(subnet: TemplateResource): SubnetFacts {
     const table = this.tableOfSubnet.get(subnet);
     const vpcKey = this.vpcKey(subnet.properties.VpcId, subnet);
     const kinds = table ? this.routesOfTable.get(table) ?? [] : [];

@@ -36,10 +36,13 @@ export const RC03_EXECUTION_ROLE_REACH: ResourceRule = {
   check(task, ctx): RuleIssue[] {
     const role = roleOf(task.properties.ExecutionRoleArn, task, ctx.assembly);
     if (!role) return [];
+    const needs = taskNeeds(task, ctx.assembly);
+    // The role's policies are read only for a task that needs something of the app.
+    if (needs.length === 0) return [];
     const perms = rolePermissions(role, ctx.assembly);
     if (!perms.complete) return [];
     const missing: string[] = [];
-    for (const need of taskNeeds(task, ctx.assembly)) {
+    for (const need of needs) {
       const denied = need.actions.filter((a) => !allows(perms, a, need.target, ctx.assembly));
       if (denied.length > 0) missing.push(`${denied.join(', ')} on ${need.what}`);
     }

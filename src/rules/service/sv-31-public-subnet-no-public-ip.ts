@@ -1,5 +1,5 @@
-import { AssemblyModel, TemplateResource } from '../model';
-import { NetworkIndex, SubnetFacts } from '../reach/network-index';
+import { TemplateResource } from '../model';
+import { NetworkIndex } from '../reach/network-index';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { isUnresolved, toArray, toObject, toStr } from '../values';
 import { launchKind, SERVICE, serviceTask } from './service-facts';
@@ -25,8 +25,9 @@ export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
     const subnets = toArray(awsvpc.Subnets);
     if (!subnets || subnets.length === 0) return [];
     let publicOnes: TemplateResource[] | undefined;
+    const index = NetworkIndex.of(ctx.assembly);
     for (const s of subnets) {
-      const facts = subnetFacts(s, service, ctx.assembly);
+      const facts = index.subnet(s, service);
       if (facts === undefined) return [];
       if (facts.internetGatewayRoute) (publicOnes ??= []).push(facts.subnet);
     }
@@ -40,32 +41,6 @@ export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
     }];
   },
 };
-
-/**
- * Facts of a subnet value. Services of an app import the same few subnets
- * (Fn::ImportValue of a literal export name, which means the same subnet
- * from any stack), so those are resolved once per assembly.
- */
-function subnetFacts(value: unknown, service: TemplateResource, assembly: AssemblyModel): SubnetFacts | undefined {
-  const index = NetworkIndex.of(assembly);
-  const name = importName(value);
-  if (name === undefined) return index.subnet(value, service);
-  const cache = assembly.derived(subnetFacts, () => new Map<string, SubnetFacts | null>());
-  let facts = cache.get(name);
-  if (facts === undefined) {
-    facts = index.subnet(value, service) ?? null;
-    cache.set(name, facts);
-  }
-  return facts ?? undefined;
-}
-
-/** The literal export name of a `{ "Fn::ImportValue": "name" }` value. */
-function importName(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const name = (value as Record<string, unknown>)['Fn::ImportValue'];
-  if (typeof name !== 'string' || isUnresolved(name) || Object.keys(value).length !== 1) return undefined;
-  return name;
-}
 
 /** Every image in a private ECR registry, and an ECR interface endpoint in the stack. */
 function ecrWithEndpoint(service: TemplateResource, ctx: RuleContext): boolean {

@@ -3,7 +3,7 @@
  * their resources, and resolution of Ref / Fn::GetAtt / Fn::ImportValue within
  * a stack and across the assembly's stacks.
  */
-import { isUnresolved, onlyOwnKey } from './values';
+import { intrinsicKey, isUnresolved } from './values';
 
 export interface CfnTemplate {
   readonly Resources?: Record<string, CfnResourceJson>;
@@ -258,8 +258,8 @@ function newCache(): Map<TemplateResource, unknown> {
 /** The function name of a one-key `Ref` / `Fn::*` object, else undefined. No allocation: this runs for most values rules resolve. */
 function intrinsicName(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const fn = onlyOwnKey(value);
-  return fn !== undefined && (fn === 'Ref' || fn.startsWith('Fn::')) ? fn : undefined;
+  const fn = intrinsicKey(value);
+  return fn === 'Condition' ? undefined : fn;
 }
 
 /** [logicalId, attribute] of an Fn::GetAtt argument: a list, or "Id.Attr.Sub". */

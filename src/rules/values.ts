@@ -14,19 +14,20 @@ export function isUnresolved(value: unknown): boolean {
     return value.startsWith('-1.8881545897087') && /^-1\.8881545897087\d*e\+289$/.test(value);
   }
   if (typeof value === 'number') return value === -1.8881545897087626e+289;
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const only = onlyOwnKey(value);
-    return only !== undefined && (only === 'Ref' || only === 'Condition' || only.startsWith('Fn::'));
-  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) return intrinsicKey(value) !== undefined;
   return false;
 }
 
-/** The key of an object with exactly one own key, else undefined; counted without Object.keys' array (this runs for most values rules read). */
-export function onlyOwnKey(value: object): string | undefined {
+/**
+ * The key of a one-key object whose key names an intrinsic (`Ref`, `Condition`, `Fn::*`), else undefined.
+ * Stops at the first other key (most objects rules read are not intrinsics) and builds no key array:
+ * this runs for most values rules read.
+ */
+export function intrinsicKey(value: object): string | undefined {
   let only: string | undefined;
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    if (only !== undefined) return undefined;
+    if (only !== undefined || (key !== 'Ref' && key !== 'Condition' && !key.startsWith('Fn::'))) return undefined;
     only = key;
   }
   return only;

@@ -5,6 +5,7 @@ import { runRules } from '../../src/rules/engine';
 import { AssemblyModel } from '../../src/rules/model';
 import { sortedSources, sumBySource, topSource } from '../../src/rules/quota/usage-types';
 import { Rule } from '../../src/rules/rule';
+import { intrinsicKey } from '../../src/rules/values';
 
 const bad = {
   // Fargate sizes that are not allowed: findings to compare.
@@ -63,6 +64,19 @@ describe('quota sources', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'B', 'b', 'Svc/A', 'svc/a', 'é', 'e', 'x-y', 'x_y'), fc.integer({ min: 0, max: 3 }))), (items) => {
       const sums = sumBySource(items, ([l]) => l, ([, n]) => n);
       expect(topSource(sums)).toBe(sortedSources(sums)[0]?.label);
+    }));
+  });
+});
+
+describe('intrinsicKey', () => {
+  test('is the key of a one-key Ref / Condition / Fn:: object, as Object.keys says, whatever the object', () => {
+    const keys = fc.oneof(fc.constantFrom('Ref', 'Condition', 'Fn::If', 'Fn::GetAtt', 'Fn::', 'Name', 'ref', 'Fn:', '__proto__', 'constructor'), fc.string({ maxLength: 6 }));
+    fc.assert(fc.property(fc.dictionary(keys, fc.jsonValue(), { maxKeys: 3 }), fc.boolean(), (obj, inherited) => {
+      // An inherited enumerable key never counts.
+      const value = inherited ? Object.assign(Object.create({ Ref: 'Inherited' }), obj) : obj;
+      const own = Object.keys(value);
+      const expected = own.length === 1 && (own[0] === 'Ref' || own[0] === 'Condition' || own[0].startsWith('Fn::')) ? own[0] : undefined;
+      expect(intrinsicKey(value)).toBe(expected);
     }));
   });
 });

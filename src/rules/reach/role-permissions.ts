@@ -5,7 +5,7 @@
  * false when anything attached could not be read: rules then stay silent.
  */
 import { AssemblyModel, resourceCache, TemplateResource } from '../model';
-import { isUnresolved, matchesWildcardParts, onlyOwnKey, toArray, toObject, toStr } from '../values';
+import { intrinsicKey, isUnresolved, matchesWildcardParts, toArray, toObject, toStr } from '../values';
 
 const ROLE = 'AWS::IAM::Role';
 const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
@@ -214,7 +214,7 @@ function collectReferences(v: unknown, from: TemplateResource, assembly: Assembl
   }
   const obj = toObjectRaw(v);
   if (!obj) return;
-  const only = onlyOwnKey(obj);
+  const only = intrinsicKey(obj);
   if (only === 'Ref' || only === 'Fn::GetAtt' || only === 'Fn::ImportValue') {
     const res = assembly.resolveResource(obj, from.stack);
     if (res) out.push(res);

@@ -1,16 +1,16 @@
 import * as fc from 'fast-check';
+import { Res, taskDef } from './templates';
 import { QuotaProfile } from '../../../src/quotas/quota-profile';
+import { EcsQuota } from '../../../src/quotas/quota-table';
 import { QT06_RESOURCES_PER_STACK as qt06 } from '../../../src/rules/quota/qt-06-resources-per-stack';
 import { QT07_TEMPLATE_SIZE as qt07 } from '../../../src/rules/quota/qt-07-template-size';
 import { QT08_RESOURCES_PER_STACK_NEAR_LIMIT as qt08 } from '../../../src/rules/quota/qt-08-resources-per-stack-near-limit';
 import { TD19_CONTAINERS_PER_TASK_DEFINITION as td19 } from '../../../src/rules/quota/td-19-containers-per-task-definition';
 import { TD20_TASK_DEFINITION_SIZE as td20 } from '../../../src/rules/quota/td-20-task-definition-size';
 import { TD27_TAGS_PER_RESOURCE as td27 } from '../../../src/rules/quota/td-27-tags-per-resource';
-import { EcsQuota } from '../../../src/quotas/quota-table';
 import { renderedSize, sizeBound } from '../../../src/rules/quota/usage-resources';
 import { FUZZ_SEED, odd, PROPERTY_KEYS } from '../fuzz/arbitraries';
 import { assemblyOf, assemblyOfStacks, check, checkAssembly } from '../helpers';
-import { Res, taskDef } from './templates';
 
 const legacy = QuotaProfile.legacy();
 const current = QuotaProfile.current();

@@ -242,12 +242,19 @@ export class AssemblyModel {
 }
 
 /**
- * A cache of one fact per resource, kept by the resource's assembly model so
- * it dies with it; `key` is the fact's identity, usually the function computing
- * it. A plain Map: WeakMaps cost the garbage collector more than the facts they save.
+ * A fact of a resource that several rules ask for: `compute(resource, arg)` on first use, then
+ * the kept value (undefined included). The facts are kept by the resource's assembly model, so
+ * they die with it, one plain Map per `compute` (WeakMaps cost the garbage collector more than
+ * the facts they save). `compute` is a module-level function, so no closure is made per lookup.
  */
-export function resourceCache<T>(resource: TemplateResource, key: object): Map<TemplateResource, T> {
-  return resource.stack.assembly.derived(key, newCache) as Map<TemplateResource, T>;
+export function resourceFact<T, A>(resource: TemplateResource, compute: (resource: TemplateResource, arg: A) => T, arg: A): T {
+  const facts = resource.stack.assembly.derived(compute, newCache) as Map<TemplateResource, T>;
+  let fact = facts.get(resource);
+  if (fact === undefined && !facts.has(resource)) {
+    fact = compute(resource, arg);
+    facts.set(resource, fact);
+  }
+  return fact as T;
 }
 
 /** One builder for all caches: no closure allocated per lookup. */

@@ -2,7 +2,7 @@
  * Facts about container definitions that several container rules need.
  * Each returns undefined when the template does not decide it.
  */
-import { resourceCache, TemplateResource } from '../model';
+import { resourceFact, TemplateResource } from '../model';
 import { containerLabel, containers } from '../task/task-facts';
 import { toArray, toBool, toObject, toStr } from '../values';
 
@@ -71,20 +71,16 @@ export interface ContainerDependency {
  * built once per task definition (three rules walk it, most tasks have none).
  */
 export function taskDependencies(task: TemplateResource): readonly ContainerDependency[] {
-  const cache = resourceCache<ContainerDependency[]>(task, taskDependencies);
-  let out = cache.get(task);
-  if (!out) {
-    out = NO_DEPENDENCIES;
-    for (const { index, def } of containers(task)) {
-      if (def.DependsOn === undefined) continue;
-      for (const dep of dependencies(def)) {
-        if (out === NO_DEPENDENCIES) out = [];
-        out.push({ index, def, dep });
-      }
-    }
-    cache.set(task, out);
+  return resourceFact(task, readTaskDependencies, undefined);
+}
+
+function readTaskDependencies(task: TemplateResource): readonly ContainerDependency[] {
+  let out: ContainerDependency[] | undefined;
+  for (const { index, def } of containers(task)) {
+    if (def.DependsOn === undefined) continue;
+    for (const dep of dependencies(def)) (out ??= []).push({ index, def, dep });
   }
-  return out;
+  return out ?? NO_DEPENDENCIES;
 }
 
 const NO_DEPENDENCIES: ContainerDependency[] = [];

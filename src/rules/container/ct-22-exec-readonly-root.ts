@@ -1,5 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { SERVICE, serviceTaskDefinition } from '../task/service-facts';
+import { serviceTask } from '../service/service-facts';
+import { SERVICE } from '../task/service-facts';
 import { toArray, toBool, toObject, toStr } from '../values';
 import { containerLabel, containers } from './container-facts';
 
@@ -19,7 +20,7 @@ export const CT22_EXEC_READONLY_ROOT: ResourceRule = {
   onlyWith: ['EnableExecuteCommand'],
   check(service, context): RuleIssue[] {
     if (toBool(service.properties.EnableExecuteCommand) !== true) return [];
-    const task = serviceTaskDefinition(service, context);
+    const task = serviceTask(service, context);
     if (!task) return [];
     const readOnly = containers(task).filter(({ def }) => toBool(def.ReadonlyRootFilesystem) === true && !ssmPathsWritable(def));
     if (readOnly.length === 0) return [];

@@ -1,5 +1,5 @@
 /** Port mappings of a task definition's containers, with their JSON pointers. */
-import { resourceCache, TemplateResource } from '../model';
+import { resourceFact, TemplateResource } from '../model';
 import { containerLabel, containers } from '../task/task-facts';
 import { toArray, toObject } from '../values';
 
@@ -31,19 +31,18 @@ class PortMapping implements PortMappingRef {
 
 /** The port mappings of every container, in order; built once per task definition (several rules walk them). */
 export function portMappings(task: TemplateResource): readonly PortMappingRef[] {
-  const cache = resourceCache<PortMappingRef[]>(task, portMappings);
-  let out = cache.get(task);
-  if (!out) {
-    out = [];
-    for (const { index, def } of containers(task)) {
-      const list = toArray(def.PortMappings);
-      if (!list) continue;
-      for (let j = 0; j < list.length; j++) {
-        const mapping = toObject(list[j]);
-        if (mapping) out.push(new PortMapping(def, index, j, mapping));
-      }
+  return resourceFact(task, readPortMappings, undefined);
+}
+
+function readPortMappings(task: TemplateResource): PortMappingRef[] {
+  const out: PortMappingRef[] = [];
+  for (const { index, def } of containers(task)) {
+    const list = toArray(def.PortMappings);
+    if (!list) continue;
+    for (let j = 0; j < list.length; j++) {
+      const mapping = toObject(list[j]);
+      if (mapping) out.push(new PortMapping(def, index, j, mapping));
     }
-    cache.set(task, out);
   }
   return out;
 }

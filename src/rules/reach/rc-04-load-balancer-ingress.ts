@@ -1,4 +1,4 @@
-import { resourceCache, TemplateResource } from '../model';
+import { resourceFact, TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
@@ -119,11 +119,7 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
 
 /** loadBalancerGroups once per load balancer and assembly: services behind one load balancer ask again. */
 function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
-  const cache = resourceCache<Set<TemplateResource> | 'none' | undefined>(lb, loadBalancerGroupsOf);
-  if (cache.has(lb)) return cache.get(lb);
-  const groups = loadBalancerGroups(lb, ctx);
-  cache.set(lb, groups);
-  return groups;
+  return resourceFact(lb, loadBalancerGroups, ctx);
 }
 
 function issue(lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', port: number, what: string,

@@ -1,4 +1,4 @@
-import { AssemblyModel, resourceCache, TemplateResource } from '../model';
+import { AssemblyModel, resourceFact, TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { toArray, toNumber, toObject, toStr } from '../values';
 import { LOAD_BALANCER, shortPath } from './load-balancing-index';
@@ -32,10 +32,7 @@ function lbSubnets(lb: TemplateResource, ctx: RuleContext): { property: string; 
 /** A key naming the subnet's Availability Zone; undefined when the template does not decide it. */
 function azKey(subnet: TemplateResource): string | undefined {
   // The load balancers of an app share a few subnets: read each once.
-  const cache = resourceCache<string | null>(subnet, azKey);
-  let key = cache.get(subnet);
-  if (key === undefined) cache.set(subnet, key = readAzKey(subnet) ?? null);
-  return key ?? undefined;
+  return resourceFact(subnet, readAzKey, undefined);
 }
 
 function readAzKey(subnet: TemplateResource): string | undefined {

@@ -4,7 +4,7 @@
  * and the one AWS managed policy whose content matters here. `complete` is
  * false when anything attached could not be read: rules then stay silent.
  */
-import { AssemblyModel, resourceCache, TemplateResource } from '../model';
+import { AssemblyModel, resourceFact, TemplateResource } from '../model';
 import { intrinsicKey, isUnresolved, matchesWildcardParts, toArray, toObject, toStr } from '../values';
 
 const ROLE = 'AWS::IAM::Role';
@@ -15,15 +15,10 @@ const ROLE_POLICY = 'AWS::IAM::RolePolicy';
 const EXECUTION_ROLE_POLICY_ACTIONS = ['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer',
   'ecr:BatchGetImage', 'logs:CreateLogStream', 'logs:PutLogEvents'];
 
+/** A policy statement, read once for `allows`, which asks it about every action of every task. */
 interface Statement {
-  readonly json: Record<string, unknown>;
   /** Stack the statement is written in, to resolve its references. */
   readonly from: TemplateResource;
-  /** The statement read once for `allows`, which asks it about every action of every task. */
-  readonly compiled: CompiledStatement;
-}
-
-interface CompiledStatement {
   /** An Effect other than Allow (an unresolved Effect may be Allow). */
   readonly denies: boolean;
   /** NotAction / NotResource: too broad to judge, so counted as granting. */
@@ -46,14 +41,11 @@ function statement(json: Record<string, unknown>, from: TemplateResource): State
   const texts = listOf(json.Resource, true);
   const raws = toArray(json.Resource) ?? [json.Resource];
   return {
-    json,
     from,
-    compiled: {
-      denies: effect !== undefined && effect !== 'Allow',
-      broad: json.NotAction !== undefined || json.NotResource !== undefined,
-      actions: actions?.map((a) => (a === undefined ? undefined : a.toLowerCase().split('*'))),
-      resources: texts?.map((text, i) => ({ text, raw: raws[i] })),
-    },
+    denies: effect !== undefined && effect !== 'Allow',
+    broad: json.NotAction !== undefined || json.NotResource !== undefined,
+    actions: actions?.map((a) => (a === undefined ? undefined : a.toLowerCase().split('*'))),
+    resources: texts?.map((text, i) => ({ text, raw: raws[i] })),
   };
 }
 
@@ -70,13 +62,7 @@ export function roleOf(value: unknown, from: TemplateResource, assembly: Assembl
 }
 
 export function rolePermissions(role: TemplateResource, assembly: AssemblyModel): RolePermissions {
-  const cache = resourceCache<RolePermissions>(role, rolePermissions);
-  let perms = cache.get(role);
-  if (!perms) {
-    perms = readPermissions(role, assembly);
-    cache.set(role, perms);
-  }
-  return perms;
+  return resourceFact(role, readPermissions, assembly);
 }
 
 interface AttachmentIndex {
@@ -160,12 +146,11 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
 export function allows(perms: RolePermissions, action: string, target: TemplateResource | '*', assembly: AssemblyModel): boolean {
   const wanted = action.toLowerCase();
   for (const s of perms.statements) {
-    const c = s.compiled;
-    if (c.denies) continue;
-    if (c.broad) return true;
-    if (!c.actions || !c.actions.some((a) => a === undefined || matchesWildcardParts(a, wanted))) continue;
-    if (!c.resources) return true;
-    for (const r of c.resources) {
+    if (s.denies) continue;
+    if (s.broad) return true;
+    if (!s.actions || !s.actions.some((a) => a === undefined || matchesWildcardParts(a, wanted))) continue;
+    if (!s.resources) return true;
+    for (const r of s.resources) {
       if (resourceMayMatch(r, target, s.from, assembly)) return true;
     }
   }

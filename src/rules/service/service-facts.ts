@@ -3,7 +3,7 @@
  * strategies. Each helper returns undefined when the template does not
  * decide the answer, so rules can skip.
  */
-import { AssemblyModel, resourceCache, StackModel, TemplateResource } from '../model';
+import { AssemblyModel, resourceFact, StackModel, TemplateResource } from '../model';
 import { RuleContext } from '../rule';
 import { TASK_DEFINITION } from '../task/task-facts';
 import { toArray, toNumber, toObject, toStr } from '../values';
@@ -16,15 +16,13 @@ export const FARGATE_PROVIDERS: readonly string[] = ['FARGATE', 'FARGATE_SPOT'];
 
 /** The task definition resource a service runs, when it resolves. */
 export function serviceTask(service: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
-  // Two dozen rules ask for it: resolve once per service (null: does not resolve).
-  const cache = resourceCache<TemplateResource | null>(service, serviceTask);
-  let task = cache.get(service);
-  if (task === undefined) {
-    const res = ctx.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
-    task = res?.type === TASK_DEFINITION ? res : null;
-    cache.set(service, task);
-  }
-  return task ?? undefined;
+  // Two dozen rules ask for it: resolved once per service.
+  return resourceFact(service, resolveServiceTask, ctx);
+}
+
+function resolveServiceTask(service: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
+  const res = ctx.assembly.resolveResource(service.properties.TaskDefinition, service.stack);
+  return res?.type === TASK_DEFINITION ? res : undefined;
 }
 
 
@@ -125,16 +123,13 @@ export function strategyOf(resource: TemplateResource, ctx: RuleContext): Strate
   const list = toArray(resource.properties[prop]);
   if (!list || list.length === 0) return undefined;
   // Resolving providers is the costly part, and many rules ask: once per resource.
-  const cache = resourceCache<Strategy>(resource, strategyOf);
-  let strategy = cache.get(resource);
-  if (!strategy) {
-    strategy = buildStrategy(resource, prop, list, ctx);
-    cache.set(resource, strategy);
-  }
-  return strategy;
+  return resourceFact(resource, buildStrategy, ctx);
 }
 
-function buildStrategy(resource: TemplateResource, prop: string, list: unknown[], ctx: RuleContext): Strategy {
+/** The strategy of a resource whose strategy property is a non-empty list (strategyOf checked). */
+function buildStrategy(resource: TemplateResource, ctx: RuleContext): Strategy {
+  const prop = strategyProperty(resource.type)!;
+  const list = toArray(resource.properties[prop])!;
   const pointer = `Properties/${prop}`;
   let complete = true;
   const items: StrategyItem[] = [];

@@ -1,8 +1,8 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { platformVersionBelow140, serviceTaskDefinition } from '../task/service-facts';
+import { platformVersionBelow140 } from '../task/service-facts';
 import { containerLabel, containers } from '../task/task-facts';
 import { toArray, toObject } from '../values';
-import { launchKind, SERVICE } from './service-facts';
+import { launchKind, SERVICE, serviceTask } from './service-facts';
 
 /** A Secrets Manager ARN that names a JSON key, version stage or version id (more than 7 parts). */
 function isSecretFieldReference(arn: string): boolean {
@@ -23,7 +23,7 @@ export const SV28_SECRET_JSON_KEY_PLATFORM: ResourceRule = {
   check(service, ctx): RuleIssue[] {
     const pv = platformVersionBelow140(service);
     if (pv === undefined || launchKind(service, ctx) !== 'FARGATE') return [];
-    const task = serviceTaskDefinition(service, ctx);
+    const task = serviceTask(service, ctx);
     if (!task) return [];
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {

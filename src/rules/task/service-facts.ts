@@ -1,6 +1,7 @@
 /**
- * Facts about an AWS::ECS::Service that task and container rules need: the
- * task definition it runs and a literal Fargate platform version.
+ * Facts about an AWS::ECS::Service that task and container rules need: a
+ * literal Fargate platform version, and the services that run a task
+ * definition on Fargate (the task definition a service runs is `serviceTask`).
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
@@ -9,11 +10,6 @@ import { toStr } from '../values';
 import { requiresFargate } from './task-facts';
 
 export const SERVICE = 'AWS::ECS::Service';
-
-/** The task definition resource a service runs, when the template decides it. */
-export function serviceTaskDefinition(service: TemplateResource, context: RuleContext): TemplateResource | undefined {
-  return serviceTask(service, context);
-}
 
 /**
  * The service's literal PlatformVersion when it is a Linux version below
@@ -38,14 +34,12 @@ export function undeclaredFargateServices(task: TemplateResource, context: RuleC
   // One pass over the services per assembly instead of one per task definition.
   const byTask = context.assembly.derived(undeclaredFargateServices, (assembly) => {
     const index = new Map<TemplateResource, TemplateResource[]>();
-    for (const stack of assembly.stacks) {
-      for (const s of stack.ofType(SERVICE)) {
-        const runs = serviceTask(s, context);
-        if (!runs || launchKind(s, context) !== 'FARGATE') continue;
-        const list = index.get(runs);
-        if (list) list.push(s);
-        else index.set(runs, [s]);
-      }
+    for (const s of assembly.ofType(SERVICE)) {
+      const runs = serviceTask(s, context);
+      if (!runs || launchKind(s, context) !== 'FARGATE') continue;
+      const list = index.get(runs);
+      if (list) list.push(s);
+      else index.set(runs, [s]);
     }
     return index;
   });

@@ -2,7 +2,7 @@
  * Facts about an AWS::ECS::TaskDefinition that many rules need. Each returns
  * undefined when the template does not decide it.
  */
-import { resourceCache, TemplateResource } from '../model';
+import { resourceFact, TemplateResource } from '../model';
 import { toArray, toObject, toStr } from '../values';
 
 export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
@@ -42,19 +42,18 @@ export function isWindows(task: TemplateResource): boolean | undefined {
 
 /** The container definitions with their index; [] when unresolved. */
 export function containers(task: TemplateResource): readonly { index: number; def: Record<string, unknown> }[] {
-  // Most task and container rules ask for the list; build it once per resource.
-  const cache = resourceCache<{ index: number; def: Record<string, unknown> }[]>(task, containers);
-  let out = cache.get(task);
-  if (!out) {
-    const list = toArray(task.properties.ContainerDefinitions);
-    out = [];
-    if (list) {
-      for (let index = 0; index < list.length; index++) {
-        const def = toObject(list[index]);
-        if (def) out.push({ index, def });
-      }
+  // Most task and container rules ask for the list: built once per resource.
+  return resourceFact(task, readContainers, undefined);
+}
+
+function readContainers(task: TemplateResource): { index: number; def: Record<string, unknown> }[] {
+  const list = toArray(task.properties.ContainerDefinitions);
+  const out: { index: number; def: Record<string, unknown> }[] = [];
+  if (list) {
+    for (let index = 0; index < list.length; index++) {
+      const def = toObject(list[index]);
+      if (def) out.push({ index, def });
     }
-    cache.set(task, out);
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { fargateRow } from '../tables/fargate-sizes';
 import { parseCpuUnits } from '../values';
-import { platformVersionBelow140, SERVICE, serviceTaskDefinition } from './service-facts';
+import { platformVersionBelow140, SERVICE } from './service-facts';
 import { isWindows } from './task-facts';
+import { serviceTask } from '../service/service-facts';
 
 export const TD03_LARGE_FARGATE_PLATFORM_VERSION: ResourceRule = {
   id: 'ECS-TD-03',
@@ -17,7 +18,7 @@ export const TD03_LARGE_FARGATE_PLATFORM_VERSION: ResourceRule = {
   onlyWith: ['PlatformVersion'],
   check(service, context): RuleIssue[] {
     const pv = platformVersionBelow140(service);
-    const task = pv ? serviceTaskDefinition(service, context) : undefined;
+    const task = pv ? serviceTask(service, context) : undefined;
     if (!pv || !task || isWindows(task) !== false) return [];
     const cpu = parseCpuUnits(task.properties.Cpu);
     if (cpu === undefined || !fargateRow(cpu, false)?.requiresPlatform140) return [];

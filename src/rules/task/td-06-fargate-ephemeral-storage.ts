@@ -1,8 +1,9 @@
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toNumber, toObject } from '../values';
-import { platformVersionBelow140, SERVICE, serviceTaskDefinition } from './service-facts';
+import { platformVersionBelow140, SERVICE } from './service-facts';
 import { isWindows, requiresFargate, TASK_DEFINITION } from './task-facts';
+import { serviceTask } from '../service/service-facts';
 
 const MIN_GIB = 21;
 const MAX_GIB = 200;
@@ -21,7 +22,7 @@ export const TD06_FARGATE_EPHEMERAL_STORAGE: ResourceRule = {
   check(resource, context): RuleIssue[] {
     if (resource.type === SERVICE) {
       const pv = platformVersionBelow140(resource);
-      const task = pv ? serviceTaskDefinition(resource, context) : undefined;
+      const task = pv ? serviceTask(resource, context) : undefined;
       if (!pv || !task || isWindows(task) !== false || storageSize(task) === undefined) return [];
       return [{
         property: 'Properties/PlatformVersion',

@@ -2,8 +2,9 @@ import { EcsQuota } from '../../quotas/quota-table';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { isUnresolved, toArray } from '../values';
-import { SERVICE, serviceTaskDefinition } from './service-facts';
+import { SERVICE } from './service-facts';
 import { TASK_DEFINITION } from './task-facts';
+import { serviceTask } from '../service/service-facts';
 
 export const TD11_PLACEMENT_CONSTRAINTS_COUNT: ResourceRule = {
   id: 'ECS-TD-11',
@@ -31,7 +32,7 @@ export const TD11_PLACEMENT_CONSTRAINTS_COUNT: ResourceRule = {
       }];
     }
     if (own === 0) return [];
-    const task = serviceTaskDefinition(resource, context);
+    const task = serviceTask(resource, context);
     const inTask = task ? countConstraints(task) : undefined;
     // A task definition over the limit on its own is reported on the task definition.
     if (own === 0 || inTask === undefined || inTask > limit || own + inTask <= limit) return [];

@@ -1,7 +1,8 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toArray, toObject, toStr } from '../values';
-import { platformVersionBelow140, SERVICE, serviceTaskDefinition } from './service-facts';
+import { platformVersionBelow140, SERVICE } from './service-facts';
 import { isWindows, requiresFargate, TASK_DEFINITION } from './task-facts';
+import { serviceTask } from '../service/service-facts';
 
 export const TD23_FARGATE_VOLUMES: ResourceRule = {
   id: 'ECS-TD-23',
@@ -17,7 +18,7 @@ export const TD23_FARGATE_VOLUMES: ResourceRule = {
   check(resource, context): RuleIssue[] {
     if (resource.type === SERVICE) {
       const pv = platformVersionBelow140(resource);
-      const task = pv ? serviceTaskDefinition(resource, context) : undefined;
+      const task = pv ? serviceTask(resource, context) : undefined;
       if (!pv || !task || isWindows(task) !== false) return [];
       const efs = volumes(task.properties.Volumes).filter((v) => v.def.EFSVolumeConfiguration !== undefined);
       if (efs.length === 0) return [];

@@ -7,7 +7,7 @@
 import { Architecture } from './price-table';
 import { AssemblyModel, TemplateResource } from '../rules/model';
 import { ClusterIndex } from '../rules/quota/clusters';
-import { serviceFacts, StrategyItem } from '../rules/quota/services';
+import { FARGATE_ON_DEMAND, serviceFacts, StrategyItem } from '../rules/quota/services';
 import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
 import { containers, isWindows } from '../rules/task/task-facts';
 import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
@@ -112,11 +112,9 @@ export function expressWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
     const count: TaskCount | undefined = min !== undefined && max !== undefined
       ? { nominal: min, low: min, high: Math.max(min, max), basis: `Express scaling ${min}-${Math.max(min, max)}` } : undefined;
     if (!count) problems.push('ScalingTarget MinTaskCount/MaxTaskCount is not set or does not resolve');
-    return { resource: res, size, count, placement: FARGATE_ONLY, daemon: false, problems };
+    return { resource: res, size, count, placement: FARGATE_ON_DEMAND, daemon: false, problems };
   });
 }
-
-const FARGATE_ONLY: readonly StrategyItem[] = [{ provider: 'FARGATE', base: 0, weight: 1 }];
 
 function taskCount(desired: number | undefined, min: number | undefined, max: number | undefined): TaskCount | undefined {
   if (desired === undefined && max === undefined) return undefined;

@@ -83,7 +83,9 @@ export interface EcsCheckReport {
 export class EcsChecks implements IPolicyValidationPlugin {
   /**
    * Plugin-free path: synthesize the app (or stage) and return the findings
-   * as data, with acknowledgements applied.
+   * as data, with acknowledgements applied. An error on a kit construct's own
+   * resource fails the synth itself, as aws-cdk-lib's construct validations
+   * do, and is thrown.
    */
   public static check(app: Stage, props: EcsChecksProps = {}): EcsCheckReport {
     const checks = new EcsChecks(props);

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { TASK_DEFINITION } from '../task/task-facts';
-import { toNumber } from '../values';
+import { parseMemoryMiB, toNumber } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
 export const CT24_MEMORY_EQUALS_RESERVATION: ResourceRule = {
@@ -16,6 +16,7 @@ export const CT24_MEMORY_EQUALS_RESERVATION: ResourceRule = {
   onlyWith: ['ContainerDefinitions/*/MemoryReservation'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
+    const taskMemory = parseMemoryMiB(task.properties.Memory);
     for (const { index, def } of containers(task)) {
       if (def.Memory === undefined || def.MemoryReservation === undefined) continue;
       const hard = toNumber(def.Memory);
@@ -27,7 +28,10 @@ export const CT24_MEMORY_EQUALS_RESERVATION: ResourceRule = {
         value: def.MemoryReservation,
         problem: `${label} MemoryReservation ${soft} MiB equals its Memory ${hard} MiB`,
         allowed: `MemoryReservation below Memory (${hard} MiB), or no MemoryReservation`,
-        fix: `Raise the Memory of ${label} above ${soft} MiB for headroom, or remove its MemoryReservation.`,
+        // Memory cannot go above the task's own memory (ECS-TD-18): then only the reservation can change.
+        fix: taskMemory !== undefined && hard >= taskMemory
+          ? `Remove the MemoryReservation of ${label}, or lower it below ${hard} MiB: its Memory already takes the task's ${taskMemory} MiB.`
+          : `Raise the Memory of ${label} above ${soft} MiB for headroom, or remove its MemoryReservation.`,
       });
     }
     return issues;

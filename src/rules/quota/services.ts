@@ -4,10 +4,12 @@
  * between Fargate On-Demand, Fargate Spot and other capacity.
  */
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { EXPRESS_SERVICE } from '../service/express-facts';
 import { parseCpuUnits, toArray, toBool, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
 
 export const SERVICE = 'AWS::ECS::Service';
+const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 export const SCALABLE_TARGET = 'AWS::ApplicationAutoScaling::ScalableTarget';
 
 export interface ServiceFacts {
@@ -31,6 +33,8 @@ export interface ServiceFacts {
   readonly taskVcpu?: number;
   /** Where tasks run, as a strategy (a launch type becomes one item); undefined when undecidable. */
   readonly placement?: readonly StrategyItem[];
+  /** What maxTasks comes from, when not DesiredCount and a scalable target (Express services). */
+  readonly countSource?: { readonly text: string; readonly property: string };
 }
 
 /** Facts for every service of the assembly. */
@@ -48,7 +52,7 @@ export function serviceFacts(assembly: AssemblyModel, clusters: ClusterIndex): S
       ? deployment.MaximumPercent === undefined ? 200 : toNumber(deployment.MaximumPercent)
       : undefined;
     const resolved = assembly.resolveResource(p.TaskDefinition, res.stack);
-    const task = resolved?.type === 'AWS::ECS::TaskDefinition' ? resolved : undefined;
+    const task = resolved?.type === TASK_DEFINITION ? resolved : undefined;
     const cpu = task ? parseCpuUnits(task.properties.Cpu) : undefined;
     return {
       resource: res,
@@ -62,6 +66,43 @@ export function serviceFacts(assembly: AssemblyModel, clusters: ClusterIndex): S
       task,
       taskVcpu: cpu === undefined ? undefined : cpu / 1024,
       placement: daemon ? EC2 : placement(assembly, clusters, res, cluster),
+    };
+  });
+}
+
+/**
+ * Express Mode services (AWS::ECS::ExpressGatewayService): ECS runs each as a service of its cluster
+ * (absent: the Region's `default` cluster) on Fargate On-Demand, with tasks of Cpu (1024 when absent)
+ * or of the task definition it names. ScalingTarget.MaxTaskCount bounds the tasks; without it the
+ * count is a lower bound (MinTaskCount, else 1). A canary deployment starts a full second set of
+ * tasks before stopping the old ones, so the peak is 200%.
+ */
+export function expressServiceFacts(assembly: AssemblyModel, clusters: ClusterIndex): ServiceFacts[] {
+  return assembly.ofType(EXPRESS_SERVICE).map((res) => {
+    const p = res.properties;
+    const scaling = p.ScalingTarget === undefined ? {} : toObject(p.ScalingTarget);
+    const count = (v: unknown, absent: number | undefined) => (v === undefined ? absent : toNumber(v));
+    const min = scaling ? count(scaling.MinTaskCount, 1) : undefined;
+    const max = scaling ? count(scaling.MaxTaskCount, undefined) : undefined;
+    const maxTasks = scaling?.MaxTaskCount !== undefined ? max : min;
+    const resolved = p.TaskDefinitionArn === undefined ? undefined : assembly.resolveResource(p.TaskDefinitionArn, res.stack);
+    const task = resolved?.type === TASK_DEFINITION ? resolved : undefined;
+    const cpu = p.TaskDefinitionArn !== undefined ? (task ? parseCpuUnits(task.properties.Cpu) : undefined)
+      : p.Cpu === undefined ? 1024 : parseCpuUnits(p.Cpu);
+    return {
+      resource: res,
+      cluster: clusters.resolve(p.Cluster, res.stack),
+      scalingMax: maxTasks,
+      scalingMin: min,
+      maxTasks,
+      maxPercent: 200,
+      discovery: false,
+      task,
+      taskVcpu: cpu === undefined ? undefined : cpu / 1024,
+      placement: FARGATE_ON_DEMAND,
+      countSource: scaling?.MaxTaskCount !== undefined
+        ? { text: `ScalingTarget MaxTaskCount ${maxTasks}`, property: 'Properties/ScalingTarget/MaxTaskCount' }
+        : { text: 'no ScalingTarget MaxTaskCount: counted as MinTaskCount, else 1', property: 'Properties/ScalingTarget' },
     };
   });
 }
@@ -133,6 +174,7 @@ function scalingRanges(assembly: AssemblyModel): Map<TemplateResource, { min?: n
 export interface StrategyItem { readonly provider: 'FARGATE' | 'FARGATE_SPOT' | 'other'; readonly base: number; readonly weight: number }
 
 const EC2: readonly StrategyItem[] = [{ provider: 'other', base: 0, weight: 1 }];
+export const FARGATE_ON_DEMAND: readonly StrategyItem[] = [{ provider: 'FARGATE', base: 0, weight: 1 }];
 
 /**
  * Where a service's tasks run. LaunchType FARGATE → all On-Demand; another
@@ -148,7 +190,7 @@ function placement(
   if (p.LaunchType !== undefined) {
     const lt = toStr(p.LaunchType);
     if (lt === undefined) return undefined;
-    return lt === 'FARGATE' ? [{ provider: 'FARGATE', base: 0, weight: 1 }] : EC2;
+    return lt === 'FARGATE' ? FARGATE_ON_DEMAND : EC2;
   }
   if (!cluster?.resource) return undefined;
   const defaults = [{ value: cluster.resource.properties.DefaultCapacityProviderStrategy, stack: cluster.resource.stack }];

@@ -5,6 +5,7 @@
  */
 import { EcsQuota } from '../../quotas/quota-table';
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { EXPRESS_SERVICE } from '../service/express-facts';
 import { isUnresolved, toArray, toObject, toStr } from '../values';
 import { ASSOCIATIONS, CLUSTER } from './clusters';
 import { SERVICE, ServiceFacts } from './services';
@@ -20,6 +21,7 @@ const LABEL: Record<string, string> = {
   [TASK_DEFINITION]: 'task definition',
   [TASK_SET]: 'task set',
   [CAPACITY_PROVIDER]: 'capacity provider',
+  [EXPRESS_SERVICE]: 'Express service',
   [ASSOCIATIONS]: 'cluster capacity provider associations',
 };
 const label = (r: TemplateResource) => `${LABEL[r.type] ?? r.type} ${r.path}`;
@@ -69,11 +71,11 @@ function taskCounts(f: ServiceFacts, out: QuotaUsage[]): void {
   const maxTasks = f.maxTasks;
   if (maxTasks === undefined) return;
   const r = f.resource;
-  const parts = () => [f.desired !== undefined ? `DesiredCount ${n(f.desired)}` : undefined,
+  const parts = () => f.countSource?.text ?? [f.desired !== undefined ? `DesiredCount ${n(f.desired)}` : undefined,
     f.scalingMax !== undefined ? `autoscaling MaxCapacity ${n(f.scalingMax)}` : undefined].filter(Boolean).join(', ');
-  const property = f.scalingMax !== undefined && f.scalingMax >= (f.desired ?? 0) ? '' : 'Properties/DesiredCount';
+  const property = f.countSource?.property ?? (f.scalingMax !== undefined && f.scalingMax >= (f.desired ?? 0) ? '' : 'Properties/DesiredCount');
   out.push(one(EcsQuota.TASKS_PER_SERVICE, r, maxTasks,
-    () => `Service ${r.path} runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));
+    () => `${cap(label(r))} runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));
   if (f.discovery) {
     out.push(one(EcsQuota.TASKS_PER_SERVICE_WITH_SERVICE_DISCOVERY, r, maxTasks,
       () => `Service ${r.path} uses Service Connect or Service Discovery and runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));

@@ -7,7 +7,7 @@ import { EcsQuota } from '../../quotas/quota-table';
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { toArray, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
-import { peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
+import { expressServiceFacts, peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { resourceUsage } from './usage-resources';
 import { cap, n, once, QuotaUsage, regionLabel, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
 
@@ -28,7 +28,7 @@ export function quotaUsage(assembly: AssemblyModel): QuotaUsage[] {
 
 function buildQuotaUsage(assembly: AssemblyModel): QuotaUsage[] {
   const clusters = new ClusterIndex(assembly);
-  const services = serviceFacts(assembly, clusters);
+  const services = [...serviceFacts(assembly, clusters), ...expressServiceFacts(assembly, clusters)];
   const out = clustersPerRegion(assembly);
   for (const part of [servicesPerCluster(services), clusterCapacity(assembly, clusters), fargateVcpu(services),
     resourceUsage(assembly, services), stackLimits(assembly)]) {

@@ -12,11 +12,14 @@ export const TD17_CONTAINER_CPU_SUM: ResourceRule = {
   fix: 'Lower container cpu values or raise the task cpu.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-cpu',
   resourceTypes: [TASK_DEFINITION],
+  // Without container Cpu the sum is 0, never over a valid task cpu.
+  onlyWith: ['ContainerDefinitions/*/Cpu'],
   check(task): RuleIssue[] {
     const list = toArray(task.properties.ContainerDefinitions);
     if (!list) return [];
     const taskCpu = parseCpuUnits(task.properties.Cpu);
-    if (taskCpu === undefined) return [];
+    // A task cpu of 0 or less is ECS-TD-01's finding; a sum compared with it says nothing more.
+    if (taskCpu === undefined || taskCpu <= 0) return [];
     let sum = 0;
     for (const c of list) {
       const def = toObject(c);

@@ -11,6 +11,13 @@ describe('ECS-CT-24 memoryReservation equal to memory', () => {
     expect(f.message).toContain("container 'app' MemoryReservation 512 MiB equals its Memory 512 MiB");
   });
 
+  test('the fix does not suggest raising Memory past the task memory (ECS-TD-18 would reject it)', () => {
+    const full = ec2TaskWith([{ Name: 'app', Image: 'x', Memory: 2048, MemoryReservation: 2048 }], { Memory: '2048' });
+    expect(check(rule, { T: full })[0].message).toContain("Remove the MemoryReservation of container 'app', or lower it below 2048 MiB: its Memory already takes the task's 2048 MiB.");
+    const room = ec2TaskWith([{ Name: 'app', Image: 'x', Memory: 1024, MemoryReservation: 1024 }], { Memory: '2 GB' });
+    expect(check(rule, { T: room })[0].message).toContain("Raise the Memory of container 'app' above 1024 MiB for headroom");
+  });
+
   test('good: reservation below the hard limit', () => {
     expect(check(rule, { T: mem(1024, 512) })).toHaveLength(0);
   });

@@ -1,4 +1,4 @@
-import { clusterStack, REGION, Res, serviceStack } from './templates';
+import { clusterStack, expressService, REGION, Res, serviceStack } from './templates';
 import { QuotaProfile } from '../../../src/quotas/quota-profile';
 import { CP07_PROVIDERS_PER_CLUSTER as cp07 } from '../../../src/rules/quota/cp-07-providers-per-cluster';
 import { QT01_CLUSTERS_PER_REGION as qt01 } from '../../../src/rules/quota/qt-01-clusters-per-region';
@@ -27,6 +27,17 @@ describe('ECS-QT-02 services per cluster, across stacks', () => {
     expect(findings[0].message).toContain('allowed: 500 services (Services per cluster, legacy profile; today\'s AWS default is 5,000; adjustable, quota code L-9EF96962)');
     expect(findings[0].message).toContain('QuotaProfile.legacy().withOverrides({ servicesPerCluster: 501 })');
     expect(findings[0].message).toContain('--quotas FILE');
+  });
+
+  test('Express services count on their cluster: 500 services and one Express service cross legacy 500', () => {
+    const express = { name: 'Express', environment: { region: REGION }, template: { Resources: { Api: expressService({ Cluster: 'shared' }) } } };
+    const stacks = [clusterStack('Shared'), serviceStack('SvcA', 250, 'shared'), serviceStack('SvcB', 250, 'shared')];
+    expect(checkAssembly(qt02, assemblyOfStacks(stacks), legacy)).toEqual([]);
+    const [f] = checkAssembly(qt02, assemblyOfStacks([...stacks, express]), legacy);
+    expect(f.message).toContain('Cluster Shared/Cluster has 501 services');
+    // Without Cluster, an Express service runs on the Region's default cluster.
+    const onDefault = { ...express, template: { Resources: { Api: expressService() } } };
+    expect(checkAssembly(qt02, assemblyOfStacks([...stacks, onDefault]), legacy)).toEqual([]);
   });
 
   test('good: the same app under current (5,000), and legacy with the quota raised', () => {

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { clusterStack, REGION, Res, scalableTarget, service, taskDef } from './templates';
+import { clusterStack, expressService, REGION, Res, scalableTarget, service, taskDef } from './templates';
 import { QuotaProfile } from '../../../src/quotas/quota-profile';
 import { QT04_FARGATE_ON_DEMAND_VCPU as qt04 } from '../../../src/rules/quota/qt-04-fargate-on-demand-vcpu';
 import { QT05_FARGATE_SPOT_VCPU as qt05 } from '../../../src/rules/quota/qt-05-fargate-spot-vcpu';
@@ -179,3 +179,36 @@ describe('ECS-QT-04 / ECS-QT-05 Fargate vCPU demand per Region', () => {
   });
 });
 
+
+describe('Express Mode services count toward tasks per service and Fargate vCPU', () => {
+  const account = current.withOverrides({ fargateOnDemandVcpu: 6 });
+
+  test('SV-25: ScalingTarget.MaxTaskCount 6,000 crosses 5,000; the finding points at MaxTaskCount', () => {
+    const res = { Api: expressService({ ScalingTarget: { MinTaskCount: 1, MaxTaskCount: 6000 } }) };
+    const [f] = check(sv25, res, current);
+    expect(f).toMatchObject({ ruleId: 'ECS-SV-25', logicalId: 'Api', property: 'Properties/ScalingTarget/MaxTaskCount' });
+    expect(f.message).toContain('Express service TestStack/Api runs up to 6,000 tasks (ScalingTarget MaxTaskCount 6000)');
+    expect(check(sv25, { Api: expressService({ ScalingTarget: { MaxTaskCount: 5000 } }) }, current)).toEqual([]);
+    expect(check(sv25, { Api: expressService({ ScalingTarget: { MaxTaskCount: { Ref: 'Max' } } }) }, current)).toEqual([]);
+  });
+
+  test('QT-04: 2 tasks of the default 1 vCPU and 2 of 2 vCPU, at the 200% canary peak, are 12 On-Demand vCPU', () => {
+    const res = {
+      A: expressService({ ScalingTarget: { MaxTaskCount: 2 } }),
+      B: expressService({ Cpu: '2048', Memory: '4096', ScalingTarget: { MinTaskCount: 1, MaxTaskCount: 2 } }),
+    };
+    const [f] = check(qt04, res, account);
+    expect(f.message).toContain('can run up to 12 Fargate On-Demand vCPU at peak');
+    expect(f.message).toContain('most from TestStack/B 8, TestStack/A 4');
+    expect(check(qt05, res, current.withOverrides({ fargateSpotVcpu: 1 }))).toEqual([]);
+    expect(check(qt04, res, current.withOverrides({ fargateOnDemandVcpu: 20 }))).toEqual([]);
+  });
+
+  test('QT-04: the size of the task definition an Express service names; at least one task without MaxTaskCount', () => {
+    const own = { Task: taskDef('4096'), Api: expressService({ PrimaryContainer: undefined, ExecutionRoleArn: undefined, TaskDefinitionArn: { Ref: 'Task' } }) };
+    // 1 task (no ScalingTarget) × 200% × 4 vCPU = 8 vCPU > 6.
+    expect(check(qt04, own, account)[0].message).toContain('up to 8 Fargate On-Demand vCPU');
+    const unresolved = { Api: expressService({ TaskDefinitionArn: 'arn:aws:ecs:us-east-1:111111111111:task-definition/x:1' }) };
+    expect(check(qt04, unresolved, current.withOverrides({ fargateOnDemandVcpu: 1 }))).toEqual([]);
+  });
+});

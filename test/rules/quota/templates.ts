@@ -73,3 +73,16 @@ export function scalableTarget(serviceId: string, clusterRef: unknown, max: unkn
     },
   };
 }
+
+/** An ECS Express Mode service (AWS::ECS::ExpressGatewayService) with the required fields. */
+export function expressService(props: Record<string, unknown> = {}): Res {
+  return {
+    Type: 'AWS::ECS::ExpressGatewayService',
+    Properties: {
+      PrimaryContainer: { Image: 'public.ecr.aws/nginx/nginx:1.27' },
+      ExecutionRoleArn: 'arn:aws:iam::111111111111:role/exec',
+      InfrastructureRoleArn: 'arn:aws:iam::111111111111:role/infra',
+      ...props,
+    },
+  };
+}

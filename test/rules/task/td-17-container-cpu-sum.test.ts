@@ -19,6 +19,11 @@ describe('ECS-TD-17 container cpu fits the task cpu', () => {
     expect(check(rule, { T: ec2TaskWith([{ Name: 'a', Image: 'x', Cpu: 4096, Memory: 512 }]) })).toHaveLength(0);
   });
 
+  test('silent on a task cpu of 0 or less (ECS-TD-01 reports it), with or without container cpu', () => {
+    expect(check(rule, { T: task([undefined], '-256') })).toHaveLength(0);
+    expect(check(rule, { T: task([128], '0') })).toHaveLength(0);
+  });
+
   test('skipped: an unresolved container or task cpu', () => {
     expect(check(rule, { T: task([TOKEN, 600]) })).toHaveLength(0);
     expect(check(rule, { T: task([600], { Ref: 'Cpu' }) })).toHaveLength(0);

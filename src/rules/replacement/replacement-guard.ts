@@ -71,7 +71,7 @@ function propertyChanges(oldRes: TemplateResource, newRes: TemplateResource): Fi
     out.push(finding(newRes, pointer(prop), b, {
       problem: `Changing ${prop} from ${display(a, oldRes.stack)} to ${display(b, newRes.stack)} replaces ${noun(newRes)}`,
       allowed: `in-place updates; ${newRes.type} is replaced when any of ${props.join(', ')} changes`,
-      fix: `${revertHint(prop)}${nameConflict(newRes)}`,
+      fix: `${revertHint(prop)}${nameConflict(oldRes, newRes)}`,
     }));
   }
   return out;
@@ -98,7 +98,7 @@ function launchTypeToStrategy(oldRes: TemplateResource, newRes: TemplateResource
     problem: `Changing ${from} to ${to} replaces ${noun(newRes)} (aws-cdk #24907)`,
     allowed: 'keeping the service on the same kind of capacity selection (LaunchType, or a CapacityProviderStrategy whose providers may change in place)',
     fix: 'Keep the old capacity selection, or create a new service under a new construct id, shift traffic to it, then remove the old one'
-      + nameConflict(newRes),
+      + nameConflict(oldRes, newRes),
   });
 }
 
@@ -117,7 +117,7 @@ function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[]
       out.push(finding(match, '', match.logicalId, {
         problem: `Changing the logical id from ${oldRes.logicalId} to ${match.logicalId} replaces ${noun(match)} (CloudFormation deletes the old resource and creates a new one)`,
         allowed: 'the same logical id as in the baseline',
-        fix: `Keep the construct id and its parents, or pin the id with overrideLogicalId('${oldRes.logicalId}')${nameConflict(match)}`,
+        fix: `Keep the construct id and its parents, or pin the id with overrideLogicalId('${oldRes.logicalId}')${nameConflict(oldRes, match)}`,
       }));
     }
   }
@@ -150,10 +150,20 @@ function revertHint(prop: string): string {
   return `Keep ${prop} as in the baseline, or create the new resource under a new construct id and move workloads before removing the old one`;
 }
 
-function nameConflict(res: TemplateResource): string {
-  const nameProp = NAME_PROPERTY[res.type];
-  const name = nameProp ? res.properties[nameProp] : undefined;
-  return name === undefined ? '.' : `. With the fixed ${nameProp} ${display(name, res.stack)} the replacement fails on a name conflict`;
+/**
+ * CloudFormation creates the replacement before deleting the old resource: it fails only when both
+ * carry the same fixed name. A name that is new, changed or undecidable says nothing.
+ */
+function nameConflict(oldRes: TemplateResource, newRes: TemplateResource): string {
+  const nameProp = NAME_PROPERTY[newRes.type];
+  if (!nameProp) return '.';
+  const oldName = oldRes.properties[nameProp];
+  const newName = newRes.properties[nameProp];
+  if (oldName === undefined || newName === undefined) return '.';
+  const a = canonical(oldName, oldRes.stack);
+  const b = canonical(newName, newRes.stack);
+  if (a === UNDECIDABLE || b === UNDECIDABLE || JSON.stringify(a) !== JSON.stringify(b)) return '.';
+  return `. With the fixed ${nameProp} ${display(newName, newRes.stack)} kept, the replacement fails on a name conflict: change the name with it`;
 }
 
 function valueAt(props: Record<string, unknown>, dotted: string): unknown {

@@ -45,7 +45,24 @@ describe('replacement guard (ECS-RP-01)', () => {
       value: '"web-v2"',
     });
     expect(findings[0].message).toMatch(/^\[ECS-RP-01\] Changing ServiceName from "web" to "web-v2" replaces ECS service Svc at App\/Web\/Service; allowed: in-place updates; AWS::ECS::Service is replaced when any of Cluster, Role, SchedulingStrategy, ServiceName, LaunchType changes\. Keep ServiceName/);
-    expect(findings[0].message).toContain('With the fixed ServiceName "web-v2" the replacement fails on a name conflict');
+    // The new service gets the new name while the old one still exists: no conflict.
+    expect(findings[0].message).not.toContain('name conflict');
+  });
+
+  test('GIVEN a fixed name kept while a create-only property changes THEN the fix says the replacement fails on the name', () => {
+    const other: Res[string] = { ...cluster, Metadata: path('Other') };
+    const before = asm({ Cluster: cluster, Other: other, Svc: service({ ServiceName: 'web' }) });
+    const moved = asm({ Cluster: cluster, Other: other, Svc: service({ ServiceName: 'web', Cluster: { Ref: 'Other' } }) });
+    const [f] = replacementFindings(before, moved);
+    expect(f.message).toContain('With the fixed ServiceName "web" kept, the replacement fails on a name conflict: change the name with it');
+    // A name given for the first time (the old service had a generated one) cannot clash.
+    const unnamed = asm({ Cluster: cluster, Other: other, Svc: service() });
+    const [g] = replacementFindings(unnamed, asm({ Cluster: cluster, Other: other, Svc: service({ ServiceName: 'web' }) }));
+    expect(g.message).toContain('Changing ServiceName from (not set) to "web"');
+    expect(g.message).not.toContain('name conflict');
+    // An undecidable name says nothing either.
+    const param = asm({ Cluster: cluster, Other: other, Svc: service({ ServiceName: { Ref: 'Name' }, Cluster: { Ref: 'Other' } }) });
+    expect(replacementFindings(asm({ Cluster: cluster, Other: other, Svc: service({ ServiceName: { Ref: 'Name' } }) }), param)[0].message).not.toContain('name conflict');
   });
 
   test('GIVEN launch type FARGATE switched to a capacity provider strategy THEN the #24907 warning, and only it', () => {

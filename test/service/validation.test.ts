@@ -43,6 +43,8 @@ describe('validation errors', () => {
   });
   test('container port not mapped', () => {
     expect(() => web({ containerPort: 9999 })).toThrow(/\[KIT-SERVICE-PORT\] containerPort 9999 is not mapped/);
+    // The message lists the mapped ports and a fix that works.
+    expect(() => web({ containerPort: 9999 })).toThrow(/allowed: a port the main container maps: 8080\. Use containerPort 8080, or add \{ containerPort: 9999 \}/);
   });
   test('ECS Exec on a cluster without session logging', () => {
     expect(() => web({ enableExecuteCommand: true })).toThrow(/\[KIT-SERVICE-EXEC\] .*Set enableExecuteCommand: true on the EcsCluster/);

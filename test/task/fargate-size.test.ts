@@ -41,6 +41,12 @@ describe('FargateSize', () => {
     expect(() => FargateSize.windows(1024, 1024)).toThrow(/\[ECS-TD-02\] WINDOWS Fargate cpu 1024 does not allow memory 1024 MiB/);
   });
 
+  test('the suggested smallestFor call keeps the operating system, and returns a valid size of it', () => {
+    expect(() => FargateSize.windows(512, 1024)).toThrow('FargateSize.smallestFor({ cpu: 512, memoryMiB: 1024, operatingSystem: FargateOperatingSystem.WINDOWS })');
+    expect(FargateSize.smallestFor({ cpu: 512, memoryMiB: 1024, operatingSystem: FargateOperatingSystem.WINDOWS }).isWindows).toBe(true);
+    expect(() => FargateSize.of(512, 3000)).toThrow('FargateSize.smallestFor({ cpu: 512, memoryMiB: 3000 })');
+  });
+
   test('smallestFor returns the minimal valid size covering the request', () => {
     const sizes = FargateSize.all();
     fc.assert(fc.property(

@@ -12,7 +12,6 @@ import { privateSubnets } from './service-checks';
 import { mainContainerOf, ServiceTask } from './service-inputs';
 import { ReplicaServiceProps } from './service-props';
 import { fail } from '../../errors';
-import { PORT } from '../../rules/tables/capacity-limits';
 
 /** Props of services behind a load balancer. */
 export interface LoadBalancedServiceProps extends ReplicaServiceProps {
@@ -68,8 +67,8 @@ export function resolveContainerPort(path: string, task: ServiceTask, port?: num
       code: 'KIT-SERVICE-PORT',
       path,
       problem: `the main container of ${task.path} has no port mapping and containerPort is not set`,
-      allowed: 'a port mapping on the main container, or containerPort',
-      fix: 'Add portMappings: [{ containerPort: 8080 }] to the container.',
+      allowed: 'a port mapping on the main container (containerPort picks one of its mapped ports)',
+      fix: 'Add portMappings: [{ containerPort: 8080 }] to the container, using the port the application listens on.',
     });
   }
   if (!main.portMappings.some((pm) => pm.containerPort === value)) {
@@ -77,8 +76,10 @@ export function resolveContainerPort(path: string, task: ServiceTask, port?: num
       code: 'KIT-SERVICE-PORT',
       path,
       problem: `containerPort ${value} is not mapped by the main container of ${task.path}`,
-      allowed: `a mapped port (${PORT.min}-${PORT.max})`,
-      fix: 'Map the port on the container, or use a mapped port.',
+      allowed: `a port the main container maps: ${main.portMappings.map((pm) => pm.containerPort).join(', ') || 'none'}`,
+      fix: main.portMappings.length > 0
+        ? `Use containerPort ${main.portMappings[0].containerPort}, or add { containerPort: ${value} } to the container's portMappings.`
+        : `Add portMappings: [{ containerPort: ${value} }] to the container.`,
     });
   }
   return value;

@@ -105,13 +105,15 @@ export class FargateSize {
     }
     const code = windows ? 'ECS-TD-02' : 'ECS-TD-01';
     const method = windows ? 'FargateSize.windows' : 'FargateSize.of';
+    // smallestFor is Linux unless told otherwise.
+    const smallest = `FargateSize.smallestFor({ cpu: ${cpu}, memoryMiB: ${memoryMiB}${windows ? ', operatingSystem: FargateOperatingSystem.WINDOWS' : ''} })`;
     if (!row) {
       throw new EcsKitError({
         code,
         path: method,
         problem: `${os} Fargate cpu ${cpu} is not a Fargate CPU value`,
         allowed: choices(rowsFor(os)),
-        fix: `Use ${method}(cpu, memoryMiB) with a listed pair, or FargateSize.smallestFor({ cpu: ${cpu}, memoryMiB: ${memoryMiB} }).`,
+        fix: `Use ${method}(cpu, memoryMiB) with a listed pair, or ${smallest}.`,
       });
     }
     throw new EcsKitError({
@@ -119,7 +121,7 @@ export class FargateSize {
       path: method,
       problem: `${os} Fargate cpu ${cpu} does not allow memory ${memoryMiB} MiB`,
       allowed: `cpu ${cpu}: ${describeMemory(row)}`,
-      fix: `Pick a listed memory value, or use FargateSize.smallestFor({ cpu: ${cpu}, memoryMiB: ${memoryMiB} }).`,
+      fix: `Pick a listed memory value, or use ${smallest}.`,
     });
   }
 

@@ -72,9 +72,10 @@ const REGISTRATIONS = new WeakMap<Stack, Registration[]>();
 /**
  * Run the named rules on `cfn` when the app synthesizes (after every later
  * change to it), on the resource as the stack's template renders it: errors
- * fail synth. Warnings are EcsChecks' to report when it is registered (so none
- * is reported twice); otherwise they become annotations (id = rule id), unless
- * acknowledged with Validations.of(scope).acknowledge. Rules skip unresolved
+ * fail synth unless acknowledged with Validations.of(scope).acknowledge (as
+ * EcsChecks allows). Warnings are EcsChecks' to report when it is registered (so
+ * none is reported twice); otherwise they become annotations (id = rule id),
+ * unless acknowledged. Rules skip unresolved
  * values themselves, so tokens never cause findings.
  *
  * The checks of a stack run once per synth, when aws-cdk-lib renders its
@@ -125,8 +126,10 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
   registrations.forEach(({ construct, cfn, ruleIds, quotas }, i) => {
     for (const f of byProfile.get(quotas)?.get(ids[i]) ?? []) {
       if (!ruleIds.has(f.ruleId)) continue;
-      if (f.severity === Severity.ERROR) errors.push(`[${construct.node.path}] ${f.message}`);
-      else if (!pluginReports[i] && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
+      // Acknowledged errors pass too, as EcsChecks lets them: the escape hatch for a finding that is wrong here.
+      if (f.severity === Severity.ERROR) {
+        if (!acknowledged(construct, f.ruleId, cfn.node.path)) errors.push(`[${construct.node.path}] ${f.message}`);
+      } else if (!pluginReports[i] && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
     }
   });
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);

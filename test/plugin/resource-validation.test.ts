@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { validateWithRules } from '../../src/plugin/resource-validation';
@@ -53,6 +53,18 @@ describe('engine rules on the rendered L1', () => {
     const other = repository();
     validateWithRules(other.repo, other.cfn, ['KIT-WARN'], { rules: [probeRule('KIT-WARN', Severity.WARNING)] });
     Annotations.fromStack(other.stack).hasWarning('/Stack/Repo', Match.stringLikeRegexp('^\\[KIT-WARN\\] countNumber 14'));
+  });
+
+  test('an acknowledged error passes, on the construct or a parent; another rule\'s acknowledgement does not', () => {
+    const { stack, repo, cfn } = repository();
+    validateWithRules(repo, cfn, ['KIT-PROBE'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] });
+    Validations.of(repo).acknowledge({ id: 'KIT-OTHER', reason: 'not this rule' });
+    expect(() => Template.fromStack(stack)).toThrow(/\[KIT-PROBE\] countNumber 7/);
+
+    const acked = repository();
+    validateWithRules(acked.repo, acked.cfn, ['KIT-PROBE'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] });
+    Validations.of(acked.stack).acknowledge({ id: 'KIT-PROBE', reason: 'the probe is wrong here' });
+    expect(Template.fromStack(acked.stack).resourceCountIs('AWS::ECR::Repository', 1)).toBeUndefined();
   });
 
   test('the rules see the resolved lifecycle policy, including rules added after construction; errors name the construct path in aws-cdk-lib\'s validation text', () => {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, Duration, Stack, Tags } from 'aws-cdk-lib';
+import { App, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -85,6 +85,19 @@ describe('synth-time errors from the rules engine (same code as the CLI)', () =>
     const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
     task.addContainer('big', { image: IMAGE, memoryLimitMiB: 510 });
     expect(() => synth(s)).toThrow(/\[ECS-TD-18\] Sidecars take 510 MiB/);
+  });
+
+  test('an escape-hatch error (container memory above the task\'s) fails synth unless acknowledged, as with EcsChecks', () => {
+    const build = () => {
+      const s = stack();
+      const task = new FargateTask(s, 'Task', { size: FargateSize.of(512, 1024), container: { image: IMAGE } });
+      (task.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.Memory', 4096);
+      return { s, task };
+    };
+    expect(() => synth(build().s)).toThrow(/\[ECS-TD-18\] container 'app' Memory 4096 MiB is more than task Memory 1024 MiB/);
+    const { s, task } = build();
+    Validations.of(task).acknowledge({ id: 'ECS-TD-18', reason: 'the platform overrides the task memory at deploy' });
+    expect(synth(s).findResources('AWS::ECS::TaskDefinition')).not.toEqual({});
   });
 
   test('no essential container is ECS-TD-21', () => {

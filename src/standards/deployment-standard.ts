@@ -7,6 +7,7 @@ import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
 import { EcsChecks } from '../plugin/ecs-checks';
 import { QuotaProfile } from '../quotas/quota-profile';
+import { describeMemory, fargateRow, fargateRows, isValidFargateSize } from '../rules/tables/fargate-sizes';
 
 /** Options for `DeploymentStandard.apply()`. */
 export interface ApplyStandardOptions {
@@ -171,7 +172,15 @@ function validate(props: DeploymentStandardProps, source: string): void {
     if (v !== undefined && (typeof v !== 'number' || !(v >= 0))) fail(`${key} must be a number 0 or more, got ${JSON.stringify(v)}`);
   }
   for (const size of props.allowedFargateSizes ?? []) {
-    if (!/^\s*\d+\s*\/\s*\d+\s*$/.test(size)) fail(`allowedFargateSizes entry '${size}' is not 'cpu/memoryMiB', e.g. '1024/2048'`);
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(size);
+    if (!m) fail(`allowedFargateSizes entry '${size}' is not 'cpu/memoryMiB', e.g. '1024/2048'`);
+    // A pair Fargate does not have would allow nothing: a typo in the policy.
+    const [cpu, memory] = [Number(m![1]), Number(m![2])];
+    if (!isValidFargateSize(cpu, memory, false) && !isValidFargateSize(cpu, memory, true)) {
+      const row = fargateRow(cpu, false);
+      fail(`allowedFargateSizes entry '${size}' is not a Fargate size; allowed: ${row ? `cpu ${cpu} with ${describeMemory(row)}`
+        : `cpu ${fargateRows(false).map((r) => r.cpu).join(', ')}`}. Use a pair from the Fargate size table, e.g. '1024/2048'`);
+    }
   }
   for (const pack of props.nagPacks ?? []) {
     if (!Object.values(NagPack).includes(pack)) fail(`nagPacks entry '${pack}' is unknown; allowed: ${Object.values(NagPack).join(', ')}`);

@@ -51,6 +51,9 @@ describe('DeploymentStandard', () => {
   test('rejects unknown keys and bad values with what is allowed', () => {
     expect(() => DeploymentStandard.fromJson('{"requiredTag": ["team"]}', 'acme.json')).toThrow(/^acme.json: unknown key\(s\) requiredTag; allowed: name, version, requiredTags/);
     expect(() => new DeploymentStandard({ allowedFargateSizes: ['1 vCPU'] })).toThrow("allowedFargateSizes entry '1 vCPU' is not 'cpu/memoryMiB'");
+    expect(() => new DeploymentStandard({ allowedFargateSizes: ['512/3000'] })).toThrow(/allowedFargateSizes entry '512\/3000' is not a Fargate size; allowed: cpu 512 with 1024-4096 MiB/);
+    expect(() => new DeploymentStandard({ allowedFargateSizes: ['300/512'] })).toThrow(/'300\/512' is not a Fargate size; allowed: cpu 256, 512, 1024/);
+    expect(new DeploymentStandard({ allowedFargateSizes: ['512/3072', '1024/2048'] })).toBeDefined();
     expect(() => DeploymentStandard.fromJson('{"nagPacks": ["CIS"]}')).toThrow("nagPacks entry 'CIS' is unknown; allowed: AwsSolutions, HIPAA.Security");
     expect(() => DeploymentStandard.fromJson('[1]')).toThrow('expected a JSON object');
     expect(() => new DeploymentStandard({ maxDesiredCount: -1 })).toThrow('maxDesiredCount must be a number 0 or more');

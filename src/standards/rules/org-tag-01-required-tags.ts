@@ -24,7 +24,7 @@ export const ORG_TAG_01_REQUIRED_TAGS: OrgRule = {
       property: 'Properties/Tags',
       value: [...keys],
       problem: `${resource.type} is missing required tag(s) ${missing.map((k) => `'${k}'`).join(', ')} of ${standardLabel(standard)}`,
-      allowed: `tags ${(standard.requiredTags ?? []).join(', ')} on every resource`,
+      allowed: `tags ${(standard.requiredTags ?? []).join(', ')} on every ECS cluster, service, task definition, capacity provider, ECR repository, load balancer and log group`,
       fix: `Add ${missing.map((k) => `Tags.of(scope).add('${k}', VALUE)`).join(' and ')} on the construct, its stack or the app`,
     }];
   },

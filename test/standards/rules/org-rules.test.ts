@@ -58,7 +58,7 @@ describe('ORG rules', () => {
     const [f] = findings({ Cluster: { ...goodCluster, Properties: { ...goodCluster.Properties, Tags: [{ Key: 'team', Value: 'web' }] }, Metadata: { 'aws:cdk:path': 'App/Stack/Cluster/Resource' } } });
     expect(f.ruleId).toBe('ORG-TAG-01');
     expect(f.message).toBe("[ORG-TAG-01] AWS::ECS::Cluster is missing required tag(s) 'cost-center' of standard 'acme' 2.0.0 at App/Stack/Cluster; "
-      + "allowed: tags team, cost-center on every resource. Add Tags.of(scope).add('cost-center', VALUE) on the construct, its stack or the app.");
+      + "allowed: tags team, cost-center on every ECS cluster, service, task definition, capacity provider, ECR repository, load balancer and log group. Add Tags.of(scope).add('cost-center', VALUE) on the construct, its stack or the app.");
     expect(ids({ Cluster: { ...goodCluster, Properties: { ...goodCluster.Properties, Tags: { 'Fn::If': ['C', [], []] } } } })).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { main } from '../../src/cli/main';
+import { formatText } from '../../src/cli/report-format';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'templates');
 
@@ -36,6 +37,12 @@ describe('cdk-ecs-kit check', () => {
     const r = run('check', path.join(FIX, 'bad', 'fargate-size.yaml'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB at fargate-size/TaskDef; allowed: 512, 1024, 2048.');
+    expect(r.stdout).toContain('ERROR   ECS-TD-01  fargate-size/TaskDef  (fargate-size/TaskDef Properties/Memory)');
+  });
+
+  test('text output leaves out an empty property (quota findings name a whole resource)', () => {
+    const finding = { ruleId: 'ECS-QT-02', severity: 'error', stack: 'Shop', logicalId: 'Cluster', path: 'Shop/Cluster', property: '', value: '', message: 'm', fix: 'f' };
+    expect(formatText([finding as never], 1).split('\n')[0]).toBe('ERROR   ECS-QT-02  Shop/Cluster  (Shop/Cluster)');
   });
 
   test('--format json prints the documented shape', () => {

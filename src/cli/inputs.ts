@@ -2,8 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseYamlTemplate } from './yaml-template';
+import { EcsKitError } from '../errors';
 import { AssemblyInput, asTemplate, fsProblem, InputError, loadCloudAssembly, readText, stackNameFromFile } from '../rules/assembly-loader';
 import { CfnTemplate, StackInput } from '../rules/model';
+import { isTaskDefinitionJson, taskDefinitionTemplate } from '../task/json/task-definition-template';
 
 /** Read one template file: JSON, or YAML with short-form intrinsics. */
 export function readTemplateFile(file: string): CfnTemplate {
@@ -17,9 +19,19 @@ export function readTemplateFile(file: string): CfnTemplate {
       if (/\.json$/i.test(file)) throw new InputError(file, `invalid JSON (${(e as Error).message})`);
       return parseYamlTemplate(text, file);
     }
-    return asTemplate(json, file);
+    return isTaskDefinitionJson(json) ? taskDefinitionFileTemplate(json, file) : asTemplate(json, file);
   }
   return parseYamlTemplate(text, file);
+}
+
+/** A RegisterTaskDefinition JSON file as a template of one task definition; a mapping error is bad input. */
+function taskDefinitionFileTemplate(json: unknown, file: string): CfnTemplate {
+  try {
+    return taskDefinitionTemplate(json, file);
+  } catch (e) {
+    if (e instanceof EcsKitError) throw new InputError(file, `not a valid ECS task definition: ${e.message}`);
+    throw e;
+  }
 }
 
 /**

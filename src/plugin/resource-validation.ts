@@ -129,7 +129,9 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
       // Acknowledged errors pass too, as EcsChecks lets them: the escape hatch for a finding that is wrong here.
       if (f.severity === Severity.ERROR) {
         if (!acknowledged(construct, f.ruleId, cfn.node.path)) errors.push(`[${construct.node.path}] ${f.message}`);
-      } else if (!pluginReports[i] && !acknowledged(construct, f.ruleId, cfn.node.path)) Annotations.of(construct).addWarningV2(f.ruleId, f.message);
+      } else if (!pluginReports[i] && !acknowledged(construct, f.ruleId, cfn.node.path)) {
+        Annotations.of(construct).addWarningV2(f.ruleId, f.message);
+      }
     }
   });
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);

@@ -40,6 +40,17 @@ describe('cdk-ecs-kit check', () => {
     expect(r.stdout).toContain('ERROR   ECS-TD-01  fargate-size/TaskDef  (fargate-size/TaskDef Properties/Memory)');
   });
 
+  test('a RegisterTaskDefinition JSON file is checked as one task definition; a bad field is exit 2 naming its JSON path', () => {
+    const r = run('check', path.join(FIX, 'taskdef', 'fargate-awslogs-no-execution-role.json'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[ECS-RC-02] Fargate task definition has no ExecutionRoleArn but container \'web\' logs with awslogs at fargate-awslogs-no-execution-role/TaskDefinition');
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'taskdef-')), 'td.json');
+    fs.writeFileSync(bad, JSON.stringify({ containerDefinitions: [{ name: 'a', image: 'b', command: 'sleep' }] }));
+    const e = run('check', bad);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/td\.json: not a valid ECS task definition: \[KIT-TASK-JSON\] containerDefinitions\[0\]\.command is string "sleep"/);
+  });
+
   test('text output leaves out an empty property (quota findings name a whole resource)', () => {
     const finding = { ruleId: 'ECS-QT-02', severity: 'error', stack: 'Shop', logicalId: 'Cluster', path: 'Shop/Cluster', property: '', value: '', message: 'm', fix: 'f' };
     expect(formatText([finding as never], 1).split('\n')[0]).toBe('ERROR   ECS-QT-02  Shop/Cluster  (Shop/Cluster)');

@@ -3,8 +3,9 @@ import { Annotations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { READ_ONLY_FIELDS, TASK_FIELDS } from './field-table';
+import { TASK_FIELDS } from './field-table';
 import { mapObject } from './json-mapper';
+import { unwrapTaskDefinitionJson } from './task-definition-template';
 import { EcsKitError } from '../../errors';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 
@@ -62,7 +63,7 @@ export class TaskDefinitionJson extends Construct {
 
   private constructor(scope: Construct, id: string, json: unknown, file?: string) {
     super(scope, id);
-    const { document, skipped } = unwrap(json);
+    const { document, skipped } = unwrapTaskDefinitionJson(json);
     this.skippedReadOnlyFields = skipped;
     const props = mapFile(document, this.node.path, file);
     const containers = (props.containerDefinitions ?? []) as ecs.CfnTaskDefinition.ContainerDefinitionProperty[];
@@ -82,21 +83,6 @@ export class TaskDefinitionJson extends Construct {
     }
     validateWithRules(this, this.cfnTaskDefinition, taskDefinitionRuleIds());
   }
-}
-
-/** Accept describe-task-definition output ({ taskDefinition, tags }) as well as register input. */
-function unwrap(json: unknown): { document: unknown; skipped: string[] } {
-  let doc = json;
-  if (json && typeof json === 'object' && !Array.isArray(json) && 'taskDefinition' in json) {
-    const outer = json as Record<string, unknown>;
-    const extra = Object.keys(outer).filter((k) => k !== 'taskDefinition' && k !== 'tags');
-    if (extra.length > 0) doc = json; // let the mapper name the unknown fields
-    else doc = outer.tags ? { ...(outer.taskDefinition as object), tags: outer.tags } : outer.taskDefinition;
-  }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { document: doc, skipped: [] };
-  const skipped = Object.keys(doc).filter((k) => READ_ONLY_FIELDS.includes(k));
-  const rest = Object.fromEntries(Object.entries(doc).filter(([k]) => !READ_ONLY_FIELDS.includes(k)));
-  return { document: rest, skipped };
 }
 
 function compatibilityOf(list: string[] | undefined): ecs.Compatibility {

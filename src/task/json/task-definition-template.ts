@@ -1,0 +1,71 @@
+/**
+ * RegisterTaskDefinition JSON as a one-resource CloudFormation template, without aws-cdk-lib: the
+ * CLI checks task definition files with the same rules it runs on templates.
+ */
+import { FieldTable, FieldType, READ_ONLY_FIELDS, TASK_FIELDS } from './field-table';
+import { mapObject } from './json-mapper';
+import { CfnTemplate } from '../../rules/model';
+
+/** Logical id of the task definition in the template made from a JSON file. */
+export const TASK_DEFINITION_ID = 'TaskDefinition';
+
+/**
+ * CloudFormation names that are not the L1 name with a capital first letter (test/task/json-template.test.ts
+ * compares the whole table with aws-cdk-lib's own rendering).
+ */
+const CFN_NAMES: Readonly<Record<string, string>> = {
+  efsVolumeConfiguration: 'EFSVolumeConfiguration',
+  iam: 'IAM',
+};
+
+/** Whether parsed JSON is task definition JSON: register input, or describe-task-definition output. */
+export function isTaskDefinitionJson(json: unknown): boolean {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const doc = json as Record<string, unknown>;
+  if ('Resources' in doc) return false;
+  const inner = doc.taskDefinition;
+  return 'containerDefinitions' in doc || (!!inner && typeof inner === 'object' && 'containerDefinitions' in inner);
+}
+
+/** Accept describe-task-definition output ({ taskDefinition, tags }) as well as register input; drop its read-only fields. */
+export function unwrapTaskDefinitionJson(json: unknown): { document: unknown; skipped: string[] } {
+  let doc = json;
+  if (json && typeof json === 'object' && !Array.isArray(json) && 'taskDefinition' in json) {
+    const outer = json as Record<string, unknown>;
+    const extra = Object.keys(outer).filter((k) => k !== 'taskDefinition' && k !== 'tags');
+    if (extra.length > 0) doc = json; // let the mapper name the unknown fields
+    else doc = outer.tags ? { ...(outer.taskDefinition as object), tags: outer.tags } : outer.taskDefinition;
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { document: doc, skipped: [] };
+  const skipped = Object.keys(doc).filter((k) => READ_ONLY_FIELDS.includes(k));
+  const rest = Object.fromEntries(Object.entries(doc).filter(([k]) => !READ_ONLY_FIELDS.includes(k)));
+  return { document: rest, skipped };
+}
+
+/**
+ * The template: one AWS::ECS::TaskDefinition with the JSON's fields under their CloudFormation names.
+ * Throws KIT-TASK-JSON (an EcsKitError naming the JSON path) on an unknown field or a wrong type.
+ */
+export function taskDefinitionTemplate(json: unknown, source: string): CfnTemplate {
+  const props = mapObject(unwrapTaskDefinitionJson(json).document, TASK_FIELDS, '', source);
+  return { Resources: { [TASK_DEFINITION_ID]: { Type: 'AWS::ECS::TaskDefinition', Properties: cfnObject(props, TASK_FIELDS) } } };
+}
+
+/** L1 props (camelCase, as mapObject returns them) to CloudFormation properties, by the field table. */
+function cfnObject(props: Record<string, unknown>, table: FieldTable): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [jsonKey, entry] of Object.entries(table)) {
+    const [l1Key, type] = Array.isArray(entry) ? entry as [string, FieldType] : [jsonKey, entry as FieldType];
+    const value = props[l1Key];
+    if (value === undefined) continue;
+    out[CFN_NAMES[l1Key] ?? l1Key.charAt(0).toUpperCase() + l1Key.slice(1)] = cfnValue(value, type);
+  }
+  return out;
+}
+
+function cfnValue(value: unknown, type: FieldType): unknown {
+  // Scalars, lists of scalars and maps (labels, log options) are the user's own keys and values.
+  if (typeof type === 'string') return value;
+  if ('object' in type) return cfnObject(value as Record<string, unknown>, type.object);
+  return (value as Record<string, unknown>[]).map((item) => cfnObject(item, type.list));
+}

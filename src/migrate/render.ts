@@ -38,9 +38,12 @@ const MODULES: [string, string][] = [
   ['sns_subscriptions', 'aws-cdk-lib/aws-sns-subscriptions'],
   ['ssm', 'aws-cdk-lib/aws-ssm'],
 ];
-const CORE = ['App', 'Aws', 'Duration', 'Fn', 'Stack', 'StackProps'];
+const CORE = ['App', 'Aws', 'Duration', 'Fn', 'Stack', 'StackProps', 'Validations'];
 const KIT = ['BackendService', 'EcsCluster', 'FargateCapacity', 'FargateOperatingSystem', 'FargateSize', 'FargateTask',
   'NetworkLoadBalancedService', 'ScheduledJob', 'WebService', 'WorkerService'];
+
+const ECS2_REASON = 'Copilot\'s COPILOT_* variables and the manifest\'s variables are plain configuration; secrets come from the '
+  + 'manifest\'s secrets (Secrets Manager/SSM), and ECS-CT-23 warns on a variable whose name looks secret.';
 
 function renderService(r: RenderedService): string[] {
   const { plan } = r;
@@ -52,6 +55,10 @@ function renderService(r: RenderedService): string[] {
     task.comment('// add scratchPaths for directories the app writes, and user if it needs the image\'s own.');
   }
   lines.push(`const ${plan.taskVar} = new FargateTask(this, '${plan.id}Task', ${task.render('')});`);
+  // Copilot set environment variables on every service; cdk-nag AwsSolutions flags any (ECS2).
+  if (plan.environment.entries.length > 0) {
+    lines.push(`Validations.of(${plan.taskVar}.taskDefinition).acknowledge({ id: 'AwsSolutions::AwsSolutions-ECS2', reason: ${tsString(ECS2_REASON)} });`);
+  }
   lines.push(...plan.afterTask);
   const service = plan.service;
   const props = ['cluster', `task: ${plan.taskVar}`];
@@ -144,7 +151,7 @@ export function buildApp(app: App): void {
   for (const environmentName of ENVIRONMENTS) {
     const network = new Stack(app, \`${pascal(options.app)}-\${environmentName}-network\`);
     // TODO: use the environment's VPC and certificate (Copilot's environment stack made them); these are placeholders.
-    const vpc = new ec2.Vpc(network, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const vpc = new ec2.Vpc(network, 'Vpc', { maxAzs: 2, natGateways: 1, flowLogs: { all: {} } });
     const certificate = acm.Certificate.fromCertificateArn(network, 'Certificate',
       process.env.CERTIFICATE_ARN ?? 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000');
     new ${cls}(app, \`${pascal(options.app)}-\${environmentName}\`, { environmentName, vpc, certificate });

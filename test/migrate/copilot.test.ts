@@ -4,8 +4,10 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
 import { parse } from 'yaml';
+import { EcsChecks } from '../../src';
 import { formatPath, leaves } from '../../src/migrate/fields';
 import { migrateCopilotFiles, MigrateCopilotResult } from '../../src/migrate/migrate-copilot';
+import { complianceApp, describeFindings, runCompliance } from '../compliance/harness';
 
 const ROOT = path.join(__dirname, '..', '..');
 const WORKSPACE = path.join(__dirname, '..', 'fixtures', 'copilot');
@@ -91,5 +93,17 @@ describe('migrate copilot: the generated app', () => {
     prod.hasResourceProperties('AWS::Scheduler::Schedule', { State: 'ENABLED', ScheduleExpression: 'cron(30 2 ? * 2-6 *)' });
     prod.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 4, DeploymentConfiguration: { MinimumHealthyPercent: 100 } });
     test.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2, DeploymentConfiguration: { MinimumHealthyPercent: 0, MaximumPercent: 100 } });
+  });
+
+  test('the generated app passes cdk-nag AwsSolutions and EcsChecks, as the kit\'s constructs do', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(file) as { buildApp(app: App): void };
+    const app = complianceApp();
+    generated.buildApp(app);
+    const result = runCompliance(app, { packs: ['AwsSolutions'], extraPlugins: [new EcsChecks()] });
+    expect(describeFindings(result.findings.filter((f) => f.pack !== 'CloudFormation Validate'))).toBe('');
+    // Copilot's variables are acknowledged on each task that has them, with the reason.
+    expect(result.acknowledged.filter((a) => a.id === 'AwsSolutions-ECS2').map((a) => a.reason))
+      .toEqual(expect.arrayContaining([expect.stringContaining('COPILOT_* variables and the manifest\'s variables are plain configuration')]));
   });
 });

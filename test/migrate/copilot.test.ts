@@ -100,10 +100,10 @@ describe('migrate copilot: the generated app', () => {
     const generated = require(file) as { buildApp(app: App): void };
     const app = complianceApp();
     generated.buildApp(app);
-    const result = runCompliance(app, { packs: ['AwsSolutions'], extraPlugins: [new EcsChecks()] });
-    expect(describeFindings(result.findings.filter((f) => f.pack !== 'CloudFormation Validate'))).toBe('');
+    const report = runCompliance(app, { packs: ['AwsSolutions'], extraPlugins: [new EcsChecks()] });
+    expect(describeFindings(report.findings.filter((f) => f.pack !== 'CloudFormation Validate'))).toBe('');
     // Copilot's variables are acknowledged on each task that has them, with the reason.
-    expect(result.acknowledged.filter((a) => a.id === 'AwsSolutions-ECS2').map((a) => a.reason))
+    expect(report.acknowledged.filter((a) => a.id === 'AwsSolutions-ECS2').map((a) => a.reason))
       .toEqual(expect.arrayContaining([expect.stringContaining('COPILOT_* variables and the manifest\'s variables are plain configuration')]));
   });
 });

@@ -29,7 +29,7 @@ export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
   title: 'Secret-looking environment variables with plain values',
   area: 'container',
   severity: Severity.WARNING,
-  description: 'Kit check: a container Environment entry whose name reads like a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS...) with a plain value in the template. Names that describe a secret (TOKEN_ENDPOINT_URL, SECRET_ARN, PASSWORD_MIN_LENGTH), lookup keys (SORT_KEY, PUBLIC_KEY) and values that are ARNs, paths, URLs or booleans are not flagged.',
+  description: 'Kit check: a container Environment entry whose name reads like a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS...) with a plain value in the template. Names that describe a secret (TOKEN_ENDPOINT_URL, SECRET_ARN, PASSWORD_MIN_LENGTH), lookup keys (SORT_KEY, PUBLIC_KEY) and values that are ARNs, paths, URLs or booleans are not flagged. Any variable whose literal value is a URL with a password (DATABASE_URL=postgres://app:pw@db/app) is flagged whatever its name.',
   deployError: 'None at deploy: the value is stored in plain text in the template and the task definition, visible to anyone who can describe it.',
   fix: 'Move the value to Secrets Manager or SSM Parameter Store (SecureString) and reference it in the container Secrets.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
@@ -43,15 +43,25 @@ export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
       for (let i = 0; i < env.length; i++) {
         const entry = toObject(env[i]);
         const name = toStr(entry?.Name);
-        if (name === undefined || !looksLikeSecretName(name)) continue;
-        const value = context.assembly.resolveString(entry?.Value, task.stack);
-        if (value === undefined || !looksLikeSecretValue(value)) continue;
+        if (name === undefined) continue;
+        let what: string;
+        if (looksLikeSecretName(name)) {
+          const value = context.assembly.resolveString(entry?.Value, task.stack);
+          if (value === undefined || !looksLikeSecretValue(value)) continue;
+          what = 'a plain value that looks like a secret';
+        } else if (typeof entry?.Value === 'string' && hasUrlPassword(entry.Value)) {
+          // DATABASE_URL=postgres://app:s3cr3t@db/app: the name says URL, the value carries the password.
+          what = 'a URL with a password in it (scheme://user:password@host)';
+        } else {
+          continue;
+        }
         const label = containerLabel(def, index);
+        const length = String(entry?.Value ?? '').length;
         issues.push({
           property: containerPath(index, 'Environment', i, 'Value'),
           // Never echo the secret itself into findings or logs.
-          value: `<redacted, ${value.length} characters>`,
-          problem: `${label} Environment ${name} holds a plain value that looks like a secret`,
+          value: `<redacted, ${length} characters>`,
+          problem: `${label} Environment ${name} holds ${what}`,
           allowed: 'secrets in the container Secrets (Secrets Manager or SSM Parameter Store), not in Environment',
           fix: `Store ${name} in Secrets Manager or SSM Parameter Store and reference it from the Secrets of ${label}.`,
         });
@@ -86,6 +96,12 @@ export function looksLikeSecretName(name: string): boolean {
   return last === 'KEY' && tokens.length > 1 && !NON_SECRET_KEY_QUALIFIERS.has(tokens[tokens.length - 2]);
 }
 
+/** A URL whose user info has a literal password: `postgres://app:s3cr3t@db`, `redis://:s3cr3t@cache` (not `${DB_PASSWORD}`). */
+export function hasUrlPassword(value: string): boolean {
+  const m = /^\s*[a-z][a-z0-9+.-]*:\/\/([^/@\s]*):([^/@\s]+)@/i.exec(value);
+  return m !== null && !m[2].startsWith('$');
+}
+
 /** Values that are references or switches rather than secret material. */
 export function looksLikeSecretValue(value: string): boolean {
   const v = value.trim();
@@ -94,6 +110,6 @@ export function looksLikeSecretValue(value: string): boolean {
   if (/^arn:/.test(v) || v.startsWith('/')) return false;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v)) return false;
   // A URL is a location unless it carries user:password@.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+:[^/@\s]*@/i.test(v);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return hasUrlPassword(v);
   return true;
 }

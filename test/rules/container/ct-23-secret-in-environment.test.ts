@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { CT23_SECRET_IN_ENVIRONMENT as rule, looksLikeSecretName, looksLikeSecretValue } from '../../../src/rules/container/ct-23-secret-in-environment';
+import { CT23_SECRET_IN_ENVIRONMENT as rule, hasUrlPassword, looksLikeSecretName, looksLikeSecretValue } from '../../../src/rules/container/ct-23-secret-in-environment';
 import { check } from '../helpers';
 import { taskWith, TOKEN } from '../task/fixtures';
 
@@ -12,6 +12,22 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     expect(f.message).toContain("container 'app' Environment DB_PASSWORD holds a plain value that looks like a secret");
     expect(f.fix).toContain('Secrets Manager or SSM Parameter Store');
     expect(JSON.stringify(f)).not.toContain('hunter2');
+  });
+
+  test('bad: a URL with a password, whatever the name (DATABASE_URL); the URL is never echoed', () => {
+    const [f] = check(rule, { T: env('DATABASE_URL', 'postgres://app:s3cr3t@db:5432/app') });
+    expect(f.message).toContain("container 'app' Environment DATABASE_URL holds a URL with a password in it (scheme://user:password@host)");
+    expect(f.value).toBe('"<redacted, 33 characters>"');
+    expect(JSON.stringify(f)).not.toContain('s3cr3t');
+    expect(check(rule, { T: env('REDIS_URL', 'redis://:s3cr3t@cache:6379') })).toHaveLength(1);
+  });
+
+  test.each([
+    'postgres://db:5432/app', 'postgres://app@db/app', 'postgres://app:${DB_PASSWORD}@db/app', 'postgres://app:$DB_PASSWORD@db/app',
+    'https://example.com/a:b@c', 'mailto:a@b.c', 'http://user:@host',
+  ])('no password in the URL: %s', (url) => {
+    expect(hasUrlPassword(url)).toBe(false);
+    expect(check(rule, { T: env('DATABASE_URL', url) })).toEqual([]);
   });
 
   test.each([

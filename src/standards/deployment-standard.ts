@@ -1,10 +1,11 @@
 import * as fs from 'fs';
-import { IPolicyValidationPlugin, Tags, Validations } from 'aws-cdk-lib';
+import { IPolicyValidationPlugin, Stage, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { recordStandard } from './applied-standard';
 import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
+import { stagePlugins } from '../internal/cdk-internals';
 import { EcsChecks } from '../plugin/ecs-checks';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { describeMemory, fargateRow, fargateRows, isValidFargateSize } from '../rules/tables/fargate-sizes';
@@ -130,7 +131,10 @@ export class DeploymentStandard {
     const plugins: IPolicyValidationPlugin[] = [new EcsChecks({ standard: this, quotas: this.quotas })];
     for (const pack of this.props.nagPacks ?? []) plugins.push(nagPlugin(pack, app));
     if (this.props.controlTower) plugins.push(options.controlTowerValidator ?? controlTowerValidator());
-    Validations.of(app).addPlugins(...plugins);
+    // A pack the app already runs (added by hand) would report every finding twice.
+    const stage = Stage.isStage(app) ? app : Stage.of(app);
+    const registered = new Set(stage ? stagePlugins(stage).map((p) => p.name) : []);
+    Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
   }
 }
 

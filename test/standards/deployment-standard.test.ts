@@ -5,6 +5,7 @@ import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { ACME_STANDARD, ORDERS_IMAGE_FOR_TESTS } from './fixtures';
 import { DeploymentStandard, EcsChecks, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting } from '../../src';
 
@@ -90,6 +91,15 @@ describe('DeploymentStandard', () => {
     expect(() => DeploymentStandard.REGULATED.apply(app)).toThrow('a standard is already applied');
     expect(DeploymentStandard.BASELINE.ruleIds).toEqual(['ORG-CI-01', 'ORG-LOG-01', 'ORG-TAG-02']);
     expect(new EcsChecks({ standard: ACME_STANDARD }).ruleIds).toEqual(expect.arrayContaining(['ECS-TD-01', 'ORG-IMG-01', 'ORG-TAG-01']));
+  });
+
+  test('apply() does not add a pack the app already runs (each finding would be reported twice)', () => {
+    const app = tmpApp();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const spy = jest.spyOn(Validations.prototype, 'addPlugins');
+    DeploymentStandard.BASELINE.extend({ nagPacks: [NagPack.AWS_SOLUTIONS, NagPack.HIPAA_SECURITY] }).apply(app);
+    expect(spy.mock.calls.flat().map((p) => p.name)).toEqual(['cdk-ecs-kit', 'HIPAA.Security']);
+    spy.mockRestore();
   });
 
   test('a consuming app that breaks the standard fails synth, naming construct, rule and fix', () => {

@@ -28,7 +28,7 @@ export interface ManagedInstancesCapacityOptions {
    */
   readonly instanceRequirements?: ec2.InstanceRequirementsConfig;
   /**
-   * Explicit instance types, rendered as AllowedInstanceTypes; all must share one architecture.
+   * Explicit instance types, rendered as AllowedInstanceTypes. All must share one architecture.
    * Not together with instanceRequirements.allowedInstanceTypes or excludedInstanceTypes.
    * @default - none: instanceRequirements (or ECS's default choice) decides
    */
@@ -46,7 +46,7 @@ export interface ManagedInstancesCapacityOptions {
   readonly capacityProviderName?: string;
   /** Size of each instance's task volume (images, container logs, scratch). @default - ECS's default (80 GiB) */
   readonly taskVolumeStorage?: Size;
-  /** CloudWatch detailed (1-minute) monitoring of the instances; Control Tower CT.EC2.PR.10 expects it. @default true */
+  /** CloudWatch detailed (1-minute) monitoring of the instances. Control Tower CT.EC2.PR.10 expects it. @default true */
   readonly detailedMonitoring?: boolean;
   /**
    * Tag the instances with the capacity provider's tags (the stack's tags reach the provider).

@@ -30,7 +30,7 @@ export interface ServiceFleetProps {
    */
   readonly shards: number;
   /**
-   * Most resources a shard stack may hold; synth fails above it
+   * Most resources a shard stack may hold. Synth fails above it
    * (KIT-FLEET-BUDGET). Below ECS-QT-08's 450 so a full shard does not warn.
    * @default 440
    */

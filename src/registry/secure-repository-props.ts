@@ -31,7 +31,7 @@ export interface SecureRepositoryProps {
    */
   readonly removalPolicy?: RemovalPolicy;
   /**
-   * Delete the images with the repository; needs `removalPolicy: DESTROY` (ER-12).
+   * Delete the images with the repository. Needs `removalPolicy: DESTROY` (ER-12).
    * @default false
    */
   readonly emptyOnDelete?: boolean;
@@ -41,7 +41,7 @@ export interface SecureRepositoryProps {
    */
   readonly untaggedImageExpiration?: Duration;
   /**
-   * The number of most recent tagged images kept; older tagged images are expired. Keep it above the number
+   * The number of most recent tagged images kept. Older tagged images are expired. Keep it above the number
    * of image versions any service may still run (rollbacks pull old digests).
    * @default 100
    */

@@ -70,7 +70,7 @@ export class ScheduledJob extends Construct {
   public readonly schedule: scheduler.CfnSchedule;
   /** Role EventBridge Scheduler assumes. */
   public readonly role: iam.Role;
-  /** The dead-letter queue; one the kit creates is retained on stack deletion (RemovalPolicy.RETAIN). */
+  /** The dead-letter queue. One the kit creates is retained on stack deletion (RemovalPolicy.RETAIN). */
   public readonly deadLetterQueue: sqs.IQueue;
   public readonly securityGroup?: ec2.ISecurityGroup;
 

@@ -34,7 +34,7 @@ const KNOWN_KEYS: readonly (keyof DeploymentStandardProps)[] = [
  * standard) and the cdk-nag packs it requires as validation plugins.
  */
 export class DeploymentStandard {
-  /** AwsSolutions must pass; tags propagate, Container Insights on, logs kept 90 days or more. */
+  /** AwsSolutions must pass. Tags propagate, Container Insights on, logs kept 90 days or more. */
   public static readonly BASELINE = new DeploymentStandard({
     name: 'baseline',
     nagPacks: [NagPack.AWS_SOLUTIONS],

@@ -124,12 +124,12 @@ export interface DeploymentStandardProps {
    */
   readonly quotaOverrides?: { [quotaId: string]: number };
   /**
-   * cdk-nag packs that must pass; `apply()` registers them.
+   * cdk-nag packs that must pass. `apply()` registers them.
    * @default - none
    */
   readonly nagPacks?: NagPack[];
   /**
-   * The AWS Control Tower proactive controls (cfn-guard) must pass; `apply()`
+   * The AWS Control Tower proactive controls (cfn-guard) must pass. `apply()`
    * registers `@cdklabs/cdk-validator-cfnguard` (an optional peer dependency).
    * @default false
    */

@@ -23,12 +23,12 @@ export interface DeploymentLifecycleHook {
 export interface BlueGreenDeploymentOptions {
   /**
    * Time both revisions keep running after all production traffic moved to
-   * the new one; deployment alarms still roll back during it. 0-1440 minutes.
+   * the new one. Deployment alarms still roll back during it. 0-1440 minutes.
    * @default - ECS's default bake time
    */
   readonly bakeTime?: Duration;
   /**
-   * Lambda hooks run at lifecycle stages; a FAILED status rolls back. The kit
+   * Lambda hooks run at lifecycle stages. A FAILED status rolls back. The kit
    * creates one role ECS assumes, allowed lambda:InvokeFunction on these functions only.
    * @default - no hooks
    */

@@ -16,7 +16,7 @@ import { fail } from '../../errors';
 /** Props of services behind a load balancer. */
 export interface LoadBalancedServiceProps extends ReplicaServiceProps {
   /**
-   * Certificate of the TLS listener (yours; e.g. acm.Certificate.fromCertificateArn).
+   * Certificate of the TLS listener (yours, for example from acm.Certificate.fromCertificateArn).
    * @default - none; required unless a shared listener is given
    */
   readonly certificate?: acm.ICertificate;
@@ -53,7 +53,7 @@ export interface LoadBalancedServiceProps extends ReplicaServiceProps {
   readonly deregistrationDelay?: Duration;
   /** Target group health check. @default - HTTP GET / (ALB) or TCP (NLB), 2 healthy / 3 unhealthy, every 30 s */
   readonly healthCheck?: elbv2.HealthCheck;
-  /** Create alarms (unhealthy hosts; ALB also target 5xx) that roll back a deployment. @default false */
+  /** Create alarms that roll back a deployment: unhealthy hosts, and target 5xx on an ALB. @default false */
   readonly enableDeploymentAlarms?: boolean;
 }
 

@@ -22,7 +22,7 @@ export interface ServiceConnectTlsOptions {
    * `acmpca.CertificateAuthority.fromCertificateAuthorityArn`.
    */
   readonly certificateAuthority: acmpca.ICertificateAuthority;
-  /** KMS key ECS encrypts the certificate's private key with; the TLS role gets encrypt/decrypt on it. @default - an AWS owned key */
+  /** KMS key ECS encrypts the certificate's private key with. The TLS role gets encrypt/decrypt on it. @default - an AWS owned key */
   readonly kmsKey?: kms.IKey;
   /**
    * ECS infrastructure role that calls AWS Private CA and Secrets Manager.

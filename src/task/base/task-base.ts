@@ -57,7 +57,7 @@ export interface TaskBaseProps {
    */
   readonly scratchInitImage?: ecs.ContainerImage;
   /**
-   * CPU architecture of the task; an image asset built for another platform is an error.
+   * CPU architecture of the task. An image asset built for another platform is an error.
    * @default ecs.CpuArchitecture.X86_64
    */
   readonly cpuArchitecture?: ecs.CpuArchitecture;

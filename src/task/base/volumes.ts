@@ -19,12 +19,12 @@ export interface EfsVolumeOptions {
    */
   readonly accessPoint?: efs.IAccessPoint;
   /**
-   * Directory of the file system to mount; not allowed with an access point.
+   * Directory of the file system to mount. Not allowed with an access point.
    * @default '/'
    */
   readonly rootDirectory?: string;
   /**
-   * Mount read-only; the task role then gets ClientMount only.
+   * Mount read-only. The task role then gets ClientMount only.
    * @default false
    */
   readonly readOnly?: boolean;
@@ -59,7 +59,7 @@ export interface EbsVolumeOptions {
    */
   readonly volumeType?: ec2.EbsDeviceVolumeType;
   /**
-   * Provisioned IOPS (gp3: 3,000-16,000; required for io1/io2).
+   * Provisioned IOPS (gp3: 3,000-16,000, required for io1/io2).
    * @default - the volume type's baseline
    */
   readonly iops?: number;
@@ -69,7 +69,7 @@ export interface EbsVolumeOptions {
    */
   readonly throughput?: number;
   /**
-   * Customer managed key for the volume; volumes are always encrypted.
+   * Customer managed key for the volume. Volumes are always encrypted.
    * @default - the AWS managed key for EBS
    */
   readonly encryptionKey?: kms.IKey;

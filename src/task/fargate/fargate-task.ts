@@ -8,12 +8,12 @@ import { TaskBase, TaskBaseProps } from '../base/task-base';
 /** Props of a FargateTask. */
 export interface FargateTaskProps extends TaskBaseProps {
   /**
-   * Task size; only valid Fargate sizes can be built.
+   * Task size. Only valid Fargate sizes can be built.
    * @default FargateSize.of(256, 512)
    */
   readonly size?: FargateSize;
   /**
-   * Operating system family; must match the size's operating system.
+   * Operating system family. Must match the size's operating system.
    * @default - LINUX, or WINDOWS_SERVER_2022_CORE for a Windows size
    */
   readonly operatingSystemFamily?: ecs.OperatingSystemFamily;

@@ -13,12 +13,12 @@ export interface ManagedInstancesTaskProps extends TaskBaseProps {
    */
   readonly networkMode?: ecs.NetworkMode;
   /**
-   * Task CPU units (1024 = 1 vCPU); ECS picks instances with room for it.
+   * Task CPU units (1024 = 1 vCPU). ECS picks instances with room for it.
    * @default 256
    */
   readonly cpu?: number;
   /**
-   * Task memory in MiB; the main container gets what the sidecars leave.
+   * Task memory in MiB. The main container gets what the sidecars leave.
    * @default 512
    */
   readonly memoryMiB?: number;

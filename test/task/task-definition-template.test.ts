@@ -23,7 +23,7 @@ function cdkProperties(json: unknown): unknown {
   return Object.values(Template.fromStack(stack).findResources('AWS::ECS::TaskDefinition'))[0].Properties;
 }
 
-const kitProperties = (json: unknown) => taskDefinitionTemplate(json, 'x.json').Resources[TASK_DEFINITION_ID].Properties;
+const kitProperties = (json: unknown) => taskDefinitionTemplate(json, 'x.json').Resources?.[TASK_DEFINITION_ID].Properties;
 
 /** A value of each field type; the fields of each table that `pick` keeps (depth 0: the task's own fields). */
 type Pick = (key: string, depth: number) => boolean;
@@ -71,7 +71,7 @@ describe('task definition JSON as a template (the CLI path, without aws-cdk-lib)
     TaskDefinitionJson.fromFile(stack, 'T', FIXTURE);
     expect(Object.values(Template.fromStack(stack).findResources('AWS::ECS::TaskDefinition'))[0].Properties).toEqual(cdkProperties(fixtureJson()));
     const file = readTemplateFile(FIXTURE);
-    expect(file.Resources[TASK_DEFINITION_ID].Properties).toEqual(cdkProperties(fixtureJson()));
+    expect(file.Resources?.[TASK_DEFINITION_ID].Properties).toEqual(cdkProperties(fixtureJson()));
     const described = { taskDefinition: { ...fixtureJson(), revision: 3, status: 'ACTIVE' }, tags: [{ key: 'team', value: 'web' }] };
     expect(kitProperties(described)).toEqual(cdkProperties(described));
   });

@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseYamlTemplate } from './yaml-template';
 import { EcsKitError } from '../errors';
-import { AssemblyInput, asTemplate, fsProblem, InputError, loadCloudAssembly, readText, stackNameFromFile } from '../rules/assembly-loader';
+import {
+  AssemblyInput, asTemplate, fsProblem, InputError, loadCloudAssembly, readText, stackNameFromFile, withoutTemplateExtension,
+} from '../rules/assembly-loader';
 import { CfnTemplate, StackInput } from '../rules/model';
 import { isTaskDefinitionJson, taskDefinitionTemplate } from '../task/json/task-definition-template';
 
@@ -58,6 +60,14 @@ export function loadInputs(paths: readonly string[]): AssemblyInput[] {
       loose.push({ name: stackNameFromFile(p), template: readTemplateFile(p), file: p, templateSize: stat.size });
     }
   }
-  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: loose });
+  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: distinctNames(loose) });
   return assemblies;
+}
+
+/** Files that share a name (a/valid.json, b/valid.json) are named by their paths, so findings say which file. */
+function distinctNames(stacks: StackInput[]): StackInput[] {
+  const count = new Map<string, number>();
+  for (const s of stacks) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  return stacks.map((s) => (count.get(s.name)! > 1 && s.file
+    ? { ...s, name: withoutTemplateExtension(s.file).split(path.sep).join('/') } : s));
 }

@@ -202,7 +202,12 @@ export function readJsonTemplate(file: string, trusted = false): CfnTemplate {
 
 /** Stack name from a template file name: `Api.template.json` → `Api`. */
 export function stackNameFromFile(file: string): string {
-  return path.basename(file).replace(/\.template\.json$|\.(json|ya?ml|template)$/i, '');
+  return withoutTemplateExtension(path.basename(file));
+}
+
+/** `a/Api.template.json` → `a/Api`. */
+export function withoutTemplateExtension(file: string): string {
+  return file.replace(/\.template\.json$|\.(json|ya?ml|template)$/i, '');
 }
 
 /**

@@ -51,6 +51,18 @@ describe('cdk-ecs-kit check', () => {
     expect(e.stderr).toMatch(/td\.json: not a valid ECS task definition: \[KIT-TASK-JSON\] containerDefinitions\[0\]\.command is string "sleep"/);
   });
 
+  test('two files with the same name are named by their paths, so each finding says which file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-name-'));
+    const bad = fs.readFileSync(path.join(FIX, 'taskdef', 'fargate-awslogs-no-execution-role.json'), 'utf8');
+    for (const sub of ['a', 'b']) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.writeFileSync(path.join(dir, sub, 'td.json'), bad);
+    }
+    const r = run('check', '--format', 'json', path.join(dir, 'a', 'td.json'), path.join(dir, 'b', 'td.json'));
+    const paths = JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path);
+    expect(paths).toEqual([`${dir}/a/td/TaskDefinition`, `${dir}/b/td/TaskDefinition`]);
+  });
+
   test('text output leaves out an empty property (quota findings name a whole resource)', () => {
     const finding = { ruleId: 'ECS-QT-02', severity: 'error', stack: 'Shop', logicalId: 'Cluster', path: 'Shop/Cluster', property: '', value: '', message: 'm', fix: 'f' };
     expect(formatText([finding as never], 1).split('\n')[0]).toBe('ERROR   ECS-QT-02  Shop/Cluster  (Shop/Cluster)');

@@ -44,7 +44,10 @@ describe('FargateSize', () => {
   test('the suggested smallestFor call keeps the operating system, and returns a valid size of it', () => {
     expect(() => FargateSize.windows(512, 1024)).toThrow('FargateSize.smallestFor({ cpu: 512, memoryMiB: 1024, operatingSystem: FargateOperatingSystem.WINDOWS })');
     expect(FargateSize.smallestFor({ cpu: 512, memoryMiB: 1024, operatingSystem: FargateOperatingSystem.WINDOWS }).isWindows).toBe(true);
-    expect(() => FargateSize.of(512, 3000)).toThrow('FargateSize.smallestFor({ cpu: 512, memoryMiB: 3000 })');
+    expect(() => FargateSize.of(512, 3000)).toThrow('FargateSize.smallestFor({ cpu: 512, memoryMiB: 3000 }) (cpu 512 with 3072 MiB)');
+    // No size covers the request: no smallestFor call that would only throw.
+    expect(() => FargateSize.windows(4096, 31000)).toThrow('Pick a listed memory value: no WINDOWS Fargate size has cpu >= 4096 and memory >= 31000 MiB.');
+    expect(() => FargateSize.windows(4096, 31000)).not.toThrow(/smallestFor/);
   });
 
   test('smallestFor returns the minimal valid size covering the request', () => {

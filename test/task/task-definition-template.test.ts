@@ -81,6 +81,9 @@ describe('task definition JSON as a template (the CLI path, without aws-cdk-lib)
     expect(isTaskDefinitionJson({ taskDefinition: { containerDefinitions: [] } })).toBe(true);
     expect(isTaskDefinitionJson({ Resources: {}, containerDefinitions: [] })).toBe(false);
     expect(isTaskDefinitionJson({ family: 'x' })).toBe(false);
+    // A misspelt or wrong-case containerDefinitions still reads as task JSON, so the mapper names the key.
+    expect(isTaskDefinitionJson({ ContainerDefinitions: [] })).toBe(true);
+    expect(() => taskDefinitionTemplate({ containerDefinition: [] }, 'td.json')).toThrow(/containerDefinition is not a task definition field/);
     expect(isTaskDefinitionJson([])).toBe(false);
   });
 

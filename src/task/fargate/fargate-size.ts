@@ -105,15 +105,19 @@ export class FargateSize {
     }
     const code = windows ? 'ECS-TD-02' : 'ECS-TD-01';
     const method = windows ? 'FargateSize.windows' : 'FargateSize.of';
-    // smallestFor is Linux unless told otherwise.
-    const smallest = `FargateSize.smallestFor({ cpu: ${cpu}, memoryMiB: ${memoryMiB}${windows ? ', operatingSystem: FargateOperatingSystem.WINDOWS' : ''} })`;
+    // smallestFor is Linux unless told otherwise; suggested only when some size covers the request.
+    const best = smallestFargateSize(cpu, memoryMiB, windows);
+    const smallest = best
+      ? `FargateSize.smallestFor({ cpu: ${cpu}, memoryMiB: ${memoryMiB}${windows ? ', operatingSystem: FargateOperatingSystem.WINDOWS' : ''} }) `
+        + `(cpu ${best.row.cpu} with ${best.memoryMiB} MiB)`
+      : undefined;
     if (!row) {
       throw new EcsKitError({
         code,
         path: method,
         problem: `${os} Fargate cpu ${cpu} is not a Fargate CPU value`,
         allowed: choices(rowsFor(os)),
-        fix: `Use ${method}(cpu, memoryMiB) with a listed pair, or ${smallest}.`,
+        fix: `Use ${method}(cpu, memoryMiB) with a listed pair${smallest ? `, or ${smallest}` : ''}.`,
       });
     }
     throw new EcsKitError({
@@ -121,7 +125,8 @@ export class FargateSize {
       path: method,
       problem: `${os} Fargate cpu ${cpu} does not allow memory ${memoryMiB} MiB`,
       allowed: `cpu ${cpu}: ${describeMemory(row)}`,
-      fix: `Pick a listed memory value, or use ${smallest}.`,
+      fix: smallest ? `Pick a listed memory value, or use ${smallest}.`
+        : `Pick a listed memory value: no ${os} Fargate size has cpu >= ${cpu} and memory >= ${memoryMiB} MiB.`,
     });
   }
 

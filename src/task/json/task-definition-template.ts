@@ -24,7 +24,9 @@ export function isTaskDefinitionJson(json: unknown): boolean {
   const doc = json as Record<string, unknown>;
   if ('Resources' in doc) return false;
   const inner = doc.taskDefinition;
-  return 'containerDefinitions' in doc || (!!inner && typeof inner === 'object' && 'containerDefinitions' in inner);
+  // Any spelling of containerDefinitions: the mapper then names a wrong-case or misspelt key.
+  const hasContainers = (o: object) => Object.keys(o).some((k) => /^containerdefinitions?$/i.test(k));
+  return hasContainers(doc) || (!!inner && typeof inner === 'object' && hasContainers(inner));
 }
 
 /** Accept describe-task-definition output ({ taskDefinition, tags }) as well as register input; drop its read-only fields. */

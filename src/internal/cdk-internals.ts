@@ -5,6 +5,7 @@
  * pins each one, so an upgrade fails loudly instead of silently. Not exported.
  */
 import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
 import { App, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -216,4 +217,14 @@ export function bindImageForRole(scope: Construct, image: ecs.ContainerImage, ex
   const config = image.bind(scope, { taskDefinition } as unknown as ecs.ContainerDefinition);
   if (typeof config?.imageName !== 'string') changed('ContainerImage.bind() imageName');
   return config;
+}
+
+/**
+ * The error aws-cdk-lib's own construct validation throws ("Validation failed with the following
+ * errors"): an UnscopedValidationError (marked internal), so `Errors.isValidationError` is true and the
+ * CDK CLI shows it as it shows aws-cdk-lib's. A plain Error with the same text if the class goes.
+ */
+export function validationFailure(message: string): Error {
+  const ErrorClass = (cdk as unknown as { UnscopedValidationError?: new (name: string, msg: string) => Error }).UnscopedValidationError;
+  return typeof ErrorClass === 'function' ? new ErrorClass('ValidationFailedWithErrors', message) : new Error(message);
 }

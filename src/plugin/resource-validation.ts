@@ -6,7 +6,7 @@
 import { Annotations, CfnElement, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
-import { checkRenderedTemplate, stagePlugins } from '../internal/cdk-internals';
+import { checkRenderedTemplate, stagePlugins, validationFailure } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { runRules } from '../rules/engine';
 import { ALL_RULES } from '../rules/index';
@@ -134,7 +134,7 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
       }
     }
   });
-  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  if (errors.length > 0) throw validationFailure(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
 }
 
 /** Construct path of each CloudFormation element of the stack, by logical id (only built when a message names another resource). */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Aws, CfnCondition, CfnResource, Fn, IPolicyValidationPlugin, Lazy, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aws, CfnCondition, CfnResource, Errors, Fn, IPolicyValidationPlugin, Lazy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
@@ -15,9 +15,11 @@ import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
 import {
   appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, checkRenderedTemplate, cpuArchitectureName,
   keepRenderedTemplates, KitCluster, renderedTemplate, repositoryImageName, scalableTargetOf, stagePlugins, taskDefinitionContainers,
+  validationFailure,
 } from '../../src/internal/cdk-internals';
 
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
@@ -196,4 +198,22 @@ describe('bindImageForRole: ContainerImage.bind reads only taskDefinition.obtain
     expect(config.repositoryCredentials?.credentialsParameter).toBeDefined();
     expect(JSON.stringify(stack.resolve((role.node.tryFindChild('DefaultPolicy') as iam.Policy).document))).toContain('secretsmanager:GetSecretValue');
   });
+});
+
+test('UnscopedValidationError is what aws-cdk-lib throws for failed construct validation, and Errors.isValidationError knows it', () => {
+  const e = validationFailure('Validation failed with the following errors:\n  [S/X] boom');
+  expect(Errors.isValidationError(e)).toBe(true);
+  expect(e.message).toBe('Validation failed with the following errors:\n  [S/X] boom');
+  // The same class as aws-cdk-lib's own node validation error.
+  const app = new App();
+  const stack = new Stack(app, 'S');
+  new Construct(stack, 'X').node.addValidation({ validate: () => ['boom'] });
+  let own: unknown;
+  try {
+    app.synth();
+  } catch (err) {
+    own = err;
+  }
+  expect(Errors.isValidationError(own)).toBe(true);
+  expect(Object.getPrototypeOf(e)).toBe(Object.getPrototypeOf(own));
 });

@@ -1,3 +1,4 @@
+import { shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { SCHEDULE, taskLaunch } from './task-launch';
 import { taskNeeds } from './task-needs';
@@ -52,7 +53,9 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
     return [{
       property: `${launch.awsvpcPointer}/Subnets`,
       value: stranded.map((s) => s.facts.subnet.logicalId),
-      problem: `tasks of ${launch.task.logicalId} in subnet${stranded.length > 1 ? 's' : ''} ${stranded.map((s) => s.facts.subnet.logicalId).join(', ')} (${why}) cannot reach ${orList(first.missing)}`,
+      // Construct paths, as in the finding's own location (logical ids only where the template has no paths).
+      problem: `tasks of ${shortPath(launch.task, resource.stack)} in subnet${stranded.length > 1 ? 's' : ''} `
+        + `${stranded.map((s) => shortPath(s.facts.subnet, resource.stack)).join(', ')} (${why}) cannot reach ${orList(first.missing)}`,
       allowed: 'a NAT gateway route, a public IP (Fargate in a public subnet), or VPC endpoints for ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
       fix: first.missing.some((m) => m.startsWith('image'))
         ? 'Copy the image into ECR (e.g. through a pull-through cache rule) and add the ECR endpoints, or route the subnets through a NAT gateway.'

@@ -162,8 +162,8 @@ describe('ECS-RC-01 image pull path (L1)', () => {
 });
 
 describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
-  function l2(subnetType: ec2.SubnetType, options: { ecr: boolean; endpoints: boolean }): AssemblyModel {
-    const app = new App();
+  function l2(subnetType: ec2.SubnetType, options: { ecr: boolean; endpoints: boolean; paths?: boolean }): AssemblyModel {
+    const app = new App({ context: { 'aws:cdk:enable-path-metadata': options.paths ?? false } });
     const stack = new Stack(app, 'L2');
     const vpc = new ec2.Vpc(stack, 'Vpc', {
       maxAzs: 2,
@@ -192,6 +192,11 @@ describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
   test('bad: PRIVATE_ISOLATED subnets with a Docker Hub image', () => {
     const [message] = run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: false, endpoints: true }));
     expect(message).toMatch(/^\[ECS-RC-01\] tasks of Task\w+ in subnets VpcAppSubnet1Subnet\w+, VpcAppSubnet2Subnet\w+ \(no route out of the VPC\) cannot reach image 'nginx:1.27'/);
+  });
+
+  test('with path metadata (as the CDK CLI synthesizes) the task and subnets are named by their construct paths', () => {
+    const [message] = run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: false, endpoints: true, paths: true }));
+    expect(message).toMatch(/^\[ECS-RC-01\] tasks of Task in subnets Vpc\/AppSubnet1\/Subnet, Vpc\/AppSubnet2\/Subnet \(no route out of the VPC\)/);
   });
 
   test('bad: PRIVATE_ISOLATED subnets with an ECR image and no endpoints', () => {

@@ -15,7 +15,7 @@ const METADATA_SUFFIXES = new Set([
   'TYPE', 'POLICY', 'ENABLED', 'DISABLED', 'ENABLE', 'DISABLE', 'REQUIRED', 'MIN', 'MAX', 'COUNT', 'SIZE', 'LIMIT',
   'VERSION', 'REGION', 'ISSUER', 'AUDIENCE', 'ALGORITHM', 'ALG', 'FORMAT', 'MODE', 'PREFIX', 'SUFFIX', 'FIELD', 'PARAM',
   'PARAMETER', 'PROVIDER', 'MANAGER', 'STORE', 'LOCATION', 'SOURCE', 'RESET', 'HINT', 'LABEL', 'ROTATION', 'STRATEGY',
-  'COMPLEXITY', 'RETRIES', 'THRESHOLD',
+  'COMPLEXITY', 'RETRIES', 'THRESHOLD', 'REF', 'REFERENCE',
 ]);
 /** Words before KEY that make it a lookup key, a public key or a key id, not a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([

@@ -123,11 +123,18 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
   for (const p of toArray(role.properties.Policies) ?? []) addDocument(toObject(p)?.PolicyDocument, role);
   if (role.properties.Policies !== undefined && !toArray(role.properties.Policies)) complete = false;
 
+  const attachments = attachmentIndex(assembly);
+  const attached = new Set(attachments.byRole.get(role) ?? []);
   const managed = role.properties.ManagedPolicyArns;
   if (managed !== undefined && !toArray(managed)) complete = false;
   for (const arn of toArray(managed) ?? []) {
     const local = assembly.resolveResource(arn, role.stack);
-    if (local?.type === 'AWS::IAM::ManagedPolicy') continue; // read below, with the other attachments
+    if (local?.type === 'AWS::IAM::ManagedPolicy') {
+      // A managed policy of the app named by the role (role.addManagedPolicy): its document is in the template.
+      // One that also names the role in its Roles is read below, with the other attachments.
+      if (!attached.has(local)) addDocument(local.properties.PolicyDocument, local);
+      continue;
+    }
     const text = JSON.stringify(arn);
     if (/:iam::aws:policy\/(service-role\/)?AmazonECSTaskExecutionRolePolicy"/.test(text)) {
       statements.push(statement({ Effect: 'Allow', Action: EXECUTION_ROLE_POLICY_ACTIONS, Resource: '*' }, role));
@@ -136,9 +143,8 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
     }
   }
 
-  const attachments = attachmentIndex(assembly);
   if (attachments.unresolved) complete = false;
-  for (const policy of attachments.byRole.get(role) ?? []) addDocument(policy.properties.PolicyDocument, policy);
+  for (const policy of attached) addDocument(policy.properties.PolicyDocument, policy);
   return { statements, complete };
 }
 

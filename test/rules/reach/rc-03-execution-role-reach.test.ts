@@ -53,6 +53,19 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     expect(messages(template([statement('*', '*')]))).toEqual([]);
   });
 
+  test('good: an app managed policy named in the role\'s ManagedPolicyArns (role.addManagedPolicy) is read; bad when it grants too little', () => {
+    const managed = (actions: string[]) => ({
+      Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: [statement(actions, '*')] } } },
+    });
+    expect(messages(template([], managed(['secretsmanager:GetSecretValue']), { ManagedPolicyArns: [{ Ref: 'Managed' }] }))).toEqual([]);
+    expect(messages(template([], managed(['s3:GetObject']), { ManagedPolicyArns: [{ Ref: 'Managed' }] }))[0])
+      .toContain('is not allowed secretsmanager:GetSecretValue on secret Secret');
+    // Named both ways (ManagedPolicyArns and its own Roles): read once, same verdict.
+    const both = managed(['secretsmanager:GetSecretValue']);
+    (both.Managed.Properties as any).Roles = [{ Ref: 'Role' }];
+    expect(messages(template([], both, { ManagedPolicyArns: [{ Ref: 'Managed' }] }))).toEqual([]);
+  });
+
   test('good: a resource policy on the secret can grant it, so the rule is silent', () => {
     const extra = { Rp: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: { Ref: 'Secret' }, ResourcePolicy: {} } } };
     expect(messages(template([], extra))).toEqual([]);

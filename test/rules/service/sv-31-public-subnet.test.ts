@@ -1,4 +1,10 @@
 /** ECS-SV-31: Fargate tasks in public subnets without a public IP. */
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { runRules } from '../../../src/rules/engine';
+import { AssemblyModel } from '../../../src/rules/model';
 import { SV31_PUBLIC_SUBNET_NO_PUBLIC_IP } from '../../../src/rules/service/sv-31-public-subnet-no-public-ip';
 import { check, fargateTask, Resources } from '../helpers';
 
@@ -22,7 +28,7 @@ function template(assign: unknown, options: { igw?: boolean; image?: string; end
     r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } };
   }
   if (options.endpoint) {
-    r.Endpoint = { Type: 'AWS::EC2::VPCEndpoint', Properties: { ServiceName: 'com.amazonaws.eu-west-1.ecr.dkr', VpcId: 'vpc-1' } };
+    r.Endpoint = { Type: 'AWS::EC2::VPCEndpoint', Properties: { ServiceName: 'com.amazonaws.eu-west-1.ecr.dkr', VpcId: 'vpc-1', VpcEndpointType: 'Interface' } };
   }
   return r;
 }
@@ -47,5 +53,29 @@ describe('ECS-SV-31 public subnet without a public IP', () => {
   test('token: an unresolved AssignPublicIp or a subnet outside the template is skipped', () => {
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template({ Ref: 'AssignParam' }))).toEqual([]);
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { subnet: { 'Fn::ImportValue': 'shared-subnet' } }))).toEqual([]);
+  });
+
+  test('ECR images with the ECR endpoints in the network stack (VPC, subnets and endpoints in another stack): silent', () => {
+    const build = (endpoints: boolean) => {
+      const app = new App();
+      const net = new Stack(app, 'Net');
+      const vpc = new ec2.Vpc(net, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'pub', subnetType: ec2.SubnetType.PUBLIC }] });
+      if (endpoints) {
+        vpc.addInterfaceEndpoint('EcrApi', { service: ec2.InterfaceVpcEndpointAwsService.ECR });
+        vpc.addInterfaceEndpoint('EcrDkr', { service: ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER });
+        vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+      }
+      const svc = new Stack(app, 'Svc');
+      const td = new ecs.FargateTaskDefinition(svc, 'Td');
+      td.addContainer('app', { image: ecs.ContainerImage.fromEcrRepository(new ecr.Repository(svc, 'Repo'), 'v1') });
+      new ecs.FargateService(svc, 'Service', {
+        cluster: new ecs.Cluster(svc, 'C', { vpc }), taskDefinition: td, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: false,
+      });
+      const asm = app.synth();
+      return runRules(new AssemblyModel(asm.stacks.map((st) => ({ name: st.stackName, template: st.template }))), { rules: [SV31_PUBLIC_SUBNET_NO_PUBLIC_IP] });
+    };
+    expect(build(true)).toEqual([]);
+    const [f] = build(false);
+    expect(f.message).toMatch(/^\[ECS-SV-31\] Fargate tasks run in public subnets Net\/VpcpubSubnet1Subnet\w+, Net\/VpcpubSubnet2Subnet\w+ \(routed to an internet gateway\)/);
   });
 });

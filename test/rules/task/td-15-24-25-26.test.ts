@@ -8,14 +8,14 @@ import { ec2TaskWith, TOKEN, WINDOWS } from './fixtures';
 const LINUX = { OperatingSystemFamily: 'LINUX', CpuArchitecture: 'X86_64' };
 
 describe('ECS-TD-15 pid mode on Fargate', () => {
-  test('bad: host, Windows, no operating system family', () => {
+  test('bad: host; task on Windows', () => {
     const [f] = check(td15, { T: fargateTask({ PidMode: 'host', RuntimePlatform: LINUX }) });
     expect(f).toMatchObject({ ruleId: 'ECS-TD-15', property: 'Properties/PidMode' });
     expect(f.message).toContain('Fargate task definition PidMode host');
     expect(check(td15, { T: fargateTask({ PidMode: 'task', RuntimePlatform: WINDOWS, Cpu: '1024', Memory: '2048' }) })[0].message).toContain('Windows');
-    expect(check(td15, { T: fargateTask({ PidMode: 'task' }) })[0].message).toContain('without RuntimePlatform.OperatingSystemFamily');
   });
-  test('good: task on Linux; host on EC2', () => {
+  test('good: task on Linux, with or without RuntimePlatform (a Fargate task without one is Linux); host on EC2', () => {
+    expect(check(td15, { T: fargateTask({ PidMode: 'task' }) })).toEqual([]);
     expect(check(td15, { T: fargateTask({ PidMode: 'task', RuntimePlatform: LINUX }) })).toEqual([]);
     expect(check(td15, { T: ec2TaskWith([{ Name: 'a', Image: 'x', Memory: 64 }], { PidMode: 'host' }) })).toEqual([]);
   });

@@ -45,9 +45,9 @@ describe('ECS-SV-31 public subnet without a public IP', () => {
   test('good: ENABLED; a private subnet; ECR images with an ECR endpoint', () => {
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('ENABLED'))).toEqual([]);
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { igw: false }))).toEqual([]);
-    const ecr = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1';
-    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { image: ecr, endpoint: true }))).toEqual([]);
-    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { image: ecr }))).toHaveLength(1);
+    const ecrImage = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1';
+    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { image: ecrImage, endpoint: true }))).toEqual([]);
+    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { image: ecrImage }))).toHaveLength(1);
   });
 
   test('token: an unresolved AssignPublicIp or a subnet outside the template is skipped', () => {
@@ -72,7 +72,8 @@ describe('ECS-SV-31 public subnet without a public IP', () => {
         cluster: new ecs.Cluster(svc, 'C', { vpc }), taskDefinition: td, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: false,
       });
       const asm = app.synth();
-      return runRules(new AssemblyModel(asm.stacks.map((st) => ({ name: st.stackName, template: st.template }))), { rules: [SV31_PUBLIC_SUBNET_NO_PUBLIC_IP] });
+      const model = new AssemblyModel(asm.stacks.map((st) => ({ name: st.stackName, template: st.template })));
+      return runRules(model, { rules: [SV31_PUBLIC_SUBNET_NO_PUBLIC_IP] });
     };
     expect(build(true)).toEqual([]);
     const [f] = build(false);

@@ -17,7 +17,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { certificate, ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
 import {
-  Ec2CapacityImage, Ec2Task, FargateCapacity, FargateSize, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule, RegistryReplication,
+  Ec2CapacityImage, Ec2Task, EcsCluster, FargateCapacity, FargateSize, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule, RegistryReplication,
   RegistryScanning, RegistryScanType, ScanFrequency, ScheduledJob, SecureRepository, ServiceFleet, ServiceFleetProps,
   TaskDefinitionJson, UpstreamRegistry, WebService, WorkerService,
 } from '../../src';
@@ -284,6 +284,18 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
       const e = env();
       e.cluster.addEc2Capacity('Ec2');
       new WorkerService(e.stack, 'W', { cluster: e.cluster, task: ec2Task(e.stack), platformVersion: ecs.FargatePlatformVersion.LATEST });
+    },
+  },
+  {
+    code: 'KIT-SERVICE-LISTENER-PEER',
+    prop: 'listenerPeer',
+    bad: 'not set',
+    trigger: () => {
+      const e = env();
+      const vpc = ec2.Vpc.fromVpcAttributes(e.stack, 'NoCidr', {
+        vpcId: 'vpc-12345678', availabilityZones: ['eu-west-1a', 'eu-west-1b'], privateSubnetIds: ['subnet-aaaa1111', 'subnet-bbbb2222'],
+      });
+      web({}, { ...e, cluster: new EcsCluster(e.stack, 'NoCidrCluster', { vpc }) });
     },
   },
   { code: 'KIT-SERVICE-PORT', prop: 'containerPort', bad: '9999', trigger: () => web({ containerPort: 9999 }) },

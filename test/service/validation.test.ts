@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
 import { certificate, ec2Task, fargateTask, fixture } from './helpers';
-import { EcsKitErrors } from '../../src';
+import { EcsCluster, EcsKitErrors } from '../../src';
 import { BackendService, DaemonService, FargateCapacity, ScheduledJob, WebService, WorkerService } from '../../src/service';
 
 const web = (extra: Record<string, unknown> = {}, f = fixture()) =>
@@ -41,6 +42,17 @@ describe('validation errors', () => {
     const f = fixture();
     expect(() => new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack) })).toThrow(/\[KIT-SERVICE-CERTIFICATE\]/);
   });
+  test('an internal load balancer on a VPC imported without vpcCidrBlock needs listenerPeer (not aws-cdk-lib\'s CIDR error)', () => {
+    const f = fixture();
+    const vpc = ec2.Vpc.fromVpcAttributes(f.stack, 'NoCidr', {
+      vpcId: 'vpc-12345678', availabilityZones: ['eu-west-1a', 'eu-west-1b'], privateSubnetIds: ['subnet-aaaa1111', 'subnet-bbbb2222'],
+    });
+    const cluster = new EcsCluster(f.stack, 'NoCidrCluster', { vpc });
+    const props = { cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) };
+    expect(() => new WebService(f.stack, 'Web', props)).toThrow(/\[KIT-SERVICE-LISTENER-PEER\] listenerPeer is not set/);
+    expect(() => new WebService(f.stack, 'Web2', { ...props, task: fargateTask(f.stack, 'Task2'), listenerPeer: ec2.Peer.ipv4('10.0.0.0/16') })).not.toThrow();
+  });
+
   test('container port not mapped', () => {
     expect(() => web({ containerPort: 9999 })).toThrow(/\[KIT-SERVICE-PORT\] containerPort 9999 is not mapped/);
     // The message lists the mapped ports and a fix that works.

@@ -33,6 +33,15 @@ export function defaultListenerPeer(vpc: ec2.IVpc, internetFacing: boolean): Def
   return cidr ? { peer: ec2.Peer.ipv4(cidr), literal: true } : { peer: ec2.Peer.ipv4(vpc.vpcCidrBlock), literal: false };
 }
 
+/** Whether the VPC knows its CIDR: Vpc.fromVpcAttributes without vpcCidrBlock throws when asked for it. */
+export function hasVpcCidr(vpc: ec2.IVpc): boolean {
+  try {
+    return vpc.vpcCidrBlock !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** The VPC's primary CIDR as a literal, when its construct or attributes hold one. */
 export function literalVpcCidr(vpc: ec2.IVpc): string | undefined {
   const cfn = vpc.node.defaultChild;

@@ -7,7 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { logAccessLogsInAnyRegion } from './access-logs';
 import { CONTROL_TOWER } from './encrypted-queue';
-import { acknowledgeListenerIngress, defaultListenerPeer } from './load-balancer-defaults';
+import { acknowledgeListenerIngress, defaultListenerPeer, hasVpcCidr } from './load-balancer-defaults';
 import { privateSubnets } from './service-checks';
 import { mainContainerOf, ServiceTask } from './service-inputs';
 import { ReplicaServiceProps } from './service-props';
@@ -27,7 +27,7 @@ export interface LoadBalancedServiceProps extends ReplicaServiceProps {
   /** Internet-facing load balancer in public subnets (opt-in). @default false: internal */
   readonly internetFacing?: boolean;
   /**
-   * Who may reach the listener.
+   * Who may reach the listener. Required for an internal load balancer on a VPC imported without vpcCidrBlock.
    * @default - anyone (0.0.0.0/0) when internet-facing; the VPC's CIDR when internal, as a literal where the VPC construct holds one
    */
   readonly listenerPeer?: ec2.IPeer;
@@ -161,6 +161,15 @@ export function loadBalancerSecurityGroup(
   let peer = props.listenerPeer;
   if (!peer) {
     const internetFacing = props.internetFacing ?? false;
+    if (!internetFacing && !hasVpcCidr(vpc)) {
+      fail({
+        code: 'KIT-SERVICE-LISTENER-PEER',
+        path: scope.node.path,
+        problem: `listenerPeer is not set, so the internal load balancer's listener would open to its VPC's CIDR, but VPC ${vpc.node.path} was imported without vpcCidrBlock`,
+        allowed: 'listenerPeer, or a VPC whose CIDR block is known',
+        fix: 'Pass listenerPeer (e.g. ec2.Peer.ipv4(\'10.0.0.0/16\') or a security group), or vpcCidrBlock to Vpc.fromVpcAttributes.',
+      });
+    }
     const byDefault = defaultListenerPeer(vpc, internetFacing);
     acknowledgeListenerIngress(sg, byDefault, internetFacing, false);
     peer = byDefault.peer;

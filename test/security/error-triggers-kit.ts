@@ -17,7 +17,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { certificate, ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
 import {
-  Ec2CapacityImage, Ec2Task, EcsCluster, FargateCapacity, FargateSize, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule, RegistryReplication,
+  Ec2CapacityImage, Ec2Task, EcsCluster, FargateCapacity, FargateSize, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule,
+  RegistryReplication,
   RegistryScanning, RegistryScanType, ScanFrequency, ScheduledJob, SecureRepository, ServiceFleet, ServiceFleetProps,
   TaskDefinitionJson, UpstreamRegistry, WebService, WorkerService,
 } from '../../src';

@@ -125,13 +125,12 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
   const errors: string[] = [];
   registrations.forEach(({ construct, cfn, ruleIds, quotas }, i) => {
     for (const f of byProfile.get(quotas)?.get(ids[i]) ?? []) {
-      if (!ruleIds.has(f.ruleId)) continue;
+      const error = f.severity === Severity.ERROR;
+      if (!ruleIds.has(f.ruleId) || (!error && pluginReports[i])) continue;
       // Acknowledged errors pass too, as EcsChecks lets them: the escape hatch for a finding that is wrong here.
-      if (f.severity === Severity.ERROR) {
-        if (!acknowledged(construct, f.ruleId, cfn.node.path)) errors.push(`[${construct.node.path}] ${f.message}`);
-      } else if (!pluginReports[i] && !acknowledged(construct, f.ruleId, cfn.node.path)) {
-        Annotations.of(construct).addWarningV2(f.ruleId, f.message);
-      }
+      if (acknowledged(construct, f.ruleId, cfn.node.path)) continue;
+      if (error) errors.push(`[${construct.node.path}] ${f.message}`);
+      else Annotations.of(construct).addWarningV2(f.ruleId, f.message);
     }
   });
   if (errors.length > 0) throw validationFailure(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);

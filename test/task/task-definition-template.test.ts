@@ -6,7 +6,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as fc from 'fast-check';
 import { readTemplateFile } from '../../src/cli/inputs';
 import { TaskDefinitionJson } from '../../src/task';
-import { CONTAINER_FIELDS, FieldTable, FieldType, TASK_FIELDS } from '../../src/task/json/field-table';
+import { CONTAINER_FIELDS, fieldEntry, FieldTable, FieldType, TASK_FIELDS } from '../../src/task/json/field-table';
 import { mapObject } from '../../src/task/json/json-mapper';
 import { isTaskDefinitionJson, TASK_DEFINITION_ID, taskDefinitionTemplate, unwrapTaskDefinitionJson } from '../../src/task/json/task-definition-template';
 
@@ -41,7 +41,7 @@ function sample(type: FieldType, pick: Pick, depth: number): unknown {
 function objectOf(table: FieldTable, pick: Pick, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(table)) {
-    if (pick(key, depth)) out[key] = sample(Array.isArray(entry) ? entry[1] as FieldType : entry as FieldType, pick, depth);
+    if (pick(key, depth)) out[key] = sample(fieldEntry(key, entry)[1], pick, depth);
   }
   return out;
 }

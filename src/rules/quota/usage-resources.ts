@@ -78,7 +78,7 @@ function taskCounts(f: ServiceFacts, out: QuotaUsage[]): void {
     () => `${cap(label(r))} runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));
   if (f.discovery) {
     out.push(one(EcsQuota.TASKS_PER_SERVICE_WITH_SERVICE_DISCOVERY, r, maxTasks,
-      () => `Service ${r.path} uses Service Connect or Service Discovery and runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));
+      () => `${cap(label(r))} uses Service Connect or Service Discovery and runs up to ${n(maxTasks)} tasks (${parts()})`, property, maxTasks));
   }
 }
 

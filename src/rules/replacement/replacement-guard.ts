@@ -159,10 +159,7 @@ function nameConflict(oldRes: TemplateResource, newRes: TemplateResource): strin
   if (!nameProp) return '.';
   const oldName = oldRes.properties[nameProp];
   const newName = newRes.properties[nameProp];
-  if (oldName === undefined || newName === undefined) return '.';
-  const a = canonical(oldName, oldRes.stack);
-  const b = canonical(newName, newRes.stack);
-  if (a === UNDECIDABLE || b === UNDECIDABLE || JSON.stringify(a) !== JSON.stringify(b)) return '.';
+  if (oldName === undefined || newName === undefined || compare(oldName, oldRes.stack, newName, newRes.stack) !== 'same') return '.';
   return `. With the fixed ${nameProp} ${display(newName, newRes.stack)} kept, the replacement fails on a name conflict: change the name with it`;
 }
 
@@ -177,11 +174,15 @@ function valueAt(props: Record<string, unknown>, dotted: string): unknown {
 
 /** True only when the two values are known to differ. */
 function changed(a: unknown, aStack: StackModel, b: unknown, bStack: StackModel): boolean {
-  if (JSON.stringify(a) === JSON.stringify(b)) return false;
+  return JSON.stringify(a) !== JSON.stringify(b) && compare(a, aStack, b, bStack) === 'different';
+}
+
+/** Two values as deployed: the same, different, or not decidable from the templates. */
+function compare(a: unknown, aStack: StackModel, b: unknown, bStack: StackModel): 'same' | 'different' | 'unknown' {
   const ca = canonical(a, aStack);
   const cb = canonical(b, bStack);
-  if (ca === UNDECIDABLE || cb === UNDECIDABLE) return false;
-  return JSON.stringify(ca) !== JSON.stringify(cb);
+  if (ca === UNDECIDABLE || cb === UNDECIDABLE) return 'unknown';
+  return JSON.stringify(ca) === JSON.stringify(cb) ? 'same' : 'different';
 }
 
 /** Literals stay, references become `{ ref: stack/id.attr }`; anything else is undecidable. */

@@ -5,7 +5,6 @@ import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { isUnresolved, toArray, toObject, toStr } from '../values';
 import { launchKind, SERVICE, serviceTask } from './service-facts';
 
-
 export const SV31_PUBLIC_SUBNET_NO_PUBLIC_IP: ResourceRule = {
   id: 'ECS-SV-31',
   title: 'Fargate tasks in public subnets need a public IP to pull images',

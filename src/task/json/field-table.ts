@@ -13,6 +13,11 @@ export type FieldType =
 /** JSON key -> type (same L1 key) or [L1 key, type]. */
 export type FieldTable = Readonly<Record<string, FieldType | readonly [string, FieldType]>>;
 
+/** A table entry as [L1 key, type]: the JSON key, unless the entry renames it. */
+export function fieldEntry(jsonKey: string, entry: FieldTable[string]): readonly [string, FieldType] {
+  return Array.isArray(entry) ? entry as readonly [string, FieldType] : [jsonKey, entry as FieldType];
+}
+
 const NAME_VALUE: FieldTable = { name: 'string', value: 'string' };
 const SECRET: FieldTable = { name: 'string', valueFrom: 'string' };
 

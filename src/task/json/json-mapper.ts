@@ -1,5 +1,5 @@
 /** Maps RegisterTaskDefinition JSON to CfnTaskDefinition props, field by field, by the field table. */
-import { FieldTable, FieldType } from './field-table';
+import { fieldEntry, FieldTable, FieldType } from './field-table';
 import { EcsKitError } from '../../errors';
 
 const CODE = 'KIT-TASK-JSON';
@@ -58,7 +58,7 @@ export function mapObject(value: unknown, table: FieldTable, path: string, sourc
     }
     // null is what the console and describe output write for "not set".
     if (raw === null) continue;
-    const [l1Key, type] = Array.isArray(entry) ? entry as [string, FieldType] : [key, entry as FieldType];
+    const [l1Key, type] = fieldEntry(key, entry);
     out[l1Key] = mapValue(raw, type, here, source);
   }
   return out;

@@ -2,7 +2,7 @@
  * RegisterTaskDefinition JSON as a one-resource CloudFormation template, without aws-cdk-lib: the
  * CLI checks task definition files with the same rules it runs on templates.
  */
-import { FieldTable, FieldType, READ_ONLY_FIELDS, TASK_FIELDS } from './field-table';
+import { fieldEntry, FieldTable, FieldType, READ_ONLY_FIELDS, TASK_FIELDS } from './field-table';
 import { mapObject } from './json-mapper';
 import { CfnTemplate } from '../../rules/model';
 
@@ -57,7 +57,7 @@ export function taskDefinitionTemplate(json: unknown, source: string): CfnTempla
 function cfnObject(props: Record<string, unknown>, table: FieldTable): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [jsonKey, entry] of Object.entries(table)) {
-    const [l1Key, type] = Array.isArray(entry) ? entry as [string, FieldType] : [jsonKey, entry as FieldType];
+    const [l1Key, type] = fieldEntry(jsonKey, entry);
     const value = props[l1Key];
     if (value === undefined) continue;
     out[CFN_NAMES[l1Key] ?? l1Key.charAt(0).toUpperCase() + l1Key.slice(1)] = cfnValue(value, type);

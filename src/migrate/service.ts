@@ -48,6 +48,8 @@ export function mapCount(plan: ServicePlan): void {
   }
   plan.todo('count.response_time', 'the kit has no response-time policy: add one with service.scalableTaskCount.scaleToTrackCustomMetric(...) on the target group\'s TargetResponseTime', s);
   if (count.queue_delay !== undefined) queueDelay(plan);
+  // Copilot scales a worker on its queue only with queue_delay; the kit's WorkerService does by default.
+  else if (plan.kind === 'WorkerService') s.set('scaleOnBacklog', 'false');
   s.set('autoScaling', auto.render(''));
 }
 

@@ -26,7 +26,14 @@ export interface WorkerServiceProps extends ReplicaServiceProps {
   readonly visibilityTimeout?: Duration;
   /** Key of the new queues. @default - a new key with rotation */
   readonly encryptionKey?: kms.IKey;
-  /** With autoScaling: target visible messages per running task. @default 10 */
+  /**
+   * With autoScaling, also track backlog per task (visible messages / running
+   * tasks). It divides by Container Insights' RunningTaskCount, so the cluster
+   * needs Container Insights; set false to scale on CPU (and memory) only.
+   * @default true
+   */
+  readonly scaleOnBacklog?: boolean;
+  /** With autoScaling and scaleOnBacklog: target visible messages per running task. @default 10 */
   readonly backlogPerTask?: number;
   /**
    * Environment variable that receives the queue URL. Opt-in: AwsSolutions-ECS2
@@ -39,8 +46,9 @@ export interface WorkerServiceProps extends ReplicaServiceProps {
 /**
  * A service that consumes an encrypted SQS queue with a dead-letter queue.
  * The task role gets consume rights (managed policy). With autoScaling it
- * tracks backlog per task: visible messages / running tasks (Container Insights
- * RunningTaskCount, so the cluster needs Container Insights: checked at synth).
+ * tracks backlog per task unless scaleOnBacklog is false: visible messages /
+ * running tasks (Container Insights RunningTaskCount, so the cluster needs
+ * Container Insights: checked at synth).
  */
 export class WorkerService extends ServiceBase {
   /**
@@ -55,7 +63,7 @@ export class WorkerService extends ServiceBase {
     super(scope, id, props);
     const path = this.node.path;
     checkRange(path, 'KIT-SERVICE-QUEUE', 'maxReceiveCount', props.maxReceiveCount, MAX_RECEIVE_COUNT);
-    checkRange(path, 'KIT-SERVICE-SCALING', 'backlogPerTask', props.backlogPerTask, { min: 1, max: 1_000_000 });
+    checkBacklogOptions(path, props);
     const queueOptions = [
       props.maxReceiveCount !== undefined ? `maxReceiveCount ${props.maxReceiveCount}` : undefined,
       props.encryptionKey ? `encryptionKey ${props.encryptionKey.node.path}` : undefined,
@@ -83,7 +91,7 @@ export class WorkerService extends ServiceBase {
     // The task role keeps grants in a managed policy (TaskBase), so this adds no inline policy.
     this.queue.grantConsumeMessages(this.taskDefinition.taskRole);
     if (props.queueUrlEnvironment) this.mainContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
-    if (this.scalableTaskCount) {
+    if (this.scalableTaskCount && props.scaleOnBacklog !== false) {
       this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);
       this.node.addValidation({ validate: () => this.checkContainerInsights() });
     }
@@ -103,7 +111,7 @@ export class WorkerService extends ServiceBase {
     return [formatMessage(KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, this.node.path, {
       problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but Container Insights is '${setting}' on cluster ${this._serviceCluster.path}`,
       allowed: 'backlog scaling on a cluster with Container Insights enabled or enhanced',
-      fix: 'Set containerInsights: ecs.ContainerInsights.ENABLED on the EcsCluster (the default), or remove autoScaling',
+      fix: 'Set containerInsights: ecs.ContainerInsights.ENABLED on the EcsCluster (the default), or set scaleOnBacklog: false to scale on CPU only',
     })];
   }
 
@@ -134,6 +142,21 @@ export class WorkerService extends ServiceBase {
       },
     });
   }
+}
+
+/** backlogPerTask needs the backlog policy it sets: autoScaling on, scaleOnBacklog not false. */
+function checkBacklogOptions(path: string, props: WorkerServiceProps): void {
+  if (props.backlogPerTask !== undefined && (!props.autoScaling || props.scaleOnBacklog === false)) {
+    const why = props.autoScaling ? 'scaleOnBacklog false' : 'no autoScaling';
+    fail({
+      code: 'KIT-SERVICE-SCALING',
+      path,
+      problem: `backlogPerTask ${props.backlogPerTask} is set with ${why}, so no backlog policy uses it`,
+      allowed: 'backlogPerTask with autoScaling and scaleOnBacklog true (the default)',
+      fix: props.autoScaling ? 'Remove backlogPerTask, or remove scaleOnBacklog: false.' : 'Set autoScaling (minCapacity, maxCapacity), or remove backlogPerTask.',
+    });
+  }
+  checkRange(path, 'KIT-SERVICE-SCALING', 'backlogPerTask', props.backlogPerTask, { min: 1, max: 1_000_000 });
 }
 
 /** The cluster's containerInsights setting ('enabled', 'enhanced', 'disabled'), or undefined when unknown at synth. */

@@ -67,6 +67,17 @@ describe('migrateCopilot', () => {
     expect(r.code).toContain('not a LINUX Fargate size; using the smallest size that fits, LINUX 0.5 vCPU / 4096 MiB');
   });
 
+  // Copilot's Worker Service scales on its queue only with count.queue_delay; otherwise on cpu/memory alone.
+  test('a worker with a range but no queue_delay keeps CPU-only scaling (scaleOnBacklog: false)', () => {
+    const worker = (count: string) => migrateCopilot([{ file: 'm.yml', text: `name: w\ntype: Worker Service\nimage:\n  location: nginx\ncount:\n${count}` }]).code;
+    const cpuOnly = worker('  range: 1-10\n  cpu_percentage: 60\n');
+    expect(cpuOnly).toMatch(/scaleOnBacklog: false/);
+    expect(cpuOnly).not.toMatch(/backlogPerTask/);
+    const backlog = worker('  range: 1-10\n  queue_delay:\n    acceptable_latency: 10m\n    msg_processing_time: 250ms\n');
+    expect(backlog).toMatch(/backlogPerTask: 2400/);
+    expect(backlog).not.toMatch(/scaleOnBacklog/);
+  });
+
   test.each([
     ['@daily', 'scheduler.ScheduleExpression.expression(\'cron(0 0 * * ? *)\')'],
     ['@every 90m', 'scheduler.ScheduleExpression.rate(Duration.minutes(90))'],

@@ -315,7 +315,13 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
   },
   { code: 'KIT-SERVICE-SCALING', prop: 'requestsPerTarget', bad: '100', trigger: () => web({ requestsPerTarget: 100 }) },
   { code: 'KIT-SERVICE-SCALING', prop: 'targetCpuPercent', bad: '0', trigger: () => web({ autoScaling: { maxCapacity: 5, targetCpuPercent: 0 } }) },
-  { code: 'KIT-SERVICE-SCALING', prop: 'backlogPerTask', bad: '0', trigger: () => worker({ backlogPerTask: 0 }) },
+  { code: 'KIT-SERVICE-SCALING', prop: 'backlogPerTask', bad: '0', trigger: () => worker({ backlogPerTask: 0, autoScaling: { maxCapacity: 5 } }) },
+  {
+    code: 'KIT-SERVICE-SCALING',
+    prop: 'backlogPerTask',
+    bad: '20',
+    trigger: () => worker({ backlogPerTask: 20, scaleOnBacklog: false, autoScaling: { maxCapacity: 5 } }),
+  },
   { code: 'KIT-SERVICE-TASK', prop: 'taskDefinition', bad: 'neither', trigger: () => { const e = env(); new WorkerService(e.stack, 'W', { cluster: e.cluster }); } },
   {
     code: 'KIT-SERVICE-TASK',

@@ -156,6 +156,28 @@ describe('WorkerService backlog scaling', () => {
     expect(() => app.synth()).toThrow(/\[KIT-SERVICE-BACKLOG-METRIC\] autoScaling tracks backlog per task with ECS\/ContainerInsights RunningTaskCount, but Container Insights is 'disabled' on cluster Svc\/Cluster at Svc\/Worker/);
   });
 
+  test('scaleOnBacklog: false scales on CPU only, so Container Insights may be off', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Svc', { env: ENV });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc, containerInsights: ecs.ContainerInsights.DISABLED });
+    const task = new FargateTask(stack, 'Task', { container: { image: IMAGE } });
+    new WorkerService(stack, 'Worker', { cluster, task, scaleOnBacklog: false, autoScaling: { maxCapacity: 5 } });
+    expect(() => app.synth()).not.toThrow();
+    const policies = Object.values(Template.fromStack(stack).findResources('AWS::ApplicationAutoScaling::ScalingPolicy'));
+    expect(policies.map((p) => p.Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification?.PredefinedMetricType))
+      .toEqual(['ECSServiceAverageCPUUtilization']);
+  });
+
+  test('backlogPerTask without a backlog policy to use it fails (KIT-SERVICE-SCALING)', () => {
+    const f = fixture();
+    const task = fargateTask(f.stack);
+    expect(() => new WorkerService(f.stack, 'NoScaling', { cluster: f.cluster, task, backlogPerTask: 20 }))
+      .toThrow(/\[KIT-SERVICE-SCALING\] backlogPerTask 20 is set with no autoScaling, so no backlog policy uses it at .*NoScaling.*Set autoScaling/);
+    expect(() => new WorkerService(f.stack, 'CpuOnly', { cluster: f.cluster, task, backlogPerTask: 20, scaleOnBacklog: false, autoScaling: { maxCapacity: 5 } }))
+      .toThrow(/backlogPerTask 20 is set with scaleOnBacklog false.*Remove backlogPerTask, or remove scaleOnBacklog: false/);
+  });
+
   test('without autoScaling, Container Insights may be off', () => {
     const app = new App();
     const stack = new Stack(app, 'Svc', { env: ENV });

@@ -167,6 +167,24 @@ describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
     fullTask(s);
     expect(Template.fromStack(s).toJSON()).toMatchSnapshot();
   });
+  // A container added with aws-cdk-lib's own API (taskDefinition.addContainer, addFirelensLogRouter) takes task memory
+  // too: the main container's default must leave room for it, or the containers exceed the task (ECS-TD-18).
+  test('containers added to taskDefinition directly are subtracted from the main container\'s default memory', () => {
+    const s = stack();
+    const task = new FargateTask(s, 'Task', { size: FargateSize.of(512, 1024), container: { image: IMAGE } });
+    task.taskDefinition.addContainer('xray', { image: IMAGE, memoryLimitMiB: 256 });
+    task.taskDefinition.addFirelensLogRouter('router', {
+      image: IMAGE,
+      memoryReservationMiB: 64,
+      memoryLimitMiB: 128,
+      firelensConfig: { type: ecs.FirelensLogRouterType.FLUENTBIT },
+    });
+    const [taskDefinition] = Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition'));
+    const containers = taskDefinition.Properties.ContainerDefinitions as { Name: string; Memory?: number }[];
+    // 1024 - xray 256 - router's reservation 64
+    expect(containers.find((c) => c.Name === 'app')?.Memory).toBe(704);
+  });
+
 });
 
 describe('FargateTask options', () => {

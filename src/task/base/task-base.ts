@@ -3,7 +3,7 @@
  * group, container defaults, volumes, and synth-time checks with the rules
  * engine's own code.
  */
-import { Lazy, Validations } from 'aws-cdk-lib';
+import { Lazy, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
@@ -310,9 +310,21 @@ export abstract class TaskBase extends Construct {
     return volume;
   }
 
-  /** Memory of containers other than the main one (reservation where given). */
+  /**
+   * Memory of containers other than the main one (reservation where given): the kit's sidecars, and
+   * containers added to `taskDefinition` directly (a FireLens router, `taskDefinition.addContainer`).
+   */
   protected sidecarMemoryMiB(): number {
-    return this.kitContainers.slice(1).reduce((sum, c) => sum + (c.reservedMiB ?? 0), 0);
+    const kit = new Set<unknown>(this.kitContainers.map((c) => c.def));
+    let sum = this.kitContainers.slice(1).reduce((total, c) => total + (c.reservedMiB ?? 0), 0);
+    for (const child of this.taskDefinition.node.children) {
+      if (!(child instanceof ecs.ContainerDefinition) || kit.has(child)) continue;
+      const rendered = child.renderContainerDefinition();
+      const memory = rendered.memoryReservation ?? rendered.memory;
+      // A token has no value at synth: counted as 0, as a container without memory settings is.
+      if (typeof memory === 'number' && !Token.isUnresolved(memory)) sum += memory;
+    }
+    return sum;
   }
 
   private addKitContainer(id: string, options: TaskContainerOptions, main: boolean, taskMemoryMiB?: number): ecs.ContainerDefinition {

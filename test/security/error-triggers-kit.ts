@@ -410,4 +410,5 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
       TaskDefinitionJson.fromFile(env().stack, 'Json', file);
     },
   },
+  { code: 'KIT-TASK-MEMORY', prop: 'memoryMiB', bad: '4', trigger: () => new Ec2Task(env().stack, 'Task', { memoryMiB: 4, container: { image: IMAGE } }) },
 ];

@@ -4,7 +4,7 @@
  * with many services, Service Connect on every service kind, public IPs.
  */
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -13,7 +13,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { IMAGE, synthOnce } from './helpers';
 import {
-  BackendService, DaemonService, EcsCluster, FargateTask, ScheduledJob, TaskDefinitionJson, WebService, WorkerService,
+  BackendService, DaemonService, Ec2Task, EcsChecks, EcsCluster, FargateTask, ScheduledJob, TaskDefinitionJson, WebService, WorkerService,
 } from '../../src';
 
 function base() {
@@ -222,6 +222,26 @@ describe('item 2: shared listeners', () => {
 });
 
 describe('item 5: Service Connect', () => {
+  // ECS: "On Amazon EC2, task memory is optional, but it is required for Service Connect" (ECS-SC-06).
+  test('BackendService on an Ec2Task: task memoryMiB satisfies ECS-SC-06; without it synth fails with the rule\'s message', () => {
+    const build = (memoryMiB?: number) => {
+      const { app, stack, vpc } = base();
+      const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
+      cluster.addEc2Capacity('Ec2');
+      const task = new Ec2Task(stack, 'OrdersTask', { memoryMiB, container: { image: IMAGE, portMappings: [{ containerPort: 8080, name: 'orders' }] } });
+      new BackendService(stack, 'Orders', { cluster, task });
+      return { app, stack };
+    };
+    const ok = build(1024);
+    const report = EcsChecks.check(ok.app);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const t = Template.fromStack(ok.stack);
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', { Memory: '1024', ContainerDefinitions: [Match.objectLike({ Memory: 1024 })] });
+    t.hasResourceProperties('AWS::ECS::Service', { ServiceConnectConfiguration: Match.objectLike({ Enabled: true }) });
+    const bad = build().app;
+    expect(() => bad.synth()).toThrow(/\[ECS-SC-06\] Service Connect is enabled but task definition \S*OrdersTask\S* sets no task-level Memory.*memoryMiB on an Ec2Task/);
+  });
+
   test('EcsCluster defaultCloudMapNamespace: BackendService works out of the box; Web and Worker are clients', () => {
     const { app, stack, vpc, cert, task } = base();
     const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });

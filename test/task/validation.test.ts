@@ -208,3 +208,39 @@ describe('Ec2Task network modes', () => {
     expect(() => synth(s)).toThrow(/\[ECS-PM-02\]/);
   });
 });
+
+// ECS: "On Amazon EC2, task memory is optional, but it is required for Service Connect"; task-level cpu and memory
+// "are ignored for Windows containers" (RegisterTaskDefinition memory).
+describe('Ec2Task memoryMiB', () => {
+  test('sets task-level Memory; the main container gets what the sidecars leave', () => {
+    const s = stack();
+    const task = new Ec2Task(s, 'Task', { memoryMiB: 1024, container: { image: IMAGE } });
+    task.addContainer('side', { image: IMAGE });
+    synth(s).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Memory: '1024',
+      ContainerDefinitions: [Match.objectLike({ Name: 'app', Memory: 896 }), Match.objectLike({ Name: 'side', Memory: 128 })],
+    });
+  });
+
+  test('without it there is no task-level Memory and the main container gets 512 MiB', () => {
+    const s = stack();
+    new Ec2Task(s, 'Task', { container: { image: IMAGE } });
+    synth(s).hasResourceProperties('AWS::ECS::TaskDefinition', { Memory: Match.absent(), ContainerDefinitions: [Match.objectLike({ Memory: 512 })] });
+  });
+
+  test('sidecars that leave the main container less than 6 MiB are ECS-TD-18, with an EC2 fix', () => {
+    const s = stack();
+    const task = new Ec2Task(s, 'Task', { memoryMiB: 256, container: { image: IMAGE } });
+    task.addContainer('side', { image: IMAGE, memoryLimitMiB: 252 });
+    expect(() => synth(s)).toThrow(/\[ECS-TD-18\] Sidecars take 252 MiB of the task's 256 MiB memory.*Raise the task memory \(memoryMiB\)/);
+  });
+
+  test.each([
+    [{ memoryMiB: 5 }, /memoryMiB 5 is not a whole number of MiB of at least 6 at Test\/Task.*Use a whole number of MiB of 6 or more/],
+    [{ memoryMiB: 1000.5 }, /memoryMiB 1000.5 is not a whole number/],
+    [{ memoryMiB: 1024, windows: true }, /memoryMiB 1024 is set on a Windows task, where ECS ignores task-level memory.*Remove memoryMiB and give each container memoryLimitMiB/],
+  ])('%j is KIT-TASK-MEMORY', (props, message) => {
+    expect(() => new Ec2Task(stack(), 'Task', { ...props, container: { image: IMAGE, memoryLimitMiB: 512 } })).toThrow(/^\[KIT-TASK-MEMORY\]/);
+    expect(() => new Ec2Task(stack(), 'Task', { ...props, container: { image: IMAGE, memoryLimitMiB: 512 } })).toThrow(message);
+  });
+});

@@ -273,7 +273,7 @@ export abstract class TaskBase extends Construct {
           return left >= 6 ? [] : [formatMessage('ECS-TD-18', this.node.path, {
             problem: `Sidecars take ${this.sidecarMemoryMiB()} MiB of the task's ${taskMemoryMiB} MiB memory, leaving ${left} MiB for the main container`,
             allowed: `sidecar memory up to ${taskMemoryMiB - 6} MiB`,
-            fix: 'Pick a larger FargateSize (FargateSize.smallestFor) or give the sidecars less memory',
+            fix: this.isFargate ? 'Pick a larger FargateSize (FargateSize.smallestFor) or give the sidecars less memory' : 'Raise the task memory (memoryMiB) or give the sidecars less memory',
           })];
         },
       });

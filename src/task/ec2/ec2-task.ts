@@ -1,11 +1,15 @@
-import { Annotations, Validations } from 'aws-cdk-lib';
+import { Annotations, Token, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { fail } from '../../errors';
 import { taskDefinitionContainers } from '../../internal/cdk-internals';
+import { KIT_CHECKS } from '../../kit-checks';
 import { formatMessage } from '../../rules/engine';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
 import { DockerVolumeOptions } from '../base/volumes';
+
+/** Docker's smallest container memory: a task must hold at least one such container. */
+const MIN_CONTAINER_MEMORY_MIB = 6;
 
 /** Why AwsSolutions-ECS2 (no environment variables) is acknowledged on awsvpc EC2 tasks. */
 const AWS_REGION_REASON = 'aws-cdk-lib\'s Ec2TaskDefinition adds AWS_REGION (the stack Region, not a secret) to every container in awsvpc mode, '
@@ -23,11 +27,19 @@ export interface Ec2TaskProps extends TaskBaseProps {
    * @default false
    */
   readonly windows?: boolean;
+  /**
+   * Task memory in MiB (task-level Memory). Service Connect needs it on EC2
+   * (ECS-SC-06). With it, the main container's memory defaults to what the
+   * sidecars leave. Not for Windows: ECS ignores task-level memory there.
+   * @default - none: only the containers' memory (main 512 MiB, sidecars 128 MiB)
+   */
+  readonly memoryMiB?: number;
 }
 
 /**
  * An EC2 task definition with the same defaults as FargateTask; the main
- * container's memory defaults to 512 MiB, sidecars' to 128 MiB.
+ * container's memory defaults to 512 MiB (or the task memory the sidecars
+ * leave, with memoryMiB), sidecars' to 128 MiB.
  */
 export class Ec2Task extends TaskBase {
   public readonly taskDefinition: ecs.Ec2TaskDefinition;
@@ -55,7 +67,9 @@ export class Ec2Task extends TaskBase {
       taskRole: this.taskRole,
       enableFaultInjection: props.enableFaultInjection,
     });
-    this.initializeTask(props);
+    const memoryMiB = this.taskMemory(props);
+    if (memoryMiB !== undefined) (this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).memory = String(memoryMiB);
+    this.initializeTask(props, memoryMiB);
     if (this.networkMode === ecs.NetworkMode.AWS_VPC) {
       Validations.of(this.taskDefinition).acknowledge({ id: 'AwsSolutions::AwsSolutions-ECS2', reason: AWS_REGION_REASON });
     }
@@ -71,6 +85,22 @@ export class Ec2Task extends TaskBase {
 
   public get isWindows(): boolean {
     return this.windows;
+  }
+
+  /** Ec2TaskDefinition takes no task memory, so the kit sets it on the L1 (a public property). */
+  private taskMemory(props: Ec2TaskProps): number | undefined {
+    const memoryMiB = props.memoryMiB;
+    if (memoryMiB === undefined || Token.isUnresolved(memoryMiB)) return memoryMiB;
+    const problem = this.windows ? `memoryMiB ${memoryMiB} is set on a Windows task, where ECS ignores task-level memory`
+      : !Number.isInteger(memoryMiB) || memoryMiB < MIN_CONTAINER_MEMORY_MIB ? `memoryMiB ${memoryMiB} is not a whole number of MiB of at least ${MIN_CONTAINER_MEMORY_MIB}` : undefined;
+    if (problem === undefined) return memoryMiB;
+    fail({
+      code: KIT_CHECKS.TASK_MEMORY.id,
+      path: this.node.path,
+      problem,
+      allowed: `a whole number of MiB, at least ${MIN_CONTAINER_MEMORY_MIB} (Docker's smallest container), on a Linux task`,
+      fix: this.windows ? 'Remove memoryMiB and give each container memoryLimitMiB.' : `Use a whole number of MiB of ${MIN_CONTAINER_MEMORY_MIB} or more, such as 1024.`,
+    });
   }
 
   /** A Docker volume (EC2 only: Fargate does not support Docker volumes). */

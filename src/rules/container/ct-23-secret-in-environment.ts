@@ -29,7 +29,7 @@ export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
   title: 'Secret-looking environment variables with plain values',
   area: 'container',
   severity: Severity.WARNING,
-  description: 'Kit check: a container Environment entry whose name reads like a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS...) with a plain value in the template. Names that describe a secret (TOKEN_ENDPOINT_URL, SECRET_ARN, PASSWORD_MIN_LENGTH), lookup keys (SORT_KEY, PUBLIC_KEY) and values that are ARNs, paths, URLs or booleans are not flagged. Any variable whose literal value is a URL with a password (DATABASE_URL=postgres://app:pw@db/app) is flagged whatever its name.',
+  description: 'Kit check: a container Environment entry whose name reads like a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS...) with a plain value in the template. Names that describe a secret (TOKEN_ENDPOINT_URL, SECRET_ARN, PASSWORD_MIN_LENGTH), lookup keys (SORT_KEY, PUBLIC_KEY) and values that are ARNs, paths, file names (gcp.json), URLs or switches (true, 1, disabled) are not flagged. Any variable whose literal value is a URL with a password (DATABASE_URL=postgres://app:pw@db/app) is flagged whatever its name.',
   deployError: 'None at deploy: the value is stored in plain text in the template and the task definition, visible to anyone who can describe it.',
   fix: 'Move the value to Secrets Manager or SSM Parameter Store (SecureString) and reference it in the container Secrets.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
@@ -102,12 +102,18 @@ export function hasUrlPassword(value: string): boolean {
   return m !== null && !m[2].startsWith('$');
 }
 
-/** Values that are references or switches rather than secret material. */
+/** A file name with an extension that names a key, certificate or config file, in a relative folder or none. */
+const FILE_NAME = /^([\w.-]+\/)*[\w-][\w.-]*\.(json|pem|crt|cer|key|p12|pfx|jks|keystore|txt|ya?ml|env|conf|cfg|ini|properties|xml)$/i;
+
+/** Values that are references, switches or files rather than secret material. */
 export function looksLikeSecretValue(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return false;
-  if (/^(true|false|yes|no|on|off|none|null)$/i.test(v)) return false;
+  // Switches: MYSQL_RANDOM_ROOT_PASSWORD=1, PASSWORD_AUTH=disabled.
+  if (/^(true|false|yes|no|on|off|none|null|0|1|enabled?|disabled?)$/i.test(v)) return false;
   if (/^arn:/.test(v) || v.startsWith('/')) return false;
+  // Relative or Windows paths, and file names (GOOGLE_APPLICATION_CREDENTIALS=gcp.json).
+  if (/^\.{1,2}[\\/]|^[A-Za-z]:[\\/]/.test(v) || FILE_NAME.test(v)) return false;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v)) return false;
   // A URL is a location unless it carries user:password@.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return hasUrlPassword(v);

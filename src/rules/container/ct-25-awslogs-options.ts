@@ -3,11 +3,11 @@ import { TASK_DEFINITION } from '../task/task-facts';
 import { isUnresolved, toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
-/** Options the awslogs driver (Docker's, plus ECS's stream prefix) reads. */
+/** Options the awslogs driver (Docker's, https://docs.docker.com/engine/logging/drivers/awslogs/, plus ECS's stream prefix) reads. */
 const AWSLOGS_OPTIONS = new Set([
   'awslogs-create-group', 'awslogs-create-stream', 'awslogs-credentials-endpoint', 'awslogs-datetime-format',
   'awslogs-endpoint', 'awslogs-force-flush-interval-seconds', 'awslogs-format', 'awslogs-group',
-  'awslogs-max-buffer-size', 'awslogs-multiline-pattern', 'awslogs-region', 'awslogs-stream',
+  'awslogs-max-buffer-size', 'awslogs-max-buffered-events', 'awslogs-multiline-pattern', 'awslogs-region', 'awslogs-stream',
   'awslogs-stream-prefix', 'max-buffer-size', 'mode', 'tag',
 ]);
 const AWSLOGS_ALLOWED = [...AWSLOGS_OPTIONS].join(', ');

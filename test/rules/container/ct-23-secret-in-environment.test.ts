@@ -55,6 +55,18 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     expect(looksLikeSecretValue('{{resolve:secretsmanager:db:SecretString:password}}')).toBe(true);
   });
 
+  // The mysql and mariadb images read MYSQL_RANDOM_ROOT_PASSWORD, MYSQL_ALLOW_EMPTY_PASSWORD... as switches
+  // ("set to a non-empty value, like yes"); credential variables often name a file (GOOGLE_APPLICATION_CREDENTIALS).
+  test('switches (0, 1, enabled, disabled) and file names are not flagged; secrets that resemble them are', () => {
+    for (const [name, v] of [['MYSQL_RANDOM_ROOT_PASSWORD', '1'], ['MYSQL_ALLOW_EMPTY_PASSWORD', '0'], ['PASSWORD_AUTH', 'disabled'],
+      ['GOOGLE_APPLICATION_CREDENTIALS', 'gcp.json'], ['TLS_PRIVATE_KEY', 'certs/server.key'], ['API_TOKEN', './token.txt'], ['DB_PASSWORD', 'C:\\secrets\\db']]) {
+      expect(check(rule, { T: env(name, v) })).toHaveLength(0);
+    }
+    for (const v of ['10', 'enabled1', 'gcp.json.bak', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig', 'hunter2']) {
+      expect(looksLikeSecretValue(v)).toBe(true);
+    }
+  });
+
   test('good: a Secrets entry instead of Environment', () => {
     expect(check(rule, { T: taskWith([{ Name: 'app', Image: 'x', Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:ssm:eu-west-1:1:parameter/db' }] }]) })).toHaveLength(0);
     expect(check(rule, { T: env('TOKEN_ENDPOINT_URL', 'https://idp/token') })).toHaveLength(0);

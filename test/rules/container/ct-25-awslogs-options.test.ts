@@ -24,6 +24,12 @@ describe('ECS-CT-25 awslogs options', () => {
     expect(check(rule, { T: logs({ LogDriver: 'splunk', Options: { 'splunk-url': 'u' } }) })).toEqual([]);
   });
 
+  // Docker's awslogs driver documents both (https://docs.docker.com/engine/logging/drivers/awslogs/).
+  test('good: awslogs-max-buffered-events and awslogs-force-flush-interval-seconds', () => {
+    const options = { ...good, 'awslogs-max-buffered-events': '10000', 'awslogs-force-flush-interval-seconds': '1' };
+    expect(check(rule, { T: logs({ LogDriver: 'awslogs', Options: options }) })).toEqual([]);
+  });
+
   test('skipped: token driver or options', () => {
     expect(check(rule, { T: logs({ LogDriver: TOKEN }) })).toEqual([]);
     expect(check(rule, { T: logs({ LogDriver: 'awslogs', Options: { 'Fn::If': ['C', good, good] } }) })).toEqual([]);

@@ -185,7 +185,7 @@ export abstract class TaskBase extends Construct {
         code: 'KIT-TASK-EBS-SIZE',
         problem: `EBS volume '${name}' has neither size nor snapshotId`,
         path: this.node.path,
-        allowed: 'size (gp3: 1-16,384 GiB), or snapshotId to take the size from',
+        allowed: 'size (gp3: 1-65,536 GiB), or snapshotId to take the size from',
         fix: 'Pass size, e.g. size: Size.gibibytes(20).',
       });
     }

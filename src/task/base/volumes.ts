@@ -44,7 +44,7 @@ export interface EbsVolumeOptions {
   /** Where the container sees it. */
   readonly containerPath: string;
   /**
-   * Size of each task's volume (gp3: 1-16,384 GiB). Required unless `snapshotId` is set.
+   * Size of each task's volume (gp3: 1-65,536 GiB). Required unless `snapshotId` is set.
    * @default - the snapshot's size
    */
   readonly size?: Size;
@@ -59,12 +59,12 @@ export interface EbsVolumeOptions {
    */
   readonly volumeType?: ec2.EbsDeviceVolumeType;
   /**
-   * Provisioned IOPS (gp3: 3,000-16,000, required for io1/io2).
+   * Provisioned IOPS (gp3: 3,000-80,000, required for io1/io2).
    * @default - the volume type's baseline
    */
   readonly iops?: number;
   /**
-   * Throughput in MiB/s (gp3 only, up to 1,000).
+   * Throughput in MiB/s (gp3 only, up to 2,000).
    * @default - the gp3 baseline (125 MiB/s)
    */
   readonly throughput?: number;

@@ -69,6 +69,16 @@ describe('ECS-SV-27 service-managed EBS volumes', () => {
     expect(check(sv27, { S: svc(vol({ VolumeType: 'io1', SizeInGiB: 100, Iops: 5000 })) })).toEqual([]);
     expect(check(sv27, { S: svc(vol({ SnapshotId: 'snap-0123456789abcdef0' })) })).toEqual([]);
   });
+  // EC2 CreateVolume, to which ECS maps these fields 1:1: gp3 1-65,536 GiB, 3,000-80,000 IOPS, 125-2,000 MiB/s; io2 4-65,536 GiB.
+  test('limits at their edges: gp3 and io2 up to 64 TiB, gp3 80,000 IOPS and 2,000 MiB/s', () => {
+    const findings = (v: Record<string, unknown>) => check(sv27, { S: svc(vol(v)) }).map((f) => f.message);
+    expect(findings({ SizeInGiB: 65536, Iops: 80000, Throughput: 2000 })).toEqual([]);
+    expect(findings({ VolumeType: 'io2', SizeInGiB: 65536, Iops: 256000 })).toEqual([]);
+    expect(findings({ SizeInGiB: 65537 })).toEqual([expect.stringContaining('gp3 volume SizeInGiB 65537 is out of range')]);
+    expect(findings({ SizeInGiB: 100, Iops: 80001 })).toEqual([expect.stringContaining('Iops 80001')]);
+    expect(findings({ SizeInGiB: 100, Throughput: 2001 })).toEqual([expect.stringContaining('Throughput 2001')]);
+    expect(findings({ VolumeType: 'io1', SizeInGiB: 16385, Iops: 1000 })).toEqual([expect.stringContaining('io1 volume SizeInGiB 16385 is out of range')]);
+  });
   test('skipped: token type and size', () => {
     expect(check(sv27, { S: svc(vol({ VolumeType: TOKEN, SizeInGiB: 0 })) })).toEqual([]);
     expect(check(sv27, { S: svc(vol({ SizeInGiB: { Ref: 'Size' } })) })).toEqual([]);

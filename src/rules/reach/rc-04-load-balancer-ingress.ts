@@ -132,7 +132,8 @@ function issue(lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', p
       value,
       problem: `No security group of the tasks (${taskLabel}) admits network load balancer ${lbLabel} (no security groups: only CIDR or prefix-list rules can match its traffic and health checks) on ${what}`,
       allowed: `ingress from a CIDR or prefix list covering the load balancer's subnets on ${port}`,
-      fix: `Add task security group ingress from the VPC CIDR on ${port} (service.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(${port}))).`,
+      fix: `Add task security group ingress from the VPC CIDR on ${port} (service.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(${port}))`
+        + '; on a VPC imported without vpcCidrBlock, name the CIDR (Peer.ipv4(\'10.0.0.0/16\')) or give the load balancer security groups.',
     };
   }
   const groups = [...lbGroups].map((g) => shortPath(g, service.stack)).join(', ');

@@ -12,7 +12,7 @@ export const TD08_EXTERNAL_MANAGED_NETWORK_MODE: ResourceRule = {
   title: 'EXTERNAL tasks use bridge, host or none; Managed Instances tasks use awsvpc or host',
   area: 'task',
   severity: Severity.ERROR,
-  description: 'Checks NetworkMode (bridge when omitted) of task definitions that require EXTERNAL (ECS Anywhere) or MANAGED_INSTANCES.',
+  description: 'Checks NetworkMode of task definitions that require EXTERNAL (ECS Anywhere; bridge when omitted) or MANAGED_INSTANCES (which need it set).',
   deployError: 'RegisterTaskDefinition fails: the network mode is not supported for the required compatibility.',
   fix: 'Use bridge, host or none for EXTERNAL; awsvpc or host for MANAGED_INSTANCES.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode',
@@ -24,7 +24,10 @@ export const TD08_EXTERNAL_MANAGED_NETWORK_MODE: ResourceRule = {
     return compat.filter((c) => ALLOWED[c] && !ALLOWED[c].includes(mode)).map((c) => ({
       property: 'Properties/NetworkMode',
       value: task.properties.NetworkMode,
-      problem: `${c} task definition uses network mode ${mode}${task.properties.NetworkMode === undefined ? ' (NetworkMode omitted)' : ''}`,
+      // Omitted means bridge on EC2 and EXTERNAL; Managed Instances have no default and run no task without a mode.
+      problem: task.properties.NetworkMode === undefined && c === 'MANAGED_INSTANCES'
+        ? `${c} task definition sets no NetworkMode; Managed Instances run tasks only with a network mode set`
+        : `${c} task definition uses network mode ${mode}${task.properties.NetworkMode === undefined ? ' (NetworkMode omitted)' : ''}`,
       allowed: `${ALLOWED[c].join(', ')} for ${c}`,
       fix: `Set NetworkMode to ${ALLOWED[c][0]}.`,
     }));

@@ -25,11 +25,13 @@ describe('ECS-TD-05 container memory without task memory', () => {
 });
 
 describe('ECS-TD-08 EXTERNAL and MANAGED_INSTANCES network modes', () => {
-  test('bad: EXTERNAL awsvpc, MANAGED_INSTANCES bridge (omitted)', () => {
+  test('bad: EXTERNAL awsvpc, MANAGED_INSTANCES without a NetworkMode', () => {
     const [f] = check(td08, { T: ec2TaskWith([{ ...bare, Memory: 64 }], { RequiresCompatibilities: ['EXTERNAL'], NetworkMode: 'awsvpc' }) });
     expect(f).toMatchObject({ ruleId: 'ECS-TD-08', property: 'Properties/NetworkMode' });
     expect(f.message).toContain('EXTERNAL task definition uses network mode awsvpc');
-    expect(check(td08, { T: ec2TaskWith([{ ...bare, Memory: 64 }], { RequiresCompatibilities: ['MANAGED_INSTANCES'] }) })[0].message).toContain('(NetworkMode omitted)');
+    // Developer Guide, "Amazon ECS task networking for Managed Instances": tasks do not run without a network mode set.
+    expect(check(td08, { T: ec2TaskWith([{ ...bare, Memory: 64 }], { RequiresCompatibilities: ['MANAGED_INSTANCES'] }) })[0].message)
+      .toContain('MANAGED_INSTANCES task definition sets no NetworkMode; Managed Instances run tasks only with a network mode set');
   });
   test('good: EXTERNAL bridge, MANAGED_INSTANCES awsvpc, EC2 anything', () => {
     expect(check(td08, { T: ec2TaskWith([bare], { RequiresCompatibilities: ['EXTERNAL'] }) })).toEqual([]);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations,
+  CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, NestedStack, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
@@ -11,7 +11,7 @@ import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
 import { AssemblyPaths, parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
-import { AssemblyModel, CfnTemplate, StackInput } from '../rules/model';
+import { AssemblyModel, CfnTemplate, StackEnvironment, StackInput } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { orgRulesFor } from '../standards/rules';
@@ -95,14 +95,13 @@ export class EcsChecks implements IPolicyValidationPlugin {
     const findings: Finding[] = [];
     // Each stage is its own assembly; quotas add up per assembly.
     const checkAssembly = (asm: typeof assembly) => {
-      findings.push(...checks.runOn(skipOverlaps, asm.stacks.map((s) => ({
+      findings.push(...checks.runOn(skipOverlaps, asm.stacks.flatMap((s) => stackInputs(app, {
         name: s.hierarchicalId ?? s.stackName,
-        constructPathOf: pathsOf(asm.directory, s.id),
-        template: s.template,
-        environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
+        stackPath: s.hierarchicalId,
+        artifactId: s.id,
         file: s.templateFullPath,
-        templateSize: fs.statSync(s.templateFullPath).size,
-      }))));
+        environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
+      }, pathsOf))));
       for (const nested of asm.nestedAssemblies) checkAssembly(nested.nestedAssembly);
     };
     checkAssembly(assembly);
@@ -147,17 +146,14 @@ export class EcsChecks implements IPolicyValidationPlugin {
     const groups = new Map<string, StackInput[]>();
     const pathsOf = constructPaths(context.appConstruct);
     for (const s of context.stackTemplates) {
-      const group = groups.get(path.dirname(s.templatePath)) ?? [];
-      group.push({
+      const dir = path.dirname(s.templatePath);
+      groups.set(dir, [...groups.get(dir) ?? [], ...stackInputs(context.appConstruct, {
         name: s.stackConstructPath || stackNameFromFile(s.templatePath),
-        // The object synth wrote the file from, when kept; else the file (read and parsed again).
-        template: renderedTemplateAt(context.appConstruct, s.stackConstructPath, s.templatePath) ?? readJsonTemplate(s.templatePath, true),
-        environment: { account: s.accountId, region: s.region },
+        stackPath: s.stackConstructPath,
+        artifactId: stackNameFromFile(s.templatePath),
         file: s.templatePath,
-        templateSize: fs.statSync(s.templatePath).size,
-        constructPathOf: pathsOf(path.dirname(s.templatePath), stackNameFromFile(s.templatePath)),
-      });
-      groups.set(path.dirname(s.templatePath), group);
+        environment: { account: s.accountId, region: s.region },
+      }, pathsOf)]);
     }
     const skipOverlaps = context.appConstruct ? builtInValidatorFailsSynth(context.appConstruct) : false;
     const findings = [...groups.values()].flatMap((group) => this.runOn(skipOverlaps, group));
@@ -201,12 +197,58 @@ export class EcsChecks implements IPolicyValidationPlugin {
   }
 }
 
-/** The template the stack at `stackPath` rendered for `templatePath` in this synth, when it was kept. */
-function renderedTemplateAt(root: IConstruct | undefined, stackPath: string | undefined, templatePath: string): CfnTemplate | undefined {
+/** A stack synth wrote: its name in reports, construct path, artifact id, template file and environment. */
+interface WrittenStack {
+  readonly name: string;
+  readonly stackPath?: string;
+  readonly artifactId: string;
+  readonly file: string;
+  readonly environment: StackEnvironment;
+}
+
+/** The stack and the NestedStacks below it, as stacks to check. */
+function stackInputs(root: IConstruct | undefined, written: WrittenStack, pathsOf: ReturnType<typeof constructPaths>): StackInput[] {
+  const dir = path.dirname(written.file);
+  const stack = stackAt(root, written.stackPath);
+  const input: StackInput = {
+    name: written.name,
+    // The object synth wrote the file from, when kept; else the file (read and parsed again).
+    template: (stack && renderedTemplate(stack, written.file) as CfnTemplate | undefined) ?? readJsonTemplate(written.file, true),
+    environment: written.environment,
+    file: written.file,
+    templateSize: fs.statSync(written.file).size,
+    constructPathOf: pathsOf(dir, written.artifactId),
+  };
+  return [input, ...nestedStacks(stack, input, dir, pathsOf)];
+}
+
+/** The stack at `stackPath` in the app, when it is there. */
+function stackAt(root: IConstruct | undefined, stackPath: string | undefined): Stack | undefined {
   if (!root || !stackPath) return undefined;
   let node: IConstruct | undefined = root.node.root;
   for (const id of stackPath.split('/')) node = node?.node.tryFindChild(id);
-  return node && Stack.isStack(node) ? renderedTemplate(node, templatePath) as CfnTemplate | undefined : undefined;
+  return node && Stack.isStack(node) ? node : undefined;
+}
+
+/**
+ * The NestedStacks below `stack`, as stacks of their own (each has its own resource limit; references to
+ * the parent arrive as parameters). The tree is walked only when the template has a nested stack resource.
+ */
+function nestedStacks(stack: Stack | undefined, parent: StackInput, dir: string, pathsOf: ReturnType<typeof constructPaths>): StackInput[] {
+  const resources = Object.values(parent.template.Resources ?? {});
+  if (!stack || !resources.some((r) => r?.Type === 'AWS::CloudFormation::Stack')) return [];
+  return stack.node.findAll().filter(NestedStack.isNestedStack).flatMap((nested) => {
+    const file = path.join(dir, nested.templateFile);
+    if (!fs.existsSync(file)) return [];
+    return [{
+      name: nested.node.path,
+      template: renderedTemplate(nested, file) as CfnTemplate | undefined ?? readJsonTemplate(file, true),
+      environment: parent.environment,
+      file,
+      templateSize: fs.statSync(file).size,
+      constructPathOf: pathsOf(dir, nested.artifactId),
+    }];
+  });
 }
 
 /**

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Acknowledgement, CfnTemplate, StackInput } from './model';
+import { nestedStackInputs, nestedTemplateFiles } from './nested-stacks';
 
 /** Bad input: an unreadable file, invalid JSON/YAML, or not a template. */
 export class InputError extends Error {
@@ -29,7 +30,7 @@ interface ManifestArtifact {
   readonly displayName?: string;
   readonly metadata?: Record<string, readonly MetadataEntry[]>;
   readonly additionalMetadataFile?: string;
-  readonly properties?: { readonly templateFile?: string; readonly directoryName?: string; readonly stackName?: string };
+  readonly properties?: { readonly templateFile?: string; readonly directoryName?: string; readonly stackName?: string; readonly file?: string };
 }
 
 interface MetadataEntry {
@@ -229,12 +230,13 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
   const real = fs.realpathSync(dir);
   const chain = [...reading, real];
   const stacks: StackInput[] = [];
+  const assetManifests: string[] = [];
   const nested: AssemblyInput[] = [];
   for (const [id, art] of Object.entries(manifest.artifacts ?? {})) {
     if (!art || typeof art !== 'object') throw notManifest(`artifact '${id}' is not an object`);
     const props: unknown = art.properties;
     if (props !== undefined && (!props || typeof props !== 'object')) throw notManifest(`artifact '${id}' has properties that are not an object`);
-    for (const key of ['templateFile', 'directoryName'] as const) {
+    for (const key of ['templateFile', 'directoryName', 'file'] as const) {
       const v = art.properties?.[key];
       if (v !== undefined && typeof v !== 'string') throw notManifest(`artifact '${id}' has a ${key} that is not a string`);
     }
@@ -252,6 +254,8 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
         // Templates synthesized without aws:cdk:path: the paths from the logical id metadata, indexed on first use.
         constructPathOf: (logicalId) => (paths ??= logicalIdPaths(metadata) ?? new Map()).get(logicalId),
       });
+    } else if (art.type === 'cdk:asset-manifest' && art.properties?.file) {
+      assetManifests.push(art.properties.file);
     } else if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
       const sub = path.join(dir, art.properties.directoryName);
       let subReal: string | undefined;
@@ -264,5 +268,8 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
       nested.push(...loadCloudAssembly(sub, chain));
     }
   }
-  return [...(stacks.length > 0 ? [{ source: dir, stacks }] : []), ...nested];
+  // Nested stacks are checked as stacks of this assembly, each after its parent.
+  const byKey = nestedTemplateFiles(dir, assetManifests);
+  const withNestedStacks = stacks.flatMap((s) => [s, ...nestedStackInputs(dir, s, byKey, (file) => readJsonTemplate(file))]);
+  return [...(withNestedStacks.length > 0 ? [{ source: dir, stacks: withNestedStacks }] : []), ...nested];
 }

@@ -1,0 +1,82 @@
+/**
+ * Nested stacks in a cloud assembly. CDK writes each NestedStack's template
+ * as a file asset of its parent (`<id>.nested.template.json`); the parent's
+ * AWS::CloudFormation::Stack resource names it by `aws:asset:path` metadata
+ * (CDK CLI synth) or by the asset's object key in its TemplateURL. Each
+ * nested template is checked as a stack of its own: it has its own resource
+ * limit, and its references to the parent arrive as parameters (unresolved).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CfnResourceJson, CfnTemplate, StackInput } from './model';
+
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+const NESTED_TEMPLATE = /\.nested\.template\.json$/;
+
+interface AssetManifest {
+  readonly files?: Record<string, {
+    readonly source?: { readonly path?: unknown };
+    readonly destinations?: Record<string, { readonly objectKey?: unknown }>;
+  }>;
+}
+
+/**
+ * Nested template files of the assembly in `dir`, by the S3 object key their
+ * parents' TemplateURL ends in, read from the assembly's asset manifests.
+ */
+export function nestedTemplateFiles(dir: string, assetManifests: readonly string[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const manifest of assetManifests) {
+    let assets: AssetManifest;
+    try {
+      assets = JSON.parse(fs.readFileSync(path.join(dir, manifest), 'utf8'));
+    } catch {
+      continue; // No asset manifest: nested stacks are found by aws:asset:path metadata only.
+    }
+    for (const asset of Object.values(assets?.files ?? {})) {
+      const source = asset?.source?.path;
+      if (typeof source !== 'string' || !NESTED_TEMPLATE.test(source)) continue;
+      for (const d of Object.values(asset.destinations ?? {})) {
+        if (typeof d?.objectKey === 'string') byKey.set(d.objectKey, path.join(dir, source));
+      }
+    }
+  }
+  return byKey;
+}
+
+/**
+ * The nested stacks below `parent` (and below those), as stacks to check,
+ * with the parent's environment and acknowledgements. A nested stack whose
+ * template file is not in the assembly is left out.
+ */
+export function nestedStackInputs(
+  dir: string, parent: StackInput, byKey: ReadonlyMap<string, string>, read: (file: string) => CfnTemplate, seen = new Set<string>(),
+): StackInput[] {
+  const inputs: StackInput[] = [];
+  for (const [logicalId, resource] of Object.entries(parent.template.Resources ?? {})) {
+    if (resource?.Type !== NESTED_STACK) continue;
+    const file = nestedTemplateFile(dir, resource, byKey);
+    if (file === undefined || seen.has(file) || !fs.existsSync(file)) continue;
+    seen.add(file);
+    const cdkPath = resource.Metadata?.['aws:cdk:path'];
+    const input: StackInput = {
+      // Parent/Inner.NestedStack/Inner.NestedStackResource is the resource of the NestedStack at Parent/Inner.
+      name: typeof cdkPath === 'string' ? cdkPath.replace(/\.NestedStack\/[^/]*$/, '') : `${parent.name}/${logicalId}`,
+      template: read(file),
+      environment: parent.environment,
+      file,
+      templateSize: fs.statSync(file).size,
+      acknowledgements: parent.acknowledgements,
+    };
+    inputs.push(input, ...nestedStackInputs(dir, input, byKey, read, seen));
+  }
+  return inputs;
+}
+
+function nestedTemplateFile(dir: string, resource: CfnResourceJson, byKey: ReadonlyMap<string, string>): string | undefined {
+  const assetPath = resource.Metadata?.['aws:asset:path'];
+  if (typeof assetPath === 'string' && NESTED_TEMPLATE.test(assetPath)) return path.join(dir, path.basename(assetPath));
+  const url = JSON.stringify(resource.Properties?.TemplateURL ?? null);
+  for (const [key, file] of byKey) if (url.includes(`/${key}"`)) return file;
+  return undefined;
+}

@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { EcsChecks } from '../../src';
+import * as loader from '../../src/rules/assembly-loader';
+
+/** A parent stack with a NestedStack (Inner) and a NestedStack in that (Inner/Deeper). */
+export function nestedApp(options: { bad: boolean; outdir?: string; context?: Record<string, unknown> }): App {
+  const app = new App({ outdir: options.outdir, context: options.context });
+  const parent = new Stack(app, 'Parent');
+  const vpc = new ec2.Vpc(parent, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  const cluster = new ecs.Cluster(parent, 'Cluster', { vpc });
+  const inner = new NestedStack(parent, 'Inner');
+  const td = new ecs.FargateTaskDefinition(inner, 'Td', { cpu: 256, memoryLimitMiB: 512 });
+  td.addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx'), memoryLimitMiB: 512, healthCheck: { command: ['CMD', 'true'] } });
+  // A service in the nested stack on the parent's cluster: its references arrive as parameters.
+  new ecs.FargateService(inner, 'Service', { cluster, taskDefinition: td, minHealthyPercent: 100 });
+  const deeper = new NestedStack(inner, 'Deeper');
+  const td2 = new ecs.FargateTaskDefinition(deeper, 'Td2', { cpu: 256, memoryLimitMiB: 512 });
+  td2.addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx'), memoryLimitMiB: 512, healthCheck: { command: ['CMD', 'true'] } });
+  if (options.bad) {
+    (td.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('Memory', '3000');
+    (td2.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.HealthCheck.Retries', 11);
+  }
+  return app;
+}
+
+// CloudFormation checks a nested stack's template like any other: the QT-06/QT-07 fixes even suggest moving
+// resources into nested stacks, so their templates must not escape the rules.
+describe('EcsChecks on nested stacks', () => {
+  test('findings inside a NestedStack and a NestedStack in it fail synth, named by construct path', () => {
+    const app = nestedApp({ bad: true });
+    Validations.of(app).addPlugins(new EcsChecks());
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(() => app.synth()).toThrow(/ECS-TD-01[\s\S]*does not allow memory 3000 MiB at Parent\/Inner\/Td;[\s\S]*ECS-CT-07[\s\S]*at Parent\/Inner\/Deeper\/Td2;/);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  test('check() reports each nested stack as a stack of its own; the rendered templates are used, not re-read', () => {
+    const read = jest.spyOn(loader, 'readJsonTemplate');
+    try {
+      const report = EcsChecks.check(nestedApp({ bad: true }));
+      expect(report.findings.map((f) => [f.ruleId, f.stack, f.path])).toEqual([
+        ['ECS-TD-01', 'Parent/Inner', 'Parent/Inner/Td'],
+        ['ECS-CT-07', 'Parent/Inner/Deeper', 'Parent/Inner/Deeper/Td2'],
+      ]);
+      expect(read).not.toHaveBeenCalled();
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  test('a valid app with nested stacks has no findings, and its references to the parent raise none', () => {
+    expect(EcsChecks.check(nestedApp({ bad: false })).findings).toEqual([]);
+  });
+
+  test('the CLI finds the same nested stacks in the written assembly, with and without asset metadata', () => {
+    for (const context of [{}, { 'aws:cdk:enable-asset-metadata': true, 'aws:cdk:enable-path-metadata': true }]) {
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'nested-'));
+      nestedApp({ bad: true, outdir, context }).synth();
+      const [assembly] = loader.loadCloudAssembly(outdir);
+      expect(assembly.stacks.map((s) => path.basename(s.file ?? ''))).toEqual([
+        'Parent.template.json', expect.stringMatching(/^ParentInner.*\.nested\.template\.json$/), expect.stringMatching(/^ParentInnerDeeper.*\.nested\.template\.json$/),
+      ]);
+    }
+  });
+});

@@ -45,7 +45,7 @@ function readAzKey(subnet: TemplateResource): string | undefined {
   const literal = toStr(p.AvailabilityZone);
   if (literal !== undefined) return AZ_NAME.test(literal) ? `name:${literal}` : undefined;
   const az = p.AvailabilityZone as Record<string, unknown>;
-  const select = typeof az === 'object' && !Array.isArray(az) && Object.keys(az).length === 1 ? toArray(az['Fn::Select']) : undefined;
+  const select = typeof az === 'object' && az !== null && !Array.isArray(az) && Object.keys(az).length === 1 ? toArray(az['Fn::Select']) : undefined;
   if (!select || select.length !== 2) return undefined;
   const idx = toNumber(select[0]);
   const list = select[1] as Record<string, unknown> | undefined;

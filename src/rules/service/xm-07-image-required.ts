@@ -18,7 +18,8 @@ export const XM07_IMAGE_REQUIRED: ResourceRule = {
     if (raw === undefined) {
       return [{ property: 'Properties/PrimaryContainer', value: undefined, problem: 'Express service has neither PrimaryContainer nor TaskDefinitionArn', allowed: 'PrimaryContainer with an Image, or TaskDefinitionArn', fix: 'Add PrimaryContainer.Image.' }];
     }
-    if (isUnresolved(raw) || typeof raw !== 'object') return [];
+    // null: an empty YAML value (`PrimaryContainer:`), which CloudFormation rejects as a type error, not ours to report.
+    if (isUnresolved(raw) || typeof raw !== 'object' || raw === null) return [];
     const image = (raw as Record<string, unknown>).Image;
     if (isUnresolved(image) || (typeof image === 'string' && image.trim() !== '') || (image !== undefined && typeof image === 'object')) return [];
     return [{ property: 'Properties/PrimaryContainer/Image', value: image, problem: 'PrimaryContainer has no Image', allowed: 'a non-empty image reference (repository-url/image:tag or @digest)', fix: 'Set PrimaryContainer.Image.' }];

@@ -72,6 +72,8 @@ describe('ECS-RC-08 load balancer placement', () => {
       (r) => { props(r, 'SubnetA').AvailabilityZone = select(0); props(r, 'SubnetB').AvailabilityZone = select(0, 'eu-west-1'); },
       (r) => { delete props(r, 'SubnetA').AvailabilityZone; delete props(r, 'SubnetB').AvailabilityZone; },
       (r) => { props(r, 'Lb').Type = { Ref: 'LbType' }; props(r, 'SubnetB').AvailabilityZone = 'eu-west-1a'; },
+      // An empty YAML value (`AvailabilityZone:`) reads as null: no zone known, no crash.
+      (r) => { props(r, 'SubnetA').AvailabilityZone = null; },
     ];
     cases.forEach((mutate, i) => {
       const r = albService();

@@ -104,6 +104,8 @@ describe('ECS-XM-07 image required', () => {
     expect(check(xm07, { S: express({ PrimaryContainer: undefined, TaskDefinitionArn: 'arn:aws:ecs:eu-west-1:111111111111:task-definition/f:1' }) })).toEqual([]);
   });
   test('token: skipped', () => expect(check(xm07, { S: express({ PrimaryContainer: { Image: { 'Fn::Sub': 'x' } } }) })).toEqual([]));
+  // An empty YAML value (`PrimaryContainer:`) reads as null: a schema error, not this rule's, and no crash.
+  test('null container: skipped', () => expect(check(xm07, { S: express({ PrimaryContainer: null }) })).toEqual([]));
 });
 
 describe('ECS-XM-08 task definition exclusive', () => {

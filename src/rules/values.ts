@@ -6,11 +6,20 @@
 
 const TOKEN = /\$\{Token\[[^\]]*\]\}|#\{Token\[|\[TOKEN\.\d+\]/;
 
-/** True for an unresolved CDK token string or an (unresolved) intrinsic object. */
+/**
+ * A CloudFormation dynamic reference (`{{resolve:ssm:/app/family}}`, `{{resolve:secretsmanager:...}}`):
+ * CloudFormation puts the value in at deploy time, so the template does not hold it.
+ */
+export function isDynamicReference(value: string): boolean {
+  return value.includes('{{resolve:');
+}
+
+/** True for an unresolved CDK token string, a dynamic reference, or an (unresolved) intrinsic object. */
 export function isUnresolved(value: unknown): boolean {
   if (typeof value === 'string') {
     // Cheap checks first: this runs for nearly every value a rule reads.
     if (value.includes('Token[') || value.includes('TOKEN.')) return TOKEN.test(value);
+    if (isDynamicReference(value)) return true;
     return value.startsWith('-1.8881545897087') && /^-1\.8881545897087\d*e\+289$/.test(value);
   }
   if (typeof value === 'number') return value === -1.8881545897087626e+289;

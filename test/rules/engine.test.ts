@@ -80,3 +80,33 @@ describe('intrinsicKey', () => {
     }));
   });
 });
+
+// CloudFormation puts a dynamic reference's value in at deploy time ("Using dynamic references to specify
+// template values", AWS CloudFormation User Guide): every rule skips it like any other unresolved value.
+describe('dynamic references', () => {
+  const template = (value: (literal: string) => unknown) => ({
+    Resources: {
+      Cluster: { Type: 'AWS::ECS::Cluster', Properties: { ClusterName: value('bad name!') } },
+      Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: value('Bad_Repo') } },
+      Task: fargateTask({ Family: value('bad family!'), Cpu: value('256'), Memory: value('4096') }),
+      Service: {
+        Type: 'AWS::ECS::Service',
+        Properties: {
+          Cluster: { Ref: 'Cluster' },
+          TaskDefinition: { Ref: 'Task' },
+          LaunchType: 'FARGATE',
+          ServiceName: value('bad name!'),
+          PlatformVersion: value('1.0.0'),
+          NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'SubnetParam' }] } },
+        },
+      },
+    },
+  });
+  const findings = (value: (literal: string) => unknown) => runRules(new AssemblyModel([{ name: 'S', template: template(value) }]), { rules: ALL_RULES })
+    .filter((f) => f.severity === 'error').map((f) => f.ruleId);
+
+  test('the literal values are errors; the same properties as {{resolve:ssm:...}} are skipped', () => {
+    expect(findings((literal) => literal)).toEqual(expect.arrayContaining(['ECS-TD-01', 'ECS-TD-22', 'ECS-ER-01']));
+    expect(findings((literal) => `{{resolve:ssm:/app/${literal.length}}}`)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { TASK_DEFINITION } from '../task/task-facts';
-import { toArray, toObject, toStr } from '../values';
+import { isDynamicReference, toArray, toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
 /** Name tokens that mean the value is a secret. */
@@ -46,9 +46,13 @@ export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
         if (name === undefined) continue;
         let what: string;
         if (looksLikeSecretName(name)) {
-          const value = context.assembly.resolveString(entry?.Value, task.stack);
+          // A dynamic reference puts the secret into the task definition in plain text at deploy time: flagged too.
+          const raw = entry?.Value;
+          const value = typeof raw === 'string' && isDynamicReference(raw) ? raw : context.assembly.resolveString(raw, task.stack);
           if (value === undefined || !looksLikeSecretValue(value)) continue;
-          what = 'a plain value that looks like a secret';
+          what = value === raw && isDynamicReference(value)
+            ? 'a dynamic reference ({{resolve:...}}), whose value CloudFormation writes into the task definition in plain text'
+            : 'a plain value that looks like a secret';
         } else if (typeof entry?.Value === 'string' && hasUrlPassword(entry.Value)) {
           // DATABASE_URL=postgres://app:s3cr3t@db/app: the name says URL, the value carries the password.
           what = 'a URL with a password in it (scheme://user:password@host)';

@@ -67,6 +67,12 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     }
   });
 
+  // A dynamic reference is resolved by CloudFormation into the registered task definition, in plain text.
+  test('bad: a {{resolve:...}} dynamic reference in a secret variable, named as such', () => {
+    const [f] = check(rule, { T: env('DB_PASSWORD', '{{resolve:secretsmanager:db:SecretString:password}}') });
+    expect(f.message).toContain('Environment DB_PASSWORD holds a dynamic reference ({{resolve:...}}), whose value CloudFormation writes into the task definition in plain text');
+  });
+
   test('good: a Secrets entry instead of Environment', () => {
     expect(check(rule, { T: taskWith([{ Name: 'app', Image: 'x', Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:ssm:eu-west-1:1:parameter/db' }] }]) })).toHaveLength(0);
     expect(check(rule, { T: env('TOKEN_ENDPOINT_URL', 'https://idp/token') })).toHaveLength(0);

@@ -46,8 +46,9 @@ export function resourceUsage(assembly: AssemblyModel, services: readonly Servic
   for (const td of assembly.ofType(TASK_DEFINITION)) {
     const list = toArray(td.properties.ContainerDefinitions);
     if (list) {
-      out.push(one(EcsQuota.CONTAINERS_PER_TASK_DEFINITION, td, list.length,
-        () => `Task definition ${td.path} has ${list.length} container definitions`, 'Properties/ContainerDefinitions', list.length));
+      const count = countKept(list);
+      out.push(one(EcsQuota.CONTAINERS_PER_TASK_DEFINITION, td, count,
+        () => `Task definition ${td.path} has ${count} container definitions`, 'Properties/ContainerDefinitions', count));
     }
     out.push(new TaskDefinitionSize(assembly, td));
   }

@@ -25,6 +25,14 @@ describe('ECS-TD-19 containers per task definition', () => {
     expect(check(td19, { T: taskDef('256', { ContainerDefinitions: containers(10) }) })).toEqual([]);
     expect(check(td19, { T: taskDef('256', { ContainerDefinitions: { 'Fn::If': ['c', containers(11), []] } }) })).toEqual([]);
   });
+
+  // An Fn::If entry may be AWS::NoValue, which removes it from the list: only the entries that surely stay count.
+  test('good: 9 containers and 2 Fn::If alternatives; bad: 11 that surely stay', () => {
+    const [a, b] = containers(11).slice(9);
+    const optional = [{ 'Fn::If': ['Prod', a, { Ref: 'AWS::NoValue' }] }, { 'Fn::If': ['Prod', { Ref: 'AWS::NoValue' }, b] }];
+    expect(check(td19, { T: taskDef('256', { ContainerDefinitions: [...containers(9), ...optional] }) })).toEqual([]);
+    expect(check(td19, { T: taskDef('256', { ContainerDefinitions: [...containers(11), ...optional] }) })[0].message).toContain('has 11 container definitions');
+  });
 });
 
 describe('ECS-TD-20 task definition size', () => {

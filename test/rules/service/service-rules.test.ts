@@ -144,4 +144,13 @@ describe('ECS-SV-24 service name', () => {
     expect(check(sv24, { C1: cluster(), C2: cluster(), A: service({ ServiceName: 'web', Cluster: { Ref: 'C1' } }), B: service({ ServiceName: 'web', Cluster: { Ref: 'C2' } }) })).toHaveLength(0);
     expect(check(sv24, { S: service({ ServiceName: { 'Fn::Sub': '${AWS::StackName}-web' } }) })).toHaveLength(0);
   });
+
+  // Only one of two resources with opposite Conditions is created (CloudFormation Condition attribute).
+  test('good: two services with the same name under opposite Conditions; a third without one still clashes', () => {
+    const prod = { ...service({ ServiceName: 'web' }), Condition: 'IsProd' };
+    const dev = { ...service({ ServiceName: 'web' }), Condition: 'NotProd' };
+    expect(check(sv24, { Cluster: cluster(), Prod: prod, Dev: dev })).toEqual([]);
+    expect(check(sv24, { Cluster: cluster(), Prod: prod, Dev: dev, Always: service({ ServiceName: 'web' }), Again: service({ ServiceName: 'web' }) })
+      .map((d) => d.logicalId)).toEqual(['Again']);
+  });
 });

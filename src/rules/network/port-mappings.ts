@@ -34,6 +34,20 @@ export function portMappings(task: TemplateResource): readonly PortMappingRef[] 
   return resourceFact(task, readPortMappings, undefined);
 }
 
+/**
+ * Whether `portMappings(task)` holds every port mapping the task will have: the container list, each
+ * container, each PortMappings list and each entry are literal (an Fn::If may add or drop any of them).
+ */
+export function portMappingsComplete(task: TemplateResource): boolean {
+  const list = toArray(task.properties.ContainerDefinitions);
+  if (!list || containers(task).length !== list.length) return false;
+  return containers(task).every(({ def }) => {
+    if (def.PortMappings === undefined) return true;
+    const mappings = toArray(def.PortMappings);
+    return mappings !== undefined && mappings.every((m) => toObject(m) !== undefined);
+  });
+}
+
 function readPortMappings(task: TemplateResource): PortMappingRef[] {
   const out: PortMappingRef[] = [];
   for (const { index, def } of containers(task)) {

@@ -1,4 +1,4 @@
-import { portMappings } from '../network/port-mappings';
+import { portMappings, portMappingsComplete } from '../network/port-mappings';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toStr } from '../values';
 import { serviceConnectServices } from './service-connect';
@@ -9,7 +9,7 @@ export const SC02_PORT_NAME: ResourceRule = {
   title: 'Service Connect PortName must name a port mapping of the task definition',
   area: 'service',
   severity: Severity.ERROR,
-  description: 'Checks each ServiceConnectConfiguration.Services PortName against the port mapping names of the task definition (when every name is literal).',
+  description: 'Checks each ServiceConnectConfiguration.Services PortName against the port mapping names of the task definition (when every container, port mapping and name is literal).',
   deployError: 'CreateService fails: the portName does not match any named port mapping of the task definition.',
   fix: 'Use the Name of a port mapping of the task definition, or add that Name to the port mapping.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-portName',
@@ -19,7 +19,8 @@ export const SC02_PORT_NAME: ResourceRule = {
     const scServices = serviceConnectServices(service);
     if (scServices.length === 0) return [];
     const task = serviceTask(service, ctx);
-    if (!task) return [];
+    // An Fn::If over the containers or their port mappings may hold the name: skipped, not guessed.
+    if (!task || !portMappingsComplete(task)) return [];
     const mappings = portMappings(task);
     const names = mappings.map((m) => (m.mapping.Name === undefined ? null : toStr(m.mapping.Name)));
     if (names.some((n) => n === undefined)) return [];

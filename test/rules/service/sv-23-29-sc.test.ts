@@ -67,6 +67,17 @@ describe('ECS-SC-02 Service Connect port name', () => {
     const t = fargateTask({ ContainerDefinitions: [{ Name: 'web', Image: 'x', PortMappings: [{ ContainerPort: 80, Name: TOKEN }] }] });
     expect(check(sc02, { Task: t, S: service(sc({ Namespace: 'n', Services: [{ PortName: 'web' }] })) })).toEqual([]);
   });
+  test('skipped: PortMappings, a mapping or a container behind Fn::If (both branches may name the port)', () => {
+    const mapping = { ContainerPort: 80, Name: 'http' };
+    const tasks = [
+      [{ Name: 'web', Image: 'x', PortMappings: { 'Fn::If': ['C', [mapping], [mapping]] } }],
+      [{ Name: 'web', Image: 'x', PortMappings: [{ 'Fn::If': ['C', mapping, { Ref: 'AWS::NoValue' }] }] }],
+      [{ Name: 'side', Image: 'x' }, { 'Fn::If': ['C', { Name: 'web', Image: 'x', PortMappings: [mapping] }, { Ref: 'AWS::NoValue' }] }],
+    ];
+    for (const ContainerDefinitions of tasks) {
+      expect(check(sc02, { Task: fargateTask({ ContainerDefinitions }), S: service(sc({ Namespace: 'n', Services: [{ PortName: 'http' }] })) })).toEqual([]);
+    }
+  });
 });
 
 describe('ECS-SC-05 one client alias', () => {

@@ -145,13 +145,34 @@ export function asTemplate(value: unknown, file: string): CfnTemplate {
   if (!res || typeof res !== 'object' || Array.isArray(res)) {
     throw new InputError(file, 'not a CloudFormation template (no Resources section)');
   }
+  let macros = false;
   for (const [id, r] of Object.entries(res as Record<string, unknown>)) {
+    if (MACRO_KEY.test(id)) {
+      macros = true;
+      continue;
+    }
     if (!r || typeof r !== 'object' || typeof (r as Record<string, unknown>).Type !== 'string') {
       throw new InputError(file, `not a CloudFormation template (resource '${id}' has no Type)`);
     }
   }
   if (depthExceeds(t, MAX_DEPTH)) throw new InputError(file, `nested too deeply (more than ${MAX_DEPTH} levels)`);
-  return t as CfnTemplate;
+  if (!macros && !JSON.stringify(t.Transform ?? '').includes('AWS::LanguageExtensions')) return t as CfnTemplate;
+  return { ...t, Resources: markMacros(Object.fromEntries(Object.entries(res).filter(([id]) => !MACRO_KEY.test(id)))) } as CfnTemplate;
+}
+
+/**
+ * Keys CloudFormation expands before it creates anything, which the kit does not: `Fn::ForEach::Name`
+ * (AWS::LanguageExtensions) and `Fn::Transform` (AWS::Include). Resources under them are not checked.
+ */
+const MACRO_KEY = /^Fn::(ForEach::|Transform$)/;
+
+/** An object with an `Fn::ForEach::*` key among its properties becomes one unresolved value: rules skip it. */
+function markMacros<T>(value: T): T {
+  if (!value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(markMacros) as T;
+  const entries = Object.entries(value);
+  if (entries.some(([k]) => k.startsWith('Fn::ForEach::'))) return { 'Fn::ForEach': value } as T;
+  return Object.fromEntries(entries.map(([k, v]) => [k, markMacros(v)])) as T;
 }
 
 /** Deeper than any real template; rules read values recursively. */
@@ -180,7 +201,8 @@ export function fsProblem(e: unknown): string {
 
 export function readText(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    // A byte order mark, which some editors write and the CloudFormation console accepts, is not JSON.
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new InputError(file, fsProblem(e));
   }

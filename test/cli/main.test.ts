@@ -193,3 +193,42 @@ describe('cdk-ecs-kit check --baseline', () => {
     expect(JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'ECS-RP-01')).toEqual([]);
   });
 });
+
+// AWS::LanguageExtensions expands Fn::ForEach (in Resources and in properties) and AWS::Include expands an
+// Fn::Transform key before CloudFormation creates anything: valid templates, whose expanded parts are not checked.
+describe('cdk-ecs-kit check on templates with macros, and encodings', () => {
+  const write = (name: string, text: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-macros-')), name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const badTask = { Type: 'AWS::ECS::TaskDefinition', Properties: { RequiresCompatibilities: ['FARGATE'], NetworkMode: 'awsvpc', Cpu: '256', Memory: '3000', ContainerDefinitions: [{ Name: 'app', Image: 'nginx' }] } };
+
+  test('Fn::ForEach and Fn::Transform keys in Resources are skipped; the other resources are checked', () => {
+    const file = write('foreach.json', JSON.stringify({
+      Transform: 'AWS::LanguageExtensions',
+      Resources: {
+        'Fn::ForEach::Tasks': ['N', ['a', 'b'], { 'Task${N}': badTask }],
+        'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://bucket/more.yaml' } },
+        'Plain': badTask,
+      },
+    }));
+    const r = run('check', '--format', 'json', file);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { logicalId: string; ruleId: string }) => `${f.logicalId} ${f.ruleId}`)).toEqual(['Plain ECS-TD-01']);
+  });
+
+  test('an Fn::ForEach key among properties makes that object unresolved (no unknown awslogs option)', () => {
+    const options = { 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1', 'Fn::ForEach::Opts': ['K', ['tag'], { '${K}': 'x' }] };
+    const task = { ...badTask, Properties: { ...badTask.Properties, Memory: '512', ContainerDefinitions: [{ Name: 'app', Image: 'nginx', LogConfiguration: { LogDriver: 'awslogs', Options: options } }] } };
+    const r = run('check', '--format', 'json', write('props.json', JSON.stringify({ Transform: ['AWS::LanguageExtensions'], Resources: { Task: task } })));
+    // ECS-RC-02 (no execution role for awslogs on Fargate) is true; the options themselves are not judged.
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['ECS-RC-02']);
+  });
+
+  test('a UTF-8 byte order mark before the JSON is read, as the CloudFormation console does', () => {
+    const r = run('check', write('bom.json', `\uFEFF${JSON.stringify({ Resources: { Plain: badTask } })}`));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('ECS-TD-01');
+  });
+});

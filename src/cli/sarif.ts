@@ -76,6 +76,28 @@ function lineOf(file: string, logicalId: string, cache: Map<string, string[]>): 
     cache.set(file, lines);
   }
   const key = new RegExp(`^\\s*"?${logicalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*:`);
+  // A property of another resource can have the same name (TaskDefinition: !Ref TaskDefinition): look among
+  // the keys directly under Resources first, then anywhere (one-line JSON).
+  const inResources = resourceKeyLine(lines, key);
+  if (inResources !== undefined) return inResources;
   const i = lines.findIndex((l) => key.test(l));
   return i >= 0 ? i + 1 : 1;
+}
+
+/** 1-based line of a key matching `key` at the indentation of the Resources section's own keys. */
+function resourceKeyLine(lines: readonly string[], key: RegExp): number | undefined {
+  const start = lines.findIndex((l) => /^\s*"?Resources"?\s*:/.test(l));
+  if (start < 0) return undefined;
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const base = indent(lines[start]);
+  let child: number | undefined;
+  for (let j = start + 1; j < lines.length; j++) {
+    const text = lines[j].trim();
+    if (text === '' || text.startsWith('#')) continue;
+    const at = indent(lines[j]);
+    if (at <= base) break;
+    child ??= at;
+    if (at === child && key.test(lines[j])) return j + 1;
+  }
+  return undefined;
 }

@@ -101,6 +101,25 @@ describe('cdk-ecs-kit check', () => {
     });
   });
 
+  test('--format sarif points at the resource, not at a property of the same name in a resource above it', () => {
+    const yaml = [
+      'Resources:',
+      '  Service:',
+      '    Type: AWS::ECS::Service',
+      '    Properties:',
+      '      TaskDefinition: !Ref TaskDefinition',
+      '      LaunchType: FARGATE',
+      '  TaskDefinition:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties: {RequiresCompatibilities: [FARGATE], NetworkMode: awsvpc, Cpu: "256", Memory: "4096", ContainerDefinitions: [{Name: app, Image: nginx}]}',
+    ].join('\n');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sarif-line-')), 't.yaml');
+    fs.writeFileSync(file, yaml);
+    const results = JSON.parse(run('check', '--format', 'sarif', file).stdout).runs[0].results;
+    const td01 = results.find((r: { ruleId: string }) => r.ruleId === 'ECS-TD-01');
+    expect(td01.locations[0].physicalLocation.region).toEqual({ startLine: 7 });
+  });
+
   test('checks a cdk.out directory and names construct paths', () => {
     const dir = synthBadAssembly();
     const r = run('check', '--format', 'json', dir);

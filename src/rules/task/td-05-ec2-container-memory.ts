@@ -1,5 +1,5 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { containerLabel, containers, TASK_DEFINITION } from './task-facts';
+import { containerLabel, containers, requiresFargate, TASK_DEFINITION } from './task-facts';
 
 export const TD05_EC2_CONTAINER_MEMORY: ResourceRule = {
   id: 'ECS-TD-05',
@@ -12,7 +12,8 @@ export const TD05_EC2_CONTAINER_MEMORY: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    if (task.properties.Memory !== undefined) return [];
+    // A Fargate task without Memory is ECS-TD-04's finding, whose fix (task memory) also settles this.
+    if (task.properties.Memory !== undefined || requiresFargate(task) === true) return [];
     return containers(task).flatMap(({ index, def }) => {
       if (def.Memory !== undefined || def.MemoryReservation !== undefined) return [];
       return [{

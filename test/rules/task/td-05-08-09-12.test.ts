@@ -18,6 +18,11 @@ describe('ECS-TD-05 container memory without task memory', () => {
     expect(check(td05, { T: ec2TaskWith([{ ...bare, MemoryReservation: 256 }]) })).toEqual([]);
     expect(check(td05, { T: ec2TaskWith([bare], { Memory: '512' }) })).toEqual([]);
   });
+  test('skipped: a Fargate task without Memory (ECS-TD-04 reports it, with the fix that settles both)', () => {
+    const task = fargateTask({ ContainerDefinitions: [bare] });
+    delete (task.Properties as Record<string, unknown>).Memory;
+    expect(check(td05, { T: task })).toEqual([]);
+  });
   test('skipped: token task memory or container memory', () => {
     expect(check(td05, { T: ec2TaskWith([bare], { Memory: TOKEN }) })).toEqual([]);
     expect(check(td05, { T: ec2TaskWith([{ ...bare, Memory: { Ref: 'M' } }]) })).toEqual([]);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, NestedStack, PolicyValidationPluginReport, PolicyViolation, Stack, Stage,
-  Validations,
+  Token, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
@@ -219,6 +219,7 @@ function stackInputs(root: IConstruct | undefined, written: WrittenStack, pathsO
     file: written.file,
     templateSize: fs.statSync(written.file).size,
     constructPathOf: pathsOf(dir, written.artifactId),
+    stackName: stack && !Token.isUnresolved(stack.stackName) ? stack.stackName : undefined,
   };
   return [input, ...nestedStacks(stack, input, dir, pathsOf)];
 }

@@ -258,7 +258,7 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
     if (!art || typeof art !== 'object') throw notManifest(`artifact '${id}' is not an object`);
     const props: unknown = art.properties;
     if (props !== undefined && (!props || typeof props !== 'object')) throw notManifest(`artifact '${id}' has properties that are not an object`);
-    for (const key of ['templateFile', 'directoryName', 'file'] as const) {
+    for (const key of ['templateFile', 'directoryName', 'file', 'stackName'] as const) {
       const v = art.properties?.[key];
       if (v !== undefined && typeof v !== 'string') throw notManifest(`artifact '${id}' has a ${key} that is not a string`);
     }
@@ -273,6 +273,8 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
         file,
         templateSize: fs.statSync(file).size,
         acknowledgements: readAcknowledgements(metadata),
+        // The manifest names the stack only when its name differs from the artifact id.
+        stackName: art.properties.stackName ?? id,
         // Templates synthesized without aws:cdk:path: the paths from the logical id metadata, indexed on first use.
         constructPathOf: (logicalId) => (paths ??= logicalIdPaths(metadata) ?? new Map()).get(logicalId),
       });

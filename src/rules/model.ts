@@ -66,6 +66,8 @@ export interface StackInput {
   readonly constructPathOf?: (logicalId: string) => string | undefined;
   /** Acknowledgements recorded in the assembly's metadata (CLI only; in a synth, aws-cdk-lib applies them). */
   readonly acknowledgements?: readonly Acknowledgement[];
+  /** The CloudFormation stack name, which `Fn::GetStackOutput` names. @default - none: not found by name */
+  readonly stackName?: string;
 }
 
 /** A resolved reference to a resource (Ref) or one of its attributes (Fn::GetAtt). */
@@ -81,6 +83,7 @@ export class StackModel {
   public readonly environment: StackEnvironment;
   public readonly file?: string;
   public readonly templateSize: number;
+  public readonly stackName?: string;
   public readonly resources: readonly TemplateResource[];
   private readonly byId = new Map<string, TemplateResource>();
   private readonly byType = new Map<string, TemplateResource[]>();
@@ -90,6 +93,7 @@ export class StackModel {
     this.template = input.template;
     this.environment = input.environment ?? {};
     this.file = input.file;
+    this.stackName = input.stackName;
     this.templateSize = input.templateSize ?? Buffer.byteLength(JSON.stringify(input.template));
     const list: TemplateResource[] = [];
     const all = input.template.Resources ?? {};
@@ -165,8 +169,9 @@ export class AssemblyModel {
 
   /**
    * Resolve a value to a literal string when it can be decided from the
-   * templates alone: literals, Fn::Join / Fn::Sub of literals, and
-   * Fn::ImportValue of another stack's export. Otherwise undefined.
+   * templates alone: literals, Fn::Join / Fn::Sub of literals,
+   * Fn::ImportValue of another stack's export, and Fn::GetStackOutput of
+   * another stack's output (aws-cdk-lib's weak cross-stack references). Otherwise undefined.
    */
   public resolveString(value: unknown, stack: StackModel, depth = 0): string | undefined {
     if (depth > 10) return undefined;
@@ -190,14 +195,14 @@ export class AssemblyModel {
       return parts.join(sep);
     }
     if (fn === 'Fn::Sub' && typeof arg === 'string' && !arg.includes('${')) return arg;
-    if (fn === 'Fn::ImportValue') {
-      const exp = this.findExport(arg, stack, depth + 1);
+    if (fn === 'Fn::ImportValue' || fn === 'Fn::GetStackOutput') {
+      const exp = fn === 'Fn::ImportValue' ? this.findExport(arg, stack, depth + 1) : this.findStackOutput(arg, stack, depth + 1);
       return exp ? this.resolveString(exp.value, exp.stack, depth + 1) : undefined;
     }
     return undefined;
   }
 
-  /** Follow Ref / Fn::GetAtt / Fn::ImportValue to the resource they point at. */
+  /** Follow Ref / Fn::GetAtt / Fn::ImportValue / Fn::GetStackOutput to the resource they point at. */
   public resolveReference(value: unknown, stack: StackModel, depth = 0): ResourceReference | undefined {
     if (depth > 10) return undefined;
     const fn = intrinsicName(value);
@@ -212,8 +217,8 @@ export class AssemblyModel {
       const res = typeof id === 'string' ? stack.resource(id) : undefined;
       return res && typeof attr === 'string' ? { resource: res, attribute: attr } : undefined;
     }
-    if (fn === 'Fn::ImportValue') {
-      const exp = this.findExport(arg, stack, depth + 1);
+    if (fn === 'Fn::ImportValue' || fn === 'Fn::GetStackOutput') {
+      const exp = fn === 'Fn::ImportValue' ? this.findExport(arg, stack, depth + 1) : this.findStackOutput(arg, stack, depth + 1);
       return exp ? this.resolveReference(exp.value, exp.stack, depth + 1) : undefined;
     }
     return undefined;
@@ -222,6 +227,22 @@ export class AssemblyModel {
   /** The resource a value refers to, if any. */
   public resolveResource(value: unknown, stack: StackModel): TemplateResource | undefined {
     return this.resolveReference(value, stack)?.resource;
+  }
+
+  /**
+   * The output an `Fn::GetStackOutput` ({ StackName, OutputName, Region?, RoleArn? }) reads, when that
+   * stack is in the assembly: aws-cdk-lib renders cross-stack references this way when
+   * `@aws-cdk/core:defaultCrossStackReferences` is "weak" (what `cdk init` sets).
+   */
+  private findStackOutput(arg: unknown, from: StackModel, depth: number): { stack: StackModel; value: unknown } | undefined {
+    if (!arg || typeof arg !== 'object' || Array.isArray(arg)) return undefined;
+    const { StackName: name, OutputName: output } = arg as Record<string, unknown>;
+    const stackName = this.resolveString(name, from, depth);
+    const outputName = this.resolveString(output, from, depth);
+    if (stackName === undefined || outputName === undefined) return undefined;
+    const producer = this.stacks.find((s) => s.stackName === stackName);
+    const out = producer?.template.Outputs?.[outputName];
+    return producer && out ? { stack: producer, value: out.Value } : undefined;
   }
 
   /** `depth` carries on through the export's name: an import inside an import's name is a loop too. */

@@ -181,13 +181,14 @@ const JOIN_SEPARATOR = /"Fn::Join":\["((?:[^"\\]|\\.)*)"/g;
 
 /**
  * An upper bound of `renderedSize`: the bytes of the properties' JSON. Leaving out or resolving an
- * intrinsic never makes its text longer, except an imported value (any length) and a join whose
+ * intrinsic never makes its text longer, except an imported value or dynamic reference (any length) and a join whose
  * separator, repeated between the parts, is longer than the quotes and comma each part costs in
  * the JSON (3 bytes): then there is no bound.
  */
 export function sizeBound(properties: Record<string, unknown>): number | undefined {
   const text = JSON.stringify(properties);
-  if (text.includes('"Fn::ImportValue"')) return undefined;
+  // Values read at deploy time, of any length: imports, other stacks' outputs, dynamic references.
+  if (text.includes('"Fn::ImportValue"') || text.includes('"Fn::GetStackOutput"') || text.includes('{{resolve:')) return undefined;
   if (text.includes('"Fn::Join"')) {
     for (const m of text.matchAll(JOIN_SEPARATOR)) if (Buffer.byteLength(m[1]) > 3) return undefined;
   }

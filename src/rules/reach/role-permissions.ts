@@ -191,7 +191,7 @@ function physicalName(target: TemplateResource | '*'): string | undefined {
   return toStr(p.Name ?? p.RepositoryName ?? p.LogGroupName);
 }
 
-/** The resources of the assembly a value refers to (Ref, Fn::GetAtt, Fn::ImportValue anywhere inside it). */
+/** The resources of the assembly a value refers to (Ref, Fn::GetAtt, Fn::ImportValue, Fn::GetStackOutput anywhere inside it). */
 export function referencedResources(value: unknown, from: TemplateResource, assembly: AssemblyModel): TemplateResource[] {
   const out: TemplateResource[] = [];
   collectReferences(value, from, assembly, out);
@@ -206,7 +206,7 @@ function collectReferences(v: unknown, from: TemplateResource, assembly: Assembl
   const obj = toObjectRaw(v);
   if (!obj) return;
   const only = intrinsicKey(obj);
-  if (only === 'Ref' || only === 'Fn::GetAtt' || only === 'Fn::ImportValue') {
+  if (only === 'Ref' || only === 'Fn::GetAtt' || only === 'Fn::ImportValue' || only === 'Fn::GetStackOutput') {
     const res = assembly.resolveResource(obj, from.stack);
     if (res) out.push(res);
     return;

@@ -80,7 +80,7 @@ describe('EBS volumes configured at launch', () => {
   test('an EBS volume needs a size or a snapshot (KIT-TASK-EBS-SIZE)', () => {
     const task = fargateTask(new Stack(new App(), 'S', { env: ENV }), 'Task', 9090, 'api');
     expect(() => task.addEbsVolume('data', { containerPath: '/data' }))
-      .toThrow("[KIT-TASK-EBS-SIZE] EBS volume 'data' has neither size nor snapshotId at S/Task; allowed: size (gp3: 1-16,384 GiB), or snapshotId to take the size from. Pass size");
+      .toThrow("[KIT-TASK-EBS-SIZE] EBS volume 'data' has neither size nor snapshotId at S/Task; allowed: size (gp3: 1-65,536 GiB), or snapshotId to take the size from. Pass size");
     expect(() => task.addEbsVolume('data', { containerPath: '/data', snapshotId: 'snap-0123456789abcdef0' })).not.toThrow();
   });
 

@@ -12,8 +12,9 @@ export const TD05_EC2_CONTAINER_MEMORY: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {
-    // A Fargate task without Memory is ECS-TD-04's finding, whose fix (task memory) also settles this.
-    if (task.properties.Memory !== undefined || requiresFargate(task) === true) return [];
+    // A Fargate task without Memory is ECS-TD-04's finding, whose fix (task memory) also settles this;
+    // unresolved compatibilities may be Fargate, so they are skipped too.
+    if (task.properties.Memory !== undefined || requiresFargate(task) !== false) return [];
     return containers(task).flatMap(({ index, def }) => {
       if (def.Memory !== undefined || def.MemoryReservation !== undefined) return [];
       return [{

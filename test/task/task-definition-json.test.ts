@@ -96,6 +96,20 @@ describe('TaskDefinitionJson', () => {
     Template.fromStack(s).hasResourceProperties('AWS::ECS::TaskDefinition', { ContainerDefinitions: [Match.objectLike({ Ulimits: Match.absent() })] });
   });
 
+  // describe-task-definition writes environment: [], placementConstraints: [] and so on; copied, they trip
+  // AwsSolutions-ECS2 (environment set) and the built-in validator's E3048 (PlacementConstraints on Fargate).
+  test('an empty list means not set, as in describe-task-definition output', () => {
+    const s = stack();
+    TaskDefinitionJson.fromObject(s, 'T', {
+      ...base(), placementConstraints: [], volumes: [],
+      containerDefinitions: [{ ...base().containerDefinitions[0], environment: [], mountPoints: [], volumesFrom: [] }],
+    });
+    const props = Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition'))[0].Properties;
+    expect(props.PlacementConstraints).toBeUndefined();
+    expect(props.Volumes).toBeUndefined();
+    expect(props.ContainerDefinitions[0].Environment).toBeUndefined();
+  });
+
   test.each([
     ['an unknown field', { containerDefinitions: [base().containerDefinitions[0], { name: 'b', image: 'i', memory: 1, portMappings: [{ containerPort: 80, hostPot: 80 }] }] },
       /\[KIT-TASK-JSON\] containerDefinitions\[1\]\.portMappings\[0\]\.hostPot is not a task definition field CloudFormation supports.*allowed: containerPort, hostPort/],

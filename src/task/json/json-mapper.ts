@@ -56,8 +56,9 @@ export function mapObject(value: unknown, table: FieldTable, path: string, sourc
         fix: 'Remove the field or fix its spelling; field names are case-sensitive (camelCase, as in RegisterTaskDefinition).',
       });
     }
-    // null is what the console and describe output write for "not set".
-    if (raw === null) continue;
+    // null and [] are what the console and describe output write for "not set" (environment: [],
+    // placementConstraints: []); kept, an empty list trips checks that the field is set at all.
+    if (raw === null || (Array.isArray(raw) && raw.length === 0)) continue;
     const [l1Key, type] = fieldEntry(key, entry);
     out[l1Key] = mapValue(raw, type, here, source);
   }

@@ -1,4 +1,4 @@
-import { ECS_TASK, OrgRule, standardLabel } from './org-rule';
+import { ECS_EXPRESS, ECS_TASK, OrgRule, standardLabel } from './org-rule';
 import { Severity } from '../../rules/finding';
 import { parseCpuUnits, parseMemoryMiB, toArray, toStr } from '../../rules/values';
 
@@ -7,15 +7,16 @@ export const ORG_FG_01_FARGATE_SIZE: OrgRule = {
   title: 'Fargate task sizes are on the allowed list',
   area: 'org',
   severity: Severity.ERROR,
-  description: 'Fargate task definitions use a cpu/memory pair from the standard\'s allowed sizes.',
+  description: 'Fargate task definitions and Express services (when they set Cpu and Memory) use a cpu/memory pair from the standard\'s allowed sizes.',
   deployError: 'Deploys, but costs more than the organization allows for one task.',
   fix: 'Use an allowed size, e.g. FargateSize.of(cpu, memoryMiB) with a pair from the list.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
-  resourceTypes: [ECS_TASK],
+  resourceTypes: [ECS_TASK, ECS_EXPRESS],
   appliesTo: (s) => (s.allowedFargateSizes?.length ?? 0) > 0,
   check(resource, _context, standard) {
+    // Express services always run on Fargate; their size is judged where the template sets it.
     const compat = toArray(resource.properties.RequiresCompatibilities)?.map(toStr);
-    if (!compat?.includes('FARGATE')) return [];
+    if (resource.type !== ECS_EXPRESS && !compat?.includes('FARGATE')) return [];
     const cpu = parseCpuUnits(resource.properties.Cpu);
     const memory = parseMemoryMiB(resource.properties.Memory);
     if (cpu === undefined || memory === undefined) return [];

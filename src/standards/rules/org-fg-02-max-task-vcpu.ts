@@ -1,4 +1,4 @@
-import { ECS_TASK, OrgRule, standardLabel } from './org-rule';
+import { ECS_EXPRESS, ECS_TASK, OrgRule, standardLabel } from './org-rule';
 import { Severity } from '../../rules/finding';
 import { parseCpuUnits } from '../../rules/values';
 
@@ -7,11 +7,11 @@ export const ORG_FG_02_MAX_TASK_VCPU: OrgRule = {
   title: 'Tasks stay within the maximum vCPU',
   area: 'org',
   severity: Severity.ERROR,
-  description: 'Task definitions with a task-level Cpu ask for at most the standard\'s maximum vCPU per task.',
+  description: 'Task definitions and Express services with a Cpu ask for at most the standard\'s maximum vCPU per task.',
   deployError: 'Deploys, but one task costs more than the organization allows.',
   fix: 'Lower the task cpu, or split the work across more tasks.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size',
-  resourceTypes: [ECS_TASK],
+  resourceTypes: [ECS_TASK, ECS_EXPRESS],
   appliesTo: (s) => s.maxTaskVcpu !== undefined,
   check(resource, _context, standard) {
     const cpu = parseCpuUnits(resource.properties.Cpu);

@@ -1,4 +1,4 @@
-import { ECS_CLUSTER, ECS_SERVICE, ECS_TASK, OrgRule, standardLabel } from './org-rule';
+import { ECS_CLUSTER, ECS_EXPRESS, ECS_SERVICE, ECS_TASK, OrgRule, standardLabel } from './org-rule';
 import { Severity } from '../../rules/finding';
 
 export const ORG_REG_01_ALLOWED_REGIONS: OrgRule = {
@@ -10,7 +10,7 @@ export const ORG_REG_01_ALLOWED_REGIONS: OrgRule = {
   deployError: 'Deploys, but outside the Regions the organization supports (or an SCP denies it at deploy time).',
   fix: 'Deploy the stack to an allowed Region (stack env.region).',
   source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region',
-  resourceTypes: [ECS_CLUSTER, ECS_SERVICE, ECS_TASK],
+  resourceTypes: [ECS_CLUSTER, ECS_SERVICE, ECS_EXPRESS, ECS_TASK],
   appliesTo: (s) => (s.allowedRegions?.length ?? 0) > 0,
   check(resource, context, standard) {
     const region = context.stack.region;

@@ -5,6 +5,7 @@
  */
 import { TemplateResource } from '../../rules/model';
 import { ResourceRule, RuleContext, RuleIssue, RuleMetadata } from '../../rules/rule';
+import { containers } from '../../rules/task/task-facts';
 import { toArray, toObject, toStr } from '../../rules/values';
 import type { DeploymentStandardProps } from '../standard-props';
 
@@ -59,4 +60,28 @@ export function fullImageName(image: string): string {
 
 export const ECS_TASK = 'AWS::ECS::TaskDefinition';
 export const ECS_SERVICE = 'AWS::ECS::Service';
+/** ECS Express Mode: a service that carries its own container, size and tags. */
+export const ECS_EXPRESS = 'AWS::ECS::ExpressGatewayService';
+
+/** One container image a resource runs, with where it sits and a label for messages. */
+export interface ImageReference {
+  readonly property: string;
+  readonly label: string;
+  /** The literal image reference, or undefined when unresolved. */
+  readonly image?: string;
+}
+
+/** The images a task definition's containers or an Express service's PrimaryContainer name. */
+export function imagesOf(resource: TemplateResource): ImageReference[] {
+  if (resource.type === ECS_EXPRESS) {
+    const container = toObject(resource.properties.PrimaryContainer);
+    if (!container || container.Image === undefined) return [];
+    return [{ property: 'Properties/PrimaryContainer/Image', label: 'Express service primary container', image: toStr(container.Image) }];
+  }
+  return containers(resource).map(({ index, def }) => ({
+    property: `Properties/ContainerDefinitions/${index}/Image`,
+    label: `Container ${toStr(def.Name) ?? `#${index}`}`,
+    image: toStr(def.Image),
+  }));
+}
 export const ECS_CLUSTER = 'AWS::ECS::Cluster';

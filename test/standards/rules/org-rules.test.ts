@@ -58,7 +58,7 @@ describe('ORG rules', () => {
     const [f] = findings({ Cluster: { ...goodCluster, Properties: { ...goodCluster.Properties, Tags: [{ Key: 'team', Value: 'web' }] }, Metadata: { 'aws:cdk:path': 'App/Stack/Cluster/Resource' } } });
     expect(f.ruleId).toBe('ORG-TAG-01');
     expect(f.message).toBe("[ORG-TAG-01] AWS::ECS::Cluster is missing required tag(s) 'cost-center' of standard 'acme' 2.0.0 at App/Stack/Cluster; "
-      + "allowed: tags team, cost-center on every ECS cluster, service, task definition, capacity provider, ECR repository, load balancer and log group. Add Tags.of(scope).add('cost-center', VALUE) on the construct, its stack or the app.");
+      + "allowed: tags team, cost-center on every ECS cluster, service, Express service, task definition, capacity provider, ECR repository, load balancer and log group. Add Tags.of(scope).add('cost-center', VALUE) on the construct, its stack or the app.");
     expect(ids({ Cluster: { ...goodCluster, Properties: { ...goodCluster.Properties, Tags: { 'Fn::If': ['C', [], []] } } } })).toEqual([]);
   });
 
@@ -151,5 +151,22 @@ describe('ORG rules', () => {
       expect(r.area).toBe('org');
       for (const text of [r.title, r.description, r.deployError, r.fix, r.source]) expect(text.length).toBeGreaterThan(10);
     }
+  });
+});
+
+// An Express service carries its own container, size and tags (AWS::ECS::ExpressGatewayService): the standard
+// judges them as it judges a task definition's, so Express Mode is no way around it.
+describe('ORG rules on Express services', () => {
+  const express = (props: Record<string, unknown>) => ({ X: { Type: 'AWS::ECS::ExpressGatewayService', Properties: props } });
+  test('bad: image from Docker Hub by tag, size off the list and above the vCPU maximum, no tags', () => {
+    const f = findings(express({ PrimaryContainer: { Image: 'nginx:1.27' }, Cpu: '2048', Memory: '4096' }));
+    expect(f.map((x) => x.ruleId).sort()).toEqual(['ORG-FG-01', 'ORG-FG-02', 'ORG-IMG-01', 'ORG-IMG-02', 'ORG-TAG-01']);
+    expect(f.find((x) => x.ruleId === 'ORG-IMG-01')?.message)
+      .toContain("Express service primary container image 'nginx:1.27' (a public image from Docker Hub) is not from a source that standard 'acme' 2.0.0 allows");
+    expect(f.find((x) => x.ruleId === 'ORG-IMG-01')?.property).toBe('Properties/PrimaryContainer/Image');
+  });
+  test('good: an allowed image by digest, an allowed size, the tags; skipped: size left to the defaults, token image', () => {
+    expect(ids(express({ PrimaryContainer: { Image: `public.ecr.aws/nginx/nginx${DIGEST}` }, Cpu: '1024', Memory: '2048', Tags: TAGS }))).toEqual([]);
+    expect(ids(express({ PrimaryContainer: { Image: { 'Fn::Sub': '${Repo}:latest' } }, Tags: TAGS }))).toEqual([]);
   });
 });

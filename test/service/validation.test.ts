@@ -3,8 +3,8 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
-import { certificate, ec2Task, fargateTask, fixture } from './helpers';
-import { EcsCluster, EcsKitErrors } from '../../src';
+import { certificate, ec2Task, fargateTask, fixture, IMAGE } from './helpers';
+import { EcsCluster, EcsKitErrors, FargateSize, FargateTask } from '../../src';
 import { BackendService, DaemonService, FargateCapacity, ScheduledJob, WebService, WorkerService } from '../../src/service';
 
 const web = (extra: Record<string, unknown> = {}, f = fixture()) =>
@@ -89,6 +89,18 @@ describe('validation errors', () => {
   test('WorkerService maxReceiveCount range', () => {
     const f = fixture();
     expect(() => new WorkerService(f.stack, 'W', { cluster: f.cluster, task: fargateTask(f.stack), maxReceiveCount: 0 })).toThrow(/maxReceiveCount 0 is out of range/);
+  });
+  // Fargate capacity providers: "Windows containers on Fargate don't support the Fargate Spot capacity provider".
+  test('a Windows task on Fargate Spot fails synth with ECS-SV-32, without EcsChecks; on demand it passes', () => {
+    const build = (fargateCapacity: FargateCapacity) => {
+      const f = fixture();
+      const task = new FargateTask(f.stack, 'WinTask', { size: FargateSize.windows(1024, 2048), container: { image: IMAGE } });
+      new WorkerService(f.stack, 'W', { cluster: f.cluster, task, fargateCapacity });
+      return f.app;
+    };
+    expect(() => build(FargateCapacity.spotWithOnDemandBase({ onDemandBase: 0 })).synth())
+      .toThrow(/\[ECS-SV-32\] Service runs Windows task definition Svc\/WinTask\S* \(WINDOWS_SERVER_2022_CORE\) with FARGATE_SPOT/);
+    expect(() => build(FargateCapacity.onDemand()).synth()).not.toThrow();
   });
 });
 

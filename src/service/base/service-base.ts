@@ -33,9 +33,9 @@ const ANY_COUNT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Service rules run on the rendered AWS::ECS::Service at synth. They see the stack's other resources:
- * ECS-SC-06 reads the task definition when it is in the same stack (across stacks, EcsChecks does).
+ * ECS-SC-06 and ECS-SV-32 read the task definition when it is in the same stack (across stacks, EcsChecks does).
  */
-const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06'];
+const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SV-32'];
 const EXEC_WILDCARD_REASON = 'ECS Exec needs ssmmessages:CreateControlChannel/CreateDataChannel/OpenControlChannel/OpenDataChannel and '
   + 'logs:DescribeLogGroups, which support no resource-level permissions (Service Authorization Reference); aws-cdk-lib adds them for enableExecuteCommand.';
 

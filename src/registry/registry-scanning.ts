@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
+import { registerEnhancedScanning } from './scan-on-push';
 import { fail } from '../errors';
 import { ECR_SCANNING_FILTER, isValidScanningFilter } from '../rules/tables/ecr-limits';
 
@@ -53,6 +54,7 @@ export class RegistryScanning extends Construct {
   constructor(scope: Construct, id: string, props: RegistryScanningProps = {}) {
     super(scope, id);
     this.scanType = props.scanType ?? RegistryScanType.ENHANCED;
+    if (this.scanType === RegistryScanType.ENHANCED) registerEnhancedScanning(this);
     const rules = props.rules ?? [{
       frequency: this.scanType === RegistryScanType.ENHANCED ? ScanFrequency.CONTINUOUS_SCAN : ScanFrequency.SCAN_ON_PUSH,
     }];

@@ -5,6 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { SecureRepositoryImage } from './repository-image';
+import { registerScanOnPushRepository } from './scan-on-push';
 import { OrganizationPullOptions, SecureRepositoryProps } from './secure-repository-props';
 import { fail } from '../errors';
 import { validateWithRules } from '../plugin/resource-validation';
@@ -62,6 +63,8 @@ export class SecureRepository extends Construct implements ecr.IRepository {
       emptyOnDelete: props.emptyOnDelete,
       lifecycleRules,
     });
+    // Kept for Control Tower CT.ECR.PR.2 even under ENHANCED registry scanning (scan-on-push.ts).
+    registerScanOnPushRepository(this.repository);
     this.repositoryName = this.repository.repositoryName;
     this.repositoryArn = this.repository.repositoryArn;
     this.repositoryUri = this.repository.repositoryUri;

@@ -4,8 +4,9 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as fc from 'fast-check';
 import {
-  PullThroughCacheRule, RegistryReplication, RegistryScanning, RegistryScanType, ReplicationRule, ScanFrequency, UpstreamRegistry,
+  PullThroughCacheRule, RegistryReplication, RegistryScanning, RegistryScanType, ReplicationRule, ScanFrequency, SecureRepository, UpstreamRegistry,
 } from '../../src/registry';
+import { EcsChecks } from '../../src/plugin';
 import { ECR_LIMITS, ECR_SCANNING_FILTER } from '../../src/rules/tables/ecr-limits';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
@@ -106,6 +107,30 @@ describe('RegistryScanning', () => {
     Template.fromStack(s2).hasResourceProperties('AWS::ECR::RegistryScanningConfiguration', {
       Rules: [Match.objectLike({ ScanFrequency: 'SCAN_ON_PUSH' }), Match.objectLike({ ScanFrequency: 'CONTINUOUS_SCAN' })],
     });
+  });
+
+  // ECR ignores a repository's scanOnPush under ENHANCED registry scanning (ECS-ER-14), but Control Tower CT.ECR.PR.2
+  // requires it on every repository: the kit keeps it and acknowledges the warning with that reason.
+  test.each([['scanning first', true], ['repository first', false]])(
+    'a SecureRepository under ENHANCED registry scanning keeps scanOnPush; ECS-ER-14 is acknowledged with the reason (%s)', (_label, scanningFirst) => {
+      const app = new App();
+      const scanning = () => new RegistryScanning(new Stack(app, 'Registry'), 'Scanning', { scanType: RegistryScanType.ENHANCED });
+      if (scanningFirst) scanning();
+      const repos = new Stack(app, 'Repos');
+      new SecureRepository(repos, 'Repo');
+      if (!scanningFirst) scanning();
+      const report = EcsChecks.check(app);
+      expect(report.findings.filter((f) => f.ruleId === 'ECS-ER-14')).toEqual([]);
+      expect(report.acknowledged.map((a) => [a.finding.ruleId, a.reason])).toEqual([['ECS-ER-14', expect.stringContaining('Control Tower CT.ECR.PR.2 requires')]]);
+      Template.fromStack(repos).hasResourceProperties('AWS::ECR::Repository', { ImageScanningConfiguration: { ScanOnPush: true } });
+    });
+
+  test('no acknowledgement without ENHANCED scanning of the same registry: BASIC, or another account', () => {
+    const app = new App();
+    new RegistryScanning(new Stack(app, 'Basic'), 'Scanning', { scanType: RegistryScanType.BASIC });
+    new RegistryScanning(new Stack(app, 'Other', { env: { account: '222222222222', region: 'eu-west-1' } }), 'Scanning');
+    new SecureRepository(new Stack(app, 'Repos', { env: { account: '111111111111', region: 'eu-west-1' } }), 'Repo');
+    expect(EcsChecks.check(app).acknowledged).toEqual([]);
   });
 
   test('construction errors: BASIC with continuous scanning, bad filter', () => {

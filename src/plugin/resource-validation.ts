@@ -154,6 +154,20 @@ export function ecsChecksRegistered(construct: IConstruct): boolean {
   return false;
 }
 
+/**
+ * `construct.node.addValidation` for a kit check reported at synth: its errors pass when `id` is
+ * acknowledged on the construct, below it or above it (Validations.of(scope).acknowledge), as rule
+ * errors do. For checks whose finding can be wrong for a use the kit does not see (a daemon's fixed port).
+ */
+export function addAcknowledgeableValidation(construct: IConstruct, id: string, validate: () => string[]): void {
+  construct.node.addValidation({
+    validate: () => {
+      const errors = validate();
+      return errors.length > 0 && acknowledged(construct, id, construct.node.path) ? [] : errors;
+    },
+  });
+}
+
 /** An acknowledgement of the rule on the construct, the resource, or an ancestor. */
 function acknowledged(construct: IConstruct, ruleId: string, resourcePath: string): boolean {
   const acks = [...construct.node.scopes, ...construct.node.findAll()].flatMap((c) => acknowledgementsOn(c));

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { scalableTargetOf } from '../internal/cdk-internals';
 import { KIT_CHECKS } from '../kit-checks';
+import { addAcknowledgeableValidation } from '../plugin/resource-validation';
 import { formatMessage } from '../rules/engine';
 import { deadLetterQueue, encryptedQueue, queueKey } from './base/encrypted-queue';
 import { ServiceBase } from './base/service-base';
@@ -93,7 +94,7 @@ export class WorkerService extends ServiceBase {
     if (props.queueUrlEnvironment) this.mainContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
     if (this.scalableTaskCount && props.scaleOnBacklog !== false) {
       this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);
-      this.node.addValidation({ validate: () => this.checkContainerInsights() });
+      addAcknowledgeableValidation(this, KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, () => this.checkContainerInsights());
     }
   }
 

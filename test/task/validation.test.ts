@@ -193,6 +193,17 @@ describe('Ec2Task network modes', () => {
     expect(() => synth(bad)).toThrow(/\[KIT-TASK-BRIDGE-HOST-PORT\]/);
   });
 
+  // A daemon runs one task per instance, so a fixed host port is fine there: the check can be acknowledged.
+  test('an acknowledged KIT-TASK-BRIDGE-HOST-PORT passes (a daemon\'s fixed port); the message says how', () => {
+    const s = stack();
+    new Ec2Task(s, 'Task', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 4317, hostPort: 4317 }] } });
+    expect(() => synth(s)).toThrow(/for a DaemonService, which runs one task per instance, acknowledge KIT-TASK-BRIDGE-HOST-PORT on the task with a reason/);
+    const acked = stack();
+    const daemonTask = new Ec2Task(acked, 'Task', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 4317, hostPort: 4317 }] } });
+    Validations.of(daemonTask).acknowledge({ id: 'KIT-TASK-BRIDGE-HOST-PORT', reason: 'OpenTelemetry agent daemon: one task per instance' });
+    expect(() => synth(acked)).not.toThrow();
+  });
+
   test('host mode warns; a host port unlike the container port is rejected (by aws-cdk-lib)', () => {
     const s = stack();
     new Ec2Task(s, 'Task', { networkMode: ecs.NetworkMode.HOST, container: { image: IMAGE, portMappings: [{ containerPort: 80 }] } });

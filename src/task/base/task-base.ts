@@ -19,7 +19,7 @@ import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole
 import { DEFAULT_SCRATCH_INIT_IMAGE, isRootUser, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
-import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
+import { addAcknowledgeableValidation, taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 import { grantInPolicy } from '../../security/managed-grant';
 
@@ -266,28 +266,24 @@ export abstract class TaskBase extends Construct {
   protected initializeTask(props: TaskBaseProps, taskMemoryMiB?: number): void {
     this.addKitContainer('app', props.container, true, taskMemoryMiB);
     if (taskMemoryMiB !== undefined && props.container.memoryLimitMiB === undefined && props.container.memoryReservationMiB === undefined) {
-      this.node.addValidation({
-        validate: () => {
-          const left = taskMemoryMiB - this.sidecarMemoryMiB();
-          // 6 MiB: Docker's minimum container memory.
-          return left >= 6 ? [] : [formatMessage('ECS-TD-18', this.node.path, {
-            problem: `Sidecars take ${this.sidecarMemoryMiB()} MiB of the task's ${taskMemoryMiB} MiB memory, leaving ${left} MiB for the main container`,
-            allowed: `sidecar memory up to ${taskMemoryMiB - 6} MiB`,
-            fix: this.isFargate ? 'Pick a larger FargateSize (FargateSize.smallestFor) or give the sidecars less memory' : 'Raise the task memory (memoryMiB) or give the sidecars less memory',
-          })];
-        },
+      addAcknowledgeableValidation(this, 'ECS-TD-18', () => {
+        const left = taskMemoryMiB - this.sidecarMemoryMiB();
+        // 6 MiB: Docker's minimum container memory.
+        return left >= 6 ? [] : [formatMessage('ECS-TD-18', this.node.path, {
+          problem: `Sidecars take ${this.sidecarMemoryMiB()} MiB of the task's ${taskMemoryMiB} MiB memory, leaving ${left} MiB for the main container`,
+          allowed: `sidecar memory up to ${taskMemoryMiB - 6} MiB`,
+          fix: this.isFargate ? 'Pick a larger FargateSize (FargateSize.smallestFor) or give the sidecars less memory' : 'Raise the task memory (memoryMiB) or give the sidecars less memory',
+        })];
       });
     }
     // ECS resolves dependsOn by name in the same task: a container of another task would read as this task's own.
-    this.node.addValidation({
-      validate: () => this.kitContainers.flatMap(({ def }) => def.containerDependencies
-        .filter((d) => d.container.taskDefinition !== this.taskDefinition)
-        .map((d) => formatMessage('ECS-CT-13', this.node.path, {
-          problem: `container '${def.containerName}' depends on container '${d.container.containerName}' of another task definition (${d.container.taskDefinition.node.path})`,
-          allowed: `containers of this task definition: ${this.kitContainers.map((c) => c.def.containerName).join(', ')}`,
-          fix: 'Depend on a container of this task definition; containers of other tasks cannot be waited for',
-        }))),
-    });
+    addAcknowledgeableValidation(this, 'ECS-CT-13', () => this.kitContainers.flatMap(({ def }) => def.containerDependencies
+      .filter((d) => d.container.taskDefinition !== this.taskDefinition)
+      .map((d) => formatMessage('ECS-CT-13', this.node.path, {
+        problem: `container '${def.containerName}' depends on container '${d.container.containerName}' of another task definition (${d.container.taskDefinition.node.path})`,
+        allowed: `containers of this task definition: ${this.kitContainers.map((c) => c.def.containerName).join(', ')}`,
+        fix: 'Depend on a container of this task definition; containers of other tasks cannot be waited for',
+      }))));
     validateWithRules(this, this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition, taskDefinitionRuleIds());
   }
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { fail } from '../../errors';
 import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { KIT_CHECKS } from '../../kit-checks';
+import { addAcknowledgeableValidation } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
 import { DockerVolumeOptions } from '../base/volumes';
@@ -80,7 +81,7 @@ export class Ec2Task extends TaskBase {
         fix: 'Use awsvpc unless the workload needs the host network; Control Tower CT.ECS.PR.4 and CT.ECS.PR.8 flag host mode',
       }));
     }
-    this.node.addValidation({ validate: () => this.checkPorts() });
+    addAcknowledgeableValidation(this, KIT_CHECKS.TASK_BRIDGE_HOST_PORT.id, () => this.checkPorts());
   }
 
   public get isWindows(): boolean {
@@ -122,7 +123,8 @@ export class Ec2Task extends TaskBase {
         errors.push(formatMessage('KIT-TASK-BRIDGE-HOST-PORT', this.node.path, {
           problem: `Container '${c.containerName}' maps container port ${pm.containerPort} to fixed host port ${pm.hostPort} in bridge mode`,
           allowed: 'hostPort unset or 0 (a dynamic port from 32768-65535)',
-          fix: 'Leave hostPort unset: a fixed host port allows one task per instance and blocks rolling deployments',
+          fix: 'Leave hostPort unset: a fixed host port allows one task per instance and blocks rolling deployments '
+            + '(for a DaemonService, which runs one task per instance, acknowledge KIT-TASK-BRIDGE-HOST-PORT on the task with a reason)',
         }));
       }
     }

@@ -5,10 +5,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { EcsChecks, EcsCluster, FargateTask, QuotaProfile, WorkerService } from '../../src';
-import { runRules } from '../../src/rules/engine';
-import { loadCloudAssembly } from '../../src/rules/assembly-loader';
-import { AssemblyModel } from '../../src/rules/model';
 import { ALL_RULES } from '../../src/rules';
+import { loadCloudAssembly } from '../../src/rules/assembly-loader';
+import { runRules } from '../../src/rules/engine';
+import { AssemblyModel } from '../../src/rules/model';
 
 const QUOTAS = QuotaProfile.current().withOverrides({ servicesPerCluster: 3 });
 

@@ -3,10 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as fc from 'fast-check';
+import { EcsChecks } from '../../src/plugin';
 import {
   PullThroughCacheRule, RegistryReplication, RegistryScanning, RegistryScanType, ReplicationRule, ScanFrequency, SecureRepository, UpstreamRegistry,
 } from '../../src/registry';
-import { EcsChecks } from '../../src/plugin';
 import { ECR_LIMITS, ECR_SCANNING_FILTER } from '../../src/rules/tables/ecr-limits';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };

@@ -10,7 +10,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ENV, fargateTask, fixture, IMAGE } from './helpers';
 import { EcsCluster } from '../../src/cluster';
-import { BackendService, ScheduledJob, WorkerService } from '../../src/service';
+import { BackendService, ScheduledJob, WorkerService, WorkerServiceProps } from '../../src/service';
 import { FargateTask } from '../../src/task';
 
 const INFRASTRUCTURE_POLICY = {
@@ -146,33 +146,29 @@ describe('WorkerService backlog scaling', () => {
   // lists no task count in AWS/ECS; RunningTaskCount is an ECS/ContainerInsights metric
   // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html), published only for
   // clusters with Container Insights: without it the metric math has no data and never scales.
-  test('backlog scaling on a cluster without Container Insights fails synth (KIT-SERVICE-BACKLOG-METRIC)', () => {
+  /** A WorkerService on a cluster with Container Insights off. */
+  function workerWithoutInsights(props: Partial<WorkerServiceProps> = {}) {
     const app = new App();
     const stack = new Stack(app, 'Svc', { env: ENV });
     const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
     const cluster = new EcsCluster(stack, 'Cluster', { vpc, containerInsights: ecs.ContainerInsights.DISABLED });
-    const task = new FargateTask(stack, 'Task', { container: { image: IMAGE } });
-    new WorkerService(stack, 'Worker', { cluster, task, autoScaling: { maxCapacity: 5 } });
+    const worker = new WorkerService(stack, 'Worker', { cluster, task: new FargateTask(stack, 'Task', { container: { image: IMAGE } }), ...props });
+    return { app, stack, worker };
+  }
+
+  test('backlog scaling on a cluster without Container Insights fails synth (KIT-SERVICE-BACKLOG-METRIC)', () => {
+    const { app } = workerWithoutInsights({ autoScaling: { maxCapacity: 5 } });
     expect(() => app.synth()).toThrow(/\[KIT-SERVICE-BACKLOG-METRIC\] autoScaling tracks backlog per task with ECS\/ContainerInsights RunningTaskCount, but Container Insights is 'disabled' on cluster Svc\/Cluster at Svc\/Worker/);
   });
 
   test('an acknowledged KIT-SERVICE-BACKLOG-METRIC passes synth (the metric may come from elsewhere)', () => {
-    const app = new App();
-    const stack = new Stack(app, 'Svc', { env: ENV });
-    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
-    const cluster = new EcsCluster(stack, 'Cluster', { vpc, containerInsights: ecs.ContainerInsights.DISABLED });
-    const worker = new WorkerService(stack, 'Worker', { cluster, task: new FargateTask(stack, 'Task', { container: { image: IMAGE } }), autoScaling: { maxCapacity: 5 } });
+    const { app, worker } = workerWithoutInsights({ autoScaling: { maxCapacity: 5 } });
     Validations.of(worker).acknowledge({ id: 'KIT-SERVICE-BACKLOG-METRIC', reason: 'Container Insights is turned on for the account by the platform team' });
     expect(() => app.synth()).not.toThrow();
   });
 
   test('scaleOnBacklog: false scales on CPU only, so Container Insights may be off', () => {
-    const app = new App();
-    const stack = new Stack(app, 'Svc', { env: ENV });
-    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
-    const cluster = new EcsCluster(stack, 'Cluster', { vpc, containerInsights: ecs.ContainerInsights.DISABLED });
-    const task = new FargateTask(stack, 'Task', { container: { image: IMAGE } });
-    new WorkerService(stack, 'Worker', { cluster, task, scaleOnBacklog: false, autoScaling: { maxCapacity: 5 } });
+    const { app, stack } = workerWithoutInsights({ scaleOnBacklog: false, autoScaling: { maxCapacity: 5 } });
     expect(() => app.synth()).not.toThrow();
     const policies = Object.values(Template.fromStack(stack).findResources('AWS::ApplicationAutoScaling::ScalingPolicy'));
     expect(policies.map((p) => p.Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification?.PredefinedMetricType))
@@ -189,11 +185,6 @@ describe('WorkerService backlog scaling', () => {
   });
 
   test('without autoScaling, Container Insights may be off', () => {
-    const app = new App();
-    const stack = new Stack(app, 'Svc', { env: ENV });
-    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
-    const cluster = new EcsCluster(stack, 'Cluster', { vpc, containerInsights: ecs.ContainerInsights.DISABLED });
-    new WorkerService(stack, 'Worker', { cluster, task: new FargateTask(stack, 'Task', { container: { image: IMAGE } }) });
-    expect(() => app.synth()).not.toThrow();
+    expect(() => workerWithoutInsights().app.synth()).not.toThrow();
   });
 });

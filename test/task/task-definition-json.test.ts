@@ -101,7 +101,9 @@ describe('TaskDefinitionJson', () => {
   test('an empty list means not set, as in describe-task-definition output', () => {
     const s = stack();
     TaskDefinitionJson.fromObject(s, 'T', {
-      ...base(), placementConstraints: [], volumes: [],
+      ...base(),
+      placementConstraints: [],
+      volumes: [],
       containerDefinitions: [{ ...base().containerDefinitions[0], environment: [], mountPoints: [], volumesFrom: [] }],
     });
     const props = Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition'))[0].Properties;

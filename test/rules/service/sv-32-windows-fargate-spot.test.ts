@@ -5,7 +5,8 @@ import { check, fargateTask, Resources } from '../helpers';
 
 const windows = fargateTask({ Cpu: '1024', Memory: '2048', RuntimePlatform: { OperatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', CpuArchitecture: 'X86_64' } });
 const linux = fargateTask();
-const withStrategy = (task: Resources[string], ...items: unknown[]): Resources => ({ Cluster: cluster(), Task: task, S: service({ CapacityProviderStrategy: items }) });
+const withStrategy = (task: Resources[string], ...items: unknown[]): Resources =>
+  ({ Cluster: cluster(), Task: task, S: service({ CapacityProviderStrategy: items }) });
 
 describe('ECS-SV-32 Windows tasks on Fargate Spot', () => {
   test('bad: FARGATE_SPOT with a weight, or only a base, for a Windows task', () => {

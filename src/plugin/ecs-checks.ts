@@ -224,6 +224,13 @@ function stackInputs(root: IConstruct | undefined, written: WrittenStack, pathsO
   return [input, ...nestedStacks(stack, input, dir, pathsOf)];
 }
 
+/** Whether a template has an AWS::CloudFormation::Stack resource (for-in: no array of thousands of resources). */
+function hasNestedStack(template: CfnTemplate): boolean {
+  const resources = template.Resources ?? {};
+  for (const id in resources) if (resources[id]?.Type === 'AWS::CloudFormation::Stack') return true;
+  return false;
+}
+
 /** The stack at `stackPath` in the app, when it is there. */
 function stackAt(root: IConstruct | undefined, stackPath: string | undefined): Stack | undefined {
   if (!root || !stackPath) return undefined;
@@ -237,8 +244,7 @@ function stackAt(root: IConstruct | undefined, stackPath: string | undefined): S
  * the parent arrive as parameters). The tree is walked only when the template has a nested stack resource.
  */
 function nestedStacks(stack: Stack | undefined, parent: StackInput, dir: string, pathsOf: ReturnType<typeof constructPaths>): StackInput[] {
-  const resources = Object.values(parent.template.Resources ?? {});
-  if (!stack || !resources.some((r) => r?.Type === 'AWS::CloudFormation::Stack')) return [];
+  if (!stack || !hasNestedStack(parent.template)) return [];
   return stack.node.findAll().filter(NestedStack.isNestedStack).flatMap((nested) => {
     const file = path.join(dir, nested.templateFile);
     if (!fs.existsSync(file)) return [];

@@ -53,7 +53,10 @@ export function nestedStackInputs(
   dir: string, parent: StackInput, byKey: ReadonlyMap<string, string>, read: (file: string) => CfnTemplate, seen = new Set<string>(),
 ): StackInput[] {
   const inputs: StackInput[] = [];
-  for (const [logicalId, resource] of Object.entries(parent.template.Resources ?? {})) {
+  const resources = parent.template.Resources ?? {};
+  // for-in: no pair array per resource of a large template that has no nested stack.
+  for (const logicalId in resources) {
+    const resource = resources[logicalId];
     if (resource?.Type !== NESTED_STACK) continue;
     const file = nestedTemplateFile(dir, resource, byKey);
     if (file === undefined || seen.has(file) || !fs.existsSync(file)) continue;

@@ -255,6 +255,7 @@ function nestedStacks(stack: Stack | undefined, parent: StackInput, dir: string,
       file,
       templateSize: fs.statSync(file).size,
       constructPathOf: pathsOf(dir, nested.artifactId),
+      builtInValidated: false,
     }];
   });
 }

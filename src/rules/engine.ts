@@ -100,7 +100,9 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   const quotas = options.quotas ?? (defaultQuotas ??= QuotaProfile.current());
   const findings: Finding[] = [];
   const skipOverlaps = options.skipBuiltInOverlaps ?? false;
-  const { byType, pathCount, assemblyRules } = planFor(options);
+  // The built-in validator does not read nested stack templates: the overlapping rules run there.
+  const someUnvalidated = skipOverlaps && assembly.stacks.some((s) => !s.builtInValidated);
+  const { byType, pathCount, assemblyRules } = planFor(someUnvalidated ? { ...options, skipBuiltInOverlaps: false } : options);
   // Per resource: 1 where an `onlyWith` path holds a value.
   const present = new Uint8Array(pathCount);
 
@@ -108,6 +110,7 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
   // builds an iterator per list (thousands of empty issue lists).
   for (const stack of assembly.stacks) {
     const context = { assembly, stack, quotas };
+    const skipHere = skipOverlaps && stack.builtInValidated;
     const resources = stack.resources;
     for (let r = 0; r < resources.length; r++) {
       const resource = resources[r];
@@ -127,19 +130,21 @@ export function runRules(assembly: AssemblyModel, options: EngineOptions): Findi
           if (g === gate.length) continue;
         }
         const rule = rules[k].rule;
+        if (skipHere && someUnvalidated && rule.builtInOverlap !== undefined && rule.builtInOverlap.length > 0) continue;
         const issues = rule.check(resource, context);
         for (let i = 0; i < issues.length; i++) {
           const issue = issues[i];
-          if (skipOverlaps && issue.builtInOverlap) continue;
+          if (skipHere && issue.builtInOverlap) continue;
           findings.push(toFinding(rule, issue.resource ?? resource, issue, options));
         }
       }
     }
   }
   for (const rule of assemblyRules) {
+    const ruleOverlaps = rule.builtInOverlap !== undefined && rule.builtInOverlap.length > 0;
     for (const issue of rule.checkAssembly(assembly, quotas)) {
-      if (skipOverlaps && issue.builtInOverlap) continue;
       if (!issue.resource) throw new Error(`Rule ${rule.id} reported an issue without a resource`);
+      if (skipOverlaps && (issue.builtInOverlap || ruleOverlaps) && issue.resource.stack.builtInValidated) continue;
       findings.push(toFinding(rule, issue.resource, issue, options));
     }
   }

@@ -68,6 +68,11 @@ export interface StackInput {
   readonly acknowledgements?: readonly Acknowledgement[];
   /** The CloudFormation stack name, which `Fn::GetStackOutput` names. @default - none: not found by name */
   readonly stackName?: string;
+  /**
+   * Whether aws-cdk-lib's built-in CloudFormation validator reads this template in a synth; it does not read
+   * nested stack templates, so rules it overlaps still run there. @default true
+   */
+  readonly builtInValidated?: boolean;
 }
 
 /** A resolved reference to a resource (Ref) or one of its attributes (Fn::GetAtt). */
@@ -84,6 +89,7 @@ export class StackModel {
   public readonly file?: string;
   public readonly templateSize: number;
   public readonly stackName?: string;
+  public readonly builtInValidated: boolean;
   public readonly resources: readonly TemplateResource[];
   private readonly byId = new Map<string, TemplateResource>();
   private readonly byType = new Map<string, TemplateResource[]>();
@@ -94,6 +100,7 @@ export class StackModel {
     this.environment = input.environment ?? {};
     this.file = input.file;
     this.stackName = input.stackName;
+    this.builtInValidated = input.builtInValidated ?? true;
     this.templateSize = input.templateSize ?? Buffer.byteLength(JSON.stringify(input.template));
     const list: TemplateResource[] = [];
     const all = input.template.Resources ?? {};

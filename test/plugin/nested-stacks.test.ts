@@ -60,6 +60,19 @@ describe('EcsChecks on nested stacks', () => {
     expect(EcsChecks.check(nestedApp({ bad: false })).findings).toEqual([]);
   });
 
+  // With validateAgainstDefaultRules (what cdk init sets), EcsChecks leaves rules like ECS-TD-01 to aws-cdk-lib's
+  // built-in validator, which does not read nested templates: there they still run.
+  test('rules the built-in validator overlaps still run on nested stacks when it fails synth', () => {
+    const previous = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    try {
+      const report = EcsChecks.check(nestedApp({ bad: true, context: { '@aws-cdk/core:validateAgainstDefaultRules': true } }));
+      expect(report.findings.map((f) => [f.ruleId, f.path])).toEqual(expect.arrayContaining([['ECS-TD-01', 'Parent/Inner/Td']]));
+    } finally {
+      process.env.CDK_VALIDATION = previous;
+    }
+  });
+
   test('the CLI finds the same nested stacks in the written assembly, with and without asset metadata', () => {
     for (const context of [{}, { 'aws:cdk:enable-asset-metadata': true, 'aws:cdk:enable-path-metadata': true }]) {
       const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'nested-'));

@@ -247,7 +247,9 @@ function nestedStacks(stack: Stack | undefined, parent: StackInput, dir: string,
   if (!stack || !hasNestedStack(parent.template)) return [];
   return stack.node.findAll().filter(NestedStack.isNestedStack).flatMap((nested) => {
     const file = path.join(dir, nested.templateFile);
-    if (!fs.existsSync(file)) return [];
+    const owner = nested.nestedStackParent;
+    const resource = nested.nestedStackResource;
+    if (!fs.existsSync(file) || !owner || !resource) return [];
     return [{
       name: nested.node.path,
       template: renderedTemplate(nested, file) as CfnTemplate | undefined ?? readJsonTemplate(file, true),
@@ -256,6 +258,8 @@ function nestedStacks(stack: Stack | undefined, parent: StackInput, dir: string,
       templateSize: fs.statSync(file).size,
       constructPathOf: pathsOf(dir, nested.artifactId),
       builtInValidated: false,
+      // References into it arrive as parameters its parent's stack resource passes (and outputs go back).
+      nestedIn: { parent: owner === stack ? parent.name : owner.node.path, logicalId: owner.resolve(resource.logicalId) as string },
     }];
   });
 }

@@ -3,7 +3,7 @@
  * their resources, and resolution of Ref / Fn::GetAtt / Fn::ImportValue within
  * a stack and across the assembly's stacks.
  */
-import { intrinsicKey, isUnresolved } from './values';
+import { intrinsicKey, isUnresolved, toObject } from './values';
 
 export interface CfnTemplate {
   readonly Resources?: Record<string, CfnResourceJson>;
@@ -73,7 +73,15 @@ export interface StackInput {
    * nested stack templates, so rules it overlaps still run there. @default true
    */
   readonly builtInValidated?: boolean;
+  /**
+   * For a nested stack: the parent stack (its `name`) and the logical id of the AWS::CloudFormation::Stack
+   * resource that creates it, so parameters and outputs between them resolve. @default - not a nested stack
+   */
+  readonly nestedIn?: { readonly parent: string; readonly logicalId: string };
 }
+
+/** The resource that creates a nested stack. */
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
 
 /** A resolved reference to a resource (Ref) or one of its attributes (Fn::GetAtt). */
 export interface ResourceReference {
@@ -90,6 +98,7 @@ export class StackModel {
   public readonly templateSize: number;
   public readonly stackName?: string;
   public readonly builtInValidated: boolean;
+  public readonly nestedIn?: { readonly parent: string; readonly logicalId: string };
   public readonly resources: readonly TemplateResource[];
   private readonly byId = new Map<string, TemplateResource>();
   private readonly byType = new Map<string, TemplateResource[]>();
@@ -101,6 +110,7 @@ export class StackModel {
     this.file = input.file;
     this.stackName = input.stackName;
     this.builtInValidated = input.builtInValidated ?? true;
+    this.nestedIn = input.nestedIn;
     this.templateSize = input.templateSize ?? Buffer.byteLength(JSON.stringify(input.template));
     const list: TemplateResource[] = [];
     const all = input.template.Resources ?? {};
@@ -201,6 +211,10 @@ export class AssemblyModel {
       if (sep === undefined || failed) return undefined;
       return parts.join(sep);
     }
+    if (fn === 'Ref' || fn === 'Fn::GetAtt') {
+      const passed = this.acrossNesting(fn, arg, stack);
+      return passed ? this.resolveString(passed.value, passed.stack, depth + 1) : undefined;
+    }
     if (fn === 'Fn::Sub' && typeof arg === 'string' && !arg.includes('${')) return arg;
     if (fn === 'Fn::ImportValue' || fn === 'Fn::GetStackOutput') {
       const exp = fn === 'Fn::ImportValue' ? this.findExport(arg, stack, depth + 1) : this.findStackOutput(arg, stack, depth + 1);
@@ -217,12 +231,16 @@ export class AssemblyModel {
     const arg = (value as Record<string, unknown>)[fn];
     if (fn === 'Ref') {
       const res = typeof arg === 'string' ? stack.resource(arg) : undefined;
-      return res ? { resource: res } : undefined;
+      if (res) return { resource: res };
     }
     if (fn === 'Fn::GetAtt') {
       const [id, attr] = getAttParts(arg);
       const res = typeof id === 'string' ? stack.resource(id) : undefined;
-      return res && typeof attr === 'string' ? { resource: res, attribute: attr } : undefined;
+      if (res && typeof attr === 'string' && !(res.type === NESTED_STACK && attr.startsWith('Outputs.'))) return { resource: res, attribute: attr };
+    }
+    if (fn === 'Ref' || fn === 'Fn::GetAtt') {
+      const passed = this.acrossNesting(fn, arg, stack);
+      return passed ? this.resolveReference(passed.value, passed.stack, depth + 1) : undefined;
     }
     if (fn === 'Fn::ImportValue' || fn === 'Fn::GetStackOutput') {
       const exp = fn === 'Fn::ImportValue' ? this.findExport(arg, stack, depth + 1) : this.findStackOutput(arg, stack, depth + 1);
@@ -234,6 +252,26 @@ export class AssemblyModel {
   /** The resource a value refers to, if any. */
   public resolveResource(value: unknown, stack: StackModel): TemplateResource | undefined {
     return this.resolveReference(value, stack)?.resource;
+  }
+
+  /**
+   * What crosses a nesting boundary: a `Ref` to a parameter of a nested stack is the value its parent's
+   * AWS::CloudFormation::Stack resource passes; an `Fn::GetAtt [StackResource, Outputs.Name]` in a parent is
+   * that output of the nested stack. This is how aws-cdk-lib passes references into and out of a NestedStack.
+   */
+  private acrossNesting(fn: string, arg: unknown, stack: StackModel): { stack: StackModel; value: unknown } | undefined {
+    if (fn === 'Ref') {
+      const nestedIn = stack.nestedIn;
+      if (typeof arg !== 'string' || !nestedIn || stack.template.Parameters?.[arg] === undefined) return undefined;
+      const parent = this.stacks.find((s) => s.name === nestedIn.parent);
+      const passed = toObject(parent?.resource(nestedIn.logicalId)?.properties.Parameters);
+      return parent && passed && passed[arg] !== undefined ? { stack: parent, value: passed[arg] } : undefined;
+    }
+    const [id, attr] = getAttParts(arg);
+    if (typeof id !== 'string' || typeof attr !== 'string' || !attr.startsWith('Outputs.')) return undefined;
+    const nested = this.stacks.find((s) => s.nestedIn?.parent === stack.name && s.nestedIn.logicalId === id);
+    const out = nested?.template.Outputs?.[attr.slice('Outputs.'.length)];
+    return nested && out ? { stack: nested, value: out.Value } : undefined;
   }
 
   /**

@@ -70,6 +70,7 @@ export function nestedStackInputs(
       file,
       templateSize: fs.statSync(file).size,
       acknowledgements: parent.acknowledgements,
+      nestedIn: { parent: parent.name, logicalId },
     };
     inputs.push(input, ...nestedStackInputs(dir, input, byKey, read, seen));
   }

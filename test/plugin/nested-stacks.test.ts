@@ -4,7 +4,10 @@ import * as path from 'path';
 import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { EcsChecks } from '../../src';
+import { EcsChecks, QuotaProfile } from '../../src';
+import { ALL_RULES } from '../../src/rules';
+import { runRules } from '../../src/rules/engine';
+import { AssemblyModel } from '../../src/rules/model';
 import * as loader from '../../src/rules/assembly-loader';
 
 /** A parent stack with a NestedStack (Inner) and a NestedStack in that (Inner/Deeper). */
@@ -71,6 +74,40 @@ describe('EcsChecks on nested stacks', () => {
     } finally {
       process.env.CDK_VALIDATION = previous;
     }
+  });
+
+  // aws-cdk-lib passes a parent's resource into a NestedStack as a parameter of the AWS::CloudFormation::Stack
+  // resource, and a nested resource out as an output read with Fn::GetAtt [StackResource, Outputs.Name].
+  test('references across the nesting resolve: services in a NestedStack count toward the parent\'s cluster', () => {
+    const build = (outdir?: string) => {
+      const app = new App({ outdir });
+      const parent = new Stack(app, 'Parent');
+      const cluster = new ecs.Cluster(parent, 'Cluster', { vpc: new ec2.Vpc(parent, 'Vpc', { maxAzs: 2, natGateways: 1 }) });
+      const inner = new NestedStack(parent, 'Inner');
+      for (const n of ['A', 'B', 'C', 'D']) {
+        const td = new ecs.FargateTaskDefinition(inner, `${n}Td`);
+        td.addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx'), memoryLimitMiB: 512 });
+        new ecs.FargateService(inner, n, { cluster, taskDefinition: td, minHealthyPercent: 100 });
+      }
+      return app;
+    };
+    const quotas = QuotaProfile.current().withOverrides({ servicesPerCluster: 3 });
+    const report = EcsChecks.check(build(), { quotas });
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['ECS-QT-02']);
+    expect(report.findings[0].message).toContain('Cluster Parent/Cluster has 4 services');
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'nested-param-'));
+    build(outdir).synth();
+    const [assembly] = loader.loadCloudAssembly(outdir);
+    expect(runRules(new AssemblyModel(assembly.stacks), { rules: ALL_RULES, quotas }).map((f) => f.ruleId)).toEqual(['ECS-QT-02']);
+  });
+
+  test('a parent reads a nested stack\'s output through Fn::GetAtt [StackResource, Outputs.Name]', () => {
+    const model = new AssemblyModel([
+      { name: 'P', template: { Resources: { Inner: { Type: 'AWS::CloudFormation::Stack' }, S: { Type: 'AWS::ECS::Service', Properties: { Cluster: { 'Fn::GetAtt': ['Inner', 'Outputs.ClusterOut'] } } } } } },
+      { name: 'P/Inner', nestedIn: { parent: 'P', logicalId: 'Inner' }, template: { Resources: { C: { Type: 'AWS::ECS::Cluster' } }, Outputs: { ClusterOut: { Value: { Ref: 'C' } } } } },
+    ]);
+    const [parent, nested] = model.stacks;
+    expect(model.resolveResource(parent.resource('S')!.properties.Cluster, parent)).toBe(nested.resource('C'));
   });
 
   test('the CLI finds the same nested stacks in the written assembly, with and without asset metadata', () => {

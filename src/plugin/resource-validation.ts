@@ -163,7 +163,9 @@ export function addAcknowledgeableValidation(construct: IConstruct, id: string, 
   construct.node.addValidation({
     validate: () => {
       const errors = validate();
-      return errors.length > 0 && acknowledged(construct, id, construct.node.path) ? [] : errors;
+      // The check is about the whole construct: an acknowledgement on any part of it counts (task.taskDefinition).
+      const acks = [...construct.node.scopes, ...construct.node.findAll()].flatMap((c) => acknowledgementsOn(c));
+      return errors.length > 0 && acks.some((a) => a.ruleId === id) ? [] : errors;
     },
   });
 }

@@ -202,6 +202,11 @@ describe('Ec2Task network modes', () => {
     const daemonTask = new Ec2Task(acked, 'Task', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 4317, hostPort: 4317 }] } });
     Validations.of(daemonTask).acknowledge({ id: 'KIT-TASK-BRIDGE-HOST-PORT', reason: 'OpenTelemetry agent daemon: one task per instance' });
     expect(() => synth(acked)).not.toThrow();
+    // On the task definition, as the README shows for rules, it counts too.
+    const onDefinition = stack();
+    const t = new Ec2Task(onDefinition, 'Task', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 4317, hostPort: 4317 }] } });
+    Validations.of(t.taskDefinition).acknowledge({ id: 'KIT-TASK-BRIDGE-HOST-PORT', reason: 'daemon' });
+    expect(() => synth(onDefinition)).not.toThrow();
   });
 
   test('host mode warns; a host port unlike the container port is rejected (by aws-cdk-lib)', () => {

@@ -6,9 +6,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { EcsChecks, QuotaProfile } from '../../src';
 import { ALL_RULES } from '../../src/rules';
+import * as loader from '../../src/rules/assembly-loader';
 import { runRules } from '../../src/rules/engine';
 import { AssemblyModel } from '../../src/rules/model';
-import * as loader from '../../src/rules/assembly-loader';
 
 /** A parent stack with a NestedStack (Inner) and a NestedStack in that (Inner/Deeper). */
 export function nestedApp(options: { bad: boolean; outdir?: string; context?: Record<string, unknown> }): App {

@@ -8,7 +8,7 @@ import { Severity } from './rules/finding';
 import { ALL_RULES } from './rules/index';
 
 export interface KitErrorDetails {
-  /** Rule or error code, e.g. ECS-TD-01 or KIT-CLUSTER-NAME. */
+  /** Rule or error code, e.g. ECS-TD-01 or KIT-TASK-MEMORY. */
   readonly code: string;
   /** What is wrong, naming the property and the bad value. */
   readonly problem: string;

@@ -9,6 +9,9 @@ import {
 import { CfnTemplate, StackInput } from '../rules/model';
 import { isTaskDefinitionJson, taskDefinitionTemplate } from '../task/json/task-definition-template';
 
+/** What else a .json input may be, named when it is neither. */
+const TASK_DEFINITION_JSON = 'task definition JSON (no containerDefinitions list)';
+
 /** Read one template file: JSON, or YAML with short-form intrinsics. */
 export function readTemplateFile(file: string): CfnTemplate {
   const text = readText(file);
@@ -21,7 +24,7 @@ export function readTemplateFile(file: string): CfnTemplate {
       if (/\.json$/i.test(file)) throw new InputError(file, `invalid JSON (${(e as Error).message})`);
       return parseYamlTemplate(text, file);
     }
-    return isTaskDefinitionJson(json) ? taskDefinitionFileTemplate(json, file) : asTemplate(json, file);
+    return isTaskDefinitionJson(json) ? taskDefinitionFileTemplate(json, file) : asTemplate(json, file, TASK_DEFINITION_JSON);
   }
   return parseYamlTemplate(text, file);
 }

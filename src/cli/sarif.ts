@@ -1,6 +1,7 @@
 /** `--format sarif`: SARIF 2.1.0 for code-scanning UIs. */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as url from 'url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { AcknowledgedFinding } from './acknowledgements';
 import { CheckedFinding } from './report-format';
@@ -59,9 +60,11 @@ export function formatSarif(
   return JSON.stringify(log, undefined, 2);
 }
 
-function toUri(file: string, cwd: string): string {
-  const rel = path.relative(cwd, path.resolve(file));
-  return (rel.startsWith('..') ? path.resolve(file) : rel).split(path.sep).join('/');
+/** Relative to the working directory (the repository root in CI), as code scanning maps it; else a file: URI. */
+export function toUri(file: string, cwd: string): string {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? url.pathToFileURL(abs).href : rel.split(path.sep).join('/');
 }
 
 /** Line of the resource's logical id key in the file, or 1. */

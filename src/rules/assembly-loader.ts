@@ -135,15 +135,19 @@ export function parseEnvironment(env: string | undefined): { account?: string; r
   };
 }
 
-/** Check that parsed JSON/YAML looks like a CloudFormation template. */
-export function asTemplate(value: unknown, file: string): CfnTemplate {
+/**
+ * Check that parsed JSON/YAML looks like a CloudFormation template. `orElse` names what else the
+ * caller would have accepted, for the message ("task definition JSON (no containerDefinitions)").
+ */
+export function asTemplate(value: unknown, file: string, orElse?: string): CfnTemplate {
+  const nor = orElse ? `, nor ${orElse}` : '';
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError(file, 'not a CloudFormation template (expected an object with a Resources section)');
+    throw new InputError(file, `not a CloudFormation template (expected an object with a Resources section)${nor}`);
   }
   const t = value as Record<string, unknown>;
   const res = t.Resources;
   if (!res || typeof res !== 'object' || Array.isArray(res)) {
-    throw new InputError(file, 'not a CloudFormation template (no Resources section)');
+    throw new InputError(file, `not a CloudFormation template (no Resources section)${nor}`);
   }
   let macros = false;
   for (const [id, r] of Object.entries(res as Record<string, unknown>)) {

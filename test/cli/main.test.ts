@@ -37,7 +37,7 @@ describe('cdk-ecs-kit check', () => {
     const r = run('check', path.join(FIX, 'bad', 'fargate-size.yaml'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB at fargate-size/TaskDef; allowed: 512, 1024, 2048.');
-    expect(r.stdout).toContain('ERROR   ECS-TD-01  fargate-size/TaskDef  (fargate-size/TaskDef Properties/Memory)');
+    expect(r.stdout).toContain('ERROR   ECS-TD-01  fargate-size/TaskDef  (Properties/Memory)\n');
   });
 
   test('a RegisterTaskDefinition JSON file is checked as one task definition; a bad field is exit 2 naming its JSON path', () => {
@@ -63,9 +63,12 @@ describe('cdk-ecs-kit check', () => {
     expect(paths).toEqual([`${dir}/a/td/TaskDefinition`, `${dir}/b/td/TaskDefinition`]);
   });
 
-  test('text output leaves out an empty property (quota findings name a whole resource)', () => {
+  test('text output names the template location once, and leaves out an empty property (quota findings name a whole resource)', () => {
     const finding = { ruleId: 'ECS-QT-02', severity: 'error', stack: 'Shop', logicalId: 'Cluster', path: 'Shop/Cluster', property: '', value: '', message: 'm', fix: 'f' };
-    expect(formatText([finding as never], 1).split('\n')[0]).toBe('ERROR   ECS-QT-02  Shop/Cluster  (Shop/Cluster)');
+    expect(formatText([finding as never], 1).split('\n')[0]).toBe('ERROR   ECS-QT-02  Shop/Cluster');
+    // A construct path differs from stack/logicalId: both are shown.
+    const cdk = { ...finding, path: 'Shop/Cluster', logicalId: 'Cluster7A1B', property: 'Properties/Tags' };
+    expect(formatText([cdk as never], 1).split('\n')[0]).toBe('ERROR   ECS-QT-02  Shop/Cluster  (Shop/Cluster7A1B Properties/Tags)');
   });
 
   test('--format json prints the documented shape', () => {
@@ -148,7 +151,7 @@ describe('cdk-ecs-kit check', () => {
   test.each([
     ['invalid/broken.json', /broken\.json: invalid JSON/],
     ['invalid/broken.yaml', /broken\.yaml: invalid YAML at line \d+/],
-    ['invalid/not-a-template.json', /not-a-template\.json: not a CloudFormation template \(no Resources section\)/],
+    ['invalid/not-a-template.json', /not-a-template\.json: not a CloudFormation template \(no Resources section\), nor task definition JSON \(no containerDefinitions list\)/],
     ['does-not-exist.json', /does-not-exist\.json: no such file or directory/],
   ])('exit 2 with one clear line for bad input %s', (file, message) => {
     const r = run('check', path.join(FIX, file));

@@ -24,7 +24,7 @@ export const ORG_CI_01_CONTAINER_INSIGHTS: OrgRule = {
       value: value ?? 'not set',
       problem: `ECS cluster Container Insights is ${value === undefined ? 'not set' : `'${String(value)}'`}, but ${standardLabel(standard)} requires it`,
       allowed: 'enabled, enhanced',
-      fix: 'Set containerInsightsV2: ecs.ContainerInsights.ENABLED on the cluster',
+      fix: 'Set containerInsightsV2: ecs.ContainerInsights.ENABLED on the cluster (in CloudFormation, a ClusterSettings entry containerInsights: enabled)',
     }];
   },
 };

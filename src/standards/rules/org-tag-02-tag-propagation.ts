@@ -21,7 +21,7 @@ export const ORG_TAG_02_TAG_PROPAGATION: OrgRule = {
       value,
       problem: `ECS service PropagateTags is ${value === undefined ? 'not set' : `'${String(value)}'`}, so its tasks are untagged (${standardLabel(standard)})`,
       allowed: 'SERVICE, TASK_DEFINITION',
-      fix: 'Set propagateTags: ecs.PropagatedTagSource.SERVICE',
+      fix: 'Set propagateTags: ecs.PropagatedTagSource.SERVICE (in CloudFormation, PropagateTags: SERVICE)',
     }];
   },
 };

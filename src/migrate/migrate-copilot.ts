@@ -50,15 +50,41 @@ export class ManifestError extends Error {}
 function parseManifest(input: CopilotManifestInput): Record<string, unknown> {
   const file = input.source ?? input.file;
   let doc: unknown;
+  let text: unknown;
   try {
-    doc = parse(input.text);
+    // `<<: *anchor` merge keys, as Copilot's YAML reader (go-yaml) merges them.
+    doc = parse(input.text, { merge: true });
+    text = parse(input.text, { merge: true, schema: 'failsafe' });
   } catch (e) {
     throw new ManifestError(`${file}: not YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   if (!isMap(doc) || typeof doc.name !== 'string' || typeof doc.type !== 'string') {
     throw new ManifestError(`${file}: not a Copilot workload manifest (needs name and type)`);
   }
+  keepVariableText(doc, text);
   return doc;
+}
+
+/**
+ * Copilot reads variables as strings, as written: `VERSION: 1.10` is "1.10", not 1.1. Number values under
+ * any `variables` map take their text from the all-strings (failsafe) parse of the same file.
+ */
+function keepVariableText(value: unknown, text: unknown): void {
+  if (Array.isArray(value)) {
+    if (Array.isArray(text)) value.forEach((v, i) => keepVariableText(v, text[i]));
+    return;
+  }
+  if (!isMap(value) || !isMap(text)) return;
+  for (const [key, v] of Object.entries(value)) {
+    const raw = text[key];
+    if (key === 'variables' && isMap(v) && isMap(raw)) {
+      for (const [name, item] of Object.entries(v)) {
+        if (typeof item === 'number' && typeof raw[name] === 'string') v[name] = raw[name];
+      }
+    } else {
+      keepVariableText(v, raw);
+    }
+  }
 }
 
 /** Migrate a set of manifests (one Copilot application). */

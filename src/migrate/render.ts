@@ -39,7 +39,7 @@ const MODULES: [string, string][] = [
   ['ssm', 'aws-cdk-lib/aws-ssm'],
 ];
 const CORE = ['App', 'Aws', 'Duration', 'Fn', 'Stack', 'StackProps', 'Validations'];
-const KIT = ['BackendService', 'EcsCluster', 'FargateCapacity', 'FargateOperatingSystem', 'FargateSize', 'FargateTask',
+const KIT = ['BackendService', 'EcsChecks', 'EcsCluster', 'FargateCapacity', 'FargateOperatingSystem', 'FargateSize', 'FargateTask',
   'NetworkLoadBalancedService', 'ScheduledJob', 'WebService', 'WorkerService'];
 
 const ECS2_REASON = 'Copilot\'s COPILOT_* variables and the manifest\'s variables are plain configuration; secrets come from the '
@@ -160,6 +160,8 @@ export function buildApp(app: App): void {
 
 if (require.main === module) {
   const app = new App();
+  // The kit's checks: what ECS would reject at deploy (a port the load balancer cannot reach, a Fargate size) fails synth.
+  Validations.of(app).addPlugins(new EcsChecks());
   buildApp(app);
   app.synth();
 }

@@ -47,9 +47,12 @@ export function mapCount(plan: ServicePlan): void {
     else plan.todo('count.requests', 'request-count scaling needs a load balancer target group (WebService)', s);
   }
   plan.todo('count.response_time', 'the kit has no response-time policy: add one with service.scalableTaskCount.scaleToTrackCustomMetric(...) on the target group\'s TargetResponseTime', s);
-  if (count.queue_delay !== undefined) queueDelay(plan);
+  const backlog = count.queue_delay !== undefined && queueDelay(plan);
   // Copilot scales a worker on its queue only with queue_delay; the kit's WorkerService does by default.
-  else if (plan.kind === 'WorkerService') s.set('scaleOnBacklog', 'false');
+  if (count.queue_delay === undefined && plan.kind === 'WorkerService') s.set('scaleOnBacklog', 'false');
+  // Copilot adds a policy per metric the manifest names; the kit adds a CPU one unless told not to.
+  const otherPolicy = count.memory_percentage !== undefined || (count.requests !== undefined && plan.kind === 'WebService') || backlog;
+  if (count.cpu_percentage === undefined && otherPolicy) auto.set('scaleOnCpu', 'false');
   s.set('autoScaling', auto.render(''));
 }
 
@@ -77,18 +80,20 @@ function metric(plan: ServicePlan, field: string, key: string, into: ObjectCode)
   }
 }
 
-/** Worker `count.queue_delay`: acceptable latency / processing time = backlog per task, as Copilot computes it. */
-function queueDelay(plan: ServicePlan): void {
+/** Worker `count.queue_delay`: acceptable latency / processing time = backlog per task, as Copilot computes it. True when mapped. */
+function queueDelay(plan: ServicePlan): boolean {
   const latency = parseDuration(plan.fields.peek('count.queue_delay.acceptable_latency'));
   const processing = parseDuration(plan.fields.peek('count.queue_delay.msg_processing_time'));
   if (plan.kind !== 'WorkerService' || !latency || !processing) {
     plan.todo('count.queue_delay', 'backlog scaling needs a WorkerService with acceptable_latency and msg_processing_time', plan.service);
-    return;
+    return false;
   }
   plan.fields.get('count.queue_delay.acceptable_latency');
   plan.fields.get('count.queue_delay.msg_processing_time');
-  plan.service.set('backlogPerTask', String(Math.max(1, Math.floor(latency / processing))));
+  // Copilot rounds up (math.Ceil): 10 s latency / 3 s per message is 4 messages per task.
+  plan.service.set('backlogPerTask', String(Math.max(1, Math.ceil(latency / processing))));
   plan.todo('count.queue_delay.cooldown', 'the kit has one cooldown pair for all policies (autoScaling scaleInCooldown/scaleOutCooldown)', plan.service);
+  return true;
 }
 
 /** `exec: true` -> enableExecuteCommand (and the cluster's audited exec logging). */

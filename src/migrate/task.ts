@@ -186,12 +186,13 @@ function mapStorage(plan: ServicePlan): void {
       // Copilot made a file system per service in the environment.
       plan.before.push(`const ${fsVar} = new efs.FileSystem(this, '${plan.id}${pascal(name)}FileSystem', { vpc: props.vpc, encrypted: true });`);
       f.get([...base, 'efs']);
+      // Copilot's dedicated access point: directory /<service>, owned by uid/gid, else both the CRC-32 of the service name.
       const uid = isMap(efsValue) ? f.num([...base, 'efs', 'uid']) : undefined;
       const gid = isMap(efsValue) ? f.num([...base, 'efs', 'gid']) : undefined;
-      if (uid !== undefined || gid !== undefined) {
-        const owner = `{ uid: '${uid ?? gid}', gid: '${gid ?? uid}' }`;
-        options.set('accessPoint', `${fsVar}.addAccessPoint('${pascal(name)}AccessPoint', { path: '/${plan.name}', posixUser: ${owner}, createAcl: { ownerUid: '${uid ?? gid}', ownerGid: '${gid ?? uid}', permissions: '0755' } })`);
-      }
+      const owner = uid === undefined && gid === undefined ? crc32(plan.name) : undefined;
+      const u = String(uid ?? gid ?? owner);
+      const g = String(gid ?? uid ?? owner);
+      options.set('accessPoint', `${fsVar}.addAccessPoint('${pascal(name)}AccessPoint', { path: '/${plan.name}', posixUser: { uid: '${u}', gid: '${g}' }, createAcl: { ownerUid: '${u}', ownerGid: '${g}', permissions: '0755' } })`);
       options.set('fileSystem', fsVar);
     } else if (isMap(efsValue) && typeof efsValue.id === 'string') {
       const sg = `ec2.SecurityGroup.fromSecurityGroupId(this, '${plan.id}${pascal(name)}MountTargets', 'sg-REPLACE-ME')`;
@@ -305,3 +306,14 @@ export function renderTaskProps(task: ObjectCode, container: ObjectCode, environ
   return t;
 }
 
+/* eslint-disable no-bitwise -- a checksum is bit arithmetic (Node 20 has no zlib.crc32) */
+/** CRC-32 (IEEE), as Go's crc32.ChecksumIEEE: Copilot's owner of a managed EFS access point without uid/gid. */
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+/* eslint-enable no-bitwise */

@@ -23,6 +23,9 @@ export function mapHttp(plan: ServicePlan, route: AlbRoute, internetFacing: bool
     s.set('priority', String(route.priority));
     const clean = path.replace(/^\/+|\/+$/g, '');
     s.set('pathPatterns', clean ? `['/${clean}', '/${clean}/*']` : '[\'/*\']');
+    // Copilot adds the aliases as a host-header condition: two services on / are told apart by host.
+    const hosts = aliasNames(f.peek('http.alias'));
+    if (hosts.length > 0) s.set('hostHeaders', `[${hosts.map((h) => tsString(h)).join(', ')}]`);
     for (const k of ['allowed_source_ips', 'redirect_to_https']) {
       plan.todo(['http', k], `the load balancer belongs to ${route.owner}: set it there`, s);
     }
@@ -50,7 +53,8 @@ export function mapHttp(plan: ServicePlan, route: AlbRoute, internetFacing: bool
   const version = f.peek('http.version');
   if (version === 'http1' || version === 'HTTP1') f.get('http.version');
   else plan.todo('http.version', 'set protocolVersion on the target group: (service.targetGroups[0].node.defaultChild as elbv2.CfnTargetGroup).protocolVersion', s);
-  plan.todo('http.alias', 'DNS: point the name at service.loadBalancer (route53.ARecord with route53_targets.LoadBalancerTarget) and make props.certificate cover it', s);
+  const lb = route.owner ? `${route.owner}.loadBalancer` : 'service.loadBalancer';
+  plan.todo('http.alias', `DNS: point the name at ${lb} (route53.ARecord with route53_targets.LoadBalancerTarget) and make props.certificate cover it${route.owner ? '; the listener rule routes it by host already' : ''}`, s);
   plan.todo('http.hosted_zone', 'DNS: the hosted zone for the alias record (route53.HostedZone.fromHostedZoneAttributes)', s);
   plan.todo('http.additional_rules', 'add further target groups with additionalTargets (containerPort, priority, pathPatterns) after mapping their ports on the container', s);
   plan.todo('http.alb', 'an imported ALB: pass its HTTPS listener as listener (elbv2.ApplicationListener.fromApplicationListenerAttributes) with priority and pathPatterns', s);
@@ -114,6 +118,11 @@ function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): string 
     hc.set('healthyHttpCodes', f.has([...base, 'success_codes']) ? tsString(f.str([...base, 'success_codes'])!) : undefined);
   }
   hc.set('port', f.has([...base, 'port']) ? tsString(f.str([...base, 'port'])!) : undefined);
+  const port = f.has([...base, 'port']) ? Number(f.str([...base, 'port'])) : undefined;
+  // Copilot's environment security group let the load balancer reach any port; the kit opens the traffic port only.
+  if (port !== undefined && Number.isInteger(port) && port !== plan.port) {
+    plan.afterService.push(`${plan.v}.allowFrom(${plan.v}.${alb ? 'listener' : 'loadBalancer'}, ${port}); // health checks on port ${port}`);
+  }
   const healthy = f.num([...base, 'healthy_threshold']);
   if (healthy !== undefined) hc.set('healthyThresholdCount', String(healthy));
   const unhealthy = f.num([...base, 'unhealthy_threshold']);
@@ -122,4 +131,10 @@ function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): string 
   if (f.has([...base, 'timeout'])) setDuration(plan, [...base, 'timeout'], 'timeout', hc);
   if (f.has([...base, 'grace_period'])) setDuration(plan, [...base, 'grace_period'], 'healthCheckGracePeriod');
   return hc.render('');
+}
+
+/** Host names of `http.alias`: a name, a list of names, or a list of { name, hosted_zone }. */
+function aliasNames(alias: unknown): string[] {
+  const list = Array.isArray(alias) ? alias : [alias];
+  return list.map((a) => (isMap(a) ? a.name : a)).filter((a): a is string => typeof a === 'string' && a.length > 0);
 }

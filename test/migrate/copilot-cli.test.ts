@@ -78,6 +78,36 @@ describe('migrateCopilot', () => {
     expect(backlog).not.toMatch(/scaleOnBacklog/);
   });
 
+  // Copilot adds one policy per metric the manifest names (convertAutoscaling); the kit's CPU policy is a default.
+  test.each([
+    ['memory only', 'Load Balanced Web Service', '  memory_percentage: 70\n', true],
+    ['requests only', 'Load Balanced Web Service', '  requests: 200\n', true],
+    ['queue_delay only', 'Worker Service', '  queue_delay:\n    acceptable_latency: 10s\n    msg_processing_time: 3s\n', true],
+    ['cpu and memory', 'Load Balanced Web Service', '  cpu_percentage: 60\n  memory_percentage: 70\n', false],
+    ['no metric (the kit\'s CPU default)', 'Load Balanced Web Service', '', false],
+  ])('count.range with %s: scaleOnCpu false only when the manifest names another metric and not cpu', (_name, type, metrics, off) => {
+    const web = type === 'Load Balanced Web Service' ? 'http:\n  path: /\n' : '';
+    const code = migrateCopilot([{ file: 'm.yml', text: `name: w\ntype: ${type}\nimage:\n  location: nginx\n  port: 80\n${web}count:\n  range: 1-10\n${metrics}` }]).code;
+    expect(/scaleOnCpu: false/.test(code)).toBe(off);
+  });
+
+  test('queue_delay backlog per task is rounded up, as Copilot (math.Ceil): 10 s / 3 s is 4', () => {
+    const code = migrateCopilot([{ file: 'm.yml', text: 'name: w\ntype: Worker Service\nimage:\n  location: nginx\ncount:\n  range: 1-10\n  queue_delay:\n    acceptable_latency: 10s\n    msg_processing_time: 3s\n' }]).code;
+    expect(code).toMatch(/backlogPerTask: 4,/);
+  });
+
+  test('a health check on another port opens that port to the load balancer (Copilot\'s environment security group did)', () => {
+    const manifest = (port: number) => `name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 8080\nhttp:\n  path: /\n  healthcheck:\n    path: /health\n    port: ${port}\n`;
+    expect(migrateCopilot([{ file: 'm.yml', text: manifest(8081) }]).code).toContain('web.allowFrom(web.listener, 8081); // health checks on port 8081');
+    expect(migrateCopilot([{ file: 'm.yml', text: manifest(8080) }]).code).not.toContain('allowFrom(web.listener');
+  });
+
+  test('running the generated file registers EcsChecks, so synth fails on what ECS would reject', () => {
+    const code = migrateCopilot([{ file: 'm.yml', text: 'name: w\ntype: Worker Service\nimage:\n  location: nginx\n' }]).code;
+    expect(code).toMatch(/if \(require\.main === module\) \{\n\s+const app = new App\(\);\n(.*\n)*\s+Validations\.of\(app\)\.addPlugins\(new EcsChecks\(\)\);\n\s+buildApp\(app\);/);
+    expect(code).toMatch(/import \{[^}]*EcsChecks[^}]*\} from 'cdk-ecs-kit';/);
+  });
+
   test.each([
     ['@daily', 'scheduler.ScheduleExpression.expression(\'cron(0 0 * * ? *)\')'],
     ['@every 90m', 'scheduler.ScheduleExpression.rate(Duration.minutes(90))'],
@@ -102,4 +132,11 @@ test('a Backend Service with http gets its own internal ALB; web services share 
   ]);
   expect(r.code).toContain('listener: web.listener,\n      priority: 10,\n      pathPatterns: [\'/admin\', \'/admin/*\'],');
   expect(r.code).toMatch(/new WebService\(this, 'Internal', \{[^}]*certificate: props\.certificate,\s*internetFacing: false,/);
+});
+
+test('two services on / told apart by http.alias: the routed one matches its host names, as Copilot\'s listener rule did', () => {
+  const web = (name: string, alias: string) => ({ file: `${name}.yml`, text: `name: ${name}\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: /\n  alias: ${alias}\n` });
+  const r = migrateCopilot([web('admin', 'admin.example.com'), web('web', '[www.example.com, {name: example.com, hosted_zone: Z123}]')]);
+  expect(r.code).toContain("listener: admin.listener,\n      priority: 10,\n      pathPatterns: ['/*'],\n      hostHeaders: ['www.example.com', 'example.com'],\n    });");
+  expect(r.code).toContain('DNS: point the name at admin.loadBalancer');
 });

@@ -35,7 +35,7 @@ function under(leaf: string, covered: string): boolean {
 
 describe('migrate copilot: every field is mapped or a TODO', () => {
   test.each(SERVICES)('%s', (service) => {
-    const manifest = parse(fs.readFileSync(MANIFESTS[SERVICES.indexOf(service)], 'utf8'));
+    const manifest = parse(fs.readFileSync(MANIFESTS[SERVICES.indexOf(service)], 'utf8'), { merge: true });
     const report = result.manifests.find((m) => m.name === service)!;
     const missing = leaves(manifest).map((l) => formatPath(l.path))
       .filter((leaf) => !report.mapped.some((m) => under(leaf, m)) && !report.todos.some((t) => under(leaf, t.path)));
@@ -84,6 +84,18 @@ describe('migrate copilot: the generated app', () => {
       t.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '256', Memory: '512', ContainerDefinitions: [{ Name: 'api', PortMappings: [{ ContainerPort: 8080, Name: 'api' }] }] });
       t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internet-facing' });
     }
+    // efs: true is Copilot's managed file system with a dedicated access point: /<service>, uid = gid = CRC-32 of the name.
+    prod.hasResourceProperties('AWS::EFS::AccessPoint', {
+      PosixUser: { Uid: '3423674012', Gid: '3423674012' },
+      RootDirectory: { Path: '/frontend', CreationInfo: { OwnerUid: '3423674012', OwnerGid: '3423674012', Permissions: '0755' } },
+    });
+    // Variables keep their text (1.10, not 1.1); a sidecar's `<<: *anchor` merge brings the main container's variables.
+    const frontendTask = Object.values(prod.findResources('AWS::ECS::TaskDefinition'))
+      .find((r) => r.Properties.ContainerDefinitions.some((c: { Name: string }) => c.Name === 'frontend'))!;
+    const env = (name: string) => Object.fromEntries(frontendTask.Properties.ContainerDefinitions.find((c: { Name: string }) => c.Name === name)
+      .Environment.map((e: { Name: string; Value: string }) => [e.Name, e.Value]));
+    expect(env('frontend')).toMatchObject({ APP_VERSION: '1.10' });
+    expect(env('envoy')).toMatchObject({ APP_VERSION: '1.10', LOG_LEVEL: 'info', ENVOY_LOG_LEVEL: 'warn' });
     // environments.prod: cpu/memory and a wider range; test: a fixed count of 1 and no schedule.
     prod.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '1024', Memory: '2048', RuntimePlatform: { CpuArchitecture: 'ARM64' } });
     test.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024', RuntimePlatform: { CpuArchitecture: 'ARM64' } });

@@ -315,6 +315,7 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
   },
   { code: 'KIT-SERVICE-SCALING', prop: 'requestsPerTarget', bad: '100', trigger: () => web({ requestsPerTarget: 100 }) },
   { code: 'KIT-SERVICE-SCALING', prop: 'targetCpuPercent', bad: '0', trigger: () => web({ autoScaling: { maxCapacity: 5, targetCpuPercent: 0 } }) },
+  { code: 'KIT-SERVICE-SCALING', prop: 'targetCpuPercent', bad: '50', trigger: () => web({ autoScaling: { maxCapacity: 5, targetCpuPercent: 50, scaleOnCpu: false } }) },
   { code: 'KIT-SERVICE-SCALING', prop: 'backlogPerTask', bad: '0', trigger: () => worker({ backlogPerTask: 0, autoScaling: { maxCapacity: 5 } }) },
   {
     code: 'KIT-SERVICE-SCALING',

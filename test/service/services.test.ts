@@ -85,6 +85,24 @@ describe('service defaults', () => {
     });
   });
 
+  test('autoscaling with scaleOnCpu false: only the policies set (here requests per target), no CPU policy', () => {
+    const f = fixture();
+    const cert = certificate(f.stack);
+    new WebService(f.stack, 'Web', {
+      cluster: f.cluster,
+      task: fargateTask(f.stack),
+      certificate: cert,
+      autoScaling: { maxCapacity: 8, scaleOnCpu: false, targetMemoryPercent: 60 },
+      requestsPerTarget: 100,
+    });
+    const policies = Object.values(Template.fromStack(f.stack).findResources('AWS::ApplicationAutoScaling::ScalingPolicy'));
+    expect(policies.map((p) => p.Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification.PredefinedMetricType).sort())
+      .toEqual(['ALBRequestCountPerTarget', 'ECSServiceAverageMemoryUtilization']);
+    expect(() => new WebService(f.stack, 'Both', {
+      cluster: f.cluster, task: fargateTask(f.stack, 'Task2'), certificate: cert, autoScaling: { maxCapacity: 8, scaleOnCpu: false, targetCpuPercent: 50 },
+    })).toThrow(/\[KIT-SERVICE-SCALING\] autoScaling.targetCpuPercent 50 is set with scaleOnCpu false, so no CPU policy uses it at .*Both.*Remove targetCpuPercent, or remove scaleOnCpu: false/);
+  });
+
   test('Fargate Spot: an on-demand base of 1 then Spot', () => {
     const f = fixture();
     new BackendService(f.stack, 'Api', {

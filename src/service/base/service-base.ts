@@ -371,7 +371,16 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       scaleInCooldown: options.scaleInCooldown ?? Duration.seconds(300),
       scaleOutCooldown: options.scaleOutCooldown ?? Duration.seconds(60),
     };
-    scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: options.targetCpuPercent ?? 70, ...cooldowns });
+    if (options.scaleOnCpu === false && options.targetCpuPercent !== undefined) {
+      fail({
+        code: 'KIT-SERVICE-SCALING',
+        path,
+        problem: `autoScaling.targetCpuPercent ${options.targetCpuPercent} is set with scaleOnCpu false, so no CPU policy uses it`,
+        allowed: 'targetCpuPercent with scaleOnCpu true (the default)',
+        fix: 'Remove targetCpuPercent, or remove scaleOnCpu: false.',
+      });
+    }
+    if (options.scaleOnCpu !== false) scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: options.targetCpuPercent ?? 70, ...cooldowns });
     if (options.targetMemoryPercent !== undefined) {
       scaling.scaleOnMemoryUtilization('Memory', { targetUtilizationPercent: options.targetMemoryPercent, ...cooldowns });
     }

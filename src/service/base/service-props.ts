@@ -42,7 +42,13 @@ export interface ServiceAutoScalingOptions {
   readonly minCapacity?: number;
   /** Most tasks, 1 or more. EcsChecks compares it with the tasks-per-service quota (ECS-SV-25). */
   readonly maxCapacity: number;
-  /** Target average CPU utilisation, 1-100 percent. @default 70 */
+  /**
+   * Scale on average CPU utilisation (targetCpuPercent). Set false to scale only on what else is set:
+   * targetMemoryPercent, a WebService's requestsPerTarget or a WorkerService's queue backlog.
+   * @default true
+   */
+  readonly scaleOnCpu?: boolean;
+  /** Target average CPU utilisation, 1-100 percent. @default 70 (none when scaleOnCpu is false) */
   readonly targetCpuPercent?: number;
   /** Target average memory utilisation, 1-100 percent. @default - no memory policy */
   readonly targetMemoryPercent?: number;

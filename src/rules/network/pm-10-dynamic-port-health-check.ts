@@ -21,12 +21,22 @@ function dynamicHostPort(task: TemplateResource, name: string, port: number): bo
   return false;
 }
 
+/** True when a container of the task maps a fixed host port equal to `port`: the instance answers there. */
+function staticHostPort(task: TemplateResource, port: number): boolean {
+  for (const { def } of containers(task)) {
+    for (const pm of toArray(def.PortMappings) ?? []) {
+      if (toNumber(toObject(pm)?.HostPort) === port) return true;
+    }
+  }
+  return false;
+}
+
 export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {
   id: 'ECS-PM-10',
   title: 'Containers on dynamic host ports need a traffic-port target group health check',
   area: 'network',
   severity: Severity.ERROR,
-  description: 'Flags a service load balancer entry whose container maps its port to HostPort 0 (dynamic, bridge mode) while the target group health-checks a fixed HealthCheckPort. Same check as cfn-lint E3049.',
+  description: 'Flags a service load balancer entry whose container maps its port to HostPort 0 (dynamic, bridge mode) while the target group health-checks a fixed HealthCheckPort that no container of the task maps as a fixed host port. Same check as cfn-lint E3049, which does not look for such a mapping.',
   deployError: 'Health checks hit a port no task listens on: every task is marked unhealthy and replaced, so the service never reaches a steady state and the stack update fails.',
   fix: 'Set the target group HealthCheckPort to traffic-port (or omit it).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_portmappings',
@@ -47,6 +57,8 @@ export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {
       const hcPort = tg.properties.HealthCheckPort;
       const literal = toStr(hcPort);
       if (hcPort === undefined || literal === undefined || literal === 'traffic-port') continue;
+      // A fixed health port the task maps itself (8081:8081 next to the dynamic port) is answered on every instance it runs on.
+      if (staticHostPort(task, Number(literal))) continue;
       issues.push({
         property: `Properties/LoadBalancers/${i}`,
         value: hcPort,

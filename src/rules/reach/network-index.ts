@@ -27,6 +27,9 @@ const SERVICES: readonly EndpointService[] = ['ecr.api', 'ecr.dkr', 's3', 'logs'
  */
 export type SubnetEgress = 'isolated' | 'internet-gateway' | 'unknown';
 
+/** A route's kind: `other-destination` is an IPv6 or prefix-list route, which says nothing of IPv4 egress. */
+type RouteKind = SubnetEgress | 'other-destination';
+
 export interface SubnetFacts {
   readonly subnet: TemplateResource;
   readonly egress: SubnetEgress;
@@ -34,7 +37,7 @@ export interface SubnetFacts {
   readonly vpcKey?: string;
   /** True when an S3 gateway endpoint is on the subnet's route table. */
   readonly s3Gateway: boolean;
-  /** True when the subnet's route table has a route to an internet gateway (a public subnet), whatever its other routes. */
+  /** True when the subnet's route table has an IPv4 route to an internet gateway (a public subnet), whatever its other routes. */
   readonly internetGatewayRoute: boolean;
 }
 
@@ -45,7 +48,7 @@ export class NetworkIndex {
   }
 
   private readonly tableOfSubnet = new Map<TemplateResource, TemplateResource>();
-  private readonly routesOfTable = new Map<TemplateResource, SubnetEgress[]>();
+  private readonly routesOfTable = new Map<TemplateResource, RouteKind[]>();
   private readonly s3GatewayTables = new Set<TemplateResource>();
   private readonly endpointsOfVpc = new Map<string, Set<EndpointService>>();
   private readonly factsOfSubnet = new Map<TemplateResource, SubnetFacts>();
@@ -89,7 +92,10 @@ export class NetworkIndex {
     const kinds = table ? this.routesOfTable.get(table) ?? [] : [];
     const internetGatewayRoute = kinds.includes('internet-gateway');
     if (!table || this.unresolvedRouting) return { subnet, egress: 'unknown', vpcKey, s3Gateway: false, internetGatewayRoute };
-    const egress: SubnetEgress = kinds.includes('unknown') ? 'unknown' : internetGatewayRoute ? 'internet-gateway' : 'isolated';
+    // IPv6 routes (::/0 to the internet gateway in a dual-stack VPC) leave IPv4 egress as it is, but a subnet
+    // with no IPv4 way out may still reach AWS over IPv6: unknown.
+    const egress: SubnetEgress = kinds.includes('unknown') ? 'unknown' : internetGatewayRoute ? 'internet-gateway'
+      : kinds.includes('other-destination') ? 'unknown' : 'isolated';
     return { subnet, egress, vpcKey, s3Gateway: this.s3GatewayTables.has(table), internetGatewayRoute };
   }
 
@@ -99,8 +105,9 @@ export class NetworkIndex {
     return this.endpointsOfVpc.get(vpcKey) ?? new Set();
   }
 
-  private routeKind(route: TemplateResource): SubnetEgress {
+  private routeKind(route: TemplateResource): RouteKind {
     const p = route.properties;
+    if (p.DestinationCidrBlock === undefined) return 'other-destination';
     const targets = ['NatGatewayId', 'TransitGatewayId', 'VpcPeeringConnectionId', 'NetworkInterfaceId', 'InstanceId',
       'EgressOnlyInternetGatewayId', 'CarrierGatewayId', 'LocalGatewayId', 'VpcEndpointId', 'CoreNetworkArn'];
     if (targets.some((t) => p[t] !== undefined)) return 'unknown';

@@ -9,26 +9,28 @@ import { isUnresolved, orList, toArray, toStr } from '../values';
 
 export const RC01_IMAGE_PULL_PATH: ResourceRule = {
   id: 'ECS-RC-01',
-  title: 'awsvpc tasks need a network path to their registry, CloudWatch Logs and secrets',
+  title: 'Fargate tasks need a network path to their registry, CloudWatch Logs and secrets',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For services and EventBridge Scheduler schedules that run awsvpc tasks in subnets of the app, follows each subnet\'s route table: '
+  description: 'For services and EventBridge Scheduler schedules that run Fargate tasks in subnets of the app, follows each subnet\'s route table: '
     + 'a subnet whose routes never leave the VPC (no NAT, transit gateway or peering), or an internet-gateway subnet where the task gets no public IP '
-    + '(EC2 awsvpc tasks never do; AssignPublicIp DISABLED on a schedule), must have the VPC endpoints the task needs: ecr.api, ecr.dkr and an S3 gateway '
+    + '(AssignPublicIp DISABLED on a schedule), must have the VPC endpoints the task needs: ecr.api, ecr.dkr and an S3 gateway '
     + 'endpoint on the subnet\'s route table for ECR images, logs for awslogs, secretsmanager / ssm for secrets. Images outside ECR (Docker Hub, ECR Public, '
     + 'ghcr.io) need internet access. Silent when a subnet, route, endpoint or image is unresolved or outside the app. Fargate services in public subnets '
-    + 'without a public IP are ECS-SV-31.',
+    + 'without a public IP are ECS-SV-31. On EC2 and Managed Instances the instance pulls images, reads secrets and ships logs through its own network '
+    + 'interface, not the task\'s, so the task subnets decide nothing there and such tasks are not checked.',
   deployError: 'Tasks stop before any container starts: "CannotPullContainerError: ... dial tcp ...: i/o timeout" or "ResourceInitializationError: unable to pull secrets or registry auth: ... RequestError: send request failed"; the service never reaches a steady state and the circuit breaker (or the 3-hour CloudFormation timeout) rolls it back.',
   fix: 'Give the subnets a NAT gateway route (PRIVATE_WITH_EGRESS), or add the missing VPC endpoints (vpc.addInterfaceEndpoint / addGatewayEndpoint), and copy images from outside AWS into ECR (a pull-through cache rule).',
   source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
   resourceTypes: [SERVICE, SCHEDULE],
   check(resource, ctx): RuleIssue[] {
     const launch = taskLaunch(resource, ctx);
-    if (!launch || networkMode(launch.task) !== 'awsvpc') return [];
+    // Only a Fargate task's own ENI pulls its image (managed-instances-awsvpc-mode.html: the instance's primary ENI does on instances).
+    if (!launch || networkMode(launch.task) !== 'awsvpc' || launch.launchKind !== 'FARGATE') return [];
     const subnets = toArray(launch.awsvpc.Subnets);
     const assign = launch.awsvpc.AssignPublicIp;
     if (!subnets || subnets.length === 0 || isUnresolved(assign)) return [];
-    const publicIp = launch.launchKind === 'FARGATE' && toStr(assign) === 'ENABLED';
+    const publicIp = toStr(assign) === 'ENABLED';
     const index = NetworkIndex.of(ctx.assembly);
     const facts = subnets.map((s) => index.subnet(s, resource));
     if (facts.some((f) => f === undefined)) return [];
@@ -39,8 +41,8 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
       if (f.egress === 'unknown') continue;
       if (f.egress === 'internet-gateway') {
         if (publicIp) continue;
-        // ECS-SV-31 reports Fargate services here; EC2 awsvpc tasks and schedules are ours.
-        if (launch.isService && launch.launchKind !== 'EC2') continue;
+        // ECS-SV-31 reports services here; schedules are ours.
+        if (launch.isService) continue;
       }
       const endpoints = index.endpoints(f.vpcKey);
       if (!endpoints) continue;

@@ -5,12 +5,12 @@ import { SERVICE } from './service-facts';
 
 export const DP06_LIFECYCLE_HOOKS: ResourceRule = {
   id: 'ECS-DP-06',
-  title: 'Lifecycle hooks name a target, a role and known stages, each once',
+  title: 'Lifecycle hooks name known stages, each once, and a Lambda hook its target and role',
   area: 'service',
   severity: Severity.ERROR,
-  description: `Checks DeploymentConfiguration.LifecycleHooks: each hook has a HookTargetArn (a Lambda function), a RoleArn ECS assumes to invoke it, and one or more LifecycleStages from ${LIFECYCLE_STAGES.join(', ')}, none repeated.`,
+  description: `Checks DeploymentConfiguration.LifecycleHooks: each hook has one or more LifecycleStages from ${LIFECYCLE_STAGES.join(', ')}, none repeated, and a Lambda hook (TargetType AWS_LAMBDA, the default) a HookTargetArn and a RoleArn ECS assumes to invoke it. A PAUSE hook waits for ContinueServiceDeployment and has neither.`,
   deployError: 'CreateService/UpdateService fails: invalid lifecycle stage, or a hook without its target or role (ECS cannot invoke it and rolls the deployment back).',
-  fix: 'Give each hook its Lambda function ARN, a role that may invoke it, and the stages it runs at.',
+  fix: 'Give each hook the stages it runs at, and a Lambda hook its function ARN and a role that may invoke it.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html',
   resourceTypes: [SERVICE],
   onlyWith: ['DeploymentConfiguration/LifecycleHooks'],
@@ -22,14 +22,16 @@ export const DP06_LIFECYCLE_HOOKS: ResourceRule = {
       const hook = toObject(h);
       if (!hook) return;
       const pointer = `Properties/DeploymentConfiguration/LifecycleHooks/${i}`;
-      for (const key of ['HookTargetArn', 'RoleArn']) {
+      // A PAUSE hook (or an unresolved type) has no target to invoke.
+      const lambda = hook.TargetType === undefined || hook.TargetType === 'AWS_LAMBDA';
+      for (const key of lambda ? ['HookTargetArn', 'RoleArn'] : []) {
         if (hook[key] !== undefined && hook[key] !== '') continue;
         issues.push({
           property: `${pointer}/${key}`,
           value: hook[key],
-          problem: `lifecycle hook #${i} has no ${key}`,
+          problem: `Lambda lifecycle hook #${i} has no ${key}`,
           allowed: key === 'HookTargetArn' ? 'a Lambda function ARN' : 'the ARN of a role ECS assumes, allowed lambda:InvokeFunction on the hook target',
-          fix: `Set ${key}.`,
+          fix: `Set ${key}, or TargetType PAUSE for a hook that waits for ContinueServiceDeployment.`,
         });
       }
       const stages = toArray(hook.LifecycleStages);

@@ -32,6 +32,15 @@ describe('ECS-PM-10 dynamic host ports need a traffic-port health check (E3049)'
     expect(check(rule, template(0, '3000', { ContainerPort: 30 }))).toEqual([]);
   });
 
+  test('good: the task maps the health port itself as a fixed host port (8081:8081 next to the dynamic 8080)', () => {
+    const t = template(0, '8081');
+    const container = ((t.T.Properties as any).ContainerDefinitions[0]);
+    container.PortMappings.push({ ContainerPort: 8081, HostPort: 8081 });
+    expect(check(rule, t)).toEqual([]);
+    container.PortMappings[1].HostPort = 0;
+    expect(check(rule, t)).toHaveLength(1);
+  });
+
   test('skipped: parameter health check port, task or target group not in the template', () => {
     expect(check(rule, template(0, { Ref: 'Port' }))).toEqual([]);
     expect(check(rule, template(0, '3000', { TargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/x/1' }))).toEqual([]);

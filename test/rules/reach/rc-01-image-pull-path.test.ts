@@ -91,9 +91,12 @@ describe('ECS-RC-01 image pull path (L1)', () => {
     expect(messages(template({ secret: true, extra: { ...rest, Logs } }))[0]).toContain('cannot reach the secretsmanager endpoint (secrets) at');
   });
 
-  test('bad: EC2 awsvpc tasks in a public subnet get no public IP', () => {
-    const [message] = messages(template({ route: 'igw', launch: { LaunchType: 'EC2' }, image: 'nginx:1.27' }));
-    expect(message).toContain('in subnet Subnet (an internet gateway route but no public IP) cannot reach image');
+  test('silent: EC2 and Managed Instances awsvpc tasks, whose instance pulls the image through its own network interface', () => {
+    // The same subnets fail a Fargate schedule (below); on instances the task ENI's subnet decides nothing.
+    expect(messages(template({ route: 'igw', launch: { LaunchType: 'EC2' }, image: 'nginx:1.27' }))).toEqual([]);
+    expect(messages(template({ launch: { LaunchType: 'EC2' }, image: 'nginx:1.27' }))).toEqual([]);
+    expect(messages(template({ launch: { LaunchType: 'MANAGED_INSTANCES' }, image: 'nginx:1.27' }))).toEqual([]);
+    expect(messages(template({ launch: { LaunchType: 'FARGATE' }, image: 'nginx:1.27' }))).toHaveLength(1);
   });
 
   test('bad: an EventBridge Scheduler schedule running the task in an isolated subnet', () => {

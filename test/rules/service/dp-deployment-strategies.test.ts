@@ -120,6 +120,16 @@ describe('ECS-DP-06 lifecycle hooks', () => {
     expect(check(dp06, { S: hooks({ RoleArn: role, LifecycleStages: ['PRE_SCALE_UP'] }) })[0].property).toMatch(/HookTargetArn$/);
     expect(check(dp06, { S: hooks({ HookTargetArn: fn, LifecycleStages: ['PRE_SCALE_UP'] }) })[0].property).toMatch(/RoleArn$/);
   });
+  test('bad: a Lambda hook named as such without its target; good: a PAUSE hook has no target or role', () => {
+    const lambda = check(dp06, { S: hooks({ TargetType: 'AWS_LAMBDA', RoleArn: role, LifecycleStages: ['PRE_SCALE_UP'] }) });
+    expect(lambda[0].message).toContain('Lambda lifecycle hook #0 has no HookTargetArn');
+    expect(lambda[0].message).toContain('or TargetType PAUSE for a hook that waits for ContinueServiceDeployment');
+    // As in the ECS guide's pause hook example (pause-lifecycle-hooks.html).
+    const pause = { TargetType: 'PAUSE', LifecycleStages: ['POST_SCALE_UP'], TimeoutConfiguration: { TimeoutInMinutes: 60, Action: 'ROLLBACK' } };
+    expect(check(dp06, { S: hooks(pause) })).toEqual([]);
+    expect(check(dp06, { S: hooks({ ...pause, TargetType: TOKEN }) })).toEqual([]);
+    expect(check(dp06, { S: hooks({ ...pause, LifecycleStages: ['POST_SCALE_UP', 'POST_SCALE_UP'] }) })[0].message).toContain('lists stage POST_SCALE_UP twice');
+  });
   test('good: every stage once', () => {
     const all = ['RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'];
     expect(check(dp06, { S: hooks({ HookTargetArn: fn, RoleArn: role, LifecycleStages: all }) })).toEqual([]);

@@ -50,6 +50,17 @@ describe('ECS-SV-31 public subnet without a public IP', () => {
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { image: ecrImage }))).toHaveLength(1);
   });
 
+  test('good: a dual-stack private subnet, IPv4 through a NAT gateway and ::/0 to the internet gateway (routes per IP version)', () => {
+    const dualStack = template('DISABLED', { igw: false });
+    dualStack.Nat = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' } };
+    dualStack.V6 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationIpv6CidrBlock: '::/0', GatewayId: { Ref: 'Igw' } } };
+    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, dualStack)).toEqual([]);
+    // Still public when the IPv4 default route is the internet gateway too.
+    const publicDualStack = template('DISABLED');
+    publicDualStack.V6 = dualStack.V6;
+    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, publicDualStack)).toHaveLength(1);
+  });
+
   test('token: an unresolved AssignPublicIp or a subnet outside the template is skipped', () => {
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template({ Ref: 'AssignParam' }))).toEqual([]);
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { subnet: { 'Fn::ImportValue': 'shared-subnet' } }))).toEqual([]);

@@ -1,22 +1,47 @@
 /**
- * Which standard an app applies, for construct-time defaults. Kept by app
+ * Which standard applies where, for construct-time defaults. Kept per app
  * root in a WeakMap (not context: context cannot be set once the app has
- * children), so kit constructs created after `apply()` read it.
+ * children), by the Stage the standard was applied to (the app is a Stage
+ * too), so kit constructs created after `apply()` read the nearest one.
  */
+import { Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { DeploymentStandardProps } from './standard-props';
 
-const applied = new WeakMap<IConstruct, DeploymentStandardProps>();
+const applied = new WeakMap<IConstruct, Map<IConstruct, DeploymentStandardProps>>();
 
 export function recordStandard(scope: IConstruct, standard: DeploymentStandardProps): void {
   const root = scope.node.root;
-  if (applied.has(root)) {
-    throw new Error(`DeploymentStandard: a standard is already applied to ${root.node.path || 'the app'}; apply one standard per app (use standard.extend() to combine).`);
+  const at = Stage.isStage(scope) ? scope : Stage.of(scope) ?? root;
+  const here = applied.get(root) ?? new Map<IConstruct, DeploymentStandardProps>();
+  for (const other of here.keys()) {
+    // Two standards over the same stacks would run EcsChecks twice and disagree on defaults.
+    const relation = other === at ? 'already has one' : inside(at, other) ? `is inside ${label(other)}, which has one` : inside(other, at) ? `contains ${label(other)}, which has one` : undefined;
+    if (relation) {
+      throw new Error(`DeploymentStandard: cannot apply a standard to ${label(at)}: it ${relation}. Apply one standard per app or stage `
+        + '(stages side by side may each have their own); use standard.extend() to combine two.');
+    }
   }
-  applied.set(root, standard);
+  here.set(at, standard);
+  applied.set(root, here);
 }
 
-/** The standard applied to the app `scope` belongs to, if any. */
+/** The standard applied to the nearest stage (or app) `scope` belongs to, if any. */
 export function appliedStandard(scope: IConstruct): DeploymentStandardProps | undefined {
-  return applied.get(scope.node.root);
+  const here = applied.get(scope.node.root);
+  if (!here) return undefined;
+  for (let s: IConstruct | undefined = scope; s; s = s.node.scope) {
+    const standard = here.get(s);
+    if (standard) return standard;
+  }
+  return undefined;
+}
+
+/** Whether `inner` is `outer` or below it. */
+function inside(inner: IConstruct, outer: IConstruct): boolean {
+  return inner.node.scopes.includes(outer);
+}
+
+function label(c: IConstruct): string {
+  return c.node.path ? `stage ${c.node.path}` : 'the app';
 }

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { IPolicyValidationPlugin, Stage, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { recordStandard } from './applied-standard';
+import { nagPlugin } from './nag-plugins';
 import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
 import { stagePlugins } from '../internal/cdk-internals';
@@ -124,6 +124,8 @@ export class DeploymentStandard {
    * the app, before the stacks, so kit constructs pick up its defaults.
    * Registers EcsChecks with the ORG rules, the required cdk-nag packs and
    * (when required) the Control Tower validator, and adds `defaultTags`.
+   * Stages side by side may each apply their own standard, which judges
+   * only that stage; a stage inside or around one with a standard may not.
    */
   public apply(app: IConstruct, options: ApplyStandardOptions = {}): void {
     recordStandard(app, this.props);
@@ -135,16 +137,6 @@ export class DeploymentStandard {
     const stage = Stage.isStage(app) ? app : Stage.of(app);
     const registered = new Set(stage ? stagePlugins(stage).map((p) => p.name) : []);
     Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
-  }
-}
-
-function nagPlugin(pack: NagPack, scope: IConstruct): IPolicyValidationPlugin {
-  switch (pack) {
-    case NagPack.AWS_SOLUTIONS: return new AwsSolutionsChecks(scope);
-    case NagPack.HIPAA_SECURITY: return new HIPAASecurityChecks(scope);
-    case NagPack.NIST_800_53_R5: return new NIST80053R5Checks(scope);
-    case NagPack.PCI_DSS_321: return new PCIDSS321Checks(scope);
-    default: throw new Error(`DeploymentStandard: unknown cdk-nag pack '${String(pack)}'; allowed: ${Object.values(NagPack).join(', ')}`);
   }
 }
 

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { App, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ACME_STANDARD, ORDERS_IMAGE_FOR_TESTS } from './fixtures';
 import { DeploymentStandard, EcsChecks, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting } from '../../src';
@@ -33,6 +34,15 @@ function breakingApp(acknowledge = false): App {
       { id: 'ORG-LOG-01', reason: 'Debug-only task, logs hold no audit data (PLAT-14).' },
     );
   }
+  return app;
+}
+
+/** An app with stages Dev and Prod, BASELINE on Dev, and a queue AwsSolutions flags in `stage`. */
+function tmpAppWithQueueIn(stage: 'Dev' | 'Prod'): App {
+  const app = tmpApp();
+  const stages = { Dev: new Stage(app, 'Dev'), Prod: new Stage(app, 'Prod') };
+  DeploymentStandard.BASELINE.apply(stages.Dev);
+  new sqs.Queue(new Stack(stages[stage], 'S'), 'Q');
   return app;
 }
 
@@ -88,9 +98,34 @@ describe('DeploymentStandard', () => {
     standard.apply(app, { controlTowerValidator: fakeControlTower });
     expect(spy.mock.calls.flat().map((p) => p.name)).toEqual(['cdk-ecs-kit', 'AwsSolutions', 'PCI.DSS.321', 'fake-control-tower']);
     spy.mockRestore();
-    expect(() => DeploymentStandard.REGULATED.apply(app)).toThrow('a standard is already applied');
+    expect(() => DeploymentStandard.REGULATED.apply(app)).toThrow('DeploymentStandard: cannot apply a standard to the app: it already has one.');
     expect(DeploymentStandard.BASELINE.ruleIds).toEqual(['ORG-CI-01', 'ORG-LOG-01', 'ORG-TAG-02']);
     expect(new EcsChecks({ standard: ACME_STANDARD }).ruleIds).toEqual(expect.arrayContaining(['ECS-TD-01', 'ORG-IMG-01', 'ORG-TAG-01']));
+  });
+
+  test('stages side by side each take their own standard; a stage inside or around one that has a standard is refused', () => {
+    const app = tmpApp();
+    const dev = new Stage(app, 'Dev');
+    const prod = new Stage(app, 'Prod');
+    new DeploymentStandard({ minLogRetentionDays: 500 }).apply(dev);
+    new DeploymentStandard({ minLogRetentionDays: 600 }).apply(prod);
+    const retention = (stage: Stage) => {
+      const stack = new Stack(stage, 'S');
+      new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(ORDERS_IMAGE_FOR_TESTS) } });
+      return Template.fromStack(stack).findResources('AWS::Logs::LogGroup');
+    };
+    // Each stage's kit constructs read that stage's standard.
+    expect(Object.values(retention(dev))[0].Properties.RetentionInDays).toBe(logs.RetentionDays.EIGHTEEN_MONTHS);
+    expect(Object.values(retention(prod))[0].Properties.RetentionInDays).toBe(logs.RetentionDays.TWO_YEARS);
+    expect(() => DeploymentStandard.BASELINE.apply(new Stage(prod, 'Canary'))).toThrow(
+      'DeploymentStandard: cannot apply a standard to stage Prod/Canary: it is inside stage Prod, which has one.');
+    expect(() => DeploymentStandard.BASELINE.apply(app)).toThrow('cannot apply a standard to the app: it contains stage Dev, which has one.');
+  });
+
+  test('a standard applied to one stage runs its cdk-nag packs on that stage only (cdk-nag itself walks the whole app)', () => {
+    // A queue without a DLQ or SSL (AwsSolutions SQS3, SQS4): ignored in the stage without a standard, reported in the one with it.
+    expect(() => tmpAppWithQueueIn('Prod').synth()).not.toThrow();
+    expect(() => tmpAppWithQueueIn('Dev').synth()).toThrow(/Dev\/S\/Q\/Resource[\s\S]*AwsSolutions-SQS3/);
   });
 
   test('apply() does not add a pack the app already runs (each finding would be reported twice)', () => {

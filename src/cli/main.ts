@@ -74,6 +74,9 @@ function loadStandard(file: string): DeploymentStandard {
 
 function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const standard = opts.standard ? loadStandard(opts.standard) : undefined;
+  const notRun = [...standard?.props.nagPacks ?? [], ...standard?.props.controlTower ? ['Control Tower'] : []];
+  // cdk-nag and cfn-guard run in the CDK app's synth; a verdict without them must say so.
+  if (notRun.length > 0) io.stderr(`cdk-ecs-kit: note: the standard's ${notRun.join(', ')} checks run in synth (apply()), not in check: this verdict covers the kit and ORG rules only\n`);
   // An explicit --quotas wins over the standard's quota profile.
   const quotas = opts.quotas === undefined && standard ? standard.quotas : resolveQuotas(opts.quotas);
   const rules: Rule[] = [...ALL_RULES, ...standard ? orgRulesFor(standard.props) : []];

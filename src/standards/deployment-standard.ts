@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { IPolicyValidationPlugin, Stage, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, IPolicyValidationPlugin, Stage, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { recordStandard } from './applied-standard';
 import { nagPlugin } from './nag-plugins';
@@ -136,6 +136,12 @@ export class DeploymentStandard {
     // A pack the app already runs (added by hand) would report every finding twice.
     const stage = Stage.isStage(app) ? app : Stage.of(app);
     const registered = new Set(stage ? stagePlugins(stage).map((p) => p.name) : []);
+    if (stage && stagePlugins(stage).some((p) => p instanceof EcsChecks)) {
+      // Its rules and the standard's EcsChecks would report every kit finding twice.
+      Annotations.of(app).addWarningV2('cdk-ecs-kit:checks-registered-twice', `${label(app)} already registers EcsChecks, and apply() registers `
+        + 'EcsChecks with the standard\'s ORG rules: every kit finding will be reported twice. Remove the explicit EcsChecks '
+        + '(pass its quotas through the standard\'s quotaOverrides).');
+    }
     Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
   }
 }
@@ -187,4 +193,8 @@ function validate(props: DeploymentStandardProps, source: string): void {
   if (props.quotaProfile !== undefined && props.quotaProfile !== 'current' && props.quotaProfile !== 'legacy') {
     fail(`quotaProfile '${props.quotaProfile}' is unknown; allowed: current, legacy`);
   }
+}
+
+function label(scope: IConstruct): string {
+  return scope.node.path ? `Stage ${scope.node.path}` : 'The app';
 }

@@ -40,6 +40,9 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(a.code).toBe(1);
     expect(ids(a)).toEqual(['ORG-TAG-01 Plain/TaskDef']);
     expect(ids(b)).toEqual(['ORG-IMG-02 Plain/TaskDef', 'ORG-TAG-01 Plain/TaskDef']);
+    // The standard names cdk-nag packs, which need the CDK app: the CLI says it did not run them.
+    expect(ACME_STANDARD.props.nagPacks?.length).toBeGreaterThan(0);
+    expect(a.stderr).toMatch(/^cdk-ecs-kit: note: the standard's AwsSolutions checks run in synth \(apply\(\)\), not in check/);
   });
 
   test('on a template file, judging L1 resources', () => {

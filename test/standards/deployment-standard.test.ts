@@ -177,6 +177,18 @@ describe('StandardTesting', () => {
       .toEqual(expect.arrayContaining(['ORG-FG-01', 'ORG-FG-02', 'ORG-IMG-01', 'ORG-LOG-01', 'ORG-TAG-01']));
   });
 
+  test('ORG-TAG-01 inside a Stage points at the stage: tags on the app stop at a Stage', () => {
+    const app = tmpApp();
+    ACME_NO_PACKS.apply(app);
+    Tags.of(app).add('team', 'orders');
+    Tags.of(app).add('cost-center', 'cc-1');
+    const stack = new Stack(new Stage(app, 'Prod'), 'Orders');
+    new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(ORDERS_IMAGE_FOR_TESTS) } });
+    const tag = StandardTesting.synthFindings(app).filter((f) => f.ruleId === 'ORG-TAG-01');
+    expect(tag.length).toBeGreaterThan(0);
+    expect(tag[0].message).toContain('on the construct, its stack or its Stage (tags on the app stop at a Stage)');
+  });
+
   test('normalizeTemplate() strips asset hashes and the kit version, nothing else', () => {
     const hash = 'ab'.repeat(32);
     expect(StandardTesting.normalizeTemplate({ Code: { S3Key: `${hash}.zip` }, [hash]: 1, Cidr: '0.0.0.0/0', n: 3 }))

@@ -25,7 +25,9 @@ export const ORG_TAG_01_REQUIRED_TAGS: OrgRule = {
       value: [...keys],
       problem: `${resource.type} is missing required tag(s) ${missing.map((k) => `'${k}'`).join(', ')} of ${standardLabel(standard)}`,
       allowed: `tags ${(standard.requiredTags ?? []).join(', ')} on every ECS cluster, service, Express service, task definition, capacity provider, ECR repository, load balancer and log group`,
-      fix: `Add ${missing.map((k) => `Tags.of(scope).add('${k}', VALUE)`).join(' and ')} on the construct, its stack or the app`,
+      // Tags on the app do not reach stacks inside a Stage: name the stage where there is one.
+      fix: `Add ${missing.map((k) => `Tags.of(scope).add('${k}', VALUE)`).join(' and ')} on the construct, its stack or `
+        + `${resource.stack.name.includes('/') ? 'its Stage (tags on the app stop at a Stage)' : 'the app'}`,
     }];
   },
 };

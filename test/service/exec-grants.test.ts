@@ -7,6 +7,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { hardenedVpc } from '../../examples/hardened-vpc';
 import { EcsCluster, FargateTask, StandardTesting, WorkerService } from '../../src';
+import { nagResourceName } from '../../src/service/base/exec-grants';
 
 function execApp(enableExecuteCommand: boolean): App {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'exec-')) });
@@ -34,4 +35,31 @@ test('the exec grants on the task role are acknowledged with reasons, and nothin
 test('without ECS Exec the task role carries no acknowledgement', () => {
   const report = StandardTesting.synthReport(execApp(false));
   expect(report.acknowledged.filter((a) => a.finding.path.startsWith('Exec/Task/TaskRole/'))).toEqual([]);
+});
+
+// The cluster in a network stack and the service elsewhere, as ServiceFleet and most apps lay them out.
+test.each([['strong', undefined], ['weak', 'weak']])('across stacks (%s references) the exec log stream grant is acknowledged too', (_kind, references) => {
+  const app = new App({
+    outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'exec-')),
+    context: references ? { '@aws-cdk/core:defaultCrossStackReferences': references } : {},
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const net = new Stack(app, 'Net');
+  const cluster = new EcsCluster(net, 'Cluster', { vpc: hardenedVpc(net, 'Vpc'), enableExecuteCommand: true });
+  const svc = new Stack(app, 'Svc');
+  const task = new FargateTask(svc, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') } });
+  new WorkerService(svc, 'Worker', { cluster, task, enableExecuteCommand: true });
+  const report = StandardTesting.synthReport(app);
+  expect(report.findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual([]);
+  const streams = report.acknowledged.filter((a) => a.finding.path.startsWith('Svc/Task/TaskRole/') && a.finding.ruleId.includes(':log-group:'));
+  expect(streams).toHaveLength(1);
+  expect(streams[0].reason).toContain('one log stream per session');
+});
+
+test('nagResourceName names values as cdk-nag does', () => {
+  expect(nagResourceName({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:x:', { 'Fn::ImportValue': 'Net:ExportsOutputRefG' }, ':*']] }))
+    .toBe('arn:<AWS::Partition>:logs:x:Net:ExportsOutputRefG:*');
+  expect(nagResourceName({ 'Fn::GetAtt': ['Role', 'Arn'] })).toBe('<Role.Arn>');
+  expect(nagResourceName({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b/*' })).toBe('arn:<AWS::Partition>:s3:::b/*');
+  expect(nagResourceName({ 'Fn::GetStackOutput': { StackName: 'Net', OutputName: 'O' } })).toBe('{"Fn::GetStackOutput":{"StackName":"Net","OutputName":"O"}}');
 });

@@ -3,7 +3,7 @@
  * capacity provider strategy), deployment defaults, autoscaling, ECS Exec,
  * AZ rebalancing and task security-group wiring. Service shapes extend it.
  */
-import { CfnElement, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -11,6 +11,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { addLifecycleHooks, deploymentProps, ServiceDeployment } from './deployment';
+import { acknowledgeExecGrants } from './exec-grants';
 import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
 import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
@@ -36,8 +37,6 @@ const ANY_COUNT = Number.MAX_SAFE_INTEGER;
  * ECS-SC-06 and ECS-SV-32 read the task definition when it is in the same stack (across stacks, EcsChecks does).
  */
 const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SV-32'];
-const EXEC_WILDCARD_REASON = 'ECS Exec needs ssmmessages:CreateControlChannel/CreateDataChannel/OpenControlChannel/OpenDataChannel and '
-  + 'logs:DescribeLogGroups, which support no resource-level permissions (Service Authorization Reference); aws-cdk-lib adds them for enableExecuteCommand.';
 
 /** Settings a service shape (web, backend, daemon...) passes to ServiceBase. */
 export interface ServiceShapeOptions {
@@ -221,7 +220,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     this._serviceCluster.kit?.addCapacityDependency(this.service);
     task.kit?.connectVolumes(this.service);
     task.kit?.addLaunchVolumesTo(this.service);
-    if (props.enableExecuteCommand) this.acknowledgeExecGrants();
+    const execPolicy = (this._serviceTask.kit?.taskRole as { managedPolicy?: iam.ManagedPolicy } | undefined)?.managedPolicy;
+    if (props.enableExecuteCommand && execPolicy) acknowledgeExecGrants(execPolicy, this._serviceCluster.kit?.executeCommandLogGroup);
     addLifecycleHooks(this, this.service, this.deployment.options.lifecycleHooks ?? []);
     // The rules' own checks on the rendered service, with their ids and severities (ECS-SV-08 is a warning).
     validateWithRules(this, this.service.node.defaultChild as ecs.CfnService, SERVICE_RULE_IDS);
@@ -292,26 +292,6 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     }
     // The SSM agent writes to the root filesystem; the kit task's default is read-only.
     this._serviceTask.kit?.enableExecCompatibility();
-  }
-
-  /**
-   * aws-cdk-lib grants ECS Exec the ssmmessages channel actions and
-   * logs:DescribeLogGroups, which take no resource (Resource "*"), and log
-   * stream writes below the cluster's exec log group (`<group arn>:*`).
-   */
-  private acknowledgeExecGrants(): void {
-    const policy = (this._serviceTask.kit?.taskRole as { managedPolicy?: iam.ManagedPolicy } | undefined)?.managedPolicy;
-    if (!policy) return;
-    const acks = [{ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: EXEC_WILDCARD_REASON }];
-    const group = this._serviceCluster.kit?.executeCommandLogGroup?.node.defaultChild as CfnElement | undefined;
-    if (group) {
-      const logicalId = Stack.of(group).getLogicalId(group);
-      acks.push({
-        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logicalId}>:*]`,
-        reason: 'ECS Exec writes one log stream per session below the cluster\'s exec log group; stream names are only known at run time.',
-      });
-    }
-    Validations.of(policy).acknowledge(...acks);
   }
 
   private serviceConnectConfiguration(props: ReplicaServiceProps, shape: ServiceShapeOptions): ecs.ServiceConnectProps | undefined {

@@ -63,3 +63,12 @@ test('nagResourceName names values as cdk-nag does', () => {
   expect(nagResourceName({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b/*' })).toBe('arn:<AWS::Partition>:s3:::b/*');
   expect(nagResourceName({ 'Fn::GetStackOutput': { StackName: 'Net', OutputName: 'O' } })).toBe('{"Fn::GetStackOutput":{"StackName":"Net","OutputName":"O"}}');
 });
+
+test('ECS Exec makes the root filesystem writable, and acknowledges Control Tower\'s read-only check with the reason', () => {
+  const app = execApp(true);
+  const task = app.node.findAll().find((c) => c.node.path === 'Exec/Task/TaskDefinition')!;
+  const acks = task.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').map((m) => m.data as Record<string, string>);
+  expect(Object.keys(Object.assign({}, ...acks))).toContain('cdk-validator-cfnguard::ecs_containers_readonly_access_check');
+  const without = execApp(false).node.findAll().find((c) => c.node.path === 'Exec/Task/TaskDefinition')!;
+  expect(without.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules')).toEqual([]);
+});

@@ -11,15 +11,14 @@ import { checkRenderedTemplate } from '../../internal/cdk-internals';
 const WILDCARD_REASON = 'ECS Exec needs ssmmessages:CreateControlChannel/CreateDataChannel/OpenControlChannel/OpenDataChannel and '
   + 'logs:DescribeLogGroups, which support no resource-level permissions (Service Authorization Reference); aws-cdk-lib adds them for enableExecuteCommand.';
 const STREAMS_REASON = 'ECS Exec writes one log stream per session below the cluster\'s exec log group; stream names are only known at run time.';
-const IAM5 = 'AwsSolutions::AwsSolutions-IAM5';
 
 export function acknowledgeExecGrants(policy: iam.ManagedPolicy, logGroup: logs.ILogGroup | undefined): void {
-  Validations.of(policy).acknowledge({ id: `${IAM5}[Resource::*]`, reason: WILDCARD_REASON });
+  Validations.of(policy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: WILDCARD_REASON });
   const group = logGroup?.node.defaultChild as CfnElement | undefined;
   if (!group) return;
   if (Stack.of(group) === Stack.of(policy)) {
     const logicalId = Stack.of(group).getLogicalId(group);
-    Validations.of(policy).acknowledge({ id: `${IAM5}[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logicalId}>:*]`, reason: STREAMS_REASON });
+    Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logicalId}>:*]`, reason: STREAMS_REASON });
     return;
   }
   // Across stacks the ARN holds an import (or a weak stack output), whose name aws-cdk-lib picks while rendering:
@@ -33,7 +32,7 @@ export function acknowledgeExecGrants(policy: iam.ManagedPolicy, logGroup: logs.
       if (!actions.includes('logs:PutLogEvents')) continue;
       for (const resource of ([] as unknown[]).concat(s.Resource ?? [])) {
         const flat = nagResourceName(resource);
-        if (/:log-group:.*:\*$/.test(flat)) Validations.of(policy).acknowledge({ id: `${IAM5}[Resource::${flat}]`, reason: STREAMS_REASON });
+        if (/:log-group:.*:\*$/.test(flat)) Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${flat}]`, reason: STREAMS_REASON });
       }
     }
   });

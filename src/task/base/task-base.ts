@@ -23,6 +23,11 @@ import { addAcknowledgeableValidation, taskDefinitionRuleIds, validateWithRules 
 import { formatMessage } from '../../rules/engine';
 import { grantInPolicy } from '../../security/managed-grant';
 
+
+/** Why Control Tower's read-only root filesystem check is acknowledged on tasks of services with ECS Exec. */
+const EXEC_WRITABLE_REASON = 'ECS Exec runs the SSM agent inside each container, which writes to the root filesystem; ECS Exec does not work '
+  + 'with readonlyRootFilesystem (aws/containers-roadmap#1359), so the kit makes it writable only on tasks of services with enableExecuteCommand.';
+
 /** Props shared by FargateTask and Ec2Task. */
 export interface TaskBaseProps {
   /** The main container (the task's default container, essential). */
@@ -229,6 +234,7 @@ export abstract class TaskBase extends Construct {
    */
   public enableExecCompatibility(): void {
     this.readonlyDefault = false;
+    Validations.of(this.taskDefinition).acknowledge({ id: 'cdk-validator-cfnguard::ecs_containers_readonly_access_check', reason: EXEC_WRITABLE_REASON });
     const cfn = this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
     this.kitContainers.forEach((_, i) => cfn.addPropertyOverride(`ContainerDefinitions.${i}.ReadonlyRootFilesystem`, false));
   }

@@ -1,8 +1,8 @@
-import { Annotations, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { fail } from '../../errors';
-import { taskDefinitionContainers } from '../../internal/cdk-internals';
+import { checkRenderedTemplate, taskDefinitionContainers } from '../../internal/cdk-internals';
 import { KIT_CHECKS } from '../../kit-checks';
 import { addAcknowledgeableValidation } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
@@ -71,9 +71,7 @@ export class Ec2Task extends TaskBase {
     const memoryMiB = this.taskMemory(props);
     if (memoryMiB !== undefined) (this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).memory = String(memoryMiB);
     this.initializeTask(props, memoryMiB);
-    if (this.networkMode === ecs.NetworkMode.AWS_VPC) {
-      Validations.of(this.taskDefinition).acknowledge({ id: 'AwsSolutions::AwsSolutions-ECS2', reason: AWS_REGION_REASON });
-    }
+    if (this.networkMode === ecs.NetworkMode.AWS_VPC) acknowledgeRegionOnly(this.taskDefinition);
     if (this.networkMode === ecs.NetworkMode.HOST) {
       Annotations.of(this).addWarningV2('KIT-TASK-HOST-NETWORK', formatMessage('KIT-TASK-HOST-NETWORK', this.node.path, {
         problem: 'Network mode host shares the instance\'s network stack with the containers',
@@ -130,4 +128,19 @@ export class Ec2Task extends TaskBase {
     }
     return errors;
   }
+}
+
+/**
+ * Acknowledge AwsSolutions-ECS2 when AWS_REGION, which aws-cdk-lib adds, is the only environment variable: read from
+ * the rendered template, so variables added after construction (addContainer, overrides) are still flagged.
+ */
+function acknowledgeRegionOnly(taskDefinition: ecs.TaskDefinition): void {
+  const id = Stack.of(taskDefinition).getLogicalId(taskDefinition.node.defaultChild as CfnElement);
+  checkRenderedTemplate(Stack.of(taskDefinition), (template) => {
+    const props = (template.Resources?.[id] as { Properties?: { ContainerDefinitions?: unknown } } | undefined)?.Properties;
+    const containers = Array.isArray(props?.ContainerDefinitions) ? props.ContainerDefinitions as { Environment?: unknown }[] : [];
+    const regionOnly = containers.every((c) => c.Environment === undefined
+      || (Array.isArray(c.Environment) && c.Environment.every((e: { Name?: unknown }) => e?.Name === 'AWS_REGION')));
+    if (regionOnly) Validations.of(taskDefinition).acknowledge({ id: 'AwsSolutions::AwsSolutions-ECS2', reason: AWS_REGION_REASON });
+  });
 }

@@ -4,6 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
+import { deploymentAlarm } from './base/deployment-alarm';
 import { checkTestOptions, nlbDeployment, nlbWeightedForward } from './base/deployment-load-balancing';
 import {
   enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
@@ -102,7 +103,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
     }
     this.allowFrom(this.loadBalancer, port);
     if (props.enableDeploymentAlarms) {
-      this.addDeploymentAlarm(new cloudwatch.Alarm(this, 'UnhealthyHostsAlarm', {
+      this.addDeploymentAlarm(deploymentAlarm(this, 'UnhealthyHostsAlarm', {
         alarmDescription: `Unhealthy targets of ${path}; rolls back a deployment`,
         metric: this.targetGroup.metrics.unHealthyHostCount({ period: Duration.minutes(1), statistic: 'Maximum' }),
         threshold: 1,

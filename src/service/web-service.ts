@@ -5,6 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
+import { deploymentAlarm } from './base/deployment-alarm';
 import { albDeployment, checkTestOptions } from './base/deployment-load-balancing';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
@@ -247,7 +248,7 @@ export class WebService extends ServiceBase {
 
   private createTargetAlarms(tg: elbv2.ApplicationTargetGroup, prefix: string): void {
     const period = Duration.minutes(1);
-    this.addDeploymentAlarm(new cloudwatch.Alarm(this, `${prefix}Target5xxAlarm`, {
+    this.addDeploymentAlarm(deploymentAlarm(this, `${prefix}Target5xxAlarm`, {
       alarmDescription: `Target 5xx responses of ${this.node.path}${prefix ? ' (alternate target group)' : ''}; rolls back a deployment`,
       metric: tg.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' }),
       threshold: 10,
@@ -255,7 +256,7 @@ export class WebService extends ServiceBase {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }));
-    this.addDeploymentAlarm(new cloudwatch.Alarm(this, `${prefix}UnhealthyHostsAlarm`, {
+    this.addDeploymentAlarm(deploymentAlarm(this, `${prefix}UnhealthyHostsAlarm`, {
       alarmDescription: `Unhealthy targets of ${this.node.path}${prefix ? ' (alternate target group)' : ''}; rolls back a deployment`,
       metric: tg.metrics.unhealthyHostCount({ period, statistic: 'Maximum' }),
       threshold: 1,

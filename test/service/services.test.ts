@@ -157,6 +157,14 @@ describe('service defaults', () => {
     t.hasResourceProperties('AWS::ECS::Service', {
       DeploymentConfiguration: Match.objectLike({ Alarms: { AlarmNames: [{ Ref: Match.stringLikeRegexp('Target5xx') }, { Ref: Match.stringLikeRegexp('UnhealthyHosts') }], Enable: true, Rollback: true } }),
     });
+    // ECS acts on them, so the packs' "alarm has an action" rules are acknowledged with that reason, on the alarms only.
+    const alarms = f.stack.node.findAll().filter((c) => /Web\/(Target5xx|UnhealthyHosts)Alarm$/.test(c.node.path));
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms) {
+      const ids = Object.keys(Object.assign({}, ...alarm.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').map((m) => m.data)));
+      expect(ids.sort()).toEqual(['HIPAA.Security::HIPAA.Security-CloudWatchAlarmAction', 'NIST.800.53.R5::NIST.800.53.R5-CloudWatchAlarmAction',
+        'cdk-validator-cfnguard::cloudwatch_alarm_action_check']);
+    }
   });
 
   test('DaemonService: DAEMON, EC2 launch type, 0/100, no count, no placement strategies', () => {

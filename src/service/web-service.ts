@@ -203,7 +203,14 @@ export class WebService extends ServiceBase {
     const routed = conditions.length > 0 || priority !== undefined;
     if (routed) {
       if (priority === undefined) {
-        fail({ code: 'KIT-SERVICE-LISTENER-RULE', path, problem: `${id} has host/path conditions but no priority`, allowed: 'priority 1-50000', fix: 'Set priority.' });
+        const what = id === 'TargetGroup' ? 'the service' : `target ${id}`;
+        fail({
+          code: 'KIT-SERVICE-LISTENER-RULE',
+          path,
+          problem: `${what} routes by ${[hostHeaders?.length ? `hostHeaders ${hostHeaders.join(', ')}` : '', pathPatterns?.length ? `pathPatterns ${pathPatterns.join(', ')}` : ''].filter(Boolean).join(' and ')} but has no priority`,
+          allowed: 'priority 1-50000 with hostHeaders or pathPatterns (a listener rule), or neither (the listener\'s default action)',
+          fix: 'Set priority, or remove hostHeaders and pathPatterns to take the listener\'s default action.',
+        });
       }
       checkRange(path, 'KIT-SERVICE-LISTENER-RULE', `priority of ${id}`, priority, RULE_PRIORITY);
       claimPriority(this.listener, priority!, `${path}/${id}`);

@@ -145,6 +145,7 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
   { code: 'ECS-SV-30', prop: 'clusterName', bad: "'my cluster'", trigger: () => env({ clusterName: 'my cluster' }) },
   { code: 'ECS-SV-31', prop: 'assignPublicIp', bad: 'S/Vpc/PublicSubnet1', trigger: () => web({ vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } }) },
   { code: 'ECS-TD-01', prop: 'cpu', bad: '99999', path: 'FargateSize.smallestFor', trigger: () => FargateSize.smallestFor({ cpu: 99_999, memoryMiB: 512 }) },
+  { code: 'ECS-TD-06', prop: 'ephemeralStorageGiB', bad: '10', trigger: () => new FargateTask(env().stack, 'Task', { container: { image: IMAGE }, ephemeralStorageGiB: 10 }) },
   {
     code: 'ECS-TD-02',
     prop: 'size',

@@ -249,3 +249,21 @@ describe('FargateTask options', () => {
     void CoreAnnotations;
   });
 });
+
+describe('FargateTask ephemeralStorageGiB', () => {
+  test('20, the documented default, is left out of the template; 21-200 is set', () => {
+    const s = stack();
+    new FargateTask(s, 'Small', { container: { image: IMAGE }, ephemeralStorageGiB: 20 });
+    new FargateTask(s, 'Big', { container: { image: IMAGE }, ephemeralStorageGiB: 100 });
+    const tasks = Object.entries(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition'));
+    expect(tasks.map(([id, r]) => [id.replace(/TaskDefinition.*/, ''), r.Properties.EphemeralStorage]).sort())
+      .toEqual([['Big', { SizeInGiB: 100 }], ['Small', undefined]]);
+  });
+
+  test('a size Fargate does not have fails with ECS-TD-06, naming the allowed sizes and the default', () => {
+    for (const bad of [10, 201, 30.5]) {
+      expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE }, ephemeralStorageGiB: bad }))
+        .toThrow(new RegExp(`\\[ECS-TD-06\\] ephemeralStorageGiB ${bad} is not a Fargate ephemeral storage size at .*/Task; allowed: whole GiB from 21 to 200, or 20 \\(the default\\)\\. Use 21-200 GiB`));
+    }
+  });
+});

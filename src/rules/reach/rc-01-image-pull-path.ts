@@ -7,6 +7,9 @@ import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, orList, toArray, toStr } from '../values';
 
+/** The init container kit tasks add for scratchPaths (src/task/base/scratch-init.ts; rules do not import constructs). */
+const SCRATCH_INIT = 'scratch-init';
+
 export const RC01_IMAGE_PULL_PATH: ResourceRule = {
   id: 'ECS-RC-01',
   title: 'Fargate tasks need a network path to their registry, CloudWatch Logs and secrets',
@@ -61,6 +64,8 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
       allowed: 'a NAT gateway route, a public IP (Fargate in a public subnet), or VPC endpoints for ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
       fix: first.missing.some((m) => m.startsWith('image'))
         ? 'Copy the image into ECR (e.g. through a pull-through cache rule) and add the ECR endpoints, or route the subnets through a NAT gateway.'
+          // The kit task's init container for scratchPaths: its image is a prop the app may not know it has.
+          + (first.missing.some((m) => m.includes(`of container '${SCRATCH_INIT}'`)) ? ` For the kit's '${SCRATCH_INIT}' container, set the task's scratchInitImage to the ECR copy.` : '')
         : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.`,
     }];
   },

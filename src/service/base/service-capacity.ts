@@ -100,7 +100,9 @@ export function resolveCapacity(
       path,
       problem: `task ${task.path} runs on EC2 (it is not Fargate-compatible), and cluster ${kit.node.path} has ${capacities.length} Ec2Capacity`,
       allowed: 'capacity set, or a cluster with exactly one Ec2Capacity',
-      fix: 'Pass capacity: cluster.addEc2Capacity(...).',
+      fix: capacities.length === 0
+        ? 'Add EC2 capacity to the cluster: cluster.addEc2Capacity(...), or run a FargateTask.'
+        : `Pass capacity: the Ec2Capacity to run on (one of ${capacities.map((c) => c.node.path).join(', ')}), as returned by cluster.addEc2Capacity(...).`,
     });
   }
   if (!capacities.includes(chosen)) {

@@ -35,9 +35,9 @@ export interface TaskContainerOptions {
    */
   readonly image: ecs.ContainerImage;
   /**
-   * The name of the container.
+   * The name of the container (what `aws ecs execute-command --container` and load balancer targets name).
    *
-   * @default - id of node associated with ContainerDefinition.
+   * @default - 'app' for the task's main container; the id given to addContainer for others
    */
   readonly containerName?: string;
   /**

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { FargateSize } from './fargate-size';
@@ -18,7 +19,7 @@ export interface FargateTaskProps extends TaskBaseProps {
    */
   readonly operatingSystemFamily?: ecs.OperatingSystemFamily;
   /**
-   * Ephemeral storage in GiB (21-200).
+   * Ephemeral storage in GiB: 21-200, or 20 (Fargate's default, left out of the template).
    * @default - 20 GiB, Fargate's default
    */
   readonly ephemeralStorageGiB?: number;
@@ -61,6 +62,16 @@ export class FargateTask extends TaskBase {
         fix: 'Use ecs.CpuArchitecture.X86_64 for Windows on Fargate.',
       });
     }
+    const storage = props.ephemeralStorageGiB;
+    if (storage !== undefined && !Token.isUnresolved(storage) && storage !== 20 && !(Number.isInteger(storage) && storage >= 21 && storage <= 200)) {
+      fail({
+        code: 'ECS-TD-06',
+        path: this.node.path,
+        problem: `ephemeralStorageGiB ${storage} is not a Fargate ephemeral storage size`,
+        allowed: 'whole GiB from 21 to 200, or 20 (the default)',
+        fix: 'Use 21-200 GiB, or leave ephemeralStorageGiB unset for the 20 GiB default.',
+      });
+    }
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: this.size.cpu,
       memoryLimitMiB: this.size.memoryMiB,
@@ -68,7 +79,8 @@ export class FargateTask extends TaskBase {
       executionRole: this.executionRole,
       taskRole: this.taskRole,
       enableFaultInjection: props.enableFaultInjection,
-      ephemeralStorageGiB: props.ephemeralStorageGiB,
+      // 20 GiB is what Fargate gives without the setting, which aws-cdk-lib rejects as a value.
+      ephemeralStorageGiB: storage === 20 ? undefined : storage,
       runtimePlatform: { cpuArchitecture: this.cpuArchitecture, operatingSystemFamily: family },
     });
     this.initializeTask(props, this.size.memoryMiB);

@@ -83,6 +83,16 @@ describe('ECS-RC-01 image pull path (L1)', () => {
     const [message] = messages(template({ image: 'nginx:1.27', extra: ALL_ENDPOINTS }));
     expect(message).toContain("cannot reach image 'nginx:1.27' of container 'app' (outside ECR, needs internet access)");
     expect(message).toContain('Copy the image into ECR (e.g. through a pull-through cache rule)');
+    expect(message).not.toContain('scratchInitImage');
+  });
+
+  test('bad: the kit\'s scratch-init container pulling from ECR Public: the fix names scratchInitImage', () => {
+    const r = template({ extra: ALL_ENDPOINTS });
+    ((r.Task.Properties as { ContainerDefinitions: unknown[] }).ContainerDefinitions)
+      .push({ Name: 'scratch-init', Image: 'public.ecr.aws/docker/library/busybox:1.37', Essential: false });
+    const [message] = messages(r);
+    expect(message).toContain("cannot reach image 'public.ecr.aws/docker/library/busybox:1.37' of container 'scratch-init'");
+    expect(message).toContain("For the kit's 'scratch-init' container, set the task's scratchInitImage to the ECR copy.");
   });
 
   test('bad: awslogs without a logs endpoint, secrets without a secretsmanager endpoint', () => {

@@ -5,10 +5,11 @@
  * policy picks the Region's ELB principal at deploy time), off by prop.
  */
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { IMAGE, synthOnce } from './helpers';
@@ -16,6 +17,7 @@ import {
   BackendService, DaemonService, Ec2Task, EcsCluster, FargateTask, NetworkLoadBalancedService, PullThroughCacheRule,
   RegistryScanning, ScheduledJob, SecureRepository, UpstreamRegistry, WebService, WorkerService,
 } from '../../src';
+import { logAccessLogsInAnyRegion } from '../../src/service/base/access-logs';
 
 function agnostic() {
   const app = new App();
@@ -49,6 +51,32 @@ describe('env-agnostic stacks', () => {
       LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
     }, 2);
     expect(warnings.filter((w) => /Region is required|lookup/i.test(w.text))).toEqual([]);
+  });
+
+  test('the kit\'s log bucket admits the vended-logs principal Network Load Balancers deliver with (ACL check and bucket-owner writes)', () => {
+    const { app, stack, cluster, cert, task } = agnostic();
+    new NetworkLoadBalancedService(stack, 'Nlb', { cluster, task: task('NlbTask'), certificate: cert });
+    const { t } = synthOnce(app, stack);
+    const statements = Object.values(t.findResources('AWS::S3::BucketPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement) as Record<string, any>[];
+    const vended = statements.filter((st) => st.Principal?.Service === 'delivery.logs.amazonaws.com');
+    expect(vended.map((st) => st.Action).sort()).toEqual(['s3:GetBucketAcl', 's3:PutObject']);
+    expect(vended.find((st) => st.Action === 's3:PutObject')!.Condition).toEqual({ StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } });
+    // And the ALB principals, as before.
+    expect(statements.some((st) => st.Principal?.Service === 'logdelivery.elasticloadbalancing.amazonaws.com')).toBe(true);
+  });
+
+  test('load balancers sharing one kit log bucket get one set of statements per prefix, with unique Sids (S3 rejects repeats)', () => {
+    const { stack } = agnostic();
+    const bucket = new s3.Bucket(stack, 'Logs');
+    const vpc = new ec2.Vpc(stack, 'Vpc2', { natGateways: 0 });
+    const lb = (id: string) => new elbv2.ApplicationLoadBalancer(stack, id, { vpc });
+    logAccessLogsInAnyRegion(stack, lb('A'), bucket, 'shared');
+    logAccessLogsInAnyRegion(stack, lb('B'), bucket, 'shared');
+    logAccessLogsInAnyRegion(stack, lb('C'), bucket, 'other');
+    const policy = Object.values(Template.fromStack(stack).findResources('AWS::S3::BucketPolicy'))[0];
+    const sids = (policy.Properties.PolicyDocument.Statement as any[]).map((st) => st.Sid ?? st['Fn::If']?.[1]?.Sid);
+    expect(sids).toEqual(['ElbLogDelivery', 'LogDeliveryWrite', 'LogDeliveryAclCheck', 'ElbLogDelivery2', 'LogDeliveryWrite2',
+      'ElbAccountLogDelivery', 'ElbAccountLogDelivery2']);
   });
 
   test('accessLogs: false switches them off', () => {

@@ -17,6 +17,8 @@ import { Construct } from 'constructs';
 
 /** The service principal ELB writes access logs with in the Regions opened since August 2022. */
 export const ELB_LOG_DELIVERY = 'logdelivery.elasticloadbalancing.amazonaws.com';
+/** The CloudWatch vended-logs principal Network Load Balancers deliver access logs with. */
+const VENDED_LOG_DELIVERY = 'delivery.logs.amazonaws.com';
 const NO_ACCOUNT = 'none';
 const MAPPING_ID = 'EcsKitElbAccounts';
 const CONDITION_ID = 'EcsKitElbAccountRegion';
@@ -41,35 +43,61 @@ function regionLookup(stack: Stack): { account: string; hasAccount: CfnCondition
   return { account, hasAccount };
 }
 
+/** Prefixes each kit log bucket already admits, in order: several load balancers (a ServiceFleet's) share one bucket. */
+const PREFIXES = new WeakMap<s3.Bucket, string[]>();
+
 /**
  * Turn on access logs to the kit's own `bucket` when the Region is a token:
  * the service principal always, the Region's ELB account where it has one.
  */
+
 export function logAccessLogsInAnyRegion(scope: Construct, loadBalancer: elbv2.BaseLoadBalancer, bucket: s3.Bucket, prefix: string): void {
-  const stack = Stack.of(scope);
-  const { account, hasAccount } = regionLookup(stack);
-  const objects = bucket.arnForObjects(`${prefix ? `${prefix}/` : ''}AWSLogs/${stack.account}/*`);
-  bucket.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'ElbLogDelivery',
-    actions: ['s3:PutObject'],
-    principals: [new iam.ServicePrincipal(ELB_LOG_DELIVERY)],
-    resources: [objects],
-  }));
-  const policy = bucket.policy!;
-  // A statement for the Region's ELB account, present only where the Region has one; after every other statement.
-  const elbAccount = Fn.conditionIf(hasAccount.logicalId, {
-    Sid: 'ElbAccountLogDelivery',
-    Effect: 'Allow',
-    Action: 's3:PutObject',
-    Principal: { AWS: Fn.join('', ['arn:', Aws.PARTITION, ':iam::', account, ':root']) },
-    Resource: objects,
-  }, Aws.NO_VALUE);
-  (policy.node.defaultChild as s3.CfnBucketPolicy).addPropertyOverride('PolicyDocument.Statement', Lazy.any({
-    produce: () => [...stack.resolve(policy.document.toJSON()).Statement, elbAccount],
-  }));
+  const prefixes = PREFIXES.get(bucket) ?? [];
+  PREFIXES.set(bucket, prefixes);
+  // One set of statements per prefix: a bucket policy's Sids must be unique.
+  if (!prefixes.includes(prefix)) admit(Stack.of(scope), bucket, prefix, prefixes);
   loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
   loadBalancer.setAttribute('access_logs.s3.bucket', bucket.bucketName);
   loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
   // ELB checks it can write when the attribute is set.
   loadBalancer.node.addDependency(bucket.policy!);
+}
+
+function admit(stack: Stack, bucket: s3.Bucket, prefix: string, prefixes: string[]): void {
+  const { account, hasAccount } = regionLookup(stack);
+  const suffix = prefixes.length === 0 ? '' : String(prefixes.length + 1);
+  prefixes.push(prefix);
+  const objects = bucket.arnForObjects(`${prefix ? `${prefix}/` : ''}AWSLogs/${stack.account}/*`);
+  bucket.addToResourcePolicy(new iam.PolicyStatement({
+    sid: `ElbLogDelivery${suffix}`,
+    actions: ['s3:PutObject'],
+    principals: [new iam.ServicePrincipal(ELB_LOG_DELIVERY)],
+    resources: [objects],
+  }));
+  // Network Load Balancers deliver through CloudWatch vended logs, which check the bucket ACL and write as
+  // delivery.logs.amazonaws.com (network/enable-access-logs.html); without these ELB refuses the attribute at deploy.
+  // aws-cdk-lib's logAccessLogs adds the same two statements for every load balancer type.
+  const vendedLogs = new iam.ServicePrincipal(VENDED_LOG_DELIVERY);
+  bucket.addToResourcePolicy(new iam.PolicyStatement({
+    sid: `LogDeliveryWrite${suffix}`,
+    actions: ['s3:PutObject'],
+    principals: [vendedLogs],
+    resources: [objects],
+    conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+  }));
+  if (suffix === '') {
+    bucket.addToResourcePolicy(new iam.PolicyStatement({ sid: 'LogDeliveryAclCheck', actions: ['s3:GetBucketAcl'], principals: [vendedLogs], resources: [bucket.bucketArn] }));
+  }
+  const policy = bucket.policy!;
+  // A statement per prefix for the Region's ELB account, present only where the Region has one; after every other statement.
+  const elbAccounts = prefixes.map((p, n) => Fn.conditionIf(hasAccount.logicalId, {
+    Sid: `ElbAccountLogDelivery${n === 0 ? '' : n + 1}`,
+    Effect: 'Allow',
+    Action: 's3:PutObject',
+    Principal: { AWS: Fn.join('', ['arn:', Aws.PARTITION, ':iam::', account, ':root']) },
+    Resource: bucket.arnForObjects(`${p ? `${p}/` : ''}AWSLogs/${stack.account}/*`),
+  }, Aws.NO_VALUE));
+  (policy.node.defaultChild as s3.CfnBucketPolicy).addPropertyOverride('PolicyDocument.Statement', Lazy.any({
+    produce: () => [...stack.resolve(policy.document.toJSON()).Statement, ...elbAccounts],
+  }));
 }

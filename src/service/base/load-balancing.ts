@@ -34,7 +34,8 @@ export interface LoadBalancedServiceProps extends ReplicaServiceProps {
   /** Subnets of the load balancer. @default - public when internet-facing, private otherwise */
   readonly loadBalancerSubnets?: ec2.SubnetSelection;
   /**
-   * Bucket for access logs. ELB writes with SSE-S3 only, so a KMS-encrypted bucket does not work.
+   * Bucket for access logs. Application Load Balancers write with SSE-S3 only, so a KMS-encrypted bucket does not
+   * work for them (Network Load Balancers also take SSE-KMS with a customer managed key that admits delivery.logs).
    * @default - a new bucket: SSE-S3, TLS only, versioned, object lock, 1-year lifecycle, public access blocked, retained
    */
   readonly accessLogsBucket?: s3.IBucket;
@@ -85,8 +86,9 @@ export function resolveContainerPort(path: string, task: ServiceTask, port?: num
   return value;
 }
 
-/** Why the kit's access-log bucket keeps SSE-S3: ELB access logs support no other encryption. */
-const SSE_S3_REASON = 'Elastic Load Balancing writes access logs only to buckets encrypted with SSE-S3 (AES256); SSE-KMS makes log delivery fail.';
+/** Why the kit's access-log bucket keeps SSE-S3: ALB access logs support no other encryption. */
+const SSE_S3_REASON = 'Application Load Balancers write access logs only to buckets encrypted with SSE-S3 (AES256), and SSE-KMS makes their log '
+  + 'delivery fail; the kit\'s bucket serves Network Load Balancers (which also accept a customer managed key) the same way.';
 const LOGGING_REASON = 'This bucket is the access-log destination; server access logs for it would need another log bucket, which then needs its own. Pass accessLogsBucket to use your central log bucket.';
 const REPLICATION_REASON = 'Cross-Region replication needs a destination bucket in another Region that the kit cannot create in this stack. Pass accessLogsBucket to use a replicated log bucket.';
 const NOTIFICATION_REASON = 'Event notifications would need aws-cdk-lib\'s notifications custom-resource Lambda; nothing consumes events of access-log objects. Pass accessLogsBucket to use your own.';

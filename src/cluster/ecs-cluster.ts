@@ -14,6 +14,7 @@ import { Ec2Capacity, Ec2CapacityOptions, IEc2CapacityCluster } from '../capacit
 import { IManagedInstancesCapacityCluster, ManagedInstancesCapacity, ManagedInstancesCapacityOptions } from '../capacity/managed-instances-capacity';
 import { fail } from '../errors';
 import { KitCluster } from '../internal/cdk-internals';
+import { acknowledgeRenderedWildcards } from '../internal/nag-acknowledgements';
 import { CLUSTER_NAME, describeName, nameProblem } from '../rules/tables/capacity-limits';
 import { KmsKeys } from '../security/kms-keys';
 import { grantInPolicy } from '../security/managed-grant';
@@ -54,6 +55,15 @@ export interface EcsClusterProps {
   readonly defaultCloudMapNamespace?: ecs.CloudMapNamespaceOptions;
 }
 
+
+/** Why the wildcards of grantDescribe/grantOperate are acknowledged (AwsSolutions-IAM5), by statement. */
+const GRANT_WILDCARD_REASONS: Record<string, string> = {
+  Members: 'Services, tasks and container instances of this cluster only (<cluster name>/* and the ecs:cluster condition); task and '
+    + 'instance ids are only known at run time.',
+  ListServices: 'ecs:ListServices supports no resource-level permission (Service Authorization Reference); the ecs:cluster condition '
+    + 'limits it to this cluster.',
+  ExecuteCommand: 'ECS Exec into tasks of this cluster only (<cluster name>/*); task ids are only known at run time.',
+};
 /**
  * An ECS cluster with Container Insights, Fargate and Fargate Spot
  * registered, a default strategy, optional logged ECS Exec, EC2 capacity
@@ -291,6 +301,7 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster, IManag
       description: `${kind} ECS cluster ${this.node.path}`,
       statements: clusterStatements(this, this.clusterArn, this.clusterName, operate),
     });
+    acknowledgeRenderedWildcards(policy, (statement) => GRANT_WILDCARD_REASONS[statement.Sid ?? '']);
     if (isRole(principal)) {policy.attachToRole(principal);} else if (isUser(principal)) {policy.attachToUser(principal);} else {
       fail({
         code: 'KIT-CLUSTER-GRANTEE',

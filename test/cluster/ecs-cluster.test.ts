@@ -1,11 +1,16 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import * as fc from 'fast-check';
 import { EcsCluster, EcsClusterProps } from '../../src/cluster';
 import { EcsKitError } from '../../src/errors';
+import { StandardTesting } from '../../src/standards';
 
 function setup(props: Partial<EcsClusterProps> = {}) {
   const stack = new Stack();
@@ -134,6 +139,24 @@ describe('EcsCluster grants', () => {
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::IAM::Policy', 0);
     t.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
+  });
+
+  test('AwsSolutions passes on the grant policies: each wildcard is acknowledged with the reason of its statement', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'grants-')) });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const stack = new Stack(app, 'Ops');
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'a', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] }) });
+    const role = new iam.Role(stack, 'Team', { assumedBy: new iam.AccountRootPrincipal() });
+    cluster.grantDescribe(role);
+    cluster.grantOperate(role);
+    const report = StandardTesting.synthReport(app);
+    const onGrants = (list: { finding: { path: string; ruleId: string } }[]) => list.filter((x) => /Cluster\/(Describe|Operate)Policy/.test(x.finding.path));
+    expect(onGrants(report.findings.map((f) => ({ finding: f })))).toEqual([]);
+    const acks = onGrants(report.acknowledged) as unknown as { finding: { ruleId: string }; reason: string }[];
+    // Describe: ListServices (*) and the three member types; Operate: the same and ExecuteCommand on tasks.
+    expect(acks.filter((a) => a.finding.ruleId === 'AwsSolutions-IAM5[Resource::*]')).toHaveLength(2);
+    expect(acks.filter((a) => /service\/<Cluster\w+>\/\*\]$/.test(a.finding.ruleId))).toHaveLength(2);
+    expect(acks.every((a) => /this cluster/.test(a.reason))).toBe(true);
   });
 
   test('KIT-CLUSTER-GRANTEE for a principal that is neither role nor user', () => {

@@ -7,7 +7,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { hardenedVpc } from '../../examples/hardened-vpc';
 import { EcsCluster, FargateTask, StandardTesting, WorkerService } from '../../src';
-import { nagResourceName } from '../../src/service/base/exec-grants';
+import { nagResourceName } from '../../src/internal/nag-acknowledgements';
 
 function execApp(enableExecuteCommand: boolean): App {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'exec-')) });

@@ -1,0 +1,63 @@
+/**
+ * AwsSolutions-IAM5 acknowledgements named from the rendered policy: cdk-nag names a wildcard finding after the
+ * resource as rendered (imports, weak stack outputs, Fn::Join), which is only known once the stack renders.
+ */
+import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { checkRenderedTemplate } from './cdk-internals';
+
+/** A statement of the rendered policy document. */
+export interface RenderedStatement {
+  readonly Sid?: string;
+  readonly Action?: unknown;
+  readonly Resource?: unknown;
+}
+
+/**
+ * When the policy's stack renders, acknowledge IAM5 on each wildcard resource (`*` anywhere in its name) for which
+ * `reasonFor` gives a reason.
+ */
+export function acknowledgeRenderedWildcards(
+  policy: iam.ManagedPolicy, reasonFor: (statement: RenderedStatement, resource: string) => string | undefined,
+): void {
+  const stack = Stack.of(policy);
+  const id = stack.getLogicalId(policy.node.defaultChild as CfnElement);
+  checkRenderedTemplate(stack, (template) => {
+    const rendered = template.Resources?.[id] as { Properties?: { PolicyDocument?: { Statement?: unknown[] } } } | undefined;
+    for (const statement of rendered?.Properties?.PolicyDocument?.Statement ?? []) {
+      const s = statement as RenderedStatement;
+      for (const resource of ([] as unknown[]).concat(s.Resource ?? [])) {
+        const flat = nagResourceName(resource);
+        const reason = flat.includes('*') ? reasonFor(s, flat) : undefined;
+        if (reason) Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${flat}]`, reason });
+      }
+    }
+  });
+}
+
+/** The actions of a rendered statement, as a list. */
+export function actionsOf(statement: RenderedStatement): unknown[] {
+  return ([] as unknown[]).concat(statement.Action ?? []);
+}
+
+/**
+ * A resource value as cdk-nag names it in a finding id (its flattenCfnReference, not exported): Fn::Join and
+ * Fn::Sub joined, `<Id.Attr>` for Fn::GetAtt, `<Id>` for Ref, the export name for Fn::ImportValue, else JSON.
+ */
+export function nagResourceName(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  const v = value as Record<string, unknown>;
+  if (v['Fn::Join']) {
+    const [delimiter, items] = v['Fn::Join'] as [string, unknown[]];
+    return items.map(nagResourceName).join(delimiter);
+  }
+  if (v['Fn::Sub']) return nagResourceName(v['Fn::Sub']);
+  if (v['Fn::GetAtt']) {
+    const [id, attribute] = v['Fn::GetAtt'] as [unknown, unknown];
+    return `<${nagResourceName(id)}.${nagResourceName(attribute)}>`;
+  }
+  if (v['Fn::ImportValue']) return nagResourceName(v['Fn::ImportValue']);
+  if (v.Ref) return `<${nagResourceName(v.Ref)}>`;
+  return JSON.stringify(value);
+}

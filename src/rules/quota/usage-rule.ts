@@ -105,7 +105,8 @@ function fixText(u: QuotaUsage, profile: QuotaProfile, remedy: string): string {
   const wanted = Math.ceil(u.used);
   const code = def.quotaCode ? ` (${def.quotaCode})` : '';
   return `Raise "${def.name}"${code} in Service Quotas to at least ${n(wanted)}, then set the raised value in the profile: `
-    + `QuotaProfile.${baseName(profile)}().withOverrides({ ${def.id}: ${wanted} }) or --quotas FILE with {"quotas":{"${def.id}":${wanted}}}; ${remedy}`;
+    + `QuotaProfile.${baseName(profile)}().withOverrides({ ${def.id}: ${wanted} }), quotaOverrides: { ${def.id}: ${wanted} } in a deployment standard, `
+    + `or --quotas FILE with {"quotas":{"${def.id}":${wanted}}}; ${remedy}`;
 }
 
 /** "; most from SvcA 200, SvcB 200, SvcC 101" when usage has several sources. */

@@ -1,4 +1,4 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,6 +13,7 @@ import { checkRange, FargateCapacity, resolveCapacity } from './base/service-cap
 import { checkPublicSubnets, privateSubnets } from './base/service-checks';
 import { resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
 import { Ec2Capacity } from '../capacity/ec2-capacity';
+import { acknowledgeRenderedWildcards } from '../internal/nag-acknowledgements';
 import { formatMessage } from '../rules/engine';
 import { TaskBase } from '../task/base/task-base';
 
@@ -53,7 +54,11 @@ export interface ScheduledJobProps {
   readonly assignPublicIp?: boolean;
   /** Fargate platform version. @default - LATEST */
   readonly platformVersion?: ecs.FargatePlatformVersion;
-  /** Where tasks get their tags from: TASK_DEFINITION or NONE (RunTask has no service). @default ecs.PropagatedTagSource.NONE */
+  /**
+   * Where tasks get their tags from: TASK_DEFINITION or NONE (RunTask has no service). With TASK_DEFINITION the scheduler
+   * role may ecs:TagResource the cluster's tasks on RunTask, which tagging on create requires.
+   * @default ecs.PropagatedTagSource.TASK_DEFINITION (tasks carry the tags cost reports group by, as kit services' do)
+   */
   readonly propagateTags?: ecs.PropagatedTagSource;
   /** Security group of awsvpc tasks. @default - a new egress-only group */
   readonly securityGroup?: ec2.ISecurityGroup;
@@ -98,6 +103,20 @@ export class ScheduledJob extends Construct {
       description: `EventBridge Scheduler role of ${path}`,
     });
     const runTask = runTaskPolicy(this, 'RunTaskPolicy', task, this.role);
+    const propagate = (props.propagateTags ?? ecs.PropagatedTagSource.TASK_DEFINITION) === ecs.PropagatedTagSource.TASK_DEFINITION;
+    // RunTask with tags is authorised on ecs:TagResource too (tag on create), for the tasks it starts only.
+    const tagTasks = propagate ? new iam.ManagedPolicy(this, 'TagTasksPolicy', {
+      description: `Tag the tasks ${path} starts`,
+      roles: [this.role],
+      statements: [new iam.PolicyStatement({
+        actions: ['ecs:TagResource'],
+        resources: [Stack.of(this).formatArn({ service: 'ecs', resource: 'task', resourceName: `${cluster.cluster.clusterName}/*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })],
+        conditions: { StringEquals: { 'ecs:CreateAction': 'RunTask' } },
+      })],
+    }) : undefined;
+    if (tagTasks) {
+      acknowledgeRenderedWildcards(tagTasks, () => 'Tags are added when RunTask creates a task of this cluster (ecs:CreateAction RunTask); task ids are only known at run time.');
+    }
 
     const key = props.deadLetterQueue ? undefined : props.deadLetterQueueKey ?? queueKey(this, 'DeadLetterQueueKey');
     this.deadLetterQueue = props.deadLetterQueue ?? deadLetterQueue(this, 'DeadLetterQueue', key!, `the EventBridge Scheduler schedule of ${path}`);
@@ -136,7 +155,7 @@ export class ScheduledJob extends Construct {
             ? capacity.strategy.map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight, base: s.base })) : undefined,
           launchType: capacity.strategy.length ? undefined : 'EC2',
           platformVersion: props.platformVersion,
-          propagateTags: props.propagateTags === ecs.PropagatedTagSource.TASK_DEFINITION ? 'TASK_DEFINITION' : undefined,
+          propagateTags: propagate ? 'TASK_DEFINITION' : undefined,
           enableEcsManagedTags: true,
           networkConfiguration: awsvpc ? {
             awsvpcConfiguration: {
@@ -154,7 +173,7 @@ export class ScheduledJob extends Construct {
     });
     // The role and its managed policies (attached by the policy resources, not the role)
     // must exist before a rate() schedule first fires.
-    this.schedule.node.addDependency(this.role, runTask, deadLetterPolicy);
+    this.schedule.node.addDependency(this.role, runTask, deadLetterPolicy, ...tagTasks ? [tagTasks] : []);
     const kitTask = task.kit;
     if (kitTask) this.node.addValidation({ validate: () => rejectEbsVolume(path, kitTask) });
     cluster.kit?.addCapacityDependency(this.schedule);

@@ -93,6 +93,8 @@ test('the five services (Fargate web, EC2 web, backend, worker, scheduled job, d
     'Services/Cluster/Ec2/InstanceRole AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role]',
     'Services/Nightly/DeadLetterQueue AwsSolutions-SQS3',
     'Services/Nightly/DeadLetterQueue cdk-validator-cfnguard::sqs_dlq_check',
+    // Tags propagate from the task definition: tag on create needs ecs:TagResource on the cluster's tasks.
+    'Services/Nightly/TagTasksPolicy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ecs:eu-west-1:111111111111:task/<ClusterC2E21B66>/*]',
     'Services/Vpc HIPAA.Security-VPCDefaultSecurityGroupClosed',
     'Services/Vpc NIST.800.53.R5-VPCDefaultSecurityGroupClosed',
     'Services/Vpc PCI.DSS.321-VPCDefaultSecurityGroupClosed',

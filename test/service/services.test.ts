@@ -225,6 +225,23 @@ describe('service defaults', () => {
     });
   });
 
+  test('ScheduledJob: tasks take the task definition\'s tags, and the role may tag only the tasks RunTask creates; NONE opts out', () => {
+    const f = fixture();
+    const schedule = scheduler.ScheduleExpression.rate(Duration.hours(6));
+    new ScheduledJob(f.stack, 'Job', { cluster: f.cluster, task: fargateTask(f.stack), schedule });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::Scheduler::Schedule', { Target: Match.objectLike({ EcsParameters: Match.objectLike({ PropagateTags: 'TASK_DEFINITION' }) }) });
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'ecs:TagResource', Condition: { StringEquals: { 'ecs:CreateAction': 'RunTask' } } })] },
+      Roles: [{ Ref: Match.stringLikeRegexp('^JobSchedulerRole') }],
+    });
+    const g = fixture();
+    new ScheduledJob(g.stack, 'Job', { cluster: g.cluster, task: fargateTask(g.stack), schedule, propagateTags: ecs.PropagatedTagSource.NONE });
+    const u = Template.fromStack(g.stack);
+    u.hasResourceProperties('AWS::Scheduler::Schedule', { Target: Match.objectLike({ EcsParameters: Match.objectLike({ PropagateTags: Match.absent() }) }) });
+    expect(JSON.stringify(u.findResources('AWS::IAM::ManagedPolicy'))).not.toContain('ecs:TagResource');
+  });
+
   test('NetworkLoadBalancedService: TLS listener, security group, internal, tasks open to the NLB group only', () => {
     const f = fixture();
     new NetworkLoadBalancedService(f.stack, 'Nlb', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) });

@@ -46,7 +46,8 @@ export interface DeploymentStandardProps {
    */
   readonly defaultTags?: { [key: string]: string };
   /**
-   * Services must propagate tags to their tasks (PropagateTags SERVICE or TASK_DEFINITION, ORG-TAG-02).
+   * Services and scheduled ECS tasks must propagate tags to their tasks (services: PropagateTags SERVICE or
+   * TASK_DEFINITION; EventBridge Scheduler schedules: EcsParameters.PropagateTags TASK_DEFINITION; ORG-TAG-02).
    * @default false
    */
   readonly requireTagPropagation?: boolean;

@@ -1,19 +1,35 @@
 import { ECS_SERVICE, OrgRule, standardLabel } from './org-rule';
 import { Severity } from '../../rules/finding';
-import { isUnresolved } from '../../rules/values';
+import { isUnresolved, toObject } from '../../rules/values';
+
+const SCHEDULE = 'AWS::Scheduler::Schedule';
 
 export const ORG_TAG_02_TAG_PROPAGATION: OrgRule = {
   id: 'ORG-TAG-02',
-  title: 'Services propagate tags to tasks',
+  title: 'Services and scheduled tasks propagate tags to tasks',
   area: 'org',
   severity: Severity.ERROR,
-  description: 'Every ECS service sets PropagateTags to SERVICE or TASK_DEFINITION, so tasks carry the tags cost reports group by.',
+  description: 'Every ECS service sets PropagateTags to SERVICE or TASK_DEFINITION, and every EventBridge Scheduler schedule that runs an ECS '
+    + 'task sets EcsParameters.PropagateTags to TASK_DEFINITION, so tasks carry the tags cost reports group by.',
   deployError: 'Deploys, but tasks are untagged: cost allocation by tag misses them.',
-  fix: 'Set propagateTags: ecs.PropagatedTagSource.SERVICE (kit services do by default).',
+  fix: 'Set propagateTags: ecs.PropagatedTagSource.SERVICE on services and TASK_DEFINITION on scheduled tasks (kit services and ScheduledJob do by default).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html#tag-resources',
-  resourceTypes: [ECS_SERVICE],
+  resourceTypes: [ECS_SERVICE, SCHEDULE],
   appliesTo: (s) => s.requireTagPropagation === true,
   check(resource, _context, standard) {
+    if (resource.type === SCHEDULE) {
+      const ecs = toObject(toObject(resource.properties.Target)?.EcsParameters);
+      if (!ecs) return [];
+      const value = ecs.PropagateTags;
+      if (isUnresolved(value) || value === 'TASK_DEFINITION') return [];
+      return [{
+        property: 'Properties/Target/EcsParameters/PropagateTags',
+        value,
+        problem: `Scheduled ECS task PropagateTags is ${value === undefined ? 'not set' : `'${String(value)}'`}, so the tasks it runs are untagged (${standardLabel(standard)})`,
+        allowed: 'TASK_DEFINITION',
+        fix: 'Set propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION (in CloudFormation, EcsParameters.PropagateTags: TASK_DEFINITION)',
+      }];
+    }
     const value = resource.properties.PropagateTags;
     if (isUnresolved(value) || value === 'SERVICE' || value === 'TASK_DEFINITION') return [];
     return [{

@@ -62,6 +62,25 @@ describe('ORG rules', () => {
     expect(ids({ Cluster: { ...goodCluster, Properties: { ...goodCluster.Properties, Tags: { 'Fn::If': ['C', [], []] } } } })).toEqual([]);
   });
 
+  test('ORG-TAG-02 on schedules that run ECS tasks: EcsParameters.PropagateTags TASK_DEFINITION', () => {
+    const schedule = (ecsParameters: Record<string, unknown> | undefined) => ({
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: {
+        ScheduleExpression: 'rate(1 hour)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: { Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c', RoleArn: 'arn:aws:iam::111111111111:role/r', ...ecsParameters ? { EcsParameters: ecsParameters } : {} },
+      },
+    });
+    const [f] = findings({ J: schedule({ TaskDefinitionArn: 'arn:td' }) });
+    expect(f.ruleId).toBe('ORG-TAG-02');
+    expect(f.message).toContain('Scheduled ECS task PropagateTags is not set, so the tasks it runs are untagged');
+    expect(f.message).toContain('EcsParameters.PropagateTags: TASK_DEFINITION');
+    expect(ids({ J: schedule({ TaskDefinitionArn: 'arn:td', PropagateTags: 'TASK_DEFINITION' }) })).toEqual([]);
+    expect(ids({ J: schedule({ TaskDefinitionArn: 'arn:td', PropagateTags: { Ref: 'P' } }) })).toEqual([]);
+    // A schedule that targets something else (a Lambda function) is not judged.
+    expect(ids({ J: schedule(undefined) })).toEqual([]);
+  });
+
   test('ORG-TAG-02 needs PropagateTags SERVICE or TASK_DEFINITION', () => {
     expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, PropagateTags: undefined } } })).toEqual(['ORG-TAG-02']);
     expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, PropagateTags: 'TASK_DEFINITION' } } })).toEqual([]);

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Annotations, IPolicyValidationPlugin, Stage, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, Aspects, IPolicyValidationPlugin, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { recordStandard } from './applied-standard';
 import { nagPlugin } from './nag-plugins';
@@ -136,13 +136,8 @@ export class DeploymentStandard {
     // A pack the app already runs (added by hand) would report every finding twice.
     const stage = Stage.isStage(app) ? app : Stage.of(app);
     const registered = new Set(stage ? stagePlugins(stage).map((p) => p.name) : []);
-    if (stage && stagePlugins(stage).some((p) => p instanceof EcsChecks)) {
-      // Its rules and the standard's EcsChecks would report every kit finding twice.
-      Annotations.of(app).addWarningV2('cdk-ecs-kit:checks-registered-twice', `${label(app)} already registers EcsChecks, and apply() registers `
-        + 'EcsChecks with the standard\'s ORG rules: every kit finding will be reported twice. Remove the explicit EcsChecks '
-        + '(pass its quotas through the standard\'s quotaOverrides).');
-    }
     Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
+    if (stage) warnChecksTwice(app, stage);
   }
 }
 
@@ -195,6 +190,20 @@ function validate(props: DeploymentStandardProps, source: string): void {
   }
 }
 
-function label(scope: IConstruct): string {
-  return scope.node.path ? `Stage ${scope.node.path}` : 'The app';
+/**
+ * Warn, on the stage's first stack, when the app registers an EcsChecks of its own besides the standard's, before or
+ * after apply(): every kit finding would be reported twice. On a stack, not the app: the CDK CLI prints stack metadata.
+ */
+function warnChecksTwice(app: IConstruct, stage: Stage): void {
+  let warned = false;
+  Aspects.of(app).add({
+    visit(node: IConstruct) {
+      if (warned || !Stack.isStack(node) || Stage.of(node) !== stage) return;
+      warned = true;
+      if (stagePlugins(stage).filter((p) => p instanceof EcsChecks).length < 2) return;
+      Annotations.of(node).addWarningV2('cdk-ecs-kit:checks-registered-twice', `${stage.node.path ? `Stage ${stage.node.path}` : 'The app'} registers `
+        + 'EcsChecks besides the one a DeploymentStandard registers: every kit finding is reported twice. Remove the explicit EcsChecks '
+        + '(pass its quotas through the standard\'s quotaOverrides).');
+    },
+  });
 }

@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ACME_STANDARD, ORDERS_IMAGE_FOR_TESTS } from './fixtures';
 import { DeploymentStandard, EcsChecks, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting } from '../../src';
@@ -126,6 +127,22 @@ describe('DeploymentStandard', () => {
     // A queue without a DLQ or SSL (AwsSolutions SQS3, SQS4): ignored in the stage without a standard, reported in the one with it.
     expect(() => tmpAppWithQueueIn('Prod').synth()).not.toThrow();
     expect(() => tmpAppWithQueueIn('Dev').synth()).toThrow(/Dev\/S\/Q\/Resource[\s\S]*AwsSolutions-SQS3/);
+  });
+
+  test('an explicit EcsChecks besides the standard\'s, registered before or after apply(), is named in a warning on a stack', () => {
+    const warnings = (order: 'before' | 'after' | 'none') => {
+      const app = tmpApp();
+      if (order === 'before') Validations.of(app).addPlugins(new EcsChecks());
+      ACME_NO_PACKS.apply(app);
+      if (order === 'after') Validations.of(app).addPlugins(new EcsChecks());
+      const stack = new Stack(app, 'Orders');
+      new ssm.StringParameter(stack, 'P', { stringValue: 'v' });
+      app.synth();
+      return AssertAnnotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('checks-registered-twice')).map((w) => String(w.entry.data));
+    };
+    expect(warnings('before')).toEqual([expect.stringContaining('The app registers EcsChecks besides the one a DeploymentStandard registers')]);
+    expect(warnings('after')).toHaveLength(1);
+    expect(warnings('none')).toEqual([]);
   });
 
   test('apply() does not add a pack the app already runs (each finding would be reported twice)', () => {

@@ -46,8 +46,10 @@ export interface DeploymentStandardProps {
    */
   readonly defaultTags?: { [key: string]: string };
   /**
-   * Services and scheduled ECS tasks must propagate tags to their tasks (services: PropagateTags SERVICE or
-   * TASK_DEFINITION; EventBridge Scheduler schedules: EcsParameters.PropagateTags TASK_DEFINITION; ORG-TAG-02).
+   * Services and scheduled ECS tasks must propagate tags to their tasks (ORG-TAG-02).
+   *
+   * Services set PropagateTags SERVICE or TASK_DEFINITION, and EventBridge Scheduler schedules that run ECS tasks set
+   * EcsParameters.PropagateTags TASK_DEFINITION.
    * @default false
    */
   readonly requireTagPropagation?: boolean;

@@ -55,7 +55,6 @@ export interface EcsClusterProps {
   readonly defaultCloudMapNamespace?: ecs.CloudMapNamespaceOptions;
 }
 
-
 /** Why the wildcards of grantDescribe/grantOperate are acknowledged (AwsSolutions-IAM5), by statement. */
 const GRANT_WILDCARD_REASONS: Record<string, string> = {
   Members: 'Services, tasks and container instances of this cluster only (<cluster name>/* and the ecs:cluster condition); task and '
@@ -64,6 +63,7 @@ const GRANT_WILDCARD_REASONS: Record<string, string> = {
     + 'limits it to this cluster.',
   ExecuteCommand: 'ECS Exec into tasks of this cluster only (<cluster name>/*); task ids are only known at run time.',
 };
+
 /**
  * An ECS cluster with Container Insights, Fargate and Fargate Spot
  * registered, a default strategy, optional logged ECS Exec, EC2 capacity

@@ -26,7 +26,7 @@ export function acknowledgeRenderedWildcards(
     const rendered = template.Resources?.[id] as { Properties?: { PolicyDocument?: { Statement?: unknown[] } } } | undefined;
     for (const statement of rendered?.Properties?.PolicyDocument?.Statement ?? []) {
       const s = statement as RenderedStatement;
-      for (const resource of ([] as unknown[]).concat(s.Resource ?? [])) {
+      for (const resource of listOf(s.Resource)) {
         const flat = nagResourceName(resource);
         const reason = flat.includes('*') ? reasonFor(s, flat) : undefined;
         if (reason) Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${flat}]`, reason });
@@ -37,7 +37,12 @@ export function acknowledgeRenderedWildcards(
 
 /** The actions of a rendered statement, as a list. */
 export function actionsOf(statement: RenderedStatement): unknown[] {
-  return ([] as unknown[]).concat(statement.Action ?? []);
+  return listOf(statement.Action);
+}
+
+/** A policy element that may be one value or a list (Action, Resource), as a list. */
+function listOf(value: unknown): unknown[] {
+  return ([] as unknown[]).concat(value ?? []);
 }
 
 /**

@@ -117,10 +117,10 @@ function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): string 
     hc.set('path', f.has([...base, 'path']) ? tsString(f.str([...base, 'path'])!) : undefined);
     hc.set('healthyHttpCodes', f.has([...base, 'success_codes']) ? tsString(f.str([...base, 'success_codes'])!) : undefined);
   }
-  hc.set('port', f.has([...base, 'port']) ? tsString(f.str([...base, 'port'])!) : undefined);
-  const port = f.has([...base, 'port']) ? Number(f.str([...base, 'port'])) : undefined;
+  const port = f.has([...base, 'port']) ? f.str([...base, 'port'])! : undefined;
+  hc.set('port', port !== undefined ? tsString(port) : undefined);
   // Copilot's environment security group let the load balancer reach any port; the kit opens the traffic port only.
-  if (port !== undefined && Number.isInteger(port) && port !== plan.port) {
+  if (port !== undefined && Number.isInteger(Number(port)) && Number(port) !== plan.port) {
     plan.afterService.push(`${plan.v}.allowFrom(${plan.v}.${alb ? 'listener' : 'loadBalancer'}, ${port}); // health checks on port ${port}`);
   }
   const healthy = f.num([...base, 'healthy_threshold']);

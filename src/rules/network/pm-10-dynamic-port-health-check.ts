@@ -1,4 +1,5 @@
 import { TemplateResource } from '../model';
+import { portMappings } from './port-mappings';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { serviceTask } from '../service/service-facts';
 import { containers } from '../task/task-facts';
@@ -23,12 +24,7 @@ function dynamicHostPort(task: TemplateResource, name: string, port: number): bo
 
 /** True when a container of the task maps a fixed host port equal to `port`: the instance answers there. */
 function staticHostPort(task: TemplateResource, port: number): boolean {
-  for (const { def } of containers(task)) {
-    for (const pm of toArray(def.PortMappings) ?? []) {
-      if (toNumber(toObject(pm)?.HostPort) === port) return true;
-    }
-  }
-  return false;
+  return portMappings(task).some((m) => toNumber(m.mapping.HostPort) === port);
 }
 
 export const PM10_DYNAMIC_PORT_HEALTH_CHECK: ResourceRule = {

@@ -50,7 +50,6 @@ const PREFIXES = new WeakMap<s3.Bucket, string[]>();
  * Turn on access logs to the kit's own `bucket` when the Region is a token:
  * the service principal always, the Region's ELB account where it has one.
  */
-
 export function logAccessLogsInAnyRegion(scope: Construct, loadBalancer: elbv2.BaseLoadBalancer, bucket: s3.Bucket, prefix: string): void {
   const prefixes = PREFIXES.get(bucket) ?? [];
   PREFIXES.set(bucket, prefixes);
@@ -65,9 +64,12 @@ export function logAccessLogsInAnyRegion(scope: Construct, loadBalancer: elbv2.B
 
 function admit(stack: Stack, bucket: s3.Bucket, prefix: string, prefixes: string[]): void {
   const { account, hasAccount } = regionLookup(stack);
-  const suffix = prefixes.length === 0 ? '' : String(prefixes.length + 1);
+  const objectsOf = (p: string) => bucket.arnForObjects(`${p ? `${p}/` : ''}AWSLogs/${stack.account}/*`);
+  // The first prefix's statements keep their names (ElbLogDelivery); later ones are numbered from 2.
+  const sidSuffix = (n: number) => (n === 0 ? '' : String(n + 1));
+  const suffix = sidSuffix(prefixes.length);
   prefixes.push(prefix);
-  const objects = bucket.arnForObjects(`${prefix ? `${prefix}/` : ''}AWSLogs/${stack.account}/*`);
+  const objects = objectsOf(prefix);
   bucket.addToResourcePolicy(new iam.PolicyStatement({
     sid: `ElbLogDelivery${suffix}`,
     actions: ['s3:PutObject'],
@@ -91,11 +93,11 @@ function admit(stack: Stack, bucket: s3.Bucket, prefix: string, prefixes: string
   const policy = bucket.policy!;
   // A statement per prefix for the Region's ELB account, present only where the Region has one; after every other statement.
   const elbAccounts = prefixes.map((p, n) => Fn.conditionIf(hasAccount.logicalId, {
-    Sid: `ElbAccountLogDelivery${n === 0 ? '' : n + 1}`,
+    Sid: `ElbAccountLogDelivery${sidSuffix(n)}`,
     Effect: 'Allow',
     Action: 's3:PutObject',
     Principal: { AWS: Fn.join('', ['arn:', Aws.PARTITION, ':iam::', account, ':root']) },
-    Resource: bucket.arnForObjects(`${p ? `${p}/` : ''}AWSLogs/${stack.account}/*`),
+    Resource: objectsOf(p),
   }, Aws.NO_VALUE));
   (policy.node.defaultChild as s3.CfnBucketPolicy).addPropertyOverride('PolicyDocument.Statement', Lazy.any({
     produce: () => [...stack.resolve(policy.document.toJSON()).Statement, ...elbAccounts],

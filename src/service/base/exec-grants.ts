@@ -3,7 +3,7 @@
  * the ssmmessages channel actions and logs:DescribeLogGroups take no resource ("*"), and session log streams
  * go below the cluster's exec log group (`<group arn>:*`).
  */
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { acknowledgeRenderedWildcards, actionsOf } from '../../internal/nag-acknowledgements';
@@ -14,14 +14,9 @@ const STREAMS_REASON = 'ECS Exec writes one log stream per session below the clu
 
 export function acknowledgeExecGrants(policy: iam.ManagedPolicy, logGroup: logs.ILogGroup | undefined): void {
   Validations.of(policy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: WILDCARD_REASON });
-  const group = logGroup?.node.defaultChild as CfnElement | undefined;
-  if (!group) return;
-  if (Stack.of(group) === Stack.of(policy)) {
-    const logicalId = Stack.of(group).getLogicalId(group);
-    Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logicalId}>:*]`, reason: STREAMS_REASON });
-    return;
-  }
-  // Across stacks the ARN holds an import (or a weak stack output), whose name aws-cdk-lib picks while rendering.
+  if (!logGroup) return;
+  // Named from the rendered policy: across stacks the ARN holds an import (or a weak stack output) whose name
+  // aws-cdk-lib picks while rendering; in the same stack it is the group's Ref.
   acknowledgeRenderedWildcards(policy, (statement, resource) =>
     (actionsOf(statement).includes('logs:PutLogEvents') && /:log-group:.*:\*$/.test(resource) ? STREAMS_REASON : undefined));
 }

@@ -15,9 +15,9 @@ const ROUTE_TABLE = 'AWS::EC2::RouteTable';
 const INTERNET_GATEWAY = 'AWS::EC2::InternetGateway';
 const ENDPOINT = 'AWS::EC2::VPCEndpoint';
 
-/** AWS services a task may need an interface endpoint for, by the last part of the endpoint service name. */
-export type EndpointService = 'ecr.api' | 'ecr.dkr' | 's3' | 'logs' | 'secretsmanager' | 'ssm' | 'kms';
-const SERVICES: readonly EndpointService[] = ['ecr.api', 'ecr.dkr', 's3', 'logs', 'secretsmanager', 'ssm', 'kms'];
+/** AWS services a task or a container instance may need an endpoint for, by the last part of the endpoint service name. */
+export type EndpointService = 'ecr.api' | 'ecr.dkr' | 's3' | 'logs' | 'secretsmanager' | 'ssm' | 'kms' | 'ecs' | 'ecs-agent' | 'ecs-telemetry';
+const SERVICES: readonly EndpointService[] = ['ecr.api', 'ecr.dkr', 's3', 'logs', 'secretsmanager', 'ssm', 'kms', 'ecs', 'ecs-agent', 'ecs-telemetry'];
 
 /**
  * Where a subnet's routes lead. `isolated`: no route leaves the VPC;

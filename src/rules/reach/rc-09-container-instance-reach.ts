@@ -1,0 +1,182 @@
+import { shortPath } from './load-balancing-index';
+import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
+import { taskNeeds } from './task-needs';
+import { TemplateResource } from '../model';
+import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
+import { CAPACITY_PROVIDER, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { isUnresolved, orList, toArray, toBool, toObject } from '../values';
+
+const AUTO_SCALING_GROUP = 'AWS::AutoScaling::AutoScalingGroup';
+const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
+const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
+
+/** The endpoints the ECS agent registers the instance and reports through (vpc-endpoints.html). */
+const AGENT_ENDPOINTS: readonly EndpointService[] = ['ecs', 'ecs-agent', 'ecs-telemetry'];
+
+export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
+  id: 'ECS-RC-09',
+  title: 'EC2 container instances need a network path to ECS, and to the registries, logs and secrets of their tasks',
+  area: 'reach',
+  severity: Severity.ERROR,
+  description: 'For each capacity provider whose Auto Scaling group is in the app, follows the route tables of the group\'s subnets (VPCZoneIdentifier): '
+    + 'a subnet whose routes never leave the VPC, or an internet-gateway subnet whose instances get no public IP (AssociatePublicIpAddress false in the '
+    + 'launch template or launch configuration, or neither it nor the subnet\'s MapPublicIpOnLaunch set), must have the ecs, ecs-agent and ecs-telemetry '
+    + 'interface endpoints, through which the ECS agent registers the instance; and, for the tasks of services whose capacity provider strategy names the '
+    + 'provider, ecr.api, ecr.dkr and an S3 gateway endpoint for ECR images, logs for awslogs, secretsmanager / ssm for secrets, because on EC2 the instance, '
+    + 'not the task, pulls images, ships logs and reads secrets. Silent when a subnet, route, endpoint, launch template or public IP setting is unresolved or '
+    + 'outside the app, and when the user data names an HTTP proxy (ECS_HTTP_PROXY). Managed Instances providers are not judged.',
+  deployError: 'CloudFormation creates the Auto Scaling group and the service, but no instance ever registers with the cluster ("service ... was unable to place a '
+    + 'task because no container instance met all of its requirements"), or tasks stop with "CannotPullContainerError ... i/o timeout"; the service never '
+    + 'reaches a steady state and the circuit breaker (or the 3-hour CloudFormation timeout) rolls it back.',
+  fix: 'Place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS), or add the VPC endpoints: '
+    + 'InterfaceVpcEndpointAwsService.ECS, ECS_AGENT and ECS_TELEMETRY, plus ECR, ECR_DOCKER, an S3 gateway endpoint, CLOUDWATCH_LOGS and the secrets services the tasks use.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html',
+  resourceTypes: [CAPACITY_PROVIDER],
+  onlyWith: ['AutoScalingGroupProvider/AutoScalingGroupArn'],
+  check(provider, ctx): RuleIssue[] {
+    const asgProvider = toObject(provider.properties.AutoScalingGroupProvider);
+    const asg = ctx.assembly.resolveResource(asgProvider?.AutoScalingGroupArn, provider.stack);
+    if (asg?.type !== AUTO_SCALING_GROUP) return [];
+    const subnets = toArray(asg.properties.VPCZoneIdentifier);
+    if (!subnets || subnets.length === 0) return [];
+    const index = NetworkIndex.of(ctx.assembly);
+    const facts = subnets.map((s) => index.subnet(s, asg));
+    if (facts.some((f) => f === undefined)) return [];
+    const launch = launchSettings(asg, ctx);
+    // An HTTP proxy in the VPC (ECS_HTTP_PROXY in the user data) is a way out the route tables do not show.
+    if (launch.proxy) return [];
+    const publicIp = launch.publicIp;
+    let needs: readonly string[] | undefined;
+    const stranded: { facts: SubnetFacts; missing: string[] }[] = [];
+    for (const f of facts as SubnetFacts[]) {
+      if (f.egress === 'unknown') continue;
+      if (f.egress === 'internet-gateway') {
+        const ip = publicIp ?? subnetPublicIp(f.subnet);
+        if (ip !== false) continue;
+      }
+      const endpoints = index.endpoints(f.vpcKey);
+      if (!endpoints) continue;
+      needs ??= instanceNeeds(provider, ctx);
+      const missing = needs.filter((n) => !isMet(n, endpoints, f.s3Gateway));
+      if (missing.length > 0) stranded.push({ facts: f, missing });
+    }
+    if (stranded.length === 0) return [];
+    const first = stranded[0];
+    const why = first.facts.egress === 'isolated' ? 'no route out of the VPC' : 'an internet gateway route but no public IP';
+    const agentMissing = first.missing.some((m) => (AGENT_ENDPOINTS as readonly string[]).includes(m));
+    return [{
+      resource: asg,
+      property: 'Properties/VPCZoneIdentifier',
+      value: stranded.map((s) => s.facts.subnet.logicalId),
+      problem: `container instances of capacity provider ${shortPath(provider, asg.stack)} in subnet${stranded.length > 1 ? 's' : ''} `
+        + `${stranded.map((s) => shortPath(s.facts.subnet, asg.stack)).join(', ')} (${why}) cannot reach ${orList(first.missing.map(describe))}`
+        + (agentMissing ? ', so they never register with the cluster' : ''),
+      allowed: 'a NAT gateway route, a public IP in a public subnet, or VPC endpoints for ECS (ecs, ecs-agent, ecs-telemetry) and for what the tasks use: '
+        + 'ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
+      fix: first.missing.some((m) => m.startsWith('image'))
+        ? 'Copy the images into ECR (e.g. through a pull-through cache rule) and add the VPC endpoints, or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).'
+        : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint with InterfaceVpcEndpointAwsService.${first.missing.map(endpointConstant).join(', ')}), `
+          + 'or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).',
+    }];
+  },
+};
+
+/**
+ * What the instances must reach: the agent endpoints always, and the registries, logs and secrets of the tasks of
+ * services whose strategy names this provider (an image outside ECR as `image '...' of container '...'`).
+ */
+function instanceNeeds(provider: TemplateResource, ctx: RuleContext): string[] {
+  const needs = new Set<string>(AGENT_ENDPOINTS);
+  for (const service of ctx.assembly.ofType(SERVICE)) {
+    const strategy = strategyOf(service, ctx);
+    if (!strategy || !strategy.items.some((i) => i.provider?.resource === provider)) continue;
+    const task = serviceTask(service, ctx);
+    if (!task) continue;
+    const n = taskNeeds(task, ctx);
+    for (const img of n.images) {
+      if (img.source === 'internet') needs.add(`image '${img.image}' of container '${img.container}'`);
+      else needs.add('ecr.api').add('ecr.dkr').add('s3');
+    }
+    if (n.awslogs) needs.add('logs');
+    if (n.secretsManager) needs.add('secretsmanager');
+    if (n.ssm) needs.add('ssm');
+  }
+  return [...needs];
+}
+
+function isMet(need: string, endpoints: ReadonlySet<EndpointService>, s3Gateway: boolean): boolean {
+  if (need.startsWith('image')) return false;
+  if (need === 's3') return s3Gateway || endpoints.has('s3');
+  return endpoints.has(need as EndpointService);
+}
+
+function describe(need: string): string {
+  if (need.startsWith('image')) return `${need} (outside ECR, needs internet access)`;
+  if (need === 's3') return 'an S3 endpoint on the route table (ECR image layers)';
+  return `the ${need} endpoint`;
+}
+
+/** The aws-cdk-lib InterfaceVpcEndpointAwsService constant of an endpoint, for the fix. */
+function endpointConstant(need: string): string {
+  const names: Record<string, string> = {
+    'ecs': 'ECS',
+    'ecs-agent': 'ECS_AGENT',
+    'ecs-telemetry': 'ECS_TELEMETRY',
+    'ecr.api': 'ECR',
+    'ecr.dkr': 'ECR_DOCKER',
+    'logs': 'CLOUDWATCH_LOGS',
+    'secretsmanager': 'SECRETS_MANAGER',
+    'ssm': 'SSM',
+    's3': 'S3 (a gateway endpoint)',
+  };
+  return names[need] ?? need;
+}
+
+interface LaunchSettings {
+  /**
+   * AssociatePublicIpAddress of the launch template (first network interface) or launch configuration: true/false
+   * when set, undefined when absent (the subnet decides), 'unknown' when it cannot be read.
+   */
+  readonly publicIp: boolean | undefined | 'unknown';
+  /** Whether the user data names a proxy (or cannot be read). */
+  readonly proxy: boolean;
+}
+
+function launchSettings(asg: TemplateResource, ctx: RuleContext): LaunchSettings {
+  const p = asg.properties;
+  if (p.LaunchConfigurationName !== undefined) {
+    const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
+    if (lc?.type !== LAUNCH_CONFIGURATION) return { publicIp: 'unknown', proxy: true };
+    return { publicIp: flag(lc.properties.AssociatePublicIpAddress), proxy: namesProxy(lc.properties.UserData) };
+  }
+  const spec = toObject(p.LaunchTemplate)
+    ?? toObject(toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate)?.LaunchTemplateSpecification);
+  const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
+  if (lt?.type !== LAUNCH_TEMPLATE) return { publicIp: 'unknown', proxy: true };
+  const data = toObject(lt.properties.LaunchTemplateData);
+  const proxy = namesProxy(data?.UserData);
+  const interfaces = data?.NetworkInterfaces;
+  if (interfaces === undefined) return { publicIp: undefined, proxy };
+  const first = toObject(toArray(interfaces)?.[0]);
+  return { publicIp: first ? flag(first.AssociatePublicIpAddress) : 'unknown', proxy };
+}
+
+/** User data (plain or base64) that sets an HTTP proxy, e.g. ECS_HTTP_PROXY or HTTP_PROXY. */
+function namesProxy(userData: unknown): boolean {
+  if (userData === undefined) return false;
+  const text = JSON.stringify(userData);
+  if (/proxy/i.test(text)) return true;
+  // A literal base64 string: look inside.
+  return typeof userData === 'string' && /proxy/i.test(Buffer.from(userData, 'base64').toString('utf8'));
+}
+
+/** The subnet's MapPublicIpOnLaunch: false when absent. */
+function subnetPublicIp(subnet: TemplateResource): boolean | 'unknown' {
+  return flag(subnet.properties.MapPublicIpOnLaunch) ?? false;
+}
+
+function flag(value: unknown): boolean | undefined | 'unknown' {
+  if (value === undefined) return undefined;
+  if (isUnresolved(value)) return 'unknown';
+  return toBool(value) ?? 'unknown';
+}

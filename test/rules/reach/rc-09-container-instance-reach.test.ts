@@ -179,8 +179,8 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
       subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC }, { name: 'app', subnetType }],
     });
     if (endpoints) {
-      for (const s of [ec2.InterfaceVpcEndpointAwsService.ECS, ec2.InterfaceVpcEndpointAwsService.ECS_AGENT, ec2.InterfaceVpcEndpointAwsService.ECS_TELEMETRY,
-        ec2.InterfaceVpcEndpointAwsService.ECR, ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER, ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS]) {
+      const services = ec2.InterfaceVpcEndpointAwsService;
+      for (const s of [services.ECS, services.ECS_AGENT, services.ECS_TELEMETRY, services.ECR, services.ECR_DOCKER, services.CLOUDWATCH_LOGS]) {
         vpc.addInterfaceEndpoint(s.shortName, { service: s });
       }
       vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });

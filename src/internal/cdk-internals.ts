@@ -228,3 +228,13 @@ export function validationFailure(message: string): Error {
   const ErrorClass = (cdk as unknown as { UnscopedValidationError?: new (name: string, msg: string) => Error }).UnscopedValidationError;
   return typeof ErrorClass === 'function' ? new ErrorClass('ValidationFailedWithErrors', message) : new Error(message);
 }
+
+/**
+ * Whether a principal is aws-cdk-lib's ImmutableRole (`Role.fromRoleArn(..., { mutable: false })`,
+ * `role.withoutPolicyUpdates()`): the app asked that nothing be attached to the role. Internal: the
+ * class is private (aws-iam/lib/private/immutable-role, not in the package's exports), so it is known by its name.
+ */
+export function isImmutableRole(principal: unknown): boolean {
+  // aws-cdk-lib 2.276's build names the class ImmutableRole2.
+  return /^ImmutableRole\d*$/.test((principal as { constructor?: { name?: string } } | undefined)?.constructor?.name ?? '');
+}

@@ -1,9 +1,10 @@
-import { Annotations, Duration, Names, RemovalPolicy, ResourceEnvironment, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, ResourceEnvironment, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { grantInImagesPolicy, grantInRepositoryPolicy, grantRoute, GrantKind, Identity, imagesPolicy } from './repository-grants';
 import { SecureRepositoryImage } from './repository-image';
 import { registerScanOnPushRepository } from './scan-on-push';
 import { OrganizationPullOptions, SecureRepositoryProps } from './secure-repository-props';
@@ -13,7 +14,6 @@ import {
   AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
   ECR_LIFECYCLE_MIN_COUNT_NUMBER, ECR_REPOSITORY_NAME, ECR_TAG_EXCLUSION_FILTER, isValidRepositoryName, isValidTagExclusionFilter,
 } from '../rules/tables/ecr-limits';
-import { grantInPolicy } from '../security/managed-grant';
 import { appliedStandard } from '../standards/applied-standard';
 import { EncryptionRequirement } from '../standards/standard-props';
 
@@ -22,13 +22,6 @@ const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
 
 const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 const PUSH_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'];
-
-/** The one acknowledgement the kit carries for its ECR policies (docs/registry.md). */
-const GET_AUTHORIZATION_TOKEN_ACKNOWLEDGEMENT = {
-  id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-  reason: 'ecr:GetAuthorizationToken is the only statement with Resource "*": the action is account-wide and IAM accepts no other resource for it '
-    + '(Service Authorization Reference, Amazon ECR). Repository actions in the same policy are scoped to the repository ARN.',
-};
 
 /**
  * An ECR repository with the kit's defaults: immutable tags, scan on push, AES256 (KMS opt-in),
@@ -41,7 +34,6 @@ export class SecureRepository extends Construct implements ecr.IRepository {
   public readonly repositoryArn: string;
   public readonly repositoryUri: string;
   private readonly mutableTags: readonly string[];
-  private readonly grants = new Map<string, iam.ManagedPolicy>();
 
   constructor(scope: Construct, id: string, props: SecureRepositoryProps = {}) {
     super(scope, id);
@@ -77,34 +69,38 @@ export class SecureRepository extends Construct implements ecr.IRepository {
   }
 
   /**
-   * Let `grantee` (a role or user) pull images, as ecr.IRepository's grantPull: the permissions land in
-   * `pullPolicy(grantee)`, a customer-managed policy (not an inline one), and the Grant depends on it.
+   * Let `grantee` pull images, as ecr.IRepository's grantPull. A role, user or group of this account gets the permissions
+   * in its one customer-managed policy for SecureRepository grants (`pullPolicy(grantee)`, not an inline one), and the
+   * Grant depends on it. A principal of another account, or a service principal, gets a repository policy statement.
    */
   public grantPull(grantee: iam.IGrantable): iam.Grant {
-    return grantInPolicy(this.pullPolicy(grantee), grantee, this.statement('Pull', PULL_ACTIONS));
+    return this.grantKind('Pull', grantee, PULL_ACTIONS);
   }
 
-  /** Let `grantee` push images; same shape as `grantPull` (`pushPolicy`). */
+  /** Let `grantee` push images; same shape as `grantPull`. */
   public grantPush(grantee: iam.IGrantable): iam.Grant {
-    return grantInPolicy(this.pushPolicy(grantee), grantee, this.statement('Push', PUSH_ACTIONS));
+    return this.grantKind('Push', grantee, PUSH_ACTIONS);
   }
 
-  /** Let `grantee` pull and push: both managed policies. */
+  /** Let `grantee` pull and push. */
   public grantPullPush(grantee: iam.IGrantable): iam.Grant {
     return this.grantPull(grantee).combine(this.grantPush(grantee));
   }
 
   /**
-   * The customer-managed policy that lets `grantee` (a role or user) pull: the pull actions on this repository's ARN and
-   * ecr:GetAuthorizationToken on `*` (the one action that takes no resource). Idempotent per role or user.
+   * The customer-managed policy that lets `grantee` (a role, user or group of this account) pull: one per identity,
+   * shared by every SecureRepository that grants to it, with the pull actions on the repository ARNs and
+   * ecr:GetAuthorizationToken on `*` (the one action that takes no resource). Idempotent.
    */
   public pullPolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
-    return this.grantManaged('Pull', grantee, PULL_ACTIONS);
+    this.grantKind('Pull', grantee, PULL_ACTIONS);
+    return imagesPolicy(this.identity(grantee));
   }
 
-  /** The customer-managed policy that lets `grantee` push; same shape as `pullPolicy`. */
+  /** The customer-managed policy that lets `grantee` push; the same policy as `pullPolicy`. */
   public pushPolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
-    return this.grantManaged('Push', grantee, PUSH_ACTIONS);
+    this.grantKind('Push', grantee, PUSH_ACTIONS);
+    return imagesPolicy(this.identity(grantee));
   }
 
   /** Any actions on this repository, as aws-cdk-lib grants them (inline on the principal). */
@@ -182,10 +178,6 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     return this.repository.onEvent(id, options);
   }
 
-  private statement(kind: string, actions: string[]): iam.PolicyStatement {
-    return new iam.PolicyStatement({ sid: `Ecr${kind}`, actions, resources: [this.repository.repositoryArn] });
-  }
-
   /**
    * Let accounts of an AWS Organization pull, through the repository policy with an
    * `aws:PrincipalOrgID` condition. The pulling roles still need their own IAM permissions.
@@ -260,39 +252,27 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     return new SecureRepositoryImage(this, this.repository.repositoryUriForDigest(digest));
   }
 
-  private grantManaged(kind: string, grantee: iam.IGrantable, actions: string[]): iam.ManagedPolicy {
-    const principal = grantee.grantPrincipal as Partial<iam.IRole & iam.IUser>;
-    const role = principal.roleArn !== undefined && principal.node ? principal as iam.IRole : undefined;
-    const user = principal.userArn !== undefined && principal.node ? principal as iam.IUser : undefined;
-    const target = role ?? user;
-    if (!target) {
+  private grantKind(kind: GrantKind, grantee: iam.IGrantable, actions: string[]): iam.Grant {
+    const route = grantRoute(this, grantee);
+    const inPolicy = route.identity ? grantInImagesPolicy(this, route.identity, grantee, kind, actions) : undefined;
+    if (!route.resource) return inPolicy!;
+    const inRepository = grantInRepositoryPolicy(this.repository, grantee, actions);
+    return inPolicy ? inPolicy.combine(inRepository) : inRepository;
+  }
+
+  /** The role, user or group whose managed policy holds the grant; fails for principals that get a repository statement. */
+  private identity(grantee: iam.IGrantable): Identity {
+    const identity = grantRoute(this, grantee).identity;
+    if (!identity) {
       fail({
         code: 'KIT-REGISTRY-GRANTEE',
-        problem: `grantee ${grantee.grantPrincipal} is neither an IAM role nor a user`,
+        problem: `grantee ${grantee.grantPrincipal} has no managed policy in this account`,
         path: this.node.path,
-        allowed: 'an IAM role or user, or a construct whose grantPrincipal is one',
-        fix: 'Grant to the role the workload runs as.',
+        allowed: 'a role, user or group of the repository\'s account',
+        fix: 'Use grantPull / grantPush, which give principals of other accounts and service principals a repository policy statement.',
       });
     }
-    const key = `${kind}:${target.node.path}`;
-    const existing = this.grants.get(key);
-    if (existing) return existing;
-    // In the role's stack when it differs: the policy refers to the role, so keeping it here would make a cycle.
-    const sameStack = Stack.of(target) === Stack.of(this);
-    const scope: Construct = sameStack ? this : target as unknown as Construct;
-    const id = sameStack ? `${kind}Policy${Names.nodeUniqueId(target.node)}` : `Ecr${kind}${Names.nodeUniqueId(this.node)}`;
-    const policy = new iam.ManagedPolicy(scope, id, {
-      description: `${kind} images of ECR repository ${this.node.path}`,
-      statements: [
-        this.statement(kind, actions),
-        new iam.PolicyStatement({ sid: 'EcrAuthorizationToken', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
-      ],
-      roles: role ? [role] : undefined,
-      users: user ? [user] : undefined,
-    });
-    Validations.of(policy).acknowledge(GET_AUTHORIZATION_TOKEN_ACKNOWLEDGEMENT);
-    this.grants.set(key, policy);
-    return policy;
+    return identity;
   }
 
   private lifecycleRules(props: SecureRepositoryProps): ecr.LifecycleRule[] {

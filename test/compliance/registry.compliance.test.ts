@@ -18,7 +18,7 @@ describe('registry compliance', () => {
     expect(result.acknowledged).toEqual([{
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: expect.stringMatching(/ecr:GetAuthorizationToken/),
-      path: expect.stringMatching(/^Registry\/Repo\/PullPolicy/),
+      path: 'Registry/TaskExecutionRole/EcrImagesPolicy',
     }]);
   });
 });

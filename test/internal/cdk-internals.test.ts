@@ -17,7 +17,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
-  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, checkRenderedTemplate, cpuArchitectureName,
+  appBuiltinValidation, assetImagePlatform, bindImageForRole, cfnCapacityProviderOf, checkRenderedTemplate, cpuArchitectureName, isImmutableRole,
   keepRenderedTemplates, KitCluster, renderedTemplate, repositoryImageName, scalableTargetOf, stagePlugins, taskDefinitionContainers,
   validationFailure,
 } from '../../src/internal/cdk-internals';
@@ -126,6 +126,15 @@ test('App keeps builtinCloudFormationValidation in _builtinCloudFormationValidat
   expect(appBuiltinValidation(new App())).toBe(true);
   expect(appBuiltinValidation(new App({ builtinCloudFormationValidation: false }))).toBe(false);
   expect(() => appBuiltinValidation(fake({}))).toThrow(CHANGED);
+});
+
+test('Role.fromRoleArn({ mutable: false }) and withoutPolicyUpdates() are ImmutableRole, by class name', () => {
+  const s = new Stack(new App(), 'S');
+  const arn = 'arn:aws:iam::222222222222:role/puller';
+  expect(isImmutableRole(iam.Role.fromRoleArn(s, 'Immutable', arn, { mutable: false }))).toBe(true);
+  expect(isImmutableRole(new iam.Role(s, 'Own', { assumedBy: new iam.AccountRootPrincipal() }).withoutPolicyUpdates())).toBe(true);
+  expect(isImmutableRole(iam.Role.fromRoleArn(s, 'Mutable', arn))).toBe(false);
+  expect(isImmutableRole(new iam.ServicePrincipal('lambda.amazonaws.com'))).toBe(false);
 });
 
 test('RepositoryImage keeps its reference in imageName', () => {

@@ -113,8 +113,8 @@ describe('synth-time lifecycle checks (engine rules ECS-ER-03, -08, -09 on the r
   });
 });
 
-test('KIT-REGISTRY-GRANTEE: grants need a role or user', () => {
+test('KIT-REGISTRY-GRANTEE: only a role, user or group of the account has a managed policy', () => {
   const repo = build({});
-  expect(() => repo.grantPull(new iam.ServicePrincipal('ecs-tasks.amazonaws.com')))
-    .toThrow(/\[KIT-REGISTRY-GRANTEE\] grantee .* is neither an IAM role nor a user at Stack\/Repo/);
+  expect(() => repo.pullPolicy(new iam.ServicePrincipal('ecs-tasks.amazonaws.com')))
+    .toThrow(/\[KIT-REGISTRY-GRANTEE\] grantee .* has no managed policy in this account at Stack\/Repo; allowed: a role, user or group of the repository's account\. Use grantPull/);
 });

@@ -4,6 +4,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import { SecureRepository } from '../../src/registry';
@@ -113,7 +114,7 @@ describe('SecureRepository where aws-cdk-lib takes an ecr.IRepository (issue 13)
     const t = Template.fromStack(s);
     t.resourceCountIs('AWS::IAM::Policy', 0); // no inline policy, unlike aws-cdk-lib's Repository
     t.resourceCountIs('AWS::IAM::ManagedPolicy', 2); // the execution role's and the role's
-    expect(JSON.stringify(t.findResources('AWS::SQS::Queue'))).toMatch(/"DependsOn":\["RepoPullPolicy/);
+    expect(JSON.stringify(t.findResources('AWS::SQS::Queue'))).toMatch(/"DependsOn":\["RoleEcrImagesPolicy/);
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({ Image: Match.objectLike({ 'Fn::Join': Match.anyValue() }) })],
     });
@@ -180,6 +181,72 @@ describe('SecureRepository grants', () => {
     Template.fromStack(taskStack).resourceCountIs('AWS::IAM::ManagedPolicy', 1);
     Template.fromStack(repoStack).resourceCountIs('AWS::IAM::ManagedPolicy', 0);
     expect(() => app.synth()).not.toThrow();
+  });
+
+  test('one managed policy per role, whatever the number of repositories (IAM attaches at most 10 to a role)', () => {
+    const s = stack();
+    const ci = taskRole(s);
+    const repos = Array.from({ length: 12 }, (_, i) => new SecureRepository(s, `R${i}`, { repositoryName: `svc/app-${i}` }));
+    for (const repo of repos) repo.grantPullPush(ci);
+    expect(repos[3].pullPolicy(ci)).toBe(repos[7].pushPolicy(ci));
+    const t = Template.fromStack(s);
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
+    const [policy] = Object.values(t.findResources('AWS::IAM::ManagedPolicy'));
+    const statements = policy.Properties.PolicyDocument.Statement as { Sid: string; Resource: unknown }[];
+    expect(statements.map((st) => st.Sid)).toEqual(['EcrPull', 'EcrAuthorizationToken', 'EcrPush']);
+    expect((statements[0].Resource as unknown[]).length).toBe(12);
+    expect((statements[2].Resource as unknown[]).length).toBe(12);
+    expect(policy.Properties.Roles).toEqual([{ Ref: expect.stringMatching(/^Role/) }]);
+  });
+
+  test('a group gets the policy through Groups', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo').grantPull(new iam.Group(s, 'Builders'));
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', { Groups: [{ Ref: Match.stringLikeRegexp('^Builders') }] });
+  });
+
+  const PULL = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
+
+  test('a service principal (Lambda pulling a container image) gets a repository policy statement', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    new lambda.DockerImageFunction(s, 'Fn', { code: lambda.DockerImageCode.fromEcr(repo, { tagOrDigest: DIGEST }) });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECR::Repository', {
+      RepositoryPolicyText: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' }, Action: PULL, Resource: Match.absent() })]) },
+    });
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+  });
+
+  test('a role of another account gets a repository policy statement, and no policy in this account', () => {
+    const s = new Stack(new App(), 'Registry', { env: { account: '111111111111', region: 'eu-west-1' } });
+    const repo = new SecureRepository(s, 'Repo');
+    const grant = repo.grantPull(iam.Role.fromRoleArn(s, 'Puller', 'arn:aws:iam::222222222222:role/puller'));
+    expect(grant.resourceStatement).toBeDefined();
+    repo.grantPull(new iam.AccountPrincipal('333333333333'));
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECR::Repository', {
+      RepositoryPolicyText: {
+        Statement: [
+          Match.objectLike({ Principal: { AWS: 'arn:aws:iam::222222222222:role/puller' }, Action: PULL }),
+          Match.objectLike({ Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::333333333333:root']] } }, Action: PULL }),
+        ],
+      },
+    });
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+  });
+
+  test('env-agnostic stack: a role imported by ARN gets both, unless it is immutable', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    // The account may be this one (it then needs GetAuthorizationToken from its IAM policy) or another.
+    repo.grantPull(iam.Role.fromRoleArn(s, 'Ci', 'arn:aws:iam::222222222222:role/ci'));
+    repo.grantPull(iam.Role.fromRoleArn(s, 'Puller', 'arn:aws:iam::222222222222:role/puller', { mutable: false }));
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', { Roles: ['ci'] });
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
+    const statements = Object.values(t.findResources('AWS::ECR::Repository'))[0].Properties.RepositoryPolicyText.Statement;
+    expect(statements.map((st: { Principal: { AWS: string } }) => st.Principal.AWS)).toEqual(['arn:aws:iam::222222222222:role/ci', 'arn:aws:iam::222222222222:role/puller']);
   });
 
   test('grantOrganizationPull: "*" principal keyed on aws:PrincipalOrgID, with the ECR1 acknowledgement', () => {

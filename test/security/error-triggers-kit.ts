@@ -139,7 +139,7 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-REGISTRY-CACHE-PREFIX', prop: 'ecrRepositoryPrefix', bad: "'x'", trigger: () => new PullThroughCacheRule(env().stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC, ecrRepositoryPrefix: 'x' }) },
-  { code: 'KIT-REGISTRY-GRANTEE', prop: 'grantee', bad: 'ecs-tasks.amazonaws.com', trigger: () => repo().grantPull(new iam.ServicePrincipal('ecs-tasks.amazonaws.com')) },
+  { code: 'KIT-REGISTRY-GRANTEE', prop: 'grantee', bad: 'ecs-tasks.amazonaws.com', trigger: () => repo().pullPolicy(new iam.ServicePrincipal('ecs-tasks.amazonaws.com')) },
   { code: 'KIT-REGISTRY-IMAGE-DIGEST', prop: 'digest', bad: "'sha256:abc'", trigger: () => repo().imageForDigest('sha256:abc') },
   { code: 'KIT-REGISTRY-IMAGE-TAG', prop: 'tag', bad: "'-bad'", trigger: () => repo().imageForTag('-bad') },
   { code: 'KIT-REGISTRY-LIFECYCLE', prop: 'lifecycleRules', bad: 'maxTaggedImages', trigger: () => repo({ lifecycleRules: [{ maxImageCount: 5 }], maxTaggedImages: 3 }) },

@@ -49,9 +49,11 @@ export class PullThroughCacheRule extends Construct {
   /** The repository prefix in this registry. */
   public readonly ecrRepositoryPrefix: string;
   private readonly rule: ecr.CfnPullThroughCacheRule;
+  private readonly upstream: UpstreamRegistry;
 
   constructor(scope: Construct, id: string, props: PullThroughCacheRuleProps) {
     super(scope, id);
+    this.upstream = props.upstream;
     this.ecrRepositoryPrefix = props.ecrRepositoryPrefix ?? props.upstream.name;
     const prefix = this.ecrRepositoryPrefix;
     if (!Token.isUnresolved(prefix) && !isValidPullThroughCachePrefix(prefix)) {
@@ -96,9 +98,13 @@ export class PullThroughCacheRule extends Construct {
    * from this account's ECR, so they need only the ECR VPC endpoints, not internet access. The
    * execution role gets pull access to the cached repository, plus the two actions the first
    * pull needs (ecr:BatchImportUpstreamImage, ecr:CreateRepository), scoped to that repository.
+   * On Docker Hub an official image named without a namespace (`nginx`) becomes `library/nginx`, the path
+   * ECR caches it under (pull-through-cache-working.html).
    */
   public containerImage(upstreamRepository: string, tagOrDigest: string): ecs.ContainerImage {
-    const repositoryName = `${this.ecrRepositoryPrefix}/${upstreamRepository}`;
+    // Docker's CLI adds library/ itself; ECR's pull-through cache does not, and the pull fails without it.
+    const official = this.upstream === UpstreamRegistry.DOCKER_HUB && !Token.isUnresolved(upstreamRepository) && !upstreamRepository.includes('/');
+    const repositoryName = `${this.ecrRepositoryPrefix}/${official ? 'library/' : ''}${upstreamRepository}`;
     const id = `Cached${upstreamRepository.replace(/[^A-Za-z0-9]/g, '')}`;
     const existing = this.node.tryFindChild(id) as ecr.IRepository | undefined;
     const repository = existing ?? ecr.Repository.fromRepositoryAttributes(this, id, {

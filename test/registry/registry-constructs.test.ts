@@ -183,6 +183,21 @@ describe('PullThroughCacheRule', () => {
 });
 
 describe('PullThroughCacheRule.containerImage', () => {
+  test('Docker Hub official images are cached under library/ (what ECR pulls), others as named', () => {
+    const s = stack();
+    const credentials = new secretsmanager.Secret(s, 'Hub', { secretName: 'ecr-pullthroughcache/docker-hub' });
+    const cache = new PullThroughCacheRule(s, 'DockerHub', { upstream: UpstreamRegistry.DOCKER_HUB, credentials });
+    const td = new ecs.FargateTaskDefinition(s, 'Td');
+    td.addContainer('official', { image: cache.containerImage('nginx', '1.27') });
+    td.addContainer('namespaced', { image: cache.containerImage('grafana/grafana', '11.0.0') });
+    td.addContainer('explicit', { image: cache.containerImage('library/redis', '7') });
+    const images = JSON.stringify(Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition'))[0]);
+    expect(images).toContain('/docker-hub/library/nginx:1.27');
+    expect(images).toContain('/docker-hub/grafana/grafana:11.0.0');
+    expect(images).toContain('/docker-hub/library/redis:7');
+    expect(images).not.toContain('library/library');
+  });
+
   test('pulls from this account\'s ECR under the prefix; the execution role may import and create only that repository', () => {
     const s = stack();
     const cache = new PullThroughCacheRule(s, 'EcrPublic', { upstream: UpstreamRegistry.ECR_PUBLIC });

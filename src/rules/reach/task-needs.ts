@@ -18,10 +18,13 @@ export interface TaskNeeds {
   readonly ssm: boolean;
 }
 
-/** An ECR image URI, literal or as aws-cdk-lib renders it (Fn::Join / Fn::Sub with `.dkr.ecr.`). */
+/**
+ * An ECR image URI, literal or as aws-cdk-lib renders it (Fn::Join / Fn::Sub with `.dkr.ecr.`), or a dual-stack
+ * one (`<account>.dkr-ecr.<region>.on.aws`, which IPv6-only tasks must use).
+ */
 export function imageSource(image: unknown): ImageSource | undefined {
   const text = JSON.stringify(image ?? null);
-  if (/\.dkr\.ecr[.-]/.test(text) || text.includes('dkr.ecr.')) return 'ecr';
+  if (/\.dkr\.ecr[.-]/.test(text) || text.includes('dkr.ecr.') || text.includes('dkr-ecr.')) return 'ecr';
   const literal = toStr(image);
   // Anything else written literally (Docker Hub, ECR Public, ghcr.io, quay.io) is fetched over the internet.
   return literal !== undefined && literal.length > 0 ? 'internet' : undefined;

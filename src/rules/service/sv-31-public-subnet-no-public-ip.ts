@@ -47,7 +47,8 @@ function allImagesInEcr(service: TemplateResource, ctx: RuleContext): boolean {
   const task = serviceTask(service, ctx);
   const containers = toArray(task?.properties.ContainerDefinitions) ?? [];
   const images = containers.map((c) => JSON.stringify(toObject(c)?.Image ?? ''));
-  return images.length > 0 && images.every((i) => i.includes('.dkr.ecr.') || i.includes('dkr.ecr'));
+  // dkr-ecr: the dual-stack registry host.
+  return images.length > 0 && images.every((i) => i.includes('dkr.ecr') || i.includes('dkr-ecr.'));
 }
 
 /** An ECR interface endpoint in the subnet's VPC, in whichever stack of the app (or undecidable: then silent). */

@@ -21,6 +21,14 @@ describe('ECS-RC-02 execution role required', () => {
     ]);
   });
 
+  test('bad: a dual-stack ECR image URI (IPv6-only tasks use them) is an ECR image too', () => {
+    const dualStack = { 'Fn::Sub': '${AWS::AccountId}.dkr-ecr.${AWS::Region}.on.aws/app:1.0.0' };
+    expect(run(fargateTask({ ContainerDefinitions: [{ Name: 'app', Image: dualStack }] }))).toEqual([
+      expect.stringContaining("has no ExecutionRoleArn but container 'app' pulls an ECR image"),
+    ]);
+    expect(run(fargateTask({ ContainerDefinitions: [{ Name: 'app', Image: '111111111111.dkr-ecr.eu-west-1.on.aws/app:1' }] }))).toHaveLength(1);
+  });
+
   test('bad: secrets or registry credentials on EC2 too', () => {
     const ec2Task = (container: Record<string, unknown>) => ({ Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Memory: 256, ...container }] } });
     expect(run(ec2Task({ Secrets: [{ Name: 'DB', ValueFrom: 'arn:aws:ssm:eu-west-1:1:parameter/db' }] }))[0]).toContain("task definition has no ExecutionRoleArn but container 'app' reads secrets");

@@ -53,7 +53,8 @@ export function formatSarif(
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'cdk-ecs-kit', version, informationUri: 'https://example.invalid/cdk-ecs-kit', rules: descriptors } },
+      // No informationUri (optional in SARIF 2.1.0): the package has no public home page yet.
+      tool: { driver: { name: 'cdk-ecs-kit', version, rules: descriptors } },
       results,
     }],
   };

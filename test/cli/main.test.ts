@@ -93,6 +93,7 @@ describe('cdk-ecs-kit check', () => {
     expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
     const runLog = sarif.runs[0];
     expect(runLog.tool.driver.name).toBe('cdk-ecs-kit');
+    expect(runLog.tool.driver.informationUri).toBeUndefined(); // no placeholder home page
     expect(runLog.tool.driver.rules[runLog.results[0].ruleIndex].id).toBe('ECS-TD-01');
     expect(runLog.results[0]).toMatchObject({
       ruleId: 'ECS-TD-01',

@@ -29,6 +29,7 @@ const WIRING = 'About how constructs are wired together, not one resource.';
 /** Every construct-only check, by id. */
 export const KIT_CHECKS = {
   CAPACITY_ARCH: check('KIT-CAPACITY-ARCH', 'Instance types share one architecture that the capacity image supports', INPUT),
+  CAPACITY_GPU: check('KIT-CAPACITY-GPU', 'GPU instance types get an image whose agent registers their GPUs', INPUT),
   CAPACITY_NETWORK_MODE: check('KIT-CAPACITY-NETWORK-MODE', 'allowTaskTraffic gets a network mode it can open ports for', WIRING),
   CAPACITY_PORT: check('KIT-CAPACITY-PORT', 'allowTaskTraffic gets a valid container port', WIRING),
   CAPACITY_SIZE: check('KIT-CAPACITY-SIZE', 'Auto Scaling group minCapacity is not above maxCapacity', INPUT),

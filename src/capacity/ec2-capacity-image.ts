@@ -22,6 +22,16 @@ export class Ec2CapacityImage {
       arch === ec2.InstanceArchitecture.ARM_64 ? ecs.AmiHardwareType.ARM : ecs.AmiHardwareType.STANDARD));
   }
 
+  /**
+   * ECS GPU-optimized Amazon Linux 2023 (NVIDIA driver and container toolkit), x86_64 only.
+   * The default on NVIDIA GPU instance types (g4dn, g5, g6, g6e, gr6, p3, p4d, p5...).
+   * There is no ARM64 variant, so Graviton GPU types (g5g) need `custom()`.
+   */
+  public static amazonLinux2023Gpu(): Ec2CapacityImage {
+    return new Ec2CapacityImage(Ec2CapacityOs.AMAZON_LINUX,
+      () => ecs.EcsOptimizedImage.amazonLinux2023(ecs.AmiHardwareType.GPU), true);
+  }
+
   /** Bottlerocket, aws-ecs-2 variant; ARM64 on Graviton instance types. */
   public static bottlerocket(): Ec2CapacityImage {
     return new Ec2CapacityImage(Ec2CapacityOs.BOTTLEROCKET, (arch) => new ecs.BottleRocketImage({
@@ -48,6 +58,8 @@ export class Ec2CapacityImage {
     /** How agent settings are rendered. */
     public readonly os: Ec2CapacityOs,
     private readonly build: (arch: ec2.InstanceArchitecture) => ec2.IMachineImage,
+    /** True for the ECS GPU-optimized image (x86_64 only, NVIDIA GPU support in the agent). */
+    public readonly gpu: boolean = false,
   ) {}
 
   /** The machine image for an architecture. */

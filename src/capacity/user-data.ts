@@ -24,7 +24,7 @@ function resolve(settings: Ec2AgentSettings): ResolvedSettings {
  * User data that joins exactly one cluster and applies the agent settings.
  * `clusterName` may be a token (it resolves to a Ref to the cluster).
  */
-export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: Ec2AgentSettings): ec2.UserData {
+export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: Ec2AgentSettings, gpu = false): ec2.UserData {
   const s = resolve(settings);
   switch (os) {
     case Ec2CapacityOs.BOTTLEROCKET: {
@@ -62,6 +62,8 @@ export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: 
         `ECS_CONTAINER_STOP_TIMEOUT=${s.stopTimeoutSeconds}s`,
         `ECS_IMAGE_PULL_BEHAVIOR=${s.pull}`,
         `ECS_ENABLE_SPOT_INSTANCE_DRAINING=${s.spotDraining}`,
+        // The GPU-optimized AMI sets it too; explicit so the agent registers the GPUs whatever the AMI's defaults.
+        ...gpu ? ['ECS_ENABLE_GPU_SUPPORT=true'] : [],
       ];
       data.addCommands(...lines.map((l) => `echo ${l} >> /etc/ecs/ecs.config`));
       return data;

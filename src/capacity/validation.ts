@@ -2,7 +2,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { fail } from '../errors';
-import { Ec2CapacityOs } from './ec2-capacity-image';
+import { Ec2CapacityImage, Ec2CapacityOs } from './ec2-capacity-image';
 import {
   CAPACITY_PROVIDER_NAME, describeName, describeRange, inRange, IntRange, MAX_INSTANCE_TYPE_OVERRIDES,
   nameProblem, PERCENT, SCALING_STEP_SIZE, TARGET_CAPACITY_PERCENT,
@@ -83,8 +83,57 @@ export function checkGroup(path: string, g: GroupInput): void {
     'Use 0 or more instances.');
 }
 
+/**
+ * NVIDIA GPU families the ECS GPU-optimized Amazon Linux 2023 AMI serves (x86_64).
+ * Left out on purpose: g4ad (AMD GPUs, which ECS does not schedule), g6f and gr6f
+ * (fractional GPUs that need NVIDIA GRID drivers) and unknown future families, which
+ * keep the standard image unless the GPU image is asked for.
+ */
+export const NVIDIA_GPU_FAMILIES: readonly string[] = [
+  'g4dn', 'g5', 'g6', 'g6e', 'gr6', 'p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200',
+];
+/** NVIDIA GPU families on Graviton: there is no arm64 ECS GPU-optimized AMI. */
+const NVIDIA_ARM_GPU_FAMILIES: readonly string[] = ['g5g'];
+
+const familyOf = (t: ec2.InstanceType) => t.toString().split('.')[0].toLowerCase();
+const GPU_EXAMPLES = 'g4dn, g5, g6, g6e, gr6, p3, p4d, p5';
+
+/**
+ * The image when none is given: GPU-optimized when every instance type is an NVIDIA GPU
+ * type (the standard image has no NVIDIA driver, so the agent registers no GPUs and GPU
+ * tasks are never placed), standard when none is. A mix has no one right image.
+ */
+export function defaultImageFor(path: string, types: readonly ec2.InstanceType[]): Ec2CapacityImage {
+  const armGpu = types.find((t) => NVIDIA_ARM_GPU_FAMILIES.includes(familyOf(t)));
+  if (armGpu) {
+    fail({
+      code: 'KIT-CAPACITY-GPU',
+      path,
+      problem: `instanceTypes has Graviton NVIDIA GPU type ${armGpu} and no image is given, but the ECS GPU-optimized AMI is x86_64 only`,
+      allowed: `x86_64 NVIDIA GPU types (${GPU_EXAMPLES}) with the default image; Graviton GPU types with your own image`,
+      fix: 'Use x86_64 GPU types (for example g5.xlarge), or pass image: Ec2CapacityImage.custom() with an arm64 AMI that has the NVIDIA driver; '
+        + 'pass image: Ec2CapacityImage.amazonLinux2023() to run without the GPUs.',
+    });
+  }
+  const gpu = types.filter((t) => NVIDIA_GPU_FAMILIES.includes(familyOf(t)));
+  if (gpu.length === 0) return Ec2CapacityImage.amazonLinux2023();
+  const other = types.find((t) => !NVIDIA_GPU_FAMILIES.includes(familyOf(t)));
+  if (other) {
+    fail({
+      code: 'KIT-CAPACITY-GPU',
+      path,
+      problem: `instanceTypes mix NVIDIA GPU type ${gpu[0]} with non-GPU type ${other} and no image is given`,
+      allowed: `all NVIDIA GPU types (${GPU_EXAMPLES}: GPU-optimized image) or none (standard image)`,
+      fix: 'Use one Ec2Capacity for the GPU types and another for the rest, or pass image explicitly '
+        + '(Ec2CapacityImage.amazonLinux2023Gpu() if every type has an NVIDIA GPU).',
+    });
+  }
+  return Ec2CapacityImage.amazonLinux2023Gpu();
+}
+
 /** All instance types share one architecture, which the image supports; returns it. */
-export function checkInstanceTypes(path: string, types: readonly ec2.InstanceType[], os: Ec2CapacityOs): ec2.InstanceArchitecture {
+export function checkInstanceTypes(path: string, types: readonly ec2.InstanceType[], image: Ec2CapacityImage): ec2.InstanceArchitecture {
+  const os = image.os;
   if (types.length === 0 || types.length > MAX_INSTANCE_TYPE_OVERRIDES) {
     fail({
       code: 'KIT-CAPACITY-TYPES',
@@ -112,6 +161,15 @@ export function checkInstanceTypes(path: string, types: readonly ec2.InstanceTyp
       problem: `Windows Server image on ${arch} instance type ${types[0]}`,
       allowed: 'x86_64 instance types for Windows',
       fix: 'Use x86_64 instance types (for example m6i) for Windows capacity.',
+    });
+  }
+  if (image.gpu && arch !== ec2.InstanceArchitecture.X86_64) {
+    fail({
+      code: 'KIT-CAPACITY-GPU',
+      path,
+      problem: `ECS GPU-optimized image (image: Ec2CapacityImage.amazonLinux2023Gpu()) on ${arch} instance type ${types[0]}`,
+      allowed: `x86_64 NVIDIA GPU instance types (${GPU_EXAMPLES}) for the GPU-optimized image, which has no arm64 variant`,
+      fix: 'Use x86_64 GPU types (for example g5.xlarge), or pass image: Ec2CapacityImage.custom() with an arm64 AMI that has the NVIDIA driver.',
     });
   }
   return arch;

@@ -1,8 +1,10 @@
+import { App, Names, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { clusterStack } from './helpers';
 import { Ec2Capacity, Ec2CapacityImage, ImagePullBehavior } from '../../src/capacity';
+import { EcsCluster } from '../../src/cluster';
 
 const graviton = [new ec2.InstanceType('m7g.large'), new ec2.InstanceType('c7g.large')];
 
@@ -180,5 +182,97 @@ describe('Ec2Capacity options', () => {
     cluster.registerEc2Capacity(capacity);
     expect(cluster.ec2Capacities).toHaveLength(1);
     expect(cluster.capacityProviderNames).toEqual(['FARGATE', 'FARGATE_SPOT', capacity.capacityProviderName]);
+  });
+});
+
+/** An EcsCluster in a stack of the given CloudFormation name. */
+function namedStack(stackName: string): { stack: Stack; cluster: EcsCluster } {
+  const stack = new Stack(new App(), stackName);
+  const cluster = new EcsCluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 }) });
+  return { stack, cluster };
+}
+
+const providerNames = (stack: Stack) =>
+  Object.values(Template.fromStack(stack).findResources('AWS::ECS::CapacityProvider')).map((r) => r.Properties.Name);
+
+describe('Ec2Capacity provider name and the stack name', () => {
+  // CloudFormation names an unnamed provider <stack>-<id>-<random>; ECS rejects aws/ecs/fargate in any case.
+  test.each(['EcsPlatform', 'AwsShop', 'FargateJobs', 'ECS-prod', 'ecs-platform'])('stack %s: the provider gets a cp- name', (stackName) => {
+    const { stack, cluster } = namedStack(stackName);
+    cluster.addEc2Capacity('Ec2');
+    const [name] = providerNames(stack);
+    expect(name).toMatch(/^cp-[A-Za-z0-9_-]+$/);
+    expect(name.length).toBeLessThanOrEqual(255);
+  });
+
+  test('the name follows aws-cdk-lib\'s own cp- naming, which it applies to lowercase prefixes only', () => {
+    for (const stackName of ['ecsPlatform', 'EcsPlatform']) {
+      const { stack, cluster } = namedStack(stackName);
+      const capacity = cluster.addEc2Capacity('Ec2');
+      const expected = 'cp-' + Names.uniqueResourceName(capacity.capacityProvider, { maxLength: 252, allowedSpecialCharacters: '-_' });
+      expect(providerNames(stack)).toEqual([expected]);
+    }
+  });
+
+  test('other stack names keep the CloudFormation name; an explicit name is kept', () => {
+    for (const stackName of ['Platform', 'MyEcs', 'Shop-aws']) {
+      const { stack, cluster } = namedStack(stackName);
+      cluster.addEc2Capacity('Ec2');
+      expect(providerNames(stack)).toEqual([undefined]);
+    }
+    const { stack, cluster } = namedStack('EcsPlatform');
+    cluster.addEc2Capacity('Ec2', { capacityProviderName: 'cp-web' });
+    expect(providerNames(stack)).toEqual(['cp-web']);
+  });
+
+  test('in a nested stack the root stack name counts', () => {
+    const root = new Stack(new App(), 'EcsRoot');
+    const nested = new NestedStack(root, 'Compute');
+    const cluster = new EcsCluster(nested, 'Cluster', { vpc: new ec2.Vpc(nested, 'Vpc', { maxAzs: 2, natGateways: 1 }) });
+    cluster.addEc2Capacity('Ec2');
+    expect(providerNames(nested)[0]).toMatch(/^cp-/);
+  });
+});
+
+describe('Ec2Capacity GPU instance types', () => {
+  const gpuImage = Match.objectLike({ ImageId: { Ref: Match.stringLikeRegexp('amazonlinux2023gpu') } });
+  const launchData = (stack: Stack) =>
+    Object.values(Template.fromStack(stack).findResources('AWS::EC2::LaunchTemplate'))[0].Properties.LaunchTemplateData;
+
+  test('all NVIDIA GPU types without an image: the GPU-optimized AL2023 AMI and GPU support in ecs.config', () => {
+    const { stack, cluster } = clusterStack();
+    const capacity = cluster.addEc2Capacity('Gpu', { instanceTypes: [new ec2.InstanceType('g5.xlarge'), new ec2.InstanceType('g6.xlarge')] });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::LaunchTemplate', { LaunchTemplateData: gpuImage });
+    const params = Template.fromStack(stack).toJSON().Parameters;
+    expect(Object.values(params).map((p: any) => p.Default)).toContain('/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id');
+    expect(JSON.stringify(launchData(stack).UserData)).toContain('ECS_ENABLE_GPU_SUPPORT=true');
+    expect(capacity.cpuArchitecture).toBe(ecs.CpuArchitecture.X86_64);
+  });
+
+  test.each(['g4dn.xlarge', 'g6e.2xlarge', 'gr6.4xlarge', 'p3.2xlarge', 'p4d.24xlarge', 'p5.48xlarge'])('%s selects the GPU image', (type) => {
+    const { stack, cluster } = clusterStack();
+    cluster.addEc2Capacity('Gpu', { instanceTypes: [new ec2.InstanceType(type)] });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::LaunchTemplate', { LaunchTemplateData: gpuImage });
+  });
+
+  test('non-GPU types (and AMD g4ad) keep the standard image without GPU support', () => {
+    for (const type of ['m6i.large', 'g4ad.xlarge', 'inf2.xlarge']) {
+      const { stack, cluster } = clusterStack();
+      cluster.addEc2Capacity('Ec2', { instanceTypes: [new ec2.InstanceType(type)] });
+      const data = launchData(stack);
+      expect(JSON.stringify(data.ImageId)).not.toContain('gpu');
+      expect(JSON.stringify(data.UserData)).not.toContain('ECS_ENABLE_GPU_SUPPORT');
+    }
+  });
+
+  test('an explicit image wins: amazonLinux2023() on GPU types, amazonLinux2023Gpu() on a type the kit does not know', () => {
+    const a = clusterStack();
+    a.cluster.addEc2Capacity('Gpu', { instanceTypes: [new ec2.InstanceType('g5.xlarge')], image: Ec2CapacityImage.amazonLinux2023() });
+    expect(JSON.stringify(launchData(a.stack).ImageId)).not.toContain('gpu');
+    const b = clusterStack();
+    b.cluster.addEc2Capacity('Gpu', { instanceTypes: [new ec2.InstanceType('g7e.xlarge')], image: Ec2CapacityImage.amazonLinux2023Gpu() });
+    Template.fromStack(b.stack).hasResourceProperties('AWS::EC2::LaunchTemplate', { LaunchTemplateData: gpuImage });
+    expect(Ec2CapacityImage.amazonLinux2023Gpu().gpu).toBe(true);
+    expect(Ec2CapacityImage.amazonLinux2023().gpu).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Lazy, Size, Stack } from 'aws-cdk-lib';
+import { App, Lazy, Size, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -174,6 +174,18 @@ describe('ManagedInstancesCapacity options', () => {
     const cluster = new EcsCluster(stack, 'Cluster', { vpc });
     cluster.addManagedInstancesCapacity('MI', { capacityProviderName: Lazy.string({ produce: () => 'mi-web' }) });
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::CapacityProvider', { Name: 'mi-web' });
+  });
+
+  test('a stack named EcsPlatform (any case of aws/ecs/fargate) gets a cp- provider name; Platform keeps CloudFormation\'s', () => {
+    const names = (stackName: string) => {
+      const stack = new Stack(new App(), stackName);
+      const cluster = new EcsCluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 }) });
+      cluster.addManagedInstancesCapacity('MI');
+      return Object.values(Template.fromStack(stack).findResources('AWS::ECS::CapacityProvider')).map((r) => r.Properties.Name);
+    };
+    expect(names('EcsPlatform')).toEqual([expect.stringMatching(/^cp-EcsPlatformClusterMICapacityProvider/)]);
+    expect(names('FARGATEJobs')).toEqual([expect.stringMatching(/^cp-/)]);
+    expect(names('Platform')).toEqual([undefined]);
   });
 });
 

@@ -38,6 +38,11 @@ describe('Ec2Capacity validation errors', () => {
     ['KIT-CAPACITY-TYPES', { instanceTypes: [] }, 'instanceTypes has 0 entries'],
     ['KIT-CAPACITY-ARCH', { instanceTypes: [new ec2.InstanceType('m6i.large'), new ec2.InstanceType('m7g.large')] }, 'mix architectures'],
     ['KIT-CAPACITY-ARCH', { image: Ec2CapacityImage.windowsServer(), instanceTypes: [new ec2.InstanceType('m7g.large')] }, 'Windows Server image on arm64'],
+    ['KIT-CAPACITY-GPU', { instanceTypes: [new ec2.InstanceType('g5.xlarge'), new ec2.InstanceType('m6i.xlarge')] },
+      'instanceTypes mix NVIDIA GPU type g5.xlarge with non-GPU type m6i.xlarge and no image is given at Default/Cluster/Ec2'],
+    ['KIT-CAPACITY-GPU', { instanceTypes: [new ec2.InstanceType('g5g.xlarge')] }, 'Graviton NVIDIA GPU type g5g.xlarge and no image is given'],
+    ['KIT-CAPACITY-GPU', { image: Ec2CapacityImage.amazonLinux2023Gpu(), instanceTypes: [new ec2.InstanceType('g5g.xlarge')] },
+      'ECS GPU-optimized image (image: Ec2CapacityImage.amazonLinux2023Gpu()) on arm64 instance type g5g.xlarge'],
   ] as [string, Ec2CapacityOptions, string][])('%s for %j', (code, options, text) => {
     const error = errorOf(options);
     expect(error.code).toBe(code);

@@ -103,8 +103,10 @@ describe('upgrade from the pinned example templates', () => {
     expect(id).toBeDefined();
     const baseline = goldenWithRenamedId('EcsKitServices', id, 'WebServiceOldId');
 
-    // WHEN
-    const { findings } = replacements(baseline, today.outdirs);
+    // WHEN (today's real drift from the golden, which the test above gates, is set aside)
+    const key = (f: { stack: string; logicalId: string; ruleId: string; property: string }) => `${f.stack}/${f.logicalId} ${f.ruleId} ${f.property}`;
+    const drift = new Set(replacements(GOLDEN, today.outdirs).findings.map(key));
+    const findings = replacements(baseline, today.outdirs).findings.filter((f) => !drift.has(key(f)));
 
     // THEN one finding, announced only by an entry under Unreleased
     expect(findings.map((f) => `${f.stack}/${f.logicalId} ${f.path}`)).toEqual([`EcsKitServices/${id} EcsKitServices/Web/Service/Service`]);

@@ -44,6 +44,12 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
   { code: 'KIT-CAPACITY-ARCH', prop: 'instanceTypes', bad: 'm7g.large', trigger: () => capacity({ instanceTypes: [X86, ARM] }) },
   { code: 'KIT-CAPACITY-ARCH', prop: 'image', bad: 'm7g.large', trigger: () => capacity({ image: Ec2CapacityImage.windowsServer(), instanceTypes: [ARM] }) },
   {
+    code: 'KIT-CAPACITY-GPU',
+    prop: 'instanceTypes',
+    bad: 'g5.xlarge',
+    trigger: () => capacity({ instanceTypes: [new ec2.InstanceType('g5.xlarge'), X86] }),
+  },
+  {
     code: 'KIT-CAPACITY-NETWORK-MODE',
     prop: 'network mode',
     bad: 'none',

@@ -104,7 +104,7 @@ describe('upgrade from the pinned example templates', () => {
     const baseline = goldenWithRenamedId('EcsKitServices', id, 'WebServiceOldId');
 
     // WHEN (today's real drift from the golden, which the test above gates, is set aside)
-    const key = (f: { stack: string; logicalId: string; ruleId: string; property: string }) => `${f.stack}/${f.logicalId} ${f.ruleId} ${f.property}`;
+    const key = (f: JsonFinding) => `${f.stack}/${f.logicalId} ${f.ruleId} ${f.message}`;
     const drift = new Set(replacements(GOLDEN, today.outdirs).findings.map(key));
     const findings = replacements(baseline, today.outdirs).findings.filter((f) => !drift.has(key(f)));
 

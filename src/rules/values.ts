@@ -141,5 +141,14 @@ export function show(value: unknown): string {
 
 /** "a, b or c". */
 export function orList(values: readonly (string | number)[]): string {
-  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+  return joinList(values, 'or');
+}
+
+/** "a, b and c". */
+export function andList(values: readonly (string | number)[]): string {
+  return joinList(values, 'and');
+}
+
+function joinList(values: readonly (string | number)[], word: string): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} ${word} ${values[values.length - 1]}`;
 }

@@ -14,12 +14,14 @@ import { RC06_TARGET_GROUP_LISTENER } from './rc-06-target-group-listener';
 import { RC07_DUPLICATE_LISTENER_PORT } from './rc-07-duplicate-listener-port';
 import { RC08_LOAD_BALANCER_PLACEMENT } from './rc-08-load-balancer-placement';
 import { RC09_CONTAINER_INSTANCE_REACH } from './rc-09-container-instance-reach';
+import { RC10_TASK_FITS_INSTANCES } from './rc-10-task-fits-instances';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
   RC02_EXECUTION_ROLE_REQUIRED,
   RC03_EXECUTION_ROLE_REACH,
   RC09_CONTAINER_INSTANCE_REACH,
+  RC10_TASK_FITS_INSTANCES,
   // Load balancing (ECS-RC-04..08).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

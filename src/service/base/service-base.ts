@@ -36,7 +36,7 @@ const ANY_COUNT = Number.MAX_SAFE_INTEGER;
  * Service rules run on the rendered AWS::ECS::Service at synth. They see the stack's other resources:
  * ECS-SC-06 and ECS-SV-32 read the task definition when it is in the same stack (across stacks, EcsChecks does).
  */
-const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SV-32'];
+const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SV-32', 'ECS-RC-10'];
 
 /** Settings a service shape (web, backend, daemon...) passes to ServiceBase. */
 export interface ServiceShapeOptions {
@@ -101,13 +101,19 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     this.taskDefinition = taskDefinition;
     if (!task.kit) validatePlainTaskDefinition(taskDefinition);
     const daemon = shape.daemon ?? false;
-    if (daemon && (task.isFargate || task.isManagedInstances)) {
+    if (daemon && (task.isFargate || task.isManagedInstances || props.managedInstancesCapacity)) {
+      const managed = !task.isFargate;
       fail({
         code: 'ECS-SV-07',
         path,
-        problem: `task ${task.path} runs on ${task.isFargate ? 'Fargate' : 'Managed Instances'}`,
-        allowed: 'an EC2 task: DaemonService runs on EC2 capacity (Fargate does not support the DAEMON scheduling strategy)',
-        fix: 'Use an Ec2Task (or an EC2-compatible task definition) on EC2 capacity.',
+        problem: props.managedInstancesCapacity
+          ? `managedInstancesCapacity ${props.managedInstancesCapacity.node.path} is set on a DaemonService`
+          : `task ${task.path} runs on ${task.isFargate ? 'Fargate' : 'Managed Instances'}`,
+        allowed: 'an EC2 task on an Ec2Capacity: DAEMON services run one task on each EC2 container instance, not on Fargate or Managed Instances',
+        fix: managed
+          ? `${props.managedInstancesCapacity ? 'Remove managedInstancesCapacity and run' : 'Run'} an Ec2Task on an Ec2Capacity (capacity), `
+            + 'or, for one task on each Managed Instances instance, use ECS Managed Daemons (ecs.CfnDaemon).'
+          : 'Use an Ec2Task (or an EC2-compatible task definition) on an Ec2Capacity.',
       });
     }
     checkDeployment(path, props, daemon);

@@ -1,0 +1,156 @@
+/** ECS-RC-10: a task must fit the largest instance its capacity providers launch. */
+import { App, Size, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as fc from 'fast-check';
+import { EcsCluster } from '../../../src/cluster';
+import { runRules } from '../../../src/rules/engine';
+import { AssemblyModel } from '../../../src/rules/model';
+import { RC10_TASK_FITS_INSTANCES } from '../../../src/rules/reach/rc-10-task-fits-instances';
+import { instanceSize } from '../../../src/rules/tables/instance-sizes';
+import { WorkerService } from '../../../src/service';
+import { Ec2Task, ManagedInstancesTask } from '../../../src/task';
+import { check, Resources } from '../helpers';
+
+interface Options {
+  /** Instance types: one is the launch template's, several a mixed instances policy. */
+  types?: unknown[];
+  taskMemory?: unknown;
+  taskCpu?: unknown;
+  containers?: Record<string, unknown>[];
+  strategy?: unknown[];
+}
+
+function template(o: Options = {}): Resources {
+  const types = o.types ?? ['m6i.large'];
+  const lt = { LaunchTemplateId: { Ref: 'Lt' }, Version: { 'Fn::GetAtt': ['Lt', 'LatestVersionNumber'] } };
+  return {
+    Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-0123456789abcdef0', InstanceType: types[0] } } },
+    Asg: {
+      Type: 'AWS::AutoScaling::AutoScalingGroup',
+      Properties: {
+        MinSize: '0',
+        MaxSize: '2',
+        ...types.length > 1
+          ? { MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: lt, Overrides: types.map((t) => ({ InstanceType: t })) } } }
+          : { LaunchTemplate: lt },
+      },
+    },
+    Provider: { Type: 'AWS::ECS::CapacityProvider', Properties: { AutoScalingGroupProvider: { AutoScalingGroupArn: { Ref: 'Asg' } } } },
+    Task: {
+      Type: 'AWS::ECS::TaskDefinition',
+      Properties: {
+        RequiresCompatibilities: ['EC2'],
+        ...o.taskMemory !== undefined ? { Memory: o.taskMemory } : {},
+        ...o.taskCpu !== undefined ? { Cpu: o.taskCpu } : {},
+        ContainerDefinitions: o.containers ?? [{ Name: 'app', Image: 'nginx', Memory: 512 }],
+      },
+    },
+    Svc: {
+      Type: 'AWS::ECS::Service',
+      Properties: { TaskDefinition: { Ref: 'Task' }, CapacityProviderStrategy: o.strategy ?? [{ CapacityProvider: { Ref: 'Provider' }, Weight: 1 }] },
+    },
+  };
+}
+
+const messages = (o: Options) => check(RC10_TASK_FITS_INSTANCES, template(o)).map((f) => f.message);
+
+describe('ECS-RC-10 task fits the instances (L1)', () => {
+  test('bad: task memory above the largest instance type', () => {
+    expect(messages({ types: ['m6i.large', 'm7i.large'], taskMemory: '16384' })).toEqual([
+      '[ECS-RC-10] task Task needs 16384 MiB of memory (the largest instance has 8192), more than any instance of Provider (m6i.large or m7i.large) offers '
+      + 'at TestStack/Svc; allowed: a task that fits on one instance: Provider (m6i.large or m7i.large) up to 8192 MiB, 2048 CPU units and 0 GPUs. '
+      + 'Use larger instance types for the capacity (instanceTypes, or raise the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs.',
+    ]);
+  });
+
+  test('bad: container memory, CPU and GPUs add up', () => {
+    const containers = [
+      { Name: 'app', Image: 'x', MemoryReservation: 6144, Memory: 9000, Cpu: 2048 },
+      { Name: 'side', Image: 'x', Memory: 4096, Cpu: 1024, ResourceRequirements: [{ Type: 'GPU', Value: '1' }] },
+    ];
+    const [m] = messages({ containers });
+    expect(m).toContain('needs 10240 MiB of memory (the largest instance has 8192), 3072 CPU units (the largest instance has 2048) and 1 GPU (the instances have at most 0)');
+    // Four GPUs on single-GPU g5 types; the 12xlarge has four.
+    expect(messages({ types: ['g5.xlarge', 'g5.2xlarge'], containers: [{ Name: 'a', Image: 'x', Memory: 1024, ResourceRequirements: [{ Type: 'GPU', Value: '4' }] }] }))
+      .toEqual([expect.stringContaining('needs 4 GPUs (the instances have at most 1)')]);
+    expect(messages({ types: ['g5.12xlarge'], containers: [{ Name: 'a', Image: 'x', Memory: 1024, ResourceRequirements: [{ Type: 'GPU', Value: '4' }] }] })).toEqual([]);
+  });
+
+  test('bad: task-level cpu as vCPU text, and burstable sizes', () => {
+    expect(messages({ types: ['t3.micro'], taskCpu: '4 vCPU', taskMemory: '512' })).toEqual([expect.stringContaining('needs 4096 CPU units (the largest instance has 2048)')]);
+    expect(messages({ types: ['t3.micro'], taskMemory: '2 GB' })).toEqual([expect.stringContaining('needs 2048 MiB of memory (the largest instance has 1024)')]);
+  });
+
+  test('good: fits one of the types (whole physical memory counts), or another provider of the strategy', () => {
+    expect(messages({ types: ['m6i.large', 'r6i.large'], taskMemory: '16384' })).toEqual([]);
+    expect(messages({ types: ['m6i.large'], taskMemory: '8192', taskCpu: '2048' })).toEqual([]);
+    const o = template({ taskMemory: '16384' });
+    o.Big = { Type: 'AWS::ECS::CapacityProvider', Properties: { AutoScalingGroupProvider: { AutoScalingGroupArn: 'arn:aws:autoscaling:eu-west-1:1:autoScalingGroup:x' } } };
+    (o.Svc.Properties as Record<string, unknown>).CapacityProviderStrategy = [{ CapacityProvider: { Ref: 'Provider' }, Weight: 1 }, { CapacityProvider: { Ref: 'Big' }, Weight: 1 }];
+    expect(check(RC10_TASK_FITS_INSTANCES, o)).toEqual([]); // the second group is outside the app: it may be large
+  });
+
+  test('silent: unknown or unresolved types and sizes, Fargate in the strategy', () => {
+    expect(messages({ types: ['x2iedn.xlarge'], taskMemory: '65536' })).toEqual([]);
+    expect(messages({ types: ['m6i.metal'], taskMemory: '65536' })).toEqual([]);
+    expect(messages({ types: [{ Ref: 'InstanceType' }], taskMemory: '65536' })).toEqual([]);
+    expect(messages({ taskMemory: { Ref: 'Memory' } })).toEqual([]);
+    expect(messages({ containers: [{ Name: 'app', Image: 'x' }] })).toEqual([]); // no memory at all: another rule's finding
+    expect(messages({ taskMemory: '65536', strategy: [{ CapacityProvider: { Ref: 'Provider' }, Weight: 1 }, { CapacityProvider: 'FARGATE', Weight: 1 }] })).toEqual([]);
+  });
+});
+
+describe('instance size table', () => {
+  test('known sizes', () => {
+    expect(instanceSize('m6i.large')).toEqual({ vcpu: 2, memoryMiB: 8192, gpus: 0 });
+    expect(instanceSize('c7g.medium')).toEqual({ vcpu: 1, memoryMiB: 2048, gpus: 0 });
+    expect(instanceSize('r6i.24xlarge')).toEqual({ vcpu: 96, memoryMiB: 786432, gpus: 0 });
+    expect(instanceSize('c5.9xlarge')).toEqual({ vcpu: 36, memoryMiB: 73728, gpus: 0 });
+    expect(instanceSize('t4g.nano')).toEqual({ vcpu: 2, memoryMiB: 512, gpus: 0 });
+    expect(instanceSize('g5.48xlarge')).toEqual({ vcpu: 192, memoryMiB: 786432, gpus: 8 });
+    expect(instanceSize('g4dn.16xlarge')).toEqual({ vcpu: 64, memoryMiB: 262144, gpus: 1 });
+    for (const unknown of ['c5n.large', 'g5.large', 'm6i.metal', 'x2idn.16xlarge', 'nonsense']) expect(instanceSize(unknown)).toBeUndefined();
+  });
+
+  test('property: memory per vCPU is the family ratio at every evenly scaled size', () => {
+    fc.assert(fc.property(fc.constantFrom(['m6i', 4], ['c7g', 2], ['r7i', 8]), fc.integer({ min: 1, max: 48 }), ([family, ratio], n) => {
+      const size = instanceSize(`${family}.${n}xlarge`)!;
+      return size.vcpu === 4 * n && size.memoryMiB === size.vcpu * (ratio as number) * 1024;
+    }));
+  });
+});
+
+describe('ECS-RC-10 on kit templates', () => {
+  const run = (stack: Stack) => {
+    const model = new AssemblyModel([{ name: stack.stackName, template: Template.fromStack(stack).toJSON() }]);
+    return runRules(model, { rules: [RC10_TASK_FITS_INSTANCES] }).map((f) => f.message);
+  };
+  const base = () => {
+    const stack = new Stack(new App(), 'Fit');
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    return { stack, cluster: new EcsCluster(stack, 'Cluster', { vpc }) };
+  };
+
+  test('bad: a 16 GiB Ec2Task on the default capacity (m6i.large, m7i.large) fails synth (the service runs the rule); good: 4 GiB', () => {
+    const build = (memoryMiB: number) => {
+      const { stack, cluster } = base();
+      cluster.addEc2Capacity('Ec2');
+      new WorkerService(stack, 'Worker', { cluster, task: new Ec2Task(stack, 'Task', { memoryMiB, container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36') } }) });
+      return stack;
+    };
+    expect(() => Template.fromStack(build(16384))).toThrow(/\[ECS-RC-10\] task Task\/TaskDefinition needs 16384 MiB of memory \(the largest instance has 8192\)/);
+    expect(run(build(4096))).toEqual([]);
+  });
+
+  test('bad: a Managed Instances task above the requirements\' maximums', () => {
+    const { stack, cluster } = base();
+    const mi = cluster.addManagedInstancesCapacity('Mi', {
+      instanceRequirements: { vCpuCountMin: 2, vCpuCountMax: 2, memoryMin: Size.gibibytes(4), memoryMax: Size.gibibytes(8) },
+    });
+    const task = new ManagedInstancesTask(stack, 'Task', { cpu: 8192, memoryMiB: 32768, container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36') } });
+    new WorkerService(stack, 'Worker', { cluster, task, managedInstancesCapacity: mi });
+    expect(() => Template.fromStack(stack)).toThrow(/needs 32768 MiB of memory \(the largest instance has 8192\) and 8192 CPU units \(the largest instance has 2048\)/);
+  });
+});

@@ -1,4 +1,4 @@
-import { CfnResource, Duration, Size, Token, Validations } from 'aws-cdk-lib';
+import { CfnResource, Duration, Names, Size, Token, Validations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -23,6 +23,12 @@ export interface IEc2CapacityCluster extends IConstruct {
   /** Associates the capacity provider with the cluster. Called once by the Ec2Capacity constructor. */
   registerEc2Capacity(capacity: Ec2Capacity): void;
 }
+
+/**
+ * Custom container instance attribute that tells the instances of one Ec2Capacity from the others of
+ * its cluster (ECS attribute names: 1-128 letters, digits, '-', '_', '/', '\\' or '.').
+ */
+const CAPACITY_ATTRIBUTE = 'cdk-ecs-kit-capacity';
 
 /** Two instance types of one size and architecture (Control Tower CT.AUTOSCALING.PR.6). */
 const DEFAULT_INSTANCE_TYPES = ['m6i.large', 'm7i.large'];
@@ -131,6 +137,10 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
   public readonly instanceRole: iam.IRole;
   /** True when the group may launch Spot instances. */
   public readonly usesSpot: boolean;
+  /** @internal Fewest instances in the group, as given (a token stays a token). */
+  public readonly _minCapacity: number;
+  /** Each says at synth whether a daemon needs the instances to carry CAPACITY_ATTRIBUTE. */
+  private readonly attributeNeeds: Array<() => boolean> = [];
 
   constructor(scope: Construct, id: string, props: Ec2CapacityProps) {
     super(scope, id);
@@ -150,6 +160,7 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     const warmup = props.instanceWarmupPeriod?.toSeconds();
     checkRange(path, 'ECS-CP-03', 'instanceWarmupPeriod (seconds)', warmup, INSTANCE_WARMUP_SECONDS, `Use ${INSTANCE_WARMUP_SECONDS.min} to ${INSTANCE_WARMUP_SECONDS.max} seconds.`);
 
+    this._minCapacity = group.minCapacity;
     this.operatingSystem = image.os;
     this.cpuArchitecture = arch === ec2.InstanceArchitecture.ARM_64 ? ecs.CpuArchitecture.ARM64 : ecs.CpuArchitecture.X86_64;
     this.usesSpot = Token.isUnresolved(group.onDemandPercentageAboveBaseCapacity) || group.onDemandPercentageAboveBaseCapacity < 100;
@@ -174,7 +185,8 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     this.launchTemplate = new ec2.LaunchTemplate(this, 'LaunchTemplate', {
       instanceType: types[0],
       machineImage: image.machineImage(arch),
-      userData: agentUserData(image.os, props.cluster.cluster.clusterName, props.agentSettings ?? {}, image.gpu),
+      userData: agentUserData(image.os, props.cluster.cluster.clusterName, props.agentSettings ?? {}, image.gpu,
+        (): Record<string, string> => this.attributeNeeds.some((needed) => needed()) ? { [CAPACITY_ATTRIBUTE]: this.attributeValue } : {}),
       role: this.instanceRole,
       securityGroup: this.securityGroup,
       httpEndpoint: true,
@@ -234,6 +246,22 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     nameAwayFromReservedStackName(this.cfnCapacityProvider, this.capacityProvider);
     this.capacityProviderName = this.capacityProvider.capacityProviderName;
     props.cluster.registerEc2Capacity(this);
+  }
+
+  /**
+   * @internal
+   * The memberOf expression that matches this capacity's instances, for a DaemonService. The instances
+   * carry the attribute only when `needed()` is true at synth, so capacities no daemon has to tell apart
+   * keep their launch template unchanged.
+   */
+  public _daemonPlacementExpression(needed: () => boolean): string {
+    this.attributeNeeds.push(needed);
+    return `attribute:${CAPACITY_ATTRIBUTE} == ${this.attributeValue}`;
+  }
+
+  /** Unique in the app and stable while the construct path is: letters and digits only, 1-128 (ECS attribute value). */
+  private get attributeValue(): string {
+    return Names.uniqueResourceName(this, { maxLength: 128 });
   }
 
   /** The CloudFormation capacity provider resource. */

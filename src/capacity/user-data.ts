@@ -1,5 +1,5 @@
 /** Renders Ec2AgentSettings into user data per operating system (internal). */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Lazy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Ec2AgentSettings, ImagePullBehavior } from './agent-settings';
 import { Ec2CapacityOs } from './ec2-capacity-image';
@@ -21,10 +21,28 @@ function resolve(settings: Ec2AgentSettings): ResolvedSettings {
 }
 
 /**
+ * Custom container instance attributes (ECS_INSTANCE_ATTRIBUTES), read at synth. An empty map renders
+ * nothing, so the user data of capacities without attributes stays byte for byte what it was.
+ */
+export type InstanceAttributes = () => Record<string, string>;
+
+/** Lines that register `attributes`, or '' when there are none; `render` formats the non-empty map. */
+function attributeLines(attributes: InstanceAttributes, render: (json: string, entries: [string, string][]) => string): string {
+  return Lazy.string({
+    produce: () => {
+      const entries = Object.entries(attributes()).sort(([a], [b]) => a.localeCompare(b));
+      return entries.length ? render(JSON.stringify(Object.fromEntries(entries)), entries) : '';
+    },
+  });
+}
+
+/**
  * User data that joins exactly one cluster and applies the agent settings.
  * `clusterName` may be a token (it resolves to a Ref to the cluster).
  */
-export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: Ec2AgentSettings, gpu = false): ec2.UserData {
+export function agentUserData(
+  os: Ec2CapacityOs, clusterName: string, settings: Ec2AgentSettings, gpu = false, attributes: InstanceAttributes = () => ({}),
+): ec2.UserData {
   const s = resolve(settings);
   switch (os) {
     case Ec2CapacityOs.BOTTLEROCKET: {
@@ -35,7 +53,9 @@ export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: 
         `awsvpc-block-imds = ${s.blockImds}`,
         `container-stop-timeout = "${s.stopTimeoutSeconds}s"`,
         `image-pull-behavior = "${s.pull}"`,
-        `enable-spot-instance-draining = ${s.spotDraining}`,
+        // An inline table keeps any key added after it in [settings.ecs].
+        `enable-spot-instance-draining = ${s.spotDraining}${attributeLines(attributes, (_json, entries) =>
+          `\ninstance-attributes = { ${entries.map(([k, v]) => `"${k}" = "${v}"`).join(', ')} }`)}`,
       );
       return data;
     }
@@ -49,8 +69,9 @@ export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: 
         env('ECS_IMAGE_PULL_BEHAVIOR', s.pull),
         env('ECS_ENABLE_SPOT_INSTANCE_DRAINING', `${s.spotDraining}`),
         env('ECS_ENABLE_AWSLOGS_EXECUTIONROLE_OVERRIDE', 'true'),
+        // The agent reads the machine environment when Initialize-ECSAgent starts it, so attributes go first.
         // -EnableTaskENI turns on awsvpc (Ec2Task's default network mode); -AwsvpcBlockIMDS only acts with it.
-        `Initialize-ECSAgent -Cluster '${clusterName}' -EnableTaskIAMRole -EnableTaskENI${s.blockImds ? ' -AwsvpcBlockIMDS' : ''}`,
+        `${attributeLines(attributes, (json) => `[Environment]::SetEnvironmentVariable("ECS_INSTANCE_ATTRIBUTES", '${json}', "Machine")\n`)}Initialize-ECSAgent -Cluster '${clusterName}' -EnableTaskIAMRole -EnableTaskENI${s.blockImds ? ' -AwsvpcBlockIMDS' : ''}`,
       );
       return data;
     }
@@ -65,7 +86,10 @@ export function agentUserData(os: Ec2CapacityOs, clusterName: string, settings: 
         // The GPU-optimized AMI sets it too; explicit so the agent registers the GPUs whatever the AMI's defaults.
         ...gpu ? ['ECS_ENABLE_GPU_SUPPORT=true'] : [],
       ];
-      data.addCommands(...lines.map((l) => `echo ${l} >> /etc/ecs/ecs.config`));
+      const commands = lines.map((l) => `echo ${l} >> /etc/ecs/ecs.config`);
+      // Single quotes keep the JSON's double quotes from the shell.
+      commands.push(`${commands.pop()}${attributeLines(attributes, (json) => `\necho 'ECS_INSTANCE_ATTRIBUTES=${json}' >> /etc/ecs/ecs.config`)}`);
+      data.addCommands(...commands);
       return data;
     }
   }

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
-import { certificate, ec2Task, fargateTask, fixture } from './helpers';
+import { certificate, ec2Task, fargateTask, fixture, synthOnce } from './helpers';
 import {
   BackendService, DaemonService, FargateCapacity, NetworkLoadBalancedService, ScheduledJob, WebService, WorkerService,
 } from '../../src/service';
@@ -116,6 +116,21 @@ describe('service defaults', () => {
       ServiceConnectConfiguration: Match.objectLike({ Enabled: true, Services: [Match.objectLike({ PortName: 'api' })] }),
       LoadBalancers: Match.absent(),
     });
+  });
+
+  test('KIT-SERVICE-PORT-UNMAPPED: allowFrom on a port no container maps warns (Service Connect connects to the container port)', () => {
+    const f = fixture();
+    const ns = new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' });
+    const api = new BackendService(f.stack, 'Api', { cluster: f.cluster, task: fargateTask(f.stack, 'Task', 8080, 'api'), cloudMapNamespace: ns });
+    const web = new WorkerService(f.stack, 'Client', { cluster: f.cluster, task: fargateTask(f.stack, 'ClientTask', 9000) });
+    api.allowFrom(web, 80);
+    api.allowFrom(web, 8080);
+    const { warnings } = synthOnce(f.app, f.stack);
+    expect(warnings.filter((w) => w.text.includes('KIT-SERVICE-PORT-UNMAPPED')).map((w) => `${w.path} ${w.text}`)).toEqual([
+      '/Svc/Api [KIT-SERVICE-PORT-UNMAPPED] allowFrom opens port 80, which no container of task Svc/Task maps (8080) at Svc/Api; '
+      + 'allowed: a container port of the task: 8080. Pass the container port the service listens on (load balancers and Service Connect proxies connect to it), '
+      + 'or add that port mapping. [ack: KIT-SERVICE-PORT-UNMAPPED]',
+    ]);
   });
 
   test('EC2 bridge tasks: capacity provider strategy, spread AZ then binpack memory, instance SG opened by allowTaskTraffic', () => {

@@ -14,7 +14,7 @@ import { addLifecycleHooks, deploymentProps, ServiceDeployment } from './deploym
 import { acknowledgeExecGrants } from './exec-grants';
 import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
-import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
+import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition, warnUnmappedPort } from './service-checks';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
@@ -34,7 +34,8 @@ const ANY_COUNT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Service rules run on the rendered AWS::ECS::Service at synth. They see the stack's other resources:
- * ECS-SC-06 and ECS-SV-32 read the task definition when it is in the same stack (across stacks, EcsChecks does).
+ * ECS-SC-06 and ECS-SV-32 read the task definition when it is in the same stack (across stacks, EcsChecks does), and
+ * ECS-RC-10 the capacity provider and its instance types.
  */
 const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SV-32', 'ECS-RC-10'];
 
@@ -253,6 +254,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
 
   /** Let `peer` reach the tasks on `port` (the instances' dynamic ports for bridge tasks). */
   public allowFrom(peer: ec2.IConnectable, port: number): void {
+    warnUnmappedPort(this, this._serviceTask, port);
     if (this.securityGroup) {
       this.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     } else if (this.ec2Capacity) {

@@ -2,13 +2,17 @@
  * Construction-time checks of a service's props and inputs, with the rule
  * ids the synth-time rules use, and the subnet default every service shares.
  */
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Construct } from 'constructs';
 import { checkRange } from './service-capacity';
+import { ServiceTask } from './service-inputs';
 import { ReplicaServiceProps } from './service-props';
 import { fail } from '../../errors';
+import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
+import { formatMessage } from '../../rules/engine';
 import { ecsNameProblem } from '../../rules/service/name-format';
 import { PERCENT } from '../../rules/tables/capacity-limits';
 
@@ -69,3 +73,25 @@ export function validatePlainTaskDefinition(taskDefinition: ecs.TaskDefinition):
   validateWithRules(taskDefinition, cfn, taskDefinitionRuleIds());
 }
 
+
+/**
+ * KIT-SERVICE-PORT-UNMAPPED: `allowFrom(peer, port)` with a port no container of the task maps. Load balancers and
+ * Service Connect proxies connect to container ports, so callers through them time out while the deployment succeeds.
+ * A warning: an awsvpc task may listen on a port it does not map.
+ */
+export function warnUnmappedPort(scope: Construct, task: ServiceTask, port: number): void {
+  if (Token.isUnresolved(port) || !task.l2) return;
+  const mappings = taskDefinitionContainers(task.l2).flatMap((c) => c.portMappings);
+  const ports = mappings.map((m) => m.containerPortRange ?? String(m.containerPort));
+  if (ports.length === 0) return; // the task declares no ports: nothing to compare with
+  const inRange = (text: string) => {
+    const [low, high] = text.split('-').map(Number);
+    return port >= low && port <= (high ?? low);
+  };
+  if (ports.some(inRange)) return;
+  Annotations.of(scope).addWarningV2('KIT-SERVICE-PORT-UNMAPPED', formatMessage('KIT-SERVICE-PORT-UNMAPPED', scope.node.path, {
+    problem: `allowFrom opens port ${port}, which no container of task ${task.path} maps (${ports.join(', ')})`,
+    allowed: `a container port of the task: ${ports.join(', ')}`,
+    fix: 'Pass the container port the service listens on (load balancers and Service Connect proxies connect to it), or add that port mapping',
+  }));
+}

@@ -85,7 +85,8 @@ export interface ServiceBaseProps {
   readonly capacity?: Ec2Capacity;
   /**
    * Managed Instances capacity for a ManagedInstancesTask (or a MANAGED_INSTANCES task definition),
-   * rendered as a capacity provider strategy.
+   * rendered as a capacity provider strategy. Not for a DaemonService: DAEMON services run on EC2
+   * container instances (ECS-SV-07).
    * @default - the cluster's only ManagedInstancesCapacity, for a Managed Instances task
    */
   readonly managedInstancesCapacity?: ManagedInstancesCapacity;

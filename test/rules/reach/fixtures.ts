@@ -98,3 +98,18 @@ export function splitStacks(r: Resources, moved: readonly string[], names: [stri
   }
   return assemblyOfStacks(templates.map((t, i) => ({ name: names[i], template: t as CfnTemplate })));
 }
+
+/**
+ * The default route of route table `Table`: to an internet gateway (`Igw`, added) or a NAT gateway;
+ * none leaves the subnet isolated. Used by the subnet-reach rules (ECS-RC-01, ECS-RC-09).
+ */
+export function addDefaultRoute(r: Resources, route: 'igw' | 'nat' | 'none' | undefined): Resources {
+  if (route === 'igw') {
+    r.Igw = { Type: 'AWS::EC2::InternetGateway', Properties: {} };
+    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('Table'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('Igw') } };
+  }
+  if (route === 'nat') {
+    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('Table'), DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123' } };
+  }
+  return r;
+}

@@ -8,6 +8,7 @@ import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC01_IMAGE_PULL_PATH } from '../../../src/rules/reach/rc-01-image-pull-path';
 import { assemblyOfStacks, check, checkAssembly, fargateTask, Resources } from '../helpers';
+import { addDefaultRoute } from './fixtures';
 
 const ECR_IMAGE = { 'Fn::Join': ['', ['111111111111.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/app:1']] };
 const endpoint = (service: string, type?: string, extra: Record<string, unknown> = {}) => ({
@@ -58,14 +59,7 @@ function template(o: Options = {}): Resources {
     },
     ...o.extra,
   };
-  if (o.route === 'igw') {
-    r.Igw = { Type: 'AWS::EC2::InternetGateway', Properties: {} };
-    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } };
-  }
-  if (o.route === 'nat') {
-    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123' } };
-  }
-  return r;
+  return addDefaultRoute(r, o.route);
 }
 
 const messages = (resources: Resources) => check(RC01_IMAGE_PULL_PATH, resources).map((f) => f.message);

@@ -5,6 +5,7 @@ import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { addDefaultRoute } from './fixtures';
 import { EcsCluster } from '../../../src/cluster';
 import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
@@ -89,14 +90,7 @@ function template(o: Options = {}): Resources {
       Properties: { TaskDefinition: { Ref: 'Task' }, CapacityProviderStrategy: [{ CapacityProvider: { Ref: 'Provider' }, Weight: 1 }] },
     };
   }
-  if (o.route === 'igw') {
-    r.Igw = { Type: 'AWS::EC2::InternetGateway', Properties: {} };
-    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } };
-  }
-  if (o.route === 'nat') {
-    r.Route = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123' } };
-  }
-  return r;
+  return addDefaultRoute(r, o.route);
 }
 
 const messages = (resources: Resources) => check(RC09_CONTAINER_INSTANCE_REACH, resources).map((f) => f.message);

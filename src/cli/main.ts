@@ -102,6 +102,8 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   if (opts.format === 'json') io.stdout(formatJson(open, acknowledged));
   else if (opts.format === 'sarif') io.stdout(formatSarif(open, rules, packageVersion(), process.cwd(), acknowledged));
   else io.stdout(formatText(open, stackCount, acknowledged));
+  // On stderr, so json and sarif stay parseable: a CI log then shows what was not checked.
+  if (disabled.length > 0) io.stderr(`Not run (--disable): ${disabled.join(', ')}\n`);
   return open.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

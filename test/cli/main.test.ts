@@ -145,8 +145,12 @@ describe('cdk-ecs-kit check', () => {
     expect(JSON.parse(r.stdout).findings).toEqual([expect.objectContaining({ ruleId: 'ECS-TD-01', stack: 'Prod/Api' })]);
   });
 
-  test('--disable skips a rule', () => {
-    expect(run('check', '--disable', 'ECS-TD-01', path.join(FIX, 'bad', 'fargate-size.yaml')).code).toBe(0);
+  test('--disable skips a rule and says so on stderr (stdout stays parseable)', () => {
+    const r = run('check', '--disable', 'ECS-TD-01', '--format', 'json', path.join(FIX, 'bad', 'fargate-size.yaml'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+    expect(r.stderr).toBe('Not run (--disable): ECS-TD-01\n');
+    expect(run('check', path.join(FIX, 'bad', 'fargate-size.yaml')).stderr).toBe('');
   });
 
   test.each([

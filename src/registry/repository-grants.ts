@@ -22,16 +22,24 @@ const GET_AUTHORIZATION_TOKEN_ACKNOWLEDGEMENT = {
     + '(Service Authorization Reference, Amazon ECR). Repository actions in the same policy are scoped to the repository ARN.',
 };
 
-/** Id of the shared policy under the role or user. */
+/** Id of the shared policy under the role or user; the second and later get a number. */
 const POLICY_ID = 'EcrImagesPolicy';
 
-/** The shared policy of one role or user, with one statement per grant kind that collects repository ARNs. */
+/**
+ * Repositories per policy. IAM limits a managed policy to 6,144 characters; a repository ARN listed in
+ * both the pull and the push statement takes about 200, so 20 keep a policy near 4,000 with room for long names.
+ */
+export const REPOSITORIES_PER_POLICY = 20;
+
+/** One shared policy of a role, user or group: one statement per grant kind, collecting repository ARNs. */
 interface ImagesPolicy {
   readonly policy: iam.ManagedPolicy;
   readonly statements: Map<GrantKind, iam.PolicyStatement>;
+  /** ARNs (tokens) of the repositories the policy names. */
+  readonly repositories: Set<string>;
 }
 
-const policies = new WeakMap<Construct, ImagesPolicy>();
+const policies = new WeakMap<Construct, ImagesPolicy[]>();
 
 /** An identity of this kit's policies: a role, user or group (groups cannot be named in a repository policy). */
 export type Identity = iam.IRole | iam.IUser | iam.IGroup;
@@ -62,32 +70,38 @@ export function grantRoute(repository: ecr.IRepository, grantee: iam.IGrantable)
   return { identity, resource: true };
 }
 
-/** The shared managed policy of `identity`, in its own stack (it refers to the repository, never the other way round). */
-export function imagesPolicy(identity: Identity): iam.ManagedPolicy {
-  return holder(identity).policy;
+/** The shared managed policy of `identity` that names `repository` (in the identity's stack: it refers to the repository, never the other way round). */
+export function imagesPolicy(identity: Identity, repository: ecr.IRepository): iam.ManagedPolicy {
+  return holder(identity, repository.repositoryArn).policy;
 }
 
-function holder(identity: Identity): ImagesPolicy {
+/** The policy naming `arn`, else the last one with room, else a new one. */
+function holder(identity: Identity, arn: string): ImagesPolicy {
   const scope = identity as unknown as Construct;
-  let found = policies.get(scope);
-  if (found) return found;
+  let list = policies.get(scope);
+  if (!list) policies.set(scope, list = []);
+  const named = list.find((h) => h.repositories.has(arn));
+  if (named) return named;
+  const last = list[list.length - 1];
+  if (last && last.repositories.size < REPOSITORIES_PER_POLICY) return last;
   const is = identity as Partial<iam.IRole & iam.IUser & iam.IGroup>;
-  const policy = new iam.ManagedPolicy(scope, POLICY_ID, {
+  const policy = new iam.ManagedPolicy(scope, list.length === 0 ? POLICY_ID : `${POLICY_ID}${list.length + 1}`, {
     description: 'Pull and push images of ECR repositories (cdk-ecs-kit SecureRepository grants)',
     roles: is.roleArn !== undefined ? [identity as iam.IRole] : undefined,
     users: is.userArn !== undefined ? [identity as iam.IUser] : undefined,
     groups: is.groupArn !== undefined ? [identity as iam.IGroup] : undefined,
   });
   Validations.of(policy).acknowledge(GET_AUTHORIZATION_TOKEN_ACKNOWLEDGEMENT);
-  found = { policy, statements: new Map() };
-  policies.set(scope, found);
-  return found;
+  const created: ImagesPolicy = { policy, statements: new Map(), repositories: new Set() };
+  list.push(created);
+  return created;
 }
 
-/** Add `repository` to the `kind` statement of the identity's shared policy; the Grant depends on the policy. */
+/** Add `repository` to the `kind` statement of one of the identity's shared policies; the Grant depends on that policy. */
 export function grantInImagesPolicy(repository: ecr.IRepository, identity: Identity, grantee: iam.IGrantable,
   kind: GrantKind, actions: string[]): iam.Grant {
-  const h = holder(identity);
+  const arn = repository.repositoryArn;
+  const h = holder(identity, arn);
   let statement = h.statements.get(kind);
   if (!statement) {
     statement = new iam.PolicyStatement({ sid: `Ecr${kind}`, actions });
@@ -97,8 +111,9 @@ export function grantInImagesPolicy(repository: ecr.IRepository, identity: Ident
     }
     h.statements.set(kind, statement);
   }
-  if (!statement.resources.includes(repository.repositoryArn)) statement.addResources(repository.repositoryArn);
-  return grantInPolicy(h.policy, grantee, new iam.PolicyStatement({ actions, resources: [repository.repositoryArn] }));
+  h.repositories.add(arn);
+  if (!statement.resources.includes(arn)) statement.addResources(arn);
+  return grantInPolicy(h.policy, grantee, new iam.PolicyStatement({ actions, resources: [arn] }));
 }
 
 /** A repository policy statement for a principal of another account or a service, as ecr.Repository.grant writes it. */

@@ -88,19 +88,19 @@ export class SecureRepository extends Construct implements ecr.IRepository {
   }
 
   /**
-   * The customer-managed policy that lets `grantee` (a role, user or group of this account) pull: one per identity,
-   * shared by every SecureRepository that grants to it, with the pull actions on the repository ARNs and
-   * ecr:GetAuthorizationToken on `*` (the one action that takes no resource). Idempotent.
+   * The customer-managed policy that lets `grantee` (a role, user or group of this account) pull: shared by up to 20
+   * SecureRepositories that grant to it (then a second one starts, under IAM's 6,144-character policy limit), with the
+   * pull actions on the repository ARNs and ecr:GetAuthorizationToken on `*` (the one action that takes no resource). Idempotent.
    */
   public pullPolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
     this.grantKind('Pull', grantee, PULL_ACTIONS);
-    return imagesPolicy(this.identity(grantee));
+    return imagesPolicy(this.identity(grantee), this);
   }
 
   /** The customer-managed policy that lets `grantee` push; the same policy as `pullPolicy`. */
   public pushPolicy(grantee: iam.IGrantable): iam.ManagedPolicy {
     this.grantKind('Push', grantee, PUSH_ACTIONS);
-    return imagesPolicy(this.identity(grantee));
+    return imagesPolicy(this.identity(grantee), this);
   }
 
   /** Any actions on this repository, as aws-cdk-lib grants them (inline on the principal). */

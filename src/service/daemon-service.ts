@@ -66,8 +66,15 @@ class IdleCapacityWarning implements IAspect {
     this.done = true;
     if (this.capacity._minCapacity !== 0) return;
     const name = this.capacity.capacityProviderName;
+    const own = this.daemon.node.findAll();
     const runsOn = (c: IConstruct): boolean => {
       if (c instanceof ServiceBase) return !(c instanceof DaemonService) && c.ec2Capacity === this.capacity;
+      // A plain aws-cdk-lib service (Ec2Service) whose strategy names the capacity's provider.
+      if (c instanceof ecs.CfnService) {
+        const strategy = c.capacityProviderStrategy;
+        const names = (s: unknown) => (s as ecs.CfnService.CapacityProviderStrategyItemProperty).capacityProvider === name;
+        return !own.includes(c) && Array.isArray(strategy) && strategy.some(names);
+      }
       if (!(c instanceof ScheduledJob)) return false;
       const target = c.schedule.target as scheduler.CfnSchedule.TargetProperty;
       const ecsParameters = target.ecsParameters as scheduler.CfnSchedule.EcsParametersProperty | undefined;

@@ -199,6 +199,24 @@ describe('SecureRepository grants', () => {
     expect(policy.Properties.Roles).toEqual([{ Ref: expect.stringMatching(/^Role/) }]);
   });
 
+  test('a policy names at most 20 repositories (IAM: 6,144 characters per managed policy); the 21st starts another', () => {
+    const s = stack();
+    const ci = taskRole(s);
+    const repos = Array.from({ length: 45 }, (_, i) => new SecureRepository(s, `R${i}`, { repositoryName: `platform-team/service-with-a-long-name-${i}` }));
+    for (const repo of repos) repo.grantPullPush(ci);
+    expect(repos[0].pullPolicy(ci)).toBe(repos[19].pushPolicy(ci));
+    expect(repos[20].pullPolicy(ci)).not.toBe(repos[19].pullPolicy(ci));
+    expect(repos[44].pullPolicy(ci).node.id).toBe('EcrImagesPolicy3');
+    const policies = Object.values(Template.fromStack(s).findResources('AWS::IAM::ManagedPolicy'));
+    expect(policies.map((p) => (p.Properties.PolicyDocument.Statement[0].Resource as unknown[]).length)).toEqual([20, 20, 5]);
+    // The size IAM counts, with each ARN as it resolves (the longest account id and Region).
+    for (const p of policies) {
+      const text = JSON.stringify(p.Properties.PolicyDocument).replace(/\{"Fn::GetAtt":\["[^"]+","Arn"\]\}/g,
+        '"arn:aws:ecr:ap-southeast-2:123456789012:repository/platform-team/service-with-a-long-name-44"');
+      expect(text.length).toBeLessThan(6144);
+    }
+  });
+
   test('a group gets the policy through Groups', () => {
     const s = stack();
     new SecureRepository(s, 'Repo').grantPull(new iam.Group(s, 'Builders'));

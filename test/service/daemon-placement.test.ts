@@ -5,7 +5,7 @@
  * aws/containers-roadmap#692), and ECS runs one daemon task on each instance that meets the placement
  * constraints (ecs_service-options.html), so the kit adds memberOf on a custom instance attribute.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -192,6 +192,18 @@ describe('KIT-SERVICE-DAEMON-IDLE warning', () => {
     expect(idle(synthOnce(f.app, f.stack).warnings)).toEqual([]);
   });
 
+  test('no warning with a plain aws-cdk-lib Ec2Service whose strategy names the capacity', () => {
+    const f = fixture();
+    const capacity = f.cluster.addEc2Capacity('Ec2');
+    new DaemonService(f.stack, 'Agent', { cluster: f.cluster, task: ec2Task(f.stack) });
+    const td = new ecs.Ec2TaskDefinition(f.stack, 'PlainTd');
+    td.addContainer('app', { image: IMAGE, memoryLimitMiB: 256 });
+    new ecs.Ec2Service(f.stack, 'Plain', {
+      cluster: f.cluster.cluster, taskDefinition: td, capacityProviderStrategies: [{ capacityProvider: capacity.capacityProviderName, weight: 1 }],
+    });
+    expect(idle(synthOnce(f.app, f.stack).warnings)).toEqual([]);
+  });
+
   test('no warning with a ScheduledJob on the capacity; a replica service on another capacity does not count', () => {
     const f = fixture();
     const { x86, arm } = twoCapacities(f);
@@ -206,3 +218,26 @@ describe('KIT-SERVICE-DAEMON-IDLE warning', () => {
     expect(idle(synthOnce(g.app, g.stack).warnings)).toEqual([]);
   });
 });
+
+describe('allowFrom on a bridge task with a fixed host port', () => {
+  test('opens the host port (not the dynamic range) whether given the container or the host port, without KIT-SERVICE-PORT-UNMAPPED', () => {
+    const f = fixture();
+    const capacity = f.cluster.addEc2Capacity('Ec2', { minCapacity: 1 });
+    const task = new Ec2Task(f.stack, 'StatsdTask', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 8125, hostPort: 80 }] } });
+    Validations.of(task).acknowledge({ id: 'KIT-TASK-BRIDGE-HOST-PORT', reason: 'a daemon: one task per instance' });
+    const daemon = new DaemonService(f.stack, 'Statsd', { cluster: f.cluster, task });
+    const callers = new ec2.SecurityGroup(f.stack, 'Callers', { vpc: f.vpc });
+    daemon.allowFrom(callers, 80);
+    daemon.allowFrom(callers, 8125);
+    const { t, warnings } = synthOnce(f.app, f.stack);
+    expect(warnings.filter((w) => w.text.includes('KIT-SERVICE-PORT-UNMAPPED'))).toEqual([]);
+    const rules = Object.values(t.findResources('AWS::EC2::SecurityGroupIngress', {
+      Properties: {
+        GroupId: f.stack.resolve(capacity.securityGroup.securityGroupId),
+        SourceSecurityGroupId: f.stack.resolve(callers.securityGroupId),
+      },
+    })).map((r) => `${r.Properties.FromPort}-${r.Properties.ToPort}`);
+    expect(rules).toEqual(['80-80']);
+  });
+});
+

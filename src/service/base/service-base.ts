@@ -14,7 +14,7 @@ import { addLifecycleHooks, deploymentProps, ServiceDeployment } from './deploym
 import { acknowledgeExecGrants } from './exec-grants';
 import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
-import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition, warnUnmappedPort } from './service-checks';
+import { checkDeployment, checkPublicSubnets, checkServiceName, fixedHostPort, privateSubnets, validatePlainTaskDefinition, warnUnmappedPort } from './service-checks';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
@@ -258,15 +258,19 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     if (this.securityGroup) {
       this.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     } else if (this.ec2Capacity) {
-      this.ec2Capacity.allowTaskTraffic(peer, this._serviceTask.networkMode, port);
+      // A bridge mapping with a fixed host port is reached on that port, not the dynamic range.
+      const fixed = this._serviceTask.networkMode === ecs.NetworkMode.BRIDGE ? fixedHostPort(this._serviceTask, port) : undefined;
+      if (fixed !== undefined) this.ec2Capacity.connections.allowFrom(peer, ec2.Port.tcp(fixed), `to ${this.node.id} host port ${fixed}`);
+      else this.ec2Capacity.allowTaskTraffic(peer, this._serviceTask.networkMode, port);
     } else if (this.managedInstancesCapacity) {
       // Host mode: the container port on the instances.
       this.managedInstancesCapacity.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     } else if (this._serviceCluster.visible) {
       // The instances of an ecs.Cluster: its connections hold their security groups.
       const bridge = this._serviceTask.networkMode === ecs.NetworkMode.BRIDGE;
-      this._serviceCluster.visible.connections.allowFrom(peer,
-        bridge ? ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max) : ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
+      const fixed = bridge ? fixedHostPort(this._serviceTask, port) : undefined;
+      this._serviceCluster.visible.connections.allowFrom(peer, fixed !== undefined ? ec2.Port.tcp(fixed)
+        : bridge ? ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max) : ec2.Port.tcp(port), `to ${this.node.id} port ${fixed ?? port}`);
     }
   }
 

@@ -88,10 +88,21 @@ export function warnUnmappedPort(scope: Construct, task: ServiceTask, port: numb
     const [low, high] = text.split('-').map(Number);
     return port >= low && port <= (high ?? low);
   };
-  if (ports.some(inRange)) return;
+  // A fixed host port (bridge or host mode) is what callers on the instance connect to.
+  if (ports.some(inRange) || fixedHostPort(task, port) !== undefined) return;
   Annotations.of(scope).addWarningV2('KIT-SERVICE-PORT-UNMAPPED', formatMessage('KIT-SERVICE-PORT-UNMAPPED', scope.node.path, {
     problem: `allowFrom opens port ${port}, which no container of task ${task.path} maps (${ports.join(', ')})`,
     allowed: `a container port of the task: ${ports.join(', ')}`,
     fix: 'Pass the container port the service listens on (load balancers and Service Connect proxies connect to it), or add that port mapping',
   }));
+}
+
+/** The fixed host port (bridge mode) callers use for `port`: a mapping's hostPort, when `port` is its container or host port. */
+export function fixedHostPort(task: ServiceTask, port: number): number | undefined {
+  if (!task.l2 || Token.isUnresolved(port)) return undefined;
+  for (const m of taskDefinitionContainers(task.l2).flatMap((c) => c.portMappings)) {
+    const host = m.hostPort;
+    if (host !== undefined && !Token.isUnresolved(host) && host > 0 && (m.containerPort === port || host === port)) return host;
+  }
+  return undefined;
 }

@@ -23,6 +23,8 @@ interface ProviderRoom {
   readonly memoryMiB: number;
   readonly cpuUnits: number;
   readonly gpus: number;
+  /** Why the GPUs are 0 on GPU instance types. */
+  readonly gpuNote?: string;
 }
 
 export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
@@ -34,12 +36,14 @@ export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
     + '(task-level Memory, else the sum of the containers\' MemoryReservation or Memory), CPU (task-level Cpu, else the containers\' Cpu) and GPUs '
     + '(ResourceRequirements) must fit on at least one instance type the providers launch: the launch template\'s or launch configuration\'s InstanceType '
     + 'and the mixed instances policy\'s overrides, read from a table of common families (m, c, r from the 5th generation on, t3, t3a, t4g, g4dn, g5, g6), '
-    + 'or the VCpuCount and MemoryMiB maximums of Managed Instances requirements. Compared with the instance\'s physical memory, so a task that fits only '
+    + 'or the VCpuCount and MemoryMiB maximums of Managed Instances requirements. GPU instances count no GPUs when their image is an ECS-optimized '
+    + 'AMI other than the GPU one, or a Bottlerocket variant other than nvidia (the public SSM parameter aws-cdk-lib renders). Compared with the instance\'s physical memory, so a task that fits only '
     + 'without the agent\'s reserve passes. Silent when a size, type or provider is unresolved or not in the table.',
   deployError: 'The service is created but no task is ever placed ("service ... was unable to place a task because no container instance met all of its '
     + 'requirements ... has insufficient memory available"); the deployment never reaches a steady state and the circuit breaker (or the 3-hour CloudFormation '
     + 'timeout) rolls it back.',
-  fix: 'Use larger instance types for the capacity (instanceTypes, or the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs.',
+  fix: 'Use larger instance types for the capacity (instanceTypes, or the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs; '
+    + 'GPU tasks need a GPU image (Ec2CapacityImage.amazonLinux2023Gpu(), or BottleRocketImage with an nvidia variant).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html',
   resourceTypes: [SERVICE],
   onlyWith: ['CapacityProviderStrategy'],
@@ -63,7 +67,10 @@ export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
     const over: string[] = [];
     if (needs.memoryMiB > largest('memoryMiB')) over.push(`${needs.memoryMiB} MiB of memory (the largest instance has ${largest('memoryMiB')})`);
     if (needs.cpuUnits > largest('cpuUnits')) over.push(`${needs.cpuUnits} CPU units (the largest instance has ${largest('cpuUnits')})`);
-    if (needs.gpus > largest('gpus')) over.push(`${needs.gpus} GPU${needs.gpus > 1 ? 's' : ''} (the instances have at most ${largest('gpus')})`);
+    const note = needs.gpus > largest('gpus') ? rooms.map((r) => r.gpuNote).find((n) => n !== undefined) : undefined;
+    if (needs.gpus > largest('gpus')) {
+      over.push(`${needs.gpus} GPU${needs.gpus > 1 ? 's' : ''} (the instances have at most ${largest('gpus')}${note ? `: ${note}` : ''})`);
+    }
     // Each dimension fits somewhere, but never all on one instance type.
     if (over.length === 0) over.push(`${needs.memoryMiB} MiB, ${needs.cpuUnits} CPU units and ${needs.gpus} GPUs together`);
     return [{
@@ -71,7 +78,9 @@ export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
       value: rooms.map((r) => r.label),
       problem: `task ${shortPath(task, service.stack)} needs ${andList(over)}, more than any instance of ${rooms.map((r) => r.label).join(', ')} offers`,
       allowed: `a task that fits on one instance: ${rooms.map(describeRoom).join('; ')}`,
-      fix: 'Use larger instance types for the capacity (instanceTypes, or raise the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs.',
+      fix: note
+        ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on NVIDIA types), or BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
+        : 'Use larger instance types for the capacity (instanceTypes, or raise the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs.',
     }];
   },
 };
@@ -135,42 +144,73 @@ function providerRoom(provider: TemplateResource, ctx: RuleContext): ProviderRoo
   if (kind !== 'asg') return undefined;
   const asg = ctx.assembly.resolveResource(toObject(provider.properties.AutoScalingGroupProvider)?.AutoScalingGroupArn, provider.stack);
   if (asg?.type !== AUTO_SCALING_GROUP) return undefined;
-  const types = instanceTypes(asg, ctx);
+  const { types, imageId } = launchOf(asg, ctx);
   const sizes = types?.map(instanceSize);
   if (!sizes || sizes.length === 0 || sizes.some((s) => s === undefined)) return undefined;
   const known = sizes as NonNullable<(typeof sizes)[number]>[];
+  const gpus = Math.max(...known.map((s) => s.gpus));
+  // GPUs the image's agent cannot see are no room at all.
+  const image = gpus > 0 ? imageParameter(imageId, asg.stack) : undefined;
+  const noDriver = image !== undefined && imageRunsGpus(image) === false;
   return {
     label: `${label} (${orList(types!)})`,
     memoryMiB: Math.max(...known.map((s) => s.memoryMiB)),
     cpuUnits: Math.max(...known.map((s) => s.vcpu * 1024)),
-    gpus: Math.max(...known.map((s) => s.gpus)),
+    gpus: noDriver ? 0 : gpus,
+    gpuNote: noDriver ? `image ${image} has no NVIDIA driver, so the agent registers none of the instances' ${gpus} GPU${gpus > 1 ? 's' : ''}` : undefined,
   };
 }
 
-/** The instance types an Auto Scaling group launches; undefined when any is unresolved or chosen by requirements. */
-function instanceTypes(asg: TemplateResource, ctx: RuleContext): string[] | undefined {
+/** What an Auto Scaling group launches: its instance types, and the image id as written (undefined types when unresolved). */
+function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown } {
   const p = asg.properties;
   const literal = (v: unknown) => toStr(v);
   if (p.LaunchConfigurationName !== undefined) {
     const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
-    const t = lc?.type === LAUNCH_CONFIGURATION ? literal(lc.properties.InstanceType) : undefined;
-    return t === undefined ? undefined : [t];
+    if (lc?.type !== LAUNCH_CONFIGURATION) return {};
+    const t = literal(lc.properties.InstanceType);
+    return { types: t === undefined ? undefined : [t], imageId: lc.properties.ImageId };
   }
   const mixed = toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate);
   const spec = mixed ? toObject(mixed.LaunchTemplateSpecification) : toObject(p.LaunchTemplate);
+  const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
+  const data = lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined;
+  const imageId = data?.ImageId;
   if (mixed && mixed.Overrides !== undefined) {
     const overrides = toArray(mixed.Overrides);
-    if (!overrides) return undefined;
+    if (!overrides) return { imageId };
     const out: string[] = [];
     for (const o of overrides) {
       const t = literal(toObject(o)?.InstanceType);
-      if (t === undefined) return undefined;
+      if (t === undefined) return { imageId };
       out.push(t);
     }
-    if (out.length > 0) return out;
+    if (out.length > 0) return { types: out, imageId };
   }
-  const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
-  if (lt?.type !== LAUNCH_TEMPLATE) return undefined;
-  const t = literal(toObject(lt.properties.LaunchTemplateData)?.InstanceType);
-  return t === undefined ? undefined : [t];
+  const t = literal(data?.InstanceType);
+  return { types: t === undefined ? undefined : [t], imageId };
+}
+
+/**
+ * The AWS public image parameter behind an image id: a `{{resolve:ssm:...}}` reference, or the default of the
+ * SSM parameter aws-cdk-lib declares for `EcsOptimizedImage` / `BottleRocketImage` (`SsmParameterValue...`).
+ */
+function imageParameter(imageId: unknown, stack: TemplateResource['stack']): string | undefined {
+  // A dynamic reference is an unresolved value to toStr: read the parameter name it names.
+  if (typeof imageId === 'string') return /^\{\{resolve:ssm:([^:}]+)/.exec(imageId)?.[1];
+  // A Ref is an unresolved value to toObject: read it as written.
+  const ref = imageId !== null && typeof imageId === 'object' ? (imageId as Record<string, unknown>).Ref : undefined;
+  if (typeof ref !== 'string' || !ref.startsWith('SsmParameterValue')) return undefined;
+  return toStr(toObject(stack.template.Parameters?.[ref])?.Default);
+}
+
+/**
+ * Whether the image's agent can register NVIDIA GPUs: only the ECS GPU-optimized AMIs and Bottlerocket's nvidia variants
+ * carry the driver. undefined for any other image (a custom AMI may have it).
+ */
+export function imageRunsGpus(parameter: string | undefined): boolean | undefined {
+  if (parameter === undefined) return undefined;
+  if (parameter.startsWith('/aws/service/ecs/optimized-ami/')) return parameter.includes('/gpu/');
+  if (/^\/aws\/service\/bottlerocket\/aws-ecs-\d/.test(parameter)) return parameter.includes('-nvidia/');
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as fc from 'fast-check';
+import { Ec2CapacityImage } from '../../../src/capacity';
 import { EcsCluster } from '../../../src/cluster';
 import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
@@ -11,7 +12,7 @@ import { RC10_TASK_FITS_INSTANCES } from '../../../src/rules/reach/rc-10-task-fi
 import { instanceSize } from '../../../src/rules/tables/instance-sizes';
 import { WorkerService } from '../../../src/service';
 import { Ec2Task, ManagedInstancesTask } from '../../../src/task';
-import { check, Resources } from '../helpers';
+import { assemblyOf, check, Resources } from '../helpers';
 
 interface Options {
   /** Instance types: one is the launch template's, several a mixed instances policy. */
@@ -78,6 +79,27 @@ describe('ECS-RC-10 task fits the instances (L1)', () => {
     expect(messages({ types: ['g5.12xlarge'], containers: [{ Name: 'a', Image: 'x', Memory: 1024, ResourceRequirements: [{ Type: 'GPU', Value: '4' }] }] })).toEqual([]);
   });
 
+  test('bad: GPU types whose image has no NVIDIA driver offer no GPUs; good: the GPU AMI, an nvidia Bottlerocket, or an unknown image', () => {
+    const gpuTask = [{ Name: 'a', Image: 'x', Memory: 1024, ResourceRequirements: [{ Type: 'GPU', Value: '1' }] }];
+    const withImage = (imageId: unknown, parameter?: string) => {
+      const r = template({ types: ['g5.xlarge'], containers: gpuTask });
+      ((r.Lt.Properties as Record<string, Record<string, unknown>>).LaunchTemplateData).ImageId = imageId;
+      const extra = parameter === undefined ? {} : {
+        Parameters: { SsmParameterValueImage: { Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', Default: parameter } },
+      };
+      return runRules(assemblyOf(r, extra), { rules: [RC10_TASK_FITS_INSTANCES] }).map((f) => f.message);
+    };
+    const standard = withImage({ Ref: 'SsmParameterValueImage' }, '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id');
+    expect(standard).toEqual([expect.stringContaining('needs 1 GPU (the instances have at most 0: image /aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id '
+      + 'has no NVIDIA driver, so the agent registers none of the instances\' 1 GPU)')]);
+    expect(standard[0]).toContain('Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu()');
+    expect(withImage('{{resolve:ssm:/aws/service/bottlerocket/aws-ecs-2/x86_64/latest/image_id}}')).toHaveLength(1);
+    expect(withImage({ Ref: 'SsmParameterValueImage' }, '/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id')).toEqual([]);
+    expect(withImage('{{resolve:ssm:/aws/service/bottlerocket/aws-ecs-2-nvidia/x86_64/latest/image_id}}')).toEqual([]);
+    expect(withImage('ami-0123456789abcdef0')).toEqual([]); // a custom AMI may carry the driver
+    expect(withImage({ Ref: 'ImageParameter' })).toEqual([]);
+  });
+
   test('bad: task-level cpu as vCPU text, and burstable sizes', () => {
     expect(messages({ types: ['t3.micro'], taskCpu: '4 vCPU', taskMemory: '512' })).toEqual([expect.stringContaining('needs 4096 CPU units (the largest instance has 2048)')]);
     expect(messages({ types: ['t3.micro'], taskMemory: '2 GB' })).toEqual([expect.stringContaining('needs 2048 MiB of memory (the largest instance has 1024)')]);
@@ -142,6 +164,18 @@ describe('ECS-RC-10 on kit templates', () => {
     };
     expect(() => Template.fromStack(build(16384))).toThrow(/\[ECS-RC-10\] task Task\/TaskDefinition needs 16384 MiB of memory \(the largest instance has 8192\)/);
     expect(run(build(4096))).toEqual([]);
+  });
+
+  test('bad: a GPU task on GPU capacity given the standard image explicitly; good: the default (GPU) image', () => {
+    const build = (image?: Ec2CapacityImage) => {
+      const { stack, cluster } = base();
+      const capacity = cluster.addEc2Capacity('Gpu', { instanceTypes: [new ec2.InstanceType('g5.xlarge')], image });
+      const task = new Ec2Task(stack, 'Task', { memoryMiB: 4096, container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36'), gpuCount: 1 } });
+      new WorkerService(stack, 'Worker', { cluster, task, capacity });
+      return stack;
+    };
+    expect(() => Template.fromStack(build(Ec2CapacityImage.amazonLinux2023()))).toThrow(/\[ECS-RC-10\] task Task\/TaskDefinition needs 1 GPU \(the instances have at most 0: image .*has no NVIDIA driver/);
+    expect(run(build())).toEqual([]);
   });
 
   test('bad: a Managed Instances task above the requirements\' maximums', () => {

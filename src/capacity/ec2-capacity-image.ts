@@ -25,7 +25,7 @@ export class Ec2CapacityImage {
   /**
    * ECS GPU-optimized Amazon Linux 2023 (NVIDIA driver and container toolkit), x86_64 only.
    * The default on NVIDIA GPU instance types (g4dn, g5, g6, g6e, gr6, p3, p4d, p5...).
-   * There is no ARM64 variant, so Graviton GPU types (g5g) need `custom()`.
+   * There is no ARM64 variant: Graviton GPU types (g5g) need `bottlerocketNvidia()` or `custom()`.
    */
   public static amazonLinux2023Gpu(): Ec2CapacityImage {
     return new Ec2CapacityImage(Ec2CapacityOs.AMAZON_LINUX,
@@ -36,6 +36,17 @@ export class Ec2CapacityImage {
   public static bottlerocket(): Ec2CapacityImage {
     return new Ec2CapacityImage(Ec2CapacityOs.BOTTLEROCKET, (arch) => new ecs.BottleRocketImage({
       variant: ecs.BottlerocketEcsVariant.AWS_ECS_2,
+      architecture: arch,
+    }));
+  }
+
+  /**
+   * Bottlerocket, aws-ecs-2-nvidia variant (NVIDIA driver): x86_64 on NVIDIA GPU types such as g5,
+   * ARM64 on Graviton GPU types (g5g). The agent registers the instances' GPUs.
+   */
+  public static bottlerocketNvidia(): Ec2CapacityImage {
+    return new Ec2CapacityImage(Ec2CapacityOs.BOTTLEROCKET, (arch) => new ecs.BottleRocketImage({
+      variant: ecs.BottlerocketEcsVariant.AWS_ECS_2_NVIDIA,
       architecture: arch,
     }));
   }

@@ -92,7 +92,7 @@ export function checkGroup(path: string, g: GroupInput): void {
 export const NVIDIA_GPU_FAMILIES: readonly string[] = [
   'g4dn', 'g5', 'g6', 'g6e', 'gr6', 'p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200',
 ];
-/** NVIDIA GPU families on Graviton: there is no arm64 ECS GPU-optimized AMI. */
+/** NVIDIA GPU families on Graviton: no arm64 ECS GPU-optimized AMI, but Bottlerocket's nvidia variant. */
 const NVIDIA_ARM_GPU_FAMILIES: readonly string[] = ['g5g'];
 
 const familyOf = (t: ec2.InstanceType) => t.toString().split('.')[0].toLowerCase();
@@ -110,8 +110,8 @@ export function defaultImageFor(path: string, types: readonly ec2.InstanceType[]
       code: 'KIT-CAPACITY-GPU',
       path,
       problem: `instanceTypes has Graviton NVIDIA GPU type ${armGpu} and no image is given, but the ECS GPU-optimized AMI is x86_64 only`,
-      allowed: `x86_64 NVIDIA GPU types (${GPU_EXAMPLES}) with the default image; Graviton GPU types with your own image`,
-      fix: 'Use x86_64 GPU types (for example g5.xlarge), or pass image: Ec2CapacityImage.custom() with an arm64 AMI that has the NVIDIA driver; '
+      allowed: `x86_64 NVIDIA GPU types (${GPU_EXAMPLES}) with the default image; Graviton GPU types with an image that has the NVIDIA driver`,
+      fix: 'Pass image: Ec2CapacityImage.bottlerocketNvidia() (Bottlerocket aws-ecs-2-nvidia, arm64), or use x86_64 GPU types (for example g5.xlarge); '
         + 'pass image: Ec2CapacityImage.amazonLinux2023() to run without the GPUs.',
     });
   }
@@ -169,7 +169,7 @@ export function checkInstanceTypes(path: string, types: readonly ec2.InstanceTyp
       path,
       problem: `ECS GPU-optimized image (image: Ec2CapacityImage.amazonLinux2023Gpu()) on ${arch} instance type ${types[0]}`,
       allowed: `x86_64 NVIDIA GPU instance types (${GPU_EXAMPLES}) for the GPU-optimized image, which has no arm64 variant`,
-      fix: 'Use x86_64 GPU types (for example g5.xlarge), or pass image: Ec2CapacityImage.custom() with an arm64 AMI that has the NVIDIA driver.',
+      fix: 'Use x86_64 GPU types (for example g5.xlarge), or pass image: Ec2CapacityImage.bottlerocketNvidia(), which has an arm64 variant.',
     });
   }
   return arch;

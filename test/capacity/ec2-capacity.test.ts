@@ -3,7 +3,7 @@ import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { clusterStack } from './helpers';
-import { Ec2Capacity, Ec2CapacityImage, ImagePullBehavior } from '../../src/capacity';
+import { Ec2Capacity, Ec2CapacityImage, Ec2CapacityOs, ImagePullBehavior } from '../../src/capacity';
 import { EcsCluster } from '../../src/cluster';
 
 const graviton = [new ec2.InstanceType('m7g.large'), new ec2.InstanceType('c7g.large')];
@@ -274,5 +274,17 @@ describe('Ec2Capacity GPU instance types', () => {
     Template.fromStack(b.stack).hasResourceProperties('AWS::EC2::LaunchTemplate', { LaunchTemplateData: gpuImage });
     expect(Ec2CapacityImage.amazonLinux2023Gpu().gpu).toBe(true);
     expect(Ec2CapacityImage.amazonLinux2023().gpu).toBe(false);
+  });
+
+  // AWS, "Retrieving Amazon ECS-optimized Bottlerocket AMI metadata": aws-ecs-2-nvidia is published for x86_64 and arm64.
+  test('bottlerocketNvidia() renders the aws-ecs-2-nvidia variant for the instance architecture, g5g included', () => {
+    for (const [type, arch] of [['g5.xlarge', 'x86_64'], ['g5g.xlarge', 'arm64']]) {
+      const { stack, cluster } = clusterStack();
+      const capacity = cluster.addEc2Capacity('Gpu', { instanceTypes: [new ec2.InstanceType(type)], image: Ec2CapacityImage.bottlerocketNvidia() });
+      const params = Object.values(Template.fromStack(stack).toJSON().Parameters).map((p: any) => p.Default);
+      expect(params).toContain(`/aws/service/bottlerocket/aws-ecs-2-nvidia/${arch}/latest/image_id`);
+      expect(JSON.stringify(launchData(stack).UserData)).toContain('[settings.ecs]');
+      expect(capacity.operatingSystem).toBe(Ec2CapacityOs.BOTTLEROCKET);
+    }
   });
 });

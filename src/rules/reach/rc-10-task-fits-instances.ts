@@ -35,7 +35,7 @@ export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
   description: 'For a service whose capacity provider strategy names only EC2 (Auto Scaling group) or Managed Instances providers of the app: the task\'s memory '
     + '(task-level Memory, else the sum of the containers\' MemoryReservation or Memory), CPU (task-level Cpu, else the containers\' Cpu) and GPUs '
     + '(ResourceRequirements) must fit on at least one instance type the providers launch: the launch template\'s or launch configuration\'s InstanceType '
-    + 'and the mixed instances policy\'s overrides, read from a table of common families (m, c, r from the 5th generation on, t3, t3a, t4g, g4dn, g5, g6), '
+    + 'and the mixed instances policy\'s overrides, read from a table of common families (m, c, r from the 5th generation on, t3, t3a, t4g, g4dn, g5, g5g, g6), '
     + 'or the VCpuCount and MemoryMiB maximums of Managed Instances requirements. GPU instances count no GPUs when their image is an ECS-optimized '
     + 'AMI other than the GPU one, or a Bottlerocket variant other than nvidia (the public SSM parameter aws-cdk-lib renders). Compared with the instance\'s physical memory, so a task that fits only '
     + 'without the agent\'s reserve passes. Silent when a size, type or provider is unresolved or not in the table.',
@@ -43,7 +43,7 @@ export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
     + 'requirements ... has insufficient memory available"); the deployment never reaches a steady state and the circuit breaker (or the 3-hour CloudFormation '
     + 'timeout) rolls it back.',
   fix: 'Use larger instance types for the capacity (instanceTypes, or the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs; '
-    + 'GPU tasks need a GPU image (Ec2CapacityImage.amazonLinux2023Gpu(), or BottleRocketImage with an nvidia variant).',
+    + 'GPU tasks need a GPU image (Ec2CapacityImage.amazonLinux2023Gpu() or bottlerocketNvidia(), or BottleRocketImage with an nvidia variant).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html',
   resourceTypes: [SERVICE],
   onlyWith: ['CapacityProviderStrategy'],
@@ -79,7 +79,8 @@ export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
       problem: `task ${shortPath(task, service.stack)} needs ${andList(over)}, more than any instance of ${rooms.map((r) => r.label).join(', ')} offers`,
       allowed: `a task that fits on one instance: ${rooms.map(describeRoom).join('; ')}`,
       fix: note
-        ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on NVIDIA types), or BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
+        ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on x86_64 NVIDIA types) or '
+          + 'Ec2CapacityImage.bottlerocketNvidia(), or for aws-cdk-lib capacity BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
         : 'Use larger instance types for the capacity (instanceTypes, or raise the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs.',
     }];
   },

@@ -10,8 +10,9 @@ const GIB_PER_VCPU: Readonly<Record<string, number>> = Object.fromEntries([
   ...['m5', 'm5a', 'm5d', 'm5n', 'm6i', 'm6id', 'm6a', 'm6in', 'm6g', 'm6gd', 'm7i', 'm7i-flex', 'm7a', 'm7g', 'm7gd', 'm8g'].map((f) => [f, 4]),
   ...['c5', 'c5a', 'c5d', 'c6i', 'c6id', 'c6a', 'c6in', 'c6g', 'c6gd', 'c6gn', 'c7i', 'c7i-flex', 'c7a', 'c7g', 'c7gd', 'c7gn', 'c8g'].map((f) => [f, 2]),
   ...['r5', 'r5a', 'r5d', 'r5n', 'r6i', 'r6id', 'r6a', 'r6in', 'r6g', 'r6gd', 'r7i', 'r7a', 'r7g', 'r7gd', 'r8g'].map((f) => [f, 8]),
-  // NVIDIA GPU families from xlarge up: 4 GiB per vCPU as well.
+  // NVIDIA GPU families from xlarge up: 4 GiB per vCPU as well, 2 on Graviton g5g.
   ...['g4dn', 'g5', 'g6'].map((f) => [f, 4]),
+  ['g5g', 2],
 ]);
 
 /** Burstable families: sizes do not scale evenly. [vCPU, GiB] per size. */
@@ -20,9 +21,14 @@ const BURSTABLE: Readonly<Record<string, readonly [number, number]>> = {
 };
 const BURSTABLE_FAMILIES = ['t3', 't3a', 't4g'];
 
-/** GPUs per size of the NVIDIA families above: one, except the 12xlarge and 24xlarge (4) and 48xlarge (8). */
-const GPU_FAMILIES = ['g4dn', 'g5', 'g6'];
-const MULTI_GPU_SIZES: Readonly<Record<string, number>> = { '12xlarge': 4, '24xlarge': 4, '48xlarge': 8 };
+/**
+ * GPUs per size of the NVIDIA families above: one, except the sizes listed (AWS Batch, "GPU jobs", lists them all):
+ * 12xlarge and 24xlarge 4, 48xlarge 8; g5g.16xlarge 2.
+ */
+const X86_MULTI_GPU: Readonly<Record<string, number>> = { '12xlarge': 4, '24xlarge': 4, '48xlarge': 8 };
+const MULTI_GPU_SIZES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  g4dn: X86_MULTI_GPU, g5: X86_MULTI_GPU, g6: X86_MULTI_GPU, g5g: { '16xlarge': 2 },
+};
 
 export interface InstanceSize {
   readonly vcpu: number;
@@ -52,7 +58,8 @@ export function instanceSize(instanceType: string): InstanceSize | undefined {
   const ratio = GIB_PER_VCPU[family];
   const vcpu = vcpusOf(size);
   if (ratio === undefined || vcpu === undefined) return undefined;
+  const multi = MULTI_GPU_SIZES[family];
   // GPU families start at xlarge.
-  if (GPU_FAMILIES.includes(family) && vcpu < 4) return undefined;
-  return { vcpu, memoryMiB: vcpu * ratio * 1024, gpus: GPU_FAMILIES.includes(family) ? MULTI_GPU_SIZES[size] ?? 1 : 0 };
+  if (multi && vcpu < 4) return undefined;
+  return { vcpu, memoryMiB: vcpu * ratio * 1024, gpus: multi ? multi[size] ?? 1 : 0 };
 }

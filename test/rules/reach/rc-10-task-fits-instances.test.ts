@@ -133,6 +133,9 @@ describe('instance size table', () => {
     expect(instanceSize('t4g.nano')).toEqual({ vcpu: 2, memoryMiB: 512, gpus: 0 });
     expect(instanceSize('g5.48xlarge')).toEqual({ vcpu: 192, memoryMiB: 786432, gpus: 8 });
     expect(instanceSize('g4dn.16xlarge')).toEqual({ vcpu: 64, memoryMiB: 262144, gpus: 1 });
+    expect(instanceSize('g5g.xlarge')).toEqual({ vcpu: 4, memoryMiB: 8192, gpus: 1 });
+    expect(instanceSize('g5g.16xlarge')).toEqual({ vcpu: 64, memoryMiB: 131072, gpus: 2 });
+    expect(instanceSize('g5g.large')).toBeUndefined();
     for (const unknown of ['c5n.large', 'g5.large', 'm6i.metal', 'x2idn.16xlarge', 'nonsense']) expect(instanceSize(unknown)).toBeUndefined();
   });
 
@@ -176,6 +179,24 @@ describe('ECS-RC-10 on kit templates', () => {
     };
     expect(() => Template.fromStack(build(Ec2CapacityImage.amazonLinux2023()))).toThrow(/\[ECS-RC-10\] task Task\/TaskDefinition needs 1 GPU \(the instances have at most 0: image .*has no NVIDIA driver/);
     expect(run(build())).toEqual([]);
+  });
+
+  test('bad: a 2-GPU task on Graviton g5g.8xlarge (one GPU); good: on g5g.16xlarge with bottlerocketNvidia(), not with bottlerocket()', () => {
+    const build = (type: string, image: Ec2CapacityImage) => {
+      const { stack, cluster } = base();
+      const capacity = cluster.addEc2Capacity('Gpu', { instanceTypes: [new ec2.InstanceType(type)], image });
+      const task = new Ec2Task(stack, 'Task', {
+        memoryMiB: 4096,
+        cpuArchitecture: ecs.CpuArchitecture.ARM64,
+        container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36'), gpuCount: 2 },
+      });
+      new WorkerService(stack, 'Worker', { cluster, task, capacity });
+      return stack;
+    };
+    expect(() => Template.fromStack(build('g5g.8xlarge', Ec2CapacityImage.bottlerocketNvidia()))).toThrow(/needs 2 GPUs \(the instances have at most 1\)/);
+    expect(() => Template.fromStack(build('g5g.16xlarge', Ec2CapacityImage.bottlerocket()))).toThrow(
+      /image \/aws\/service\/bottlerocket\/aws-ecs-2\/arm64\/latest\/image_id has no NVIDIA driver.*bottlerocketNvidia\(\)/s);
+    expect(run(build('g5g.16xlarge', Ec2CapacityImage.bottlerocketNvidia()))).toEqual([]);
   });
 
   test('bad: a Managed Instances task above the requirements\' maximums', () => {

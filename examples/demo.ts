@@ -52,7 +52,9 @@ out.push('Quotas the app uses most (cdk-ecs-kit quotas cdk.out)');
 const rows = loadCloudAssembly(outdir).flatMap((a) => capacityReport(new AssemblyModel(a.stacks), QuotaProfile.current()));
 for (const r of [...rows].sort((a, b) => (b.percent ?? 0) - (a.percent ?? 0)).slice(0, 6)) {
   const percent = r.percent === undefined ? '-' : `${r.percent.toFixed(0)}%`;
-  out.push(`  ${r.name.slice(0, 44).padEnd(44)} ${String(r.used).padStart(6)} / ${String(r.limit).padEnd(7)} ${percent.padStart(5)}  ${r.scope}`);
+  // Fargate vCPU against the new-account default is listed but not checked (ECS-QT-04/05).
+  const note = r.compared ? '' : ' (new-account default, not checked)';
+  out.push(`  ${r.name.slice(0, 44).padEnd(44)} ${String(r.used).padStart(6)} / ${String(r.limit).padEnd(7)} ${percent.padStart(5)}  ${r.scope}${note}`);
 }
 out.push('');
 out.push(`Acknowledgements (${result.acknowledged.length})`);

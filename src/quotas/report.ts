@@ -38,6 +38,13 @@ export interface QuotaUsageRow {
    * quotas AWS raises with usage (Fargate vCPU), else `error`.
    */
   readonly severity: 'error' | 'warning';
+  /**
+   * False when `cdk-ecs-kit check` does not compare this figure with the limit:
+   * Fargate vCPU against AWS's new-account default, before the profile holds
+   * the account's own value. The row then shows `DEFAULT` where it would be
+   * `OVER` or `NEAR`, and the summary does not count it.
+   */
+  readonly compared: boolean;
   readonly adjustable: boolean;
   readonly quotaCode?: string;
   readonly unit: string;
@@ -72,6 +79,7 @@ function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[],
   const limit = profile.limit(u.quota);
   const percent = limit > 0 ? Math.round((u.used / limit) * 1000) / 10 : undefined;
   const status = u.used > limit ? 'over' : percent !== undefined && percent >= 90 ? 'near' : 'ok';
+  const overRule = QUOTA_RULES.find((r) => r.band === 'over' && r.quotas.includes(u.quota));
   return {
     quota: u.quota,
     name: def.name,
@@ -80,7 +88,8 @@ function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[],
     limit,
     percent,
     status,
-    severity: QUOTA_RULES.find((r) => r.band === 'over' && r.quotas.includes(u.quota))?.severity === Severity.WARNING ? 'warning' : 'error',
+    severity: overRule?.severity === Severity.WARNING ? 'warning' : 'error',
+    compared: !(overRule?.onlyWhenOverridden && !profile.isOverridden(u.quota)),
     adjustable: def.adjustable,
     quotaCode: def.quotaCode,
     unit: def.unit,
@@ -98,23 +107,36 @@ export function formatCapacityReport(rows: QuotaUsageRow[], format: 'text' | 'js
     num(r.used),
     num(r.limit),
     r.percent === undefined ? '-' : `${r.percent}%`,
-    r.status === 'ok' ? 'ok' : r.status === 'near' ? 'NEAR' : r.severity === 'warning' ? 'WARN' : 'OVER',
+    statusText(r),
     r.adjustable ? `yes${r.quotaCode ? ` (${r.quotaCode})` : ''}` : 'no',
     r.topSources.length > 1 ? r.topSources.map((s) => `${s.label} ${num(s.amount)}`).join(', ') : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 3 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const over = rows.filter((r) => r.status === 'over').length;
-  const warn = rows.filter((r) => r.status === 'over' && r.severity === 'warning').length;
-  const near = rows.filter((r) => r.status === 'near').length;
+  const compared = rows.filter((r) => r.compared);
+  const over = compared.filter((r) => r.status === 'over').length;
+  const warn = compared.filter((r) => r.status === 'over' && r.severity === 'warning').length;
+  const near = compared.filter((r) => r.status === 'near').length;
+  const defaults = rows.filter((r) => !r.compared && r.status !== 'ok');
   return [
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
     '',
     `${rows.length} quota figures; ${over} over the limit${warn ? ` (${warn} of them ${warn === 1 ? 'a warning' : 'warnings'})` : ''}, ${near} at 90% or more.`,
+    ...(defaults.length > 0 ? [
+      `DEFAULT: ${[...new Set(defaults.map((r) => r.name))].join(', ')} at 90% or more of AWS's new-account default, `
+      + 'which AWS raises with usage: not checked. Put your account\'s values in a --quotas file to compare them.',
+    ] : []),
     '',
   ].join('\n');
+}
+
+function statusText(r: QuotaUsageRow): string {
+  if (r.status === 'ok') return 'ok';
+  if (!r.compared) return 'DEFAULT';
+  if (r.status === 'near') return 'NEAR';
+  return r.severity === 'warning' ? 'WARN' : 'OVER';
 }
 
 function round(n: number): number {

@@ -33,6 +33,7 @@ describe('capacityReport', () => {
       percent: 92.2,
       status: 'near',
       severity: 'error',
+      compared: true,
       adjustable: true,
       quotaCode: 'L-9EF96962',
       unit: 'services',
@@ -54,6 +55,14 @@ describe('capacityReport', () => {
     expect(vcpu.topSources[0]).toEqual({ label: 'C/Big', amount: 1800 });
   });
 
+  // ECS-QT-04/05 compare only with the account's own value: the report says so rather than counting the row as over.
+  test('Fargate vCPU is compared only once the profile holds the account\'s value', () => {
+    expect(find('fargateOnDemandVcpu')).toMatchObject({ status: 'over', compared: false });
+    const own = capacityReport(app(), QuotaProfile.legacy().withOverrides({ fargateOnDemandVcpu: 2000 }));
+    expect(own.find((r) => r.quota === 'fargateOnDemandVcpu')).toMatchObject({ limit: 2000, status: 'over', compared: true });
+    expect(own.find((r) => r.quota === 'servicesPerCluster')).toMatchObject({ compared: true });
+  });
+
   test('rows follow the quota table order; over-limit rows first within a quota', () => {
     const order = rows.map((r) => r.quota).filter((q, i, all) => all.indexOf(q) === i);
     expect(order.slice(0, 3)).toEqual(['clustersPerRegion', 'servicesPerCluster', 'tasksPerService']);
@@ -63,9 +72,10 @@ describe('capacityReport', () => {
 
 describe('formatCapacityReport', () => {
   const rows: QuotaUsageRow[] = [
-    { quota: 'servicesPerCluster' as any, name: 'Services per cluster', scope: 'cluster Shared/Cluster', used: 501, limit: 500, percent: 100.2, status: 'over', severity: 'error', adjustable: true, quotaCode: 'L-9EF96962', unit: 'services', topSources: [{ label: 'A', amount: 300 }, { label: 'B', amount: 201 }] },
-    { quota: 'containersPerTaskDefinition' as any, name: 'Containers per task definition', scope: 'task definition A/Task', used: 1, limit: 0, status: 'over', severity: 'error', adjustable: false, unit: 'containers', topSources: [] },
-    { quota: 'fargateSpotVcpu' as any, name: 'Fargate Spot vCPU resource count', scope: 'Region unknown', used: 7, limit: 6, percent: 116.7, status: 'over', severity: 'warning', adjustable: true, unit: 'vCPU', topSources: [] },
+    { quota: 'servicesPerCluster' as any, name: 'Services per cluster', scope: 'cluster Shared/Cluster', used: 501, limit: 500, percent: 100.2, status: 'over', severity: 'error', compared: true, adjustable: true, quotaCode: 'L-9EF96962', unit: 'services', topSources: [{ label: 'A', amount: 300 }, { label: 'B', amount: 201 }] },
+    { quota: 'containersPerTaskDefinition' as any, name: 'Containers per task definition', scope: 'task definition A/Task', used: 1, limit: 0, status: 'over', severity: 'error', compared: true, adjustable: false, unit: 'containers', topSources: [] },
+    { quota: 'fargateSpotVcpu' as any, name: 'Fargate Spot vCPU resource count', scope: 'Region unknown', used: 7, limit: 6, percent: 116.7, status: 'over', severity: 'warning', compared: true, adjustable: true, unit: 'vCPU', topSources: [] },
+    { quota: 'fargateOnDemandVcpu' as any, name: 'Fargate On-Demand vCPU resource count', scope: 'Region unknown', used: 20, limit: 6, percent: 333.3, status: 'over', severity: 'warning', compared: false, adjustable: true, unit: 'vCPU', topSources: [] },
   ];
 
   test('text: aligned columns, status, quota code and sources, and a summary line', () => {
@@ -76,7 +86,10 @@ describe('formatCapacityReport', () => {
     expect(lines[3]).toMatch(/^Containers per task definition +task definition A\/Task +1 +0 +- +OVER +no$/);
     expect(lines[0].indexOf('Scope')).toBe(lines[2].indexOf('cluster Shared'));
     expect(lines[4]).toMatch(/^Fargate Spot vCPU resource count +Region unknown +7 +6 +116\.7% +WARN +yes$/);
-    expect(text).toContain('3 quota figures; 3 over the limit (1 of them a warning), 0 at 90% or more.');
+    expect(lines[5]).toMatch(/^Fargate On-Demand vCPU resource count +Region unknown +20 +6 +333\.3% +DEFAULT +yes$/);
+    expect(text).toContain('4 quota figures; 3 over the limit (1 of them a warning), 0 at 90% or more.');
+    expect(text).toContain('DEFAULT: Fargate On-Demand vCPU resource count at 90% or more of AWS\'s new-account default, which AWS raises with usage: not checked.');
+    expect(formatCapacityReport(rows.slice(0, 3), 'text')).not.toContain('DEFAULT');
     expect(formatCapacityReport([], 'text')).toContain('No ECS or CloudFormation quota');
   });
 

@@ -16,6 +16,7 @@ const METADATA_SUFFIXES = new Set([
   'VERSION', 'REGION', 'ISSUER', 'AUDIENCE', 'ALGORITHM', 'ALG', 'FORMAT', 'MODE', 'PREFIX', 'SUFFIX', 'FIELD', 'PARAM',
   'PARAMETER', 'PROVIDER', 'MANAGER', 'STORE', 'LOCATION', 'SOURCE', 'RESET', 'HINT', 'LABEL', 'ROTATION', 'STRATEGY',
   'COMPLEXITY', 'RETRIES', 'THRESHOLD', 'REF', 'REFERENCE', 'HOURS', 'MINUTES', 'DAYS', 'MS', 'ALGO', 'ATTEMPTS', 'ROUNDS',
+  'SCOPE', 'SCOPES',
 ]);
 /** Words before KEY that make it a lookup key, a public key or a key id, not a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
@@ -109,6 +110,9 @@ export function hasUrlPassword(value: string): boolean {
 /** A file name with an extension that names a key, certificate or config file, in a relative folder or none. */
 const FILE_NAME = /^([\w.-]+\/)*[\w-][\w.-]*\.(json|pem|crt|cer|key|p12|pfx|jks|keystore|txt|ya?ml|env|conf|cfg|ini|properties|xml)$/i;
 
+/** Lower-case path segments such as a Secrets Manager secret name, at least two of them. */
+const SECRET_NAME = /^[a-z][a-z0-9._+=@-]*(\/[a-z][a-z0-9._+=@-]*)+$/;
+
 /** Values that are references, switches or files rather than secret material. */
 export function looksLikeSecretValue(value: string): boolean {
   const v = value.trim();
@@ -119,6 +123,8 @@ export function looksLikeSecretValue(value: string): boolean {
   // Relative or Windows paths, and file names (GOOGLE_APPLICATION_CREDENTIALS=gcp.json).
   if (/^\.{1,2}[\\/]|^[A-Za-z]:[\\/]/.test(v) || FILE_NAME.test(v)) return false;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v)) return false;
+  // Secrets Manager or Parameter Store names (prod/db/password). Mixed case stays flagged: base64 keys contain slashes.
+  if (SECRET_NAME.test(v)) return false;
   // A URL is a location unless it carries user:password@.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return hasUrlPassword(v);
   return true;

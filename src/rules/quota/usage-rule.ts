@@ -35,6 +35,8 @@ export interface UsageRuleOptions {
 export interface UsageRule extends AssemblyRule {
   readonly quotas: readonly EcsQuota[];
   readonly band: 'over' | 'near';
+  /** True when the rule compares only with the account's own value (see UsageRuleOptions). */
+  readonly onlyWhenOverridden: boolean;
 }
 
 /** Build an assembly rule over usage figures. */
@@ -43,6 +45,7 @@ export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageR
     ...meta,
     quotas: options.quotas,
     band: options.band ?? 'over',
+    onlyWhenOverridden: options.onlyWhenOverridden ?? false,
     checkAssembly(assembly: AssemblyModel, profile: QuotaProfile): RuleIssue[] {
       const issues: RuleIssue[] = [];
       // One quota: its own figures; several: all figures in order, so issues keep their order.

@@ -4,17 +4,19 @@ import { networkMode, TASK_DEFINITION } from './task-facts';
 
 const ALLOWED: Record<string, readonly string[]> = {
   EXTERNAL: ['bridge', 'host', 'none'],
-  MANAGED_INSTANCES: ['awsvpc', 'host'],
+  // The API reference (ManagedInstancesNetworkConfiguration) lists none as well; the
+  // Developer Guide names only awsvpc and host. An error must not fire on a mode ECS may accept.
+  MANAGED_INSTANCES: ['awsvpc', 'host', 'none'],
 };
 
 export const TD08_EXTERNAL_MANAGED_NETWORK_MODE: ResourceRule = {
   id: 'ECS-TD-08',
-  title: 'EXTERNAL tasks use bridge, host or none; Managed Instances tasks use awsvpc or host',
+  title: 'EXTERNAL tasks use bridge, host or none; Managed Instances tasks use awsvpc, host or none',
   area: 'task',
   severity: Severity.ERROR,
-  description: 'Checks NetworkMode of task definitions that require EXTERNAL (ECS Anywhere; bridge when omitted) or MANAGED_INSTANCES (which need it set).',
+  description: 'Checks NetworkMode of task definitions that require EXTERNAL (ECS Anywhere; bridge when omitted) or MANAGED_INSTANCES (which need it set). none is allowed on Managed Instances as the API reference (ManagedInstancesNetworkConfiguration) lists it, though aws-cdk-lib\'s TaskDefinition accepts only awsvpc and host there.',
   deployError: 'RegisterTaskDefinition fails: the network mode is not supported for the required compatibility.',
-  fix: 'Use bridge, host or none for EXTERNAL; awsvpc or host for MANAGED_INSTANCES.',
+  fix: 'Use bridge, host or none for EXTERNAL; awsvpc, host or none for MANAGED_INSTANCES.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode',
   resourceTypes: [TASK_DEFINITION],
   check(task): RuleIssue[] {

@@ -46,7 +46,7 @@ export class ManagedInstancesTask extends TaskBase {
       fail({
         code: 'ECS-TD-08',
         path: this.node.path,
-        problem: `networkMode ${this.networkMode} is not supported on Managed Instances`,
+        problem: `networkMode ${this.networkMode} is not accepted for Managed Instances by aws-cdk-lib's TaskDefinition`,
         allowed: 'awsvpc or host',
         fix: 'Use ecs.NetworkMode.AWS_VPC (the default) or HOST.',
       });

@@ -43,7 +43,7 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     'AWS_ACCESS_KEY_ID', 'KMS_KEY_ARN', 'SORT_KEY', 'PARTITION_KEY', 'PUBLIC_KEY', 'STRIPE_PUBLISHABLE_KEY', 'RECAPTCHA_SITE_KEY',
     'CACHE_KEY_PREFIX', 'MAX_TOKENS', 'TOKENIZERS_PARALLELISM', 'PWD', 'KEY', 'PASSWORD_RESET_ENABLED', 'SECRETS_MANAGER_ENDPOINT',
     'OAUTH_TOKEN_HEADER', 'BYPASS_CACHE', 'MONKEY', 'SECRET_KEY_REF', 'DB_PASSWORD_REFERENCE', 'PASSWORD_RESET_EXPIRY_HOURS', 'PASSWORD_HASH_ALGO',
-    'TOKEN_REFRESH_MINUTES', 'LOGIN_TOKEN_ATTEMPTS', 'PASSWORD_HASH_ROUNDS',
+    'TOKEN_REFRESH_MINUTES', 'LOGIN_TOKEN_ATTEMPTS', 'PASSWORD_HASH_ROUNDS', 'GITHUB_TOKEN_SCOPE', 'OAUTH_TOKEN_SCOPES',
   ])('not a secret name: %s', (name) => {
     expect(looksLikeSecretName(name)).toBe(false);
   });
@@ -65,6 +65,16 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     }
     for (const v of ['10', 'enabled1', 'gcp.json.bak', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig', 'hunter2']) {
       expect(looksLikeSecretValue(v)).toBe(true);
+    }
+  });
+
+  // A Secrets Manager secret name (DB_PASSWORD_SECRET=prod/db/password) is where the secret lives, not the secret.
+  test('lower-case secret names with slashes are not flagged; base64 keys with slashes are', () => {
+    for (const v of ['prod/db/password', 'my-app/prod/db-credentials', 'team.a/api_key']) {
+      expect(check(rule, { T: env('DB_PASSWORD_SECRET', v) })).toHaveLength(0);
+    }
+    for (const v of ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'abc/Def', 's3cr3t/', '/']) {
+      expect(check(rule, { T: env('AWS_SECRET_ACCESS_KEY', v) })).toHaveLength(v === '/' ? 0 : 1);
     }
   });
 

@@ -37,6 +37,12 @@ describe('ECS-TD-08 EXTERNAL and MANAGED_INSTANCES network modes', () => {
     // Developer Guide, "Amazon ECS task networking for Managed Instances": tasks do not run without a network mode set.
     expect(check(td08, { T: ec2TaskWith([{ ...bare, Memory: 64 }], { RequiresCompatibilities: ['MANAGED_INSTANCES'] }) })[0].message)
       .toContain('MANAGED_INSTANCES task definition sets no NetworkMode; Managed Instances run tasks only with a network mode set');
+    const [mi] = check(td08, { T: ec2TaskWith([bare], { RequiresCompatibilities: ['MANAGED_INSTANCES'], NetworkMode: 'bridge' }) });
+    expect(mi.message).toContain('MANAGED_INSTANCES task definition uses network mode bridge');
+    expect(mi.message).toContain('allowed: awsvpc, host, none for MANAGED_INSTANCES');
+  });
+  test('good: MANAGED_INSTANCES none (API reference, ManagedInstancesNetworkConfiguration)', () => {
+    expect(check(td08, { T: ec2TaskWith([bare], { RequiresCompatibilities: ['MANAGED_INSTANCES'], NetworkMode: 'none' }) })).toEqual([]);
   });
   test('good: EXTERNAL bridge, MANAGED_INSTANCES awsvpc, EC2 anything', () => {
     expect(check(td08, { T: ec2TaskWith([bare], { RequiresCompatibilities: ['EXTERNAL'] }) })).toEqual([]);

@@ -14,6 +14,11 @@ const TASK_DEFINITION_JSON = 'task definition JSON (no containerDefinitions list
 
 /** Read one template file: JSON, or YAML with short-form intrinsics. */
 export function readTemplateFile(file: string): CfnTemplate {
+  return readInputFile(file).template;
+}
+
+/** A template file, or a task definition JSON file as a template of one task definition. */
+function readInputFile(file: string): { template: CfnTemplate; taskDefinitionJson?: boolean } {
   const text = readText(file);
   const trimmed = text.trimStart();
   if (/\.json$/i.test(file) || trimmed.startsWith('{')) {
@@ -22,11 +27,13 @@ export function readTemplateFile(file: string): CfnTemplate {
       json = JSON.parse(text);
     } catch (e) {
       if (/\.json$/i.test(file)) throw new InputError(file, `invalid JSON (${(e as Error).message})`);
-      return parseYamlTemplate(text, file);
+      return { template: parseYamlTemplate(text, file) };
     }
-    return isTaskDefinitionJson(json) ? taskDefinitionFileTemplate(json, file) : asTemplate(json, file, TASK_DEFINITION_JSON);
+    return isTaskDefinitionJson(json)
+      ? { template: taskDefinitionFileTemplate(json, file), taskDefinitionJson: true }
+      : { template: asTemplate(json, file, TASK_DEFINITION_JSON) };
   }
-  return parseYamlTemplate(text, file);
+  return { template: parseYamlTemplate(text, file) };
 }
 
 /** A RegisterTaskDefinition JSON file as a template of one task definition; a mapping error is bad input. */
@@ -60,7 +67,7 @@ export function loadInputs(paths: readonly string[]): AssemblyInput[] {
       }
       assemblies.push(...loadCloudAssembly(p));
     } else {
-      loose.push({ name: stackNameFromFile(p), template: readTemplateFile(p), file: p, templateSize: stat.size });
+      loose.push({ name: stackNameFromFile(p), ...readInputFile(p), file: p, templateSize: stat.size });
     }
   }
   if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: distinctNames(loose) });

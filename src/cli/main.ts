@@ -26,6 +26,7 @@ import { replacementFindings } from '../rules/replacement/replacement-guard';
 import { Rule } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { orgRulesFor } from '../standards/rules';
+import { taskDefinitionJsonPointer } from '../task/json/task-definition-template';
 import { packageVersion } from '../version';
 
 export interface CliIo {
@@ -87,8 +88,12 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   for (const input of assemblies) {
     const model = new AssemblyModel(input.stacks);
     const files = new Map(input.stacks.map((s) => [s.name, s.file]));
+    const taskDefinitionFiles = new Set(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => s.name));
     stackCount += input.stacks.length;
-    for (const f of runRules(model, { rules, quotas, disabled })) findings.push({ ...f, file: files.get(f.stack) });
+    for (const f of runRules(model, { rules, quotas, disabled })) {
+      const property = taskDefinitionFiles.has(f.stack) ? taskDefinitionJsonPointer(f.property) : f.property;
+      findings.push({ ...f, property, file: files.get(f.stack) });
+    }
   }
   if (opts.baseline) {
     const before = new AssemblyModel(loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks));

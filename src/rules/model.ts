@@ -58,6 +58,8 @@ export interface StackInput {
   readonly file?: string;
   /** Size of the template file in bytes, when read from disk. */
   readonly templateSize?: number;
+  /** Read from a task definition JSON file (CLI): findings name the file's own fields. */
+  readonly taskDefinitionJson?: boolean;
   /**
    * Construct path of a logical id, for templates synthesized without
    * aws:cdk:path metadata (the plugin reads them from the construct tree).

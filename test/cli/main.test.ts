@@ -44,6 +44,8 @@ describe('cdk-ecs-kit check', () => {
     const r = run('check', path.join(FIX, 'taskdef', 'fargate-awslogs-no-execution-role.json'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[ECS-RC-02] Fargate task definition has no ExecutionRoleArn but container \'web\' logs with awslogs at fargate-awslogs-no-execution-role/TaskDefinition');
+    // The property in the file's own field names, not the template's Properties/ExecutionRoleArn.
+    expect(r.stdout).toContain('ERROR   ECS-RC-02  fargate-awslogs-no-execution-role/TaskDefinition  (executionRoleArn)\n');
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'taskdef-')), 'td.json');
     fs.writeFileSync(bad, JSON.stringify({ containerDefinitions: [{ name: 'a', image: 'b', command: 'sleep' }] }));
     const e = run('check', bad);

@@ -8,7 +8,9 @@ import { readTemplateFile } from '../../src/cli/inputs';
 import { TaskDefinitionJson } from '../../src/task';
 import { CONTAINER_FIELDS, fieldEntry, FieldTable, FieldType, TASK_FIELDS } from '../../src/task/json/field-table';
 import { mapObject } from '../../src/task/json/json-mapper';
-import { isTaskDefinitionJson, TASK_DEFINITION_ID, taskDefinitionTemplate, unwrapTaskDefinitionJson } from '../../src/task/json/task-definition-template';
+import {
+  isTaskDefinitionJson, TASK_DEFINITION_ID, taskDefinitionJsonPointer, taskDefinitionTemplate, unwrapTaskDefinitionJson,
+} from '../../src/task/json/task-definition-template';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'web-with-sidecar.json');
 const fixtureJson = () => JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
@@ -74,6 +76,26 @@ describe('task definition JSON as a template (the CLI path, without aws-cdk-lib)
     expect(file.Resources?.[TASK_DEFINITION_ID].Properties).toEqual(cdkProperties(fixtureJson()));
     const described = { taskDefinition: { ...fixtureJson(), revision: 3, status: 'ACTIVE' }, tags: [{ key: 'team', value: 'web' }] };
     expect(kitProperties(described)).toEqual(cdkProperties(described));
+  });
+
+  test('every property of the template maps back to the JSON field it came from (findings name the file\'s fields)', () => {
+    const json = objectOf(TASK_FIELDS, () => true);
+    const leaves = (value: unknown, at: string[]): string[][] => (value && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => leaves(v, [...at, k])) : [at]);
+    const at = (doc: unknown, pointer: string) => pointer.split('/').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], doc);
+    const paths = leaves(kitProperties(json), ['Properties']);
+    expect(paths.length).toBeGreaterThan(100);
+    for (const p of paths) {
+      const pointer = taskDefinitionJsonPointer(p.join('/'));
+      expect([pointer, at(json, pointer)]).toEqual([pointer, at({ Properties: kitProperties(json) }, p.join('/'))]);
+    }
+    expect(taskDefinitionJsonPointer('Properties/Volumes/0/EFSVolumeConfiguration/AuthorizationConfig/IAM'))
+      .toBe('volumes/0/efsVolumeConfiguration/authorizationConfig/iam');
+    // Map keys are the user's own; an unknown name is kept as it is.
+    expect(taskDefinitionJsonPointer('Properties/ContainerDefinitions/1/LogConfiguration/Options/Awslogs-Group'))
+      .toBe('containerDefinitions/1/logConfiguration/options/Awslogs-Group');
+    expect(taskDefinitionJsonPointer('Properties/Unknown/X')).toBe('Unknown/X');
+    expect(taskDefinitionJsonPointer('')).toBe('');
   });
 
   test('recognized: register input and describe output; not a template, not other JSON', () => {

@@ -60,9 +60,52 @@ function cfnObject(props: Record<string, unknown>, table: FieldTable): Record<st
     const [l1Key, type] = fieldEntry(jsonKey, entry);
     const value = props[l1Key];
     if (value === undefined) continue;
-    out[CFN_NAMES[l1Key] ?? l1Key.charAt(0).toUpperCase() + l1Key.slice(1)] = cfnValue(value, type);
+    out[cfnName(l1Key)] = cfnValue(value, type);
   }
   return out;
+}
+
+function cfnName(l1Key: string): string {
+  return CFN_NAMES[l1Key] ?? l1Key.charAt(0).toUpperCase() + l1Key.slice(1);
+}
+
+/**
+ * A finding's property (`Properties/ContainerDefinitions/0/HostPort`) in the task definition JSON's own
+ * field names (`containerDefinitions/0/hostPort`), so a CLI user finds it in the file; keys of maps
+ * (log options, labels) stay as they are.
+ */
+export function taskDefinitionJsonPointer(property: string): string {
+  const segments = property.split('/');
+  if (segments[0] === 'Properties') segments.shift();
+  const out: string[] = [];
+  let table: FieldTable | undefined = TASK_FIELDS;
+  let inList = false;
+  for (const segment of segments) {
+    if (inList && /^\d+$/.test(segment)) {
+      out.push(segment);
+      inList = false;
+      continue;
+    }
+    const match: [string, FieldType] | undefined = table ? jsonFieldOf(table, segment) : undefined;
+    out.push(match ? match[0] : segment);
+    table = match ? innerTable(match[1]) : undefined;
+    inList = !!match && typeof match[1] !== 'string' && 'list' in match[1];
+  }
+  return out.join('/');
+}
+
+function innerTable(type: FieldType): FieldTable | undefined {
+  if (typeof type === 'string') return undefined;
+  return 'object' in type ? type.object : type.list;
+}
+
+/** The JSON key and type of the table field with this CloudFormation name. */
+function jsonFieldOf(table: FieldTable, cfnKey: string): [string, FieldType] | undefined {
+  for (const [jsonKey, entry] of Object.entries(table)) {
+    const [l1Key, type] = fieldEntry(jsonKey, entry);
+    if (cfnName(l1Key) === cfnKey) return [jsonKey, type];
+  }
+  return undefined;
 }
 
 function cfnValue(value: unknown, type: FieldType): unknown {

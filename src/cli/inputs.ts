@@ -74,10 +74,17 @@ export function loadInputs(paths: readonly string[]): AssemblyInput[] {
   return assemblies;
 }
 
-/** Files that share a name (a/valid.json, b/valid.json) are named by their paths, so findings say which file. */
+/**
+ * Files that share a name (a/valid.json, b/valid.json) are named by their paths, and files that differ only
+ * in their extension (bad.json, bad.yaml) by their whole paths, so findings say which file.
+ */
 function distinctNames(stacks: StackInput[]): StackInput[] {
+  const byPath = renameShared(stacks, (file) => withoutTemplateExtension(file));
+  return renameShared(byPath, (file) => file);
+}
+
+function renameShared(stacks: StackInput[], nameOf: (file: string) => string): StackInput[] {
   const count = new Map<string, number>();
   for (const s of stacks) count.set(s.name, (count.get(s.name) ?? 0) + 1);
-  return stacks.map((s) => (count.get(s.name)! > 1 && s.file
-    ? { ...s, name: withoutTemplateExtension(s.file).split(path.sep).join('/') } : s));
+  return stacks.map((s) => (count.get(s.name)! > 1 && s.file ? { ...s, name: nameOf(s.file).split(path.sep).join('/') } : s));
 }

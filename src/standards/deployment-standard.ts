@@ -188,6 +188,8 @@ function validate(props: DeploymentStandardProps, source: string): void {
   if (props.quotaProfile !== undefined && props.quotaProfile !== 'current' && props.quotaProfile !== 'legacy') {
     fail(`quotaProfile '${props.quotaProfile}' is unknown; allowed: current, legacy`);
   }
+  // Here, not at apply(): a misspelt quota id fails where the standard is written.
+  if (props.quotaOverrides !== undefined) QuotaProfile.current().withOverrides(props.quotaOverrides, `${source} quotaOverrides`);
 }
 
 /**

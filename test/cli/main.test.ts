@@ -63,6 +63,11 @@ describe('cdk-ecs-kit check', () => {
     const r = run('check', '--format', 'json', path.join(dir, 'a', 'td.json'), path.join(dir, 'b', 'td.json'));
     const paths = JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path);
     expect(paths).toEqual([`${dir}/a/td/TaskDefinition`, `${dir}/b/td/TaskDefinition`]);
+    // The same name but another extension: named by the whole path.
+    fs.copyFileSync(path.join(dir, 'a', 'td.json'), path.join(dir, 'a', 'td.template'));
+    const both = run('check', '--format', 'json', path.join(dir, 'a', 'td.json'), path.join(dir, 'a', 'td.template'));
+    expect(JSON.parse(both.stdout).findings.map((f: { path: string }) => f.path))
+      .toEqual([`${dir}/a/td.json/TaskDefinition`, `${dir}/a/td.template/TaskDefinition`]);
   });
 
   test('text output names the template location once, and leaves out an empty property (quota findings name a whole resource)', () => {

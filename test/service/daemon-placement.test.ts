@@ -12,7 +12,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ec2Task, Fixture, fixture, IMAGE, synthOnce } from './helpers';
 import { Ec2Capacity, Ec2CapacityImage } from '../../src/capacity';
-import { DaemonService, ScheduledJob, WorkerService } from '../../src/service';
+import { BackendService, DaemonService, ScheduledJob, WorkerService } from '../../src/service';
 import { Ec2Task, ManagedInstancesTask } from '../../src/task';
 
 const ATTRIBUTE = /^attribute:cdk-ecs-kit-capacity == ([A-Za-z0-9]{1,128})$/;
@@ -153,6 +153,14 @@ describe('DaemonService refuses Managed Instances (ECS-SV-07)', () => {
     const task = new ManagedInstancesTask(f.stack, 'MiTask', { container: { image: IMAGE } });
     expect(() => new DaemonService(f.stack, 'D', { cluster: f.cluster, task }))
       .toThrow(/\[ECS-SV-07\] task Svc\/MiTask runs on Managed Instances at Svc\/D; .* Run an Ec2Task on an Ec2Capacity \(capacity\), or, for one task on each Managed Instances instance, use ECS Managed Daemons/);
+  });
+
+  test('a cluster without EC2 capacity: the fix adds one, and does not suggest a FargateTask', () => {
+    const f = fixture();
+    expect(() => new DaemonService(f.stack, 'D', { cluster: f.cluster, task: ec2Task(f.stack) }))
+      .toThrow(/\[KIT-SERVICE-CAPACITY\] .* has 0 Ec2Capacity at Svc\/D; .* Add EC2 capacity to the cluster: cluster\.addEc2Capacity\(\.\.\.\); a daemon runs one task on each of its instances\.$/); // A replica service may move to Fargate instead.
+    expect(() => new BackendService(f.stack, 'B', { cluster: f.cluster, task: ec2Task(f.stack, 'T2') }))
+      .toThrow(/Add EC2 capacity to the cluster: cluster\.addEc2Capacity\(\.\.\.\), or run a FargateTask\.$/);
   });
 
   test('an Ec2Task on an Ec2Capacity still synthesizes', () => {

@@ -9,7 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ACME_STANDARD, ORDERS_IMAGE_FOR_TESTS } from './fixtures';
-import { DeploymentStandard, EcsChecks, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting } from '../../src';
+import { DeploymentStandard, EcsChecks, EcsQuota, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting } from '../../src';
 
 const tmpApp = () => new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'std16-')) });
 // The ORG rules and EcsChecks only: the packs are covered by the matrix test.
@@ -69,6 +69,11 @@ describe('DeploymentStandard', () => {
     expect(() => DeploymentStandard.fromJson('{"nagPacks": ["CIS"]}')).toThrow("nagPacks entry 'CIS' is unknown; allowed: AwsSolutions, HIPAA.Security");
     expect(() => DeploymentStandard.fromJson('[1]')).toThrow('expected a JSON object');
     expect(() => new DeploymentStandard({ maxDesiredCount: -1 })).toThrow('maxDesiredCount must be a number 0 or more');
+    // A misspelt quota id fails where the standard is written, not at apply() in every app.
+    expect(() => DeploymentStandard.fromJson('{"quotaOverrides": {"servicePerCluster": 8000}}', 'acme.json'))
+      .toThrow(/^acme.json quotaOverrides: unknown quota id 'servicePerCluster'; allowed: clustersPerRegion, /);
+    expect(() => ACME_STANDARD.extend({ quotaOverrides: { servicesPerCluster: 1.5 } })).toThrow("quota 'servicesPerCluster' must be a whole number >= 0, got 1.5");
+    expect(ACME_STANDARD.extend({ quotaOverrides: { servicesPerCluster: 8000 } }).quotas.limit(EcsQuota.SERVICES_PER_CLUSTER)).toBe(8000);
   });
 
   test('extend() replaces only the fields it sets', () => {

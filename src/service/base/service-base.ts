@@ -131,7 +131,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     checkRange(path, 'KIT-SERVICE-COUNT', 'desiredCount', props.desiredCount, { min: 0, max: ANY_COUNT });
     if (props.enableExecuteCommand) this.prepareExec(path);
 
-    const capacity = resolveCapacity(this, this._serviceCluster, task, props.capacity, props.fargateCapacity, props.managedInstancesCapacity);
+    const capacity = resolveCapacity(this, this._serviceCluster, task, props.capacity, props.fargateCapacity, props.managedInstancesCapacity, daemon);
     this.ec2Capacity = capacity.ec2Capacity;
     this.managedInstancesCapacity = capacity.managedInstancesCapacity;
     const vpc = this._serviceCluster.vpc;

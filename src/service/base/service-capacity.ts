@@ -60,7 +60,7 @@ export interface ResolvedCapacity {
 /** Check and resolve the capacity for a task: Fargate strategy, the EC2 or the Managed Instances capacity provider. */
 export function resolveCapacity(
   scope: Construct, cluster: ServiceCluster, task: ServiceTask, capacity?: Ec2Capacity, fargate?: FargateCapacity,
-  managedInstances?: ManagedInstancesCapacity,
+  managedInstances?: ManagedInstancesCapacity, daemon = false,
 ): ResolvedCapacity {
   const path = scope.node.path;
   if (task.isManagedInstances || managedInstances) {
@@ -101,7 +101,7 @@ export function resolveCapacity(
       problem: `task ${task.path} runs on EC2 (it is not Fargate-compatible), and cluster ${kit.node.path} has ${capacities.length} Ec2Capacity`,
       allowed: 'capacity set, or a cluster with exactly one Ec2Capacity',
       fix: capacities.length === 0
-        ? 'Add EC2 capacity to the cluster: cluster.addEc2Capacity(...), or run a FargateTask.'
+        ? `Add EC2 capacity to the cluster: cluster.addEc2Capacity(...)${daemon ? '; a daemon runs one task on each of its instances' : ', or run a FargateTask'}.`
         : `Pass capacity: the Ec2Capacity to run on (one of ${capacities.map((c) => c.node.path).join(', ')}), as returned by cluster.addEc2Capacity(...).`,
     });
   }

@@ -7,8 +7,8 @@ import {
   coversTcpPort, IngressRule, loadBalancingIndex, SECURITY_GROUP, shortPath, TARGET_GROUP,
 } from './load-balancing-index';
 
-/** Target group protocols whose traffic and health checks are TCP. */
-const TCP_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TLS'];
+/** Target group and listener protocols whose traffic and health checks are TCP. */
+export const TCP_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TLS'];
 
 /** The load balancer's security groups; 'none' for an NLB without any; undefined when not decidable. */
 function loadBalancerGroups(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
@@ -118,7 +118,7 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
 };
 
 /** loadBalancerGroups once per load balancer and assembly: services behind one load balancer ask again. */
-function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
+export function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
   return resourceFact(lb, loadBalancerGroups, ctx);
 }
 

@@ -66,6 +66,26 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
     expect(messages(stack)[0]).toContain('admits network load balancer Web/LB (no security groups: only CIDR or prefix-list rules can match its traffic and health checks) on container port 8080/tcp');
   });
 
+  test('ECS-RC-04 and ECS-RC-11: NetworkLoadBalancedFargateService with security groups on the NLB (cdk init\'s flag) admits no one', () => {
+    const nlbStack = (open: boolean) => {
+      const app = new App({ context: { 'aws:cdk:enable-path-metadata': true, '@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault': true } });
+      const stack = new Stack(app, 'Nlb');
+      const n = base(stack);
+      const svc = new ecsPatterns.NetworkLoadBalancedFargateService(stack, 'Web', { cluster: n.cluster, taskDefinition: n.task });
+      if (open) {
+        svc.loadBalancer.connections.allowFrom(ec2.Peer.anyIpv4(), ec2.Port.tcp(80));
+        svc.service.connections.allowFrom(svc.loadBalancer, ec2.Port.tcp(8080));
+      }
+      return stack;
+    };
+    expect(reach(nlbStack(false))).toEqual([
+      'ECS-RC-11 Nlb AWS::ElasticLoadBalancingV2::Listener Properties/Port',
+      `ECS-RC-04 Nlb ${SERVICE_SGS}`,
+    ]);
+    expect(messages(nlbStack(false))[0]).toContain('listener port 80/tcp of load balancer Web/LB admits no clients: no ingress rule of its security groups (Web/LB/SecurityGroup) covers 80 at Nlb/Web/LB/PublicListener');
+    expect(reach(nlbStack(true))).toEqual([]);
+  });
+
   test('good: listener.addTargets writes the ingress as a separate AWS::EC2::SecurityGroupIngress', () => {
     const stack = new Stack(newApp(), 'Good');
     const { vpc, cluster, task } = base(stack);

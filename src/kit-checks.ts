@@ -97,7 +97,7 @@ export const KIT_CHECKS = {
     'A kit recommendation (Control Tower CT.ECS.PR.4/PR.8 flag host mode), not an ECS constraint.', Severity.WARNING),
   TASK_JSON: check('KIT-TASK-JSON', 'The task definition JSON file is readable and maps onto a task definition', PROPS),
   TASK_JSON_READ_ONLY: check('KIT-TASK-JSON-READ-ONLY', 'Read-only fields of a described task definition are skipped (warning)', PROPS, Severity.WARNING),
-  TASK_MEMORY: check('KIT-TASK-MEMORY', 'Ec2Task memoryMiB is a whole number of MiB, at least 6, on a Linux task', INPUT),
+  TASK_MEMORY: check('KIT-TASK-MEMORY', 'Ec2Task and ManagedInstancesTask memoryMiB is a whole number of MiB, at least 6, on a Linux task', INPUT),
 } as const;
 
 /** All construct checks, sorted by id. */

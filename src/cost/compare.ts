@@ -43,7 +43,8 @@ export function cheapestPacking(size: TaskSize, tasks: number, region: RegionPri
 export function comparePlacements(
   size: TaskSize, tasks: number, region: RegionPrices | undefined, regionName: string, table: PriceTable,
 ): Alternative[] {
-  if (!region || tasks <= 0) return [];
+  // Fargate runs no GPU tasks, and the price table lists no GPU instance types.
+  if (!region || tasks <= 0 || size.gpus > 0) return [];
   const out: Alternative[] = [];
   const fargate = fargateSizeFor(size);
   const rates = fargate ? fargateRates(fargate, region, regionName) : 'no Fargate size holds the task';

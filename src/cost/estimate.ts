@@ -32,6 +32,8 @@ export interface ServiceCost {
   readonly size?: TaskSize;
   /** Tasks at the nominal count per capacity: Fargate On-Demand, Fargate Spot, EC2 (priced under capacity). */
   readonly split?: { readonly fargate: number; readonly fargateSpot: number; readonly ec2: number };
+  /** The tasks outside Fargate (split.ec2) run on ECS Managed Instances. */
+  readonly managedInstances?: boolean;
   /** Fargate cost at the nominal task count, and at the low and high ends of the range. */
   readonly monthly: number;
   readonly low: number;
@@ -126,7 +128,9 @@ export function estimateCost(assemblies: readonly AssemblyModel[], options: Cost
 }
 
 function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable): ServiceCost {
-  const base = { path: w.resource.path, stack: w.resource.stack.name, region: regionName, tasks: w.count, size: w.size };
+  const base = {
+    path: w.resource.path, stack: w.resource.stack.name, region: regionName, tasks: w.count, size: w.size, managedInstances: w.managedInstances,
+  };
   const unpriced = [...w.problems];
   const notes: string[] = [];
   const lines: CostLine[] = [];
@@ -139,6 +143,7 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
   const { size, count, placement } = w;
   const region = table.regions[regionName];
   const alternatives = comparePlacements(size, count.nominal, region, regionName, table);
+  if (size.gpus > 0) notes.push(`${size.gpus} GPU(s) per task: Fargate runs no GPU tasks and the price table lists no GPU instance types, so no alternative is priced`);
   if (!placement) return { ...empty, alternatives };
   const at = (n: number) => splitTasks(placement, n);
   const nominal = at(count.nominal);

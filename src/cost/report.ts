@@ -13,9 +13,9 @@ function serviceLines(s: ServiceCost): string[] {
   const out = [`  ${s.path}  [stack ${s.stack}, ${s.region}]`];
   if (s.tasks && s.size) {
     const where = s.split
-      ? [s.split.fargate && `Fargate ${+s.split.fargate.toFixed(2)}`, s.split.fargateSpot && `Fargate Spot ${+s.split.fargateSpot.toFixed(2)}`, s.split.ec2 && `EC2 ${+s.split.ec2.toFixed(2)}`].filter(Boolean).join(', ')
+      ? [s.split.fargate && `Fargate ${+s.split.fargate.toFixed(2)}`, s.split.fargateSpot && `Fargate Spot ${+s.split.fargateSpot.toFixed(2)}`, s.split.ec2 && `${s.managedInstances ? 'Managed Instances' : 'EC2'} ${+s.split.ec2.toFixed(2)}`].filter(Boolean).join(', ')
       : 'placement unknown';
-    out.push(`    tasks: ${s.tasks.nominal} (${s.tasks.basis}); each ${s.size.cpuUnits > 0 ? `${+(s.size.cpuUnits / 1024).toFixed(3)} vCPU` : 'no CPU reserved'}, ${+(s.size.memoryMiB / 1024).toFixed(3)} GB, ${s.size.windows ? 'Windows' : 'Linux'}/${s.size.arch}; ${where}`);
+    out.push(`    tasks: ${s.tasks.nominal} (${s.tasks.basis}); each ${s.size.cpuUnits > 0 ? `${+(s.size.cpuUnits / 1024).toFixed(3)} vCPU` : 'no CPU reserved'}, ${+(s.size.memoryMiB / 1024).toFixed(3)} GB${s.size.gpus > 0 ? `, ${s.size.gpus} GPU` : ''}, ${s.size.windows ? 'Windows' : 'Linux'}/${s.size.arch}; ${where}`);
   }
   for (const l of s.lines) out.push(`    ${l.label} = ${money(l.monthly)}`);
   if (s.lines.length > 0) out.push(`    monthly: ${money(s.monthly)}${range(s.low, s.high)}`);

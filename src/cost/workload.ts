@@ -5,10 +5,15 @@
  * are recorded as problems, never guessed.
  */
 import { Architecture } from './price-table';
+import { QuotaProfile } from '../quotas/quota-profile';
 import { AssemblyModel, TemplateResource } from '../rules/model';
 import { ClusterIndex } from '../rules/quota/clusters';
 import { FARGATE_ON_DEMAND, serviceFacts, StrategyItem } from '../rules/quota/services';
+import { launchOf } from '../rules/reach/rc-10-task-fits-instances';
+import { RuleContext } from '../rules/rule';
 import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
+import { providerKind, strategyOf } from '../rules/service/service-facts';
+import { instanceArchitecture } from '../rules/tables/instance-sizes';
 import { containers, isWindows } from '../rules/task/task-facts';
 import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
 
@@ -21,8 +26,11 @@ export interface TaskSize {
   /** CPU units (1024 = 1 vCPU); 0 when no CPU is reserved (EC2 tasks). */
   readonly cpuUnits: number;
   readonly memoryMiB: number;
+  /** RuntimePlatform's CpuArchitecture; without one, the architecture of the EC2 capacity it runs on (else X86_64). */
   readonly arch: Architecture;
   readonly windows: boolean;
+  /** NVIDIA GPUs the containers ask for (ResourceRequirements): no Fargate size and no priced instance type holds them. */
+  readonly gpus: number;
   /** Fargate ephemeral storage in GiB (20 when not set). */
   readonly ephemeralGiB: number;
   /** Whether CPU and memory were set at task level (Fargate needs that). */
@@ -76,7 +84,7 @@ export function serviceWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
     const problems: string[] = [];
     const daemon = toStr(res.properties.SchedulingStrategy) === 'DAEMON';
     const task = facts.task;
-    const size = task ? taskSize(task, problems) : undefined;
+    const size = task ? taskSize(task, problems, () => capacityArchitecture(res, assembly)) : undefined;
     if (!task) problems.push('its TaskDefinition does not resolve to a task definition in the templates');
     let count: TaskCount | undefined;
     if (!daemon) {
@@ -104,7 +112,7 @@ export function expressWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
     const cpuUnits = p.Cpu === undefined ? undefined : parseCpuUnits(p.Cpu);
     const memoryMiB = p.Memory === undefined ? undefined : parseMemoryMiB(p.Memory);
     const size: TaskSize | undefined = cpuUnits !== undefined && memoryMiB !== undefined
-      ? { cpuUnits, memoryMiB, arch: 'X86_64', windows: false, ephemeralGiB: 20, taskLevel: true } : undefined;
+      ? { cpuUnits, memoryMiB, arch: 'X86_64', windows: false, gpus: 0, ephemeralGiB: 20, taskLevel: true } : undefined;
     if (!size) problems.push(`the Express task size (Cpu ${JSON.stringify(p.Cpu)}, Memory ${JSON.stringify(p.Memory)}) is not set or does not resolve`);
     const scaling = scalingTarget(res);
     const min = toNumber(scaling?.MinTaskCount);
@@ -128,11 +136,12 @@ function taskCount(desired: number | undefined, min: number | undefined, max: nu
 }
 
 /** Task size from task-level Cpu/Memory, else the containers' sums (EC2 tasks). */
-function taskSize(task: TemplateResource, problems: string[]): TaskSize | undefined {
+function taskSize(task: TemplateResource, problems: string[], capacityArch: () => Architecture | undefined): TaskSize | undefined {
   const p = task.properties;
   const windows = isWindows(task);
   const platform = toObject(p.RuntimePlatform);
-  const archRaw = platform?.CpuArchitecture === undefined ? 'X86_64' : toStr(platform.CpuArchitecture)?.toUpperCase();
+  // aws-cdk-lib writes no RuntimePlatform for EC2 task definitions: the instances decide.
+  const archRaw = platform?.CpuArchitecture === undefined ? capacityArch() ?? 'X86_64' : toStr(platform.CpuArchitecture)?.toUpperCase();
   if (windows === undefined || (archRaw !== 'X86_64' && archRaw !== 'ARM64')) {
     problems.push(`the RuntimePlatform of task definition ${task.path} does not resolve`);
     return undefined;
@@ -156,7 +165,31 @@ function taskSize(task: TemplateResource, problems: string[]): TaskSize | undefi
     problems.push(`the task size (Cpu ${JSON.stringify(p.Cpu)}, Memory ${JSON.stringify(p.Memory)}) of task definition ${task.path} does not resolve`);
     return undefined;
   }
-  return { cpuUnits, memoryMiB, arch: archRaw, windows, ephemeralGiB, taskLevel };
+  let gpus = 0;
+  for (const { def } of containers(task)) {
+    for (const r of toArray(def.ResourceRequirements) ?? []) {
+      const req = toObject(r);
+      if (toStr(req?.Type) === 'GPU') gpus += toNumber(req?.Value) ?? 1;
+    }
+  }
+  return { cpuUnits, memoryMiB, arch: archRaw, windows, gpus, ephemeralGiB, taskLevel };
+}
+
+/** The architecture of the instances a service's EC2 capacity providers launch, when all of them agree. */
+function capacityArchitecture(service: TemplateResource, assembly: AssemblyModel): Architecture | undefined {
+  const ctx: RuleContext = { assembly, stack: service.stack, quotas: QuotaProfile.current() };
+  const strategy = strategyOf(service, ctx);
+  if (!strategy?.complete || strategy.items.length === 0) return undefined;
+  const archs = new Set<Architecture>();
+  for (const item of strategy.items) {
+    const provider = item.provider?.resource;
+    if (!provider || providerKind({ resource: provider }) !== 'asg') return undefined;
+    const asg = assembly.resolveResource(toObject(provider.properties.AutoScalingGroupProvider)?.AutoScalingGroupArn, provider.stack);
+    const types = asg?.type === ASG ? launchOf(asg, ctx).types : undefined;
+    if (!types || types.length === 0) return undefined;
+    for (const t of types) archs.add(instanceArchitecture(t));
+  }
+  return archs.size === 1 ? [...archs][0] : undefined;
 }
 
 /** Auto Scaling groups used as ECS capacity: behind a capacity provider, or every group when the app has EC2 services. */

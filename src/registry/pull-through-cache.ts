@@ -74,14 +74,18 @@ export class PullThroughCacheRule extends Construct {
         fix: 'Store the upstream user name and access token in Secrets Manager and pass the secret as credentials.',
       });
     }
-    const secretName = props.credentials?.secretName;
+    // A secret of this app has a token secretName: its name is the L1's, and CloudFormation makes one up when unset.
+    const created = props.credentials?.node.defaultChild;
+    const secretName = created instanceof secretsmanager.CfnSecret ? createdSecretName(created) : props.credentials?.secretName;
     if (secretName !== undefined && !Token.isUnresolved(secretName) && !secretName.startsWith(ECR_PULL_THROUGH_CACHE.secretNamePrefix)) {
       fail({
         code: 'KIT-REGISTRY-CACHE-CREDENTIALS',
-        problem: `credentials secret '${secretName}' does not start with ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}`,
+        problem: secretName === ''
+          ? `credentials secret ${props.credentials!.node.path} has no secretName, so CloudFormation names it without ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}`
+          : `credentials secret '${secretName}' does not start with ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}`,
         path: this.node.path,
         allowed: `secret names starting with ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}`,
-        fix: `Name the secret ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}${props.upstream.name}.`,
+        fix: `Name the secret ${ECR_PULL_THROUGH_CACHE.secretNamePrefix}${props.upstream.name} (secretName).`,
       });
     }
     this.rule = new ecr.CfnPullThroughCacheRule(this, 'Resource', {
@@ -133,3 +137,10 @@ class PullThroughCacheImage extends ecs.EcrImage {
   }
 }
 
+/** The name a secret of this app gets: '' when CloudFormation generates it (secretName unset). */
+function createdSecretName(secret: secretsmanager.CfnSecret): string | undefined {
+  // Unset, the name is a lazy physical name that resolves to nothing (or, used across environments, a generated one).
+  const name = Token.isUnresolved(secret.name) ? Stack.of(secret).resolve(secret.name) : secret.name;
+  if (name === undefined) return '';
+  return typeof name === 'string' ? name : secret.name;
+}

@@ -1,5 +1,5 @@
 import { asgResources, serviceStack, stack } from './fixtures';
-import { BUNDLED_PRICES, CostReport, estimateCost, ServiceCost } from '../../src/cost';
+import { BUNDLED_PRICES, CostReport, estimateCost, formatCostText, ServiceCost } from '../../src/cost';
 import { AssemblyModel, CfnTemplate } from '../../src/rules/model';
 
 const H = 730;
@@ -158,6 +158,28 @@ describe('where the same tasks would be cheaper', () => {
     expect(fargate.detail).toContain('smallest Fargate size that holds the task');
   });
 
+  test('an EC2 task without RuntimePlatform takes the architecture of its capacity\'s instances (Graviton here)', () => {
+    const onCapacity = (type: string) => serviceStack({ containers: [{ Name: 'a', Cpu: 512, Memory: 1024 }] }, {
+      desired: 4, strategy: [{ CapacityProvider: { Ref: 'Cp' }, Weight: 1 }],
+    }, {
+      ...asgResources({ min: 1, max: 2, instanceType: type }),
+      Cp: { Type: 'AWS::ECS::CapacityProvider', Properties: { AutoScalingGroupProvider: { AutoScalingGroupArn: { Ref: 'Asg' } } } },
+    });
+    const arm = estimate(onCapacity('m7g.large')).services[0];
+    expect(arm.size?.arch).toBe('ARM64');
+    expect(arm.alternatives.find((a) => a.option === 'EC2 On-Demand')!.detail).toMatch(/x t4g\.\w+ .*cheapest ARM64 type/);
+    expect(estimate(onCapacity('m6i.large')).services[0].size?.arch).toBe('X86_64');
+  });
+
+  test('a GPU task gets no Fargate or EC2 alternative, and says why', () => {
+    const gpu = [{ Name: 'a', Cpu: 1024, Memory: 4096, ResourceRequirements: [{ Type: 'GPU', Value: '1' }] }];
+    const s = only(estimate(serviceStack({ containers: gpu }, { desired: 1, launchType: 'EC2' })));
+    expect(s.size?.gpus).toBe(1);
+    expect(s.alternatives).toEqual([]);
+    expect(s.notes).toContain('1 GPU(s) per task: Fargate runs no GPU tasks and the price table lists no GPU instance types, so no alternative is priced');
+    expect(formatCostText(estimate(serviceStack({ containers: gpu }, { desired: 1, launchType: 'EC2' })))).toContain('each 1 vCPU, 4 GB, 1 GPU, Linux/X86_64; EC2 1');
+  });
+
   test('DAEMON services are priced through the EC2 capacity', () => {
     const s = only(estimate(serviceStack({ memory: 256, containers: [{ Name: 'a', Memory: 256 }] }, { daemon: true, launchType: 'EC2' })));
     expect(s.monthly).toBe(0);
@@ -205,5 +227,6 @@ describe('ECS Express Mode and Managed Instances', () => {
     expect(s.monthly).toBe(0);
     expect(s.unpriced).toEqual([expect.stringContaining('3 task(s) on ECS Managed Instances capacity')]);
     expect(s.notes.join(' ')).not.toContain('priced under EC2 capacity');
+    expect(formatCostText(estimate(template))).toContain('Linux/X86_64; Managed Instances 3');
   });
 });

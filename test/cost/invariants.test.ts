@@ -47,7 +47,7 @@ describe('cost invariants', () => {
 
   test('the Fargate size chosen for a task always holds it', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 16384 }), fc.integer({ min: 1, max: 122880 }), (cpuUnits, memoryMiB) => {
-      const f = fargateSizeFor({ cpuUnits, memoryMiB, arch: 'X86_64', windows: false, ephemeralGiB: 20, taskLevel: false });
+      const f = fargateSizeFor({ cpuUnits, memoryMiB, arch: 'X86_64', windows: false, gpus: 0, ephemeralGiB: 20, taskLevel: false });
       expect(f).toBeDefined();
       expect(f!.cpuUnits).toBeGreaterThanOrEqual(cpuUnits);
       expect(f!.memoryMiB).toBeGreaterThanOrEqual(memoryMiB);

@@ -177,6 +177,13 @@ describe('PullThroughCacheRule', () => {
     const wrong = secretsmanager.Secret.fromSecretNameV2(s, 'Wrong', 'dockerhub-token');
     expect(() => new PullThroughCacheRule(s, 'B', { upstream: UpstreamRegistry.DOCKER_HUB, credentials: wrong }))
       .toThrow("[KIT-REGISTRY-CACHE-CREDENTIALS] credentials secret 'dockerhub-token' does not start with ecr-pullthroughcache/");
+    // A secret created in the app: its L1 name, or none (CloudFormation then names it after the construct).
+    const created = new secretsmanager.Secret(s, 'Created', { secretName: 'dockerhub' });
+    expect(() => new PullThroughCacheRule(s, 'D', { upstream: UpstreamRegistry.DOCKER_HUB, credentials: created }))
+      .toThrow("[KIT-REGISTRY-CACHE-CREDENTIALS] credentials secret 'dockerhub' does not start with ecr-pullthroughcache/ at Stack/D");
+    const unnamed = new secretsmanager.Secret(s, 'Unnamed');
+    expect(() => new PullThroughCacheRule(s, 'E', { upstream: UpstreamRegistry.DOCKER_HUB, credentials: unnamed }))
+      .toThrow('[KIT-REGISTRY-CACHE-CREDENTIALS] credentials secret Stack/Unnamed has no secretName, so CloudFormation names it without ecr-pullthroughcache/ at Stack/E; allowed: secret names starting with ecr-pullthroughcache/. Name the secret ecr-pullthroughcache/docker-hub (secretName).');
     expect(() => new PullThroughCacheRule(s, 'C', { upstream: UpstreamRegistry.ECR_PUBLIC, ecrRepositoryPrefix: 'x' }))
       .toThrow("[KIT-REGISTRY-CACHE-PREFIX] ecrRepositoryPrefix 'x' is not a valid prefix");
   });

@@ -43,6 +43,14 @@ describe('ManagedInstancesTask', () => {
     Annotations.fromStack(s).hasWarning('/Test/Task', Match.stringLikeRegexp('KIT-TASK-HOST-NETWORK'));
   });
 
+  test('size checks: memoryMiB under 6 is KIT-TASK-MEMORY (not a sidecar message); cpu under 128 is ECS-TD-29 at synth', () => {
+    expect(() => new ManagedInstancesTask(stack(), 'Tiny', { memoryMiB: 4, container: { image: IMAGE } }))
+      .toThrow('[KIT-TASK-MEMORY] memoryMiB 4 is not a whole number of MiB of at least 6 at Test/Tiny; allowed: a whole number of MiB, at least 6');
+    const s = stack();
+    new ManagedInstancesTask(s, 'Slow', { cpu: 3, container: { image: IMAGE } });
+    expect(() => Template.fromStack(s)).toThrow(/\[ECS-TD-29\] task cpu 3 is outside what ECS accepts for a task definition that does not require FARGATE at Test\/Slow\/TaskDefinition; allowed: 128 to 196608 CPU units/);
+  });
+
   test('bridge and none are not Managed Instances network modes (ECS-TD-08)', () => {
     for (const networkMode of [ecs.NetworkMode.BRIDGE, ecs.NetworkMode.NONE]) {
       expect(() => new ManagedInstancesTask(stack(), 'Task', { container: { image: IMAGE }, networkMode })).toThrow(/ECS-TD-08/);

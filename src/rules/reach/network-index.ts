@@ -108,6 +108,11 @@ export class NetworkIndex {
   private routeKind(route: TemplateResource): RouteKind {
     const p = route.properties;
     if (p.DestinationCidrBlock === undefined) return 'other-destination';
+    // Only the default route decides where a task's traffic to AWS goes: the longest prefix wins, so a
+    // narrower route to the internet gateway beside a NAT default route leaves the subnet private.
+    const destination = toStr(p.DestinationCidrBlock);
+    if (destination === undefined) return 'unknown';
+    if (destination.trim() !== '0.0.0.0/0') return 'other-destination';
     const targets = ['NatGatewayId', 'TransitGatewayId', 'VpcPeeringConnectionId', 'NetworkInterfaceId', 'InstanceId',
       'EgressOnlyInternetGatewayId', 'CarrierGatewayId', 'LocalGatewayId', 'VpcEndpointId', 'CoreNetworkArn'];
     if (targets.some((t) => p[t] !== undefined)) return 'unknown';

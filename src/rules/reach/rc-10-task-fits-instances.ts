@@ -163,7 +163,7 @@ function providerRoom(provider: TemplateResource, ctx: RuleContext): ProviderRoo
 }
 
 /** What an Auto Scaling group launches: its instance types, and the image id as written (undefined types when unresolved). */
-function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown } {
+export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown } {
   const p = asg.properties;
   const literal = (v: unknown) => toStr(v);
   if (p.LaunchConfigurationName !== undefined) {

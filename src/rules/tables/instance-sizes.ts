@@ -63,3 +63,12 @@ export function instanceSize(instanceType: string): InstanceSize | undefined {
   if (multi && vcpu < 4) return undefined;
   return { vcpu, memoryMiB: vcpu * ratio * 1024, gpus: multi ? multi[size] ?? 1 : 0 };
 }
+
+/**
+ * The CPU architecture of an instance type: Graviton families (a1, and a `g` right after the generation digit: m7g,
+ * c6gn, t4g, g5g, im4gn, is4gen, hpc7g) are ARM64, every other family X86_64.
+ */
+export function instanceArchitecture(instanceType: string): 'ARM64' | 'X86_64' {
+  const family = instanceType.split('.')[0].toLowerCase();
+  return family === 'a1' || /^[a-z]+\d+g/.test(family) ? 'ARM64' : 'X86_64';
+}

@@ -23,6 +23,7 @@ import { TD24_CONFIGURED_AT_LAUNCH_VOLUME } from './td-24-configured-at-launch-v
 import { TD25_FAULT_INJECTION_NETWORK_MODE } from './td-25-fault-injection-network-mode';
 import { TD26_MANAGED_INSTANCES_LIMITS } from './td-26-managed-instances-limits';
 import { TD28_EFS_TRANSIT_ENCRYPTION } from './td-28-efs-transit-encryption';
+import { TD29_EC2_TASK_CPU_RANGE } from './td-29-ec2-task-cpu-range';
 
 /** Task definition rules, in id order. */
 export const TASK_RULES: readonly ResourceRule[] = [
@@ -50,4 +51,5 @@ export const TASK_RULES: readonly ResourceRule[] = [
   TD25_FAULT_INJECTION_NETWORK_MODE,
   TD26_MANAGED_INSTANCES_LIMITS,
   TD28_EFS_TRANSIT_ENCRYPTION,
+  TD29_EC2_TASK_CPU_RANGE,
 ];

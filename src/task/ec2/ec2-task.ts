@@ -1,4 +1,4 @@
-import { Annotations, CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { fail } from '../../errors';
@@ -7,10 +7,8 @@ import { KIT_CHECKS } from '../../kit-checks';
 import { addAcknowledgeableValidation } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
+import { checkTaskMemory } from '../base/task-memory';
 import { DockerVolumeOptions } from '../base/volumes';
-
-/** Docker's smallest container memory: a task must hold at least one such container. */
-const MIN_CONTAINER_MEMORY_MIB = 6;
 
 /** Why AwsSolutions-ECS2 (no environment variables) is acknowledged on awsvpc EC2 tasks. */
 const AWS_REGION_REASON = 'aws-cdk-lib\'s Ec2TaskDefinition adds AWS_REGION (the stack Region, not a secret) to every container in awsvpc mode, '
@@ -68,7 +66,8 @@ export class Ec2Task extends TaskBase {
       taskRole: this.taskRole,
       enableFaultInjection: props.enableFaultInjection,
     });
-    const memoryMiB = this.taskMemory(props);
+    // Ec2TaskDefinition takes no task memory, so the kit sets it on the L1 (a public property).
+    const memoryMiB = checkTaskMemory(this, props.memoryMiB, this.windows);
     if (memoryMiB !== undefined) (this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).memory = String(memoryMiB);
     this.initializeTask(props, memoryMiB);
     if (this.networkMode === ecs.NetworkMode.AWS_VPC) acknowledgeRegionOnly(this.taskDefinition);
@@ -84,22 +83,6 @@ export class Ec2Task extends TaskBase {
 
   public get isWindows(): boolean {
     return this.windows;
-  }
-
-  /** Ec2TaskDefinition takes no task memory, so the kit sets it on the L1 (a public property). */
-  private taskMemory(props: Ec2TaskProps): number | undefined {
-    const memoryMiB = props.memoryMiB;
-    if (memoryMiB === undefined || Token.isUnresolved(memoryMiB)) return memoryMiB;
-    const problem = this.windows ? `memoryMiB ${memoryMiB} is set on a Windows task, where ECS ignores task-level memory`
-      : !Number.isInteger(memoryMiB) || memoryMiB < MIN_CONTAINER_MEMORY_MIB ? `memoryMiB ${memoryMiB} is not a whole number of MiB of at least ${MIN_CONTAINER_MEMORY_MIB}` : undefined;
-    if (problem === undefined) return memoryMiB;
-    fail({
-      code: KIT_CHECKS.TASK_MEMORY.id,
-      path: this.node.path,
-      problem,
-      allowed: `a whole number of MiB, at least ${MIN_CONTAINER_MEMORY_MIB} (Docker's smallest container), on a Linux task`,
-      fix: this.windows ? 'Remove memoryMiB and give each container memoryLimitMiB.' : `Use a whole number of MiB of ${MIN_CONTAINER_MEMORY_MIB} or more, such as 1024.`,
-    });
   }
 
   /** A Docker volume (EC2 only: Fargate does not support Docker volumes). */

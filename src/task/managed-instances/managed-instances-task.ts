@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { fail } from '../../errors';
 import { formatMessage } from '../../rules/engine';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
+import { checkTaskMemory } from '../base/task-memory';
 
 /** Props of a ManagedInstancesTask. */
 export interface ManagedInstancesTaskProps extends TaskBaseProps {
@@ -52,7 +53,7 @@ export class ManagedInstancesTask extends TaskBase {
       });
     }
     const cpu = props.cpu ?? 256;
-    const memoryMiB = props.memoryMiB ?? 512;
+    const memoryMiB = checkTaskMemory(this, props.memoryMiB, false) ?? 512;
     this.taskDefinition = new ecs.TaskDefinition(this, 'TaskDefinition', {
       compatibility: ecs.Compatibility.MANAGED_INSTANCES,
       networkMode: this.networkMode,

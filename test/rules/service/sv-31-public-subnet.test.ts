@@ -61,6 +61,20 @@ describe('ECS-SV-31 public subnet without a public IP', () => {
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, publicDualStack)).toHaveLength(1);
   });
 
+  test('good: a private subnet with a narrower route to the internet gateway beside its NAT default route (longest prefix wins)', () => {
+    const r = template('DISABLED', { igw: false });
+    r.Nat = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' } };
+    r.Partner = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '203.0.113.0/24', GatewayId: { Ref: 'Igw' } } };
+    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, r)).toEqual([]);
+    // The default route to the internet gateway, beside the narrower one, is still public; an unresolved destination is skipped.
+    const both = template('DISABLED');
+    both.Partner = r.Partner;
+    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, both)).toHaveLength(1);
+    const unresolved = template('DISABLED');
+    (unresolved.Route.Properties as Record<string, unknown>).DestinationCidrBlock = { Ref: 'Destination' };
+    expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, unresolved)).toEqual([]);
+  });
+
   test('token: an unresolved AssignPublicIp or a subnet outside the template is skipped', () => {
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template({ Ref: 'AssignParam' }))).toEqual([]);
     expect(check(SV31_PUBLIC_SUBNET_NO_PUBLIC_IP, template('DISABLED', { subnet: { 'Fn::ImportValue': 'shared-subnet' } }))).toEqual([]);

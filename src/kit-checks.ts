@@ -53,7 +53,7 @@ export const KIT_CHECKS = {
   REGISTRY_GRANTEE: check('KIT-REGISTRY-GRANTEE', 'Repository grants attach to a role, user or group', WIRING),
   REGISTRY_IMAGE_DIGEST: check('KIT-REGISTRY-IMAGE-DIGEST', 'Image digests are sha256:<64 hex>', INPUT),
   REGISTRY_IMAGE_TAG: check('KIT-REGISTRY-IMAGE-TAG', 'Image tags are valid Docker tags', INPUT),
-  REGISTRY_LIFECYCLE: check('KIT-REGISTRY-LIFECYCLE', 'lifecycleRules are not combined with the lifecycle shortcuts', PROPS),
+  REGISTRY_LIFECYCLE: check('KIT-REGISTRY-LIFECYCLE', 'lifecycleRules are not combined with the lifecycle shortcuts, and the tag-status-any rule comes last', PROPS),
   REGISTRY_ORG_ID: check('KIT-REGISTRY-ORG-ID', 'AWS Organizations ids are o-xxxxxxxxxx', INPUT),
   REGISTRY_REPLICATION_DESTINATION: check('KIT-REGISTRY-REPLICATION-DESTINATION', 'Each replication rule has a destination', INPUT),
   REGISTRY_REPLICATION_FILTER: check('KIT-REGISTRY-REPLICATION-FILTER', 'Replication prefixes are valid PREFIX_MATCH filters', INPUT),

@@ -286,6 +286,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
           fix: 'Put the expiry and count rules into lifecycleRules.',
         });
       }
+      this.checkAnyRuleLast(props.lifecycleRules);
       return props.lifecycleRules;
     }
     const days = props.untaggedImageExpiration ?? Duration.days(14);
@@ -315,6 +316,21 @@ export class SecureRepository extends Construct implements ecr.IRepository {
       { description: 'Expire untagged images', tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: days },
       { description: `Keep the last ${count} tagged images`, tagStatus: ecr.TagStatus.TAGGED, tagPatternList: ['*'], maxImageCount: count },
     ];
+  }
+
+  /** aws-cdk-lib throws this only while rendering, as a "Resolution error" without a path. */
+  private checkAnyRuleLast(rules: readonly ecr.LifecycleRule[]): void {
+    const isAny = (r: ecr.LifecycleRule) => (r.tagStatus ?? (r.tagPrefixList || r.tagPatternList ? ecr.TagStatus.TAGGED : ecr.TagStatus.ANY)) === ecr.TagStatus.ANY;
+    const any = rules.find((r) => isAny(r) && r.rulePriority !== undefined);
+    const highest = Math.max(...rules.filter((r) => !isAny(r)).map((r) => r.rulePriority ?? 0));
+    if (!any || any.rulePriority! > highest) return;
+    fail({
+      code: 'KIT-REGISTRY-LIFECYCLE',
+      problem: `the lifecycle rule for any tag status has rulePriority ${any.rulePriority}, not above rulePriority ${highest} of another rule`,
+      path: this.node.path,
+      allowed: 'the tag-status-any rule evaluated last: a rulePriority higher than every other rule\'s',
+      fix: `Give the tag-status-any rule rulePriority ${highest + 1} or more, or leave its rulePriority unset.`,
+    });
   }
 
   private validateName(name: string | undefined): void {

@@ -63,6 +63,16 @@ describe('construction-time errors', () => {
     expect(() => build({ lifecycleRules: [{ maxImageCount: 5 }], maxTaggedImages: 3 })).toThrow(/KIT-REGISTRY-LIFECYCLE/);
   });
 
+  test('the tag-status-any lifecycle rule must come last: at construction, with the path, not as a resolution error', () => {
+    const expire = { rulePriority: 1, maxImageAge: Duration.days(30) };
+    const keep = { rulePriority: 2, tagPrefixList: ['p'], maxImageCount: 5 };
+    expect(() => build({ lifecycleRules: [expire, keep] })).toThrow('[KIT-REGISTRY-LIFECYCLE] the lifecycle rule for any tag status has rulePriority 1, '
+      + 'not above rulePriority 2 of another rule at Stack/Repo; allowed: the tag-status-any rule evaluated last: a rulePriority higher than every '
+      + 'other rule\'s. Give the tag-status-any rule rulePriority 3 or more, or leave its rulePriority unset.');
+    expect(() => build({ lifecycleRules: [{ ...expire, rulePriority: 3 }, keep] })).not.toThrow();
+    expect(() => build({ lifecycleRules: [{ maxImageAge: Duration.days(30) }, keep] })).not.toThrow();
+  });
+
   test('organization and account ids', () => {
     const repo = build({});
     expect(() => repo.grantOrganizationPull('org-123')).toThrow("[KIT-REGISTRY-ORG-ID] organizationId 'org-123' is not an AWS Organizations id");

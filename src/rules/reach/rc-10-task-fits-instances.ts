@@ -25,6 +25,8 @@ interface ProviderRoom {
   readonly gpus: number;
   /** Why the GPUs are 0 on GPU instance types. */
   readonly gpuNote?: string;
+  /** A Managed Instances provider (sized by its requirements), not an Auto Scaling group. */
+  readonly managedInstances?: boolean;
 }
 
 export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
@@ -81,10 +83,17 @@ export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
       fix: note
         ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on x86_64 NVIDIA types) or '
           + 'Ec2CapacityImage.bottlerocketNvidia(), or for aws-cdk-lib capacity BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
-        : 'Use larger instance types for the capacity (instanceTypes, or raise the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs.',
+        : `Use larger instance types for the capacity (${biggerCapacity(rooms)}), or reduce the task's memory, CPU or GPUs.`,
     }];
   },
 };
+
+/** How to give the providers larger instances: instance types, requirements' maximums, or both. */
+function biggerCapacity(rooms: readonly ProviderRoom[]): string {
+  const mi = rooms.some((r) => r.managedInstances);
+  const asg = rooms.some((r) => !r.managedInstances);
+  return [asg && 'instanceTypes', mi && 'raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums'].filter(Boolean).join(', or ');
+}
 
 function fits(needs: TaskNeeds, room: ProviderRoom): boolean {
   return needs.memoryMiB <= room.memoryMiB && needs.cpuUnits <= room.cpuUnits && needs.gpus <= room.gpus;
@@ -140,7 +149,7 @@ function providerRoom(provider: TemplateResource, ctx: RuleContext): ProviderRoo
     const vcpu = max(toObject(req.VCpuCount)?.Max);
     const memory = max(toObject(req.MemoryMiB)?.Max);
     if (vcpu === undefined || memory === undefined) return undefined;
-    return { label, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity };
+    return { label, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity, managedInstances: true };
   }
   if (kind !== 'asg') return undefined;
   const asg = ctx.assembly.resolveResource(toObject(provider.properties.AutoScalingGroupProvider)?.AutoScalingGroupArn, provider.stack);

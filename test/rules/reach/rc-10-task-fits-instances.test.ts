@@ -62,7 +62,7 @@ describe('ECS-RC-10 task fits the instances (L1)', () => {
     expect(messages({ types: ['m6i.large', 'm7i.large'], taskMemory: '16384' })).toEqual([
       '[ECS-RC-10] task Task needs 16384 MiB of memory (the largest instance has 8192), more than any instance of Provider (m6i.large or m7i.large) offers '
       + 'at TestStack/Svc; allowed: a task that fits on one instance: Provider (m6i.large or m7i.large) up to 8192 MiB, 2048 CPU units and 0 GPUs. '
-      + 'Use larger instance types for the capacity (instanceTypes, or raise the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs.',
+      + 'Use larger instance types for the capacity (instanceTypes), or reduce the task\'s memory, CPU or GPUs.',
     ]);
   });
 
@@ -206,6 +206,7 @@ describe('ECS-RC-10 on kit templates', () => {
     });
     const task = new ManagedInstancesTask(stack, 'Task', { cpu: 8192, memoryMiB: 32768, container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36') } });
     new WorkerService(stack, 'Worker', { cluster, task, managedInstancesCapacity: mi });
-    expect(() => Template.fromStack(stack)).toThrow(/needs 32768 MiB of memory \(the largest instance has 8192\) and 8192 CPU units \(the largest instance has 2048\)/);
+    expect(() => Template.fromStack(stack)).toThrow(new RegExp('needs 32768 MiB of memory \\(the largest instance has 8192\\) and 8192 CPU units \\(the largest instance has 2048\\).*'
+      + 'Use larger instance types for the capacity \\(raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums\\)'));
   });
 });

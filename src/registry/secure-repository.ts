@@ -320,7 +320,8 @@ export class SecureRepository extends Construct implements ecr.IRepository {
 
   /** aws-cdk-lib throws this only while rendering, as a "Resolution error" without a path. */
   private checkAnyRuleLast(rules: readonly ecr.LifecycleRule[]): void {
-    const isAny = (r: ecr.LifecycleRule) => (r.tagStatus ?? (r.tagPrefixList || r.tagPatternList ? ecr.TagStatus.TAGGED : ecr.TagStatus.ANY)) === ecr.TagStatus.ANY;
+    const statusOf = (r: ecr.LifecycleRule) => r.tagStatus ?? (r.tagPrefixList || r.tagPatternList ? ecr.TagStatus.TAGGED : ecr.TagStatus.ANY);
+    const isAny = (r: ecr.LifecycleRule) => statusOf(r) === ecr.TagStatus.ANY;
     const any = rules.find((r) => isAny(r) && r.rulePriority !== undefined);
     const highest = Math.max(...rules.filter((r) => !isAny(r)).map((r) => r.rulePriority ?? 0));
     if (!any || any.rulePriority! > highest) return;

@@ -18,7 +18,8 @@ function serviceLines(s: ServiceCost): string[] {
     out.push(`    tasks: ${s.tasks.nominal} (${s.tasks.basis}); each ${s.size.cpuUnits > 0 ? `${+(s.size.cpuUnits / 1024).toFixed(3)} vCPU` : 'no CPU reserved'}, ${+(s.size.memoryMiB / 1024).toFixed(3)} GB${s.size.gpus > 0 ? `, ${s.size.gpus} GPU` : ''}, ${s.size.windows ? 'Windows' : 'Linux'}/${s.size.arch}; ${where}`);
   }
   for (const l of s.lines) out.push(`    ${l.label} = ${money(l.monthly)}`);
-  if (s.lines.length > 0) out.push(`    monthly: ${money(s.monthly)}${range(s.low, s.high)}`);
+  // A range alone (nothing at the nominal count, e.g. autoscaling from 0) still counts in the total's range.
+  if (s.lines.length > 0 || s.high > 0) out.push(`    monthly: ${money(s.monthly)}${range(s.low, s.high)}`);
   for (const n of s.notes) out.push(`    note: ${n}`);
   for (const u of s.unpriced) out.push(`    not priced: ${u}`);
   if (s.alternatives.length > 0) {
@@ -46,7 +47,7 @@ export function formatCostText(report: CostReport): string {
     out.push(`  ${c.path}  [stack ${c.stack}, ${c.region}]`);
     if (c.instances) out.push(`    instances: ${c.instances.nominal} (min ${c.instances.low}, max ${c.instances.high}); types: ${c.instanceTypes.join(', ')}`);
     for (const l of c.lines) out.push(`    ${l.label} = ${money(l.monthly)}`);
-    if (c.lines.length > 0) out.push(`    monthly: ${money(c.monthly)}${range(c.low, c.high)}`);
+    if (c.lines.length > 0 || c.high > 0) out.push(`    monthly: ${money(c.monthly)}${range(c.low, c.high)}`);
     for (const u of c.unpriced) out.push(`    not priced: ${u}`);
   }
   out.push('');

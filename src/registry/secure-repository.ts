@@ -34,12 +34,15 @@ export class SecureRepository extends Construct implements ecr.IRepository {
   public readonly repositoryArn: string;
   public readonly repositoryUri: string;
   private readonly mutableTags: readonly string[];
+  /** The lifecycle rules so far, to check each one added against the rest. */
+  private readonly lifecycle: ecr.LifecycleRule[];
 
   constructor(scope: Construct, id: string, props: SecureRepositoryProps = {}) {
     super(scope, id);
     this.validateName(props.repositoryName);
     this.mutableTags = this.validateMutableTags(props.mutableTags ?? []);
     const lifecycleRules = this.lifecycleRules(props);
+    this.lifecycle = [...lifecycleRules];
 
     this.repository = new ecr.Repository(this, 'Resource', {
       repositoryName: props.repositoryName,
@@ -65,6 +68,8 @@ export class SecureRepository extends Construct implements ecr.IRepository {
 
   /** Add a lifecycle rule; the whole policy is checked at synth. */
   public addLifecycleRule(rule: ecr.LifecycleRule): void {
+    this.checkAnyRuleLast([...this.lifecycle, rule]);
+    this.lifecycle.push(rule);
     this.repository.addLifecycleRule(rule);
   }
 
@@ -318,19 +323,24 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     ];
   }
 
-  /** aws-cdk-lib throws this only while rendering, as a "Resolution error" without a path. */
+  /** aws-cdk-lib throws these only while rendering, as a "Resolution error" without a path. */
   private checkAnyRuleLast(rules: readonly ecr.LifecycleRule[]): void {
     const statusOf = (r: ecr.LifecycleRule) => r.tagStatus ?? (r.tagPrefixList || r.tagPatternList ? ecr.TagStatus.TAGGED : ecr.TagStatus.ANY);
-    const isAny = (r: ecr.LifecycleRule) => statusOf(r) === ecr.TagStatus.ANY;
-    const any = rules.find((r) => isAny(r) && r.rulePriority !== undefined);
-    const highest = Math.max(...rules.filter((r) => !isAny(r)).map((r) => r.rulePriority ?? 0));
-    if (!any || any.rulePriority! > highest) return;
+    const any = rules.find((r) => statusOf(r) === ecr.TagStatus.ANY && r.rulePriority !== undefined);
+    if (!any) return;
+    const others = rules.filter((r) => statusOf(r) !== ecr.TagStatus.ANY);
+    const unprioritized = others.filter((r) => r.rulePriority === undefined).length;
+    const highest = Math.max(0, ...others.map((r) => r.rulePriority ?? 0));
+    if (unprioritized === 0 && any.rulePriority! > highest) return;
     fail({
       code: 'KIT-REGISTRY-LIFECYCLE',
-      problem: `the lifecycle rule for any tag status has rulePriority ${any.rulePriority}, not above rulePriority ${highest} of another rule`,
+      problem: unprioritized > 0
+        ? `the lifecycle rule for any tag status has rulePriority ${any.rulePriority} while ${unprioritized} other rule(s) have none`
+        : `the lifecycle rule for any tag status has rulePriority ${any.rulePriority}, not above rulePriority ${highest} of another rule`,
       path: this.node.path,
-      allowed: 'the tag-status-any rule evaluated last: a rulePriority higher than every other rule\'s',
-      fix: `Give the tag-status-any rule rulePriority ${highest + 1} or more, or leave its rulePriority unset.`,
+      allowed: 'the tag-status-any rule evaluated last: a rulePriority higher than every other rule\'s, all of them set, or none on it',
+      fix: unprioritized > 0 ? 'Leave the tag-status-any rule\'s rulePriority unset (it then comes last), or set rulePriority on every rule.'
+        : `Give the tag-status-any rule rulePriority ${highest + 1} or more, or leave its rulePriority unset.`,
     });
   }
 

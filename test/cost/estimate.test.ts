@@ -1,5 +1,5 @@
 import { asgResources, serviceStack, stack } from './fixtures';
-import { BUNDLED_PRICES, CostReport, estimateCost, formatCostText, ServiceCost } from '../../src/cost';
+import { BUNDLED_PRICES, CostReport, estimateCost, formatCostText, money, ServiceCost } from '../../src/cost';
 import { AssemblyModel, CfnTemplate } from '../../src/rules/model';
 
 const H = 730;
@@ -126,6 +126,13 @@ describe('EC2 capacity', () => {
     const r = estimate({ Resources: asgResources({ min: 2, max: 5, instanceType: 't3.medium' }) });
     expect(r.capacity[0].instances).toEqual({ low: 2, nominal: 2, high: 5 });
     expect(r.capacity[0].monthly).toBeCloseTo(2 * 0.0416 * H, 6);
+  });
+
+  test('scaling from 0 instances: the text shows the range the total counts', () => {
+    const r = estimate({ Resources: asgResources({ min: 0, max: 10, instanceType: 't3.medium' }) });
+    expect(r.capacity[0].lines).toEqual([]);
+    expect(r.capacity[0].high).toBeCloseTo(10 * 0.0416 * H, 6);
+    expect(formatCostText(r)).toContain(`    monthly: $0.00 (range $0.00 - ${money(10 * 0.0416 * H)})`);
   });
 
   test('an instance type without a price is named, not guessed', () => {

@@ -68,9 +68,17 @@ describe('construction-time errors', () => {
     const keep = { rulePriority: 2, tagPrefixList: ['p'], maxImageCount: 5 };
     expect(() => build({ lifecycleRules: [expire, keep] })).toThrow('[KIT-REGISTRY-LIFECYCLE] the lifecycle rule for any tag status has rulePriority 1, '
       + 'not above rulePriority 2 of another rule at Stack/Repo; allowed: the tag-status-any rule evaluated last: a rulePriority higher than every '
-      + 'other rule\'s. Give the tag-status-any rule rulePriority 3 or more, or leave its rulePriority unset.');
+      + 'other rule\'s, all of them set, or none on it. Give the tag-status-any rule rulePriority 3 or more, or leave its rulePriority unset.');
     expect(() => build({ lifecycleRules: [{ ...expire, rulePriority: 3 }, keep] })).not.toThrow();
     expect(() => build({ lifecycleRules: [{ maxImageAge: Duration.days(30) }, keep] })).not.toThrow();
+    // addLifecycleRule is checked against the rules so far: here the defaults, which have no rulePriority.
+    const repo = build({});
+    expect(() => repo.addLifecycleRule({ rulePriority: 1, maxImageAge: Duration.days(30) })).toThrow('[KIT-REGISTRY-LIFECYCLE] the lifecycle rule '
+      + 'for any tag status has rulePriority 1 while 2 other rule(s) have none at Stack/Repo');
+    const prioritized = build({ lifecycleRules: [keep] });
+    expect(() => prioritized.addLifecycleRule(expire)).toThrow(/has rulePriority 1, not above rulePriority 2 of another rule at Stack\/Repo[0-9]*;/);
+    prioritized.addLifecycleRule({ rulePriority: 5, maxImageAge: Duration.days(30) });
+    expect(() => Template.fromStack(Stack.of(prioritized))).not.toThrow();
   });
 
   test('organization and account ids', () => {

@@ -158,7 +158,7 @@ describe('DaemonService refuses Managed Instances (ECS-SV-07)', () => {
   test('a cluster without EC2 capacity: the fix adds one, and does not suggest a FargateTask', () => {
     const f = fixture();
     expect(() => new DaemonService(f.stack, 'D', { cluster: f.cluster, task: ec2Task(f.stack) }))
-      .toThrow(/\[KIT-SERVICE-CAPACITY\] .* has 0 Ec2Capacity at Svc\/D; .* Add EC2 capacity to the cluster: cluster\.addEc2Capacity\(\.\.\.\); a daemon runs one task on each of its instances\.$/); // A replica service may move to Fargate instead.
+      .toThrow(/\[KIT-SERVICE-CAPACITY\] task Svc\/Ec2Task runs on EC2 \(a DAEMON service runs one task on each container instance\), .* has 0 Ec2Capacity at Svc\/D; .* Add EC2 capacity to the cluster: cluster\.addEc2Capacity\(\.\.\.\); a daemon runs one task on each of its instances\.$/); // A replica service may move to Fargate instead.
     expect(() => new BackendService(f.stack, 'B', { cluster: f.cluster, task: ec2Task(f.stack, 'T2') }))
       .toThrow(/Add EC2 capacity to the cluster: cluster\.addEc2Capacity\(\.\.\.\), or run a FargateTask\.$/);
   });

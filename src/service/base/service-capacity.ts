@@ -98,7 +98,8 @@ export function resolveCapacity(
     fail({
       code: 'KIT-SERVICE-CAPACITY',
       path,
-      problem: `task ${task.path} runs on EC2 (it is not Fargate-compatible), and cluster ${kit.node.path} has ${capacities.length} Ec2Capacity`,
+      problem: `task ${task.path} runs on EC2 (${daemon ? 'a DAEMON service runs one task on each container instance' : 'it is not Fargate-compatible'}), `
+        + `and cluster ${kit.node.path} has ${capacities.length} Ec2Capacity`,
       allowed: 'capacity set, or a cluster with exactly one Ec2Capacity',
       fix: capacities.length === 0
         ? `Add EC2 capacity to the cluster: cluster.addEc2Capacity(...)${daemon ? '; a daemon runs one task on each of its instances' : ', or run a FargateTask'}.`

@@ -16,6 +16,7 @@ import { RC08_LOAD_BALANCER_PLACEMENT } from './rc-08-load-balancer-placement';
 import { RC09_CONTAINER_INSTANCE_REACH } from './rc-09-container-instance-reach';
 import { RC10_TASK_FITS_INSTANCES } from './rc-10-task-fits-instances';
 import { RC11_LISTENER_INGRESS } from './rc-11-listener-ingress';
+import { RC12_LOAD_BALANCER_EGRESS } from './rc-12-load-balancer-egress';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -23,11 +24,12 @@ export const REACH_RULES: readonly Rule[] = [
   RC03_EXECUTION_ROLE_REACH,
   RC09_CONTAINER_INSTANCE_REACH,
   RC10_TASK_FITS_INSTANCES,
-  // Load balancing (ECS-RC-04..08, ECS-RC-11).
+  // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,
   RC06_TARGET_GROUP_LISTENER,
   RC07_DUPLICATE_LISTENER_PORT,
   RC08_LOAD_BALANCER_PLACEMENT,
   RC11_LISTENER_INGRESS,
+  RC12_LOAD_BALANCER_EGRESS,
 ];

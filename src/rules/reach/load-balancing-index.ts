@@ -226,7 +226,7 @@ function ingressRule(origin: TemplateResource, p: Record<string, unknown>, assem
   return { origin, protocol, fromPort: port(p.FromPort), toPort: port(p.ToPort), source };
 }
 
-function port(value: unknown): number | undefined {
+export function port(value: unknown): number | undefined {
   return isUnresolved(value) ? undefined : toNumber(value);
 }
 
@@ -236,8 +236,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** 'yes' when the rule admits TCP on the port, 'no' when it cannot, 'unknown' when unresolved. */
-export function coversTcpPort(rule: IngressRule, tcpPort: number): 'yes' | 'no' | 'unknown' {
+/** 'yes' when the rule (ingress or egress) covers TCP on the port, 'no' when it cannot, 'unknown' when unresolved. */
+export function coversTcpPort(rule: Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>, tcpPort: number): 'yes' | 'no' | 'unknown' {
   const proto = rule.protocol;
   if (proto === undefined) return 'unknown';
   if (proto === '-1') return 'yes';

@@ -59,63 +59,94 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html',
   resourceTypes: [SERVICE],
   check(service, ctx): RuleIssue[] {
-    const entries = toArray(service.properties.LoadBalancers);
-    if (!entries || entries.length === 0) return [];
-    const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
-    if (!awsvpc) return [];
-    const task = serviceTask(service, ctx);
-    if (!task || networkMode(task) !== 'awsvpc') return [];
     const index = loadBalancingIndex(ctx.assembly);
     if (index.ingressIncomplete) return [];
-    const sgList = toArray(awsvpc.SecurityGroups);
-    if (!sgList || sgList.length === 0) return [];
-    const taskGroups = sgList.map((g) => ctx.assembly.resolveResource(g, service.stack));
-    if (taskGroups.some((g) => g?.type !== SECURITY_GROUP)) return [];
+    const reach = loadBalancedTasks(service, ctx);
+    if (!reach) return [];
     const rules: IngressRule[] = [];
-    for (const g of taskGroups as TemplateResource[]) {
+    for (const g of reach.taskGroups) {
       const r = index.ingressOf(g);
       if (!r) return [];
       rules.push(...r);
     }
     // Paths only for a message: without aws:cdk:path metadata each one is a lookup.
-    const taskLabel = () => (taskGroups as TemplateResource[]).map((g) => shortPath(g, service.stack)).join(', ');
-
+    const taskLabel = () => reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
     const issues: RuleIssue[] = [];
-    // Ports already reported per load balancer.
-    const seen = new Map<TemplateResource, Set<number>>();
-    for (const raw of entries) {
-      const entry = toObject(raw);
-      const tg = ctx.assembly.resolveResource(entry?.TargetGroupArn, service.stack);
-      const containerPort = toNumber(entry?.ContainerPort);
-      if (tg?.type !== TARGET_GROUP || containerPort === undefined) continue;
-      const protocol = toStr(tg.properties.Protocol)?.toUpperCase();
-      if (protocol === undefined || !TCP_PROTOCOLS.includes(protocol)) continue;
-      let hcPort: number | undefined;
-      const hc = tg.properties.HealthCheckPort;
-      if (hc !== undefined && toStr(hc) !== 'traffic-port') {
-        hcPort = isUnresolved(hc) ? undefined : toNumber(hc);
-        if (hcPort === undefined) continue;
-        if (hcPort === containerPort) hcPort = undefined;
-      }
-      const lbs = new Set<TemplateResource>();
-      for (const f of index.forwardersOf(tg)) if (f.loadBalancer !== undefined) lbs.add(f.loadBalancer);
-      for (const lb of lbs) {
-        const lbGroups = loadBalancerGroupsOf(lb, ctx);
-        if (!lbGroups) continue;
-        for (const port of hcPort === undefined ? [containerPort] : [containerPort, hcPort]) {
-          let done = seen.get(lb);
-          if (done?.has(port) || verdict(rules, port, lbGroups) !== 'no') continue;
-          if (!done) seen.set(lb, done = new Set());
-          done.add(port);
-          // Words only for an issue: most ports are admitted.
-          const what = port === containerPort ? `container port ${port}/tcp` : `health check port ${port}/tcp of target group ${shortPath(tg, service.stack)}`;
-          issues.push(issue(lb, lbGroups, port, what, taskLabel(), awsvpc.SecurityGroups, service));
-        }
-      }
+    for (const { lb, lbGroups, port, what } of reach.paths) {
+      if (verdict(rules, port, lbGroups) !== 'no') continue;
+      issues.push(issue(lb, lbGroups, port, what, taskLabel(), reach.securityGroups, service));
     }
     return issues;
   },
 };
+
+/** One way traffic takes from a load balancer to a service's tasks: a port, and what it is for. */
+export interface LoadBalancerPath {
+  readonly lb: TemplateResource;
+  readonly lbGroups: Set<TemplateResource> | 'none';
+  readonly port: number;
+  /** "container port 8080/tcp", "health check port 8081/tcp of target group Tg". */
+  readonly what: string;
+}
+
+/**
+ * For an awsvpc service whose task security groups are all in the assembly: those groups, and each load balancer and
+ * TCP port (container port, numeric health check port) its target groups are reached on, once per load balancer and
+ * port. undefined when the service is not one to judge.
+ */
+export function loadBalancedTasks(service: TemplateResource, ctx: RuleContext):
+{ taskGroups: TemplateResource[]; securityGroups: unknown; paths: LoadBalancerPath[] } | undefined {
+  const entries = toArray(service.properties.LoadBalancers);
+  if (!entries || entries.length === 0) return undefined;
+  const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
+  if (!awsvpc) return undefined;
+  const task = serviceTask(service, ctx);
+  if (!task || networkMode(task) !== 'awsvpc') return undefined;
+  const sgList = toArray(awsvpc.SecurityGroups);
+  if (!sgList || sgList.length === 0) return undefined;
+  const taskGroups = sgList.map((g) => ctx.assembly.resolveResource(g, service.stack));
+  if (taskGroups.some((g) => g?.type !== SECURITY_GROUP)) return undefined;
+  const index = loadBalancingIndex(ctx.assembly);
+  const paths: LoadBalancerPath[] = [];
+  const seen = new Map<TemplateResource, Set<number>>();
+  for (const raw of entries) {
+    const entry = toObject(raw);
+    const tg = ctx.assembly.resolveResource(entry?.TargetGroupArn, service.stack);
+    const containerPort = toNumber(entry?.ContainerPort);
+    if (tg?.type !== TARGET_GROUP || containerPort === undefined) continue;
+    const protocol = toStr(tg.properties.Protocol)?.toUpperCase();
+    if (protocol === undefined || !TCP_PROTOCOLS.includes(protocol)) continue;
+    let hcPort: number | undefined;
+    const hc = tg.properties.HealthCheckPort;
+    if (hc !== undefined && toStr(hc) !== 'traffic-port') {
+      hcPort = isUnresolved(hc) ? undefined : toNumber(hc);
+      if (hcPort === undefined) continue;
+      if (hcPort === containerPort) hcPort = undefined;
+    }
+    const lbs = new Set<TemplateResource>();
+    for (const f of index.forwardersOf(tg)) if (f.loadBalancer !== undefined) lbs.add(f.loadBalancer);
+    for (const lb of lbs) {
+      const lbGroups = loadBalancerGroupsOf(lb, ctx);
+      if (!lbGroups) continue;
+      for (const port of hcPort === undefined ? [containerPort] : [containerPort, hcPort]) {
+        let done = seen.get(lb);
+        if (done?.has(port)) continue;
+        if (!done) seen.set(lb, done = new Set());
+        done.add(port);
+        // Words built only when a rule reports: most paths are open.
+        paths.push({
+          lb,
+          lbGroups,
+          port,
+          get what() {
+            return port === containerPort ? `container port ${port}/tcp` : `health check port ${port}/tcp of target group ${shortPath(tg, service.stack)}`;
+          },
+        });
+      }
+    }
+  }
+  return { taskGroups: taskGroups as TemplateResource[], securityGroups: awsvpc.SecurityGroups, paths };
+}
 
 /** loadBalancerGroups once per load balancer and assembly: services behind one load balancer ask again. */
 export function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {

@@ -66,7 +66,7 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
     expect(messages(stack)[0]).toContain('admits network load balancer Web/LB (no security groups: only CIDR or prefix-list rules can match its traffic and health checks) on container port 8080/tcp');
   });
 
-  test('ECS-RC-04 and ECS-RC-11: NetworkLoadBalancedFargateService with security groups on the NLB (cdk init\'s flag) admits no one', () => {
+  test('ECS-RC-04, ECS-RC-11 and ECS-RC-12: NetworkLoadBalancedFargateService with security groups on the NLB (cdk init\'s flag) admits no one', () => {
     const nlbStack = (open: boolean) => {
       const app = new App({ context: { 'aws:cdk:enable-path-metadata': true, '@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault': true } });
       const stack = new Stack(app, 'Nlb');
@@ -78,9 +78,11 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
       }
       return stack;
     };
+    // The NLB's group also has aws-cdk-lib's "Disallow all traffic" egress: ECS-RC-12.
     expect(reach(nlbStack(false))).toEqual([
       'ECS-RC-11 Nlb AWS::ElasticLoadBalancingV2::Listener Properties/Port',
       `ECS-RC-04 Nlb ${SERVICE_SGS}`,
+      'ECS-RC-12 Nlb AWS::ECS::Service Properties/LoadBalancers',
     ]);
     expect(messages(nlbStack(false))[0]).toContain('listener port 80/tcp of load balancer Web/LB admits no clients: no ingress rule of its security groups (Web/LB/SecurityGroup) covers 80 at Nlb/Web/LB/PublicListener');
     expect(reach(nlbStack(true))).toEqual([]);
@@ -113,7 +115,7 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
     expect(reach(build(true))).toEqual([]);
   });
 
-  test('ECS-RC-04 and ECS-RC-05: a target group wired in through an escape hatch', () => {
+  test('ECS-RC-04, ECS-RC-05 and ECS-RC-12: a target group wired in through an escape hatch', () => {
     const stack = new Stack(newApp(), 'Hatch');
     const { vpc, cluster, task } = base(stack);
     const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition: task });
@@ -123,9 +125,11 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
     (service.node.defaultChild as ecs.CfnService).addPropertyOverride('LoadBalancers', [
       { ContainerName: 'app', ContainerPort: 8080, TargetGroupArn: tg.targetGroupArn },
     ]);
+    // Nothing wired the ALB's group (allowAllOutbound false) to the tasks either: ECS-RC-12.
     expect(reach(stack)).toEqual([
       `ECS-RC-04 Hatch ${SERVICE_SGS}`,
       'ECS-RC-05 Hatch AWS::ECS::Service Properties/LoadBalancers/0/TargetGroupArn',
+      'ECS-RC-12 Hatch AWS::ECS::Service Properties/LoadBalancers',
     ]);
   });
 

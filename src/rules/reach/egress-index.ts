@@ -1,0 +1,67 @@
+/**
+ * Egress rules of the security groups of an assembly. A group without a SecurityGroupEgress property keeps
+ * EC2's default rule (all traffic anywhere), whatever AWS::EC2::SecurityGroupEgress resources add; a group
+ * with one has exactly those rules plus the separate resources (aws-cdk-lib writes `allowAllOutbound: false`
+ * as one "Disallow all traffic" rule).
+ */
+import { AssemblyModel, TemplateResource } from '../model';
+import { toArray, toObject } from '../values';
+import { port, SECURITY_GROUP } from './load-balancing-index';
+
+const SECURITY_GROUP_EGRESS = 'AWS::EC2::SecurityGroupEgress';
+
+export interface EgressRule {
+  /** Lower-case IpProtocol; undefined when unresolved. */
+  readonly protocol?: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  /** A group of the assembly, any address range, or something the template does not decide. */
+  readonly destination: { readonly kind: 'group'; readonly group: TemplateResource } | { readonly kind: 'address' } | { readonly kind: 'unknown' };
+}
+
+export interface EgressIndex {
+  /** True when some AWS::EC2::SecurityGroupEgress has a GroupId that does not resolve (it could add to any group). */
+  readonly incomplete: boolean;
+  /** 'all' for EC2's default rule; undefined when the group's own list does not resolve. */
+  egressOf(group: TemplateResource): readonly EgressRule[] | 'all' | undefined;
+}
+
+/** The index of an assembly, built on first use. */
+export function egressIndex(assembly: AssemblyModel): EgressIndex {
+  return assembly.derived(egressIndex, build);
+}
+
+function build(assembly: AssemblyModel): EgressIndex {
+  const rules = new Map<TemplateResource, EgressRule[]>();
+  const unresolved = new Set<TemplateResource>();
+  for (const group of assembly.ofType(SECURITY_GROUP)) {
+    const inline = group.properties.SecurityGroupEgress;
+    if (inline === undefined) continue;
+    const list = toArray(inline);
+    const entries = list?.map((e) => toObject(e));
+    if (!entries || entries.some((e) => !e)) unresolved.add(group);
+    else rules.set(group, entries.map((e) => egressRule(e!, group, assembly)));
+  }
+  let incomplete = false;
+  for (const res of assembly.ofType(SECURITY_GROUP_EGRESS)) {
+    const group = assembly.resolveResource(res.properties.GroupId, res.stack);
+    if (group?.type === SECURITY_GROUP) rules.get(group)?.push(egressRule(res.properties, res, assembly));
+    else if (group === undefined && assembly.resolveString(res.properties.GroupId, res.stack) === undefined) incomplete = true;
+  }
+  return {
+    incomplete,
+    egressOf: (group) => (unresolved.has(group) ? undefined : rules.get(group) ?? 'all'),
+  };
+}
+
+function egressRule(p: Record<string, unknown>, origin: TemplateResource, assembly: AssemblyModel): EgressRule {
+  const protocol = assembly.resolveString(p.IpProtocol, origin.stack)?.toLowerCase();
+  let destination: EgressRule['destination'] = { kind: 'unknown' };
+  if (p.CidrIp !== undefined || p.CidrIpv6 !== undefined || p.DestinationPrefixListId !== undefined) {
+    destination = { kind: 'address' };
+  } else if (p.DestinationSecurityGroupId !== undefined) {
+    const group = assembly.resolveResource(p.DestinationSecurityGroupId, origin.stack);
+    if (group?.type === SECURITY_GROUP) destination = { kind: 'group', group };
+  }
+  return { protocol, fromPort: port(p.FromPort), toPort: port(p.ToPort), destination };
+}

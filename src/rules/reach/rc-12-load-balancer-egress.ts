@@ -1,0 +1,59 @@
+import { TemplateResource } from '../model';
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { EgressRule, egressIndex } from './egress-index';
+import { coversTcpPort, shortPath } from './load-balancing-index';
+import { loadBalancedTasks } from './rc-04-load-balancer-ingress';
+import { SERVICE } from '../service/service-facts';
+
+/** Whether one egress rule lets the load balancer reach the tasks on a TCP port. */
+function reaches(rule: EgressRule, tcpPort: number, taskGroups: readonly TemplateResource[]): 'yes' | 'no' | 'unknown' {
+  const covers = coversTcpPort(rule, tcpPort);
+  if (covers === 'no') return 'no';
+  const to = rule.destination;
+  if (to.kind === 'address') return covers;
+  if (to.kind === 'group') return taskGroups.includes(to.group) ? covers : 'no';
+  return 'unknown';
+}
+
+export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
+  id: 'ECS-RC-12',
+  title: 'Load balancer security groups must allow egress to the tasks on the container and health check ports',
+  area: 'reach',
+  severity: Severity.ERROR,
+  description: 'For an awsvpc service attached to a target group of the assembly (as ECS-RC-04), checks the egress of the security groups of each load balancer that forwards to it: a group without SecurityGroupEgress keeps EC2\'s allow-all default; otherwise its inline rules and separate AWS::EC2::SecurityGroupEgress resources must let TCP out on the container port (and a numeric HealthCheckPort) to a security group of the tasks or to any CIDR or prefix list. aws-cdk-lib creates load balancer groups with allowAllOutbound false and adds the egress only through the connections API (service.connections.allowFrom(lb, port), listener.addTargets); an ingress rule written on the task group alone (addIngressRule with the load balancer group as peer) leaves it out. Skipped when a group is outside the assembly, or an egress list, port or GroupId is unresolved.',
+  deployError: 'CloudFormation creates everything, but the load balancer cannot open connections to the targets: health checks time out, targets stay "unhealthy", ECS replaces the tasks ("Task failed ELB health checks") and the service never reaches a steady state, so the stack rolls back.',
+  fix: 'Let the load balancer out to the tasks: service.connections.allowFrom(lb, Port.tcp(port)) adds the tasks\' ingress and the load balancer\'s egress together; or lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.tcp(port)).',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html',
+  resourceTypes: [SERVICE],
+  onlyWith: ['LoadBalancers'],
+  check(service, ctx): RuleIssue[] {
+    const egress = egressIndex(ctx.assembly);
+    if (egress.incomplete) return [];
+    const reach = loadBalancedTasks(service, ctx);
+    if (!reach) return [];
+    const issues: RuleIssue[] = [];
+    for (const path of reach.paths) {
+      if (path.lbGroups === 'none') continue;
+      const rules: EgressRule[] = [];
+      let open = false;
+      for (const g of path.lbGroups) {
+        const r = egress.egressOf(g);
+        if (r === 'all' || r === undefined) open = true;
+        else rules.push(...r);
+      }
+      if (open) continue;
+      const verdicts = rules.map((r) => reaches(r, path.port, reach.taskGroups));
+      if (verdicts.includes('yes') || verdicts.includes('unknown')) continue;
+      const lbGroups = [...path.lbGroups].map((g) => shortPath(g, service.stack)).join(', ');
+      const taskGroups = reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
+      issues.push({
+        property: 'Properties/LoadBalancers',
+        value: shortPath(path.lb, service.stack),
+        problem: `load balancer ${shortPath(path.lb, service.stack)} cannot reach the tasks on ${path.what}: no egress rule of its security groups (${lbGroups}) allows it to ${taskGroups}`,
+        allowed: `egress from ${lbGroups} on ${path.port}/tcp to ${taskGroups} (or a CIDR covering the tasks)`,
+        fix: `Use service.connections.allowFrom(lb, Port.tcp(${path.port})), which adds the load balancer's egress with the tasks' ingress, or add the egress rule (lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.tcp(${path.port}))).`,
+      });
+    }
+    return issues;
+  },
+};

@@ -94,8 +94,19 @@ export interface LoadBalancerPath {
  * TCP port (container port, numeric health check port) its target groups are reached on, once per load balancer and
  * port. undefined when the service is not one to judge.
  */
-export function loadBalancedTasks(service: TemplateResource, ctx: RuleContext):
-{ taskGroups: TemplateResource[]; securityGroups: unknown; paths: LoadBalancerPath[] } | undefined {
+export function loadBalancedTasks(service: TemplateResource, ctx: RuleContext): LoadBalancedTasks | undefined {
+  // ECS-RC-04 and ECS-RC-12 both walk it: once per service.
+  return resourceFact(service, walkLoadBalancedTasks, ctx);
+}
+
+export interface LoadBalancedTasks {
+  readonly taskGroups: TemplateResource[];
+  /** The service's SecurityGroups value, for a finding's value. */
+  readonly securityGroups: unknown;
+  readonly paths: LoadBalancerPath[];
+}
+
+function walkLoadBalancedTasks(service: TemplateResource, ctx: RuleContext): LoadBalancedTasks | undefined {
   const entries = toArray(service.properties.LoadBalancers);
   if (!entries || entries.length === 0) return undefined;
   const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);

@@ -17,6 +17,7 @@ import { RC09_CONTAINER_INSTANCE_REACH } from './rc-09-container-instance-reach'
 import { RC10_TASK_FITS_INSTANCES } from './rc-10-task-fits-instances';
 import { RC11_LISTENER_INGRESS } from './rc-11-listener-ingress';
 import { RC12_LOAD_BALANCER_EGRESS } from './rc-12-load-balancer-egress';
+import { RC13_EFS_MOUNT_REACH } from './rc-13-efs-mount-reach';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -24,6 +25,7 @@ export const REACH_RULES: readonly Rule[] = [
   RC03_EXECUTION_ROLE_REACH,
   RC09_CONTAINER_INSTANCE_REACH,
   RC10_TASK_FITS_INSTANCES,
+  RC13_EFS_MOUNT_REACH,
   // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

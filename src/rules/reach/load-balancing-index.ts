@@ -246,6 +246,19 @@ export function coversTcpPort(rule: Pick<IngressRule, 'protocol' | 'fromPort' | 
   return rule.fromPort <= tcpPort && tcpPort <= rule.toPort ? 'yes' : 'no';
 }
 
+/**
+ * Whether a security group rule that `covers` a port lets traffic between `peer` (its source, or its destination for
+ * egress) and one of `groups` through: any address range may hold them; a group must be one of them; security group
+ * peers never match a load balancer without groups ('none'); a peer the template does not decide is 'unknown'.
+ */
+export function peerVerdict(covers: 'yes' | 'no' | 'unknown', peer: IngressSource, groups: ReadonlySet<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
+  if (covers === 'no') return 'no';
+  if (peer.kind === 'address') return covers;
+  if (groups === 'none') return 'no';
+  if (peer.kind === 'group') return groups.has(peer.group) ? covers : 'no';
+  return 'unknown';
+}
+
 /** A resource's construct path, without the stack name when it is in `from`'s stack. */
 export function shortPath(resource: TemplateResource, from: StackModel): string {
   const p = resource.path;

@@ -4,7 +4,7 @@ import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 import {
-  coversTcpPort, IngressRule, loadBalancingIndex, SECURITY_GROUP, shortPath, TARGET_GROUP,
+  coversTcpPort, IngressRule, loadBalancingIndex, peerVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP,
 } from './load-balancing-index';
 
 /** Target group and listener protocols whose traffic and health checks are TCP. */
@@ -25,23 +25,10 @@ function loadBalancerGroups(lb: TemplateResource, ctx: RuleContext): Set<Templat
   return new Set(groups as TemplateResource[]);
 }
 
-/** Whether one ingress rule admits the load balancer on a TCP port. */
-function admits(rule: IngressRule, tcpPort: number, lbGroups: Set<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
-  const covers = coversTcpPort(rule, tcpPort);
-  if (covers === 'no') return 'no';
-  const source = rule.source;
-  // Any address range may hold the load balancer's (or the clients') addresses.
-  if (source.kind === 'address') return covers;
-  // Security group sources cannot match an NLB without security groups.
-  if (lbGroups === 'none') return 'no';
-  if (source.kind === 'group') return lbGroups.has(source.group) ? covers : 'no';
-  return 'unknown';
-}
-
 function verdict(rules: readonly IngressRule[], tcpPort: number, lbGroups: Set<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
   let unknown = false;
   for (const rule of rules) {
-    const v = admits(rule, tcpPort, lbGroups);
+    const v = peerVerdict(coversTcpPort(rule, tcpPort), rule.source, lbGroups);
     if (v === 'yes') return 'yes';
     if (v === 'unknown') unknown = true;
   }

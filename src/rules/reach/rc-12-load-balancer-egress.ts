@@ -1,19 +1,8 @@
-import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { EgressRule, egressIndex } from './egress-index';
-import { coversTcpPort, shortPath } from './load-balancing-index';
+import { coversTcpPort, peerVerdict, shortPath } from './load-balancing-index';
 import { loadBalancedTasks } from './rc-04-load-balancer-ingress';
 import { SERVICE } from '../service/service-facts';
-
-/** Whether one egress rule lets the load balancer reach the tasks on a TCP port. */
-function reaches(rule: EgressRule, tcpPort: number, taskGroups: readonly TemplateResource[]): 'yes' | 'no' | 'unknown' {
-  const covers = coversTcpPort(rule, tcpPort);
-  if (covers === 'no') return 'no';
-  const to = rule.destination;
-  if (to.kind === 'address') return covers;
-  if (to.kind === 'group') return taskGroups.includes(to.group) ? covers : 'no';
-  return 'unknown';
-}
 
 export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
   id: 'ECS-RC-12',
@@ -42,15 +31,16 @@ export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
         else rules.push(...r);
       }
       if (open) continue;
-      const verdicts = rules.map((r) => reaches(r, path.port, reach.taskGroups));
+      const taskGroups = new Set(reach.taskGroups);
+      const verdicts = rules.map((r) => peerVerdict(coversTcpPort(r, path.port), r.destination, taskGroups));
       if (verdicts.includes('yes') || verdicts.includes('unknown')) continue;
       const lbGroups = [...path.lbGroups].map((g) => shortPath(g, service.stack)).join(', ');
-      const taskGroups = reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
+      const taskLabel = reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
       issues.push({
         property: 'Properties/LoadBalancers',
         value: shortPath(path.lb, service.stack),
-        problem: `load balancer ${shortPath(path.lb, service.stack)} cannot reach the tasks on ${path.what}: no egress rule of its security groups (${lbGroups}) allows it to ${taskGroups}`,
-        allowed: `egress from ${lbGroups} on ${path.port}/tcp to ${taskGroups} (or a CIDR covering the tasks)`,
+        problem: `load balancer ${shortPath(path.lb, service.stack)} cannot reach the tasks on ${path.what}: no egress rule of its security groups (${lbGroups}) allows it to ${taskLabel}`,
+        allowed: `egress from ${lbGroups} on ${path.port}/tcp to ${taskLabel} (or a CIDR covering the tasks)`,
         fix: `Use service.connections.allowFrom(lb, Port.tcp(${path.port})), which adds the load balancer's egress with the tasks' ingress, or add the egress rule (lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.tcp(${path.port}))).`,
       });
     }

@@ -3,7 +3,7 @@ import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { toArray, toObject } from '../values';
-import { coversTcpPort, IngressRule, loadBalancingIndex, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { coversTcpPort, IngressRule, loadBalancingIndex, peerVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
 
 const FILE_SYSTEM = 'AWS::EFS::FileSystem';
 const MOUNT_TARGET = 'AWS::EFS::MountTarget';
@@ -21,16 +21,6 @@ function mountTargets(assembly: AssemblyModel): { byFileSystem: Map<TemplateReso
     }
     return { byFileSystem, incomplete };
   });
-}
-
-/** Whether one ingress rule of a mount target's group lets the tasks in on NFS. */
-function admits(rule: IngressRule, taskGroups: readonly TemplateResource[]): 'yes' | 'no' | 'unknown' {
-  const covers = coversTcpPort(rule, NFS_PORT);
-  if (covers === 'no') return 'no';
-  const from = rule.source;
-  if (from.kind === 'address') return covers;
-  if (from.kind === 'group') return taskGroups.includes(from.group) ? covers : 'no';
-  return 'unknown';
 }
 
 export const RC13_EFS_MOUNT_REACH: ResourceRule = {
@@ -74,7 +64,8 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
         if (r) rules.push(...r);
         else unresolved = true;
       }
-      const verdicts = rules.map((r) => admits(r, taskGroups as TemplateResource[]));
+      const tasksSet = new Set(taskGroups as TemplateResource[]);
+      const verdicts = rules.map((r) => peerVerdict(coversTcpPort(r, NFS_PORT), r.source, tasksSet));
       if (unresolved || verdicts.includes('yes') || verdicts.includes('unknown')) continue;
       const mtGroups = [...new Set(groups as TemplateResource[])].map((g) => shortPath(g, service.stack)).join(', ');
       const tasks = (taskGroups as TemplateResource[]).map((g) => shortPath(g, service.stack)).join(', ');

@@ -113,6 +113,16 @@ describe('ServiceFleet wiring', () => {
     ]);
   });
 
+  test('ECS-RC-14: two fleet services with the same hostHeaders on one shard: the later rule never matches', () => {
+    const f = fleetApp(['a'], { shards: 1 });
+    f.fleet.addWebService('b', { task: fleetTask(f.fleet.serviceScope('b')), hostHeaders: ['a.example.com'] });
+    const report = EcsChecks.check(f.app);
+    expect(report.findings.filter((x) => x.ruleId === 'ECS-RC-14').map((x) => `${x.severity} ${x.message}`)).toEqual([
+      expect.stringMatching(/^warning \[ECS-RC-14\] listener rule conditions repeat those of rule .*a.* \(priority \d+\) on the same listener/),
+    ]);
+    expect(EcsChecks.check(fleetApp(['a', 'b'], { shards: 1 }).app).findings.filter((x) => x.ruleId === 'ECS-RC-14')).toEqual([]);
+  });
+
   test('a priority taken on the shard\'s listener fails at construction, naming both keys', () => {
     const f = fleetApp(['a'], { shards: 1 });
     const taken = f.fleet.placementOf('a').priority;

@@ -18,6 +18,7 @@ import { RC10_TASK_FITS_INSTANCES } from './rc-10-task-fits-instances';
 import { RC11_LISTENER_INGRESS } from './rc-11-listener-ingress';
 import { RC12_LOAD_BALANCER_EGRESS } from './rc-12-load-balancer-egress';
 import { RC13_EFS_MOUNT_REACH } from './rc-13-efs-mount-reach';
+import { RC14_SHADOWED_LISTENER_RULE } from './rc-14-shadowed-listener-rule';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -26,7 +27,7 @@ export const REACH_RULES: readonly Rule[] = [
   RC09_CONTAINER_INSTANCE_REACH,
   RC10_TASK_FITS_INSTANCES,
   RC13_EFS_MOUNT_REACH,
-  // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12).
+  // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12, ECS-RC-14).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,
   RC06_TARGET_GROUP_LISTENER,
@@ -34,4 +35,5 @@ export const REACH_RULES: readonly Rule[] = [
   RC08_LOAD_BALANCER_PLACEMENT,
   RC11_LISTENER_INGRESS,
   RC12_LOAD_BALANCER_EGRESS,
+  RC14_SHADOWED_LISTENER_RULE,
 ];

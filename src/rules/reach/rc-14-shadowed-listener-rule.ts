@@ -1,0 +1,70 @@
+import { TemplateResource } from '../model';
+import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
+import { SERVICE } from '../service/service-facts';
+import { isUnresolved, toArray, toNumber, toObject } from '../values';
+import { forwardTargets, LISTENER_RULE, loadBalancingIndex, referenceKey, shortPath, TARGET_GROUP } from './load-balancing-index';
+
+/** Target groups that ECS services of the assembly register with. */
+function serviceTargetGroups(ctx: RuleContext): ReadonlySet<TemplateResource> {
+  return ctx.assembly.derived(serviceTargetGroups, (assembly) => {
+    const out = new Set<TemplateResource>();
+    for (const service of assembly.ofType(SERVICE)) {
+      for (const entry of toArray(service.properties.LoadBalancers) ?? []) {
+        const tg = assembly.resolveResource(toObject(entry)?.TargetGroupArn, service.stack);
+        if (tg?.type === TARGET_GROUP) out.add(tg);
+      }
+    }
+    return out;
+  });
+}
+
+/** The conditions as one text that ignores key and value order; undefined when any part is unresolved. */
+function conditionsKey(conditions: unknown): string | undefined {
+  let unresolved = false;
+  const canonical = (v: unknown): unknown => {
+    if (isUnresolved(v)) unresolved = true;
+    if (Array.isArray(v)) return v.map(canonical).map((x) => JSON.stringify(x)).sort();
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  const list = toArray(conditions);
+  if (!list || list.length === 0) return undefined;
+  const key = JSON.stringify(canonical(list));
+  return unresolved ? undefined : key;
+}
+
+export const RC14_SHADOWED_LISTENER_RULE: ResourceRule = {
+  id: 'ECS-RC-14',
+  title: 'A listener rule in front of an ECS service must not repeat the conditions of a rule evaluated before it',
+  area: 'reach',
+  severity: Severity.WARNING,
+  description: 'For an AWS::ElasticLoadBalancingV2::ListenerRule that forwards to a target group an ECS service of the assembly registers with, flags it when another rule of the same listener has the same literal Conditions (fields and values, in any order) and a lower literal Priority: the load balancer evaluates rules by priority and stops at the first match, so this rule never matches. Rules with unresolved conditions or priorities, or a CloudFormation Condition, are not judged.',
+  deployError: 'Deploys, but the service behind this rule gets no traffic: every request matching its conditions goes to the earlier rule\'s target.',
+  fix: 'Give the rule conditions of its own (another host header or path pattern), or remove one of the two rules.',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html',
+  resourceTypes: [LISTENER_RULE],
+  onlyWith: ['Conditions'],
+  check(rule, ctx): RuleIssue[] {
+    const priority = toNumber(rule.properties.Priority);
+    if (priority === undefined || rule.json.Condition !== undefined) return [];
+    const targets = forwardTargets(rule.properties.Actions) ?? [];
+    const serviceGroups = serviceTargetGroups(ctx);
+    if (!targets.some((t) => serviceGroups.has(ctx.assembly.resolveResource(t, rule.stack)!))) return [];
+    const key = conditionsKey(rule.properties.Conditions);
+    const listenerKey = referenceKey(rule.properties.ListenerArn, rule.stack, ctx.assembly);
+    if (key === undefined || listenerKey === undefined) return [];
+    const earlier = (loadBalancingIndex(ctx.assembly).rulesByListener.get(listenerKey) ?? []).find((other) => other !== rule
+      && other.json.Condition === undefined
+      && (toNumber(other.properties.Priority) ?? Infinity) < priority
+      && conditionsKey(other.properties.Conditions) === key);
+    if (!earlier) return [];
+    return [{
+      property: 'Properties/Conditions',
+      value: rule.properties.Conditions,
+      problem: `listener rule conditions repeat those of rule ${shortPath(earlier, rule.stack)} (priority ${toNumber(earlier.properties.Priority)}) `
+        + `on the same listener, which is evaluated first (this rule's priority is ${priority}), so this rule never matches`,
+      allowed: 'conditions no earlier rule of the listener has',
+      fix: 'Give the rule its own host header or path pattern, or remove one of the two rules.',
+    }];
+  },
+};

@@ -12,12 +12,12 @@ import { FARGATE_ON_DEMAND, serviceFacts, StrategyItem } from '../rules/quota/se
 import { launchOf } from '../rules/reach/rc-10-task-fits-instances';
 import { RuleContext } from '../rules/rule';
 import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
-import { providerKind, strategyOf } from '../rules/service/service-facts';
+import { AUTO_SCALING_GROUP, providerAutoScalingGroup, providerKind, strategyOf } from '../rules/service/service-facts';
 import { instanceArchitecture } from '../rules/tables/instance-sizes';
-import { containers, isWindows } from '../rules/task/task-facts';
+import { containerGpus, containers, isWindows } from '../rules/task/task-facts';
 import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
 
-export const ASG = 'AWS::AutoScaling::AutoScalingGroup';
+export const ASG = AUTO_SCALING_GROUP;
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
 const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
 
@@ -165,13 +165,8 @@ function taskSize(task: TemplateResource, problems: string[], capacityArch: () =
     problems.push(`the task size (Cpu ${JSON.stringify(p.Cpu)}, Memory ${JSON.stringify(p.Memory)}) of task definition ${task.path} does not resolve`);
     return undefined;
   }
-  let gpus = 0;
-  for (const { def } of containers(task)) {
-    for (const r of toArray(def.ResourceRequirements) ?? []) {
-      const req = toObject(r);
-      if (toStr(req?.Type) === 'GPU') gpus += toNumber(req?.Value) ?? 1;
-    }
-  }
+  // An unresolved GPU count is still at least one GPU: no alternative holds the task.
+  const gpus = containers(task).reduce((sum, { def }) => sum + (containerGpus(def) ?? 1), 0);
   return { cpuUnits, memoryMiB, arch: archRaw, windows, gpus, ephemeralGiB, taskLevel };
 }
 
@@ -184,8 +179,8 @@ function capacityArchitecture(service: TemplateResource, assembly: AssemblyModel
   for (const item of strategy.items) {
     const provider = item.provider?.resource;
     if (!provider || providerKind({ resource: provider }) !== 'asg') return undefined;
-    const asg = assembly.resolveResource(toObject(provider.properties.AutoScalingGroupProvider)?.AutoScalingGroupArn, provider.stack);
-    const types = asg?.type === ASG ? launchOf(asg, ctx).types : undefined;
+    const asg = providerAutoScalingGroup(provider, assembly);
+    const types = asg ? launchOf(asg, ctx).types : undefined;
     if (!types || types.length === 0) return undefined;
     for (const t of types) archs.add(instanceArchitecture(t));
   }

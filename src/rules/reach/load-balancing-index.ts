@@ -10,6 +10,7 @@
  * need the whole picture can stay silent.
  */
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { SERVICE } from '../service/service-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 
 export const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
@@ -251,12 +252,45 @@ export function coversTcpPort(rule: Pick<IngressRule, 'protocol' | 'fromPort' | 
  * egress) and one of `groups` through: any address range may hold them; a group must be one of them; security group
  * peers never match a load balancer without groups ('none'); a peer the template does not decide is 'unknown'.
  */
-export function peerVerdict(covers: 'yes' | 'no' | 'unknown', peer: IngressSource, groups: ReadonlySet<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
+function peerVerdict(covers: 'yes' | 'no' | 'unknown', peer: IngressSource, groups: ReadonlySet<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
   if (covers === 'no') return 'no';
   if (peer.kind === 'address') return covers;
   if (groups === 'none') return 'no';
   if (peer.kind === 'group') return groups.has(peer.group) ? covers : 'no';
   return 'unknown';
+}
+
+/**
+ * The verdict of a group's rules for TCP on a port between their peers (`peerOf`: an ingress rule's source, an egress
+ * rule's destination) and `groups`: 'yes' when one lets it through, else 'unknown' when one may, else 'no'.
+ */
+export function rulesVerdict<R extends Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>>(
+  rules: readonly R[], tcpPort: number, peerOf: (rule: R) => IngressSource, groups: ReadonlySet<TemplateResource> | 'none',
+): 'yes' | 'no' | 'unknown' {
+  let unknown = false;
+  for (const rule of rules) {
+    const v = peerVerdict(coversTcpPort(rule, tcpPort), peerOf(rule), groups);
+    if (v === 'yes') return 'yes';
+    if (v === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'no';
+}
+
+/** An ingress rule's peer, for rulesVerdict. */
+export const ingressSource = (rule: IngressRule): IngressSource => rule.source;
+
+/** Target groups that ECS services of the assembly register with (LoadBalancers TargetGroupArn). */
+export function serviceTargetGroups(assembly: AssemblyModel): ReadonlySet<TemplateResource> {
+  return assembly.derived(serviceTargetGroups, (a) => {
+    const out = new Set<TemplateResource>();
+    for (const service of a.ofType(SERVICE)) {
+      for (const entry of toArray(service.properties.LoadBalancers) ?? []) {
+        const tg = a.resolveResource(toObject(entry)?.TargetGroupArn, service.stack);
+        if (tg?.type === TARGET_GROUP) out.add(tg);
+      }
+    }
+    return out;
+  });
 }
 
 /** A resource's construct path, without the stack name when it is in `from`'s stack. */

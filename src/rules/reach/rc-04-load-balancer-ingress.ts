@@ -4,7 +4,7 @@ import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 import {
-  coversTcpPort, IngressRule, loadBalancingIndex, peerVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP,
+  IngressRule, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP,
 } from './load-balancing-index';
 
 /** Target group and listener protocols whose traffic and health checks are TCP. */
@@ -23,16 +23,6 @@ function loadBalancerGroups(lb: TemplateResource, ctx: RuleContext): Set<Templat
   const groups = list.map((g) => ctx.assembly.resolveResource(g, lb.stack));
   if (groups.some((g) => g?.type !== SECURITY_GROUP)) return undefined;
   return new Set(groups as TemplateResource[]);
-}
-
-function verdict(rules: readonly IngressRule[], tcpPort: number, lbGroups: Set<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
-  let unknown = false;
-  for (const rule of rules) {
-    const v = peerVerdict(coversTcpPort(rule, tcpPort), rule.source, lbGroups);
-    if (v === 'yes') return 'yes';
-    if (v === 'unknown') unknown = true;
-  }
-  return unknown ? 'unknown' : 'no';
 }
 
 export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
@@ -59,9 +49,9 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
     // Paths only for a message: without aws:cdk:path metadata each one is a lookup.
     const taskLabel = () => reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
     const issues: RuleIssue[] = [];
-    for (const { lb, lbGroups, port, what } of reach.paths) {
-      if (verdict(rules, port, lbGroups) !== 'no') continue;
-      issues.push(issue(lb, lbGroups, port, what, taskLabel(), reach.securityGroups, service));
+    for (const path of reach.paths) {
+      if (rulesVerdict(rules, path.port, ingressSource, path.lbGroups) !== 'no') continue;
+      issues.push(issue(path.lb, path.lbGroups, path.port, path.what, taskLabel(), reach.securityGroups, service));
     }
     return issues;
   },
@@ -88,6 +78,8 @@ export function loadBalancedTasks(service: TemplateResource, ctx: RuleContext): 
 
 export interface LoadBalancedTasks {
   readonly taskGroups: TemplateResource[];
+  /** The same groups, for rulesVerdict. */
+  readonly taskGroupSet: ReadonlySet<TemplateResource>;
   /** The service's SecurityGroups value, for a finding's value. */
   readonly securityGroups: unknown;
   readonly paths: LoadBalancerPath[];
@@ -96,14 +88,8 @@ export interface LoadBalancedTasks {
 function walkLoadBalancedTasks(service: TemplateResource, ctx: RuleContext): LoadBalancedTasks | undefined {
   const entries = toArray(service.properties.LoadBalancers);
   if (!entries || entries.length === 0) return undefined;
-  const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
-  if (!awsvpc) return undefined;
-  const task = serviceTask(service, ctx);
-  if (!task || networkMode(task) !== 'awsvpc') return undefined;
-  const sgList = toArray(awsvpc.SecurityGroups);
-  if (!sgList || sgList.length === 0) return undefined;
-  const taskGroups = sgList.map((g) => ctx.assembly.resolveResource(g, service.stack));
-  if (taskGroups.some((g) => g?.type !== SECURITY_GROUP)) return undefined;
+  const tasks = awsvpcTaskGroups(service, ctx);
+  if (!tasks) return undefined;
   const index = loadBalancingIndex(ctx.assembly);
   const paths: LoadBalancerPath[] = [];
   const seen = new Map<TemplateResource, Set<number>>();
@@ -143,7 +129,20 @@ function walkLoadBalancedTasks(service: TemplateResource, ctx: RuleContext): Loa
       }
     }
   }
-  return { taskGroups: taskGroups as TemplateResource[], securityGroups: awsvpc.SecurityGroups, paths };
+  return { taskGroups: tasks.groups, taskGroupSet: new Set(tasks.groups), securityGroups: tasks.value, paths };
+}
+
+/** The security groups of an awsvpc service's tasks, when every one is a group of the assembly, and the value as written. */
+export function awsvpcTaskGroups(service: TemplateResource, ctx: RuleContext): { groups: TemplateResource[]; value: unknown } | undefined {
+  const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
+  if (!awsvpc) return undefined;
+  const task = serviceTask(service, ctx);
+  if (!task || networkMode(task) !== 'awsvpc') return undefined;
+  const list = toArray(awsvpc.SecurityGroups);
+  if (!list || list.length === 0) return undefined;
+  const groups = list.map((g) => ctx.assembly.resolveResource(g, service.stack));
+  if (groups.some((g) => g?.type !== SECURITY_GROUP)) return undefined;
+  return { groups: groups as TemplateResource[], value: awsvpc.SecurityGroups };
 }
 
 /** loadBalancerGroups once per load balancer and assembly: services behind one load balancer ask again. */

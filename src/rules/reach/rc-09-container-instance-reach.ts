@@ -3,10 +3,9 @@ import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { taskNeeds } from './task-needs';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { CAPACITY_PROVIDER, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { CAPACITY_PROVIDER, providerAutoScalingGroup, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
 import { isUnresolved, orList, toArray, toBool, toObject } from '../values';
 
-const AUTO_SCALING_GROUP = 'AWS::AutoScaling::AutoScalingGroup';
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
 const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
 
@@ -34,9 +33,8 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
   resourceTypes: [CAPACITY_PROVIDER],
   onlyWith: ['AutoScalingGroupProvider/AutoScalingGroupArn'],
   check(provider, ctx): RuleIssue[] {
-    const asgProvider = toObject(provider.properties.AutoScalingGroupProvider);
-    const asg = ctx.assembly.resolveResource(asgProvider?.AutoScalingGroupArn, provider.stack);
-    if (asg?.type !== AUTO_SCALING_GROUP) return [];
+    const asg = providerAutoScalingGroup(provider, ctx.assembly);
+    if (!asg) return [];
     const subnets = toArray(asg.properties.VPCZoneIdentifier);
     if (!subnets || subnets.length === 0) return [];
     const index = NetworkIndex.of(ctx.assembly);

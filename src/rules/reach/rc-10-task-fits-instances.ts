@@ -1,12 +1,11 @@
 import { shortPath } from './load-balancing-index';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { providerKind, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { providerAutoScalingGroup, providerKind, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
 import { instanceSize } from '../tables/instance-sizes';
-import { containers } from '../task/task-facts';
+import { containerGpus, containers } from '../task/task-facts';
 import { andList, orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
 
-const AUTO_SCALING_GROUP = 'AWS::AutoScaling::AutoScalingGroup';
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
 const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
 
@@ -126,13 +125,9 @@ function taskNeeds(task: TemplateResource): TaskNeeds | undefined {
       if (c === undefined) return undefined;
       cpu += c;
     }
-    for (const r of toArray(def.ResourceRequirements) ?? []) {
-      const req = toObject(r);
-      if (toStr(req?.Type) !== 'GPU') continue;
-      const n = toNumber(req?.Value);
-      if (n === undefined) return undefined;
-      gpus += n;
-    }
+    const n = containerGpus(def);
+    if (n === undefined) return undefined;
+    gpus += n;
   }
   return { memoryMiB: memory, cpuUnits: cpu, gpus };
 }
@@ -152,8 +147,8 @@ function providerRoom(provider: TemplateResource, ctx: RuleContext): ProviderRoo
     return { label, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity, managedInstances: true };
   }
   if (kind !== 'asg') return undefined;
-  const asg = ctx.assembly.resolveResource(toObject(provider.properties.AutoScalingGroupProvider)?.AutoScalingGroupArn, provider.stack);
-  if (asg?.type !== AUTO_SCALING_GROUP) return undefined;
+  const asg = providerAutoScalingGroup(provider, ctx.assembly);
+  if (!asg) return undefined;
   const { types, imageId } = launchOf(asg, ctx);
   const sizes = types?.map(instanceSize);
   if (!sizes || sizes.length === 0 || sizes.some((s) => s === undefined)) return undefined;

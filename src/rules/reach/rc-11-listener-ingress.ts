@@ -1,9 +1,8 @@
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { SERVICE } from '../service/service-facts';
-import { toArray, toNumber, toObject, toStr } from '../values';
+import { toNumber, toStr } from '../values';
 import {
-  coversTcpPort, IngressRule, LISTENER, LOAD_BALANCER, loadBalancingIndex, shortPath, TARGET_GROUP,
+  coversTcpPort, IngressRule, LISTENER, LOAD_BALANCER, loadBalancingIndex, serviceTargetGroups, shortPath,
 } from './load-balancing-index';
 import { loadBalancerGroupsOf, TCP_PROTOCOLS } from './rc-04-load-balancer-ingress';
 
@@ -12,13 +11,7 @@ function serviceListeners(ctx: RuleContext): ReadonlySet<TemplateResource> {
   return ctx.assembly.derived(serviceListeners, (assembly) => {
     const index = loadBalancingIndex(assembly);
     const out = new Set<TemplateResource>();
-    for (const service of assembly.ofType(SERVICE)) {
-      for (const entry of toArray(service.properties.LoadBalancers) ?? []) {
-        const tg = assembly.resolveResource(toObject(entry)?.TargetGroupArn, service.stack);
-        if (tg?.type !== TARGET_GROUP) continue;
-        for (const f of index.forwardersOf(tg)) if (f.listener) out.add(f.listener);
-      }
-    }
+    for (const tg of serviceTargetGroups(assembly)) for (const f of index.forwardersOf(tg)) if (f.listener) out.add(f.listener);
     return out;
   });
 }

@@ -1,8 +1,10 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { EgressRule, egressIndex } from './egress-index';
-import { coversTcpPort, peerVerdict, shortPath } from './load-balancing-index';
+import { rulesVerdict, shortPath } from './load-balancing-index';
 import { loadBalancedTasks } from './rc-04-load-balancer-ingress';
 import { SERVICE } from '../service/service-facts';
+
+const egressDestination = (rule: EgressRule) => rule.destination;
 
 export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
   id: 'ECS-RC-12',
@@ -31,9 +33,7 @@ export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
         else rules.push(...r);
       }
       if (open) continue;
-      const taskGroups = new Set(reach.taskGroups);
-      const verdicts = rules.map((r) => peerVerdict(coversTcpPort(r, path.port), r.destination, taskGroups));
-      if (verdicts.includes('yes') || verdicts.includes('unknown')) continue;
+      if (rulesVerdict(rules, path.port, egressDestination, reach.taskGroupSet) !== 'no') continue;
       const lbGroups = [...path.lbGroups].map((g) => shortPath(g, service.stack)).join(', ');
       const taskLabel = reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
       issues.push({

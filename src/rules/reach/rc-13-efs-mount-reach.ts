@@ -3,7 +3,8 @@ import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { toArray, toObject } from '../values';
-import { coversTcpPort, IngressRule, loadBalancingIndex, peerVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { IngressRule, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { awsvpcTaskGroups } from './rc-04-load-balancer-ingress';
 
 const FILE_SYSTEM = 'AWS::EFS::FileSystem';
 const MOUNT_TARGET = 'AWS::EFS::MountTarget';
@@ -41,9 +42,9 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
       .map((v) => toObject(toObject(v)?.EFSVolumeConfiguration)?.FilesystemId)
       .filter((id) => id !== undefined);
     if (volumes.length === 0) return [];
-    const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
-    const taskGroups = (toArray(awsvpc?.SecurityGroups) ?? []).map((g) => ctx.assembly.resolveResource(g, service.stack));
-    if (taskGroups.length === 0 || taskGroups.some((g) => g?.type !== SECURITY_GROUP)) return [];
+    const tasks = awsvpcTaskGroups(service, ctx);
+    if (!tasks) return [];
+    const taskGroups = new Set(tasks.groups);
     const index = loadBalancingIndex(ctx.assembly);
     const targets = mountTargets(ctx.assembly);
     if (index.ingressIncomplete || targets.incomplete) return [];
@@ -64,16 +65,14 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
         if (r) rules.push(...r);
         else unresolved = true;
       }
-      const tasksSet = new Set(taskGroups as TemplateResource[]);
-      const verdicts = rules.map((r) => peerVerdict(coversTcpPort(r, NFS_PORT), r.source, tasksSet));
-      if (unresolved || verdicts.includes('yes') || verdicts.includes('unknown')) continue;
+      if (unresolved || rulesVerdict(rules, NFS_PORT, ingressSource, taskGroups) !== 'no') continue;
       const mtGroups = [...new Set(groups as TemplateResource[])].map((g) => shortPath(g, service.stack)).join(', ');
-      const tasks = (taskGroups as TemplateResource[]).map((g) => shortPath(g, service.stack)).join(', ');
+      const taskLabel = tasks.groups.map((g) => shortPath(g, service.stack)).join(', ');
       issues.push({
         property: 'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups',
-        value: awsvpc?.SecurityGroups,
-        problem: `the tasks (${tasks}) cannot reach EFS file system ${shortPath(fs, service.stack)}: no ingress rule of its mount targets' security groups (${mtGroups}) admits them on ${NFS_PORT}/tcp`,
-        allowed: `ingress on ${NFS_PORT}/tcp to ${mtGroups} from ${tasks} (or a CIDR covering the tasks)`,
+        value: tasks.value,
+        problem: `the tasks (${taskLabel}) cannot reach EFS file system ${shortPath(fs, service.stack)}: no ingress rule of its mount targets' security groups (${mtGroups}) admits them on ${NFS_PORT}/tcp`,
+        allowed: `ingress on ${NFS_PORT}/tcp to ${mtGroups} from ${taskLabel} (or a CIDR covering the tasks)`,
         fix: 'Use fileSystem.connections.allowDefaultPortFrom(service) (a kit task: task.connectVolumes(service)), or add an ingress rule on 2049/tcp from the tasks\' security group.',
       });
     }

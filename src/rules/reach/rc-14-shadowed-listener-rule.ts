@@ -1,22 +1,6 @@
-import { TemplateResource } from '../model';
-import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { SERVICE } from '../service/service-facts';
-import { isUnresolved, toArray, toNumber, toObject } from '../values';
-import { forwardTargets, LISTENER_RULE, loadBalancingIndex, referenceKey, shortPath, TARGET_GROUP } from './load-balancing-index';
-
-/** Target groups that ECS services of the assembly register with. */
-function serviceTargetGroups(ctx: RuleContext): ReadonlySet<TemplateResource> {
-  return ctx.assembly.derived(serviceTargetGroups, (assembly) => {
-    const out = new Set<TemplateResource>();
-    for (const service of assembly.ofType(SERVICE)) {
-      for (const entry of toArray(service.properties.LoadBalancers) ?? []) {
-        const tg = assembly.resolveResource(toObject(entry)?.TargetGroupArn, service.stack);
-        if (tg?.type === TARGET_GROUP) out.add(tg);
-      }
-    }
-    return out;
-  });
-}
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { isUnresolved, toArray, toNumber } from '../values';
+import { forwardTargets, LISTENER_RULE, loadBalancingIndex, referenceKey, serviceTargetGroups, shortPath } from './load-balancing-index';
 
 /** The conditions as one text that ignores key and value order; undefined when any part is unresolved. */
 function conditionsKey(conditions: unknown): string | undefined {
@@ -48,7 +32,7 @@ export const RC14_SHADOWED_LISTENER_RULE: ResourceRule = {
     const priority = toNumber(rule.properties.Priority);
     if (priority === undefined || rule.json.Condition !== undefined) return [];
     const targets = forwardTargets(rule.properties.Actions) ?? [];
-    const serviceGroups = serviceTargetGroups(ctx);
+    const serviceGroups = serviceTargetGroups(ctx.assembly);
     if (!targets.some((t) => serviceGroups.has(ctx.assembly.resolveResource(t, rule.stack)!))) return [];
     const key = conditionsKey(rule.properties.Conditions);
     const listenerKey = referenceKey(rule.properties.ListenerArn, rule.stack, ctx.assembly);

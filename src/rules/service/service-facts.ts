@@ -74,6 +74,14 @@ export function isFargateProvider(p: ProviderRef): boolean {
   return p.name !== undefined && FARGATE_PROVIDERS.includes(p.name);
 }
 
+export const AUTO_SCALING_GROUP = 'AWS::AutoScaling::AutoScalingGroup';
+
+/** The Auto Scaling group behind an EC2 capacity provider, when it is a resource of the assembly. */
+export function providerAutoScalingGroup(provider: TemplateResource, assembly: AssemblyModel): TemplateResource | undefined {
+  const asg = assembly.resolveResource(toObject(provider.properties.AutoScalingGroupProvider)?.AutoScalingGroupArn, provider.stack);
+  return asg?.type === AUTO_SCALING_GROUP ? asg : undefined;
+}
+
 /** 'asg' or 'managed-instances' for providers defined in the assembly; undefined otherwise. */
 export function providerKind(p: ProviderRef): 'fargate' | 'asg' | 'managed-instances' | undefined {
   if (isFargateProvider(p)) return 'fargate';

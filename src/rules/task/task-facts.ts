@@ -3,7 +3,7 @@
  * undefined when the template does not decide it.
  */
 import { resourceFact, TemplateResource } from '../model';
-import { toArray, toObject, toStr } from '../values';
+import { toArray, toNumber, toObject, toStr } from '../values';
 
 export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 
@@ -56,6 +56,19 @@ function readContainers(task: TemplateResource): { index: number; def: Record<st
     }
   }
   return out;
+}
+
+/** NVIDIA GPUs a container asks for (ResourceRequirements of Type GPU); undefined when a value is unresolved. */
+export function containerGpus(def: Record<string, unknown>): number | undefined {
+  let gpus = 0;
+  for (const r of toArray(def.ResourceRequirements) ?? []) {
+    const req = toObject(r);
+    if (toStr(req?.Type) !== 'GPU') continue;
+    const n = toNumber(req?.Value);
+    if (n === undefined) return undefined;
+    gpus += n;
+  }
+  return gpus;
 }
 
 /** Container name for messages: its Name, or #index. */

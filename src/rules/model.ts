@@ -147,6 +147,11 @@ export class StackModel {
   }
 }
 
+function unloadedNestedStacks(assembly: AssemblyModel): boolean {
+  const loaded = new Set(assembly.stacks.filter((s) => s.nestedIn).map((s) => `${s.nestedIn!.parent}\0${s.nestedIn!.logicalId}`));
+  return assembly.ofType(NESTED_STACK).some((r) => !loaded.has(`${r.stack.name}\0${r.logicalId}`));
+}
+
 export class AssemblyModel {
   public readonly stacks: readonly StackModel[];
   private exportsCache?: Map<string, { stack: StackModel; value: unknown }>;
@@ -168,6 +173,14 @@ export class AssemblyModel {
     const value = build(this);
     this.derivedValues.set(key, value);
     return value;
+  }
+
+  /**
+   * True when a nested stack (AWS::CloudFormation::Stack) of the assembly has no template in it: its resources (a
+   * security group rule, a listener) are unknown, so rules that need the whole picture stay silent.
+   */
+  public get hasUnloadedNestedStacks(): boolean {
+    return this.derived(unloadedNestedStacks, unloadedNestedStacks);
   }
 
   /** Every resource of the given type across all stacks (one shared array per type: do not change it). */

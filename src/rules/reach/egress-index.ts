@@ -20,7 +20,10 @@ export interface EgressRule {
 }
 
 export interface EgressIndex {
-  /** True when some AWS::EC2::SecurityGroupEgress has a GroupId that does not resolve (it could add to any group). */
+  /**
+   * True when some AWS::EC2::SecurityGroupEgress has a GroupId that does not resolve (it could add to any group), or a
+   * nested stack's template is not in the assembly.
+   */
   readonly incomplete: boolean;
   /** 'all' for EC2's default rule; undefined when the group's own list does not resolve. */
   egressOf(group: TemplateResource): readonly EgressRule[] | 'all' | undefined;
@@ -42,7 +45,8 @@ function build(assembly: AssemblyModel): EgressIndex {
     if (!entries || entries.some((e) => !e)) unresolved.add(group);
     else rules.set(group, entries.map((e) => egressRule(e!, group, assembly)));
   }
-  let incomplete = false;
+  // An egress rule inside a nested stack whose template is missing could add to any group.
+  let incomplete = assembly.hasUnloadedNestedStacks;
   for (const res of assembly.ofType(SECURITY_GROUP_EGRESS)) {
     const group = assembly.resolveResource(res.properties.GroupId, res.stack);
     if (group?.type === SECURITY_GROUP) rules.get(group)?.push(egressRule(res.properties, res, assembly));

@@ -19,7 +19,6 @@ export const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
 export const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 export const SECURITY_GROUP = 'AWS::EC2::SecurityGroup';
 export const SECURITY_GROUP_INGRESS = 'AWS::EC2::SecurityGroupIngress';
-const NESTED_STACK = 'AWS::CloudFormation::Stack';
 
 /** A listener or listener rule that forwards to a target group. */
 export interface Forwarder {
@@ -117,7 +116,7 @@ export function forwardTargets(actions: unknown): unknown[] | undefined {
 }
 
 function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
-  const nested = assembly.ofType(NESTED_STACK).length > 0;
+  const nested = assembly.hasUnloadedNestedStacks;
   const forwarders = new Map<TemplateResource, Forwarder[]>();
   const listenersByLoadBalancer = new Map<string, TemplateResource[]>();
   const rulesByListener = new Map<string, TemplateResource[]>();
@@ -237,14 +236,33 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** 'yes' when the rule (ingress or egress) covers TCP on the port, 'no' when it cannot, 'unknown' when unresolved. */
-export function coversTcpPort(rule: Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>, tcpPort: number): 'yes' | 'no' | 'unknown' {
+/** A transport protocol of security group rules: what load balancer traffic and health checks travel over. */
+export type Transport = 'tcp' | 'udp';
+
+/** IpProtocol names and numbers per transport. */
+const IP_PROTOCOLS: Record<Transport, readonly string[]> = { tcp: ['tcp', '6'], udp: ['udp', '17'] };
+
+/**
+ * The transports of a listener or target group protocol: HTTP, HTTPS, TCP and TLS run over TCP; UDP and QUIC over
+ * UDP; TCP_UDP and TCP_QUIC over both. Empty for anything else (GENEVE, an unresolved value).
+ */
+export function transportsOf(protocol: string | undefined): Transport[] {
+  switch (protocol?.toUpperCase()) {
+    case 'HTTP': case 'HTTPS': case 'TCP': case 'TLS': return ['tcp'];
+    case 'UDP': case 'QUIC': return ['udp'];
+    case 'TCP_UDP': case 'TCP_QUIC': return ['tcp', 'udp'];
+    default: return [];
+  }
+}
+
+/** 'yes' when the rule (ingress or egress) covers the transport on the port, 'no' when it cannot, 'unknown' when unresolved. */
+export function coversPort(rule: Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>, transport: Transport, portNumber: number): 'yes' | 'no' | 'unknown' {
   const proto = rule.protocol;
   if (proto === undefined) return 'unknown';
   if (proto === '-1') return 'yes';
-  if (proto !== 'tcp' && proto !== '6') return 'no';
+  if (!IP_PROTOCOLS[transport].includes(proto)) return 'no';
   if (rule.fromPort === undefined || rule.toPort === undefined || rule.fromPort < 0 || rule.toPort < 0) return 'unknown';
-  return rule.fromPort <= tcpPort && tcpPort <= rule.toPort ? 'yes' : 'no';
+  return rule.fromPort <= portNumber && portNumber <= rule.toPort ? 'yes' : 'no';
 }
 
 /**
@@ -261,15 +279,15 @@ function peerVerdict(covers: 'yes' | 'no' | 'unknown', peer: IngressSource, grou
 }
 
 /**
- * The verdict of a group's rules for TCP on a port between their peers (`peerOf`: an ingress rule's source, an egress
- * rule's destination) and `groups`: 'yes' when one lets it through, else 'unknown' when one may, else 'no'.
+ * The verdict of a group's rules for a transport and port between their peers (`peerOf`: an ingress rule's source, an
+ * egress rule's destination) and `groups`: 'yes' when one lets it through, else 'unknown' when one may, else 'no'.
  */
 export function rulesVerdict<R extends Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>>(
-  rules: readonly R[], tcpPort: number, peerOf: (rule: R) => IngressSource, groups: ReadonlySet<TemplateResource> | 'none',
+  rules: readonly R[], transport: Transport, portNumber: number, peerOf: (rule: R) => IngressSource, groups: ReadonlySet<TemplateResource> | 'none',
 ): 'yes' | 'no' | 'unknown' {
   let unknown = false;
   for (const rule of rules) {
-    const v = peerVerdict(coversTcpPort(rule, tcpPort), peerOf(rule), groups);
+    const v = peerVerdict(coversPort(rule, transport, portNumber), peerOf(rule), groups);
     if (v === 'yes') return 'yes';
     if (v === 'unknown') unknown = true;
   }

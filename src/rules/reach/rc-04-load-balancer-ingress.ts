@@ -4,11 +4,8 @@ import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 import {
-  IngressRule, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP,
+  IngressRule, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport, transportsOf,
 } from './load-balancing-index';
-
-/** Target group and listener protocols whose traffic and health checks are TCP. */
-export const TCP_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TLS'];
 
 /** The load balancer's security groups; 'none' for an NLB without any; undefined when not decidable. */
 function loadBalancerGroups(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
@@ -30,9 +27,9 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
   title: 'Task security groups must admit the load balancer on the container and health check ports',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For an awsvpc service attached to a target group of the assembly, finds the load balancers whose listeners or listener rules forward to it and checks that at least one security group of the tasks admits each of them over TCP on the container port and on a numeric HealthCheckPort. Admitting means an ingress rule (inline SecurityGroupIngress or a separate AWS::EC2::SecurityGroupIngress) whose source is one of the load balancer\'s security groups, or any CIDR or prefix-list rule; a Network Load Balancer without security groups is admitted only by CIDR or prefix-list rules. Skipped when a task or load balancer security group is outside the assembly, an Application Load Balancer has no SecurityGroups (it gets the VPC default group), or any relevant ingress rule, port or GroupId is unresolved.',
+  description: 'For an awsvpc service attached to a target group of the assembly, finds the load balancers whose listeners or listener rules forward to it and checks that at least one security group of the tasks admits each of them on the container port, over the target group protocol\'s transport (TCP for HTTP, HTTPS, TCP and TLS; UDP for UDP and QUIC; both for TCP_UDP and TCP_QUIC), and over TCP on the health check port (the container port, or a numeric HealthCheckPort: health checks of UDP target groups are TCP or HTTP). Admitting means an ingress rule (inline SecurityGroupIngress or a separate AWS::EC2::SecurityGroupIngress) whose source is one of the load balancer\'s security groups, or any CIDR or prefix-list rule; a Network Load Balancer without security groups is admitted only by CIDR or prefix-list rules. Skipped when a task or load balancer security group is outside the assembly, an Application Load Balancer has no SecurityGroups (it gets the VPC default group), or any relevant ingress rule, port or GroupId is unresolved.',
   deployError: 'CloudFormation creates everything, but the load balancer\'s health checks time out: targets stay "unhealthy" (Request timed out), ECS stops and replaces the tasks ("Task failed ELB health checks"), the service never reaches a steady state and the stack times out and rolls back.',
-  fix: 'Allow the load balancer into the tasks: ingress on the container port (and health check port) from the load balancer\'s security group, e.g. service.connections.allowFrom(lb, Port.tcp(port)).',
+  fix: 'Allow the load balancer into the tasks: ingress on the container port (and health check port) from the load balancer\'s security group, e.g. service.connections.allowFrom(lb, Port.tcp(port)), and Port.udp(port) too for a UDP target group.',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html',
   resourceTypes: [SERVICE],
   check(service, ctx): RuleIssue[] {
@@ -50,26 +47,28 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
     const taskLabel = () => reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
     const issues: RuleIssue[] = [];
     for (const path of reach.paths) {
-      if (rulesVerdict(rules, path.port, ingressSource, path.lbGroups) !== 'no') continue;
-      issues.push(issue(path.lb, path.lbGroups, path.port, path.what, taskLabel(), reach.securityGroups, service));
+      if (rulesVerdict(rules, path.transport, path.port, ingressSource, path.lbGroups) !== 'no') continue;
+      issues.push(issue(path, taskLabel(), reach.securityGroups, service));
     }
     return issues;
   },
 };
 
-/** One way traffic takes from a load balancer to a service's tasks: a port, and what it is for. */
+/** One way traffic takes from a load balancer to a service's tasks: a port and transport, and what it is for. */
 export interface LoadBalancerPath {
   readonly lb: TemplateResource;
   readonly lbGroups: Set<TemplateResource> | 'none';
   readonly port: number;
+  readonly transport: Transport;
   /** "container port 8080/tcp", "health check port 8081/tcp of target group Tg". */
   readonly what: string;
 }
 
 /**
- * For an awsvpc service whose task security groups are all in the assembly: those groups, and each load balancer and
- * TCP port (container port, numeric health check port) its target groups are reached on, once per load balancer and
- * port. undefined when the service is not one to judge.
+ * For an awsvpc service whose task security groups are all in the assembly: those groups, and each load balancer,
+ * port and transport its target groups are reached on, once each: the container port over the target group
+ * protocol's transports (UDP for UDP and QUIC, both for TCP_UDP), and the health check port over TCP (traffic-port is
+ * the container port; health checks of UDP target groups are TCP or HTTP). undefined when the service is not one to judge.
  */
 export function loadBalancedTasks(service: TemplateResource, ctx: RuleContext): LoadBalancedTasks | undefined {
   // ECS-RC-04 and ECS-RC-12 both walk it: once per service.
@@ -92,38 +91,43 @@ function walkLoadBalancedTasks(service: TemplateResource, ctx: RuleContext): Loa
   if (!tasks) return undefined;
   const index = loadBalancingIndex(ctx.assembly);
   const paths: LoadBalancerPath[] = [];
-  const seen = new Map<TemplateResource, Set<number>>();
+  const seen = new Map<TemplateResource, Set<string>>();
   for (const raw of entries) {
     const entry = toObject(raw);
     const tg = ctx.assembly.resolveResource(entry?.TargetGroupArn, service.stack);
     const containerPort = toNumber(entry?.ContainerPort);
     if (tg?.type !== TARGET_GROUP || containerPort === undefined) continue;
-    const protocol = toStr(tg.properties.Protocol)?.toUpperCase();
-    if (protocol === undefined || !TCP_PROTOCOLS.includes(protocol)) continue;
-    let hcPort: number | undefined;
+    const transports = transportsOf(toStr(tg.properties.Protocol));
+    if (transports.length === 0) continue;
+    let hcPort = containerPort;
     const hc = tg.properties.HealthCheckPort;
     if (hc !== undefined && toStr(hc) !== 'traffic-port') {
-      hcPort = isUnresolved(hc) ? undefined : toNumber(hc);
-      if (hcPort === undefined) continue;
-      if (hcPort === containerPort) hcPort = undefined;
+      const literal = isUnresolved(hc) ? undefined : toNumber(hc);
+      if (literal === undefined) continue;
+      hcPort = literal;
     }
+    const ways: [number, Transport][] = transports.map((t) => [containerPort, t]);
+    ways.push([hcPort, 'tcp']);
     const lbs = new Set<TemplateResource>();
     for (const f of index.forwardersOf(tg)) if (f.loadBalancer !== undefined) lbs.add(f.loadBalancer);
     for (const lb of lbs) {
       const lbGroups = loadBalancerGroupsOf(lb, ctx);
       if (!lbGroups) continue;
-      for (const port of hcPort === undefined ? [containerPort] : [containerPort, hcPort]) {
-        let done = seen.get(lb);
-        if (done?.has(port)) continue;
-        if (!done) seen.set(lb, done = new Set());
-        done.add(port);
+      let done = seen.get(lb);
+      if (!done) seen.set(lb, done = new Set());
+      for (const [port, transport] of ways) {
+        const key = `${port}/${transport}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const traffic = port === containerPort && (transport !== 'tcp' || transports.includes('tcp'));
         // Words built only when a rule reports: most paths are open.
         paths.push({
           lb,
           lbGroups,
           port,
+          transport,
           get what() {
-            return port === containerPort ? `container port ${port}/tcp` : `health check port ${port}/tcp of target group ${shortPath(tg, service.stack)}`;
+            return traffic ? `container port ${key}` : `health check port ${key} of target group ${shortPath(tg, service.stack)}`;
           },
         });
       }
@@ -150,17 +154,18 @@ export function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Se
   return resourceFact(lb, loadBalancerGroups, ctx);
 }
 
-function issue(lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', port: number, what: string,
-  taskLabel: string, value: unknown, service: TemplateResource): RuleIssue {
+function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, service: TemplateResource): RuleIssue {
+  const { lb, lbGroups, port, transport, what } = path;
   const lbLabel = shortPath(lb, service.stack);
   const property = 'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups';
+  const peerPort = `Port.${transport}(${port})`;
   if (lbGroups === 'none') {
     return {
       property,
       value,
       problem: `No security group of the tasks (${taskLabel}) admits network load balancer ${lbLabel} (no security groups: only CIDR or prefix-list rules can match its traffic and health checks) on ${what}`,
-      allowed: `ingress from a CIDR or prefix list covering the load balancer's subnets on ${port}`,
-      fix: `Add task security group ingress from the VPC CIDR on ${port} (service.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(${port}))`
+      allowed: `ingress from a CIDR or prefix list covering the load balancer's subnets${transport === 'udp' ? ' and its clients (UDP keeps the client\'s address)' : ''} on ${port}/${transport}`,
+      fix: `Add task security group ingress from the VPC CIDR on ${port}/${transport} (service.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), ${peerPort}))`
         + '; on a VPC imported without vpcCidrBlock, name the CIDR (Peer.ipv4(\'10.0.0.0/16\')) or give the load balancer security groups.',
     };
   }
@@ -169,7 +174,7 @@ function issue(lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', p
     property,
     value,
     problem: `No security group of the tasks (${taskLabel}) admits load balancer ${lbLabel} (security group ${groups}) on ${what}`,
-    allowed: `ingress from ${groups} (or a CIDR covering it) on ${port}`,
-    fix: `Add task security group ingress from the load balancer's security group on ${port} (service.connections.allowFrom(lb, Port.tcp(${port}))).`,
+    allowed: `ingress from ${groups} (or a CIDR covering it) on ${port}/${transport}`,
+    fix: `Add task security group ingress from the load balancer's security group on ${port}/${transport} (service.connections.allowFrom(lb, ${peerPort})).`,
   };
 }

@@ -8,7 +8,7 @@ export const RC06_TARGET_GROUP_LISTENER: ResourceRule = {
   title: 'A service\'s target group must be forwarded to by a listener or listener rule',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'Flags a LoadBalancers entry whose TargetGroupArn resolves to a target group of the assembly that no AWS::ElasticLoadBalancingV2::Listener (DefaultActions) or ListenerRule (Actions) of the assembly forwards to, by TargetGroupArn or ForwardConfig.TargetGroups. Skipped when any listener or listener rule of the assembly has actions or target groups that do not resolve (it could be the missing one), or the assembly has nested stacks.',
+  description: 'Flags a LoadBalancers entry whose TargetGroupArn resolves to a target group of the assembly that no AWS::ElasticLoadBalancingV2::Listener (DefaultActions) or ListenerRule (Actions) of the assembly forwards to, by TargetGroupArn or ForwardConfig.TargetGroups. Skipped when any listener or listener rule of the assembly has actions or target groups that do not resolve (it could be the missing one), or a nested stack\'s template is not in the assembly.',
   deployError: 'CreateService fails and the stack rolls back: "InvalidParameterException: The target group with targetGroupArn arn:aws:elasticloadbalancing:...:targetgroup/... does not have an associated load balancer."',
   fix: 'Add a listener or listener rule that forwards to the target group (listener.addTargets / addTargetGroups), or attach the service to a target group that one forwards to.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html',

@@ -6,7 +6,6 @@ import { LOAD_BALANCER, shortPath } from './load-balancing-index';
 const SUBNET = 'AWS::EC2::Subnet';
 const VPC = 'AWS::EC2::VPC';
 const GATEWAY_ATTACHMENT = 'AWS::EC2::VPCGatewayAttachment';
-const NESTED_STACK = 'AWS::CloudFormation::Stack';
 /** A regular Availability Zone name (not a Local Zone or Wavelength Zone). */
 const AZ_NAME = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
 
@@ -64,7 +63,7 @@ function azLabel(key: string): string {
 /** VPCs with an internet gateway attached, per assembly; undefined when an attachment's VPC does not resolve. */
 function vpcsWithInternetGateway(assembly: AssemblyModel): Set<TemplateResource> | undefined {
   return assembly.derived(vpcsWithInternetGateway, (a) => {
-    if (a.ofType(NESTED_STACK).length > 0) return undefined;
+    if (a.hasUnloadedNestedStacks) return undefined;
     const vpcs = new Set<TemplateResource>();
     for (const att of a.ofType(GATEWAY_ATTACHMENT)) {
       const vpc = a.resolveResource(att.properties.VpcId, att.stack);
@@ -83,7 +82,7 @@ export const RC08_LOAD_BALANCER_PLACEMENT: ResourceRule = {
   title: 'Application Load Balancers span two Availability Zones; internet-facing ones need an internet gateway',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'Flags an Application Load Balancer whose Subnets or SubnetMappings all lie in one Availability Zone (known from a literal AvailabilityZone or AvailabilityZoneId, or the same Fn::Select index over Fn::GetAZs), and an internet-facing load balancer (Scheme internet-facing or omitted) whose subnets belong to a VPC of the assembly that no AWS::EC2::VPCGatewayAttachment attaches an internet gateway to. Skipped when a subnet or its zone does not resolve, for Outposts and Local Zone subnets, and when an attachment\'s VPC is unresolved or the assembly has nested stacks.',
+  description: 'Flags an Application Load Balancer whose Subnets or SubnetMappings all lie in one Availability Zone (known from a literal AvailabilityZone or AvailabilityZoneId, or the same Fn::Select index over Fn::GetAZs), and an internet-facing load balancer (Scheme internet-facing or omitted) whose subnets belong to a VPC of the assembly that no AWS::EC2::VPCGatewayAttachment attaches an internet gateway to. Skipped when a subnet or its zone does not resolve, for Outposts and Local Zone subnets, and when an attachment\'s VPC is unresolved or a nested stack\'s template is not in the assembly.',
   deployError: 'The load balancer fails to create and the stack rolls back: "At least two subnets in two different Availability Zones must be specified", or "VPC vpc-... has no internet gateway" (InvalidSubnet); the ECS service that waits on it is never created.',
   fix: 'Give an Application Load Balancer subnets in at least two Availability Zones, and attach an internet gateway to the VPC of an internet-facing load balancer (or make it internal).',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html',

@@ -65,7 +65,7 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
         if (r) rules.push(...r);
         else unresolved = true;
       }
-      if (unresolved || rulesVerdict(rules, NFS_PORT, ingressSource, taskGroups) !== 'no') continue;
+      if (unresolved || rulesVerdict(rules, 'tcp', NFS_PORT, ingressSource, taskGroups) !== 'no') continue;
       const mtGroups = [...new Set(groups as TemplateResource[])].map((g) => shortPath(g, service.stack)).join(', ');
       const taskLabel = tasks.groups.map((g) => shortPath(g, service.stack)).join(', ');
       issues.push({

@@ -1,10 +1,12 @@
 /** Reach load-balancing rules over templates synthesized from aws-cdk-lib L2 constructs. */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
+import * as efs from 'aws-cdk-lib/aws-efs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { EcsChecks } from '../../../src';
 import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { REACH_RULES } from '../../../src/rules/reach';
@@ -84,8 +86,35 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
       `ECS-RC-04 Nlb ${SERVICE_SGS}`,
       'ECS-RC-12 Nlb AWS::ECS::Service Properties/LoadBalancers',
     ]);
-    expect(messages(nlbStack(false))[0]).toContain('listener port 80/tcp of load balancer Web/LB admits no clients: no ingress rule of its security groups (Web/LB/SecurityGroup) covers 80 at Nlb/Web/LB/PublicListener');
+    expect(messages(nlbStack(false))[0]).toContain('listener port 80/tcp of load balancer Web/LB admits no clients: no ingress rule of its security groups (Web/LB/SecurityGroup) covers 80/tcp at Nlb/Web/LB/PublicListener');
     expect(reach(nlbStack(true))).toEqual([]);
+  });
+
+  test('ECS-RC-04: a UDP service behind an NLB with security groups must also admit the TCP health checks', () => {
+    const udpStack = (healthChecks: boolean) => {
+      const app = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
+      const stack = new Stack(app, 'Dns');
+      const { vpc, cluster } = base(stack);
+      const task = new ecs.FargateTaskDefinition(stack, 'DnsTask');
+      task.addContainer('dns', { image: ecs.ContainerImage.fromRegistry('coredns/coredns:1.11.1'), portMappings: [{ containerPort: 53, protocol: ecs.Protocol.UDP }] });
+      const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition: task });
+      const nlbSg = new ec2.SecurityGroup(stack, 'NlbSg', { vpc, allowAllOutbound: false });
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc, securityGroups: [nlbSg] });
+      nlb.connections.allowFrom(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.udp(53));
+      nlb.addListener('Udp', { port: 53, protocol: elbv2.Protocol.UDP }).addTargets('Dns', {
+        port: 53,
+        protocol: elbv2.Protocol.UDP,
+        targets: [service.loadBalancerTarget({ containerName: 'dns', containerPort: 53, protocol: ecs.Protocol.UDP })],
+      });
+      service.connections.allowFrom(nlb, ec2.Port.udp(53));
+      if (healthChecks) service.connections.allowFrom(nlb, ec2.Port.tcp(53));
+      return stack;
+    };
+    const bad = udpStack(false);
+    // The NLB group's egress is a separate resource, so the group keeps EC2's allow-all default: no ECS-RC-12.
+    expect(reach(bad)).toEqual([`ECS-RC-04 Dns ${SERVICE_SGS}`]);
+    expect(messages(bad)[0]).toContain('admits load balancer Nlb (security group NlbSg) on health check port 53/tcp of target group Nlb/Udp/DnsGroup');
+    expect(reach(udpStack(true))).toEqual([]);
   });
 
   test('good: listener.addTargets writes the ingress as a separate AWS::EC2::SecurityGroupIngress', () => {
@@ -111,7 +140,7 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
     };
     const bad = build(false);
     expect(reach(bad)).toEqual([`ECS-RC-04 Hc ${SERVICE_SGS}`]);
-    expect(messages(bad)[0]).toBe('[ECS-RC-04] No security group of the tasks (Service/SecurityGroup) admits load balancer Lb (security group Lb/SecurityGroup) on health check port 8081/tcp of target group Lb/Http/AppGroup at Hc/Service/Service; allowed: ingress from Lb/SecurityGroup (or a CIDR covering it) on 8081. Add task security group ingress from the load balancer\'s security group on 8081 (service.connections.allowFrom(lb, Port.tcp(8081))).');
+    expect(messages(bad)[0]).toBe('[ECS-RC-04] No security group of the tasks (Service/SecurityGroup) admits load balancer Lb (security group Lb/SecurityGroup) on health check port 8081/tcp of target group Lb/Http/AppGroup at Hc/Service/Service; allowed: ingress from Lb/SecurityGroup (or a CIDR covering it) on 8081/tcp. Add task security group ingress from the load balancer\'s security group on 8081/tcp (service.connections.allowFrom(lb, Port.tcp(8081))).');
     expect(reach(build(true))).toEqual([]);
   });
 
@@ -188,5 +217,44 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
     const assembly = assemblyOf(net, svcStack);
     expect(JSON.stringify(assembly.stacks[1].ofType('AWS::ElasticLoadBalancingV2::ListenerRule')[0].properties)).toContain('Fn::ImportValue');
     expect(reach(net, svcStack)).toEqual([]);
+  });
+
+  // aws-cdk-lib passes the parent's groups and target group into a NestedStack as parameters: both templates are in
+  // the assembly, so the reach rules judge them (they stay silent only when a nested template is missing).
+  test('nested stack: a service in a NestedStack behind the parent\'s ALB, with an EFS file system of the parent', () => {
+    const build = (open: boolean) => {
+      const app = newApp();
+      const parent = new Stack(app, 'Parent');
+      const vpc = new ec2.Vpc(parent, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      const cluster = new ecs.Cluster(parent, 'Cluster', { vpc });
+      const lb = new elbv2.ApplicationLoadBalancer(parent, 'Lb', { vpc, internetFacing: true });
+      const tg = new elbv2.ApplicationTargetGroup(parent, 'Tg', { vpc, port: 8080, targetType: elbv2.TargetType.IP });
+      lb.addListener('Http', { port: 80, defaultTargetGroups: [tg] });
+      const fileSystem = new efs.FileSystem(parent, 'Fs', { vpc });
+      const inner = new NestedStack(parent, 'Services');
+      const task = new ecs.FargateTaskDefinition(inner, 'Task');
+      task.addVolume({ name: 'data', efsVolumeConfiguration: { fileSystemId: fileSystem.fileSystemId, transitEncryption: 'ENABLED' } });
+      task.addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx:1.27'), portMappings: [{ containerPort: 8080 }] })
+        .addMountPoints({ sourceVolume: 'data', containerPath: '/data', readOnly: false });
+      const service = new ecs.FargateService(inner, 'Service', { cluster, taskDefinition: task });
+      if (open) {
+        tg.addTarget(service); // Adds the tasks' ingress and the ALB's egress, in the nested template.
+        fileSystem.connections.allowDefaultPortFrom(service);
+      } else {
+        // Registered through an escape hatch, with ingress on the task group alone: the ALB's group gets no egress.
+        (service.node.defaultChild as ecs.CfnService).addPropertyOverride('LoadBalancers', [
+          { ContainerName: 'app', ContainerPort: 8080, TargetGroupArn: tg.targetGroupArn },
+        ]);
+        service.connections.securityGroups[0].addIngressRule(lb.connections.securityGroups[0], ec2.Port.tcp(8080));
+      }
+      return app;
+    };
+    const ids = new Set(LB_RULES.map((r) => r.id));
+    const found = (app: App) => EcsChecks.check(app).findings.filter((f) => ids.has(f.ruleId)).map((f) => `${f.ruleId} ${f.path}`);
+    expect(found(build(false))).toEqual([
+      'ECS-RC-13 Parent/Services/Service/Service',
+      'ECS-RC-12 Parent/Services/Service/Service',
+    ]);
+    expect(found(build(true))).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ describe('ECS-RC-04 load balancer to task ingress', () => {
     delete r.TaskSgFromLb;
     const findings = check(rule, r);
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toBe('[ECS-RC-04] No security group of the tasks (TaskSg) admits load balancer Lb (security group LbSg) on container port 8080/tcp at TestStack/Service; allowed: ingress from LbSg (or a CIDR covering it) on 8080. Add task security group ingress from the load balancer\'s security group on 8080 (service.connections.allowFrom(lb, Port.tcp(8080))).');
+    expect(findings[0].message).toBe('[ECS-RC-04] No security group of the tasks (TaskSg) admits load balancer Lb (security group LbSg) on container port 8080/tcp at TestStack/Service; allowed: ingress from LbSg (or a CIDR covering it) on 8080/tcp. Add task security group ingress from the load balancer\'s security group on 8080/tcp (service.connections.allowFrom(lb, Port.tcp(8080))).');
     expect(findings[0].property).toBe('Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups');
   });
 
@@ -60,6 +60,37 @@ describe('ECS-RC-04 load balancer to task ingress', () => {
     expect(check(rule, r)).toEqual([]);
     props(r, 'Tg').HealthCheckPort = 'traffic-port';
     expect(check(rule, r)).toEqual([]);
+  });
+
+  // UDP target groups carry traffic over UDP and are health-checked over TCP (or HTTP) on the same port by default.
+  test('UDP and TCP_UDP target groups: the tasks must admit the traffic over UDP and the health checks over TCP', () => {
+    const nlb = (tgProtocol: string, ...ingress: Record<string, unknown>[]) => {
+      const r = albService();
+      delete r.TaskSgFromLb;
+      Object.assign(props(r, 'Lb'), { Type: 'network' });
+      Object.assign(props(r, 'Listener'), { Protocol: tgProtocol });
+      Object.assign(props(r, 'Tg'), { Protocol: tgProtocol });
+      props(r, 'TaskSg').SecurityGroupIngress = ingress.map((i) => ({ FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: sgId('LbSg'), ...i }));
+      return check(rule, r).map((f) => f.message);
+    };
+    const [udpOnly] = nlb('UDP', { IpProtocol: 'udp' });
+    expect(udpOnly).toContain('admits load balancer Lb (security group LbSg) on health check port 8080/tcp of target group Tg at TestStack/Service');
+    expect(udpOnly).toContain('(service.connections.allowFrom(lb, Port.tcp(8080)))');
+    const [tcpOnly] = nlb('UDP', { IpProtocol: 'tcp' });
+    expect(tcpOnly).toContain('on container port 8080/udp at TestStack/Service; allowed: ingress from LbSg (or a CIDR covering it) on 8080/udp');
+    expect(tcpOnly).toContain('Port.udp(8080)');
+    expect(nlb('UDP', { IpProtocol: 'udp' }, { IpProtocol: 'tcp' })).toEqual([]);
+    expect(nlb('QUIC', { IpProtocol: '17' }, { IpProtocol: '6' })).toEqual([]);
+    expect(nlb('TCP_UDP', { IpProtocol: 'tcp' })).toEqual([expect.stringContaining('on container port 8080/udp')]);
+    expect(nlb('TCP_UDP', { IpProtocol: 'udp' })).toEqual([expect.stringContaining('on container port 8080/tcp')]);
+    expect(nlb('TCP_UDP', { IpProtocol: '-1' })).toEqual([]);
+    // Without security groups on the NLB, UDP keeps the client's address: only CIDR or prefix-list rules admit it.
+    const r = albService();
+    delete r.TaskSgFromLb;
+    Object.assign(props(r, 'Lb'), { Type: 'network', SecurityGroups: undefined });
+    Object.assign(props(r, 'Tg'), { Protocol: 'UDP' });
+    props(r, 'TaskSg').SecurityGroupIngress = [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, CidrIp: '10.0.0.0/16' }];
+    expect(check(rule, r).map((f) => f.message)).toEqual([expect.stringContaining('a CIDR or prefix list covering the load balancer\'s subnets and its clients (UDP keeps the client\'s address) on 8080/udp')]);
   });
 
   test('a second task group that admits the load balancer is enough', () => {
@@ -107,9 +138,10 @@ describe('ECS-RC-04 load balancer to task ingress', () => {
       (r) => { props(r, 'TaskSgFromLb').IpProtocol = { 'Fn::If': ['C', 'tcp', 'udp'] }; props(r, 'TaskSgFromLb').FromPort = 80; props(r, 'TaskSgFromLb').ToPort = 80; },
       // Inline ingress behind Fn::If.
       (r) => { delete r.TaskSgFromLb; props(r, 'TaskSg').SecurityGroupIngress = { 'Fn::If': ['C', [], []] }; },
-      // Unresolved health check port, a UDP target group, a target group from a parameter.
+      // Unresolved health check port, a GENEVE or unresolved protocol, a target group from a parameter.
       (r) => { delete r.TaskSgFromLb; props(r, 'Tg').HealthCheckPort = { Ref: 'HcPort' }; },
-      (r) => { delete r.TaskSgFromLb; props(r, 'Tg').Protocol = 'UDP'; },
+      (r) => { delete r.TaskSgFromLb; props(r, 'Tg').Protocol = 'GENEVE'; },
+      (r) => { delete r.TaskSgFromLb; props(r, 'Tg').Protocol = { Ref: 'TgProtocol' }; },
       (r) => { delete r.TaskSgFromLb; (props(r, 'Service').LoadBalancers as any)[0].TargetGroupArn = { Ref: 'TgParam' }; },
       // Source group by literal id: could be anything.
       (r) => { props(r, 'TaskSgFromLb').SourceSecurityGroupId = 'sg-0abc'; },

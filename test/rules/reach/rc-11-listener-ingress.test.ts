@@ -35,7 +35,7 @@ describe('ECS-RC-11 listener ingress on the load balancer', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0].severity).toBe('warning');
     expect(findings[0].property).toBe('Properties/Port');
-    expect(findings[0].message).toBe('[ECS-RC-11] listener port 80/tcp of load balancer Lb admits no clients: no ingress rule of its security groups (LbSg) covers 80 at TestStack/Listener; allowed: an ingress rule on 80/tcp from the clients (a CIDR, a prefix list or a security group) in LbSg. Admit the clients: lb.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(80)) for clients in the VPC, or Peer.anyIpv4() for an internet-facing load balancer.');
+    expect(findings[0].message).toBe('[ECS-RC-11] listener port 80/tcp of load balancer Lb admits no clients: no ingress rule of its security groups (LbSg) covers 80/tcp at TestStack/Listener; allowed: an ingress rule on 80/tcp from the clients (a CIDR, a prefix list or a security group) in LbSg. Admit the clients: lb.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(80)) for clients in the VPC, or Peer.anyIpv4() for an internet-facing load balancer.');
   });
 
   test('bad: ingress on another port or protocol only; a listener that forwards through a rule', () => {
@@ -67,13 +67,32 @@ describe('ECS-RC-11 listener ingress on the load balancer', () => {
     expect(check(rule, r)).toEqual([]);
   });
 
-  test('skipped: a listener in front of no ECS service, a UDP listener, unresolved or outside values', () => {
+  test('UDP and TCP_UDP listeners: the groups must admit the clients over UDP (and TCP for TCP_UDP)', () => {
+    const listener = (protocol: string, ingress: Record<string, unknown>[]) => {
+      const r = closed();
+      Object.assign(props(r, 'Lb'), { Type: 'network' });
+      Object.assign(props(r, 'Listener'), { Protocol: protocol });
+      Object.assign(props(r, 'Tg'), { Protocol: protocol });
+      props(r, 'LbSg').SecurityGroupIngress = ingress;
+      return check(rule, r).map((f) => f.message);
+    };
+    const tcpRule = { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' };
+    const udpRule = { IpProtocol: 'udp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' };
+    expect(listener('UDP', [tcpRule])).toEqual([expect.stringContaining('listener port 80/udp of load balancer Lb admits no clients')]);
+    expect(listener('UDP', [tcpRule])[0]).toContain('Port.udp(80)');
+    expect(listener('UDP', [udpRule])).toEqual([]);
+    expect(listener('TCP_UDP', [])).toEqual([expect.stringContaining('covers 80/tcp and 80/udp')]);
+    expect(listener('TCP_UDP', [udpRule])).toEqual([expect.stringContaining('listener port 80/tcp of load balancer')]);
+    expect(listener('TCP_UDP', [tcpRule, udpRule])).toEqual([]);
+  });
+
+  test('skipped: a listener in front of no ECS service, a GENEVE listener, unresolved or outside values', () => {
     const notEcs = closed();
     delete props(notEcs, 'Service').LoadBalancers;
     expect(check(rule, notEcs)).toEqual([]);
-    const udp = closed();
-    props(udp, 'Listener').Protocol = 'UDP';
-    expect(check(rule, udp)).toEqual([]);
+    const geneve = closed();
+    props(geneve, 'Listener').Protocol = 'GENEVE';
+    expect(check(rule, geneve)).toEqual([]);
     const port = closed();
     props(port, 'Listener').Port = { Ref: 'ListenerPort' };
     expect(check(rule, port)).toEqual([]);

@@ -68,7 +68,24 @@ describe('ECS-RC-12 load balancer egress to the tasks', () => {
     expect(check(rule, hc).map((f) => f.message)).toEqual([expect.stringContaining('cannot reach the tasks on health check port 8081/tcp of target group Tg')]);
   });
 
-  test('skipped: unresolved egress, an egress resource on an unresolved group, groups outside the assembly, an NLB without groups', () => {
+  test('UDP target group: egress over UDP on the container port and TCP for the health checks', () => {
+    const udp = (...protocols: string[]) => {
+      const r = closed();
+      Object.assign(props(r, 'Lb'), { Type: 'network' });
+      Object.assign(props(r, 'Listener'), { Protocol: 'UDP' });
+      Object.assign(props(r, 'Tg'), { Protocol: 'UDP' });
+      protocols.forEach((p, i) => {
+        r[`LbSgToTasks${i}`] = { Type: EGRESS, Properties: { GroupId: sgId('LbSg'), IpProtocol: p, FromPort: 8080, ToPort: 8080, DestinationSecurityGroupId: sgId('TaskSg') } };
+      });
+      return check(rule, r).map((f) => f.message);
+    };
+    expect(udp('tcp')).toEqual([expect.stringContaining('cannot reach the tasks on container port 8080/udp')]);
+    expect(udp('tcp')[0]).toContain('Port.udp(8080)');
+    expect(udp('udp')).toEqual([expect.stringContaining('cannot reach the tasks on health check port 8080/tcp of target group Tg')]);
+    expect(udp('udp', 'tcp')).toEqual([]);
+  });
+
+  test('skipped: unresolved egress, an egress resource on an unresolved group, groups outside the assembly, an NLB without groups, a missing nested template', () => {
     const list = closed();
     props(list, 'LbSg').SecurityGroupEgress = { Ref: 'EgressRules' };
     expect(check(rule, list)).toEqual([]);
@@ -84,6 +101,11 @@ describe('ECS-RC-12 load balancer egress to the tasks', () => {
     const nlb = closed();
     Object.assign(props(nlb, 'Lb'), { Type: 'network', SecurityGroups: undefined });
     expect(check(rule, nlb)).toEqual([]);
+    // A nested stack whose template is not in the assembly could add the egress.
+    const nested = closed();
+    nested.Nested = { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://example.com/t.json' } };
+    expect(check(rule, nested)).toEqual([]);
+    expect(check(rule, closed())).toHaveLength(1);
   });
 
   test('cross-stack: the load balancer\'s group in a network stack, its egress resource in the service stack', () => {

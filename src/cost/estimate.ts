@@ -10,6 +10,7 @@ import { PriceTable } from './price-table';
 import { CapacityWorkload, capacityWorkloads, expressWorkloads, serviceWorkloads, ServiceWorkload, TaskCount, TaskSize } from './workload';
 import { AssemblyModel, StackModel } from '../rules/model';
 import { splitTasks } from '../rules/quota/services';
+import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../rules/service/schedule-facts';
 
 /** One line of arithmetic behind a figure. */
 export interface CostLine {
@@ -86,6 +87,7 @@ export const NOT_COUNTED: readonly string[] = [
   'ECR storage', 'EBS volumes attached to tasks', 'ECS Managed Instances capacity', 'Savings Plans and Reserved Instances (list prices only)',
   'the extra tasks a rolling, blue/green, linear or canary deployment runs while it lasts (steady state only)',
   'the load balancer and other resources ECS Express Mode creates (its tasks are priced as Fargate)',
+  'tasks that schedules, rules and RunTask start (scheduled jobs run only while each run lasts)',
 ];
 
 export function money(usd: number): string {
@@ -118,13 +120,21 @@ export function estimateCost(assemblies: readonly AssemblyModel[], options: Cost
       `Fargate Spot at ${table.fargateSpotFactor.value} x On-Demand and EC2 Spot at ${table.ec2SpotFactor.value} x On-Demand: Spot prices vary, these are averages (sources ${table.fargateSpotFactor.source}, ${table.ec2SpotFactor.source})`,
       `EC2 packing gives tasks all vCPUs and ${Math.round(table.ec2TaskMemoryFraction.value * 100)}% of an instance's memory; ENI limits for awsvpc tasks are not applied`,
     ],
-    notes: [...regionNotes, ...options.notes ?? []],
+    notes: [...regionNotes, ...scheduledJobNotes(assemblies), ...options.notes ?? []],
     services,
     capacity,
     total: { monthly: sum('monthly'), low: sum('low'), high: sum('high') },
     unpricedCount: all.reduce((s, c) => s + c.unpriced.length, 0),
     notCounted: NOT_COUNTED,
   };
+}
+
+/** The schedules and rules that start ECS tasks, which the estimate leaves out: named so none is missed silently. */
+function scheduledJobNotes(assemblies: readonly AssemblyModel[]): string[] {
+  const jobs = assemblies.flatMap((a) => [...a.ofType(SCHEDULE), ...a.ofType(EVENTS_RULE)]).filter((r) => ecsTargets(r).length > 0);
+  if (jobs.length === 0) return [];
+  const names = jobs.slice(0, 5).map((r) => r.path).join(', ');
+  return [`${jobs.length} scheduled job${jobs.length === 1 ? '' : 's'} not priced (${names}${jobs.length > 5 ? ', ...' : ''}): their tasks run only while each run lasts; price one run with the task size x its duration`];
 }
 
 function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable): ServiceCost {

@@ -1,6 +1,7 @@
 /** 'Scheduled Job': ScheduledJob with an EventBridge Scheduler expression. */
 import { parseDuration, tsDuration, tsString } from './code';
 import { ServicePlan } from './plan';
+import { rateUnitProblem, scheduleExpressionProblem } from '../rules/service/schedule-expression';
 
 const PRESETS: Record<string, string> = {
   '@hourly': '0 * * * ? *',
@@ -47,9 +48,14 @@ export function mapJob(plan: ServicePlan): void {
     f.get('on.schedule');
     s.set('schedule', parsed.expr);
     if (!parsed.enabled) s.set('enabled', 'false');
+    // Copied or converted as written: an expression EventBridge rejects gets a TODO (and fails synth with ECS-JB-01).
+    const literal = /^scheduler\.ScheduleExpression\.expression\('(.*)'\)$/.exec(parsed.expr)?.[1];
+    const problem = literal === undefined || !parsed.enabled ? undefined : scheduleExpressionProblem(literal, 'scheduler') ?? rateUnitProblem(literal);
+    if (problem) plan.todo('on.schedule', `${problem.problem}: ${problem.fix}`, s);
   } else {
-    plan.todo('on.schedule', 'not a schedule the migrator can convert: write a scheduler.ScheduleExpression', s);
-    s.set('schedule', 'scheduler.ScheduleExpression.expression(\'rate(1 day)\')');
+    // The schedule as written, which synth rejects (ECS-JB-01): a forgotten TODO cannot deploy a job on a made-up schedule.
+    plan.todo('on.schedule', 'not a schedule the migrator can convert: write a scheduler.ScheduleExpression (synth fails with ECS-JB-01 until then)', s);
+    s.set('schedule', `scheduler.ScheduleExpression.expression(${tsString(String(schedule ?? ''))})`);
   }
   plan.todo('retries', 'Copilot retried a failed task run (Step Functions); the kit\'s maxRetryAttempts only retries failed RunTask calls: run the job from a state machine to retry failures', s);
   plan.todo('timeout', 'Copilot stopped the task after this long (Step Functions); the kit has no task timeout: stop it in the job, or run it from a state machine with a timeout', s);

@@ -25,3 +25,21 @@ export function grantInPolicy(policy: iam.ManagedPolicy, grantee: iam.IGrantable
     conditions: statement.conditions,
   });
 }
+
+/**
+ * A grantee whose grants land in `policy` (attached to `role`): for a role the kit did not create (a plain
+ * aws-cdk-lib task definition's), whose own grants would write an inline policy.
+ */
+export function intoManagedPolicy(policy: iam.ManagedPolicy, role: iam.IRole): iam.IGrantable {
+  const principal: iam.IPrincipal = {
+    get grantPrincipal() { return principal; },
+    get assumeRoleAction() { return role.assumeRoleAction; },
+    get policyFragment() { return role.policyFragment; },
+    get principalAccount() { return role.principalAccount; },
+    addToPrincipalPolicy: (statement) => {
+      policy.addStatements(statement);
+      return { statementAdded: true, policyDependable: policy };
+    },
+  };
+  return principal;
+}

@@ -14,6 +14,7 @@ import { checkPublicSubnets, privateSubnets } from './base/service-checks';
 import { resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
 import { Ec2Capacity } from '../capacity/ec2-capacity';
 import { acknowledgeRenderedWildcards } from '../internal/nag-acknowledgements';
+import { validateWithRules } from '../plugin/resource-validation';
 import { formatMessage } from '../rules/engine';
 import { TaskBase } from '../task/base/task-base';
 
@@ -174,6 +175,8 @@ export class ScheduledJob extends Construct {
     // The role and its managed policies (attached by the policy resources, not the role)
     // must exist before a rate() schedule first fires.
     this.schedule.node.addDependency(this.role, runTask, deadLetterPolicy, ...tagTasks ? [tagTasks] : []);
+    // A cron or rate expression the service rejects fails synth here, as it would fail the deploy.
+    validateWithRules(this, this.schedule, SCHEDULE_RULE_IDS);
     const kitTask = task.kit;
     if (kitTask) this.node.addValidation({ validate: () => rejectEbsVolume(path, kitTask) });
     cluster.kit?.addCapacityDependency(this.schedule);
@@ -181,6 +184,8 @@ export class ScheduledJob extends Construct {
     if (peer) task.kit?.connectVolumes(peer);
   }
 }
+
+const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03'];
 
 /** EventBridge Scheduler's EcsParameters cannot configure an EBS volume, so RunTask would fail on every run. */
 function rejectEbsVolume(path: string, task: TaskBase): string[] {

@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -13,9 +14,13 @@ import { deadLetterQueue, encryptedQueue, queueKey } from './base/encrypted-queu
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
 import { ReplicaServiceProps } from './base/service-props';
+import { intoManagedPolicy } from '../security/managed-grant';
+import { ManagedGrantsRole } from '../task/base/roles';
 
 /** SQS maxReceiveCount of a redrive policy. */
 const MAX_RECEIVE_COUNT = { min: 1, max: 1_000 };
+/** SQS VisibilityTimeout: whole seconds, at most 12 hours. */
+const VISIBILITY_TIMEOUT_SECONDS = { min: 0, max: 43_200 };
 
 /** Props of a WorkerService. */
 export interface WorkerServiceProps extends ReplicaServiceProps {
@@ -23,7 +28,7 @@ export interface WorkerServiceProps extends ReplicaServiceProps {
   readonly queue?: sqs.IQueue;
   /** Receives before a message moves to the dead-letter queue (1-1000). @default 5 */
   readonly maxReceiveCount?: number;
-  /** Visibility timeout of the new queue: longer than a message takes to process. @default Duration.seconds(60) */
+  /** Visibility timeout of the new queue (whole seconds, up to 12 hours): longer than a message takes to process. @default Duration.seconds(60) */
   readonly visibilityTimeout?: Duration;
   /** Key of the new queues. @default - a new key with rotation */
   readonly encryptionKey?: kms.IKey;
@@ -46,7 +51,7 @@ export interface WorkerServiceProps extends ReplicaServiceProps {
 
 /**
  * A service that consumes an encrypted SQS queue with a dead-letter queue.
- * The task role gets consume rights (managed policy). With autoScaling it
+ * The task role gets consume rights in a managed policy (a plain task definition's role too). With autoScaling it
  * tracks backlog per task unless scaleOnBacklog is false: visible messages /
  * running tasks (Container Insights RunningTaskCount, so the cluster needs
  * Container Insights: checked at synth).
@@ -64,6 +69,8 @@ export class WorkerService extends ServiceBase {
     super(scope, id, props);
     const path = this.node.path;
     checkRange(path, 'KIT-SERVICE-QUEUE', 'maxReceiveCount', props.maxReceiveCount, MAX_RECEIVE_COUNT);
+    checkRange(path, 'KIT-SERVICE-QUEUE', 'visibilityTimeout (seconds)', props.visibilityTimeout?.toSeconds({ integral: false }), VISIBILITY_TIMEOUT_SECONDS,
+      'Use up to Duration.hours(12); a message that takes longer must extend its own visibility (ChangeMessageVisibility) while it is processed.');
     checkBacklogOptions(path, props);
     const queueOptions = [
       props.maxReceiveCount !== undefined ? `maxReceiveCount ${props.maxReceiveCount}` : undefined,
@@ -89,8 +96,10 @@ export class WorkerService extends ServiceBase {
         deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
       });
     }
-    // The task role keeps grants in a managed policy (TaskBase), so this adds no inline policy.
-    this.queue.grantConsumeMessages(this.taskDefinition.taskRole);
+    // A kit task role keeps grants in a managed policy; another role gets one here, not aws-cdk-lib's inline policy.
+    const taskRole = this.taskDefinition.taskRole;
+    this.queue.grantConsumeMessages(taskRole instanceof ManagedGrantsRole ? taskRole
+      : intoManagedPolicy(new iam.ManagedPolicy(this, 'ConsumePolicy', { description: `Consume the queue of ${path}`, roles: [taskRole] }), taskRole));
     if (props.queueUrlEnvironment) this.mainContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
     if (this.scalableTaskCount && props.scaleOnBacklog !== false) {
       this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);

@@ -92,7 +92,9 @@ export interface DeploymentStandardProps {
    */
   readonly allowedImageSources?: string[];
   /**
-   * Images must be pinned by digest (`@sha256:...`, ORG-IMG-02).
+   * Images must be pinned by digest (`@sha256:...`, ORG-IMG-02). Images of the app's own ECR repositories
+   * (imageForTag, fromEcrRepository, a pull-through cache) are judged by the tag their URI ends with; images built
+   * from assets are not judged.
    * @default false
    */
   readonly requireImageDigest?: boolean;

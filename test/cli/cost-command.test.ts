@@ -121,7 +121,10 @@ describe('cost over the example app and real templates', () => {
     expect(report.services.length).toBeGreaterThan(0);
     // EcsKitServices has env eu-west-1 in the manifest; Orders is env-agnostic.
     expect(report.services.filter((s) => s.stack === 'EcsKitServices').every((s) => s.region === 'eu-west-1')).toBe(true);
-    expect(report.notes).toEqual(['stack Orders is env-agnostic (no Region): priced in us-east-1; pass --region to choose']);
+    expect(report.notes).toEqual([
+      'stack Orders is env-agnostic (no Region): priced in us-east-1; pass --region to choose',
+      '1 scheduled job not priced (EcsKitServices/Nightly/Schedule): their tasks run only while each run lasts; price one run with the task size x its duration',
+    ]);
     for (const s of report.services) expect(s.monthly > 0 || s.unpriced.length > 0 || s.notes.length > 0).toBe(true);
     const us = JSON.parse(run('cost', '--format', 'json', '--region', 'us-east-1', golden).out) as CostReport;
     // In us-east-1 everything is priced but the worker on Managed Instances capacity (no such prices in the table).

@@ -100,6 +100,22 @@ describe('Regions', () => {
   });
 });
 
+describe('scheduled jobs', () => {
+  test('schedules and rules that start ECS tasks are named in the notes as not priced; other schedules are not', () => {
+    const t = serviceStack({ cpu: 256, memory: 512 }, { desired: 1 });
+    const ecs = { TaskDefinitionArn: 'td' };
+    Object.assign(t.Resources!, {
+      Nightly: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'cron(0 2 * * ? *)', Target: { Arn: 'c', RoleArn: 'r', EcsParameters: ecs } } },
+      Hourly: { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 hour)', Targets: [{ Id: 'T', Arn: 'c', EcsParameters: ecs }] } },
+      Lambda: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 hour)', Target: { Arn: 'fn', RoleArn: 'r' } } },
+    });
+    const r = estimate(t);
+    expect(r.notes).toEqual(['2 scheduled jobs not priced (App/Nightly, App/Hourly): their tasks run only while each run lasts; price one run with the task size x its duration']);
+    expect(formatCostText(r)).toContain('tasks that schedules, rules and RunTask start');
+    expect(estimate(serviceStack({ cpu: 256, memory: 512 }, { desired: 1 })).notes).toEqual([]);
+  });
+});
+
 describe('EC2 capacity', () => {
   test('an Auto Scaling group with a launch template: instance-hours plus gp3', () => {
     const r = estimate(serviceStack({ memory: 512, containers: [{ Name: 'a', Memory: 512 }] }, { desired: 2, launchType: 'EC2' },

@@ -113,6 +113,28 @@ describe('item 4: plain task definitions and TaskDefinitionJson', () => {
     expect(JSON.stringify(services[1])).toMatch(/CapacityCapacityProvider/);
   });
 
+  // HIPAA, NIST and PCI flag inline policies: the consume grant on a plain task definition's role is a managed policy too.
+  test('a WorkerService on a plain task definition grants the queue in a managed policy, not an inline one', () => {
+    const { app, stack, vpc } = base();
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+    const td = new ecs.FargateTaskDefinition(stack, 'Td');
+    td.addContainer('app', { image: IMAGE });
+    new WorkerService(stack, 'W', { cluster, taskDefinition: td });
+    const { t } = synthOnce(app, stack);
+    const inline = Object.values(t.findResources('AWS::IAM::Policy')).filter((p: any) => JSON.stringify(p.Properties.Roles).includes('TdTaskRole'));
+    expect(inline).toEqual([]);
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Description: 'Consume the queue of Byo/W',
+      Roles: [{ Ref: Match.stringLikeRegexp('^TdTaskRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: Match.arrayWith(['sqs:ReceiveMessage', 'sqs:DeleteMessage']) }),
+          Match.objectLike({ Action: 'kms:Decrypt' }),
+        ]),
+      },
+    });
+  });
+
   const JSON_TD = {
     family: 'nightly',
     requiresCompatibilities: ['FARGATE'],

@@ -5,7 +5,7 @@
  * aws/containers-roadmap#692), and ECS runs one daemon task on each instance that meets the placement
  * constraints (ecs_service-options.html), so the kit adds memberOf on a custom instance attribute.
  */
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -227,12 +227,28 @@ describe('KIT-SERVICE-DAEMON-IDLE warning', () => {
   });
 });
 
+describe('a bridge task with a fixed host port', () => {
+  // One task per instance: the fixed port never conflicts. A replica service of the same task may place two on one host.
+  test('passes KIT-TASK-BRIDGE-HOST-PORT when only DaemonServices run it; fails when a replica service runs it too', () => {
+    const build = (replica: boolean) => {
+      const f = fixture();
+      f.cluster.addEc2Capacity('Ec2', { minCapacity: 1 });
+      const task = new Ec2Task(f.stack, 'StatsdTask', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 8125, hostPort: 8125, protocol: ecs.Protocol.UDP }] } });
+      new DaemonService(f.stack, 'Statsd', { cluster: f.cluster, task });
+      if (replica) new ecs.Ec2Service(f.stack, 'Replica', { cluster: f.cluster, taskDefinition: task.taskDefinition, minHealthyPercent: 0 });
+      return f.app;
+    };
+    expect(() => build(false).synth()).not.toThrow();
+    expect(() => build(true).synth()).toThrow(/\[KIT-TASK-BRIDGE-HOST-PORT\] Container 'app' maps container port 8125 to fixed host port 8125 in bridge mode at Svc\/StatsdTask/);
+  });
+});
+
 describe('allowFrom on a bridge task with a fixed host port', () => {
   test('opens the host port (not the dynamic range) whether given the container or the host port, without KIT-SERVICE-PORT-UNMAPPED', () => {
     const f = fixture();
     const capacity = f.cluster.addEc2Capacity('Ec2', { minCapacity: 1 });
+    // Only a daemon runs it, so KIT-TASK-BRIDGE-HOST-PORT needs no acknowledgement.
     const task = new Ec2Task(f.stack, 'StatsdTask', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 8125, hostPort: 80 }] } });
-    Validations.of(task).acknowledge({ id: 'KIT-TASK-BRIDGE-HOST-PORT', reason: 'a daemon: one task per instance' });
     const daemon = new DaemonService(f.stack, 'Statsd', { cluster: f.cluster, task });
     const callers = new ec2.SecurityGroup(f.stack, 'Callers', { vpc: f.vpc });
     daemon.allowFrom(callers, 80);

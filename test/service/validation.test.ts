@@ -86,9 +86,34 @@ describe('validation errors', () => {
       cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)), maxRetryAttempts: 200,
     })).toThrow(/\[KIT-JOB-RANGE\] maxRetryAttempts 200 is out of range at Svc\/J; allowed: integers 0-185/);
   });
+  // EventBridge Scheduler rejects these at CreateSchedule; aws-cdk-lib's ScheduleExpression.expression() takes any text.
+  test('a ScheduledJob with an invalid cron or rate expression fails synth with ECS-JB-01, without EcsChecks', () => {
+    const build = (expression: string) => {
+      const f = fixture();
+      new ScheduledJob(f.stack, 'J', { cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.expression(expression) });
+      return f.app;
+    };
+    expect(() => build('cron(0 2 * * *)').synth()).toThrow(/\[Svc\/J\] \[ECS-JB-01\] cron expression 'cron\(0 2 \* \* \*\)' has 5 fields at Svc\/J\/Schedule; allowed: six fields, .* write cron\(0 2 \* \* \? \*\)\./);
+    expect(() => build('cron(0 25 * * ? *)').synth()).toThrow(/ECS-JB-01\] cron expression 'cron\(0 25 \* \* \? \*\)' has hours '25': 25 is outside 0-23/);
+    expect(() => build('cron(0 2 * * ? *)').synth()).not.toThrow();
+    // On Scheduler a rate unit that disagrees with its value is a warning (ECS-JB-02), as an annotation without EcsChecks.
+    const warnings = build('rate(5 minute)').synth().getStackArtifact('Svc').messages
+      .filter((m) => m.level === 'warning' && String(m.entry.data).includes('ECS-JB-02')).map((m) => [m.id, String(m.entry.data)]);
+    expect(warnings).toEqual([['/Svc/J', expect.stringContaining('rate expression \'rate(5 minute)\' has a singular unit for the value 5 at Svc/J/Schedule')]]);
+  });
   test('WorkerService maxReceiveCount range', () => {
     const f = fixture();
     expect(() => new WorkerService(f.stack, 'W', { cluster: f.cluster, task: fargateTask(f.stack), maxReceiveCount: 0 })).toThrow(/maxReceiveCount 0 is out of range/);
+  });
+  // aws-cdk-lib's own check names its Queue2 construct, not the worker's path or prop.
+  test('WorkerService visibilityTimeout range: whole seconds up to 12 hours', () => {
+    const worker = (visibilityTimeout: Duration) => () => {
+      const f = fixture();
+      new WorkerService(f.stack, 'W', { cluster: f.cluster, task: fargateTask(f.stack), visibilityTimeout });
+    };
+    expect(worker(Duration.hours(13))).toThrow('[KIT-SERVICE-QUEUE] visibilityTimeout (seconds) 46800 is out of range at Svc/W; allowed: integers 0-43200. Use up to Duration.hours(12)');
+    expect(worker(Duration.millis(1500))).toThrow(/visibilityTimeout \(seconds\) 1.5 is out of range/);
+    expect(worker(Duration.hours(12))).not.toThrow();
   });
   // Fargate capacity providers: "Windows containers on Fargate don't support the Fargate Spot capacity provider".
   test('a Windows task on Fargate Spot fails synth with ECS-SV-32, without EcsChecks; on demand it passes', () => {

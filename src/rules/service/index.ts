@@ -7,6 +7,9 @@ import { DP05_ALTERNATE_TARGET_GROUP } from './dp-05-alternate-target-group';
 import { DP06_LIFECYCLE_HOOKS } from './dp-06-lifecycle-hooks';
 import { DP07_LISTENER_RULE_FORWARD_ONLY } from './dp-07-listener-rule-forward-only';
 import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
+import { JB01_SCHEDULE_EXPRESSION } from './jb-01-schedule-expression';
+import { JB02_RATE_UNIT } from './jb-02-rate-unit';
+import { JB03_SCHEDULE_TARGET_RANGES } from './jb-03-schedule-target-ranges';
 import { LT01_LATTICE_FIELDS } from './lt-01-lattice-fields';
 import { LT02_LATTICE_PORT_NAME } from './lt-02-lattice-port-name';
 import { LT03_LATTICE_TARGET_GROUPS } from './lt-03-lattice-target-groups';
@@ -60,7 +63,7 @@ import { XM08_TASK_DEFINITION_EXCLUSIVE } from './xm-08-task-definition-exclusiv
 import { XM09_ROLES } from './xm-09-roles';
 import { XM10_LOGS_AND_TAGS } from './xm-10-logs-and-tags';
 
-/** Service, Service Connect, ECS Exec, VPC Lattice and Express Mode rules, in id order. */
+/** Service, scheduled job, Service Connect, ECS Exec, VPC Lattice and Express Mode rules, in id order. */
 export const SERVICE_RULES: readonly ResourceRule[] = [
   DP01_STRATEGY_CONTROLLER,
   DP02_STRATEGY_DAEMON,
@@ -70,6 +73,9 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   DP06_LIFECYCLE_HOOKS,
   DP07_LISTENER_RULE_FORWARD_ONLY,
   EX02_EXEC_PLATFORM_VERSION,
+  JB01_SCHEDULE_EXPRESSION,
+  JB02_RATE_UNIT,
+  JB03_SCHEDULE_TARGET_RANGES,
   LT01_LATTICE_FIELDS,
   LT02_LATTICE_PORT_NAME,
   LT03_LATTICE_TARGET_GROUPS,

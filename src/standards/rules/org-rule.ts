@@ -69,6 +69,23 @@ export interface ImageReference {
   readonly label: string;
   /** The literal image reference, or undefined when unresolved. */
   readonly image?: string;
+  /**
+   * For an unresolved image built by Fn::Join (an ECR repository of the app with a tag or digest), the literal text it
+   * ends with: `:v1.4.2`, `@sha256:...`.
+   */
+  readonly literalTail?: string;
+  /** The value as written, for a finding's value. */
+  readonly value: unknown;
+}
+
+/** The literal parts a Fn::Join ends with, joined; undefined for anything else or no literal end. */
+function joinTail(value: unknown): string | undefined {
+  const join = value && typeof value === 'object' && !Array.isArray(value) ? toArray((value as Record<string, unknown>)['Fn::Join']) : undefined;
+  const [separator, parts] = [join?.[0], toArray(join?.[1])];
+  if (typeof separator !== 'string' || !parts) return undefined;
+  const tail: string[] = [];
+  for (let i = parts.length - 1; i >= 0 && typeof parts[i] === 'string'; i--) tail.unshift(parts[i] as string);
+  return tail.length === 0 ? undefined : tail.join(separator);
 }
 
 /** The images a task definition's containers or an Express service's PrimaryContainer name. */
@@ -76,12 +93,13 @@ export function imagesOf(resource: TemplateResource): ImageReference[] {
   if (resource.type === ECS_EXPRESS) {
     const container = toObject(resource.properties.PrimaryContainer);
     if (!container || container.Image === undefined) return [];
-    return [{ property: 'Properties/PrimaryContainer/Image', label: 'Express service primary container', image: toStr(container.Image) }];
+    return [imageReference('Properties/PrimaryContainer/Image', 'Express service primary container', container.Image)];
   }
-  return containers(resource).map(({ index, def }) => ({
-    property: `Properties/ContainerDefinitions/${index}/Image`,
-    label: `Container ${toStr(def.Name) ?? `#${index}`}`,
-    image: toStr(def.Image),
-  }));
+  return containers(resource).map(({ index, def }) => imageReference(`Properties/ContainerDefinitions/${index}/Image`, `Container ${toStr(def.Name) ?? `#${index}`}`, def.Image));
+}
+
+function imageReference(property: string, label: string, value: unknown): ImageReference {
+  const image = toStr(value);
+  return { property, label, image, literalTail: image === undefined ? joinTail(value) : undefined, value };
 }
 export const ECS_CLUSTER = 'AWS::ECS::Cluster';

@@ -93,19 +93,30 @@ export class Ec2Task extends TaskBase {
     });
   }
 
+  /** True when at least one ECS service of the app runs this task and every one is a DAEMON service. */
+  private runOnlyByDaemons(): boolean {
+    const services = this.node.root.node.findAll()
+      .filter((c): c is ecs.BaseService => c instanceof ecs.BaseService && c.taskDefinition === this.taskDefinition);
+    return services.length > 0 && services.every((svc) => (svc.node.defaultChild as ecs.CfnService).schedulingStrategy === 'DAEMON');
+  }
+
   /** Bridge mode: dynamic host ports only. (host and none are checked by aws-cdk-lib and ECS-PM-01/02.) */
   private checkPorts(): string[] {
     if (this.networkMode !== ecs.NetworkMode.BRIDGE) return [];
     const errors: string[] = [];
+    let daemonsOnly: boolean | undefined;
     // All containers, including ones added on the L2 directly.
     for (const c of taskDefinitionContainers(this.taskDefinition)) {
       for (const pm of c.portMappings) {
         if (pm.hostPort === undefined || pm.hostPort === 0) continue;
+        // One task per instance is what a daemon runs: its fixed port never conflicts (a statsd or agent daemon).
+        daemonsOnly ??= this.runOnlyByDaemons();
+        if (daemonsOnly) continue;
         errors.push(formatMessage('KIT-TASK-BRIDGE-HOST-PORT', this.node.path, {
           problem: `Container '${c.containerName}' maps container port ${pm.containerPort} to fixed host port ${pm.hostPort} in bridge mode`,
           allowed: 'hostPort unset or 0 (a dynamic port from 32768-65535)',
           fix: 'Leave hostPort unset: a fixed host port allows one task per instance and blocks rolling deployments '
-            + '(for a DaemonService, which runs one task per instance, acknowledge KIT-TASK-BRIDGE-HOST-PORT on the task with a reason)',
+            + '(a task that only DaemonServices run, one per instance, may keep it)',
         }));
       }
     }

@@ -1,4 +1,6 @@
 /** Bad and good cases for each ORG rule, over plain templates (no synth). */
+import { App, Stack } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { DeploymentStandardProps, EncryptionRequirement } from '../../../src/standards';
@@ -126,9 +128,9 @@ describe('ORG rules', () => {
     expect(dockerHub.map((f) => f.ruleId)).toEqual(['ORG-IMG-01']);
     expect(dockerHub[0].message).toContain("Container web image 'nginx@sha256:");
     expect(dockerHub[0].message).toContain('(a public image from Docker Hub) is not from a source');
-    const ecr = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/api${DIGEST}`;
-    const token = { 'Fn::Join': ['', [{ Ref: 'AWS::AccountId' }, '.dkr.ecr.eu-west-1.amazonaws.com/api:1']] };
-    expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'a', Image: ecr }, { Name: 'b', Image: token }] } } }))
+    const ecrImage = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/api${DIGEST}`;
+    const token = { 'Fn::Join': ['', [{ Ref: 'AWS::AccountId' }, `.dkr.ecr.eu-west-1.amazonaws.com/api${DIGEST}`]] };
+    expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'a', Image: ecrImage }, { Name: 'b', Image: token }] } } }))
       .toEqual([]);
     expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'a', Image: `ghcr.io/x/y${DIGEST}` }] } } }))
       .toEqual(['ORG-IMG-01']);
@@ -138,6 +140,24 @@ describe('ORG rules', () => {
     const [f] = findings({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: [{ Name: 'a', Image: 'public.ecr.aws/nginx/nginx:1.27' }] } } });
     expect(f.ruleId).toBe('ORG-IMG-02');
     expect(f.fix).toBe("Use 'public.ecr.aws/nginx/nginx@sha256:DIGEST'");
+  });
+
+  // What aws-cdk-lib writes for an ECR repository of the app: a token URI with a literal tag or digest at its end.
+  test('ORG-IMG-02 judges the literal tag at the end of a repository of the app\'s image URI', () => {
+    const stack = new Stack(new App(), 'S');
+    const repo = new ecr.Repository(stack, 'Repo');
+    // What ContainerImage.fromEcrRepository(repo, tag) and SecureRepository.imageForTag write.
+    const uri = (tagOrDigest: string) => stack.resolve(repo.repositoryUriForTagOrDigest(tagOrDigest));
+    const task = (...images: unknown[]) => ({ T: { ...goodTask, Properties: { ...goodTask.Properties, ContainerDefinitions: images.map((Image, i) => ({ Name: `c${i}`, Image })) } } });
+    const tagged = findings(task(uri('v2'), uri('latest')));
+    expect(tagged.map((f) => [f.ruleId, f.property])).toEqual([
+      ['ORG-IMG-02', 'Properties/ContainerDefinitions/0/Image'], ['ORG-IMG-02', 'Properties/ContainerDefinitions/1/Image'],
+    ]);
+    expect(tagged[0].message).toContain('Container c0 image of a repository of the app is pinned by tag \'v2\', not by digest (standard \'acme\' 2.0.0)');
+    expect(tagged[1].message).toContain('pinned by tag \'latest\'');
+    expect(tagged[0].fix).toContain('imageForDigest(\'sha256:DIGEST\')');
+    expect(ids(task(uri(`sha256:${'b'.repeat(64)}`)))).toEqual([]);
+    expect(ids(task({ 'Fn::Sub': '${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/assets:abc123' }, { Ref: 'ImageParam' }))).toEqual([]);
   });
 
   test('ORG-SPOT-01 finds FARGATE_SPOT in services and default strategies, and Spot in Auto Scaling groups', () => {

@@ -1,0 +1,44 @@
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { isUnresolved, toNumber, toObject } from '../values';
+import { ecsTargets, SCHEDULE } from './schedule-facts';
+
+interface Range {
+  readonly name: string;
+  readonly value: unknown;
+  readonly property: string;
+  readonly min: number;
+  readonly max?: number;
+  readonly fix: string;
+}
+
+export const JB03_SCHEDULE_TARGET_RANGES: ResourceRule = {
+  id: 'ECS-JB-03',
+  title: 'Task count, retries and event age of a scheduled ECS target must be in range',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: 'For the ECS target of an AWS::Scheduler::Schedule: EcsParameters.TaskCount 1-10, RetryPolicy.MaximumRetryAttempts 0-185 and RetryPolicy.MaximumEventAgeInSeconds 60-86,400. For each ECS target of an AWS::Events::Rule: EcsParameters.TaskCount 1 or more, and the same retry ranges. Unresolved values are skipped.',
+  deployError: 'CreateSchedule or PutTargets fails and the stack rolls back: "ValidationException: ... failed to satisfy constraint: Member must have value less than or equal to 10" (or greater than or equal to the minimum).',
+  fix: 'Keep TaskCount 1-10 (start more tasks from more schedules), MaximumRetryAttempts 0-185 and MaximumEventAgeInSeconds 60-86400.',
+  source: 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_EcsParameters.html',
+  resourceTypes: [SCHEDULE, 'AWS::Events::Rule'],
+  check(resource): RuleIssue[] {
+    const issues: RuleIssue[] = [];
+    const scheduler = resource.type === SCHEDULE;
+    for (const { path, target, ecs } of ecsTargets(resource)) {
+      const retry = toObject(target.RetryPolicy);
+      const ranges: Range[] = [
+        { name: 'TaskCount', value: ecs.TaskCount, property: `${path}/EcsParameters/TaskCount`, min: 1, max: scheduler ? 10 : undefined, fix: 'Start at most 10 tasks per run; use more schedules for more.' },
+        { name: 'MaximumRetryAttempts', value: retry?.MaximumRetryAttempts, property: `${path}/RetryPolicy/MaximumRetryAttempts`, min: 0, max: 185, fix: 'Use 0-185 retries.' },
+        { name: 'MaximumEventAgeInSeconds', value: retry?.MaximumEventAgeInSeconds, property: `${path}/RetryPolicy/MaximumEventAgeInSeconds`, min: 60, max: 86_400, fix: 'Use 60-86400 seconds (1 minute to 24 hours).' },
+      ];
+      for (const r of ranges) {
+        if (r.value === undefined || isUnresolved(r.value)) continue;
+        const n = toNumber(r.value);
+        if (n !== undefined && Number.isInteger(n) && n >= r.min && (r.max === undefined || n <= r.max)) continue;
+        const allowed = r.max === undefined ? `a whole number of ${r.min} or more` : `whole numbers ${r.min}-${r.max.toLocaleString('en-US')}`;
+        issues.push({ property: r.property, value: r.value, problem: `${r.name} ${String(r.value)} is out of range`, allowed, fix: r.fix });
+      }
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,184 @@
+/**
+ * EventBridge schedule expressions (Scheduler schedules and scheduled rules) as the services parse them:
+ * rate(value unit), cron(six fields) and, on Scheduler only, at(yyyy-mm-ddThh:mm:ss). Pure string checks;
+ * a part of a form the checks do not know is left alone rather than guessed at.
+ */
+
+/** What a schedule expression is written for: Scheduler takes at() too, a scheduled rule does not. */
+export type ScheduleKind = 'scheduler' | 'rule';
+
+/** What is wrong with an expression, in a finding's terms. */
+export interface ExpressionProblem {
+  readonly problem: string;
+  readonly allowed: string;
+  readonly fix: string;
+}
+
+const RATE_UNITS = ['minute', 'minutes', 'hour', 'hours', 'day', 'days'];
+const CRON_SYNTAX = 'cron(minutes hours day-of-month month day-of-week year)';
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+interface CronField {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  /** Names that stand for 1, 2, ... (months, week days). */
+  readonly names?: readonly string[];
+  /** A day field: takes ?, and one of the two must be ?. */
+  readonly day?: boolean;
+  /** Items of the field's own forms (L, W, #) that are not range checked here. */
+  readonly special?: RegExp;
+}
+
+const FIELDS: readonly CronField[] = [
+  { name: 'minutes', min: 0, max: 59 },
+  { name: 'hours', min: 0, max: 23 },
+  { name: 'day-of-month', min: 1, max: 31, day: true, special: /^(L|LW|L-\d+|\d+W)$/i },
+  { name: 'month', min: 1, max: 12, names: MONTHS },
+  { name: 'day-of-week', min: 1, max: 7, names: DAYS, day: true, special: /^(L|[1-7]L|[A-Z]{3}L|[1-7]#[1-5]|[A-Z]{3}#[1-5])$/i },
+  { name: 'year', min: 1970, max: 2199 },
+];
+
+/** The problem of a literal schedule expression, or undefined when it is valid (or of a form not judged). */
+export function scheduleExpressionProblem(expression: string, kind: ScheduleKind): ExpressionProblem | undefined {
+  const text = expression.trim();
+  const forms = kind === 'scheduler' ? 'rate(value unit), cron(six fields) or at(yyyy-mm-ddThh:mm:ss)' : 'rate(value unit) or cron(six fields)';
+  const call = /^(rate|cron|at)\((.*)\)$/s.exec(text);
+  if (!call || (call[1] === 'at' && kind === 'rule')) {
+    const unix = text.split(/\s+/).length === 5 && !text.includes('(');
+    return {
+      problem: call ? `schedule expression '${text}' is a one-time at() expression, which only EventBridge Scheduler takes`
+        : `schedule expression '${text}' is not ${forms}`,
+      allowed: forms,
+      fix: unix ? `Write it as EventBridge cron: ${suggestCron(text.split(/\s+/)) ?? CRON_SYNTAX}.`
+        : call ? 'Use an EventBridge Scheduler schedule for a one-time run, or a cron() expression.'
+          : 'Use scheduler.ScheduleExpression.rate(Duration...) or .cron({...}), which write a valid expression.',
+    };
+  }
+  const body = call[2].trim();
+  if (call[1] === 'rate') return rateProblem(text, body);
+  if (call[1] === 'at') return atProblem(text, body);
+  return cronProblem(text, body);
+}
+
+function rateProblem(text: string, body: string): ExpressionProblem | undefined {
+  const parts = body.split(/\s+/);
+  const [value, unit] = parts;
+  const allowed = 'rate(value unit): a whole number of 1 or more and minute(s), hour(s) or day(s), e.g. rate(5 minutes), rate(1 hour)';
+  if (parts.length !== 2 || !/^\d+$/.test(value) || Number(value) < 1) {
+    return { problem: `rate expression '${text}' does not have a whole number of 1 or more and a unit`, allowed, fix: 'Use scheduler.ScheduleExpression.rate(Duration.minutes(5)) or write e.g. rate(5 minutes).' };
+  }
+  if (!RATE_UNITS.includes(unit)) {
+    return { problem: `rate expression '${text}' has unit '${unit}'`, allowed: `units ${RATE_UNITS.join(', ')}`, fix: `Write the unit as one of ${RATE_UNITS.join(', ')}, e.g. rate(${value} ${Number(value) === 1 ? 'hour' : 'hours'}).` };
+  }
+  return undefined;
+}
+
+/** `rate(5 minute)` or `rate(1 hours)`: the unit disagrees with the value (EventBridge rules reject it). */
+export function rateUnitProblem(expression: string): ExpressionProblem | undefined {
+  const m = /^rate\(\s*(\d+)\s+(minute|hour|day)(s?)\s*\)$/.exec(expression.trim());
+  if (!m) return undefined;
+  const one = Number(m[1]) === 1;
+  if (one === (m[3] === '')) return undefined;
+  const right = `rate(${m[1]} ${m[2]}${one ? '' : 's'})`;
+  return {
+    problem: `rate expression '${expression.trim()}' has a ${one ? 'plural' : 'singular'} unit for the value ${m[1]}`,
+    allowed: 'a singular unit for 1 (rate(1 hour)) and a plural unit for more (rate(5 hours))',
+    fix: `Write ${right} (scheduler.ScheduleExpression.rate(Duration...) writes it so).`,
+  };
+}
+
+function atProblem(text: string, body: string): ExpressionProblem | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(body);
+  const allowed = 'at(yyyy-mm-ddThh:mm:ss), e.g. at(2027-03-01T09:00:00), in the schedule\'s time zone';
+  if (!m) return { problem: `one-time expression '${text}' is not at(yyyy-mm-ddThh:mm:ss)`, allowed, fix: 'Use scheduler.ScheduleExpression.at(new Date(...)).' };
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    return { problem: `one-time expression '${text}' is not a calendar date and time`, allowed, fix: 'Give a real date and a time of 00:00:00-23:59:59.' };
+  }
+  return undefined;
+}
+
+function cronProblem(text: string, body: string): ExpressionProblem | undefined {
+  const fields = body.split(/\s+/);
+  const example = 'e.g. cron(0 2 * * ? *) for 02:00 every day, cron(0 9 ? * MON-FRI *) for 09:00 on weekdays';
+  if (fields.length !== 6) {
+    const suggestion = fields.length === 5 ? suggestCron(fields) : undefined;
+    return {
+      problem: `cron expression '${text}' has ${fields.length} field${fields.length === 1 ? '' : 's'}`,
+      allowed: `six fields, ${CRON_SYNTAX}, ${example}`,
+      fix: suggestion ? `EventBridge cron adds a year and takes ? in one day field: write ${suggestion}.` : `Write six fields: ${CRON_SYNTAX}.`,
+    };
+  }
+  for (let i = 0; i < 6; i++) {
+    const bad = fieldProblem(FIELDS[i], fields[i]);
+    if (bad) {
+      return {
+        problem: `cron expression '${text}' has ${FIELDS[i].name} '${fields[i]}': ${bad}`,
+        allowed: `${FIELDS[i].name} ${range(FIELDS[i])}${FIELDS[i].day ? ' or ?' : ''}, with , - * /`,
+        fix: `Correct the ${FIELDS[i].name} field of ${CRON_SYNTAX}.`,
+      };
+    }
+  }
+  const [dom, dow] = [fields[2], fields[4]];
+  if ((dom === '?') === (dow === '?')) {
+    const both = dom === '?' ? 'both are ?' : `day-of-month is '${dom}' and day-of-week is '${dow}'`;
+    const fixed = dom === '?' ? [...fields.slice(0, 2), '*', fields[3], '?', fields[5]]
+      : dow === '*' ? [...fields.slice(0, 4), '?', fields[5]]
+        : dom === '*' ? [...fields.slice(0, 2), '?', ...fields.slice(3)] : undefined;
+    return {
+      problem: `cron expression '${text}' sets both day fields: ${both}`,
+      allowed: 'exactly one of day-of-month and day-of-week as ?',
+      fix: fixed ? `Write cron(${fixed.join(' ')}).` : 'Put ? in day-of-month (to run on week days) or in day-of-week (to run on days of the month).',
+    };
+  }
+  return undefined;
+}
+
+/** Why one cron field is invalid, or undefined when valid or of a form not judged. */
+function fieldProblem(field: CronField, text: string): string | undefined {
+  if (text === '?') return field.day ? undefined : '? is only allowed in day-of-month and day-of-week';
+  for (const item of text.split(',')) {
+    if (item === '') return 'an empty list item';
+    if (item === '?') return '? cannot be part of a list';
+    if (field.special?.test(item)) continue;
+    const m = /^(\*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)(?:\/(.*))?$/.exec(item);
+    if (!m) return undefined; // a form this check does not know: leave it to the service
+    if (m[2] !== undefined && !/^\d+$/.test(m[2])) return `increment '${m[2]}' is not a whole number`;
+    if (m[2] !== undefined && Number(m[2]) < 1) return 'an increment of 0';
+    if (m[1] === '*') continue;
+    for (const part of m[1].split('-')) {
+      const value = valueOf(field, part);
+      if (value === undefined) return `'${part}' is not a ${field.name} value`;
+      if (value < field.min || value > field.max) return `${part} is outside ${field.min}-${field.max}`;
+    }
+  }
+  return undefined;
+}
+
+function valueOf(field: CronField, part: string): number | undefined {
+  if (/^\d+$/.test(part)) return Number(part);
+  const i = field.names?.indexOf(part.toUpperCase()) ?? -1;
+  return i >= 0 ? i + 1 : undefined;
+}
+
+function range(field: CronField): string {
+  return `${field.min}-${field.max}${field.names ? ` or ${field.names[0]}-${field.names[field.names.length - 1]}` : ''}`;
+}
+
+/**
+ * A Unix cron (minute hour day-of-month month day-of-week) as EventBridge cron, when it converts without guessing:
+ * a year is added and the unset day field becomes ?; Unix week days 0-6 become 1-7.
+ */
+export function suggestCron(unix: readonly string[]): string | undefined {
+  if (unix.length !== 5) return undefined;
+  const [min, hour, dom, month, dow] = unix;
+  if (dow === '*' || dow === '?') return `cron(${min} ${hour} ${dom === '?' ? '*' : dom} ${month} ? *)`;
+  if (dom === '*' || dom === '?') {
+    if (!/^[\d,-]+$/.test(dow)) return /^[A-Za-z,-]+$/.test(dow) ? `cron(${min} ${hour} ? ${month} ${dow} *)` : undefined;
+    return `cron(${min} ${hour} ? ${month} ${dow.replace(/\d+/g, (d) => String((Number(d) % 7) + 1))} *)`;
+  }
+  return undefined;
+}

@@ -15,6 +15,7 @@ import { runCost } from './cost-command';
 import { loadInputs } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
 import { formatSarif } from './sarif';
+import { ALL_KIT_CHECKS } from '../kit-checks';
 import { ManifestError, migrateCopilotFiles } from '../migrate/migrate-copilot';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { capacityReport, formatCapacityReport } from '../quotas/report';
@@ -23,9 +24,11 @@ import { AssemblyInput, InputError } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel } from '../rules/model';
 import { replacementFindings } from '../rules/replacement/replacement-guard';
-import { Rule } from '../rules/rule';
+import { Rule, Severity } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
-import { orgRulesFor } from '../standards/rules';
+import { ORG_RULES, orgRulesFor } from '../standards/rules';
+import type { DeploymentStandardProps } from '../standards/standard-props';
+import { standardQuotas } from '../standards/standard-quotas';
 import { taskDefinitionJsonPointer } from '../task/json/task-definition-template';
 import { packageVersion } from '../version';
 
@@ -52,15 +55,32 @@ export function resolveQuotas(value: string | undefined): QuotaProfile {
   }
 }
 
-function parseDisabled(value: string | undefined, rules: readonly Rule[]): string[] {
+function parseDisabled(value: string | undefined, ruleIds: readonly string[]): string[] {
   const ids = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const known = new Set(rules.map((r) => r.id));
-  const unknown = ids.filter((id) => !known.has(id));
+  // Construct checks' warnings recorded at synth can be left out too.
+  const known = new Set([...ruleIds, ...ALL_KIT_CHECKS.map((c) => c.id)]);
+  const unknown = ids.filter((id) => !known.has(id) && !id.startsWith('cdk-ecs-kit:'));
   if (unknown.length > 0) throw new UsageError(`--disable: unknown rule id(s) ${unknown.join(', ')} (see docs/rules.md)`);
   return ids;
 }
 
 interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string; standard?: string; ignoreAcknowledgements?: boolean }
+
+/** What `check` judges by: a standard's props and quota profile. */
+interface Judging {
+  readonly props: DeploymentStandardProps;
+  readonly quotas: QuotaProfile;
+}
+
+/**
+ * The standard an app's synth recorded (DeploymentStandard.apply writes its toJson() object), read without loading
+ * aws-cdk-lib: the JSON came from a standard that was validated when it was built.
+ */
+function recordedStandard(json: string, source: string): Judging {
+  const props = JSON.parse(json) as DeploymentStandardProps;
+  if (typeof props.name !== 'string' || typeof props.version !== 'string') throw new InputError(source, 'the recorded deployment standard has no name and version');
+  return { props, quotas: standardQuotas(props) };
+}
 
 function loadStandard(file: string): DeploymentStandard {
   // Loaded only for --standard: it brings aws-cdk-lib and cdk-nag, which the checks themselves never need.
@@ -74,18 +94,40 @@ function loadStandard(file: string): DeploymentStandard {
 }
 
 function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
-  const standard = opts.standard ? loadStandard(opts.standard) : undefined;
-  const notRun = [...standard?.props.nagPacks ?? [], ...standard?.props.controlTower ? ['Control Tower'] : []];
-  // cdk-nag and cfn-guard run in the CDK app's synth; a verdict without them must say so.
-  if (notRun.length > 0) io.stderr(`cdk-ecs-kit: note: the standard's ${notRun.join(', ')} checks run in synth (apply()), not in check: this verdict covers the kit and ORG rules only\n`);
-  // An explicit --quotas wins over the standard's quota profile.
-  const quotas = opts.quotas === undefined && standard ? standard.quotas : resolveQuotas(opts.quotas);
-  const rules: Rule[] = [...ALL_RULES, ...standard ? orgRulesFor(standard.props) : []];
-  const disabled = parseDisabled(opts.disable, rules);
+  const explicit = opts.standard ? loadStandard(opts.standard) : undefined;
+  const disabled = parseDisabled(opts.disable, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id)]);
   const assemblies = loadInputs(paths);
+  // Each assembly (app or stage) is judged by --standard, else by the standard its synth applied and recorded.
+  const recorded = new Map<string, Judging>();
+  const standardOf = (input: AssemblyInput): Judging | undefined => {
+    if (explicit) return explicit;
+    const json = input.stacks.find((st) => st.standard !== undefined)?.standard;
+    if (json === undefined) return undefined;
+    let standard = recorded.get(json);
+    if (!standard) {
+      standard = recordedStandard(json, input.source);
+      recorded.set(json, standard);
+      io.stderr(`cdk-ecs-kit: note: judging ${input.source} by standard '${standard.props.name}' ${standard.props.version}, which the app applied `
+        + '(recorded in the assembly); --standard FILE overrides\n');
+    }
+    return standard;
+  };
   const findings: CheckedFinding[] = [];
+  const used = new Set<Rule>(ALL_RULES);
+  const notRunNoted = new Set<Judging>();
   let stackCount = 0;
   for (const input of assemblies) {
+    const standard = standardOf(input);
+    const notRun = [...standard?.props.nagPacks ?? [], ...standard?.props.controlTower ? ['Control Tower'] : []];
+    // cdk-nag and cfn-guard run in the CDK app's synth; a verdict without them must say so.
+    if (standard && notRun.length > 0 && !notRunNoted.has(standard)) {
+      notRunNoted.add(standard);
+      io.stderr(`cdk-ecs-kit: note: the standard's ${notRun.join(', ')} checks run in synth (apply()), not in check: this verdict covers the kit and ORG rules only\n`);
+    }
+    // An explicit --quotas wins over the standard's quota profile.
+    const quotas = opts.quotas === undefined && standard ? standard.quotas : resolveQuotas(opts.quotas);
+    const rules: Rule[] = [...ALL_RULES, ...standard ? orgRulesFor(standard.props) : []];
+    rules.forEach((r) => used.add(r));
     const model = new AssemblyModel(input.stacks);
     const files = new Map(input.stacks.map((s) => [s.name, s.file]));
     const taskDefinitionFiles = new Set(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => s.name));
@@ -93,6 +135,13 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     for (const f of runRules(model, { rules, quotas, disabled })) {
       const property = taskDefinitionFiles.has(f.stack) ? taskDefinitionJsonPointer(f.property) : f.property;
       findings.push({ ...f, property, file: files.get(f.stack) });
+    }
+    // What the kit's constructs warned about at synth: a CI job that runs only `check` sees them too.
+    for (const s of input.stacks) {
+      for (const w of s.constructWarnings ?? []) {
+        if (disabled.includes(w.id)) continue;
+        findings.push({ ruleId: w.id, severity: Severity.WARNING, stack: s.name, logicalId: '', path: w.path, property: '', value: '', message: w.message, fix: '', file: s.file });
+      }
     }
   }
   if (opts.baseline) {
@@ -105,7 +154,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     ? { open: findings, acknowledged: [] }
     : applyAcknowledgements(findings, assemblies.flatMap((a) => a.stacks));
   if (opts.format === 'json') io.stdout(formatJson(open, acknowledged));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(open, rules, packageVersion(), process.cwd(), acknowledged));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(open, [...used], packageVersion(), process.cwd(), acknowledged));
   else io.stdout(formatText(open, stackCount, acknowledged));
   // On stderr, so json and sarif stay parseable: a CI log then shows what was not checked.
   if (disabled.length > 0) io.stderr(`Not run (--disable): ${disabled.join(', ')}\n`);

@@ -39,7 +39,8 @@ export function formatText(findings: readonly CheckedFinding[], stackCount: numb
     (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.stack.localeCompare(b.stack) || a.ruleId.localeCompare(b.ruleId));
   for (const f of sorted) {
     // A plain template's path is stack/logicalId already: name the location once.
-    const at = f.path === `${f.stack}/${f.logicalId}` ? f.property : `${f.stack}/${f.logicalId}${f.property ? ` ${f.property}` : ''}`;
+    const at = !f.logicalId ? 'construct check, recorded at synth'
+      : f.path === `${f.stack}/${f.logicalId}` ? f.property : `${f.stack}/${f.logicalId}${f.property ? ` ${f.property}` : ''}`;
     lines.push(`${f.severity.toUpperCase().padEnd(7)} ${f.ruleId}  ${f.path}${at ? `  (${at})` : ''}`);
     lines.push(`  ${f.message}`);
   }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Acknowledgement, CfnTemplate, StackInput } from './model';
+import { Acknowledgement, CfnTemplate, ConstructWarning, StackInput } from './model';
 import { nestedStackInputs, nestedTemplateFiles } from './nested-stacks';
 
 /** Bad input: an unreadable file, invalid JSON/YAML, or not a template. */
@@ -69,6 +69,41 @@ function readAcknowledgements(metadata: readonly Record<string, readonly Metadat
         for (const [id, reason] of Object.entries(e.data as Record<string, unknown>)) {
           out.push({ path: constructPath.replace(/^\//, ''), id, reason: String(reason) });
         }
+      }
+    }
+  }
+  return out;
+}
+
+/** Stack metadata type under which DeploymentStandard.apply() records the standard (its toJson() object). */
+export const STANDARD_METADATA = 'cdk-ecs-kit:standard';
+
+/** The standard a stack's synth applied, as JSON text; undefined when none was recorded. */
+function readStandard(metadata: readonly Record<string, readonly MetadataEntry[]>[]): string | undefined {
+  for (const byPath of metadata) {
+    for (const list of Object.values(byPath)) {
+      for (const e of Array.isArray(list) ? list : []) {
+        if (e?.type === STANDARD_METADATA && e.data && typeof e.data === 'object') return JSON.stringify(e.data);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `Annotations.addWarningV2(id, message)` records `message [ack: id]`. */
+const WARNING_ID = /^([\s\S]*?)\s*\[ack: ((?:KIT-|cdk-ecs-kit:)[^\]]+)\]$/;
+
+/**
+ * The warnings the kit's constructs recorded at synth (construct checks, ids KIT-* and cdk-ecs-kit:*): rules over the
+ * template cannot make them, so `check` reports them from the metadata.
+ */
+function readConstructWarnings(metadata: readonly Record<string, readonly MetadataEntry[]>[]): ConstructWarning[] {
+  const out: ConstructWarning[] = [];
+  for (const byPath of metadata) {
+    for (const [constructPath, list] of Object.entries(byPath)) {
+      for (const e of Array.isArray(list) ? list : []) {
+        const m = e?.type === 'aws:cdk:warning' && typeof e.data === 'string' ? WARNING_ID.exec(e.data) : null;
+        if (m) out.push({ path: constructPath.replace(/^\//, ''), id: m[2], message: m[1] });
       }
     }
   }
@@ -277,6 +312,8 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
         file,
         templateSize: fs.statSync(file).size,
         acknowledgements: readAcknowledgements(metadata),
+        constructWarnings: readConstructWarnings(metadata),
+        standard: readStandard(metadata),
         // The manifest names the stack only when its name differs from the artifact id.
         stackName: art.properties.stackName ?? id,
         // Templates synthesized without aws:cdk:path: the paths from the logical id metadata, indexed on first use.

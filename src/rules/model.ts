@@ -80,6 +80,22 @@ export interface StackInput {
    * resource that creates it, so parameters and outputs between them resolve. @default - not a nested stack
    */
   readonly nestedIn?: { readonly parent: string; readonly logicalId: string };
+  /**
+   * Warnings the kit's constructs recorded in the assembly at synth (KIT-* construct checks), which no rule over the
+   * template can make (CLI only). @default - none
+   */
+  readonly constructWarnings?: readonly ConstructWarning[];
+  /** The deployment standard the stack's synth applied, as JSON text (CLI only). @default - none recorded */
+  readonly standard?: string;
+}
+
+/** A construct check's warning as the assembly's metadata records it. */
+export interface ConstructWarning {
+  /** Construct path, without a leading slash. */
+  readonly path: string;
+  /** KIT-* id (or cdk-ecs-kit:*). */
+  readonly id: string;
+  readonly message: string;
 }
 
 /** The resource that creates a nested stack. */

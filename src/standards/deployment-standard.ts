@@ -5,9 +5,11 @@ import { recordStandard } from './applied-standard';
 import { nagPlugin } from './nag-plugins';
 import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
+import { standardQuotas } from './standard-quotas';
 import { stagePlugins } from '../internal/cdk-internals';
 import { EcsChecks } from '../plugin/ecs-checks';
 import { QuotaProfile } from '../quotas/quota-profile';
+import { STANDARD_METADATA } from '../rules/assembly-loader';
 import { describeMemory, fargateRow, fargateRows, isValidFargateSize } from '../rules/tables/fargate-sizes';
 
 /** Options for `DeploymentStandard.apply()`. */
@@ -101,8 +103,7 @@ export class DeploymentStandard {
 
   /** The quota profile the kit's quota rules use under this standard. */
   public get quotas(): QuotaProfile {
-    const base = this.props.quotaProfile === 'legacy' ? QuotaProfile.legacy() : QuotaProfile.current();
-    return this.props.quotaOverrides ? base.withOverrides(this.props.quotaOverrides, `standard ${this.label} quotaOverrides`) : base;
+    return standardQuotas(this.props);
   }
 
   /** A new standard: these props, with `overrides` replacing fields it sets (a platform team's tightening of a preset). */
@@ -137,7 +138,10 @@ export class DeploymentStandard {
     const stage = Stage.isStage(app) ? app : Stage.of(app);
     const registered = new Set(stage ? stagePlugins(stage).map((p) => p.name) : []);
     Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
-    if (stage) warnChecksTwice(app, stage);
+    if (stage) {
+      warnChecksTwice(app, stage);
+      recordInAssembly(app, stage, JSON.parse(this.toJson()));
+    }
   }
 }
 
@@ -190,6 +194,20 @@ function validate(props: DeploymentStandardProps, source: string): void {
   }
   // Here, not at apply(): a misspelt quota id fails where the standard is written.
   if (props.quotaOverrides !== undefined) QuotaProfile.current().withOverrides(props.quotaOverrides, `${source} quotaOverrides`);
+}
+
+/**
+ * Record the standard on each top-level stack of the stage, in the assembly's metadata (not the templates: snapshot
+ * tests stay stable), so `cdk-ecs-kit check cdk.out` judges the app by the standard its synth applied.
+ */
+function recordInAssembly(app: IConstruct, stage: Stage, standard: Record<string, unknown>): void {
+  Aspects.of(app).add({
+    visit(node: IConstruct) {
+      if (!Stack.isStack(node) || node.nested || Stage.of(node) !== stage) return;
+      if (node.node.metadata.some((m) => m.type === STANDARD_METADATA)) return; // a second synth
+      node.node.addMetadata(STANDARD_METADATA, standard);
+    },
+  });
 }
 
 /**

@@ -30,6 +30,26 @@ describe('CLI module loading', () => {
     expect(r.code).toBe(1);
   });
 
+  // The standard an app applied is read from the assembly without loading DeploymentStandard (which needs aws-cdk-lib).
+  test('check judges a cdk.out by its recorded standard without them', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-lazy-std-'));
+    fs.writeFileSync(path.join(outdir, 'App.template.json'), fs.readFileSync(template));
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify({
+      version: '48.0.0',
+      artifacts: {
+        App: {
+          type: 'aws:cloudformation:stack',
+          environment: 'aws://unknown-account/unknown-region',
+          properties: { templateFile: 'App.template.json' },
+          metadata: { '/App': [{ type: 'cdk-ecs-kit:standard', data: { name: 'tiny', version: '1.0.0', requiredTags: ['team'] } }] },
+        },
+      },
+    }));
+    const r = runIsolated(['check', outdir]);
+    expect(r.out).toContain('judging');
+    expect(r.out).toMatch(/\[ORG-TAG-01\] .*standard 'tiny' 1\.0\.0/);
+  });
+
   test('quotas runs without them too', () => {
     expect(runIsolated(['quotas', template]).code).toBe(0);
   });

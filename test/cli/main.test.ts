@@ -5,6 +5,8 @@ import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { main } from '../../src/cli/main';
 import { formatText } from '../../src/cli/report-format';
+import { DaemonService } from '../../src/service';
+import { ec2Task, fixture } from '../service/helpers';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'templates');
 
@@ -266,3 +268,30 @@ describe('cdk-ecs-kit check on templates with macros, and encodings', () => {
     expect(r.stdout).toContain('ECS-TD-01');
   });
 });
+
+// A CI job that runs only `check cdk.out` must see what the kit's constructs warned about in the synth.
+describe('construct checks recorded at synth', () => {
+  function daemonApp(): string {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-kit-warnings-'));
+    const f = fixture({}, new App({ outdir }));
+    f.cluster.addEc2Capacity('Ec2'); // no minCapacity and no replica service: KIT-SERVICE-DAEMON-IDLE
+    new DaemonService(f.stack, 'Agent', { cluster: f.cluster, task: ec2Task(f.stack) });
+    f.app.synth();
+    return outdir;
+  }
+
+  test('check reports KIT-* warnings from the assembly metadata in text, JSON and SARIF; --disable leaves them out', () => {
+    const dir = daemonApp();
+    const text = run('check', dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/WARNING KIT-SERVICE-DAEMON-IDLE {2}Svc\/Agent {2}\(construct check, recorded at synth\)\n {2}\[KIT-SERVICE-DAEMON-IDLE\] /);
+    expect(text.stdout).not.toContain('[ack:');
+    expect(text.stdout).toMatch(/0 errors, 1 warning in 1 stack/);
+    const json = JSON.parse(run('check', '--format', 'json', dir).stdout);
+    expect(json.findings).toEqual([expect.objectContaining({ ruleId: 'KIT-SERVICE-DAEMON-IDLE', severity: 'warning', stack: 'Svc', path: 'Svc/Agent', logicalId: '' })]);
+    const sarif = JSON.parse(run('check', '--format', 'sarif', dir).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['KIT-SERVICE-DAEMON-IDLE']);
+    expect(run('check', '--disable', 'KIT-SERVICE-DAEMON-IDLE', dir).stdout).toMatch(/0 errors, 0 warnings in 1 stack/);
+  });
+});
+

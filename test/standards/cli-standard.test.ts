@@ -6,6 +6,7 @@ import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ACME_STANDARD, ACME_STANDARD_V2 } from './fixtures';
 import { main } from '../../src/cli/main';
+import { DeploymentStandard } from '../../src/standards';
 
 function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -91,4 +92,33 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(suppressed.map((r: any) => [r.ruleId, r.suppressions[0].justification])).toEqual([['ORG-IMG-01', 'Vendor image, mirrored into ECR by PLAT-123.']]);
     expect(run('check', '--ignore-acknowledgements', '--standard', v1, acked).code).toBe(1);
   });
+
+  // The app applied a standard in its synth: a CI job that runs `check cdk.out` alone judges by the same standard.
+  test('without --standard, a cdk.out is judged by the standard its synth applied (recorded in the assembly metadata)', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'recorded-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    new DeploymentStandard({ name: 'tiny', version: '1.2.0', requiredTags: ['team'], defaultTags: { team: 'web' } }).apply(app);
+    const stack = new Stack(app, 'Applied');
+    const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+    td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+    const applied = app.synth().directory;
+    const ok = run('check', applied);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain(`cdk-ecs-kit: note: judging ${applied} by standard 'tiny' 1.2.0, which the app applied (recorded in the assembly); --standard FILE overrides`);
+    // The template changed after synth (or a tag removed by hand): the recorded standard's ORG-TAG-01 fails it.
+    const file = path.join(applied, 'Applied.template.json');
+    const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const taskDef = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition');
+    delete taskDef.Properties.Tags;
+    fs.writeFileSync(file, JSON.stringify(template));
+    const bad = run('check', applied);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('[ORG-TAG-01] ');
+    expect(bad.stdout).toContain("standard 'tiny' 1.2.0");
+    // --standard wins; an app without a standard gets no ORG rules and no note.
+    const other = run('check', '--format', 'json', '--standard', v1, applied);
+    expect(other.stderr).not.toContain('judging');
+    expect(JSON.stringify(JSON.parse(other.stdout).findings)).toContain("standard 'acme-platform' 1.0.0");
+    expect(run('check', plainAssembly()).stderr).not.toContain('judging');
+  });
 });
+

@@ -27,6 +27,12 @@ export interface MigrateCopilotOptions {
   readonly app?: string;
   /** TypeScript expression of the Copilot workspace root (image builds, env files). @default '__dirname' */
   readonly workspaceRoot?: string;
+  /**
+   * Environments of the workspace (the directories of copilot/environments), which the generated app builds besides
+   * those the manifests override.
+   * @default - the environments the manifests override, else ['test']
+   */
+  readonly environments?: string[];
 }
 
 /** Per-manifest record of what happened to each leaf field. */
@@ -118,7 +124,7 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
   const routeOf = (p: typeof parsed[number]) => (p === owner || !ruled.includes(p) ? {} : { owner: ownerVar, priority: 10 * (ruled.indexOf(p) + 1) });
   const ordered = [...owner ? [owner] : [], ...supported.filter((p) => p !== owner)];
 
-  const environments = new Set<string>();
+  const environments = new Set<string>(options.environments ?? []);
   const rendered: RenderedService[] = [];
   const report: MigratedManifest[] = [];
   for (const p of ordered) {
@@ -154,7 +160,7 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
 }
 
 /** The Copilot application name from `copilot/.workspace` above a manifest, if there is one. */
-export function workspaceOf(manifestFile: string): { root: string; app?: string } {
+export function workspaceOf(manifestFile: string): { root: string; app?: string; environments?: string[] } {
   let dir = path.dirname(path.resolve(manifestFile));
   while (dir !== path.dirname(dir)) {
     if (path.basename(dir) === 'copilot') {
@@ -164,7 +170,11 @@ export function workspaceOf(manifestFile: string): { root: string; app?: string 
         const doc = parse(fs.readFileSync(ws, 'utf8')) as unknown;
         if (isMap(doc) && typeof doc.application === 'string') app = doc.application;
       }
-      return { root: path.dirname(dir), app };
+      // copilot/environments/<name>/manifest.yml: every environment the workspace deploys to.
+      const envDir = path.join(dir, 'environments');
+      const environments = fs.existsSync(envDir)
+        ? fs.readdirSync(envDir).filter((e) => fs.existsSync(path.join(envDir, e, 'manifest.yml'))).sort() : [];
+      return { root: path.dirname(dir), app, environments: environments.length ? environments : undefined };
     }
     dir = path.dirname(dir);
   }
@@ -184,6 +194,6 @@ export function migrateCopilotFiles(files: readonly string[], outFile: string | 
   const outDir = outFile ? path.dirname(path.resolve(outFile)) : process.cwd();
   const rel = path.relative(outDir, ws.root).split(path.sep).join('/') || '.';
   return migrateCopilot(inputs.map((i) => ({ ...i, source: i.file, file: path.relative(ws.root, path.resolve(i.file)).split(path.sep).join('/') })), {
-    importFrom, app: ws.app, workspaceRoot: rel === '.' ? '__dirname' : `path.join(__dirname, '${rel}')`,
+    importFrom, app: ws.app, workspaceRoot: rel === '.' ? '__dirname' : `path.join(__dirname, '${rel}')`, environments: ws.environments,
   });
 }

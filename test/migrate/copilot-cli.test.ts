@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { migrateCopilot } from '../../src/migrate/migrate-copilot';
+import { migrateCopilot, migrateCopilotFiles } from '../../src/migrate/migrate-copilot';
 import { scheduleExpression } from '../../src/migrate/scheduled-job';
 
 const MANIFESTS = path.join(__dirname, '..', 'fixtures', 'copilot', 'copilot');
@@ -121,6 +121,20 @@ describe('migrateCopilot', () => {
 
   test.each(['0 9 1 * 1', '@every 30s', '@fortnightly', 'tomorrow'])('schedule %s is not converted', (schedule) => {
     expect(scheduleExpression(schedule)).toBeUndefined();
+  });
+
+  // Copilot creates copilot/environments/<name>/manifest.yml for each environment; a service need not override any.
+  test('migrateCopilotFiles builds every environment of the workspace, not only those the manifests override', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'copilot-envs-'));
+    for (const env of ['test', 'staging', 'prod']) {
+      fs.mkdirSync(path.join(root, 'copilot', 'environments', env), { recursive: true });
+      fs.writeFileSync(path.join(root, 'copilot', 'environments', env, 'manifest.yml'), `name: ${env}\ntype: Environment\n`);
+    }
+    fs.mkdirSync(path.join(root, 'copilot', 'worker'));
+    fs.writeFileSync(path.join(root, 'copilot', 'notes.txt'), 'not an environment');
+    const manifest = path.join(root, 'copilot', 'worker', 'manifest.yml');
+    fs.writeFileSync(manifest, 'name: worker\ntype: Worker Service\nimage:\n  location: nginx\n');
+    expect(migrateCopilotFiles([manifest], undefined).code).toMatch(/ENVIRONMENTS = \['prod', 'staging', 'test'\]/);
   });
 
   // A TODO left in place must not deploy a job on a made-up schedule: the schedule as written fails synth (ECS-JB-01).

@@ -1,6 +1,6 @@
 /** The Linux Fargate size check shared by task definitions (ECS-TD-01) and Express services (ECS-XM-01). */
 import { RuleIssue } from '../rule';
-import { cpusForMemory, describeMemory, fargateRow, FARGATE_LINUX_SIZES, rowAllowsMemory } from '../tables/fargate-sizes';
+import { cpusForMemory, describeMemory, fargateRow, FARGATE_LINUX_SIZES, rowAllowsMemory, smallestFargateSize } from '../tables/fargate-sizes';
 import { orList, parseCpuUnits, parseMemoryMiB } from '../values';
 
 /**
@@ -24,6 +24,9 @@ export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem:
       fix: `Use one of the listed cpu values${fits.length ? `; memory ${memory} MiB fits cpu ${fits.join(' or ')}` : ''}.`,
     }];
   }
+  // No cpu takes this exact memory (3000): name the next size up, as FargateSize.of does.
+  const next = fits.length > 0 ? undefined : smallestFargateSize(cpu, memory, false);
+  const nextSize = next && (next.row.cpu === cpu ? `memory ${next.memoryMiB} MiB` : `cpu ${next.row.cpu} with memory ${next.memoryMiB} MiB`);
   return [{
     property: 'Properties/Memory',
     value: rawMem,
@@ -31,6 +34,6 @@ export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem:
     allowed: describeMemory(row),
     fix: fits.length > 0
       ? `Use cpu ${orList(fits)} for ${memory} MiB, or pick a listed memory value.`
-      : `Pick a listed memory value; ${memory} MiB is not a Fargate memory size for any cpu.`,
+      : `Pick a listed memory value${nextSize ? `, e.g. ${nextSize} (the next size up)` : ''}; ${memory} MiB is not a Fargate memory size for any cpu.`,
   }];
 }

@@ -15,6 +15,13 @@ describe('ECS-TD-01 Fargate Linux size', () => {
     );
   });
 
+  test('bad: a memory no cpu takes names the next size up', () => {
+    expect(check(rule, { T: fargateTask({ Cpu: '512', Memory: '3000' }) })[0].fix)
+      .toBe('Pick a listed memory value, e.g. memory 3072 MiB (the next size up); 3000 MiB is not a Fargate memory size for any cpu.');
+    expect(check(rule, { T: fargateTask({ Cpu: '512', Memory: '5000' }) })[0].fix)
+      .toBe('Pick a listed memory value, e.g. cpu 1024 with memory 5120 MiB (the next size up); 5000 MiB is not a Fargate memory size for any cpu.');
+  });
+
   test('bad: unit strings are read as CloudFormation reads them', () => {
     expect(check(rule, { T: fargateTask({ Cpu: '1 vCPU', Memory: '1 GB' }) })).toHaveLength(1);
     expect(check(rule, { T: fargateTask({ Cpu: '0.25 vcpu', Memory: '0.5GB' }) })).toHaveLength(0);

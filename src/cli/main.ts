@@ -133,8 +133,9 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const taskDefinitionFiles = new Set(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => s.name));
     stackCount += input.stacks.length;
     for (const f of runRules(model, { rules, quotas, disabled })) {
-      const property = taskDefinitionFiles.has(f.stack) ? taskDefinitionJsonPointer(f.property) : f.property;
-      findings.push({ ...f, property, file: files.get(f.stack) });
+      const taskDefinitionJson = taskDefinitionFiles.has(f.stack);
+      const property = taskDefinitionJson ? taskDefinitionJsonPointer(f.property) : f.property;
+      findings.push({ ...f, property, file: files.get(f.stack), taskDefinitionJson });
     }
     // What the kit's constructs warned about at synth: a CI job that runs only `check` sees them too.
     for (const s of input.stacks) {

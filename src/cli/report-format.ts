@@ -5,6 +5,8 @@ import { Finding } from '../rules/rule';
 export interface CheckedFinding extends Finding {
   /** Template file the finding is in, when known. */
   readonly file?: string;
+  /** The file is a task definition JSON file: `property` is a path in it, not below Resources. */
+  readonly taskDefinitionJson?: boolean;
 }
 
 /** `--format json`: {"findings":[{ruleId, severity, stack, logicalId, path, property, value, message}]} */

@@ -5,6 +5,7 @@ import * as url from 'url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { AcknowledgedFinding } from './acknowledgements';
 import { CheckedFinding } from './report-format';
+import { sourceLocator } from './yaml-template';
 import { Rule } from '../rules/rule';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -27,17 +28,18 @@ export function formatSarif(
     defaultConfiguration: { level: r.severity === 'error' ? 'error' : 'warning' },
   }));
   const lineCache = new Map<string, string[]>();
+  const locators = new Map<string, ReturnType<typeof sourceLocator> | undefined>();
   const results: Result[] = findings.map((f) => {
     const result: Result = {
       ruleId: f.ruleId,
       level: f.severity === 'error' ? 'error' : 'warning',
       message: { text: f.message },
       locations: [{
-        logicalLocations: [{ name: f.logicalId, fullyQualifiedName: f.path, kind: 'resource' }],
+        logicalLocations: [{ name: f.logicalId || f.path, fullyQualifiedName: f.path, kind: f.logicalId ? 'resource' : 'construct' }],
         ...(f.file ? {
           physicalLocation: {
             artifactLocation: { uri: toUri(f.file, cwd) },
-            region: { startLine: lineOf(f.file, f.logicalId, lineCache) },
+            region: { startLine: propertyLine(f, locators) ?? lineOf(f.file, f.logicalId, lineCache) },
           },
         } : {}),
       }],
@@ -68,8 +70,30 @@ export function toUri(file: string, cwd: string): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? url.pathToFileURL(abs).href : rel.split(path.sep).join('/');
 }
 
+/**
+ * Line of the finding's property in its file: Resources/<logicalId>/<property> in a template, the property path in a
+ * task definition JSON file; undefined when it cannot be found (then the resource's line).
+ */
+function propertyLine(f: CheckedFinding, cache: Map<string, ReturnType<typeof sourceLocator> | undefined>): number | undefined {
+  if (!f.file || !f.logicalId) return undefined;
+  if (!cache.has(f.file)) {
+    let locate: ReturnType<typeof sourceLocator> | undefined;
+    try {
+      locate = sourceLocator(fs.readFileSync(f.file, 'utf8'));
+    } catch {
+      locate = undefined;
+    }
+    cache.set(f.file, locate);
+  }
+  const locate = cache.get(f.file);
+  if (!locate) return undefined;
+  const segments = f.property ? f.property.split('/').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
+  return locate(f.taskDefinitionJson ? segments : ['Resources', f.logicalId, ...segments]);
+}
+
 /** Line of the resource's logical id key in the file, or 1. */
 function lineOf(file: string, logicalId: string, cache: Map<string, string[]>): number {
+  if (!logicalId) return 1;
   let lines = cache.get(file);
   if (!lines) {
     try {

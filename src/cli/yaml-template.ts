@@ -10,7 +10,7 @@
  * reject is bad input.
  */
 import * as jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
 import { asTemplate, InputError } from '../rules/assembly-loader';
 import { CfnTemplate } from '../rules/model';
@@ -137,4 +137,36 @@ function parse(text: string, file: string): CfnTemplate {
     throw new InputError(file, `invalid YAML (${(e as Error).message.split('\n')[0]})`);
   }
   return asTemplate(json, file);
+}
+
+/**
+ * A locator over a JSON or YAML text, for SARIF regions: the 1-based line of the deepest key of `keys` (map keys and
+ * sequence indexes) found, or undefined when the text does not parse or the first key is missing. Parsed once.
+ */
+export function sourceLocator(text: string): (keys: readonly (string | number)[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  let root: unknown;
+  try {
+    root = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter }).contents;
+  } catch {
+    return () => undefined;
+  }
+  return (keys) => {
+    let node = root;
+    let offset: number | undefined;
+    for (const key of keys) {
+      let next: { at?: number; value: unknown } | undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        if (pair) next = { at: isScalar(pair.key) ? pair.key.range?.[0] : undefined, value: pair.value };
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key];
+        if (item !== undefined) next = { at: (item as { range?: [number] }).range?.[0], value: item };
+      }
+      if (!next || next.at === undefined) break;
+      offset = next.at;
+      node = next.value;
+    }
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  };
 }

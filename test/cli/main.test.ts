@@ -108,7 +108,7 @@ describe('cdk-ecs-kit check', () => {
       ruleId: 'ECS-TD-01',
       level: 'error',
       locations: [{
-        physicalLocation: { artifactLocation: { uri: expect.stringMatching(/fargate-size\.yaml$/) }, region: { startLine: 7 } },
+        physicalLocation: { artifactLocation: { uri: expect.stringMatching(/fargate-size\.yaml$/) }, region: { startLine: 14 } },
         logicalLocations: [{ name: 'TaskDef', fullyQualifiedName: 'fargate-size/TaskDef', kind: 'resource' }],
       }],
     });
@@ -130,7 +130,25 @@ describe('cdk-ecs-kit check', () => {
     fs.writeFileSync(file, yaml);
     const results = JSON.parse(run('check', '--format', 'sarif', file).stdout).runs[0].results;
     const td01 = results.find((r: { ruleId: string }) => r.ruleId === 'ECS-TD-01');
-    expect(td01.locations[0].physicalLocation.region).toEqual({ startLine: 7 });
+    // Line 9: the Memory of the TaskDefinition resource (line 7), not the Service's TaskDefinition property (line 5).
+    expect(td01.locations[0].physicalLocation.region).toEqual({ startLine: 9 });
+  });
+
+  test('--format sarif points at the property\'s line, in a template and in a task definition JSON file', () => {
+    const taskDef = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sarif-td-')), 'td.json');
+    fs.writeFileSync(taskDef, JSON.stringify({
+      family: 'web',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+      containerDefinitions: [{ name: 'web', image: 'nginx', essential: true, portMappings: [{ containerPort: 80, hostPort: 8080 }] }],
+    }, undefined, 2));
+    const [result] = JSON.parse(run('check', '--format', 'sarif', taskDef).stdout).runs[0].results;
+    expect(result.properties.property).toBe('containerDefinitions/0/portMappings/0/hostPort');
+    const lines = fs.readFileSync(taskDef, 'utf8').split('\n');
+    expect(lines[result.locations[0].physicalLocation.region.startLine - 1]).toContain('"hostPort": 8080');
   });
 
   test('checks a cdk.out directory and names construct paths', () => {

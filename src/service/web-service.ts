@@ -113,7 +113,9 @@ export class WebService extends ServiceBase {
           path,
           problem: `a shared listener needs priority and hostHeaders or pathPatterns; priority is ${props.priority ?? 'not set'}, hostHeaders ${listOrUnset(props.hostHeaders)}, pathPatterns ${listOrUnset(props.pathPatterns)}`,
           allowed: 'priority 1-50000 and at least one host header or path pattern',
-          fix: 'Set priority and hostHeaders/pathPatterns.',
+          // In a ServiceFleet the priority is derived: say only what is missing.
+          fix: [props.priority === undefined ? 'Set priority' : '', !props.hostHeaders?.length && !props.pathPatterns?.length ? 'set hostHeaders or pathPatterns' : '']
+            .filter(Boolean).join(' and ').replace(/^s/, 'S') + '.',
         });
       }
       this.listener = props.listener;

@@ -123,6 +123,13 @@ describe('ServiceFleet wiring', () => {
     expect(EcsChecks.check(fleetApp(['a', 'b'], { shards: 1 }).app).findings.filter((x) => x.ruleId === 'ECS-RC-14')).toEqual([]);
   });
 
+  // The fleet derives the priority: the error asks only for the condition the rule lacks.
+  test('a fleet web service without hostHeaders or pathPatterns fails with KIT-SERVICE-LISTENER-RULE asking for a condition', () => {
+    const f = fleetApp(['a'], { shards: 1 });
+    expect(() => f.fleet.addWebService('b', { task: fleetTask(f.fleet.serviceScope('b')) }))
+      .toThrow(/\[KIT-SERVICE-LISTENER-RULE\] a shared listener needs priority and hostHeaders or pathPatterns; priority is \d+, hostHeaders not set, pathPatterns not set at .*; allowed: .*\. Set hostHeaders or pathPatterns\.$/);
+  });
+
   test('a priority taken on the shard\'s listener fails at construction, naming both keys', () => {
     const f = fleetApp(['a'], { shards: 1 });
     const taken = f.fleet.placementOf('a').priority;

@@ -36,7 +36,7 @@ describe('validation errors', () => {
     const f = fixture();
     const first = web({}, f);
     expect(() => new WebService(f.stack, 'Web2', { cluster: f.cluster, task: fargateTask(f.stack, 'T2'), listener: first.listener }))
-      .toThrow(/\[KIT-SERVICE-LISTENER-RULE\] a shared listener needs priority and hostHeaders or pathPatterns/);
+      .toThrow(/\[KIT-SERVICE-LISTENER-RULE\] a shared listener needs priority and hostHeaders or pathPatterns.*\. Set priority and set hostHeaders or pathPatterns\.$/);
   });
   test('no certificate for a new load balancer', () => {
     const f = fixture();

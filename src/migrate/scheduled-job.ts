@@ -50,7 +50,7 @@ export function mapJob(plan: ServicePlan): void {
     if (!parsed.enabled) s.set('enabled', 'false');
     // Copied or converted as written: an expression EventBridge rejects gets a TODO (and fails synth with ECS-JB-01).
     const literal = /^scheduler\.ScheduleExpression\.expression\('(.*)'\)$/.exec(parsed.expr)?.[1];
-    const problem = literal === undefined || !parsed.enabled ? undefined : scheduleExpressionProblem(literal, 'scheduler') ?? rateUnitProblem(literal);
+    const problem = literal === undefined || !parsed.enabled ? undefined : scheduleExpressionProblem(literal, 'scheduler') ?? rateUnitProblem(literal, 'scheduler');
     if (problem) plan.todo('on.schedule', `${problem.problem}: ${problem.fix}`, s);
   } else {
     // The schedule as written, which synth rejects (ECS-JB-01): a forgotten TODO cannot deploy a job on a made-up schedule.

@@ -35,6 +35,13 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
     PlacementConstraints: [{ Type: 'memberOf', Expression: 'attribute:ecs.instance-type =~ t3.*' }],
   })],
   NoNetwork: ['ECS-SV-17', 'E3052', 'AWS::ECS::Service', { Cluster: 'c', TaskDefinition: { Ref: 'Syslog' }, LaunchType: 'FARGATE' }],
+  // A scheduled rule's expression (E3027) and a Scheduler target's ranges (F3034).
+  UnixCronRule: ['ECS-JB-01', 'E3027', 'AWS::Events::Rule', { ScheduleExpression: 'cron(0 2 * * *)', Targets: [{ Id: 'T', Arn: 'c', EcsParameters: { TaskDefinitionArn: 'td' } }] }],
+  ElevenTasks: ['ECS-JB-03', 'F3034', 'AWS::Scheduler::Schedule', {
+    ScheduleExpression: 'rate(1 hour)',
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    Target: { Arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/c', RoleArn: 'arn:aws:iam::123456789012:role/r', EcsParameters: { TaskDefinitionArn: 'td', TaskCount: 11 } },
+  }],
 };
 
 // A task definition without RequiresCompatibilities that a Fargate service
@@ -42,6 +49,16 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
 const SERVICE_SIDE = {
   task: { id: 'BridgeNoCompat', props: { ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true, Memory: 256 }] } },
   service: { id: 'FargateOnBridge', props: { Cluster: 'c', TaskDefinition: { Ref: 'BridgeNoCompat' }, LaunchType: 'FARGATE' } },
+};
+
+// The same Unix cron on a Scheduler schedule: the built-in validator does not check it, so ECS-JB-01 always runs there.
+const SCHEDULER_CRON = {
+  id: 'UnixCronSchedule',
+  props: {
+    ScheduleExpression: 'cron(0 2 * * *)',
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    Target: { Arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/c', RoleArn: 'arn:aws:iam::123456789012:role/r', EcsParameters: { TaskDefinitionArn: 'td' } },
+  },
 };
 
 test('every overlap claim is backed by the built-in validator, and the kit rule catches it too', () => {
@@ -52,6 +69,7 @@ test('every overlap claim is backed by the built-in validator, and the kit rule 
   }
   new CfnResource(stack, SERVICE_SIDE.task.id, { type: 'AWS::ECS::TaskDefinition', properties: SERVICE_SIDE.task.props });
   new CfnResource(stack, SERVICE_SIDE.service.id, { type: 'AWS::ECS::Service', properties: SERVICE_SIDE.service.props });
+  new CfnResource(stack, SCHEDULER_CRON.id, { type: 'AWS::Scheduler::Schedule', properties: SCHEDULER_CRON.props });
 
   const previous = process.env.CDK_VALIDATION;
   process.env.CDK_VALIDATION = 'true';
@@ -91,7 +109,10 @@ test('every overlap claim is backed by the built-in validator, and the kit rule 
   // when every container sets Essential false, so ECS-TD-21 always runs.
   // Marked rules not exercised here: QT-06 (aws-cdk-lib itself refuses to
   // synth a stack over 500 resources) and QT-07 (a 1 MB template).
-  // TD-04, TD-07, CT-17, PM-01 and SV-07 mark single issues (their other cases are no overlap).
+  // TD-04, TD-07, CT-17, PM-01, SV-07 and JB-01 mark single issues (their other cases are no overlap: the built-in
+  // validator does not check a Scheduler schedule's expression, which a Scheduler case below proves).
   const marked = ALL_RULES.filter((r) => (r.builtInOverlap?.length ?? 0) > 0).map((r) => r.id).sort();
-  expect(marked).toEqual(['ECS-QT-06', 'ECS-QT-07', 'ECS-SV-17', 'ECS-TD-01', 'ECS-TD-10']);
+  expect(marked).toEqual(['ECS-JB-03', 'ECS-QT-06', 'ECS-QT-07', 'ECS-SV-17', 'ECS-TD-01', 'ECS-TD-10']);
+  expect(reported.has(`E3027@${SCHEDULER_CRON.id}`)).toBe(false);
+  expect(skipped.some((f) => f.ruleId === 'ECS-JB-01' && f.logicalId === SCHEDULER_CRON.id)).toBe(true);
 });

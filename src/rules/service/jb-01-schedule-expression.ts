@@ -7,7 +7,7 @@ export const JB01_SCHEDULE_EXPRESSION: ResourceRule = {
   title: 'A schedule that runs ECS tasks must have a valid rate, cron or at expression',
   area: 'service',
   severity: Severity.ERROR,
-  description: 'For an AWS::Scheduler::Schedule or AWS::Events::Rule with an ECS target (EcsParameters), checks a literal ScheduleExpression: rate(value unit) with a whole number of 1 or more and a unit minute(s), hour(s) or day(s) (on a rule the unit must be singular for 1 and plural otherwise); cron with exactly six fields (minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT, year 1970-2199) and exactly one of the two day fields ?; at(yyyy-mm-ddThh:mm:ss) on Scheduler only. Unix cron habits (five fields, * in both day fields) are the usual cause. Values of forms the check does not know (L, W, #) are not range checked; unresolved expressions are skipped.',
+  description: 'For an AWS::Scheduler::Schedule or AWS::Events::Rule with an ECS target (EcsParameters), checks a literal ScheduleExpression: rate(value unit) with a whole number of 1 or more and a unit minute(s), hour(s) or day(s) (on a rule the unit must be singular for 1 and plural otherwise); cron with exactly six fields (minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT, year 1970-2199) and exactly one of the two day fields ?; at(yyyy-mm-ddThh:mm:ss) on Scheduler only. Unix cron habits (five fields, * in both day fields) are the usual cause. L, W and # are checked in the fields AWS allows them (day-of-month L, LW, L-n, nW; day-of-week L, nL, n#k alone); unresolved expressions are skipped.',
   deployError: 'CreateSchedule or PutRule fails and the stack rolls back: "ValidationException: Invalid Schedule Expression" (Scheduler) or "Parameter ScheduleExpression is not valid" (EventBridge rule).',
   fix: 'Use scheduler.ScheduleExpression.cron({...}) / .rate(Duration...) (or events.Schedule.cron / .rate), which write valid expressions; for a literal cron give six fields with ? in one day field.',
   source: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html',
@@ -20,7 +20,8 @@ export const JB01_SCHEDULE_EXPRESSION: ResourceRule = {
     if (expression === undefined) return [];
     const kind = resource.type === SCHEDULE ? 'scheduler' : 'rule';
     // Scheduler's reference lists both unit forms; EventBridge rules document the agreement (ECS-JB-02 warns on Scheduler).
-    const problem = scheduleExpressionProblem(expression, kind) ?? (kind === 'rule' ? rateUnitProblem(expression) : undefined);
-    return problem ? [{ property: 'Properties/ScheduleExpression', value, ...problem }] : [];
+    const problem = scheduleExpressionProblem(expression, kind) ?? (kind === 'rule' ? rateUnitProblem(expression, kind) : undefined);
+    // aws-cdk-lib's built-in validator checks a rule's expression (E3027), not a Scheduler schedule's.
+    return problem ? [{ property: 'Properties/ScheduleExpression', value, ...problem, ...kind === 'rule' ? { builtInOverlap: 'E3027' } : {} }] : [];
   },
 };

@@ -17,7 +17,7 @@ export const JB02_RATE_UNIT: ResourceRule = {
     if (ecsTargets(resource).length === 0) return [];
     const value = resource.properties.ScheduleExpression;
     const expression = ctx.assembly.resolveString(value, resource.stack);
-    const problem = expression === undefined ? undefined : rateUnitProblem(expression);
+    const problem = expression === undefined ? undefined : rateUnitProblem(expression, 'scheduler');
     return problem ? [{ property: 'Properties/ScheduleExpression', value, ...problem }] : [];
   },
 };

@@ -20,6 +20,7 @@ export const JB03_SCHEDULE_TARGET_RANGES: ResourceRule = {
   deployError: 'CreateSchedule or PutTargets fails and the stack rolls back: "ValidationException: ... failed to satisfy constraint: Member must have value less than or equal to 10" (or greater than or equal to the minimum).',
   fix: 'Keep TaskCount 1-10 (start more tasks from more schedules), MaximumRetryAttempts 0-185 and MaximumEventAgeInSeconds 60-86400.',
   source: 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_EcsParameters.html',
+  builtInOverlap: ['F3034'],
   resourceTypes: [SCHEDULE, 'AWS::Events::Rule'],
   check(resource): RuleIssue[] {
     const issues: RuleIssue[] = [];
@@ -27,7 +28,14 @@ export const JB03_SCHEDULE_TARGET_RANGES: ResourceRule = {
     for (const { path, target, ecs } of ecsTargets(resource)) {
       const retry = toObject(target.RetryPolicy);
       const ranges: Range[] = [
-        { name: 'TaskCount', value: ecs.TaskCount, property: `${path}/EcsParameters/TaskCount`, min: 1, max: scheduler ? 10 : undefined, fix: 'Start at most 10 tasks per run; use more schedules for more.' },
+        {
+          name: 'TaskCount',
+          value: ecs.TaskCount,
+          property: `${path}/EcsParameters/TaskCount`,
+          min: 1,
+          max: scheduler ? 10 : undefined,
+          fix: scheduler ? 'Use a TaskCount of 1-10; start more tasks per run from more schedules.' : 'Use a TaskCount of 1 or more.',
+        },
         { name: 'MaximumRetryAttempts', value: retry?.MaximumRetryAttempts, property: `${path}/RetryPolicy/MaximumRetryAttempts`, min: 0, max: 185, fix: 'Use 0-185 retries.' },
         { name: 'MaximumEventAgeInSeconds', value: retry?.MaximumEventAgeInSeconds, property: `${path}/RetryPolicy/MaximumEventAgeInSeconds`, min: 60, max: 86_400, fix: 'Use 60-86400 seconds (1 minute to 24 hours).' },
       ];

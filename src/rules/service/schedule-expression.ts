@@ -21,6 +21,8 @@ const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 interface CronField {
   readonly name: string;
+  /** The wildcards AWS lists for the field. */
+  readonly wildcards: string;
   readonly min: number;
   readonly max: number;
   /** Names that stand for 1, 2, ... (months, week days). */
@@ -32,12 +34,12 @@ interface CronField {
 }
 
 const FIELDS: readonly CronField[] = [
-  { name: 'minutes', min: 0, max: 59 },
-  { name: 'hours', min: 0, max: 23 },
-  { name: 'day-of-month', min: 1, max: 31, day: true, special: /^(L|LW|L-\d+|\d+W)$/i },
-  { name: 'month', min: 1, max: 12, names: MONTHS },
-  { name: 'day-of-week', min: 1, max: 7, names: DAYS, day: true, special: /^(L|[1-7]L|[A-Z]{3}L|[1-7]#[1-5]|[A-Z]{3}#[1-5])$/i },
-  { name: 'year', min: 1970, max: 2199 },
+  { name: 'minutes', wildcards: ', - * /', min: 0, max: 59 },
+  { name: 'hours', wildcards: ', - * /', min: 0, max: 23 },
+  { name: 'day-of-month', wildcards: ', - * ? / L W', min: 1, max: 31, day: true, special: /^(L|LW|L-\d+|([1-9]|[12]\d|3[01])W)$/i },
+  { name: 'month', wildcards: ', - * /', min: 1, max: 12, names: MONTHS },
+  { name: 'day-of-week', wildcards: ', - * ? L #', min: 1, max: 7, names: DAYS, day: true, special: /^(L|[1-7]L|(SUN|MON|TUE|WED|THU|FRI|SAT)L|[1-7]#[1-5]|(SUN|MON|TUE|WED|THU|FRI|SAT)#[1-5])$/i },
+  { name: 'year', wildcards: ', - * /', min: 1970, max: 2199 },
 ];
 
 /** The problem of a literal schedule expression, or undefined when it is valid (or of a form not judged). */
@@ -53,39 +55,82 @@ export function scheduleExpressionProblem(expression: string, kind: ScheduleKind
       allowed: forms,
       fix: unix ? `Write it as EventBridge cron: ${suggestCron(text.split(/\s+/)) ?? CRON_SYNTAX}.`
         : call ? 'Use an EventBridge Scheduler schedule for a one-time run, or a cron() expression.'
-          : 'Use scheduler.ScheduleExpression.rate(Duration...) or .cron({...}), which write a valid expression.',
+          : `Use ${api(kind)}.rate(Duration...) or .cron({...}), which write a valid expression.`,
     };
   }
   const body = call[2].trim();
-  if (call[1] === 'rate') return rateProblem(text, body);
+  if (call[1] === 'rate') return rateProblem(text, body, kind);
   if (call[1] === 'at') return atProblem(text, body);
   return cronProblem(text, body);
 }
 
-function rateProblem(text: string, body: string): ExpressionProblem | undefined {
+/** The aws-cdk-lib class that writes expressions of a schedule kind. */
+function api(kind: ScheduleKind): string {
+  return kind === 'scheduler' ? 'scheduler.ScheduleExpression' : 'events.Schedule';
+}
+
+/** Units people write for rates, as minutes. */
+const UNIT_MINUTES: Record<string, number> = {
+  second: 1 / 60,
+  seconds: 1 / 60,
+  sec: 1 / 60,
+  secs: 1 / 60,
+  s: 1 / 60,
+  minute: 1,
+  minutes: 1,
+  min: 1,
+  mins: 1,
+  m: 1,
+  hour: 60,
+  hours: 60,
+  hr: 60,
+  hrs: 60,
+  h: 60,
+  day: 1_440,
+  days: 1_440,
+  d: 1_440,
+  week: 10_080,
+  weeks: 10_080,
+  w: 10_080,
+};
+
+/** The same interval as a valid rate expression (at least a minute), in the largest unit that divides it. */
+function rateFor(minutes: number): string {
+  const m = Math.max(1, Math.ceil(minutes));
+  const [n, unit] = m % 1_440 === 0 ? [m / 1_440, 'day'] : m % 60 === 0 ? [m / 60, 'hour'] : [m, 'minute'];
+  return `rate(${n} ${unit}${n === 1 ? '' : 's'})`;
+}
+
+function rateProblem(text: string, body: string, kind: ScheduleKind): ExpressionProblem | undefined {
   const parts = body.split(/\s+/);
   const [value, unit] = parts;
   const allowed = 'rate(value unit): a whole number of 1 or more and minute(s), hour(s) or day(s), e.g. rate(5 minutes), rate(1 hour)';
   if (parts.length !== 2 || !/^\d+$/.test(value) || Number(value) < 1) {
-    return { problem: `rate expression '${text}' does not have a whole number of 1 or more and a unit`, allowed, fix: 'Use scheduler.ScheduleExpression.rate(Duration.minutes(5)) or write e.g. rate(5 minutes).' };
+    return { problem: `rate expression '${text}' does not have a whole number of 1 or more and a unit`, allowed, fix: `Use ${api(kind)}.rate(Duration.minutes(5)) or write e.g. rate(5 minutes).` };
   }
   if (!RATE_UNITS.includes(unit)) {
-    return { problem: `rate expression '${text}' has unit '${unit}'`, allowed: `units ${RATE_UNITS.join(', ')}`, fix: `Write the unit as one of ${RATE_UNITS.join(', ')}, e.g. rate(${value} ${Number(value) === 1 ? 'hour' : 'hours'}).` };
+    const minutes = UNIT_MINUTES[unit.toLowerCase()];
+    const same = minutes === undefined ? undefined : rateFor(Number(value) * minutes);
+    return {
+      problem: `rate expression '${text}' has unit '${unit}'`,
+      allowed: `units ${RATE_UNITS.join(', ')} (lower case)`,
+      fix: same ? `Write ${same}${Number(value) * minutes < 1 ? ' (the shortest rate is one minute)' : ''}.` : `Write the unit as one of ${RATE_UNITS.join(', ')}.`,
+    };
   }
   return undefined;
 }
 
 /** `rate(5 minute)` or `rate(1 hours)`: the unit disagrees with the value (EventBridge rules reject it). */
-export function rateUnitProblem(expression: string): ExpressionProblem | undefined {
+export function rateUnitProblem(expression: string, kind: ScheduleKind): ExpressionProblem | undefined {
   const m = /^rate\(\s*(\d+)\s+(minute|hour|day)(s?)\s*\)$/.exec(expression.trim());
-  if (!m) return undefined;
+  if (!m || Number(m[1]) < 1) return undefined; // rate(0 ...) is ECS-JB-01's
   const one = Number(m[1]) === 1;
   if (one === (m[3] === '')) return undefined;
   const right = `rate(${m[1]} ${m[2]}${one ? '' : 's'})`;
   return {
     problem: `rate expression '${expression.trim()}' has a ${one ? 'plural' : 'singular'} unit for the value ${m[1]}`,
     allowed: 'a singular unit for 1 (rate(1 hour)) and a plural unit for more (rate(5 hours))',
-    fix: `Write ${right} (scheduler.ScheduleExpression.rate(Duration...) writes it so).`,
+    fix: `Write ${right} (${api(kind)}.rate(Duration...) writes it so).`,
   };
 }
 
@@ -117,7 +162,7 @@ function cronProblem(text: string, body: string): ExpressionProblem | undefined 
     if (bad) {
       return {
         problem: `cron expression '${text}' has ${FIELDS[i].name} '${fields[i]}': ${bad}`,
-        allowed: `${FIELDS[i].name} ${range(FIELDS[i])}${FIELDS[i].day ? ' or ?' : ''}, with , - * /`,
+        allowed: `${FIELDS[i].name} ${range(FIELDS[i])}${FIELDS[i].day ? ' or ?' : ''}, with ${FIELDS[i].wildcards}`,
         fix: `Correct the ${FIELDS[i].name} field of ${CRON_SYNTAX}.`,
       };
     }
@@ -137,21 +182,24 @@ function cronProblem(text: string, body: string): ExpressionProblem | undefined 
   return undefined;
 }
 
-/** Why one cron field is invalid, or undefined when valid or of a form not judged. */
+/** Why one cron field is invalid, or undefined when valid. */
 function fieldProblem(field: CronField, text: string): string | undefined {
   if (text === '?') return field.day ? undefined : '? is only allowed in day-of-month and day-of-week';
-  for (const item of text.split(',')) {
+  const items = text.split(',');
+  // "3#1,6#3 is not valid because it is interpreted as two expressions" (EventBridge cron docs).
+  if (items.length > 1 && text.includes('#')) return 'a # expression must be the only one in day-of-week';
+  for (const item of items) {
     if (item === '') return 'an empty list item';
     if (item === '?') return '? cannot be part of a list';
     if (field.special?.test(item)) continue;
     const m = /^(\*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)(?:\/(.*))?$/.exec(item);
-    if (!m) return undefined; // a form this check does not know: leave it to the service
+    if (!m) return `'${item}' is not a value, range, list or increment of ${field.name} (wildcards ${field.wildcards})`;
     if (m[2] !== undefined && !/^\d+$/.test(m[2])) return `increment '${m[2]}' is not a whole number`;
     if (m[2] !== undefined && Number(m[2]) < 1) return 'an increment of 0';
     if (m[1] === '*') continue;
     for (const part of m[1].split('-')) {
       const value = valueOf(field, part);
-      if (value === undefined) return `'${part}' is not a ${field.name} value`;
+      if (value === undefined) return `'${part}' is not a valid ${field.name} value`;
       if (value < field.min || value > field.max) return `${part} is outside ${field.min}-${field.max}`;
     }
   }
@@ -178,7 +226,17 @@ export function suggestCron(unix: readonly string[]): string | undefined {
   if (dow === '*' || dow === '?') return `cron(${min} ${hour} ${dom === '?' ? '*' : dom} ${month} ? *)`;
   if (dom === '*' || dom === '?') {
     if (!/^[\d,-]+$/.test(dow)) return /^[A-Za-z,-]+$/.test(dow) ? `cron(${min} ${hour} ? ${month} ${dow} *)` : undefined;
-    return `cron(${min} ${hour} ? ${month} ${dow.replace(/\d+/g, (d) => String((Number(d) % 7) + 1))} *)`;
+    // Unix 0-6 (0 and 7 Sunday) to AWS 1-7; a range that would wrap (5-7 is FRI-SUN, 6-1) is written as a list.
+    const aws = (d: string) => (Number(d) % 7) + 1;
+    const items = dow.split(',').flatMap((item) => {
+      const [a, b] = item.split('-');
+      if (b === undefined) return [String(aws(a))];
+      if (aws(a) <= aws(b)) return [`${aws(a)}-${aws(b)}`];
+      const out: string[] = [];
+      for (let d = Number(a); d <= Number(b); d++) out.push(String(aws(String(d))));
+      return out;
+    });
+    return `cron(${min} ${hour} ? ${month} ${items.join(',')} *)`;
   }
   return undefined;
 }

@@ -27,6 +27,8 @@ describe('ECS-JB-01 schedule expressions', () => {
     'cron(0 2 * * ? *)', 'cron(0/15 * * * ? *)', 'cron(0 18 ? * MON-FRI *)', 'cron(0 8 1 * ? *)', 'cron(15 10 ? * 6L 2019-2022)',
     'cron(0 10 ? * 2#3 *)', 'cron(0 0 L * ? *)', 'cron(0 0 15W * ? *)', 'cron(0 0 LW * ? *)', 'cron(5,35 14 * * ? *)',
     'cron(0 9 ? JAN,JUL sun *)', 'cron(30 23 31 DEC ? 2199)', 'at(2027-03-01T09:00:00)',
+    'cron(0/30 20-2 ? * MON-FRI *)', 'cron(0 9 ? * 2#1 *)', 'cron(15 8 LW * ? *)', 'cron(0 0 L-2 * ? *)', 'cron(0 0 ? * MON#1 *)',
+    'cron(0 0 ? * FRI-MON *)', 'cron(0 0 1,L * ? *)', 'cron(0 0 ? * 6L,2 *)', 'cron(0 0 1 JAN/3 ? 2025-2030/2)',
   ])('good: %s', (expression) => {
     expect(messages(schedule(expression))).toEqual([]);
   });
@@ -45,7 +47,15 @@ describe('ECS-JB-01 schedule expressions', () => {
     ['cron(0 0 32 * ? *)', 'day-of-month \'32\': 32 is outside 1-31', 'day-of-month 1-31 or ?'],
     ['cron(0 0 ? 13 MON *)', 'month \'13\': 13 is outside 1-12', 'month 1-12 or JAN-DEC'],
     ['cron(0 0 ? * 8 *)', 'day-of-week \'8\': 8 is outside 1-7', 'SUN-SAT'],
-    ['cron(0 0 ? * FUN *)', '\'FUN\' is not a day-of-week value', ''],
+    ['cron(0 0 ? * FUN *)', '\'FUN\' is not a valid day-of-week value', 'allowed: day-of-week 1-7 or SUN-SAT or ?, with , - * ? L #'],
+    ['cron(0 0 ? * 2#1,6#3 *)', 'a # expression must be the only one in day-of-week', ''],
+    ['cron(0 0 3#2 * ? *)', '\'3#2\' is not a value, range, list or increment of day-of-month (wildcards , - * ? / L W)', ''],
+    ['cron(0 0 ? * 3W *)', '\'3W\' is not a valid day-of-week value', ''],
+    ['cron(0 0 32W * ? *)', '\'32W\' is not a valid day-of-month value', ''],
+    ['cron(0 0 ? * 8#1 *)', '\'8#1\' is not a value, range, list or increment of day-of-week', ''],
+    ['cron(0 0 ? * 2#6 *)', '\'2#6\' is not a value, range', ''],
+    ['cron(/5 * * * ? *)', '\'/5\' is not a value, range, list or increment of minutes', ''],
+    ['cron(0- 0 * * ? *)', '\'0-\' is not a value, range', ''],
     ['cron(0 0 * * ? 1969)', 'year \'1969\': 1969 is outside 1970-2199', ''],
     ['cron(? 0 * * ? *)', '? is only allowed in day-of-month and day-of-week', ''],
     ['cron(*/x * * * ? *)', 'increment \'x\' is not a whole number', ''],
@@ -53,7 +63,10 @@ describe('ECS-JB-01 schedule expressions', () => {
     ['rate(5)', 'does not have a whole number of 1 or more and a unit', ''],
     ['rate(0 minutes)', 'does not have a whole number of 1 or more', ''],
     ['rate(1.5 hours)', 'does not have a whole number', ''],
-    ['rate(2 weeks)', 'has unit \'weeks\'', 'rate(2 hours)'],
+    ['rate(2 weeks)', 'has unit \'weeks\'', 'Write rate(14 days).'],
+    ['rate(30 seconds)', 'has unit \'seconds\'', 'Write rate(1 minute) (the shortest rate is one minute).'],
+    ['rate(5 MINUTES)', 'has unit \'MINUTES\'', 'Write rate(5 minutes).'],
+    ['rate(90 minutez)', 'has unit \'minutez\'', 'Write the unit as one of minute, minutes, hour, hours, day, days.'],
     ['at(2027-02-30T09:00:00)', 'is not a calendar date and time', ''],
     ['at(2027-03-01 09:00)', 'is not at(yyyy-mm-ddThh:mm:ss)', ''],
   ])('bad: %s', (expression, problem, fix) => {
@@ -66,7 +79,8 @@ describe('ECS-JB-01 schedule expressions', () => {
   test('EventBridge rules: at() is Scheduler only, and the rate unit must agree with the value', () => {
     expect(messages(rule('at(2027-03-01T09:00:00)'))[0]).toContain('is a one-time at() expression, which only EventBridge Scheduler takes');
     expect(messages(rule('rate(5 minute)'))[0]).toContain('[ECS-JB-01] rate expression \'rate(5 minute)\' has a singular unit for the value 5 at TestStack/Job');
-    expect(messages(rule('rate(1 hours)'))[0]).toContain('Write rate(1 hour)');
+    expect(messages(rule('rate(1 hours)'))[0]).toContain('Write rate(1 hour) (events.Schedule.rate(Duration...) writes it so).');
+    expect(messages(rule('@daily'))[0]).toContain('Use events.Schedule.rate(Duration...) or .cron({...})');
     expect(messages(rule('rate(5 minutes)'))).toEqual([]);
     expect(messages(rule('cron(0 2 * * *)'))[0]).toContain('has 5 fields');
     // On Scheduler the disagreement is ECS-JB-02's warning.
@@ -115,6 +129,9 @@ describe('ECS-JB-01 schedule expressions', () => {
     expect(suggestCron(['0', '9', '*', '*', 'MON-FRI'])).toBe('cron(0 9 ? * MON-FRI *)');
     expect(suggestCron(['0', '9', '1', '*', '1'])).toBeUndefined();
     expect(suggestCron(['0', '9', '*', '*', '*/2'])).toBeUndefined();
+    // Unix 5-7 is Friday to Sunday: AWS 6,7,1, not the wrapping range 6-1.
+    expect(suggestCron(['0', '0', '*', '*', '5-7'])).toBe('cron(0 0 ? * 6,7,1 *)');
+    expect(suggestCron(['0', '0', '*', '*', '0-6'])).toBe('cron(0 0 ? * 1-7 *)');
   });
 });
 
@@ -125,6 +142,8 @@ describe('ECS-JB-02 Scheduler rate units', () => {
     expect(findings[0].message).toBe('[ECS-JB-02] rate expression \'rate(5 minute)\' has a singular unit for the value 5 at TestStack/Job; allowed: a singular unit for 1 (rate(1 hour)) and a plural unit for more (rate(5 hours)). Write rate(5 minutes) (scheduler.ScheduleExpression.rate(Duration...) writes it so).');
     expect(check(JB02_RATE_UNIT, schedule('rate(1 days)'))[0].message).toContain('Write rate(1 day)');
     for (const ok of ['rate(1 day)', 'rate(2 days)', 'cron(0 2 * * ? *)']) expect(check(JB02_RATE_UNIT, schedule(ok))).toEqual([]);
+    // rate(0 minute) is ECS-JB-01's error; "write rate(0 minutes)" would be no fix.
+    expect(check(JB02_RATE_UNIT, schedule('rate(0 minute)'))).toEqual([]);
   });
 });
 
@@ -136,12 +155,12 @@ describe('ECS-JB-03 scheduled ECS target ranges', () => {
     expect(bad.map((f) => f.property)).toEqual([
       'Properties/Target/EcsParameters/TaskCount', 'Properties/Target/RetryPolicy/MaximumRetryAttempts', 'Properties/Target/RetryPolicy/MaximumEventAgeInSeconds',
     ]);
-    expect(bad[0].message).toBe('[ECS-JB-03] TaskCount 11 is out of range at TestStack/Job; allowed: whole numbers 1-10. Start at most 10 tasks per run; use more schedules for more.');
+    expect(bad[0].message).toBe('[ECS-JB-03] TaskCount 11 is out of range at TestStack/Job; allowed: whole numbers 1-10. Use a TaskCount of 1-10; start more tasks per run from more schedules.');
     expect(bad[2].message).toContain('allowed: whole numbers 60-86,400');
     expect(check(JB03_SCHEDULE_TARGET_RANGES, schedule('rate(1 hour)', { EcsParameters: { ...ECS, TaskCount: 0 }, RetryPolicy: { MaximumEventAgeInSeconds: 86_401 } })).map((f) => f.property))
       .toEqual(['Properties/Target/EcsParameters/TaskCount', 'Properties/Target/RetryPolicy/MaximumEventAgeInSeconds']);
     const onRule = check(JB03_SCHEDULE_TARGET_RANGES, rule('rate(1 hour)', [{ Id: 'A', Arn: 'c', EcsParameters: { ...ECS, TaskCount: 0 } }]));
-    expect(onRule.map((f) => [f.property, f.message.includes('a whole number of 1 or more')])).toEqual([['Properties/Targets/0/EcsParameters/TaskCount', true]]);
+    expect(onRule.map((f) => [f.property, f.message.includes('a whole number of 1 or more. Use a TaskCount of 1 or more.')])).toEqual([['Properties/Targets/0/EcsParameters/TaskCount', true]]);
   });
 
   test('good: in-range values, defaults left out, unresolved values, a rule with more than 10 tasks', () => {

@@ -50,8 +50,15 @@ export function mapJob(plan: ServicePlan): void {
     if (!parsed.enabled) s.set('enabled', 'false');
     // Copied or converted as written: an expression EventBridge rejects gets a TODO (and fails synth with ECS-JB-01).
     const literal = /^scheduler\.ScheduleExpression\.expression\('(.*)'\)$/.exec(parsed.expr)?.[1];
-    const problem = literal === undefined || !parsed.enabled ? undefined : scheduleExpressionProblem(literal, 'scheduler') ?? rateUnitProblem(literal, 'scheduler');
+    const problem = literal === undefined || !parsed.enabled ? undefined : scheduleExpressionProblem(literal, 'scheduler');
     if (problem) plan.todo('on.schedule', `${problem.problem}: ${problem.fix}`, s);
+    // rate(5 minute): only a warning on Scheduler (ECS-JB-02), so write the agreeing unit and say so.
+    const unit = literal === undefined || problem ? undefined : /^rate\((\d+) (minute|hour|day)s?\)$/.exec(literal);
+    if (unit && rateUnitProblem(literal!, 'scheduler')) {
+      const fixed = `rate(${unit[1]} ${unit[2]}${unit[1] === '1' ? '' : 's'})`;
+      plan.todo('on.schedule', `${literal} written as ${fixed} (EventBridge wants a singular unit for 1, plural otherwise)`, s);
+      s.set('schedule', `scheduler.ScheduleExpression.expression('${fixed}')`);
+    }
   } else {
     // The schedule as written, which synth rejects (ECS-JB-01): a forgotten TODO cannot deploy a job on a made-up schedule.
     plan.todo('on.schedule', 'not a schedule the migrator can convert: write a scheduler.ScheduleExpression (synth fails with ECS-JB-01 until then)', s);

@@ -70,7 +70,7 @@ export class WorkerService extends ServiceBase {
     const path = this.node.path;
     checkRange(path, 'KIT-SERVICE-QUEUE', 'maxReceiveCount', props.maxReceiveCount, MAX_RECEIVE_COUNT);
     checkRange(path, 'KIT-SERVICE-QUEUE', 'visibilityTimeout (seconds)', props.visibilityTimeout?.toSeconds({ integral: false }), VISIBILITY_TIMEOUT_SECONDS,
-      'Use up to Duration.hours(12); a message that takes longer must extend its own visibility (ChangeMessageVisibility) while it is processed.');
+      'Use whole seconds up to Duration.hours(12); a message that takes longer must extend its own visibility (ChangeMessageVisibility) while it is processed.');
     checkBacklogOptions(path, props);
     const queueOptions = [
       props.maxReceiveCount !== undefined ? `maxReceiveCount ${props.maxReceiveCount}` : undefined,

@@ -111,7 +111,7 @@ describe('validation errors', () => {
       const f = fixture();
       new WorkerService(f.stack, 'W', { cluster: f.cluster, task: fargateTask(f.stack), visibilityTimeout });
     };
-    expect(worker(Duration.hours(13))).toThrow('[KIT-SERVICE-QUEUE] visibilityTimeout (seconds) 46800 is out of range at Svc/W; allowed: integers 0-43200. Use up to Duration.hours(12)');
+    expect(worker(Duration.hours(13))).toThrow('[KIT-SERVICE-QUEUE] visibilityTimeout (seconds) 46800 is out of range at Svc/W; allowed: integers 0-43200. Use whole seconds up to Duration.hours(12)');
     expect(worker(Duration.millis(1500))).toThrow(/visibilityTimeout \(seconds\) 1.5 is out of range/);
     expect(worker(Duration.hours(12))).not.toThrow();
   });

@@ -12,6 +12,12 @@ const LEGACY_VALUES: Record<string, string> = { 'host-header': 'HostHeaderConfig
 function normalizeCondition(raw: unknown): unknown {
   const condition = toObject(raw);
   const field = toStr(condition?.Field);
+  // HTTP header names compare case-insensitively (the values are matched as written here).
+  const header = field === 'http-header' ? toObject(condition?.HttpHeaderConfig) : undefined;
+  const headerName = header ? toStr(header.HttpHeaderName) : undefined;
+  if (condition && header && headerName !== undefined) {
+    return { ...condition, HttpHeaderConfig: { ...header, HttpHeaderName: headerName.toLowerCase() } };
+  }
   const config = field === undefined ? undefined : LEGACY_VALUES[field];
   if (!condition || !config) return raw;
   const { Values: values, ...rest } = condition;
@@ -43,7 +49,7 @@ export const RC14_SHADOWED_LISTENER_RULE: ResourceRule = {
   title: 'A listener rule in front of an ECS service must not repeat the conditions of a rule evaluated before it',
   area: 'reach',
   severity: Severity.WARNING,
-  description: 'For an AWS::ElasticLoadBalancingV2::ListenerRule that forwards to a target group an ECS service of the assembly registers with, flags it when another rule of the same listener has the same literal Conditions (fields and values, in any order; a host-header or path-pattern condition\'s Values and its HostHeaderConfig or PathPatternConfig Values are one spelling; host names compare case-insensitively) and a lower literal Priority: the load balancer evaluates rules by priority and stops at the first match, so this rule never matches. Rules with unresolved conditions or priorities, or a CloudFormation Condition, are not judged.',
+  description: 'For an AWS::ElasticLoadBalancingV2::ListenerRule that forwards to a target group an ECS service of the assembly registers with, flags it when another rule of the same listener has the same literal Conditions (fields and values, in any order; a host-header or path-pattern condition\'s Values and its HostHeaderConfig or PathPatternConfig Values are one spelling; host names and HTTP header names compare case-insensitively) and a lower literal Priority: the load balancer evaluates rules by priority and stops at the first match, so this rule never matches. Rules with unresolved conditions or priorities, or a CloudFormation Condition, are not judged.',
   deployError: 'Deploys, but the service behind this rule gets no traffic: every request matching its conditions goes to the earlier rule\'s target.',
   fix: 'Give the rule conditions of its own (another host header or path pattern), or remove one of the two rules.',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html',

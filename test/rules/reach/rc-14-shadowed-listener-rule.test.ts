@@ -29,12 +29,15 @@ describe('ECS-RC-14 shadowed listener rules', () => {
       + 'Give the rule its own host header or path pattern, or remove one of the two rules.');
   });
 
-  test('bad: the same condition in the older Values spelling, or with host names in another case', () => {
+  test('bad: the same condition in the older Values spelling, or with host or header names in another case', () => {
     const legacyHost = [{ Field: 'host-header', Values: ['a.example.com'] }];
     expect(check(rule, twoRules(legacyHost, host('a.example.com'))).map((f) => f.logicalId)).toEqual(['Second']);
     expect(check(rule, twoRules(host('A.Example.com'), legacyHost)).map((f) => f.logicalId)).toEqual(['Second']);
     const legacyPath = [{ Field: 'path-pattern', Values: ['/api/*'] }];
     expect(check(rule, twoRules(legacyPath, [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/api/*'] } }])).map((f) => f.logicalId)).toEqual(['Second']);
+    const header = (name: string) => [{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: name, Values: ['blue'] } }];
+    expect(check(rule, twoRules(header('X-Env'), header('x-env'))).map((f) => f.logicalId)).toEqual(['Second']);
+    expect(check(rule, twoRules(header('X-Env'), header('X-Other')))).toEqual([]);
     // Paths are case-sensitive.
     expect(check(rule, twoRules([{ Field: 'path-pattern', Values: ['/API/*'] }], legacyPath))).toEqual([]);
   });

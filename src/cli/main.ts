@@ -132,6 +132,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const files = new Map(input.stacks.map((s) => [s.name, s.file]));
     const taskDefinitionFiles = new Set(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => s.name));
     stackCount += input.stacks.length;
+    // Rules over listeners and security groups stay silent then: say why, or a pass reads as a full one.
+    for (const r of model.unloadedNestedStacks) {
+      io.stderr(`cdk-ecs-kit: note: nested stack ${r.path} has no template in ${input.source}: `
+        + 'its resources are not checked, and the load balancer and security group reach rules skip the app\n');
+    }
     for (const f of runRules(model, { rules, quotas, disabled })) {
       const taskDefinitionJson = taskDefinitionFiles.has(f.stack);
       const property = taskDefinitionJson ? taskDefinitionJsonPointer(f.property) : f.property;

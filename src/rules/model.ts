@@ -163,9 +163,9 @@ export class StackModel {
   }
 }
 
-function unloadedNestedStacks(assembly: AssemblyModel): boolean {
+function unloadedNestedStacks(assembly: AssemblyModel): readonly TemplateResource[] {
   const loaded = new Set(assembly.stacks.filter((s) => s.nestedIn).map((s) => `${s.nestedIn!.parent}\0${s.nestedIn!.logicalId}`));
-  return assembly.ofType(NESTED_STACK).some((r) => !loaded.has(`${r.stack.name}\0${r.logicalId}`));
+  return assembly.ofType(NESTED_STACK).filter((r) => !loaded.has(`${r.stack.name}\0${r.logicalId}`));
 }
 
 export class AssemblyModel {
@@ -196,6 +196,11 @@ export class AssemblyModel {
    * security group rule, a listener) are unknown, so rules that need the whole picture stay silent.
    */
   public get hasUnloadedNestedStacks(): boolean {
+    return this.unloadedNestedStacks.length > 0;
+  }
+
+  /** The nested stack resources (AWS::CloudFormation::Stack) of the assembly whose templates are not in it. */
+  public get unloadedNestedStacks(): readonly TemplateResource[] {
     return this.derived(unloadedNestedStacks, unloadedNestedStacks);
   }
 

@@ -28,6 +28,17 @@ function synthBadAssembly(): string {
 }
 
 describe('cdk-ecs-kit check', () => {
+  test('a nested stack without its template: a note on stderr names it; with the template there, no note', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-nested-'));
+    const file = path.join(dir, 'parent.json');
+    fs.writeFileSync(file, JSON.stringify({ Resources: { Net: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://example.com/net.json' } } } }));
+    const r = run('check', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`cdk-ecs-kit: note: nested stack parent/Net has no template in ${file}: its resources are not checked, `
+      + 'and the load balancer and security group reach rules skip the app\n');
+    expect(run('check', path.join(FIX, 'good', 'fargate-web.json')).stderr).toBe('');
+  });
+
   test('exit 0 and a clean summary for a good template', () => {
     const r = run('check', path.join(FIX, 'good', 'fargate-web.json'));
     expect(r.stderr).toBe('');

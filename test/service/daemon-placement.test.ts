@@ -9,6 +9,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ec2Task, Fixture, fixture, IMAGE, synthOnce } from './helpers';
 import { Ec2Capacity, Ec2CapacityImage } from '../../src/capacity';
@@ -239,7 +241,28 @@ describe('a bridge task with a fixed host port', () => {
       return f.app;
     };
     expect(() => build(false).synth()).not.toThrow();
-    expect(() => build(true).synth()).toThrow(/\[KIT-TASK-BRIDGE-HOST-PORT\] Container 'app' maps container port 8125 to fixed host port 8125 in bridge mode at Svc\/StatsdTask/);
+    expect(() => build(true).synth()).toThrow(/\[KIT-TASK-BRIDGE-HOST-PORT\] Container 'app' maps container port 8125 to fixed host port 8125 in bridge mode \(a DaemonService runs it, but so does Svc\/Replica\) at Svc\/StatsdTask/);
+  });
+
+  // RunTask places a second copy next to the daemon's: the fixed port is taken on every instance.
+  test('fails when a ScheduledJob or an EventBridge rule in another stack also runs it', () => {
+    const build = (runner: 'job' | 'rule') => {
+      const f = fixture();
+      const capacity = f.cluster.addEc2Capacity('Ec2', { minCapacity: 1 });
+      const task = new Ec2Task(f.stack, 'StatsdTask', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 8125, hostPort: 8125 }] } });
+      new DaemonService(f.stack, 'Statsd', { cluster: f.cluster, task });
+      if (runner === 'job') new ScheduledJob(f.stack, 'Flush', { cluster: f.cluster, task, capacity, schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)) });
+      if (runner === 'rule') {
+        const other = new Stack(f.app, 'Jobs', { env: { account: f.stack.account, region: f.stack.region } });
+        new events.Rule(other, 'Flush', {
+          schedule: events.Schedule.rate(Duration.hours(1)),
+          targets: [new targets.EcsTask({ cluster: f.cluster, taskDefinition: task.taskDefinition })],
+        });
+      }
+      return f.app;
+    };
+    expect(() => build('job').synth()).toThrow(/fixed host port 8125 in bridge mode \(a DaemonService runs it, but so does Svc\/Flush\/Schedule\) at Svc\/StatsdTask/);
+    expect(() => build('rule').synth()).toThrow(/fixed host port 8125 in bridge mode \(a DaemonService runs it, but so does Jobs\/Flush\/Resource\) at Svc\/StatsdTask/);
   });
 });
 

@@ -1,6 +1,9 @@
 import { Annotations, CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { Construct } from 'constructs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as pipes from 'aws-cdk-lib/aws-pipes';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { Construct, IConstruct } from 'constructs';
 import { fail } from '../../errors';
 import { checkRenderedTemplate, taskDefinitionContainers } from '../../internal/cdk-internals';
 import { KIT_CHECKS } from '../../kit-checks';
@@ -93,27 +96,41 @@ export class Ec2Task extends TaskBase {
     });
   }
 
-  /** True when at least one ECS service of the app runs this task and every one is a DAEMON service. */
-  private runOnlyByDaemons(): boolean {
-    const services = this.node.root.node.findAll()
-      .filter((c): c is ecs.BaseService => c instanceof ecs.BaseService && c.taskDefinition === this.taskDefinition);
-    return services.length > 0 && services.every((svc) => (svc.node.defaultChild as ecs.CfnService).schedulingStrategy === 'DAEMON');
+  /**
+   * The paths of what runs this task other than DAEMON services (replica services, EventBridge rules,
+   * Scheduler schedules, Pipes), or undefined when no DAEMON service runs it: a RunTask on an instance
+   * where the daemon holds the fixed port cannot be placed.
+   */
+  private nonDaemonRunners(): string[] | undefined {
+    let daemons = 0;
+    const others: string[] = [];
+    for (const c of this.node.root.node.findAll()) {
+      if (c instanceof ecs.BaseService) {
+        if (c.taskDefinition !== this.taskDefinition) continue;
+        if ((c.node.defaultChild as ecs.CfnService).schedulingStrategy === 'DAEMON') daemons++;
+        else others.push(c.node.path);
+      } else if (runsTask(c, this.taskDefinition)) {
+        others.push(c.node.path);
+      }
+    }
+    return daemons > 0 ? others : undefined;
   }
 
   /** Bridge mode: dynamic host ports only. (host and none are checked by aws-cdk-lib and ECS-PM-01/02.) */
   private checkPorts(): string[] {
     if (this.networkMode !== ecs.NetworkMode.BRIDGE) return [];
     const errors: string[] = [];
-    let daemonsOnly: boolean | undefined;
+    let others: string[] | undefined | null = null;
     // All containers, including ones added on the L2 directly.
     for (const c of taskDefinitionContainers(this.taskDefinition)) {
       for (const pm of c.portMappings) {
         if (pm.hostPort === undefined || pm.hostPort === 0) continue;
         // One task per instance is what a daemon runs: its fixed port never conflicts (a statsd or agent daemon).
-        daemonsOnly ??= this.runOnlyByDaemons();
-        if (daemonsOnly) continue;
+        if (others === null) others = this.nonDaemonRunners();
+        if (others?.length === 0) continue;
+        const alsoRun = others ? ` (a DaemonService runs it, but so does ${others.join(', ')})` : '';
         errors.push(formatMessage('KIT-TASK-BRIDGE-HOST-PORT', this.node.path, {
-          problem: `Container '${c.containerName}' maps container port ${pm.containerPort} to fixed host port ${pm.hostPort} in bridge mode`,
+          problem: `Container '${c.containerName}' maps container port ${pm.containerPort} to fixed host port ${pm.hostPort} in bridge mode${alsoRun}`,
           allowed: 'hostPort unset or 0 (a dynamic port from 32768-65535)',
           fix: 'Leave hostPort unset: a fixed host port allows one task per instance and blocks rolling deployments '
             + '(a task that only DaemonServices run, one per instance, may keep it)',
@@ -122,6 +139,24 @@ export class Ec2Task extends TaskBase {
     }
     return errors;
   }
+}
+
+/** The ECS targets of an EventBridge rule, Scheduler schedule or Pipe (public L1 properties), else undefined. */
+function runnerTargets(c: IConstruct): unknown {
+  if (c instanceof events.CfnRule) return c.targets;
+  if (c instanceof scheduler.CfnSchedule) return c.target;
+  if (c instanceof pipes.CfnPipe) return c.targetParameters;
+  return undefined;
+}
+
+/** True when `c` is an EventBridge rule, Scheduler schedule or Pipe whose targets name the task definition. */
+function runsTask(c: IConstruct, taskDefinition: ecs.TaskDefinition): boolean {
+  const targets = runnerTargets(c);
+  if (targets === undefined) return false;
+  const stack = Stack.of(c);
+  // Resolved in the runner's stack, so a cross-stack reference reads as the same import on both sides.
+  const arn = JSON.stringify(stack.resolve(taskDefinition.taskDefinitionArn));
+  return JSON.stringify(stack.resolve(targets) ?? null).includes(arn);
 }
 
 /**

@@ -29,7 +29,7 @@ import type { DeploymentStandard } from '../standards/deployment-standard';
 import { ORG_RULES, orgRulesFor } from '../standards/rules';
 import type { DeploymentStandardProps } from '../standards/standard-props';
 import { standardQuotas } from '../standards/standard-quotas';
-import { taskDefinitionJsonPointer } from '../task/json/task-definition-template';
+import { taskDefinitionJsonPointer, taskDefinitionJsonProse } from '../task/json/task-definition-template';
 import { packageVersion } from '../version';
 
 export interface CliIo {
@@ -139,8 +139,19 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     }
     for (const f of runRules(model, { rules, quotas, disabled })) {
       const taskDefinitionJson = taskDefinitionFiles.has(f.stack);
-      const property = taskDefinitionJson ? taskDefinitionJsonPointer(f.property) : f.property;
-      findings.push({ ...f, property, file: files.get(f.stack), taskDefinitionJson });
+      if (!taskDefinitionJson) {
+        findings.push({ ...f, file: files.get(f.stack), taskDefinitionJson });
+        continue;
+      }
+      // In the file's own field names: containerDefinitions/0/hostPort, "set hostPort".
+      findings.push({
+        ...f,
+        property: taskDefinitionJsonPointer(f.property),
+        message: taskDefinitionJsonProse(f.message),
+        fix: taskDefinitionJsonProse(f.fix),
+        file: files.get(f.stack),
+        taskDefinitionJson,
+      });
     }
     // What the kit's constructs warned about at synth: a CI job that runs only `check` sees them too.
     for (const s of input.stacks) {

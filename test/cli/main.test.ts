@@ -56,7 +56,7 @@ describe('cdk-ecs-kit check', () => {
   test('a RegisterTaskDefinition JSON file is checked as one task definition; a bad field is exit 2 naming its JSON path', () => {
     const r = run('check', path.join(FIX, 'taskdef', 'fargate-awslogs-no-execution-role.json'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('[ECS-RC-02] Fargate task definition has no ExecutionRoleArn but container \'web\' logs with awslogs at fargate-awslogs-no-execution-role/TaskDefinition');
+    expect(r.stdout).toContain('[ECS-RC-02] Fargate task definition has no executionRoleArn but container \'web\' logs with awslogs at fargate-awslogs-no-execution-role/TaskDefinition');
     // The property in the file's own field names, not the template's Properties/ExecutionRoleArn.
     expect(r.stdout).toContain('ERROR   ECS-RC-02  fargate-awslogs-no-execution-role/TaskDefinition  (executionRoleArn)\n');
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'taskdef-')), 'td.json');
@@ -160,6 +160,34 @@ describe('cdk-ecs-kit check', () => {
     expect(result.properties.property).toBe('containerDefinitions/0/portMappings/0/hostPort');
     const lines = fs.readFileSync(taskDef, 'utf8').split('\n');
     expect(lines[result.locations[0].physicalLocation.region.startLine - 1]).toContain('"hostPort": 8080');
+  });
+
+  test('a task definition JSON file\'s findings name its fields as the file spells them, in the text', () => {
+    const taskDef = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'td-prose-')), 'td.json');
+    fs.writeFileSync(taskDef, JSON.stringify({
+      family: 'web',
+      networkMode: 'awsvpc',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+      containerDefinitions: [{ name: 'PortMappings', image: 'nginx', memory: 512, essential: true, portMappings: [{ containerPort: 80, hostPort: 8080 }] }],
+    }));
+    const [finding] = JSON.parse(run('check', '--format', 'json', taskDef).stdout).findings;
+    expect(finding.ruleId).toBe('ECS-PM-01');
+    // Field names change; the user's own container name and one-word names do not.
+    expect(finding.message).toContain("container 'PortMappings' maps hostPort 8080 to containerPort 80 in awsvpc network mode");
+    expect(finding.message).toMatch(/; allowed: hostPort omitted or equal to containerPort \(80\)\. Remove hostPort or set it to 80\.$/);
+    // A template keeps CloudFormation's names.
+    const template = path.join(path.dirname(taskDef), 'template.json');
+    fs.writeFileSync(template, JSON.stringify({
+      Resources: {
+        Td: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            NetworkMode: 'awsvpc', ContainerDefinitions: [{ Name: 'web', Image: 'nginx', Memory: 512, PortMappings: [{ ContainerPort: 80, HostPort: 8080 }] }],
+          },
+        },
+      },
+    }));
+    expect(JSON.parse(run('check', '--format', 'json', template).stdout).findings[0].message).toMatch(/maps HostPort 8080 to ContainerPort 80 .* Remove HostPort or set it to 80\.$/);
   });
 
   test('checks a cdk.out directory and names construct paths', () => {

@@ -94,6 +94,41 @@ export function taskDefinitionJsonPointer(property: string): string {
   return out.join('/');
 }
 
+let proseNames: { pattern: RegExp; json: ReadonlyMap<string, string> } | undefined;
+
+/**
+ * A finding's text with the CloudFormation names of task definition fields in the JSON's spelling
+ * (`HostPort` becomes `hostPort`), so the text matches the file. Only names of two or more words are
+ * changed (one-word names such as `Memory` read as plain words), and never inside single quotes.
+ */
+export function taskDefinitionJsonProse(text: string): string {
+  proseNames ??= jsonNamesOfCfnNames();
+  // A quoted value ('web', a container named like a field) is the user's own and stays as it is.
+  return text.replace(proseNames.pattern, (match) => proseNames!.json.get(match) ?? match);
+}
+
+function jsonNamesOfCfnNames(): { pattern: RegExp; json: ReadonlyMap<string, string> } {
+  const json = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const visit = (table: FieldTable) => {
+    for (const [jsonKey, entry] of Object.entries(table)) {
+      const [l1Key, type] = fieldEntry(jsonKey, entry);
+      const cfn = cfnName(l1Key);
+      if (cfn !== jsonKey && /^[A-Z]+[a-z0-9]+[A-Z]/.test(cfn)) {
+        if (json.has(cfn) && json.get(cfn) !== jsonKey) ambiguous.add(cfn);
+        json.set(cfn, jsonKey);
+      }
+      const inner = innerTable(type);
+      if (inner) visit(inner);
+    }
+  };
+  visit(TASK_FIELDS);
+  ambiguous.forEach((name) => json.delete(name));
+  // Longest first, so ContainerDefinitions is not read as a prefix of a longer name.
+  const names = [...json.keys()].sort((a, b) => b.length - a.length);
+  return { pattern: new RegExp(`'[^'\\n]*'|\\b(?:${names.join('|')})\\b`, 'g'), json };
+}
+
 function innerTable(type: FieldType): FieldTable | undefined {
   if (typeof type === 'string') return undefined;
   return 'object' in type ? type.object : type.list;

@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as fc from 'fast-check';
 import { readTemplateFile } from '../../src/cli/inputs';
+import { EcsKitErrors } from '../../src/errors';
 import { TaskDefinitionJson } from '../../src/task';
 import { CONTAINER_FIELDS, fieldEntry, FieldTable, FieldType, TASK_FIELDS } from '../../src/task/json/field-table';
 import { mapObject } from '../../src/task/json/json-mapper';
@@ -114,5 +115,20 @@ describe('task definition JSON as a template (the CLI path, without aws-cdk-lib)
       .toThrow(/\[KIT-TASK-JSON\] containerDefinitions\[0\]\.Command is not a task definition field CloudFormation supports/);
     expect(() => taskDefinitionTemplate({ containerDefinitions: [{ name: 'a', image: 'b', portMappings: [{ containerPort: '80' }] }] }, 'td.json'))
       .toThrow(/containerDefinitions\[0\]\.portMappings\[0\]\.containerPort is string "80"/);
+  });
+
+  test('every unknown field and wrong type of a file in one error: the first in full, the others after it', () => {
+    const json = { cpu: 256, containerDefinitions: [{ name: 'a', image: 'b', Command: ['x'], portMappings: [{ containerPort: '80' }], environment: [{ name: 'A', value: 1 }] }] };
+    let error: Error | undefined;
+    try {
+      taskDefinitionTemplate(json, 'td.json');
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toBe('[KIT-TASK-JSON] cpu is number 256 (and 3 more: containerDefinitions[0].Command is not a task definition field; '
+      + 'containerDefinitions[0].portMappings[0].containerPort is string "80", expected a whole number; '
+      + 'containerDefinitions[0].environment[0].value is number 1, expected a string) at td.json; allowed: a string. '
+      + 'Write cpu as a string, as RegisterTaskDefinition expects.');
+    expect(EcsKitErrors.codeOf(error)).toBe('KIT-TASK-JSON');
   });
 });

@@ -1,6 +1,6 @@
 /** Maps RegisterTaskDefinition JSON to CfnTaskDefinition props, field by field, by the field table. */
 import { fieldEntry, FieldTable, FieldType } from './field-table';
-import { EcsKitError } from '../../errors';
+import { EcsKitError, KitErrorDetails } from '../../errors';
 
 const CODE = 'KIT-TASK-JSON';
 
@@ -24,14 +24,24 @@ function kind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function wrongType(source: string, path: string, type: FieldType, value: unknown): never {
-  throw new EcsKitError({
-    code: CODE,
-    problem: `${path} is ${kind(value)}`,
-    path: source,
-    allowed: describe(type),
-    fix: `Write ${path} as ${describe(type)}, as RegisterTaskDefinition expects.`,
+/** A field the mapper cannot take: the first is reported in full, the rest in short. */
+interface Problem {
+  readonly details: KitErrorDetails;
+  readonly short: string;
+}
+
+function wrongType(problems: Problem[], source: string, path: string, type: FieldType, value: unknown): undefined {
+  problems.push({
+    details: {
+      code: CODE,
+      problem: `${path} is ${kind(value)}`,
+      path: source,
+      allowed: describe(type),
+      fix: `Write ${path} as ${describe(type)}, as RegisterTaskDefinition expects.`,
+    },
+    short: `${path} is ${kind(value)}, expected ${describe(type)}`,
   });
+  return undefined;
 }
 
 /** Join a JSON path: a.b, a[0]. */
@@ -40,58 +50,75 @@ export function childPath(parent: string, key: string | number): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-/** Map one object by its field table; unknown fields are errors naming the path and the known fields. */
+/**
+ * Map one object by its field table. Unknown fields and wrong types are one KIT-TASK-JSON error that names
+ * the first in full (JSON path, the known fields) and every other one after it, so one run shows them all.
+ */
 export function mapObject(value: unknown, table: FieldTable, path: string, source: string): Record<string, unknown> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) wrongType(source, path || '(document)', { object: table }, value);
+  const problems: Problem[] = [];
+  const out = mapFields(value, table, path, source, problems);
+  if (problems.length === 0) return out;
+  const [first, ...rest] = problems;
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more: ${rest.map((p) => p.short).join('; ')})`;
+  throw new EcsKitError({ ...first.details, problem: `${first.details.problem}${more}` });
+}
+
+function mapFields(value: unknown, table: FieldTable, path: string, source: string, problems: Problem[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    wrongType(problems, source, path || '(document)', { object: table }, value);
+    return out;
+  }
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
     const here = childPath(path, key);
     const entry = table[key];
     if (entry === undefined) {
-      throw new EcsKitError({
-        code: CODE,
-        problem: `${here} is not a task definition field CloudFormation supports`,
-        path: source,
-        allowed: Object.keys(table).join(', '),
-        fix: 'Remove the field or fix its spelling; field names are case-sensitive (camelCase, as in RegisterTaskDefinition).',
+      problems.push({
+        details: {
+          code: CODE,
+          problem: `${here} is not a task definition field CloudFormation supports`,
+          path: source,
+          allowed: Object.keys(table).join(', '),
+          fix: 'Remove the field or fix its spelling; field names are case-sensitive (camelCase, as in RegisterTaskDefinition).',
+        },
+        short: `${here} is not a task definition field`,
       });
+      continue;
     }
     // null and [] are what the console and describe output write for "not set" (environment: [],
     // placementConstraints: []); kept, an empty list trips checks that the field is set at all.
     if (raw === null || (Array.isArray(raw) && raw.length === 0)) continue;
     const [l1Key, type] = fieldEntry(key, entry);
-    out[l1Key] = mapValue(raw, type, here, source);
+    const mapped = mapValue(raw, type, here, source, problems);
+    if (mapped !== undefined) out[l1Key] = mapped;
   }
   return out;
 }
 
-function mapValue(value: unknown, type: FieldType, path: string, source: string): unknown {
+function mapValue(value: unknown, type: FieldType, path: string, source: string, problems: Problem[]): unknown {
   switch (type) {
     case 'string':
-      if (typeof value !== 'string') wrongType(source, path, type, value);
-      return value;
+      return typeof value === 'string' ? value : wrongType(problems, source, path, type, value);
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) wrongType(source, path, type, value);
-      return value;
+      return typeof value === 'number' && Number.isInteger(value) ? value : wrongType(problems, source, path, type, value);
     case 'boolean':
-      if (typeof value !== 'boolean') wrongType(source, path, type, value);
-      return value;
+      return typeof value === 'boolean' ? value : wrongType(problems, source, path, type, value);
     case 'strings':
     case 'integers': {
-      if (!Array.isArray(value)) wrongType(source, path, type, value);
+      if (!Array.isArray(value)) return wrongType(problems, source, path, type, value);
       const item = type === 'strings' ? 'string' : 'integer';
-      return value.map((v, i) => mapValue(v, item, childPath(path, i), source));
+      return value.map((v, i) => mapValue(v, item, childPath(path, i), source, problems));
     }
     case 'map': {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) wrongType(source, path, type, value);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return wrongType(problems, source, path, type, value);
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof v !== 'string') wrongType(source, childPath(path, k), 'string', v);
+        if (typeof v !== 'string') wrongType(problems, source, childPath(path, k), 'string', v);
       }
       return { ...(value as Record<string, string>) };
     }
     default:
-      if ('object' in type) return mapObject(value, type.object, path, source);
-      if (!Array.isArray(value)) wrongType(source, path, type, value);
-      return value.map((v, i) => mapObject(v, type.list, childPath(path, i), source));
+      if ('object' in type) return mapFields(value, type.object, path, source, problems);
+      if (!Array.isArray(value)) return wrongType(problems, source, path, type, value);
+      return value.map((v, i) => mapFields(v, type.list, childPath(path, i), source, problems));
   }
 }

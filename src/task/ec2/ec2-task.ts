@@ -119,25 +119,20 @@ export class Ec2Task extends TaskBase {
   /** Bridge mode: dynamic host ports only. (host and none are checked by aws-cdk-lib and ECS-PM-01/02.) */
   private checkPorts(): string[] {
     if (this.networkMode !== ecs.NetworkMode.BRIDGE) return [];
-    const errors: string[] = [];
-    let others: string[] | undefined | null = null;
     // All containers, including ones added on the L2 directly.
-    for (const c of taskDefinitionContainers(this.taskDefinition)) {
-      for (const pm of c.portMappings) {
-        if (pm.hostPort === undefined || pm.hostPort === 0) continue;
-        // One task per instance is what a daemon runs: its fixed port never conflicts (a statsd or agent daemon).
-        if (others === null) others = this.nonDaemonRunners();
-        if (others?.length === 0) continue;
-        const alsoRun = others ? ` (a DaemonService runs it, but so does ${others.join(', ')})` : '';
-        errors.push(formatMessage('KIT-TASK-BRIDGE-HOST-PORT', this.node.path, {
-          problem: `Container '${c.containerName}' maps container port ${pm.containerPort} to fixed host port ${pm.hostPort} in bridge mode${alsoRun}`,
-          allowed: 'hostPort unset or 0 (a dynamic port from 32768-65535)',
-          fix: 'Leave hostPort unset: a fixed host port allows one task per instance and blocks rolling deployments '
-            + '(a task that only DaemonServices run, one per instance, may keep it)',
-        }));
-      }
-    }
-    return errors;
+    const fixed = taskDefinitionContainers(this.taskDefinition)
+      .flatMap((c) => c.portMappings.filter((pm) => pm.hostPort !== undefined && pm.hostPort !== 0).map((pm) => ({ c, pm })));
+    if (fixed.length === 0) return [];
+    // One task per instance is what a daemon runs: its fixed port never conflicts (a statsd or agent daemon).
+    const others = this.nonDaemonRunners();
+    if (others?.length === 0) return [];
+    const alsoRun = others ? ` (a DaemonService runs it, but so does ${others.join(', ')})` : '';
+    return fixed.map(({ c, pm }) => formatMessage('KIT-TASK-BRIDGE-HOST-PORT', this.node.path, {
+      problem: `Container '${c.containerName}' maps container port ${pm.containerPort} to fixed host port ${pm.hostPort} in bridge mode${alsoRun}`,
+      allowed: 'hostPort unset or 0 (a dynamic port from 32768-65535)',
+      fix: 'Leave hostPort unset: a fixed host port allows one task per instance and blocks rolling deployments '
+        + '(a task that only DaemonServices run, one per instance, may keep it)',
+    }));
   }
 }
 

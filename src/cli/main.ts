@@ -139,19 +139,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     }
     for (const f of runRules(model, { rules, quotas, disabled })) {
       const taskDefinitionJson = taskDefinitionFiles.has(f.stack);
-      if (!taskDefinitionJson) {
-        findings.push({ ...f, file: files.get(f.stack), taskDefinitionJson });
-        continue;
-      }
       // In the file's own field names: containerDefinitions/0/hostPort, "set hostPort".
-      findings.push({
-        ...f,
-        property: taskDefinitionJsonPointer(f.property),
-        message: taskDefinitionJsonProse(f.message),
-        fix: taskDefinitionJsonProse(f.fix),
-        file: files.get(f.stack),
-        taskDefinitionJson,
-      });
+      const inFileNames = taskDefinitionJson
+        ? { property: taskDefinitionJsonPointer(f.property), message: taskDefinitionJsonProse(f.message), fix: taskDefinitionJsonProse(f.fix) }
+        : {};
+      findings.push({ ...f, ...inFileNames, file: files.get(f.stack), taskDefinitionJson });
     }
     // What the kit's constructs warned about at synth: a CI job that runs only `check` sees them too.
     for (const s of input.stacks) {

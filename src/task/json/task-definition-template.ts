@@ -124,9 +124,7 @@ function jsonNamesOfCfnNames(): { pattern: RegExp; json: ReadonlyMap<string, str
   };
   visit(TASK_FIELDS);
   ambiguous.forEach((name) => json.delete(name));
-  // Longest first, so ContainerDefinitions is not read as a prefix of a longer name.
-  const names = [...json.keys()].sort((a, b) => b.length - a.length);
-  return { pattern: new RegExp(`'[^'\\n]*'|\\b(?:${names.join('|')})\\b`, 'g'), json };
+  return { pattern: new RegExp(`'[^'\\n]*'|\\b(?:${[...json.keys()].join('|')})\\b`, 'g'), json };
 }
 
 function innerTable(type: FieldType): FieldTable | undefined {

@@ -43,7 +43,7 @@ export function mapHttp(plan: ServicePlan, route: AlbRoute, internetFacing: bool
     if (redirect !== undefined) s.set('redirectHttp', String(redirect));
   }
   const hc = f.peek('http.healthcheck');
-  if (typeof hc === 'string') s.set('healthCheck', `{ path: ${tsString(f.str('http.healthcheck')!)} }`);
+  if (typeof hc === 'string') s.set('healthCheck', `{ path: ${tsString(slashed(f.str('http.healthcheck')!))} }`);
   else if (isMap(hc)) s.set('healthCheck', targetHealthCheck(plan, ['http', 'healthcheck'], true));
   const dereg = f.peek('http.deregistration_delay');
   if (dereg !== undefined) setDuration(plan, ['http', 'deregistration_delay'], 'deregistrationDelay');
@@ -109,20 +109,22 @@ function setDuration(plan: ServicePlan, path: Path, key: string, into: ObjectCod
   }
 }
 
+/** A health check path as Copilot renders it: `healthz` becomes `/healthz` (ELB rejects a path without the slash, ECS-SV-33). */
+function slashed(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
 /** A target group health check (ALB: path, codes; both: port, thresholds, interval, timeout, grace period). */
 function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): string {
   const f = plan.fields;
   const hc = new ObjectCode();
   if (alb) {
-    hc.set('path', f.has([...base, 'path']) ? tsString(f.str([...base, 'path'])!) : undefined);
+    hc.set('path', f.has([...base, 'path']) ? tsString(slashed(f.str([...base, 'path'])!)) : undefined);
     hc.set('healthyHttpCodes', f.has([...base, 'success_codes']) ? tsString(f.str([...base, 'success_codes'])!) : undefined);
   }
+  // The kit's services let the load balancer reach a health check port of their own, as Copilot's environment did.
   const port = f.has([...base, 'port']) ? f.str([...base, 'port'])! : undefined;
   hc.set('port', port !== undefined ? tsString(port) : undefined);
-  // Copilot's environment security group let the load balancer reach any port; the kit opens the traffic port only.
-  if (port !== undefined && Number.isInteger(Number(port)) && Number(port) !== plan.port) {
-    plan.afterService.push(`${plan.v}.allowFrom(${plan.v}.${alb ? 'listener' : 'loadBalancer'}, ${port}); // health checks on port ${port}`);
-  }
   const healthy = f.num([...base, 'healthy_threshold']);
   if (healthy !== undefined) hc.set('healthyThresholdCount', String(healthy));
   const unhealthy = f.num([...base, 'unhealthy_threshold']);

@@ -96,10 +96,18 @@ describe('migrateCopilot', () => {
     expect(code).toMatch(/backlogPerTask: 4,/);
   });
 
-  test('a health check on another port opens that port to the load balancer (Copilot\'s environment security group did)', () => {
+  test('a health check on another port keeps its port (the service opens it to the load balancer, as Copilot\'s environment security group did)', () => {
     const manifest = (port: number) => `name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 8080\nhttp:\n  path: /\n  healthcheck:\n    path: /health\n    port: ${port}\n`;
-    expect(migrateCopilot([{ file: 'm.yml', text: manifest(8081) }]).code).toContain('web.allowFrom(web.listener, 8081); // health checks on port 8081');
-    expect(migrateCopilot([{ file: 'm.yml', text: manifest(8080) }]).code).not.toContain('allowFrom(web.listener');
+    const code = migrateCopilot([{ file: 'm.yml', text: manifest(8081) }]).code;
+    expect(code).toMatch(/healthCheck: \{\s*path: '\/health',\s*port: '8081'/);
+    expect(code).not.toContain('allowFrom(web.listener');
+  });
+
+  test('a health check path without a leading slash gets one, as Copilot renders it (ELB rejects it otherwise, ECS-SV-33)', () => {
+    const web = (http: string) => migrateCopilot([{ file: 'm.yml', text: `name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 8080\nhttp:\n  path: /\n${http}` }]).code;
+    expect(web('  healthcheck: healthz\n')).toContain("healthCheck: { path: '/healthz' }");
+    expect(web('  healthcheck:\n    path: api/health\n')).toMatch(/path: '\/api\/health'/);
+    expect(web('  healthcheck: /ready\n')).toContain("healthCheck: { path: '/ready' }");
   });
 
   test('running the generated file registers EcsChecks, so synth fails on what ECS would reject', () => {

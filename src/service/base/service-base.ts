@@ -7,6 +7,7 @@ import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -38,6 +39,9 @@ const ANY_COUNT = Number.MAX_SAFE_INTEGER;
  * ECS-RC-10 the capacity provider and its instance types.
  */
 const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SV-32', 'ECS-RC-10'];
+
+/** Rules on a service's target groups. */
+const TARGET_GROUP_RULE_IDS = ['ECS-SV-33'];
 
 /** Settings a service shape (web, backend, daemon...) passes to ServiceBase. */
 export interface ServiceShapeOptions {
@@ -254,7 +258,23 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
 
   /** Let `peer` reach the tasks on `port` (the instances' dynamic ports for bridge tasks). */
   public allowFrom(peer: ec2.IConnectable, port: number): void {
-    warnUnmappedPort(this, this._serviceTask, port);
+    this.openPort(peer, port, `allowFrom opens port ${port}`);
+  }
+
+  /**
+   * Health checks on a port other than the traffic port: the load balancer must reach that port as well, or no
+   * target ever turns healthy (ECS-RC-04). Target group rules (ECS-SV-33) run on the rendered target group.
+   */
+  protected checkTargetHealth(peer: ec2.IConnectable, targetGroup: elbv2.TargetGroupBase, healthCheck: elbv2.HealthCheck | undefined,
+    trafficPort: number): void {
+    validateWithRules(this, targetGroup.node.defaultChild as elbv2.CfnTargetGroup, TARGET_GROUP_RULE_IDS);
+    const port = healthCheck?.port;
+    if (port === undefined || Token.isUnresolved(port) || !/^\d+$/.test(port) || Number(port) === trafficPort) return;
+    this.openPort(peer, Number(port), `healthCheck.port ${port}`);
+  }
+
+  private openPort(peer: ec2.IConnectable, port: number, opener: string): void {
+    warnUnmappedPort(this, this._serviceTask, port, opener);
     if (this.securityGroup) {
       this.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
     } else if (this.ec2Capacity) {

@@ -79,7 +79,7 @@ export function validatePlainTaskDefinition(taskDefinition: ecs.TaskDefinition):
  * Service Connect proxies connect to container ports, so callers through them time out while the deployment succeeds.
  * A warning: an awsvpc task may listen on a port it does not map.
  */
-export function warnUnmappedPort(scope: Construct, task: ServiceTask, port: number): void {
+export function warnUnmappedPort(scope: Construct, task: ServiceTask, port: number, opener: string = `allowFrom opens port ${port}`): void {
   if (Token.isUnresolved(port) || !task.l2) return;
   const mappings = taskDefinitionContainers(task.l2).flatMap((c) => c.portMappings);
   const ports = mappings.map((m) => m.containerPortRange ?? String(m.containerPort));
@@ -91,7 +91,7 @@ export function warnUnmappedPort(scope: Construct, task: ServiceTask, port: numb
   // A fixed host port (bridge or host mode) is what callers on the instance connect to.
   if (ports.some(inRange) || fixedHostPort(task, port) !== undefined) return;
   Annotations.of(scope).addWarningV2('KIT-SERVICE-PORT-UNMAPPED', formatMessage('KIT-SERVICE-PORT-UNMAPPED', scope.node.path, {
-    problem: `allowFrom opens port ${port}, which no container of task ${task.path} maps (${ports.join(', ')})`,
+    problem: `${opener}, which no container of task ${task.path} maps (${ports.join(', ')})`,
     allowed: `a container port of the task: ${ports.join(', ')}`,
     fix: 'Pass the container port the service listens on (load balancers and Service Connect proxies connect to it), or add that port mapping',
   }));

@@ -10,7 +10,7 @@ import { App, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 
 function changed(what: string): never {
   throw new Error(`cdk-ecs-kit: aws-cdk-lib internal '${what}' changed; update src/internal/cdk-internals.ts`);
@@ -24,6 +24,8 @@ const TEMPLATE_CHECKS = new WeakMap<Stack, TemplateCheck[]>();
 const RENDERED = new WeakMap<Stack, object>();
 let keepRendered = false;
 let renderHook: ((this: Stack) => unknown) | undefined;
+/** Work to do on each stack of an app right before it renders, by app root. */
+const BEFORE_RENDER = new WeakMap<IConstruct, Array<(stack: Stack) => void>>();
 
 /**
  * Wrap Stack.prototype._toCloudFormation once, for every stack: it runs the stack's template checks
@@ -36,6 +38,7 @@ function hookRender(): (this: Stack) => unknown {
   const render = proto._toCloudFormation;
   if (typeof render !== 'function') changed('Stack._toCloudFormation');
   const hook = function (this: Stack): unknown {
+    for (const before of BEFORE_RENDER.get(this.node.root) ?? []) before(this);
     const template = render.call(this);
     if (typeof template !== 'object' || template === null) changed('Stack._toCloudFormation (result)');
     const checks = TEMPLATE_CHECKS.get(this);
@@ -59,6 +62,17 @@ export function checkRenderedTemplate(stack: Stack, check: TemplateCheck): void 
   const existing = TEMPLATE_CHECKS.get(stack);
   if (existing) existing.push(check);
   else TEMPLATE_CHECKS.set(stack, [check]);
+}
+
+/**
+ * Run `before` on each stack of `root`'s app right before the stack renders its template, after every aspect ran:
+ * the one moment that reaches the stacks of nested stages too (an app's aspects stop at a Stage).
+ */
+export function beforeRender(root: IConstruct, before: (stack: Stack) => void): void {
+  hookRender();
+  const list = BEFORE_RENDER.get(root);
+  if (list) list.push(before);
+  else BEFORE_RENDER.set(root, [before]);
 }
 
 /**
@@ -170,6 +184,11 @@ export class KitCluster extends ecs.Cluster {
   private kitProviderNames?: string[];
   private kitDefaultStrategy?: ecs.CapacityProviderStrategy[];
 
+  constructor(scope: Construct, id: string, props: ecs.ClusterProps) {
+    super(scope, id, props);
+    associateCapacityProvidersOnce(this);
+  }
+
   /** Registers an ASG capacity provider by name (a token is fine). */
   public registerAsgProviderName(name: string): void {
     this.kitProviderNames = [...this.kitProviderNames ?? [], name];
@@ -191,6 +210,22 @@ export class KitCluster extends ecs.Cluster {
   public get hasEc2Capacity(): boolean {
     return (this.kitProviderNames?.length ?? 0) > 0 || super.hasEc2Capacity;
   }
+}
+
+/**
+ * aws-cdk-lib's capacity provider association aspect creates its resource again on every synth of a cluster with a
+ * default strategy (`strategy.length > 0 || names.length > 0 && !this.resource`), so a second synth of the same app
+ * (`Template.fromStack` then `Annotations.fromStack` in one test) throws "There is already a Construct with name
+ * 'Cluster'". The kit lets it create the resource once. Internal: the aspect's class name and its child id (the
+ * cluster's id). When either changes the guard is skipped and test/internal/cdk-internals.test.ts fails.
+ */
+function associateCapacityProvidersOnce(cluster: ecs.Cluster): void {
+  const aspect = cdk.Aspects.of(cluster).all.find((a) => a.constructor.name === 'MaybeCreateCapacityProviderAssociations');
+  if (!aspect) return;
+  const visit = aspect.visit.bind(aspect);
+  aspect.visit = (node) => {
+    if (!cluster.node.tryFindChild(cluster.node.id)) visit(node);
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Aws, CfnCondition, CfnResource, Errors, Fn, IPolicyValidationPlugin, Lazy, Stack, Stage, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -171,6 +171,26 @@ describe('ASG capacity providers without addAsgCapacityProvider', () => {
       CapacityProviders: ['FARGATE', 'FARGATE_SPOT', 'kit-ec2'],
       DefaultCapacityProviderStrategy: [{ CapacityProvider: 'kit-ec2', Weight: 1 }],
     });
+  });
+});
+
+describe('the capacity provider association aspect runs once per cluster', () => {
+  // aws-cdk-lib recreates the association on every synth when a default strategy is set; the kit guards it.
+  const synthTwice = (cluster: (stack: Stack, vpc: ec2.Vpc) => ecs.Cluster) => () => {
+    const { stack, vpc } = vpcStack();
+    cluster(stack, vpc).addDefaultCapacityProviderStrategy([{ capacityProvider: 'FARGATE', weight: 1 }]);
+    Template.fromStack(stack);
+    Annotations.fromStack(stack); // a second synth, with aspects
+    Template.fromStack(stack).resourceCountIs('AWS::ECS::ClusterCapacityProviderAssociations', 1);
+  };
+
+  test('KitCluster synthesizes twice, with one association', () => {
+    expect(synthTwice((stack, vpc) => new KitCluster(stack, 'Cluster', { vpc, enableFargateCapacityProviders: true }))).not.toThrow();
+  });
+
+  test('plain ecs.Cluster still throws on the second synth: when this fails, aws-cdk-lib fixed it; drop associateCapacityProvidersOnce', () => {
+    expect(synthTwice((stack, vpc) => new ecs.Cluster(stack, 'Cluster', { vpc, enableFargateCapacityProviders: true })))
+      .toThrow(/There is already a Construct with name 'Cluster'/);
   });
 });
 

@@ -82,6 +82,25 @@ function recordedStandard(json: string, source: string): Judging {
   return { props, quotas: standardQuotas(props) };
 }
 
+/**
+ * The standard each assembly's synth recorded, read once per distinct standard; `note` is told the first time a
+ * standard is used, so the output says what it judged by.
+ */
+function recordedStandards(note: (input: AssemblyInput, standard: Judging) => void): (input: AssemblyInput) => Judging | undefined {
+  const recorded = new Map<string, Judging>();
+  return (input) => {
+    const json = input.stacks.find((st) => st.standard !== undefined)?.standard;
+    if (json === undefined) return undefined;
+    let standard = recorded.get(json);
+    if (!standard) {
+      standard = recordedStandard(json, input.source);
+      recorded.set(json, standard);
+      note(input, standard);
+    }
+    return standard;
+  };
+}
+
 function loadStandard(file: string): DeploymentStandard {
   // Loaded only for --standard: it brings aws-cdk-lib and cdk-nag, which the checks themselves never need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -98,20 +117,9 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const disabled = parseDisabled(opts.disable, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id)]);
   const assemblies = loadInputs(paths);
   // Each assembly (app or stage) is judged by --standard, else by the standard its synth applied and recorded.
-  const recorded = new Map<string, Judging>();
-  const standardOf = (input: AssemblyInput): Judging | undefined => {
-    if (explicit) return explicit;
-    const json = input.stacks.find((st) => st.standard !== undefined)?.standard;
-    if (json === undefined) return undefined;
-    let standard = recorded.get(json);
-    if (!standard) {
-      standard = recordedStandard(json, input.source);
-      recorded.set(json, standard);
-      io.stderr(`cdk-ecs-kit: note: judging ${input.source} by standard '${standard.props.name}' ${standard.props.version}, which the app applied `
-        + '(recorded in the assembly); --standard FILE overrides\n');
-    }
-    return standard;
-  };
+  const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: judging ${input.source} by standard `
+    + `'${standard.props.name}' ${standard.props.version}, which the app applied (recorded in the assembly); --standard FILE overrides\n`));
+  const standardOf = (input: AssemblyInput): Judging | undefined => explicit ?? recorded(input);
   const findings: CheckedFinding[] = [];
   const used = new Set<Rule>(ALL_RULES);
   const notRunNoted = new Set<Judging>();
@@ -171,8 +179,12 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
 }
 
 function runQuotas(paths: string[], opts: { format: string; quotas?: string }, io: CliIo): number {
-  const quotas = resolveQuotas(opts.quotas);
-  const rows = loadInputs(paths).flatMap((input) => capacityReport(new AssemblyModel(input.stacks), quotas));
+  const explicit = opts.quotas === undefined ? undefined : resolveQuotas(opts.quotas);
+  // Without --quotas, an assembly's limits are those of the standard its synth applied, as in synth and check.
+  const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: quotas of ${input.source} from standard `
+    + `'${standard.props.name}' ${standard.props.version}, which the app applied (recorded in the assembly); --quotas overrides\n`));
+  const rows = loadInputs(paths).flatMap((input) => capacityReport(new AssemblyModel(input.stacks),
+    explicit ?? recorded(input)?.quotas ?? QuotaProfile.current()));
   io.stdout(formatCapacityReport(rows, opts.format === 'json' ? 'json' : 'text'));
   // Over-limit rows fail; the Fargate vCPU rows are advisory (AWS raises them with usage).
   return rows.some((r) => r.used > r.limit && r.severity === 'error') ? 1 : 0;
@@ -187,7 +199,6 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) });
   const format = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
-  const quotasOpt = new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file').default('current');
 
   program.command('check')
     .description('check templates (.json/.yaml) or cdk.out directories; exit 1 on any error finding')
@@ -204,7 +215,7 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
   program.command('quotas')
     .description('print the quotas the app touches: used, limit, percent and the largest sources')
     .addOption(format(['text', 'json']))
-    .addOption(quotasOpt)
+    .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: the standard the app applied, else current)'))
     .argument('<path...>', 'template files or cdk.out directories')
     .action((paths: string[], opts: { format: string; quotas?: string }) => { code = runQuotas(paths, opts, io); });
 

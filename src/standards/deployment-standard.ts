@@ -1,12 +1,12 @@
 import * as fs from 'fs';
-import { Annotations, Aspects, IPolicyValidationPlugin, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, Aspects, IPolicyValidationPlugin, Stack, Stage, Tag, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { recordStandard } from './applied-standard';
+import { appliedStandard, recordStandard } from './applied-standard';
 import { nagPlugin } from './nag-plugins';
 import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
 import { standardQuotas } from './standard-quotas';
-import { stagePlugins } from '../internal/cdk-internals';
+import { beforeRender, stagePlugins } from '../internal/cdk-internals';
 import { EcsChecks } from '../plugin/ecs-checks';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { STANDARD_METADATA } from '../rules/assembly-loader';
@@ -140,7 +140,9 @@ export class DeploymentStandard {
     Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
     if (stage) {
       warnChecksTwice(app, stage);
-      recordInAssembly(app, stage, JSON.parse(this.toJson()));
+      const recorded = JSON.parse(this.toJson());
+      recordInAssembly(app, stage, recorded);
+      coverNestedStages(stage, this.props, recorded);
     }
   }
 }
@@ -211,6 +213,23 @@ function recordInAssembly(app: IConstruct, stage: Stage, standard: Record<string
 }
 
 /**
+ * The stacks of stages below the one the standard was applied to (a CDK Pipelines stage in the app): the app's aspects
+ * (`Tags.of(app)`, recordInAssembly) never reach them, as aws-cdk-lib synthesizes a stage before the app's aspects run.
+ * Right before such a stack renders, add the standard's tags (priority 99: a tag the app sets on its own constructs
+ * wins, as it does over `Tags.of(app)`) and record the standard in its metadata.
+ */
+function coverNestedStages(stage: Stage, props: DeploymentStandardProps, recorded: Record<string, unknown>): void {
+  beforeRender(stage.node.root, (stack) => {
+    if (Stage.of(stack) === stage || !stack.node.scopes.includes(stage) || appliedStandard(stack) !== props) return;
+    for (const [key, value] of Object.entries(props.defaultTags ?? {})) {
+      const tag = new Tag(key, value, { priority: 99 });
+      for (const c of stack.node.findAll()) if (Stack.of(c) === stack) tag.visit(c);
+    }
+    if (!stack.nested && !stack.node.metadata.some((m) => m.type === STANDARD_METADATA)) stack.node.addMetadata(STANDARD_METADATA, recorded);
+  });
+}
+
+/**
  * Warn, on the stage's first stack, when the app registers an EcsChecks of its own besides the standard's, before or
  * after apply(): every kit finding would be reported twice. On a stack, not the app: the CDK CLI prints stack metadata.
  */
@@ -220,10 +239,21 @@ function warnChecksTwice(app: IConstruct, stage: Stage): void {
     visit(node: IConstruct) {
       if (warned || !Stack.isStack(node) || Stage.of(node) !== stage) return;
       warned = true;
-      if (stagePlugins(stage).filter((p) => p instanceof EcsChecks).length < 2) return;
-      Annotations.of(node).addWarningV2('cdk-ecs-kit:checks-registered-twice', `${stage.node.path ? `Stage ${stage.node.path}` : 'The app'} registers `
-        + 'EcsChecks besides the one a DeploymentStandard registers: every kit finding is reported twice. Remove the explicit EcsChecks '
-        + '(pass its quotas through the standard\'s quotaOverrides).');
+      const where = stage.node.path ? `Stage ${stage.node.path}` : 'The app';
+      const plugins = stagePlugins(stage);
+      if (plugins.filter((p) => p instanceof EcsChecks).length >= 2) {
+        Annotations.of(node).addWarningV2('cdk-ecs-kit:checks-registered-twice', `${where} registers `
+          + 'EcsChecks besides the one a DeploymentStandard registers: every kit finding is reported twice. Remove the explicit EcsChecks '
+          + '(pass its quotas through the standard\'s quotaOverrides).');
+      }
+      // A pack added by hand after apply() (apply() skips the ones added before).
+      const twice = [...new Set(plugins.filter((p) => !(p instanceof EcsChecks)).map((p) => p.name))]
+        .filter((name) => plugins.filter((p) => p.name === name).length >= 2);
+      if (twice.length > 0) {
+        Annotations.of(node).addWarningV2('cdk-ecs-kit:pack-registered-twice', `${where} registers ${twice.join(', ')} more than once: `
+          + 'every finding of it is reported twice. The DeploymentStandard registers its nagPacks itself: remove the explicit addPlugins call, '
+          + 'or make it before apply().');
+      }
     },
   });
 }

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { App, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ACME_STANDARD, ACME_STANDARD_V2 } from './fixtures';
 import { main } from '../../src/cli/main';
@@ -119,6 +119,65 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(other.stderr).not.toContain('judging');
     expect(JSON.stringify(JSON.parse(other.stdout).findings)).toContain("standard 'acme-platform' 1.0.0");
     expect(run('check', plainAssembly()).stderr).not.toContain('judging');
+  });
+
+  test('quotas, without --quotas, uses the quota profile of the standard the app applied, as synth and check do', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'quotas-')) });
+    new DeploymentStandard({ name: 'tight', version: '1.0.0', quotaOverrides: { servicesPerCluster: 1 } }).apply(app);
+    const stack = new Stack(app, 'Services');
+    const cluster = new ecs.Cluster(stack, 'Cluster');
+    for (const id of ['A', 'B']) {
+      const td = new ecs.FargateTaskDefinition(stack, `${id}Task`);
+      td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+      new ecs.FargateService(stack, id, { cluster, taskDefinition: td, minHealthyPercent: 100 });
+    }
+    // Synth fails on ECS-QT-02 itself; the assembly as synth writes it before validation is what a CI job would read.
+    expect(() => app.synth()).toThrow(/ECS-QT-02/);
+    const written = app.outdir;
+    const recorded = run('quotas', '--format', 'json', written);
+    expect(recorded.stderr).toContain(`cdk-ecs-kit: note: quotas of ${written} from standard 'tight' 1.0.0, which the app applied (recorded in the assembly); --quotas overrides`);
+    const row = (r: { stdout: string }) => JSON.parse(r.stdout).find((x: any) => x.quota === 'servicesPerCluster');
+    expect(row(recorded)).toMatchObject({ used: 2, limit: 1 });
+    expect(recorded.code).toBe(1);
+    const current = run('quotas', '--format', 'json', '--quotas', 'current', written);
+    expect(row(current)).toMatchObject({ used: 2, limit: 5000 });
+    expect(current.stderr).not.toContain('note');
+    expect(current.code).toBe(0);
+  });
+
+  // aws-cdk-lib synthesizes a stage before the app's aspects run, so Tags.of(app) and the app's aspects miss its stacks.
+  test('a standard applied to the app covers the stacks of a Stage: its tags, and check judges them by it', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'staged-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    new DeploymentStandard({ name: 'tiny', version: '1.2.0', requiredTags: ['team'], defaultTags: { team: 'web' } }).apply(app);
+    const taskIn = (stack: Stack) => new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 })
+      .addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+    taskIn(new Stack(app, 'Top'));
+    const prodStage = new Stage(app, 'Prod');
+    const staged = new Stack(prodStage, 'Orders');
+    taskIn(staged);
+    taskIn(new Stack(prodStage, 'Billing'));
+    // A tag the app sets on its own constructs wins over the standard's default, as it does over Tags.of(app).
+    Tags.of(staged).add('team', 'orders');
+    const assembly = app.synth();
+    const prod = assembly.nestedAssemblies.map((n) => n.nestedAssembly).find((a) => a.directory.endsWith('assembly-Prod'))!;
+    const orders = prod.getStackByName('Prod-Orders');
+    expect(Object.values<any>(prod.getStackByName('Prod-Billing').template.Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition').Properties.Tags)
+      .toEqual([{ Key: 'team', Value: 'web' }]);
+    const taskDef = Object.values<any>(orders.template.Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition');
+    expect(taskDef.Properties.Tags).toEqual([{ Key: 'team', Value: 'orders' }]);
+    expect(Object.values<any>(assembly.getStackByName('Top').template.Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition').Properties.Tags)
+      .toEqual([{ Key: 'team', Value: 'web' }]);
+    expect(orders.findMetadataByType('cdk-ecs-kit:standard').map((m) => (m.data as any).name)).toEqual(['tiny']);
+    const ok = run('check', assembly.directory);
+    expect(ok.code).toBe(0);
+    // The stage's stacks are judged by the recorded standard too: a tag removed after synth fails ORG-TAG-01 there.
+    const file = orders.templateFullPath;
+    const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+    delete Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition').Properties.Tags;
+    fs.writeFileSync(file, JSON.stringify(template));
+    const bad = run('check', assembly.directory);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/\[ORG-TAG-01\] .*Prod\/Orders\/TaskDef/);
   });
 });
 

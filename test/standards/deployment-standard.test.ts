@@ -159,6 +159,21 @@ describe('DeploymentStandard', () => {
     spy.mockRestore();
   });
 
+  test('a pack the app adds by hand after apply() is named in a warning: each of its findings would be reported twice', () => {
+    const warnings = (order: 'before' | 'after') => {
+      const app = tmpApp();
+      if (order === 'before') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      DeploymentStandard.BASELINE.extend({ nagPacks: [NagPack.AWS_SOLUTIONS] }).apply(app);
+      if (order === 'after') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      const stack = new Stack(app, 'Orders');
+      new ssm.StringParameter(stack, 'P', { stringValue: 'v' });
+      app.synth();
+      return AssertAnnotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('pack-registered-twice')).map((w) => String(w.entry.data));
+    };
+    expect(warnings('after')).toEqual([expect.stringMatching(/^The app registers AwsSolutions more than once: every finding of it is reported twice\. /)]);
+    expect(warnings('before')).toEqual([]);
+  });
+
   test('a consuming app that breaks the standard fails synth, naming construct, rule and fix', () => {
     const app = breakingApp();
     let printed = '';

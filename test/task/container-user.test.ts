@@ -136,3 +136,24 @@ describe('image references (aws-cdk-lib internal: RepositoryImage.imageName)', (
     for (const f of NON_ROOT_IMAGE_FAMILIES) expect(f.uid).toMatch(/^\d+$/);
   });
 });
+
+// containers-roadmap#1721: "The ECS container runtime does not allow a process running as a non-root user to bind to privileged ports (<1024)".
+describe('KIT-TASK-PRIVILEGED-PORT: the kit\'s non-root default user on a port below 1024', () => {
+  const warnings = (task: FargateTask) => Annotations.fromStack(Stack.of(task))
+    .findWarning('*', Match.stringLikeRegexp('KIT-TASK-PRIVILEGED-PORT')).map((w) => String(w.entry.data));
+
+  test('a root image on port 80 with the default user warns, naming the container, port, user and fix', () => {
+    expect(warnings(fargate('nginx:1.27', { portMappings: [{ containerPort: 80 }, { containerPort: 8443 }] }))).toEqual([
+      "[KIT-TASK-PRIVILEGED-PORT] container 'app' maps containerPort 80 but runs as user 1000, the kit's default non-root user; a non-root process "
+      + 'cannot bind ports below 1024 on ECS at Images/Task; allowed: container ports of 1024 and up for a non-root user. Make the server listen on a port '
+      + 'of 1024 or more (e.g. 8080) and map that (a load balancer listener may stay on 443), use an image built to run as non-root (nginx-unprivileged '
+      + 'listens on 8080), or set user to the uid the image needs. [ack: KIT-TASK-PRIVILEGED-PORT]',
+    ]);
+  });
+
+  test('no warning for ports of 1024 and up, or when the app sets user itself', () => {
+    expect(warnings(fargate('nginx:1.27', { portMappings: [{ containerPort: 1024 }, { containerPort: 8080 }] }))).toEqual([]);
+    expect(warnings(fargate('nginx:1.27', { portMappings: [{ containerPort: 80 }], user: '0' }))).toEqual([]);
+    expect(warnings(fargate('nginx:1.27', { portMappings: [{ containerPort: 80 }], user: '101' }))).toEqual([]);
+  });
+});

@@ -162,7 +162,7 @@ describe('synth-time errors from the rules engine (same code as the CLI)', () =>
 
   test('the defaults produce no engine findings at all', () => {
     const s = stack();
-    const task = new FargateTask(s, 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 80 }] } });
+    const task = new FargateTask(s, 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } });
     task.addContainer('side', { image: IMAGE });
     synth(s);
     expect(Annotations.fromStack(s).findWarning('*', Match.anyValue())).toEqual([]);

@@ -3,13 +3,16 @@
  * log group, read-only root filesystem, a non-root user, container memory set,
  * non-privileged. Each is overridable per container.
  */
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
 import { TaskContainerOptions } from './container-options';
 import { validateHealthCheck } from './health-check';
 import { defaultUserFor } from './image-user';
 import { fail } from '../../errors';
 import { assetImagePlatform, cpuArchitectureName } from '../../internal/cdk-internals';
+import { formatMessage } from '../../rules/engine';
 
 export type { TaskContainerOptions } from './container-options';
 
@@ -54,6 +57,25 @@ export function withContainerDefaults(id: string, options: TaskContainerOptions,
     user: options.user ?? (ctx.isWindows ? undefined : defaultUserFor(options.image)),
     memoryLimitMiB: memory,
   };
+}
+
+/**
+ * KIT-TASK-PRIVILEGED-PORT: the kit picked a non-root user (no `user` given) for a container that maps a port below 1024,
+ * which ECS does not let a non-root process bind (containers-roadmap#1721): a server image on its default port 80 would
+ * exit at start. A warning on `scope`.
+ */
+export function warnPrivilegedPort(scope: IConstruct, options: TaskContainerOptions, resolved: ecs.ContainerDefinitionOptions): void {
+  // The kit's default user is never root; Windows containers get none.
+  if (options.user !== undefined || resolved.user === undefined) return;
+  const low = (options.portMappings ?? []).map((m) => m.containerPort).filter((p) => p !== undefined && !Token.isUnresolved(p) && p > 0 && p < 1024);
+  if (low.length === 0) return;
+  Annotations.of(scope).addWarningV2('KIT-TASK-PRIVILEGED-PORT', formatMessage('KIT-TASK-PRIVILEGED-PORT', scope.node.path, {
+    problem: `container '${resolved.containerName}' maps containerPort ${low.join(', ')} but runs as user ${resolved.user}, the kit's default non-root user; `
+      + 'a non-root process cannot bind ports below 1024 on ECS',
+    allowed: 'container ports of 1024 and up for a non-root user',
+    fix: 'Make the server listen on a port of 1024 or more (e.g. 8080) and map that (a load balancer listener may stay on 443), use an image built '
+      + 'to run as non-root (nginx-unprivileged listens on 8080), or set user to the uid the image needs',
+  }));
 }
 
 /** The architecture an image asset was built for, when it says ('linux/arm64' -> ARM64). */

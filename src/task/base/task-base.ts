@@ -12,7 +12,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
-  architectureName, assetArchitecture, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, withContainerDefaults,
+  architectureName, assetArchitecture, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, warnPrivilegedPort, withContainerDefaults,
 } from './container-defaults';
 import { createLogGroup, defaultLogRetention } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
@@ -353,6 +353,7 @@ export abstract class TaskBase extends Construct {
       defaultMemoryMiB: defaultMemory,
       taskMemoryMiB,
     });
+    warnPrivilegedPort(this, options, resolved);
     const def = this.taskDefinition.addContainer(id, resolved);
     this.kitContainers.push({ def, reservedMiB: options.memoryReservationMiB ?? resolved.memoryLimitMiB });
     for (const path of options.scratchPaths ?? []) this.addWritableScratch(def, path, resolved.user);

@@ -102,7 +102,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
       this.listener = tls('Tls', listenerPort, { defaultTargetGroups: [this.targetGroup] });
     }
     this.allowFrom(this.loadBalancer, port);
-    this.checkTargetHealth(this.loadBalancer, this.targetGroup, tgProps.healthCheck, port);
+    this._checkTargetHealth(this.loadBalancer, this.targetGroup, port, tgProps.healthCheck);
     if (props.enableDeploymentAlarms) {
       this.addDeploymentAlarm(deploymentAlarm(this, 'UnhealthyHostsAlarm', {
         alarmDescription: `Unhealthy targets of ${path}; rolls back a deployment`,

@@ -245,7 +245,7 @@ export class WebService extends ServiceBase {
     }
     // Tasks accept traffic from the load balancer's security group only (bridge/host: on the instances).
     this.allowFrom(this.listener, port);
-    this.checkTargetHealth(this.listener, tg, tgProps.healthCheck, port);
+    this._checkTargetHealth(this.listener, tg, port, tgProps.healthCheck);
     this.targetGroups.push(tg);
     return tg;
   }

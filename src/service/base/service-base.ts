@@ -266,7 +266,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
    * target ever turns healthy (ECS-RC-04). Target group rules (ECS-SV-33) run on the rendered target group.
    * @internal
    */
-  protected _checkTargetHealth(peer: ec2.IConnectable, targetGroup: elbv2.TargetGroupBase, trafficPort: number, healthCheck?: elbv2.HealthCheck): void {
+  protected _checkTargetHealth(peer: ec2.IConnectable, targetGroup: elbv2.TargetGroupBase, trafficPort: number,
+    healthCheck?: elbv2.HealthCheck): void {
     validateWithRules(this, targetGroup.node.defaultChild as elbv2.CfnTargetGroup, TARGET_GROUP_RULE_IDS);
     const port = healthCheck?.port;
     if (port === undefined || Token.isUnresolved(port) || !/^\d+$/.test(port) || Number(port) === trafficPort) return;

@@ -11,6 +11,7 @@ const REPOSITORY = 'AWS::ECR::Repository';
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 
 interface Need {
+  /** The kind of resource ('secret'), or the whole text for a need without one resource. */
   readonly what: string;
   readonly actions: readonly string[];
   readonly target: TemplateResource | '*';
@@ -44,13 +45,13 @@ export const RC03_EXECUTION_ROLE_REACH: ResourceRule = {
     const missing: string[] = [];
     for (const need of needs) {
       const denied = need.actions.filter((a) => !allows(perms, a, need.target, ctx.assembly));
-      if (denied.length > 0) missing.push(`${denied.join(', ')} on ${need.what}`);
+      if (denied.length > 0) missing.push(`${denied.join(', ')} on ${need.target === '*' ? need.what : `${need.what} ${need.target.path}`}`);
     }
     if (missing.length === 0) return [];
     return [{
       property: 'Properties/ExecutionRoleArn',
       value: role.logicalId,
-      problem: `execution role ${role.logicalId} is not allowed ${orList(missing)}`,
+      problem: `execution role ${role.path} is not allowed ${orList(missing)}`,
       allowed: 'an execution role whose policies allow reading every secret, pulling every ECR image and writing the awslogs group of the task',
       fix: 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite on taskDefinition.obtainExecutionRole()).',
     }];
@@ -77,19 +78,19 @@ function taskNeeds(task: TemplateResource, assembly: Parameters<typeof reference
   for (const { def } of containers(task)) {
     for (const s of toArray(def.Secrets) ?? []) {
       for (const res of referencedResources(toObject(s)?.ValueFrom, task, assembly)) {
-        if (res.type === SECRET && !policied.has(res)) add({ what: `secret ${res.logicalId}`, actions: ['secretsmanager:GetSecretValue'], target: res });
-        if (res.type === PARAMETER) add({ what: `parameter ${res.logicalId}`, actions: ['ssm:GetParameters'], target: res });
+        if (res.type === SECRET && !policied.has(res)) add({ what: 'secret', actions: ['secretsmanager:GetSecretValue'], target: res });
+        if (res.type === PARAMETER) add({ what: 'parameter', actions: ['ssm:GetParameters'], target: res });
       }
     }
     for (const res of referencedResources(def.Image, task, assembly)) {
       if (res.type !== REPOSITORY || res.properties.RepositoryPolicyText !== undefined) continue;
-      add({ what: `repository ${res.logicalId}`, actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], target: res });
+      add({ what: 'repository', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], target: res });
       add({ what: 'any resource (ECR login)', actions: ['ecr:GetAuthorizationToken'], target: '*' });
     }
     const log = toObject(def.LogConfiguration);
     if (toStr(log?.LogDriver) === 'awslogs') {
       for (const res of referencedResources(toObject(log?.Options)?.['awslogs-group'], task, assembly)) {
-        if (res.type === LOG_GROUP) add({ what: `log group ${res.logicalId}`, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], target: res });
+        if (res.type === LOG_GROUP) add({ what: 'log group', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], target: res });
       }
     }
   }

@@ -29,7 +29,7 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
   test('bad: the role\'s policy reads another secret', () => {
     const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Other' })], { Other: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
     expect(messages(r)).toEqual([
-      '[ECS-RC-03] execution role Role is not allowed secretsmanager:GetSecretValue on secret Secret at TestStack/Task; '
+      '[ECS-RC-03] execution role TestStack/Role is not allowed secretsmanager:GetSecretValue on secret TestStack/Secret at TestStack/Task; '
       + 'allowed: an execution role whose policies allow reading every secret, pulling every ECR image and writing the awslogs group of the task. '
       + 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite on taskDefinition.obtainExecutionRole()).',
     ]);
@@ -38,13 +38,13 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
   test('bad: AmazonECSTaskExecutionRolePolicy alone does not read secrets; a JSON-key reference still names the secret', () => {
     const r = template([], {}, { ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']] }] });
     (r.Task.Properties as any).ContainerDefinitions[0].Secrets[0].ValueFrom = { 'Fn::Join': ['', [{ Ref: 'Secret' }, ':password::']] };
-    expect(messages(r)[0]).toContain('is not allowed secretsmanager:GetSecretValue on secret Secret');
+    expect(messages(r)[0]).toContain('is not allowed secretsmanager:GetSecretValue on secret TestStack/Secret');
   });
 
   test('bad: an ECR repository of the app without pull permissions', () => {
     const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Repo: { Type: 'AWS::ECR::Repository', Properties: {} } });
     (r.Task.Properties as any).ContainerDefinitions[0].Image = { 'Fn::Join': ['', [{ 'Fn::Select': [4, { 'Fn::Split': [':', { 'Fn::GetAtt': ['Repo', 'Arn'] }] }] }, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'Repo' }, ':1']] };
-    expect(messages(r)[0]).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on repository Repo or ecr:GetAuthorizationToken on any resource (ECR login)');
+    expect(messages(r)[0]).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on repository TestStack/Repo or ecr:GetAuthorizationToken on any resource (ECR login)');
   });
 
   test('good: a grant on the secret (aws-cdk-lib grantRead), a wildcard, or AmazonECSTaskExecutionRolePolicy for images and logs', () => {
@@ -59,7 +59,7 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     });
     expect(messages(template([], managed(['secretsmanager:GetSecretValue']), { ManagedPolicyArns: [{ Ref: 'Managed' }] }))).toEqual([]);
     expect(messages(template([], managed(['s3:GetObject']), { ManagedPolicyArns: [{ Ref: 'Managed' }] }))[0])
-      .toContain('is not allowed secretsmanager:GetSecretValue on secret Secret');
+      .toContain('is not allowed secretsmanager:GetSecretValue on secret TestStack/Secret');
     // Named both ways (ManagedPolicyArns and its own Roles): read once, same verdict.
     const both = managed(['secretsmanager:GetSecretValue']);
     (both.Managed.Properties as any).Roles = [{ Ref: 'Role' }];
@@ -95,7 +95,7 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
       ]);
     };
     expect(checkAssembly(RC03_EXECUTION_ROLE_REACH, stacks(true))).toEqual([]);
-    expect(checkAssembly(RC03_EXECUTION_ROLE_REACH, stacks(false)).map((f) => f.message)[0]).toContain('is not allowed secretsmanager:GetSecretValue on secret Secret');
+    expect(checkAssembly(RC03_EXECUTION_ROLE_REACH, stacks(false)).map((f) => f.message)[0]).toContain('is not allowed secretsmanager:GetSecretValue on secret Shared/Secret');
   });
 });
 
@@ -121,6 +121,6 @@ describe('ECS-RC-03 on aws-cdk-lib L2 templates', () => {
   });
 
   test('bad: a secret added through an escape hatch', () => {
-    expect(l2(true)[0]).toMatch(/^\[ECS-RC-03\] execution role TdExecutionRole\w+ is not allowed secretsmanager:GetSecretValue on secret Secret\w+ at L2\/Td/);
+    expect(l2(true)[0]).toMatch(/^\[ECS-RC-03\] execution role L2\/TdExecutionRole\w+ is not allowed secretsmanager:GetSecretValue on secret L2\/Secret\w+ at L2\/Td/);
   });
 });

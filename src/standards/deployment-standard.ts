@@ -140,9 +140,7 @@ export class DeploymentStandard {
     Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
     if (stage) {
       warnChecksTwice(app, stage);
-      const recorded = JSON.parse(this.toJson());
-      recordInAssembly(app, stage, recorded);
-      coverNestedStages(stage, this.props, recorded);
+      recordOnStacks(stage, this.props, JSON.parse(this.toJson()));
     }
   }
 }
@@ -199,31 +197,18 @@ function validate(props: DeploymentStandardProps, source: string): void {
 }
 
 /**
- * Record the standard on each top-level stack of the stage, in the assembly's metadata (not the templates: snapshot
- * tests stay stable), so `cdk-ecs-kit check cdk.out` judges the app by the standard its synth applied.
+ * Right before each stack of the stage renders (also the stacks of stages below it, which the app's aspects never
+ * reach, as aws-cdk-lib synthesizes a stage before the app's aspects run): record the standard in the stack's metadata
+ * (not the template: snapshot tests stay stable), so `cdk-ecs-kit check cdk.out` judges the app by the standard its
+ * synth applied. Stacks of a stage below also get the standard's tags, which `Tags.of(app)` gave the others (priority
+ * 99: a tag the app sets on its own constructs wins, as it does over `Tags.of(app)`).
  */
-function recordInAssembly(app: IConstruct, stage: Stage, standard: Record<string, unknown>): void {
-  Aspects.of(app).add({
-    visit(node: IConstruct) {
-      if (!Stack.isStack(node) || node.nested || Stage.of(node) !== stage) return;
-      if (node.node.metadata.some((m) => m.type === STANDARD_METADATA)) return; // a second synth
-      node.node.addMetadata(STANDARD_METADATA, standard);
-    },
-  });
-}
-
-/**
- * The stacks of stages below the one the standard was applied to (a CDK Pipelines stage in the app): the app's aspects
- * (`Tags.of(app)`, recordInAssembly) never reach them, as aws-cdk-lib synthesizes a stage before the app's aspects run.
- * Right before such a stack renders, add the standard's tags (priority 99: a tag the app sets on its own constructs
- * wins, as it does over `Tags.of(app)`) and record the standard in its metadata.
- */
-function coverNestedStages(stage: Stage, props: DeploymentStandardProps, recorded: Record<string, unknown>): void {
+function recordOnStacks(stage: Stage, props: DeploymentStandardProps, recorded: Record<string, unknown>): void {
+  const tags = Object.entries(props.defaultTags ?? {}).map(([key, value]) => new Tag(key, value, { priority: 99 }));
   beforeRender(stage.node.root, (stack) => {
-    if (Stage.of(stack) === stage || !stack.node.scopes.includes(stage) || appliedStandard(stack) !== props) return;
-    for (const [key, value] of Object.entries(props.defaultTags ?? {})) {
-      const tag = new Tag(key, value, { priority: 99 });
-      for (const c of stack.node.findAll()) if (Stack.of(c) === stack) tag.visit(c);
+    if (!stack.node.scopes.includes(stage) || appliedStandard(stack) !== props) return;
+    if (Stage.of(stack) !== stage && tags.length > 0) {
+      for (const c of stack.node.findAll()) if (Stack.of(c) === stack) for (const tag of tags) tag.visit(c);
     }
     if (!stack.nested && !stack.node.metadata.some((m) => m.type === STANDARD_METADATA)) stack.node.addMetadata(STANDARD_METADATA, recorded);
   });

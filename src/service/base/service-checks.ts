@@ -75,11 +75,12 @@ export function validatePlainTaskDefinition(taskDefinition: ecs.TaskDefinition):
 
 
 /**
- * KIT-SERVICE-PORT-UNMAPPED: `allowFrom(peer, port)` with a port no container of the task maps. Load balancers and
- * Service Connect proxies connect to container ports, so callers through them time out while the deployment succeeds.
- * A warning: an awsvpc task may listen on a port it does not map.
+ * KIT-SERVICE-PORT-UNMAPPED: `allowFrom(peer, port)` or a target group's health check port with a port no container of
+ * the task maps. Load balancers and Service Connect proxies connect to container ports, so callers through them time
+ * out while the deployment succeeds. A warning: an awsvpc task may listen on a port it does not map. `opener` says
+ * what opened the port, for the message.
  */
-export function warnUnmappedPort(scope: Construct, task: ServiceTask, port: number, opener: string = `allowFrom opens port ${port}`): void {
+export function warnUnmappedPort(scope: Construct, task: ServiceTask, port: number, opener: string): void {
   if (Token.isUnresolved(port) || !task.l2) return;
   const mappings = taskDefinitionContainers(task.l2).flatMap((c) => c.portMappings);
   const ports = mappings.map((m) => m.containerPortRange ?? String(m.containerPort));

@@ -108,6 +108,8 @@ export function buildExampleApp(app: App): void {
     cluster,
     task: new FargateTask(stack, 'WorkerTask', { ...logging, container: { image: PUBLIC_IMAGE, scratchPaths: ['/tmp'] } }),
     autoScaling: { maxCapacity: 10 },
+    // A Service Connect client: its tasks resolve http://api:9090 (KIT-SERVICE-CONNECT-CLIENT warns otherwise).
+    serviceConnect: {},
   });
   api.allowFrom(worker, 9090);
   new ScheduledJob(stack, 'Nightly', {

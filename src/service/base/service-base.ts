@@ -15,16 +15,17 @@ import { addLifecycleHooks, deploymentProps, ServiceDeployment } from './deploym
 import { acknowledgeExecGrants } from './exec-grants';
 import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
-import { checkDeployment, checkPublicSubnets, checkServiceName, fixedHostPort, privateSubnets, validatePlainTaskDefinition, warnUnmappedPort } from './service-checks';
+import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
+import { checkServiceConnectClient } from './service-connect-clients';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
+import { openTaskPort } from './task-ports';
 import { addVpcLattice } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
 import { fail } from '../../errors';
 import { validateWithRules } from '../../plugin/resource-validation';
-import { DYNAMIC_HOST_PORTS } from '../../rules/tables/capacity-limits';
 import { TaskBase } from '../../task/base/task-base';
 
 /**
@@ -259,6 +260,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
   /** Let `peer` reach the tasks on `port` (the instances' dynamic ports for bridge tasks). */
   public allowFrom(peer: ec2.IConnectable, port: number): void {
     this.openPort(peer, port, `allowFrom opens port ${port}`);
+    if (this.serviceConnectPortName) checkServiceConnectClient(this, this.service, peer);
   }
 
   /**
@@ -275,24 +277,15 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
   }
 
   private openPort(peer: ec2.IConnectable, port: number, opener: string): void {
-    warnUnmappedPort(this, this._serviceTask, port, opener);
-    if (this.securityGroup) {
-      this.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
-    } else if (this.ec2Capacity) {
-      // A bridge mapping with a fixed host port is reached on that port, not the dynamic range.
-      const fixed = this._serviceTask.networkMode === ecs.NetworkMode.BRIDGE ? fixedHostPort(this._serviceTask, port) : undefined;
-      if (fixed !== undefined) this.ec2Capacity.connections.allowFrom(peer, ec2.Port.tcp(fixed), `to ${this.node.id} host port ${fixed}`);
-      else this.ec2Capacity.allowTaskTraffic(peer, this._serviceTask.networkMode, port);
-    } else if (this.managedInstancesCapacity) {
-      // Host mode: the container port on the instances.
-      this.managedInstancesCapacity.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${this.node.id} port ${port}`);
-    } else if (this._serviceCluster.visible) {
-      // The instances of an ecs.Cluster: its connections hold their security groups.
-      const bridge = this._serviceTask.networkMode === ecs.NetworkMode.BRIDGE;
-      const fixed = bridge ? fixedHostPort(this._serviceTask, port) : undefined;
-      this._serviceCluster.visible.connections.allowFrom(peer, fixed !== undefined ? ec2.Port.tcp(fixed)
-        : bridge ? ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max) : ec2.Port.tcp(port), `to ${this.node.id} port ${fixed ?? port}`);
-    }
+    openTaskPort({
+      scope: this,
+      service: this.service,
+      task: this._serviceTask,
+      securityGroup: this.securityGroup,
+      ec2Capacity: this.ec2Capacity,
+      managedInstancesCapacity: this.managedInstancesCapacity,
+      cluster: this._serviceCluster,
+    }, peer, port, opener);
   }
 
   /** Add an alarm that stops and rolls back a deployment when it fires. */

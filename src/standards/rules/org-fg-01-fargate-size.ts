@@ -27,7 +27,23 @@ export const ORG_FG_01_FARGATE_SIZE: OrgRule = {
       value: `${cpu}/${memory}`,
       problem: `Fargate task size cpu ${cpu} / memory ${memory} MiB is not allowed by ${standardLabel(standard)}`,
       allowed: allowed.map((s) => `${s.replace('/', ' cpu / ')} MiB`).join(', '),
-      fix: `Use one of the allowed sizes, e.g. cpu ${allowed[0]?.split('/')[0]} with memory ${allowed[0]?.split('/')[1]} MiB`,
+      fix: sizeAdvice(cpu, memory, allowed),
     }];
   },
 };
+
+/**
+ * The cheapest allowed size that holds the task (cpu and memory both at least its own), or, when none does, the
+ * largest allowed size. Ordered by Fargate's Linux/x86 price per hour (vCPU $0.04048, GB $0.004445 in us-east-1):
+ * only the order matters.
+ */
+function sizeAdvice(cpu: number, memory: number, allowed: readonly string[]): string {
+  const sizes = allowed.map((s) => s.split('/').map(Number)).filter(([c, m]) => c > 0 && m > 0)
+    .sort(([c1, m1], [c2, m2]) => (c1 * 0.04048 + m1 * 0.004445) - (c2 * 0.04048 + m2 * 0.004445));
+  const fits = sizes.find(([c, m]) => c >= cpu && m >= memory);
+  if (fits) return `Use cpu ${fits[0]} with memory ${fits[1]} MiB, the smallest allowed size that holds this task`;
+  const largest = sizes[sizes.length - 1];
+  if (!largest) return 'Use an allowed size';
+  return `No allowed size holds cpu ${cpu} / memory ${memory} MiB: lower the task to at most cpu ${largest[0]} / memory ${largest[1]} MiB `
+    + '(the largest allowed), or acknowledge ORG-FG-01 on it with the approval\'s reason';
+}

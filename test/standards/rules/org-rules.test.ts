@@ -103,6 +103,20 @@ describe('ORG rules', () => {
     expect(ids({ T: { ...goodTask, Properties: { ...goodTask.Properties, Cpu: { Ref: 'Cpu' } } } })).toEqual([]);
   });
 
+  test('ORG-FG-01 suggests the smallest allowed size that holds the task, or says none does', () => {
+    const fix = (cpu: string, memory: string, allowed = ['1024/2048', '256/512', '512/1024', '512/4096']) => findings(
+      { T: { ...goodTask, Properties: { ...goodTask.Properties, Cpu: cpu, Memory: memory } } },
+      { ...STANDARD, maxTaskVcpu: undefined, allowedFargateSizes: allowed },
+    ).find((f) => f.ruleId === 'ORG-FG-01')?.message.replace(/.*MiB\. /, '');
+    expect(fix('256', '1024')).toBe('Use cpu 512 with memory 1024 MiB, the smallest allowed size that holds this task.');
+    expect(fix('512', '2048')).toBe('Use cpu 512 with memory 4096 MiB, the smallest allowed size that holds this task.');
+    expect(fix('256', '3072')).toBe('Use cpu 512 with memory 4096 MiB, the smallest allowed size that holds this task.');
+    expect(fix('1024', '1024')).toBe('Use cpu 1024 with memory 2048 MiB, the smallest allowed size that holds this task.');
+    expect(fix('2048', '4096')).toBe('No allowed size holds cpu 2048 / memory 4096 MiB: lower the task to at most cpu 1024 / memory 2048 MiB '
+      + '(the largest allowed), or acknowledge ORG-FG-01 on it with the approval\'s reason.');
+    expect(fix('256', '512')).toBeUndefined();
+  });
+
   test('ORG-SVC-01 caps desiredCount', () => {
     expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, DesiredCount: 11 } } })).toEqual(['ORG-SVC-01']);
   });

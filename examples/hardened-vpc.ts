@@ -21,6 +21,8 @@ const INTERFACE_ENDPOINTS = [
   ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER, ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
   ec2.InterfaceVpcEndpointAwsService.SSM, ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES,
   ec2.InterfaceVpcEndpointAwsService.EC2_MESSAGES,
+  // Queue workers poll SQS (ECS-RC-15).
+  ec2.InterfaceVpcEndpointAwsService.SQS,
 ];
 
 export function hardenedVpc(scope: Construct, id: string): ec2.Vpc {

@@ -74,6 +74,7 @@ export const KIT_CHECKS = {
   SERVICE_EXEC: check('KIT-SERVICE-EXEC', 'ECS Exec only on a cluster that logs sessions', WIRING),
   SERVICE_EXEC_UNSEEN: check('KIT-SERVICE-EXEC-UNSEEN', 'ECS Exec on an imported cluster whose session logging cannot be seen (warning)',
     'An imported cluster\'s execute-command configuration is not in the app.', Severity.WARNING),
+  SERVICE_LB_SUBNETS: check('KIT-SERVICE-LB-SUBNETS', 'An internet-facing load balancer has public subnets to go in', INPUT),
   SERVICE_LISTENER_PEER: check('KIT-SERVICE-LISTENER-PEER', 'An internal load balancer\'s default listener peer, the VPC CIDR, is known', INPUT),
   SERVICE_LISTENER_RULE: check('KIT-SERVICE-LISTENER-RULE', 'Listener rules have a priority and a host or path condition', PROPS),
   SERVICE_NETWORK_MODE: check('KIT-SERVICE-NETWORK-MODE', 'securityGroup/vpcSubnets only with awsvpc tasks', INPUT),

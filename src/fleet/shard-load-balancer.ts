@@ -51,7 +51,7 @@ export class ShardLoadBalancer extends Construct {
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc: settings.vpc,
       internetFacing: settings.internetFacing,
-      vpcSubnets: loadBalancerSubnets(props, settings.vpc),
+      vpcSubnets: loadBalancerSubnets(props, settings.vpc, this.node.path),
       securityGroup: this.securityGroup,
       deletionProtection: settings.deletionProtection,
       dropInvalidHeaderFields: true,

@@ -67,6 +67,12 @@ function parseManifest(input: CopilotManifestInput): Record<string, unknown> {
   if (!isMap(doc) || typeof doc.name !== 'string' || typeof doc.type !== 'string') {
     throw new ManifestError(`${file}: not a Copilot workload manifest (needs name and type)`);
   }
+  if (doc.type === 'Environment') {
+    // An environment is the network, certificates and load balancer settings the services share: no service to generate.
+    throw new ManifestError(`${file}: an Environment manifest, not a workload: pass the services' manifests (copilot/<service>/manifest.yml). `
+      + 'The environment\'s VPC and certificate are manual work: build them once and pass vpc and certificate to the generated stack '
+      + '(docs/migrate-copilot.md, "What needs manual work").');
+  }
   keepVariableText(doc, text);
   return doc;
 }

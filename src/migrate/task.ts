@@ -115,6 +115,13 @@ export function mapTask(plan: ServicePlan): void {
     plan.port = Number(f.num('image.port'));
     const named = plan.kind === 'BackendService' ? `, name: ${tsString(plan.name)}` : '';
     plan.container.set('portMappings', `[{ containerPort: ${plan.port}${named} }]`);
+    // The kit's default user is non-root, which cannot bind a port below 1024 (KIT-TASK-PRIVILEGED-PORT): keep root,
+    // as the image ran under Copilot, so the service still starts.
+    if (plan.port > 0 && plan.port < 1024 && !platform.windowsFamily) {
+      plan.todo('image.port', 'below 1024, which only root may bind, so the container runs as root (\'0\') as the image did under '
+        + 'Copilot; make the server listen on 1024 or more (e.g. 8080), then remove user (Control Tower CT.ECS.PR.3 flags root)', plan.container);
+      plan.container.set('user', tsString('0'));
+    }
   }
   plan.container.set('dockerLabels', labels(plan, ['image', 'labels']));
   const hc = containerHealthCheck(plan, ['image', 'healthcheck'], plan.container);

@@ -57,7 +57,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
     this.loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
       vpc,
       internetFacing: props.internetFacing ?? false,
-      vpcSubnets: loadBalancerSubnets(props, vpc),
+      vpcSubnets: loadBalancerSubnets(props, vpc, this.node.path),
       securityGroups: [sg],
       deletionProtection: props.deletionProtection ?? true,
       crossZoneEnabled: props.crossZoneEnabled ?? true,

@@ -157,7 +157,7 @@ export class WebService extends ServiceBase {
     const alb = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc,
       internetFacing: props.internetFacing ?? false,
-      vpcSubnets: loadBalancerSubnets(props, vpc),
+      vpcSubnets: loadBalancerSubnets(props, vpc, this.node.path),
       securityGroup: sg,
       deletionProtection: props.deletionProtection ?? true,
       dropInvalidHeaderFields: true,

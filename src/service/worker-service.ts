@@ -15,12 +15,17 @@ import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
 import { ReplicaServiceProps } from './base/service-props';
 import { intoManagedPolicy } from '../security/managed-grant';
+import { kitEnvironmentVariable } from '../task/base/kit-environment';
 import { ManagedGrantsRole } from '../task/base/roles';
 
 /** SQS maxReceiveCount of a redrive policy. */
 const MAX_RECEIVE_COUNT = { min: 1, max: 1_000 };
 /** SQS VisibilityTimeout: whole seconds, at most 12 hours. */
 const VISIBILITY_TIMEOUT_SECONDS = { min: 0, max: 43_200 };
+
+/** Why AwsSolutions-ECS2 is acknowledged for the queue URL variable. */
+const QUEUE_URL_REASON = 'The kit passes the worker its queue URL (queueUrlEnvironment): an address, not a secret; reading it needs the task '
+  + 'role\'s SQS grant. Values you add are checked for secrets by ECS-CT-23.';
 
 /** Props of a WorkerService. */
 export interface WorkerServiceProps extends ReplicaServiceProps {
@@ -42,8 +47,9 @@ export interface WorkerServiceProps extends ReplicaServiceProps {
   /** With autoScaling and scaleOnBacklog: target visible messages per running task. @default 10 */
   readonly backlogPerTask?: number;
   /**
-   * Environment variable that receives the queue URL. Opt-in: AwsSolutions-ECS2
-   * flags every environment variable.
+   * Environment variable that receives the queue URL (the queue's name is generated, so the container needs it to
+   * find its queue). When it and the kit's own AWS_REGION are the task's only variables, the kit acknowledges
+   * AwsSolutions-ECS2 (which flags every environment variable); a variable you add brings the finding back.
    * @default - none; read `queue.queueUrl` and pass it yourself
    */
   readonly queueUrlEnvironment?: string;
@@ -100,7 +106,10 @@ export class WorkerService extends ServiceBase {
     const taskRole = this.taskDefinition.taskRole;
     this.queue.grantConsumeMessages(taskRole instanceof ManagedGrantsRole ? taskRole
       : intoManagedPolicy(new iam.ManagedPolicy(this, 'ConsumePolicy', { description: `Consume the queue of ${path}`, roles: [taskRole] }), taskRole));
-    if (props.queueUrlEnvironment) this.mainContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
+    if (props.queueUrlEnvironment) {
+      this.mainContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
+      kitEnvironmentVariable(this.taskDefinition, props.queueUrlEnvironment, QUEUE_URL_REASON);
+    }
     if (this.scalableTaskCount && props.scaleOnBacklog !== false) {
       this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);
       addAcknowledgeableValidation(this, KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, () => this.checkContainerInsights());

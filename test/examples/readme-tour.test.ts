@@ -47,7 +47,7 @@ function buildShop(app: App): Stack {
   const workerTask = new FargateTask(stack, 'WorkerTask', {
     container: { image: repo.imageForDigest(IMAGE_DIGEST) },
   });
-  new WorkerService(stack, 'Worker', { cluster, task: workerTask });
+  new WorkerService(stack, 'Worker', { cluster, task: workerTask, queueUrlEnvironment: 'QUEUE_URL' });
   // --- end ---
   return stack;
 }

@@ -49,8 +49,9 @@ test('README bring-your-own snippet synthesizes env-agnostic with no error findi
 
   // --- README snippet ---
   const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
-  new BackendService(stack, 'Api', { cluster, task: apiTask });
-  new WorkerService(stack, 'Worker', { cluster, task: workerTask, serviceConnect: {} });
+  const api = new BackendService(stack, 'Api', { cluster, task: apiTask });
+  const worker = new WorkerService(stack, 'Worker', { cluster, task: workerTask, serviceConnect: {} });
+  api.allowFrom(worker, 8080);
   new WebService(stack, 'Legacy', { cluster: existingEcsCluster, taskDefinition: existingFargateTaskDefinition, certificate });
   // --- end ---
 

@@ -91,6 +91,28 @@ describe('migrateCopilot', () => {
     expect(/scaleOnCpu: false/.test(code)).toBe(off);
   });
 
+  test('an Environment manifest is refused with exit 2, pointing at the services\' manifests and the manual work', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-env-'));
+    const env = path.join(dir, 'manifest.yml');
+    fs.writeFileSync(env, 'name: prod\ntype: Environment\nnetwork:\n  vpc:\n    id: vpc-0123\n');
+    const r = run('migrate', 'copilot', env);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${env}: an Environment manifest, not a workload: pass the services' manifests (copilot/<service>/manifest.yml).`);
+  });
+
+  test('a port below 1024 keeps the image running as root, with a TODO to move it; 1024 and up keeps the kit\'s non-root user', () => {
+    const migrate = (port: number, platform = '') => migrateCopilot([{
+      file: 'm.yml', text: `name: web\ntype: Load Balanced Web Service\n${platform}image:\n  location: nginx\n  port: ${port}\nhttp:\n  path: /\n`,
+    }]);
+    const low = migrate(80);
+    expect(low.code).toContain('// TODO(copilot): image.port: 80 — below 1024, which only root may bind, so the container runs as root (\'0\') as the image did under Copilot');
+    expect(low.code).toMatch(/user: '0',/);
+    expect(low.manifests[0].todos.map((t) => t.path)).toEqual(['image.port']);
+    expect(migrate(8080).code).not.toMatch(/user: /);
+    expect(migrate(80, 'platform: windows/x86_64\n').code).not.toMatch(/user: /);
+  });
+
   test('queue_delay backlog per task is rounded up, as Copilot (math.Ceil): 10 s / 3 s is 4', () => {
     const code = migrateCopilot([{ file: 'm.yml', text: 'name: w\ntype: Worker Service\nimage:\n  location: nginx\ncount:\n  range: 1-10\n  queue_delay:\n    acceptable_latency: 10s\n    msg_processing_time: 3s\n' }]).code;
     expect(code).toMatch(/backlogPerTask: 4,/);

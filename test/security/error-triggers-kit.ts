@@ -305,6 +305,16 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
       web({}, { ...e, cluster: new EcsCluster(e.stack, 'NoCidrCluster', { vpc }) });
     },
   },
+  {
+    code: 'KIT-SERVICE-LB-SUBNETS',
+    prop: 'internetFacing',
+    bad: 'true',
+    trigger: () => {
+      const e = env();
+      const vpc = new ec2.Vpc(e.stack, 'IsolatedOnly', { maxAzs: 2, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      web({ internetFacing: true }, { ...e, cluster: new EcsCluster(e.stack, 'IsolatedCluster', { vpc }) });
+    },
+  },
   { code: 'KIT-SERVICE-PORT', prop: 'containerPort', bad: '9999', trigger: () => web({ containerPort: 9999 }) },
   {
     code: 'KIT-SERVICE-PORT',

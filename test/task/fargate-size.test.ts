@@ -38,6 +38,9 @@ describe('FargateSize', () => {
 
   test('Windows: 0.25 vCPU and 1 vCPU with 1 GB are rejected with ECS-TD-02', () => {
     expect(() => FargateSize.windows(256, 512)).toThrow(/\[ECS-TD-02\].*cpu 1024 -> 2048-8192/);
+    expect(() => FargateSize.windows(256, 512)).toThrow('[ECS-TD-02] WINDOWS Fargate cpu 256 is not a Windows Fargate CPU value (Linux only)');
+    expect(() => FargateSize.windows(300, 512)).toThrow(/cpu 300 is not a Windows Fargate CPU value at/);
+    expect(() => FargateSize.of(300, 512)).toThrow('[ECS-TD-01] LINUX Fargate cpu 300 is not a Fargate CPU value at');
     expect(() => FargateSize.windows(1024, 1024)).toThrow(/\[ECS-TD-02\] WINDOWS Fargate cpu 1024 does not allow memory 1024 MiB/);
   });
 

@@ -16,7 +16,7 @@ const METADATA_SUFFIXES = new Set([
   'VERSION', 'REGION', 'ISSUER', 'AUDIENCE', 'ALGORITHM', 'ALG', 'FORMAT', 'MODE', 'PREFIX', 'SUFFIX', 'FIELD', 'PARAM',
   'PARAMETER', 'PROVIDER', 'MANAGER', 'STORE', 'LOCATION', 'SOURCE', 'RESET', 'HINT', 'LABEL', 'ROTATION', 'STRATEGY',
   'COMPLEXITY', 'RETRIES', 'THRESHOLD', 'REF', 'REFERENCE', 'HOURS', 'MINUTES', 'DAYS', 'MS', 'ALGO', 'ATTEMPTS', 'ROUNDS',
-  'SCOPE', 'SCOPES',
+  'SCOPE', 'SCOPES', 'SEC', 'SECS', 'CAPACITY', 'BACKEND', 'KWARGS', 'HELPER', 'HASHER', 'CLASS', 'DRIVER', 'METHOD', 'PROTOCOL',
 ]);
 /** Words before KEY that make it a lookup key, a public key or a key id, not a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([

@@ -19,6 +19,8 @@ import { RC11_LISTENER_INGRESS } from './rc-11-listener-ingress';
 import { RC12_LOAD_BALANCER_EGRESS } from './rc-12-load-balancer-egress';
 import { RC13_EFS_MOUNT_REACH } from './rc-13-efs-mount-reach';
 import { RC14_SHADOWED_LISTENER_RULE } from './rc-14-shadowed-listener-rule';
+import { RC15_QUEUE_REACH } from './rc-15-queue-reach';
+import { RC16_TASK_HTTPS_EGRESS } from './rc-16-task-https-egress';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -27,6 +29,8 @@ export const REACH_RULES: readonly Rule[] = [
   RC09_CONTAINER_INSTANCE_REACH,
   RC10_TASK_FITS_INSTANCES,
   RC13_EFS_MOUNT_REACH,
+  RC15_QUEUE_REACH,
+  RC16_TASK_HTTPS_EGRESS,
   // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12, ECS-RC-14).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

@@ -14,10 +14,11 @@ const ROUTE = 'AWS::EC2::Route';
 const ROUTE_TABLE = 'AWS::EC2::RouteTable';
 const INTERNET_GATEWAY = 'AWS::EC2::InternetGateway';
 const ENDPOINT = 'AWS::EC2::VPCEndpoint';
+const VPN_PROPAGATION = 'AWS::EC2::VPNGatewayRoutePropagation';
 
 /** AWS services a task or a container instance may need an endpoint for, by the last part of the endpoint service name. */
-export type EndpointService = 'ecr.api' | 'ecr.dkr' | 's3' | 'logs' | 'secretsmanager' | 'ssm' | 'kms' | 'ecs' | 'ecs-agent' | 'ecs-telemetry';
-const SERVICES: readonly EndpointService[] = ['ecr.api', 'ecr.dkr', 's3', 'logs', 'secretsmanager', 'ssm', 'kms', 'ecs', 'ecs-agent', 'ecs-telemetry'];
+export type EndpointService = 'ecr.api' | 'ecr.dkr' | 's3' | 'logs' | 'secretsmanager' | 'ssm' | 'kms' | 'ecs' | 'ecs-agent' | 'ecs-telemetry' | 'sqs';
+const SERVICES: readonly EndpointService[] = ['ecr.api', 'ecr.dkr', 's3', 'logs', 'secretsmanager', 'ssm', 'kms', 'ecs', 'ecs-agent', 'ecs-telemetry', 'sqs'];
 
 /**
  * Where a subnet's routes lead. `isolated`: no route leaves the VPC;
@@ -50,6 +51,8 @@ export class NetworkIndex {
   private readonly tableOfSubnet = new Map<TemplateResource, TemplateResource>();
   private readonly routesOfTable = new Map<TemplateResource, RouteKind[]>();
   private readonly s3GatewayTables = new Set<TemplateResource>();
+  /** Tables a virtual private gateway propagates routes into: the other side may advertise a default route (on-premises egress). */
+  private readonly propagatedTables = new Set<TemplateResource>();
   private readonly endpointsOfVpc = new Map<string, Set<EndpointService>>();
   private readonly factsOfSubnet = new Map<TemplateResource, SubnetFacts>();
   /** An association, route or endpoint whose target did not resolve: it could be any table or VPC. */
@@ -73,6 +76,15 @@ export class NetworkIndex {
       list.push(this.routeKind(r));
       this.routesOfTable.set(table, list);
     }
+    for (const p of assembly.ofType(VPN_PROPAGATION)) {
+      const tables = toArray(p.properties.RouteTableIds);
+      if (!tables) this.unresolvedRouting = true;
+      for (const t of tables ?? []) {
+        const table = this.resolve(t, p, ROUTE_TABLE);
+        if (table) this.propagatedTables.add(table);
+        else this.unresolvedRouting = true;
+      }
+    }
     for (const e of assembly.ofType(ENDPOINT)) this.indexEndpoint(e);
   }
 
@@ -94,8 +106,9 @@ export class NetworkIndex {
     if (!table || this.unresolvedRouting) return { subnet, egress: 'unknown', vpcKey, s3Gateway: false, internetGatewayRoute };
     // IPv6 routes (::/0 to the internet gateway in a dual-stack VPC) leave IPv4 egress as it is, but a subnet
     // with no IPv4 way out may still reach AWS over IPv6: unknown.
+    // A propagated default route loses to a static one (the internet gateway's), so propagation only matters without it.
     const egress: SubnetEgress = kinds.includes('unknown') ? 'unknown' : internetGatewayRoute ? 'internet-gateway'
-      : kinds.includes('other-destination') ? 'unknown' : 'isolated';
+      : kinds.includes('other-destination') || this.propagatedTables.has(table) ? 'unknown' : 'isolated';
     return { subnet, egress, vpcKey, s3Gateway: this.s3GatewayTables.has(table), internetGatewayRoute };
   }
 
@@ -174,6 +187,8 @@ export class NetworkIndex {
 export function endpointService(name: unknown): EndpointService | undefined | 'unknown' {
   const text = JSON.stringify(name ?? '');
   for (const s of SERVICES) if (text.includes(`.${s}"`)) return s;
+  // Amazon SQS also takes PrivateLink connections on its FIPS endpoint service.
+  if (text.includes('.sqs-fips"')) return 'sqs';
   // Another service named literally is not one tasks need; a parameter or import could be any.
   return text.includes('com.amazonaws.') ? undefined : 'unknown';
 }

@@ -16,7 +16,7 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
   area: 'reach',
   severity: Severity.ERROR,
   description: 'For services and EventBridge Scheduler schedules that run Fargate tasks in subnets of the app, follows each subnet\'s route table: '
-    + 'a subnet whose routes never leave the VPC (no NAT, transit gateway or peering), or an internet-gateway subnet where the task gets no public IP '
+    + 'a subnet whose routes never leave the VPC (no NAT, transit gateway, peering or routes propagated from a VPN gateway), or an internet-gateway subnet where the task gets no public IP '
     + '(AssignPublicIp DISABLED on a schedule), must have the VPC endpoints the task needs: ecr.api, ecr.dkr and an S3 gateway '
     + 'endpoint on the subnet\'s route table for ECR images, logs for awslogs, secretsmanager / ssm for secrets. Images outside ECR (Docker Hub, ECR Public, '
     + 'ghcr.io) need internet access. Silent when a subnet, route, endpoint or image is unresolved or outside the app. Fargate services in public subnets '

@@ -18,7 +18,7 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
   area: 'reach',
   severity: Severity.ERROR,
   description: 'For each capacity provider whose Auto Scaling group is in the app, follows the route tables of the group\'s subnets (VPCZoneIdentifier): '
-    + 'a subnet whose routes never leave the VPC, or an internet-gateway subnet whose instances get no public IP (AssociatePublicIpAddress false in the '
+    + 'a subnet whose routes never leave the VPC (routes propagated from a VPN gateway may: not judged), or an internet-gateway subnet whose instances get no public IP (AssociatePublicIpAddress false in the '
     + 'launch template or launch configuration, or neither it nor the subnet\'s MapPublicIpOnLaunch set), must have the ecs, ecs-agent and ecs-telemetry '
     + 'interface endpoints, through which the ECS agent registers the instance; and, for the tasks of services whose capacity provider strategy names the '
     + 'provider, ecr.api, ecr.dkr and an S3 gateway endpoint for ECR images, logs for awslogs, secretsmanager / ssm for secrets, because on EC2 the instance, '

@@ -163,6 +163,20 @@ export function allows(perms: RolePermissions, action: string, target: TemplateR
   return false;
 }
 
+/**
+ * The actions of `service` (e.g. `sqs`) that Allow statements name explicitly, lower-case as written (`sqs:receivemessage`,
+ * `sqs:*`): what the role's holder calls. `*` and NotAction name no service, so they say nothing of what it calls.
+ */
+export function namedActions(perms: RolePermissions, service: string): string[] {
+  const prefix = `${service.toLowerCase()}:`;
+  const out: string[] = [];
+  for (const s of perms.statements) {
+    if (s.denies || s.broad) continue;
+    for (const a of s.actions ?? []) if (a && a[0].startsWith(prefix)) out.push(a.join('*'));
+  }
+  return out;
+}
+
 /** Strings of a string-or-list value; undefined entries for unresolved items; undefined when unreadable. */
 function listOf(value: unknown, keepRaw = false): (string | undefined)[] | undefined {
   if (value === undefined) return undefined;

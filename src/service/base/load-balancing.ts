@@ -181,7 +181,17 @@ export function loadBalancerSecurityGroup(
 }
 
 /** Subnets of the load balancer. */
-export function loadBalancerSubnets(props: LoadBalancedServiceProps, vpc: ec2.IVpc): ec2.SubnetSelection {
+export function loadBalancerSubnets(props: LoadBalancedServiceProps, vpc: ec2.IVpc, path: string): ec2.SubnetSelection {
   if (props.loadBalancerSubnets) return props.loadBalancerSubnets;
+  if (props.internetFacing && vpc.publicSubnets.length === 0) {
+    // aws-cdk-lib's own error ("There are no 'Public' subnet groups in this VPC") names neither the service nor the prop.
+    fail({
+      code: 'KIT-SERVICE-LB-SUBNETS',
+      path,
+      problem: `internetFacing is true, but VPC ${vpc.node.path} has no public subnets for the load balancer`,
+      allowed: 'public subnets (a route to an internet gateway) for an internet-facing load balancer',
+      fix: 'Add a PUBLIC subnet group to the VPC (or publicSubnetIds to Vpc.fromVpcAttributes), pass loadBalancerSubnets, or remove internetFacing for an internal load balancer.',
+    });
+  }
   return props.internetFacing ? { subnetType: ec2.SubnetType.PUBLIC } : privateSubnets(vpc);
 }

@@ -1,14 +1,15 @@
-import { Annotations, CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as pipes from 'aws-cdk-lib/aws-pipes';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../../errors';
-import { checkRenderedTemplate, taskDefinitionContainers } from '../../internal/cdk-internals';
+import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { KIT_CHECKS } from '../../kit-checks';
 import { addAcknowledgeableValidation } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
+import { kitEnvironmentVariable } from '../base/kit-environment';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
 import { checkTaskMemory } from '../base/task-memory';
 import { DockerVolumeOptions } from '../base/volumes';
@@ -73,7 +74,7 @@ export class Ec2Task extends TaskBase {
     const memoryMiB = checkTaskMemory(this, props.memoryMiB, this.windows);
     if (memoryMiB !== undefined) (this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).memory = String(memoryMiB);
     this.initializeTask(props, memoryMiB);
-    if (this.networkMode === ecs.NetworkMode.AWS_VPC) acknowledgeRegionOnly(this.taskDefinition);
+    if (this.networkMode === ecs.NetworkMode.AWS_VPC) kitEnvironmentVariable(this.taskDefinition, 'AWS_REGION', AWS_REGION_REASON);
     if (this.networkMode === ecs.NetworkMode.HOST) {
       Annotations.of(this).addWarningV2('KIT-TASK-HOST-NETWORK', formatMessage('KIT-TASK-HOST-NETWORK', this.node.path, {
         problem: 'Network mode host shares the instance\'s network stack with the containers',
@@ -154,17 +155,3 @@ function runsTask(c: IConstruct, taskDefinition: ecs.TaskDefinition): boolean {
   return JSON.stringify(stack.resolve(targets) ?? null).includes(arn);
 }
 
-/**
- * Acknowledge AwsSolutions-ECS2 when AWS_REGION, which aws-cdk-lib adds, is the only environment variable: read from
- * the rendered template, so variables added after construction (addContainer, overrides) are still flagged.
- */
-function acknowledgeRegionOnly(taskDefinition: ecs.TaskDefinition): void {
-  const id = Stack.of(taskDefinition).getLogicalId(taskDefinition.node.defaultChild as CfnElement);
-  checkRenderedTemplate(Stack.of(taskDefinition), (template) => {
-    const props = (template.Resources?.[id] as { Properties?: { ContainerDefinitions?: unknown } } | undefined)?.Properties;
-    const containers = Array.isArray(props?.ContainerDefinitions) ? props.ContainerDefinitions as { Environment?: unknown }[] : [];
-    const regionOnly = containers.every((c) => c.Environment === undefined
-      || (Array.isArray(c.Environment) && c.Environment.every((e: { Name?: unknown }) => e?.Name === 'AWS_REGION')));
-    if (regionOnly) Validations.of(taskDefinition).acknowledge({ id: 'AwsSolutions::AwsSolutions-ECS2', reason: AWS_REGION_REASON });
-  });
-}

@@ -115,7 +115,7 @@ export class FargateSize {
       throw new EcsKitError({
         code,
         path: method,
-        problem: `${os} Fargate cpu ${cpu} is not a Fargate CPU value`,
+        problem: `${os} Fargate cpu ${cpu} is not a ${windows ? 'Windows ' : ''}Fargate CPU value${windows && fargateRow(cpu, false) ? ' (Linux only)' : ''}`,
         allowed: choices(rowsFor(os)),
         fix: `Use ${method}(cpu, memoryMiB) with a listed pair${smallest ? `, or ${smallest}` : ''}.`,
       });

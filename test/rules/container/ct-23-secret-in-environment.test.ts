@@ -44,6 +44,9 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     'CACHE_KEY_PREFIX', 'MAX_TOKENS', 'TOKENIZERS_PARALLELISM', 'PWD', 'KEY', 'PASSWORD_RESET_ENABLED', 'SECRETS_MANAGER_ENDPOINT',
     'OAUTH_TOKEN_HEADER', 'BYPASS_CACHE', 'MONKEY', 'SECRET_KEY_REF', 'DB_PASSWORD_REFERENCE', 'PASSWORD_RESET_EXPIRY_HOURS', 'PASSWORD_HASH_ALGO',
     'TOKEN_REFRESH_MINUTES', 'LOGIN_TOKEN_ATTEMPTS', 'PASSWORD_HASH_ROUNDS', 'GITHUB_TOKEN_SCOPE', 'OAUTH_TOKEN_SCOPES',
+    // Settings (a false-positive hunt over real apps): Airflow's secrets backend class and its arguments, durations, algorithms.
+    'AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS', 'TOKEN_TTL_SEC', 'TOKEN_BUCKET_CAPACITY', 'PASSWORD_HASHER',
+    'GIT_CREDENTIAL_HELPER', 'SECRET_STORE_DRIVER', 'TOKEN_AUTH_METHOD',
   ])('not a secret name: %s', (name) => {
     expect(looksLikeSecretName(name)).toBe(false);
   });

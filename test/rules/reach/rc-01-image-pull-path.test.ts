@@ -135,6 +135,18 @@ describe('ECS-RC-01 image pull path (L1)', () => {
     expect(messages(template({ route: 'igw', assign: 'DISABLED', image: 'nginx:1.27' }))).toEqual([]);
   });
 
+  test('good: a virtual private gateway propagating routes into the table (on-premises may advertise the default route)', () => {
+    const propagation = (tables: unknown) => ({
+      Vgw: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1' } },
+      Prop: { Type: 'AWS::EC2::VPNGatewayRoutePropagation', Properties: { VpnGatewayId: { Ref: 'Vgw' }, RouteTableIds: tables } },
+    });
+    expect(messages(template({ image: 'nginx:1.27', extra: propagation([{ Ref: 'Table' }]) }))).toEqual([]);
+    expect(messages(template({ image: 'nginx:1.27', extra: propagation({ Ref: 'TablesParam' }) }))).toEqual([]);
+    // Propagation into another table leaves this one isolated.
+    const other = { OtherTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } }, ...propagation([{ Ref: 'OtherTable' }]) };
+    expect(messages(template({ image: 'nginx:1.27', extra: other }))).toHaveLength(1);
+  });
+
   test('good: an S3 gateway endpoint on another route table does not count', () => {
     const { S3, ...rest } = ALL_ENDPOINTS;
     const other = { OtherTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } }, S3: endpoint('s3', undefined, { RouteTableIds: [{ Ref: 'OtherTable' }] }) };

@@ -165,12 +165,14 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
     return runRules(model, { rules: [RC09_CONTAINER_INSTANCE_REACH] }).map((f) => `${f.path} ${f.property}`);
   };
 
-  function ec2App(subnetType: ec2.SubnetType, endpoints: boolean): Stack {
+  function ec2App(subnetType: ec2.SubnetType, endpoints: boolean, vpn = false): Stack {
     const stack = new Stack(new App({ context: PATHS }), 'Ec2');
     const vpc = new ec2.Vpc(stack, 'Vpc', {
       maxAzs: 2,
       natGateways: subnetType === ec2.SubnetType.PRIVATE_WITH_EGRESS ? 1 : 0,
       subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC }, { name: 'app', subnetType }],
+      // Hybrid egress: on-premises advertises the default route over the VPN into the app subnets' route tables.
+      ...vpn ? { vpnGateway: true, vpnConnections: { onPrem: { ip: '203.0.113.10', asn: 65001 } }, vpnRoutePropagation: [{ subnetType }] } : {},
     });
     if (endpoints) {
       const services = ec2.InterfaceVpcEndpointAwsService;
@@ -197,6 +199,10 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
 
   test('bad: an AsgCapacityProvider in isolated subnets without endpoints', () => {
     expect(run(ec2App(ec2.SubnetType.PRIVATE_ISOLATED, false))).toEqual(['Ec2/Asg/ASG Properties/VPCZoneIdentifier']);
+  });
+
+  test('good: isolated subnets whose route tables take routes propagated from a VPN (egress through on-premises)', () => {
+    expect(run(ec2App(ec2.SubnetType.PRIVATE_ISOLATED, false, true))).toEqual([]);
   });
 
   test('good: private subnets with a NAT gateway, or isolated subnets with every endpoint', () => {

@@ -126,5 +126,7 @@ export function buildExampleApp(app: App): void {
   });
   new DaemonService(stack, 'Agent', { cluster, task: agentTask });
   addManagedInstancesExample(stack, cluster, { ...logging, image: PUBLIC_IMAGE });
-  addModernServices(stack, { cluster, image: PUBLIC_IMAGE, ...logging });
+  const ledger = addModernServices(stack, { cluster, image: PUBLIC_IMAGE, ...logging });
+  // The worker calls the ledger through Service Connect (ECS-RC-17 warns while no client may reach it).
+  ledger.allowFrom(worker, 8080);
 }

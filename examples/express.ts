@@ -23,7 +23,8 @@ export interface ModernServicesProps {
   readonly scratchInitImage: ecs.ContainerImage;
 }
 
-export function addModernServices(scope: Construct, props: ModernServicesProps): void {
+/** Adds the services; returns the internal API, for its clients' allowFrom. */
+export function addModernServices(scope: Construct, props: ModernServicesProps): BackendService {
   const { cluster, image, logEncryptionKey, logRetention } = props;
   new ExpressService(scope, 'Express', {
     cluster,
@@ -38,7 +39,7 @@ export function addModernServices(scope: Construct, props: ModernServicesProps):
     ...props,
     container: { image, portMappings: [{ containerPort: 8080, name: 'ledger' }], scratchPaths: ['/tmp'] },
   });
-  new BackendService(scope, 'Ledger', {
+  return new BackendService(scope, 'Ledger', {
     cluster,
     task: ledgerTask,
     serviceConnect: {

@@ -115,7 +115,7 @@ export function parseYamlTemplate(text: string, file: string): CfnTemplate {
 
 function parse(text: string, file: string): CfnTemplate {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter });
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter, merge: true });
   if (doc.errors.length > 0) {
     const lenient = parseLenient(text);
     if (lenient !== undefined && lenient !== null && typeof lenient === 'object') {
@@ -147,7 +147,7 @@ export function sourceLocator(text: string): (keys: readonly (string | number)[]
   const lineCounter = new LineCounter();
   let root: unknown;
   try {
-    root = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter }).contents;
+    root = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter, merge: true }).contents;
   } catch {
     return () => undefined;
   }

@@ -24,6 +24,24 @@ describe('YAML as CloudFormation reads it', () => {
     expect(t.Resources.Service.Properties.NetworkConfiguration.AwsvpcConfiguration.Subnets).toEqual([{ Ref: 'Subnet' }]);
   });
 
+  test('merge keys (<<: *anchor) are expanded, as SAM and `aws cloudformation package` do before CloudFormation reads the template', () => {
+    const text = [
+      'Resources:',
+      '  TaskDef:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      '      ContainerDefinitions:',
+      '        - &base',
+      '          Name: web',
+      '          Image: public.ecr.aws/nginx/nginx:1.27',
+      '          Memory: 512',
+      '        - <<: *base',
+      '          Name: worker',
+    ].join('\n');
+    const t = parseYamlTemplate(text, 'merge.yaml') as any;
+    expect(t.Resources.TaskDef.Properties.ContainerDefinitions[1]).toEqual({ Name: 'worker', Image: 'public.ecr.aws/nginx/nginx:1.27', Memory: 512 });
+  });
+
   test('the lenient reading gives the same JSON as the strict one for a template both accept', () => {
     const strictText = fs.readFileSync(path.join(FIX, 'good', 'multiline-quoted.yaml'), 'utf8').replace("'Copyright line one,\n    line two'", "'Copyright line one, line two'");
     const strict = parseYamlTemplate(strictText, 'strict.yaml');

@@ -24,8 +24,10 @@ test('ExpressService, Service Connect TLS/access logs and VPC Lattice with defau
   // WHEN
   new ExpressService(stack, 'Express', { cluster, image: IMAGE });
   const ca = acmpca.CertificateAuthority.fromCertificateAuthorityArn(stack, 'Ca', CA_ARN);
-  new BackendService(stack, 'Api', { cluster, task: task('Api'), serviceConnect: { tls: { certificateAuthority: ca }, accessLogs: {} } });
-  new WorkerService(stack, 'Lattice', { cluster, task: task('Lattice'), vpcLattice: { portMappingName: 'http' } });
+  const api = new BackendService(stack, 'Api', { cluster, task: task('Api'), serviceConnect: { tls: { certificateAuthority: ca }, accessLogs: {} } });
+  const lattice = new WorkerService(stack, 'Lattice', { cluster, task: task('Lattice'), vpcLattice: { portMappingName: 'http' }, serviceConnect: {} });
+  // A Service Connect server nobody may reach is an ECS-RC-17 warning: the worker is its client.
+  api.allowFrom(lattice, 8080);
   const result = runCompliance(app, { extraPlugins: [new EcsChecks()] });
 
   // THEN

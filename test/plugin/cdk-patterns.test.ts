@@ -65,12 +65,14 @@ test('aws-cdk-lib patterns and L2s synthesize without EcsChecks errors', () => {
   app1.addContainerDependencies({ container: init, condition: ecs.ContainerDependencyCondition.SUCCESS });
   const proxy = td.addContainer('proxy', { image, memoryLimitMiB: 256, essential: true });
   proxy.addContainerDependencies({ container: app1, condition: ecs.ContainerDependencyCondition.HEALTHY });
-  new ecs.FargateService(stack, 'Connect', {
+  const connect = new ecs.FargateService(stack, 'Connect', {
     cluster,
     taskDefinition: td,
     minHealthyPercent: 100,
     serviceConnectConfiguration: { services: [{ portMappingName: 'http' }] },
   });
+  // A Service Connect server admits its clients (ECS-RC-17 warns on one that admits nobody).
+  connect.connections.allowFrom(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(8080), 'Service Connect clients in the VPC');
 
   const bridge = new ecs.Ec2TaskDefinition(stack, 'Bridge', { networkMode: ecs.NetworkMode.BRIDGE });
   bridge.addContainer('web', { image, memoryLimitMiB: 256, portMappings: [{ containerPort: 80 }] });

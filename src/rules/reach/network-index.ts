@@ -54,6 +54,7 @@ export class NetworkIndex {
   /** Tables a virtual private gateway propagates routes into: the other side may advertise a default route (on-premises egress). */
   private readonly propagatedTables = new Set<TemplateResource>();
   private readonly endpointsOfVpc = new Map<string, Set<EndpointService>>();
+  private readonly interfaceEndpointsOf = new Map<string, TemplateResource[]>();
   private readonly factsOfSubnet = new Map<TemplateResource, SubnetFacts>();
   /** An association, route or endpoint whose target did not resolve: it could be any table or VPC. */
   private unresolvedRouting = false;
@@ -164,6 +165,13 @@ export class NetworkIndex {
     const set = this.endpointsOfVpc.get(vpcKey) ?? new Set<EndpointService>();
     set.add(service);
     this.endpointsOfVpc.set(vpcKey, set);
+    const key = `${vpcKey}\0${service}`;
+    this.interfaceEndpointsOf.set(key, [...this.interfaceEndpointsOf.get(key) ?? [], e]);
+  }
+
+  /** The interface endpoints of a service in a VPC (only those the index read; see `endpoints` for completeness). */
+  public interfaceEndpoints(vpcKey: string, service: EndpointService): readonly TemplateResource[] {
+    return this.interfaceEndpointsOf.get(`${vpcKey}\0${service}`) ?? [];
   }
 
   private vpcKey(value: unknown, from: TemplateResource): string | undefined {

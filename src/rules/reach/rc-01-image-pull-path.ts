@@ -1,7 +1,9 @@
-import { shortPath } from './load-balancing-index';
+import { endpointAdmits } from './endpoint-admission';
+import { SECURITY_GROUP, shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { SCHEDULE, taskLaunch } from './task-launch';
 import { taskNeeds } from './task-needs';
+import { AssemblyModel, TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
@@ -19,7 +21,8 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
     + 'a subnet whose routes never leave the VPC (no NAT, transit gateway, peering or routes propagated from a VPN gateway), or an internet-gateway subnet where the task gets no public IP '
     + '(AssignPublicIp DISABLED on a schedule), must have the VPC endpoints the task needs: ecr.api, ecr.dkr and an S3 gateway '
     + 'endpoint on the subnet\'s route table for ECR images, logs for awslogs, secretsmanager / ssm for secrets. Images outside ECR (Docker Hub, ECR Public, '
-    + 'ghcr.io) need internet access. Silent when a subnet, route, endpoint or image is unresolved or outside the app. Fargate services in public subnets '
+    + 'ghcr.io) need internet access. An interface endpoint counts only when its security groups admit HTTPS from an address range or '
+    + 'from one of the tasks\' groups (or are unresolved, outside the app, or the VPC default). Silent when a subnet, route, endpoint or image is unresolved or outside the app. Fargate services in public subnets '
     + 'without a public IP are ECS-SV-31. On EC2 and Managed Instances the instance pulls images, reads secrets and ships logs through its own network '
     + 'interface, not the task\'s, so the task subnets decide nothing there and such tasks are not checked.',
   deployError: 'Tasks stop before any container starts: "CannotPullContainerError: ... dial tcp ...: i/o timeout" or "ResourceInitializationError: unable to pull secrets or registry auth: ... RequestError: send request failed"; the service never reaches a steady state and the circuit breaker (or the 3-hour CloudFormation timeout) rolls it back.',
@@ -39,6 +42,8 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
     if (facts.some((f) => f === undefined)) return [];
     // What the task needs is read only for a subnet without a way out (most have a NAT route).
     let needs: ReturnType<typeof taskNeeds> | undefined;
+    // The tasks' groups are read only for an endpoint that is there.
+    let groups: { readonly set?: ReadonlySet<TemplateResource> } | undefined;
     const stranded: { facts: SubnetFacts; missing: string[] }[] = [];
     for (const f of facts as SubnetFacts[]) {
       if (f.egress === 'unknown') continue;
@@ -49,7 +54,14 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
       }
       const endpoints = index.endpoints(f.vpcKey);
       if (!endpoints) continue;
-      const missing = missingPaths(needs ??= taskNeeds(launch.task, ctx), endpoints, f.s3Gateway);
+      const vpcKey = f.vpcKey!;
+      const reach = (service: EndpointService): Reach => {
+        if (!endpoints.has(service)) return 'absent';
+        groups ??= { set: taskGroups(launch.awsvpc, resource, ctx.assembly) };
+        const set = groups.set;
+        return index.interfaceEndpoints(vpcKey, service).some((e) => endpointAdmits(e, set, ctx.assembly)) ? 'reachable' : 'closed';
+      };
+      const missing = missingPaths(needs ??= taskNeeds(launch.task, ctx), reach, f.s3Gateway);
       if (missing.length > 0) stranded.push({ facts: f, missing });
     }
     if (stranded.length === 0) return [];
@@ -71,19 +83,36 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
   },
 };
 
+/** Whether a task reaches an interface endpoint service: none in the VPC, or none whose security groups admit it. */
+type Reach = 'absent' | 'closed' | 'reachable';
+
 /** What the task needs that the subnet's endpoints do not provide. */
-function missingPaths(needs: ReturnType<typeof taskNeeds>, endpoints: ReadonlySet<EndpointService>, s3Gateway: boolean): string[] {
+function missingPaths(needs: ReturnType<typeof taskNeeds>, reach: (service: EndpointService) => Reach, s3Gateway: boolean): string[] {
   const missing: string[] = [];
+  const need = (service: EndpointService, text: string) => {
+    const r = reach(service);
+    if (r === 'absent') missing.push(text);
+    // open: false without an ingress rule for the tasks: present, but the tasks time out as without it.
+    if (r === 'closed') missing.push(`${text.replace(/ \(.*\)$/, '')} (present, but its security groups admit no HTTPS from the tasks)`);
+  };
   for (const img of needs.images.filter((i) => i.source === 'internet')) {
     missing.push(`image '${img.image}' of container '${img.container}' (outside ECR, needs internet access)`);
   }
   if (needs.images.some((i) => i.source === 'ecr')) {
-    const ecr = (['ecr.api', 'ecr.dkr'] as const).filter((s) => !endpoints.has(s)).map((s) => `the ${s} endpoint`);
-    if (!s3Gateway && !endpoints.has('s3')) ecr.push('an S3 endpoint on the route table (ECR image layers)');
-    missing.push(...ecr);
+    need('ecr.api', 'the ecr.api endpoint');
+    need('ecr.dkr', 'the ecr.dkr endpoint');
+    if (!s3Gateway) need('s3', 'an S3 endpoint on the route table (ECR image layers)');
   }
-  if (needs.awslogs && !endpoints.has('logs')) missing.push('the logs endpoint (awslogs)');
-  if (needs.secretsManager && !endpoints.has('secretsmanager')) missing.push('the secretsmanager endpoint (secrets)');
-  if (needs.ssm && !endpoints.has('ssm')) missing.push('the ssm endpoint (parameters)');
+  if (needs.awslogs) need('logs', 'the logs endpoint (awslogs)');
+  if (needs.secretsManager) need('secretsmanager', 'the secretsmanager endpoint (secrets)');
+  if (needs.ssm) need('ssm', 'the ssm endpoint (parameters)');
   return missing;
+}
+
+/** The tasks' security groups when all are in the assembly; undefined otherwise (none named: the VPC's default group). */
+function taskGroups(awsvpc: Record<string, unknown>, from: TemplateResource, assembly: AssemblyModel): ReadonlySet<TemplateResource> | undefined {
+  const refs = toArray(awsvpc.SecurityGroups);
+  if (!refs || refs.length === 0) return undefined;
+  const groups = refs.map((r) => assembly.resolveResource(r, from.stack));
+  return groups.every((g) => g?.type === SECURITY_GROUP) ? new Set(groups as TemplateResource[]) : undefined;
 }

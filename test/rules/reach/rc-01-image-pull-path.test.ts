@@ -147,6 +147,32 @@ describe('ECS-RC-01 image pull path (L1)', () => {
     expect(messages(template({ image: 'nginx:1.27', extra: other }))).toHaveLength(1);
   });
 
+  test('endpoint security groups: admitted from the tasks\' group or any address; closed to other groups', () => {
+    const withGroups = (ingress: unknown[], taskGroups = [{ 'Fn::GetAtt': ['TaskSg', 'GroupId'] }]) => {
+      const extra: Resources = {
+        TaskSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'tasks', VpcId: { Ref: 'Vpc' } } },
+        OtherSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'other', VpcId: { Ref: 'Vpc' } } },
+        EpSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'endpoints', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: ingress } },
+      };
+      for (const [id, ep] of Object.entries(ALL_ENDPOINTS)) {
+        extra[id] = ep.Properties?.VpcEndpointType === 'Interface'
+          ? { ...ep, Properties: { ...ep.Properties, SecurityGroupIds: [{ 'Fn::GetAtt': ['EpSg', 'GroupId'] }] } } : ep;
+      }
+      const r = template({ awslogs: true, extra });
+      (r.Svc.Properties as any).NetworkConfiguration.AwsvpcConfiguration.SecurityGroups = taskGroups;
+      return messages(r);
+    };
+    const https = (source: Record<string, unknown>) => ({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, ...source });
+    expect(withGroups([https({ SourceSecurityGroupId: { 'Fn::GetAtt': ['TaskSg', 'GroupId'] } })])).toEqual([]);
+    expect(withGroups([https({ CidrIp: '10.0.0.0/16' })])).toEqual([]);
+    expect(withGroups([https({ SourceSecurityGroupId: { 'Fn::GetAtt': ['OtherSg', 'GroupId'] } })])[0])
+      .toContain('cannot reach the ecr.api endpoint (present, but its security groups admit no HTTPS from the tasks)');
+    expect(withGroups([])[0]).toContain('the logs endpoint (present, but its security groups admit no HTTPS from the tasks)');
+    // The tasks' groups unknown (none named: the VPC default group), or an unresolved rule: not judged.
+    expect(withGroups([https({ SourceSecurityGroupId: { 'Fn::GetAtt': ['OtherSg', 'GroupId'] } })], [])).toEqual([]);
+    expect(withGroups([{ IpProtocol: 'tcp', FromPort: { Ref: 'P' }, ToPort: { Ref: 'P' }, CidrIp: '10.0.0.0/16' }])).toEqual([]);
+  });
+
   test('good: an S3 gateway endpoint on another route table does not count', () => {
     const { S3, ...rest } = ALL_ENDPOINTS;
     const other = { OtherTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } }, S3: endpoint('s3', undefined, { RouteTableIds: [{ Ref: 'OtherTable' }] }) };
@@ -181,7 +207,7 @@ describe('ECS-RC-01 image pull path (L1)', () => {
 });
 
 describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
-  function l2(subnetType: ec2.SubnetType, options: { ecr: boolean; endpoints: boolean; paths?: boolean }): AssemblyModel {
+  function l2(subnetType: ec2.SubnetType, options: { ecr: boolean; endpoints: boolean; paths?: boolean; closed?: 'closed' | 'vpc-cidr' }): AssemblyModel {
     const app = new App({ context: { 'aws:cdk:enable-path-metadata': options.paths ?? false } });
     const stack = new Stack(app, 'L2');
     const vpc = new ec2.Vpc(stack, 'Vpc', {
@@ -193,8 +219,11 @@ describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
       vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
       const E = ec2.InterfaceVpcEndpointAwsService;
       const services = [E.ECR, E.ECR_DOCKER, E.CLOUDWATCH_LOGS];
+      // open: false leaves the endpoints' group without ingress unless a rule is added (the VPC CIDR, as examples/hardened-vpc.ts does).
+      const endpointSg = new ec2.SecurityGroup(stack, 'EndpointSg', { vpc, allowAllOutbound: false });
+      if (options.closed === 'vpc-cidr') endpointSg.addIngressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(443));
       for (const s of services) {
-        vpc.addInterfaceEndpoint(s.shortName, { service: s });
+        vpc.addInterfaceEndpoint(s.shortName, { service: s, ...options.closed ? { open: false, securityGroups: [endpointSg] } : {} });
       }
     }
     const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
@@ -207,6 +236,14 @@ describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
     return new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
   }
   const run = (a: AssemblyModel) => runRules(a, { rules: [RC01_IMAGE_PULL_PATH] }).map((f) => f.message);
+
+  test('bad: endpoints created with open: false and no ingress rule for the tasks; good with an ingress rule from the VPC CIDR', () => {
+    const [message] = run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: true, endpoints: true, closed: 'closed' }));
+    expect(message).toContain('cannot reach the ecr.api endpoint (present, but its security groups admit no HTTPS from the tasks), '
+      + 'the ecr.dkr endpoint (present, but its security groups admit no HTTPS from the tasks) or the logs endpoint (present, but its security groups');
+    expect(run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: true, endpoints: true, closed: 'vpc-cidr' }))).toEqual([]);
+    expect(run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: true, endpoints: true }))).toEqual([]);
+  });
 
   test('bad: PRIVATE_ISOLATED subnets with a Docker Hub image', () => {
     const [message] = run(l2(ec2.SubnetType.PRIVATE_ISOLATED, { ecr: false, endpoints: true }));

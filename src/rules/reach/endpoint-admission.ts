@@ -1,0 +1,32 @@
+/**
+ * Whether an interface endpoint's security groups admit a task's HTTPS. An endpoint created with `open: false` (aws-cdk-lib)
+ * and no ingress rule for the tasks is present but unreachable: tasks time out exactly as without it.
+ */
+import { coversPort, loadBalancingIndex, SECURITY_GROUP } from './load-balancing-index';
+import { AssemblyModel, TemplateResource } from '../model';
+import { toArray } from '../values';
+
+/**
+ * False only when every security group of the endpoint is in the assembly with all its ingress rules known, and no rule
+ * covers TCP 443 from an address range, from one of `taskGroups`, or from a source the template does not decide.
+ * `taskGroups` undefined: the tasks' groups are unknown (the VPC default group, or outside the app), so any group may be one.
+ */
+export function endpointAdmits(endpoint: TemplateResource, taskGroups: ReadonlySet<TemplateResource> | undefined, assembly: AssemblyModel): boolean {
+  const refs = toArray(endpoint.properties.SecurityGroupIds);
+  // No groups: the VPC's default group, whose rules the template does not show.
+  if (!refs || refs.length === 0) return true;
+  const index = loadBalancingIndex(assembly);
+  if (index.ingressIncomplete) return true;
+  for (const ref of refs) {
+    const group = assembly.resolveResource(ref, endpoint.stack);
+    if (group?.type !== SECURITY_GROUP) return true;
+    const rules = index.ingressOf(group);
+    if (rules === undefined) return true;
+    for (const rule of rules) {
+      if (coversPort(rule, 'tcp', 443) === 'no') continue;
+      const source = rule.source;
+      if (source.kind !== 'group' || !taskGroups || taskGroups.has(source.group)) return true;
+    }
+  }
+  return false;
+}

@@ -30,3 +30,11 @@ export function endpointAdmits(endpoint: TemplateResource, taskGroups: ReadonlyS
   }
   return false;
 }
+
+/** The security groups a list names, when all are in the assembly; undefined otherwise (none named: the VPC's default group). */
+export function securityGroupsOf(value: unknown, from: TemplateResource, assembly: AssemblyModel): ReadonlySet<TemplateResource> | undefined {
+  const refs = toArray(value);
+  if (!refs || refs.length === 0) return undefined;
+  const groups = refs.map((r) => assembly.resolveResource(r, from.stack));
+  return groups.every((g) => g?.type === SECURITY_GROUP) ? new Set(groups as TemplateResource[]) : undefined;
+}

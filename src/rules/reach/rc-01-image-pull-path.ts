@@ -1,9 +1,9 @@
-import { endpointAdmits } from './endpoint-admission';
-import { SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { endpointAdmits, securityGroupsOf } from './endpoint-admission';
+import { shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { SCHEDULE, taskLaunch } from './task-launch';
 import { taskNeeds } from './task-needs';
-import { AssemblyModel, TemplateResource } from '../model';
+import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
@@ -57,7 +57,7 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
       const vpcKey = f.vpcKey!;
       const reach = (service: EndpointService): Reach => {
         if (!endpoints.has(service)) return 'absent';
-        groups ??= { set: taskGroups(launch.awsvpc, resource, ctx.assembly) };
+        groups ??= { set: securityGroupsOf(launch.awsvpc.SecurityGroups, resource, ctx.assembly) };
         const set = groups.set;
         return index.interfaceEndpoints(vpcKey, service).some((e) => endpointAdmits(e, set, ctx.assembly)) ? 'reachable' : 'closed';
       };
@@ -78,7 +78,8 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
         ? 'Copy the image into ECR (e.g. through a pull-through cache rule) and add the ECR endpoints, or route the subnets through a NAT gateway.'
           // The kit task's init container for scratchPaths: its image is a prop the app may not know it has.
           + (first.missing.some((m) => m.includes(`of container '${SCRATCH_INIT}'`)) ? ` For the kit's '${SCRATCH_INIT}' container, set the task's scratchInitImage to the ECR copy.` : '')
-        : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.`,
+        : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.`
+          + (first.missing.some((m) => m.includes('(present, but')) ? ' For an endpoint that is there, admit HTTPS from the tasks: endpoint.connections.allowDefaultPortFrom(service).' : ''),
     }];
   },
 };
@@ -109,10 +110,3 @@ function missingPaths(needs: ReturnType<typeof taskNeeds>, reach: (service: Endp
   return missing;
 }
 
-/** The tasks' security groups when all are in the assembly; undefined otherwise (none named: the VPC's default group). */
-function taskGroups(awsvpc: Record<string, unknown>, from: TemplateResource, assembly: AssemblyModel): ReadonlySet<TemplateResource> | undefined {
-  const refs = toArray(awsvpc.SecurityGroups);
-  if (!refs || refs.length === 0) return undefined;
-  const groups = refs.map((r) => assembly.resolveResource(r, from.stack));
-  return groups.every((g) => g?.type === SECURITY_GROUP) ? new Set(groups as TemplateResource[]) : undefined;
-}

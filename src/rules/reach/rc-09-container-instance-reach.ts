@@ -1,3 +1,4 @@
+import { endpointAdmits, securityGroupsOf } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { taskNeeds } from './task-needs';
@@ -22,7 +23,8 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
     + 'launch template or launch configuration, or neither it nor the subnet\'s MapPublicIpOnLaunch set), must have the ecs, ecs-agent and ecs-telemetry '
     + 'interface endpoints, through which the ECS agent registers the instance; and, for the tasks of services whose capacity provider strategy names the '
     + 'provider, ecr.api, ecr.dkr and an S3 gateway endpoint for ECR images, logs for awslogs, secretsmanager / ssm for secrets, because on EC2 the instance, '
-    + 'not the task, pulls images, ships logs and reads secrets. Silent when a subnet, route, endpoint, launch template or public IP setting is unresolved or '
+    + 'not the task, pulls images, ships logs and reads secrets. An interface endpoint counts only when its security groups admit HTTPS from an address range or '
+    + 'from one of the instances\' groups (or are unresolved, outside the app, or the VPC default). Silent when a subnet, route, endpoint, launch template or public IP setting is unresolved or '
     + 'outside the app, and when the user data names an HTTP proxy (ECS_HTTP_PROXY). Managed Instances providers are not judged.',
   deployError: 'CloudFormation creates the Auto Scaling group and the service, but no instance ever registers with the cluster ("service ... was unable to place a '
     + 'task because no container instance met all of its requirements"), or tasks stop with "CannotPullContainerError ... i/o timeout"; the service never '
@@ -55,13 +57,19 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
       const endpoints = index.endpoints(f.vpcKey);
       if (!endpoints) continue;
       needs ??= instanceNeeds(provider, ctx);
-      const missing = needs.filter((n) => !isMet(n, endpoints, f.s3Gateway));
+      const vpcKey = f.vpcKey!;
+      // An endpoint counts when the instances' security groups may reach it (open: false without ingress for them does not).
+      const admits = (service: EndpointService) => index.interfaceEndpoints(vpcKey, service)
+        .some((e) => endpointAdmits(e, launch.groups, ctx.assembly));
+      const missing = needs.filter((n) => !isMet(n, endpoints, f.s3Gateway, admits))
+        .map((n) => (!n.startsWith('image') && endpoints.has(n as EndpointService) ? `${n}:closed` : n));
       if (missing.length > 0) stranded.push({ facts: f, missing });
     }
     if (stranded.length === 0) return [];
     const first = stranded[0];
     const why = first.facts.egress === 'isolated' ? 'no route out of the VPC' : 'an internet gateway route but no public IP';
-    const agentMissing = first.missing.some((m) => (AGENT_ENDPOINTS as readonly string[]).includes(m));
+    const agentMissing = first.missing.some((m) => (AGENT_ENDPOINTS as readonly string[]).includes(m.split(':')[0]));
+    const closed = first.missing.some((m) => m.endsWith(':closed'));
     return [{
       resource: asg,
       property: 'Properties/VPCZoneIdentifier',
@@ -74,7 +82,8 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
       fix: first.missing.some((m) => m.startsWith('image'))
         ? 'Copy the images into ECR (e.g. through a pull-through cache rule) and add the VPC endpoints, or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).'
         : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint with InterfaceVpcEndpointAwsService.${first.missing.map(endpointConstant).join(', ')}), `
-          + 'or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).',
+          + 'or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).'
+          + (closed ? ' For an endpoint that is there, admit HTTPS from the instances: endpoint.connections.allowDefaultPortFrom(autoScalingGroup).' : ''),
     }];
   },
 };
@@ -102,16 +111,18 @@ function instanceNeeds(provider: TemplateResource, ctx: RuleContext): string[] {
   return [...needs];
 }
 
-function isMet(need: string, endpoints: ReadonlySet<EndpointService>, s3Gateway: boolean): boolean {
+function isMet(need: string, endpoints: ReadonlySet<EndpointService>, s3Gateway: boolean, admits: (s: EndpointService) => boolean): boolean {
   if (need.startsWith('image')) return false;
-  if (need === 's3') return s3Gateway || endpoints.has('s3');
-  return endpoints.has(need as EndpointService);
+  if (need === 's3' && s3Gateway) return true;
+  return endpoints.has(need as EndpointService) && admits(need as EndpointService);
 }
 
+/** A need as text; `<service>:closed` for an endpoint that is there but admits no HTTPS from the instances. */
 function describe(need: string): string {
   if (need.startsWith('image')) return `${need} (outside ECR, needs internet access)`;
-  if (need === 's3') return 'an S3 endpoint on the route table (ECR image layers)';
-  return `the ${need} endpoint`;
+  const [service, closed] = need.split(':');
+  const text = service === 's3' ? 'an S3 endpoint on the route table (ECR image layers)' : `the ${service} endpoint`;
+  return closed ? `${text.replace(/ \(.*\)$/, '')} (present, but its security groups admit no HTTPS from the instances)` : text;
 }
 
 /** The aws-cdk-lib InterfaceVpcEndpointAwsService constant of an endpoint, for the fix. */
@@ -127,7 +138,8 @@ function endpointConstant(need: string): string {
     'ssm': 'SSM',
     's3': 'S3 (a gateway endpoint)',
   };
-  return names[need] ?? need;
+  const service = need.split(':')[0];
+  return names[service] ?? service;
 }
 
 interface LaunchSettings {
@@ -136,6 +148,8 @@ interface LaunchSettings {
    * when set, undefined when absent (the subnet decides), 'unknown' when it cannot be read.
    */
   readonly publicIp: boolean | undefined | 'unknown';
+  /** The instances' security groups when all are in the assembly; undefined when unknown. */
+  readonly groups?: ReadonlySet<TemplateResource>;
   /** Whether the user data names a proxy (or cannot be read). */
   readonly proxy: boolean;
 }
@@ -145,7 +159,11 @@ function launchSettings(asg: TemplateResource, ctx: RuleContext): LaunchSettings
   if (p.LaunchConfigurationName !== undefined) {
     const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
     if (lc?.type !== LAUNCH_CONFIGURATION) return { publicIp: 'unknown', proxy: true };
-    return { publicIp: flag(lc.properties.AssociatePublicIpAddress), proxy: namesProxy(lc.properties.UserData) };
+    return {
+      publicIp: flag(lc.properties.AssociatePublicIpAddress),
+      proxy: namesProxy(lc.properties.UserData),
+      groups: securityGroupsOf(lc.properties.SecurityGroups, lc, ctx.assembly),
+    };
   }
   const spec = toObject(p.LaunchTemplate)
     ?? toObject(toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate)?.LaunchTemplateSpecification);
@@ -154,10 +172,11 @@ function launchSettings(asg: TemplateResource, ctx: RuleContext): LaunchSettings
   const data = toObject(lt.properties.LaunchTemplateData);
   const proxy = namesProxy(data?.UserData);
   const interfaces = data?.NetworkInterfaces;
-  if (interfaces === undefined) return { publicIp: undefined, proxy };
+  if (interfaces === undefined) return { publicIp: undefined, proxy, groups: securityGroupsOf(data?.SecurityGroupIds, lt, ctx.assembly) };
   const first = toObject(toArray(interfaces)?.[0]);
-  return { publicIp: first ? flag(first.AssociatePublicIpAddress) : 'unknown', proxy };
+  return { publicIp: first ? flag(first.AssociatePublicIpAddress) : 'unknown', proxy, groups: securityGroupsOf(first?.Groups, lt, ctx.assembly) };
 }
+
 
 /** User data (plain or base64) that sets an HTTP proxy, e.g. ECS_HTTP_PROXY or HTTP_PROXY. */
 function namesProxy(userData: unknown): boolean {

@@ -165,8 +165,9 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
     return runRules(model, { rules: [RC09_CONTAINER_INSTANCE_REACH] }).map((f) => `${f.path} ${f.property}`);
   };
 
-  function ec2App(subnetType: ec2.SubnetType, endpoints: boolean, vpn = false): Stack {
+  function ec2App(subnetType: ec2.SubnetType, endpoints: boolean, vpn = false, closed?: 'closed' | 'admit-asg'): Stack {
     const stack = new Stack(new App({ context: PATHS }), 'Ec2');
+    const endpointList: ec2.InterfaceVpcEndpoint[] = [];
     const vpc = new ec2.Vpc(stack, 'Vpc', {
       maxAzs: 2,
       natGateways: subnetType === ec2.SubnetType.PRIVATE_WITH_EGRESS ? 1 : 0,
@@ -177,17 +178,18 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
     if (endpoints) {
       const services = ec2.InterfaceVpcEndpointAwsService;
       for (const s of [services.ECS, services.ECS_AGENT, services.ECS_TELEMETRY, services.ECR, services.ECR_DOCKER, services.CLOUDWATCH_LOGS]) {
-        vpc.addInterfaceEndpoint(s.shortName, { service: s });
+        endpointList.push(vpc.addInterfaceEndpoint(s.shortName, { service: s, open: !closed }));
       }
       vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
     }
     const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
-    const asg = new autoscaling.AutoScalingGroup(stack, 'Asg', {
+    const asg: autoscaling.AutoScalingGroup = new autoscaling.AutoScalingGroup(stack, 'Asg', {
       vpc,
       vpcSubnets: { subnetType },
       instanceType: new ec2.InstanceType('m6i.large'),
       machineImage: ecs.EcsOptimizedImage.amazonLinux2023(),
     });
+    if (closed === 'admit-asg') for (const e of endpointList) e.connections.allowDefaultPortFrom(asg);
     const provider = new ecs.AsgCapacityProvider(stack, 'Provider', { autoScalingGroup: asg });
     cluster.addAsgCapacityProvider(provider);
     const task = new ecs.Ec2TaskDefinition(stack, 'Task');
@@ -199,6 +201,15 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
 
   test('bad: an AsgCapacityProvider in isolated subnets without endpoints', () => {
     expect(run(ec2App(ec2.SubnetType.PRIVATE_ISOLATED, false))).toEqual(['Ec2/Asg/ASG Properties/VPCZoneIdentifier']);
+  });
+
+  test('bad: endpoints with open: false that admit nothing from the instances; good once they admit the Auto Scaling group', () => {
+    const model = (stack: Stack) => new AssemblyModel([{ name: stack.stackName, template: Template.fromStack(stack).toJSON() }]);
+    const [finding] = runRules(model(ec2App(ec2.SubnetType.PRIVATE_ISOLATED, true, false, 'closed')), { rules: [RC09_CONTAINER_INSTANCE_REACH] });
+    expect(finding.message).toContain('cannot reach the ecs endpoint (present, but its security groups admit no HTTPS from the instances)');
+    expect(finding.message).toContain('so they never register with the cluster');
+    expect(finding.message).toContain('admit HTTPS from the instances: endpoint.connections.allowDefaultPortFrom(autoScalingGroup)');
+    expect(run(ec2App(ec2.SubnetType.PRIVATE_ISOLATED, true, false, 'admit-asg'))).toEqual([]);
   });
 
   test('good: isolated subnets whose route tables take routes propagated from a VPN (egress through on-premises)', () => {

@@ -113,3 +113,59 @@ export function addDefaultRoute(r: Resources, route: 'igw' | 'nat' | 'none' | un
   }
   return r;
 }
+
+/** A VPC with one subnet on route table `Table`, which has no route until addDefaultRoute gives it one (ECS-RC-01, ECS-RC-15). */
+export function subnetOnTable(): Resources {
+  return {
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+    Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: '10.0.0.0/24' } },
+    Table: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('Vpc') } },
+    Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref('Subnet'), RouteTableId: ref('Table') } },
+  };
+}
+
+/** An EventBridge Scheduler schedule that runs task definition `Task` on Fargate with this awsvpc configuration. */
+export function fargateSchedule(awsvpc: Record<string, unknown>): Resources[string] {
+  return {
+    Type: 'AWS::Scheduler::Schedule',
+    Properties: {
+      ScheduleExpression: 'rate(1 day)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c',
+        RoleArn: 'arn:aws:iam::111111111111:role/r',
+        EcsParameters: { TaskDefinitionArn: ref('Task'), LaunchType: 'FARGATE', NetworkConfiguration: { AwsvpcConfiguration: awsvpc } },
+      },
+    },
+  };
+}
+
+/** A Fargate service of task definition `Task` in subnet-1 with these security groups (default: `Sg`) and more properties. */
+export function fargateServiceInGroups(groups: unknown[] = [sgId('Sg')], more: Record<string, unknown> = {}): Resources[string] {
+  return {
+    Type: 'AWS::ECS::Service',
+    Properties: {
+      TaskDefinition: ref('Task'),
+      LaunchType: 'FARGATE',
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: groups } },
+      ...more,
+    },
+  };
+}
+
+/** A separate AWS::EC2::SecurityGroupIngress or AWS::EC2::SecurityGroupEgress of group `Sg`. */
+export function sgRule(type: typeof INGRESS | 'AWS::EC2::SecurityGroupEgress', rule: Record<string, unknown>): Resources[string] {
+  return { Type: type, Properties: { GroupId: sgId('Sg'), ...rule } };
+}
+
+/** A service of task definition `Task` in subnet `Subnet` (Fargate unless `launch` says otherwise), with AssignPublicIp when given. */
+export function serviceInSubnet(launch: Record<string, unknown> = { LaunchType: 'FARGATE' }, assign?: string): Resources[string] {
+  return {
+    Type: 'AWS::ECS::Service',
+    Properties: {
+      TaskDefinition: ref('Task'),
+      ...launch,
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [ref('Subnet')], ...assign ? { AssignPublicIp: assign } : {} } },
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC01_IMAGE_PULL_PATH } from '../../../src/rules/reach/rc-01-image-pull-path';
 import { assemblyOfStacks, check, checkAssembly, fargateTask, Resources } from '../helpers';
-import { addDefaultRoute } from './fixtures';
+import { addDefaultRoute, fargateSchedule, serviceInSubnet, subnetOnTable } from './fixtures';
 
 const ECR_IMAGE = { 'Fn::Join': ['', ['111111111111.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/app:1']] };
 const endpoint = (service: string, type?: string, extra: Record<string, unknown> = {}) => ({
@@ -44,19 +44,9 @@ function template(o: Options = {}): Resources {
   if (o.awslogs) container.LogConfiguration = { LogDriver: 'awslogs', Options: { 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1' } };
   if (o.secret) container.Secrets = [{ Name: 'DB', ValueFrom: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-AbCdEf' }];
   const r: Resources = {
-    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
-    Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
-    Table: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
-    Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Subnet' }, RouteTableId: { Ref: 'Table' } } },
+    ...subnetOnTable(),
     Task: fargateTask({ ExecutionRoleArn: 'arn:aws:iam::111111111111:role/exec', ContainerDefinitions: [container] }),
-    Svc: {
-      Type: 'AWS::ECS::Service',
-      Properties: {
-        TaskDefinition: { Ref: 'Task' },
-        ...o.launch ?? { LaunchType: 'FARGATE' },
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'Subnet' }], ...o.assign ? { AssignPublicIp: o.assign } : {} } },
-      },
-    },
+    Svc: serviceInSubnet(o.launch, o.assign),
     ...o.extra,
   };
   return addDefaultRoute(r, o.route);
@@ -106,18 +96,7 @@ describe('ECS-RC-01 image pull path (L1)', () => {
   test('bad: an EventBridge Scheduler schedule running the task in an isolated subnet', () => {
     const r = template({ image: 'public.ecr.aws/nginx/nginx:1.27' });
     delete r.Svc;
-    r.Schedule = {
-      Type: 'AWS::Scheduler::Schedule',
-      Properties: {
-        ScheduleExpression: 'rate(1 day)',
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        Target: {
-          Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c',
-          RoleArn: 'arn:aws:iam::111111111111:role/r',
-          EcsParameters: { TaskDefinitionArn: { Ref: 'Task' }, LaunchType: 'FARGATE', NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'Subnet' }] } } },
-        },
-      },
-    };
+    r.Schedule = fargateSchedule({ Subnets: [{ Ref: 'Subnet' }] });
     const findings = check(RC01_IMAGE_PULL_PATH, r);
     expect(findings.map((f) => [f.path, f.property])).toEqual([['TestStack/Schedule', 'Properties/Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration/Subnets']]);
   });

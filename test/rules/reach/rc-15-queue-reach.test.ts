@@ -8,7 +8,7 @@ import { AssemblyModel } from '../../../src/rules/model';
 import { endpointService } from '../../../src/rules/reach/network-index';
 import { RC15_QUEUE_REACH } from '../../../src/rules/reach/rc-15-queue-reach';
 import { check, fargateTask, Resources } from '../helpers';
-import { addDefaultRoute } from './fixtures';
+import { addDefaultRoute, serviceInSubnet, subnetOnTable } from './fixtures';
 
 const sqsEndpoint = (service = 'sqs') => ({
   Type: 'AWS::EC2::VPCEndpoint',
@@ -26,10 +26,7 @@ interface Options {
 
 function template(o: Options = {}): Resources {
   const r: Resources = {
-    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
-    Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
-    Table: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
-    Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Subnet' }, RouteTableId: { Ref: 'Table' } } },
+    ...subnetOnTable(),
     Queue: { Type: 'AWS::SQS::Queue', Properties: {} },
     TaskRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } },
     TaskRolePolicy: {
@@ -45,14 +42,7 @@ function template(o: Options = {}): Resources {
       ...o.networkMode ? { NetworkMode: o.networkMode, RequiresCompatibilities: ['EC2'] } : {},
       ContainerDefinitions: [{ Name: 'app', Image: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/app:1', Essential: true }],
     }),
-    Svc: {
-      Type: 'AWS::ECS::Service',
-      Properties: {
-        TaskDefinition: { Ref: 'Task' },
-        ...o.launch ?? { LaunchType: 'FARGATE' },
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'Subnet' }], ...o.assign ? { AssignPublicIp: o.assign } : {} } },
-      },
-    },
+    Svc: serviceInSubnet(o.launch, o.assign),
     ...o.extra,
   };
   return addDefaultRoute(r, o.route);

@@ -6,6 +6,7 @@ import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC16_TASK_HTTPS_EGRESS } from '../../../src/rules/reach/rc-16-task-https-egress';
 import { check, fargateTask, Resources } from '../helpers';
+import { fargateSchedule, fargateServiceInGroups, sgRule } from './fixtures';
 
 /** aws-cdk-lib's rendering of allowAllOutbound: false. */
 const DISALLOW_ALL = { CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 };
@@ -22,21 +23,13 @@ function template(o: Options = {}): Resources {
   return {
     Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'tasks', VpcId: 'vpc-1', ...'egress' in o ? { SecurityGroupEgress: o.egress } : { SecurityGroupEgress: [DISALLOW_ALL] } } },
     Task: fargateTask({ ContainerDefinitions: [{ Name: 'app', Image: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/app:1', Essential: true }], ...o.task }),
-    Svc: {
-      Type: 'AWS::ECS::Service',
-      Properties: {
-        TaskDefinition: { Ref: 'Task' },
-        LaunchType: 'FARGATE',
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: o.groups ?? [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }] } },
-        ...o.service,
-      },
-    },
+    Svc: fargateServiceInGroups(o.groups, o.service),
     ...o.extra,
   };
 }
 
 const messages = (r: Resources) => check(RC16_TASK_HTTPS_EGRESS, r).map((f) => f.message);
-const egress = (p: Record<string, unknown>) => ({ Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: { 'Fn::GetAtt': ['Sg', 'GroupId'] }, ...p } });
+const egress = (p: Record<string, unknown>) => sgRule('AWS::EC2::SecurityGroupEgress', p);
 
 describe('ECS-RC-16 task HTTPS egress (L1)', () => {
   test('bad: allowAllOutbound false and no rule for 443', () => {
@@ -80,22 +73,7 @@ describe('ECS-RC-16 task HTTPS egress (L1)', () => {
   test('bad: an EventBridge Scheduler schedule running Fargate tasks with the group', () => {
     const r = template();
     delete r.Svc;
-    r.Schedule = {
-      Type: 'AWS::Scheduler::Schedule',
-      Properties: {
-        ScheduleExpression: 'rate(1 day)',
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        Target: {
-          Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c',
-          RoleArn: 'arn:aws:iam::111111111111:role/r',
-          EcsParameters: {
-            TaskDefinitionArn: { Ref: 'Task' },
-            LaunchType: 'FARGATE',
-            NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }] } },
-          },
-        },
-      },
-    };
+    r.Schedule = fargateSchedule({ Subnets: ['subnet-1'], SecurityGroups: [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }] });
     expect(check(RC16_TASK_HTTPS_EGRESS, r).map((f) => f.property)).toEqual(['Properties/Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups']);
   });
 });

@@ -6,6 +6,7 @@ import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC17_SERVICE_CONNECT_INGRESS } from '../../../src/rules/reach/rc-17-service-connect-ingress';
 import { check, fargateTask, Resources } from '../helpers';
+import { fargateServiceInGroups, INGRESS, sgRule } from './fixtures';
 
 interface Options {
   ingress?: unknown;
@@ -18,21 +19,15 @@ function template(o: Options = {}): Resources {
   return {
     Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'api', VpcId: 'vpc-1', ...'ingress' in o ? { SecurityGroupIngress: o.ingress } : {} } },
     Task: fargateTask({ ContainerDefinitions: [{ Name: 'api', Image: 'public.ecr.aws/nginx/nginx:1.27', Essential: true, PortMappings: [{ ContainerPort: 8080, Name: 'api' }] }] }),
-    Svc: {
-      Type: 'AWS::ECS::Service',
-      Properties: {
-        TaskDefinition: { Ref: 'Task' },
-        LaunchType: 'FARGATE',
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: o.groups ?? [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }] } },
-        ServiceConnectConfiguration: { Enabled: true, Namespace: 'internal', Services: [{ PortName: 'api', ...o.scService }] },
-      },
-    },
+    Svc: fargateServiceInGroups(o.groups, {
+      ServiceConnectConfiguration: { Enabled: true, Namespace: 'internal', Services: [{ PortName: 'api', ...o.scService }] },
+    }),
     ...o.extra,
   };
 }
 
 const messages = (r: Resources) => check(RC17_SERVICE_CONNECT_INGRESS, r).map((f) => f.message);
-const ingress = (p: Record<string, unknown>) => ({ Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { 'Fn::GetAtt': ['Sg', 'GroupId'] }, ...p } });
+const ingress = (p: Record<string, unknown>) => sgRule(INGRESS, p);
 
 describe('ECS-RC-17 Service Connect ingress (L1)', () => {
   test('bad: a server whose group admits nothing', () => {

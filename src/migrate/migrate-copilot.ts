@@ -67,12 +67,6 @@ function parseManifest(input: CopilotManifestInput): Record<string, unknown> {
   if (!isMap(doc) || typeof doc.name !== 'string' || typeof doc.type !== 'string') {
     throw new ManifestError(`${file}: not a Copilot workload manifest (needs name and type)`);
   }
-  if (doc.type === 'Environment') {
-    // An environment is the network, certificates and load balancer settings the services share: no service to generate.
-    throw new ManifestError(`${file}: an Environment manifest, not a workload: pass the services' manifests (copilot/<service>/manifest.yml). `
-      + 'The environment\'s VPC and certificate are manual work: build them once and pass vpc and certificate to the generated stack '
-      + '(docs/migrate-copilot.md, "What needs manual work").');
-  }
   keepVariableText(doc, text);
   return doc;
 }
@@ -99,9 +93,21 @@ function keepVariableText(value: unknown, text: unknown): void {
   }
 }
 
+const ENVIRONMENT = 'Environment';
+const ENVIRONMENT_WORK = 'The environment\'s VPC and certificate are manual work: build them once and pass vpc and certificate to the generated '
+  + 'stack (docs/migrate-copilot.md, "What needs manual work").';
+
 /** Migrate a set of manifests (one Copilot application). */
 export function migrateCopilot(inputs: readonly CopilotManifestInput[], options: MigrateCopilotOptions = {}): MigrateCopilotResult {
-  const parsed = inputs.map((i) => ({ input: i, manifest: parseManifest(i) }));
+  const all = inputs.map((i) => ({ input: i, manifest: parseManifest(i) }));
+  // An environment is the network, certificates and load balancer settings the services share: no service to generate.
+  const environmentManifests = all.filter((p) => p.manifest.type === ENVIRONMENT);
+  const parsed = all.filter((p) => p.manifest.type !== ENVIRONMENT);
+  if (parsed.length === 0 && environmentManifests.length > 0) {
+    const { input } = environmentManifests[0];
+    throw new ManifestError(`${input.source ?? input.file}: an Environment manifest, not a workload: pass the services' manifests `
+      + `(copilot/<service>/manifest.yml). ${ENVIRONMENT_WORK}`);
+  }
   const names = new Set<string>();
   for (const { input, manifest } of parsed) {
     if (names.has(String(manifest.name))) throw new ManifestError(`${input.source ?? input.file}: a second manifest for service '${manifest.name}'`);
@@ -112,7 +118,11 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
     file: input.file,
     name: String(manifest.name),
     todo: { path: 'type', value: manifest.type, why: `type '${manifest.type}' has no kit construct (the kit maps ${COPILOT_TYPES.join(', ')}); Request-Driven Web Services: AWS App Runner or ECS Express Mode; Static Sites: S3 + CloudFront` } as Todo,
-  }));
+  })).concat(environmentManifests.map(({ input, manifest }) => ({
+    file: input.file,
+    name: String(manifest.name),
+    todo: { path: 'type', value: manifest.type, why: `an Environment manifest, not a service. ${ENVIRONMENT_WORK}` } as Todo,
+  })));
   const facts: AppFacts = {
     app: options.app ?? 'app',
     workspaceRoot: 'WORKSPACE',

@@ -115,13 +115,7 @@ export function mapTask(plan: ServicePlan): void {
     plan.port = Number(f.num('image.port'));
     const named = plan.kind === 'BackendService' ? `, name: ${tsString(plan.name)}` : '';
     plan.container.set('portMappings', `[{ containerPort: ${plan.port}${named} }]`);
-    // The kit's default user is non-root, which cannot bind a port below 1024 (KIT-TASK-PRIVILEGED-PORT): keep root,
-    // as the image ran under Copilot, so the service still starts.
-    if (plan.port > 0 && plan.port < 1024 && !platform.windowsFamily) {
-      plan.todo('image.port', 'below 1024, which only root may bind, so the container runs as root (\'0\') as the image did under '
-        + 'Copilot; make the server listen on 1024 or more (e.g. 8080), then remove user (Control Tower CT.ECS.PR.3 flags root)', plan.container);
-      plan.container.set('user', tsString('0'));
-    }
+    keepRootBelow1024(plan, ['image', 'port'], plan.port, plan.container, platform);
   }
   plan.container.set('dockerLabels', labels(plan, ['image', 'labels']));
   const hc = containerHealthCheck(plan, ['image', 'healthcheck'], plan.container);
@@ -224,6 +218,17 @@ function mapStorage(plan: ServicePlan): void {
   }
 }
 
+/**
+ * The kit's default user is non-root, which cannot bind a port below 1024 (KIT-TASK-PRIVILEGED-PORT): such a container
+ * keeps root, as the image ran under Copilot, so the service still starts; a TODO says how to drop it.
+ */
+function keepRootBelow1024(plan: ServicePlan, path: Path, port: number, container: ObjectCode, platform: Platform): void {
+  if (!(port > 0 && port < 1024) || platform.windowsFamily) return;
+  plan.todo(path, 'below 1024, which only root may bind, so the container runs as root (\'0\') as the image did under Copilot; make the '
+    + 'server listen on 1024 or more (e.g. 8080), then remove user (Control Tower CT.ECS.PR.3 flags root)', container);
+  container.set('user', tsString('0'));
+}
+
 function mapSidecars(plan: ServicePlan, platform: Platform): void {
   const sidecars = plan.fields.peek('sidecars');
   if (!isMap(sidecars)) return;
@@ -240,6 +245,7 @@ function mapSidecars(plan: ServicePlan, platform: Platform): void {
     if (port !== undefined) {
       const [num, proto] = String(f.get([...base, 'port'])).split('/');
       opts.set('portMappings', `[{ containerPort: ${Number(num)}${proto === 'udp' ? ', protocol: ecs.Protocol.UDP' : ''} }]`);
+      keepRootBelow1024(plan, [...base, 'port'], Number(num), opts, platform);
     }
     const essential = f.bool([...base, 'essential']);
     if (essential !== undefined) opts.set('essential', String(essential));

@@ -91,7 +91,7 @@ describe('migrateCopilot', () => {
     expect(/scaleOnCpu: false/.test(code)).toBe(off);
   });
 
-  test('an Environment manifest is refused with exit 2, pointing at the services\' manifests and the manual work', () => {
+  test('Environment manifests: alone, refused with exit 2; beside services, listed as not migrated', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-env-'));
     const env = path.join(dir, 'manifest.yml');
     fs.writeFileSync(env, 'name: prod\ntype: Environment\nnetwork:\n  vpc:\n    id: vpc-0123\n');
@@ -99,6 +99,14 @@ describe('migrateCopilot', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${env}: an Environment manifest, not a workload: pass the services' manifests (copilot/<service>/manifest.yml).`);
+    // With services beside it (a copilot/**/manifest.yml glob): the environment is listed as not migrated, the services are.
+    const svc = path.join(dir, 'api.yml');
+    fs.writeFileSync(svc, 'name: api\ntype: Backend Service\nimage:\n  location: nginx\n  port: 8080\n');
+    const both = run('migrate', 'copilot', env, svc);
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain('//   manifest.yml (not migrated)');
+    expect(both.stdout).toContain('an Environment manifest, not a service. The environment\'s VPC and certificate are manual work');
+    expect(both.stdout).toContain('new BackendService(');
   });
 
   test('a port below 1024 keeps the image running as root, with a TODO to move it; 1024 and up keeps the kit\'s non-root user', () => {
@@ -110,6 +118,15 @@ describe('migrateCopilot', () => {
     expect(low.code).toMatch(/user: '0',/);
     expect(low.manifests[0].todos.map((t) => t.path)).toEqual(['image.port']);
     expect(migrate(8080).code).not.toMatch(/user: /);
+    // A sidecar on a low port too (an nginx proxy on 80 in front of the app).
+    const sidecar = migrateCopilot([{
+      file: 'm.yml',
+      text: 'name: web\ntype: Load Balanced Web Service\nimage:\n  location: app\n  port: 8080\nhttp:\n  path: /\n'
+        + 'sidecars:\n  proxy:\n    image: nginx:1.27\n    port: 80\n',
+    }]);
+    expect(sidecar.manifests[0].todos.map((t) => t.path)).toEqual(['sidecars.proxy.port']);
+    const proxy = sidecar.code.slice(sidecar.code.indexOf("addContainer('proxy'"));
+    expect(proxy.slice(0, proxy.indexOf('});'))).toContain("user: '0',");
     expect(migrate(80, 'platform: windows/x86_64\n').code).not.toMatch(/user: /);
   });
 

@@ -26,7 +26,9 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
     + 'without a public IP are ECS-SV-31. On EC2 and Managed Instances the instance pulls images, reads secrets and ships logs through its own network '
     + 'interface, not the task\'s, so the task subnets decide nothing there and such tasks are not checked.',
   deployError: 'Tasks stop before any container starts: "CannotPullContainerError: ... dial tcp ...: i/o timeout" or "ResourceInitializationError: unable to pull secrets or registry auth: ... RequestError: send request failed"; the service never reaches a steady state and the circuit breaker (or the 3-hour CloudFormation timeout) rolls it back.',
-  fix: 'Give the subnets a NAT gateway route (PRIVATE_WITH_EGRESS), or add the missing VPC endpoints (vpc.addInterfaceEndpoint / addGatewayEndpoint), and copy images from outside AWS into ECR (a pull-through cache rule).',
+  fix: 'Give the subnets a NAT gateway route (PRIVATE_WITH_EGRESS), or add the missing VPC endpoints (vpc.addInterfaceEndpoint / addGatewayEndpoint) '
+    + 'and admit HTTPS from the tasks on those an app closed (endpoint.connections.allowDefaultPortFrom(service)), and copy images from outside AWS into '
+    + 'ECR (a pull-through cache rule).',
   source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
   resourceTypes: [SERVICE, SCHEDULE],
   check(resource, ctx): RuleIssue[] {

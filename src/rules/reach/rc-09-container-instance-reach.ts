@@ -30,7 +30,8 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
     + 'task because no container instance met all of its requirements"), or tasks stop with "CannotPullContainerError ... i/o timeout"; the service never '
     + 'reaches a steady state and the circuit breaker (or the 3-hour CloudFormation timeout) rolls it back.',
   fix: 'Place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS), or add the VPC endpoints: '
-    + 'InterfaceVpcEndpointAwsService.ECS, ECS_AGENT and ECS_TELEMETRY, plus ECR, ECR_DOCKER, an S3 gateway endpoint, CLOUDWATCH_LOGS and the secrets services the tasks use.',
+    + 'InterfaceVpcEndpointAwsService.ECS, ECS_AGENT and ECS_TELEMETRY, plus ECR, ECR_DOCKER, an S3 gateway endpoint, CLOUDWATCH_LOGS and the secrets services the tasks use; '
+    + 'on endpoints created with open: false, admit HTTPS from the instances (endpoint.connections.allowDefaultPortFrom(autoScalingGroup)).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html',
   resourceTypes: [CAPACITY_PROVIDER],
   onlyWith: ['AutoScalingGroupProvider/AutoScalingGroupArn'],

@@ -1,7 +1,9 @@
+import { endpointAdmits, securityGroupsOf } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
 import { NetworkIndex, SubnetFacts } from './network-index';
 import { namedActions, roleOf, rolePermissions } from './role-permissions';
 import { SCHEDULE, taskLaunch } from './task-launch';
+import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
@@ -15,7 +17,7 @@ export const RC15_QUEUE_REACH: ResourceRule = {
   description: 'For services and EventBridge Scheduler schedules that run awsvpc tasks in subnets of the app, when the task role\'s policies name SQS '
     + 'actions (sqs:ReceiveMessage, sqs:SendMessage, sqs:*; a role allowing only "*" says nothing of what the task calls): a subnet whose routes '
     + 'never leave the VPC, or an internet-gateway subnet where the task gets no public IP (always, for EC2 and Managed Instances tasks), needs an SQS '
-    + 'interface endpoint (com.amazonaws.<region>.sqs or sqs-fips) in its VPC. Services in public subnets without a public IP are ECS-SV-31. Silent when '
+    + 'interface endpoint (com.amazonaws.<region>.sqs or sqs-fips) in its VPC whose security groups admit HTTPS from the tasks (as ECS-RC-01 judges them). Services in public subnets without a public IP are ECS-SV-31. Silent when '
     + 'a subnet, route or endpoint is unresolved or outside the app, and for bridge and host tasks (their traffic leaves through the instance).',
   deployError: 'CloudFormation and ECS deploy it and the tasks start, but every SQS call times out: a worker never receives a message (the backlog and '
     + 'its scaling grow while nothing is consumed) and a producer\'s sends fail.',
@@ -39,7 +41,8 @@ export const RC15_QUEUE_REACH: ResourceRule = {
     const index = NetworkIndex.of(ctx.assembly);
     const facts = subnets.map((s) => index.subnet(s, resource));
     if (facts.some((f) => f === undefined)) return [];
-    const stranded: SubnetFacts[] = [];
+    const stranded: { facts: SubnetFacts; closed: boolean }[] = [];
+    let groups: { readonly set?: ReadonlySet<TemplateResource> } | undefined;
     for (const f of facts as SubnetFacts[]) {
       if (f.egress === 'unknown') continue;
       if (f.egress === 'internet-gateway') {
@@ -47,18 +50,30 @@ export const RC15_QUEUE_REACH: ResourceRule = {
         if (launch.launchKind === undefined || publicIp || (launch.isService && launch.launchKind === 'FARGATE')) continue;
       }
       const endpoints = index.endpoints(f.vpcKey);
-      if (endpoints && !endpoints.has('sqs')) stranded.push(f);
+      if (!endpoints) continue;
+      if (!endpoints.has('sqs')) {
+        stranded.push({ facts: f, closed: false });
+        continue;
+      }
+      // The endpoint counts only when its security groups admit the tasks (open: false without ingress for them does not).
+      groups ??= { set: securityGroupsOf(launch.awsvpc.SecurityGroups, resource, ctx.assembly) };
+      const set = groups.set;
+      if (!index.interfaceEndpoints(f.vpcKey!, 'sqs').some((e) => endpointAdmits(e, set, ctx.assembly))) stranded.push({ facts: f, closed: true });
     }
     if (stranded.length === 0) return [];
-    const why = stranded[0].egress === 'isolated' ? 'no route out of the VPC' : 'an internet gateway route but no public IP';
+    const first = stranded[0];
+    const why = first.facts.egress === 'isolated' ? 'no route out of the VPC' : 'an internet gateway route but no public IP';
+    const many = stranded.length > 1;
     return [{
       property: `${launch.awsvpcPointer}/Subnets`,
-      value: stranded.map((s) => s.subnet.logicalId),
+      value: stranded.map((s) => s.facts.subnet.logicalId),
       problem: `tasks of ${shortPath(launch.task, resource.stack)} call Amazon SQS (task role ${shortPath(role, resource.stack)} allows `
-        + `${named(actions)}) but subnet${stranded.length > 1 ? 's' : ''} ${stranded.map((s) => shortPath(s.subnet, resource.stack)).join(', ')} `
-        + `(${why}) ${stranded.length > 1 ? 'have' : 'has'} no SQS endpoint`,
-      allowed: 'a NAT gateway route, a public IP (Fargate in a public subnet), or an SQS interface endpoint in the VPC',
-      fix: 'Add an SQS interface endpoint: vpc.addInterfaceEndpoint(\'Sqs\', { service: ec2.InterfaceVpcEndpointAwsService.SQS }), or route the subnets through a NAT gateway.',
+        + `${named(actions)}) but subnet${many ? 's' : ''} ${stranded.map((s) => shortPath(s.facts.subnet, resource.stack)).join(', ')} (${why}) `
+        + (first.closed ? `reach${many ? '' : 'es'} no SQS endpoint: the VPC's admits no HTTPS from the tasks` : `${many ? 'have' : 'has'} no SQS endpoint`),
+      allowed: 'a NAT gateway route, a public IP (Fargate in a public subnet), or an SQS interface endpoint in the VPC that admits the tasks',
+      fix: first.closed
+        ? 'Admit HTTPS from the tasks on the SQS endpoint: endpoint.connections.allowDefaultPortFrom(service), or an ingress rule from the VPC CIDR.'
+        : 'Add an SQS interface endpoint: vpc.addInterfaceEndpoint(\'Sqs\', { service: ec2.InterfaceVpcEndpointAwsService.SQS }), or route the subnets through a NAT gateway.',
     }];
   },
 };

@@ -1,6 +1,7 @@
 import { egressIndex, EgressRule } from './egress-index';
 import { shortPath, SECURITY_GROUP } from './load-balancing-index';
 import { SCHEDULE, taskLaunch } from './task-launch';
+import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { containers, networkMode } from '../task/task-facts';
@@ -48,7 +49,7 @@ export const RC16_TASK_HTTPS_EGRESS: ResourceRule = {
       property: `${launch.awsvpcPointer}/SecurityGroups`,
       value: groups.map((g) => g!.logicalId),
       problem: `the security group${groups.length > 1 ? 's' : ''} ${groups.map((g) => shortPath(g!, resource.stack)).join(', ')} of the tasks of `
-        + `${shortPath(launch.task, resource.stack)} allow no TCP ${HTTPS} out, so the tasks cannot pull their image or reach CloudWatch Logs and secrets`,
+        + `${shortPath(launch.task, resource.stack)} ${groups.length > 1 ? 'allow' : 'allows'} no TCP ${HTTPS} out, so the tasks cannot pull their image or reach CloudWatch Logs and secrets`,
       allowed: 'a task security group whose egress rules let TCP 443 out (to the internet, the VPC CIDR or the VPC endpoints\' security group)',
       fix: 'Add securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443)), or an HTTPS rule to the VPC endpoints\' security group.',
     }];
@@ -65,7 +66,7 @@ function allowsHttps(rule: EgressRule): boolean {
 }
 
 /** Platform version 1.4.0 and later (LATEST, or none) pull through the task's interface; 1.3.0 and earlier through Fargate's. */
-function onTaskNetworkInterface(resource: Parameters<ResourceRule['check']>[0], isService: boolean): boolean {
+function onTaskNetworkInterface(resource: TemplateResource, isService: boolean): boolean {
   const raw = isService ? resource.properties.PlatformVersion
     : toObject(toObject(resource.properties.Target)?.EcsParameters)?.PlatformVersion;
   if (raw === undefined) return true;
@@ -75,13 +76,13 @@ function onTaskNetworkInterface(resource: Parameters<ResourceRule['check']>[0], 
   return version === 'LATEST' || (!!m && (Number(m[1]) > 1 || Number(m[2]) >= 4));
 }
 
-function windows(task: Parameters<ResourceRule['check']>[0]): boolean {
+function windows(task: TemplateResource): boolean {
   const family = toObject(task.properties.RuntimePlatform)?.OperatingSystemFamily;
   return family !== undefined && toStr(family) !== 'LINUX';
 }
 
 /** An image from a registry on a port other than 443 (`registry.example.com:5000/app`): the egress it needs is not HTTPS. */
-function otherRegistryPort(task: Parameters<ResourceRule['check']>[0]): boolean {
+function otherRegistryPort(task: TemplateResource): boolean {
   for (const { def } of containers(task)) {
     const image = toStr(def.Image);
     const host = image?.split('/')[0];

@@ -1,4 +1,5 @@
 import { coversPort, loadBalancingIndex, port, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { TemplateResource } from '../model';
 import { portMappings } from '../network/port-mappings';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { serviceConnectServices } from '../service/service-connect';
@@ -55,7 +56,7 @@ export const RC17_SERVICE_CONNECT_INGRESS: ResourceRule = {
 };
 
 /** The port the server's proxy listens on (awsvpc): IngressPortOverride, else the named port mapping's container port. */
-function proxyPort(def: Record<string, unknown>, task: Parameters<ResourceRule['check']>[0]): { port: number; name: string; override: boolean } | undefined {
+function proxyPort(def: Record<string, unknown>, task: TemplateResource): { port: number; name: string; override: boolean } | undefined {
   const name = toStr(def.DiscoveryName) ?? toStr(def.PortName);
   if (name === undefined) return undefined;
   if (def.IngressPortOverride !== undefined) {

@@ -55,7 +55,7 @@ describe('ECS-RC-15 queue reach (L1)', () => {
     expect(messages(template())).toEqual([
       '[ECS-RC-15] tasks of Task call Amazon SQS (task role TaskRole allows sqs:receivemessage and 1 more SQS action) but subnet Subnet '
       + '(no route out of the VPC) has no SQS endpoint at TestStack/Svc; allowed: a NAT gateway route, a public IP (Fargate in a public subnet), '
-      + 'or an SQS interface endpoint in the VPC. Add an SQS interface endpoint: vpc.addInterfaceEndpoint(\'Sqs\', '
+      + 'or an SQS interface endpoint in the VPC that admits the tasks. Add an SQS interface endpoint: vpc.addInterfaceEndpoint(\'Sqs\', '
       + '{ service: ec2.InterfaceVpcEndpointAwsService.SQS }), or route the subnets through a NAT gateway.',
     ]);
     expect(messages(template({ actions: 'sqs:*' }))[0]).toContain('allows sqs:*)');
@@ -73,6 +73,17 @@ describe('ECS-RC-15 queue reach (L1)', () => {
     expect(messages(template({ route: 'igw', assign: 'ENABLED' }))).toEqual([]);
     // A Fargate service in a public subnet without a public IP is ECS-SV-31's.
     expect(messages(template({ route: 'igw', assign: 'DISABLED' }))).toEqual([]);
+  });
+
+  test('bad: an SQS endpoint whose security group admits no HTTPS from the tasks (open: false); good when it admits the VPC', () => {
+    const closedEndpoint = (ingress: unknown[]) => ({
+      Sqs: { ...sqsEndpoint(), Properties: { ...sqsEndpoint().Properties, SecurityGroupIds: [{ 'Fn::GetAtt': ['EpSg', 'GroupId'] }] } },
+      EpSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'endpoints', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: ingress } },
+    });
+    const [message] = messages(template({ extra: closedEndpoint([]) }));
+    expect(message).toContain('(no route out of the VPC) reaches no SQS endpoint: the VPC\'s admits no HTTPS from the tasks');
+    expect(message).toContain('Admit HTTPS from the tasks on the SQS endpoint: endpoint.connections.allowDefaultPortFrom(service)');
+    expect(messages(template({ extra: closedEndpoint([{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }]) }))).toEqual([]);
   });
 
   test('silent: a role that names no SQS action, or only "*"; a task without a role; bridge tasks', () => {

@@ -34,7 +34,7 @@ const egress = (p: Record<string, unknown>) => sgRule('AWS::EC2::SecurityGroupEg
 describe('ECS-RC-16 task HTTPS egress (L1)', () => {
   test('bad: allowAllOutbound false and no rule for 443', () => {
     expect(messages(template())).toEqual([
-      '[ECS-RC-16] the security group Sg of the tasks of Task allow no TCP 443 out, so the tasks cannot pull their image or reach CloudWatch Logs and secrets '
+      '[ECS-RC-16] the security group Sg of the tasks of Task allows no TCP 443 out, so the tasks cannot pull their image or reach CloudWatch Logs and secrets '
       + 'at TestStack/Svc; allowed: a task security group whose egress rules let TCP 443 out (to the internet, the VPC CIDR or the VPC endpoints\' security group). '
       + 'Add securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443)), or an HTTPS rule to the VPC endpoints\' security group.',
     ]);

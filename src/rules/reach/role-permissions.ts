@@ -25,6 +25,8 @@ interface Statement {
   readonly broad: boolean;
   /** Lower-case Action patterns split at `*`; undefined entries are unresolved (any action); undefined when absent. */
   readonly actions?: readonly (readonly string[] | undefined)[];
+  /** The Action patterns as written, for messages. */
+  readonly actionNames?: readonly (string | undefined)[];
   /** Resource entries: literal text, or the raw value (references, resolved on first use); undefined when absent. */
   readonly resources?: readonly ResourceEntry[];
 }
@@ -45,6 +47,7 @@ function statement(json: Record<string, unknown>, from: TemplateResource): State
     denies: effect !== undefined && effect !== 'Allow',
     broad: json.NotAction !== undefined || json.NotResource !== undefined,
     actions: actions?.map((a) => (a === undefined ? undefined : a.toLowerCase().split('*'))),
+    actionNames: actions,
     resources: texts?.map((text, i) => ({ text, raw: raws[i] })),
   };
 }
@@ -164,7 +167,7 @@ export function allows(perms: RolePermissions, action: string, target: TemplateR
 }
 
 /**
- * The actions of `service` (e.g. `sqs`) that Allow statements name explicitly, lower-case as written (`sqs:receivemessage`,
+ * The actions of `service` (e.g. `sqs`) that Allow statements name explicitly, as written (`sqs:ReceiveMessage`,
  * `sqs:*`): what the role's holder calls. `*` and NotAction name no service, so they say nothing of what it calls.
  */
 export function namedActions(perms: RolePermissions, service: string): string[] {
@@ -172,7 +175,9 @@ export function namedActions(perms: RolePermissions, service: string): string[] 
   const out: string[] = [];
   for (const s of perms.statements) {
     if (s.denies || s.broad) continue;
-    for (const a of s.actions ?? []) if (a && a[0].startsWith(prefix)) out.push(a.join('*'));
+    (s.actions ?? []).forEach((a, i) => {
+      if (a && a[0].startsWith(prefix)) out.push(s.actionNames?.[i] ?? a.join('*'));
+    });
   }
   return out;
 }

@@ -53,7 +53,7 @@ const messages = (resources: Resources) => check(RC15_QUEUE_REACH, resources).ma
 describe('ECS-RC-15 queue reach (L1)', () => {
   test('bad: a queue consumer in an isolated subnet without an SQS endpoint', () => {
     expect(messages(template())).toEqual([
-      '[ECS-RC-15] tasks of Task call Amazon SQS (task role TaskRole allows sqs:receivemessage and 1 more SQS action) but subnet Subnet '
+      '[ECS-RC-15] tasks of Task call Amazon SQS (task role TaskRole allows sqs:ReceiveMessage and 1 more SQS action) but subnet Subnet '
       + '(no route out of the VPC) has no SQS endpoint at TestStack/Svc; allowed: a NAT gateway route, a public IP (Fargate in a public subnet), '
       + 'or an SQS interface endpoint in the VPC that admits the tasks. Add an SQS interface endpoint: vpc.addInterfaceEndpoint(\'Sqs\', '
       + '{ service: ec2.InterfaceVpcEndpointAwsService.SQS }), or route the subnets through a NAT gateway.',

@@ -3,8 +3,23 @@
  * and no ingress rule for the tasks is present but unreachable: tasks time out exactly as without it.
  */
 import { coversPort, loadBalancingIndex, SECURITY_GROUP } from './load-balancing-index';
+import { EndpointService, NetworkIndex } from './network-index';
 import { AssemblyModel, TemplateResource } from '../model';
 import { toArray } from '../values';
+
+/** Whether something in a VPC reaches an interface endpoint service: none there, none whose security groups admit it, or one. */
+export type EndpointReach = 'absent' | 'closed' | 'reachable';
+
+/**
+ * The reach of `service` from a VPC (`vpcKey`) for resources in `groups` (read only when the VPC has such an endpoint:
+ * undefined, unknown groups). `open: false` without an ingress rule for them is 'closed': they time out as without it.
+ */
+export function endpointReach(index: NetworkIndex, vpcKey: string, service: EndpointService,
+  groups: () => ReadonlySet<TemplateResource> | undefined, assembly: AssemblyModel): EndpointReach {
+  if (!index.endpoints(vpcKey)?.has(service)) return 'absent';
+  const set = groups();
+  return index.interfaceEndpoints(vpcKey, service).some((e) => endpointAdmits(e, set, assembly)) ? 'reachable' : 'closed';
+}
 
 /**
  * False only when every security group of the endpoint is in the assembly with all its ingress rules known, and no rule
@@ -31,10 +46,16 @@ export function endpointAdmits(endpoint: TemplateResource, taskGroups: ReadonlyS
   return false;
 }
 
-/** The security groups a list names, when all are in the assembly; undefined otherwise (none named: the VPC's default group). */
-export function securityGroupsOf(value: unknown, from: TemplateResource, assembly: AssemblyModel): ReadonlySet<TemplateResource> | undefined {
+/** The security groups a list names, in order, when all are in the assembly; undefined otherwise (none named: the VPC's default group). */
+export function securityGroupList(value: unknown, from: TemplateResource, assembly: AssemblyModel): readonly TemplateResource[] | undefined {
   const refs = toArray(value);
   if (!refs || refs.length === 0) return undefined;
   const groups = refs.map((r) => assembly.resolveResource(r, from.stack));
-  return groups.every((g) => g?.type === SECURITY_GROUP) ? new Set(groups as TemplateResource[]) : undefined;
+  return groups.every((g) => g?.type === SECURITY_GROUP) ? groups as TemplateResource[] : undefined;
+}
+
+/** `securityGroupList` as a set, for membership. */
+export function securityGroupsOf(value: unknown, from: TemplateResource, assembly: AssemblyModel): ReadonlySet<TemplateResource> | undefined {
+  const list = securityGroupList(value, from, assembly);
+  return list && new Set(list);
 }

@@ -166,7 +166,9 @@ export class NetworkIndex {
     set.add(service);
     this.endpointsOfVpc.set(vpcKey, set);
     const key = `${vpcKey}\0${service}`;
-    this.interfaceEndpointsOf.set(key, [...this.interfaceEndpointsOf.get(key) ?? [], e]);
+    const list = this.interfaceEndpointsOf.get(key);
+    if (list) list.push(e);
+    else this.interfaceEndpointsOf.set(key, [e]);
   }
 
   /** The interface endpoints of a service in a VPC (only those the index read; see `endpoints` for completeness). */

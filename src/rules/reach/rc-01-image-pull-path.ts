@@ -1,9 +1,9 @@
-import { endpointAdmits, securityGroupsOf } from './endpoint-admission';
+import { EndpointReach, endpointReach, securityGroupsOf } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { SCHEDULE, taskLaunch } from './task-launch';
 import { taskNeeds } from './task-needs';
-import { TemplateResource } from '../model';
+import { once } from '../quota/usage-types';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
@@ -45,8 +45,8 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
     // What the task needs is read only for a subnet without a way out (most have a NAT route).
     let needs: ReturnType<typeof taskNeeds> | undefined;
     // The tasks' groups are read only for an endpoint that is there.
-    let groups: { readonly set?: ReadonlySet<TemplateResource> } | undefined;
-    const stranded: { facts: SubnetFacts; missing: string[] }[] = [];
+    const groups = once(() => securityGroupsOf(launch.awsvpc.SecurityGroups, resource, ctx.assembly));
+    const stranded: { facts: SubnetFacts; missing: string[]; closed: boolean }[] = [];
     for (const f of facts as SubnetFacts[]) {
       if (f.egress === 'unknown') continue;
       if (f.egress === 'internet-gateway') {
@@ -57,14 +57,9 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
       const endpoints = index.endpoints(f.vpcKey);
       if (!endpoints) continue;
       const vpcKey = f.vpcKey!;
-      const reach = (service: EndpointService): Reach => {
-        if (!endpoints.has(service)) return 'absent';
-        groups ??= { set: securityGroupsOf(launch.awsvpc.SecurityGroups, resource, ctx.assembly) };
-        const set = groups.set;
-        return index.interfaceEndpoints(vpcKey, service).some((e) => endpointAdmits(e, set, ctx.assembly)) ? 'reachable' : 'closed';
-      };
-      const missing = missingPaths(needs ??= taskNeeds(launch.task, ctx), reach, f.s3Gateway);
-      if (missing.length > 0) stranded.push({ facts: f, missing });
+      const reach = (service: EndpointService) => endpointReach(index, vpcKey, service, groups, ctx.assembly);
+      const paths = missingPaths(needs ??= taskNeeds(launch.task, ctx), reach, f.s3Gateway);
+      if (paths.missing.length > 0) stranded.push({ facts: f, ...paths });
     }
     if (stranded.length === 0) return [];
     const first = stranded[0];
@@ -81,22 +76,23 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
           // The kit task's init container for scratchPaths: its image is a prop the app may not know it has.
           + (first.missing.some((m) => m.includes(`of container '${SCRATCH_INIT}'`)) ? ` For the kit's '${SCRATCH_INIT}' container, set the task's scratchInitImage to the ECR copy.` : '')
         : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.`
-          + (first.missing.some((m) => m.includes('(present, but')) ? ' For an endpoint that is there, admit HTTPS from the tasks: endpoint.connections.allowDefaultPortFrom(service).' : ''),
+          + (first.closed ? ' For an endpoint that is there, admit HTTPS from the tasks: endpoint.connections.allowDefaultPortFrom(service).' : ''),
     }];
   },
 };
 
-/** Whether a task reaches an interface endpoint service: none in the VPC, or none whose security groups admit it. */
-type Reach = 'absent' | 'closed' | 'reachable';
-
-/** What the task needs that the subnet's endpoints do not provide. */
-function missingPaths(needs: ReturnType<typeof taskNeeds>, reach: (service: EndpointService) => Reach, s3Gateway: boolean): string[] {
+/** What the task needs that the subnet's endpoints do not provide; `closed` when one is there but admits no HTTPS from the tasks. */
+function missingPaths(needs: ReturnType<typeof taskNeeds>, reach: (service: EndpointService) => EndpointReach, s3Gateway: boolean)
+  : { missing: string[]; closed: boolean } {
   const missing: string[] = [];
+  let closed = false;
   const need = (service: EndpointService, text: string) => {
     const r = reach(service);
     if (r === 'absent') missing.push(text);
-    // open: false without an ingress rule for the tasks: present, but the tasks time out as without it.
-    if (r === 'closed') missing.push(`${text.replace(/ \(.*\)$/, '')} (present, but its security groups admit no HTTPS from the tasks)`);
+    if (r === 'closed') {
+      closed = true;
+      missing.push(`${text.replace(/ \(.*\)$/, '')} (present, but its security groups admit no HTTPS from the tasks)`);
+    }
   };
   for (const img of needs.images.filter((i) => i.source === 'internet')) {
     missing.push(`image '${img.image}' of container '${img.container}' (outside ECR, needs internet access)`);
@@ -109,6 +105,5 @@ function missingPaths(needs: ReturnType<typeof taskNeeds>, reach: (service: Endp
   if (needs.awslogs) need('logs', 'the logs endpoint (awslogs)');
   if (needs.secretsManager) need('secretsmanager', 'the secretsmanager endpoint (secrets)');
   if (needs.ssm) need('ssm', 'the ssm endpoint (parameters)');
-  return missing;
+  return { missing, closed };
 }
-

@@ -1,4 +1,4 @@
-import { endpointAdmits, securityGroupsOf } from './endpoint-admission';
+import { endpointReach, securityGroupsOf } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { taskNeeds } from './task-needs';
@@ -48,29 +48,23 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
     if (launch.proxy) return [];
     const publicIp = launch.publicIp;
     let needs: readonly string[] | undefined;
-    const stranded: { facts: SubnetFacts; missing: string[] }[] = [];
+    const stranded: { facts: SubnetFacts; missing: Missing[] }[] = [];
     for (const f of facts as SubnetFacts[]) {
       if (f.egress === 'unknown') continue;
       if (f.egress === 'internet-gateway') {
         const ip = publicIp ?? subnetPublicIp(f.subnet);
         if (ip !== false) continue;
       }
-      const endpoints = index.endpoints(f.vpcKey);
-      if (!endpoints) continue;
+      if (!index.endpoints(f.vpcKey)) continue;
       needs ??= instanceNeeds(provider, ctx);
-      const vpcKey = f.vpcKey!;
-      // An endpoint counts when the instances' security groups may reach it (open: false without ingress for them does not).
-      const admits = (service: EndpointService) => index.interfaceEndpoints(vpcKey, service)
-        .some((e) => endpointAdmits(e, launch.groups, ctx.assembly));
-      const missing = needs.filter((n) => !isMet(n, endpoints, f.s3Gateway, admits))
-        .map((n) => (!n.startsWith('image') && endpoints.has(n as EndpointService) ? `${n}:closed` : n));
+      const missing = missingNeeds(needs, f, index, launch.groups, ctx);
       if (missing.length > 0) stranded.push({ facts: f, missing });
     }
     if (stranded.length === 0) return [];
     const first = stranded[0];
     const why = first.facts.egress === 'isolated' ? 'no route out of the VPC' : 'an internet gateway route but no public IP';
-    const agentMissing = first.missing.some((m) => (AGENT_ENDPOINTS as readonly string[]).includes(m.split(':')[0]));
-    const closed = first.missing.some((m) => m.endsWith(':closed'));
+    const agentMissing = first.missing.some((m) => (AGENT_ENDPOINTS as readonly string[]).includes(m.need));
+    const closed = first.missing.some((m) => m.closed);
     return [{
       resource: asg,
       property: 'Properties/VPCZoneIdentifier',
@@ -80,7 +74,7 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
         + (agentMissing ? ', so they never register with the cluster' : ''),
       allowed: 'a NAT gateway route, a public IP in a public subnet, or VPC endpoints for ECS (ecs, ecs-agent, ecs-telemetry) and for what the tasks use: '
         + 'ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
-      fix: first.missing.some((m) => m.startsWith('image'))
+      fix: first.missing.some((m) => m.need.startsWith('image'))
         ? 'Copy the images into ECR (e.g. through a pull-through cache rule) and add the VPC endpoints, or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).'
         : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint with InterfaceVpcEndpointAwsService.${first.missing.map(endpointConstant).join(', ')}), `
           + 'or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).'
@@ -112,22 +106,36 @@ function instanceNeeds(provider: TemplateResource, ctx: RuleContext): string[] {
   return [...needs];
 }
 
-function isMet(need: string, endpoints: ReadonlySet<EndpointService>, s3Gateway: boolean, admits: (s: EndpointService) => boolean): boolean {
-  if (need.startsWith('image')) return false;
-  if (need === 's3' && s3Gateway) return true;
-  return endpoints.has(need as EndpointService) && admits(need as EndpointService);
+/** A need the subnet does not meet; `closed` when its endpoint is there but admits no HTTPS from the instances. */
+interface Missing {
+  readonly need: string;
+  readonly closed: boolean;
 }
 
-/** A need as text; `<service>:closed` for an endpoint that is there but admits no HTTPS from the instances. */
-function describe(need: string): string {
+/** The needs a subnet's routes and endpoints leave unmet (an S3 gateway endpoint on its route table meets `s3`). */
+function missingNeeds(needs: readonly string[], f: SubnetFacts, index: NetworkIndex, groups: ReadonlySet<TemplateResource> | undefined,
+  ctx: RuleContext): Missing[] {
+  const missing: Missing[] = [];
+  for (const need of needs) {
+    if (need.startsWith('image')) {
+      missing.push({ need, closed: false });
+      continue;
+    }
+    if (need === 's3' && f.s3Gateway) continue;
+    const reach = endpointReach(index, f.vpcKey!, need as EndpointService, () => groups, ctx.assembly);
+    if (reach !== 'reachable') missing.push({ need, closed: reach === 'closed' });
+  }
+  return missing;
+}
+
+function describe({ need, closed }: Missing): string {
   if (need.startsWith('image')) return `${need} (outside ECR, needs internet access)`;
-  const [service, closed] = need.split(':');
-  const text = service === 's3' ? 'an S3 endpoint on the route table (ECR image layers)' : `the ${service} endpoint`;
+  const text = need === 's3' ? 'an S3 endpoint on the route table (ECR image layers)' : `the ${need} endpoint`;
   return closed ? `${text.replace(/ \(.*\)$/, '')} (present, but its security groups admit no HTTPS from the instances)` : text;
 }
 
 /** The aws-cdk-lib InterfaceVpcEndpointAwsService constant of an endpoint, for the fix. */
-function endpointConstant(need: string): string {
+function endpointConstant({ need }: Missing): string {
   const names: Record<string, string> = {
     'ecs': 'ECS',
     'ecs-agent': 'ECS_AGENT',
@@ -139,8 +147,7 @@ function endpointConstant(need: string): string {
     'ssm': 'SSM',
     's3': 'S3 (a gateway endpoint)',
   };
-  const service = need.split(':')[0];
-  return names[service] ?? service;
+  return names[need] ?? need;
 }
 
 interface LaunchSettings {
@@ -177,7 +184,6 @@ function launchSettings(asg: TemplateResource, ctx: RuleContext): LaunchSettings
   const first = toObject(toArray(interfaces)?.[0]);
   return { publicIp: first ? flag(first.AssociatePublicIpAddress) : 'unknown', proxy, groups: securityGroupsOf(first?.Groups, lt, ctx.assembly) };
 }
-
 
 /** User data (plain or base64) that sets an HTTP proxy, e.g. ECS_HTTP_PROXY or HTTP_PROXY. */
 function namesProxy(userData: unknown): boolean {

@@ -1,9 +1,9 @@
-import { endpointAdmits, securityGroupsOf } from './endpoint-admission';
+import { endpointReach, securityGroupsOf } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
 import { NetworkIndex, SubnetFacts } from './network-index';
 import { namedActions, roleOf, rolePermissions } from './role-permissions';
 import { SCHEDULE, taskLaunch } from './task-launch';
-import { TemplateResource } from '../model';
+import { once } from '../quota/usage-types';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
@@ -42,23 +42,17 @@ export const RC15_QUEUE_REACH: ResourceRule = {
     const facts = subnets.map((s) => index.subnet(s, resource));
     if (facts.some((f) => f === undefined)) return [];
     const stranded: { facts: SubnetFacts; closed: boolean }[] = [];
-    let groups: { readonly set?: ReadonlySet<TemplateResource> } | undefined;
+    // The tasks' groups are read only for an SQS endpoint that is there.
+    const groups = once(() => securityGroupsOf(launch.awsvpc.SecurityGroups, resource, ctx.assembly));
     for (const f of facts as SubnetFacts[]) {
       if (f.egress === 'unknown') continue;
       if (f.egress === 'internet-gateway') {
         // Unknown launch: maybe Fargate with a public IP. ECS-SV-31 reports Fargate services here without one.
         if (launch.launchKind === undefined || publicIp || (launch.isService && launch.launchKind === 'FARGATE')) continue;
       }
-      const endpoints = index.endpoints(f.vpcKey);
-      if (!endpoints) continue;
-      if (!endpoints.has('sqs')) {
-        stranded.push({ facts: f, closed: false });
-        continue;
-      }
-      // The endpoint counts only when its security groups admit the tasks (open: false without ingress for them does not).
-      groups ??= { set: securityGroupsOf(launch.awsvpc.SecurityGroups, resource, ctx.assembly) };
-      const set = groups.set;
-      if (!index.interfaceEndpoints(f.vpcKey!, 'sqs').some((e) => endpointAdmits(e, set, ctx.assembly))) stranded.push({ facts: f, closed: true });
+      if (!index.endpoints(f.vpcKey)) continue;
+      const reach = endpointReach(index, f.vpcKey!, 'sqs', groups, ctx.assembly);
+      if (reach !== 'reachable') stranded.push({ facts: f, closed: reach === 'closed' });
     }
     if (stranded.length === 0) return [];
     const first = stranded[0];

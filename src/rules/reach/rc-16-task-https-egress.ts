@@ -1,11 +1,12 @@
 import { egressIndex, EgressRule } from './egress-index';
-import { shortPath, SECURITY_GROUP } from './load-balancing-index';
+import { securityGroupList } from './endpoint-admission';
+import { shortPath } from './load-balancing-index';
 import { SCHEDULE, taskLaunch } from './task-launch';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { containers, networkMode } from '../task/task-facts';
-import { toArray, toObject, toStr } from '../values';
+import { toObject, toStr } from '../values';
 
 /** HTTPS: registries, CloudWatch Logs, Secrets Manager and SSM, and the VPC endpoints of each. */
 const HTTPS = 443;
@@ -35,20 +36,19 @@ export const RC16_TASK_HTTPS_EGRESS: ResourceRule = {
     const launch = taskLaunch(resource, ctx);
     if (!launch || launch.launchKind !== 'FARGATE' || networkMode(launch.task) !== 'awsvpc') return [];
     if (!onTaskNetworkInterface(resource, launch.isService) || windows(launch.task) || otherRegistryPort(launch.task)) return [];
-    const refs = toArray(launch.awsvpc.SecurityGroups);
-    if (!refs || refs.length === 0) return [];
     const index = egressIndex(ctx.assembly);
     if (index.incomplete) return [];
-    const groups = refs.map((r) => ctx.assembly.resolveResource(r, resource.stack));
-    if (groups.some((g) => g?.type !== SECURITY_GROUP)) return [];
+    // None named (the VPC's default group), or one outside the app: not judged.
+    const groups = securityGroupList(launch.awsvpc.SecurityGroups, resource, ctx.assembly);
+    if (!groups) return [];
     for (const group of groups) {
-      const rules = index.egressOf(group!);
+      const rules = index.egressOf(group);
       if (rules === undefined || rules === 'all' || rules.some(allowsHttps)) return [];
     }
     return [{
       property: `${launch.awsvpcPointer}/SecurityGroups`,
-      value: groups.map((g) => g!.logicalId),
-      problem: `the security group${groups.length > 1 ? 's' : ''} ${groups.map((g) => shortPath(g!, resource.stack)).join(', ')} of the tasks of `
+      value: groups.map((g) => g.logicalId),
+      problem: `the security group${groups.length > 1 ? 's' : ''} ${groups.map((g) => shortPath(g, resource.stack)).join(', ')} of the tasks of `
         + `${shortPath(launch.task, resource.stack)} ${groups.length > 1 ? 'allow' : 'allows'} no TCP ${HTTPS} out, so the tasks cannot pull their image or reach CloudWatch Logs and secrets`,
       allowed: 'a task security group whose egress rules let TCP 443 out (to the internet, the VPC CIDR or the VPC endpoints\' security group)',
       fix: 'Add securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443)), or an HTTPS rule to the VPC endpoints\' security group.',

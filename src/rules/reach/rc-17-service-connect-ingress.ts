@@ -1,11 +1,12 @@
-import { coversPort, loadBalancingIndex, port, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { securityGroupList } from './endpoint-admission';
+import { coversPort, loadBalancingIndex, port, shortPath } from './load-balancing-index';
 import { TemplateResource } from '../model';
 import { portMappings } from '../network/port-mappings';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { serviceConnectServices } from '../service/service-connect';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
-import { toArray, toObject, toStr } from '../values';
+import { toObject, toStr } from '../values';
 
 export const RC17_SERVICE_CONNECT_INGRESS: ResourceRule = {
   id: 'ECS-RC-17',
@@ -26,15 +27,15 @@ export const RC17_SERVICE_CONNECT_INGRESS: ResourceRule = {
   check(service, ctx): RuleIssue[] {
     const endpoints = serviceConnectServices(service);
     if (endpoints.length === 0) return [];
-    const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
-    const refs = toArray(awsvpc?.SecurityGroups);
     const task = serviceTask(service, ctx);
-    if (!refs || refs.length === 0 || !task || networkMode(task) !== 'awsvpc') return [];
+    if (!task || networkMode(task) !== 'awsvpc') return [];
     const index = loadBalancingIndex(ctx.assembly);
     if (index.ingressIncomplete) return [];
-    const groups = refs.map((r) => ctx.assembly.resolveResource(r, service.stack));
-    if (groups.some((g) => g?.type !== SECURITY_GROUP)) return [];
-    const rules = groups.map((g) => index.ingressOf(g!));
+    // None named (the VPC's default group), or one outside the app: not judged.
+    const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
+    const groups = securityGroupList(awsvpc?.SecurityGroups, service, ctx.assembly);
+    if (!groups) return [];
+    const rules = groups.map((g) => index.ingressOf(g));
     if (rules.some((r) => r === undefined)) return [];
     const issues: RuleIssue[] = [];
     for (const { pointer, def } of endpoints) {
@@ -46,7 +47,7 @@ export const RC17_SERVICE_CONNECT_INGRESS: ResourceRule = {
         property: listening.override ? `${pointer}/IngressPortOverride` : `${pointer}/PortName`,
         value: listening.override ? listening.port : def.PortName,
         problem: `clients of Service Connect endpoint ${listening.name} reach its proxy on TCP ${listening.port}, but no ingress rule of security `
-          + `group${groups.length > 1 ? 's' : ''} ${groups.map((g) => shortPath(g!, service.stack)).join(', ')} admits that port`,
+          + `group${groups.length > 1 ? 's' : ''} ${groups.map((g) => shortPath(g, service.stack)).join(', ')} admits that port`,
         allowed: `an ingress rule on TCP ${listening.port} from the client services' security groups (or their addresses)`,
         fix: `Admit the clients: server.connections.allowFrom(client, ec2.Port.tcp(${listening.port})), or backend.allowFrom(client, ${listening.port}) on a kit service.`,
       });

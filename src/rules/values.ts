@@ -152,3 +152,16 @@ export function andList(values: readonly (string | number)[]): string {
 function joinList(values: readonly (string | number)[], word: string): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} ${word} ${values[values.length - 1]}`;
 }
+
+/** A function computing its value on the first call only. */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}

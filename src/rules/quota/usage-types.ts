@@ -146,19 +146,6 @@ export class ResourceUsage implements QuotaUsage {
 
 export const NO_SOURCES: readonly UsageSource[] = Object.freeze([]);
 
-/** A function computing its value on the first call only. */
-export function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}
-
 /** 1234567.891 → "1,234,567.89" (toLocaleString is slow, and this runs per resource). */
 export const n = (v: number): string => {
   const [int, frac] = String(Number.isInteger(v) ? v : Math.round(v * 100) / 100).split('.');

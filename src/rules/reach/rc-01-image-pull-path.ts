@@ -3,11 +3,10 @@ import { shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
 import { SCHEDULE, taskLaunch } from './task-launch';
 import { taskNeeds } from './task-needs';
-import { once } from '../quota/usage-types';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
-import { isUnresolved, orList, toArray, toStr } from '../values';
+import { isUnresolved, once, orList, toArray, toStr } from '../values';
 
 /** The init container kit tasks add for scratchPaths (src/task/base/scratch-init.ts; rules do not import constructs). */
 const SCRATCH_INIT = 'scratch-init';

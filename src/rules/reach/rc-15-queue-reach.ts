@@ -3,11 +3,10 @@ import { shortPath } from './load-balancing-index';
 import { NetworkIndex, SubnetFacts } from './network-index';
 import { namedActions, roleOf, rolePermissions } from './role-permissions';
 import { SCHEDULE, taskLaunch } from './task-launch';
-import { once } from '../quota/usage-types';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
-import { isUnresolved, toArray, toStr } from '../values';
+import { isUnresolved, once, toArray, toStr } from '../values';
 
 export const RC15_QUEUE_REACH: ResourceRule = {
   id: 'ECS-RC-15',

@@ -161,9 +161,9 @@ function cronProblem(text: string, body: string): ExpressionProblem | undefined 
     const bad = fieldProblem(FIELDS[i], fields[i]);
     if (bad) {
       return {
-        problem: `cron expression '${text}' has ${FIELDS[i].name} '${fields[i]}': ${bad}`,
-        allowed: `${FIELDS[i].name} ${range(FIELDS[i])}${FIELDS[i].day ? ' or ?' : ''}, with ${FIELDS[i].wildcards}`,
-        fix: `Correct the ${FIELDS[i].name} field of ${CRON_SYNTAX}.`,
+        problem: `cron expression '${text}' has ${FIELDS[i].name} '${fields[i]}': ${bad.reason}`,
+        allowed: `${FIELDS[i].name} ${range(FIELDS[i])}${FIELDS[i].day ? ' or ?' : ''}${bad.allowed ?? ''}, with ${FIELDS[i].wildcards}`,
+        fix: bad.fix ?? `Correct the ${FIELDS[i].name} field of ${CRON_SYNTAX}.`,
       };
     }
   }
@@ -182,28 +182,54 @@ function cronProblem(text: string, body: string): ExpressionProblem | undefined 
   return undefined;
 }
 
+/** Why one cron field is invalid, with a specific fix where there is one. */
+interface FieldProblem {
+  readonly reason: string;
+  /** Added to the field's range in `allowed`. */
+  readonly allowed?: string;
+  readonly fix?: string;
+}
+
+/** Minutes per step of a cron field whose too-large increment reads as a rate: `*\/90` minutes means every 90 minutes. */
+const INCREMENT_MINUTES: Record<string, number> = { minutes: 1, hours: 60 };
+
 /** Why one cron field is invalid, or undefined when valid. */
-function fieldProblem(field: CronField, text: string): string | undefined {
-  if (text === '?') return field.day ? undefined : '? is only allowed in day-of-month and day-of-week';
+function fieldProblem(field: CronField, text: string): FieldProblem | undefined {
+  const reason = (r: string): FieldProblem => ({ reason: r });
+  if (text === '?') return field.day ? undefined : reason('? is only allowed in day-of-month and day-of-week');
   const items = text.split(',');
   // "3#1,6#3 is not valid because it is interpreted as two expressions" (EventBridge cron docs).
-  if (items.length > 1 && text.includes('#')) return 'a # expression must be the only one in day-of-week';
+  if (items.length > 1 && text.includes('#')) return reason('a # expression must be the only one in day-of-week');
   for (const item of items) {
-    if (item === '') return 'an empty list item';
-    if (item === '?') return '? cannot be part of a list';
+    if (item === '') return reason('an empty list item');
+    if (item === '?') return reason('? cannot be part of a list');
     if (field.special?.test(item)) continue;
     const m = /^(\*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)(?:\/(.*))?$/.exec(item);
-    if (!m) return `'${item}' is not a value, range, list or increment of ${field.name} (wildcards ${field.wildcards})`;
-    if (m[2] !== undefined && !/^\d+$/.test(m[2])) return `increment '${m[2]}' is not a whole number`;
-    if (m[2] !== undefined && Number(m[2]) < 1) return 'an increment of 0';
+    if (!m) return reason(`'${item}' is not a value, range, list or increment of ${field.name} (wildcards ${field.wildcards})`);
+    if (m[2] !== undefined && !/^\d+$/.test(m[2])) return reason(`increment '${m[2]}' is not a whole number`);
+    if (m[2] !== undefined && Number(m[2]) < 1) return reason('an increment of 0');
+    // Like Quartz, EventBridge rejects an increment past the field's largest value (cron(*/60 * * * ? *), aws-sdk-js#4212).
+    if (m[2] !== undefined && field.name !== 'year' && Number(m[2]) > field.max) return incrementProblem(field, item, Number(m[2]));
     if (m[1] === '*') continue;
     for (const part of m[1].split('-')) {
       const value = valueOf(field, part);
-      if (value === undefined) return `'${part}' is not a valid ${field.name} value`;
-      if (value < field.min || value > field.max) return `${part} is outside ${field.min}-${field.max}`;
+      if (value === undefined) return reason(`'${part}' is not a valid ${field.name} value`);
+      if (value < field.min || value > field.max) return reason(`${part} is outside ${field.min}-${field.max}`);
     }
   }
   return undefined;
+}
+
+function incrementProblem(field: CronField, item: string, increment: number): FieldProblem {
+  const minutes = INCREMENT_MINUTES[field.name];
+  const everyRun = item.startsWith('*/') || item.startsWith('0/');
+  return {
+    reason: `increment ${increment} is more than ${field.max}, the largest ${field.name} value`,
+    allowed: ` and increments of 1-${field.max}`,
+    fix: minutes !== undefined && everyRun
+      ? `A cron field cannot count past its range: to run every ${increment} ${field.name}, write ${rateFor(increment * minutes)}.`
+      : `Use an increment of at most ${field.max} in ${field.name}, or a rate() expression for a longer interval.`,
+  };
 }
 
 function valueOf(field: CronField, part: string): number | undefined {

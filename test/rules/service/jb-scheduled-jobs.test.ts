@@ -29,6 +29,7 @@ describe('ECS-JB-01 schedule expressions', () => {
     'cron(0 9 ? JAN,JUL sun *)', 'cron(30 23 31 DEC ? 2199)', 'at(2027-03-01T09:00:00)',
     'cron(0/30 20-2 ? * MON-FRI *)', 'cron(0 9 ? * 2#1 *)', 'cron(15 8 LW * ? *)', 'cron(0 0 L-2 * ? *)', 'cron(0 0 ? * MON#1 *)',
     'cron(0 0 ? * FRI-MON *)', 'cron(0 0 1,L * ? *)', 'cron(0 0 ? * 6L,2 *)', 'cron(0 0 1 JAN/3 ? 2025-2030/2)',
+    'cron(*/59 * * * ? *)', 'cron(0 */23 * * ? *)', 'cron(0 0 1/31 * ? *)', 'cron(0 0 1 */12 ? *)', 'cron(0 0 1 1 ? 2025/100)',
   ])('good: %s', (expression) => {
     expect(messages(schedule(expression))).toEqual([]);
   });
@@ -59,6 +60,11 @@ describe('ECS-JB-01 schedule expressions', () => {
     ['cron(0 0 * * ? 1969)', 'year \'1969\': 1969 is outside 1970-2199', ''],
     ['cron(? 0 * * ? *)', '? is only allowed in day-of-month and day-of-week', ''],
     ['cron(*/x * * * ? *)', 'increment \'x\' is not a whole number', ''],
+    ['cron(*/60 * * * ? *)', 'has minutes \'*/60\': increment 60 is more than 59, the largest minutes value', 'to run every 60 minutes, write rate(1 hour).'],
+    ['cron(0 */48 * * ? *)', 'increment 48 is more than 23', 'write rate(2 days).'],
+    ['cron(0 0/36 * * ? *)', 'increment 36 is more than 23, the largest hours value', 'to run every 36 hours, write rate(36 hours).'],
+    ['cron(15/90 * * * ? *)', 'increment 90 is more than 59', 'Use an increment of at most 59 in minutes, or a rate() expression'],
+    ['cron(0 0 1/40 * ? *)', 'increment 40 is more than 31, the largest day-of-month value', 'allowed: day-of-month 1-31 or ? and increments of 1-31'],
     ['cron(0,,5 * * * ? *)', 'an empty list item', ''],
     ['rate(5)', 'does not have a whole number of 1 or more and a unit', ''],
     ['rate(0 minutes)', 'does not have a whole number of 1 or more', ''],

@@ -10,7 +10,7 @@ export const SV18_NETWORK_CONFIGURATION_AWSVPC_ONLY: ResourceRule = {
   severity: Severity.ERROR,
   description: 'Flags AwsvpcConfiguration (subnets, security groups, public IP) on a service whose task definition (in the template) uses bridge, host or none. aws-cdk-lib checks this for its L2 services only.',
   deployError: 'CreateService fails: "Network Configuration is not valid for the given networkMode of this task definition."',
-  fix: 'Remove NetworkConfiguration, or set the task definition NetworkMode to awsvpc.',
+  fix: 'Set the task definition NetworkMode to awsvpc, or remove NetworkConfiguration (Ec2Service for EC2 task definitions; on a FargateService, which always writes it, a property deletion override).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-networkConfiguration',
   resourceTypes: [SERVICE],
   check(service, ctx): RuleIssue[] {
@@ -24,7 +24,9 @@ export const SV18_NETWORK_CONFIGURATION_AWSVPC_ONLY: ResourceRule = {
       value: config.AwsvpcConfiguration,
       problem: `service sets AwsvpcConfiguration but task definition ${task.path} uses network mode ${mode}`,
       allowed: 'NetworkConfiguration only when the task definition uses awsvpc',
-      fix: 'Remove NetworkConfiguration from the service, or set NetworkMode awsvpc on the task definition.',
+      // aws-cdk-lib's FargateService (which its README uses for Managed Instances too) always writes NetworkConfiguration.
+      fix: 'Set NetworkMode awsvpc on the task definition, or remove NetworkConfiguration from the service: use Ec2Service for an EC2 '
+        + "task definition; a FargateService always writes it, so delete it with (service.node.defaultChild as ecs.CfnService).addPropertyDeletionOverride('NetworkConfiguration')",
     }];
   },
 };

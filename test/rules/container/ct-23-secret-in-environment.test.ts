@@ -46,13 +46,14 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     'TOKEN_REFRESH_MINUTES', 'LOGIN_TOKEN_ATTEMPTS', 'PASSWORD_HASH_ROUNDS', 'GITHUB_TOKEN_SCOPE', 'OAUTH_TOKEN_SCOPES',
     // Settings (a false-positive hunt over real apps): Airflow's secrets backend class and its arguments, durations, algorithms.
     'AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS', 'TOKEN_TTL_SEC', 'TOKEN_BUCKET_CAPACITY', 'PASSWORD_HASHER',
-    'GIT_CREDENTIAL_HELPER', 'SECRET_STORE_DRIVER', 'TOKEN_AUTH_METHOD',
+    'GIT_CREDENTIAL_HELPER', 'SECRET_STORE_DRIVER', 'TOKEN_AUTH_METHOD', 'SECRET_VERSION_STAGE', 'DB_SECRET_VERSION_ID',
   ])('not a secret name: %s', (name) => {
     expect(looksLikeSecretName(name)).toBe(false);
   });
 
   test('values that are references or switches are not flagged', () => {
-    for (const v of ['', 'true', 'arn:aws:secretsmanager:eu-west-1:1:secret:x', '/run/secrets/db', '${DB_PASSWORD}', 'https://auth.example.com/token']) {
+    for (const v of ['', 'true', 'arn:aws:secretsmanager:eu-west-1:1:secret:x', '/run/secrets/db', '${DB_PASSWORD}', 'https://auth.example.com/token',
+      'AWSCURRENT', 'AWSPREVIOUS', 'AWSPENDING']) {
       expect(looksLikeSecretValue(v)).toBe(false);
     }
     expect(looksLikeSecretValue('postgres://app:s3cret@db:5432/app')).toBe(true);

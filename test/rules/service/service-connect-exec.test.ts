@@ -64,6 +64,8 @@ describe('ECS-SC-06 task memory for Service Connect on EC2', () => {
     const [f] = check(sc06, { Task: ec2Task(), S: service(sc({})) });
     expect(f).toMatchObject({ ruleId: 'ECS-SC-06', severity: 'error', property: 'Properties/ServiceConnectConfiguration/Enabled' });
     expect(f.message).toContain('Service Connect is enabled but task definition TestStack/Task sets no task-level Memory');
+    // Ec2TaskDefinition has no task memory prop: the fix names the aws-cdk-lib class that has.
+    expect(f.message).toContain('or an aws-cdk-lib ecs.TaskDefinition with compatibility EC2 and memoryMiB');
   });
 
   test('good: Memory set, Fargate task, Service Connect off; skipped: unresolved task definition', () => {

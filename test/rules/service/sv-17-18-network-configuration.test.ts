@@ -29,6 +29,7 @@ describe('ECS-SV-18 NetworkConfiguration only for awsvpc', () => {
   test('bad: bridge task with AwsvpcConfiguration', () => {
     const [f] = check(sv18, { T: bridge, S: serviceOf('T', { NetworkConfiguration: network }) });
     expect(f).toMatchObject({ ruleId: 'ECS-SV-18', property: 'Properties/NetworkConfiguration/AwsvpcConfiguration' });
+    expect(f.message).toContain(".addPropertyDeletionOverride('NetworkConfiguration')");
     expect(f.message).toContain('uses network mode bridge');
   });
 

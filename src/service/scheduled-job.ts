@@ -11,7 +11,7 @@ import { KIT_CHECKS } from '../kit-checks';
 import { deadLetterQueue, queueKey } from './base/encrypted-queue';
 import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
 import { checkPublicSubnets, privateSubnets } from './base/service-checks';
-import { resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
+import { dependOnCapacity, resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
 import { Ec2Capacity } from '../capacity/ec2-capacity';
 import { acknowledgeRenderedWildcards } from '../internal/nag-acknowledgements';
 import { validateWithRules } from '../plugin/resource-validation';
@@ -179,7 +179,7 @@ export class ScheduledJob extends Construct {
     validateWithRules(this, this.schedule, SCHEDULE_RULE_IDS);
     const kitTask = task.kit;
     if (kitTask) this.node.addValidation({ validate: () => rejectEbsVolume(path, kitTask) });
-    cluster.kit?.addCapacityDependency(this.schedule);
+    dependOnCapacity(cluster, this.schedule);
     const peer = this.securityGroup ?? capacity.ec2Capacity;
     if (peer) task.kit?.connectVolumes(peer);
   }

@@ -38,6 +38,20 @@ describe('item 3: any ecs.ICluster', () => {
     t.hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', { CapacityProviders: Match.arrayWith(['FARGATE']) });
   });
 
+  // ECS rejects a strategy naming a provider the cluster does not have yet (containers-roadmap#631): the service and
+  // the schedule wait for the association aws-cdk-lib adds in an aspect, as an EcsCluster's do.
+  test('services and schedules on a plain ecs.Cluster depend on its capacity provider associations', () => {
+    const { app, stack, vpc, task } = base();
+    const cluster = new ecs.Cluster(stack, 'Plain', { vpc });
+    new WorkerService(stack, 'Worker', { cluster, task: task('T') });
+    new ScheduledJob(stack, 'Job', { cluster, task: task('J'), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)) });
+    const { t } = synthOnce(app, stack);
+    const [association] = Object.keys(t.findResources('AWS::ECS::ClusterCapacityProviderAssociations'));
+    expect(association).toBeDefined();
+    t.hasResource('AWS::ECS::Service', { DependsOn: Match.arrayWith([association]) });
+    t.hasResource('AWS::Scheduler::Schedule', { DependsOn: Match.arrayWith([association]) });
+  });
+
   test('an imported cluster (EcsCluster.fromClusterAttributes): synthesizes, capacity becomes a warning', () => {
     const { app, stack, vpc, task } = base();
     const cluster = EcsCluster.fromClusterAttributes(stack, 'Imported', { clusterName: 'prod', vpc });
@@ -261,7 +275,7 @@ describe('item 5: Service Connect', () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', { Memory: '1024', ContainerDefinitions: [Match.objectLike({ Memory: 1024 })] });
     t.hasResourceProperties('AWS::ECS::Service', { ServiceConnectConfiguration: Match.objectLike({ Enabled: true }) });
     const bad = build().app;
-    expect(() => bad.synth()).toThrow(/\[ECS-SC-06\] Service Connect is enabled but task definition \S*OrdersTask\S* sets no task-level Memory.*memoryMiB on an Ec2Task/);
+    expect(() => bad.synth()).toThrow(/\[ECS-SC-06\] Service Connect is enabled but task definition \S*OrdersTask\S* sets no task-level Memory.*memoryMiB on the kit's Ec2Task/);
   });
 
   test('EcsCluster defaultCloudMapNamespace: BackendService works out of the box; Web and Worker are clients', () => {

@@ -18,7 +18,7 @@ import { checkRange, resolveCapacity } from './service-capacity';
 import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
 import { checkServiceConnectClient } from './service-connect-clients';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
-import { mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
+import { dependOnCapacity, mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
 import { openTaskPort } from './task-ports';
 import { addVpcLattice } from './vpc-lattice';
@@ -229,7 +229,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         ],
       });
     }
-    this._serviceCluster.kit?.addCapacityDependency(this.service);
+    dependOnCapacity(this._serviceCluster, this.service);
     task.kit?.connectVolumes(this.service);
     task.kit?.addLaunchVolumesTo(this.service);
     const execPolicy = (this._serviceTask.kit?.taskRole as { managedPolicy?: iam.ManagedPolicy } | undefined)?.managedPolicy;

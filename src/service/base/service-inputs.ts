@@ -28,6 +28,17 @@ export interface ServiceCluster {
   readonly path: string;
 }
 
+/**
+ * Makes `dependent` (a service or a schedule) wait for the cluster's capacity provider associations when created, and
+ * go before them when deleted: ECS rejects a strategy naming a provider the cluster does not have yet
+ * (containers-roadmap#631). aws-cdk-lib adds a plain cluster's associations in an aspect, as a child of the cluster,
+ * so the dependency is on the cluster; an imported cluster has none in the app.
+ */
+export function dependOnCapacity(cluster: ServiceCluster, dependent: IConstruct): void {
+  if (cluster.kit) cluster.kit.addCapacityDependency(dependent);
+  else if (cluster.visible) dependent.node.addDependency(cluster.visible);
+}
+
 /** Resolve any ecs.ICluster; fails when an imported cluster has no VPC. */
 export function resolveCluster(path: string, cluster: ecs.ICluster): ServiceCluster {
   const kit = kitClusterOf(cluster);

@@ -1,19 +1,28 @@
 /**
- * Which standard applies where, for construct-time defaults. Kept per app
- * root in a WeakMap (not context: context cannot be set once the app has
- * children), by the Stage the standard was applied to (the app is a Stage
- * too), so kit constructs created after `apply()` read the nearest one.
+ * Which standard applies where, for construct-time defaults. Kept on the app root (not context: context cannot be
+ * set once the app has children) under a global symbol, so that every copy of the kit loaded in the process reads
+ * the same records; by the Stage the standard was applied to (the app is a Stage too), so kit constructs created
+ * after `apply()` read the nearest one.
  */
 import { Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { DeploymentStandardProps } from './standard-props';
 
-const applied = new WeakMap<IConstruct, Map<IConstruct, DeploymentStandardProps>>();
+const APPLIED = Symbol.for('cdk-ecs-kit.appliedStandards');
+
+/** The standards recorded on an app root, by stage; created on first use when `create`. */
+function recordsOf(root: IConstruct, create: boolean): Map<IConstruct, DeploymentStandardProps> | undefined {
+  const holder = root as unknown as Record<symbol, Map<IConstruct, DeploymentStandardProps> | undefined>;
+  if (holder[APPLIED] || !create) return holder[APPLIED];
+  const records = new Map<IConstruct, DeploymentStandardProps>();
+  Object.defineProperty(root, APPLIED, { value: records, enumerable: false });
+  return records;
+}
 
 export function recordStandard(scope: IConstruct, standard: DeploymentStandardProps): void {
   const root = scope.node.root;
   const at = Stage.isStage(scope) ? scope : Stage.of(scope) ?? root;
-  const here = applied.get(root) ?? new Map<IConstruct, DeploymentStandardProps>();
+  const here = recordsOf(root, true)!;
   for (const other of here.keys()) {
     // Two standards over the same stacks would run EcsChecks twice and disagree on defaults.
     const relation = other === at ? 'already has one' : inside(at, other) ? `is inside ${label(other)}, which has one` : inside(other, at) ? `contains ${label(other)}, which has one` : undefined;
@@ -23,12 +32,11 @@ export function recordStandard(scope: IConstruct, standard: DeploymentStandardPr
     }
   }
   here.set(at, standard);
-  applied.set(root, here);
 }
 
 /** The standard applied to the nearest stage (or app) `scope` belongs to, if any. */
 export function appliedStandard(scope: IConstruct): DeploymentStandardProps | undefined {
-  const here = applied.get(scope.node.root);
+  const here = recordsOf(scope.node.root, false);
   if (!here) return undefined;
   for (let s: IConstruct | undefined = scope; s; s = s.node.scope) {
     const standard = here.get(s);

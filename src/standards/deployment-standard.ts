@@ -7,6 +7,7 @@ import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
 import { standardQuotas } from './standard-quotas';
 import { beforeRender, stagePlugins } from '../internal/cdk-internals';
+import { loadedCopies } from '../internal/kit-copies';
 import { EcsChecks } from '../plugin/ecs-checks';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { STANDARD_METADATA } from '../rules/assembly-loader';
@@ -139,7 +140,7 @@ export class DeploymentStandard {
     const registered = new Set(stage ? stagePlugins(stage).map((p) => p.name) : []);
     Validations.of(app).addPlugins(...plugins.filter((p) => p instanceof EcsChecks || !registered.has(p.name)));
     if (stage) {
-      warnChecksTwice(app, stage);
+      warnSetup(app, stage);
       recordOnStacks(stage, this.props, JSON.parse(this.toJson()));
     }
   }
@@ -216,15 +217,23 @@ function recordOnStacks(stage: Stage, props: DeploymentStandardProps, recorded: 
 
 /**
  * Warn, on the stage's first stack, when the app registers an EcsChecks of its own besides the standard's, before or
- * after apply(): every kit finding would be reported twice. On a stack, not the app: the CDK CLI prints stack metadata.
+ * after apply() (every kit finding would be reported twice), or loads two copies of the kit (constructs of the other
+ * copy may miss the standard). On a stack, not the app: the CDK CLI prints stack metadata.
  */
-function warnChecksTwice(app: IConstruct, stage: Stage): void {
+function warnSetup(app: IConstruct, stage: Stage): void {
   let warned = false;
   Aspects.of(app).add({
     visit(node: IConstruct) {
       if (warned || !Stack.isStack(node) || Stage.of(node) !== stage) return;
       warned = true;
       const where = stage.node.path ? `Stage ${stage.node.path}` : 'The app';
+      const copies = loadedCopies();
+      if (copies.length > 1) {
+        Annotations.of(node).addWarningV2('cdk-ecs-kit:loaded-twice', `cdk-ecs-kit is loaded from ${copies.length} places (${copies.join(', ')}): `
+          + 'kit constructs of one copy may not take the defaults of a DeploymentStandard applied with another, and fail its ORG rules. '
+          + 'Install one copy: make cdk-ecs-kit, aws-cdk-lib and constructs peerDependencies of the package that holds the standard '
+          + '(devDependencies for its own tests), and for a file: dependency set install-links=true in the app\'s .npmrc.');
+      }
       const plugins = stagePlugins(stage);
       if (plugins.filter((p) => p instanceof EcsChecks).length >= 2) {
         Annotations.of(node).addWarningV2('cdk-ecs-kit:checks-registered-twice', `${where} registers `

@@ -150,6 +150,38 @@ describe('DeploymentStandard', () => {
     expect(warnings('none')).toEqual([]);
   });
 
+  test('two copies of cdk-ecs-kit loaded (a file: dependency with its own node_modules): a warning on a stack says how to install one', () => {
+    const copies = (globalThis as unknown as Record<symbol, Set<string>>)[Symbol.for('cdk-ecs-kit.loadedCopies')];
+    const warnings = () => {
+      const app = tmpApp();
+      ACME_NO_PACKS.apply(app);
+      const stack = new Stack(app, 'Orders');
+      new ssm.StringParameter(stack, 'P', { stringValue: 'v' });
+      app.synth();
+      return AssertAnnotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('loaded-twice')).map((w) => String(w.entry.data));
+    };
+    expect(warnings()).toEqual([]);
+    copies.add('/work/org-standards/node_modules/cdk-ecs-kit');
+    try {
+      expect(warnings()).toEqual([expect.stringMatching(/cdk-ecs-kit is loaded from 2 places \(.*\/work\/org-standards\/node_modules\/cdk-ecs-kit.*install-links=true/)]);
+    } finally {
+      copies.delete('/work/org-standards/node_modules/cdk-ecs-kit');
+    }
+  });
+
+  test('the standard applied with one copy of the kit is the one constructs of another copy read', () => {
+    let other: typeof import('../../src/standards/applied-standard') | undefined;
+    // A fresh module registry: the second copy's own module-level state, as a nested node_modules copy has.
+    jest.isolateModules(() => {
+      other = require('../../src/standards/applied-standard');
+    });
+    const app = tmpApp();
+    ACME_NO_PACKS.apply(app);
+    const stage = new Stage(app, 'Prod');
+    expect(other!.appliedStandard(new Stack(stage, 'Orders'))).toBe(ACME_NO_PACKS.props);
+    expect(other!.appliedStandard(new Stack(tmpApp(), 'Elsewhere'))).toBeUndefined();
+  });
+
   test('apply() does not add a pack the app already runs (each finding would be reported twice)', () => {
     const app = tmpApp();
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

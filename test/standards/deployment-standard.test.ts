@@ -173,6 +173,7 @@ describe('DeploymentStandard', () => {
     let other: typeof import('../../src/standards/applied-standard') | undefined;
     // A fresh module registry: the second copy's own module-level state, as a nested node_modules copy has.
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       other = require('../../src/standards/applied-standard');
     });
     const app = tmpApp();

@@ -9,6 +9,12 @@ const LOG_GROUP = 'AWS::Logs::LogGroup';
 const REPOSITORY = 'AWS::ECR::Repository';
 const QUEUE = 'AWS::SQS::Queue';
 const TOPIC = 'AWS::SNS::Topic';
+const FLOW_LOG = 'AWS::EC2::FlowLog';
+
+/** A log group a VPC flow log of the same stack writes to: aws-cdk-lib's FlowLogOptions take no key. */
+function flowLogGroup(resource: TemplateResource): boolean {
+  return resource.type === LOG_GROUP && resource.stack.ofType(FLOW_LOG).some((f) => resource.stack.assembly.resolveResource(f.properties.LogGroupName, f.stack) === resource);
+}
 
 /** What is found: 'kms', 'aws-owned', 'none', or undefined when it cannot be read. */
 function encryptionOf(resource: TemplateResource): { property: string; value: unknown; kind?: string } {
@@ -51,7 +57,10 @@ export const ORG_ENC_01_ENCRYPTION: OrgRule = {
       value: found.value ?? 'not set',
       problem: `${resource.type} is ${found.kind === 'none' ? 'not encrypted' : 'encrypted with an AWS-owned key only'}, but ${standardLabel(standard)} requires ${kms ? 'a KMS key' : 'encryption'}`,
       allowed: kms ? 'a KMS key (KmsKeyId / KmsMasterKeyId / EncryptionType KMS)' : 'any encryption at rest',
-      fix: kms ? 'Pass an encryptionKey (kms.Key) to the construct' : 'Enable encryption (e.g. SQS-managed SSE or a KMS key)',
+      fix: !kms ? 'Enable encryption (e.g. SQS-managed SSE or a KMS key)'
+        : flowLogGroup(resource) ? 'A VPC flow log writes here, and its options take no key: create a logs.LogGroup with an encryptionKey '
+          + '(kms.Key) and pass it as destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup)'
+          : 'Pass an encryptionKey (kms.Key) to the construct',
     }];
   },
 };

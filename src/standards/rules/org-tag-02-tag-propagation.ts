@@ -3,6 +3,8 @@ import { Severity } from '../../rules/finding';
 import { isUnresolved, toObject } from '../../rules/values';
 
 const SCHEDULE = 'AWS::Scheduler::Schedule';
+/** aws-cdk-lib and the kit leave PropagateTags out for PropagatedTagSource.NONE, so the template cannot tell NONE from unset. */
+const UNSET = 'not set (propagateTags NONE, or none given)';
 
 export const ORG_TAG_02_TAG_PROPAGATION: OrgRule = {
   id: 'ORG-TAG-02',
@@ -25,7 +27,7 @@ export const ORG_TAG_02_TAG_PROPAGATION: OrgRule = {
       return [{
         property: 'Properties/Target/EcsParameters/PropagateTags',
         value,
-        problem: `Scheduled ECS task PropagateTags is ${value === undefined ? 'not set' : `'${String(value)}'`}, so the tasks it runs are untagged (${standardLabel(standard)})`,
+        problem: `Scheduled ECS task PropagateTags is ${value === undefined ? UNSET : `'${String(value)}'`}, so the tasks it runs are untagged (${standardLabel(standard)})`,
         allowed: 'TASK_DEFINITION',
         fix: 'Set propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION (in CloudFormation, EcsParameters.PropagateTags: TASK_DEFINITION)',
       }];
@@ -35,7 +37,7 @@ export const ORG_TAG_02_TAG_PROPAGATION: OrgRule = {
     return [{
       property: 'Properties/PropagateTags',
       value,
-      problem: `ECS service PropagateTags is ${value === undefined ? 'not set' : `'${String(value)}'`}, so its tasks are untagged (${standardLabel(standard)})`,
+      problem: `ECS service PropagateTags is ${value === undefined ? UNSET : `'${String(value)}'`}, so its tasks are untagged (${standardLabel(standard)})`,
       allowed: 'SERVICE, TASK_DEFINITION',
       fix: 'Set propagateTags: ecs.PropagatedTagSource.SERVICE (in CloudFormation, PropagateTags: SERVICE)',
     }];

@@ -75,7 +75,7 @@ describe('ORG rules', () => {
     });
     const [f] = findings({ J: schedule({ TaskDefinitionArn: 'arn:td' }) });
     expect(f.ruleId).toBe('ORG-TAG-02');
-    expect(f.message).toContain('Scheduled ECS task PropagateTags is not set, so the tasks it runs are untagged');
+    expect(f.message).toContain('Scheduled ECS task PropagateTags is not set (propagateTags NONE, or none given), so the tasks it runs are untagged');
     expect(f.message).toContain('EcsParameters.PropagateTags: TASK_DEFINITION');
     expect(ids({ J: schedule({ TaskDefinitionArn: 'arn:td', PropagateTags: 'TASK_DEFINITION' }) })).toEqual([]);
     expect(ids({ J: schedule({ TaskDefinitionArn: 'arn:td', PropagateTags: { Ref: 'P' } }) })).toEqual([]);
@@ -135,6 +135,15 @@ describe('ORG rules', () => {
     expect(ids({ Q: { Type: 'AWS::SQS::Queue', Properties: {} } }, awsOwned)).toEqual([]);
     expect(ids({ Q: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: false } } }, awsOwned)).toEqual(['ORG-ENC-01']);
     expect(ids({ T: { Type: 'AWS::SNS::Topic', Properties: {} } }, awsOwned)).toEqual(['ORG-ENC-01']);
+  });
+
+  test('ORG-ENC-01: the log group of a VPC flow log gets a fix that works (FlowLogOptions take no key)', () => {
+    const plainLogs = { ...goodLogs, Properties: { ...goodLogs.Properties, KmsKeyId: undefined } };
+    const flowLog = { Type: 'AWS::EC2::FlowLog', Properties: { LogGroupName: { Ref: 'L' }, ResourceId: 'vpc-1', ResourceType: 'VPC', TrafficType: 'ALL' } };
+    const [f] = findings({ L: plainLogs, F: flowLog });
+    expect(f.message).toContain('create a logs.LogGroup with an encryptionKey (kms.Key) and pass it as destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup).');
+    const [other] = findings({ L: plainLogs, F: { ...flowLog, Properties: { ...flowLog.Properties, LogGroupName: 'elsewhere' } } });
+    expect(other.message).toContain('Pass an encryptionKey (kms.Key) to the construct.');
   });
 
   test('ORG-IMG-01: a Docker Hub image is named as such; allowed registries and token images pass', () => {

@@ -13,7 +13,9 @@ const FLOW_LOG = 'AWS::EC2::FlowLog';
 
 /** A log group a VPC flow log of the same stack writes to: aws-cdk-lib's FlowLogOptions take no key. */
 function flowLogGroup(resource: TemplateResource): boolean {
-  return resource.type === LOG_GROUP && resource.stack.ofType(FLOW_LOG).some((f) => resource.stack.assembly.resolveResource(f.properties.LogGroupName, f.stack) === resource);
+  if (resource.type !== LOG_GROUP) return false;
+  const assembly = resource.stack.assembly;
+  return resource.stack.ofType(FLOW_LOG).some((f) => assembly.resolveResource(f.properties.LogGroupName, f.stack) === resource);
 }
 
 /** What is found: 'kms', 'aws-owned', 'none', or undefined when it cannot be read. */

@@ -56,7 +56,9 @@ export class StandardTesting {
   /**
    * Synthesize the app (or stage) with its validation plugins and return
    * every finding as data, for `expect(report.findings).toEqual([])`.
-   * Findings do not throw here: they are returned.
+   * Findings do not throw here: they are returned. The errors of the kit
+   * constructs' own checks stop synth before the plugins run: they are
+   * returned alone (plugin `cdk-ecs-kit`), without the plugins' findings.
    */
   public static synthReport(app: Stage): ValidationReport {
     const before = console.error;
@@ -64,7 +66,11 @@ export class StandardTesting {
     try {
       app.synth();
     } catch (e) {
-      if (!fs.existsSync(path.join(app.outdir, 'validation-report.json'))) throw e;
+      if (!fs.existsSync(path.join(app.outdir, 'validation-report.json'))) {
+        const constructChecks = constructCheckFindings(e);
+        if (constructChecks.length === 0) throw e;
+        return { findings: constructChecks, acknowledged: [] };
+      }
     } finally {
       console.error = before;
     }
@@ -110,6 +116,24 @@ export class StandardTesting {
   }
 
   private constructor() {}
+}
+
+/** `  [Stack/Task] [ECS-TD-01] ...`: one line of aws-cdk-lib's "Validation failed with the following errors" per construct check. */
+const CONSTRUCT_CHECK_LINE = /^\s*\[([^\]]+)\] (\[((?:ECS|ORG|KIT)-[A-Z0-9-]+)\] .*)$/;
+
+/**
+ * The kit's construct-check errors in a failed synth's error, as findings; none when the error is anything else or
+ * also holds another construct's error (which must still throw).
+ */
+function constructCheckFindings(error: unknown): ValidationFinding[] {
+  const text = error instanceof Error ? error.message : '';
+  if (!text.startsWith('Validation failed with the following errors')) return [];
+  const entries = text.split('\n').filter((line) => /^\s*\[[^\]]+\] /.test(line));
+  const findings = entries.flatMap((line) => {
+    const m = CONSTRUCT_CHECK_LINE.exec(line);
+    return m ? [{ plugin: 'cdk-ecs-kit', ruleId: m[3], path: m[1], message: m[2], severity: 'error' }] : [];
+  });
+  return findings.length === entries.length ? findings : [];
 }
 
 function toFindings(plugin: string, v: ViolationJson): ValidationFinding[] {

@@ -9,7 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ACME_STANDARD, ORDERS_IMAGE_FOR_TESTS } from './fixtures';
-import { DeploymentStandard, EcsChecks, EcsQuota, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting } from '../../src';
+import { DeploymentStandard, EcsChecks, EcsQuota, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting, WorkerService } from '../../src';
 
 const tmpApp = () => new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'std16-')) });
 // The ORG rules and EcsChecks only: the packs are covered by the matrix test.
@@ -245,6 +245,23 @@ describe('StandardTesting', () => {
     const findings = StandardTesting.synthFindings(breakingApp());
     expect(findings.filter((f) => f.plugin === 'cdk-ecs-kit' && f.ruleId.startsWith('ORG-')).map((f) => f.ruleId).sort())
       .toEqual(expect.arrayContaining(['ORG-FG-01', 'ORG-FG-02', 'ORG-IMG-01', 'ORG-LOG-01', 'ORG-TAG-01']));
+  });
+
+  test('a kit construct check that stops synth before the plugins run comes back as its finding, not as an exception', () => {
+    const app = tmpApp();
+    ACME_NO_PACKS.apply(app);
+    const stack = new Stack(app, 'Orders');
+    const td = new ecs.FargateTaskDefinition(stack, 'Td', { cpu: 512, memoryLimitMiB: 3000 });
+    td.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/nginx:1.27') });
+    new WorkerService(stack, 'Worker', { cluster: new ecs.Cluster(stack, 'Cluster'), taskDefinition: td });
+    const findings = StandardTesting.synthFindings(app);
+    expect(findings).toEqual([expect.objectContaining({
+      plugin: 'cdk-ecs-kit', ruleId: 'ECS-TD-01', path: 'Orders/Td', severity: 'error',
+      message: expect.stringMatching(/^\[ECS-TD-01\] Fargate task cpu 512 does not allow memory 3000 MiB at Orders\/Td/),
+    })]);
+    // Any other synth error still throws, also beside a construct check's.
+    new ecs.FargateService(stack, 'S', { cluster: new ecs.Cluster(stack, 'C'), taskDefinition: new ecs.FargateTaskDefinition(stack, 'Empty') });
+    expect(() => StandardTesting.synthFindings(app)).toThrow(/\[Orders\/S\] A TaskDefinition must have at least one essential container/);
   });
 
   test('ORG-TAG-01 inside a Stage points at the stage: tags on the app stop at a Stage', () => {

@@ -256,7 +256,10 @@ describe('StandardTesting', () => {
     new WorkerService(stack, 'Worker', { cluster: new ecs.Cluster(stack, 'Cluster'), taskDefinition: td });
     const findings = StandardTesting.synthFindings(app);
     expect(findings).toEqual([expect.objectContaining({
-      plugin: 'cdk-ecs-kit', ruleId: 'ECS-TD-01', path: 'Orders/Td', severity: 'error',
+      plugin: 'cdk-ecs-kit',
+      ruleId: 'ECS-TD-01',
+      path: 'Orders/Td',
+      severity: 'error',
       message: expect.stringMatching(/^\[ECS-TD-01\] Fargate task cpu 512 does not allow memory 3000 MiB at Orders\/Td/),
     })]);
     // Any other synth error still throws, also beside a construct check's.

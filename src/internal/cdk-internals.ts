@@ -26,6 +26,8 @@ let keepRendered = false;
 let renderHook: ((this: Stack) => unknown) | undefined;
 /** Work to do on each stack of an app right before it renders, by app root. */
 const BEFORE_RENDER = new WeakMap<IConstruct, Array<(stack: Stack) => void>>();
+/** Work to do on every stack of every app right before it renders. */
+const BEFORE_EVERY_RENDER = new Set<(stack: Stack) => void>();
 
 /**
  * Wrap Stack.prototype._toCloudFormation once, for every stack: it runs the stack's template checks
@@ -38,6 +40,7 @@ function hookRender(): (this: Stack) => unknown {
   const render = proto._toCloudFormation;
   if (typeof render !== 'function') changed('Stack._toCloudFormation');
   const hook = function (this: Stack): unknown {
+    for (const before of BEFORE_EVERY_RENDER) before(this);
     for (const before of BEFORE_RENDER.get(this.node.root) ?? []) before(this);
     const template = render.call(this);
     if (typeof template !== 'object' || template === null) changed('Stack._toCloudFormation (result)');
@@ -73,6 +76,12 @@ export function beforeRender(root: IConstruct, before: (stack: Stack) => void): 
   const list = BEFORE_RENDER.get(root);
   if (list) list.push(before);
   else BEFORE_RENDER.set(root, [before]);
+}
+
+/** Run `before` on every stack of every app right before the stack renders (once per function, however often registered). */
+export function beforeEveryRender(before: (stack: Stack) => void): void {
+  hookRender();
+  BEFORE_EVERY_RENDER.add(before);
 }
 
 /**

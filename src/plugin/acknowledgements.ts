@@ -3,9 +3,10 @@
  * A bare id (ECS-TD-01) is stored under the annotation namespace; the
  * namespaced form (cdk-ecs-kit::ECS-TD-01) under ours. Both count.
  */
-import { Validations } from 'aws-cdk-lib';
+import { Stack, Stage, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { parseAcknowledgement, RecordedAcknowledgement } from './acknowledgement-ids';
+import { parseAcknowledgement, PLUGIN_NAME, RecordedAcknowledgement } from './acknowledgement-ids';
+import { stagePlugins } from '../internal/cdk-internals';
 
 export { findAcknowledgement, parseAcknowledgement, PLUGIN_NAME } from './acknowledgement-ids';
 export type { RecordedAcknowledgement } from './acknowledgement-ids';
@@ -26,4 +27,25 @@ export function acknowledgementsOn(construct: IConstruct): RecordedAcknowledgeme
 /** Acknowledgements of the given rule ids anywhere in the tree. */
 export function collectAcknowledgements(root: IConstruct, ruleIds: ReadonlySet<string>): RecordedAcknowledgement[] {
   return root.node.findAll().flatMap((c) => acknowledgementsOn(c).filter((a) => ruleIds.has(a.ruleId)));
+}
+
+/**
+ * Copy the acknowledgements made on the App or a Stage above `stack` into the stack's metadata, when the app runs
+ * EcsChecks. The cloud assembly records metadata per stack only: without the copy, `cdk-ecs-kit check` on the
+ * cdk.out would report what synth accepted. Metadata, not template: snapshot tests do not change.
+ */
+export function recordStageAcknowledgements(stack: Stack): void {
+  const above: IConstruct[] = [];
+  for (const scope of stack.node.scopes) {
+    if (Stack.isStack(scope)) break; // scopes run from the root down; a nested stack's parent records its own
+    above.push(scope);
+  }
+  if (!above.some((s) => Stage.isStage(s) && stagePlugins(s).some((p) => p.name === PLUGIN_NAME))) return;
+  const ACK = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
+  for (const scope of above) {
+    for (const entry of scope.node.metadata) {
+      if (entry.type !== ACK || stack.node.metadata.some((m) => m.type === ACK && m.data === entry.data)) continue;
+      stack.node.addMetadata(ACK, entry.data);
+    }
+  }
 }

@@ -5,9 +5,9 @@ import {
   Token, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME } from './acknowledgements';
+import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME, recordStageAcknowledgements } from './acknowledgements';
 import { builtInValidatorFailsSynth } from './builtin-validator';
-import { keepRenderedTemplates, renderedTemplate } from '../internal/cdk-internals';
+import { beforeEveryRender, keepRenderedTemplates, renderedTemplate } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
 import { AssemblyPaths, parseEnvironment, readJsonTemplate, stackNameFromFile } from '../rules/assembly-loader';
@@ -140,6 +140,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
     this.version = packageVersion();
     this.ruleIds = this.rules.map((r) => r.id);
     keepRenderedTemplates();
+    beforeEveryRender(recordStageAcknowledgements);
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {

@@ -93,6 +93,30 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(run('check', '--ignore-acknowledgements', '--standard', v1, acked).code).toBe(1);
   });
 
+  // The cloud assembly has no metadata of its own for the App or a Stage: EcsChecks copies their acknowledgements onto
+  // each stack below, so `check cdk.out` accepts what synth accepted.
+  test('acknowledgements on the App and on a Stage count in check, as in synth; without EcsChecks nothing is copied', () => {
+    const build = (withChecks: boolean) => {
+      const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'app-ack-')), context: { 'aws:cdk:enable-path-metadata': true } });
+      if (withChecks) ACME_STANDARD.extend({ nagPacks: [] }).apply(app);
+      Validations.of(app).acknowledge({ id: 'ORG-IMG-01', reason: 'Vendor images are mirrored by PLAT-123.' });
+      const stage = new Stage(app, 'Prod');
+      Validations.of(stage).acknowledge({ id: 'ORG-TAG-01', reason: 'Tags come from the pipeline (PLAT-7).' });
+      const stack = new Stack(stage, 'Orders');
+      const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+      td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx:1.27'), memoryLimitMiB: 256 });
+      app.synth();
+      return stage.synth().directory;
+    };
+    const checked = JSON.parse(run('check', '--format', 'json', '--standard', v1, build(true)).stdout);
+    expect(checked.findings.filter((f: any) => ['ORG-IMG-01', 'ORG-TAG-01'].includes(f.ruleId))).toEqual([]);
+    expect(checked.acknowledged.map((a: any) => [a.ruleId, a.reason]).sort()).toEqual([
+      ['ORG-IMG-01', 'Vendor images are mirrored by PLAT-123.'], ['ORG-TAG-01', 'Tags come from the pipeline (PLAT-7).'],
+    ]);
+    const plain = JSON.parse(run('check', '--format', 'json', '--standard', v1, build(false)).stdout);
+    expect(plain.findings.map((f: any) => f.ruleId)).toEqual(expect.arrayContaining(['ORG-IMG-01', 'ORG-TAG-01']));
+  });
+
   // The app applied a standard in its synth: a CI job that runs `check cdk.out` alone judges by the same standard.
   test('without --standard, a cdk.out is judged by the standard its synth applied (recorded in the assembly metadata)', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'recorded-')), context: { 'aws:cdk:enable-path-metadata': true } });

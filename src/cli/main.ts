@@ -27,6 +27,7 @@ import { replacementFindings } from '../rules/replacement/replacement-guard';
 import { Rule, Severity } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { ORG_RULES, orgRulesFor } from '../standards/rules';
+import { standardLabel } from '../standards/rules/org-rule';
 import type { DeploymentStandardProps } from '../standards/standard-props';
 import { standardQuotas } from '../standards/standard-quotas';
 import { taskDefinitionJsonPointer, taskDefinitionJsonProse } from '../task/json/task-definition-template';
@@ -77,9 +78,10 @@ interface Judging {
  * aws-cdk-lib: the JSON came from a standard that was validated when it was built.
  */
 function recordedStandard(json: string, source: string): Judging {
-  const props = JSON.parse(json) as DeploymentStandardProps;
-  if (typeof props.name !== 'string' || typeof props.version !== 'string') throw new InputError(source, 'the recorded deployment standard has no name and version');
-  return { props, quotas: standardQuotas(props) };
+  const props: unknown = JSON.parse(json);
+  // Name and version are optional (the built-in standards have no version).
+  if (!props || typeof props !== 'object' || Array.isArray(props)) throw new InputError(source, 'the recorded deployment standard is not an object');
+  return { props: props as DeploymentStandardProps, quotas: standardQuotas(props as DeploymentStandardProps) };
 }
 
 /**
@@ -117,8 +119,8 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const disabled = parseDisabled(opts.disable, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id)]);
   const assemblies = loadInputs(paths);
   // Each assembly (app or stage) is judged by --standard, else by the standard its synth applied and recorded.
-  const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: judging ${input.source} by standard `
-    + `'${standard.props.name}' ${standard.props.version}, which the app applied (recorded in the assembly); --standard FILE overrides\n`));
+  const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: judging ${input.source} by ${standardLabel(standard.props)}, `
+    + 'which the app applied (recorded in the assembly); --standard FILE overrides\n'));
   const standardOf = (input: AssemblyInput): Judging | undefined => explicit ?? recorded(input);
   const findings: CheckedFinding[] = [];
   const used = new Set<Rule>(ALL_RULES);
@@ -181,8 +183,8 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
 function runQuotas(paths: string[], opts: { format: string; quotas?: string }, io: CliIo): number {
   const explicit = opts.quotas === undefined ? undefined : resolveQuotas(opts.quotas);
   // Without --quotas, an assembly's limits are those of the standard its synth applied, as in synth and check.
-  const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: quotas of ${input.source} from standard `
-    + `'${standard.props.name}' ${standard.props.version}, which the app applied (recorded in the assembly); --quotas overrides\n`));
+  const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: quotas of ${input.source} from ${standardLabel(standard.props)}, `
+    + 'which the app applied (recorded in the assembly); --quotas overrides\n'));
   const rows = loadInputs(paths).flatMap((input) => capacityReport(new AssemblyModel(input.stacks),
     explicit ?? recorded(input)?.quotas ?? QuotaProfile.current()));
   io.stdout(formatCapacityReport(rows, opts.format === 'json' ? 'json' : 'text'));

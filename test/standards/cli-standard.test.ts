@@ -117,6 +117,22 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(plain.findings.map((f: any) => f.ruleId)).toEqual(expect.arrayContaining(['ORG-IMG-01', 'ORG-TAG-01']));
   });
 
+  // The built-in standards, and standards built without a version, are recorded without one.
+  test('a cdk.out whose standard has no version (BASELINE) is judged by it, by check and by quotas', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'baseline-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    DeploymentStandard.BASELINE.extend({ nagPacks: [] }).apply(app);
+    const stack = new Stack(app, 'Base');
+    new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 })
+      .addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+    const out = app.synth().directory;
+    const checked = run('check', out);
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toContain(`cdk-ecs-kit: note: judging ${out} by standard 'baseline', which the app applied`);
+    const quotas = run('quotas', out);
+    expect(quotas.code).toBe(0);
+    expect(quotas.stderr).toContain(`cdk-ecs-kit: note: quotas of ${out} from standard 'baseline', which the app applied`);
+  });
+
   // The app applied a standard in its synth: a CI job that runs `check cdk.out` alone judges by the same standard.
   test('without --standard, a cdk.out is judged by the standard its synth applied (recorded in the assembly metadata)', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'recorded-')), context: { 'aws:cdk:enable-path-metadata': true } });

@@ -124,13 +124,13 @@ describe('cdk-ecs-kit check --standard', () => {
     const stack = new Stack(app, 'Base');
     new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 })
       .addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
-    const out = app.synth().directory;
-    const checked = run('check', out);
+    const baseline = app.synth().directory;
+    const checked = run('check', baseline);
     expect(checked.code).toBe(0);
-    expect(checked.stderr).toContain(`cdk-ecs-kit: note: judging ${out} by standard 'baseline', which the app applied`);
-    const quotas = run('quotas', out);
+    expect(checked.stderr).toContain(`cdk-ecs-kit: note: judging ${baseline} by standard 'baseline', which the app applied`);
+    const quotas = run('quotas', baseline);
     expect(quotas.code).toBe(0);
-    expect(quotas.stderr).toContain(`cdk-ecs-kit: note: quotas of ${out} from standard 'baseline', which the app applied`);
+    expect(quotas.stderr).toContain(`cdk-ecs-kit: note: quotas of ${baseline} from standard 'baseline', which the app applied`);
   });
 
   // The app applied a standard in its synth: a CI job that runs `check cdk.out` alone judges by the same standard.

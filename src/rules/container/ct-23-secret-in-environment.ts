@@ -17,7 +17,6 @@ const METADATA_SUFFIXES = new Set([
   'PARAMETER', 'PROVIDER', 'MANAGER', 'STORE', 'LOCATION', 'SOURCE', 'RESET', 'HINT', 'LABEL', 'ROTATION', 'STRATEGY',
   'COMPLEXITY', 'RETRIES', 'THRESHOLD', 'REF', 'REFERENCE', 'HOURS', 'MINUTES', 'DAYS', 'MS', 'ALGO', 'ATTEMPTS', 'ROUNDS',
   'SCOPE', 'SCOPES', 'SEC', 'SECS', 'CAPACITY', 'BACKEND', 'KWARGS', 'HELPER', 'HASHER', 'CLASS', 'DRIVER', 'METHOD', 'PROTOCOL',
-  'STAGE',
 ]);
 /** Words before KEY that make it a lookup key, a public key or a key id, not a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
@@ -95,6 +94,8 @@ export function looksLikeSecretName(name: string): boolean {
   const tokens = nameTokens(name);
   const last = tokens[tokens.length - 1];
   if (tokens.length === 0 || METADATA_SUFFIXES.has(last)) return false;
+  // A Secrets Manager staging label (SECRET_VERSION_STAGE=AWSCURRENT); DB_PASSWORD_STAGE is a per-stage secret.
+  if (last === 'STAGE' && tokens[tokens.length - 2] === 'VERSION') return false;
   // PWD alone is the shell's working directory.
   if (tokens.some((t) => SECRET_TOKENS.has(t) && !(t === 'PWD' && tokens.length === 1))) return true;
   // Run-together names such as PGPASSWORD or DBPASSWD.

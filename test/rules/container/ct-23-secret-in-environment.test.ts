@@ -32,7 +32,7 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
 
   test.each([
     'DB_PASSWORD', 'dbPassword', 'PGPASSWORD', 'SMTP_PASS', 'DB_PWD', 'JWT_SECRET', 'CLIENT_SECRET', 'GITHUB_TOKEN',
-    'REFRESH_TOKEN', 'API_KEY', 'STRIPE_API_KEY', 'apiKey', 'OPENAI_APIKEY', 'SSH_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY',
+    'REFRESH_TOKEN', 'DB_PASSWORD_STAGE', 'STRIPE_SECRET_KEY_STAGE', 'API_KEY', 'STRIPE_API_KEY', 'apiKey', 'OPENAI_APIKEY', 'SSH_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY',
     'ENCRYPTION_KEY', 'STRIPE_KEY', 'DB_CREDENTIALS', 'secret-key',
   ])('secret name: %s', (name) => {
     expect(looksLikeSecretName(name)).toBe(true);

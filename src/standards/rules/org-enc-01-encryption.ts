@@ -39,6 +39,18 @@ function encryptionOf(resource: TemplateResource): { property: string; value: un
   }
 }
 
+/** CloudWatch Logs can only use a key whose policy admits it, which a plain kms.Key's does not. */
+const LOGS_KEY = "KmsKeys.create(scope, 'LogKey', { forCloudWatchLogs: true }) (rotation on, and a key policy that admits CloudWatch Logs)";
+
+function keyAdvice(resource: TemplateResource): string {
+  if (resource.type !== LOG_GROUP) return 'Pass an encryptionKey (kms.Key) to the construct';
+  if (flowLogGroup(resource)) {
+    return `A VPC flow log writes here, and its options take no key: create a logs.LogGroup with encryptionKey: ${LOGS_KEY}, `
+      + 'and pass it as destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup)';
+  }
+  return `Pass encryptionKey: ${LOGS_KEY} to the log group or the construct that makes it`;
+}
+
 export const ORG_ENC_01_ENCRYPTION: OrgRule = {
   id: 'ORG-ENC-01',
   title: 'Data at rest is encrypted as the standard requires',
@@ -59,10 +71,7 @@ export const ORG_ENC_01_ENCRYPTION: OrgRule = {
       value: found.value ?? 'not set',
       problem: `${resource.type} is ${found.kind === 'none' ? 'not encrypted' : 'encrypted with an AWS-owned key only'}, but ${standardLabel(standard)} requires ${kms ? 'a KMS key' : 'encryption'}`,
       allowed: kms ? 'a KMS key (KmsKeyId / KmsMasterKeyId / EncryptionType KMS)' : 'any encryption at rest',
-      fix: !kms ? 'Enable encryption (e.g. SQS-managed SSE or a KMS key)'
-        : flowLogGroup(resource) ? 'A VPC flow log writes here, and its options take no key: create a logs.LogGroup with an encryptionKey '
-          + '(kms.Key) and pass it as destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup)'
-          : 'Pass an encryptionKey (kms.Key) to the construct',
+      fix: !kms ? 'Enable encryption (e.g. SQS-managed SSE or a KMS key)' : keyAdvice(resource),
     }];
   },
 };

@@ -141,9 +141,12 @@ describe('ORG rules', () => {
     const plainLogs = { ...goodLogs, Properties: { ...goodLogs.Properties, KmsKeyId: undefined } };
     const flowLog = { Type: 'AWS::EC2::FlowLog', Properties: { LogGroupName: { Ref: 'L' }, ResourceId: 'vpc-1', ResourceType: 'VPC', TrafficType: 'ALL' } };
     const [f] = findings({ L: plainLogs, F: flowLog });
-    expect(f.message).toContain('create a logs.LogGroup with an encryptionKey (kms.Key) and pass it as destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup).');
+    expect(f.message).toContain("create a logs.LogGroup with encryptionKey: KmsKeys.create(scope, 'LogKey', { forCloudWatchLogs: true }) "
+      + '(rotation on, and a key policy that admits CloudWatch Logs), and pass it as destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup).');
     const [other] = findings({ L: plainLogs, F: { ...flowLog, Properties: { ...flowLog.Properties, LogGroupName: 'elsewhere' } } });
-    expect(other.message).toContain('Pass an encryptionKey (kms.Key) to the construct.');
+    expect(other.message).toContain("Pass encryptionKey: KmsKeys.create(scope, 'LogKey', { forCloudWatchLogs: true })");
+    const [repository] = findings({ R: { Type: 'AWS::ECR::Repository', Properties: { Tags: TAGS } } });
+    expect(repository.message).toContain('Pass an encryptionKey (kms.Key) to the construct.');
   });
 
   test('ORG-IMG-01: a Docker Hub image is named as such; allowed registries and token images pass', () => {

@@ -230,7 +230,8 @@ function warnSetup(app: IConstruct, stage: Stage): void {
       const copies = loadedCopies();
       if (copies.length > 1) {
         Annotations.of(node).addWarningV2('cdk-ecs-kit:loaded-twice', `cdk-ecs-kit is loaded from ${copies.length} places (${copies.join(', ')}): `
-          + 'kit constructs of one copy may not take the defaults of a DeploymentStandard applied with another, and fail its ORG rules. '
+          + 'kit constructs of one copy may miss the defaults of a DeploymentStandard applied with another, and its checks (ORG rules, '
+          + 'cdk-nag packs) may report less than they should. '
           + 'Install one copy: make cdk-ecs-kit, aws-cdk-lib and constructs peerDependencies of the package that holds the standard '
           + '(devDependencies for its own tests), and for a file: dependency set install-links=true in the app\'s .npmrc.');
       }

@@ -1,6 +1,7 @@
 /** ECS-RC-18: CloudWatch Logs must be able to use the KMS key of an encrypted log group. */
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -82,6 +83,21 @@ describe('ECS-RC-18 on aws-cdk-lib L2 templates (env-agnostic)', () => {
         resources: ['*'],
       }));
       new logs.LogGroup(s, 'Logs', { encryptionKey: key });
+    })).toEqual([]);
+  });
+
+  // aws-cdk-lib adds the CloudWatch Logs statement (with an encryption context condition) to the exec key once a service uses ECS Exec.
+  test('an ECS Exec log group on the cluster\'s exec key passes once a service enables exec', () => {
+    expect(findings((s) => {
+      const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 1, natGateways: 0 });
+      const kmsKey = new kms.Key(s, 'ExecKey', { enableKeyRotation: true });
+      const logGroup = new logs.LogGroup(s, 'ExecLogs', { encryptionKey: kmsKey });
+      const cluster = new ecs.Cluster(s, 'Cluster', {
+        vpc, executeCommandConfiguration: { kmsKey, logConfiguration: { cloudWatchLogGroup: logGroup, cloudWatchEncryptionEnabled: true }, logging: ecs.ExecuteCommandLogging.OVERRIDE },
+      });
+      const taskDefinition = new ecs.FargateTaskDefinition(s, 'Task');
+      taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+      new ecs.FargateService(s, 'Service', { cluster, taskDefinition, enableExecuteCommand: true });
     })).toEqual([]);
   });
 

@@ -92,9 +92,8 @@ describe('ECS-RC-18 on aws-cdk-lib L2 templates (env-agnostic)', () => {
       const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 1, natGateways: 0 });
       const kmsKey = new kms.Key(s, 'ExecKey', { enableKeyRotation: true });
       const logGroup = new logs.LogGroup(s, 'ExecLogs', { encryptionKey: kmsKey });
-      const cluster = new ecs.Cluster(s, 'Cluster', {
-        vpc, executeCommandConfiguration: { kmsKey, logConfiguration: { cloudWatchLogGroup: logGroup, cloudWatchEncryptionEnabled: true }, logging: ecs.ExecuteCommandLogging.OVERRIDE },
-      });
+      const logConfiguration = { cloudWatchLogGroup: logGroup, cloudWatchEncryptionEnabled: true };
+      const cluster = new ecs.Cluster(s, 'Cluster', { vpc, executeCommandConfiguration: { kmsKey, logConfiguration, logging: ecs.ExecuteCommandLogging.OVERRIDE } });
       const taskDefinition = new ecs.FargateTaskDefinition(s, 'Task');
       taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
       new ecs.FargateService(s, 'Service', { cluster, taskDefinition, enableExecuteCommand: true });

@@ -13,7 +13,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { IMAGE, synthOnce } from './helpers';
 import {
-  BackendService, DaemonService, Ec2Task, EcsChecks, EcsCluster, FargateTask, ScheduledJob, TaskDefinitionJson, WebService, WorkerService,
+  BackendService, DaemonService, Ec2Task, EcsChecks, EcsCluster, FargateSize, FargateTask, ScheduledJob, TaskDefinitionJson, WebService, WorkerService,
 } from '../../src';
 
 function base() {
@@ -258,6 +258,24 @@ describe('item 2: shared listeners', () => {
 });
 
 describe('item 5: Service Connect', () => {
+  // CreateService: "Unsupported operating system in task definition. Please choose Linux" (aws/copilot-cli#5696).
+  test('BackendService on a Windows FargateTask fails synth with ECS-SC-13; a WorkerService (no Service Connect) on it does not', () => {
+    const build = (backend: boolean) => {
+      const { app, stack, vpc } = base();
+      const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
+      const task = new FargateTask(stack, 'WinTask', {
+        operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+        size: FargateSize.windows(1024, 2048),
+        container: { image: IMAGE, portMappings: [{ containerPort: 8080, name: 'api' }] },
+      });
+      if (backend) new BackendService(stack, 'Api', { cluster, task });
+      else new WorkerService(stack, 'Api', { cluster, task });
+      return app;
+    };
+    expect(() => build(true).synth()).toThrow(/\[ECS-SC-13\] Service Connect is enabled, but task definition \S*WinTask\S* runs Windows \(WINDOWS_SERVER_2022_CORE\)/);
+    expect(() => build(false).synth()).not.toThrow();
+  });
+
   // ECS: "On Amazon EC2, task memory is optional, but it is required for Service Connect" (ECS-SC-06).
   test('BackendService on an Ec2Task: task memoryMiB satisfies ECS-SC-06; without it synth fails with the rule\'s message', () => {
     const build = (memoryMiB?: number) => {

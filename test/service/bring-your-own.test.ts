@@ -13,7 +13,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { IMAGE, synthOnce } from './helpers';
 import {
-  BackendService, DaemonService, Ec2Task, EcsChecks, EcsCluster, FargateSize, FargateTask, ScheduledJob, TaskDefinitionJson, WebService, WorkerService,
+  BackendService, DaemonService, Ec2Task, EcsChecks, EcsCluster, FargateSize, FargateTask, ScheduledJob, TaskDefinitionJson, WebService,
+  WorkerService,
 } from '../../src';
 
 function base() {

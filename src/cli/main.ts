@@ -207,7 +207,8 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .addOption(format(['text', 'json', 'sarif']))
     // No commander default here: with --standard, the standard's quota profile is the default.
     .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: current, or the standard\'s profile with --standard)'))
-    .option('--disable <ids>', 'comma-separated rule ids not to run')
+    // Repeated --disable flags add up, as users expect of a list option.
+    .option('--disable <ids>', 'comma-separated rule ids not to run (repeatable)', (value: string, previous?: string) => (previous ? `${previous},${value}` : value))
     .option('--standard <file>', 'also run the ORG rules of a deployment standard (JSON from DeploymentStandard.toJson()) with its quota profile')
     .option('--ignore-acknowledgements', 'report findings the app acknowledged with Validations.of(scope).acknowledge() too')
     .option('--baseline <old_cdk_out>', 'warn about changes from this assembly that would replace ECS services, clusters, capacity providers or ECR repositories')
@@ -242,14 +243,21 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .action((files: string[], opts: { out?: string; importFrom: string }) => {
       const result = migrateCopilotFiles(files, opts.out, opts.importFrom);
       const todos = result.manifests.reduce((n, m) => n + m.todos.length, 0);
+      // A manifest that is one TODO as a whole (path '') has no kit construct: say so, not only in the file.
+      const notMigrated = result.manifests.filter((m) => m.todos.some((t) => t.path === ''));
+      const migrated = result.manifests.length - notMigrated.length;
       if (opts.out) {
         // Like other code generators: create the folder the file goes in (lib/, src/...).
         fs.mkdirSync(path.dirname(opts.out), { recursive: true });
         fs.writeFileSync(opts.out, result.code);
-        io.stdout(`Wrote ${opts.out}: ${result.manifests.length} manifest(s), ${todos} TODO(copilot) comment(s) to review`);
+        io.stdout(`Wrote ${opts.out}: ${migrated} manifest(s) migrated${notMigrated.length ? `, ${notMigrated.length} not migrated` : ''}, `
+          + `${todos} TODO(copilot) comment(s) to review`);
       } else {
         io.stdout(result.code);
       }
+      for (const m of notMigrated) io.stderr(`cdk-ecs-kit: not migrated: ${m.file} (${m.name}): ${m.todos.find((t) => t.path === '')!.why}\n`);
+      // Nothing became kit code: a failure for a script, as an Environment manifest alone is.
+      if (migrated === 0) code = 2;
     });
 
   try {

@@ -144,6 +144,9 @@ export function commandList(plan: ServicePlan, path: Path): string | undefined {
   return tsLiteral(words, plan.facts.app);
 }
 
+/** Copilot's container health check defaults, in seconds (image.healthcheck: interval 10s, retries 2, timeout 5s). */
+const COPILOT_HEALTH_CHECK = { interval: 10, timeout: 5, retries: 2 } as const;
+
 /** A container health check (`image.healthcheck` or a sidecar's `healthcheck`). */
 export function containerHealthCheck(plan: ServicePlan, base: Path, where: ObjectCode): string | undefined {
   const hc = plan.fields.peek(base);
@@ -174,7 +177,14 @@ export function containerHealthCheck(plan: ServicePlan, base: Path, where: Objec
   if (retries !== undefined && !(Number.isInteger(Number(retries)) && Number(retries) >= 1 && Number(retries) <= 10)) {
     plan.todo([...base, 'retries'], 'ECS takes 1-10 retries (ECS-CT-07): pick one', where);
   } else {
-    out.set('retries', numberOf(plan, [...base, 'retries']));
+    out.set('retries', numberOf(plan, [...base, 'retries']) ?? String(COPILOT_HEALTH_CHECK.retries));
+  }
+  // Copilot's defaults (interval 10 s, timeout 5 s, 2 retries), not ECS's (30 s, 5 s, 3): unhealthy containers go as fast as before.
+  if (interval === undefined && !out.entries.some((e) => 'key' in e && e.key === 'interval')) out.set('interval', tsDuration(COPILOT_HEALTH_CHECK.interval));
+  const effectiveInterval = interval ?? COPILOT_HEALTH_CHECK.interval;
+  if (!out.entries.some((e) => 'key' in e && e.key === 'timeout') && plan.fields.peek([...base, 'timeout']) === undefined
+    && COPILOT_HEALTH_CHECK.timeout < effectiveInterval) {
+    out.set('timeout', tsDuration(COPILOT_HEALTH_CHECK.timeout));
   }
   return out.render('');
 }

@@ -5,7 +5,7 @@ import { isMap, ManifestFields } from './fields';
 import { AppFacts, ServiceKind, ServicePlan } from './plan';
 import { mapJob } from './scheduled-job';
 import { mapCount, mapDeployment, mapExec, mapNetwork } from './service';
-import { mapTask } from './task';
+import { mapTask, windowsPlatform } from './task';
 import { AlbRoute, mapHttp, mapNlb } from './web-service';
 import { mapWorker } from './worker-service';
 
@@ -78,7 +78,7 @@ export function mapManifest(manifest: Record<string, unknown>, facts: AppFacts, 
   mapNetwork(plan);
   if (plan.kind !== 'ScheduledJob') mapDeployment(plan);
   else plan.todo('deployment', 'a scheduled job has no deployment', plan.service);
-  if (facts.hasBackend && plan.kind !== 'ScheduledJob' && plan.kind !== 'BackendService' && !plan.service.get('serviceConnect')) {
+  if (facts.hasBackend && plan.kind !== 'ScheduledJob' && plan.kind !== 'BackendService' && !plan.service.get('serviceConnect') && !windowsPlatform(fields)) {
     plan.service.set('serviceConnect', '{}'); // a client of the backends' Service Connect names
   }
   for (const t of fields.sweep()) plan.afterService.push(`// TODO(copilot): ${t.path}: ${JSON.stringify(t.value)} — ${t.why}`);

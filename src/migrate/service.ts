@@ -2,6 +2,7 @@
 import { ObjectCode, parseDuration, tsDuration, tsString } from './code';
 import { isMap, Path } from './fields';
 import { ServicePlan } from './plan';
+import { windowsPlatform } from './task';
 
 /** `count`: a number, `spot`, or a range with CPU/memory/request targets. */
 export function mapCount(plan: ServicePlan): void {
@@ -151,7 +152,9 @@ export function mapNetwork(plan: ServicePlan): void {
     if (isMap(connect) && connect.alias !== undefined && plan.kind === 'BackendService') s.set('dnsName', tsString(f.str('network.connect.alias')!));
     else if (isMap(connect)) plan.todo('network.connect.alias', 'only a BackendService publishes a Service Connect name (dnsName)', s);
     f.get('network.connect');
-    if (connect !== false && plan.kind !== 'BackendService') s.set('serviceConnect', '{}');
+    if (connect !== false && plan.kind !== 'BackendService' && windowsPlatform(f)) {
+      plan.service.comment('// TODO(copilot): network.connect on a Windows service: Service Connect does not run Windows tasks (ECS-SC-13); left off.');
+    } else if (connect !== false && plan.kind !== 'BackendService') {s.set('serviceConnect', '{}');}
   } else if (connect !== undefined) {
     plan.todo('network.connect', 'standalone tasks cannot use Service Connect', s);
   }

@@ -42,6 +42,13 @@ function mapPlatform(plan: ServicePlan): Platform {
   return { arm64: false, windowsFamily: family };
 }
 
+/** Whether the manifest's platform is Windows (string or osfamily form), read without consuming the field. */
+export function windowsPlatform(fields: ServicePlan['fields']): boolean {
+  const raw = fields.peek('platform');
+  const os = typeof raw === 'string' ? raw.toLowerCase().split('/')[0] : isMap(raw) ? String(raw.osfamily ?? 'linux').toLowerCase() : 'linux';
+  return os.startsWith('windows');
+}
+
 function todoPlatform(plan: ServicePlan): Platform {
   plan.todo('platform', 'not a platform Fargate runs (linux/x86_64, linux/arm64, windows/x86_64 or a Windows Server osfamily)', plan.task);
   return { arm64: false };

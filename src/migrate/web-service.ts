@@ -43,8 +43,10 @@ export function mapHttp(plan: ServicePlan, route: AlbRoute, internetFacing: bool
     if (redirect !== undefined) s.set('redirectHttp', String(redirect));
   }
   const hc = f.peek('http.healthcheck');
-  if (typeof hc === 'string') s.set('healthCheck', `{ path: ${tsString(slashed(f.str('http.healthcheck')!))} }`);
-  else if (isMap(hc)) s.set('healthCheck', targetHealthCheck(plan, ['http', 'healthcheck'], true));
+  if (typeof hc === 'string') {s.set('healthCheck', `{ path: ${tsString(slashed(f.str('http.healthcheck')!))} }`);} else if (isMap(hc)) {s.set('healthCheck', targetHealthCheck(plan, ['http', 'healthcheck'], true));} else {
+    // Copilot's documented defaults are the load balancer's own (healthy 5, unhealthy 2, every 30 s), not the kit's 2/3.
+    s.set('healthCheck', "{ path: '/' }");
+  }
   const dereg = f.peek('http.deregistration_delay');
   if (dereg !== undefined) setDuration(plan, ['http', 'deregistration_delay'], 'deregistrationDelay');
   targetContainer(plan, 'http');

@@ -216,6 +216,9 @@ describe('cdk-ecs-kit check', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).findings).toEqual([]);
     expect(r.stderr).toBe('Not run (--disable): ECS-TD-01\n');
+    // Repeated flags add up.
+    expect(run('check', '--disable', 'ECS-TD-01', '--disable', 'ECS-CT-15', path.join(FIX, 'bad', 'fargate-size.yaml')).stderr)
+      .toBe('Not run (--disable): ECS-TD-01, ECS-CT-15\n');
     expect(run('check', path.join(FIX, 'bad', 'fargate-size.yaml')).stderr).toBe('');
   });
 

@@ -19,7 +19,7 @@ describe('cdk-ecs-kit migrate copilot', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-')), 'shop.ts');
     const r = run('migrate', 'copilot', '--out', out, path.join(MANIFESTS, 'api', 'manifest.yml'), path.join(MANIFESTS, 'nightly-report', 'manifest.yml'));
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(`Wrote ${out}: 2 manifest(s), 4 TODO(copilot) comment(s) to review`);
+    expect(r.stdout).toBe(`Wrote ${out}: 2 manifest(s) migrated, 4 TODO(copilot) comment(s) to review`);
     const code = fs.readFileSync(out, 'utf8');
     expect(code).toContain('new BackendService(this, \'Api\'');
     expect(code).toContain('from \'cdk-ecs-kit\'');
@@ -49,6 +49,22 @@ describe('cdk-ecs-kit migrate copilot', () => {
 });
 
 describe('migrateCopilot', () => {
+  test('manifests without a kit construct are named on stderr and counted apart; with nothing migrated, exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-none-'));
+    const rdws = path.join(dir, 'rdws.yml');
+    fs.writeFileSync(rdws, 'name: rdws\ntype: Request-Driven Web Service\nimage:\n  location: nginx\n  port: 80\n');
+    const api = path.join(dir, 'api.yml');
+    fs.writeFileSync(api, 'name: api\ntype: Backend Service\nimage:\n  location: nginx\n  port: 8080\n');
+    const out = path.join(dir, 'out.ts');
+    const both = run('migrate', 'copilot', '--out', out, rdws, api);
+    expect(both.code).toBe(0);
+    expect(both.stdout).toMatch(new RegExp('^Wrote .*out\\.ts: 1 manifest\\(s\\) migrated, 1 not migrated, \\d+ TODO'));
+    expect(both.stderr).toContain('cdk-ecs-kit: not migrated: rdws.yml (rdws): type \'Request-Driven Web Service\' has no kit construct');
+    const alone = run('migrate', 'copilot', '--out', out, rdws);
+    expect(alone.code).toBe(2);
+    expect(alone.stdout).toContain('0 manifest(s) migrated, 1 not migrated');
+  });
+
   test('types without a kit construct become one TODO for the whole manifest', () => {
     const r = migrateCopilot([{ file: 'copilot/site/manifest.yml', text: 'name: site\ntype: Static Site\nfiles:\n  - source: dist\n' }]);
     expect(r.manifests[0].todos).toEqual([expect.objectContaining({ path: '', value: 'Static Site' })]);
@@ -130,6 +146,27 @@ describe('migrateCopilot', () => {
     expect(migrate(80, 'platform: windows/x86_64\n').code).not.toMatch(/user: /);
   });
 
+  // CreateService rejects Service Connect on Windows tasks (ECS-SC-13, aws/copilot-cli#5696).
+  test('a Windows Backend Service becomes a WorkerService without Service Connect, with a TODO; Windows services are no Service Connect clients', () => {
+    const backend = (platform: string) => ({ file: 'b.yml', text: `name: api\ntype: Backend Service\n${platform}image:\n  location: app\n  port: 8080\n` });
+    const web = (platform: string, connect = '') => ({
+      file: 'w.yml', text: `name: web\ntype: Load Balanced Web Service\n${platform}image:\n  location: app\n  port: 8080\nhttp:\n  path: /\n${connect}`,
+    });
+    const family = backend('platform:\n  osfamily: windows_server_2022_core\n  architecture: x86_64\n');
+    const windows = migrateCopilot([backend('platform: windows/x86_64\n'), { file: 'b2.yml', text: family.text.replace('name: api', 'name: api2') }]);
+    expect(windows.code).not.toContain('new BackendService(');
+    expect(windows.code.match(/new WorkerService\(/g)).toHaveLength(2);
+    expect(windows.code).toContain('// TODO(copilot): a Windows Backend Service: Service Connect does not run Windows tasks (ECS-SC-13)');
+    expect(windows.code).not.toContain('serviceConnect');
+    // Beside a Linux backend, a Linux web service is its client; a Windows one is not, even with network.connect.
+    const mixed = migrateCopilot([backend(''), web('platform: windows/x86_64\n', 'network:\n  connect: true\n')]);
+    expect(mixed.code).toContain('new BackendService(');
+    const webProps = (code: string) => code.slice(code.indexOf('new WebService('), code.indexOf('});', code.indexOf('new WebService(')));
+    expect(webProps(mixed.code)).not.toContain('serviceConnect');
+    expect(mixed.code).toContain('// TODO(copilot): network.connect on a Windows service: Service Connect does not run Windows tasks (ECS-SC-13); left off.');
+    expect(webProps(migrateCopilot([backend(''), web('')]).code)).toContain('serviceConnect: {},');
+  });
+
   test('queue_delay backlog per task is rounded up, as Copilot (math.Ceil): 10 s / 3 s is 4', () => {
     const code = migrateCopilot([{ file: 'm.yml', text: 'name: w\ntype: Worker Service\nimage:\n  location: nginx\ncount:\n  range: 1-10\n  queue_delay:\n    acceptable_latency: 10s\n    msg_processing_time: 3s\n' }]).code;
     expect(code).toMatch(/backlogPerTask: 4,/);
@@ -147,6 +184,17 @@ describe('migrateCopilot', () => {
     expect(web('  healthcheck: healthz\n')).toContain("healthCheck: { path: '/healthz' }");
     expect(web('  healthcheck:\n    path: api/health\n')).toMatch(/path: '\/api\/health'/);
     expect(web('  healthcheck: /ready\n')).toContain("healthCheck: { path: '/ready' }");
+  });
+
+  // Copilot's docs: image.healthcheck interval 10s, retries 2, timeout 5s; http.healthcheck the load balancer's defaults (5/2, 30 s).
+  test('health checks keep Copilot\'s defaults: the container check\'s 10 s / 5 s / 2 retries, the target group\'s load balancer defaults', () => {
+    const web = (extra: string) => migrateCopilot([{ file: 'm.yml', text: `name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 8080\n${extra}http:\n  path: /\n` }]).code;
+    const command = web('  healthcheck:\n    command: ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"]\n');
+    expect(command).toMatch(/retries: 2,\s*interval: Duration\.seconds\(10\),\s*timeout: Duration\.seconds\(5\),/);
+    // Given values win; a 5 s interval leaves the timeout to ECS (it must be shorter than the interval).
+    const given = web('  healthcheck:\n    command: ["CMD", "true"]\n    interval: 5s\n    retries: 4\n');
+    expect(given).toMatch(/interval: Duration\.seconds\(5\),\s*retries: 4,\s*\}/);
+    expect(web('')).toContain("healthCheck: { path: '/' },");
   });
 
   test('running the generated file registers EcsChecks, so synth fails on what ECS would reject', () => {
@@ -212,6 +260,6 @@ test('a Backend Service with http gets its own internal ALB; web services share 
 test('two services on / told apart by http.alias: the routed one matches its host names, as Copilot\'s listener rule did', () => {
   const web = (name: string, alias: string) => ({ file: `${name}.yml`, text: `name: ${name}\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: /\n  alias: ${alias}\n` });
   const r = migrateCopilot([web('admin', 'admin.example.com'), web('web', '[www.example.com, {name: example.com, hosted_zone: Z123}]')]);
-  expect(r.code).toContain("listener: admin.listener,\n      priority: 10,\n      pathPatterns: ['/*'],\n      hostHeaders: ['www.example.com', 'example.com'],\n    });");
+  expect(r.code).toContain("listener: admin.listener,\n      priority: 10,\n      pathPatterns: ['/*'],\n      hostHeaders: ['www.example.com', 'example.com'],\n      healthCheck: { path: '/' },\n    });");
   expect(r.code).toContain('DNS: point the name at admin.loadBalancer');
 });

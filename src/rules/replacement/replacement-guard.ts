@@ -40,17 +40,73 @@ const NOT_SET = '(not set)';
 /** Warnings for every change between `before` and `after` that replaces a stateful ECS/ECR resource. */
 export function replacementFindings(before: AssemblyModel, after: AssemblyModel): Finding[] {
   const findings: Finding[] = [];
+  /** Guarded resources present in both, and the keys (`stack/logicalId`) of those replaced. */
+  const kept: [TemplateResource, TemplateResource][] = [];
+  const replaced = new Set<string>();
   for (const newStack of after.stacks) {
     const oldStack = before.stacks.find((s) => s.name === newStack.name);
     if (!oldStack) continue;
     for (const oldRes of oldStack.resources) {
       if (!GUARDED_TYPES[oldRes.type]) continue;
       const newRes = newStack.resource(oldRes.logicalId);
-      if (newRes && newRes.type === oldRes.type) findings.push(...propertyChanges(oldRes, newRes));
+      if (!newRes || newRes.type !== oldRes.type) continue;
+      kept.push([oldRes, newRes]);
+      const changes = propertyChanges(oldRes, newRes);
+      if (changes.length > 0) replaced.add(key(newRes));
+      findings.push(...changes);
     }
     findings.push(...logicalIdChanges(oldStack, newStack));
   }
+  // A create-only property that refers to a replaced resource gets a new value at deploy time: the referrer is replaced
+  // too (a service of a cluster whose ClusterName changed), although its template text is the same.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [oldRes, newRes] of kept) {
+      if (replaced.has(key(newRes))) continue;
+      const cascade = referenceReplaced(oldRes, newRes, replaced);
+      if (!cascade) continue;
+      findings.push(cascade);
+      replaced.add(key(newRes));
+      grew = true;
+    }
+  }
   return findings;
+}
+
+function key(res: TemplateResource): string {
+  return `${res.stack.name}/${res.logicalId}`;
+}
+
+/** A warning when a create-only property, unchanged in the template, refers to a resource this change replaces. */
+function referenceReplaced(oldRes: TemplateResource, newRes: TemplateResource, replaced: ReadonlySet<string>): Finding | undefined {
+  const spec = CREATE_ONLY_PROPERTIES[newRes.type];
+  if (!spec) return undefined;
+  for (const prop of [...spec.createOnly, ...spec.conditionalCreateOnly]) {
+    const b = valueAt(newRes.properties, prop);
+    if (b === undefined || compare(valueAt(oldRes.properties, prop), oldRes.stack, b, newRes.stack) !== 'same') continue;
+    const target = refsIn(canonical(b, newRes.stack)).map(refTarget).find((r) => replaced.has(`${r.stack}/${r.logicalId}`));
+    if (!target) continue;
+    const referenced = newRes.stack.assembly.stacks.find((st) => st.name === target.stack)?.resource(target.logicalId);
+    const what = referenced ? noun(referenced) : `${target.stack}/${target.logicalId}`;
+    return finding(newRes, pointer(prop), b, {
+      problem: `${prop} refers to ${what}, which this change replaces, so CloudFormation replaces ${noun(newRes)} too (the reference gets a new value)`,
+      allowed: `in-place updates; ${newRes.type} is replaced when any of ${[...spec.createOnly, ...spec.conditionalCreateOnly].join(', ')} changes`,
+      fix: `Keep ${what} from being replaced (see its own ECS-RP-01 warning), or move workloads to the new one first${nameConflict(oldRes, newRes)}`,
+    });
+  }
+  return undefined;
+}
+
+/** `stack/logicalId(.attribute)` split up: stack names may hold slashes (stages), logical ids hold neither `/` nor `.`. */
+function refTarget(ref: string): { stack: string; logicalId: string } {
+  const slash = ref.lastIndexOf('/');
+  return { stack: ref.slice(0, slash), logicalId: ref.slice(slash + 1).split('.')[0] };
+}
+
+/** The `stack/logicalId(.attribute)` references inside a canonical value. */
+function refsIn(c: unknown): string[] {
+  if (c && typeof c === 'object' && !Array.isArray(c) && 'ref' in c) return [(c as { ref: string }).ref];
+  return Array.isArray(c) ? c.flatMap(refsIn) : [];
 }
 
 function propertyChanges(oldRes: TemplateResource, newRes: TemplateResource): Finding[] {

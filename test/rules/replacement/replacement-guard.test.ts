@@ -164,6 +164,23 @@ describe('replacement guard (ECS-RP-01)', () => {
     expect(replacementFindings(asm(q('a')), asm(q('b')))).toEqual([]);
   });
 
+  // The service's Cluster text ({ Ref: Cluster }) is the same, but its value is the new cluster's: CloudFormation replaces it.
+  test('GIVEN a cluster replaced by a ClusterName change THEN its services and associations are reported as replaced too', () => {
+    const named = (name: string): Res[string] => ({ ...cluster, Properties: { ClusterName: name } });
+    const assoc: Res[string] = { Type: 'AWS::ECS::ClusterCapacityProviderAssociations', Properties: { Cluster: { Ref: 'Cluster' }, CapacityProviders: ['FARGATE'], DefaultCapacityProviderStrategy: [] } };
+    const before = asm({ Cluster: named('shop'), Svc: service({ ServiceName: 'web' }), Assoc: assoc });
+    const after = asm({ Cluster: named('shop2'), Svc: service({ ServiceName: 'web' }), Assoc: assoc });
+    const findings = replacementFindings(before, after);
+    expect(findings.map((f) => [f.logicalId, f.property])).toEqual([
+      ['Cluster', 'Properties/ClusterName'], ['Svc', 'Properties/Cluster'], ['Assoc', 'Properties/Cluster'],
+    ]);
+    const svc = findings[1].message;
+    expect(svc).toContain('Cluster refers to ECS cluster Cluster, which this change replaces, so CloudFormation replaces ECS service Svc too');
+    expect(svc).toContain('With the fixed ServiceName "web" kept, the replacement fails on a name conflict');
+    // Without the cluster change, nothing.
+    expect(replacementFindings(before, asm({ Cluster: named('shop'), Svc: service({ ServiceName: 'web' }), Assoc: assoc }))).toEqual([]);
+  });
+
   test('GIVEN a scheduling strategy change THEN a warning (REPLICA to DAEMON replaces)', () => {
     const [f] = replacementFindings(asm({ Svc: service({ SchedulingStrategy: 'REPLICA' }) }), asm({ Svc: service({ SchedulingStrategy: 'DAEMON' }) }));
     expect(f.message).toContain('Changing SchedulingStrategy from "REPLICA" to "DAEMON" replaces');

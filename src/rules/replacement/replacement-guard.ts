@@ -52,7 +52,7 @@ export function replacementFindings(before: AssemblyModel, after: AssemblyModel)
       if (!newRes || newRes.type !== oldRes.type) continue;
       kept.push([oldRes, newRes]);
       const changes = propertyChanges(oldRes, newRes);
-      if (changes.length > 0) replaced.add(key(newRes));
+      if (changes.length > 0) replaced.add(resourceKey(newRes));
       findings.push(...changes);
     }
     findings.push(...logicalIdChanges(oldStack, newStack));
@@ -62,18 +62,18 @@ export function replacementFindings(before: AssemblyModel, after: AssemblyModel)
   for (let grew = true; grew;) {
     grew = false;
     for (const [oldRes, newRes] of kept) {
-      if (replaced.has(key(newRes))) continue;
+      if (replaced.has(resourceKey(newRes))) continue;
       const cascade = referenceReplaced(oldRes, newRes, replaced);
       if (!cascade) continue;
       findings.push(cascade);
-      replaced.add(key(newRes));
+      replaced.add(resourceKey(newRes));
       grew = true;
     }
   }
   return findings;
 }
 
-function key(res: TemplateResource): string {
+function resourceKey(res: TemplateResource): string {
   return `${res.stack.name}/${res.logicalId}`;
 }
 

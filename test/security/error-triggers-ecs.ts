@@ -74,6 +74,21 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
       new BackendService(e.stack, 'B', { cluster: e.cluster, task: fargateTask(e.stack, 'T', 9090, 'api'), serviceConnect: { portMappingName: 'web' } });
     },
   },
+  {
+    code: 'ECS-SC-13',
+    prop: 'Service Connect',
+    bad: 'runs Windows',
+    trigger: () => {
+      const e = env();
+      e.cluster.cluster.addDefaultCloudMapNamespace({ name: 'internal', useForServiceConnect: true });
+      const task = new FargateTask(e.stack, 'T', {
+        operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+        size: FargateSize.windows(1024, 2048),
+        container: { image: IMAGE, portMappings: [{ containerPort: 8080, name: 'api' }] },
+      });
+      new BackendService(e.stack, 'B', { cluster: e.cluster, task });
+    },
+  },
   { code: 'ECS-SV-02', prop: 'base', bad: '2 providers', trigger: () => strategy([{ capacityProvider: 'FARGATE', base: 1, weight: 1 }, { capacityProvider: 'FARGATE_SPOT', base: 1, weight: 1 }]) },
   { code: 'ECS-SV-03', prop: 'defaultCapacityProviderStrategy', bad: '[]', trigger: () => strategy([]) },
   { code: 'ECS-SV-03', prop: 'weight', bad: '1001', trigger: () => strategy([{ capacityProvider: 'FARGATE', weight: 1001 }]) },

@@ -13,8 +13,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { IMAGE, synthOnce } from './helpers';
 import {
-  BackendService, DaemonService, Ec2Task, EcsChecks, EcsCluster, FargateSize, FargateTask, ScheduledJob, TaskDefinitionJson, WebService,
-  WorkerService,
+  BackendService, DaemonService, Ec2CapacityImage, Ec2Task, EcsChecks, EcsCluster, FargateSize, FargateTask, ScheduledJob, TaskDefinitionJson,
+  WebService, WorkerService,
 } from '../../src';
 
 function base() {
@@ -273,8 +273,18 @@ describe('item 5: Service Connect', () => {
       else new WorkerService(stack, 'Api', { cluster, task });
       return app;
     };
-    expect(() => build(true).synth()).toThrow(/\[ECS-SC-13\] Service Connect is enabled, but task definition \S*WinTask\S* runs Windows \(WINDOWS_SERVER_2022_CORE\)/);
+    expect(() => build(true)).toThrow(/^\[ECS-SC-13\] Service Connect is what a BackendService is reached through, but task \S*WinTask runs Windows at \S*\/Api; allowed: Service Connect on Linux tasks only \(its proxy is a Linux container\)\. Run the Windows task in a WorkerService/);
     expect(() => build(false).synth()).not.toThrow();
+  });
+
+  test('an EC2 Windows task (no RuntimePlatform) gets ECS-SC-13 first, not the task memory error it could not fix (ECS-SC-06)', () => {
+    const { stack, vpc } = base();
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
+    const capacity = cluster.addEc2Capacity('Win', { image: Ec2CapacityImage.windowsServer() });
+    const task = new Ec2Task(stack, 'WinTask', { windows: true, container: { image: IMAGE, portMappings: [{ containerPort: 80, name: 'http' }] } });
+    expect(() => new BackendService(stack, 'OnWin', { cluster, task, capacity })).toThrow(/^\[ECS-SC-13\] /);
+    const client = new Ec2Task(stack, 'WinClient', { windows: true, container: { image: IMAGE } });
+    expect(() => new WorkerService(stack, 'Worker', { cluster, task: client, capacity, serviceConnect: {} })).toThrow(/^\[ECS-SC-13\] Service Connect is enabled.*Remove serviceConnect/);
   });
 
   // ECS: "On Amazon EC2, task memory is optional, but it is required for Service Connect" (ECS-SC-06).

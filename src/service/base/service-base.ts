@@ -17,6 +17,7 @@ import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
 import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
 import { checkServiceConnectClient } from './service-connect-clients';
+import { rejectWindowsServiceConnect } from './service-connect-platform';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { dependOnCapacity, mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
@@ -324,6 +325,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     const options = props.serviceConnect;
     if (!options && !shape.serviceConnectServer) return undefined;
     const path = this.node.path;
+    rejectWindowsServiceConnect(path, this._serviceTask, shape.serviceConnectServer ?? false);
     const namespace = options?.cloudMapNamespace ?? this._serviceCluster.cluster.defaultCloudMapNamespace;
     if (!namespace) {
       fail({

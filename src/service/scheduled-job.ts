@@ -182,6 +182,7 @@ export class ScheduledJob extends Construct {
     dependOnCapacity(cluster, this.schedule);
     const peer = this.securityGroup ?? capacity.ec2Capacity;
     if (peer) task.kit?.connectVolumes(peer);
+    task.kit?.addVolumeDependency(this.schedule);
   }
 }
 

@@ -7,6 +7,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { WorkerService } from '../../src/service';
 import { FargateSize, FargateTask } from '../../src/task';
 
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
@@ -151,6 +152,17 @@ describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
       IpProtocol: 'tcp', FromPort: 2049, ToPort: 2049, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('ServiceSg'), 'GroupId'] },
     });
     expect(task.efsFileSystems).toHaveLength(1);
+  });
+
+  // On the first deploy, tasks that start before the mount targets exist cannot mount the volume.
+  test('a kit service running the task waits for the EFS mount targets', () => {
+    const s = stack();
+    const { task, vpc } = fullTask(s);
+    new WorkerService(s, 'Worker', { cluster: new ecs.Cluster(s, 'Cluster', { vpc }), task });
+    const t = Template.fromStack(s);
+    const targets = Object.keys(t.findResources('AWS::EFS::MountTarget'));
+    expect(targets.length).toBeGreaterThan(0);
+    t.hasResource('AWS::ECS::Service', { DependsOn: Match.arrayWith(targets) });
   });
 
   test('the ECR token statement is acknowledged precisely on the execution policy', () => {

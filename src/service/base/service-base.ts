@@ -232,6 +232,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     }
     dependOnCapacity(this._serviceCluster, this.service);
     task.kit?.connectVolumes(this.service);
+    task.kit?.addVolumeDependency(this.service);
     task.kit?.addLaunchVolumesTo(this.service);
     const execPolicy = (this._serviceTask.kit?.taskRole as { managedPolicy?: iam.ManagedPolicy } | undefined)?.managedPolicy;
     if (props.enableExecuteCommand && execPolicy) acknowledgeExecGrants(execPolicy, this._serviceCluster.kit?.executeCommandLogGroup);

@@ -10,7 +10,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   architectureName, assetArchitecture, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, warnPrivilegedPort, withContainerDefaults,
 } from './container-defaults';
@@ -226,6 +226,15 @@ export abstract class TaskBase extends Construct {
   /** Open NFS from `peer` (the service running this task) to every mounted EFS file system. */
   public connectVolumes(peer: ec2.IConnectable): void {
     connectFileSystems(this.fileSystems, peer);
+  }
+
+  /**
+   * Make `dependent` (a service or schedule that runs this task) wait for the mount targets of every mounted EFS
+   * file system: on the first deploy, tasks that start before them cannot mount the volume. Kit services and
+   * ScheduledJob call it.
+   */
+  public addVolumeDependency(dependent: IConstruct): void {
+    for (const fileSystem of this.fileSystems) dependent.node.addDependency(fileSystem.mountTargetsAvailable);
   }
 
   /**

@@ -123,7 +123,8 @@ export function formatCapacityReport(rows: QuotaUsageRow[], format: 'text' | 'js
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
     '',
-    `${rows.length} quota figures; ${over} over the limit${warn ? ` (${warn} of them ${warn === 1 ? 'a warning' : 'warnings'})` : ''}, ${near} at 90% or more.`,
+    `${rows.length} quota figures; ${over} over the limit${warn ? ` (${warn} of them ${warn === 1 ? 'a warning' : 'warnings'})` : ''}, ${near} at 90% or more`
+      + `${defaults.length > 0 ? `; ${defaults.length} at 90% or more of a new-account default (DEFAULT, below)` : ''}.`,
     ...(defaults.length > 0 ? [
       `DEFAULT: ${[...new Set(defaults.map((r) => r.name))].join(', ')} at 90% or more of AWS's new-account default, `
       + 'which AWS raises with usage: not checked. Put your account\'s values in a --quotas file to compare them.',

@@ -87,7 +87,7 @@ describe('formatCapacityReport', () => {
     expect(lines[0].indexOf('Scope')).toBe(lines[2].indexOf('cluster Shared'));
     expect(lines[4]).toMatch(/^Fargate Spot vCPU resource count +Region unknown +7 +6 +116\.7% +WARN +yes$/);
     expect(lines[5]).toMatch(/^Fargate On-Demand vCPU resource count +Region unknown +20 +6 +333\.3% +DEFAULT +yes$/);
-    expect(text).toContain('4 quota figures; 3 over the limit (1 of them a warning), 0 at 90% or more.');
+    expect(text).toContain('4 quota figures; 3 over the limit (1 of them a warning), 0 at 90% or more; 1 at 90% or more of a new-account default (DEFAULT, below).');
     expect(text).toContain('DEFAULT: Fargate On-Demand vCPU resource count at 90% or more of AWS\'s new-account default, which AWS raises with usage: not checked.');
     expect(formatCapacityReport(rows.slice(0, 3), 'text')).not.toContain('DEFAULT');
     expect(formatCapacityReport([], 'text')).toContain('No ECS or CloudFormation quota');

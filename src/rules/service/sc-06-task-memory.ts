@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { serviceConnectEnabled } from './service-connect';
-import { SERVICE, serviceTask } from './service-facts';
+import { serviceConnectTask } from './service-connect';
+import { SERVICE } from './service-facts';
 import { requiresFargate } from '../task/task-facts';
 
 export const SC06_TASK_MEMORY: ResourceRule = {
@@ -15,8 +15,7 @@ export const SC06_TASK_MEMORY: ResourceRule = {
   resourceTypes: [SERVICE],
   onlyWith: ['ServiceConnectConfiguration'],
   check(service, ctx): RuleIssue[] {
-    if (serviceConnectEnabled(service) !== true) return [];
-    const task = serviceTask(service, ctx);
+    const task = serviceConnectTask(service, ctx);
     if (!task || requiresFargate(task) !== false) return [];
     if (task.properties.Memory !== undefined) return [];
     return [{

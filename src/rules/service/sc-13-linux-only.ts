@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { serviceConnectEnabled } from './service-connect';
-import { SERVICE, serviceTask } from './service-facts';
+import { serviceConnectTask } from './service-connect';
+import { SERVICE } from './service-facts';
 import { isWindows } from '../task/task-facts';
 
 export const SC13_LINUX_ONLY: ResourceRule = {
@@ -17,8 +17,7 @@ export const SC13_LINUX_ONLY: ResourceRule = {
   resourceTypes: [SERVICE],
   onlyWith: ['ServiceConnectConfiguration'],
   check(service, ctx): RuleIssue[] {
-    if (serviceConnectEnabled(service) !== true) return [];
-    const task = serviceTask(service, ctx);
+    const task = serviceConnectTask(service, ctx);
     if (!task || isWindows(task) !== true) return [];
     return [{
       property: 'Properties/ServiceConnectConfiguration/Enabled',

@@ -1,5 +1,7 @@
 /** Reading a service's ServiceConnectConfiguration. */
+import { serviceTask } from './service-facts';
 import { TemplateResource } from '../model';
+import { RuleContext } from '../rule';
 import { toArray, toBool, toObject } from '../values';
 
 export interface ScService {
@@ -14,6 +16,11 @@ export function serviceConnectEnabled(service: TemplateResource): boolean | unde
   if (raw === undefined) return false;
   const cfg = toObject(raw);
   return cfg ? toBool(cfg.Enabled) : undefined;
+}
+
+/** The task definition (in the template) of a service with Service Connect decidably on. */
+export function serviceConnectTask(service: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
+  return serviceConnectEnabled(service) === true ? serviceTask(service, ctx) : undefined;
 }
 
 /**

@@ -23,6 +23,7 @@ import { CT22_EXEC_READONLY_ROOT } from './ct-22-exec-readonly-root';
 import { CT23_SECRET_IN_ENVIRONMENT } from './ct-23-secret-in-environment';
 import { CT24_MEMORY_EQUALS_RESERVATION } from './ct-24-memory-equals-reservation';
 import { CT25_AWSLOGS_OPTIONS } from './ct-25-awslogs-options';
+import { CT26_EFS_ROOT_NON_ROOT_USER } from './ct-26-efs-root-non-root-user';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -50,4 +51,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT23_SECRET_IN_ENVIRONMENT,
   CT24_MEMORY_EQUALS_RESERVATION,
   CT25_AWSLOGS_OPTIONS,
+  CT26_EFS_ROOT_NON_ROOT_USER,
 ];

@@ -14,7 +14,9 @@ export interface EfsVolumeOptions {
   /** Where the container sees it. */
   readonly containerPath: string;
   /**
-   * Access point to mount through (recommended: it enforces a POSIX user and root directory).
+   * Access point to mount through (recommended: it enforces a POSIX user and root directory). The kit's containers
+   * run as a non-root user, who cannot write to the root of a new file system (root-owned, mode 755; ECS-CT-26):
+   * give the access point that user in `posixUser` and `createAcl`.
    * @default - no access point; the file system root (or `rootDirectory`)
    */
   readonly accessPoint?: efs.IAccessPoint;

@@ -133,6 +133,12 @@ export function matchesWildcardParts(parts: readonly string[], t: string): boole
   return true;
 }
 
+/** The statements of an IAM policy document (a list, or one statement object); undefined when unreadable. */
+export function policyStatements(document: unknown): unknown[] | undefined {
+  const statement = toObject(document)?.Statement;
+  return toArray(statement) ?? (toObject(statement) ? [statement] : undefined);
+}
+
 /** JSON text of a value, short enough for a message. */
 export function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);

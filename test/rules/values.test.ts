@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import {
-  andList, matchesWildcard, once, orList, parseCpuUnits, parseMemoryMiB, show, toBool, toNumber, toObject, toStr,
+  andList, matchesWildcard, once, orList, parseCpuUnits, parseMemoryMiB, policyStatements, show, toBool, toNumber, toObject, toStr,
 } from '../../src/rules/values';
 
 describe('template values', () => {
@@ -44,6 +44,15 @@ describe('template values', () => {
     expect(andList(['a', 'b'])).toBe('a and b');
     expect(show('x'.repeat(200))).toHaveLength(120);
     expect(show(undefined)).toBe('undefined');
+  });
+
+  test('policy statements: a list, one statement object, or unreadable', () => {
+    const allow = { Effect: 'Allow', Action: 'kms:*', Resource: '*' };
+    expect(policyStatements({ Version: '2012-10-17', Statement: [allow] })).toEqual([allow]);
+    expect(policyStatements({ Statement: allow })).toEqual([allow]);
+    expect(policyStatements({ Statement: { 'Fn::If': ['C', allow, allow] } })).toBeUndefined();
+    expect(policyStatements({ 'Fn::If': ['C', {}, {}] })).toBeUndefined();
+    expect(policyStatements(undefined)).toBeUndefined();
   });
 
   test('once computes on the first call only, even when the value is undefined', () => {

@@ -1,6 +1,6 @@
 import { AssemblyModel, TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { intrinsicKey, isUnresolved, matchesWildcard, toArray, toObject, toStr } from '../values';
+import { intrinsicKey, isUnresolved, matchesWildcard, policyStatements, toArray, toObject, toStr } from '../values';
 
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 const KEY = 'AWS::KMS::Key';
@@ -44,7 +44,7 @@ export const RC18_LOG_GROUP_KEY_POLICY: ResourceRule = {
 function admitsLogs(key: TemplateResource, assembly: AssemblyModel): boolean | undefined {
   const policy = key.properties.KeyPolicy;
   if (policy === undefined) return false; // the default key policy: the account only
-  const statements = toArray(toObject(policy)?.Statement) ?? (toObject(toObject(policy)?.Statement) ? [toObject(policy)!.Statement] : undefined);
+  const statements = policyStatements(policy);
   if (!statements) return undefined;
   let unknown = false;
   for (const raw of statements) {

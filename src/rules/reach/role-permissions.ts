@@ -5,7 +5,7 @@
  * false when anything attached could not be read: rules then stay silent.
  */
 import { AssemblyModel, resourceFact, TemplateResource } from '../model';
-import { intrinsicKey, isUnresolved, matchesWildcardParts, toArray, toObject, toStr } from '../values';
+import { intrinsicKey, isUnresolved, matchesWildcardParts, policyStatements, toArray, toObject, toStr } from '../values';
 
 const ROLE = 'AWS::IAM::Role';
 const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
@@ -112,7 +112,7 @@ function readPermissions(role: TemplateResource, assembly: AssemblyModel): RoleP
   let complete = true;
   const statements: Statement[] = [];
   const addDocument = (doc: unknown, from: TemplateResource) => {
-    const list = toArray(toObject(doc)?.Statement) ?? (toObject(toObject(doc)?.Statement) ? [toObject(doc)!.Statement] : undefined);
+    const list = policyStatements(doc);
     if (!list) {
       complete = false;
       return;

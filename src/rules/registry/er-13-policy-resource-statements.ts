@@ -1,5 +1,5 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { toArray, toObject } from '../values';
+import { policyStatements, toObject } from '../values';
 import { REPOSITORY } from './lifecycle';
 
 export const ER13_POLICY_RESOURCE_STATEMENTS: ResourceRule = {
@@ -29,9 +29,7 @@ export const ER13_POLICY_RESOURCE_STATEMENTS: ResourceRule = {
         return [];
       }
     }
-    const raw = toObject(policy)?.Statement;
-    const statements = toArray(raw) ?? (toObject(raw) ? [raw] : []);
-    return statements.flatMap((s, i) => {
+    return (policyStatements(policy) ?? []).flatMap((s, i) => {
       const st = toObject(s);
       const key = st && (['Resource', 'NotResource'] as const).find((k) => st[k] !== undefined);
       if (!st || !key) return [];

@@ -133,6 +133,11 @@ export function matchesWildcardParts(parts: readonly string[], t: string): boole
   return true;
 }
 
+/** Root users in the forms ECS accepts ('root', '0', 'root:group', '0:gid'), as CT.ECS.PR.3 reads them. */
+export function isRootUser(user: string | undefined): boolean {
+  return user !== undefined && /^(root|0)(:.*)?$/.test(user);
+}
+
 /** The statements of an IAM policy document (a list, or one statement object); undefined when unreadable. */
 export function policyStatements(document: unknown): unknown[] | undefined {
   const statement = toObject(document)?.Statement;

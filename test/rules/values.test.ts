@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import {
-  andList, matchesWildcard, once, orList, parseCpuUnits, parseMemoryMiB, policyStatements, show, toBool, toNumber, toObject, toStr,
+  andList, isRootUser, matchesWildcard, once, orList, parseCpuUnits, parseMemoryMiB, policyStatements, show, toBool, toNumber, toObject, toStr,
 } from '../../src/rules/values';
 
 describe('template values', () => {
@@ -44,6 +44,11 @@ describe('template values', () => {
     expect(andList(['a', 'b'])).toBe('a and b');
     expect(show('x'.repeat(200))).toHaveLength(120);
     expect(show(undefined)).toBe('undefined');
+  });
+
+  test('root users in every form ECS accepts; other users and none are not root', () => {
+    for (const user of ['root', '0', 'root:wheel', '0:0']) expect(isRootUser(user)).toBe(true);
+    for (const user of ['1000', '101:101', 'rootless', '00', 'app:0', undefined]) expect(isRootUser(user)).toBe(false);
   });
 
   test('policy statements: a list, one statement object, or unreadable', () => {

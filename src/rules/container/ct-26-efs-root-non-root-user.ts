@@ -1,15 +1,9 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { isWindows, TASK_DEFINITION } from '../task/task-facts';
-import { toArray, toBool, toObject, toStr } from '../values';
+import { isRootUser, toArray, toBool, toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
 const FILE_SYSTEM = 'AWS::EFS::FileSystem';
-
-/** root, uid 0, or either with a group: the users that may write to a root-owned directory. */
-function isRoot(user: string): boolean {
-  const name = user.split(':')[0];
-  return name === '0' || name === 'root';
-}
 
 export const CT26_EFS_ROOT_NON_ROOT_USER: ResourceRule = {
   id: 'ECS-CT-26',
@@ -41,7 +35,7 @@ export const CT26_EFS_ROOT_NON_ROOT_USER: ResourceRule = {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {
       const user = toStr(def.User);
-      if (user === undefined || isRoot(user)) continue;
+      if (user === undefined || isRootUser(user)) continue;
       const [uid, gid = uid] = user.split(':');
       (toArray(def.MountPoints) ?? []).forEach((m, j) => {
         const mount = toObject(m);

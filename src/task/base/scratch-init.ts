@@ -20,11 +20,6 @@ export const SCRATCH_INIT_MEMORY_MIB = 16;
 /** Mount point of each scratch volume inside the init container. */
 const INIT_MOUNT_ROOT = '/ecs-kit-scratch';
 
-/** Root users in the forms ECS accepts ('root', '0', 'root:group', '0:gid'), as CT.ECS.PR.3 reads them. */
-export function isRootUser(user: string | undefined): boolean {
-  return user !== undefined && /^(root|0)(:.*)?$/.test(user);
-}
-
 const ROOT_INIT_REASON = `Only the '${SCRATCH_INIT_CONTAINER}' init container runs as root: it runs 'chmod 1777' on the task-storage scratch volumes, `
   + 'which Fargate and Docker create owned by root with mode 0755, and exits before the app containers start (dependsOn SUCCESS). '
   + 'It is not essential, maps no port, has a read-only root filesystem and no secrets. Every other container runs as a non-root user.';

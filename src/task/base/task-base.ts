@@ -16,11 +16,12 @@ import {
 } from './container-defaults';
 import { createLogGroup, defaultLogRetention } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
-import { DEFAULT_SCRATCH_INIT_IMAGE, isRootUser, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
+import { DEFAULT_SCRATCH_INIT_IMAGE, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
 import { addAcknowledgeableValidation, taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
+import { isRootUser } from '../../rules/values';
 import { grantInPolicy } from '../../security/managed-grant';
 
 

@@ -40,9 +40,9 @@ const NOT_SET = '(not set)';
 /** Warnings for every change between `before` and `after` that replaces a stateful ECS/ECR resource. */
 export function replacementFindings(before: AssemblyModel, after: AssemblyModel): Finding[] {
   const findings: Finding[] = [];
-  /** Guarded resources present in both, and the keys (`stack/logicalId`) of those replaced. */
+  /** Guarded resources present in both, and those of `after` that are replaced. */
   const kept: [TemplateResource, TemplateResource][] = [];
-  const replaced = new Set<string>();
+  const replaced = new Set<TemplateResource>();
   for (const newStack of after.stacks) {
     const oldStack = before.stacks.find((s) => s.name === newStack.name);
     if (!oldStack) continue;
@@ -52,7 +52,7 @@ export function replacementFindings(before: AssemblyModel, after: AssemblyModel)
       if (!newRes || newRes.type !== oldRes.type) continue;
       kept.push([oldRes, newRes]);
       const changes = propertyChanges(oldRes, newRes);
-      if (changes.length > 0) replaced.add(resourceKey(newRes));
+      if (changes.length > 0) replaced.add(newRes);
       findings.push(...changes);
     }
     findings.push(...logicalIdChanges(oldStack, newStack));
@@ -62,62 +62,62 @@ export function replacementFindings(before: AssemblyModel, after: AssemblyModel)
   for (let grew = true; grew;) {
     grew = false;
     for (const [oldRes, newRes] of kept) {
-      if (replaced.has(resourceKey(newRes))) continue;
+      if (replaced.has(newRes)) continue;
       const cascade = referenceReplaced(oldRes, newRes, replaced);
       if (!cascade) continue;
       findings.push(cascade);
-      replaced.add(resourceKey(newRes));
+      replaced.add(newRes);
       grew = true;
     }
   }
   return findings;
 }
 
-function resourceKey(res: TemplateResource): string {
-  return `${res.stack.name}/${res.logicalId}`;
+/** The create-only properties of a type, conditional ones included; undefined for a type the table lacks. */
+function createOnlyOf(type: string): readonly string[] | undefined {
+  const spec = CREATE_ONLY_PROPERTIES[type];
+  return spec ? [...spec.createOnly, ...spec.conditionalCreateOnly] : undefined;
+}
+
+/** "in-place updates; AWS::ECS::Service is replaced when any of Cluster, ... changes". */
+function inPlaceOnly(type: string, props: readonly string[]): string {
+  return `in-place updates; ${type} is replaced when any of ${props.join(', ')} changes`;
 }
 
 /** A warning when a create-only property, unchanged in the template, refers to a resource this change replaces. */
-function referenceReplaced(oldRes: TemplateResource, newRes: TemplateResource, replaced: ReadonlySet<string>): Finding | undefined {
-  const spec = CREATE_ONLY_PROPERTIES[newRes.type];
-  if (!spec) return undefined;
-  for (const prop of [...spec.createOnly, ...spec.conditionalCreateOnly]) {
+function referenceReplaced(oldRes: TemplateResource, newRes: TemplateResource, replaced: ReadonlySet<TemplateResource>): Finding | undefined {
+  const props = createOnlyOf(newRes.type) ?? [];
+  for (const prop of props) {
     const b = valueAt(newRes.properties, prop);
     if (b === undefined || compare(valueAt(oldRes.properties, prop), oldRes.stack, b, newRes.stack) !== 'same') continue;
-    const target = refsIn(canonical(b, newRes.stack)).map(refTarget).find((r) => replaced.has(`${r.stack}/${r.logicalId}`));
+    const target = referencedResources(b, newRes.stack).find((r) => replaced.has(r));
     if (!target) continue;
-    const referenced = newRes.stack.assembly.stacks.find((st) => st.name === target.stack)?.resource(target.logicalId);
-    const what = referenced ? noun(referenced) : `${target.stack}/${target.logicalId}`;
     return finding(newRes, pointer(prop), b, {
-      problem: `${prop} refers to ${what}, which this change replaces, so CloudFormation replaces ${noun(newRes)} too (the reference gets a new value)`,
-      allowed: `in-place updates; ${newRes.type} is replaced when any of ${[...spec.createOnly, ...spec.conditionalCreateOnly].join(', ')} changes`,
-      fix: `Keep ${what} from being replaced (see its own ECS-RP-01 warning), or move workloads to the new one first${nameConflict(oldRes, newRes)}`,
+      problem: `${prop} refers to ${noun(target)}, which this change replaces, so CloudFormation replaces ${noun(newRes)} too (the reference gets a new value)`,
+      allowed: inPlaceOnly(newRes.type, props),
+      fix: `Keep ${noun(target)} from being replaced (see its own ECS-RP-01 warning), or move workloads to the new one first${nameConflict(oldRes, newRes)}`,
     });
   }
   return undefined;
 }
 
-/** `stack/logicalId(.attribute)` split up: stack names may hold slashes (stages), logical ids hold neither `/` nor `.`. */
-function refTarget(ref: string): { stack: string; logicalId: string } {
-  const slash = ref.lastIndexOf('/');
-  return { stack: ref.slice(0, slash), logicalId: ref.slice(slash + 1).split('.')[0] };
-}
-
-/** The `stack/logicalId(.attribute)` references inside a canonical value. */
-function refsIn(c: unknown): string[] {
-  if (c && typeof c === 'object' && !Array.isArray(c) && 'ref' in c) return [(c as { ref: string }).ref];
-  return Array.isArray(c) ? c.flatMap(refsIn) : [];
+/** The resources of the assembly a value refers to, anywhere inside it (as `canonical` reads references). */
+function referencedResources(value: unknown, stack: StackModel): TemplateResource[] {
+  const direct = stack.assembly.resolveResource(value, stack);
+  if (direct) return [direct];
+  if (Array.isArray(value)) return value.flatMap((v) => referencedResources(v, stack));
+  if (value && typeof value === 'object' && !isUnresolved(value)) return Object.values(value).flatMap((v) => referencedResources(v, stack));
+  return [];
 }
 
 function propertyChanges(oldRes: TemplateResource, newRes: TemplateResource): Finding[] {
-  const spec = CREATE_ONLY_PROPERTIES[newRes.type];
-  if (!spec) return [];
+  const props = createOnlyOf(newRes.type);
+  if (!props) return [];
   if (newRes.type === 'AWS::ECS::Service') {
     const special = launchTypeToStrategy(oldRes, newRes);
     if (special) return [special];
   }
   const out: Finding[] = [];
-  const props = [...spec.createOnly, ...spec.conditionalCreateOnly];
   for (const prop of props) {
     // A nested path is covered when its parent changed and was reported.
     if (props.some((p) => prop.startsWith(`${p}.`) && out.some((f) => f.property === pointer(p)))) continue;
@@ -126,7 +126,7 @@ function propertyChanges(oldRes: TemplateResource, newRes: TemplateResource): Fi
     if (!changed(a, oldRes.stack, b, newRes.stack)) continue;
     out.push(finding(newRes, pointer(prop), b, {
       problem: `Changing ${prop} from ${display(a, oldRes.stack)} to ${display(b, newRes.stack)} replaces ${noun(newRes)}`,
-      allowed: `in-place updates; ${newRes.type} is replaced when any of ${props.join(', ')} changes`,
+      allowed: inPlaceOnly(newRes.type, props),
       fix: `${revertHint(prop)}${nameConflict(oldRes, newRes)}`,
     }));
   }

@@ -180,10 +180,9 @@ export function containerHealthCheck(plan: ServicePlan, base: Path, where: Objec
     out.set('retries', numberOf(plan, [...base, 'retries']) ?? String(COPILOT_HEALTH_CHECK.retries));
   }
   // Copilot's defaults (interval 10 s, timeout 5 s, 2 retries), not ECS's (30 s, 5 s, 3): unhealthy containers go as fast as before.
-  if (interval === undefined && !out.entries.some((e) => 'key' in e && e.key === 'interval')) out.set('interval', tsDuration(COPILOT_HEALTH_CHECK.interval));
-  const effectiveInterval = interval ?? COPILOT_HEALTH_CHECK.interval;
-  if (!out.entries.some((e) => 'key' in e && e.key === 'timeout') && plan.fields.peek([...base, 'timeout']) === undefined
-    && COPILOT_HEALTH_CHECK.timeout < effectiveInterval) {
+  // Only a value that parsed was set above, so an unset one is undefined here.
+  if (interval === undefined) out.set('interval', tsDuration(COPILOT_HEALTH_CHECK.interval));
+  if (plan.fields.peek([...base, 'timeout']) === undefined && COPILOT_HEALTH_CHECK.timeout < (interval ?? COPILOT_HEALTH_CHECK.interval)) {
     out.set('timeout', tsDuration(COPILOT_HEALTH_CHECK.timeout));
   }
   return out.render('');

@@ -21,14 +21,21 @@ const DEPENDENCY_CONDITIONS: Record<string, string> = {
 
 interface Platform { readonly arm64: boolean; readonly windowsFamily?: string }
 
+/** `platform` as lower-case os and architecture: `linux/arm64`, or `{ osfamily, architecture }`; undefined for other shapes. */
+function platformParts(raw: unknown): { os: string; arch?: string } | undefined {
+  if (typeof raw === 'string') {
+    const [os, arch] = raw.toLowerCase().split('/');
+    return { os, arch };
+  }
+  return isMap(raw) ? { os: String(raw.osfamily ?? 'linux').toLowerCase(), arch: String(raw.architecture ?? 'x86_64').toLowerCase() } : undefined;
+}
+
 function mapPlatform(plan: ServicePlan): Platform {
   const raw = plan.fields.peek('platform');
   if (raw === undefined) return { arm64: false };
-  let os: string;
-  let arch: string;
-  if (typeof raw === 'string') [os, arch] = raw.toLowerCase().split('/');
-  else if (isMap(raw)) [os, arch] = [String(raw.osfamily ?? 'linux').toLowerCase(), String(raw.architecture ?? 'x86_64').toLowerCase()];
-  else return todoPlatform(plan);
+  const parts = platformParts(raw);
+  if (!parts) return todoPlatform(plan);
+  const { os, arch } = parts;
   const arm64 = arch === 'arm64' || arch === 'arm';
   if (os === 'linux') {
     plan.fields.get('platform');
@@ -44,9 +51,7 @@ function mapPlatform(plan: ServicePlan): Platform {
 
 /** Whether the manifest's platform is Windows (string or osfamily form), read without consuming the field. */
 export function windowsPlatform(fields: ServicePlan['fields']): boolean {
-  const raw = fields.peek('platform');
-  const os = typeof raw === 'string' ? raw.toLowerCase().split('/')[0] : isMap(raw) ? String(raw.osfamily ?? 'linux').toLowerCase() : 'linux';
-  return os.startsWith('windows');
+  return platformParts(fields.peek('platform'))?.os.startsWith('windows') ?? false;
 }
 
 function todoPlatform(plan: ServicePlan): Platform {

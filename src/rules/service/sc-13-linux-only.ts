@@ -3,6 +3,9 @@ import { serviceConnectTask } from './service-connect';
 import { SERVICE } from './service-facts';
 import { isWindows } from '../task/task-facts';
 
+/** What ECS-SC-13 allows; kit services say the same when they reject a Windows task before synth. */
+export const SC13_ALLOWED = 'Service Connect on Linux tasks only (its proxy is a Linux container)';
+
 export const SC13_LINUX_ONLY: ResourceRule = {
   id: 'ECS-SC-13',
   title: 'Service Connect runs Linux tasks only',
@@ -23,7 +26,7 @@ export const SC13_LINUX_ONLY: ResourceRule = {
       property: 'Properties/ServiceConnectConfiguration/Enabled',
       value: true,
       problem: `Service Connect is enabled, but task definition ${task.path} runs Windows (${String((task.properties.RuntimePlatform as Record<string, unknown>).OperatingSystemFamily)})`,
-      allowed: 'Service Connect on Linux tasks only (its proxy is a Linux container)',
+      allowed: SC13_ALLOWED,
       fix: 'Turn Service Connect off for this service and reach it through a load balancer or Cloud Map DNS (enableCloudMap), or run it on Linux',
     }];
   },

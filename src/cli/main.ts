@@ -20,7 +20,7 @@ import { ManifestError, migrateCopilotFiles } from '../migrate/migrate-copilot';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { capacityReport, formatCapacityReport } from '../quotas/report';
 import { ALL_RULES } from '../rules';
-import { AssemblyInput, InputError } from '../rules/assembly-loader';
+import { AssemblyInput, fsProblem, InputError } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel } from '../rules/model';
 import { replacementFindings } from '../rules/replacement/replacement-guard';
@@ -52,7 +52,11 @@ export function resolveQuotas(value: string | undefined): QuotaProfile {
   try {
     return QuotaProfile.fromFile(value);
   } catch (e) {
-    throw new InputError(value, (e as Error).message.replace(`${value}: `, '').replace(/^Cannot read quota file \S+: /, 'cannot read quota file: '));
+    // One line that names the file once, as for templates.
+    const cause = (e as Error).cause;
+    if ((cause as NodeJS.ErrnoException | undefined)?.code) throw new InputError(value, `cannot read quota file: ${fsProblem(cause)}`);
+    if (cause instanceof SyntaxError) throw new InputError(value, `quota file is not valid JSON (${cause.message})`);
+    throw new InputError(value, (e as Error).message.replace(`${value}: `, ''));
   }
 }
 
@@ -239,7 +243,7 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .description('AWS Copilot service manifests -> one TypeScript file with the kit\'s constructs; unmapped fields become TODO(copilot) comments')
     .option('--out <file>', 'write the TypeScript here (default: stdout)')
     .option('--import-from <module>', 'module to import the kit from', 'cdk-ecs-kit')
-    .argument('<manifest...>', 'Copilot manifest.yml files of one application')
+    .argument('<manifest...>', 'Copilot manifest.yml files of one application, or the copilot folder (every copilot/<name>/manifest.yml)')
     .action((files: string[], opts: { out?: string; importFrom: string }) => {
       const result = migrateCopilotFiles(files, opts.out, opts.importFrom);
       const todos = result.manifests.reduce((n, m) => n + m.todos.length, 0);

@@ -197,8 +197,41 @@ export function workspaceOf(manifestFile: string): { root: string; app?: string;
   return { root: path.dirname(path.resolve(manifestFile)) };
 }
 
-/** Read manifest files, migrate them, and say where the workspace root is relative to `outFile`. */
-export function migrateCopilotFiles(files: readonly string[], outFile: string | undefined, importFrom?: string): MigrateCopilotResult {
+/** Copilot's folders that hold no service or job manifests. */
+const NOT_WORKLOADS = new Set(['environments', 'pipelines']);
+
+/**
+ * Manifest files for the paths given: a file as is; a directory as the workload manifests under it, as
+ * `copilot init` lays them out (`copilot/<name>/manifest.yml`): the copilot folder, the project folder that holds
+ * it, or one workload's folder. Environment and pipeline manifests are left out.
+ */
+export function manifestFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    if (!fs.existsSync(p) || !fs.statSync(p).isDirectory()) return [p];
+    const own = manifestIn(p);
+    if (own) return [own];
+    const inner = path.join(p, 'copilot');
+    const root = fs.existsSync(inner) && fs.statSync(inner).isDirectory() ? inner : p;
+    const found = fs.readdirSync(root, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !NOT_WORKLOADS.has(e.name))
+      .map((e) => manifestIn(path.join(root, e.name)))
+      .filter((f): f is string => f !== undefined)
+      .sort();
+    if (found.length === 0) {
+      throw new ManifestError(`${p}: is a directory with no Copilot workload manifests (copilot/<name>/manifest.yml); `
+        + 'pass the copilot folder, the project folder that holds it, or manifest files');
+    }
+    return found;
+  });
+}
+
+function manifestIn(dir: string): string | undefined {
+  return ['manifest.yml', 'manifest.yaml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+}
+
+/** Read manifest files (or the folders that hold them), migrate them, and say where the workspace root is relative to `outFile`. */
+export function migrateCopilotFiles(paths: readonly string[], outFile: string | undefined, importFrom?: string): MigrateCopilotResult {
+  const files = manifestFiles(paths);
   const inputs = files.map((file) => {
     try {
       return { file, text: fs.readFileSync(file, 'utf8') };

@@ -26,13 +26,13 @@ export class QuotaProfile {
     try {
       text = fs.readFileSync(path, 'utf8');
     } catch (e) {
-      throw new Error(`Cannot read quota file ${path}: ${(e as Error).message}`);
+      throw new Error(`Cannot read quota file ${path}: ${(e as Error).message}`, { cause: e });
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new Error(`Quota file ${path} is not valid JSON: ${(e as Error).message}`);
+      throw new Error(`Quota file ${path} is not valid JSON: ${(e as Error).message}`, { cause: e });
     }
     return QuotaProfile.fromJson(json, path);
   }

@@ -240,7 +240,13 @@ describe('cdk-ecs-kit check', () => {
     expect(run('check', '--format', 'xml', path.join(FIX, 'good', 'fargate-web.json')).code).toBe(2);
     const r = run('check', '--quotas', path.join(FIX, 'invalid', 'broken.json'), path.join(FIX, 'good', 'fargate-web.json'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/broken\.json: .*not valid JSON/);
+    const broken = path.join(FIX, 'invalid', 'broken.json');
+    expect(r.stderr).toMatch(new RegExp(`^cdk-ecs-kit: ${broken.replace(/[.\\/]/g, '\\$&')}: quota file is not valid JSON \\(`));
+    // The file is named once.
+    expect(r.stderr.split(broken).length).toBe(2);
+    const missing = path.join(FIX, 'no-such-quotas.json');
+    expect(run('check', '--quotas', missing, path.join(FIX, 'good', 'fargate-web.json')).stderr)
+      .toBe(`cdk-ecs-kit: ${missing}: cannot read quota file: no such file or directory`);
   });
 
   test('a directory that is not a cloud assembly is bad input', () => {

@@ -46,6 +46,29 @@ describe('cdk-ecs-kit migrate copilot', () => {
     fs.writeFileSync(path.join(dir, 'broken.yml'), 'name: [\n');
     expect(run('migrate', 'copilot', path.join(dir, 'broken.yml')).stderr).toMatch(/broken\.yml: not YAML: /);
   });
+
+  test('a folder stands for the workload manifests under it: the copilot folder, its project folder, or one workload', () => {
+    const all = ['api', 'frontend', 'nightly-report', 'orders-worker'].map((n) => path.join(MANIFESTS, n, 'manifest.yml'));
+    const project = path.dirname(MANIFESTS);
+    const out = (...args: string[]) => run('migrate', 'copilot', ...args).stdout;
+    expect(out(MANIFESTS)).toBe(out(...all));
+    expect(out(project)).toBe(out(...all));
+    expect(out(path.join(MANIFESTS, 'api'))).toBe(out(all[0]));
+  });
+
+  test('a folder without workload manifests is one line, exit 2; environment and pipeline manifests are not workloads', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-'));
+    for (const sub of ['environments/prod', 'pipelines/main']) {
+      fs.mkdirSync(path.join(dir, 'copilot', sub), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'copilot', sub, 'manifest.yml'), 'name: x\ntype: Environment\n');
+    }
+    expect(run('migrate', 'copilot', dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `cdk-ecs-kit: ${dir}: is a directory with no Copilot workload manifests (copilot/<name>/manifest.yml); `
+        + 'pass the copilot folder, the project folder that holds it, or manifest files',
+    });
+  });
 });
 
 describe('migrateCopilot', () => {

@@ -34,20 +34,26 @@ export function formatJson(findings: readonly CheckedFinding[], acknowledged: re
   }, undefined, 2);
 }
 
+/** Where in the template a finding is; a plain template's path is stack/logicalId already, so it is named once. */
+function location(f: Finding): string | undefined {
+  if (!f.logicalId) return 'construct check, recorded at synth';
+  return f.path === `${f.stack}/${f.logicalId}` ? f.property : `${f.stack}/${f.logicalId}${f.property ? ` ${f.property}` : ''}`;
+}
+
 /** `--format text`: one block per finding, then a summary line. */
 export function formatText(findings: readonly CheckedFinding[], stackCount: number, acknowledged: readonly AcknowledgedFinding[] = []): string {
   const lines: string[] = [];
   const sorted = [...findings].sort((a, b) =>
     (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.stack.localeCompare(b.stack) || a.ruleId.localeCompare(b.ruleId));
   for (const f of sorted) {
-    // A plain template's path is stack/logicalId already: name the location once.
-    const at = !f.logicalId ? 'construct check, recorded at synth'
-      : f.path === `${f.stack}/${f.logicalId}` ? f.property : `${f.stack}/${f.logicalId}${f.property ? ` ${f.property}` : ''}`;
+    const at = location(f);
     lines.push(`${f.severity.toUpperCase().padEnd(7)} ${f.ruleId}  ${f.path}${at ? `  (${at})` : ''}`);
     lines.push(`  ${f.message}`);
   }
   for (const a of acknowledged) {
-    lines.push(`ACKED   ${a.finding.ruleId}  ${a.finding.path}  (acknowledged at ${a.acknowledgedAt})`);
+    // The property tells apart two acknowledged findings of one rule on one resource (two secret-looking variables).
+    const at = location(a.finding);
+    lines.push(`ACKED   ${a.finding.ruleId}  ${a.finding.path}  (${at ? `${at}; ` : ''}acknowledged at ${a.acknowledgedAt})`);
     lines.push(`  reason: ${a.reason}`);
   }
   const errors = findings.filter((f) => f.severity === 'error').length;

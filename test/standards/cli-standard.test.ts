@@ -82,7 +82,7 @@ describe('cdk-ecs-kit check --standard', () => {
 
     const v1Run = run('check', '--standard', v1, acked);
     expect(v1Run.code).toBe(0);
-    expect(v1Run.stdout).toContain('ACKED   ORG-IMG-01  Acked/TaskDef  (acknowledged at Acked/TaskDef)\n  reason: Vendor image, mirrored into ECR by PLAT-123.');
+    expect(v1Run.stdout).toContain('ACKED   ORG-IMG-01  Acked/TaskDef  (Acked/TaskDef54694570 Properties/ContainerDefinitions/0/Image; acknowledged at Acked/TaskDef)\n  reason: Vendor image, mirrored into ECR by PLAT-123.');
     expect(v1Run.stdout).toMatch(/0 errors, \d+ warnings?, 1 acknowledged in 1 stack/);
     const v2Json = JSON.parse(run('check', '--format', 'json', '--standard', v2, acked).stdout);
     expect(v2Json.findings.filter((f: any) => f.ruleId.startsWith('ORG-')).map((f: any) => f.ruleId)).toEqual(['ORG-IMG-02']);

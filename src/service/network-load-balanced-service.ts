@@ -7,7 +7,7 @@ import { fail } from '../errors';
 import { deploymentAlarm } from './base/deployment-alarm';
 import { checkTestOptions, nlbDeployment, nlbWeightedForward } from './base/deployment-load-balancing';
 import {
-  enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
+  enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort, targetHealthCheck,
 } from './base/load-balancing';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
@@ -69,9 +69,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
       protocol: elbv2.Protocol.TCP,
       targetType: this._serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(60),
-      healthCheck: props.healthCheck ?? {
-        protocol: elbv2.Protocol.TCP, healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30),
-      },
+      healthCheck: targetHealthCheck(props.healthCheck, { protocol: elbv2.Protocol.TCP }),
     };
     this.targetGroup = new elbv2.NetworkTargetGroup(this, 'TargetGroup', tgProps);
     const containerName = this.mainContainer.containerName;

@@ -9,7 +9,7 @@ import { deploymentAlarm } from './base/deployment-alarm';
 import { albDeployment, checkTestOptions } from './base/deployment-load-balancing';
 import { acknowledgeRedirectListener, protectWithWaf } from './base/load-balancer-defaults';
 import {
-  enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort,
+  enableAccessLogs, LoadBalancedServiceProps, loadBalancerSecurityGroup, loadBalancerSubnets, resolveContainerPort, targetHealthCheck,
 } from './base/load-balancing';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
@@ -29,7 +29,7 @@ export interface WebTargetOptions {
   readonly hostHeaders?: string[];
   /** Path patterns that route here. @default - any path */
   readonly pathPatterns?: string[];
-  /** Health check of this target group. @default - the service's healthCheck */
+  /** Health check of this target group, on top of the kit's defaults as the service's healthCheck is. @default - the service's healthCheck */
   readonly healthCheck?: elbv2.HealthCheck;
 }
 
@@ -192,7 +192,7 @@ export class WebService extends ServiceBase {
       protocol: elbv2.ApplicationProtocol.HTTP,
       targetType: this._serviceTask.networkMode === ecs.NetworkMode.AWS_VPC ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(60),
-      healthCheck: healthCheck ?? { path: '/', healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30) },
+      healthCheck: { path: '/', ...targetHealthCheck(healthCheck, {}) },
     };
     const tg = new elbv2.ApplicationTargetGroup(this, id, tgProps);
     const blueGreen = id === 'TargetGroup' && this.deployment.shiftsTraffic;

@@ -1,5 +1,5 @@
 /** Target group health checks of load-balanced services: ECS-SV-33 at synth, and health check ports the load balancer can reach. */
-import { Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { certificate, fargateTask, fixture, IMAGE } from './helpers';
@@ -68,5 +68,46 @@ describe('target group health checks', () => {
       cluster: f.cluster, task, certificate: certificate(f.stack), healthCheck: { protocol: elbv2.Protocol.HTTP, path: '/health', port: '8081' },
     });
     expect(ingressPorts(f)).toEqual(['8080-8080', '8081-8081']);
+  });
+});
+
+describe('health check fields on top of the kit\'s defaults', () => {
+  const targetGroups = (f: ReturnType<typeof fixture>) => Object.values(Template.fromStack(f.stack).findResources('AWS::ElasticLoadBalancingV2::TargetGroup'))
+    .map((r) => r.Properties);
+  const timing = { HealthCheckIntervalSeconds: 30, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3 };
+
+  test('a path alone keeps 2 healthy / 3 unhealthy every 30 s, on the main and an additional target', () => {
+    const f = fixture();
+    const task = new FargateTask(f.stack, 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 8080 }, { containerPort: 8081 }] } });
+    new WebService(f.stack, 'Web', {
+      cluster: f.cluster,
+      task,
+      certificate: certificate(f.stack),
+      healthCheck: { path: '/health' },
+      additionalTargets: [{ containerPort: 8081, priority: 1, pathPatterns: ['/admin/*'], healthCheck: { path: '/admin/health', healthyThresholdCount: 4 } }],
+    });
+    expect(targetGroups(f)).toEqual([
+      expect.objectContaining({ ...timing, HealthCheckPath: '/health' }),
+      expect.objectContaining({ ...timing, HealthCheckPath: '/admin/health', HealthyThresholdCount: 4 }),
+    ]);
+  });
+
+  test('fields given replace the kit\'s; none given is HTTP GET /', () => {
+    expect(targetGroups(web({ interval: Duration.seconds(10), unhealthyThresholdCount: 2 }).f)[0])
+      .toMatchObject({ HealthCheckPath: '/', HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, UnhealthyThresholdCount: 2 });
+    const f = fixture();
+    new WebService(f.stack, 'Web', { cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack) });
+    expect(targetGroups(f)[0]).toMatchObject({ ...timing, HealthCheckPath: '/' });
+  });
+
+  test('NetworkLoadBalancedService: an HTTP check keeps the timing; none given is TCP', () => {
+    const f = fixture();
+    new NetworkLoadBalancedService(f.stack, 'Nlb', {
+      cluster: f.cluster, task: fargateTask(f.stack), certificate: certificate(f.stack), healthCheck: { protocol: elbv2.Protocol.HTTP, path: '/health' },
+    });
+    expect(targetGroups(f)[0]).toMatchObject({ ...timing, HealthCheckProtocol: 'HTTP', HealthCheckPath: '/health' });
+    const g = fixture();
+    new NetworkLoadBalancedService(g.stack, 'Nlb', { cluster: g.cluster, task: fargateTask(g.stack), certificate: certificate(g.stack) });
+    expect(targetGroups(g)[0]).toMatchObject({ ...timing, HealthCheckProtocol: 'TCP' });
   });
 });

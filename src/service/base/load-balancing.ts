@@ -52,10 +52,23 @@ export interface LoadBalancedServiceProps extends ReplicaServiceProps {
   readonly deletionProtection?: boolean;
   /** Time for in-flight requests to finish when a task deregisters. @default Duration.seconds(60) */
   readonly deregistrationDelay?: Duration;
-  /** Target group health check. @default - HTTP GET / (ALB) or TCP (NLB), 2 healthy / 3 unhealthy, every 30 s */
+  /**
+   * Target group health check. The fields you set replace the kit's; the others keep them (a path alone keeps
+   * 2 healthy / 3 unhealthy checks every 30 s, not Elastic Load Balancing's 5 / 2).
+   * @default - HTTP GET / (ALB) or TCP (NLB), 2 healthy / 3 unhealthy, every 30 s
+   */
   readonly healthCheck?: elbv2.HealthCheck;
   /** Create alarms that roll back a deployment: unhealthy hosts, and target 5xx on an ALB. @default false */
   readonly enableDeploymentAlarms?: boolean;
+}
+
+/**
+ * A target group's health check: the kit's (2 healthy / 3 unhealthy checks every 30 s, and `base` when nothing is
+ * given) with the fields given on top, so `{ path: '/health' }` keeps the kit's timing.
+ */
+export function targetHealthCheck(given: elbv2.HealthCheck | undefined, base: elbv2.HealthCheck): elbv2.HealthCheck {
+  const set = Object.fromEntries(Object.entries(given ?? base).filter(([, v]) => v !== undefined));
+  return { healthyThresholdCount: 2, unhealthyThresholdCount: 3, interval: Duration.seconds(30), ...set };
 }
 
 /** The main container's port: given, or its first port mapping. */

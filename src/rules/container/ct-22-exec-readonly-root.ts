@@ -12,9 +12,9 @@ export const CT22_EXEC_READONLY_ROOT: ResourceRule = {
   title: 'ECS Exec does not work with a read-only root file system',
   area: 'container',
   severity: Severity.WARNING,
-  description: 'Checks services with EnableExecuteCommand true whose task definition has containers with ReadonlyRootFilesystem true. AWS: the SSM agent must write to the container file system, so a read-only root is not supported. Containers with writable mounts over /var/lib/amazon/ssm and /var/log/amazon/ssm are not flagged.',
+  description: 'Checks services with EnableExecuteCommand true whose task definition has containers with ReadonlyRootFilesystem true. AWS: the SSM agent must write to the container file system, so a read-only root is not supported. Containers with writable mounts at /var/lib/amazon/ssm and /var/log/amazon/ssm (or folders above them, such as /var/lib/amazon) are not flagged.',
   deployError: 'None at deploy: the service runs, but the ExecuteCommandAgent fails and `aws ecs execute-command` cannot open a session to those containers.',
-  fix: 'Disable ReadonlyRootFilesystem on the containers you need to exec into, mount writable volumes at /var/lib/amazon and /var/log/amazon, or turn ECS Exec off.',
+  fix: 'Disable ReadonlyRootFilesystem on the containers you need to exec into, mount writable volumes at /var/lib/amazon/ssm and /var/log/amazon/ssm (or /var/lib/amazon and /var/log/amazon), or turn ECS Exec off.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations',
   resourceTypes: [SERVICE],
   onlyWith: ['EnableExecuteCommand'],
@@ -28,9 +28,9 @@ export const CT22_EXEC_READONLY_ROOT: ResourceRule = {
     return [{
       property: 'Properties/EnableExecuteCommand',
       value: service.properties.EnableExecuteCommand,
-      problem: `EnableExecuteCommand is true but ${labels.join(', ')} of task definition ${task.logicalId} set${readOnly.length > 1 ? '' : 's'} ReadonlyRootFilesystem true`,
+      problem: `EnableExecuteCommand is true but ${labels.join(', ')} of task definition ${task.path} set${readOnly.length > 1 ? '' : 's'} ReadonlyRootFilesystem true`,
       allowed: 'ECS Exec with writable container root file systems',
-      fix: `Set ReadonlyRootFilesystem false on ${labels.join(', ')}, or mount writable volumes at /var/lib/amazon and /var/log/amazon.`,
+      fix: `Set ReadonlyRootFilesystem false on ${labels.join(', ')}, or mount writable volumes at /var/lib/amazon/ssm and /var/log/amazon/ssm (or /var/lib/amazon and /var/log/amazon).`,
     }];
   },
 };

@@ -17,6 +17,8 @@ const METADATA_SUFFIXES = new Set([
   'PARAMETER', 'PROVIDER', 'MANAGER', 'STORE', 'LOCATION', 'SOURCE', 'RESET', 'HINT', 'LABEL', 'ROTATION', 'STRATEGY',
   'COMPLEXITY', 'RETRIES', 'THRESHOLD', 'REF', 'REFERENCE', 'HOURS', 'MINUTES', 'DAYS', 'MS', 'ALGO', 'ATTEMPTS', 'ROUNDS',
   'SCOPE', 'SCOPES', 'SEC', 'SECS', 'CAPACITY', 'BACKEND', 'KWARGS', 'HELPER', 'HASHER', 'CLASS', 'DRIVER', 'METHOD', 'PROTOCOL',
+  // Where a token travels, not the token: CSRF_TOKEN_COOKIE=csrftoken (Django's cookie name), AUTH_TOKEN_PARAM=token.
+  'COOKIE', 'QUERY', 'ATTRIBUTE', 'CLAIM', 'VAR', 'VARIABLE', 'ENV',
 ]);
 /** Words before KEY that make it a lookup key, a public key or a key id, not a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
@@ -30,7 +32,7 @@ export const CT23_SECRET_IN_ENVIRONMENT: ResourceRule = {
   title: 'Secret-looking environment variables with plain values',
   area: 'container',
   severity: Severity.WARNING,
-  description: 'Kit check: a container Environment entry whose name reads like a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS...) with a plain value in the template. Names that describe a secret (TOKEN_ENDPOINT_URL, SECRET_ARN, PASSWORD_MIN_LENGTH), lookup keys (SORT_KEY, PUBLIC_KEY) and values that are ARNs, paths, file names (gcp.json), URLs, switches (true, 1, disabled) or Secrets Manager staging labels (AWSCURRENT) are not flagged. Any variable whose literal value is a URL with a password (DATABASE_URL=postgres://app:pw@db/app) is flagged whatever its name.',
+  description: 'Kit check: a container Environment entry whose name reads like a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS...) with a plain value in the template. Names that describe a secret (TOKEN_ENDPOINT_URL, SECRET_ARN, PASSWORD_MIN_LENGTH, CSRF_TOKEN_COOKIE), lookup keys (SORT_KEY, PUBLIC_KEY) and values that are ARNs, paths, file names (gcp.json), URLs, switches (true, 1, disabled) or Secrets Manager staging labels (AWSCURRENT) are not flagged. Any variable whose literal value is a URL with a password (DATABASE_URL=postgres://app:pw@db/app) is flagged whatever its name.',
   deployError: 'None at deploy: the value is stored in plain text in the template and the task definition, visible to anyone who can describe it.',
   fix: 'Move the value to Secrets Manager or SSM Parameter Store (SecureString) and reference it in the container Secrets.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',

@@ -15,11 +15,13 @@ export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem:
   const row = fargateRow(cpu, false);
   if (row && rowAllowsMemory(row, memory)) return [];
   const fits = cpusForMemory(memory, false);
+  const cpuShown = asWritten(cpu, '', rawCpu);
+  const memoryShown = asWritten(memory, ' MiB', rawMem);
   if (!row) {
     return [{
       property: 'Properties/Cpu',
       value: rawCpu,
-      problem: `${subject} cpu ${cpu} is not a Fargate CPU value`,
+      problem: `${subject} cpu ${cpuShown} is not a Fargate CPU value`,
       allowed: FARGATE_LINUX_SIZES.map((r) => r.cpu).join(', '),
       fix: `Use one of the listed cpu values${fits.length ? `; memory ${memory} MiB fits cpu ${fits.join(' or ')}` : ''}.`,
     }];
@@ -30,10 +32,15 @@ export function linuxFargateSizeIssues(subject: string, rawCpu: unknown, rawMem:
   return [{
     property: 'Properties/Memory',
     value: rawMem,
-    problem: `${subject} cpu ${cpu} does not allow memory ${memory} MiB`,
+    problem: `${subject} cpu ${cpuShown} does not allow memory ${memoryShown}`,
     allowed: describeMemory(row),
     fix: fits.length > 0
       ? `Use cpu ${orList(fits)} for ${memory} MiB, or pick a listed memory value.`
       : `Pick a listed memory value${nextSize ? `, e.g. ${nextSize} (the next size up)` : ''}; ${memory} MiB is not a Fargate memory size for any cpu.`,
   }];
+}
+
+/** A parsed value, and the text the template holds when it is written with units ("0.25 vCPU", "3GB"). */
+function asWritten(parsed: number, unit: string, raw: unknown): string {
+  return typeof raw === 'string' && raw.trim() !== String(parsed) ? `${parsed}${unit} ("${raw}")` : `${parsed}${unit}`;
 }

@@ -12,13 +12,17 @@ describe('ECS-CT-22 ECS Exec with a read-only root file system', () => {
     const [f, ...rest] = check(rule, { T: task(), S: serviceOf('T', { EnableExecuteCommand: true }) });
     expect(rest).toHaveLength(0);
     expect(f).toMatchObject({ ruleId: 'ECS-CT-22', severity: 'warning', logicalId: 'S', property: 'Properties/EnableExecuteCommand', value: 'true' });
-    expect(f.message).toContain("EnableExecuteCommand is true but container 'app' of task definition T sets ReadonlyRootFilesystem true");
+    // The task definition by its construct path (here the stack/logical id of a template without paths), not its logical id alone.
+    expect(f.message).toContain("EnableExecuteCommand is true but container 'app' of task definition TestStack/T sets ReadonlyRootFilesystem true");
+    expect(f.message).toContain('mount writable volumes at /var/lib/amazon/ssm and /var/log/amazon/ssm');
   });
 
   test('good: exec off; writable volumes over the SSM agent directories', () => {
     expect(check(rule, { T: task(), S: serviceOf('T', { EnableExecuteCommand: false }) })).toHaveLength(0);
     const mounts = { MountPoints: [{ SourceVolume: 'a', ContainerPath: '/var/lib/amazon' }, { SourceVolume: 'b', ContainerPath: '/var/log/amazon/' }] };
     expect(check(rule, { T: task(mounts), S: serviceOf('T', { EnableExecuteCommand: true }) })).toHaveLength(0);
+    const ssm = { MountPoints: [{ SourceVolume: 'a', ContainerPath: '/var/lib/amazon/ssm' }, { SourceVolume: 'b', ContainerPath: '/var/log/amazon/ssm' }] };
+    expect(check(rule, { T: task(ssm), S: serviceOf('T', { EnableExecuteCommand: true }) })).toHaveLength(0);
     const readOnlyMounts = { MountPoints: mounts.MountPoints.map((m) => ({ ...m, ReadOnly: true })) };
     expect(check(rule, { T: task(readOnlyMounts), S: serviceOf('T', { EnableExecuteCommand: true }) })).toHaveLength(1);
   });

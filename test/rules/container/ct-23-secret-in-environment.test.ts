@@ -47,6 +47,8 @@ describe('ECS-CT-23 secret-looking environment variables', () => {
     // Settings (a false-positive hunt over real apps): Airflow's secrets backend class and its arguments, durations, algorithms.
     'AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS', 'TOKEN_TTL_SEC', 'TOKEN_BUCKET_CAPACITY', 'PASSWORD_HASHER',
     'GIT_CREDENTIAL_HELPER', 'SECRET_STORE_DRIVER', 'TOKEN_AUTH_METHOD', 'SECRET_VERSION_STAGE', 'DB_SECRET_VERSION_ID',
+    // Where a token travels (a second false-positive hunt): Django's CSRF cookie name, a query parameter, a JWT claim.
+    'CSRF_TOKEN_COOKIE', 'AUTH_TOKEN_QUERY', 'SESSION_TOKEN_CLAIM', 'API_TOKEN_ENV_VAR',
   ])('not a secret name: %s', (name) => {
     expect(looksLikeSecretName(name)).toBe(false);
   });

@@ -23,7 +23,9 @@ describe('ECS-TD-01 Fargate Linux size', () => {
   });
 
   test('bad: unit strings are read as CloudFormation reads them', () => {
-    expect(check(rule, { T: fargateTask({ Cpu: '1 vCPU', Memory: '1 GB' }) })).toHaveLength(1);
+    const [unit] = check(rule, { T: fargateTask({ Cpu: '1 vCPU', Memory: '1 GB' }) });
+    // The message shows what the template says as well as the number it means.
+    expect(unit.message).toContain('Fargate task cpu 1024 ("1 vCPU") does not allow memory 1024 MiB ("1 GB")');
     expect(check(rule, { T: fargateTask({ Cpu: '0.25 vcpu', Memory: '0.5GB' }) })).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -18,6 +18,8 @@ import { checkRange } from './base/service-capacity';
 export const MAX_TARGET_GROUPS_PER_SERVICE = quotaDefinition(EcsQuota.TARGET_GROUPS_PER_SERVICE).current;
 /** ALB listener rule priorities. */
 const RULE_PRIORITY = { min: 1, max: 50_000 };
+/** The lowest rule precedence: a routed service on its own load balancer after its additional targets. */
+const LAST_RULE_PRIORITY = 50_000;
 
 /** A further target group of the same service, routed by host and/or path. */
 export interface WebTargetOptions {
@@ -45,7 +47,12 @@ export interface WebServiceProps extends LoadBalancedServiceProps {
    * @default - a new internal Application Load Balancer
    */
   readonly listener?: elbv2.IApplicationListener;
-  /** Listener rule priority, required with a shared listener (1-50000). @default - the listener's default action */
+  /**
+   * Listener rule priority (1-50000), required with a shared listener. On the service's own load balancer, hostHeaders or
+   * pathPatterns make a rule too: its priority defaults to 50000 (after every additional target), and requests that match
+   * no rule get a 404.
+   * @default - the listener's default action; 50000 on an own load balancer with hostHeaders or pathPatterns
+   */
   readonly priority?: number;
   /** Host headers that route to this service. @default - any host */
   readonly hostHeaders?: string[];
@@ -124,7 +131,10 @@ export class WebService extends ServiceBase {
       this.loadBalancer = (this.listener as elbv2.ApplicationListener).loadBalancer as elbv2.ApplicationLoadBalancer;
     }
 
-    const main = this.addTarget('TargetGroup', port, props.healthCheck, props.priority, props.hostHeaders, props.pathPatterns, props);
+    // On its own load balancer a routed service is one rule among its targets', tried last unless told otherwise.
+    const routedOwn = this.loadBalancer !== undefined && (props.hostHeaders?.length || props.pathPatterns?.length);
+    const priority = props.priority ?? (routedOwn ? LAST_RULE_PRIORITY : undefined);
+    const main = this.addTarget('TargetGroup', port, props.healthCheck, priority, props.hostHeaders, props.pathPatterns, props);
     extra.forEach((t, i) => {
       resolveContainerPort(path, this._serviceTask, t.containerPort);
       if (!t.hostHeaders?.length && !t.pathPatterns?.length) {
@@ -170,6 +180,9 @@ export class WebService extends ServiceBase {
       certificates: [elbv2.ListenerCertificate.fromCertificateManager(props.certificate)],
       sslPolicy: props.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
       open: false, // ingress comes from the security group above only
+      // Routed by host or path, the service is a rule: a request no rule matches needs a default action.
+      ...props.hostHeaders?.length || props.pathPatterns?.length
+        ? { defaultAction: elbv2.ListenerAction.fixedResponse(404, { contentType: 'text/plain', messageBody: 'Not found' }) } : {},
     });
     if (props.redirectHttp) {
       const redirect = alb.addListener('HttpRedirect', {
@@ -209,7 +222,7 @@ export class WebService extends ServiceBase {
         fail({
           code: 'KIT-SERVICE-LISTENER-RULE',
           path,
-          problem: `${what} routes by ${[hostHeaders?.length ? `hostHeaders ${hostHeaders.join(', ')}` : '', pathPatterns?.length ? `pathPatterns ${pathPatterns.join(', ')}` : ''].filter(Boolean).join(' and ')} but has no priority`,
+          problem: `${what} routes by ${[hostHeaders?.length ? `hostHeaders ${listOrUnset(hostHeaders)}` : '', pathPatterns?.length ? `pathPatterns ${listOrUnset(pathPatterns)}` : ''].filter(Boolean).join(' and ')} but has no priority`,
           allowed: 'priority 1-50000 with hostHeaders or pathPatterns (a listener rule), or neither (the listener\'s default action)',
           fix: 'Set priority, or remove hostHeaders and pathPatterns to take the listener\'s default action.',
         });
@@ -298,5 +311,7 @@ function claimPriority(listener: elbv2.IApplicationListener, priority: number, o
 
 /** A list for an error message: its entries, or `not set`. */
 function listOrUnset(list: readonly string[] | undefined): string {
-  return list?.length ? list.join(', ') : 'not set';
+  // A list parameter (valueAsList) is one token for the whole list; an item may be a token too.
+  if (list !== undefined && Token.isUnresolved(list)) return '(a value known at deploy time)';
+  return list?.length ? list.map((v) => (Token.isUnresolved(v) ? '(a value known at deploy time)' : v)).join(', ') : 'not set';
 }

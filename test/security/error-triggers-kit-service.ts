@@ -111,7 +111,13 @@ export const KIT_SERVICE_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-SERVICE-LISTENER-RULE', prop: 'additionalTargets[0]', bad: 'no hostHeaders or pathPatterns', trigger: () => web({ additionalTargets: [{ containerPort: 8080, priority: 1 }] }) },
-  { code: 'KIT-SERVICE-LISTENER-RULE', prop: 'priority', bad: 'no priority', trigger: () => web({ pathPatterns: ['/a'] }) },
+  // Only JavaScript (or a jsii language) can leave out an additional target's priority: the service's own defaults to 50000.
+  {
+    code: 'KIT-SERVICE-LISTENER-RULE',
+    prop: 'priority',
+    bad: 'no priority',
+    trigger: () => web({ additionalTargets: [{ containerPort: 8080, pathPatterns: ['/a'] } as unknown as { containerPort: number; priority: number }] }),
+  },
   { code: 'KIT-SERVICE-LISTENER-RULE', prop: 'priority', bad: '60000', trigger: () => web({ additionalTargets: [{ containerPort: 8080, priority: 60000, pathPatterns: ['/a'] }] }) },
   {
     code: 'KIT-SERVICE-NETWORK-MODE',

@@ -7,6 +7,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { EcsChecks } from '../../src';
 import { WorkerService } from '../../src/service';
 import { FargateSize, FargateTask } from '../../src/task';
 
@@ -163,6 +164,26 @@ describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
     const targets = Object.keys(t.findResources('AWS::EFS::MountTarget'));
     expect(targets.length).toBeGreaterThan(0);
     t.hasResource('AWS::ECS::Service', { DependsOn: Match.arrayWith(targets) });
+  });
+
+  // A shared file system in a network stack, the task and its service in another: references run one way only.
+  test('a file system in another stack: the NFS rules live in the service\'s stack, and synth has no cycle', () => {
+    const app = new App();
+    const net = new Stack(app, 'Net');
+    const vpc = new ec2.Vpc(net, 'Vpc', { maxAzs: 2, natGateways: 0 });
+    const fileSystem = new efs.FileSystem(net, 'Fs', { vpc, encrypted: true });
+    const svc = new Stack(app, 'Svc');
+    const task = new FargateTask(svc, 'Task', { container: { image: IMAGE } });
+    task.addEfsVolume('data', { fileSystem, containerPath: '/data' });
+    new WorkerService(svc, 'Worker', { cluster: new ecs.Cluster(svc, 'Cluster', { vpc }), task });
+    expect(() => app.synth()).not.toThrow();
+    expect(Template.fromStack(net).findResources('AWS::EC2::SecurityGroupIngress')).toEqual({});
+    Template.fromStack(svc).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 2049, ToPort: 2049, GroupId: { 'Fn::ImportValue': Match.stringLikeRegexp('Fs') },
+    });
+    expect(net.dependencies).toEqual([]);
+    // ECS-RC-13 reads the rule across stacks: the mount targets admit the tasks.
+    expect(EcsChecks.check(app).findings.filter((f) => f.ruleId === 'ECS-RC-13')).toEqual([]);
   });
 
   test('the ECR token statement is acknowledged precisely on the execution policy', () => {

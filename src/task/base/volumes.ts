@@ -151,10 +151,14 @@ export function addEfs(td: ecs.TaskDefinition, name: string, container: ecs.Cont
   }));
 }
 
-/** Lets `peer` (the service) reach the file systems' mount targets on NFS. */
+/**
+ * Lets `peer` (the service) reach the file systems' mount targets on NFS. Opened from the service's side: with the file
+ * system in another stack, the ingress rule then lives in the service's stack (aws-cdk-lib puts a remote rule with its
+ * peer), so only the service's stack refers to the file system's and no cycle arises; in one stack the rules are the same.
+ */
 export function connectFileSystems(fileSystems: readonly efs.IFileSystem[], peer: ec2.IConnectable): void {
   for (const fs of fileSystems) {
-    fs.connections.allowDefaultPortFrom(peer, 'NFS from ECS tasks that mount this file system');
+    peer.connections.allowTo(fs, fs.connections.defaultPort ?? ec2.Port.tcp(2049), 'NFS from ECS tasks that mount this file system');
   }
 }
 

@@ -3,7 +3,7 @@
  * and the compliance tests (the kit's constructs take the user's own VPC):
  * isolated subnets with VPC endpoints (no route to an internet gateway),
  * flow logs to an encrypted log group with retention, through a role with a
- * managed policy only.
+ * managed policy only. In your app, import KmsKeys from 'cdk-ecs-kit'.
  */
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';

@@ -1,1 +1,2 @@
 export * from './ecs-checks';
+export * from './violation-severity';

@@ -9,6 +9,7 @@ import { standardQuotas } from './standard-quotas';
 import { beforeRender, stagePlugins } from '../internal/cdk-internals';
 import { loadedCopies } from '../internal/kit-copies';
 import { EcsChecks } from '../plugin/ecs-checks';
+import { ViolationSeverity } from '../plugin/violation-severity';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { STANDARD_METADATA } from '../rules/assembly-loader';
 import { describeMemory, fargateRow, fargateRows, isValidFargateSize } from '../rules/tables/fargate-sizes';
@@ -134,7 +135,8 @@ export class DeploymentStandard {
     for (const [key, value] of Object.entries(this.props.defaultTags ?? {})) Tags.of(app).add(key, value);
     const plugins: IPolicyValidationPlugin[] = [new EcsChecks({ standard: this, quotas: this.quotas })];
     for (const pack of this.props.nagPacks ?? []) plugins.push(nagPlugin(pack, app));
-    if (this.props.controlTower) plugins.push(options.controlTowerValidator ?? controlTowerValidator());
+    // Kit constructs acknowledge some Control Tower rules: without severities the rest would stop failing synth.
+    if (this.props.controlTower) plugins.push(ViolationSeverity.errorByDefault(options.controlTowerValidator ?? controlTowerValidator()));
     // A pack the app already runs (added by hand) would report every finding twice.
     const stage = Stage.isStage(app) ? app : Stage.of(app);
     const registered = new Set(stage ? stagePlugins(stage).map((p) => p.name) : []);

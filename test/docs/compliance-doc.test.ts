@@ -10,7 +10,7 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
-import { EcsChecks, FargateTask, StandardTesting } from '../../src';
+import { EcsChecks, FargateTask, StandardTesting, ViolationSeverity } from '../../src';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DOC = fs.readFileSync(path.join(ROOT, 'docs', 'compliance.md'), 'utf8');
@@ -96,7 +96,7 @@ test('the snippet that turns the packs on compiles and synthesizes a kit task wi
     new HIPAASecurityChecks(app),
     new NIST80053R5Checks(app),
     new PCIDSS321Checks(app),
-    new CfnGuardValidator({ controlTowerRulesEnabled: true }),
+    ViolationSeverity.errorByDefault(new CfnGuardValidator({ controlTowerRulesEnabled: true })),
     new EcsChecks(),
   );
   // --- end ---

@@ -99,10 +99,17 @@ describe('DeploymentStandard', () => {
   test('apply() registers EcsChecks with the ORG rules, the packs and Control Tower, once per app', () => {
     const app = tmpApp();
     const spy = jest.spyOn(Validations.prototype, 'addPlugins');
-    const fakeControlTower = { name: 'fake-control-tower', validate: () => ({ success: true, violations: [] }) };
+    // Like cfn-guard's, its violations carry no severity.
+    const fakeControlTower = {
+      name: 'fake-control-tower',
+      validate: () => ({ success: false, violations: [{ ruleName: 'ct_check', description: 'd', violatingResources: [] }] }),
+    };
     const standard = DeploymentStandard.REGULATED.extend({ nagPacks: [NagPack.AWS_SOLUTIONS, NagPack.PCI_DSS_321] });
     standard.apply(app, { controlTowerValidator: fakeControlTower });
-    expect(spy.mock.calls.flat().map((p) => p.name)).toEqual(['cdk-ecs-kit', 'AwsSolutions', 'PCI.DSS.321', 'fake-control-tower']);
+    const registered = spy.mock.calls.flat();
+    expect(registered.map((p) => p.name)).toEqual(['cdk-ecs-kit', 'AwsSolutions', 'PCI.DSS.321', 'fake-control-tower']);
+    // Wrapped, so they keep failing synth when a kit acknowledgement matches another Control Tower finding.
+    expect(registered[3].validate({} as never).violations[0].severity).toBe('error');
     spy.mockRestore();
     expect(() => DeploymentStandard.REGULATED.apply(app)).toThrow('DeploymentStandard: cannot apply a standard to the app: it already has one.');
     expect(DeploymentStandard.BASELINE.ruleIds).toEqual(['ORG-CI-01', 'ORG-LOG-01', 'ORG-TAG-02']);

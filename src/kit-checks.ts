@@ -92,6 +92,8 @@ export const KIT_CHECKS = {
     'Load balancers and Service Connect proxies connect to container ports; an awsvpc task may still listen on ports it does not map.', Severity.WARNING),
   SERVICE_SCALING: check('KIT-SERVICE-SCALING', 'Auto scaling targets, capacities and cooldowns are in range', PROPS),
   SERVICE_TASK: check('KIT-SERVICE-TASK', 'Exactly one kit task or aws-cdk-lib task definition, compatible with Fargate, EC2 or Managed Instances, with an essential container', PROPS),
+  SYNTH_VALUE: check('KIT-SYNTH-VALUE', 'Props the kit computes with at synth (Fargate sizes, ECR lifecycle counts and ages, mutable tag patterns) are not deploy-time values',
+    'A token has no value at synth, and these props do not reach the template as they are: the kit computes or renders text from them.'),
   TASK_ARCH: check('KIT-TASK-ARCH', 'Image assets are built for the task architecture', 'The asset platform is not in the template.'),
   TASK_BRIDGE_HOST_PORT: check('KIT-TASK-BRIDGE-HOST-PORT', 'Bridge tasks use dynamic host ports', 'A kit default (safe rolling deployments), not an ECS constraint.'),
   TASK_EBS_SIZE: check('KIT-TASK-EBS-SIZE', 'An EBS volume has a size or a snapshot to size it from', INPUT),

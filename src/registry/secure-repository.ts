@@ -9,6 +9,7 @@ import { SecureRepositoryImage } from './repository-image';
 import { registerScanOnPushRepository } from './scan-on-push';
 import { OrganizationPullOptions, SecureRepositoryProps } from './secure-repository-props';
 import { fail } from '../errors';
+import { requireSynthValue } from '../internal/synth-values';
 import { validateWithRules } from '../plugin/resource-validation';
 import {
   AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
@@ -19,6 +20,8 @@ import { EncryptionRequirement } from '../standards/standard-props';
 
 /** Engine rules run on the rendered lifecycle policy. */
 const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
+/** Why lifecycle settings must be known at synth (KIT-SYNTH-VALUE). */
+const LIFECYCLE_WHY = 'the kit writes it into the lifecycle policy, JSON text in which CloudFormation resolves nothing';
 
 const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 const PUSH_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'];
@@ -296,6 +299,9 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     }
     const days = props.untaggedImageExpiration ?? Duration.days(14);
     const count = props.maxTaggedImages ?? 100;
+    // ECR reads the lifecycle policy as JSON text: CloudFormation resolves nothing inside it.
+    requireSynthValue(this.node.path, 'untaggedImageExpiration', days, LIFECYCLE_WHY);
+    requireSynthValue(this.node.path, 'maxTaggedImages', count, LIFECYCLE_WHY);
     if (!Token.isUnresolved(days.toSeconds())) {
       const exact = days.toSeconds() / 86_400;
       if (!Number.isInteger(exact) || exact < ECR_LIFECYCLE_MIN_COUNT_NUMBER) {
@@ -356,6 +362,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
   }
 
   private validateMutableTags(tags: string[]): string[] {
+    requireSynthValue(this.node.path, 'mutableTags', tags, 'the kit checks each pattern and matches image tags against them');
     if (tags.length > ECR_TAG_EXCLUSION_FILTER.maxFilters) {
       fail({
         code: 'ECS-ER-02',

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,6 +7,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
+import { isDeployTimeValue } from '../internal/synth-values';
 import { KIT_CHECKS } from '../kit-checks';
 import { deadLetterQueue, queueKey } from './base/encrypted-queue';
 import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
@@ -85,7 +86,7 @@ export class ScheduledJob extends Construct {
     const path = this.node.path;
     checkRange(path, 'KIT-JOB-RANGE', 'taskCount', props.taskCount, { min: 1, max: 10 });
     checkRange(path, 'KIT-JOB-RANGE', 'maxRetryAttempts', props.maxRetryAttempts, { min: 0, max: 185 });
-    const maxAge = props.maxEventAge?.toSeconds() ?? 3_600;
+    const maxAge = durationSeconds(path, 'maxEventAge', props.maxEventAge) ?? 3_600;
     checkRange(path, 'KIT-JOB-RANGE', 'maxEventAge (seconds)', maxAge, { min: 60, max: 86_400 });
     const cluster = resolveCluster(path, props.cluster);
     const task = resolveTask(path, props, props.capacity !== undefined);
@@ -148,7 +149,7 @@ export class ScheduledJob extends Construct {
         arn: props.cluster.clusterArn,
         roleArn: this.role.roleArn,
         deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
-        retryPolicy: { maximumRetryAttempts: props.maxRetryAttempts ?? 3, maximumEventAgeInSeconds: Token.isUnresolved(maxAge) ? 3_600 : maxAge },
+        retryPolicy: { maximumRetryAttempts: props.maxRetryAttempts ?? 3, maximumEventAgeInSeconds: maxAge },
         ecsParameters: {
           taskDefinitionArn: task.taskDefinition.taskDefinitionArn,
           taskCount: props.taskCount ?? 1,
@@ -197,4 +198,24 @@ function rejectEbsVolume(path: string, task: TaskBase): string[] {
     allowed: 'a task without an EBS volume configured at launch',
     fix: 'Use EFS or scratch storage for a scheduled task, or start it with a RunTask call that passes volumeConfigurations',
   })];
+}
+
+/**
+ * Seconds of a Duration prop. aws-cdk-lib converts a deploy-time value only from Duration.seconds(): any other unit
+ * throws without naming the prop, so say which prop and what to write.
+ */
+function durationSeconds(path: string, prop: string, duration: Duration | undefined): number | undefined {
+  if (duration === undefined) return undefined;
+  try {
+    return duration.toSeconds();
+  } catch (e) {
+    if (!isDeployTimeValue(duration)) throw e;
+    return fail({
+      code: 'KIT-JOB-RANGE',
+      path,
+      problem: `${prop} ${duration.toString().replace(/\(.*\)$/, '(a deploy-time value)')} cannot be turned into seconds at synth`,
+      allowed: 'a literal Duration, or Duration.seconds() of a deploy-time value (a parameter)',
+      fix: `Write ${prop}: Duration.seconds(value), with the value in seconds.`,
+    });
+  }
 }

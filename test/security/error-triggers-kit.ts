@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Duration, Size } from 'aws-cdk-lib';
+import { Duration, Size, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -143,6 +143,22 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
   { code: 'KIT-REGISTRY-IMAGE-DIGEST', prop: 'digest', bad: "'sha256:abc'", trigger: () => repo().imageForDigest('sha256:abc') },
   { code: 'KIT-REGISTRY-IMAGE-TAG', prop: 'tag', bad: "'-bad'", trigger: () => repo().imageForTag('-bad') },
   { code: 'KIT-REGISTRY-LIFECYCLE', prop: 'lifecycleRules', bad: 'maxTaggedImages', trigger: () => repo({ lifecycleRules: [{ maxImageCount: 5 }], maxTaggedImages: 3 }) },
+  // A deploy-time value where the kit computes at synth: named as such, never printed as a token or a huge number.
+  { code: 'KIT-SYNTH-VALUE', prop: 'cpu', bad: 'known only at deploy time', path: 'FargateSize.of', trigger: () => FargateSize.of(Token.asNumber({ Ref: 'Cpu' }), 512) },
+  { code: 'KIT-SYNTH-VALUE', prop: 'maxTaggedImages', bad: 'known only at deploy time', trigger: () => repo({ maxTaggedImages: Token.asNumber({ Ref: 'Keep' }) }) },
+  {
+    code: 'KIT-SYNTH-VALUE',
+    prop: 'untaggedImageExpiration',
+    bad: 'known only at deploy time',
+    trigger: () => repo({ untaggedImageExpiration: Duration.days(Token.asNumber({ Ref: 'Days' })) }),
+  },
+  { code: 'KIT-SYNTH-VALUE', prop: 'mutableTags', bad: 'known only at deploy time', trigger: () => repo({ mutableTags: [Token.asString({ Ref: 'Tag' })] }) },
+  {
+    code: 'KIT-JOB-RANGE',
+    prop: 'maxEventAge',
+    bad: 'Duration.hours(a deploy-time value)',
+    trigger: () => job({ maxEventAge: Duration.hours(Token.asNumber({ Ref: 'Hours' })) }),
+  },
   { code: 'KIT-REGISTRY-ORG-ID', prop: 'organizationId', bad: "'org-123'", trigger: () => repo().grantOrganizationPull('org-123') },
   { code: 'KIT-REGISTRY-REPLICATION-DESTINATION', prop: 'destinations', bad: '[]', trigger: () => new RegistryReplication(env().stack, 'Replication').addRule({ destinations: [] }) },
   {

@@ -3,6 +3,10 @@ import {
   describeMemory, FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateCpuRow, fargateRow, isValidFargateSize, memoryValues, rowAllowsMemory,
   smallestFargateSize,
 } from '../../rules/tables/fargate-sizes';
+import { requireSynthValue } from '../../internal/synth-values';
+
+/** What the kit does with a size at synth, for KIT-SYNTH-VALUE. */
+const SIZE_WHY = 'the kit checks the pair against the Fargate size table and gives the containers their memory from it';
 
 /** Operating system a Fargate size belongs to. */
 export enum FargateOperatingSystem {
@@ -56,6 +60,7 @@ export class FargateSize {
     const cpu = request.cpu ?? 0;
     const memory = request.memoryMiB ?? 0;
     for (const [name, v] of [['cpu', cpu], ['memoryMiB', memory]] as const) {
+      requireSynthValue('FargateSize.smallestFor', name, v, SIZE_WHY);
       if (!Number.isFinite(v) || v < 0) {
         fail({
           code: 'KIT-FARGATE-SIZE',
@@ -99,6 +104,9 @@ export class FargateSize {
 
   private static build(cpu: number, memoryMiB: number, os: FargateOperatingSystem): FargateSize {
     const windows = os === FargateOperatingSystem.WINDOWS;
+    for (const [prop, value] of [['cpu', cpu], ['memoryMiB', memoryMiB]] as const) {
+      requireSynthValue(windows ? 'FargateSize.windows' : 'FargateSize.of', prop, value, SIZE_WHY);
+    }
     const row = fargateRow(cpu, windows);
     if (row && rowAllowsMemory(row, memoryMiB)) {
       return new FargateSize(cpu, memoryMiB, os, !!row.requiresPlatform140);

@@ -1,8 +1,8 @@
 import { App, CfnParameter, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { isDeployTimeValue } from '../../src/internal/synth-values';
 import { FargateSize, ScheduledJob } from '../../src';
+import { isDeployTimeValue } from '../../src/internal/synth-values';
 import { fargateTask, fixture } from '../service/helpers';
 
 describe('deploy-time values where the kit computes at synth', () => {
@@ -26,18 +26,25 @@ describe('deploy-time values where the kit computes at synth', () => {
     const f = fixture();
     const age = new CfnParameter(f.stack, 'Age', { type: 'Number', default: 7200 });
     new ScheduledJob(f.stack, 'Job', {
-      cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)), maxEventAge: Duration.seconds(age.valueAsNumber),
+      cluster: f.cluster,
+      task: fargateTask(f.stack),
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+      maxEventAge: Duration.seconds(age.valueAsNumber),
     });
     Template.fromStack(f.stack).hasResourceProperties('AWS::Scheduler::Schedule', { Target: { RetryPolicy: { MaximumEventAgeInSeconds: { Ref: 'Age' } } } });
     const g = fixture();
     new ScheduledJob(g.stack, 'Job', {
-      cluster: g.cluster, task: fargateTask(g.stack), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+      cluster: g.cluster,
+      task: fargateTask(g.stack),
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
       maxEventAge: Duration.seconds(Lazy.number({ produce: () => 7200 })),
     });
     Template.fromStack(g.stack).hasResourceProperties('AWS::Scheduler::Schedule', { Target: { RetryPolicy: { MaximumEventAgeInSeconds: 7200 } } });
     const h = fixture();
     expect(() => new ScheduledJob(h.stack, 'Job', {
-      cluster: h.cluster, task: fargateTask(h.stack), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+      cluster: h.cluster,
+      task: fargateTask(h.stack),
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
       maxEventAge: Duration.hours(new CfnParameter(h.stack, 'Hours', { type: 'Number' }).valueAsNumber),
     })).toThrow(/\[KIT-JOB-RANGE\] maxEventAge Duration\.hours\(a deploy-time value\) cannot be turned into seconds at synth at Svc\/Job; .* Write maxEventAge: Duration\.seconds\(value\)/);
   });

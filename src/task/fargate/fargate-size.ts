@@ -1,9 +1,9 @@
 import { EcsKitError, fail } from '../../errors';
+import { requireSynthValue } from '../../internal/synth-values';
 import {
   describeMemory, FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateCpuRow, fargateRow, isValidFargateSize, memoryValues, rowAllowsMemory,
   smallestFargateSize,
 } from '../../rules/tables/fargate-sizes';
-import { requireSynthValue } from '../../internal/synth-values';
 
 /** What the kit does with a size at synth, for KIT-SYNTH-VALUE. */
 const SIZE_WHY = 'the kit checks the pair against the Fargate size table and gives the containers their memory from it';

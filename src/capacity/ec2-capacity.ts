@@ -69,7 +69,11 @@ export interface Ec2CapacityOptions {
    * @default SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED
    */
   readonly spotAllocationStrategy?: autoscaling.SpotAllocationStrategy;
-  /** Subnets of the instances. Their Availability Zones are set explicitly on the group. @default - private subnets with egress */
+  /**
+   * Subnets of the instances. Their Availability Zones are set explicitly on the group. In isolated subnets the instances
+   * reach ECS, ECR, CloudWatch Logs and S3 through VPC endpoints only.
+   * @default - private subnets with egress, else isolated ones (as ManagedInstancesCapacity)
+   */
   readonly vpcSubnets?: ec2.SubnetSelection;
   /**
    * 1-255 [a-zA-Z0-9_-], not starting with aws, ecs or fargate in any letter case (ECS-CP-06).
@@ -202,7 +206,9 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
         .addPropertyDeletionOverride('LaunchTemplateData.BlockDeviceMappings.1.Ebs.VolumeSize');
     }
 
-    const subnets = props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+    // A VPC without NAT (isolated subnets and endpoints, as compliance packs want) takes the isolated ones.
+    const subnets = props.vpcSubnets
+      ?? { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
     // A mixed instances policy only when needed: cdk-nag reads the plain LaunchTemplate property only.
     const mixed = types.length > 1 || this.usesSpot || group.onDemandBaseCapacity > 0;
     this.autoScalingGroup = new autoscaling.AutoScalingGroup(this, 'AutoScalingGroup', {

@@ -288,3 +288,21 @@ describe('Ec2Capacity GPU instance types', () => {
     }
   });
 });
+
+describe('Ec2Capacity subnets', () => {
+  // A VPC with isolated subnets and endpoints only (no NAT), as the compliance packs want.
+  test('without private subnets with egress, the instances go to the isolated ones; with them, to those', () => {
+    const stack = new Stack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+    cluster.addEc2Capacity('Ec2', { instanceTypes: [new ec2.InstanceType('m6i.large')] });
+    const ids = vpc.isolatedSubnets.map((s) => stack.resolve(s.subnetId));
+    Template.fromStack(stack).hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', { VPCZoneIdentifier: ids });
+
+    const { stack: other, vpc: withNat, cluster: withNatCluster } = clusterStack();
+    withNatCluster.addEc2Capacity('Ec2', { instanceTypes: [new ec2.InstanceType('m6i.large')] });
+    Template.fromStack(other).hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
+      VPCZoneIdentifier: withNat.privateSubnets.map((s) => other.resolve(s.subnetId)),
+    });
+  });
+});

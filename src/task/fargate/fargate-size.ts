@@ -60,8 +60,8 @@ export class FargateSize {
     const cpu = request.cpu ?? 0;
     const memory = request.memoryMiB ?? 0;
     for (const [name, v] of [['cpu', cpu], ['memoryMiB', memory]] as const) {
-      requireSynthValue('FargateSize.smallestFor', name, v, SIZE_WHY);
       if (!Number.isFinite(v) || v < 0) {
+        requireSynthValue('FargateSize.smallestFor', name, v, SIZE_WHY);
         fail({
           code: 'KIT-FARGATE-SIZE',
           problem: `FargateSize.smallestFor ${name} ${v} is not a number >= 0`,
@@ -104,12 +104,13 @@ export class FargateSize {
 
   private static build(cpu: number, memoryMiB: number, os: FargateOperatingSystem): FargateSize {
     const windows = os === FargateOperatingSystem.WINDOWS;
-    for (const [prop, value] of [['cpu', cpu], ['memoryMiB', memoryMiB]] as const) {
-      requireSynthValue(windows ? 'FargateSize.windows' : 'FargateSize.of', prop, value, SIZE_WHY);
-    }
     const row = fargateRow(cpu, windows);
     if (row && rowAllowsMemory(row, memoryMiB)) {
       return new FargateSize(cpu, memoryMiB, os, !!row.requiresPlatform140);
+    }
+    // A token is never a listed size: say it is one rather than print its encoded number.
+    for (const [prop, value] of [['cpu', cpu], ['memoryMiB', memoryMiB]] as const) {
+      requireSynthValue(windows ? 'FargateSize.windows' : 'FargateSize.of', prop, value, SIZE_WHY);
     }
     const code = windows ? 'ECS-TD-02' : 'ECS-TD-01';
     const method = windows ? 'FargateSize.windows' : 'FargateSize.of';

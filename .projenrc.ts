@@ -34,6 +34,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@4.10.2',
     '@types/sarif@2.1.7',
     '@types/js-yaml@4.0.9',
+    'esbuild@0.28.2',
   ],
   // Plain npm packages must be bundled for jsii.
   bundledDeps: ['commander@14.0.3', 'yaml@2.9.1', 'js-yaml@4.3.2'],
@@ -86,6 +87,8 @@ project.testTask.prependSpawn(typecheck);
 // Keep the API usable from every jsii language: warnings (e.g. C# reserved
 // words) fail the build instead of being silenced.
 project.compileTask.reset('jsii --fail-on-warnings');
+// One file per entry point: Node loads the kit's 500+ compiled files in ~300 ms, one bundle in ~200 ms (scripts/bundle-lib.ts).
+project.compileTask.exec('ts-node --transpile-only --project scripts/tsconfig.json scripts/bundle-lib.ts');
 
 // The README's main job: synthesize the example app and print its check report.
 project.addTask('demo', {

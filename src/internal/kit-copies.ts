@@ -3,13 +3,12 @@
  * dependency with its own node_modules, a nested version) shares nothing module-level with the app's copy, so a
  * DeploymentStandard applied with one copy can miss constructs of the other: `apply()` warns when there are two.
  */
-import * as path from 'path';
+import { packageRoot } from './package-root';
 
 const COPIES = Symbol.for('cdk-ecs-kit.loadedCopies');
 const holder = globalThis as unknown as Record<symbol, Set<string> | undefined>;
 const copies = holder[COPIES] ??= new Set<string>();
-// This file is src/internal/ (lib/internal/ when packed): two levels up is the package.
-copies.add(path.resolve(__dirname, '..', '..'));
+copies.add(packageRoot());
 
 /** The package directories of the copies of cdk-ecs-kit loaded so far, sorted. */
 export function loadedCopies(): string[] {

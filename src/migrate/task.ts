@@ -1,5 +1,5 @@
 /** Task-level Copilot fields: size, platform, sidecars, storage, logging. */
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { camel, ObjectCode, pascal, tsString } from './code';
 import {
   buildImage, commandList, containerHealthCheck, envFile, labels, mapSecrets, mapVariables, registryImage,
@@ -91,7 +91,10 @@ function mapLogging(plan: ServicePlan): void {
   if (!isMap(logging)) return;
   const days = plan.fields.peek('logging.retention');
   if (days !== undefined) {
-    const name = (logs.RetentionDays as unknown as Record<number, string>)[Number(days)];
+    // Loaded here: `check` and `quotas` load this module and must start without aws-cdk-lib (test/cli/lazy-modules.test.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { RetentionDays } = require('aws-cdk-lib/aws-logs') as typeof logs;
+    const name = (RetentionDays as unknown as Record<number, string>)[Number(days)];
     if (name) {
       plan.fields.get('logging.retention');
       plan.task.set('logRetention', `logs.RetentionDays.${name}`);

@@ -1,5 +1,5 @@
 /** 'Load Balanced Web Service' (and a Backend Service's `http`): WebService or NetworkLoadBalancedService. */
-import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ObjectCode, parseDuration, tsDuration, tsString } from './code';
 import { isMap, Path } from './fields';
 import { ServicePlan } from './plan';
@@ -79,7 +79,10 @@ export function mapNlb(plan: ServicePlan): void {
   if (isMap(hc)) s.set('healthCheck', targetHealthCheck(plan, ['nlb', 'healthcheck'], false));
   if (f.has('nlb.deregistration_delay')) setDuration(plan, ['nlb', 'deregistration_delay'], 'deregistrationDelay');
   const policy = f.peek('nlb.ssl_policy');
-  const key = Object.entries(elbv2.SslPolicy).find(([, v]) => v === policy)?.[0];
+  // Loaded here, as in task.ts: `check` must start without aws-cdk-lib.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SslPolicy } = require('aws-cdk-lib/aws-elasticloadbalancingv2') as typeof elbv2;
+  const key = Object.entries(SslPolicy).find(([, v]) => v === policy)?.[0];
   if (key) {
     f.get('nlb.ssl_policy');
     s.set('sslPolicy', `elbv2.SslPolicy.${key}`);

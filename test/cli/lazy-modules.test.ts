@@ -3,6 +3,22 @@ import * as os from 'os';
 import * as path from 'path';
 
 /** `cdk-ecs-kit check` and `quotas` start a process per call: they must not load aws-cdk-lib or cdk-nag (seconds of start-up). */
+// Every entry point of these packages: a subpath import (aws-cdk-lib/aws-logs) loads aws-cdk-lib as much as the root does.
+const HEAVY = ['aws-cdk-lib', 'cdk-nag', 'constructs'].flatMap((pkg) => {
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  const subpaths = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'index.js'))).map((d) => `${pkg}/${d}`);
+  return [pkg, ...subpaths.filter(resolves)];
+});
+
+function resolves(id: string): boolean {
+  try {
+    require.resolve(id);
+    return true;
+  } catch {
+    return false; // a folder the package does not export
+  }
+}
+
 describe('CLI module loading', () => {
   const template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-lazy-')), 'App.template.json');
   fs.writeFileSync(template, JSON.stringify({ Resources: { Td: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: '256', Memory: '4096', RequiresCompatibilities: ['FARGATE'] } } } }));
@@ -10,7 +26,7 @@ describe('CLI module loading', () => {
   function runIsolated(argv: string[]): { code: number; out: string } {
     let result = { code: -1, out: '' };
     jest.isolateModules(() => {
-      for (const heavy of ['aws-cdk-lib', 'cdk-nag', 'constructs']) {
+      for (const heavy of HEAVY) {
         jest.doMock(heavy, () => {
           throw new Error(`the CLI loaded ${heavy}`);
         });

@@ -1,0 +1,101 @@
+/**
+ * Bundles the compiled package entry points (lib/index.js, lib/cli/main.js) into one file each, in place, after jsii
+ * has compiled src/ to lib/. Two costs of loading the kit, measured by bench/load.ts in a plain app's process:
+ * - Node's loader costs about 0.3 ms per file on a 2-core machine, and the kit is about 400 files.
+ * - The package root loaded every module it re-exports, so `import { EcsChecks } from 'cdk-ecs-kit'` also loaded
+ *   the constructs, the deployment standards and, through them, cdk-nag (about 270 files).
+ * So lib/index.js becomes one file whose exports are getters that load their module on first use (as aws-cdk-lib's
+ * own root does), and each module is initialized once, from the bundle. Packages (aws-cdk-lib, constructs, cdk-nag,
+ * commander, yaml) stay outside, so the app's copies are used; requires inside functions stay lazy (the CLI still
+ * starts without aws-cdk-lib). The other lib/ files stay as jsii wrote them, for their .d.ts and for deep imports.
+ *
+ * Usage: bundle-lib [LIB_DIR]   (default: lib/ next to this folder)
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildSync } from 'esbuild';
+
+/** The entry points bundled, relative to lib/. */
+export const BUNDLED_ENTRIES = ['index.js', path.join('cli', 'main.js')];
+
+/** Bundle each entry of `libDir` over itself; returns the bundled files. */
+export function bundleLib(libDir: string): string[] {
+  const files = BUNDLED_ENTRIES.map((entry) => path.join(libDir, entry));
+  for (const file of files) {
+    if (!fs.existsSync(file)) throw new Error(`bundle-lib: ${file} does not exist; compile first (npx projen compile)`);
+    // A file bundled before would bundle its old code again: jsii rewrites every file on each compile, so refuse.
+    if (fs.readFileSync(file, 'utf8').includes(BUNDLE_MARK)) throw new Error(`bundle-lib: ${file} is already a bundle; compile again first`);
+  }
+  const [index, cli] = files;
+  const lazy = lazyIndex(index);
+  for (const file of files) {
+    buildSync({
+      ...(file === index ? { stdin: { contents: lazy, resolveDir: libDir, sourcefile: 'index.js', loader: 'js' } } : { entryPoints: [cli] }),
+      outfile: file,
+      allowOverwrite: true,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      banner: { js: BUNDLE_MARK },
+      logLevel: 'warning',
+    });
+  }
+  return files;
+}
+
+/**
+ * The package root as lazy getters: each name lib/index.js exports, from the deepest module that defines it (the
+ * file of WebService, not the service/ index, which would load every service and what each imports). Fails when a
+ * name has no such module, so the bundle exports exactly what jsii compiled.
+ */
+export function lazyIndex(indexFile: string): string {
+  const dir = path.dirname(indexFile);
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const eager: Record<string, unknown> = require(indexFile);
+  const names = new Map<string, string[]>();
+  for (const name of Object.keys(eager)) {
+    const from = definingModule(indexFile, name, eager[name]);
+    if (!from) throw new Error(`bundle-lib: no module that ${indexFile} requires exports ${name}`);
+    const id = `./${path.relative(dir, from).split(path.sep).join('/').replace(/\.js$/, '')}`;
+    names.set(id, [...names.get(id) ?? [], name]);
+  }
+  const modulesUsed = [...names];
+  return [
+    '"use strict";',
+    // Registers this copy of the package at load, as the eager root did (DeploymentStandard.apply() warns about two copies).
+    'require("./internal/kit-copies");',
+    'Object.defineProperty(exports, "__esModule", { value: true });',
+    '/** An object whose properties load the module on first read. */',
+    'function lazy(load) {',
+    '  let loaded;',
+    '  return new Proxy({}, { get: (_, name) => (loaded ??= load())[name] });',
+    '}',
+    ...modulesUsed.map(([id], i) => `const m${i} = lazy(() => require(${JSON.stringify(id)}));`),
+    // Written out one by one, in the form Node's cjs-module-lexer reads, so `import { EcsChecks } from 'cdk-ecs-kit'`
+    // works from ES modules too (Node reads every export there, so those apps load everything, as before).
+    ...modulesUsed.flatMap(([, list], i) => list.map((name) =>
+      `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: function () { return m${i}.${name}; } });`)),
+    '',
+  ].join('\n');
+}
+
+/** The deepest module below `file`, following its relative requires, that exports `value` as `name`. */
+function definingModule(file: string, name: string, value: unknown): string | undefined {
+  for (const [, id] of fs.readFileSync(file, 'utf8').matchAll(/require\("(\.[^"]+)"\)/g)) {
+    const child = require.resolve(path.join(path.dirname(file), id));
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const exports = require(child) as Record<string, unknown>;
+    if (Object.prototype.hasOwnProperty.call(exports, name) && exports[name] === value) return definingModule(child, name, value) ?? child;
+  }
+  return undefined;
+}
+
+/** First line of a bundle (after a hashbang). */
+export const BUNDLE_MARK = '// cdk-ecs-kit bundle: built by scripts/bundle-lib.ts from the files jsii compiled.';
+
+if (require.main === module) {
+  const libDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'lib'));
+  for (const file of bundleLib(libDir)) console.log(`bundled ${path.relative(process.cwd(), file)} (${Math.round(fs.statSync(file).size / 1024)} KiB)`);
+}

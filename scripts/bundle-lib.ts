@@ -41,8 +41,26 @@ export function bundleLib(libDir: string): string[] {
       banner: { js: BUNDLE_MARK },
       logLevel: 'warning',
     });
+    fs.writeFileSync(file, keepClassNames(fs.readFileSync(file, 'utf8'), file));
   }
   return files;
+}
+
+/**
+ * esbuild turns `class X {}` into `var X = class {}` (the name comes from the variable), or `var X = class _X {}` when
+ * the class refers to itself, whose `.name` is then `_X`: `EcsChecks.name`, `console.log(checks)` and stack traces
+ * ("at _FargateSize.of") would change. A static block gives each such class its name back. This is what esbuild's
+ * `keepNames` does for these classes; that option also names every function (about 900 calls at load, 5 % of the
+ * kit's load time), which no other name here needs. Fails when a class named `_X` is left, so a change in esbuild's
+ * output cannot pass unnoticed.
+ */
+export function keepClassNames(code: string, file = 'bundle'): string {
+  const fixed = code.replace(/^((\s*)var (\w+) = class _\3(?: extends [^{\n]+)? \{)$/gm,
+    (_line, head: string, indent: string, name: string) => `${head}\n${indent}  static { Object.defineProperty(this, "name", { value: ${JSON.stringify(name)}, configurable: true }); }`);
+  const left = [...fixed.matchAll(/\bclass (_\w+)[^\n]*\n(\s*static \{ Object\.defineProperty\(this, "name")?/g)]
+    .filter((m) => m[2] === undefined).map((m) => m[1]);
+  if (left.length > 0) throw new Error(`bundle-lib: ${file}: classes whose name esbuild changed and keepClassNames did not restore: ${left.join(', ')}`);
+  return fixed;
 }
 
 /**

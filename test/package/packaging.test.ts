@@ -64,6 +64,7 @@ const assembly = app.synth();
 console.log(JSON.stringify({
   resources: Object.keys(assembly.getStackByName('UserStack').template.Resources).length,
   exports: Object.keys(require('cdk-ecs-kit')).sort(),
+  renamed: Object.entries(require('cdk-ecs-kit')).filter(([n, v]) => typeof v === 'function' && v.name !== n).map(([n, v]) => n + ' is ' + v.name),
 }));
 `;
 
@@ -103,6 +104,8 @@ describe('the packed package', () => {
     const installed = path.join(appDir, 'node_modules', 'cdk-ecs-kit');
     for (const entry of BUNDLED_ENTRIES) expect(isBundle(path.join(installed, 'lib', entry))).toBe(true);
     expect(synth.exports).toEqual(Object.keys(kit).sort());
+    // Classes keep their names through the bundle (EcsChecks.name, console.log, stack traces).
+    expect(synth.renamed).toEqual([]);
 
     // The CLI bin, installed as users run it, checks the synthesized app without loading aws-cdk-lib, cdk-nag or
     // constructs, and finds the package's version from the bundle in lib/cli/.

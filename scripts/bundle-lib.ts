@@ -18,7 +18,11 @@ import { buildSync } from 'esbuild';
 /** The entry points bundled, relative to lib/. */
 export const BUNDLED_ENTRIES = ['index.js', path.join('cli', 'main.js')];
 
-/** Bundle each entry of `libDir` over itself; returns the bundled files. */
+/**
+ * Bundle each entry of `libDir` over itself; returns the bundled files. Every other file of lib/ that the index bundle
+ * holds becomes a stub that hands out the bundle's copy of its module, so a deep import (`cdk-ecs-kit/lib/task`) gets
+ * the same classes as the package root, as it did before the bundle (`instanceof`, the services' task checks).
+ */
 export function bundleLib(libDir: string): string[] {
   const files = BUNDLED_ENTRIES.map((entry) => path.join(libDir, entry));
   for (const file of files) {
@@ -26,24 +30,68 @@ export function bundleLib(libDir: string): string[] {
     // A file bundled before would bundle its old code again: jsii rewrites every file on each compile, so refuse.
     if (fs.readFileSync(file, 'utf8').includes(BUNDLE_MARK)) throw new Error(`bundle-lib: ${file} is already a bundle; compile again first`);
   }
+  const stubs = jsFiles(libDir).filter((f) => fs.readFileSync(f, 'utf8').includes(STUB_MARK));
+  if (stubs.length > 0) throw new Error(`bundle-lib: ${stubs[0]} is a stub of an earlier bundle; compile again first`);
   const [index, cli] = files;
   const lazy = lazyIndex(index);
-  for (const file of files) {
-    buildSync({
-      ...(file === index ? { stdin: { contents: lazy, resolveDir: libDir, sourcefile: 'index.js', loader: 'js' } } : { entryPoints: [cli] }),
-      outfile: file,
-      allowOverwrite: true,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      banner: { js: BUNDLE_MARK },
-      logLevel: 'warning',
-    });
-    fs.writeFileSync(file, keepClassNames(fs.readFileSync(file, 'utf8'), file));
-  }
+  const common = {
+    absWorkingDir: path.dirname(libDir),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    banner: { js: BUNDLE_MARK },
+    logLevel: 'warning',
+  } as const;
+  // The CLI first, from the files jsii wrote (the stubs below would bring the index bundle into it).
+  writeBundle(cli, buildSync({ ...common, entryPoints: [cli], write: false, outfile: cli }).outputFiles[0].text);
+  const stdin = (contents: string) => ({ contents, resolveDir: libDir, sourcefile: 'index.js', loader: 'js' as const });
+  // The index twice: once to learn which modules it holds, then with a table of them for the stubs.
+  const { metafile } = buildSync({ ...common, stdin: stdin(lazy), write: false, metafile: true });
+  const held = Object.keys(metafile.inputs).map((input) => path.resolve(common.absWorkingDir, input))
+    .filter((f) => f.startsWith(libDir + path.sep) && f.endsWith('.js') && !files.includes(f));
+  writeBundle(index, buildSync({ ...common, stdin: stdin(lazy + moduleTable(libDir, held)), write: false, outfile: index }).outputFiles[0].text);
+  for (const file of held) fs.writeFileSync(file, stub(libDir, file));
   return files;
+}
+
+function writeBundle(file: string, code: string): void {
+  fs.writeFileSync(file, keepClassNames(code, file));
+}
+
+/** Key of the function on the index bundle's exports that returns one of its modules by path below lib/. */
+const MODULES_KEY = 'cdk-ecs-kit.modules';
+
+/** The modules of the bundle by their path below lib/, for the stubs (required lazily, as the exports are). */
+function moduleTable(libDir: string, held: readonly string[]): string {
+  const id = (file: string) => path.relative(libDir, file).split(path.sep).join('/');
+  return [
+    'const MODULES = {',
+    ...held.map((file) => `  ${JSON.stringify(id(file))}: () => require(${JSON.stringify(`./${id(file)}`)}),`),
+    '};',
+    `Object.defineProperty(exports, Symbol.for(${JSON.stringify(MODULES_KEY)}), { value: (id) => MODULES[id]() });`,
+    '',
+  ].join('\n');
+}
+
+/** A file of lib/ whose module lives in the index bundle: it exports the bundle's copy. */
+function stub(libDir: string, file: string): string {
+  const id = path.relative(libDir, file).split(path.sep).join('/');
+  const index = path.relative(path.dirname(file), path.join(libDir, 'index.js')).split(path.sep).join('/');
+  return [
+    '"use strict";',
+    `${STUB_MARK} lib/index.js holds this module; a deep import gets that one copy.`,
+    `module.exports = require(${JSON.stringify(index.startsWith('.') ? index : `./${index}`)})[Symbol.for(${JSON.stringify(MODULES_KEY)})](${JSON.stringify(id)});`,
+    '',
+  ].join('\n');
+}
+
+function jsFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? jsFiles(p) : e.name.endsWith('.js') ? [p] : [];
+  });
 }
 
 /**
@@ -112,6 +160,9 @@ function definingModule(file: string, name: string, value: unknown): string | un
 
 /** First line of a bundle (after a hashbang). */
 export const BUNDLE_MARK = '// cdk-ecs-kit bundle: built by scripts/bundle-lib.ts from the files jsii compiled.';
+
+/** Second line of a stub. */
+export const STUB_MARK = '// cdk-ecs-kit stub (scripts/bundle-lib.ts):';
 
 if (require.main === module) {
   const libDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'lib'));

@@ -7,7 +7,7 @@ import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
 import { standardQuotas } from './standard-quotas';
 import { beforeRender, stagePlugins } from '../internal/cdk-internals';
-import { loadedCopies } from '../internal/kit-copies';
+import { loadedCdkLibs, loadedCopies } from '../internal/kit-copies';
 import { EcsChecks } from '../plugin/ecs-checks';
 import { ViolationSeverity } from '../plugin/violation-severity';
 import { QuotaProfile } from '../quotas/quota-profile';
@@ -235,7 +235,8 @@ function warnSetup(app: IConstruct, stage: Stage): void {
           + 'kit constructs of one copy may miss the defaults of a DeploymentStandard applied with another, and its checks (ORG rules, '
           + 'cdk-nag packs) may report less than they should. '
           + 'Install one copy: make cdk-ecs-kit, aws-cdk-lib and constructs peerDependencies of the package that holds the standard '
-          + '(devDependencies for its own tests), and for a file: dependency set install-links=true in the app\'s .npmrc.');
+          + '(devDependencies for its own tests), and for a file: dependency set install-links=true in the app\'s .npmrc.'
+          + cdkLibsLoadedTwice());
       }
       const plugins = stagePlugins(stage);
       if (plugins.filter((p) => p instanceof EcsChecks).length >= 2) {
@@ -253,4 +254,11 @@ function warnSetup(app: IConstruct, stage: Stage): void {
       }
     },
   });
+}
+
+/** The loaded-twice warning's sentence on a second aws-cdk-lib, which silences the validation plugins built on it. */
+function cdkLibsLoadedTwice(): string {
+  const libs = loadedCdkLibs();
+  return libs.length > 1 ? ` aws-cdk-lib is loaded from ${libs.length} places too (${libs.join(', ')}): a validation plugin built on `
+    + 'one copy (a cdk-nag pack the standard registers) finds nothing in an app built on the other.' : '';
 }

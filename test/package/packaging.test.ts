@@ -128,6 +128,23 @@ describe('the packed package', () => {
     expect(pluginModules.filter((m) => /node_modules[\\/]cdk-nag[\\/]/.test(m))).toEqual([]);
     expect(pluginModules.filter((m) => /aws-cdk-lib[\\/]aws-(ecs-patterns|s3|kms|scheduler|vpclattice)[\\/]/.test(m))).toEqual([]);
 
+    // Deep imports get the root's classes (lib/ files of bundled modules are stubs of the bundle): a task made from a
+    // deep import runs in a service from the root, which checks its task with instanceof.
+    const deep = execFileSync(process.execPath, ['-e', [
+      "const { App, Stack } = require('aws-cdk-lib');",
+      "const ecs = require('aws-cdk-lib/aws-ecs');",
+      "const root = require('cdk-ecs-kit');",
+      "const { FargateTask } = require('cdk-ecs-kit/lib/task');",
+      "const same = [FargateTask === root.FargateTask, require('cdk-ecs-kit/lib/plugin/ecs-checks').EcsChecks === root.EcsChecks,",
+      "  require('cdk-ecs-kit/lib/standards').DeploymentStandard === root.DeploymentStandard];",
+      "const stack = new Stack(new App(), 'Deep');",
+      "const cluster = new ecs.Cluster(stack, 'Cluster');",
+      "const task = new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36') } });",
+      "new root.WorkerService(stack, 'Worker', { cluster, task });",
+      'console.log(JSON.stringify(same));',
+    ].join('\n')], { cwd: appDir, stdio: 'pipe', env: { ...process.env, CDK_VALIDATION: 'false' } }).toString();
+    expect(JSON.parse(deep.trim().split('\n').pop()!)).toEqual([true, true, true]);
+
     // ES modules see the same named exports (Node reads them from the bundle's export statements).
     fs.writeFileSync(path.join(appDir, 'esm.mjs'), "import { EcsChecks, WebService, FargateSize } from 'cdk-ecs-kit';\n"
       + 'console.log([EcsChecks, WebService, FargateSize].map((e) => typeof e).join(" "));\n');

@@ -196,6 +196,17 @@ describe('item 4: plain task definitions and TaskDefinitionJson', () => {
       .toThrow(/\[KIT-SERVICE-TASK\] task definition Byo\/Nightly\/Imported is imported, and a service needs its containers/);
   });
 
+  test('a kit task of another copy of cdk-ecs-kit: the error names the copies, not "not a kit task"', () => {
+    const { stack, vpc, task } = base();
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+    // What a FargateTask made by a second copy of the kit looks like to this copy: not its TaskBase, but marked.
+    const other = { node: { path: 'Byo/OtherTask' }, [Symbol.for('cdk-ecs-kit.task')]: true };
+    expect(() => new WorkerService(stack, 'W', { cluster, task: other as any }))
+      .toThrow(/\[KIT-SERVICE-TASK\] task Byo\/OtherTask is a kit task from another copy of cdk-ecs-kit \(loaded from 1 places: .*\).*Install one copy/);
+    // This copy's own tasks carry the mark too.
+    expect(Symbol.for('cdk-ecs-kit.task') in task('Mine')).toBe(true);
+  });
+
   test('task and taskDefinition: exactly one', () => {
     const { stack, vpc, task } = base();
     const cluster = new EcsCluster(stack, 'Cluster', { vpc });

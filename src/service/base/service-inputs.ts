@@ -12,9 +12,10 @@ import { Construct, IConstruct } from 'constructs';
 import { EcsCluster } from '../../cluster/ecs-cluster';
 import { fail, severityOf } from '../../errors';
 import { KitCluster } from '../../internal/cdk-internals';
+import { loadedCopies } from '../../internal/kit-copies';
 import { formatMessage } from '../../rules/engine';
 import { Severity } from '../../rules/finding';
-import { TaskBase } from '../../task/base/task-base';
+import { KIT_TASK, TaskBase } from '../../task/base/task-base';
 
 /** A cluster as a service sees it. */
 export interface ServiceCluster {
@@ -113,6 +114,18 @@ export function resolveTask(path: string, input: TaskInput, ec2CapacityGiven: bo
     const task = input.task as unknown;
     if (!(task instanceof TaskBase)) {
       const name = (task as IConstruct)?.node?.path ?? String(task);
+      if (typeof task === 'object' && task !== null && KIT_TASK in task) {
+        const copies = loadedCopies();
+        fail({
+          code: 'KIT-SERVICE-TASK',
+          path,
+          problem: `task ${name} is a kit task from another copy of cdk-ecs-kit (loaded from ${copies.length} places: ${copies.join(', ')}), `
+            + 'which this service cannot use',
+          allowed: 'a task of the same copy of cdk-ecs-kit as the service',
+          fix: 'Install one copy: make cdk-ecs-kit, aws-cdk-lib and constructs peerDependencies of the package that creates the task, and '
+            + 'import the kit from its package root (\'cdk-ecs-kit\', not \'cdk-ecs-kit/lib/...\').',
+        });
+      }
       fail({
         code: 'KIT-SERVICE-TASK',
         path,

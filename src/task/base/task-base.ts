@@ -78,6 +78,9 @@ export interface TaskBaseProps {
 /** The acknowledgement reason for ECR's account-wide authorization token. */
 export const ECR_TOKEN_REASON = 'ecr:GetAuthorizationToken only accepts Resource "*"; the image pull actions in the same policy are scoped to the image repository.';
 
+/** Marks kit tasks across copies of the kit (Symbol.for is shared by every copy in the process). */
+export const KIT_TASK = Symbol.for('cdk-ecs-kit.task');
+
 /** Base of the kit's task constructs. */
 export abstract class TaskBase extends Construct {
   /** The aws-cdk-lib task definition. */
@@ -108,6 +111,8 @@ export abstract class TaskBase extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskBaseProps) {
     super(scope, id);
+    // Seen by every copy of the kit: a service of another copy names the second copy instead of "not a kit task".
+    Object.defineProperty(this, KIT_TASK, { value: true });
     this.execRole = createExecutionRole(this);
     this.executionRole = this.execRole;
     this.taskRole = createTaskRole(this);

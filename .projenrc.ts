@@ -87,7 +87,8 @@ project.testTask.prependSpawn(typecheck);
 // Keep the API usable from every jsii language: warnings (e.g. C# reserved
 // words) fail the build instead of being silenced.
 project.compileTask.reset('jsii --fail-on-warnings');
-// One file per entry point: Node loads the kit's 500+ compiled files in ~300 ms, one bundle in ~200 ms (scripts/bundle-lib.ts).
+// One file per entry point, exports loaded on first use: `new EcsChecks()` in a plain app loaded ~680 files (the kit's
+// 396, cdk-nag's) in 225 ms, and loads the bundle in 39 ms (scripts/bundle-lib.ts, bench/load.ts).
 project.compileTask.exec('ts-node --transpile-only --project scripts/tsconfig.json scripts/bundle-lib.ts');
 
 // The README's main job: synthesize the example app and print its check report.

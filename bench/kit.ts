@@ -8,11 +8,14 @@ import * as path from 'path';
 import type * as kit from '../src';
 
 /** lib/index.js of the repository, found from bench/ and from bench/out/bench/ alike. */
-const SHIPPED = ((): string => {
+export const SHIPPED = ((): string => {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, '.projenrc.ts')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return path.join(dir, 'lib', 'index.js');
 })();
+
+/** The shipped bundle, unless it is not compiled or BENCH_KIT=src asks for the sources. */
+const useShipped = () => fs.existsSync(SHIPPED) && process.env.BENCH_KIT !== 'src';
 
 let loaded: typeof kit | undefined;
 /** Milliseconds the first loadKit() took (0 before it). */
@@ -22,7 +25,7 @@ export function loadKit(): typeof kit {
   if (loaded) return loaded;
   const t = process.hrtime.bigint();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pkg: typeof kit = fs.existsSync(SHIPPED) && process.env.BENCH_KIT !== 'src' ? require(SHIPPED) : require('../src');
+  const pkg: typeof kit = useShipped() ? require(SHIPPED) : require('../src');
   // The exports the benchmark apps use, so lazy exports are loaded here too.
   void [pkg.EcsChecks, pkg.FargateTask, pkg.WebService];
   kitLoadMs = Number(process.hrtime.bigint() - t) / 1e6;
@@ -31,5 +34,5 @@ export function loadKit(): typeof kit {
 
 /** Which copy loadKit() loads, for the printed figures. */
 export function kitSource(): string {
-  return fs.existsSync(SHIPPED) && process.env.BENCH_KIT !== 'src' ? 'lib/ (as shipped)' : 'bench/out/src (transpiled files)';
+  return useShipped() ? 'lib/ (as shipped)' : 'bench/out/src (transpiled files)';
 }

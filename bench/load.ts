@@ -12,11 +12,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildApp } from './apps';
+import { SHIPPED } from './kit';
 
 const i = process.argv.indexOf('--package');
 const which = i >= 0 ? process.argv[i + 1] : 'package';
-const target = which === 'cdk-nag' ? 'cdk-nag' : which === 'files' ? path.join(__dirname, '..', 'src') : path.join(__dirname, '..', '..', '..', 'lib');
-if (which === 'package' && !fs.existsSync(path.join(target, 'index.js'))) throw new Error(`${target}/index.js is missing: run npx projen compile first`);
+const target = which === 'cdk-nag' ? 'cdk-nag' : which === 'files' ? path.join(__dirname, '..', 'src') : SHIPPED;
+if (which === 'package' && !fs.existsSync(target)) throw new Error(`${target} is missing: run npx projen compile first`);
 
 const app = new App({ outdir: path.join(__dirname, '..', 'load.cdk.out') });
 buildApp(app, 1, 'plain');

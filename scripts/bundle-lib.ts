@@ -7,7 +7,8 @@
  * So lib/index.js becomes one file whose exports are getters that load their module on first use (as aws-cdk-lib's
  * own root does), and each module is initialized once, from the bundle. Packages (aws-cdk-lib, constructs, cdk-nag,
  * commander, yaml) stay outside, so the app's copies are used; requires inside functions stay lazy (the CLI still
- * starts without aws-cdk-lib). The other lib/ files stay as jsii wrote them, for their .d.ts and for deep imports.
+ * starts without aws-cdk-lib). The lib/ files of modules the index bundle holds become stubs that hand out the bundle's
+ * module, so a deep import gets the same classes as the root; the .d.ts files stay as jsii wrote them.
  *
  * Usage: bundle-lib [LIB_DIR]   (default: lib/ next to this folder)
  */

@@ -11,25 +11,24 @@ import { packageRoot } from './package-root';
 const holder = globalThis as unknown as Record<symbol, Set<string> | undefined>;
 const copies = holder[Symbol.for('cdk-ecs-kit.loadedCopies')] ??= new Set<string>();
 copies.add(packageRoot());
-const cdkLibs = holder[Symbol.for('cdk-ecs-kit.cdkLibCopies')] ??= new Set<string>();
-const cdkLib = cdkLibDir();
-if (cdkLib) cdkLibs.add(cdkLib);
 
 /** The package directories of the copies of cdk-ecs-kit loaded so far, sorted. */
 export function loadedCopies(): string[] {
   return [...copies].sort();
 }
 
-/** The directories of the aws-cdk-lib copies that the loaded copies of cdk-ecs-kit resolve, sorted. */
+/**
+ * The directories of the aws-cdk-lib copies that the loaded copies of cdk-ecs-kit resolve, sorted. Worked out when
+ * asked (a warning), from each copy's directory, so loading the kit resolves nothing (the CLI runs without aws-cdk-lib).
+ */
 export function loadedCdkLibs(): string[] {
-  return [...cdkLibs].sort();
-}
-
-/** Where this copy's aws-cdk-lib is, without loading it (the CLI runs without aws-cdk-lib). */
-function cdkLibDir(): string | undefined {
-  try {
-    return path.dirname(require.resolve('aws-cdk-lib'));
-  } catch {
-    return undefined;
+  const dirs = new Set<string>();
+  for (const copy of copies) {
+    try {
+      dirs.add(path.dirname(require.resolve('aws-cdk-lib', { paths: [copy] })));
+    } catch {
+      // A copy without aws-cdk-lib (only its CLI runs): nothing to compare.
+    }
   }
+  return [...dirs].sort();
 }

@@ -111,8 +111,6 @@ export abstract class TaskBase extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskBaseProps) {
     super(scope, id);
-    // Seen by every copy of the kit: a service of another copy names the second copy instead of "not a kit task".
-    Object.defineProperty(this, KIT_TASK, { value: true });
     this.execRole = createExecutionRole(this);
     this.executionRole = this.execRole;
     this.taskRole = createTaskRole(this);
@@ -385,3 +383,6 @@ export abstract class TaskBase extends Construct {
     }
   }
 }
+
+// Seen by every copy of the kit: a service of another copy names the second copy instead of "not a kit task".
+Object.defineProperty(TaskBase.prototype, KIT_TASK, { value: true });

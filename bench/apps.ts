@@ -4,6 +4,9 @@
  * - `plain`: aws-cdk-lib `ecs-patterns` ApplicationLoadBalancedFargateService;
  * - `kit`: the kit's FargateTask + WebService, on the same plain VPC and
  *   cluster, with the same image, size and desired count.
+ * Both run nginx-unprivileged on port 8080: the kit's default non-root user
+ * could not bind nginx's port 80 (KIT-TASK-PRIVILEGED-PORT), so an app on
+ * port 80 would measure a warning and a task that exits at start.
  */
 import { App, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -15,7 +18,8 @@ import { loadKit } from './kit';
 export const SERVICES_PER_STACK = 25;
 export type AppKind = 'plain' | 'kit';
 
-const IMAGE = 'public.ecr.aws/nginx/nginx:1.27';
+const IMAGE = 'public.ecr.aws/nginx/nginx-unprivileged:1.27';
+const PORT = 8080;
 const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
 const ENV = { account: '111111111111', region: 'us-east-1' };
 
@@ -35,11 +39,11 @@ export function buildApp(app: App, services: number, kind: AppKind = 'plain'): v
           cpu: 256,
           memoryLimitMiB: 512,
           desiredCount: 2,
-          taskImageOptions: { image: ecs.ContainerImage.fromRegistry(IMAGE), containerPort: 80 },
+          taskImageOptions: { image: ecs.ContainerImage.fromRegistry(IMAGE), containerPort: PORT },
         });
       } else {
         const task = new FargateTask(stack, `Svc${i}Task`, {
-          container: { image: ecs.ContainerImage.fromRegistry(IMAGE), portMappings: [{ containerPort: 80 }], scratchPaths: ['/tmp'] },
+          container: { image: ecs.ContainerImage.fromRegistry(IMAGE), portMappings: [{ containerPort: PORT }], scratchPaths: ['/tmp'] },
         });
         // No access-log bucket: the plain pattern has none either.
         new WebService(stack, `Svc${i}`, { cluster, task, certificate, desiredCount: 2, accessLogs: false });

@@ -115,7 +115,7 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
   // One pass per quota profile (constructs pass none, so one pass in practice).
   const byProfile = new Map<QuotaProfile | undefined, Map<string, Finding[]>>();
   for (const quotas of new Set(registrations.map((r) => r.quotas))) {
-    const rules = [...new Set(registrations.flatMap((r, i) => (r.quotas === quotas ? needed(r, i) : [])))];
+    const rules = sharedList([...new Set(registrations.flatMap((r, i) => (r.quotas === quotas ? needed(r, i) : [])))]);
     // templateSize 0: the file is not written yet; aws-cdk-lib checks the stack's size and resource count itself.
     const model = new AssemblyModel([{ name: stack.stackName, template, templateSize: 0, constructPathOf }]);
     const byResource = new Map<string, Finding[]>();
@@ -134,6 +134,22 @@ function checkTemplate(stack: Stack, template: CfnTemplate, registrations: reado
     }
   });
   if (errors.length > 0) throw validationFailure(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+}
+
+/**
+ * Rule lists of the stacks checked so far, by their ids: every stack of an app
+ * usually needs the same rules, and the engine plans each list object once,
+ * so a stack that needs the rules of an earlier one gets that list, not a copy.
+ */
+const RULE_LISTS = new Map<string, readonly Rule[]>();
+
+function sharedList(rules: readonly Rule[]): readonly Rule[] {
+  const key = rules.map((r) => r.id).join('\n');
+  const known = RULE_LISTS.get(key);
+  // Same ids from another catalogue (ResourceValidationOptions.rules) are other rules: keep them apart.
+  if (known && known.every((r, i) => r === rules[i])) return known;
+  RULE_LISTS.set(key, rules);
+  return rules;
 }
 
 /** Construct path of each CloudFormation element of the stack, by logical id (only built when a message names another resource). */

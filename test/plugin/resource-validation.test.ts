@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { validateWithRules } from '../../src/plugin/resource-validation';
 import { SecureRepository } from '../../src/registry';
+import * as engine from '../../src/rules/engine';
 import { ResourceRule, RuleIssue, Severity } from '../../src/rules/rule';
 
 // A stand-in rule: reports every lifecycle rule's countNumber, so the test sees exactly what the engine saw.
@@ -96,5 +97,27 @@ describe('engine rules on the rendered L1', () => {
     validateWithRules(repo, cfn, ['KIT-PROBE'], { rules: [probeRule('KIT-PROBE', Severity.ERROR)] });
     repo.repository.node.tryRemoveChild(cfn.node.id);
     expect(Template.fromStack(stack).findResources('AWS::ECR::Repository')).toEqual({});
+  });
+
+  test('stacks that need the same rules run the same rule list, so the engine plans it once; another catalogue\'s rules of the same ids stay apart', () => {
+    const app = new App();
+    const catalogue = [probeRule('KIT-PROBE', Severity.WARNING)];
+    const other = [probeRule('KIT-PROBE', Severity.WARNING)];
+    for (const [name, rules] of [['A', catalogue], ['B', catalogue], ['C', other]] as const) {
+      const repo = new SecureRepository(new Stack(app, name), 'Repo', { maxTaggedImages: 7 });
+      validateWithRules(repo, repo.repository.node.defaultChild as ecr.CfnRepository, ['KIT-PROBE'], { rules });
+    }
+    const run = jest.spyOn(engine, 'runRules');
+    try {
+      app.synth();
+      const lists = run.mock.calls.map(([, options]) => options.rules);
+      expect(lists).toHaveLength(3);
+      expect(lists[1]).toBe(lists[0]);
+      expect(lists[2]).not.toBe(lists[0]);
+      expect(lists[2]).toContain(other[0]);
+      expect(lists[2]).not.toContain(catalogue[0]);
+    } finally {
+      run.mockRestore();
+    }
   });
 });

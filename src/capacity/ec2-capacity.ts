@@ -7,6 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { Ec2AgentSettings } from './agent-settings';
 import { Ec2CapacityImage, Ec2CapacityOs } from './ec2-capacity-image';
+import { openOnInstances } from './instance-ingress';
 import { nameAwayFromReservedStackName } from './provider-name';
 import { agentUserData } from './user-data';
 import { checkCapacityProviderName, checkGroup, checkInstanceTypes, checkManagedScaling, checkRange, defaultImageFor } from './validation';
@@ -284,12 +285,11 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
   public allowTaskTraffic(peer: ec2.IConnectable, networkMode: ecs.NetworkMode, containerPort: number): void {
     switch (networkMode) {
       case ecs.NetworkMode.BRIDGE:
-        this.connections.allowFrom(peer, ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max),
-          'ECS bridge-mode dynamic host ports');
+        openOnInstances(this, peer, ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max), 'ECS bridge-mode dynamic host ports');
         return;
       case ecs.NetworkMode.HOST:
         checkRange(this.node.path, 'KIT-CAPACITY-PORT', 'containerPort', containerPort, PORT, 'Use the port the container listens on.');
-        this.connections.allowFrom(peer, ec2.Port.tcp(containerPort), `ECS host-mode port ${containerPort}`);
+        openOnInstances(this, peer, ec2.Port.tcp(containerPort), `ECS host-mode port ${containerPort}`);
         return;
       case ecs.NetworkMode.AWS_VPC:
         return;

@@ -27,8 +27,14 @@ function secretByArnOrName(plan: ServicePlan, ref: string, idSuffix: string): st
     : `secretsmanager.Secret.fromSecretPartialArn(this, ${id}, ${tsString(ref, plan.facts.app)})`;
 }
 
-/** `image.build` (string or map) as a Docker image asset built at synth time. */
-export function buildImage(plan: ServicePlan, base: Path, arm64: boolean): string {
+/** The platform an image is built for. */
+export interface ImagePlatform {
+  readonly arm64: boolean;
+  readonly windows: boolean;
+}
+
+/** `image.build` (string or map) as a Docker image asset built at synth time; a Windows build gets a TODO in `where`. */
+export function buildImage(plan: ServicePlan, base: Path, platform: ImagePlatform, where: ObjectCode): string {
   const f = plan.fields;
   const build = f.peek(base);
   let dockerfile: string | undefined;
@@ -51,9 +57,15 @@ export function buildImage(plan: ServicePlan, base: Path, arm64: boolean): strin
     const rel = relativeTo(dir, dockerfile);
     if (rel !== 'Dockerfile') opts.set('file', tsString(rel));
   }
-  opts.set('platform', arm64 ? 'ecr_assets.Platform.LINUX_ARM64' : 'ecr_assets.Platform.LINUX_AMD64');
+  if (platform.windows) {
+    // ecr_assets.Platform has Linux platforms only, and a Linux Docker host cannot build a Windows image.
+    plan.todo(base, 'a Windows image: build it on a Windows Docker host (Docker in Windows containers mode, e.g. a Windows CI runner), '
+      + 'or build and push it there and use ecs.ContainerImage.fromEcrRepository', where);
+  } else {
+    opts.set('platform', platform.arm64 ? 'ecr_assets.Platform.LINUX_ARM64' : 'ecr_assets.Platform.LINUX_AMD64');
+  }
   const entries = opts.entries.map((e) => ('key' in e ? `${e.key}: ${e.expr}` : '')).filter(Boolean).join(', ');
-  return `ecs.ContainerImage.fromAsset(path.join(${plan.facts.workspaceRoot}, ${tsString(dir)}), { ${entries} })`;
+  return `ecs.ContainerImage.fromAsset(path.join(${plan.facts.workspaceRoot}, ${tsString(dir)})${entries ? `, { ${entries} }` : ''})`;
 }
 
 function optional(s: string | undefined): string | undefined {

@@ -66,7 +66,7 @@ function mergeObject(base: ObjectCode, envs: [string, ObjectCode][], spread: boo
 }
 
 const SLOTS = ['task', 'container', 'environment', 'secrets', 'service'] as const;
-const STATEMENTS = ['before', 'afterTask', 'afterService'] as const;
+const STATEMENTS = ['topics', 'before', 'afterTask', 'afterService'] as const;
 
 /**
  * Fold the environment plans into the base plan's props. Returns the TODOs
@@ -82,7 +82,7 @@ export function foldEnvironments(plans: EnvironmentPlans, manifest: Record<strin
       todos.push({ path: `environments.${name}`, value: override, why: `in ${name} this is a ${plan.kind}, not a ${base.kind}: build that environment's service separately` });
       continue;
     }
-    const extra = STATEMENTS.flatMap((s) => plan[s].filter((line) => !base[s].includes(line) && !line.startsWith('// TODO(copilot)')));
+    const extra = STATEMENTS.flatMap((s) => plan[s].filter((line) => !base[s].includes(line) && !line.startsWith('//')));
     if (extra.length) {
       todos.push({
         path: `environments.${name}`,

@@ -108,7 +108,7 @@ function mapPublish(plan: ServicePlan): void {
       const dedup = plan.fields.bool(['publish', 'topics', i, 'fifo', 'content_based_deduplication']);
       fifoProps = `, fifo: true${dedup !== undefined ? `, contentBasedDeduplication: ${dedup}` : ''}`;
     }
-    plan.before.push(`const ${v} = new sns.Topic(this, '${plan.id}${pascal(t.name)}Topic', { enforceSSL: true${fifoProps} });`);
+    plan.topics.push(`const ${v} = new sns.Topic(this, '${plan.id}${pascal(t.name)}Topic', { enforceSSL: true${fifoProps} });`);
     plan.afterTask.push(`${v}.grantPublish(${plan.taskVar}.taskRole);`);
     arns.push(`${tsKey(t.name)}: ${v}.topicArn`);
   });

@@ -33,6 +33,11 @@ export interface MigrateCopilotOptions {
    * @default - the environments the manifests override, else ['test']
    */
   readonly environments?: string[];
+  /**
+   * Certificate ARN of each environment's HTTPS listeners (its manifest's http.public.certificates), used instead of the placeholder.
+   * @default - from the Environment manifests among the inputs, else none
+   */
+  readonly certificates?: Record<string, string>;
 }
 
 /** Per-manifest record of what happened to each leaf field. */
@@ -94,6 +99,12 @@ function keepVariableText(value: unknown, text: unknown): void {
 }
 
 const ENVIRONMENT = 'Environment';
+
+/** The first of an environment manifest's `http.public.certificates`: the one the generated listeners can take. */
+function environmentCertificate(manifest: unknown): string | undefined {
+  const certs = isMap(manifest) && isMap(manifest.http) && isMap(manifest.http.public) ? manifest.http.public.certificates : undefined;
+  return Array.isArray(certs) && typeof certs[0] === 'string' ? certs[0] : undefined;
+}
 const ENVIRONMENT_WORK = 'The environment\'s VPC and certificate are manual work: build them once and pass vpc and certificate to the generated '
   + 'stack (docs/migrate-copilot.md, "What needs manual work").';
 
@@ -163,6 +174,11 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
       todos: [...base.fields.todos, ...envTodos],
     });
   }
+  const certificates: Record<string, string> = { ...options.certificates };
+  for (const { manifest } of environmentManifests) {
+    const arn = environmentCertificate(manifest);
+    if (arn) certificates[String(manifest.name)] = arn;
+  }
   // The whole manifest is one TODO (path '' covers every field).
   for (const s of skipped) report.push({ file: s.file, name: s.name, mapped: [], todos: [{ ...s.todo, path: '' }] });
   const code = renderFile(rendered, {
@@ -171,12 +187,13 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
     importFrom: options.importFrom ?? 'cdk-ecs-kit',
     workspaceRoot: options.workspaceRoot ?? '__dirname',
     skipped: skipped.map((s) => ({ file: s.file, todo: s.todo })),
+    certificates,
   });
   return { code, manifests: report };
 }
 
 /** The Copilot application name from `copilot/.workspace` above a manifest, if there is one. */
-export function workspaceOf(manifestFile: string): { root: string; app?: string; environments?: string[] } {
+export function workspaceOf(manifestFile: string): { root: string; app?: string; environments?: string[]; certificates?: Record<string, string> } {
   let dir = path.dirname(path.resolve(manifestFile));
   while (dir !== path.dirname(dir)) {
     if (path.basename(dir) === 'copilot') {
@@ -190,11 +207,25 @@ export function workspaceOf(manifestFile: string): { root: string; app?: string;
       const envDir = path.join(dir, 'environments');
       const environments = fs.existsSync(envDir)
         ? fs.readdirSync(envDir).filter((e) => fs.existsSync(path.join(envDir, e, 'manifest.yml'))).sort() : [];
-      return { root: path.dirname(dir), app, environments: environments.length ? environments : undefined };
+      const certificates: Record<string, string> = {};
+      for (const env of environments) {
+        const arn = environmentCertificate(readYaml(path.join(envDir, env, 'manifest.yml')));
+        if (arn) certificates[env] = arn;
+      }
+      return { root: path.dirname(dir), app, environments: environments.length ? environments : undefined, certificates };
     }
     dir = path.dirname(dir);
   }
   return { root: path.dirname(path.resolve(manifestFile)) };
+}
+
+/** A YAML file's content, or undefined when it does not parse (an environment manifest is optional input). */
+function readYaml(file: string): unknown {
+  try {
+    return parse(fs.readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Copilot's folders that hold no service or job manifests. */
@@ -243,6 +274,10 @@ export function migrateCopilotFiles(paths: readonly string[], outFile: string | 
   const outDir = outFile ? path.dirname(path.resolve(outFile)) : process.cwd();
   const rel = path.relative(outDir, ws.root).split(path.sep).join('/') || '.';
   return migrateCopilot(inputs.map((i) => ({ ...i, source: i.file, file: path.relative(ws.root, path.resolve(i.file)).split(path.sep).join('/') })), {
-    importFrom, app: ws.app, workspaceRoot: rel === '.' ? '__dirname' : `path.join(__dirname, '${rel}')`, environments: ws.environments,
+    importFrom,
+    app: ws.app,
+    workspaceRoot: rel === '.' ? '__dirname' : `path.join(__dirname, '${rel}')`,
+    environments: ws.environments,
+    certificates: ws.certificates,
   });
 }

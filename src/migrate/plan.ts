@@ -29,6 +29,8 @@ export class ServicePlan {
   public readonly secrets = new ObjectCode();
   /** Service (or job) props. */
   public readonly service = new ObjectCode();
+  /** Topic declarations, written before every service: a subscriber may come before its publisher. */
+  public readonly topics: string[] = [];
   /** Statements before the task (file systems, repositories). */
   public readonly before: string[] = [];
   /** Statements after the task, before the service (sidecars, volumes). */
@@ -41,6 +43,8 @@ export class ServicePlan {
   public port?: number;
   /** The service uses ECS Exec (the cluster needs it on). */
   public exec = false;
+  /** The uid the kit gives the main container instead of the image's user (undefined: user set, Windows, or the image's own uid kept). */
+  public kitUser?: string;
   /** Path pattern for the shared ALB listener (web services). */
   public httpPath?: string;
 

@@ -1,8 +1,8 @@
 /** Writes the plans out as one TypeScript file: a services stack and an app with one stack per environment. */
-import { pascal, todoComment, tsString } from './code';
+import { pascal, todoComment, tsKey, tsString } from './code';
 import { Todo } from './fields';
 import { ServicePlan } from './plan';
-import { renderTaskProps } from './task';
+import { renderTaskProps, windowsPlatform } from './task';
 
 /** One rendered service, with what the header needs to say about it. */
 export interface RenderedService {
@@ -20,6 +20,40 @@ export interface RenderOptions {
   readonly workspaceRoot: string;
   /** Manifests that could not be mapped at all, with the reason. */
   readonly skipped: { file: string; todo: Todo }[];
+  /** Certificate ARN per environment, from the environment manifests. */
+  readonly certificates?: Record<string, string>;
+}
+
+const PLACEHOLDER_CERTIFICATE = 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000';
+
+/** The VPC and certificate statements of buildApp: the environments' certificates where their manifests name one. */
+function networkLines(options: RenderOptions): { constants: string; lines: string } {
+  const known = options.environments.filter((e) => options.certificates?.[e] !== undefined);
+  const certificate = `process.env.CERTIFICATE_ARN ?? ${tsString(PLACEHOLDER_CERTIFICATE)}`;
+  if (known.length === 0) {
+    return {
+      constants: '',
+      lines: `    // TODO: use the environment's VPC and certificate (Copilot's environment stack made them); these are placeholders.
+    const vpc = new ec2.Vpc(network, 'Vpc', { maxAzs: 2, natGateways: 1, flowLogs: { all: {} } });
+    const certificate = acm.Certificate.fromCertificateArn(network, 'Certificate',
+      ${certificate});`,
+    };
+  }
+  const missing = options.environments.filter((e) => !known.includes(e));
+  const entries = known.map((e) => `  ${tsKey(e)}: ${tsString(options.certificates![e])},`).join('\n');
+  return {
+    constants: `/** The environments' certificates (http.public.certificates of copilot/environments/<env>/manifest.yml). */
+const CERTIFICATE_ARNS: Record<string, string> = {
+${entries}
+};
+
+`,
+    lines: `    // TODO: use the environment's VPC (Copilot's environment stack made it); this one is a placeholder.
+    const vpc = new ec2.Vpc(network, 'Vpc', { maxAzs: 2, natGateways: 1, flowLogs: { all: {} } });
+${missing.length ? `    // TODO: ${missing.join(', ')}: no certificate in the environment manifest; CERTIFICATE_ARN or a placeholder is used.\n` : ''}\
+    const certificate = acm.Certificate.fromCertificateArn(network, 'Certificate',
+      CERTIFICATE_ARNS[environmentName]${missing.length ? ` ?? ${certificate}` : ''});`,
+  };
 }
 
 const MODULES: [string, string][] = [
@@ -50,10 +84,7 @@ function renderService(r: RenderedService): string[] {
   const lines: string[] = [`// ${plan.name}: ${r.type} (${r.file}) -> ${plan.kind}`];
   lines.push(...plan.before);
   const task = renderTaskProps(plan.task, plan.container, plan.environment, plan.secrets);
-  if (plan.fields.peek('storage.readonly_fs') === undefined) {
-    task.comment('// Kit defaults: read-only root filesystem and uid 1000. Copilot ran the image\'s user on a writable root:');
-    task.comment('// add scratchPaths for directories the app writes, and user if it needs the image\'s own.');
-  }
+  for (const line of kitDefaults(plan)) task.comment(line);
   lines.push(`const ${plan.taskVar} = new FargateTask(this, '${plan.id}Task', ${task.render('')});`);
   // Copilot set environment variables on every service; cdk-nag AwsSolutions flags any (ECS2).
   if (plan.environment.entries.length > 0) {
@@ -66,6 +97,20 @@ function renderService(r: RenderedService): string[] {
   lines.push(`const ${plan.v} = new ${plan.kind}(this, '${plan.id}', ${service.entries.length ? body : `{ ${props.join(', ')} }`});`);
   lines.push(...plan.afterService);
   return lines;
+}
+
+/** What the kit picks for the main container that Copilot left to the image: a read-only root filesystem, a non-root uid. */
+function kitDefaults(plan: ServicePlan): string[] {
+  // Windows containers get neither; with exec the root filesystem stays writable.
+  const readonly = plan.fields.peek('storage.readonly_fs') === undefined && !plan.exec && !windowsPlatform(plan.fields);
+  const uid = plan.kitUser;
+  if (readonly && uid) {
+    return [`// Kit defaults: read-only root filesystem and uid ${uid}. Copilot ran the image's user on a writable root:`,
+      '// add scratchPaths for directories the app writes, and user if it needs the image\'s own (e.g. \'0\' for root).'];
+  }
+  if (readonly) return ['// Kit default: read-only root filesystem (Copilot\'s was writable): add scratchPaths for directories the app writes.'];
+  if (uid) return [`// Kit default: uid ${uid} (Copilot ran the image's own user): set user if the app needs that one (e.g. '0' for root).`];
+  return [];
 }
 
 /** Remove `const x = ` where nothing reads x (the generated code compiles under noUnusedLocals). */
@@ -114,6 +159,9 @@ export function renderFile(services: RenderedService[], options: RenderOptions):
     `const cluster = new EcsCluster(this, 'Cluster', { ${clusterProps.join(', ')} });`,
   ];
   for (const s of options.skipped) ctor.push(todoComment(s.todo, `${s.file}: `));
+  // All topics first: a subscriber may come before its publisher (construct ids stay per publisher).
+  const topics = services.flatMap((s) => s.plan.topics);
+  if (topics.length) ctor.push('', '// SNS topics the services publish (Copilot publish.topics).', ...topics);
   for (const s of services) ctor.push('', ...renderService(s));
   const backends = services.filter((s) => s.plan.kind === 'BackendService' && s.plan.port !== undefined);
   if (backends.length) {
@@ -127,7 +175,8 @@ export function renderFile(services: RenderedService[], options: RenderOptions):
   const envList = options.environments.map((e) => tsString(e)).join(', ');
   const workspace = /\bWORKSPACE\b/.test(inner)
     ? `/** The Copilot workspace (image builds and env files are relative to it). */\nconst WORKSPACE = ${options.workspaceRoot};\n\n` : '';
-  const body = `${workspace}/** Copilot environments: one services stack each (the manifests' environments: overrides pick the values). */
+  const network = networkLines(options);
+  const body = `${workspace}${network.constants}/** Copilot environments: one services stack each (the manifests' environments: overrides pick the values). */
 export const ENVIRONMENTS = [${envList}];
 
 export interface ${cls}Props extends StackProps {
@@ -150,10 +199,7 @@ ${inner}
 export function buildApp(app: App): void {
   for (const environmentName of ENVIRONMENTS) {
     const network = new Stack(app, \`${pascal(options.app)}-\${environmentName}-network\`);
-    // TODO: use the environment's VPC and certificate (Copilot's environment stack made them); these are placeholders.
-    const vpc = new ec2.Vpc(network, 'Vpc', { maxAzs: 2, natGateways: 1, flowLogs: { all: {} } });
-    const certificate = acm.Certificate.fromCertificateArn(network, 'Certificate',
-      process.env.CERTIFICATE_ARN ?? 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000');
+${network.lines}
     new ${cls}(app, \`${pascal(options.app)}-\${environmentName}\`, { environmentName, vpc, certificate });
   }
 }

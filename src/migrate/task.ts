@@ -2,10 +2,11 @@
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { camel, ObjectCode, pascal, tsString } from './code';
 import {
-  buildImage, commandList, containerHealthCheck, envFile, labels, mapSecrets, mapVariables, registryImage,
+  buildImage, commandList, containerHealthCheck, envFile, ImagePlatform, labels, mapSecrets, mapVariables, registryImage,
 } from './container';
 import { isMap, Path } from './fields';
 import { ServicePlan } from './plan';
+import { kitUser, sidecarUserComment } from './user';
 import { FargateOperatingSystem, FargateSize } from '../task/fargate/fargate-size';
 
 const WINDOWS_FAMILIES: Record<string, string> = {
@@ -47,6 +48,10 @@ function mapPlatform(plan: ServicePlan): Platform {
   plan.fields.get('platform');
   plan.task.set('operatingSystemFamily', `ecs.OperatingSystemFamily.${family}`);
   return { arm64: false, windowsFamily: family };
+}
+
+function imagePlatform(platform: Platform): ImagePlatform {
+  return { arm64: platform.arm64, windows: platform.windowsFamily !== undefined };
 }
 
 /** Whether the manifest's platform is Windows (string or osfamily form), read without consuming the field. */
@@ -115,7 +120,7 @@ export function mapTask(plan: ServicePlan): void {
   plan.container.set('containerName', tsString(plan.name));
   const image = f.peek('image');
   if (isMap(image) && image.build !== undefined) {
-    plan.container.set('image', buildImage(plan, ['image', 'build'], platform.arm64));
+    plan.container.set('image', buildImage(plan, ['image', 'build'], imagePlatform(platform), plan.container));
     if (image.location !== undefined) plan.todo('image.location', 'image.build is used; Copilot ignores location when build is set', plan.container);
     if (image.credentials !== undefined) plan.todo('image.credentials', 'an image built from source needs no registry credentials', plan.container);
   } else if (isMap(image) && typeof image.location === 'string') {
@@ -132,6 +137,8 @@ export function mapTask(plan: ServicePlan): void {
     plan.container.set('portMappings', `[{ containerPort: ${plan.port}${named} }]`);
     keepRootBelow1024(plan, ['image', 'port'], plan.port, plan.container, platform);
   }
+  // The kit gives Linux containers without user a non-root uid; render.ts says so.
+  if (!platform.windowsFamily && plan.container.get('user') === undefined) plan.kitUser = kitUser(plan.container.get('image')!, f.peek('image.location'));
   plan.container.set('dockerLabels', labels(plan, ['image', 'labels']));
   const hc = containerHealthCheck(plan, ['image', 'healthcheck'], plan.container);
   plan.container.set('healthCheck', hc);
@@ -252,7 +259,7 @@ function mapSidecars(plan: ServicePlan, platform: Platform): void {
     const base: Path = ['sidecars', name];
     const opts = new ObjectCode().set('containerName', tsString(name));
     const image = isMap(sc) ? sc.image : undefined;
-    if (typeof image === 'string') {opts.set('image', registryImage(plan, f.str([...base, 'image'])!, pascal(name), f.str([...base, 'credentials'])));} else if (isMap(image) && image.build !== undefined) {opts.set('image', buildImage(plan, [...base, 'image', 'build'], platform.arm64));} else if (isMap(image) && typeof image.location === 'string') {opts.set('image', registryImage(plan, f.str([...base, 'image', 'location'])!, pascal(name), f.str([...base, 'credentials'])));} else {
+    if (typeof image === 'string') {opts.set('image', registryImage(plan, f.str([...base, 'image'])!, pascal(name), f.str([...base, 'credentials'])));} else if (isMap(image) && image.build !== undefined) {opts.set('image', buildImage(plan, [...base, 'image', 'build'], imagePlatform(platform), opts));} else if (isMap(image) && typeof image.location === 'string') {opts.set('image', registryImage(plan, f.str([...base, 'image', 'location'])!, pascal(name), f.str([...base, 'credentials'])));} else {
       plan.todo(base, 'a sidecar needs an image', plan.afterTask);
       continue;
     }
@@ -280,6 +287,9 @@ function mapSidecars(plan: ServicePlan, platform: Platform): void {
     opts.set('entryPoint', commandList(plan, [...base, 'entrypoint']));
     opts.set('command', commandList(plan, [...base, 'command']));
     const v = `${plan.v}${pascal(name)}`;
+    const uid = platform.windowsFamily || opts.get('user') !== undefined ? undefined
+      : kitUser(opts.get('image')!, typeof image === 'string' ? image : isMap(image) ? image.location : undefined);
+    if (uid) plan.afterTask.push(sidecarUserComment(name, uid));
     plan.afterTask.push(`const ${v} = ${plan.taskVar}.addContainer(${tsString(camel(name))}, ${opts.render('')});`);
     mountPoints(plan, base, v);
   }

@@ -40,8 +40,12 @@ export function mapHttp(plan: ServicePlan, route: AlbRoute, internetFacing: bool
       ips.slice(1).forEach((_, i) => plan.todo(['http', 'allowed_source_ips', i + 1], 'listenerPeer takes one peer: add the others with loadBalancer.connections.allowFrom(ec2.Peer.ipv4(cidr), ec2.Port.tcp(443))', s));
     }
     const redirect = f.bool('http.redirect_to_https');
-    if (redirect !== undefined) s.set('redirectHttp', String(redirect));
+    // Copilot redirects HTTP to HTTPS on an HTTPS public listener unless told not to; the kit's listener is always HTTPS.
+    if (internetFacing) s.set('redirectHttp', String(redirect ?? true));
+    else if (redirect !== undefined) s.set('redirectHttp', String(redirect));
   }
+  // Copilot's COPILOT_LB_DNS. Set after the service: the load balancer is made with it (no cycle: the ALB needs no task definition).
+  plan.afterService.push(`${plan.taskVar}.defaultContainer.addEnvironment('COPILOT_LB_DNS', ${route.owner ?? plan.v}.loadBalancer!.loadBalancerDnsName);`);
   const hc = f.peek('http.healthcheck');
   if (typeof hc === 'string') {s.set('healthCheck', `{ path: ${tsString(slashed(f.str('http.healthcheck')!))} }`);} else if (isMap(hc)) {s.set('healthCheck', targetHealthCheck(plan, ['http', 'healthcheck'], true));} else {
     // Copilot's documented defaults are the load balancer's own (healthy 5, unhealthy 2, every 30 s), not the kit's 2/3.

@@ -17,7 +17,10 @@ export function mapWorker(plan: ServicePlan): void {
   }
   const tries = f.num('subscribe.queue.dead_letter.tries');
   if (tries !== undefined) s.set('maxReceiveCount', String(tries));
-  for (const k of ['retention', 'delay', 'fifo', 'kms_key']) {
+  // A zero delay is Copilot's default, as it is SQS's: nothing to carry over.
+  const noDelay = parseDuration(f.peek('subscribe.queue.delay')) === 0;
+  if (noDelay) f.get('subscribe.queue.delay');
+  for (const k of ['retention', ...noDelay ? [] : ['delay'], 'fifo', 'kms_key']) {
     plan.todo(['subscribe', 'queue', k], 'the kit\'s queue sets visibility timeout and maxReceiveCount only: pass your own sqs.Queue as queue for this', s);
   }
   const topics = f.peek('subscribe.topics');

@@ -2,14 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import * as ts from 'typescript';
 import { parse } from 'yaml';
+import { kitImport, scratchDir, typeErrors } from './generated-app';
 import { EcsChecks } from '../../src';
 import { formatPath, leaves } from '../../src/migrate/fields';
 import { migrateCopilotFiles, MigrateCopilotResult } from '../../src/migrate/migrate-copilot';
 import { complianceApp, describeFindings, runCompliance } from '../compliance/harness';
 
-const ROOT = path.join(__dirname, '..', '..');
 const WORKSPACE = path.join(__dirname, '..', 'fixtures', 'copilot');
 const SERVICES = ['frontend', 'api', 'orders-worker', 'nightly-report'];
 const MANIFESTS = SERVICES.map((s) => path.join(WORKSPACE, 'copilot', s, 'manifest.yml'));
@@ -19,10 +18,9 @@ let file: string;
 let result: MigrateCopilotResult;
 
 beforeAll(() => {
-  fs.mkdirSync(path.join(ROOT, '.scratch'), { recursive: true });
-  dir = fs.mkdtempSync(path.join(ROOT, '.scratch', 'migrate-copilot-'));
+  dir = scratchDir('migrate-copilot-');
   file = path.join(dir, 'shop.ts');
-  result = migrateCopilotFiles(MANIFESTS, file, path.relative(dir, path.join(ROOT, 'src')).split(path.sep).join('/'));
+  result = migrateCopilotFiles(MANIFESTS, file, kitImport(dir));
   fs.writeFileSync(file, result.code);
 });
 
@@ -56,13 +54,7 @@ describe('migrate copilot: every field is mapped or a TODO', () => {
 
 describe('migrate copilot: the generated app', () => {
   test('type-checks with the project\'s strict compiler options', () => {
-    const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile);
-    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-    const program = ts.createProgram([file], { ...options, noEmit: true, rootDir: ROOT, types: ['node'] });
-    // Only the generated file: the kit's own sources are type-checked by the typecheck task.
-    const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
-    expect(program.getSourceFile(file)).toBeDefined();
-    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+    expect(typeErrors(file)).toEqual([]);
   });
 
   test('synthesizes one services stack per Copilot environment with the overrides applied', () => {

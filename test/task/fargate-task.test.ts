@@ -186,6 +186,21 @@ describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
     expect(EcsChecks.check(app).findings.filter((f) => f.ruleId === 'ECS-RC-13')).toEqual([]);
   });
 
+  // The task group allows all outbound: an egress rule to the file system would only draw aws-cdk-lib's warning.
+  test('opening NFS adds no egress rule to a group that allows all outbound, so aws-cdk-lib warns nothing', () => {
+    const s = stack();
+    const { task, vpc } = fullTask(s);
+    new WorkerService(s, 'Worker', { cluster: new ecs.Cluster(s, 'Cluster', { vpc }), task });
+    Annotations.fromStack(s).hasNoWarning('*', Match.stringLikeRegexp('Ignoring Egress rule'));
+    Template.fromStack(s).hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 2049, ToPort: 2049 });
+    // A group without all outbound still gets the egress to the mount targets.
+    const closed = stack();
+    const parts = fullTask(closed);
+    const securityGroup = new ec2.SecurityGroup(closed, 'Closed', { vpc: parts.vpc, allowAllOutbound: false });
+    new WorkerService(closed, 'Worker', { cluster: new ecs.Cluster(closed, 'Cluster', { vpc: parts.vpc }), task: parts.task, securityGroup });
+    Template.fromStack(closed).hasResourceProperties('AWS::EC2::SecurityGroupEgress', { FromPort: 2049, ToPort: 2049 });
+  });
+
   test('the ECR token statement is acknowledged precisely on the execution policy', () => {
     const s = stack();
     fullTask(s);

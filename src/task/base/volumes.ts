@@ -157,8 +157,15 @@ export function addEfs(td: ecs.TaskDefinition, name: string, container: ecs.Cont
  * peer), so only the service's stack refers to the file system's and no cycle arises; in one stack the rules are the same.
  */
 export function connectFileSystems(fileSystems: readonly efs.IFileSystem[], peer: ec2.IConnectable): void {
+  const description = 'NFS from ECS tasks that mount this file system';
+  // allowTo writes the peer's egress too, which groups that allow all outbound (the kit's task groups) do not need:
+  // aws-cdk-lib drops it with a warning the user cannot act on. Then only the ingress, placed as allowTo places it.
+  const sources = peer.connections.securityGroups;
+  const egress = sources.length === 0 || sources.some((sg) => !sg.allowAllOutbound);
   for (const fs of fileSystems) {
-    peer.connections.allowTo(fs, fs.connections.defaultPort ?? ec2.Port.tcp(2049), 'NFS from ECS tasks that mount this file system');
+    const port = fs.connections.defaultPort ?? ec2.Port.tcp(2049);
+    if (egress) peer.connections.allowTo(fs, port, description);
+    else for (const target of fs.connections.securityGroups) for (const source of sources) target.addIngressRule(source, port, description, true);
   }
 }
 

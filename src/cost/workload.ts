@@ -9,7 +9,7 @@ import { QuotaProfile } from '../quotas/quota-profile';
 import { AssemblyModel, TemplateResource } from '../rules/model';
 import { ClusterIndex } from '../rules/quota/clusters';
 import { FARGATE_ON_DEMAND, serviceFacts, StrategyItem } from '../rules/quota/services';
-import { launchOf } from '../rules/reach/rc-10-task-fits-instances';
+import { launchOf } from '../rules/reach/instance-room';
 import { RuleContext } from '../rules/rule';
 import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
 import { AUTO_SCALING_GROUP, providerAutoScalingGroup, providerKind, strategyOf } from '../rules/service/service-facts';

@@ -187,7 +187,7 @@ export class ScheduledJob extends Construct {
   }
 }
 
-const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03'];
+const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03', 'ECS-RC-10'];
 
 /** EventBridge Scheduler's EcsParameters cannot configure an EBS volume, so RunTask would fail on every run. */
 function rejectEbsVolume(path: string, task: TaskBase): string[] {

@@ -9,6 +9,8 @@ import { IConstruct } from 'constructs';
 import type { DeploymentStandardProps } from './standard-props';
 
 const APPLIED = Symbol.for('cdk-ecs-kit.appliedStandards');
+/** Kit constructs that looked for a standard and found none, so apply() after them can say they missed its defaults. */
+const ASKED = Symbol.for('cdk-ecs-kit.askedBeforeStandard');
 
 /** The standards recorded on an app root, by stage; created on first use when `create`. */
 function recordsOf(root: IConstruct, create: boolean): Map<IConstruct, DeploymentStandardProps> | undefined {
@@ -37,12 +39,20 @@ export function recordStandard(scope: IConstruct, standard: DeploymentStandardPr
 /** The standard applied to the nearest stage (or app) `scope` belongs to, if any. */
 export function appliedStandard(scope: IConstruct): DeploymentStandardProps | undefined {
   const here = recordsOf(scope.node.root, false);
-  if (!here) return undefined;
-  for (let s: IConstruct | undefined = scope; s; s = s.node.scope) {
+  for (let s: IConstruct | undefined = scope; here && s; s = s.node.scope) {
     const standard = here.get(s);
     if (standard) return standard;
   }
+  const holder = scope.node.root as unknown as Record<symbol, IConstruct[] | undefined>;
+  if (!holder[ASKED]) Object.defineProperty(holder, ASKED, { value: [], enumerable: false });
+  holder[ASKED]!.push(scope);
   return undefined;
+}
+
+/** Kit constructs below `stage` made before a standard applied to it: they did not get its defaults. */
+export function askedBefore(stage: IConstruct): IConstruct[] {
+  const asked = (stage.node.root as unknown as Record<symbol, IConstruct[] | undefined>)[ASKED] ?? [];
+  return asked.filter((c) => inside(c, stage));
 }
 
 /** Whether `inner` is `outer` or below it. */

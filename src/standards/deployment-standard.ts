@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { Annotations, Aspects, IPolicyValidationPlugin, Stack, Stage, Tag, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { appliedStandard, recordStandard } from './applied-standard';
+import { appliedStandard, askedBefore, recordStandard } from './applied-standard';
 import { nagPlugin } from './nag-plugins';
 import { ORG_RULES } from './rules';
 import { DeploymentStandardProps, EncryptionRequirement, NagPack } from './standard-props';
@@ -131,7 +131,14 @@ export class DeploymentStandard {
    * only that stage; a stage inside or around one with a standard may not.
    */
   public apply(app: IConstruct, options: ApplyStandardOptions = {}): void {
+    const early = askedBefore(Stage.isStage(app) ? app : Stage.of(app) ?? app.node.root);
     recordStandard(app, this.props);
+    if (early.length > 0) {
+      Annotations.of(early[0]).addWarningV2('cdk-ecs-kit:standard-applied-late', `DeploymentStandard.apply() ran after ${early[0].node.path}`
+        + `${early.length > 1 ? ` and ${early.length - 1} other kit construct${early.length > 2 ? 's' : ''}` : ''} were created: they did not get the `
+        + 'standard\'s construct-time defaults (e.g. a KMS key for SecureRepository, log retention), so its ORG rules may fail on them. '
+        + 'Call standard.apply(app) right after new App(), before creating stacks.');
+    }
     for (const [key, value] of Object.entries(this.props.defaultTags ?? {})) Tags.of(app).add(key, value);
     const plugins: IPolicyValidationPlugin[] = [new EcsChecks({ standard: this, quotas: this.quotas })];
     for (const pack of this.props.nagPacks ?? []) plugins.push(nagPlugin(pack, app));

@@ -174,6 +174,8 @@ describe('EcsKitErrors', () => {
     try { web({ minHealthyPercent: 150 }); } catch (e) { caught = e; }
     expect(EcsKitErrors.isEcsKitError(caught)).toBe(true);
     expect(EcsKitErrors.codeOf(caught)).toBe('KIT-SERVICE-PERCENT');
+    // The fix names the nearest allowed value, not the range again.
+    expect((caught as Error).message).toMatch(/minHealthyPercent 150 is out of range at .*; allowed: integers 0-100\. Set minHealthyPercent to 100 or less\.$/);
     expect(EcsKitErrors.isEcsKitError(new Error('other'))).toBe(false);
     expect(EcsKitErrors.codeOf(undefined)).toBeUndefined();
     expect(EcsKitErrors.codeOf({ code: 'ECS-TD-01' })).toBeUndefined();

@@ -65,6 +65,13 @@ describe('construction-time errors', () => {
     new FargateTask(stack(), 'Task', { cpuArchitecture: ecs.CpuArchitecture.ARM64, container: { image } });
   });
 
+  test('a Linux image asset in a Windows task is KIT-TASK-ARCH; an asset without a platform is left alone', () => {
+    const linux = ecs.ContainerImage.fromAsset(path.join(__dirname, 'fixtures', 'image'), { platform: Platform.LINUX_AMD64 });
+    expect(() => new FargateTask(stack(), 'Task', { size: FargateSize.windows(1024, 2048), container: { image: linux } }))
+      .toThrow(/\[KIT-TASK-ARCH\] Image asset of container 'app' is built for linux\/amd64 but the task runs Windows at Test\/Task; allowed: a Windows image asset/);
+    new FargateTask(stack(), 'Task', { size: FargateSize.windows(1024, 2048), container: { image: ecs.ContainerImage.fromAsset(path.join(__dirname, 'fixtures', 'image')) } });
+  });
+
   test('EFS access point with rootDirectory is KIT-TASK-EFS-ROOT', () => {
     const s = stack();
     const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
@@ -84,7 +91,11 @@ describe('synth-time errors from the rules engine (same code as the CLI)', () =>
     const s = stack();
     const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
     task.addContainer('big', { image: IMAGE, memoryLimitMiB: 510 });
-    expect(() => synth(s)).toThrow(/\[ECS-TD-18\] Sidecars take 510 MiB/);
+    expect(() => synth(s)).toThrow(
+      '[ECS-TD-18] sidecars \'big\' (510 MiB) reserve 510 MiB of the task\'s 512 MiB memory, leaving 2 MiB for the main container \'app\' at Test/Task; '
+      + 'allowed: sidecar memory up to 506 MiB in all (the task\'s 512 MiB less the main container\'s 6 MiB minimum). Pick a larger FargateSize '
+      + '(FargateSize.smallestFor), or give the sidecars less memory (their memoryReservationMiB or memoryLimitMiB).',
+    );
   });
 
   test('an escape-hatch error (container memory above the task\'s) fails synth unless acknowledged, as with EcsChecks', () => {
@@ -248,7 +259,7 @@ describe('Ec2Task memoryMiB', () => {
     const s = stack();
     const task = new Ec2Task(s, 'Task', { memoryMiB: 256, container: { image: IMAGE } });
     task.addContainer('side', { image: IMAGE, memoryLimitMiB: 252 });
-    expect(() => synth(s)).toThrow(/\[ECS-TD-18\] Sidecars take 252 MiB of the task's 256 MiB memory.*Raise the task memory \(memoryMiB\)/);
+    expect(() => synth(s)).toThrow(/\[ECS-TD-18\] sidecars 'side' \(252 MiB\) reserve 252 MiB of the task's 256 MiB memory, leaving 4 MiB for the main container 'app'.*Raise the task memory \(memoryMiB\)/);
   });
 
   test.each([

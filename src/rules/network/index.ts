@@ -8,6 +8,7 @@ import { PM07_UNIQUE_PORT_NAMES } from './pm-07-unique-port-names';
 import { PM08_PORT_NAME_NETWORK_MODE } from './pm-08-port-name-network-mode';
 import { PM09_WINDOWS_EC2_NETWORK_MODE } from './pm-09-windows-ec2-network-mode';
 import { PM10_DYNAMIC_PORT_HEALTH_CHECK } from './pm-10-dynamic-port-health-check';
+import { PM11_UNIQUE_PORTS } from './pm-11-unique-ports';
 
 /** Port mapping and network mode rules, in id order. */
 export const NETWORK_RULES: readonly ResourceRule[] = [
@@ -20,4 +21,5 @@ export const NETWORK_RULES: readonly ResourceRule[] = [
   PM08_PORT_NAME_NETWORK_MODE,
   PM09_WINDOWS_EC2_NETWORK_MODE,
   PM10_DYNAMIC_PORT_HEALTH_CHECK,
+  PM11_UNIQUE_PORTS,
 ];

@@ -1,91 +1,128 @@
-import { shortPath } from './load-balancing-index';
+import { ProviderRoom, providerRoom, TaskNeeds, taskNeeds } from './instance-room';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { providerAutoScalingGroup, providerKind, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
-import { instanceSize } from '../tables/instance-sizes';
-import { containerGpus, containers } from '../task/task-facts';
-import { andList, orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
-
-const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
-const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
-
-/** What one task reserves on an instance. */
-interface TaskNeeds {
-  readonly memoryMiB: number;
-  readonly cpuUnits: number;
-  readonly gpus: number;
-}
-
-/** The most a provider's instances offer; Infinity where the template sets no bound. */
-interface ProviderRoom {
-  readonly label: string;
-  readonly memoryMiB: number;
-  readonly cpuUnits: number;
-  readonly gpus: number;
-  /** Why the GPUs are 0 on GPU instance types. */
-  readonly gpuNote?: string;
-  /** A Managed Instances provider (sized by its requirements), not an Auto Scaling group. */
-  readonly managedInstances?: boolean;
-}
+import { associatedProviderRefs, resolveCluster } from '../service/cluster-providers';
+import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
+import { AUTO_SCALING_GROUP, ProviderRef, providerAutoScalingGroup, providerKind, resolveProvider, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { TASK_DEFINITION } from '../task/task-facts';
+import { andList, toArray, toObject, toStr } from '../values';
 
 export const RC10_TASK_FITS_INSTANCES: ResourceRule = {
   id: 'ECS-RC-10',
   title: 'A task must fit the largest instance its capacity providers launch',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For a service whose capacity provider strategy names only EC2 (Auto Scaling group) or Managed Instances providers of the app: the task\'s memory '
+  description: 'For a service or a scheduled task (EventBridge rule or Scheduler schedule) whose capacity provider strategy names only EC2 (Auto Scaling '
+    + 'group) or Managed Instances providers of the app, and for a DAEMON service on the EC2 providers of its cluster (those its memberOf constraint on '
+    + 'an instance attribute names, when it has one; silent when an Auto Scaling group outside the providers joins the cluster): the task\'s memory '
     + '(task-level Memory, else the sum of the containers\' MemoryReservation or Memory), CPU (task-level Cpu, else the containers\' Cpu) and GPUs '
     + '(ResourceRequirements) must fit on at least one instance type the providers launch: the launch template\'s or launch configuration\'s InstanceType '
     + 'and the mixed instances policy\'s overrides, read from a table of common families (m, c, r from the 5th generation on, t3, t3a, t4g, g4dn, g5, g5g, g6), '
     + 'or the VCpuCount and MemoryMiB maximums of Managed Instances requirements. GPU instances count no GPUs when their image is an ECS-optimized '
-    + 'AMI other than the GPU one, or a Bottlerocket variant other than nvidia (the public SSM parameter aws-cdk-lib renders). Compared with the instance\'s physical memory, so a task that fits only '
-    + 'without the agent\'s reserve passes. Silent when a size, type or provider is unresolved or not in the table.',
+    + 'AMI other than the GPU one, or a Bottlerocket variant other than nvidia (the public SSM parameter aws-cdk-lib renders). Memory must be below the '
+    + 'instance\'s installed memory: the agent registers less than that (the kernel and platform keep some), so a task of exactly the installed memory is never '
+    + 'placed; a task that fits only without the agent\'s further reserve passes. Silent when a size, type or provider is unresolved or not in the table.',
   deployError: 'The service is created but no task is ever placed ("service ... was unable to place a task because no container instance met all of its '
     + 'requirements ... has insufficient memory available"); the deployment never reaches a steady state and the circuit breaker (or the 3-hour CloudFormation '
-    + 'timeout) rolls it back.',
+    + 'timeout) rolls it back. A scheduled task fails each run (RunTask: RESOURCE:MEMORY), and a daemon runs on no instance.',
   fix: 'Use larger instance types for the capacity (instanceTypes, or the Managed Instances requirements\' maximums), or reduce the task\'s memory, CPU or GPUs; '
     + 'GPU tasks need a GPU image (Ec2CapacityImage.amazonLinux2023Gpu() or bottlerocketNvidia(), or BottleRocketImage with an nvidia variant).',
-  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html',
-  resourceTypes: [SERVICE],
-  onlyWith: ['CapacityProviderStrategy'],
-  check(service, ctx): RuleIssue[] {
-    const strategy = strategyOf(service, ctx);
-    if (!strategy || !strategy.complete || strategy.items.length === 0) return [];
-    const task = serviceTask(service, ctx);
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html',
+  resourceTypes: [SERVICE, SCHEDULE, EVENTS_RULE],
+  check(resource, ctx): RuleIssue[] {
+    if (resource.type !== SERVICE) {
+      return ecsTargets(resource).flatMap((t) => {
+        const list = toArray(t.ecs.CapacityProviderStrategy);
+        if (!list || list.length === 0) return [];
+        const providers = list.map((item) => resolveProvider(toObject(item)?.CapacityProvider, resource.stack, ctx.assembly));
+        const task = ctx.assembly.resolveResource(t.ecs.TaskDefinitionArn, resource.stack);
+        return task?.type === TASK_DEFINITION ? judge(task, providers, `${t.path}/EcsParameters/CapacityProviderStrategy`, ctx) : [];
+      });
+    }
+    const task = serviceTask(resource, ctx);
     if (!task) return [];
-    const needs = taskNeeds(task);
-    if (!needs) return [];
-    const rooms: ProviderRoom[] = [];
-    for (const item of strategy.items) {
-      const provider = item.provider?.resource;
-      const room = provider ? providerRoom(provider, ctx) : undefined;
-      // A provider the template does not size (Fargate, imported, unknown types) may hold the task.
-      if (!room) return [];
-      rooms.push(room);
-    }
-    if (rooms.some((r) => fits(needs, r))) return [];
-    const largest = (key: 'memoryMiB' | 'cpuUnits' | 'gpus') => Math.max(...rooms.map((r) => r[key]));
-    const over: string[] = [];
-    if (needs.memoryMiB > largest('memoryMiB')) over.push(`${needs.memoryMiB} MiB of memory (the largest instance has ${largest('memoryMiB')})`);
-    if (needs.cpuUnits > largest('cpuUnits')) over.push(`${needs.cpuUnits} CPU units (the largest instance has ${largest('cpuUnits')})`);
-    const note = needs.gpus > largest('gpus') ? rooms.map((r) => r.gpuNote).find((n) => n !== undefined) : undefined;
-    if (needs.gpus > largest('gpus')) {
-      over.push(`${needs.gpus} GPU${needs.gpus > 1 ? 's' : ''} (the instances have at most ${largest('gpus')}${note ? `: ${note}` : ''})`);
-    }
-    // Each dimension fits somewhere, but never all on one instance type.
-    if (over.length === 0) over.push(`${needs.memoryMiB} MiB, ${needs.cpuUnits} CPU units and ${needs.gpus} GPUs together`);
-    return [{
-      property: strategy.pointer,
-      value: rooms.map((r) => r.label),
-      problem: `task ${shortPath(task, service.stack)} needs ${andList(over)}, more than any instance of ${rooms.map((r) => r.label).join(', ')} offers`,
-      allowed: `a task that fits on one instance: ${rooms.map(describeRoom).join('; ')}`,
-      fix: note
-        ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on x86_64 NVIDIA types) or '
-          + 'Ec2CapacityImage.bottlerocketNvidia(), or for aws-cdk-lib capacity BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
-        : `Use larger instance types for the capacity (${biggerCapacity(rooms)}), or reduce the task's memory, CPU or GPUs.`,
-    }];
+    const strategy = strategyOf(resource, ctx);
+    if (strategy) return strategy.complete ? judge(task, strategy.items.map((i) => i.provider), strategy.pointer, ctx) : [];
+    return toStr(resource.properties.SchedulingStrategy) === 'DAEMON' ? judgeDaemon(resource, task, ctx) : [];
   },
 };
+
+/** The issue when the task fits on no instance of the providers; none when any provider is unknown or unsized. */
+function judge(task: TemplateResource, providers: readonly (ProviderRef | undefined)[], pointer: string, ctx: RuleContext): RuleIssue[] {
+  const needs = taskNeeds(task);
+  if (!needs || providers.length === 0) return [];
+  const rooms: ProviderRoom[] = [];
+  for (const p of providers) {
+    // A provider the template does not size (Fargate, imported, unknown types) may hold the task.
+    const room = p?.resource ? providerRoom(p.resource, ctx) : undefined;
+    if (!room) return [];
+    rooms.push(room);
+  }
+  return issueFor(task, needs, rooms, pointer);
+}
+
+/**
+ * A daemon runs on every instance of its cluster (or those its memberOf constraint picks): it fits when it fits one of
+ * the EC2 providers' instance types. Silent when an Auto Scaling group outside the providers joins the cluster.
+ */
+function judgeDaemon(service: TemplateResource, task: TemplateResource, ctx: RuleContext): RuleIssue[] {
+  const cluster = resolveCluster(service.properties.Cluster, service, ctx);
+  const refs = cluster ? associatedProviderRefs(cluster, ctx) : undefined;
+  if (!cluster || !refs) return [];
+  const ec2 = refs.filter((p) => p.resource && providerKind(p) === 'asg');
+  if (ec2.length === 0 || refs.some((p) => !p.resource && providerKind(p) !== 'fargate')) return [];
+  const groups = new Set(ec2.map((p) => providerAutoScalingGroup(p.resource!, ctx.assembly)));
+  const joinsCluster = (asg: TemplateResource) => JSON.stringify(launchUserData(asg, ctx) ?? '').includes(`{"Ref":"${cluster.logicalId}"}`);
+  if (ctx.assembly.ofType(AUTO_SCALING_GROUP).some((asg) => !groups.has(asg) && asg.stack === cluster.stack && joinsCluster(asg))) return [];
+  // memberOf attribute:K == V: the providers whose instances set V in their user data (all of them when none does).
+  const value = memberOfValue(service) ?? memberOfValue(task);
+  const picked = value === undefined ? [] : ec2.filter((p) => JSON.stringify(launchUserData(providerAutoScalingGroup(p.resource!, ctx.assembly), ctx) ?? '').includes(value));
+  return judge(task, picked.length > 0 ? picked : ec2, 'Properties/Cluster', ctx);
+}
+
+/** The value of a memberOf `attribute:name == value` constraint, when the resource has exactly one. */
+function memberOfValue(resource: TemplateResource): string | undefined {
+  const values = (toArray(resource.properties.PlacementConstraints) ?? [])
+    .map((c) => toObject(c))
+    .filter((c) => toStr(c?.Type) === 'memberOf')
+    .map((c) => /^attribute:[\w.-]+\s*==\s*([\w.-]+)$/.exec(toStr(c?.Expression) ?? '')?.[1]);
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/** The user data an Auto Scaling group's instances start with, as written. */
+function launchUserData(asg: TemplateResource | undefined, ctx: RuleContext): unknown {
+  if (!asg) return undefined;
+  const spec = toObject(toObject(toObject(asg.properties.MixedInstancesPolicy)?.LaunchTemplate)?.LaunchTemplateSpecification)
+    ?? toObject(asg.properties.LaunchTemplate);
+  const lt = ctx.assembly.resolveResource(spec ? spec.LaunchTemplateId : asg.properties.LaunchConfigurationName, asg.stack);
+  return toObject(lt?.properties.LaunchTemplateData)?.UserData ?? lt?.properties.UserData;
+}
+
+function issueFor(task: TemplateResource, needs: TaskNeeds, rooms: readonly ProviderRoom[], pointer: string): RuleIssue[] {
+  if (rooms.some((r) => fits(needs, r))) return [];
+  const largest = (key: 'memoryMiB' | 'cpuUnits' | 'gpus') => Math.max(...rooms.map((r) => r[key]));
+  const over: string[] = [];
+  if (needs.memoryMiB >= largest('memoryMiB')) {
+    over.push(`${needs.memoryMiB} MiB of memory (${needs.memoryProperty}; the largest instance has ${largest('memoryMiB')} MiB installed, and ECS registers less than that for tasks)`);
+  }
+  if (needs.cpuUnits > largest('cpuUnits')) over.push(`${needs.cpuUnits} CPU units (the largest instance has ${largest('cpuUnits')})`);
+  const note = needs.gpus > largest('gpus') ? rooms.map((r) => r.gpuNote).find((n) => n !== undefined) : undefined;
+  if (needs.gpus > largest('gpus')) {
+    over.push(`${needs.gpus} GPU${needs.gpus > 1 ? 's' : ''} (the instances have at most ${largest('gpus')}${note ? `: ${note}` : ''})`);
+  }
+  // Each dimension fits somewhere, but never all on one instance type.
+  if (over.length === 0) over.push(`${needs.memoryMiB} MiB, ${needs.cpuUnits} CPU units and ${needs.gpus} GPUs together`);
+  return [{
+    property: pointer,
+    value: rooms.map((r) => r.label),
+    problem: `task ${task.path} needs ${andList(over)}, more than any instance of ${rooms.map((r) => r.label).join(', ')} offers`,
+    allowed: `a task that fits on one instance: ${rooms.map(describeRoom).join('; ')}`,
+    fix: note
+      ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on x86_64 NVIDIA types) or '
+        + 'Ec2CapacityImage.bottlerocketNvidia(), or for aws-cdk-lib capacity BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
+      : `Use larger instance types for the capacity (${biggerCapacity(rooms)}), or reduce the task's memory (memoryLimitMiB, or memoryReservationMiB of its containers), CPU or GPUs.`,
+  }];
+}
 
 /** How to give the providers larger instances: instance types, requirements' maximums, or both. */
 function biggerCapacity(rooms: readonly ProviderRoom[]): string {
@@ -94,128 +131,13 @@ function biggerCapacity(rooms: readonly ProviderRoom[]): string {
   return [asg && 'instanceTypes', mi && 'raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums'].filter(Boolean).join(', or ');
 }
 
+/** Memory below the installed amount (the agent registers less); CPU units and GPUs up to the instance's. */
 function fits(needs: TaskNeeds, room: ProviderRoom): boolean {
-  return needs.memoryMiB <= room.memoryMiB && needs.cpuUnits <= room.cpuUnits && needs.gpus <= room.gpus;
+  return needs.memoryMiB < room.memoryMiB && needs.cpuUnits <= room.cpuUnits && needs.gpus <= room.gpus;
 }
 
 function describeRoom(room: ProviderRoom): string {
+  const memory = room.memoryMiB === Infinity ? 'any MiB' : `less than ${room.memoryMiB} MiB`;
   const part = (n: number, unit: string) => (n === Infinity ? `any ${unit}` : `${n} ${unit}`);
-  return `${room.label} up to ${part(room.memoryMiB, 'MiB')}, ${part(room.cpuUnits, 'CPU units')} and ${part(room.gpus, 'GPUs')}`;
-}
-
-/** Memory, CPU and GPUs one task reserves; undefined when any of it is unresolved. */
-function taskNeeds(task: TemplateResource): TaskNeeds | undefined {
-  const list = containers(task);
-  if (list.length === 0 || list.length !== (toArray(task.properties.ContainerDefinitions)?.length ?? -1)) return undefined;
-  let memory = task.properties.Memory === undefined ? 0 : parseMemoryMiB(task.properties.Memory);
-  let cpu = task.properties.Cpu === undefined ? 0 : parseCpuUnits(task.properties.Cpu);
-  if (memory === undefined || cpu === undefined) return undefined;
-  const taskMemory = task.properties.Memory !== undefined;
-  const taskCpu = task.properties.Cpu !== undefined;
-  let gpus = 0;
-  for (const { def } of list) {
-    if (!taskMemory) {
-      const raw = def.MemoryReservation ?? def.Memory;
-      const m = raw === undefined ? undefined : toNumber(raw);
-      if (m === undefined) return undefined;
-      memory += m;
-    }
-    if (!taskCpu && def.Cpu !== undefined) {
-      const c = toNumber(def.Cpu);
-      if (c === undefined) return undefined;
-      cpu += c;
-    }
-    const n = containerGpus(def);
-    if (n === undefined) return undefined;
-    gpus += n;
-  }
-  return { memoryMiB: memory, cpuUnits: cpu, gpus };
-}
-
-/** The largest room of a provider's instances; undefined when the template does not decide it. */
-function providerRoom(provider: TemplateResource, ctx: RuleContext): ProviderRoom | undefined {
-  const label = shortPath(provider, provider.stack);
-  const kind = providerKind({ resource: provider });
-  if (kind === 'managed-instances') {
-    const mi = toObject(provider.properties.ManagedInstancesProvider);
-    const req = toObject(toObject(mi?.InstanceLaunchTemplate)?.InstanceRequirements);
-    if (!req) return undefined;
-    const max = (v: unknown) => (v === undefined ? Infinity : toNumber(v));
-    const vcpu = max(toObject(req.VCpuCount)?.Max);
-    const memory = max(toObject(req.MemoryMiB)?.Max);
-    if (vcpu === undefined || memory === undefined) return undefined;
-    return { label, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity, managedInstances: true };
-  }
-  if (kind !== 'asg') return undefined;
-  const asg = providerAutoScalingGroup(provider, ctx.assembly);
-  if (!asg) return undefined;
-  const { types, imageId } = launchOf(asg, ctx);
-  const sizes = types?.map(instanceSize);
-  if (!sizes || sizes.length === 0 || sizes.some((s) => s === undefined)) return undefined;
-  const known = sizes as NonNullable<(typeof sizes)[number]>[];
-  const gpus = Math.max(...known.map((s) => s.gpus));
-  // GPUs the image's agent cannot see are no room at all.
-  const image = gpus > 0 ? imageParameter(imageId, asg.stack) : undefined;
-  const noDriver = image !== undefined && imageRunsGpus(image) === false;
-  return {
-    label: `${label} (${orList(types!)})`,
-    memoryMiB: Math.max(...known.map((s) => s.memoryMiB)),
-    cpuUnits: Math.max(...known.map((s) => s.vcpu * 1024)),
-    gpus: noDriver ? 0 : gpus,
-    gpuNote: noDriver ? `image ${image} has no NVIDIA driver, so the agent registers none of the instances' ${gpus} GPU${gpus > 1 ? 's' : ''}` : undefined,
-  };
-}
-
-/** What an Auto Scaling group launches: its instance types, and the image id as written (undefined types when unresolved). */
-export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown } {
-  const p = asg.properties;
-  const literal = (v: unknown) => toStr(v);
-  if (p.LaunchConfigurationName !== undefined) {
-    const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
-    if (lc?.type !== LAUNCH_CONFIGURATION) return {};
-    const t = literal(lc.properties.InstanceType);
-    return { types: t === undefined ? undefined : [t], imageId: lc.properties.ImageId };
-  }
-  const mixed = toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate);
-  const spec = mixed ? toObject(mixed.LaunchTemplateSpecification) : toObject(p.LaunchTemplate);
-  const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
-  const data = lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined;
-  const imageId = data?.ImageId;
-  if (mixed && mixed.Overrides !== undefined) {
-    const overrides = toArray(mixed.Overrides);
-    if (!overrides) return { imageId };
-    const out: string[] = [];
-    for (const o of overrides) {
-      const t = literal(toObject(o)?.InstanceType);
-      if (t === undefined) return { imageId };
-      out.push(t);
-    }
-    if (out.length > 0) return { types: out, imageId };
-  }
-  const t = literal(data?.InstanceType);
-  return { types: t === undefined ? undefined : [t], imageId };
-}
-
-/**
- * The AWS public image parameter behind an image id: a `{{resolve:ssm:...}}` reference, or the default of the
- * SSM parameter aws-cdk-lib declares for `EcsOptimizedImage` / `BottleRocketImage` (`SsmParameterValue...`).
- */
-function imageParameter(imageId: unknown, stack: TemplateResource['stack']): string | undefined {
-  // A dynamic reference is an unresolved value to toStr: read the parameter name it names.
-  if (typeof imageId === 'string') return /^\{\{resolve:ssm:([^:}]+)/.exec(imageId)?.[1];
-  // A Ref is an unresolved value to toObject: read it as written.
-  const ref = imageId !== null && typeof imageId === 'object' ? (imageId as Record<string, unknown>).Ref : undefined;
-  if (typeof ref !== 'string' || !ref.startsWith('SsmParameterValue')) return undefined;
-  return toStr(toObject(stack.template.Parameters?.[ref])?.Default);
-}
-
-/**
- * Whether the image's agent can register NVIDIA GPUs: only the ECS GPU-optimized AMIs and Bottlerocket's nvidia variants
- * carry the driver. undefined for any other image (a custom AMI may have it).
- */
-export function imageRunsGpus(parameter: string | undefined): boolean | undefined {
-  if (parameter === undefined) return undefined;
-  if (parameter.startsWith('/aws/service/ecs/optimized-ami/')) return parameter.includes('/gpu/');
-  if (/^\/aws\/service\/bottlerocket\/aws-ecs-\d/.test(parameter)) return parameter.includes('-nvidia/');
-  return undefined;
+  return `${room.label} ${memory}, up to ${part(room.cpuUnits, 'CPU units')} and ${part(room.gpus, 'GPUs')}`;
 }

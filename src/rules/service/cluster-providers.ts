@@ -6,7 +6,7 @@
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
 import { toArray, toStr } from '../values';
-import { CAPACITY_PROVIDER, CLUSTER, CLUSTER_ASSOCIATIONS, providerKey, providerLabel, resolveProvider } from './service-facts';
+import { CAPACITY_PROVIDER, CLUSTER, CLUSTER_ASSOCIATIONS, providerKey, providerLabel, ProviderRef, resolveProvider } from './service-facts';
 
 /** The AWS::ECS::Cluster a Cluster property points at, by reference, import or literal name/ARN. */
 export function resolveCluster(value: unknown, from: TemplateResource, ctx: RuleContext): TemplateResource | undefined {
@@ -40,26 +40,26 @@ function targets(assoc: TemplateResource, cluster: TemplateResource, ctx: RuleCo
   return other ? false : undefined;
 }
 
-function addAll(list: unknown, res: TemplateResource, ctx: RuleContext, into: Map<string, string>): boolean {
+function addAll(list: unknown, res: TemplateResource, ctx: RuleContext, into: Map<string, ProviderRef>): boolean {
   if (list === undefined) return true;
   const items = toArray(list);
   if (!items) return false;
   for (const item of items) {
     const p = resolveProvider(item, res.stack, ctx.assembly);
     if (!p) return false;
-    into.set(providerKey(p), providerLabel(p));
+    into.set(providerKey(p), p);
   }
   return true;
 }
 
-/** Providers associated with the cluster (key to label), or undefined when that cannot be decided. */
-export function associatedProviders(cluster: TemplateResource, ctx: RuleContext): Map<string, string> | undefined {
-  const keys = new Map<string, string>();
-  if (!addAll(cluster.properties.CapacityProviders, cluster, ctx, keys)) return undefined;
+/** Providers associated with the cluster, by key, or undefined when that cannot be decided. */
+export function associatedProviderRefs(cluster: TemplateResource, ctx: RuleContext): ProviderRef[] | undefined {
+  const refs = new Map<string, ProviderRef>();
+  if (!addAll(cluster.properties.CapacityProviders, cluster, ctx, refs)) return undefined;
   for (const assoc of ctx.assembly.ofType(CLUSTER_ASSOCIATIONS)) {
     const hit = targets(assoc, cluster, ctx);
     if (hit === undefined) return undefined;
-    if (hit && !addAll(assoc.properties.CapacityProviders, assoc, ctx, keys)) return undefined;
+    if (hit && !addAll(assoc.properties.CapacityProviders, assoc, ctx, refs)) return undefined;
   }
   // Managed Instances providers name their cluster themselves (ClusterName) instead of joining an association.
   for (const provider of ctx.assembly.ofType(CAPACITY_PROVIDER)) {
@@ -68,14 +68,21 @@ export function associatedProviders(cluster: TemplateResource, ctx: RuleContext)
     if (hit === undefined) return undefined;
     if (hit) {
       const p = { resource: provider, name: toStr(provider.properties.Name) };
-      keys.set(providerKey(p), providerLabel(p));
+      refs.set(providerKey(p), p);
     }
   }
-  return keys;
+  return [...refs.values()];
+}
+
+/** Providers associated with the cluster (key to label), or undefined when that cannot be decided. */
+export function associatedProviders(cluster: TemplateResource, ctx: RuleContext): Map<string, string> | undefined {
+  const refs = associatedProviderRefs(cluster, ctx);
+  return refs && new Map(refs.map((p) => [providerKey(p), providerLabel(p)]));
 }
 
 /** Providers of one association resource alone (PutClusterCapacityProviders replaces the set). */
 export function ownProviders(assoc: TemplateResource, ctx: RuleContext): Map<string, string> | undefined {
-  const keys = new Map<string, string>();
-  return addAll(assoc.properties.CapacityProviders ?? [], assoc, ctx, keys) ? keys : undefined;
+  const refs = new Map<string, ProviderRef>();
+  return addAll(assoc.properties.CapacityProviders ?? [], assoc, ctx, refs)
+    ? new Map([...refs].map(([k, p]) => [k, providerLabel(p)])) : undefined;
 }

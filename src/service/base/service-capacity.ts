@@ -214,7 +214,13 @@ function checkItems(path: string, strategy: readonly ecs.CapacityProviderStrateg
 export function checkRange(path: string, code: string, what: string, value: number | undefined, range: IntRange, fix?: string): void {
   if (value === undefined || Token.isUnresolved(value)) return;
   if (Number.isInteger(value) && inRange(value, range)) return;
-  fail({ code, path, problem: `${what} ${value} is out of range`, allowed: describeRange(range), fix: fix ?? `Use ${describeRange(range)}.` });
+  fail({ code, path, problem: `${what} ${value} is out of range`, allowed: describeRange(range), fix: fix ?? nearestFix(what, value, range) });
+}
+
+/** The allowed value nearest to `value`, as the fix. */
+function nearestFix(what: string, value: number, range: IntRange): string {
+  const nearest = Math.min(range.max, Math.max(range.min, Math.round(value)));
+  return `Set ${what} to ${nearest}${value > range.max ? ' or less' : value < range.min ? ' or more' : ''}.`;
 }
 
 /** A Managed Instances task on a ManagedInstancesCapacity of the service's EcsCluster. */

@@ -78,6 +78,30 @@ export function warnPrivilegedPort(scope: IConstruct, options: TaskContainerOpti
   }));
 }
 
+/** KIT-TASK-ARCH: an image asset built for another architecture or OS than the task runs (it would not start). */
+export function checkAssetPlatform(path: string, container: string, image: ecs.ContainerImage, taskArch: string, windows: boolean): void {
+  const platform = image instanceof ecs.AssetImage ? assetImagePlatform(image) : undefined;
+  if (windows && platform !== undefined && /^linux\//i.test(platform)) {
+    fail({
+      code: 'KIT-TASK-ARCH',
+      problem: `Image asset of container '${container}' is built for ${platform} but the task runs Windows`,
+      path,
+      allowed: 'a Windows image asset: no Linux platform, built on a Windows Docker host',
+      fix: 'Remove platform from the asset and build it on a Windows host, or run the image in a Linux task.',
+    });
+  }
+  const arch = assetArchitecture(image);
+  if (arch && arch !== taskArch) {
+    fail({
+      code: 'KIT-TASK-ARCH',
+      problem: `Image asset of container '${container}' is built for ${arch} but the task runs on ${taskArch}`,
+      path,
+      allowed: `an image asset with platform ${taskArch === 'ARM64' ? 'Platform.LINUX_ARM64' : 'Platform.LINUX_AMD64'}`,
+      fix: 'Build the asset for the task\'s architecture, or set cpuArchitecture to match the image.',
+    });
+  }
+}
+
 /** The architecture an image asset was built for, when it says ('linux/arm64' -> ARM64). */
 export function assetArchitecture(image: ecs.ContainerImage): string | undefined {
   if (!(image instanceof ecs.AssetImage)) return undefined;

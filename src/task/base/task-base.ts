@@ -12,7 +12,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import {
-  architectureName, assetArchitecture, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, warnPrivilegedPort, withContainerDefaults,
+  architectureName, checkAssetPlatform, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, warnPrivilegedPort, withContainerDefaults,
 } from './container-defaults';
 import { createLogGroup, defaultLogRetention } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
@@ -286,12 +286,17 @@ export abstract class TaskBase extends Construct {
     this.addKitContainer('app', props.container, true, taskMemoryMiB);
     if (taskMemoryMiB !== undefined && props.container.memoryLimitMiB === undefined && props.container.memoryReservationMiB === undefined) {
       addAcknowledgeableValidation(this, 'ECS-TD-18', () => {
-        const left = taskMemoryMiB - this.sidecarMemoryMiB();
+        const sidecars = this.sidecarMemory().filter((c) => c.miB > 0);
+        const taken = sidecars.reduce((total, c) => total + c.miB, 0);
         // 6 MiB: Docker's minimum container memory.
-        return left >= 6 ? [] : [formatMessage('ECS-TD-18', this.node.path, {
-          problem: `Sidecars take ${this.sidecarMemoryMiB()} MiB of the task's ${taskMemoryMiB} MiB memory, leaving ${left} MiB for the main container`,
-          allowed: `sidecar memory up to ${taskMemoryMiB - 6} MiB`,
-          fix: this.isFargate ? 'Pick a larger FargateSize (FargateSize.smallestFor) or give the sidecars less memory' : 'Raise the task memory (memoryMiB) or give the sidecars less memory',
+        if (taskMemoryMiB - taken >= 6) return [];
+        const main = this.kitContainers[0].def.containerName;
+        return [formatMessage('ECS-TD-18', this.node.path, {
+          problem: `sidecars ${sidecars.map((c) => `'${c.name}' (${c.miB} MiB)`).join(', ')} reserve ${taken} MiB of the task's ${taskMemoryMiB} MiB memory, `
+            + `leaving ${taken >= taskMemoryMiB ? 'nothing' : `${taskMemoryMiB - taken} MiB`} for the main container '${main}'`,
+          allowed: `sidecar memory up to ${taskMemoryMiB - 6} MiB in all (the task's ${taskMemoryMiB} MiB less the main container's 6 MiB minimum)`,
+          fix: `${this.isFargate ? 'Pick a larger FargateSize (FargateSize.smallestFor)' : 'Raise the task memory (memoryMiB)'}, `
+            + 'or give the sidecars less memory (their memoryReservationMiB or memoryLimitMiB)',
         })];
       });
     }
@@ -330,29 +335,25 @@ export abstract class TaskBase extends Construct {
    * containers added to `taskDefinition` directly (a FireLens router, `taskDefinition.addContainer`).
    */
   protected sidecarMemoryMiB(): number {
+    return this.sidecarMemory().reduce((total, c) => total + c.miB, 0);
+  }
+
+  /** Each container other than the main one with the memory it reserves, for the sum and for messages that name them. */
+  private sidecarMemory(): { name: string; miB: number }[] {
     const kit = new Set<unknown>(this.kitContainers.map((c) => c.def));
-    let sum = this.kitContainers.slice(1).reduce((total, c) => total + (c.reservedMiB ?? 0), 0);
+    const out = this.kitContainers.slice(1).map((c) => ({ name: c.def.containerName, miB: c.reservedMiB ?? 0 }));
     for (const child of this.taskDefinition.node.children) {
       if (!(child instanceof ecs.ContainerDefinition) || kit.has(child)) continue;
       const rendered = child.renderContainerDefinition();
       const memory = rendered.memoryReservation ?? rendered.memory;
       // A token has no value at synth: counted as 0, as a container without memory settings is.
-      if (typeof memory === 'number' && !Token.isUnresolved(memory)) sum += memory;
+      out.push({ name: child.containerName, miB: typeof memory === 'number' && !Token.isUnresolved(memory) ? memory : 0 });
     }
-    return sum;
+    return out;
   }
 
   private addKitContainer(id: string, options: TaskContainerOptions, main: boolean, taskMemoryMiB?: number): ecs.ContainerDefinition {
-    const arch = assetArchitecture(options.image);
-    if (arch && arch !== architectureName(this.cpuArchitecture)) {
-      fail({
-        code: 'KIT-TASK-ARCH',
-        problem: `Image asset of container '${options.containerName ?? id}' is built for ${arch} but the task runs on ${architectureName(this.cpuArchitecture)}`,
-        path: this.node.path,
-        allowed: `an image asset with platform ${architectureName(this.cpuArchitecture) === 'ARM64' ? 'Platform.LINUX_ARM64' : 'Platform.LINUX_AMD64'}`,
-        fix: 'Build the asset for the task\'s architecture, or set cpuArchitecture to match the image.',
-      });
-    }
+    checkAssetPlatform(this.node.path, options.containerName ?? id, options.image, architectureName(this.cpuArchitecture), this.isWindows);
     // Main container on Fargate: the task memory minus what the sidecars take, computed at synth.
     const defaultMemory = main
       ? (taskMemoryMiB !== undefined ? Lazy.number({ produce: () => taskMemoryMiB - this.sidecarMemoryMiB() }) : 512)

@@ -1,8 +1,9 @@
 /** ECS-RC-10: a task must fit the largest instance its capacity providers launch. */
-import { App, Size, Stack } from 'aws-cdk-lib';
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
 import { Ec2CapacityImage } from '../../../src/capacity';
 import { EcsCluster } from '../../../src/cluster';
@@ -10,7 +11,7 @@ import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC10_TASK_FITS_INSTANCES } from '../../../src/rules/reach/rc-10-task-fits-instances';
 import { instanceSize } from '../../../src/rules/tables/instance-sizes';
-import { WorkerService } from '../../../src/service';
+import { DaemonService, ScheduledJob, WorkerService } from '../../../src/service';
 import { Ec2Task, ManagedInstancesTask } from '../../../src/task';
 import { assemblyOf, check, Resources } from '../helpers';
 
@@ -60,9 +61,10 @@ const messages = (o: Options) => check(RC10_TASK_FITS_INSTANCES, template(o)).ma
 describe('ECS-RC-10 task fits the instances (L1)', () => {
   test('bad: task memory above the largest instance type', () => {
     expect(messages({ types: ['m6i.large', 'm7i.large'], taskMemory: '16384' })).toEqual([
-      '[ECS-RC-10] task Task needs 16384 MiB of memory (the largest instance has 8192), more than any instance of Provider (m6i.large or m7i.large) offers '
-      + 'at TestStack/Svc; allowed: a task that fits on one instance: Provider (m6i.large or m7i.large) up to 8192 MiB, 2048 CPU units and 0 GPUs. '
-      + 'Use larger instance types for the capacity (instanceTypes), or reduce the task\'s memory, CPU or GPUs.',
+      '[ECS-RC-10] task TestStack/Task needs 16384 MiB of memory (Memory; the largest instance has 8192 MiB installed, and ECS registers less than that '
+      + 'for tasks), more than any instance of TestStack/Provider (m6i.large or m7i.large) offers at TestStack/Svc; allowed: a task that fits on one '
+      + 'instance: TestStack/Provider (m6i.large or m7i.large) less than 8192 MiB, up to 2048 CPU units and 0 GPUs. Use larger instance types for the '
+      + 'capacity (instanceTypes), or reduce the task\'s memory (memoryLimitMiB, or memoryReservationMiB of its containers), CPU or GPUs.',
     ]);
   });
 
@@ -72,7 +74,7 @@ describe('ECS-RC-10 task fits the instances (L1)', () => {
       { Name: 'side', Image: 'x', Memory: 4096, Cpu: 1024, ResourceRequirements: [{ Type: 'GPU', Value: '1' }] },
     ];
     const [m] = messages({ containers });
-    expect(m).toContain('needs 10240 MiB of memory (the largest instance has 8192), 3072 CPU units (the largest instance has 2048) and 1 GPU (the instances have at most 0)');
+    expect(m).toContain('needs 10240 MiB of memory (the containers\' MemoryReservation or Memory; the largest instance has 8192 MiB installed, and ECS registers less than that for tasks), 3072 CPU units (the largest instance has 2048) and 1 GPU (the instances have at most 0)');
     // Four GPUs on single-GPU g5 types; the 12xlarge has four.
     expect(messages({ types: ['g5.xlarge', 'g5.2xlarge'], containers: [{ Name: 'a', Image: 'x', Memory: 1024, ResourceRequirements: [{ Type: 'GPU', Value: '4' }] }] }))
       .toEqual([expect.stringContaining('needs 4 GPUs (the instances have at most 1)')]);
@@ -102,12 +104,17 @@ describe('ECS-RC-10 task fits the instances (L1)', () => {
 
   test('bad: task-level cpu as vCPU text, and burstable sizes', () => {
     expect(messages({ types: ['t3.micro'], taskCpu: '4 vCPU', taskMemory: '512' })).toEqual([expect.stringContaining('needs 4096 CPU units (the largest instance has 2048)')]);
-    expect(messages({ types: ['t3.micro'], taskMemory: '2 GB' })).toEqual([expect.stringContaining('needs 2048 MiB of memory (the largest instance has 1024)')]);
+    expect(messages({ types: ['t3.micro'], taskMemory: '2 GB' })).toEqual([expect.stringContaining('needs 2048 MiB of memory (Memory; the largest instance has 1024 MiB installed')]);
   });
 
-  test('good: fits one of the types (whole physical memory counts), or another provider of the strategy', () => {
-    expect(messages({ types: ['m6i.large', 'r6i.large'], taskMemory: '16384' })).toEqual([]);
-    expect(messages({ types: ['m6i.large'], taskMemory: '8192', taskCpu: '2048' })).toEqual([]);
+  test('bad: exactly the installed memory (the agent registers less: the kernel and platform keep some)', () => {
+    expect(messages({ types: ['m6i.large'], taskMemory: '8192' })).toEqual([expect.stringContaining('needs 8192 MiB of memory (Memory; the largest instance has 8192 MiB installed')]);
+    expect(messages({ types: ['m6i.large'], containers: [{ Name: 'a', Image: 'x', MemoryReservation: 8192 }] })).toHaveLength(1);
+  });
+
+  test('good: fits one of the types (memory below the installed amount), or another provider of the strategy', () => {
+    expect(messages({ types: ['m6i.large', 'r6i.large'], taskMemory: '16000' })).toEqual([]);
+    expect(messages({ types: ['m6i.large'], taskMemory: '8191', taskCpu: '2048' })).toEqual([]);
     const o = template({ taskMemory: '16384' });
     o.Big = { Type: 'AWS::ECS::CapacityProvider', Properties: { AutoScalingGroupProvider: { AutoScalingGroupArn: 'arn:aws:autoscaling:eu-west-1:1:autoScalingGroup:x' } } };
     (o.Svc.Properties as Record<string, unknown>).CapacityProviderStrategy = [{ CapacityProvider: { Ref: 'Provider' }, Weight: 1 }, { CapacityProvider: { Ref: 'Big' }, Weight: 1 }];
@@ -165,7 +172,7 @@ describe('ECS-RC-10 on kit templates', () => {
       new WorkerService(stack, 'Worker', { cluster, task: new Ec2Task(stack, 'Task', { memoryMiB, container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36') } }) });
       return stack;
     };
-    expect(() => Template.fromStack(build(16384))).toThrow(/\[ECS-RC-10\] task Task\/TaskDefinition needs 16384 MiB of memory \(the largest instance has 8192\)/);
+    expect(() => Template.fromStack(build(16384))).toThrow(/\[ECS-RC-10\] task Fit\/Task\/TaskDefinition needs 16384 MiB of memory \(Memory; the largest instance has 8192 MiB installed/);
     expect(run(build(4096))).toEqual([]);
   });
 
@@ -177,7 +184,7 @@ describe('ECS-RC-10 on kit templates', () => {
       new WorkerService(stack, 'Worker', { cluster, task, capacity });
       return stack;
     };
-    expect(() => Template.fromStack(build(Ec2CapacityImage.amazonLinux2023()))).toThrow(/\[ECS-RC-10\] task Task\/TaskDefinition needs 1 GPU \(the instances have at most 0: image .*has no NVIDIA driver/);
+    expect(() => Template.fromStack(build(Ec2CapacityImage.amazonLinux2023()))).toThrow(/\[ECS-RC-10\] task Fit\/Task\/TaskDefinition needs 1 GPU \(the instances have at most 0: image .*has no NVIDIA driver/);
     expect(run(build())).toEqual([]);
   });
 
@@ -206,7 +213,89 @@ describe('ECS-RC-10 on kit templates', () => {
     });
     const task = new ManagedInstancesTask(stack, 'Task', { cpu: 8192, memoryMiB: 32768, container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36') } });
     new WorkerService(stack, 'Worker', { cluster, task, managedInstancesCapacity: mi });
-    expect(() => Template.fromStack(stack)).toThrow(new RegExp('needs 32768 MiB of memory \\(the largest instance has 8192\\) and 8192 CPU units \\(the largest instance has 2048\\).*'
+    expect(() => Template.fromStack(stack)).toThrow(new RegExp('needs 32768 MiB of memory \\(Memory; the largest instance has 8192 MiB installed, and ECS registers less than that for tasks\\) and 8192 CPU units \\(the largest instance has 2048\\).*'
       + 'Use larger instance types for the capacity \\(raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums\\)'));
+  });
+
+  const bigTask = (stack: Stack, memoryReservationMiB: number) =>
+    new Ec2Task(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36'), memoryReservationMiB } });
+
+  test('bad: a DaemonService task larger than its capacity\'s instances (it runs on none); good: one that fits', () => {
+    const build = (memoryMiB: number) => {
+      const { stack, cluster } = base();
+      const capacity = cluster.addEc2Capacity('Ec2');
+      new DaemonService(stack, 'Agent', { cluster, capacity, task: bigTask(stack, memoryMiB) });
+      return stack;
+    };
+    expect(() => Template.fromStack(build(20000))).toThrow(/\[ECS-RC-10\] task Fit\/Task\/TaskDefinition needs 20000 MiB of memory .* at Fit\/Agent\/Service\/Service/);
+    expect(run(build(2048))).toEqual([]);
+  });
+
+  test('a daemon pinned by memberOf to one of two capacities is judged on that capacity\'s instances only', () => {
+    const build = (pinned: string) => {
+      const { stack, cluster } = base();
+      const small = cluster.addEc2Capacity('Small', { instanceTypes: [new ec2.InstanceType('m6i.large')] });
+      const large = cluster.addEc2Capacity('Large', { instanceTypes: [new ec2.InstanceType('r6i.xlarge')] });
+      new DaemonService(stack, 'Agent', { cluster, capacity: pinned === 'small' ? small : large, task: bigTask(stack, 16000) });
+      return stack;
+    };
+    expect(() => Template.fromStack(build('small'))).toThrow(/needs 16000 MiB .*Fit\/Cluster\/Small\/CapacityProvider\/CapacityProvider \(m6i.large\) offers/);
+    expect(run(build('large'))).toEqual([]);
+  });
+
+  test('bad: a ScheduledJob on EC2 capacity whose task fits no instance (each run fails to place); good: one that fits', () => {
+    const build = (memoryMiB: number) => {
+      const { stack, cluster } = base();
+      const capacity = cluster.addEc2Capacity('Ec2');
+      new ScheduledJob(stack, 'Job', { cluster, capacity, task: bigTask(stack, memoryMiB), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)) });
+      return stack;
+    };
+    expect(() => Template.fromStack(build(20000))).toThrow(/\[ECS-RC-10\] task Fit\/Task\/TaskDefinition needs 20000 MiB of memory .* at Fit\/Job\/Schedule/);
+    expect(run(build(2048))).toEqual([]);
+  });
+});
+
+describe('ECS-RC-10 on daemons and schedules (L1)', () => {
+  const daemon = (extra: Resources = {}, memory = 20000): Resources => {
+    const t = template({ taskMemory: String(memory) });
+    const { Svc: _svc, ...rest } = t;
+    return {
+      ...rest,
+      Cluster: { Type: 'AWS::ECS::Cluster', Properties: {} },
+      Assoc: { Type: 'AWS::ECS::ClusterCapacityProviderAssociations', Properties: { Cluster: { Ref: 'Cluster' }, CapacityProviders: ['FARGATE', { Ref: 'Provider' }], DefaultCapacityProviderStrategy: [] } },
+      Daemon: { Type: 'AWS::ECS::Service', Properties: { Cluster: { Ref: 'Cluster' }, TaskDefinition: { Ref: 'Task' }, LaunchType: 'EC2', SchedulingStrategy: 'DAEMON' } },
+      ...extra,
+    };
+  };
+
+  test('bad: a daemon larger than every EC2 provider of its cluster; good: smaller', () => {
+    expect(check(RC10_TASK_FITS_INSTANCES, daemon()).map((f) => f.message)).toEqual([expect.stringContaining('needs 20000 MiB of memory')]);
+    expect(check(RC10_TASK_FITS_INSTANCES, daemon({}, 4096))).toEqual([]);
+  });
+
+  test('silent: an Auto Scaling group outside the providers joins the cluster (its instances may be larger); a replica service without a strategy', () => {
+    const bare = {
+      BareLt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { InstanceType: 'r6i.4xlarge', UserData: { 'Fn::Base64': { 'Fn::Join': ['', ['echo ECS_CLUSTER=', { Ref: 'Cluster' }]] } } } } },
+      BareAsg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '1', LaunchTemplate: { LaunchTemplateId: { Ref: 'BareLt' } } } },
+    };
+    expect(check(RC10_TASK_FITS_INSTANCES, daemon(bare))).toEqual([]);
+    const replica = daemon();
+    (replica.Daemon.Properties as Record<string, unknown>).SchedulingStrategy = 'REPLICA';
+    expect(check(RC10_TASK_FITS_INSTANCES, replica)).toEqual([]);
+  });
+
+  test('bad: an EventBridge rule and a Scheduler schedule running the task on the provider; silent on Fargate', () => {
+    const target = (providers: unknown[]) => ({ TaskDefinitionArn: { Ref: 'Task' }, CapacityProviderStrategy: providers.map((p) => ({ CapacityProvider: p, Weight: 1 })) });
+    const t = template({ taskMemory: '20000' });
+    const schedules: Resources = {
+      Rule: { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 hour)', Targets: [{ Id: 't', Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c', EcsParameters: target([{ Ref: 'Provider' }]) }] } },
+      Schedule: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c', RoleArn: 'arn:aws:iam::111111111111:role/r', EcsParameters: target([{ Ref: 'Provider' }]) } } },
+      OnFargate: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c', RoleArn: 'arn:aws:iam::111111111111:role/r', EcsParameters: target(['FARGATE']) } } },
+    };
+    const findings = check(RC10_TASK_FITS_INSTANCES, { ...t, ...schedules }).filter((f) => f.logicalId !== 'Svc');
+    expect(findings.map((f) => [f.logicalId, f.property])).toEqual([
+      ['Rule', 'Properties/Targets/0/EcsParameters/CapacityProviderStrategy'],
+      ['Schedule', 'Properties/Target/EcsParameters/CapacityProviderStrategy'],
+    ]);
   });
 });

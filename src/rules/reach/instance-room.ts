@@ -1,0 +1,155 @@
+/**
+ * What one ECS task reserves on an EC2 instance, and the most the instances of a capacity provider offer
+ * (ECS-RC-10, and the cost estimate's workloads).
+ */
+import { TemplateResource } from '../model';
+import { RuleContext } from '../rule';
+import { providerAutoScalingGroup, providerKind } from '../service/service-facts';
+import { instanceSize } from '../tables/instance-sizes';
+import { containerGpus, containers } from '../task/task-facts';
+import { orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
+
+const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
+const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
+
+/** What one task reserves on an instance. */
+export interface TaskNeeds {
+  readonly memoryMiB: number;
+  readonly cpuUnits: number;
+  readonly gpus: number;
+  /** The property that sets the memory: task-level Memory, else the containers' reservations. */
+  readonly memoryProperty: string;
+}
+
+/** The most a provider's instances offer; Infinity where the template sets no bound. */
+export interface ProviderRoom {
+  readonly label: string;
+  /** Installed memory: ECS registers less than this for tasks. */
+  readonly memoryMiB: number;
+  readonly cpuUnits: number;
+  readonly gpus: number;
+  /** Why the GPUs are 0 on GPU instance types. */
+  readonly gpuNote?: string;
+  /** A Managed Instances provider (sized by its requirements), not an Auto Scaling group. */
+  readonly managedInstances?: boolean;
+  /** The Auto Scaling group, for an EC2 provider. */
+  readonly autoScalingGroup?: TemplateResource;
+}
+
+/** Memory, CPU and GPUs one task reserves; undefined when any of it is unresolved. */
+export function taskNeeds(task: TemplateResource): TaskNeeds | undefined {
+  const list = containers(task);
+  if (list.length === 0 || list.length !== (toArray(task.properties.ContainerDefinitions)?.length ?? -1)) return undefined;
+  let memory = task.properties.Memory === undefined ? 0 : parseMemoryMiB(task.properties.Memory);
+  let cpu = task.properties.Cpu === undefined ? 0 : parseCpuUnits(task.properties.Cpu);
+  if (memory === undefined || cpu === undefined) return undefined;
+  const taskMemory = task.properties.Memory !== undefined;
+  const taskCpu = task.properties.Cpu !== undefined;
+  let gpus = 0;
+  for (const { def } of list) {
+    if (!taskMemory) {
+      const raw = def.MemoryReservation ?? def.Memory;
+      const m = raw === undefined ? undefined : toNumber(raw);
+      if (m === undefined) return undefined;
+      memory += m;
+    }
+    if (!taskCpu && def.Cpu !== undefined) {
+      const c = toNumber(def.Cpu);
+      if (c === undefined) return undefined;
+      cpu += c;
+    }
+    const n = containerGpus(def);
+    if (n === undefined) return undefined;
+    gpus += n;
+  }
+  return { memoryMiB: memory, cpuUnits: cpu, gpus, memoryProperty: taskMemory ? 'Memory' : 'the containers\' MemoryReservation or Memory' };
+}
+
+/** The largest room of a provider's instances; undefined when the template does not decide it. */
+export function providerRoom(provider: TemplateResource, ctx: RuleContext): ProviderRoom | undefined {
+  const label = provider.path;
+  const kind = providerKind({ resource: provider });
+  if (kind === 'managed-instances') {
+    const mi = toObject(provider.properties.ManagedInstancesProvider);
+    const req = toObject(toObject(mi?.InstanceLaunchTemplate)?.InstanceRequirements);
+    if (!req) return undefined;
+    const max = (v: unknown) => (v === undefined ? Infinity : toNumber(v));
+    const vcpu = max(toObject(req.VCpuCount)?.Max);
+    const memory = max(toObject(req.MemoryMiB)?.Max);
+    if (vcpu === undefined || memory === undefined) return undefined;
+    return { label, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity, managedInstances: true };
+  }
+  if (kind !== 'asg') return undefined;
+  const asg = providerAutoScalingGroup(provider, ctx.assembly);
+  if (!asg) return undefined;
+  const { types, imageId } = launchOf(asg, ctx);
+  const sizes = types?.map(instanceSize);
+  if (!sizes || sizes.length === 0 || sizes.some((s) => s === undefined)) return undefined;
+  const known = sizes as NonNullable<(typeof sizes)[number]>[];
+  const gpus = Math.max(...known.map((s) => s.gpus));
+  // GPUs the image's agent cannot see are no room at all.
+  const image = gpus > 0 ? imageParameter(imageId, asg.stack) : undefined;
+  const noDriver = image !== undefined && imageRunsGpus(image) === false;
+  return {
+    label: `${label} (${orList(types!)})`,
+    memoryMiB: Math.max(...known.map((s) => s.memoryMiB)),
+    cpuUnits: Math.max(...known.map((s) => s.vcpu * 1024)),
+    gpus: noDriver ? 0 : gpus,
+    gpuNote: noDriver ? `image ${image} has no NVIDIA driver, so the agent registers none of the instances' ${gpus} GPU${gpus > 1 ? 's' : ''}` : undefined,
+    autoScalingGroup: asg,
+  };
+}
+
+/** What an Auto Scaling group launches: its instance types, and the image id as written (undefined types when unresolved). */
+export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown } {
+  const p = asg.properties;
+  const literal = (v: unknown) => toStr(v);
+  if (p.LaunchConfigurationName !== undefined) {
+    const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
+    if (lc?.type !== LAUNCH_CONFIGURATION) return {};
+    const t = literal(lc.properties.InstanceType);
+    return { types: t === undefined ? undefined : [t], imageId: lc.properties.ImageId };
+  }
+  const mixed = toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate);
+  const spec = mixed ? toObject(mixed.LaunchTemplateSpecification) : toObject(p.LaunchTemplate);
+  const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
+  const data = lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined;
+  const imageId = data?.ImageId;
+  if (mixed && mixed.Overrides !== undefined) {
+    const overrides = toArray(mixed.Overrides);
+    if (!overrides) return { imageId };
+    const out: string[] = [];
+    for (const o of overrides) {
+      const t = literal(toObject(o)?.InstanceType);
+      if (t === undefined) return { imageId };
+      out.push(t);
+    }
+    if (out.length > 0) return { types: out, imageId };
+  }
+  const t = literal(data?.InstanceType);
+  return { types: t === undefined ? undefined : [t], imageId };
+}
+
+/**
+ * The AWS public image parameter behind an image id: a `{{resolve:ssm:...}}` reference, or the default of the
+ * SSM parameter aws-cdk-lib declares for `EcsOptimizedImage` / `BottleRocketImage` (`SsmParameterValue...`).
+ */
+function imageParameter(imageId: unknown, stack: TemplateResource['stack']): string | undefined {
+  // A dynamic reference is an unresolved value to toStr: read the parameter name it names.
+  if (typeof imageId === 'string') return /^\{\{resolve:ssm:([^:}]+)/.exec(imageId)?.[1];
+  // A Ref is an unresolved value to toObject: read it as written.
+  const ref = imageId !== null && typeof imageId === 'object' ? (imageId as Record<string, unknown>).Ref : undefined;
+  if (typeof ref !== 'string' || !ref.startsWith('SsmParameterValue')) return undefined;
+  return toStr(toObject(stack.template.Parameters?.[ref])?.Default);
+}
+
+/**
+ * Whether the image's agent can register NVIDIA GPUs: only the ECS GPU-optimized AMIs and Bottlerocket's nvidia variants
+ * carry the driver. undefined for any other image (a custom AMI may have it).
+ */
+export function imageRunsGpus(parameter: string | undefined): boolean | undefined {
+  if (parameter === undefined) return undefined;
+  if (parameter.startsWith('/aws/service/ecs/optimized-ami/')) return parameter.includes('/gpu/');
+  if (/^\/aws\/service\/bottlerocket\/aws-ecs-\d/.test(parameter)) return parameter.includes('-nvidia/');
+  return undefined;
+}

@@ -1,4 +1,5 @@
 /** `--format sarif`: SARIF 2.1.0 for code-scanning UIs. */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as url from 'url';
@@ -6,6 +7,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { AcknowledgedFinding } from './acknowledgements';
 import { CheckedFinding } from './report-format';
 import { sourceLocator } from './yaml-template';
+import { KIT_CHECKS } from '../kit-checks';
 import { Rule } from '../rules/rule';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -16,17 +18,27 @@ export function formatSarif(
   // Acknowledged findings stay in the log as suppressed results, with the reason as justification.
   const reasons = new Map<CheckedFinding, string>(acknowledged.map((a) => [a.finding, a.reason]));
   const findings = [...open, ...acknowledged.map((a) => a.finding)];
-  const used = rules.filter((r) => findings.some((f) => f.ruleId === r.id));
-  const index = new Map(used.map((r, i) => [r.id, i]));
-  const descriptors: ReportingDescriptor[] = used.map((r) => ({
-    id: r.id,
-    name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-    shortDescription: { text: r.title },
-    fullDescription: { text: r.description },
-    help: { text: `${r.fix} Prevents: ${r.deployError}` },
-    helpUri: r.source,
-    defaultConfiguration: { level: r.severity === 'error' ? 'error' : 'warning' },
-  }));
+  const ids = new Set(findings.map((f) => f.ruleId));
+  const descriptors: ReportingDescriptor[] = [
+    ...rules.filter((r) => ids.has(r.id)).map((r) => ({
+      id: r.id,
+      name: pascalName(r.title),
+      shortDescription: { text: r.title },
+      fullDescription: { text: r.description },
+      help: { text: `${r.fix} Prevents: ${r.deployError}` },
+      helpUri: r.source,
+      defaultConfiguration: { level: r.severity === 'error' ? 'error' : 'warning' } as const,
+    })),
+    // Construct checks (KIT-*) reach a cloud assembly as annotations: described from their table.
+    ...Object.values(KIT_CHECKS).filter((c) => ids.has(c.id)).map((c) => ({
+      id: c.id,
+      name: pascalName(c.title),
+      shortDescription: { text: c.title },
+      fullDescription: { text: `A check of the kit's constructs: ${c.constructOnly}` },
+      defaultConfiguration: { level: c.severity === 'error' ? 'error' : 'warning' } as const,
+    })),
+  ];
+  const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const lineCache = new Map<string, string[]>();
   const locators = new Map<string, ReturnType<typeof sourceLocator> | undefined>();
   const results: Result[] = findings.map((f) => {
@@ -43,7 +55,9 @@ export function formatSarif(
           },
         } : {}),
       }],
-      properties: { stack: f.stack, property: f.property, value: f.value },
+      // Stable across runs and line moves: code scanning matches a result to the one it saw before by these.
+      partialFingerprints: { 'cdkEcsKit/v1': fingerprint(f) },
+      properties: { stack: f.stack, ...f.property ? { property: f.property } : {}, ...f.value !== '' && f.value !== undefined ? { value: f.value } : {} },
     };
     const i = index.get(f.ruleId);
     if (i !== undefined) result.ruleIndex = i;
@@ -61,6 +75,15 @@ export function formatSarif(
     }],
   };
   return JSON.stringify(log, undefined, 2);
+}
+
+function pascalName(title: string): string {
+  return title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+}
+
+/** Rule, stack, construct path and property: what identifies a finding, not where its text sits in a file. */
+function fingerprint(f: CheckedFinding): string {
+  return crypto.createHash('sha256').update([f.ruleId, f.stack, f.path, f.property].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** Relative to the working directory (the repository root in CI), as code scanning maps it; else a file: URI. */

@@ -9,7 +9,7 @@ import { QuotaProfile } from '../quotas/quota-profile';
 import { AssemblyModel, TemplateResource } from '../rules/model';
 import { ClusterIndex } from '../rules/quota/clusters';
 import { FARGATE_ON_DEMAND, serviceFacts, StrategyItem } from '../rules/quota/services';
-import { launchOf } from '../rules/reach/instance-room';
+import { LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, launchOf } from '../rules/reach/instance-room';
 import { RuleContext } from '../rules/rule';
 import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
 import { AUTO_SCALING_GROUP, providerAutoScalingGroup, providerKind, strategyOf } from '../rules/service/service-facts';
@@ -18,8 +18,6 @@ import { containerGpus, containers, isWindows } from '../rules/task/task-facts';
 import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
 
 export const ASG = AUTO_SCALING_GROUP;
-const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
-const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
 
 /** The size of one task. */
 export interface TaskSize {

@@ -9,8 +9,8 @@ import { instanceSize } from '../tables/instance-sizes';
 import { containerGpus, containers } from '../task/task-facts';
 import { orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
 
-const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
-const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
+export const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
+export const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
 
 /** What one task reserves on an instance. */
 export interface TaskNeeds {

@@ -34,6 +34,10 @@ export function mapWorker(plan: ServicePlan): void {
     f.get([...base, 'name']);
     f.get([...base, 'service']);
     const known = plan.facts.topics.get(`${t.service}/${t.name}`);
+    if (!known) {
+      plan.afterService.push(`// TODO(copilot): subscribe.topics.${i}: no manifest given publishes ${t.service}/${t.name}; the ARN below follows `
+        + 'Copilot\'s naming (<app>-<env>-<service>-<topic>): check it, or migrate the publisher too.');
+    }
     // Copilot names topics <app>-<env>-<service>-<topic>.
     const topic = known ?? `sns.Topic.fromTopicArn(this, '${plan.id}${pascal(t.service)}${pascal(t.name)}Topic', \`arn:\${Aws.PARTITION}:sns:\${Aws.REGION}:\${Aws.ACCOUNT_ID}:${plan.facts.app}-\${env}-${t.service}-${t.name}\`)`;
     const sub = `${plan.v}${pascal(t.service)}${pascal(t.name)}Subscription`;

@@ -121,6 +121,15 @@ describe('migrateCopilot: Copilot defaults', () => {
     expect(worker('5s').manifests[0].todos.map((t) => t.path)).toEqual(['subscribe.queue.delay']);
   });
 
+  test('a subscription to a topic no given manifest publishes says its ARN is Copilot\'s naming, to check; a published one does not', () => {
+    const worker = `name: w\ntype: Worker Service\nimage:\n  location: nginx\nsubscribe:\n  topics:\n    - name: events\n      service: elsewhere\n`;
+    const alone = migrateCopilot([{ file: 'w.yml', text: worker }]).code;
+    expect(alone).toContain('// TODO(copilot): subscribe.topics.0: no manifest given publishes elsewhere/events; the ARN below follows Copilot\'s naming');
+    expect(alone).toContain('sns.Topic.fromTopicArn(');
+    const publisher = 'name: elsewhere\ntype: Backend Service\nimage:\n  location: nginx\npublish:\n  topics:\n    - name: events\n';
+    expect(migrateCopilot([{ file: 'w.yml', text: worker }, { file: 'p.yml', text: publisher }]).code).not.toContain('no manifest given publishes');
+  });
+
   test('readonly_fs is kept without exec, and readonly_fs: false with it', () => {
     const svc = (extra: string) => migrateCopilot([{ file: 'm.yml', text: `name: w\ntype: Worker Service\nimage:\n  location: nginx\n${extra}` }]);
     const readonly = svc('storage:\n  readonly_fs: true\n');

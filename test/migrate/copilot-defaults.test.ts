@@ -122,7 +122,7 @@ describe('migrateCopilot: Copilot defaults', () => {
   });
 
   test('a subscription to a topic no given manifest publishes says its ARN is Copilot\'s naming, to check; a published one does not', () => {
-    const worker = `name: w\ntype: Worker Service\nimage:\n  location: nginx\nsubscribe:\n  topics:\n    - name: events\n      service: elsewhere\n`;
+    const worker = 'name: w\ntype: Worker Service\nimage:\n  location: nginx\nsubscribe:\n  topics:\n    - name: events\n      service: elsewhere\n';
     const alone = migrateCopilot([{ file: 'w.yml', text: worker }]).code;
     expect(alone).toContain('// TODO(copilot): subscribe.topics.0: no manifest given publishes elsewhere/events; the ARN below follows Copilot\'s naming');
     expect(alone).toContain('sns.Topic.fromTopicArn(');

@@ -186,13 +186,19 @@ describe('FargateTask with sidecar, ECR image, secrets and EFS', () => {
     expect(EcsChecks.check(app).findings.filter((f) => f.ruleId === 'ECS-RC-13')).toEqual([]);
   });
 
-  // The task group allows all outbound: an egress rule to the file system would only draw aws-cdk-lib's warning.
-  test('opening NFS adds no egress rule to a group that allows all outbound, so aws-cdk-lib warns nothing', () => {
+  // The task group allows all outbound: the egress rule allowTo writes would only draw aws-cdk-lib's warning.
+  test('opening NFS draws no aws-cdk-lib egress warning on a group that allows all outbound; a group added later still gets its rule', () => {
     const s = stack();
     const { task, vpc } = fullTask(s);
     new WorkerService(s, 'Worker', { cluster: new ecs.Cluster(s, 'Cluster', { vpc }), task });
     Annotations.fromStack(s).hasNoWarning('*', Match.stringLikeRegexp('Ignoring Egress rule'));
     Template.fromStack(s).hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 2049, ToPort: 2049 });
+    // A group the app adds to the service later also reaches the file system (allowTo follows the group list).
+    const later = stack();
+    const laterParts = fullTask(later);
+    const svc = new WorkerService(later, 'Worker', { cluster: new ecs.Cluster(later, 'Cluster', { vpc: laterParts.vpc }), task: laterParts.task });
+    svc.service.connections.addSecurityGroup(ec2.SecurityGroup.fromSecurityGroupId(later, 'Extra', 'sg-0123456789abcdef0'));
+    Template.fromStack(later).hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 2049, SourceSecurityGroupId: 'sg-0123456789abcdef0' });
     // A group without all outbound still gets the egress to the mount targets.
     const closed = stack();
     const parts = fullTask(closed);

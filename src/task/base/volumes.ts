@@ -1,5 +1,5 @@
 /** Volume options of kit tasks: scratch bind mounts, EFS, EBS at launch, Docker volumes (EC2). */
-import { Size, Validations } from 'aws-cdk-lib';
+import { Annotations, Size, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
@@ -157,17 +157,19 @@ export function addEfs(td: ecs.TaskDefinition, name: string, container: ecs.Cont
  * peer), so only the service's stack refers to the file system's and no cycle arises; in one stack the rules are the same.
  */
 export function connectFileSystems(fileSystems: readonly efs.IFileSystem[], peer: ec2.IConnectable): void {
-  const description = 'NFS from ECS tasks that mount this file system';
-  // allowTo writes the peer's egress too, which groups that allow all outbound (the kit's task groups) do not need:
-  // aws-cdk-lib drops it with a warning the user cannot act on. Then only the ingress, placed as allowTo places it.
-  const sources = peer.connections.securityGroups;
-  const egress = sources.length === 0 || sources.some((sg) => !sg.allowAllOutbound);
+  if (fileSystems.length === 0) return;
+  // allowTo also writes the peer's egress, which a group that allows all outbound does not need: aws-cdk-lib drops it with a
+  // warning the user cannot act on. Acknowledged on those groups only; groups added to the peer later keep allowTo's rules.
+  for (const sg of peer.connections.securityGroups) {
+    if (sg.allowAllOutbound) Annotations.of(sg).acknowledgeWarning(IGNORED_EGRESS, 'The group allows all outbound traffic: egress rules on it are not needed.');
+  }
   for (const fs of fileSystems) {
-    const port = fs.connections.defaultPort ?? ec2.Port.tcp(2049);
-    if (egress) peer.connections.allowTo(fs, port, description);
-    else for (const target of fs.connections.securityGroups) for (const source of sources) target.addIngressRule(source, port, description, true);
+    peer.connections.allowTo(fs, fs.connections.defaultPort ?? ec2.Port.tcp(2049), 'NFS from ECS tasks that mount this file system');
   }
 }
+
+/** aws-cdk-lib's warning for an egress rule on a group that allows all outbound. */
+const IGNORED_EGRESS = '@aws-cdk/aws-ec2:ipv4IgnoreEgressRule';
 
 const scratchNames = new WeakMap<ecs.TaskDefinition, Set<string>>();
 

@@ -10,14 +10,15 @@ export const PM11_UNIQUE_PORTS: ResourceRule = {
   severity: Severity.ERROR,
   description: 'Flags a ContainerPort mapped twice with the same protocol in one container; and, across the containers of a task, the same host port '
     + 'and protocol mapped twice: in awsvpc and host network modes the host port is the container port (all containers share one network namespace), '
-    + 'in bridge mode only explicit non-zero HostPort values count (0 or none is a dynamic port). Unset protocols are tcp. Skipped for container port '
-    + 'ranges, unresolved values, and an unresolved network mode (then only the check inside a container runs). aws-cdk-lib checks neither.',
+    + 'in bridge mode only explicit non-zero HostPort values count (0 or none is a dynamic port). In awsvpc mode a ContainerPortRange of one container '
+    + 'must not overlap a port or range of another. Unset protocols are tcp. Skipped for unresolved values, and an unresolved network mode (then only '
+    + 'the check inside a container runs). aws-cdk-lib checks neither.',
   deployError: 'RegisterTaskDefinition fails: "Container port 8080 is used in more than one port mapping for container app", or the task fails to '
     + 'register or start with "TCP host port \'8080\' is mapped multiple times in task".',
   fix: 'Map each port once: give the second container (a sidecar) its own port, or drop the repeated mapping.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   resourceTypes: [TASK_DEFINITION],
-  onlyWith: ['ContainerDefinitions/*/PortMappings/*/ContainerPort'],
+  onlyWith: ['ContainerDefinitions/*/PortMappings/*/ContainerPort', 'ContainerDefinitions/*/PortMappings/*/ContainerPortRange'],
   check(task): RuleIssue[] {
     const rawMode = task.properties.NetworkMode;
     const mode = rawMode === undefined ? 'bridge' : toStr(rawMode);
@@ -59,6 +60,34 @@ export const PM11_UNIQUE_PORTS: ResourceRule = {
       }
       onHost.set(key, container);
     }
+    if (mode === 'awsvpc') issues.push(...rangeOverlaps(portMappings(task)));
     return issues;
   },
 };
+
+/** awsvpc: a container port range of one container that overlaps a port or range of another (single ports among themselves are checked above). */
+function rangeOverlaps(mappings: ReturnType<typeof portMappings>): RuleIssue[] {
+  const spans: { container: string; pointer: string; lo: number; hi: number; protocol: string; range: boolean; text: string }[] = [];
+  for (const { container, pointer, mapping } of mappings) {
+    const protocol = mapping.Protocol === undefined ? 'tcp' : toStr(mapping.Protocol)?.toLowerCase();
+    const range = /^(\d+)-(\d+)$/.exec(toStr(mapping.ContainerPortRange) ?? '');
+    const port = range ? undefined : toNumber(mapping.ContainerPort);
+    if (protocol === undefined || (!range && (port === undefined || port <= 0))) continue;
+    const [lo, hi] = range ? [Number(range[1]), Number(range[2])] : [port!, port!];
+    spans.push({ container, pointer, lo, hi, protocol, range: range !== null, text: range ? `ports ${lo}-${hi}` : `port ${lo}` });
+  }
+  const issues: RuleIssue[] = [];
+  spans.forEach((b, j) => {
+    const a = spans.slice(0, j).find((s) => s.container !== b.container && s.protocol === b.protocol && (s.range || b.range) && s.lo <= b.hi && b.lo <= s.hi);
+    if (!a) return;
+    issues.push({
+      property: `${b.pointer}/${b.range ? 'ContainerPortRange' : 'ContainerPort'}`,
+      value: b.range ? `${b.lo}-${b.hi}` : b.lo,
+      problem: `${b.container} maps ${b.text}/${b.protocol}, which overlaps ${a.text} of ${a.container}; in awsvpc network mode the containers of a task `
+        + 'share one network namespace, so only one can listen on each port',
+      allowed: 'ports and port ranges that do not overlap across the containers of a task',
+      fix: `Move ${b.container}'s ${b.range ? 'range' : 'port'} outside ${a.lo}-${a.hi}.`,
+    });
+  });
+  return issues;
+}

@@ -33,12 +33,25 @@ describe('ECS-PM-11 a port is mapped once per protocol', () => {
     expect(check(rule, { T: twoHostPorts })).toEqual([]);
   });
 
-  test('skipped: unresolved ports, protocols and network mode (only the in-container check runs), port ranges', () => {
+  test('bad: in awsvpc mode a port range of one container overlapping a port or range of another; good: apart, other protocol, or one container', () => {
+    const [f, ...rest] = check(rule, { T: taskWith([app([{ ContainerPortRange: '8000-8100' }]), sidecar([{ ContainerPort: 8080 }])]) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ property: 'Properties/ContainerDefinitions/1/PortMappings/0/ContainerPort' });
+    expect(f.message).toContain('container \'proxy\' maps port 8080/tcp, which overlaps ports 8000-8100 of container \'app\'');
+    expect(check(rule, { T: taskWith([app([{ ContainerPortRange: '8000-8100' }]), sidecar([{ ContainerPortRange: '8100-8200' }])]) })).toHaveLength(1);
+    expect(check(rule, { T: taskWith([app([{ ContainerPortRange: '8000-8100' }]), sidecar([{ ContainerPortRange: '8101-8200' }])]) })).toEqual([]);
+    expect(check(rule, { T: taskWith([app([{ ContainerPortRange: '8000-8100' }]), sidecar([{ ContainerPort: 8080, Protocol: 'udp' }])]) })).toEqual([]);
+    expect(check(rule, { T: taskWith([app([{ ContainerPortRange: '8000-8100' }, { ContainerPort: 9000 }])]) })).toEqual([]);
+    // Bridge mode: ranges get dynamic host ports.
+    expect(check(rule, { T: ec2TaskWith([app([{ ContainerPortRange: '8000-8100' }]), sidecar([{ ContainerPort: 8080 }])], { NetworkMode: 'bridge' }) })).toEqual([]);
+  });
+
+  test('skipped: unresolved ports, protocols and network mode (only the in-container check runs), unresolved port ranges', () => {
     expect(check(rule, { T: taskWith([app([{ ContainerPort: { Ref: 'P' } }]), sidecar([{ ContainerPort: { Ref: 'P' } }])]) })).toEqual([]);
     expect(check(rule, { T: taskWith([app([{ ContainerPort: 80, Protocol: { Ref: 'Proto' } }]), sidecar([{ ContainerPort: 80 }])]) })).toEqual([]);
     expect(check(rule, { T: ec2TaskWith([app([{ ContainerPort: 80 }]), sidecar([{ ContainerPort: 80 }])], { NetworkMode: { Ref: 'Mode' } }) })).toEqual([]);
     expect(check(rule, { T: ec2TaskWith([app([{ ContainerPort: 80 }, { ContainerPort: 80 }])], { NetworkMode: { Ref: 'Mode' } }) })).toHaveLength(1);
-    expect(check(rule, { T: taskWith([app([{ ContainerPortRange: '8000-8010' }]), sidecar([{ ContainerPortRange: '8000-8010' }])]) })).toEqual([]);
+    expect(check(rule, { T: taskWith([app([{ ContainerPortRange: { Ref: 'Range' } }]), sidecar([{ ContainerPortRange: '8000-8010' }])]) })).toEqual([]);
   });
 
   test('property: in awsvpc mode a finding exactly when two containers share a port (and nothing for distinct ports)', () => {

@@ -78,7 +78,8 @@ function rangeOverlaps(mappings: ReturnType<typeof portMappings>): RuleIssue[] {
   }
   const issues: RuleIssue[] = [];
   spans.forEach((b, j) => {
-    const a = spans.slice(0, j).find((s) => s.container !== b.container && s.protocol === b.protocol && (s.range || b.range) && s.lo <= b.hi && b.lo <= s.hi);
+    const a = spans.slice(0, j).find((s) => s.container !== b.container && s.protocol === b.protocol && (s.range || b.range)
+      && s.lo <= b.hi && b.lo <= s.hi);
     if (!a) return;
     issues.push({
       property: `${b.pointer}/${b.range ? 'ContainerPortRange' : 'ContainerPort'}`,

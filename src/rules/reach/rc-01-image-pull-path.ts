@@ -1,7 +1,7 @@
 import { EndpointReach, endpointReach, securityGroupsOf } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
 import { EndpointService, NetworkIndex, SubnetFacts } from './network-index';
-import { SCHEDULE, taskLaunch } from './task-launch';
+import { EVENTS_RULE, SCHEDULE, taskLaunch } from './task-launch';
 import { taskNeeds } from './task-needs';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
@@ -16,7 +16,7 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
   title: 'Fargate tasks need a network path to their registry, CloudWatch Logs and secrets',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For services and EventBridge Scheduler schedules that run Fargate tasks in subnets of the app, follows each subnet\'s route table: '
+  description: 'For services, EventBridge Scheduler schedules and EventBridge rules (the first ECS target) that run Fargate tasks in subnets of the app, follows each subnet\'s route table: '
     + 'a subnet whose routes never leave the VPC (no NAT, transit gateway, peering or routes propagated from a VPN gateway), or an internet-gateway subnet where the task gets no public IP '
     + '(AssignPublicIp DISABLED on a schedule), must have the VPC endpoints the task needs: ecr.api, ecr.dkr and an S3 gateway '
     + 'endpoint on the subnet\'s route table for ECR images, logs for awslogs, secretsmanager / ssm for secrets. Images outside ECR (Docker Hub, ECR Public, '
@@ -29,7 +29,7 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
     + 'and admit HTTPS from the tasks on those an app closed (endpoint.connections.allowDefaultPortFrom(service)), and copy images from outside AWS into '
     + 'ECR (a pull-through cache rule).',
   source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
-  resourceTypes: [SERVICE, SCHEDULE],
+  resourceTypes: [SERVICE, SCHEDULE, EVENTS_RULE],
   check(resource, ctx): RuleIssue[] {
     const launch = taskLaunch(resource, ctx);
     // Only a Fargate task's own ENI pulls its image (managed-instances-awsvpc-mode.html: the instance's primary ENI does on instances).

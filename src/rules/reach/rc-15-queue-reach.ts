@@ -2,7 +2,7 @@ import { endpointReach, securityGroupsOf } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
 import { NetworkIndex, SubnetFacts } from './network-index';
 import { namedActions, roleOf, rolePermissions } from './role-permissions';
-import { SCHEDULE, taskLaunch } from './task-launch';
+import { EVENTS_RULE, SCHEDULE, taskLaunch } from './task-launch';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
@@ -13,7 +13,7 @@ export const RC15_QUEUE_REACH: ResourceRule = {
   title: 'Tasks whose role uses Amazon SQS need a network path to SQS',
   area: 'reach',
   severity: Severity.WARNING,
-  description: 'For services and EventBridge Scheduler schedules that run awsvpc tasks in subnets of the app, when the task role\'s policies name SQS '
+  description: 'For services, EventBridge Scheduler schedules and EventBridge rules (the first ECS target) that run awsvpc tasks in subnets of the app, when the task role\'s policies name SQS '
     + 'actions (sqs:ReceiveMessage, sqs:SendMessage, sqs:*; a role allowing only "*" says nothing of what the task calls): a subnet whose routes '
     + 'never leave the VPC, or an internet-gateway subnet where the task gets no public IP (always, for EC2 and Managed Instances tasks), needs an SQS '
     + 'interface endpoint (com.amazonaws.<region>.sqs or sqs-fips) in its VPC whose security groups admit HTTPS from the tasks (as ECS-RC-01 judges them). Services in public subnets without a public IP are ECS-SV-31. Silent when '
@@ -23,8 +23,12 @@ export const RC15_QUEUE_REACH: ResourceRule = {
   fix: 'Add an SQS interface endpoint (vpc.addInterfaceEndpoint(\'Sqs\', { service: ec2.InterfaceVpcEndpointAwsService.SQS })), or run the tasks in '
     + 'subnets with a NAT gateway route (PRIVATE_WITH_EGRESS).',
   source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-internetwork-traffic-privacy.html',
-  resourceTypes: [SERVICE, SCHEDULE],
-  onlyWith: ['NetworkConfiguration/AwsvpcConfiguration/Subnets', 'Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration/Subnets'],
+  resourceTypes: [SERVICE, SCHEDULE, EVENTS_RULE],
+  onlyWith: [
+    'NetworkConfiguration/AwsvpcConfiguration/Subnets',
+    'Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration/Subnets',
+    'Targets/*/EcsParameters/NetworkConfiguration/AwsVpcConfiguration/Subnets',
+  ],
   check(resource, ctx): RuleIssue[] {
     const launch = taskLaunch(resource, ctx);
     if (!launch || networkMode(launch.task) !== 'awsvpc') return [];

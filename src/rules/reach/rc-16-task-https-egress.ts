@@ -1,7 +1,7 @@
 import { egressIndex, EgressRule } from './egress-index';
 import { securityGroupList } from './endpoint-admission';
 import { shortPath } from './load-balancing-index';
-import { SCHEDULE, taskLaunch } from './task-launch';
+import { EVENTS_RULE, SCHEDULE, taskLaunch } from './task-launch';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from '../service/service-facts';
@@ -16,7 +16,7 @@ export const RC16_TASK_HTTPS_EGRESS: ResourceRule = {
   title: 'Fargate tasks\' security groups must let HTTPS out',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For services and EventBridge Scheduler schedules that run Linux Fargate tasks (platform version 1.4.0 or later, where the task\'s '
+  description: 'For services, EventBridge Scheduler schedules and EventBridge rules (the first ECS target) that run Linux Fargate tasks (platform version 1.4.0 or later, where the task\'s '
     + 'network interface pulls the image and reads secrets and logs) with security groups that are all in the app: at least one of them must '
     + 'allow TCP 443 out, to any destination (a CIDR, a prefix list or a security group, e.g. the VPC endpoints\'). A group without '
     + 'SecurityGroupEgress keeps EC2\'s allow-all rule; aws-cdk-lib writes allowAllOutbound: false as one "Disallow all traffic" ICMP rule. '
@@ -27,15 +27,16 @@ export const RC16_TASK_HTTPS_EGRESS: ResourceRule = {
   fix: 'Allow HTTPS out of the task security group: securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443)) (or to the VPC endpoints\' '
     + 'security group / the VPC CIDR when the tasks reach AWS through endpoints only), or create the group with allowAllOutbound: true.',
   source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
-  resourceTypes: [SERVICE, SCHEDULE],
+  resourceTypes: [SERVICE, SCHEDULE, EVENTS_RULE],
   onlyWith: [
     'NetworkConfiguration/AwsvpcConfiguration/SecurityGroups',
     'Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups',
+    'Targets/*/EcsParameters/NetworkConfiguration/AwsVpcConfiguration/SecurityGroups',
   ],
   check(resource, ctx): RuleIssue[] {
     const launch = taskLaunch(resource, ctx);
     if (!launch || launch.launchKind !== 'FARGATE' || networkMode(launch.task) !== 'awsvpc') return [];
-    if (!onTaskNetworkInterface(resource, launch.isService) || windows(launch.task) || otherRegistryPort(launch.task)) return [];
+    if (!onTaskNetworkInterface(resource, launch.ecs) || windows(launch.task) || otherRegistryPort(launch.task)) return [];
     const index = egressIndex(ctx.assembly);
     if (index.incomplete) return [];
     // None named (the VPC's default group), or one outside the app: not judged.
@@ -66,9 +67,8 @@ function allowsHttps(rule: EgressRule): boolean {
 }
 
 /** Platform version 1.4.0 and later (LATEST, or none) pull through the task's interface; 1.3.0 and earlier through Fargate's. */
-function onTaskNetworkInterface(resource: TemplateResource, isService: boolean): boolean {
-  const raw = isService ? resource.properties.PlatformVersion
-    : toObject(toObject(resource.properties.Target)?.EcsParameters)?.PlatformVersion;
+function onTaskNetworkInterface(resource: TemplateResource, ecs: Record<string, unknown> | undefined): boolean {
+  const raw = ecs ? ecs.PlatformVersion : resource.properties.PlatformVersion;
   if (raw === undefined) return true;
   const version = toStr(raw);
   if (version === undefined) return false;

@@ -3,7 +3,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as patterns from 'aws-cdk-lib/aws-ecs-patterns';
 import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC01_IMAGE_PULL_PATH } from '../../../src/rules/reach/rc-01-image-pull-path';
@@ -99,6 +101,30 @@ describe('ECS-RC-01 image pull path (L1)', () => {
     r.Schedule = fargateSchedule({ Subnets: [{ Ref: 'Subnet' }] });
     const findings = check(RC01_IMAGE_PULL_PATH, r);
     expect(findings.map((f) => [f.path, f.property])).toEqual([['TestStack/Schedule', 'Properties/Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration/Subnets']]);
+  });
+
+  test('bad: an EventBridge rule (ecs-patterns ScheduledFargateTask) running an ECR Public image in isolated subnets; good: with a NAT gateway', () => {
+    const build = (natGateways: number) => {
+      const stack = new Stack(new App(), 'Jobs');
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2, natGateways,
+        subnetConfiguration: natGateways ? undefined : [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+      });
+      new patterns.ScheduledFargateTask(stack, 'Nightly', {
+        cluster: new ecs.Cluster(stack, 'Cluster', { vpc }),
+        schedule: appscaling.Schedule.expression('rate(1 day)'),
+        scheduledFargateTaskImageOptions: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36'), memoryLimitMiB: 512 },
+        subnetSelection: { subnetType: natGateways ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED },
+      });
+      const model = new AssemblyModel([{ name: 'Jobs', template: Template.fromStack(stack).toJSON() }]);
+      return runRules(model, { rules: [RC01_IMAGE_PULL_PATH] });
+    };
+    const findings = build(0);
+    expect(findings.map((f) => [f.logicalId, f.property])).toEqual([
+      [expect.stringMatching(/^NightlyScheduledEventRule/), 'Properties/Targets/0/EcsParameters/NetworkConfiguration/AwsVpcConfiguration/Subnets'],
+    ]);
+    expect(findings[0].message).toContain('public.ecr.aws');
+    expect(build(1)).toEqual([]);
   });
 
   test('good: endpoints instead of a NAT gateway (what a naive checker would flag)', () => {

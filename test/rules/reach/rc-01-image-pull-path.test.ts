@@ -1,9 +1,9 @@
 /** ECS-RC-01: awsvpc tasks need a network path to their registry, logs and secrets. */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
-import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as patterns from 'aws-cdk-lib/aws-ecs-patterns';
 import { runRules } from '../../../src/rules/engine';
@@ -107,7 +107,8 @@ describe('ECS-RC-01 image pull path (L1)', () => {
     const build = (natGateways: number) => {
       const stack = new Stack(new App(), 'Jobs');
       const vpc = new ec2.Vpc(stack, 'Vpc', {
-        maxAzs: 2, natGateways,
+        maxAzs: 2,
+        natGateways,
         subnetConfiguration: natGateways ? undefined : [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
       });
       new patterns.ScheduledFargateTask(stack, 'Nightly', {

@@ -43,8 +43,11 @@ test('check --baseline warns about each service the move replaces, and nothing e
   const code = main(['check', '--format', 'json', '--baseline', before.dir, after.dir], { stdout: (t) => { stdout += t; }, stderr: () => undefined });
   const findings = (JSON.parse(stdout) as { findings: { ruleId: string; path: string; message: string }[] }).findings.filter((f) => f.ruleId === 'ECS-RP-01');
   // Web and Tcp keep their logical ids (same construct path) but switch LaunchType to a strategy;
-  // the queue worker's service moves from Worker/QueueProcessingFargateService/Service to Worker/Service: a new resource.
-  expect(findings.map((f) => f.path).sort()).toEqual(['Orders/Tcp/Service/Service', 'Orders/Web/Service/Service']);
+  // the queue worker's service moves from Worker/QueueProcessingFargateService/Service to Worker/Service: a new resource
+  // while the old one is deleted, which the guard reports as a possible replacement.
+  expect(findings.map((f) => f.path).sort()).toEqual(['Orders/Tcp/Service/Service', 'Orders/Web/Service/Service', 'Orders/Worker/Service/Service']);
+  expect(findings.find((f) => f.path === 'Orders/Worker/Service/Service')!.message)
+    .toMatch(/ECS service \w+ is created while the baseline's ECS service \w+ \(Orders\/Worker\/QueueProcessingFargateService\/Service\) is deleted/);
   expect(findings.map((f) => f.message).join('\n')).toContain('Changing LaunchType "FARGATE" to CapacityProviderStrategy');
   expect(code).toBe(0); // warnings: the check passes, the review is yours
 });

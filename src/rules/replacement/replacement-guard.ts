@@ -164,20 +164,40 @@ function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[]
   for (const type of Object.keys(GUARDED_TYPES)) {
     const removed = oldStack.ofType(type).filter((r) => !newStack.resource(r.logicalId));
     const added = newStack.ofType(type).filter((r) => !oldStack.resource(r.logicalId));
+    const matched = new Set<TemplateResource>();
     for (const oldRes of removed) {
       // Same construct path; without path metadata, the only removed/added pair of this type.
       const match = oldRes.cdkPath
         ? added.find((r) => r.cdkPath === oldRes.cdkPath)
         : removed.length === 1 && added.length === 1 && !added[0].cdkPath ? added[0] : undefined;
       if (!match) continue;
+      matched.add(oldRes).add(match);
       out.push(finding(match, '', match.logicalId, {
         problem: `Changing the logical id from ${oldRes.logicalId} to ${match.logicalId} replaces ${noun(match)} (CloudFormation deletes the old resource and creates a new one)`,
         allowed: 'the same logical id as in the baseline',
         fix: `Keep the construct id and its parents, or pin the id with overrideLogicalId('${oldRes.logicalId}')${nameConflict(oldRes, match)}`,
       }));
     }
+    out.push(...movedResources(removed.filter((r) => !matched.has(r)), added.filter((r) => !matched.has(r))));
   }
   return out;
+}
+
+/**
+ * Resources of a type deleted from a stack while others of it are created there under other construct paths: a
+ * migration (ecs-patterns to kit constructs, a renamed parent) that replaces them, which the path match cannot pair.
+ */
+function movedResources(deleted: readonly TemplateResource[], created: readonly TemplateResource[]): Finding[] {
+  if (deleted.length === 0 || created.length === 0) return [];
+  const olds = deleted.map((r) => `${r.logicalId}${r.cdkPath ? ` (${r.path})` : ''}`).join(', ');
+  return created.map((res) => finding(res, '', res.logicalId, {
+    problem: `${noun(res)} is created while the baseline's ${GUARDED_TYPES[res.type]}${deleted.length > 1 ? 's' : ''} ${olds} `
+      + `${deleted.length > 1 ? 'are' : 'is'} deleted from stack ${res.stack.name}: if it takes over, that is a replacement (CloudFormation deletes the `
+      + 'old resource, with its running tasks or images, and creates the new one)',
+    allowed: 'the logical id of the resource it takes over from',
+    fix: `Pin the old id with overrideLogicalId('${deleted[0].logicalId}') on the new resource's CloudFormation resource, or move workloads `
+      + 'to the new one before deleting the old in a later deploy',
+  }));
 }
 
 function finding(res: TemplateResource, property: string, value: unknown, issue: { problem: string; allowed: string; fix: string }): Finding {

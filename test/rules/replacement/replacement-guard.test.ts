@@ -146,10 +146,22 @@ describe('replacement guard (ECS-RP-01)', () => {
     expect(f.message).toContain("overrideLogicalId('SvcOld')");
   });
 
-  test('GIVEN one service removed and an unrelated one added at another path THEN nothing is paired when paths exist', () => {
-    const before = asm({ A: service({}, 'A/Service'), B: service({}, 'B/Service') });
-    const after = asm({ A: service({}, 'A/Service'), C: service({}, 'C/Service') });
-    expect(replacementFindings(before, after)).toEqual([]);
+  // A migration (ecs-patterns to the kit) moves the service to another construct path: the path match cannot pair them.
+  test('GIVEN a service deleted while another is created at another path THEN the new one is reported as a possible replacement', () => {
+    const before = asm({ A: service({}, 'A/Service'), B: service({}, 'Worker/QueueProcessingFargateService/Service') });
+    const after = asm({ A: service({}, 'A/Service'), C: service({}, 'Worker/Service') });
+    const findings = replacementFindings(before, after);
+    expect(findings.map((f) => [f.logicalId, f.property])).toEqual([['C', '']]);
+    expect(findings[0].message).toContain('ECS service C is created while the baseline\'s ECS service B (App/Worker/QueueProcessingFargateService/Service) '
+      + 'is deleted from stack App: if it takes over, that is a replacement');
+    expect(findings[0].message).toContain("overrideLogicalId('B')");
+  });
+
+  test('GIVEN a service only deleted, or only created THEN no warning (nothing takes over)', () => {
+    const both = asm({ A: service({}, 'A/Service'), B: service({}, 'B/Service') });
+    const one = asm({ A: service({}, 'A/Service') });
+    expect(replacementFindings(both, one)).toEqual([]);
+    expect(replacementFindings(one, both)).toEqual([]);
   });
 
   test('GIVEN templates without path metadata THEN the single removed/added pair of a type is reported', () => {

@@ -1,0 +1,123 @@
+import { AssemblyModel, TemplateResource } from '../model';
+import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
+import { toArray, toNumber, toObject, toStr } from '../values';
+import { resolveCluster } from './cluster-providers';
+import { serviceConnectServices } from './service-connect';
+import { SERVICE } from './service-facts';
+
+export const SC14_UNIQUE_NAMES_IN_NAMESPACE: ResourceRule = {
+  id: 'ECS-SC-14',
+  title: 'Service Connect discovery names and client aliases are unique in their namespace',
+  area: 'service',
+  severity: Severity.ERROR,
+  description: 'Across the services of the assembly that publish Service Connect endpoints in the same namespace (the service\'s Namespace, else its '
+    + 'cluster\'s ServiceConnectDefaults namespace, by reference or literal), flags a discovery name (DiscoveryName, else the PortName) or a client alias '
+    + '(DnsName and Port) that an earlier service already publishes. Services with a Condition, and unresolved names or namespaces, are skipped. '
+    + 'aws-cdk-lib checks only within one service.',
+  deployError: 'CreateService fails for the second service: the discovery name (the Cloud Map service ECS creates) or the client alias already exists '
+    + 'in the namespace; with the port mapping name as the default discovery name, two services whose port mappings are both named "http" clash.',
+  fix: 'Give each service its own discovery name and alias: name its port mapping after the service, or set discoveryName and dnsName.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html',
+  resourceTypes: [SERVICE],
+  onlyWith: ['ServiceConnectConfiguration/Services'],
+  check(service, ctx): RuleIssue[] {
+    if (service.json.Condition !== undefined) return [];
+    const index = publishedNames(ctx);
+    const mine = endpointsOf(service, ctx);
+    const issues: RuleIssue[] = [];
+    for (const e of mine) {
+      const first = index.get(e.key);
+      if (!first || first.service === service) continue;
+      issues.push({
+        property: e.pointer,
+        value: e.value,
+        problem: `${e.what} ${e.value} is already published by ${first.service.path} in Service Connect namespace ${e.namespaceLabel}`,
+        allowed: 'discovery names and client aliases (name and port) unique within a namespace',
+        fix: e.what === 'discovery name'
+          ? `Set discoveryName (the kit: serviceConnect.discoveryName) to a name of its own, e.g. ${JSON.stringify(suggestion(service))}, or name the port mapping after the service.`
+          : `Set a client alias dnsName of its own (the kit: serviceConnect.dnsName), e.g. ${JSON.stringify(suggestion(service))}.`,
+      });
+    }
+    return issues;
+  },
+};
+
+interface Endpoint {
+  readonly key: string;
+  readonly what: 'discovery name' | 'client alias';
+  readonly value: string;
+  readonly pointer: string;
+  readonly namespaceLabel: string;
+}
+
+/** The first service of the assembly to publish each endpoint key; built once per assembly. */
+function publishedNames(ctx: RuleContext): Map<string, { service: TemplateResource }> {
+  return ctx.assembly.derived(publishedNames, (a: AssemblyModel) => {
+    const index = new Map<string, { service: TemplateResource }>();
+    for (const stack of a.stacks) {
+      for (const s of stack.ofType(SERVICE)) {
+        if (s.json.Condition !== undefined) continue;
+        for (const e of endpointsOf(s, ctx)) if (!index.has(e.key)) index.set(e.key, { service: s });
+      }
+    }
+    return index;
+  });
+}
+
+/** Discovery names and client aliases a service publishes, keyed by namespace; none when the namespace is unresolved. */
+function endpointsOf(service: TemplateResource, ctx: RuleContext): Endpoint[] {
+  const entries = serviceConnectServices(service);
+  if (entries.length === 0) return [];
+  const namespace = namespaceOf(service, ctx);
+  if (!namespace) return [];
+  const out: Endpoint[] = [];
+  for (const { pointer, def } of entries) {
+    const port = toStr(def.PortName);
+    const discovery = def.DiscoveryName === undefined ? port : toStr(def.DiscoveryName);
+    if (discovery !== undefined) {
+      out.push({
+        key: `${namespace.key}|d|${discovery}`,
+        what: 'discovery name',
+        value: discovery,
+        namespaceLabel: namespace.label,
+        pointer: `${pointer}/${def.DiscoveryName === undefined ? 'PortName' : 'DiscoveryName'}`,
+      });
+    }
+    (toArray(def.ClientAliases) ?? []).forEach((raw, i) => {
+      const alias = toObject(raw);
+      const aliasPort = toNumber(alias?.Port);
+      const dns = alias?.DnsName === undefined ? discovery : toStr(alias.DnsName);
+      if (dns === undefined || aliasPort === undefined) return;
+      out.push({
+        key: `${namespace.key}|a|${dns}:${aliasPort}`,
+        what: 'client alias',
+        value: `${dns}:${aliasPort}`,
+        namespaceLabel: namespace.label,
+        pointer: `${pointer}/ClientAliases/${i}`,
+      });
+    });
+  }
+  return out;
+}
+
+/** The namespace a service publishes in: its own, else its cluster's default; by resource when referenced, else by literal. */
+function namespaceOf(service: TemplateResource, ctx: RuleContext): { key: string; label: string } | undefined {
+  const own = toObject(service.properties.ServiceConnectConfiguration)?.Namespace;
+  if (own !== undefined) return namespaceKey(own, service, ctx);
+  const cluster = resolveCluster(service.properties.Cluster, service, ctx);
+  const defaults = cluster ? toObject(cluster.properties.ServiceConnectDefaults)?.Namespace : undefined;
+  return cluster && defaults !== undefined ? namespaceKey(defaults, cluster, ctx) : undefined;
+}
+
+function namespaceKey(value: unknown, from: TemplateResource, ctx: RuleContext): { key: string; label: string } | undefined {
+  const ref = ctx.assembly.resolveReference(value, from.stack);
+  if (ref) return { key: `res:${ref.resource.stack.name}/${ref.resource.logicalId}`, label: ref.resource.path };
+  const name = ctx.assembly.resolveString(value, from.stack);
+  return name === undefined ? undefined : { key: `name:${name}`, label: name };
+}
+
+/** A name from the service's construct path: its last meaningful segment, lowercased. */
+function suggestion(service: TemplateResource): string {
+  const parts = service.path.split('/').filter((p) => p !== 'Service' && p !== 'Resource');
+  return (parts[parts.length - 1] ?? 'api').toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^-+/, '').slice(0, 64) || 'api';
+}

@@ -4,6 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
+import { validateWithRules } from '../plugin/resource-validation';
 import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
 import { deploymentAlarm } from './base/deployment-alarm';
 import { albDeployment, checkTestOptions } from './base/deployment-load-balancing';
@@ -20,6 +21,8 @@ export const MAX_TARGET_GROUPS_PER_SERVICE = quotaDefinition(EcsQuota.TARGET_GRO
 const RULE_PRIORITY = { min: 1, max: 50_000 };
 /** The lowest rule precedence: a routed service on its own load balancer after its additional targets. */
 const LAST_RULE_PRIORITY = 50_000;
+/** Rules on the listener rule a routed WebService target makes. */
+const LISTENER_RULE_IDS = ['ECS-SV-34'];
 
 /** A further target group of the same service, routed by host and/or path. */
 export interface WebTargetOptions {
@@ -256,6 +259,9 @@ export class WebService extends ServiceBase {
     } else {
       this.listener.addTargetGroups(id, { targetGroups: [tg] });
     }
+    // The rule's conditions against ELB's limits, at synth (blue/green rules: EcsChecks and the CLI).
+    const rule = routed && !blueGreen ? (this.node.tryFindChild(`${id}Rule`) ?? this.listener.node.tryFindChild(`${id}Rule`)) : undefined;
+    if (rule instanceof elbv2.ApplicationListenerRule) validateWithRules(this, rule.node.defaultChild as elbv2.CfnListenerRule, LISTENER_RULE_IDS);
     // Tasks accept traffic from the load balancer's security group only (bridge/host: on the instances).
     this.allowFrom(this.listener, port);
     this._checkTargetHealth(this.listener, tg, port, tgProps.healthCheck);

@@ -54,7 +54,15 @@ export function serviceConnectTls(
     });
   }
   const role = options.role ?? createTlsRole(scope);
-  if (options.kmsKey) options.kmsKey.grantEncryptDecrypt(role);
+  if (options.kmsKey) {
+    options.kmsKey.grantEncryptDecrypt(role);
+    // The kit's own role: its grant policy names the key alone; the wildcards are KMS action families.
+    if (role instanceof ManagedGrantsRole && role.managedPolicy) {
+      Validations.of(role.managedPolicy).acknowledge(...['kms:GenerateDataKey*', 'kms:ReEncrypt*'].map((action) => ({
+        id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`, reason: KMS_FAMILY_REASON,
+      })));
+    }
+  }
   return { awsPcaAuthorityArn: options.certificateAuthority.certificateAuthorityArn, kmsKey: options.kmsKey, role };
 }
 
@@ -63,6 +71,9 @@ export function serviceConnectAccessLogs(options: ServiceConnectAccessLogOptions
   if (!options) return undefined;
   return { format: options.format ?? ecs.ServiceConnectAccessLogFormat.JSON, includeQueryParameters: options.includeQueryParameters ?? false };
 }
+
+const KMS_FAMILY_REASON = 'grantEncryptDecrypt on the one key given as serviceConnect.tls.kmsKey (the Resource is that key\'s ARN): '
+  + 'kms:GenerateDataKey* and kms:ReEncrypt* are KMS action families on that key, and ECS documents no narrower set for Service Connect TLS.';
 
 function createTlsRole(scope: Construct): iam.IRole {
   // Trust as AWS documents it for the ECS infrastructure role.

@@ -86,7 +86,9 @@ export function serviceWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
     if (!task) problems.push('its TaskDefinition does not resolve to a task definition in the templates');
     let count: TaskCount | undefined;
     if (!daemon) {
-      count = taskCount(facts.desired, facts.scalingMin, facts.scalingMax);
+      // Without DesiredCount in the template the 1 ECS starts with is not the template's: autoscaling alone states the count.
+      const desired = res.properties.DesiredCount === undefined && facts.scalingMax !== undefined ? undefined : facts.desired;
+      count = taskCount(desired, facts.scalingMin, facts.scalingMax);
       if (!count) problems.push(`DesiredCount ${JSON.stringify(res.properties.DesiredCount)} does not resolve and no autoscaling range is set`);
     }
     if (!facts.placement) problems.push('where its tasks run (launch type or capacity provider strategy) does not resolve');

@@ -309,10 +309,16 @@ function claimPriority(listener: elbv2.IApplicationListener, priority: number, o
       path: owner,
       problem: `listener rule priority ${priority} is already used on this listener by ${other}`,
       allowed: 'a priority unique on the listener (1-50000)',
-      fix: `Set another priority on ${owner.replace(/\/TargetGroup\d*$/, '')} (priority, or targets[].priority).`,
+      fix: `Set another priority on ${owner.replace(/\/TargetGroup\d*$/, '')} (${priorityProp(owner)}).`,
     });
   }
   taken.set(priority, owner);
+}
+
+/** The prop that sets the priority a rule of `owner` claims. */
+function priorityProp(owner: string): string {
+  if (owner.endsWith('/TestRule')) return 'deployment options testListenerRulePriority';
+  return /\/TargetGroup$|\/ProductionRule$/.test(owner) ? 'priority' : 'the priority of that entry of additionalTargets';
 }
 
 /** A list for an error message: its entries, or `not set`. */

@@ -67,6 +67,11 @@ describe('Fargate services', () => {
     expect([s.low, s.monthly, s.high].map((v) => +v.toFixed(6))).toEqual([1, 2, 10].map((n) => +(n * perTask).toFixed(6)));
   });
 
+  test('no DesiredCount in the template (the kit leaves it out with autoscaling): the basis names the range only, not a default of 1', () => {
+    const s = only(estimate(serviceStack({ cpu: 512, memory: 1024 }, { scaling: { min: 2, max: 10 } })));
+    expect(s.tasks).toEqual({ nominal: 2, low: 2, high: 10, basis: 'autoscaling 2-10' });
+  });
+
   test('a token DesiredCount is not guessed; with a scalable target the range is priced from it', () => {
     const token = { desired: '${Token[TOKEN.123]}' };
     const bare = only(estimate(serviceStack({ cpu: 512, memory: 1024 }, token)));

@@ -176,6 +176,8 @@ describe('WebService blue/green wiring', () => {
     };
     expect(codeOf(shared(ServiceDeployment.blueGreen()))).toBe('KIT-SERVICE-DEPLOYMENT');
     expect(codeOf(shared(ServiceDeployment.blueGreen({ testListenerRulePriority: 20 })))).toBe('ECS-RC-07');
+    // The fix names the prop that set the test rule's priority.
+    expect(shared(ServiceDeployment.blueGreen({ testListenerRulePriority: 20 }))).toThrow(/Set another priority on \S+\/Api\/TestRule \(deployment options testListenerRulePriority\)\./);
     const f = fixture();
     expect(codeOf(() => new WebService(f.stack, 'Web', {
       cluster: f.cluster,

@@ -24,6 +24,7 @@ import { CT23_SECRET_IN_ENVIRONMENT } from './ct-23-secret-in-environment';
 import { CT24_MEMORY_EQUALS_RESERVATION } from './ct-24-memory-equals-reservation';
 import { CT25_AWSLOGS_OPTIONS } from './ct-25-awslogs-options';
 import { CT26_EFS_ROOT_NON_ROOT_USER } from './ct-26-efs-root-non-root-user';
+import { CT27_FIRELENS_NEEDS_ROUTER } from './ct-27-firelens-needs-router';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -52,4 +53,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT24_MEMORY_EQUALS_RESERVATION,
   CT25_AWSLOGS_OPTIONS,
   CT26_EFS_ROOT_NON_ROOT_USER,
+  CT27_FIRELENS_NEEDS_ROUTER,
 ];

@@ -95,6 +95,13 @@ export class ObjectCode {
     return this;
   }
 
+  /** Remove `key`'s entry, if there is one. */
+  public delete(key: string): this {
+    const i = this.entries.findIndex((e) => 'key' in e && e.key === key);
+    if (i >= 0) this.entries.splice(i, 1);
+    return this;
+  }
+
   public get(key: string): string | undefined {
     const e = this.entries.find((x) => 'key' in x && x.key === key);
     return e && 'key' in e ? e.expr : undefined;

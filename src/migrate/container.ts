@@ -183,7 +183,7 @@ export function containerHealthCheck(plan: ServicePlan, base: Path, where: Objec
   const timeout = parseDuration(plan.fields.peek([...base, 'timeout']));
   if (interval !== undefined && timeout !== undefined && timeout >= interval) {
     plan.todo([...base, 'timeout'], `ECS needs the timeout shorter than the interval (${interval} s)`, where);
-    out.entries.splice(out.entries.findIndex((e) => 'key' in e && e.key === 'timeout'), 1);
+    out.delete('timeout');
   }
   const retries = plan.fields.peek([...base, 'retries']);
   if (retries !== undefined && !(Number.isInteger(Number(retries)) && Number(retries) >= 1 && Number(retries) <= 10)) {

@@ -110,7 +110,7 @@ export function mapExec(plan: ServicePlan): void {
   if (plan.exec) plan.service.set('enableExecuteCommand', 'true');
   // The kit's ECS Exec makes every root filesystem writable (the SSM agent writes to it), overriding the prop: don't write one that would not hold.
   if (plan.exec && plan.container.get('readonlyRootFilesystem') === 'true') {
-    plan.container.entries.splice(plan.container.entries.findIndex((e) => 'key' in e && e.key === 'readonlyRootFilesystem'), 1);
+    plan.container.delete('readonlyRootFilesystem');
     plan.todo('storage.readonly_fs', 'not kept: with exec the kit makes the root filesystem writable, as ECS Exec\'s SSM agent needs '
       + '(AWS does not support Exec on a read-only one); remove exec to keep the kit\'s read-only default', plan.container);
   }

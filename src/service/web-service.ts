@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { fail } from '../errors';
 import { validateWithRules } from '../plugin/resource-validation';
 import { EcsQuota, quotaDefinition } from '../quotas/quota-table';
@@ -250,18 +250,20 @@ export class WebService extends ServiceBase {
         claim: (p, owner) => claimPriority(this.listener, p, owner),
       });
     } else if (routed) {
+      let rule: IConstruct | undefined;
       if (this.loadBalancer) {
         this.listener.addTargetGroups(id, { targetGroups: [tg], priority, conditions });
+        // aws-cdk-lib names the rule it adds to the listener after the id.
+        rule = this.listener.node.tryFindChild(`${id}Rule`);
       } else {
         // A shared listener: the rule lives in this service, so any number of services can add theirs.
-        new elbv2.ApplicationListenerRule(this, `${id}Rule`, { listener: this.listener, priority: priority!, conditions, targetGroups: [tg] });
+        rule = new elbv2.ApplicationListenerRule(this, `${id}Rule`, { listener: this.listener, priority: priority!, conditions, targetGroups: [tg] });
       }
+      // The rule's conditions against ELB's limits, at synth (blue/green rules: EcsChecks and the CLI).
+      if (rule instanceof elbv2.ApplicationListenerRule) validateWithRules(this, rule.node.defaultChild as elbv2.CfnListenerRule, LISTENER_RULE_IDS);
     } else {
       this.listener.addTargetGroups(id, { targetGroups: [tg] });
     }
-    // The rule's conditions against ELB's limits, at synth (blue/green rules: EcsChecks and the CLI).
-    const rule = routed && !blueGreen ? (this.node.tryFindChild(`${id}Rule`) ?? this.listener.node.tryFindChild(`${id}Rule`)) : undefined;
-    if (rule instanceof elbv2.ApplicationListenerRule) validateWithRules(this, rule.node.defaultChild as elbv2.CfnListenerRule, LISTENER_RULE_IDS);
     // Tasks accept traffic from the load balancer's security group only (bridge/host: on the instances).
     this.allowFrom(this.listener, port);
     this._checkTargetHealth(this.listener, tg, port, tgProps.healthCheck);

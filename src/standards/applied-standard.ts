@@ -22,9 +22,8 @@ function recordsOf(root: IConstruct, create: boolean): Map<IConstruct, Deploymen
 }
 
 export function recordStandard(scope: IConstruct, standard: DeploymentStandardProps): void {
-  const root = scope.node.root;
-  const at = Stage.isStage(scope) ? scope : Stage.of(scope) ?? root;
-  const here = recordsOf(root, true)!;
+  const at = standardScope(scope);
+  const here = recordsOf(scope.node.root, true)!;
   for (const other of here.keys()) {
     // Two standards over the same stacks would run EcsChecks twice and disagree on defaults.
     const relation = other === at ? 'already has one' : inside(at, other) ? `is inside ${label(other)}, which has one` : inside(other, at) ? `contains ${label(other)}, which has one` : undefined;
@@ -49,10 +48,16 @@ export function appliedStandard(scope: IConstruct): DeploymentStandardProps | un
   return undefined;
 }
 
-/** Kit constructs below `stage` made before a standard applied to it: they did not get its defaults. */
-export function askedBefore(stage: IConstruct): IConstruct[] {
-  const asked = (stage.node.root as unknown as Record<symbol, IConstruct[] | undefined>)[ASKED] ?? [];
+/** Kit constructs made before a standard was applied to `scope`'s stage, below it: they did not get its defaults. */
+export function askedBefore(scope: IConstruct): IConstruct[] {
+  const stage = standardScope(scope);
+  const asked = (scope.node.root as unknown as Record<symbol, IConstruct[] | undefined>)[ASKED] ?? [];
   return asked.filter((c) => inside(c, stage));
+}
+
+/** Where a standard applied to `scope` holds: the scope when it is a stage, else its stage, else the app root. */
+function standardScope(scope: IConstruct): IConstruct {
+  return Stage.isStage(scope) ? scope : Stage.of(scope) ?? scope.node.root;
 }
 
 /** Whether `inner` is `outer` or below it. */

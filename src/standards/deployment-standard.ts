@@ -131,7 +131,7 @@ export class DeploymentStandard {
    * only that stage; a stage inside or around one with a standard may not.
    */
   public apply(app: IConstruct, options: ApplyStandardOptions = {}): void {
-    const early = askedBefore(Stage.isStage(app) ? app : Stage.of(app) ?? app.node.root);
+    const early = askedBefore(app);
     recordStandard(app, this.props);
     if (early.length > 0) {
       Annotations.of(early[0]).addWarningV2('cdk-ecs-kit:standard-applied-late', `DeploymentStandard.apply() ran after ${early[0].node.path}`

@@ -1,7 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { TASK_DEFINITION } from '../task/task-facts';
 import { toNumber, toStr } from '../values';
-import { portMappings } from './port-mappings';
+import { portMappings, protocolOf } from './port-mappings';
 
 export const PM11_UNIQUE_PORTS: ResourceRule = {
   id: 'ECS-PM-11',
@@ -28,7 +28,7 @@ export const PM11_UNIQUE_PORTS: ResourceRule = {
     const issues: RuleIssue[] = [];
     for (const { container, pointer, mapping } of portMappings(task)) {
       const port = toNumber(mapping.ContainerPort);
-      const protocol = mapping.Protocol === undefined ? 'tcp' : toStr(mapping.Protocol)?.toLowerCase();
+      const protocol = protocolOf(mapping);
       if (port === undefined || port <= 0 || protocol === undefined) continue;
       const own = `${container}|${port}/${protocol}`;
       if (inContainer.has(own)) {
@@ -69,7 +69,7 @@ export const PM11_UNIQUE_PORTS: ResourceRule = {
 function rangeOverlaps(mappings: ReturnType<typeof portMappings>): RuleIssue[] {
   const spans: { container: string; pointer: string; lo: number; hi: number; protocol: string; range: boolean; text: string }[] = [];
   for (const { container, pointer, mapping } of mappings) {
-    const protocol = mapping.Protocol === undefined ? 'tcp' : toStr(mapping.Protocol)?.toLowerCase();
+    const protocol = protocolOf(mapping);
     const range = /^(\d+)-(\d+)$/.exec(toStr(mapping.ContainerPortRange) ?? '');
     const port = range ? undefined : toNumber(mapping.ContainerPort);
     if (protocol === undefined || (!range && (port === undefined || port <= 0))) continue;

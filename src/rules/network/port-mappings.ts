@@ -1,7 +1,7 @@
 /** Port mappings of a task definition's containers, with their JSON pointers. */
 import { resourceFact, TemplateResource } from '../model';
 import { containerLabel, containers } from '../task/task-facts';
-import { toArray, toObject } from '../values';
+import { toArray, toObject, toStr } from '../values';
 
 export interface PortMappingRef {
   readonly container: string;
@@ -59,4 +59,9 @@ function readPortMappings(task: TemplateResource): PortMappingRef[] {
     }
   }
   return out;
+}
+
+/** A port mapping's protocol, lowercase: tcp when unset, undefined when unresolved. */
+export function protocolOf(mapping: Record<string, unknown>): string | undefined {
+  return mapping.Protocol === undefined ? 'tcp' : toStr(mapping.Protocol)?.toLowerCase();
 }

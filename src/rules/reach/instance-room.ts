@@ -32,8 +32,6 @@ export interface ProviderRoom {
   readonly gpuNote?: string;
   /** A Managed Instances provider (sized by its requirements), not an Auto Scaling group. */
   readonly managedInstances?: boolean;
-  /** The Auto Scaling group, for an EC2 provider. */
-  readonly autoScalingGroup?: TemplateResource;
 }
 
 /** Memory, CPU and GPUs one task reserves; undefined when any of it is unresolved. */
@@ -96,38 +94,37 @@ export function providerRoom(provider: TemplateResource, ctx: RuleContext): Prov
     cpuUnits: Math.max(...known.map((s) => s.vcpu * 1024)),
     gpus: noDriver ? 0 : gpus,
     gpuNote: noDriver ? `image ${image} has no NVIDIA driver, so the agent registers none of the instances' ${gpus} GPU${gpus > 1 ? 's' : ''}` : undefined,
-    autoScalingGroup: asg,
   };
 }
 
-/** What an Auto Scaling group launches: its instance types, and the image id as written (undefined types when unresolved). */
-export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown } {
+/** What an Auto Scaling group launches: its instance types, and the image id and user data as written (undefined types when unresolved). */
+export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown; userData?: unknown } {
   const p = asg.properties;
   const literal = (v: unknown) => toStr(v);
   if (p.LaunchConfigurationName !== undefined) {
     const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
     if (lc?.type !== LAUNCH_CONFIGURATION) return {};
     const t = literal(lc.properties.InstanceType);
-    return { types: t === undefined ? undefined : [t], imageId: lc.properties.ImageId };
+    return { types: t === undefined ? undefined : [t], imageId: lc.properties.ImageId, userData: lc.properties.UserData };
   }
   const mixed = toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate);
   const spec = mixed ? toObject(mixed.LaunchTemplateSpecification) : toObject(p.LaunchTemplate);
   const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
   const data = lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined;
-  const imageId = data?.ImageId;
+  const launched = { imageId: data?.ImageId, userData: data?.UserData };
   if (mixed && mixed.Overrides !== undefined) {
     const overrides = toArray(mixed.Overrides);
-    if (!overrides) return { imageId };
+    if (!overrides) return launched;
     const out: string[] = [];
     for (const o of overrides) {
       const t = literal(toObject(o)?.InstanceType);
-      if (t === undefined) return { imageId };
+      if (t === undefined) return launched;
       out.push(t);
     }
-    if (out.length > 0) return { types: out, imageId };
+    if (out.length > 0) return { types: out, ...launched };
   }
   const t = literal(data?.InstanceType);
-  return { types: t === undefined ? undefined : [t], imageId };
+  return { types: t === undefined ? undefined : [t], ...launched };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ProviderRoom, providerRoom, TaskNeeds, taskNeeds } from './instance-room';
+import { launchOf, ProviderRoom, providerRoom, TaskNeeds, taskNeeds } from './instance-room';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { associatedProviderRefs, resolveCluster } from '../service/cluster-providers';
@@ -91,11 +91,7 @@ function memberOfValue(resource: TemplateResource): string | undefined {
 
 /** The user data an Auto Scaling group's instances start with, as written. */
 function launchUserData(asg: TemplateResource | undefined, ctx: RuleContext): unknown {
-  if (!asg) return undefined;
-  const spec = toObject(toObject(toObject(asg.properties.MixedInstancesPolicy)?.LaunchTemplate)?.LaunchTemplateSpecification)
-    ?? toObject(asg.properties.LaunchTemplate);
-  const lt = ctx.assembly.resolveResource(spec ? spec.LaunchTemplateId : asg.properties.LaunchConfigurationName, asg.stack);
-  return toObject(lt?.properties.LaunchTemplateData)?.UserData ?? lt?.properties.UserData;
+  return asg ? launchOf(asg, ctx).userData : undefined;
 }
 
 function issueFor(task: TemplateResource, needs: TaskNeeds, rooms: readonly ProviderRoom[], pointer: string): RuleIssue[] {

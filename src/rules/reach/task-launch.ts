@@ -6,12 +6,12 @@
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
+import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
 import { launchKind, SERVICE, serviceTask } from '../service/service-facts';
 import { TASK_DEFINITION } from '../task/task-facts';
 import { toArray, toObject, toStr } from '../values';
 
-export const SCHEDULE = 'AWS::Scheduler::Schedule';
-export const EVENTS_RULE = 'AWS::Events::Rule';
+export { EVENTS_RULE, SCHEDULE };
 
 export interface TaskLaunch {
   readonly task: TemplateResource;
@@ -33,26 +33,14 @@ export function taskLaunch(resource: TemplateResource, ctx: RuleContext): TaskLa
     if (!awsvpc || !task) return undefined;
     return { task, awsvpc, awsvpcPointer: 'Properties/NetworkConfiguration/AwsvpcConfiguration', launchKind: launchKind(resource, ctx), isService: true };
   }
-  if (resource.type === EVENTS_RULE) return ruleLaunch(resource, ctx);
-  const ecs = toObject(toObject(resource.properties.Target)?.EcsParameters);
-  const awsvpc = toObject(toObject(ecs?.NetworkConfiguration)?.AwsvpcConfiguration);
-  if (!ecs || !awsvpc) return undefined;
-  const task = ctx.assembly.resolveResource(ecs.TaskDefinitionArn, resource.stack);
-  if (task?.type !== TASK_DEFINITION) return undefined;
-  return { task, awsvpc, awsvpcPointer: 'Properties/Target/EcsParameters/NetworkConfiguration/AwsvpcConfiguration', launchKind: scheduleLaunchKind(ecs), isService: false, ecs };
-}
-
-/** The first ECS target of an EventBridge rule (ecs-patterns' ScheduledFargateTask makes one); its awsvpc key is AwsVpcConfiguration. */
-function ruleLaunch(rule: TemplateResource, ctx: RuleContext): TaskLaunch | undefined {
-  const targets = toArray(rule.properties.Targets) ?? [];
-  for (let i = 0; i < targets.length; i++) {
-    const ecs = toObject(toObject(targets[i])?.EcsParameters);
-    const awsvpc = toObject(toObject(ecs?.NetworkConfiguration)?.AwsVpcConfiguration);
-    if (!ecs || !awsvpc) continue;
-    const task = ctx.assembly.resolveResource(ecs.TaskDefinitionArn, rule.stack);
+  // The first ECS target with an awsvpc configuration; EventBridge rules spell its key AwsVpcConfiguration, schedules AwsvpcConfiguration.
+  const key = resource.type === EVENTS_RULE ? 'AwsVpcConfiguration' : 'AwsvpcConfiguration';
+  for (const { path, ecs } of ecsTargets(resource)) {
+    const awsvpc = toObject(toObject(ecs.NetworkConfiguration)?.[key]);
+    if (!awsvpc) continue;
+    const task = ctx.assembly.resolveResource(ecs.TaskDefinitionArn, resource.stack);
     if (task?.type !== TASK_DEFINITION) return undefined;
-    const awsvpcPointer = `Properties/Targets/${i}/EcsParameters/NetworkConfiguration/AwsVpcConfiguration`;
-    return { task, awsvpc, awsvpcPointer, launchKind: scheduleLaunchKind(ecs), isService: false, ecs };
+    return { task, awsvpc, awsvpcPointer: `${path}/EcsParameters/NetworkConfiguration/${key}`, launchKind: scheduleLaunchKind(ecs), isService: false, ecs };
   }
   return undefined;
 }

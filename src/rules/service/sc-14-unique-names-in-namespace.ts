@@ -21,12 +21,10 @@ export const SC14_UNIQUE_NAMES_IN_NAMESPACE: ResourceRule = {
   resourceTypes: [SERVICE],
   onlyWith: ['ServiceConnectConfiguration/Services'],
   check(service, ctx): RuleIssue[] {
-    if (service.json.Condition !== undefined) return [];
     const index = publishedNames(ctx);
-    const mine = endpointsOf(service, ctx);
     const issues: RuleIssue[] = [];
-    for (const e of mine) {
-      const first = index.get(e.key);
+    for (const e of index.endpoints.get(service) ?? []) {
+      const first = index.first.get(e.key);
       if (!first || first.service === service) continue;
       issues.push({
         property: e.pointer,
@@ -50,17 +48,24 @@ interface Endpoint {
   readonly namespaceLabel: string;
 }
 
-/** The first service of the assembly to publish each endpoint key; built once per assembly. */
-function publishedNames(ctx: RuleContext): Map<string, { service: TemplateResource }> {
+/**
+ * The endpoints of each service of the assembly without a Condition, and the first service to publish each endpoint
+ * key; built once per assembly, so each service's namespace and names are read once.
+ */
+function publishedNames(ctx: RuleContext): { endpoints: Map<TemplateResource, Endpoint[]>; first: Map<string, { service: TemplateResource }> } {
   return ctx.assembly.derived(publishedNames, (a: AssemblyModel) => {
-    const index = new Map<string, { service: TemplateResource }>();
+    const endpoints = new Map<TemplateResource, Endpoint[]>();
+    const first = new Map<string, { service: TemplateResource }>();
     for (const stack of a.stacks) {
       for (const s of stack.ofType(SERVICE)) {
+        // A service with a Condition may not exist (blue and green often share names): neither reported nor compared.
         if (s.json.Condition !== undefined) continue;
-        for (const e of endpointsOf(s, ctx)) if (!index.has(e.key)) index.set(e.key, { service: s });
+        const own = endpointsOf(s, ctx);
+        endpoints.set(s, own);
+        for (const e of own) if (!first.has(e.key)) first.set(e.key, { service: s });
       }
     }
-    return index;
+    return { endpoints, first };
   });
 }
 

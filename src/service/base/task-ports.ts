@@ -52,4 +52,3 @@ export function openTaskPort(t: TaskPortTargets, peer: ec2.IConnectable, port: n
     else t.service.connections.allowFrom(peer, range, description);
   }
 }
-

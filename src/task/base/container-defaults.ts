@@ -90,7 +90,7 @@ export function checkAssetPlatform(path: string, container: string, image: ecs.C
       fix: 'Remove platform from the asset and build it on a Windows host, or run the image in a Linux task.',
     });
   }
-  const arch = assetArchitecture(image);
+  const arch = platformArchitecture(platform);
   if (arch && arch !== taskArch) {
     fail({
       code: 'KIT-TASK-ARCH',
@@ -102,10 +102,8 @@ export function checkAssetPlatform(path: string, container: string, image: ecs.C
   }
 }
 
-/** The architecture an image asset was built for, when it says ('linux/arm64' -> ARM64). */
-export function assetArchitecture(image: ecs.ContainerImage): string | undefined {
-  if (!(image instanceof ecs.AssetImage)) return undefined;
-  const platform = assetImagePlatform(image);
+/** The architecture a platform string names ('linux/arm64' -> ARM64), if it names one. */
+function platformArchitecture(platform: string | undefined): string | undefined {
   if (platform === undefined) return undefined;
   if (/arm64|aarch64/i.test(platform)) return 'ARM64';
   if (/amd64|x86_64/i.test(platform)) return 'X86_64';

@@ -16,7 +16,7 @@ export const SC14_UNIQUE_NAMES_IN_NAMESPACE: ResourceRule = {
     + 'aws-cdk-lib checks only within one service.',
   deployError: 'CreateService fails for the second service: the discovery name (the Cloud Map service ECS creates) or the client alias already exists '
     + 'in the namespace; with the port mapping name as the default discovery name, two services whose port mappings are both named "http" clash.',
-  fix: 'Give each service its own discovery name and alias: name its port mapping after the service, or set discoveryName and dnsName.',
+  fix: 'Give each service its own discovery name and alias: name its port mapping after the service, or set DiscoveryName and the alias DnsName.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html',
   resourceTypes: [SERVICE],
   onlyWith: ['ServiceConnectConfiguration/Services'],
@@ -32,8 +32,9 @@ export const SC14_UNIQUE_NAMES_IN_NAMESPACE: ResourceRule = {
         problem: `${e.what} ${e.value} is already published by ${first.service.path} in Service Connect namespace ${e.namespaceLabel}`,
         allowed: 'discovery names and client aliases (name and port) unique within a namespace',
         fix: e.what === 'discovery name'
-          ? `Set discoveryName (the kit: serviceConnect.discoveryName) to a name of its own, e.g. ${JSON.stringify(suggestion(service))}, or name the port mapping after the service.`
-          : `Set a client alias dnsName of its own (the kit: serviceConnect.dnsName), e.g. ${JSON.stringify(suggestion(service))}.`,
+          ? `Name the port mapping after the service, e.g. ${JSON.stringify(suggestion(service))} (kit services publish the port mapping's name), `
+            + 'or set a DiscoveryName of its own (aws-cdk-lib: serviceConnectConfiguration.services[].discoveryName).'
+          : `Set a client alias dnsName of its own (the kit: dnsName, or serviceConnect.dnsName), e.g. ${JSON.stringify(suggestion(service))}.`,
       });
     }
     return issues;

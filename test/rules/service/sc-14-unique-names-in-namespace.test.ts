@@ -27,8 +27,9 @@ describe('ECS-SC-14 discovery names and client aliases are unique in a namespace
       ['B', 'Properties/ServiceConnectConfiguration/Services/0/ClientAliases/0'],
     ]);
     expect(findings[0].message).toBe('[ECS-SC-14] discovery name http is already published by TestStack/A in Service Connect namespace TestStack/Ns at '
-      + 'TestStack/B; allowed: discovery names and client aliases (name and port) unique within a namespace. Set discoveryName (the kit: '
-      + 'serviceConnect.discoveryName) to a name of its own, e.g. "b", or name the port mapping after the service.');
+      + 'TestStack/B; allowed: discovery names and client aliases (name and port) unique within a namespace. Name the port mapping after the '
+      + 'service, e.g. "b" (kit services publish the port mapping\'s name), or set a DiscoveryName of its own (aws-cdk-lib: '
+      + 'serviceConnectConfiguration.services[].discoveryName).');
   });
 
   test('bad: the same alias name and port with distinct discovery names; a service\'s own namespace matches the cluster default', () => {

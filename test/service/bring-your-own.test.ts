@@ -332,6 +332,13 @@ describe('item 5: Service Connect', () => {
     expect(configs.filter((c) => c.Services).map((c) => c.Services[0].PortName)).toEqual(['orders']);
   });
 
+  test('ECS-SC-02: a portMappingName the main container does not have, on BackendService\'s top-level prop', () => {
+    const { stack, vpc, task } = base();
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
+    expect(() => new BackendService(stack, 'Orders', { cluster, task: task('OrdersTask', 'orders'), portMappingName: 'order' }))
+      .toThrow(/\[ECS-SC-02\] Service Connect portMappingName 'order' is not a port mapping of the main container of \S*OrdersTask.*allowed: a named port mapping: orders/);
+  });
+
   test('server mode on a WebService that names a port', () => {
     const { app, stack, vpc, cert, task } = base();
     const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });

@@ -7,6 +7,9 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IMAGE } from './helpers';
 import { EcsCluster } from '../../src/cluster';
 import { EcsKitErrors } from '../../src/errors';
+import { runRules } from '../../src/rules/engine';
+import { AssemblyModel } from '../../src/rules/model';
+import { RC01_IMAGE_PULL_PATH } from '../../src/rules/reach/rc-01-image-pull-path';
 import { ExpressScalingMetric, ExpressService } from '../../src/service';
 import { FargateSize } from '../../src/task';
 
@@ -126,4 +129,22 @@ describe('validation: the Express rule ids at construction', () => {
     new ExpressService(stack, 'Api', { cluster, image: IMAGE, scaling: { minTasks: 6 } });
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::ExpressGatewayService', { ScalingTarget: Match.objectLike({ MinTaskCount: 6, MaxTaskCount: 6 }) });
   });
+});
+
+test('reach: ECS-RC-01 flags an ECR Public image in isolated subnets (no NAT) and passes the default VPC with NAT gateways', () => {
+  const findings = (subnetType: ec2.SubnetType) => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      natGateways: subnetType === ec2.SubnetType.PRIVATE_ISOLATED ? 0 : 1,
+      subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }, { name: 'App', subnetType }],
+    });
+    new ExpressService(stack, 'Api', { cluster: new EcsCluster(stack, 'Cluster', { vpc }), image: IMAGE });
+    const model = new AssemblyModel([{ name: 'S', template: Template.fromStack(stack).toJSON() }]);
+    return runRules(model, { rules: [RC01_IMAGE_PULL_PATH] }).map((f) => f.message);
+  };
+  expect(findings(ec2.SubnetType.PRIVATE_ISOLATED)).toEqual([
+    expect.stringMatching(/^\[ECS-RC-01\] tasks of Api\w+ in subnets VpcAppSubnet1\w+, VpcAppSubnet2\w+ \(no route out of the VPC\) cannot reach image 'public.ecr.aws\/nginx\/nginx:1.27'/),
+  ]);
+  expect(findings(ec2.SubnetType.PRIVATE_WITH_EGRESS)).toEqual([]);
 });

@@ -36,17 +36,30 @@ export function imageLabel(image: unknown): string {
 }
 
 export function taskNeeds(task: TemplateResource, ctx: RuleContext): TaskNeeds {
+  return containerNeeds(containers(task).map(({ def, index }) => ({ name: toStr(def.Name) ?? `#${index}`, def })), task, ctx);
+}
+
+/**
+ * The needs of an Express service's primary container: its image, its secrets and registry credentials, and CloudWatch Logs,
+ * which Express Mode always ships the container's output to (it creates a log group when AwsLogsConfiguration is absent).
+ */
+export function expressContainerNeeds(container: Record<string, unknown>, service: TemplateResource, ctx: RuleContext): TaskNeeds {
+  const needs = containerNeeds([{ name: 'primary container', def: container }], service, ctx);
+  return { ...needs, awslogs: true };
+}
+
+/** `from` is the resource the containers are in, for resolving secret references in its stack. */
+function containerNeeds(list: readonly { name: string; def: Record<string, unknown> }[], from: TemplateResource, ctx: RuleContext): TaskNeeds {
   const images: { container: string; image: string; source: ImageSource }[] = [];
   let awslogs = false;
   let secretsManager = false;
   let ssm = false;
-  for (const { def, index } of containers(task)) {
-    const name = toStr(def.Name) ?? `#${index}`;
+  for (const { name, def } of list) {
     const source = imageSource(def.Image);
     if (source) images.push({ container: name, image: imageLabel(def.Image), source });
     if (toStr(toObject(def.LogConfiguration)?.LogDriver) === 'awslogs') awslogs = true;
     for (const s of toArray(def.Secrets) ?? []) {
-      const kind = secretKind(toObject(s)?.ValueFrom, task, ctx);
+      const kind = secretKind(toObject(s)?.ValueFrom, from, ctx);
       if (kind === 'secretsmanager') secretsManager = true;
       if (kind === 'ssm') ssm = true;
     }
@@ -56,8 +69,8 @@ export function taskNeeds(task: TemplateResource, ctx: RuleContext): TaskNeeds {
 }
 
 /** Secrets Manager or SSM Parameter Store, from an ARN, a parameter name or a reference. */
-export function secretKind(valueFrom: unknown, task: TemplateResource, ctx: RuleContext): 'secretsmanager' | 'ssm' | undefined {
-  const res = ctx.assembly.resolveResource(valueFrom, task.stack);
+export function secretKind(valueFrom: unknown, from: TemplateResource, ctx: RuleContext): 'secretsmanager' | 'ssm' | undefined {
+  const res = ctx.assembly.resolveResource(valueFrom, from.stack);
   if (res?.type === 'AWS::SecretsManager::Secret') return 'secretsmanager';
   if (res?.type === 'AWS::SSM::Parameter') return 'ssm';
   const text = JSON.stringify(valueFrom ?? null);

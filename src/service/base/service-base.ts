@@ -352,7 +352,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       fail({
         code: 'ECS-SC-02',
         path,
-        problem: `serviceConnect.portMappingName '${portMappingName}' is not a port mapping of the main container of ${this._serviceTask.path}`,
+        problem: `Service Connect portMappingName '${portMappingName}' is not a port mapping of the main container of ${this._serviceTask.path}`,
         allowed: `a named port mapping: ${main.portMappings.map((pm) => pm.name).filter((n) => n).join(', ') || 'none named'}`,
         fix: 'Name the port mapping on the container, or use one of its names.',
       });

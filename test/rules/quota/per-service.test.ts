@@ -23,6 +23,8 @@ describe('ECS-SV-25 tasks per service and ECS-SC-07 with Service Connect / Servi
     expect(f.message).toContain('runs up to 1,200 tasks (DesiredCount 1,200)');
     expect(f.message).toContain('allowed: 1,000 tasks');
     expect(f.message).toContain('L-4637F321');
+    // The kit's props, not only the template fields.
+    expect(f.message).toContain('in the kit: desiredCount, autoScaling.maxCapacity, ExpressService scaling.maxTasks');
     expect(check(sv25, one(svc), current)).toEqual([]);
   });
 

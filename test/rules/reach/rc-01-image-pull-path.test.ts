@@ -271,3 +271,57 @@ describe('ECS-RC-01 on aws-cdk-lib L2 templates', () => {
     expect(run(l2(ec2.SubnetType.PRIVATE_WITH_EGRESS, { ecr: false, endpoints: false }))).toEqual([]);
   });
 });
+
+describe('ECS-RC-01 on Express services', () => {
+  function express(o: { image?: unknown; route?: 'igw' | 'nat' | 'none'; subnets?: boolean; secret?: boolean; own?: boolean; extra?: Resources } = {}): Resources {
+    const container: Record<string, unknown> = { Image: o.image ?? ECR_IMAGE, ContainerPort: 8080 };
+    if (o.secret) container.Secrets = [{ Name: 'DB', ValueFrom: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-AbCdEf' }];
+    const r: Resources = {
+      ...subnetOnTable(),
+      Api: {
+        Type: 'AWS::ECS::ExpressGatewayService',
+        Properties: {
+          ExecutionRoleArn: 'arn:aws:iam::111111111111:role/exec',
+          InfrastructureRoleArn: 'arn:aws:iam::111111111111:role/infra',
+          ...o.own ? { TaskDefinitionArn: { Ref: 'Task' } } : { PrimaryContainer: container },
+          ...o.subnets === false ? {} : { NetworkConfiguration: { Subnets: [{ Ref: 'Subnet' }] } },
+        },
+      },
+      ...o.own ? { Task: fargateTask({ ContainerDefinitions: [{ Name: 'web', Image: o.image ?? ECR_IMAGE, Essential: true }] }) } : {},
+      ...o.extra,
+    };
+    return addDefaultRoute(r, o.route);
+  }
+
+  test('bad: an ECR Public image in a subnet with no route out of the VPC', () => {
+    expect(messages(express({ image: 'public.ecr.aws/nginx/nginx:1.27', extra: ALL_ENDPOINTS }))).toEqual([
+      "[ECS-RC-01] tasks of Api in subnet Subnet (no route out of the VPC) cannot reach image 'public.ecr.aws/nginx/nginx:1.27' of container 'primary container' "
+      + '(outside ECR, needs internet access) at TestStack/Api; allowed: a NAT gateway route, a public IP (Fargate in a public subnet), or VPC endpoints for ECR '
+      + '(ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access. '
+      + 'Copy the image into ECR (e.g. through a pull-through cache rule) and add the ECR endpoints, or route the subnets through a NAT gateway.',
+    ]);
+  });
+
+  test('bad: an ECR image needs the ECR endpoints and logs (Express always ships logs), and secretsmanager for its secrets', () => {
+    const [message] = messages(express({ secret: true }));
+    expect(message).toContain('cannot reach the ecr.api endpoint, the ecr.dkr endpoint, an S3 endpoint on the route table (ECR image layers), '
+      + 'the logs endpoint (awslogs) or the secretsmanager endpoint (secrets)');
+    const { Logs, ...noLogs } = ALL_ENDPOINTS;
+    expect(messages(express({ extra: noLogs }))[0]).toContain('cannot reach the logs endpoint (awslogs)');
+  });
+
+  test('bad: with its own task definition, that task\'s images count', () => {
+    expect(messages(express({ own: true, image: 'nginx:1.27', extra: ALL_ENDPOINTS }))[0]).toContain("cannot reach image 'nginx:1.27' of container 'web'");
+  });
+
+  test('good: a NAT route, every endpoint, no subnets (the default VPC), or an internet-gateway subnet (the Express API has no AssignPublicIp)', () => {
+    expect(messages(express({ image: 'nginx:1.27', route: 'nat' }))).toEqual([]);
+    expect(messages(express({ secret: true, extra: ALL_ENDPOINTS }))).toEqual([]);
+    expect(messages(express({ image: 'nginx:1.27', subnets: false }))).toEqual([]);
+    expect(messages(express({ image: 'nginx:1.27', route: 'igw' }))).toEqual([]);
+  });
+
+  test('silent when the image is unresolved', () => {
+    expect(messages(express({ image: { Ref: 'ImageParam' }, extra: { Logs: ALL_ENDPOINTS.Logs } }))).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ import {
 import { CfnTemplate, StackInput } from '../rules/model';
 import { isTaskDefinitionJson, taskDefinitionTemplate } from '../task/json/task-definition-template';
 
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+
 /** What else a .json input may be, named when it is neither. */
 const TASK_DEFINITION_JSON = 'task definition JSON (no containerDefinitions list)';
 
@@ -70,8 +72,42 @@ export function loadInputs(paths: readonly string[]): AssemblyInput[] {
       loose.push({ name: stackNameFromFile(p), ...readInputFile(p), file: p, templateSize: stat.size });
     }
   }
-  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: distinctNames(loose) });
+  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: withLocalNestedStacks(distinctNames(loose)) });
   return assemblies;
+}
+
+/**
+ * Nested stacks whose TemplateURL is a local file path (as `aws cloudformation package` takes it), relative to the
+ * parent's file, join the run as nested stacks of their parent; a child also given as a PATH argument is checked once,
+ * as the nested stack.
+ */
+function withLocalNestedStacks(stacks: readonly StackInput[]): StackInput[] {
+  const nested: StackInput[] = [];
+  const seen = new Set<string>();
+  const visit = (parent: StackInput) => {
+    const resources = parent.template.Resources ?? {};
+    for (const logicalId in resources) {
+      const resource = resources[logicalId];
+      const url = resource?.Type === NESTED_STACK ? resource.Properties?.TemplateURL : undefined;
+      if (typeof url !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || !parent.file) continue;
+      const file = path.resolve(path.dirname(parent.file), url);
+      if (seen.has(file) || !fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
+      seen.add(file);
+      const child: StackInput = {
+        name: `${parent.name}/${logicalId}`,
+        ...readInputFile(file),
+        // Named as the parent is: relative to the working directory unless the parent's path is absolute.
+        file: path.isAbsolute(parent.file) ? file : path.relative(process.cwd(), file),
+        templateSize: fs.statSync(file).size,
+        environment: parent.environment,
+        nestedIn: { parent: parent.name, logicalId },
+      };
+      nested.push(child);
+      visit(child);
+    }
+  };
+  stacks.forEach(visit);
+  return [...stacks.filter((s) => !s.file || !seen.has(path.resolve(s.file))), ...nested];
 }
 
 /**

@@ -22,7 +22,7 @@ import { capacityReport, formatCapacityReport } from '../quotas/report';
 import { ALL_RULES } from '../rules';
 import { AssemblyInput, fsProblem, InputError } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
-import { AssemblyModel } from '../rules/model';
+import { AssemblyModel, StackInput } from '../rules/model';
 import { replacementFindings } from '../rules/replacement/replacement-guard';
 import { Rule, Severity } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
@@ -146,10 +146,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const files = new Map(input.stacks.map((s) => [s.name, s.file]));
     const taskDefinitionFiles = new Set(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => s.name));
     stackCount += input.stacks.length;
-    // Rules over listeners and security groups stay silent then: say why, or a pass reads as a full one.
+    // Rules over listeners and security groups stay silent on what it could change: say why, or a pass reads as a full one.
     for (const r of model.unloadedNestedStacks) {
       io.stderr(`cdk-ecs-kit: note: nested stack ${r.path} has no template in ${input.source}: `
-        + 'its resources are not checked, and the load balancer and security group reach rules skip the app\n');
+        + 'its resources are not checked, and the load balancer and security group reach rules skip what it could change '
+        + '(the resources of its parent template, and those a template hands out through Outputs)\n');
     }
     for (const f of runRules(model, { rules, quotas, disabled })) {
       const taskDefinitionJson = taskDefinitionFiles.has(f.stack);
@@ -168,8 +169,12 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     }
   }
   if (opts.baseline) {
-    const before = new AssemblyModel(loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks));
     const afterInputs = assemblies.flatMap((a) => a.stacks);
+    const beforeInputs = pairedBaseline(loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks), afterInputs);
+    const before = new AssemblyModel(beforeInputs);
+    // Stacks are compared by name: say which have nothing to compare with, or a clean report reads as a compared one.
+    const unmatched = afterInputs.filter((s) => !beforeInputs.some((b) => b.name === s.name)).map((s) => s.name);
+    if (unmatched.length > 0) io.stderr(`cdk-ecs-kit: note: --baseline ${opts.baseline} has no stack ${unmatched.join(', ')}: not compared\n`);
     const files = new Map(afterInputs.map((s) => [s.name, s.file]));
     for (const f of replacementFindings(before, new AssemblyModel(afterInputs))) findings.push({ ...f, file: files.get(f.stack) });
   }
@@ -182,6 +187,20 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   // On stderr, so json and sarif stay parseable: a CI log then shows what was not checked.
   if (disabled.length > 0) io.stderr(`Not run (--disable): ${disabled.join(', ')}\n`);
   return open.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * Stacks pair by name. One top-level template on each side pairs whatever the file names (`git show main:t.yaml > old.yaml`):
+ * the baseline's stack takes the new one's name, and its nested stacks follow.
+ */
+function pairedBaseline(before: readonly StackInput[], after: readonly StackInput[]): StackInput[] {
+  const tops = (list: readonly StackInput[]) => list.filter((s) => !s.nestedIn);
+  const [oldTop, newTop] = [tops(before), tops(after)];
+  if (oldTop.length !== 1 || newTop.length !== 1 || oldTop[0].name === newTop[0].name) return [...before];
+  const from = oldTop[0].name;
+  const to = newTop[0].name;
+  const rename = (name: string) => (name === from ? to : name.startsWith(`${from}/`) ? `${to}${name.slice(from.length)}` : name);
+  return before.map((s) => ({ ...s, name: rename(s.name), ...s.nestedIn ? { nestedIn: { ...s.nestedIn, parent: rename(s.nestedIn.parent) } } : {} }));
 }
 
 function runQuotas(paths: string[], opts: { format: string; quotas?: string }, io: CliIo): number {

@@ -35,7 +35,8 @@ describe('cdk-ecs-kit check', () => {
     const r = run('check', file);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`cdk-ecs-kit: note: nested stack parent/Net has no template in ${file}: its resources are not checked, `
-      + 'and the load balancer and security group reach rules skip the app\n');
+      + 'and the load balancer and security group reach rules skip what it could change (the resources of its parent template, and those a template '
+      + 'hands out through Outputs)\n');
     expect(run('check', path.join(FIX, 'good', 'fargate-web.json')).stderr).toBe('');
   });
 

@@ -7,6 +7,7 @@
 import { AssemblyModel, TemplateResource } from '../model';
 import { toArray, toObject } from '../values';
 import { port, SECURITY_GROUP } from './load-balancing-index';
+import { UnknownWriters } from './unknown-writers';
 
 const SECURITY_GROUP_EGRESS = 'AWS::EC2::SecurityGroupEgress';
 
@@ -21,11 +22,10 @@ export interface EgressRule {
 
 export interface EgressIndex {
   /**
-   * True when some AWS::EC2::SecurityGroupEgress has a GroupId that does not resolve (it could add to any group), or a
-   * nested stack's template is not in the assembly.
+   * 'all' for EC2's default rule; undefined when the group's own list does not resolve, or when an
+   * AWS::EC2::SecurityGroupEgress whose GroupId does not resolve, or a nested stack whose template is not in the
+   * assembly, may add to it (see UnknownWriters).
    */
-  readonly incomplete: boolean;
-  /** 'all' for EC2's default rule; undefined when the group's own list does not resolve. */
   egressOf(group: TemplateResource): readonly EgressRule[] | 'all' | undefined;
 }
 
@@ -45,16 +45,16 @@ function build(assembly: AssemblyModel): EgressIndex {
     if (!entries || entries.some((e) => !e)) unresolved.add(group);
     else rules.set(group, entries.map((e) => egressRule(e!, group, assembly)));
   }
-  // An egress rule inside a nested stack whose template is missing could add to any group.
-  let incomplete = assembly.hasUnloadedNestedStacks;
+  // An egress rule inside a nested stack whose template is missing could add to what its parent hands it.
+  const unknown = new UnknownWriters();
+  for (const r of assembly.unloadedNestedStacks) unknown.add(r.stack);
   for (const res of assembly.ofType(SECURITY_GROUP_EGRESS)) {
     const group = assembly.resolveResource(res.properties.GroupId, res.stack);
     if (group?.type === SECURITY_GROUP) rules.get(group)?.push(egressRule(res.properties, res, assembly));
-    else if (group === undefined && assembly.resolveString(res.properties.GroupId, res.stack) === undefined) incomplete = true;
+    else if (group === undefined && assembly.resolveString(res.properties.GroupId, res.stack) === undefined) unknown.add(res.stack);
   }
   return {
-    incomplete,
-    egressOf: (group) => (unresolved.has(group) ? undefined : rules.get(group) ?? 'all'),
+    egressOf: (group) => (unresolved.has(group) || unknown.reach(group) ? undefined : rules.get(group) ?? 'all'),
   };
 }
 

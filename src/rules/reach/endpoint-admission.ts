@@ -31,7 +31,6 @@ export function endpointAdmits(endpoint: TemplateResource, taskGroups: ReadonlyS
   // No groups: the VPC's default group, whose rules the template does not show.
   if (!refs || refs.length === 0) return true;
   const index = loadBalancingIndex(assembly);
-  if (index.ingressIncomplete) return true;
   for (const ref of refs) {
     const group = assembly.resolveResource(ref, endpoint.stack);
     if (group?.type !== SECURITY_GROUP) return true;

@@ -10,6 +10,7 @@
  * need the whole picture can stay silent.
  */
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { UnknownWriters } from './unknown-writers';
 import { SERVICE } from '../service/service-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 
@@ -49,24 +50,21 @@ export interface IngressRule {
 }
 
 export interface LoadBalancingIndex {
-  /**
-   * True when some listener or listener rule has actions or target groups
-   * that do not resolve (it could forward to any target group), or the
-   * assembly has nested stacks whose templates are not part of it.
-   */
-  readonly forwardingIncomplete: boolean;
   /** Listeners per load balancer key (see referenceKey), in template order. */
   readonly listenersByLoadBalancer: ReadonlyMap<string, readonly TemplateResource[]>;
   /** Listener rules per listener key (see referenceKey), in template order. */
   readonly rulesByListener: ReadonlyMap<string, readonly TemplateResource[]>;
   /**
-   * True when some AWS::EC2::SecurityGroupIngress has a GroupId that does not
-   * resolve (it could add to any group), or the assembly has nested stacks.
+   * True when a listener or listener rule whose actions or target groups do not resolve, or a nested stack whose template
+   * is not in the assembly, may forward to this target group (see UnknownWriters).
    */
-  readonly ingressIncomplete: boolean;
+  forwardingUnknown(targetGroup: TemplateResource): boolean;
   /** Listeners and listener rules forwarding to a target group of the assembly. */
   forwardersOf(targetGroup: TemplateResource): readonly Forwarder[];
-  /** Ingress rules of a security group of the assembly; undefined when some are unresolved. */
+  /**
+   * Ingress rules of a security group of the assembly; undefined when some are unresolved, or when an ingress rule whose
+   * GroupId does not resolve, or a nested stack whose template is not in the assembly, may add to it (see UnknownWriters).
+   */
   ingressOf(group: TemplateResource): readonly IngressRule[] | undefined;
 }
 
@@ -116,16 +114,18 @@ export function forwardTargets(actions: unknown): unknown[] | undefined {
 }
 
 function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
-  const nested = assembly.hasUnloadedNestedStacks;
+  // A nested stack without its template may hold listeners and ingress rules for what its parent hands it.
+  const unloaded = assembly.unloadedNestedStacks;
+  const unknownForwards = new UnknownWriters();
+  for (const r of unloaded) unknownForwards.add(r.stack);
   const forwarders = new Map<TemplateResource, Forwarder[]>();
   const listenersByLoadBalancer = new Map<string, TemplateResource[]>();
   const rulesByListener = new Map<string, TemplateResource[]>();
-  let forwardingIncomplete = nested;
 
   const addForwards = (resource: TemplateResource, actions: unknown, listener?: TemplateResource) => {
     const targets = forwardTargets(actions);
     if (!targets) {
-      forwardingIncomplete = true;
+      unknownForwards.add(resource.stack);
       return;
     }
     const lbValue = listener?.properties.LoadBalancerArn;
@@ -138,8 +138,8 @@ function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
         list.push({ resource, listener, loadBalancer });
         forwarders.set(tg, list);
       } else if (tg !== undefined || assembly.resolveString(t, resource.stack) === undefined) {
-        // Unresolved (a parameter, Fn::If, an import outside the assembly): could be any group.
-        forwardingIncomplete = true;
+        // Unresolved (a parameter, Fn::If, an import outside the assembly): could be any target group it can name.
+        unknownForwards.add(resource.stack);
       }
       // A literal ARN names a target group outside the assembly.
     }
@@ -157,21 +157,21 @@ function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
     if (key) push(rulesByListener, key, rule);
   }
 
-  const { ingress, incompleteGroups, ingressIncomplete } = indexIngress(assembly);
+  const { ingress, incompleteGroups, unknownIngress } = indexIngress(assembly);
+  for (const r of unloaded) unknownIngress.add(r.stack);
   return {
     forwardersOf: (tg) => forwarders.get(tg) ?? [],
-    forwardingIncomplete,
+    forwardingUnknown: (tg) => unknownForwards.reach(tg),
     listenersByLoadBalancer,
     rulesByListener,
-    ingressOf: (group) => (incompleteGroups.has(group) ? undefined : ingress.get(group) ?? []),
-    ingressIncomplete: ingressIncomplete || nested,
+    ingressOf: (group) => (incompleteGroups.has(group) || unknownIngress.reach(group) ? undefined : ingress.get(group) ?? []),
   };
 }
 
 function indexIngress(assembly: AssemblyModel) {
   const ingress = new Map<TemplateResource, IngressRule[]>();
   const incompleteGroups = new Set<TemplateResource>();
-  let ingressIncomplete = false;
+  const unknownIngress = new UnknownWriters();
 
   for (const group of assembly.ofType(SECURITY_GROUP)) {
     const inline = group.properties.SecurityGroupIngress;
@@ -202,16 +202,16 @@ function indexIngress(assembly: AssemblyModel) {
     if (idValue === undefined) {
       // GroupName (default VPC): attach to every group of that name in the assembly.
       const name = assembly.resolveString(p.GroupName, res.stack);
-      if (name === undefined) ingressIncomplete = true;
+      if (name === undefined) unknownIngress.add(res.stack);
       else for (const g of byName.get(name) ?? []) push(ingress, g, ingressRule(res, p, assembly));
       continue;
     }
     const group = assembly.resolveResource(idValue, res.stack);
     if (group?.type === SECURITY_GROUP) push(ingress, group, ingressRule(res, p, assembly));
-    else if (group === undefined && assembly.resolveString(idValue, res.stack) === undefined) ingressIncomplete = true;
+    else if (group === undefined && assembly.resolveString(idValue, res.stack) === undefined) unknownIngress.add(res.stack);
     // A literal sg- id or another resource's attribute (a VPC's default group) is outside the indexed groups.
   }
-  return { ingress, incompleteGroups, ingressIncomplete };
+  return { ingress, incompleteGroups, unknownIngress };
 }
 
 function ingressRule(origin: TemplateResource, p: Record<string, unknown>, assembly: AssemblyModel): IngressRule {

@@ -2,6 +2,7 @@ import { AssemblyModel, resourceFact, TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { toArray, toNumber, toObject, toStr } from '../values';
 import { LOAD_BALANCER, shortPath } from './load-balancing-index';
+import { UnknownWriters } from './unknown-writers';
 
 const SUBNET = 'AWS::EC2::Subnet';
 const VPC = 'AWS::EC2::VPC';
@@ -60,21 +61,27 @@ function azLabel(key: string): string {
   return `Fn::Select [${idx}, Fn::GetAZs]`;
 }
 
-/** VPCs with an internet gateway attached, per assembly; undefined when an attachment's VPC does not resolve. */
-function vpcsWithInternetGateway(assembly: AssemblyModel): Set<TemplateResource> | undefined {
-  return assembly.derived(vpcsWithInternetGateway, (a) => {
-    if (a.hasUnloadedNestedStacks) return undefined;
+/**
+ * Whether a VPC of the assembly has an internet gateway attached: true, false, or undefined when an attachment whose VpcId
+ * does not resolve, or a nested stack whose template is not in the assembly, may attach one to it (see UnknownWriters).
+ */
+function hasInternetGateway(vpc: TemplateResource, assembly: AssemblyModel): boolean | undefined {
+  const { attached, unknown } = assembly.derived(hasInternetGateway, (a) => {
     const vpcs = new Set<TemplateResource>();
+    const writers = new UnknownWriters();
+    for (const r of a.unloadedNestedStacks) writers.add(r.stack);
     for (const att of a.ofType(GATEWAY_ATTACHMENT)) {
-      const vpc = a.resolveResource(att.properties.VpcId, att.stack);
-      if (vpc?.type === VPC) {
-        if (att.properties.InternetGatewayId !== undefined) vpcs.add(vpc);
+      const target = a.resolveResource(att.properties.VpcId, att.stack);
+      if (target?.type === VPC) {
+        if (att.properties.InternetGatewayId !== undefined) vpcs.add(target);
       } else if (a.resolveString(att.properties.VpcId, att.stack) === undefined) {
-        return undefined;
+        writers.add(att.stack);
       }
     }
-    return vpcs;
+    return { attached: vpcs, unknown: writers };
   });
+  if (attached.has(vpc)) return true;
+  return unknown.reach(vpc) ? undefined : false;
 }
 
 export const RC08_LOAD_BALANCER_PLACEMENT: ResourceRule = {
@@ -82,7 +89,7 @@ export const RC08_LOAD_BALANCER_PLACEMENT: ResourceRule = {
   title: 'Application Load Balancers span two Availability Zones; internet-facing ones need an internet gateway',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'Flags an Application Load Balancer whose Subnets or SubnetMappings all lie in one Availability Zone (known from a literal AvailabilityZone or AvailabilityZoneId, or the same Fn::Select index over Fn::GetAZs), and an internet-facing load balancer (Scheme internet-facing or omitted) whose subnets belong to a VPC of the assembly that no AWS::EC2::VPCGatewayAttachment attaches an internet gateway to. Skipped when a subnet or its zone does not resolve, for Outposts and Local Zone subnets, and when an attachment\'s VPC is unresolved or a nested stack\'s template is not in the assembly.',
+  description: 'Flags an Application Load Balancer whose Subnets or SubnetMappings all lie in one Availability Zone (known from a literal AvailabilityZone or AvailabilityZoneId, or the same Fn::Select index over Fn::GetAZs), and an internet-facing load balancer (Scheme internet-facing or omitted) whose subnets belong to a VPC of the assembly that no AWS::EC2::VPCGatewayAttachment attaches an internet gateway to. Skipped when a subnet or its zone does not resolve, for Outposts and Local Zone subnets, and when an attachment whose VPC is unresolved, or a nested stack whose template is not in the assembly, could attach a gateway to the VPC (one in the VPC\'s own template, or anywhere when the template hands the VPC out).',
   deployError: 'The load balancer fails to create and the stack rolls back: "At least two subnets in two different Availability Zones must be specified", or "VPC vpc-... has no internet gateway" (InvalidSubnet); the ECS service that waits on it is never created.',
   fix: 'Give an Application Load Balancer subnets in at least two Availability Zones, and attach an internet gateway to the VPC of an internet-facing load balancer (or make it internal).',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html',
@@ -111,8 +118,7 @@ export const RC08_LOAD_BALANCER_PLACEMENT: ResourceRule = {
     if (scheme === 'internet-facing') {
       const vpcs = new Set(placement.subnets.map((s) => ctx.assembly.resolveResource(s.properties.VpcId, s.stack)));
       const [vpc] = [...vpcs];
-      const withGateway = vpcsWithInternetGateway(ctx.assembly);
-      if (vpcs.size === 1 && vpc?.type === VPC && withGateway && !withGateway.has(vpc)) {
+      if (vpcs.size === 1 && vpc?.type === VPC && hasInternetGateway(vpc, ctx.assembly) === false) {
         issues.push({
           property: 'Properties/Scheme',
           value: schemeValue ?? 'internet-facing',

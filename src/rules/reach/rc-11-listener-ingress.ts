@@ -21,7 +21,7 @@ export const RC11_LISTENER_INGRESS: ResourceRule = {
   title: 'A load balancer\'s security groups must admit traffic on the port of each listener in front of an ECS service',
   area: 'reach',
   severity: Severity.WARNING,
-  description: 'For a listener on a literal port (HTTP, HTTPS, TCP and TLS run over TCP; UDP and QUIC over UDP; TCP_UDP and TCP_QUIC over both) whose load balancer is in the assembly with security groups of the assembly, and which forwards (by default or through a listener rule) to a target group an ECS service registers with, flags the listener when no ingress rule of those groups covers the port on one of its transports, from any source. A Network Load Balancer created with security groups is filtered by them like an Application Load Balancer; aws-cdk-lib\'s NetworkLoadBalancedFargateService (with @aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault, which cdk init sets) and an ALB listener with open: false add none. Skipped when a Network Load Balancer turns off EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic (its PrivateLink traffic bypasses the groups), a load balancer security group is outside the assembly, or any relevant ingress rule, port or GroupId is unresolved.',
+  description: 'For a listener on a literal port (HTTP, HTTPS, TCP and TLS run over TCP; UDP and QUIC over UDP; TCP_UDP and TCP_QUIC over both) whose load balancer is in the assembly with security groups of the assembly, and which forwards (by default or through a listener rule) to a target group an ECS service registers with, flags the listener when no ingress rule of those groups covers the port on one of its transports, from any source. A Network Load Balancer created with security groups is filtered by them like an Application Load Balancer; aws-cdk-lib\'s NetworkLoadBalancedFargateService (with @aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault, which cdk init sets) and an ALB listener with open: false add none. Skipped when a Network Load Balancer turns off EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic (its PrivateLink traffic bypasses the groups), a load balancer security group is outside the assembly, or any relevant ingress rule or port is unresolved, or an ingress rule whose GroupId is unresolved (or a nested stack whose template is missing) could add to a load balancer group: one in the group\'s own template, or anywhere when the template hands the group out.',
   deployError: 'CloudFormation and ECS deploy it, and the tasks turn healthy, but every client connection to the listener times out: the load balancer\'s security groups drop it.',
   fix: 'Admit the clients on the listener port: lb.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(port)) for VPC clients, a prefix list or Peer.anyIpv4() for an internet-facing one, or open: true on an ALB listener.',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-security-groups.html',
@@ -38,7 +38,7 @@ export const RC11_LISTENER_INGRESS: ResourceRule = {
     if (enforce !== undefined && toStr(enforce) !== 'on') return [];
     const groups = loadBalancerGroupsOf(lb, ctx);
     const index = loadBalancingIndex(ctx.assembly);
-    if (!groups || groups === 'none' || index.ingressIncomplete) return [];
+    if (!groups || groups === 'none') return [];
     const rules: IngressRule[] = [];
     for (const g of groups) {
       const r = index.ingressOf(g);

@@ -11,7 +11,7 @@ export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
   title: 'Load balancer security groups must allow egress to the tasks on the container and health check ports',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For an awsvpc service attached to a target group of the assembly (as ECS-RC-04), checks the egress of the security groups of each load balancer that forwards to it: a group without SecurityGroupEgress keeps EC2\'s allow-all default; otherwise its inline rules and separate AWS::EC2::SecurityGroupEgress resources must let the traffic out on the container port (over UDP too for UDP, QUIC, TCP_UDP and TCP_QUIC target groups) and TCP on the health check port to a security group of the tasks or to any CIDR or prefix list. aws-cdk-lib creates load balancer groups with allowAllOutbound false and adds the egress only through the connections API (service.connections.allowFrom(lb, port), listener.addTargets); an ingress rule written on the task group alone (addIngressRule with the load balancer group as peer) leaves it out. Skipped when a group is outside the assembly, or an egress list, port or GroupId is unresolved.',
+  description: 'For an awsvpc service attached to a target group of the assembly (as ECS-RC-04), checks the egress of the security groups of each load balancer that forwards to it: a group without SecurityGroupEgress keeps EC2\'s allow-all default; otherwise its inline rules and separate AWS::EC2::SecurityGroupEgress resources must let the traffic out on the container port (over UDP too for UDP, QUIC, TCP_UDP and TCP_QUIC target groups) and TCP on the health check port to a security group of the tasks or to any CIDR or prefix list. aws-cdk-lib creates load balancer groups with allowAllOutbound false and adds the egress only through the connections API (service.connections.allowFrom(lb, port), listener.addTargets); an ingress rule written on the task group alone (addIngressRule with the load balancer group as peer) leaves it out. Skipped when a group is outside the assembly, or an egress list or port is unresolved, or an egress rule whose GroupId is unresolved (or a nested stack whose template is missing) could add to the group: one in the group\'s own template, or anywhere when the template hands the group out.',
   deployError: 'CloudFormation creates everything, but the load balancer cannot open connections to the targets: health checks time out, targets stay "unhealthy", ECS replaces the tasks ("Task failed ELB health checks") and the service never reaches a steady state, so the stack rolls back.',
   fix: 'Let the load balancer out to the tasks: service.connections.allowFrom(lb, Port.tcp(port)) adds the tasks\' ingress and the load balancer\'s egress together; or lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.tcp(port)).',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html',
@@ -19,7 +19,6 @@ export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
   onlyWith: ['LoadBalancers'],
   check(service, ctx): RuleIssue[] {
     const egress = egressIndex(ctx.assembly);
-    if (egress.incomplete) return [];
     const reach = loadBalancedTasks(service, ctx);
     if (!reach) return [];
     const issues: RuleIssue[] = [];

@@ -29,7 +29,7 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
   title: 'EFS mount targets must admit the tasks on NFS port 2049',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For an awsvpc service whose task definition mounts an EFS file system of the assembly (EFSVolumeConfiguration.FilesystemId), checks that the security groups of that file system\'s mount targets (AWS::EFS::MountTarget) admit TCP 2049 from a security group of the tasks, or from any CIDR or prefix list. aws-cdk-lib opens it only when asked (fileSystem.connections.allowDefaultPortFrom(service), or the kit\'s connectVolumes). Skipped when the file system, a mount target or a security group is outside the assembly, the file system has no mount target in it, or an ingress rule, port or GroupId is unresolved.',
+  description: 'For an awsvpc service whose task definition mounts an EFS file system of the assembly (EFSVolumeConfiguration.FilesystemId), checks that the security groups of that file system\'s mount targets (AWS::EFS::MountTarget) admit TCP 2049 from a security group of the tasks, or from any CIDR or prefix list. aws-cdk-lib opens it only when asked (fileSystem.connections.allowDefaultPortFrom(service), or the kit\'s connectVolumes). Skipped when the file system, a mount target or a security group is outside the assembly, the file system has no mount target in it, or an ingress rule or port is unresolved, or an ingress rule whose GroupId is unresolved (or a nested stack whose template is missing) could add to a mount target group: one in the group\'s own template, or anywhere when the template hands the group out.',
   deployError: 'Tasks stop before their containers start ("ResourceInitializationError: failed to invoke EFS utils commands to set up EFS volumes ... mount.nfs4: Connection timed out"); the service never reaches a steady state and the stack rolls back.',
   fix: 'Let the tasks reach the mount targets: fileSystem.connections.allowDefaultPortFrom(service) (for a kit task, task.connectVolumes(service)), or an ingress rule on TCP 2049 from the tasks\' security group.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
@@ -47,7 +47,7 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
     const taskGroups = new Set(tasks.groups);
     const index = loadBalancingIndex(ctx.assembly);
     const targets = mountTargets(ctx.assembly);
-    if (index.ingressIncomplete || targets.incomplete) return [];
+    if (targets.incomplete) return [];
     const issues: RuleIssue[] = [];
     const seen = new Set<TemplateResource>();
     for (const id of volumes) {

@@ -38,7 +38,6 @@ export const RC16_TASK_HTTPS_EGRESS: ResourceRule = {
     if (!launch || launch.launchKind !== 'FARGATE' || networkMode(launch.task) !== 'awsvpc') return [];
     if (!onTaskNetworkInterface(resource, launch.ecs) || windows(launch.task) || otherRegistryPort(launch.task)) return [];
     const index = egressIndex(ctx.assembly);
-    if (index.incomplete) return [];
     // None named (the VPC's default group), or one outside the app: not judged.
     const groups = securityGroupList(launch.awsvpc.SecurityGroups, resource, ctx.assembly);
     if (!groups) return [];

@@ -30,7 +30,6 @@ export const RC17_SERVICE_CONNECT_INGRESS: ResourceRule = {
     const task = serviceTask(service, ctx);
     if (!task || networkMode(task) !== 'awsvpc') return [];
     const index = loadBalancingIndex(ctx.assembly);
-    if (index.ingressIncomplete) return [];
     // None named (the VPC's default group), or one outside the app: not judged.
     const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
     const groups = securityGroupList(awsvpc?.SecurityGroups, service, ctx.assembly);

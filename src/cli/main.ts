@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `cdk-ecs-kit` command:
- *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--baseline OLD_CDK_OUT] [--standard FILE] [--ignore-acknowledgements] PATH...
+ *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--severity ID=LEVEL,...] [--baseline OLD_CDK_OUT] [--standard FILE] [--ignore-acknowledgements] PATH...
  *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
  *   cdk-ecs-kit cost [--region R] [--prices FILE] [--format text|json] PATH...
  *   cdk-ecs-kit migrate copilot [--out FILE] [--import-from MODULE] MANIFEST...
@@ -23,7 +23,7 @@ import { ALL_RULES } from '../rules';
 import { AssemblyInput, fsProblem, InputError } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
-import { replacementFindings } from '../rules/replacement/replacement-guard';
+import { REPLACEMENT_RULE_ID, replacementFindings } from '../rules/replacement/replacement-guard';
 import { Rule, Severity } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { ORG_RULES, orgRulesFor } from '../standards/rules';
@@ -69,7 +69,22 @@ function parseDisabled(value: string | undefined, ruleIds: readonly string[]): s
   return ids;
 }
 
-interface CheckOptions { format: string; quotas?: string; disable?: string; baseline?: string; standard?: string; ignoreAcknowledgements?: boolean }
+/** `--severity ECS-RP-01=error,ECS-CT-23=error`: severities by rule id. */
+function parseSeverities(value: string | undefined, ruleIds: readonly string[]): Record<string, Severity> {
+  const out: Record<string, Severity> = {};
+  const levels = Object.values(Severity) as string[];
+  for (const entry of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [id, level] = entry.split('=').map((s) => s.trim());
+    if (!ruleIds.includes(id)) throw new UsageError(`--severity: unknown rule id '${id}' (see docs/rules.md); write ID=LEVEL, e.g. ECS-RP-01=error`);
+    if (!levels.includes(level)) throw new UsageError(`--severity: level '${level ?? ''}' of ${id} is unknown; allowed: ${levels.join(', ')}`);
+    out[id] = level as Severity;
+  }
+  return out;
+}
+
+interface CheckOptions {
+  format: string; quotas?: string; disable?: string; severity?: string; baseline?: string; standard?: string; ignoreAcknowledgements?: boolean;
+}
 
 /** What `check` judges by: a standard's props and quota profile. */
 interface Judging {
@@ -121,6 +136,7 @@ function loadStandard(file: string): DeploymentStandard {
 function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const explicit = opts.standard ? loadStandard(opts.standard) : undefined;
   const disabled = parseDisabled(opts.disable, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id)]);
+  const severities = parseSeverities(opts.severity, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id), REPLACEMENT_RULE_ID]);
   const assemblies = loadInputs(paths);
   // Each assembly (app or stage) is judged by --standard, else by the standard its synth applied and recorded.
   const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: judging ${input.source} by ${standardLabel(standard.props)}, `
@@ -152,7 +168,9 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
         + 'its resources are not checked, and the load balancer and security group reach rules skip what it could change '
         + '(the resources of its parent template, and those a template hands out through Outputs)\n');
     }
-    for (const f of runRules(model, { rules, quotas, disabled })) {
+    // --severity wins over the standard's.
+    const severityOverrides = { ...standard?.props.severityOverrides, ...severities };
+    for (const f of runRules(model, { rules, quotas, disabled, severityOverrides })) {
       const taskDefinitionJson = taskDefinitionFiles.has(f.stack);
       // In the file's own field names: containerDefinitions/0/hostPort, "set hostPort".
       const inFileNames = taskDefinitionJson
@@ -176,7 +194,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const unmatched = afterInputs.filter((s) => !beforeInputs.some((b) => b.name === s.name)).map((s) => s.name);
     if (unmatched.length > 0) io.stderr(`cdk-ecs-kit: note: --baseline ${opts.baseline} has no stack ${unmatched.join(', ')}: not compared\n`);
     const files = new Map(afterInputs.map((s) => [s.name, s.file]));
-    for (const f of replacementFindings(before, new AssemblyModel(afterInputs))) findings.push({ ...f, file: files.get(f.stack) });
+    // ECS-RP-01 is a warning unless --severity (or the standard) says otherwise: a CI gate may fail on replacements.
+    const rpSeverity = severities[REPLACEMENT_RULE_ID] ?? explicit?.props.severityOverrides?.[REPLACEMENT_RULE_ID];
+    for (const f of replacementFindings(before, new AssemblyModel(afterInputs))) {
+      findings.push({ ...f, ...rpSeverity ? { severity: rpSeverity } : {}, file: files.get(f.stack) });
+    }
   }
   const { open, acknowledged } = opts.ignoreAcknowledgements
     ? { open: findings, acknowledged: [] }
@@ -232,6 +254,8 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: current, or the standard\'s profile with --standard)'))
     // Repeated --disable flags add up, as users expect of a list option.
     .option('--disable <ids>', 'comma-separated rule ids not to run (repeatable)', (value: string, previous?: string) => (previous ? `${previous},${value}` : value))
+    .option('--severity <id=level>', 'comma-separated rule severities, e.g. ECS-RP-01=error (repeatable; wins over the standard\'s)',
+      (value: string, previous?: string) => (previous ? `${previous},${value}` : value))
     .option('--standard <file>', 'also run the ORG rules of a deployment standard (JSON from DeploymentStandard.toJson()) with its quota profile')
     .option('--ignore-acknowledgements', 'report findings the app acknowledged with Validations.of(scope).acknowledge() too')
     .option('--baseline <old_cdk_out>', 'warn about changes from this assembly that would replace ECS services, clusters, capacity providers or ECR repositories')

@@ -20,18 +20,37 @@ export interface RenderedStatement {
 export function acknowledgeRenderedWildcards(
   policy: iam.ManagedPolicy, reasonFor: (statement: RenderedStatement, resource: string) => string | undefined,
 ): void {
-  const stack = Stack.of(policy);
-  const id = stack.getLogicalId(policy.node.defaultChild as CfnElement);
-  checkRenderedTemplate(stack, (template) => {
-    const rendered = template.Resources?.[id] as { Properties?: { PolicyDocument?: { Statement?: unknown[] } } } | undefined;
-    for (const statement of rendered?.Properties?.PolicyDocument?.Statement ?? []) {
-      const s = statement as RenderedStatement;
+  onRenderedStatements(policy, (statements) => {
+    for (const s of statements) {
       for (const resource of listOf(s.Resource)) {
         const flat = nagResourceName(resource);
         const reason = flat.includes('*') ? reasonFor(s, flat) : undefined;
         if (reason) Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${flat}]`, reason });
       }
     }
+  });
+}
+
+/**
+ * When the policy's stack renders, acknowledge IAM5 on Resource "*" only if every statement on "*" grants nothing but
+ * `actions`. An acknowledgement names the resource, not the statement: one the app adds on "*" keeps the finding.
+ */
+export function acknowledgeStarOnlyFor(policy: iam.ManagedPolicy, actions: readonly string[], reason: string): void {
+  onRenderedStatements(policy, (statements) => {
+    const star = statements.filter((s) => listOf(s.Resource).includes('*'));
+    if (star.length > 0 && star.every((s) => actionsOf(s).every((a) => typeof a === 'string' && actions.includes(a)))) {
+      Validations.of(policy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason });
+    }
+  });
+}
+
+/** The statements of the policy as its stack renders them. */
+function onRenderedStatements(policy: iam.ManagedPolicy, use: (statements: readonly RenderedStatement[]) => void): void {
+  const stack = Stack.of(policy);
+  const id = stack.getLogicalId(policy.node.defaultChild as CfnElement);
+  checkRenderedTemplate(stack, (template) => {
+    const rendered = template.Resources?.[id] as { Properties?: { PolicyDocument?: { Statement?: unknown[] } } } | undefined;
+    use((rendered?.Properties?.PolicyDocument?.Statement ?? []) as RenderedStatement[]);
   });
 }
 

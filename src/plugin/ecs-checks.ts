@@ -130,12 +130,14 @@ export class EcsChecks implements IPolicyValidationPlugin {
 
   constructor(props: EcsChecksProps = {}) {
     const known = new Set(ALL_RULES.map((r) => r.id));
-    for (const id of [...props.disabledRules ?? [], ...Object.keys(props.severityOverrides ?? {})]) {
+    const standardSeverities = props.standard?.props.severityOverrides ?? {};
+    for (const id of [...props.disabledRules ?? [], ...Object.keys(props.severityOverrides ?? {}), ...Object.keys(standardSeverities)]) {
       if (!known.has(id)) {
         throw new Error(`EcsChecks: unknown rule id '${id}' in disabledRules/severityOverrides; see docs/rules.md for the ${known.size} rule ids (e.g. ECS-TD-01).`);
       }
     }
-    this.props = props;
+    // The app's own overrides win over its standard's.
+    this.props = { ...props, severityOverrides: { ...standardSeverities, ...props.severityOverrides } };
     this.rules = [...ALL_RULES, ...props.standard ? orgRulesFor(props.standard.props) : []];
     this.version = packageVersion();
     this.ruleIds = this.rules.map((r) => r.id);

@@ -18,13 +18,14 @@ import { checkRange } from './base/service-capacity';
 import { privateSubnets } from './base/service-checks';
 import { resolveCluster } from './base/service-inputs';
 import { bindImageForRole } from '../internal/cdk-internals';
+import { acknowledgeStarOnlyFor } from '../internal/nag-acknowledgements';
 import { validateWithRules } from '../plugin/resource-validation';
 import { ecsNameProblem } from '../rules/service/name-format';
 import { PORT } from '../rules/tables/capacity-limits';
 import { pullsFromEcr } from '../task/base/container-defaults';
 import { createLogGroup, defaultLogRetention } from '../task/base/log-group';
 import { createExecutionRole, createTaskRole } from '../task/base/roles';
-import { ECR_TOKEN_REASON } from '../task/base/task-base';
+import { ECR_TOKEN_ACTION, ECR_TOKEN_REASON } from '../task/base/task-base';
 import { FargateSize } from '../task/fargate/fargate-size';
 
 /** The metric Express Mode scales on. */
@@ -142,7 +143,7 @@ export class ExpressService extends Construct {
       return { name, valueFrom: secret.arn };
     });
     if (pullsFromEcr(props.image) && execRole.managedPolicy) {
-      Validations.of(execRole.managedPolicy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
+      acknowledgeStarOnlyFor(execRole.managedPolicy, [ECR_TOKEN_ACTION], ECR_TOKEN_REASON);
     }
 
     this.resource = new ecs.CfnExpressGatewayService(this, 'Resource', {

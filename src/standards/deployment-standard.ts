@@ -12,6 +12,7 @@ import { EcsChecks } from '../plugin/ecs-checks';
 import { ViolationSeverity } from '../plugin/violation-severity';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { STANDARD_METADATA } from '../rules/assembly-loader';
+import { Severity } from '../rules/finding';
 import { describeMemory, fargateRow, fargateRows, isValidFargateSize } from '../rules/tables/fargate-sizes';
 
 /** Options for `DeploymentStandard.apply()`. */
@@ -28,6 +29,7 @@ const KNOWN_KEYS: readonly (keyof DeploymentStandardProps)[] = [
   'name', 'version', 'requiredTags', 'defaultTags', 'requireTagPropagation', 'allowedRegions', 'allowedFargateSizes', 'maxTaskVcpu',
   'maxDesiredCount', 'minLogRetentionDays', 'requiredEncryption', 'allowedImageSources', 'requireImageDigest', 'allowSpot',
   'allowPublicLoadBalancers', 'allowExecuteCommand', 'requireContainerInsights', 'quotaProfile', 'quotaOverrides', 'nagPacks', 'controlTower',
+  'severityOverrides',
 ];
 
 /**
@@ -60,6 +62,8 @@ export class DeploymentStandard {
     requireTagPropagation: true,
     requireContainerInsights: true,
     minLogRetentionDays: 365,
+    // None of the HIPAA, NIST or PCI packs nor Control Tower checks environment values: a plain secret would pass them all.
+    severityOverrides: { 'ECS-CT-23': Severity.ERROR },
   });
 
   /** A standard from its JSON text (as `toJson()` writes it). Unknown keys are an error, so typos do not weaken a policy. */
@@ -201,6 +205,9 @@ function validate(props: DeploymentStandardProps, source: string): void {
   }
   if (props.quotaProfile !== undefined && props.quotaProfile !== 'current' && props.quotaProfile !== 'legacy') {
     fail(`quotaProfile '${props.quotaProfile}' is unknown; allowed: current, legacy`);
+  }
+  for (const [id, severity] of Object.entries(props.severityOverrides ?? {})) {
+    if (!Object.values(Severity).includes(severity)) fail(`severityOverrides['${id}'] '${severity}' is unknown; allowed: ${Object.values(Severity).join(', ')}`);
   }
   // Here, not at apply(): a misspelt quota id fails where the standard is written.
   if (props.quotaOverrides !== undefined) QuotaProfile.current().withOverrides(props.quotaOverrides, `${source} quotaOverrides`);

@@ -1,4 +1,5 @@
 /** What a deployment standard says. Plain data: it round-trips through JSON. */
+import { Severity } from '../rules/finding';
 
 /** Encryption at rest the standard requires of logs, repositories, queues and topics. */
 export enum EncryptionRequirement {
@@ -139,4 +140,11 @@ export interface DeploymentStandardProps {
    * @default false
    */
   readonly controlTower?: boolean;
+  /**
+   * Severities the standard gives rule ids (ECS-*, as docs/rules.md lists them), e.g. `{ 'ECS-CT-23': Severity.ERROR }` to fail synth on a plain
+   * value in a secret-like environment variable. `EcsChecks` and `cdk-ecs-kit check` (with the standard) use them; an
+   * `EcsChecks` severityOverrides entry wins over the standard's.
+   * @default - each rule's own severity
+   */
+  readonly severityOverrides?: { [ruleId: string]: Severity };
 }

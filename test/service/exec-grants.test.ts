@@ -4,18 +4,20 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { hardenedVpc } from '../../examples/hardened-vpc';
 import { EcsCluster, FargateTask, StandardTesting, WorkerService } from '../../src';
 import { nagResourceName } from '../../src/internal/nag-acknowledgements';
 
-function execApp(enableExecuteCommand: boolean): App {
+function execApp(enableExecuteCommand: boolean, taskRoleStatement?: iam.PolicyStatement): App {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'exec-')) });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new Stack(app, 'Exec');
   const cluster = new EcsCluster(stack, 'Cluster', { vpc: hardenedVpc(stack, 'Vpc'), enableExecuteCommand: true });
   const task = new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') } });
   new WorkerService(stack, 'Worker', { cluster, task, enableExecuteCommand });
+  if (taskRoleStatement) task.taskRole.addToPrincipalPolicy(taskRoleStatement);
   return app;
 }
 
@@ -30,6 +32,11 @@ test('the exec grants on the task role are acknowledged with reasons, and nothin
     expect.stringMatching(/^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<ClusterExecuteCommandLogs\w+>:\*\]$/),
   ]));
   expect(onTaskRole.every((a) => a.reason.includes('ECS Exec'))).toBe(true);
+});
+
+test('the app\'s own statement on "*" in the task role keeps its finding (found by a compliance trial)', () => {
+  const report = StandardTesting.synthReport(execApp(true, new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })));
+  expect(report.findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual([expect.stringMatching(/^AwsSolutions-IAM5\[Resource::\*\] Exec\/Task\/TaskRole\/Policy/)]);
 });
 
 test('without ECS Exec the task role carries no acknowledgement', () => {

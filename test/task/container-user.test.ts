@@ -117,10 +117,21 @@ describe('default user and writable scratch paths, per image kind', () => {
     Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
   });
 
-  test('the root init container is acknowledged for Control Tower CT.ECS.PR.3 on the task definition, with its reason', () => {
-    const task = fargate('public.ecr.aws/nginx/nginx:1.27');
-    const acks = task.taskDefinition.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').map((m) => m.data);
-    expect(JSON.stringify(acks)).toMatch(/ecs_task_definition_nonroot_user_check.*scratch-init.*chmod 1777/);
+  test('the root init container is acknowledged for Control Tower CT.ECS.PR.3 on the task definition, with its reason, only while no other container runs as root', () => {
+    const acks = (task: FargateTask) => {
+      Template.fromStack(Stack.of(task));
+      return JSON.stringify(task.taskDefinition.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').map((m) => m.data));
+    };
+    expect(acks(fargate('public.ecr.aws/nginx/nginx:1.27'))).toMatch(/ecs_task_definition_nonroot_user_check.*scratch-init.*chmod 1777/);
+    // A sidecar the app runs as root (or with no user) keeps the task's finding (found by a compliance trial).
+    for (const user of ['0', 'root', '0:0', undefined]) {
+      const task = fargate('public.ecr.aws/nginx/nginx:1.27');
+      task.taskDefinition.addContainer('side', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 64, user });
+      expect(acks(task)).not.toContain('ecs_task_definition_nonroot_user_check');
+    }
+    const fine = fargate('public.ecr.aws/nginx/nginx:1.27');
+    fine.taskDefinition.addContainer('side', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 64, user: '1000' });
+    expect(acks(fine)).toContain('ecs_task_definition_nonroot_user_check');
   });
 });
 

@@ -3,17 +3,19 @@
  * the ssmmessages channel actions and logs:DescribeLogGroups take no resource ("*"), and session log streams
  * go below the cluster's exec log group (`<group arn>:*`).
  */
-import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { acknowledgeRenderedWildcards, actionsOf } from '../../internal/nag-acknowledgements';
+import { acknowledgeRenderedWildcards, acknowledgeStarOnlyFor, actionsOf } from '../../internal/nag-acknowledgements';
 
 const WILDCARD_REASON = 'ECS Exec needs ssmmessages:CreateControlChannel/CreateDataChannel/OpenControlChannel/OpenDataChannel and '
   + 'logs:DescribeLogGroups, which support no resource-level permissions (Service Authorization Reference); aws-cdk-lib adds them for enableExecuteCommand.';
+/** What aws-cdk-lib grants on Resource "*" for enableExecuteCommand; another statement on "*" keeps its finding. */
+const EXEC_STAR_ACTIONS = ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel',
+  'ssmmessages:OpenDataChannel', 'logs:DescribeLogGroups'];
 const STREAMS_REASON = 'ECS Exec writes one log stream per session below the cluster\'s exec log group; stream names are only known at run time.';
 
 export function acknowledgeExecGrants(policy: iam.ManagedPolicy, logGroup: logs.ILogGroup | undefined): void {
-  Validations.of(policy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: WILDCARD_REASON });
+  acknowledgeStarOnlyFor(policy, EXEC_STAR_ACTIONS, WILDCARD_REASON);
   if (!logGroup) return;
   // Named from the rendered policy: across stacks the ARN holds an import (or a weak stack output) whose name
   // aws-cdk-lib picks while rendering; in the same stack it is the group's Ref.

@@ -7,9 +7,10 @@
  * the containers that mount them start only after it exits successfully.
  * Any non-root uid can then write, whatever user the image runs as.
  */
-import { Validations } from 'aws-cdk-lib';
+import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { checkRenderedTemplate } from '../../internal/cdk-internals';
 
 /** Name of the init container: stable, since it is part of the task definition. */
 export const SCRATCH_INIT_CONTAINER = 'scratch-init';
@@ -23,6 +24,28 @@ const INIT_MOUNT_ROOT = '/ecs-kit-scratch';
 const ROOT_INIT_REASON = `Only the '${SCRATCH_INIT_CONTAINER}' init container runs as root: it runs 'chmod 1777' on the task-storage scratch volumes, `
   + 'which Fargate and Docker create owned by root with mode 0755, and exits before the app containers start (dependsOn SUCCESS). '
   + 'It is not essential, maps no port, has a read-only root filesystem and no secrets. Every other container runs as a non-root user.';
+
+/** User values Control Tower's CT.ECS.PR.3 counts as root (its ROOT_USER_PATTERNS). */
+const ROOT_USER = /^(0|root)(:.*)?$/;
+
+/**
+ * Acknowledge CT.ECS.PR.3 when the task renders, only if every other container names a non-root user: the finding is
+ * per task definition, so an app container left as root (or with no user) keeps it.
+ */
+function acknowledgeRootInitOnly(taskDefinition: ecs.TaskDefinition): void {
+  const stack = Stack.of(taskDefinition);
+  const id = stack.getLogicalId(taskDefinition.node.defaultChild as CfnElement);
+  checkRenderedTemplate(stack, (template) => {
+    const rendered = template.Resources?.[id] as { Properties?: { ContainerDefinitions?: unknown } } | undefined;
+    const containers = rendered?.Properties?.ContainerDefinitions;
+    if (!Array.isArray(containers)) return;
+    // An unresolved user (a token) is no root user to the rule either.
+    const root = (user: unknown) => user === undefined || user === 0 || (typeof user === 'string' && ROOT_USER.test(user));
+    const others = containers.filter((c) => (c as { Name?: unknown }).Name !== SCRATCH_INIT_CONTAINER);
+    if (others.some((c) => root((c as { User?: unknown }).User))) return;
+    Validations.of(taskDefinition).acknowledge({ id: 'cdk-validator-cfnguard::ecs_task_definition_nonroot_user_check', reason: ROOT_INIT_REASON });
+  });
+}
 
 /** Options of the scratch init step. */
 export interface ScratchInitContext {
@@ -50,7 +73,7 @@ export class ScratchInit {
       command: [`chmod 1777 ${INIT_MOUNT_ROOT}/*`],
       logging: ecs.LogDrivers.awsLogs({ logGroup: ctx.logGroup, streamPrefix: SCRATCH_INIT_CONTAINER }),
     });
-    Validations.of(ctx.taskDefinition).acknowledge({ id: 'cdk-validator-cfnguard::ecs_task_definition_nonroot_user_check', reason: ROOT_INIT_REASON });
+    acknowledgeRootInitOnly(ctx.taskDefinition);
   }
 
   /** Make `volume` writable for `consumer`, which then waits for the init step. */

@@ -19,6 +19,7 @@ import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole
 import { DEFAULT_SCRATCH_INIT_IMAGE, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
+import { acknowledgeStarOnlyFor } from '../../internal/nag-acknowledgements';
 import { addAcknowledgeableValidation, taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 import { isRootUser } from '../../rules/values';
@@ -77,6 +78,8 @@ export interface TaskBaseProps {
 
 /** The acknowledgement reason for ECR's account-wide authorization token. */
 export const ECR_TOKEN_REASON = 'ecr:GetAuthorizationToken only accepts Resource "*"; the image pull actions in the same policy are scoped to the image repository.';
+/** The one action the execution role's Resource "*" acknowledgement covers: another statement on "*" keeps its finding. */
+export const ECR_TOKEN_ACTION = 'ecr:GetAuthorizationToken';
 
 /** Marks kit tasks across copies of the kit (Symbol.for is shared by every copy in the process). */
 export const KIT_TASK = Symbol.for('cdk-ecs-kit.task');
@@ -379,7 +382,7 @@ export abstract class TaskBase extends Construct {
   private acknowledgeEcrToken(image: ecs.ContainerImage): void {
     const policy = this.execRole.managedPolicy;
     if (pullsFromEcr(image) && policy && !this.ecrTokenAcknowledged) {
-      Validations.of(policy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
+      acknowledgeStarOnlyFor(policy, [ECR_TOKEN_ACTION], ECR_TOKEN_REASON);
       this.ecrTokenAcknowledged = true;
     }
   }

@@ -20,7 +20,7 @@ export function readTemplateFile(file: string): CfnTemplate {
 }
 
 /** A template file, or a task definition JSON file as a template of one task definition. */
-function readInputFile(file: string): { template: CfnTemplate; taskDefinitionJson?: boolean } {
+function readInputFile(file: string): { template: CfnTemplate; taskDefinitionJson?: boolean; taskDefinitionJsonRoot?: string } {
   const text = readText(file);
   const trimmed = text.trimStart();
   if (/\.json$/i.test(file) || trimmed.startsWith('{')) {
@@ -32,7 +32,12 @@ function readInputFile(file: string): { template: CfnTemplate; taskDefinitionJso
       return { template: parseYamlTemplate(text, file) };
     }
     return isTaskDefinitionJson(json)
-      ? { template: taskDefinitionFileTemplate(json, file), taskDefinitionJson: true }
+      ? {
+        template: taskDefinitionFileTemplate(json, file),
+        taskDefinitionJson: true,
+        // describe-task-definition output wraps the task definition: findings point inside it.
+        taskDefinitionJsonRoot: (json as Record<string, unknown>).taskDefinition !== undefined ? 'taskDefinition/' : '',
+      }
       : { template: asTemplate(json, file, TASK_DEFINITION_JSON) };
   }
   return { template: parseYamlTemplate(text, file) };

@@ -20,7 +20,7 @@ import { ManifestError, migrateCopilotFiles } from '../migrate/migrate-copilot';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { capacityReport, formatCapacityReport } from '../quotas/report';
 import { ALL_RULES } from '../rules';
-import { AssemblyInput, fsProblem, InputError } from '../rules/assembly-loader';
+import { AssemblyInput, fsProblem, InputError, unexpandedMacros } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
 import { REPLACEMENT_RULE_ID, replacementFindings } from '../rules/replacement/replacement-guard';
@@ -160,9 +160,15 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     rules.forEach((r) => used.add(r));
     const model = new AssemblyModel(input.stacks);
     const files = new Map(input.stacks.map((s) => [s.name, s.file]));
-    const taskDefinitionFiles = new Set(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => s.name));
+    const taskDefinitionFiles = new Map(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => [s.name, s.taskDefinitionJsonRoot ?? '']));
     stackCount += input.stacks.length;
     // Rules over listeners and security groups stay silent on what it could change: say why, or a pass reads as a full one.
+    for (const s of input.stacks) {
+      const macros = unexpandedMacros(s.template);
+      if (macros.length > 0) {
+        io.stderr(`cdk-ecs-kit: note: ${s.file ?? s.name}: ${macros.join(', ')} not expanded (a CloudFormation macro): the resources it makes are not checked\n`);
+      }
+    }
     for (const r of model.unloadedNestedStacks) {
       io.stderr(`cdk-ecs-kit: note: nested stack ${r.path} has no template in ${input.source}: `
         + 'its resources are not checked, and the load balancer and security group reach rules skip what it could change '
@@ -171,10 +177,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     // --severity wins over the standard's.
     const severityOverrides = { ...standard?.props.severityOverrides, ...severities };
     for (const f of runRules(model, { rules, quotas, disabled, severityOverrides })) {
-      const taskDefinitionJson = taskDefinitionFiles.has(f.stack);
+      const root = taskDefinitionFiles.get(f.stack);
+      const taskDefinitionJson = root !== undefined;
       // In the file's own field names: containerDefinitions/0/hostPort, "set hostPort".
       const inFileNames = taskDefinitionJson
-        ? { property: taskDefinitionJsonPointer(f.property), message: taskDefinitionJsonProse(f.message), fix: taskDefinitionJsonProse(f.fix) }
+        ? { property: `${root}${taskDefinitionJsonPointer(f.property)}`, message: taskDefinitionJsonProse(f.message), fix: taskDefinitionJsonProse(f.fix) }
         : {};
       findings.push({ ...f, ...inFileNames, file: files.get(f.stack), taskDefinitionJson });
     }

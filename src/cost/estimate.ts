@@ -4,7 +4,7 @@
  * groups, and for each service what the same tasks would cost on Fargate,
  * Fargate Spot or the cheapest packing of EC2 instances.
  */
-import { comparePlacements } from './compare';
+import { comparePlacements, fargateSizeFor } from './compare';
 import { fargateRates, fargateTaskHour } from './fargate';
 import { PriceTable } from './price-table';
 import { CapacityWorkload, capacityWorkloads, expressWorkloads, serviceWorkloads, ServiceWorkload, TaskCount, TaskSize } from './workload';
@@ -150,10 +150,10 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
     return { ...empty, unpriced: unpriced.filter((u) => !u.startsWith('DesiredCount')) };
   }
   if (!w.size || !w.count) return empty;
-  const { size, count, placement } = w;
+  const { size: taskSize, count, placement } = w;
   const region = table.regions[regionName];
-  const alternatives = comparePlacements(size, count.nominal, region, regionName, table);
-  if (size.gpus > 0) notes.push(`${size.gpus} GPU(s) per task: Fargate runs no GPU tasks and the price table lists no GPU instance types, so no alternative is priced`);
+  const alternatives = comparePlacements(taskSize, count.nominal, region, regionName, table);
+  if (taskSize.gpus > 0) notes.push(`${taskSize.gpus} GPU(s) per task: Fargate runs no GPU tasks and the price table lists no GPU instance types, so no alternative is priced`);
   if (!placement) return { ...empty, alternatives };
   const at = (n: number) => splitTasks(placement, n);
   const nominal = at(count.nominal);
@@ -166,6 +166,9 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
   if (split.fargate + split.fargateSpot === 0 && at(count.high).onDemand + at(count.high).spot === 0) {
     return { ...empty, split, alternatives };
   }
+  // Fargate bills a size from its table: a task without one (an EC2 task in a mixed strategy) at the smallest that holds it.
+  const size = fargateSizeFor(taskSize) ?? taskSize;
+  const rounded = size.cpuUnits !== taskSize.cpuUnits || size.memoryMiB !== taskSize.memoryMiB;
   const rates = fargateRates(size, region, regionName);
   if (typeof rates === 'string') return { ...empty, split, alternatives, unpriced: [...unpriced, rates] };
   if (size.windows && (split.fargateSpot > 0 || at(count.high).spot > 0)) unpriced.push('Fargate Spot does not run Windows tasks');
@@ -176,7 +179,7 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
     const s = at(n);
     return (s.onDemand * hour.usd + (size.windows ? 0 : s.spot * spotHour)) * table.hoursPerMonth;
   };
-  const perTask = `${sizeLabel(size)}, ${size.windows ? 'Windows' : 'Linux'}/${size.arch}${size.ephemeralGiB > table.fargateIncludedEphemeralGiB ? `, ${size.ephemeralGiB} GiB ephemeral` : ''}`;
+  const perTask = `${sizeLabel(size)}${rounded ? ' (smallest Fargate size that holds the task)' : ''}, ${size.windows ? 'Windows' : 'Linux'}/${size.arch}${size.ephemeralGiB > table.fargateIncludedEphemeralGiB ? `, ${size.ephemeralGiB} GiB ephemeral` : ''}`;
   if (split.fargate > 0) {
     lines.push({ label: `Fargate On-Demand: ${fmt(split.fargate)} task(s) x ${money4(hour.usd)}/h (${perTask}) x ${table.hoursPerMonth} h`, monthly: split.fargate * hour.usd * table.hoursPerMonth });
   }

@@ -196,7 +196,19 @@ export function asTemplate(value: unknown, file: string, orElse?: string): CfnTe
   }
   if (depthExceeds(t, MAX_DEPTH)) throw new InputError(file, `nested too deeply (more than ${MAX_DEPTH} levels)`);
   if (!macros && !JSON.stringify(t.Transform ?? '').includes('AWS::LanguageExtensions')) return t as CfnTemplate;
-  return { ...t, Resources: markMacros(Object.fromEntries(Object.entries(res).filter(([id]) => !MACRO_KEY.test(id)))) } as CfnTemplate;
+  const stripped = Object.keys(res).filter((id) => MACRO_KEY.test(id));
+  const out = { ...t, Resources: markMacros(Object.fromEntries(Object.entries(res).filter(([id]) => !MACRO_KEY.test(id)))) } as CfnTemplate;
+  // A symbol: not part of the template's JSON (sizes, snapshots), but the CLI can say what it did not check.
+  if (stripped.length > 0) Object.defineProperty(out, UNEXPANDED_MACROS, { value: stripped, enumerable: false });
+  return out;
+}
+
+/** On a template from asTemplate: the Resources keys of macros (Fn::ForEach::*, Fn::Transform) it did not expand. */
+export const UNEXPANDED_MACROS = Symbol('unexpanded macros');
+
+/** The macro keys asTemplate left out of a template's Resources. */
+export function unexpandedMacros(template: CfnTemplate): readonly string[] {
+  return (template as unknown as Record<symbol, readonly string[] | undefined>)[UNEXPANDED_MACROS] ?? [];
 }
 
 /**

@@ -4,6 +4,7 @@
  * a stack and across the assembly's stacks.
  */
 import { CfnResourceJson, CfnTemplate, StackEnvironment, StackInput } from './stack-input';
+import { withMappings } from './template-mappings';
 import { intrinsicKey, isUnresolved, toObject } from './values';
 
 // Loaders and rules import these from the model, as before the split.
@@ -56,12 +57,15 @@ export class StackModel {
     this.templateSize = input.templateSize ?? Buffer.byteLength(JSON.stringify(input.template));
     const list: TemplateResource[] = [];
     const all = input.template.Resources ?? {};
+    const mappings = toObject(input.template.Mappings);
     // for-in, not Object.entries: no pair arrays for every resource.
     for (const logicalId in all) {
       if (!Object.prototype.hasOwnProperty.call(all, logicalId)) continue;
       const json = all[logicalId];
       if (!json || typeof json !== 'object' || typeof json.Type !== 'string') continue;
-      const props = json.Properties && typeof json.Properties === 'object' ? json.Properties : {};
+      const raw = json.Properties && typeof json.Properties === 'object' ? json.Properties : {};
+      // Raw templates size tasks through Mappings; CDK templates seldom have any (then nothing is copied).
+      const props = mappings ? withMappings(raw, mappings) as Record<string, unknown> : raw;
       const res = new Resource(this, logicalId, json, props, input.constructPathOf);
       list.push(res);
       this.byId.set(logicalId, res);

@@ -45,6 +45,8 @@ export interface StackInput {
   readonly templateSize?: number;
   /** Read from a task definition JSON file (CLI): findings name the file's own fields. */
   readonly taskDefinitionJson?: boolean;
+  /** Where the task definition sits in that file: `taskDefinition/` in describe-task-definition output, else ''. */
+  readonly taskDefinitionJsonRoot?: string;
   /**
    * Construct path of a logical id, for templates synthesized without
    * aws:cdk:path metadata (the plugin reads them from the construct tree).

@@ -92,3 +92,15 @@ describe('--baseline with template files', () => {
     expect(r.stderr).toBe(`cdk-ecs-kit: note: --baseline ${path.join(d, 'v1', 'orders.json')} has no stack new, other: not compared\n`);
   });
 });
+
+test('Fn::ForEach blocks are named on stderr: the resources they make are not checked (found by a CLI user trial)', () => {
+  const d = dir({
+    'loop.json': {
+      Transform: 'AWS::LanguageExtensions',
+      Resources: { 'Fn::ForEach::Workers': ['Name', ['a', 'b'], { 'Task${Name}': FARGATE_TASK('4096') }], 'Cluster': { Type: 'AWS::ECS::Cluster' } },
+    },
+  });
+  const r = run('check', path.join(d, 'loop.json'));
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe(`cdk-ecs-kit: note: ${path.join(d, 'loop.json')}: Fn::ForEach::Workers not expanded (a CloudFormation macro): the resources it makes are not checked\n`);
+});

@@ -163,6 +163,18 @@ describe('cdk-ecs-kit check', () => {
     expect(lines[result.locations[0].physicalLocation.region.startLine - 1]).toContain('"hostPort": 8080');
   });
 
+  test('describe-task-definition output ({ taskDefinition }): SARIF points inside the wrapper (found by a CLI user trial)', () => {
+    const wrapped = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sarif-td-')), 'described.json');
+    fs.writeFileSync(wrapped, JSON.stringify({
+      taskDefinition: { family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '4096', containerDefinitions: [{ name: 'web', image: 'nginx', essential: true }] },
+    }, undefined, 2));
+    const results = JSON.parse(run('check', '--format', 'sarif', wrapped).stdout).runs[0].results;
+    const td01 = results.find((r: { ruleId: string }) => r.ruleId === 'ECS-TD-01');
+    expect(td01.properties.property).toBe('taskDefinition/memory');
+    const lines = fs.readFileSync(wrapped, 'utf8').split('\n');
+    expect(lines[td01.locations[0].physicalLocation.region.startLine - 1]).toContain('"memory": "4096"');
+  });
+
   test('a task definition JSON file\'s findings name its fields as the file spells them, in the text', () => {
     const taskDef = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'td-prose-')), 'td.json');
     fs.writeFileSync(taskDef, JSON.stringify({

@@ -121,6 +121,12 @@ describe('scheduled jobs', () => {
   });
 });
 
+test('a task without a Fargate size on Fargate capacity is priced at the smallest Fargate size that holds it, not at 0 vCPU (found by a CLI user trial)', () => {
+  const r = only(estimate(serviceStack({ containers: [{ Name: 'a', Image: 'nginx', Memory: 256 }] }, { desired: 1, strategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }] })));
+  expect(r.lines.map((l) => l.label)).toEqual([expect.stringContaining('(0.25 vCPU, 0.5 GB (smallest Fargate size that holds the task), Linux/X86_64)')]);
+  expect(r.monthly).toBeCloseTo(only(estimate(serviceStack({ cpu: 256, memory: 512 }, { desired: 1 }))).monthly, 6);
+});
+
 describe('EC2 capacity', () => {
   test('an Auto Scaling group with a launch template: instance-hours plus gp3', () => {
     const r = estimate(serviceStack({ memory: 512, containers: [{ Name: 'a', Memory: 512 }] }, { desired: 2, launchType: 'EC2' },

@@ -25,6 +25,7 @@ import { CT24_MEMORY_EQUALS_RESERVATION } from './ct-24-memory-equals-reservatio
 import { CT25_AWSLOGS_OPTIONS } from './ct-25-awslogs-options';
 import { CT26_EFS_ROOT_NON_ROOT_USER } from './ct-26-efs-root-non-root-user';
 import { CT27_FIRELENS_NEEDS_ROUTER } from './ct-27-firelens-needs-router';
+import { CT28_HOSTNAME_AWSVPC } from './ct-28-hostname-awsvpc';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -54,4 +55,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT25_AWSLOGS_OPTIONS,
   CT26_EFS_ROOT_NON_ROOT_USER,
   CT27_FIRELENS_NEEDS_ROUTER,
+  CT28_HOSTNAME_AWSVPC,
 ];

@@ -28,14 +28,26 @@ function largest(perService: ReadonlyMap<string, number>): string {
     .map(([key, n]) => `${key} ${n}`).join(', ');
 }
 
-/** Messages for a shard over its resource budget or its load balancer's target groups. */
-export function budgetProblems(usage: FleetShardUsage, budget: number): string[] {
+/**
+ * Messages for a shard over its resource budget or its load balancer's target groups. `others` are the fleet's other
+ * shards, so the fix names one with room.
+ */
+export function budgetProblems(usage: FleetShardUsage, budget: number, others: readonly FleetShardUsage[] = []): string[] {
   const out: string[] = [];
   if (usage.resources > budget) {
+    const keys = usage.perService.size;
+    const other = keys - usage.services;
+    const [biggest] = [...usage.perService].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const roomy = others.filter((o) => o.index !== usage.index).sort((a, b) => a.resources - b.resources || a.index - b.index)[0];
+    const pin = biggest && roomy && roomy.resources + biggest[1] <= budget
+      ? `Pin a service to a shard with room, e.g. shardOverrides: { '${biggest[0]}': ${roomy.index} } (shard ${roomy.index} holds ${roomy.resources})`
+      : 'Pin services of this shard to a shard with room (shardOverrides)';
     out.push(formatMessage('KIT-FLEET-BUDGET', usage.path, {
-      problem: `shard ${usage.index} holds ${usage.resources} resources for ${usage.services} services (largest: ${largest(usage.perService)}), over resourceBudget ${budget}`,
+      problem: `shard ${usage.index} holds ${usage.resources} resources for ${keys} service${keys === 1 ? '' : 's'} `
+        + `(${usage.services} web service${usage.services === 1 ? '' : 's'}${other > 0 ? `, ${other} in serviceScope` : ''}; largest: ${largest(usage.perService)}), `
+        + `over resourceBudget ${budget}`,
       allowed: `at most resourceBudget ${budget} resources per shard stack (CloudFormation allows ${MAX_RESOURCES_PER_STACK})`,
-      fix: 'Pin the newest service of this shard to a shard with room (shardOverrides), or raise resourceBudget; raising shards moves every service',
+      fix: `${pin}, or raise resourceBudget; raising shards moves every service`,
     }));
   }
   if (usage.services > MAX_SERVICES_PER_LOAD_BALANCER) {

@@ -10,8 +10,8 @@ import { FLEET_KEY, placementOf, RULE_PRIORITY } from './placement';
 import { ShardLoadBalancer } from './shard-load-balancer';
 import { fail } from '../errors';
 import { accessLogsBucket } from '../service/base/load-balancing';
-import { checkRange } from '../service/base/service-capacity';
-import { ServiceAutoScalingOptions } from '../service/base/service-props';
+import { checkRange, FargateCapacity } from '../service/base/service-capacity';
+import { ServiceAutoScalingOptions, ServiceConnectOptions } from '../service/base/service-props';
 import { WebService } from '../service/web-service';
 import { TaskBase } from '../task/base/task-base';
 
@@ -96,6 +96,19 @@ export interface FleetWebServiceProps {
   readonly deregistrationDelay?: Duration;
   /** Alarms (target 5xx, unhealthy hosts) that roll back a deployment. @default false */
   readonly enableDeploymentAlarms?: boolean;
+  /**
+   * Service Connect: client of the cluster's namespace (e.g. to call a BackendService), and server when a port mapping
+   * is named. The namespace lives with the cluster, so references still run from the shard to the base stack.
+   * @default - no Service Connect
+   */
+  readonly serviceConnect?: ServiceConnectOptions;
+  /** Fargate capacity for a FargateTask, e.g. FargateCapacity.spotWithOnDemandBase(). @default FargateCapacity.onDemand() */
+  readonly fargateCapacity?: FargateCapacity;
+  /**
+   * More security groups the tasks join, e.g. a base-stack group that backends in other shards admit (docs/fleet.md).
+   * @default - none
+   */
+  readonly additionalSecurityGroups?: ec2.ISecurityGroup[];
 }
 
 /** Where the fleet puts a key by default. */
@@ -224,6 +237,9 @@ export class ServiceFleet extends Construct {
       healthCheck: props.healthCheck,
       deregistrationDelay: props.deregistrationDelay,
       enableDeploymentAlarms: props.enableDeploymentAlarms,
+      serviceConnect: props.serviceConnect,
+      fargateCapacity: props.fargateCapacity,
+      additionalSecurityGroups: props.additionalSecurityGroups,
     });
     shard.priorities.set(priority, key);
     shard.services.set(key, service);
@@ -246,7 +262,9 @@ export class ServiceFleet extends Construct {
       shard = { index, stack, priorities: new Map(), services: new Map() };
       this.shards.set(index, shard);
       const usage = shard;
-      stack.node.addValidation({ validate: () => budgetProblems(this.usageOf(usage), this.resourceBudget) });
+      stack.node.addValidation({
+        validate: () => budgetProblems(this.usageOf(usage), this.resourceBudget, [...this.shards.values()].map((o) => this.usageOf(o))),
+      });
     }
     return shard;
   }

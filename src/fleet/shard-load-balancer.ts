@@ -38,6 +38,7 @@ export class ShardLoadBalancer extends Construct {
   public readonly listener: elbv2.ApplicationListener;
   public readonly securityGroup: ec2.SecurityGroup;
   private readonly vpcPeer: ec2.IPeer;
+  private readonly targetPorts = new Set<number>();
 
   constructor(scope: Construct, id: string, settings: ShardLoadBalancerSettings) {
     super(scope, id);
@@ -76,6 +77,10 @@ export class ShardLoadBalancer extends Construct {
    * security group. Added once per port.
    */
   public allowTargetPort(port: number): void {
+    // Once per port: aws-cdk-lib deduplicates the rule, but records every call in the base stack's CDKMetadata, which
+    // then changed whenever a service was added or removed.
+    if (this.targetPorts.has(port)) return;
+    this.targetPorts.add(port);
     this.securityGroup.addEgressRule(this.vpcPeer, ec2.Port.tcp(port), `to fleet targets on port ${port}`);
   }
 

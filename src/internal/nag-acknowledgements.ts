@@ -35,11 +35,11 @@ export function acknowledgeRenderedWildcards(
  * When the policy's stack renders, acknowledge IAM5 on Resource "*" only if every statement on "*" grants nothing but
  * `actions`. An acknowledgement names the resource, not the statement: one the app adds on "*" keeps the finding.
  */
-export function acknowledgeStarOnlyFor(policy: iam.ManagedPolicy, actions: readonly string[], reason: string): void {
+export function acknowledgeStarOnlyFor(policy: iam.ManagedPolicy, actions: readonly string[], acknowledgement: { id: string; reason: string }): void {
   onRenderedStatements(policy, (statements) => {
     const star = statements.filter((s) => listOf(s.Resource).includes('*'));
     if (star.length > 0 && star.every((s) => actionsOf(s).every((a) => typeof a === 'string' && actions.includes(a)))) {
-      Validations.of(policy).acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason });
+      Validations.of(policy).acknowledge(acknowledgement);
     }
   });
 }

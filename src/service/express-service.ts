@@ -143,7 +143,7 @@ export class ExpressService extends Construct {
       return { name, valueFrom: secret.arn };
     });
     if (pullsFromEcr(props.image) && execRole.managedPolicy) {
-      acknowledgeStarOnlyFor(execRole.managedPolicy, [ECR_TOKEN_ACTION], ECR_TOKEN_REASON);
+      acknowledgeStarOnlyFor(execRole.managedPolicy, [ECR_TOKEN_ACTION], { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
     }
 
     this.resource = new ecs.CfnExpressGatewayService(this, 'Resource', {

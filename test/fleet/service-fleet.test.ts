@@ -1,9 +1,11 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { fleetApp, FleetApp, fleetTask } from './helpers';
-import { EcsChecks, QuotaProfile } from '../../src';
+import { fleetApp, FleetApp, fleetTask, IMAGE } from './helpers';
+import { BackendService, EcsChecks, EcsCluster, FargateCapacity, FargateTask, QuotaProfile, WorkerService } from '../../src';
 
 const KEYS = ['orders', 'billing', 'search', 'catalog', 'users', 'media'];
 const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
@@ -147,7 +149,65 @@ describe('ServiceFleet wiring', () => {
   test('an over-budget shard fails synth with the shard, the count and the largest services', () => {
     const f = fleetApp(['a', 'b', 'c'], { shards: 1, resourceBudget: 25 });
     expect(() => f.app.synth()).toThrow(
-      /\[KIT-FLEET-BUDGET\] shard 0 holds \d+ resources for 3 services \(largest: [a-c] \d+, [a-c] \d+, [a-c] \d+\), over resourceBudget 25 at Platform-Fleet-0; allowed: at most resourceBudget 25 resources per shard stack \(CloudFormation allows 500\)\. Pin the newest service/);
+      /\[KIT-FLEET-BUDGET\] shard 0 holds \d+ resources for 3 services \(3 web services; largest: [a-c] \d+, [a-c] \d+, [a-c] \d+\), over resourceBudget 25 at Platform-Fleet-0; allowed: at most resourceBudget 25 resources per shard stack \(CloudFormation allows 500\)\. Pin services of this shard/);
+  });
+
+  test('the budget message counts services in serviceScope and names a shard with room (found by a fleet user trial)', () => {
+    const f = fleetApp(['a'], { shards: 2, resourceBudget: 30, shardOverrides: { a: 0, w1: 0, w2: 0, b: 1 } });
+    f.fleet.addWebService('b', { task: fleetTask(f.fleet.serviceScope('b')), hostHeaders: ['b.example.com'] });
+    const cluster = f.base.node.findChild('Cluster') as EcsCluster;
+    for (const key of ['w1', 'w2']) new WorkerService(f.fleet.serviceScope(key), 'Service', { cluster, task: fleetTask(f.fleet.serviceScope(key)) });
+    expect(() => f.app.synth()).toThrow(/\[KIT-FLEET-BUDGET\] shard 0 holds \d+ resources for 3 services \(1 web service, 2 in serviceScope; largest: .*\), over resourceBudget 30 at Platform-Fleet-0; .* Pin a service to a shard with room, e\.g\. shardOverrides: \{ '\w+': 1 \} \(shard 1 holds \d+\), or raise resourceBudget/);
+  });
+
+  test('fleet web services take serviceConnect (client of the cluster namespace) and fargateCapacity (found by a fleet user trial)', () => {
+    const f = fleetApp([], { shards: 1 });
+    const namespace = new servicediscovery.PrivateDnsNamespace(f.base, 'Namespace', { name: 'internal', vpc: (f.base.node.findChild('Cluster') as EcsCluster).vpc });
+    const web = f.fleet.addWebService('shop', {
+      task: fleetTask(f.fleet.serviceScope('shop')),
+      hostHeaders: ['shop.example.com'],
+      serviceConnect: { cloudMapNamespace: namespace },
+      fargateCapacity: FargateCapacity.spotWithOnDemandBase({ onDemandBase: 1 }),
+    });
+    Template.fromStack(Stack.of(web)).hasResourceProperties('AWS::ECS::Service', {
+      ServiceConnectConfiguration: Match.objectLike({ Enabled: true }),
+      CapacityProviderStrategy: Match.arrayWith([Match.objectLike({ CapacityProvider: 'FARGATE_SPOT' })]),
+    });
+  });
+
+  test('docs/fleet.md: callers and backends in different shards wired through a base-stack security group synthesize without a cycle', () => {
+    const f = fleetApp([], { shards: 2, shardOverrides: { shop: 0, orders: 1, admin: 1, billing: 0 } });
+    const cluster = f.base.node.findChild('Cluster') as EcsCluster;
+    const namespace = new servicediscovery.PrivateDnsNamespace(f.base, 'Namespace', { name: 'internal', vpc: cluster.vpc });
+    const callers = new ec2.SecurityGroup(f.base, 'FleetCallers', { vpc: cluster.vpc, allowAllOutbound: true });
+    const backend = (key: string) => new BackendService(f.fleet.serviceScope(key), 'Service', {
+      cluster, cloudMapNamespace: namespace, task: new FargateTask(f.fleet.serviceScope(key), 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 8080, name: key }] } }),
+    });
+    const [orders, billing] = [backend('orders'), backend('billing')];
+    for (const key of ['shop', 'admin']) {
+      f.fleet.addWebService(key, {
+        task: fleetTask(f.fleet.serviceScope(key)), hostHeaders: [`${key}.example.com`], serviceConnect: { cloudMapNamespace: namespace }, additionalSecurityGroups: [callers],
+      });
+    }
+    orders.allowFrom(callers, 8080);
+    billing.allowFrom(callers, 8080);
+    const deps = dependencies(f.app.synth());
+    expect(deps['Platform-Fleet-0']).toEqual(['Platform']);
+    expect(deps['Platform-Fleet-1']).toEqual(['Platform']);
+    const shop = Template.fromStack(Stack.of(f.fleet.serviceScope('shop')));
+    shop.hasResourceProperties('AWS::ECS::Service', {
+      NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ SecurityGroups: Match.arrayWith([Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('FleetCallers') })]) }) },
+    });
+  });
+
+  test('the shard load balancer gets one egress rule call per target port, so the base stack metadata does not move with every service', () => {
+    const spy = jest.spyOn(ec2.SecurityGroup.prototype, 'addEgressRule');
+    try {
+      fleetApp(['a', 'b', 'c'], { shards: 1 });
+      expect(spy.mock.calls.filter(([, port]) => JSON.stringify(port).includes('8080'))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('the logical ids of a service do not depend on the fleet it is built in', () => {

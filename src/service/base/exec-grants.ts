@@ -15,7 +15,7 @@ const EXEC_STAR_ACTIONS = ['ssmmessages:CreateControlChannel', 'ssmmessages:Crea
 const STREAMS_REASON = 'ECS Exec writes one log stream per session below the cluster\'s exec log group; stream names are only known at run time.';
 
 export function acknowledgeExecGrants(policy: iam.ManagedPolicy, logGroup: logs.ILogGroup | undefined): void {
-  acknowledgeStarOnlyFor(policy, EXEC_STAR_ACTIONS, WILDCARD_REASON);
+  acknowledgeStarOnlyFor(policy, EXEC_STAR_ACTIONS, { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: WILDCARD_REASON });
   if (!logGroup) return;
   // Named from the rendered policy: across stacks the ARN holds an import (or a weak stack output) whose name
   // aws-cdk-lib picks while rendering; in the same stack it is the group's Ref.

@@ -148,12 +148,12 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         allowAllOutbound: true,
         description: `Tasks of ${path}: ingress only from the service clients`,
       });
-    } else if (props.securityGroup || props.vpcSubnets || props.assignPublicIp) {
+    } else if (props.securityGroup || props.additionalSecurityGroups || props.vpcSubnets || props.assignPublicIp) {
       fail({
         code: 'KIT-SERVICE-NETWORK-MODE',
         path,
-        problem: `securityGroup/vpcSubnets/assignPublicIp are set but the task uses network mode ${task.networkMode}`,
-        allowed: 'securityGroup, vpcSubnets and assignPublicIp with awsvpc tasks only',
+        problem: `securityGroup/additionalSecurityGroups/vpcSubnets/assignPublicIp are set but the task uses network mode ${task.networkMode}`,
+        allowed: 'securityGroup, additionalSecurityGroups, vpcSubnets and assignPublicIp with awsvpc tasks only',
         fix: 'Remove them; bridge and host tasks use the instances\' security group.',
       });
     }
@@ -204,7 +204,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     };
     const network = awsvpc ? {
       vpcSubnets: props.vpcSubnets ?? privateSubnets(vpc),
-      securityGroups: [this.securityGroup!],
+      securityGroups: [this.securityGroup!, ...props.additionalSecurityGroups ?? []],
       assignPublicIp: props.assignPublicIp ?? false,
     } : {};
     if (task.isFargate) {

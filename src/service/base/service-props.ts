@@ -124,6 +124,13 @@ export interface ServiceBaseProps {
   readonly vpcLattice?: VpcLatticeOptions;
   /** Security group of awsvpc tasks. @default - a new group: egress only, ingress added by the service shape */
   readonly securityGroup?: ec2.ISecurityGroup;
+  /**
+   * More security groups the awsvpc tasks join besides `securityGroup`, e.g. a group in a shared stack that backends
+   * admit (`backend.allowFrom(group, port)`), so services in other stacks are wired without referencing each other
+   * (docs/fleet.md). At most 4: a task takes 5 security groups.
+   * @default - none
+   */
+  readonly additionalSecurityGroups?: ec2.ISecurityGroup[];
   /** Grace period for load balancer and container health checks. @default - 60 s with a load balancer, none otherwise */
   readonly healthCheckGracePeriod?: Duration;
   /**

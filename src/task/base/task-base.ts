@@ -382,7 +382,7 @@ export abstract class TaskBase extends Construct {
   private acknowledgeEcrToken(image: ecs.ContainerImage): void {
     const policy = this.execRole.managedPolicy;
     if (pullsFromEcr(image) && policy && !this.ecrTokenAcknowledged) {
-      acknowledgeStarOnlyFor(policy, [ECR_TOKEN_ACTION], ECR_TOKEN_REASON);
+      acknowledgeStarOnlyFor(policy, [ECR_TOKEN_ACTION], { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
       this.ecrTokenAcknowledged = true;
     }
   }

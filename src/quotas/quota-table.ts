@@ -34,6 +34,10 @@ export enum EcsQuota {
   ECR_REPLICATION_DESTINATIONS = 'ecrReplicationDestinations',
   ECR_REPLICATION_FILTERS_PER_RULE = 'ecrReplicationFiltersPerRule',
   ECR_PULL_THROUGH_CACHE_RULES = 'ecrPullThroughCacheRules',
+  APPLICATION_LOAD_BALANCERS_PER_REGION = 'applicationLoadBalancersPerRegion',
+  LISTENERS_PER_APPLICATION_LOAD_BALANCER = 'listenersPerApplicationLoadBalancer',
+  RULES_PER_APPLICATION_LOAD_BALANCER = 'rulesPerApplicationLoadBalancer',
+  TARGET_GROUPS_PER_APPLICATION_LOAD_BALANCER = 'targetGroupsPerApplicationLoadBalancer',
 }
 
 /** One row of the quota table. */
@@ -63,6 +67,7 @@ const S1 = 'https://docs.aws.amazon.com/general/latest/gr/ecs-service.html';
 const S2 = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html';
 const ECR = 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html';
 const CFN = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html';
+const ALB = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html';
 /** ECR API reference; the bundled CloudFormation schema (AWS::ECR::ReplicationConfiguration) has the same maxItems. */
 const ECR_REPLICATION_RULES_SRC = 'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationConfiguration.html';
 const ECR_REPLICATION_RULE_SRC = 'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationRule.html';
@@ -103,6 +108,11 @@ export const QUOTA_TABLE: readonly QuotaDefinition[] = [
   q(EcsQuota.ECR_REPLICATION_DESTINATIONS, 'ECR destinations per replication rule', 100, 25, false, ECR_REPLICATION_RULE_SRC, 'destinations'),
   q(EcsQuota.ECR_REPLICATION_FILTERS_PER_RULE, 'ECR filters per replication rule', 100, 100, false, ECR_REPLICATION_RULE_SRC, 'filters'),
   q(EcsQuota.ECR_PULL_THROUGH_CACHE_RULES, 'ECR pull-through cache rules per registry', 50, 50, false, ECR, 'rules'),
+  // The services behind shared load balancers (ServiceFleet shards, host and path routing) meet these first.
+  q(EcsQuota.APPLICATION_LOAD_BALANCERS_PER_REGION, 'Application Load Balancers per Region', 50, 50, true, ALB, 'load balancers'),
+  q(EcsQuota.LISTENERS_PER_APPLICATION_LOAD_BALANCER, 'Listeners per Application Load Balancer', 50, 50, true, ALB, 'listeners'),
+  q(EcsQuota.RULES_PER_APPLICATION_LOAD_BALANCER, 'Rules per Application Load Balancer (not counting default rules)', 100, 100, true, ALB, 'rules'),
+  q(EcsQuota.TARGET_GROUPS_PER_APPLICATION_LOAD_BALANCER, 'Target groups per Application Load Balancer', 100, 100, false, ALB, 'target groups'),
 ];
 
 export function quotaDefinition(id: EcsQuota): QuotaDefinition {

@@ -7,6 +7,8 @@ import { QT05_FARGATE_SPOT_VCPU } from './qt-05-fargate-spot-vcpu';
 import { QT06_RESOURCES_PER_STACK } from './qt-06-resources-per-stack';
 import { QT07_TEMPLATE_SIZE } from './qt-07-template-size';
 import { QT08_RESOURCES_PER_STACK_NEAR_LIMIT } from './qt-08-resources-per-stack-near-limit';
+import { QT09_LOAD_BALANCERS_PER_REGION } from './qt-09-load-balancers-per-region';
+import { QT10_LOAD_BALANCER_RULES_AND_TARGET_GROUPS } from './qt-10-load-balancer-rules-and-target-groups';
 import { SC07_TASKS_WITH_SERVICE_DISCOVERY } from './sc-07-tasks-with-service-discovery';
 import { SV06_PROVIDERS_PER_STRATEGY } from './sv-06-providers-per-strategy';
 import { SV20_AWSVPC_SUBNETS_SECURITY_GROUPS } from './sv-20-awsvpc-subnets-security-groups';
@@ -28,6 +30,8 @@ export const QUOTA_RULES: readonly UsageRule[] = [
   QT06_RESOURCES_PER_STACK,
   QT07_TEMPLATE_SIZE,
   QT08_RESOURCES_PER_STACK_NEAR_LIMIT,
+  QT09_LOAD_BALANCERS_PER_REGION,
+  QT10_LOAD_BALANCER_RULES_AND_TARGET_GROUPS,
   SC07_TASKS_WITH_SERVICE_DISCOVERY,
   SV06_PROVIDERS_PER_STRATEGY,
   SV20_AWSVPC_SUBNETS_SECURITY_GROUPS,

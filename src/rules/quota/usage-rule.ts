@@ -7,7 +7,7 @@ import { EcsQuota, quotaDefinition } from '../../quotas/quota-table';
 import { AssemblyModel } from '../model';
 import { AssemblyRule, RuleIssue, RuleMetadata } from '../rule';
 import { QuotaUsage, quotaUsage, UsageSource } from './usage';
-import { n } from './usage-types';
+import { cap, n } from './usage-types';
 
 export interface UsageRuleOptions {
   /** Quotas the rule compares. */
@@ -104,7 +104,8 @@ export function allowedText(quota: EcsQuota, limit: number, profile: QuotaProfil
 
 function fixText(u: QuotaUsage, profile: QuotaProfile, remedy: string): string {
   const def = quotaDefinition(u.quota);
-  if (!def.adjustable) return remedy;
+  // Alone, without the "raise it" part a remedy for an adjustable quota continues ("or spread ...").
+  if (!def.adjustable) return cap(remedy.replace(/^or /, ''));
   const wanted = Math.ceil(u.used);
   const code = def.quotaCode ? ` (${def.quotaCode})` : '';
   return `Raise "${def.name}"${code} in Service Quotas to at least ${n(wanted)}, then set the raised value in the profile: `

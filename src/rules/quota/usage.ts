@@ -7,6 +7,7 @@ import { EcsQuota } from '../../quotas/quota-table';
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { once, toArray, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
+import { loadBalancerUsage } from './load-balancer-usage';
 import { expressServiceFacts, peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { resourceUsage } from './usage-resources';
 import { cap, n, QuotaUsage, regionLabel, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
@@ -31,7 +32,7 @@ function buildQuotaUsage(assembly: AssemblyModel): QuotaUsage[] {
   const services = [...serviceFacts(assembly, clusters), ...expressServiceFacts(assembly, clusters)];
   const out = clustersPerRegion(assembly);
   for (const part of [servicesPerCluster(services), clusterCapacity(assembly, clusters), fargateVcpu(services),
-    resourceUsage(assembly, services), stackLimits(assembly)]) {
+    resourceUsage(assembly, services), stackLimits(assembly), loadBalancerUsage(assembly)]) {
     for (const u of part) out.push(u);
   }
   return out;

@@ -16,7 +16,9 @@ export const QT10_LOAD_BALANCER_RULES_AND_TARGET_GROUPS = usageRule({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html',
 }, {
   quotas: [
-    EcsQuota.LISTENERS_PER_APPLICATION_LOAD_BALANCER, EcsQuota.RULES_PER_APPLICATION_LOAD_BALANCER, EcsQuota.TARGET_GROUPS_PER_APPLICATION_LOAD_BALANCER,
+    EcsQuota.LISTENERS_PER_APPLICATION_LOAD_BALANCER,
+    EcsQuota.RULES_PER_APPLICATION_LOAD_BALANCER,
+    EcsQuota.TARGET_GROUPS_PER_APPLICATION_LOAD_BALANCER,
   ],
   remedy: 'or spread the services over more load balancers (another ServiceFleet shard, or a listener of another load balancer).',
 });

@@ -11,6 +11,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { BENCH_QUOTA_OVERRIDES } from './apps';
 import { arg, fmt, listArg, machine, markdownTable, median, OUT, ROOT, runJson, transpile } from './lib';
 
 const services = listArg('services', '1,10,100,1000').map(Number);
@@ -42,16 +43,19 @@ function measure(args: string[]): { ms: number; rss: number; status: number | nu
   return { ms, rss: Number(fs.readFileSync(rssFile, 'utf8')), status: r.status };
 }
 
+// The apps' raised load balancer quota (BENCH_QUOTA_OVERRIDES), as a --quotas file.
+const quotasFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-quotas-')), 'quotas.json');
+fs.writeFileSync(quotasFile, JSON.stringify({ base: 'current', quotas: BENCH_QUOTA_OVERRIDES }));
 const commands: { name: string; args: (dir: string) => string[] }[] = [
   { name: 'node -e 0 (start-up floor)', args: () => ['-e', '0'] },
-  { name: 'cdk-ecs-kit check', args: (dir) => [cli, 'check', dir] },
-  { name: 'cdk-ecs-kit quotas', args: (dir) => [cli, 'quotas', dir] },
+  { name: 'cdk-ecs-kit check', args: (dir) => [cli, 'check', '--quotas', quotasFile, dir] },
+  { name: 'cdk-ecs-kit quotas', args: (dir) => [cli, 'quotas', '--quotas', quotasFile, dir] },
 ];
 // --compare: the same commands with another build, interleaved (e.g. before/after a change).
 const compare = arg('compare', '');
 if (compare) {
-  commands.push({ name: 'check (--compare build)', args: (dir) => [path.resolve(compare), 'check', dir] });
-  commands.push({ name: 'quotas (--compare build)', args: (dir) => [path.resolve(compare), 'quotas', dir] });
+  commands.push({ name: 'check (--compare build)', args: (dir) => [path.resolve(compare), 'check', '--quotas', quotasFile, dir] });
+  commands.push({ name: 'quotas (--compare build)', args: (dir) => [path.resolve(compare), 'quotas', '--quotas', quotasFile, dir] });
 }
 const runs = new Map<string, { ms: number; rss: number; status: number | null }[]>();
 for (let round = 1; round <= repeat; round++) {

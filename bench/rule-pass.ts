@@ -15,14 +15,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, IPolicyValidationContext } from 'aws-cdk-lib';
-import { buildApp } from './apps';
+import { BENCH_QUOTA_OVERRIDES, buildApp } from './apps';
 import { arg, fmt, listArg, machine, markdownTable, OUT, runJson, transpile } from './lib';
-import { EcsChecks } from '../src';
+import { EcsChecks, QuotaProfile } from '../src';
 import { ALL_RULES } from '../src/rules';
 import { loadCloudAssembly } from '../src/rules/assembly-loader';
 import { runRules } from '../src/rules/engine';
 import { AssemblyModel } from '../src/rules/model';
 import { Rule } from '../src/rules/rule';
+
+const BENCH_QUOTAS = QuotaProfile.current().withOverrides(BENCH_QUOTA_OVERRIDES);
 
 const repeat = Number(arg('repeat', '21'));
 const warmup = Number(arg('warmup', '100'));
@@ -73,7 +75,7 @@ function bare(dir: string): { parseMs: number; rulesMs: number } {
   const texts = stacks.map((s) => fs.readFileSync(s.file!, 'utf8'));
   return {
     parseMs: time(() => texts.forEach((t) => JSON.parse(t))),
-    rulesMs: time(() => runRules(new AssemblyModel(stacks), { rules: ALL_RULES })),
+    rulesMs: time(() => runRules(new AssemblyModel(stacks), { rules: ALL_RULES, quotas: BENCH_QUOTAS })),
   };
 }
 
@@ -97,11 +99,11 @@ function worker(services: number, areas: boolean): Figures {
   const off = synth(false);
   const stacks = loadCloudAssembly(on.dir)[0].stacks;
   const texts = stacks.map((s) => fs.readFileSync(s.file!, 'utf8'));
-  const checks = new EcsChecks();
+  const checks = new EcsChecks({ quotas: BENCH_QUOTAS });
   // The same templates in a fresh process: no synthesized app on the heap for the garbage collector to trace.
   const clean = runJson<{ parseMs: number; rulesMs: number }>([__filename, '--bare', on.dir, '--repeat', String(repeat), '--warmup', String(warmup)]);
-  const pass = (rules: readonly Rule[]) => time(() => runRules(new AssemblyModel(stacks), { rules }));
-  const firstRulesMs = cpu(() => runRules(new AssemblyModel(stacks), { rules: ALL_RULES }));
+  const pass = (rules: readonly Rule[]) => time(() => runRules(new AssemblyModel(stacks), { rules, quotas: BENCH_QUOTAS }));
+  const firstRulesMs = cpu(() => runRules(new AssemblyModel(stacks), { rules: ALL_RULES, quotas: BENCH_QUOTAS }));
   const figures: Figures = {
     firstRulesMs,
     services,

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
-import { AppKind, buildApp } from './apps';
+import { AppKind, BENCH_QUOTA_OVERRIDES, buildApp } from './apps';
 import { kitLoadMs, loadKit } from './kit';
 
 function flag(name: string, fallback: string): string {
@@ -46,7 +46,10 @@ const app = new App({ outdir, context: paths ? { 'aws:cdk:enable-path-metadata':
 buildApp(app, services, kind);
 const plugin = { ms: 0 };
 // Each plugin's package is loaded here, inside the timed build, as an app that adds it pays for it.
-if (pluginName === 'ecs-checks') Validations.of(app).addPlugins(timed(new (loadKit().EcsChecks)(), plugin));
+if (pluginName === 'ecs-checks') {
+  const kitPkg = loadKit();
+  Validations.of(app).addPlugins(timed(new kitPkg.EcsChecks({ quotas: kitPkg.QuotaProfile.current().withOverrides(BENCH_QUOTA_OVERRIDES) }), plugin));
+}
 // CDK's own cost of running any plugin (report, acknowledgements), with a plugin that does nothing.
 if (pluginName === 'noop') Validations.of(app).addPlugins(timed({ name: 'noop', validate: () => ({ success: true, violations: [] }) }, plugin));
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -59,26 +59,59 @@ function taskDefinitionFileTemplate(json: unknown, file: string): CfnTemplate {
  * cross-stack exports and imports between them resolve.
  */
 export function loadInputs(paths: readonly string[]): AssemblyInput[] {
+  const { assemblies, failures } = loadInputsCollecting(paths);
+  if (failures.length > 0) throw failures[0];
+  return assemblies;
+}
+
+/** Template file names a folder of templates is read for. */
+const TEMPLATE_FILE = /\.(json|ya?ml|template)$/i;
+
+/**
+ * loadInputs that goes on past a PATH it cannot read: the others are still checked (a CI run reports what it can),
+ * and `failures` says which could not be. A folder without manifest.json is read as a folder of templates (its
+ * files, not its subfolders); files in it that are neither a template nor task definition JSON are left out and
+ * named in `skipped`.
+ */
+export function loadInputsCollecting(paths: readonly string[]): { assemblies: AssemblyInput[]; failures: InputError[]; skipped: InputError[] } {
   const assemblies: AssemblyInput[] = [];
   const loose: StackInput[] = [];
+  const failures: InputError[] = [];
+  const skipped: InputError[] = [];
+  const readLoose = (file: string, size: number) => loose.push({ name: stackNameFromFile(file), ...readInputFile(file), file, templateSize: size });
   for (const p of paths) {
-    let stat: fs.Stats;
     try {
-      stat = fs.statSync(p);
-    } catch (e) {
-      throw new InputError(p, fsProblem(e));
-    }
-    if (stat.isDirectory()) {
-      if (!fs.existsSync(path.join(p, 'manifest.json'))) {
-        throw new InputError(p, 'directory has no manifest.json (expected a cdk.out cloud assembly)');
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(p);
+      } catch (e) {
+        throw new InputError(p, fsProblem(e));
       }
-      assemblies.push(...loadCloudAssembly(p));
-    } else {
-      loose.push({ name: stackNameFromFile(p), ...readInputFile(p), file: p, templateSize: stat.size });
+      if (!stat.isDirectory()) {
+        readLoose(p, stat.size);
+      } else if (fs.existsSync(path.join(p, 'manifest.json'))) {
+        assemblies.push(...loadCloudAssembly(p));
+      } else {
+        const files = fs.readdirSync(p).filter((f) => TEMPLATE_FILE.test(f)).sort().map((f) => path.join(p, f))
+          .filter((f) => fs.statSync(f).isFile());
+        if (files.length === 0) throw new InputError(p, 'directory has no manifest.json (a cdk.out cloud assembly) and no .json, .yaml or .yml template files');
+        for (const f of files) {
+          try {
+            readLoose(f, fs.statSync(f).size);
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+            // A file that is no template (a workflow, a config) is not what the folder was given for; a broken one is.
+            (/: not a CloudFormation template/.test(e.message) ? skipped : failures).push(e);
+          }
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      failures.push(e);
     }
   }
   if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: withLocalNestedStacks(distinctNames(loose)) });
-  return assemblies;
+  return { assemblies, failures, skipped };
 }
 
 /**

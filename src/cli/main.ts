@@ -12,9 +12,9 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { applyAcknowledgements } from './acknowledgements';
 import { runCost } from './cost-command';
-import { loadInputs } from './inputs';
+import { loadInputs, loadInputsCollecting } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
-import { formatSarif } from './sarif';
+import { formatSarif, InputProblem } from './sarif';
 import { ALL_KIT_CHECKS } from '../kit-checks';
 import { ManifestError, migrateCopilotFiles } from '../migrate/migrate-copilot';
 import { QuotaProfile } from '../quotas/quota-profile';
@@ -137,7 +137,12 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const explicit = opts.standard ? loadStandard(opts.standard) : undefined;
   const disabled = parseDisabled(opts.disable, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id)]);
   const severities = parseSeverities(opts.severity, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id), REPLACEMENT_RULE_ID]);
-  const assemblies = loadInputs(paths);
+  // A PATH that cannot be read fails the run (exit 2) after the others are checked and reported.
+  const { assemblies, failures, skipped } = loadInputsCollecting(paths);
+  const problems: InputProblem[] = [
+    ...failures.map((e) => ({ file: e.file, message: e.message, level: 'error' as const })),
+    ...skipped.map((e) => ({ file: e.file, message: `${e.message}; left out of the folder's templates`, level: 'warning' as const })),
+  ];
   // Each assembly (app or stage) is judged by --standard, else by the standard its synth applied and recorded.
   const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: judging ${input.source} by ${standardLabel(standard.props)}, `
     + 'which the app applied (recorded in the assembly); --standard FILE overrides\n'));
@@ -211,10 +216,13 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     ? { open: findings, acknowledged: [] }
     : applyAcknowledgements(findings, assemblies.flatMap((a) => a.stacks));
   if (opts.format === 'json') io.stdout(formatJson(open, acknowledged));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(open, [...used], packageVersion(), process.cwd(), acknowledged));
-  else io.stdout(formatText(open, stackCount, acknowledged));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(open, [...used], packageVersion(), process.cwd(), acknowledged, problems));
+  // A text summary of nothing checked ("0 errors in 0 stacks") would read as a pass.
+  else if (stackCount > 0 || failures.length === 0) io.stdout(formatText(open, stackCount, acknowledged));
+  for (const p of problems) io.stderr(`cdk-ecs-kit: ${p.level === 'error' ? '' : 'note: '}${p.message}\n`);
   // On stderr, so json and sarif stay parseable: a CI log then shows what was not checked.
   if (disabled.length > 0) io.stderr(`Not run (--disable): ${disabled.join(', ')}\n`);
+  if (failures.length > 0) return 2;
   return open.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

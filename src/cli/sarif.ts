@@ -12,8 +12,17 @@ import { Rule } from '../rules/rule';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/** A PATH the run could not check (`file`, `message`): reported as a tool execution notification. */
+export interface InputProblem {
+  readonly file: string;
+  readonly message: string;
+  /** error: the run fails (exit 2); warning: the file was left out of a folder of templates. */
+  readonly level: 'error' | 'warning';
+}
+
 export function formatSarif(
   open: readonly CheckedFinding[], rules: readonly Rule[], version: string, cwd = process.cwd(), acknowledged: readonly AcknowledgedFinding[] = [],
+  problems: readonly InputProblem[] = [],
 ): string {
   // Acknowledged findings stay in the log as suppressed results, with the reason as justification.
   const reasons = new Map<CheckedFinding, string>(acknowledged.map((a) => [a.finding, a.reason]));
@@ -71,6 +80,17 @@ export function formatSarif(
     runs: [{
       // No informationUri (optional in SARIF 2.1.0): the package has no public home page yet.
       tool: { driver: { name: 'cdk-ecs-kit', version, rules: descriptors } },
+      // Files the run could not read are not silently missing from the results.
+      ...problems.length > 0 ? {
+        invocations: [{
+          executionSuccessful: !problems.some((p) => p.level === 'error'),
+          toolExecutionNotifications: problems.map((p) => ({
+            level: p.level,
+            message: { text: p.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(p.file, cwd) } } }],
+          })),
+        }],
+      } : {},
       results,
     }],
   };

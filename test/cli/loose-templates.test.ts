@@ -104,3 +104,40 @@ test('Fn::ForEach blocks are named on stderr: the resources they make are not ch
   expect(r.code).toBe(0);
   expect(r.stderr).toBe(`cdk-ecs-kit: note: ${path.join(d, 'loop.json')}: Fn::ForEach::Workers not expanded (a CloudFormation macro): the resources it makes are not checked\n`);
 });
+
+describe('a PATH that cannot be read does not stop the others from being checked (found by a CLI user trial)', () => {
+  const d = dir({
+    'bad-size.json': { Resources: { TaskDef: FARGATE_TASK('3072') } },
+    'not-a-template.json': { foo: 1 },
+    'templates/a.json': { Resources: { TaskDef: FARGATE_TASK('3072') } },
+    'templates/workflow.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n',
+    'templates/README.md': '# not read',
+  });
+
+  test('text: the other files are reported, the unreadable one is named on stderr, exit 2', () => {
+    const r = run('check', path.join(d, 'bad-size.json'), path.join(d, 'not-a-template.json'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('[ECS-TD-01]');
+    expect(r.stderr).toContain(`cdk-ecs-kit: ${path.join(d, 'not-a-template.json')}: not a CloudFormation template`);
+    // Nothing checked: no "0 errors" summary that reads as a pass.
+    expect(run('check', path.join(d, 'not-a-template.json')).stdout).toBe('');
+  });
+
+  test('SARIF: the results of the other files, and the unreadable one as a failed invocation\'s notification', () => {
+    const sarif = JSON.parse(run('check', '--format', 'sarif', path.join(d, 'bad-size.json'), path.join(d, 'not-a-template.json')).stdout);
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['ECS-TD-01']);
+    expect(sarif.runs[0].invocations).toEqual([{
+      executionSuccessful: false,
+      toolExecutionNotifications: [expect.objectContaining({ level: 'error', message: { text: expect.stringContaining('not a CloudFormation template') } })],
+    }]);
+  });
+
+  test('a folder without manifest.json is read as a folder of templates; files that are no template are left out with a note', () => {
+    const r = run('check', path.join(d, 'templates'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[ECS-TD-01]');
+    expect(r.stderr).toBe(`cdk-ecs-kit: note: ${path.join(d, 'templates', 'workflow.yml')}: not a CloudFormation template (no Resources section); left out of the folder's templates\n`);
+    const empty = dir({ 'notes.txt': 'x' });
+    expect(run('check', empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('no manifest.json (a cdk.out cloud assembly) and no .json, .yaml or .yml template files') });
+  });
+});

@@ -14,6 +14,7 @@ import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { Finding, Severity } from '../rule';
 import { CREATE_ONLY_PROPERTIES } from '../tables/create-only-properties';
 import { isUnresolved, show } from '../values';
+import { stringShape } from './string-shape';
 
 export const REPLACEMENT_RULE_ID = 'ECS-RP-01';
 
@@ -257,7 +258,14 @@ function changed(a: unknown, aStack: StackModel, b: unknown, bStack: StackModel)
 function compare(a: unknown, aStack: StackModel, b: unknown, bStack: StackModel): 'same' | 'different' | 'unknown' {
   const ca = canonical(a, aStack);
   const cb = canonical(b, bStack);
-  if (ca === UNDECIDABLE || cb === UNDECIDABLE) return 'unknown';
+  if (ca === UNDECIDABLE || cb === UNDECIDABLE) {
+    // Strings built around the same undecided parts (a parameter, an import) differ when their literal text does;
+    // with the same text they are the same only if the parameters keep their values, which the templates do not say.
+    const sa = stringShape(a, aStack);
+    const sb = stringShape(b, bStack);
+    if (!sa || !sb || sa.holes.length === 0 || sa.holes.join('\u0001') !== sb.holes.join('\u0001')) return 'unknown';
+    return sa.text === sb.text ? 'unknown' : 'different';
+  }
   return JSON.stringify(ca) === JSON.stringify(cb) ? 'same' : 'different';
 }
 

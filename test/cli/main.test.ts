@@ -3,19 +3,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './run-cli';
 import { formatText } from '../../src/cli/report-format';
 import { DaemonService } from '../../src/service';
 import { ec2Task, fixture } from '../service/helpers';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'templates');
 
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
 
 /** A cdk.out with a Fargate task whose memory was overridden to an invalid size. */
 function synthBadAssembly(): string {

@@ -1,17 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './run-cli';
 import { parseYamlTemplate } from '../../src/cli/yaml-template';
 import { InputError } from '../../src/rules/assembly-loader';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'templates');
 
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
 
 describe('YAML as CloudFormation reads it', () => {
   test('a multi-line quoted scalar under-indented below its key is read, with short-form intrinsics', () => {

@@ -1,18 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import { migrateCopilot, migrateCopilotFiles } from '../../src/migrate/migrate-copilot';
 import { scheduleExpression } from '../../src/migrate/scheduled-job';
+import { runCli as run } from '../cli/run-cli';
 
 const MANIFESTS = path.join(__dirname, '..', 'fixtures', 'copilot', 'copilot');
 
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
 
 describe('cdk-ecs-kit migrate copilot', () => {
   test('--out writes the file and counts the TODOs', () => {

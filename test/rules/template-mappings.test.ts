@@ -1,4 +1,5 @@
 /** Fn::FindInMap with literal keys is resolved before rules read a template (raw templates size tasks through Mappings). */
+import { fargateTask } from './helpers';
 import { runRules } from '../../src/rules/engine';
 import { AssemblyModel } from '../../src/rules/model';
 import { TD01_FARGATE_LINUX_SIZE as TD01 } from '../../src/rules/task/td-01-fargate-linux-size';
@@ -24,16 +25,7 @@ test('ECS-TD-01 judges a Fargate size written with Fn::FindInMap (found by a CLI
   const template = (memoryKey: string) => ({
     Mappings: MAPPINGS,
     Resources: {
-      Task: {
-        Type: 'AWS::ECS::TaskDefinition',
-        Properties: {
-          RequiresCompatibilities: ['FARGATE'],
-          NetworkMode: 'awsvpc',
-          Cpu: { 'Fn::FindInMap': ['Sizes', 'prod', 'Cpu'] },
-          Memory: { 'Fn::FindInMap': ['Sizes', 'prod', memoryKey] },
-          ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true }],
-        },
-      },
+      Task: fargateTask({ Cpu: { 'Fn::FindInMap': ['Sizes', 'prod', 'Cpu'] }, Memory: { 'Fn::FindInMap': ['Sizes', 'prod', memoryKey] } }),
     },
   });
   const run = (memoryKey: string) => runRules(new AssemblyModel([{ name: 'S', template: template(memoryKey) }]), { rules: [TD01] }).map((f) => f.message);

@@ -5,15 +5,9 @@ import * as path from 'path';
 import { App, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ACME_STANDARD, ACME_STANDARD_V2 } from './fixtures';
-import { main } from '../../src/cli/main';
 import { DeploymentStandard } from '../../src/standards';
+import { runCli as run } from '../cli/run-cli';
 
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'std16-cli-'));
 const v1 = path.join(dir, 'acme-1.0.0.json');

@@ -5,7 +5,8 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { DeploymentStandard, EcsChecks, Severity, StandardTesting } from '../../src';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../cli/run-cli';
+import { fargateTask } from '../rules/helpers';
 
 /** An app whose task has a plain value in a secret-like variable (ECS-CT-23, a warning by default). */
 function plainSecretApp(checks: EcsChecks): App {
@@ -40,25 +41,12 @@ describe('DeploymentStandardProps.severityOverrides', () => {
 });
 
 describe('cdk-ecs-kit check --severity and a standard\'s severities', () => {
-  function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-    let stdout = '';
-    let stderr = '';
-    const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-    return { code, stdout, stderr };
-  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sev-cli-'));
   const template = (serviceName?: string) => ({
     Resources: {
-      Task: {
-        Type: 'AWS::ECS::TaskDefinition',
-        Properties: {
-          RequiresCompatibilities: ['FARGATE'],
-          NetworkMode: 'awsvpc',
-          Cpu: '256',
-          Memory: '512',
-          ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27', Essential: true, Environment: [{ Name: 'DB_PASSWORD', Value: 'hunter2' }] }],
-        },
-      },
+      Task: fargateTask({
+        ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27', Essential: true, Environment: [{ Name: 'DB_PASSWORD', Value: 'hunter2' }] }],
+      }),
       Svc: {
         Type: 'AWS::ECS::Service',
         Properties: {

@@ -119,14 +119,6 @@ export class AssemblyModel {
     return value;
   }
 
-  /**
-   * True when a nested stack (AWS::CloudFormation::Stack) of the assembly has no template in it: its resources (a
-   * security group rule, a listener) are unknown, so rules that need the whole picture stay silent.
-   */
-  public get hasUnloadedNestedStacks(): boolean {
-    return this.unloadedNestedStacks.length > 0;
-  }
-
   /** The nested stack resources (AWS::CloudFormation::Stack) of the assembly whose templates are not in it. */
   public get unloadedNestedStacks(): readonly TemplateResource[] {
     return this.derived(unloadedNestedStacks, unloadedNestedStacks);

@@ -171,11 +171,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     for (const s of input.stacks) {
       const macros = unexpandedMacros(s.template);
       if (macros.length > 0) {
-        io.stderr(`cdk-ecs-kit: note: ${s.file ?? s.name}: ${macros.join(', ')} not expanded (a CloudFormation macro): the resources it makes are not checked\n`);
+        io.stderr(`cdk-ecs-kit: note: ${s.file ?? s.name}: ${macros.join(', ')} not expanded (a CloudFormation transform or macro): the resources it makes are not checked\n`);
       }
     }
     for (const r of model.unloadedNestedStacks) {
-      io.stderr(`cdk-ecs-kit: note: nested stack ${r.path} has no template in ${input.source}: `
+      io.stderr(`cdk-ecs-kit: note: nested stack ${r.path} has no template in ${r.stack.file ?? input.source}: `
         + 'its resources are not checked, and the load balancer and security group reach rules skip what it could change '
         + '(the resources of its parent template, and those a template hands out through Outputs)\n');
     }
@@ -200,7 +200,10 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   }
   if (opts.baseline) {
     const afterInputs = assemblies.flatMap((a) => a.stacks);
-    const beforeInputs = pairedBaseline(loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks), afterInputs);
+    const baselineStacks = loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks);
+    // Only template files pair whatever their names: in a cdk.out a stack's name is its identity (a renamed stack is a new one).
+    const allFiles = [opts.baseline, ...paths].every((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+    const beforeInputs = allFiles ? pairedBaseline(baselineStacks, afterInputs) : baselineStacks;
     const before = new AssemblyModel(beforeInputs);
     // Stacks are compared by name: say which have nothing to compare with, or a clean report reads as a compared one.
     const unmatched = afterInputs.filter((s) => !beforeInputs.some((b) => b.name === s.name)).map((s) => s.name);
@@ -227,7 +230,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
 }
 
 /**
- * Stacks pair by name. One top-level template on each side pairs whatever the file names (`git show main:t.yaml > old.yaml`):
+ * Stacks pair by name. One top-level template file on each side pairs whatever the file names (`git show main:t.yaml > old.yaml`):
  * the baseline's stack takes the new one's name, and its nested stacks follow.
  */
 function pairedBaseline(before: readonly StackInput[], after: readonly StackInput[]): StackInput[] {

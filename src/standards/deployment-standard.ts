@@ -256,7 +256,7 @@ function warnSetup(app: IConstruct, stage: Stage): void {
       if (plugins.filter((p) => p instanceof EcsChecks).length >= 2) {
         Annotations.of(node).addWarningV2('cdk-ecs-kit:checks-registered-twice', `${where} registers `
           + 'EcsChecks besides the one a DeploymentStandard registers: every kit finding is reported twice. Remove the explicit EcsChecks '
-          + '(pass its quotas through the standard\'s quotaOverrides).');
+          + '(pass its quotas and severities through the standard: extend({ quotaOverrides, severityOverrides })).');
       }
       // A pack added by hand after apply() (apply() skips the ones added before).
       const twice = [...new Set(plugins.filter((p) => !(p instanceof EcsChecks)).map((p) => p.name))]

@@ -2,6 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { runCli as run } from './run-cli';
 import { albService } from '../rules/reach/fixtures';
 
@@ -96,7 +98,7 @@ test('Fn::ForEach blocks are named on stderr: the resources they make are not ch
   });
   const r = run('check', path.join(d, 'loop.json'));
   expect(r.code).toBe(0);
-  expect(r.stderr).toBe(`cdk-ecs-kit: note: ${path.join(d, 'loop.json')}: Fn::ForEach::Workers not expanded (a CloudFormation macro): the resources it makes are not checked\n`);
+  expect(r.stderr).toBe(`cdk-ecs-kit: note: ${path.join(d, 'loop.json')}: Fn::ForEach::Workers not expanded (a CloudFormation transform or macro): the resources it makes are not checked\n`);
 });
 
 describe('a PATH that cannot be read does not stop the others from being checked (found by a CLI user trial)', () => {
@@ -134,4 +136,15 @@ describe('a PATH that cannot be read does not stop the others from being checked
     const empty = dir({ 'notes.txt': 'x' });
     expect(run('check', empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('no manifest.json (a cdk.out cloud assembly) and no .json, .yaml or .yml template files') });
   });
+});
+
+test('--baseline with cdk.out directories pairs stacks by name only: a renamed stack is a new stack, not a replacement (found by a verification trial)', () => {
+  const synth = (stackName: string, clusterName: string) => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cli-asm-')) });
+    new ecs.CfnCluster(new Stack(app, stackName), 'Cluster', { clusterName });
+    return app.synth().directory;
+  };
+  const r = run('check', '--baseline', synth('S', 'a'), synth('Other', 'b'));
+  expect(r.stdout).not.toContain('ECS-RP-01');
+  expect(r.stderr).toContain('has no stack Other: not compared');
 });

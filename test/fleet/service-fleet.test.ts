@@ -198,6 +198,18 @@ describe('ServiceFleet wiring', () => {
     shop.hasResourceProperties('AWS::ECS::Service', {
       NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ SecurityGroups: Match.arrayWith([Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('FleetCallers') })]) }) },
     });
+    // The shared group is joined, not connected: the load balancer is admitted to each service's own group only, so no
+    // rule on FleetCallers (two identical ones, in the base and the shard stack, fail at deploy; found by a verification trial).
+    const ingress = [f.base, ...f.fleet.shardStacks].flatMap((st) => Object.values(Template.fromStack(st).findResources('AWS::EC2::SecurityGroupIngress')));
+    expect(ingress.filter((r: any) => JSON.stringify(r.Properties.GroupId).includes('FleetCallers'))).toEqual([]);
+  });
+
+  test('additionalSecurityGroups: at most 4 (a task takes 5 groups)', () => {
+    const f = fleetApp([], { shards: 1 });
+    const vpc = (f.base.node.findChild('Cluster') as EcsCluster).vpc;
+    const groups = [1, 2, 3, 4, 5].map((i) => new ec2.SecurityGroup(f.base, `G${i}`, { vpc }));
+    expect(() => f.fleet.addWebService('shop', { task: fleetTask(f.fleet.serviceScope('shop')), hostHeaders: ['shop.example.com'], additionalSecurityGroups: groups }))
+      .toThrow(/\[ECS-SV-20\] additionalSecurityGroups has 5 security groups: with the service's own group its tasks would join 6 at .*shop\/Service; allowed: at most 4 additional/);
   });
 
   test('the shard load balancer gets one egress rule call per target port, so the base stack metadata does not move with every service', () => {

@@ -202,9 +202,19 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       capacityProviderStrategies: capacity.strategy.length ? capacity.strategy : undefined,
       ...deployment,
     };
+    const extraGroups = awsvpc ? props.additionalSecurityGroups ?? [] : [];
+    if (extraGroups.length > 4) {
+      fail({
+        code: 'ECS-SV-20',
+        path,
+        problem: `additionalSecurityGroups has ${extraGroups.length} security groups: with the service's own group its tasks would join ${extraGroups.length + 1}`,
+        allowed: 'at most 4 additional security groups (5 per awsvpc configuration, not adjustable)',
+        fix: 'Pass at most 4, or merge groups.',
+      });
+    }
     const network = awsvpc ? {
       vpcSubnets: props.vpcSubnets ?? privateSubnets(vpc),
-      securityGroups: [this.securityGroup!, ...props.additionalSecurityGroups ?? []],
+      securityGroups: [this.securityGroup!],
       assignPublicIp: props.assignPublicIp ?? false,
     } : {};
     if (task.isFargate) {
@@ -229,6 +239,11 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
           ecs.PlacementStrategy.packedByMemory(),
         ],
       });
+    }
+    if (extraGroups.length > 0) {
+      // Joined, not connected: what the service admits (its load balancer, allowFrom peers) opens its own group only.
+      (this.service.node.defaultChild as ecs.CfnService).addPropertyOverride('NetworkConfiguration.AwsvpcConfiguration.SecurityGroups',
+        [this.securityGroup!.securityGroupId, ...extraGroups.map((g) => g.securityGroupId)]);
     }
     dependOnCapacity(this._serviceCluster, this.service);
     task.kit?.connectVolumes(this.service);

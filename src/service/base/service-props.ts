@@ -127,7 +127,8 @@ export interface ServiceBaseProps {
   /**
    * More security groups the awsvpc tasks join besides `securityGroup`, e.g. a group in a shared stack that backends
    * admit (`backend.allowFrom(group, port)`), so services in other stacks are wired without referencing each other
-   * (docs/fleet.md). At most 4: a task takes 5 security groups.
+   * (docs/fleet.md). The tasks join them, but they are not part of the service's `connections`: what the service
+   * admits (its load balancer, `allowFrom`) opens its own group only. At most 4: a task takes 5 security groups.
    * @default - none
    */
   readonly additionalSecurityGroups?: ec2.ISecurityGroup[];

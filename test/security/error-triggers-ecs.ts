@@ -207,5 +207,15 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
       task.addEbsVolume('logs', { containerPath: '/logs', size: Size.gibibytes(20) });
     },
   },
+  {
+    code: 'ECS-SV-20',
+    prop: 'additionalSecurityGroups',
+    bad: '5 security groups',
+    trigger: () => {
+      const e = env();
+      const groups = [1, 2, 3, 4, 5].map((i) => new ec2.SecurityGroup(e.stack, `G${i}`, { vpc: e.cluster.vpc }));
+      return new WorkerService(e.stack, 'W', { cluster: e.cluster, task: fargateTask(e.stack), additionalSecurityGroups: groups });
+    },
+  },
   ...EXPRESS_TRIGGERS,
 ];

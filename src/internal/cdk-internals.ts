@@ -6,7 +6,7 @@
  */
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
-import { App, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnElement, IPolicyValidationPlugin, Stack, Stage } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -65,6 +65,19 @@ export function checkRenderedTemplate(stack: Stack, check: TemplateCheck): void 
   const existing = TEMPLATE_CHECKS.get(stack);
   if (existing) existing.push(check);
   else TEMPLATE_CHECKS.set(stack, [check]);
+}
+
+/**
+ * Run `use` on the resolved properties of `element`'s resource each time its stack renders it (an empty object when
+ * it has none): what a check or an acknowledgement depends on, as the template states it after every later change.
+ */
+export function onRenderedProperties(element: CfnElement, use: (properties: Record<string, unknown>) => void): void {
+  const stack = Stack.of(element);
+  const id = stack.getLogicalId(element);
+  checkRenderedTemplate(stack, (template) => {
+    const rendered = template.Resources?.[id] as { Properties?: Record<string, unknown> } | undefined;
+    use(rendered?.Properties ?? {});
+  });
 }
 
 /**

@@ -2,9 +2,9 @@
  * AwsSolutions-IAM5 acknowledgements named from the rendered policy: cdk-nag names a wildcard finding after the
  * resource as rendered (imports, weak stack outputs, Fn::Join), which is only known once the stack renders.
  */
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { checkRenderedTemplate } from './cdk-internals';
+import { onRenderedProperties } from './cdk-internals';
 
 /** A statement of the rendered policy document. */
 export interface RenderedStatement {
@@ -46,11 +46,8 @@ export function acknowledgeStarOnlyFor(policy: iam.ManagedPolicy, actions: reado
 
 /** The statements of the policy as its stack renders them. */
 function onRenderedStatements(policy: iam.ManagedPolicy, use: (statements: readonly RenderedStatement[]) => void): void {
-  const stack = Stack.of(policy);
-  const id = stack.getLogicalId(policy.node.defaultChild as CfnElement);
-  checkRenderedTemplate(stack, (template) => {
-    const rendered = template.Resources?.[id] as { Properties?: { PolicyDocument?: { Statement?: unknown[] } } } | undefined;
-    use((rendered?.Properties?.PolicyDocument?.Statement ?? []) as RenderedStatement[]);
+  onRenderedProperties(policy.node.defaultChild as CfnElement, (properties) => {
+    use(((properties.PolicyDocument as { Statement?: unknown[] } | undefined)?.Statement ?? []) as RenderedStatement[]);
   });
 }
 

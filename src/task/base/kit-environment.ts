@@ -3,9 +3,9 @@
  * AwsSolutions-ECS2 flags every environment variable, so the kit acknowledges it when these are the only ones. Read
  * from the rendered template, so variables added later (addEnvironment, addContainer, overrides) are still flagged.
  */
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { checkRenderedTemplate } from '../../internal/cdk-internals';
+import { onRenderedProperties } from '../../internal/cdk-internals';
 
 /** The kit's variables of each task definition, by name, with why each is plain configuration. */
 const KIT_VARIABLES = new WeakMap<ecs.TaskDefinition, Map<string, string>>();
@@ -18,12 +18,9 @@ export function kitEnvironmentVariable(taskDefinition: ecs.TaskDefinition, name:
     return;
   }
   KIT_VARIABLES.set(taskDefinition, names = new Map([[name, reason]]));
-  const stack = Stack.of(taskDefinition);
-  const id = stack.getLogicalId(taskDefinition.node.defaultChild as CfnElement);
   const own = names;
-  checkRenderedTemplate(stack, (template) => {
-    const props = (template.Resources?.[id] as { Properties?: { ContainerDefinitions?: unknown } } | undefined)?.Properties;
-    const containers = Array.isArray(props?.ContainerDefinitions) ? props.ContainerDefinitions as { Environment?: unknown }[] : [];
+  onRenderedProperties(taskDefinition.node.defaultChild as CfnElement, (properties) => {
+    const containers = Array.isArray(properties.ContainerDefinitions) ? properties.ContainerDefinitions as { Environment?: unknown }[] : [];
     const kitOnly = containers.every((c) => c.Environment === undefined
       || (Array.isArray(c.Environment) && c.Environment.every((e: { Name?: unknown }) => typeof e?.Name === 'string' && own.has(e.Name))));
     if (kitOnly) {

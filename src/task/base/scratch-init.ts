@@ -7,10 +7,10 @@
  * the containers that mount them start only after it exits successfully.
  * Any non-root uid can then write, whatever user the image runs as.
  */
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { checkRenderedTemplate } from '../../internal/cdk-internals';
+import { onRenderedProperties } from '../../internal/cdk-internals';
 
 /** Name of the init container: stable, since it is part of the task definition. */
 export const SCRATCH_INIT_CONTAINER = 'scratch-init';
@@ -33,11 +33,8 @@ const ROOT_USER = /^(0|root)(:.*)?$/;
  * per task definition, so an app container left as root (or with no user) keeps it.
  */
 function acknowledgeRootInitOnly(taskDefinition: ecs.TaskDefinition): void {
-  const stack = Stack.of(taskDefinition);
-  const id = stack.getLogicalId(taskDefinition.node.defaultChild as CfnElement);
-  checkRenderedTemplate(stack, (template) => {
-    const rendered = template.Resources?.[id] as { Properties?: { ContainerDefinitions?: unknown } } | undefined;
-    const containers = rendered?.Properties?.ContainerDefinitions;
+  onRenderedProperties(taskDefinition.node.defaultChild as CfnElement, (properties) => {
+    const containers = properties.ContainerDefinitions;
     if (!Array.isArray(containers)) return;
     // An unresolved user (a token) is no root user to the rule either.
     const root = (user: unknown) => user === undefined || user === 0 || (typeof user === 'string' && ROOT_USER.test(user));

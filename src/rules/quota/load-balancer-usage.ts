@@ -9,7 +9,7 @@ import { EcsQuota } from '../../quotas/quota-table';
 import { AssemblyModel, TemplateResource } from '../model';
 import { LISTENER, LOAD_BALANCER, loadBalancingIndex, resourceKey, TARGET_GROUP } from '../reach/load-balancing-index';
 import { once, toStr } from '../values';
-import { n, QuotaUsage, regionLabel, ScopeUsage, sumBySource, topSource } from './usage-types';
+import { n, QuotaUsage, resourcesPerRegion, ScopeUsage, sumBySource } from './usage-types';
 
 const stackName = (r: TemplateResource) => r.stack.name;
 
@@ -24,27 +24,7 @@ function applicationLoadBalancers(assembly: AssemblyModel): TemplateResource[] {
 export function loadBalancerUsage(assembly: AssemblyModel): QuotaUsage[] {
   const albs = applicationLoadBalancers(assembly);
   if (albs.length === 0) return [];
-  const out: QuotaUsage[] = [];
-  const byRegion = new Map<string, TemplateResource[]>();
-  for (const lb of albs) {
-    const region = lb.stack.region ?? '';
-    const list = byRegion.get(region);
-    if (list) list.push(lb);
-    else byRegion.set(region, [lb]);
-  }
-  for (const [region, list] of byRegion) {
-    const sums = once(() => sumBySource(list, stackName));
-    out.push(new ScopeUsage(EcsQuota.APPLICATION_LOAD_BALANCERS_PER_REGION, list.length, () => {
-      const top = list.find((lb) => stackName(lb) === topSource(sums())) ?? list[0];
-      return {
-        scope: regionLabel(region || undefined),
-        problem: `${regionLabel(region || undefined)} gets ${n(list.length)} Application Load Balancers from this app`,
-        resource: top,
-        property: '',
-        value: top.properties.Name,
-      };
-    }, sums));
-  }
+  const out = resourcesPerRegion(EcsQuota.APPLICATION_LOAD_BALANCERS_PER_REGION, albs, 'Application Load Balancers', 'Name');
   const index = loadBalancingIndex(assembly);
   // Target groups per load balancer, from the forwarders the index resolved to one.
   const targetGroups = new Map<TemplateResource, TemplateResource[]>();

@@ -1,6 +1,7 @@
 /** Shapes and small helpers shared by the usage collectors. */
 import { EcsQuota } from '../../quotas/quota-table';
 import { TemplateResource } from '../model';
+import { once } from '../values';
 
 /** One contributor to a usage figure, e.g. a stack's services on a shared cluster. */
 export interface UsageSource {
@@ -153,3 +154,31 @@ export const n = (v: number): string => {
   return frac ? `${grouped}.${frac}` : grouped;
 };
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * One usage figure per Region of `resources` (env-agnostic stacks count together), e.g. clusters or load balancers
+ * per Region; the finding points at a resource of the stack that contributes most, with its `nameProperty`.
+ */
+export function resourcesPerRegion(quota: EcsQuota, resources: readonly TemplateResource[], noun: string, nameProperty: string): QuotaUsage[] {
+  const byRegion = new Map<string, TemplateResource[]>();
+  for (const r of resources) {
+    const region = r.stack.region ?? '';
+    const list = byRegion.get(region);
+    if (list) list.push(r);
+    else byRegion.set(region, [r]);
+  }
+  return [...byRegion].map(([region, list]) => {
+    const sums = once(() => sumBySource(list, (r) => r.stack.name));
+    return new ScopeUsage(quota, list.length, () => {
+      const topStack = topSource(sums());
+      const top = list.find((r) => r.stack.name === topStack) ?? list[0];
+      return {
+        scope: regionLabel(region || undefined),
+        problem: `${regionLabel(region || undefined)} gets ${n(list.length)} ${noun} from this app`,
+        resource: top,
+        property: '',
+        value: top.properties[nameProperty],
+      };
+    }, sums);
+  });
+}

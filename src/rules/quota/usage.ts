@@ -10,7 +10,7 @@ import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
 import { loadBalancerUsage } from './load-balancer-usage';
 import { expressServiceFacts, peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { resourceUsage } from './usage-resources';
-import { cap, n, QuotaUsage, regionLabel, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
+import { cap, n, QuotaUsage, regionLabel, resourcesPerRegion, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
 
 export { ClusterIndex } from './clusters';
 export type { ClusterId } from './clusters';
@@ -59,20 +59,7 @@ function anchor<T>(items: readonly T[], sums: ReadonlyMap<string, number>, label
 const stackName = (c: { resource: TemplateResource }) => c.resource.stack.name;
 
 function clustersPerRegion(assembly: AssemblyModel): QuotaUsage[] {
-  const all = assembly.ofType('AWS::ECS::Cluster').map((resource) => ({ resource }));
-  return [...groupBy(all, (c) => c.resource.stack.region ?? '')].map(([region, list]) => {
-    const sums = once(() => sumBySource(list, stackName));
-    return new ScopeUsage(EcsQuota.CLUSTERS_PER_REGION, list.length, () => {
-      const top = anchor(list, sums(), stackName);
-      return {
-        scope: regionLabel(region || undefined),
-        problem: `${regionLabel(region || undefined)} gets ${n(list.length)} ECS clusters from this app`,
-        resource: top.resource,
-        property: '',
-        value: top.resource.properties.ClusterName,
-      };
-    }, sums);
-  });
+  return resourcesPerRegion(EcsQuota.CLUSTERS_PER_REGION, assembly.ofType('AWS::ECS::Cluster'), 'ECS clusters', 'ClusterName');
 }
 
 function servicesPerCluster(services: readonly ServiceFacts[]): QuotaUsage[] {

@@ -46,8 +46,7 @@ function build(assembly: AssemblyModel): EgressIndex {
     else rules.set(group, entries.map((e) => egressRule(e!, group, assembly)));
   }
   // An egress rule inside a nested stack whose template is missing could add to what its parent hands it.
-  const unknown = new UnknownWriters();
-  for (const r of assembly.unloadedNestedStacks) unknown.add(r.stack);
+  const unknown = UnknownWriters.of(assembly);
   for (const res of assembly.ofType(SECURITY_GROUP_EGRESS)) {
     const group = assembly.resolveResource(res.properties.GroupId, res.stack);
     if (group?.type === SECURITY_GROUP) rules.get(group)?.push(egressRule(res.properties, res, assembly));

@@ -115,9 +115,7 @@ export function forwardTargets(actions: unknown): unknown[] | undefined {
 
 function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
   // A nested stack without its template may hold listeners and ingress rules for what its parent hands it.
-  const unloaded = assembly.unloadedNestedStacks;
-  const unknownForwards = new UnknownWriters();
-  for (const r of unloaded) unknownForwards.add(r.stack);
+  const unknownForwards = UnknownWriters.of(assembly);
   const forwarders = new Map<TemplateResource, Forwarder[]>();
   const listenersByLoadBalancer = new Map<string, TemplateResource[]>();
   const rulesByListener = new Map<string, TemplateResource[]>();
@@ -158,7 +156,6 @@ function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
   }
 
   const { ingress, incompleteGroups, unknownIngress } = indexIngress(assembly);
-  for (const r of unloaded) unknownIngress.add(r.stack);
   return {
     forwardersOf: (tg) => forwarders.get(tg) ?? [],
     forwardingUnknown: (tg) => unknownForwards.reach(tg),
@@ -171,7 +168,7 @@ function buildIndex(assembly: AssemblyModel): LoadBalancingIndex {
 function indexIngress(assembly: AssemblyModel) {
   const ingress = new Map<TemplateResource, IngressRule[]>();
   const incompleteGroups = new Set<TemplateResource>();
-  const unknownIngress = new UnknownWriters();
+  const unknownIngress = UnknownWriters.of(assembly);
 
   for (const group of assembly.ofType(SECURITY_GROUP)) {
     const inline = group.properties.SecurityGroupIngress;

@@ -68,8 +68,7 @@ function azLabel(key: string): string {
 function hasInternetGateway(vpc: TemplateResource, assembly: AssemblyModel): boolean | undefined {
   const { attached, unknown } = assembly.derived(hasInternetGateway, (a) => {
     const vpcs = new Set<TemplateResource>();
-    const writers = new UnknownWriters();
-    for (const r of a.unloadedNestedStacks) writers.add(r.stack);
+    const writers = UnknownWriters.of(a);
     for (const att of a.ofType(GATEWAY_ATTACHMENT)) {
       const target = a.resolveResource(att.properties.VpcId, att.stack);
       if (target?.type === VPC) {

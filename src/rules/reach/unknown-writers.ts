@@ -5,13 +5,19 @@
  * nested stack's Parameters); not to the resources another template keeps to itself. So one such template in a
  * `cdk-ecs-kit check` run silences the reach rules only for what it can touch.
  */
-import { StackModel, TemplateResource } from '../model';
+import { AssemblyModel, StackModel, TemplateResource } from '../model';
 
 const NESTED_STACK = 'AWS::CloudFormation::Stack';
 
 export class UnknownWriters {
+  /** Writers of unknown target so far: the parents of the assembly's nested stacks whose templates are missing. */
+  public static of(assembly: AssemblyModel): UnknownWriters {
+    const writers = new UnknownWriters();
+    for (const r of assembly.unloadedNestedStacks) writers.add(r.stack);
+    return writers;
+  }
+
   private readonly stacks = new Set<StackModel>();
-  private readonly leaving = new Map<StackModel, ReadonlySet<string>>();
 
   /** A stack that holds a writer whose target is unknown. */
   public add(stack: StackModel): void {
@@ -22,20 +28,20 @@ export class UnknownWriters {
   public reach(resource: TemplateResource): boolean {
     if (this.stacks.size === 0) return false;
     if (this.stacks.has(resource.stack)) return true;
-    let ids = this.leaving.get(resource.stack);
-    if (!ids) {
-      ids = leavingIds(resource.stack);
-      this.leaving.set(resource.stack, ids);
-    }
-    return ids.has(resource.logicalId);
+    return leavingIds(resource.stack).has(resource.logicalId);
   }
 }
 
-/** Logical ids a stack hands out: named in its Outputs or in the Parameters of its nested stacks. */
+/** Logical ids a stack hands out: named in its Outputs or in the Parameters of its nested stacks (once per stack). */
 function leavingIds(stack: StackModel): ReadonlySet<string> {
-  const ids = new Set<string>();
-  collectReferences(stack.template.Outputs, ids);
-  for (const nested of stack.ofType(NESTED_STACK)) collectReferences(nested.properties.Parameters, ids);
+  const cache = stack.assembly.derived(leavingIds, () => new Map<StackModel, ReadonlySet<string>>());
+  let ids = cache.get(stack);
+  if (!ids) {
+    const found = new Set<string>();
+    collectReferences(stack.template.Outputs, found);
+    for (const nested of stack.ofType(NESTED_STACK)) collectReferences(nested.properties.Parameters, found);
+    cache.set(stack, ids = found);
+  }
   return ids;
 }
 

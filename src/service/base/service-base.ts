@@ -22,6 +22,7 @@ import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-t
 import { dependOnCapacity, mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
 import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
 import { openTaskPort } from './task-ports';
+import { joinAdditionalGroups, taskSecurityGroups } from './task-security-groups';
 import { addVpcLattice } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
@@ -142,21 +143,8 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     this.managedInstancesCapacity = capacity.managedInstancesCapacity;
     const vpc = this._serviceCluster.vpc;
     const awsvpc = task.networkMode === ecs.NetworkMode.AWS_VPC;
-    if (awsvpc) {
-      this.securityGroup = props.securityGroup ?? new ec2.SecurityGroup(this, 'SecurityGroup', {
-        vpc,
-        allowAllOutbound: true,
-        description: `Tasks of ${path}: ingress only from the service clients`,
-      });
-    } else if (props.securityGroup || props.additionalSecurityGroups || props.vpcSubnets || props.assignPublicIp) {
-      fail({
-        code: 'KIT-SERVICE-NETWORK-MODE',
-        path,
-        problem: `securityGroup/additionalSecurityGroups/vpcSubnets/assignPublicIp are set but the task uses network mode ${task.networkMode}`,
-        allowed: 'securityGroup, additionalSecurityGroups, vpcSubnets and assignPublicIp with awsvpc tasks only',
-        fix: 'Remove them; bridge and host tasks use the instances\' security group.',
-      });
-    }
+    const groups = taskSecurityGroups(this, path, props, vpc, task.networkMode);
+    this.securityGroup = groups.own;
     if (props.assignPublicIp && task.isManagedInstances) {
       fail({
         code: 'ECS-MI-06',
@@ -202,16 +190,6 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       capacityProviderStrategies: capacity.strategy.length ? capacity.strategy : undefined,
       ...deployment,
     };
-    const extraGroups = awsvpc ? props.additionalSecurityGroups ?? [] : [];
-    if (extraGroups.length > 4) {
-      fail({
-        code: 'ECS-SV-20',
-        path,
-        problem: `additionalSecurityGroups has ${extraGroups.length} security groups: with the service's own group its tasks would join ${extraGroups.length + 1}`,
-        allowed: 'at most 4 additional security groups (5 per awsvpc configuration, not adjustable)',
-        fix: 'Pass at most 4, or merge groups.',
-      });
-    }
     const network = awsvpc ? {
       vpcSubnets: props.vpcSubnets ?? privateSubnets(vpc),
       securityGroups: [this.securityGroup!],
@@ -240,11 +218,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
         ],
       });
     }
-    if (extraGroups.length > 0) {
-      // Joined, not connected: what the service admits (its load balancer, allowFrom peers) opens its own group only.
-      (this.service.node.defaultChild as ecs.CfnService).addPropertyOverride('NetworkConfiguration.AwsvpcConfiguration.SecurityGroups',
-        [this.securityGroup!.securityGroupId, ...extraGroups.map((g) => g.securityGroupId)]);
-    }
+    if (groups.own) joinAdditionalGroups(this.service, groups.own, groups.additional);
     dependOnCapacity(this._serviceCluster, this.service);
     task.kit?.connectVolumes(this.service);
     task.kit?.addVolumeDependency(this.service);

@@ -6,10 +6,9 @@ import { EcsKitError } from '../errors';
 import {
   AssemblyInput, asTemplate, fsProblem, InputError, loadCloudAssembly, readText, stackNameFromFile, withoutTemplateExtension,
 } from '../rules/assembly-loader';
-import { CfnTemplate, StackInput } from '../rules/model';
+import { CfnResourceJson, CfnTemplate, StackInput } from '../rules/model';
+import { nestedStackInputs } from '../rules/nested-stacks';
 import { isTaskDefinitionJson, taskDefinitionTemplate } from '../task/json/task-definition-template';
-
-const NESTED_STACK = 'AWS::CloudFormation::Stack';
 
 /** What else a .json input may be, named when it is neither. */
 const TASK_DEFINITION_JSON = 'task definition JSON (no containerDefinitions list)';
@@ -120,32 +119,18 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
  * as the nested stack.
  */
 function withLocalNestedStacks(stacks: readonly StackInput[]): StackInput[] {
-  const nested: StackInput[] = [];
   const seen = new Set<string>();
-  const visit = (parent: StackInput) => {
-    const resources = parent.template.Resources ?? {};
-    for (const logicalId in resources) {
-      const resource = resources[logicalId];
-      const url = resource?.Type === NESTED_STACK ? resource.Properties?.TemplateURL : undefined;
-      if (typeof url !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || !parent.file) continue;
-      const file = path.resolve(path.dirname(parent.file), url);
-      if (seen.has(file) || !fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
-      seen.add(file);
-      const child: StackInput = {
-        name: `${parent.name}/${logicalId}`,
-        ...readInputFile(file),
-        // Named as the parent is: relative to the working directory unless the parent's path is absolute.
-        file: path.isAbsolute(parent.file) ? file : path.relative(process.cwd(), file),
-        templateSize: fs.statSync(file).size,
-        environment: parent.environment,
-        nestedIn: { parent: parent.name, logicalId },
-      };
-      nested.push(child);
-      visit(child);
-    }
-  };
-  stacks.forEach(visit);
+  const nested = stacks.flatMap((s) => nestedStackInputs(s, localNestedTemplate, readTemplateFile, seen));
   return [...stacks.filter((s) => !s.file || !seen.has(path.resolve(s.file))), ...nested];
+}
+
+/** A nested stack's TemplateURL as a file path relative to its parent's file; undefined for a URL (https, s3). */
+function localNestedTemplate(resource: CfnResourceJson, parent: StackInput): string | undefined {
+  const url = resource.Properties?.TemplateURL;
+  if (typeof url !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || !parent.file) return undefined;
+  const file = path.resolve(path.dirname(parent.file), url);
+  // Named as the parent is: relative to the working directory unless the parent's path is absolute.
+  return path.isAbsolute(parent.file) ? file : path.relative(process.cwd(), file);
 }
 
 /**

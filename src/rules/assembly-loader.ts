@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Acknowledgement, CfnTemplate, ConstructWarning, StackInput } from './model';
-import { nestedStackInputs, nestedTemplateFiles } from './nested-stacks';
+import { assemblyNestedTemplate, nestedStackInputs, nestedTemplateFiles } from './nested-stacks';
 
 /** Bad input: an unreadable file, invalid JSON/YAML, or not a template. */
 export class InputError extends Error {
@@ -347,6 +347,6 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
   }
   // Nested stacks are checked as stacks of this assembly, each after its parent.
   const byKey = nestedTemplateFiles(dir, assetManifests);
-  const withNestedStacks = stacks.flatMap((s) => [s, ...nestedStackInputs(dir, s, byKey, (file) => readJsonTemplate(file))]);
+  const withNestedStacks = stacks.flatMap((s) => [s, ...nestedStackInputs(s, assemblyNestedTemplate(dir, byKey), (file) => readJsonTemplate(file))]);
   return [...(withNestedStacks.length > 0 ? [{ source: dir, stacks: withNestedStacks }] : []), ...nested];
 }

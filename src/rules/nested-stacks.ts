@@ -46,11 +46,13 @@ export function nestedTemplateFiles(dir: string, assetManifests: readonly string
 
 /**
  * The nested stacks below `parent` (and below those), as stacks to check,
- * with the parent's environment and acknowledgements. A nested stack whose
- * template file is not in the assembly is left out.
+ * with the parent's environment and acknowledgements. `fileOf` finds a
+ * nested stack resource's template file (undefined when it has none to read);
+ * one that does not exist is left out, as is one already read (`seen`, by absolute path).
  */
 export function nestedStackInputs(
-  dir: string, parent: StackInput, byKey: ReadonlyMap<string, string>, read: (file: string) => CfnTemplate, seen = new Set<string>(),
+  parent: StackInput, fileOf: (resource: CfnResourceJson, parent: StackInput) => string | undefined, read: (file: string) => CfnTemplate,
+  seen = new Set<string>(),
 ): StackInput[] {
   const inputs: StackInput[] = [];
   const resources = parent.template.Resources ?? {};
@@ -58,9 +60,9 @@ export function nestedStackInputs(
   for (const logicalId in resources) {
     const resource = resources[logicalId];
     if (resource?.Type !== NESTED_STACK) continue;
-    const file = nestedTemplateFile(dir, resource, byKey);
-    if (file === undefined || seen.has(file) || !fs.existsSync(file)) continue;
-    seen.add(file);
+    const file = fileOf(resource, parent);
+    if (file === undefined || seen.has(path.resolve(file)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
+    seen.add(path.resolve(file));
     const cdkPath = resource.Metadata?.['aws:cdk:path'];
     const input: StackInput = {
       // Parent/Inner.NestedStack/Inner.NestedStackResource is the resource of the NestedStack at Parent/Inner.
@@ -72,9 +74,14 @@ export function nestedStackInputs(
       acknowledgements: parent.acknowledgements,
       nestedIn: { parent: parent.name, logicalId },
     };
-    inputs.push(input, ...nestedStackInputs(dir, input, byKey, read, seen));
+    inputs.push(input, ...nestedStackInputs(input, fileOf, read, seen));
   }
   return inputs;
+}
+
+/** The template file of a nested stack in the cloud assembly in `dir` (asset metadata, or its TemplateURL's object key). */
+export function assemblyNestedTemplate(dir: string, byKey: ReadonlyMap<string, string>): (resource: CfnResourceJson) => string | undefined {
+  return (resource) => nestedTemplateFile(dir, resource, byKey);
 }
 
 function nestedTemplateFile(dir: string, resource: CfnResourceJson, byKey: ReadonlyMap<string, string>): string | undefined {

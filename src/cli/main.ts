@@ -135,8 +135,9 @@ function loadStandard(file: string): DeploymentStandard {
 
 function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const explicit = opts.standard ? loadStandard(opts.standard) : undefined;
-  const disabled = parseDisabled(opts.disable, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id)]);
-  const severities = parseSeverities(opts.severity, [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id), REPLACEMENT_RULE_ID]);
+  const ruleIds = [...ALL_RULES.map((r) => r.id), ...ORG_RULES.map((r) => r.id)];
+  const disabled = parseDisabled(opts.disable, ruleIds);
+  const severities = parseSeverities(opts.severity, [...ruleIds, REPLACEMENT_RULE_ID]);
   // A PATH that cannot be read fails the run (exit 2) after the others are checked and reported.
   const { assemblies, failures, skipped } = loadInputsCollecting(paths);
   const problems: InputProblem[] = [

@@ -14,6 +14,11 @@ export function fargateSizeFor(size: TaskSize): TaskSize | undefined {
   return found && { ...size, cpuUnits: found.row.cpu, memoryMiB: found.memoryMiB };
 }
 
+/** ' (smallest Fargate size that holds the task)' when Fargate bills `billed`, a size larger than the task's own; else ''. */
+export function roundingNote(size: TaskSize, billed: TaskSize): string {
+  return billed.cpuUnits !== size.cpuUnits || billed.memoryMiB !== size.memoryMiB ? ' (smallest Fargate size that holds the task)' : '';
+}
+
 /** How many tasks fit on one instance, and what limits it. */
 export function tasksPerInstance(size: TaskSize, vcpu: number, memoryGiB: number, memoryFraction: number): { count: number; bound: 'cpu' | 'memory' } {
   const byCpu = size.cpuUnits > 0 ? Math.floor((vcpu * 1024) / size.cpuUnits) : Infinity;
@@ -51,8 +56,7 @@ export function comparePlacements(
   if (fargate && typeof rates !== 'string') {
     // Ephemeral storage without a rate in this Region is left out here; the service line says so.
     const hour = fargateTaskHour(fargate, rates, region, table).usd;
-    const rounded = fargate.cpuUnits !== size.cpuUnits || fargate.memoryMiB !== size.memoryMiB;
-    const label = `${tasks} x ${fargate.cpuUnits / 1024} vCPU/${fargate.memoryMiB / 1024} GB${rounded ? ' (smallest Fargate size that holds the task)' : ''}`;
+    const label = `${tasks} x ${fargate.cpuUnits / 1024} vCPU/${fargate.memoryMiB / 1024} GB${roundingNote(size, fargate)}`;
     out.push({ option: 'Fargate On-Demand', monthly: tasks * hour * table.hoursPerMonth, detail: label });
     if (!size.windows) out.push({ option: 'Fargate Spot', monthly: tasks * hour * table.hoursPerMonth * table.fargateSpotFactor.value, detail: label });
   }

@@ -4,7 +4,7 @@
  * groups, and for each service what the same tasks would cost on Fargate,
  * Fargate Spot or the cheapest packing of EC2 instances.
  */
-import { comparePlacements, fargateSizeFor } from './compare';
+import { comparePlacements, fargateSizeFor, roundingNote } from './compare';
 import { fargateRates, fargateTaskHour } from './fargate';
 import { PriceTable } from './price-table';
 import { CapacityWorkload, capacityWorkloads, expressWorkloads, serviceWorkloads, ServiceWorkload, TaskCount, TaskSize } from './workload';
@@ -168,7 +168,6 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
   }
   // Fargate bills a size from its table: a task without one (an EC2 task in a mixed strategy) at the smallest that holds it.
   const size = fargateSizeFor(taskSize) ?? taskSize;
-  const rounded = size.cpuUnits !== taskSize.cpuUnits || size.memoryMiB !== taskSize.memoryMiB;
   const rates = fargateRates(size, region, regionName);
   if (typeof rates === 'string') return { ...empty, split, alternatives, unpriced: [...unpriced, rates] };
   if (size.windows && (split.fargateSpot > 0 || at(count.high).spot > 0)) unpriced.push('Fargate Spot does not run Windows tasks');
@@ -179,7 +178,7 @@ function serviceCost(w: ServiceWorkload, regionName: string, table: PriceTable):
     const s = at(n);
     return (s.onDemand * hour.usd + (size.windows ? 0 : s.spot * spotHour)) * table.hoursPerMonth;
   };
-  const perTask = `${sizeLabel(size)}${rounded ? ' (smallest Fargate size that holds the task)' : ''}, ${size.windows ? 'Windows' : 'Linux'}/${size.arch}${size.ephemeralGiB > table.fargateIncludedEphemeralGiB ? `, ${size.ephemeralGiB} GiB ephemeral` : ''}`;
+  const perTask = `${sizeLabel(size)}${roundingNote(taskSize, size)}, ${size.windows ? 'Windows' : 'Linux'}/${size.arch}${size.ephemeralGiB > table.fargateIncludedEphemeralGiB ? `, ${size.ephemeralGiB} GiB ephemeral` : ''}`;
   if (split.fargate > 0) {
     lines.push({ label: `Fargate On-Demand: ${fmt(split.fargate)} task(s) x ${money4(hour.usd)}/h (${perTask}) x ${table.hoursPerMonth} h`, monthly: split.fargate * hour.usd * table.hoursPerMonth });
   }

@@ -22,10 +22,9 @@ export interface FleetShardUsage {
   readonly perService: ReadonlyMap<string, number>;
 }
 
-/** The largest services of a shard, for the message. */
-function largest(perService: ReadonlyMap<string, number>): string {
-  return [...perService].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3)
-    .map(([key, n]) => `${key} ${n}`).join(', ');
+/** A shard's services by their resources, largest first (ties by key). */
+function bySize(perService: ReadonlyMap<string, number>): [string, number][] {
+  return [...perService].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /**
@@ -37,14 +36,15 @@ export function budgetProblems(usage: FleetShardUsage, budget: number, others: r
   if (usage.resources > budget) {
     const keys = usage.perService.size;
     const other = keys - usage.services;
-    const [biggest] = [...usage.perService].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const sized = bySize(usage.perService);
+    const biggest = sized[0];
     const roomy = others.filter((o) => o.index !== usage.index).sort((a, b) => a.resources - b.resources || a.index - b.index)[0];
     const pin = biggest && roomy && roomy.resources + biggest[1] <= budget
       ? `Pin a service to a shard with room, e.g. shardOverrides: { '${biggest[0]}': ${roomy.index} } (shard ${roomy.index} holds ${roomy.resources})`
       : 'Pin services of this shard to a shard with room (shardOverrides)';
     out.push(formatMessage('KIT-FLEET-BUDGET', usage.path, {
       problem: `shard ${usage.index} holds ${usage.resources} resources for ${keys} service${keys === 1 ? '' : 's'} `
-        + `(${usage.services} web service${usage.services === 1 ? '' : 's'}${other > 0 ? `, ${other} in serviceScope` : ''}; largest: ${largest(usage.perService)}), `
+        + `(${usage.services} web service${usage.services === 1 ? '' : 's'}${other > 0 ? `, ${other} in serviceScope` : ''}; largest: ${sized.slice(0, 3).map(([key, n]) => `${key} ${n}`).join(', ')}), `
         + `over resourceBudget ${budget}`,
       allowed: `at most resourceBudget ${budget} resources per shard stack (CloudFormation allows ${MAX_RESOURCES_PER_STACK})`,
       fix: `${pin}, or raise resourceBudget; raising shards moves every service`,

@@ -71,7 +71,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   gitignore: ['cdk.out/', 'bench/out/', '*.cdk.out/', '.cdk.staging/', '.scratch/'],
   // docs/ and examples/ ship: the README links them (issue 13).
-  npmIgnoreOptions: { ignorePatterns: ['bench/', '.ci/', 'cdk.out/', '*.cdk.out/', 'scripts/'] },
+  npmIgnoreOptions: { ignorePatterns: ['bench/', '.ci/', 'cdk.out/', '*.cdk.out/', 'scripts/', '.scratch/', '/tsconfig.typecheck.json'] },
 });
 
 project.package.addField('peerDependenciesMeta', { '@cdklabs/cdk-validator-cfnguard': { optional: true } });

@@ -20,7 +20,22 @@ export function readTemplateFile(file: string): CfnTemplate {
 
 /** A template file, or a task definition JSON file as a template of one task definition. */
 function readInputFile(file: string): { template: CfnTemplate; taskDefinitionJson?: boolean; taskDefinitionJsonRoot?: string } {
-  const text = readText(file);
+  return readInputText(readText(file), file);
+}
+
+/** The PATH that names standard input, as `aws cloudformation get-template ... | cdk-ecs-kit check -` gives it. */
+export const STDIN_PATH = '-';
+
+/** Standard input's text; its stack is named `stdin`. */
+function readStdin(): string {
+  try {
+    return fs.readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new InputError('stdin', fsProblem(e));
+  }
+}
+
+function readInputText(text: string, file: string): { template: CfnTemplate; taskDefinitionJson?: boolean; taskDefinitionJsonRoot?: string } {
   const trimmed = text.trimStart();
   if (/\.json$/i.test(file) || trimmed.startsWith('{')) {
     let json: unknown;
@@ -80,6 +95,12 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
   const readLoose = (file: string, size: number) => loose.push({ name: stackNameFromFile(file), ...readInputFile(file), file, templateSize: size });
   for (const p of paths) {
     try {
+      if (p === STDIN_PATH) {
+        const text = readStdin();
+        // No file: SARIF names no artifact, and a nested TemplateURL has no folder to be relative to.
+        loose.push({ name: 'stdin', ...readInputText(text, 'stdin'), templateSize: Buffer.byteLength(text) });
+        continue;
+      }
       let stat: fs.Stats;
       try {
         stat = fs.statSync(p);
@@ -109,7 +130,7 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
       failures.push(e);
     }
   }
-  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file).join(', '), stacks: withLocalNestedStacks(distinctNames(loose)) });
+  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file ?? 'stdin').join(', '), stacks: withLocalNestedStacks(distinctNames(loose)) });
   return { assemblies, failures, skipped };
 }
 

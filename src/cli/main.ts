@@ -278,14 +278,14 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .option('--standard <file>', 'also run the ORG rules of a deployment standard (JSON from DeploymentStandard.toJson()) with its quota profile')
     .option('--ignore-acknowledgements', 'report findings the app acknowledged with Validations.of(scope).acknowledge() too')
     .option('--baseline <old_cdk_out>', 'warn about changes from this assembly that would replace ECS services, clusters, capacity providers or ECR repositories')
-    .argument('<path...>', 'template files or cdk.out directories')
+    .argument('<path...>', 'template files, cdk.out directories, or - for standard input')
     .action((paths: string[], opts: CheckOptions) => { code = runCheck(paths, opts, io); });
 
   program.command('quotas')
     .description('print the quotas the app touches: used, limit, percent and the largest sources')
     .addOption(format(['text', 'json']))
     .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: the standard the app applied, else current)'))
-    .argument('<path...>', 'template files or cdk.out directories')
+    .argument('<path...>', 'template files, cdk.out directories, or - for standard input')
     .action((paths: string[], opts: { format: string; quotas?: string }) => { code = runQuotas(paths, opts, io); });
 
   program.command('cost')
@@ -294,7 +294,7 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .option('--region <region>', 'price every stack in this Region (default: each stack\'s Region, else us-east-1)')
     .option('--prices <file>', 'a newer price table (JSON) of the bundled schema')
     .option('--print-prices', 'print the price table in use as JSON and exit')
-    .argument('[path...]', 'template files or cdk.out directories')
+    .argument('[path...]', 'template files, cdk.out directories, or - for standard input')
     .action((paths: string[], opts: { format: string; region?: string; prices?: string; printPrices?: boolean }) => {
       code = runCost(paths, opts, io.stdout);
     });

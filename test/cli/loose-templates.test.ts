@@ -148,3 +148,37 @@ test('--baseline with cdk.out directories pairs stacks by name only: a renamed s
   expect(r.stdout).not.toContain('ECS-RP-01');
   expect(r.stderr).toContain('has no stack Other: not compared');
 });
+
+describe('- reads a template from standard input (aws cloudformation get-template ... | cdk-ecs-kit check -)', () => {
+  function withStdin<T>(text: string, body: () => T): T {
+    const real = fs.readFileSync;
+    // The module object itself: `import * as fs` is a namespace of getters that read it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const spy = jest.spyOn(require('fs') as typeof fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) =>
+      (file === 0 ? text : real(file, options as BufferEncoding))) as typeof fs.readFileSync);
+    try {
+      return body();
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('a YAML template on stdin is checked as the stack "stdin", with a file PATH beside it', () => {
+    const yaml = 'Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n'
+      + '      NetworkMode: awsvpc\n      Cpu: "256"\n      Memory: "3072"\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n';
+    const d = dir({ 'ok.json': { Resources: { TaskDef: FARGATE_TASK('512') } } });
+    const r = withStdin(yaml, () => run('check', '-', path.join(d, 'ok.json')));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\[ECS-TD-01\] .* at stdin\/TaskDef/);
+    expect(r.stdout).not.toContain('ok/TaskDef');
+    const sarif = JSON.parse(withStdin(yaml, () => run('check', '--format', 'sarif', '-')).stdout);
+    // No file to point into: a logical location only.
+    expect(sarif.runs[0].results[0].locations).toEqual([{ logicalLocations: [expect.objectContaining({ fullyQualifiedName: 'stdin/TaskDef' })] }]);
+  });
+
+  test('task definition JSON on stdin, and stdin that is no template', () => {
+    const json = JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '3072', containerDefinitions: [{ name: 'app', image: 'nginx' }] });
+    expect(withStdin(json, () => run('check', '-')).stdout).toContain('[ECS-TD-01]');
+    expect(withStdin('{"foo": 1}', () => run('check', '-'))).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin: not a CloudFormation template') });
+  });
+});

@@ -9,6 +9,7 @@ import { REGISTRY_RULES } from './registry';
 import { Rule } from './rule';
 import { SERVICE_RULES } from './service';
 import { TASK_RULES } from './task';
+import { TEMPLATE_RULES } from './template';
 
 export const ALL_RULES: readonly Rule[] = [
   ...TASK_RULES,
@@ -20,6 +21,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...REGISTRY_RULES,
   ...QUOTA_RULES,
   ...REACH_RULES,
+  ...TEMPLATE_RULES,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -11,7 +11,7 @@ export { Severity } from './finding';
 export type { Finding } from './finding';
 
 /** The area a rule belongs to; also its folder under src/rules/. */
-export type RuleArea = 'task' | 'container' | 'network' | 'service' | 'capacity' | 'cluster' | 'registry' | 'quota' | 'reach' | 'org';
+export type RuleArea = 'task' | 'container' | 'network' | 'service' | 'capacity' | 'cluster' | 'registry' | 'quota' | 'reach' | 'org' | 'template';
 
 /** Metadata every rule carries. docs/rules.md is generated from it. */
 export interface RuleMetadata {

@@ -35,6 +35,10 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
     PlacementConstraints: [{ Type: 'memberOf', Expression: 'attribute:ecs.instance-type =~ t3.*' }],
   })],
   NoNetwork: ['ECS-SV-17', 'E3052', 'AWS::ECS::Service', { Cluster: 'c', TaskDefinition: { Ref: 'Syslog' }, LaunchType: 'FARGATE' }],
+  // A key the resource schema does not have (F3002, 'additional properties are not allowed').
+  Typo: ['ECS-CF-01', 'F3002', 'AWS::ECS::TaskDefinition', fargate({
+    ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true, Entrypoint: ['sh'] }],
+  })],
   // A scheduled rule's expression (E3027) and a Scheduler target's ranges (F3034).
   UnixCronRule: ['ECS-JB-01', 'E3027', 'AWS::Events::Rule', { ScheduleExpression: 'cron(0 2 * * *)', Targets: [{ Id: 'T', Arn: 'c', EcsParameters: { TaskDefinitionArn: 'td' } }] }],
   ElevenTasks: ['ECS-JB-03', 'F3034', 'AWS::Scheduler::Schedule', {
@@ -112,7 +116,7 @@ test('every overlap claim is backed by the built-in validator, and the kit rule 
   // TD-04, TD-07, CT-17, PM-01, SV-07 and JB-01 mark single issues (their other cases are no overlap: the built-in
   // validator does not check a Scheduler schedule's expression, which a Scheduler case below proves).
   const marked = ALL_RULES.filter((r) => (r.builtInOverlap?.length ?? 0) > 0).map((r) => r.id).sort();
-  expect(marked).toEqual(['ECS-JB-03', 'ECS-QT-06', 'ECS-QT-07', 'ECS-SV-17', 'ECS-TD-01', 'ECS-TD-10']);
+  expect(marked).toEqual(['ECS-CF-01', 'ECS-JB-03', 'ECS-QT-06', 'ECS-QT-07', 'ECS-SV-17', 'ECS-TD-01', 'ECS-TD-10']);
   expect(reported.has(`E3027@${SCHEDULER_CRON.id}`)).toBe(false);
   expect(skipped.some((f) => f.ruleId === 'ECS-JB-01' && f.logicalId === SCHEDULER_CRON.id)).toBe(true);
 });

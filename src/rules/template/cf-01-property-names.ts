@@ -1,0 +1,74 @@
+import { shapesOf, likelyMeant, Shape } from './property-shapes';
+import { PROPERTY_NAMES } from '../tables/property-names';
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { andList, intrinsicKey } from '../values';
+
+/** More names than this are not listed in a finding: the reference page lists them. */
+const MAX_LISTED = 20;
+
+export const CF01_PROPERTY_NAMES: ResourceRule = {
+  id: 'ECS-CF-01',
+  title: 'Property names CloudFormation does not know',
+  area: 'template',
+  severity: Severity.WARNING,
+  description: 'Flags a key in the Properties of an ECS or ECR resource, or in one of its nested objects (a container definition, a '
+    + 'port mapping, a deployment configuration...), that the resource type\'s CloudFormation schema does not have, and names the '
+    + 'property it most likely meant: the same name in another case (task definition JSON and the ECS API use camelCase, '
+    + 'CloudFormation PascalCase) or one a typo away. In a CDK app such keys come from addPropertyOverride or addOverride paths; in '
+    + 'hand-written templates from typos. Maps (DockerLabels, log Options) and intrinsic functions are not looked into; Fn::If '
+    + 'branches are.',
+  deployError: 'CloudFormation reports "Properties validation failed for resource ... extraneous key [Entrypoint] is not permitted": '
+    + 'the resource fails, or is created without the setting (the container gets no entry point).',
+  fix: 'Rename the key to the property it meant (names are case-sensitive), or remove it.',
+  source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_ECS.html',
+  builtInOverlap: ['F3002'],
+  resourceTypes: Object.keys(PROPERTY_NAMES),
+  check(resource): RuleIssue[] {
+    const shapes = shapesOf(resource.type);
+    if (shapes === undefined) return [];
+    const issues: RuleIssue[] = [];
+    visit(resource.properties, '', 'Properties', resource.type, shapes, issues);
+    return issues;
+  },
+};
+
+/** Checks an object's keys against a definition's names, and the values of nested definitions below it. */
+function visit(value: unknown, def: string, pointer: string, type: string, shapes: ReadonlyMap<string, Shape>, issues: RuleIssue[]): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) visit(value[i], def, `${pointer}/${i}`, type, shapes, issues);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const intrinsic = intrinsicKey(value);
+  if (intrinsic === 'Fn::If') {
+    const args = (value as { 'Fn::If': unknown })['Fn::If'];
+    if (Array.isArray(args)) for (const i of [1, 2]) visit(args[i], def, `${pointer}/Fn::If/${i}`, type, shapes, issues);
+    return;
+  }
+  if (intrinsic !== undefined) return;
+  const shape = shapes.get(def)!;
+  for (const key of Object.keys(value)) {
+    const child = shape.get(key);
+    if (child === undefined) {
+      if (!key.startsWith('Fn::')) issues.push(unknownKey(key, (value as Record<string, unknown>)[key], def, `${pointer}/${key}`, type, shape));
+    } else if (child !== '') {
+      visit((value as Record<string, unknown>)[key], child, `${pointer}/${key}`, type, shapes, issues);
+    }
+  }
+}
+
+function unknownKey(key: string, value: unknown, def: string, pointer: string, type: string, shape: Shape): RuleIssue {
+  const owner = def === '' ? type : `a ${def.replace(/^.*\./, '')} of ${type}`;
+  const meant = likelyMeant(key, shape.keys());
+  const names = [...shape.keys()];
+  const listed = names.length <= MAX_LISTED ? andList(names) : `the ${names.length} properties of ${def || type} in the CloudFormation reference`;
+  return {
+    property: pointer,
+    value,
+    problem: `${key} is not a property of ${owner}${meant ? ` (did you mean ${meant}?)` : ''}`,
+    allowed: meant ? `${meant}${meant.toLowerCase() === key.toLowerCase() ? ' (names are case-sensitive)' : ''}; all: ${listed}` : listed,
+    fix: meant
+      ? `Rename ${key} to ${meant} (in CDK, the addPropertyOverride or addOverride path).`
+      : `Remove ${key} or use a property ${def || type} has (in CDK, check the addPropertyOverride or addOverride path).`,
+  };
+}

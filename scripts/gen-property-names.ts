@@ -14,7 +14,9 @@ const TYPE = /^AWS::(ECS|ECR)::/;
 const { version, schemas } = validatorSchemas();
 
 /** A definition's names, `Name:Def` when the value (or each list item) is an object of Def's names. */
-function namesOf(props: Record<string, PropertySchemaJson>, defs: Record<string, PropertySchemaJson>, owner: string, out: Map<string, string>): string {
+type Schemas = Record<string, PropertySchemaJson>;
+
+function namesOf(props: Schemas, defs: Schemas, owner: string, out: Map<string, string>): string {
   return Object.keys(props).sort().map((name) => {
     const p = props[name].items ?? props[name];
     if (p.ref_name !== undefined) {

@@ -1,6 +1,6 @@
 import { shapesOf, likelyMeant, Shape } from './property-shapes';
-import { PROPERTY_NAMES } from '../tables/property-names';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { PROPERTY_NAMES } from '../tables/property-names';
 import { andList, intrinsicKey } from '../values';
 
 /** More names than this are not listed in a finding: the reference page lists them. */

@@ -1,7 +1,7 @@
-import * as fc from 'fast-check';
 import { App, Stack } from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as fc from 'fast-check';
 import { PROPERTY_NAMES } from '../../../src/rules/tables/property-names';
 import { CF01_PROPERTY_NAMES as rule } from '../../../src/rules/template/cf-01-property-names';
 import { likelyMeant, shapesOf } from '../../../src/rules/template/property-shapes';
@@ -53,7 +53,10 @@ describe('ECS-CF-01 property names CloudFormation does not know', () => {
     expect(check(rule, {
       T: fargateTask({
         ContainerDefinitions: [{
-          Name: 'app', Image: 'x', DockerLabels: { anyKey: 'v' }, EntryPoint: ['sh'],
+          Name: 'app',
+          Image: 'x',
+          DockerLabels: { anyKey: 'v' },
+          EntryPoint: ['sh'],
           LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': 'g' } },
           Environment: { 'Fn::If': ['Prod', [{ Name: 'A', Value: '1' }], { Ref: 'AWS::NoValue' }] },
         }],
@@ -70,12 +73,20 @@ describe('ECS-CF-01 property names CloudFormation does not know', () => {
     const stack = new Stack(new App(), 'S');
     new ecs.CfnTaskDefinition(stack, 'T', {
       containerDefinitions: [{
-        name: 'a', image: 'x', entryPoint: ['sh'], versionConsistency: 'disabled', restartPolicy: { enabled: true, ignoredExitCodes: [1], restartAttemptPeriod: 60 },
-        credentialSpecs: ['x'], linuxParameters: { initProcessEnabled: true, capabilities: { add: ['SYS_PTRACE'] }, tmpfs: [{ containerPath: '/t', size: 1 }] },
-        healthCheck: { command: ['CMD'], interval: 30 }, firelensConfiguration: { type: 'fluentbit', options: { a: 'b' } },
+        name: 'a',
+        image: 'x',
+        entryPoint: ['sh'],
+        versionConsistency: 'disabled',
+        restartPolicy: { enabled: true, ignoredExitCodes: [1], restartAttemptPeriod: 60 },
+        credentialSpecs: ['x'],
+        linuxParameters: { initProcessEnabled: true, capabilities: { add: ['SYS_PTRACE'] }, tmpfs: [{ containerPath: '/t', size: 1 }] },
+        healthCheck: { command: ['CMD'], interval: 30 },
+        firelensConfiguration: { type: 'fluentbit', options: { a: 'b' } },
       }],
       volumes: [{ name: 'v', efsVolumeConfiguration: { filesystemId: 'fs', authorizationConfig: { iam: 'ENABLED' } }, configuredAtLaunch: false }],
-      runtimePlatform: { cpuArchitecture: 'ARM64' }, ephemeralStorage: { sizeInGiB: 30 }, enableFaultInjection: false,
+      runtimePlatform: { cpuArchitecture: 'ARM64' },
+      ephemeralStorage: { sizeInGiB: 30 },
+      enableFaultInjection: false,
     });
     new ecs.CfnService(stack, 'Svc', {
       deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, lifecycleHooks: [{ hookTargetArn: 'a', roleArn: 'r', lifecycleStages: ['PRE_SCALE_UP'] }] },

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { addonsTodo, isCloudFormationTemplate, readAddons, WorkloadAddons } from './addons';
 import { foldEnvironments, environmentLeaves, mergedFor, overriddenEnvironments } from './environments';
 import { isMap, Todo } from './fields';
 import { COPILOT_TYPES, kindOf, mapManifest, publishedTopics } from './manifest';
@@ -18,6 +19,8 @@ export interface CopilotManifestInput {
   readonly text: string;
   /** Path named in errors. @default file */
   readonly source?: string;
+  /** The workload's addons folder (copilot/<name>/addons), named in a TODO. @default - none */
+  readonly addons?: WorkloadAddons;
 }
 
 export interface MigrateCopilotOptions {
@@ -65,15 +68,26 @@ function parseManifest(input: CopilotManifestInput): Record<string, unknown> {
   try {
     // `<<: *anchor` merge keys, as Copilot's YAML reader (go-yaml) merges them.
     doc = parse(input.text, { merge: true });
-    text = parse(input.text, { merge: true, schema: 'failsafe' });
+    // The second reading of the same text would repeat each warning (an unknown tag): only the first says it.
+    text = parse(input.text, { merge: true, schema: 'failsafe', logLevel: 'error' });
   } catch (e) {
     throw new ManifestError(`${file}: not YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   if (!isMap(doc) || typeof doc.name !== 'string' || typeof doc.type !== 'string') {
+    if (isCloudFormationTemplate(doc)) throw addonError(file);
     throw new ManifestError(`${file}: not a Copilot workload manifest (needs name and type)`);
   }
   keepVariableText(doc, text);
   return doc;
+}
+
+/** A workload addon (CloudFormation) given where a manifest was expected. */
+function addonError(file: string, what = 'a Copilot addon template (CloudFormation)'): ManifestError {
+  const parts = file.split(/[\\/]/).filter(Boolean);
+  const at = parts.lastIndexOf('addons');
+  const workload = at > 0 ? `${file.startsWith('/') ? '/' : ''}${parts.slice(0, at).join('/')}` : 'copilot/<name>';
+  return new ManifestError(`${file}: ${what}, not a workload manifest: pass the workload's folder (${workload}) `
+    + 'or its manifest.yml; the generated code names each addon and its Outputs in a TODO');
 }
 
 /**
@@ -166,12 +180,14 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
     const envTodos: Todo[] = [...folded, ...[...envPlans].flatMap(([env, plan]) => plan.fields.todos
       .filter((t) => !base.fields.todos.some((b) => b.path === t.path && JSON.stringify(b.value) === JSON.stringify(t.value)))
       .map((t) => ({ ...t, path: `environments.${env}.${t.path}` })))];
+    const addons = p.input.addons ? addonsTodo(p.input.addons, base.taskVar, base.v) : undefined;
+    if (addons) base.afterService.push(...addons.comment);
     rendered.push({ plan: base, file: p.input.file, type: String(p.manifest.type) });
     report.push({
       file: p.input.file,
       name: base.name,
       mapped: [...base.fields.mappedLeaves().filter((l) => !l.startsWith('environments')), ...envLeaves.filter((l) => !l.todo).map((l) => l.path)],
-      todos: [...base.fields.todos, ...envTodos],
+      todos: [...base.fields.todos, ...envTodos, ...addons ? [addons.todo] : []],
     });
   }
   const certificates: Record<string, string> = { ...options.certificates };
@@ -239,6 +255,7 @@ const NOT_WORKLOADS = new Set(['environments', 'pipelines']);
 export function manifestFiles(paths: readonly string[]): string[] {
   return paths.flatMap((p) => {
     if (!fs.existsSync(p) || !fs.statSync(p).isDirectory()) return [p];
+    if (path.basename(path.resolve(p)) === 'addons' && !manifestIn(p)) throw addonError(p, 'a Copilot addons folder (CloudFormation templates)');
     const own = manifestIn(p);
     if (own) return [own];
     const inner = path.join(p, 'copilot');
@@ -273,7 +290,8 @@ export function migrateCopilotFiles(paths: readonly string[], outFile: string | 
   const ws = workspaceOf(files[0]);
   const outDir = outFile ? path.dirname(path.resolve(outFile)) : process.cwd();
   const rel = path.relative(outDir, ws.root).split(path.sep).join('/') || '.';
-  return migrateCopilot(inputs.map((i) => ({ ...i, source: i.file, file: path.relative(ws.root, path.resolve(i.file)).split(path.sep).join('/') })), {
+  const shown = (f: string) => path.relative(ws.root, path.resolve(f)).split(path.sep).join('/');
+  return migrateCopilot(inputs.map((i) => ({ ...i, source: i.file, file: shown(i.file), addons: readAddons(i.file, shown(path.join(path.dirname(i.file), 'addons'))) })), {
     importFrom,
     app: ws.app,
     workspaceRoot: rel === '.' ? '__dirname' : `path.join(__dirname, '${rel}')`,

@@ -59,6 +59,12 @@ export function windowsPlatform(fields: ServicePlan['fields']): boolean {
   return platformParts(fields.peek('platform'))?.os.startsWith('windows') ?? false;
 }
 
+/** Whether the manifest's platform is Linux on ARM64, read without consuming the field. */
+export function arm64Platform(fields: ServicePlan['fields']): boolean {
+  const parts = platformParts(fields.peek('platform'));
+  return parts?.os === 'linux' && (parts.arch === 'arm64' || parts.arch === 'arm');
+}
+
 function todoPlatform(plan: ServicePlan): Platform {
   plan.todo('platform', 'not a platform Fargate runs (linux/x86_64, linux/arm64, windows/x86_64 or a Windows Server osfamily)', plan.task);
   return { arm64: false };

@@ -46,11 +46,7 @@ export function mapHttp(plan: ServicePlan, route: AlbRoute, internetFacing: bool
   }
   // Copilot's COPILOT_LB_DNS. Set after the service: the load balancer is made with it (no cycle: the ALB needs no task definition).
   plan.afterService.push(`${plan.taskVar}.defaultContainer.addEnvironment('COPILOT_LB_DNS', ${route.owner ?? plan.v}.loadBalancer!.loadBalancerDnsName);`);
-  const hc = f.peek('http.healthcheck');
-  if (typeof hc === 'string') {s.set('healthCheck', `{ path: ${tsString(slashed(f.str('http.healthcheck')!))} }`);} else if (isMap(hc)) {s.set('healthCheck', targetHealthCheck(plan, ['http', 'healthcheck'], true));} else {
-    // Copilot's documented defaults are the load balancer's own (healthy 5, unhealthy 2, every 30 s), not the kit's 2/3.
-    s.set('healthCheck', "{ path: '/' }");
-  }
+  s.set('healthCheck', albHealthCheck(plan));
   const dereg = f.peek('http.deregistration_delay');
   if (dereg !== undefined) setDuration(plan, ['http', 'deregistration_delay'], 'deregistrationDelay');
   targetContainer(plan, 'http');
@@ -80,7 +76,7 @@ export function mapNlb(plan: ServicePlan): void {
     else plan.todo('nlb.port', `the kit's NLB listener is TLS with props.certificate (listenerPort ${Number(num)}); plain ${proto ?? 'tcp'} needs an elbv2.NetworkLoadBalancer of your own`, s);
   }
   const hc = f.peek('nlb.healthcheck');
-  if (isMap(hc)) s.set('healthCheck', targetHealthCheck(plan, ['nlb', 'healthcheck'], false));
+  if (isMap(hc)) s.set('healthCheck', targetHealthCheck(plan, ['nlb', 'healthcheck'], false).render(''));
   if (f.has('nlb.deregistration_delay')) setDuration(plan, ['nlb', 'deregistration_delay'], 'deregistrationDelay');
   const policy = f.peek('nlb.ssl_policy');
   // Loaded here, as in task.ts: `check` must start without aws-cdk-lib.
@@ -123,17 +119,42 @@ function slashed(path: string): string {
   return path.startsWith('/') ? path : `/${path}`;
 }
 
+/**
+ * Copilot left out of its target group what `http.healthcheck` does not set, so the load balancer's defaults applied
+ * (Copilot's http.healthcheck docs: healthy 5, unhealthy 2, every 30 s, timeout 5 s, code 200). The kit's are 2/3:
+ * write Copilot's out.
+ */
+const ALB_DEFAULTS = { healthy: 5, unhealthy: 2, interval: 30, timeout: 5, codes: '200' } as const;
+
+/** `http.healthcheck` (a path, a map, or absent) with Copilot's effective defaults for what it leaves out. */
+function albHealthCheck(plan: ServicePlan): string {
+  const f = plan.fields;
+  const given = f.peek('http.healthcheck');
+  const hc = isMap(given) ? targetHealthCheck(plan, ['http', 'healthcheck'], true)
+    : new ObjectCode().set('path', typeof given === 'string' ? tsString(slashed(f.str('http.healthcheck')!)) : "'/'");
+  if (hc.get('healthyHttpCodes') === undefined) hc.set('healthyHttpCodes', tsString(ALB_DEFAULTS.codes));
+  if (hc.get('healthyThresholdCount') === undefined) hc.set('healthyThresholdCount', String(ALB_DEFAULTS.healthy));
+  if (hc.get('unhealthyThresholdCount') === undefined) hc.set('unhealthyThresholdCount', String(ALB_DEFAULTS.unhealthy));
+  const interval = parseDuration(f.peek('http.healthcheck.interval')) ?? ALB_DEFAULTS.interval;
+  if (hc.get('interval') === undefined) hc.set('interval', tsDuration(ALB_DEFAULTS.interval));
+  // ELB wants the timeout below the interval; with a short interval Copilot left the timeout unset too.
+  if (hc.get('timeout') === undefined && ALB_DEFAULTS.timeout < interval) hc.set('timeout', tsDuration(ALB_DEFAULTS.timeout));
+  return hc.render('');
+}
+
 /** A target group health check (ALB: path, codes; both: port, thresholds, interval, timeout, grace period). */
-function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): string {
+function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): ObjectCode {
   const f = plan.fields;
   const hc = new ObjectCode();
   if (alb) {
-    hc.set('path', f.has([...base, 'path']) ? tsString(slashed(f.str([...base, 'path'])!)) : undefined);
+    hc.set('path', f.has([...base, 'path']) ? tsString(slashed(f.str([...base, 'path'])!)) : "'/'");
     hc.set('healthyHttpCodes', f.has([...base, 'success_codes']) ? tsString(f.str([...base, 'success_codes'])!) : undefined);
   }
   // The kit's services let the load balancer reach a health check port of their own, as Copilot's environment did.
   const port = f.has([...base, 'port']) ? f.str([...base, 'port'])! : undefined;
   hc.set('port', port !== undefined ? tsString(port) : undefined);
+  // Copilot checked over HTTPS on port 443 (template.ALBListenerRule.HealthCheckProtocol).
+  if (alb && port === '443') hc.set('protocol', 'elbv2.Protocol.HTTPS');
   const healthy = f.num([...base, 'healthy_threshold']);
   if (healthy !== undefined) hc.set('healthyThresholdCount', String(healthy));
   const unhealthy = f.num([...base, 'unhealthy_threshold']);
@@ -141,7 +162,7 @@ function targetHealthCheck(plan: ServicePlan, base: Path, alb: boolean): string 
   if (f.has([...base, 'interval'])) setDuration(plan, [...base, 'interval'], 'interval', hc);
   if (f.has([...base, 'timeout'])) setDuration(plan, [...base, 'timeout'], 'timeout', hc);
   if (f.has([...base, 'grace_period'])) setDuration(plan, [...base, 'grace_period'], 'healthCheckGracePeriod');
-  return hc.render('');
+  return hc;
 }
 
 /** Host names of `http.alias`: a name, a list of names, or a list of { name, hosted_zone }. */

@@ -47,7 +47,7 @@ export const RC05_TARGET_GROUP_AGREES_WITH_TASK: ResourceRule = {
   title: 'Service load balancer entries must match the task definition and the target group type',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For each LoadBalancers entry of a service whose task definition is in the assembly: ContainerName must be a container of the task definition and ContainerPort one of that container\'s PortMappings ContainerPort values; and when TargetGroupArn resolves to a target group of the assembly, its TargetType (instance when omitted) must fit the network mode: ip for awsvpc, instance for bridge and host. Skipped when a container name, a port mapping or the target type is unresolved, or the container uses ContainerPortRange. A HealthCheckPort missing from PortMappings is not judged (an awsvpc task answers on any port it listens on; ECS-PM-10 covers fixed health check ports with dynamic host ports).',
+  description: 'For each LoadBalancers entry of a service whose task definition is in the assembly: ContainerName must be a container of the task definition and ContainerPort one of that container\'s PortMappings ContainerPort values; and when TargetGroupArn, or the blue/green AdvancedConfiguration AlternateTargetGroupArn, resolves to a target group of the assembly, its TargetType (instance when omitted) must fit the network mode: ip for awsvpc, instance for bridge and host. Skipped when a container name, a port mapping or the target type is unresolved, or the container uses ContainerPortRange. A HealthCheckPort missing from PortMappings is not judged (an awsvpc task answers on any port it listens on; ECS-PM-10 covers fixed health check ports with dynamic host ports).',
   deployError: 'CreateService fails and the stack rolls back: "InvalidParameterException: The container app did not have a container port 8080 defined", or "The provided target group ... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition".',
   fix: 'Point the load balancer entry at a container and port the task definition maps, and create the target group with targetType IP for awsvpc tasks (INSTANCE for bridge and host).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html',
@@ -91,19 +91,24 @@ export const RC05_TARGET_GROUP_AGREES_WITH_TASK: ResourceRule = {
           }
         }
       }
-      const tg = ctx.assembly.resolveResource(entry.TargetGroupArn, service.stack);
       const needed = neededTargetType(mode);
-      if (tg?.type !== TARGET_GROUP || needed === undefined) return;
-      const rawType = tg.properties.TargetType;
-      const targetType = rawType === undefined ? 'instance' : toStr(rawType);
-      if (targetType === undefined || targetType === needed) return;
-      issues.push({
-        property: `${pointer}/TargetGroupArn`,
-        value: entry.TargetGroupArn,
-        problem: `target group ${shortPath(tg, service.stack)} has TargetType ${targetType}${rawType === undefined ? ' (the default)' : ''}, which is incompatible with the ${mode} network mode of ${taskLabel()}`,
-        allowed: `TargetType ${needed} for ${mode} tasks`,
-        fix: `Create the target group with TargetType ${needed} (targetType: TargetType.${needed.toUpperCase()}); changing it replaces the target group.`,
-      });
+      if (needed === undefined) return;
+      // The alternate target group of a blue/green deployment gets the new revision's tasks: the same type applies.
+      const alternate = toObject(entry.AdvancedConfiguration)?.AlternateTargetGroupArn;
+      for (const [where, arn] of [['TargetGroupArn', entry.TargetGroupArn], ['AdvancedConfiguration/AlternateTargetGroupArn', alternate]] as const) {
+        const tg = arn === undefined ? undefined : ctx.assembly.resolveResource(arn, service.stack);
+        if (tg?.type !== TARGET_GROUP) continue;
+        const rawType = tg.properties.TargetType;
+        const targetType = rawType === undefined ? 'instance' : toStr(rawType);
+        if (targetType === undefined || targetType === needed) continue;
+        issues.push({
+          property: `${pointer}/${where}`,
+          value: arn,
+          problem: `${where === 'TargetGroupArn' ? 'target group' : 'alternate (blue/green) target group'} ${shortPath(tg, service.stack)} has TargetType ${targetType}${rawType === undefined ? ' (the default)' : ''}, which is incompatible with the ${mode} network mode of ${taskLabel()}`,
+          allowed: `TargetType ${needed} for ${mode} tasks`,
+          fix: `Create the target group with TargetType ${needed} (targetType: TargetType.${needed.toUpperCase()}); changing it replaces the target group.`,
+        });
+      }
     });
     return issues;
   },

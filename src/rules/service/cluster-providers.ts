@@ -86,3 +86,25 @@ export function ownProviders(assoc: TemplateResource, ctx: RuleContext): Map<str
   return addAll(assoc.properties.CapacityProviders ?? [], assoc, ctx, refs)
     ? new Map([...refs].map(([k, p]) => [k, providerLabel(p)])) : undefined;
 }
+
+/**
+ * Whether the cluster has a default capacity provider strategy (its own, or an association's): true or false when
+ * the templates decide it, undefined when an association's cluster or a strategy is unresolved.
+ */
+export function hasDefaultStrategy(cluster: TemplateResource, ctx: RuleContext): boolean | undefined {
+  const given = (list: unknown): boolean | undefined => {
+    if (list === undefined) return false;
+    const items = toArray(list);
+    return items === undefined ? undefined : items.length > 0;
+  };
+  let result = given(cluster.properties.DefaultCapacityProviderStrategy);
+  if (result === true) return true;
+  for (const assoc of ctx.assembly.ofType(CLUSTER_ASSOCIATIONS)) {
+    const hit = targets(assoc, cluster, ctx);
+    if (hit === false) continue;
+    const own = given(assoc.properties.DefaultCapacityProviderStrategy);
+    if (hit === true && own === true) return true;
+    if (hit === undefined || own === undefined) result = undefined;
+  }
+  return result;
+}

@@ -7,9 +7,11 @@ export const SHIFTING_STRATEGIES: readonly string[] = ['BLUE_GREEN', 'LINEAR', '
 /** Strategies that move production traffic in steps: they need a load balancer or Service Connect. */
 export const STEPPED_STRATEGIES: readonly string[] = ['LINEAR', 'CANARY'];
 /** DeploymentLifecycleHook.LifecycleStages values (ECS API DeploymentLifecycleHook). */
+// The CloudFormation schema's enum (the ECS API reference page lists all but PRE_PRODUCTION_TRAFFIC_SHIFT): a stage
+// CloudFormation accepts is not flagged.
 export const LIFECYCLE_STAGES: readonly string[] = [
   'RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT',
 ];
 export const STRATEGY_POINTER = 'Properties/DeploymentConfiguration/Strategy';
 

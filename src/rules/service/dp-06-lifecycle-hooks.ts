@@ -37,13 +37,15 @@ export const DP06_LIFECYCLE_HOOKS: ResourceRule = {
       const stages = toArray(hook.LifecycleStages);
       if (!stages) return;
       const names = stages.map(toStr);
-      const unknown = names.find((n, j) => n !== undefined && (!LIFECYCLE_STAGES.includes(n) || names.indexOf(n) !== j));
-      if (stages.length === 0 || unknown !== undefined) {
+      // An unknown stage first: it is the one the user cannot see by reading the list twice.
+      const unknown = names.find((n) => n !== undefined && !LIFECYCLE_STAGES.includes(n));
+      const repeated = names.find((n, j) => n !== undefined && names.indexOf(n) !== j);
+      if (stages.length === 0 || unknown !== undefined || repeated !== undefined) {
         issues.push({
           property: `${pointer}/LifecycleStages`,
           value: hook.LifecycleStages,
           problem: stages.length === 0 ? `lifecycle hook #${i} has no LifecycleStages`
-            : LIFECYCLE_STAGES.includes(unknown!) ? `lifecycle hook #${i} lists stage ${unknown} twice` : `lifecycle hook #${i} has unknown stage '${unknown}'`,
+            : unknown !== undefined ? `lifecycle hook #${i} has unknown stage '${unknown}'` : `lifecycle hook #${i} lists stage ${repeated} twice`,
           allowed: `one or more distinct stages of ${LIFECYCLE_STAGES.join(', ')}`,
           fix: 'List each stage once, with its exact name.',
         });

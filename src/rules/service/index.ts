@@ -29,6 +29,7 @@ import { SC11_TLS_ROLE_AND_KEY } from './sc-11-tls-role-and-key';
 import { SC12_ACCESS_LOG_FORMAT } from './sc-12-access-log-format';
 import { SC13_LINUX_ONLY } from './sc-13-linux-only';
 import { SC14_UNIQUE_NAMES_IN_NAMESPACE } from './sc-14-unique-names-in-namespace';
+import { SC15_ECS_CONTROLLER } from './sc-15-ecs-controller';
 import { SV01_LAUNCH_TYPE_OR_STRATEGY } from './sv-01-launch-type-or-strategy';
 import { SV02_SINGLE_BASE } from './sv-02-single-base';
 import { SV03_WEIGHT_BASE_RANGE } from './sv-03-weight-base-range';
@@ -97,6 +98,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SC12_ACCESS_LOG_FORMAT,
   SC13_LINUX_ONLY,
   SC14_UNIQUE_NAMES_IN_NAMESPACE,
+  SC15_ECS_CONTROLLER,
   SV01_LAUNCH_TYPE_OR_STRATEGY,
   SV02_SINGLE_BASE,
   SV03_WEIGHT_BASE_RANGE,

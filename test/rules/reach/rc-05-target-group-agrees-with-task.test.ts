@@ -51,6 +51,20 @@ describe('ECS-RC-05 target group agrees with the task', () => {
     expect(check(rule, r)[0].message).toContain('has TargetType instance (the default)');
   });
 
+  test('bad: a blue/green alternate target group of the wrong type (found by a deployments user trial)', () => {
+    const r = albService();
+    r.Green = { ...r.Tg, Properties: { ...props(r, 'Tg'), TargetType: 'instance' } };
+    lbEntry(r).AdvancedConfiguration = { AlternateTargetGroupArn: { Ref: 'Green' }, ProductionListenerRule: 'arn:rule', RoleArn: 'arn:role' };
+    const [f, ...rest] = check(rule, r);
+    expect(rest).toEqual([]);
+    expect(f.property).toBe('Properties/LoadBalancers/0/AdvancedConfiguration/AlternateTargetGroupArn');
+    expect(f.message).toContain('alternate (blue/green) target group Green has TargetType instance, which is incompatible with the awsvpc network mode');
+    props(r, 'Green').TargetType = 'ip';
+    expect(check(rule, r)).toEqual([]);
+    lbEntry(r).AdvancedConfiguration = { AlternateTargetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/g/1' };
+    expect(check(rule, r)).toEqual([]);
+  });
+
   test('bad: bridge task with an ip target group', () => {
     const r = bridgeService();
     props(r, 'Tg').TargetType = 'ip';

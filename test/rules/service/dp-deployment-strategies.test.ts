@@ -85,6 +85,28 @@ describe('ECS-DP-04 AdvancedConfiguration completeness', () => {
     expect(check(dp04, { S: service({ ...strategy('ROLLING'), ...lb() }) })).toEqual([]);
     expect(check(dp04, { S: service(lb()) })).toEqual([]);
   });
+  test('bad: an Application Load Balancer listener given as ProductionListenerRule or TestListenerRule (found by a deployments user trial)', () => {
+    const alb = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internal' } };
+    const listener = { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: { Ref: 'Lb' }, Port: 443 } };
+    const svc = service({ ...strategy('BLUE_GREEN'), ...lb(advanced({ ProductionListenerRule: { Ref: 'Listener' }, TestListenerRule: { Ref: 'Listener' } })) });
+    const [prod, test, ...rest] = check(dp04, { Lb: alb, Listener: listener, S: svc });
+    expect(rest).toEqual([]);
+    expect(prod).toMatchObject({ property: 'Properties/LoadBalancers/0/AdvancedConfiguration/ProductionListenerRule', severity: 'error' });
+    expect(prod.message).toBe('[ECS-DP-04] ProductionListenerRule of LoadBalancers[0] is the listener TestStack/Listener of Application Load Balancer '
+      + 'TestStack/Lb, not a listener rule at TestStack/S; allowed: for an Application Load Balancer, the ARN of a listener rule '
+      + '(AWS::ElasticLoadBalancingV2::ListenerRule) that forwards to the target groups; a listener only for a Network Load Balancer. '
+      + "Point ProductionListenerRule at a listener rule of that listener (in aws-cdk-lib, an ApplicationListenerRule's listenerRuleArn) whose "
+      + 'forward action weights both target groups.');
+    expect(test.property).toBe('Properties/LoadBalancers/0/AdvancedConfiguration/TestListenerRule');
+    // A Network Load Balancer's listener is what ECS wants there; a listener rule of the ALB too.
+    const nlb = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network' } };
+    expect(check(dp04, { Lb: nlb, Listener: listener, S: svc })).toEqual([]);
+    const rule = { Type: 'AWS::ElasticLoadBalancingV2::ListenerRule', Properties: { ListenerArn: { Ref: 'Listener' }, Priority: 1 } };
+    const ruleSvc = service({ ...strategy('BLUE_GREEN'), ...lb(advanced({ ProductionListenerRule: { Ref: 'Rule' } })) });
+    expect(check(dp04, { Lb: alb, Listener: listener, Rule: rule, S: ruleSvc })).toEqual([]);
+    // A listener whose load balancer is imported is not judged.
+    expect(check(dp04, { Listener: { ...listener, Properties: { LoadBalancerArn: 'arn:aws:elasticloadbalancing:x' } }, S: svc })).toEqual([]);
+  });
   test('skipped: token AdvancedConfiguration or strategy', () => {
     expect(check(dp04, { S: service({ ...strategy('BLUE_GREEN'), ...lb({ 'Fn::If': ['C', {}, {}] }) }) })).toEqual([]);
     expect(check(dp04, { S: service({ ...strategy(TOKEN), ...lb() }) })).toEqual([]);
@@ -119,6 +141,9 @@ describe('ECS-DP-06 lifecycle hooks', () => {
     expect(check(dp06, { S: hooks({ HookTargetArn: fn, RoleArn: role, LifecycleStages: [] }) })[0].message).toContain('has no LifecycleStages');
     expect(check(dp06, { S: hooks({ RoleArn: role, LifecycleStages: ['PRE_SCALE_UP'] }) })[0].property).toMatch(/HookTargetArn$/);
     expect(check(dp06, { S: hooks({ HookTargetArn: fn, LifecycleStages: ['PRE_SCALE_UP'] }) })[0].property).toMatch(/RoleArn$/);
+    // An unknown stage is named even after a repeated one (found by a deployments user trial).
+    const both = check(dp06, { S: hooks({ HookTargetArn: fn, RoleArn: role, LifecycleStages: ['POST_TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT', 'BOGUS'] }) });
+    expect(both.map((f) => f.message)).toEqual([expect.stringContaining("unknown stage 'BOGUS'")]);
   });
   test('bad: a Lambda hook named as such without its target; good: a PAUSE hook has no target or role', () => {
     const lambda = check(dp06, { S: hooks({ TargetType: 'AWS_LAMBDA', RoleArn: role, LifecycleStages: ['PRE_SCALE_UP'] }) });
@@ -130,8 +155,9 @@ describe('ECS-DP-06 lifecycle hooks', () => {
     expect(check(dp06, { S: hooks({ ...pause, TargetType: TOKEN }) })).toEqual([]);
     expect(check(dp06, { S: hooks({ ...pause, LifecycleStages: ['POST_SCALE_UP', 'POST_SCALE_UP'] }) })[0].message).toContain('lists stage POST_SCALE_UP twice');
   });
-  test('good: every stage once', () => {
-    const all = ['RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'];
+  test('good: every stage once, PRE_PRODUCTION_TRAFFIC_SHIFT too (the CloudFormation schema has it; a deployments user trial saw it refused)', () => {
+    const all = ['RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT',
+      'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'];
     expect(check(dp06, { S: hooks({ HookTargetArn: fn, RoleArn: role, LifecycleStages: all }) })).toEqual([]);
   });
   test('skipped: token stages and hooks', () => {

@@ -7,7 +7,7 @@ import { SV16_PLACEMENT as sv16 } from '../../../src/rules/service/sv-16-placeme
 import { SV19_PUBLIC_IP_FARGATE_ONLY as sv19 } from '../../../src/rules/service/sv-19-public-ip-fargate-only';
 import { SV24_SERVICE_NAME as sv24 } from '../../../src/rules/service/sv-24-service-name';
 import { check } from '../helpers';
-import { asgProvider, cluster, item, service } from './fixtures';
+import { asgProvider, associations, cluster, item, service } from './fixtures';
 
 const deploy = (min?: unknown, max?: unknown) => ({
   DeploymentConfiguration: { ...(min === undefined ? {} : { MinimumHealthyPercent: min }), ...(max === undefined ? {} : { MaximumPercent: max }) },
@@ -22,6 +22,30 @@ describe('ECS-SV-07 DAEMON limits', () => {
     expect(b.property).toBe('Properties/LaunchType');
     const [c] = check(sv07, { S: service({ SchedulingStrategy: 'DAEMON', CapacityProviderStrategy: [item('FARGATE', 1)] }) });
     expect(c.property).toBe('Properties/CapacityProviderStrategy');
+  });
+
+  test('bad: DAEMON with an EC2 capacity provider strategy, with placement strategies, or on a cluster default strategy (found by an EC2 user trial)', () => {
+    const [cps] = check(sv07, { Cp: asgProvider(), S: service({ SchedulingStrategy: 'DAEMON', CapacityProviderStrategy: [item({ Ref: 'Cp' }, 1)] }) });
+    expect(cps).toMatchObject({ property: 'Properties/CapacityProviderStrategy', severity: 'error' });
+    expect(cps.message).toBe('[ECS-SV-07] DAEMON service names a capacity provider strategy at TestStack/S; allowed: LaunchType EC2 (or EXTERNAL) '
+      + 'without CapacityProviderStrategy. Remove CapacityProviderStrategy (capacityProviderStrategies in aws-cdk-lib) and set LaunchType EC2; '
+      + "a placement constraint (memberOf) keeps the daemon on one Auto Scaling group's instances.");
+    const [ps] = check(sv07, { S: service({ SchedulingStrategy: 'DAEMON', LaunchType: 'EC2', PlacementStrategies: [{ Type: 'spread', Field: 'instanceId' }] }) });
+    expect(ps).toMatchObject({ property: 'Properties/PlacementStrategies' });
+    expect(ps.message).toContain('DAEMON service has 1 placement strategy');
+    const daemon = service({ SchedulingStrategy: 'DAEMON' });
+    const [own] = check(sv07, { Cluster: cluster({ DefaultCapacityProviderStrategy: [item('FARGATE', 1)] }), S: daemon });
+    expect(own.message).toContain('DAEMON service has no LaunchType, so ECS gives it the default capacity provider strategy of cluster TestStack/Cluster');
+    expect(check(sv07, { Cluster: cluster(), A: associations({ Ref: 'Cluster' }, ['FARGATE'], [item('FARGATE', 1)]), S: daemon })).toHaveLength(1);
+  });
+
+  test('good: a daemon with LaunchType EC2 or on a cluster without a default strategy; skipped: an unresolved cluster or association', () => {
+    expect(check(sv07, { Cluster: cluster({ DefaultCapacityProviderStrategy: [item('FARGATE', 1)] }), S: service({ SchedulingStrategy: 'DAEMON', LaunchType: 'EC2' }) })).toEqual([]);
+    expect(check(sv07, { Cluster: cluster(), A: associations({ Ref: 'Cluster' }, ['FARGATE']), S: service({ SchedulingStrategy: 'DAEMON' }) })).toEqual([]);
+    expect(check(sv07, { S: service({ SchedulingStrategy: 'DAEMON', Cluster: 'imported' }) })).toEqual([]);
+    expect(check(sv07, { Cluster: cluster(), A: associations({ Ref: 'Other' }, ['FARGATE'], [item('FARGATE', 1)]), S: service({ SchedulingStrategy: 'DAEMON' }) })).toEqual([]);
+    // Placement constraints are a daemon's way to pick instances.
+    expect(check(sv07, { S: service({ SchedulingStrategy: 'DAEMON', LaunchType: 'EC2', PlacementConstraints: [{ Type: 'memberOf', Expression: 'attribute:x == y' }] }) })).toEqual([]);
   });
 
   test('good: DAEMON on EC2 with ECS controller, REPLICA on Fargate; skipped: unresolved', () => {

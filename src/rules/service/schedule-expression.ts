@@ -55,6 +55,7 @@ export function scheduleExpressionProblem(expression: string, kind: ScheduleKind
       allowed: forms,
       fix: unix ? `Write it as EventBridge cron: ${suggestCron(text.split(/\s+/)) ?? CRON_SYNTAX}.`
         : call ? 'Use an EventBridge Scheduler schedule for a one-time run, or a cron() expression.'
+          : shorthand(text) ? `Write ${shorthand(text)} (the same schedule in EventBridge's syntax).`
           : `Use ${api(kind)}.rate(Duration...) or .cron({...}), which write a valid expression.`,
     };
   }
@@ -62,6 +63,28 @@ export function scheduleExpressionProblem(expression: string, kind: ScheduleKind
   if (call[1] === 'rate') return rateProblem(text, body, kind);
   if (call[1] === 'at') return atProblem(text, body);
   return cronProblem(text, body);
+}
+
+/** Cron shorthands (robfig/cron, as Copilot and Unix crons take them), in EventBridge's syntax (day-of-week 1 is Sunday). */
+const SHORTHANDS: Record<string, string> = {
+  '@yearly': 'cron(0 0 1 1 ? *)',
+  '@annually': 'cron(0 0 1 1 ? *)',
+  '@monthly': 'cron(0 0 1 * ? *)',
+  '@weekly': 'cron(0 0 ? * 1 *)',
+  '@daily': 'cron(0 0 * * ? *)',
+  '@midnight': 'cron(0 0 * * ? *)',
+  '@hourly': 'cron(0 * * * ? *)',
+};
+
+/** `@daily`, `@every 1h30m` as an EventBridge expression, or undefined for anything else. */
+function shorthand(text: string): string | undefined {
+  const known = SHORTHANDS[text.toLowerCase()];
+  if (known) return known;
+  const every = /^@every\s+((?:\d+h)?(?:\d+m)?(?:\d+s)?)$/i.exec(text);
+  if (!every || every[1] === '') return undefined;
+  const part = (unit: string) => Number(new RegExp(`(\\d+)${unit}`, 'i').exec(every[1])?.[1] ?? 0);
+  const minutes = part('h') * 60 + part('m') + part('s') / 60;
+  return minutes > 0 ? rateFor(minutes) : undefined;
 }
 
 /** The aws-cdk-lib class that writes expressions of a schedule kind. */
@@ -206,6 +229,8 @@ function fieldProblem(field: CronField, text: string): FieldProblem | undefined 
     if (field.special?.test(item)) continue;
     const m = /^(\*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)(?:\/(.*))?$/.exec(item);
     if (!m) return reason(`'${item}' is not a value, range, list or increment of ${field.name} (wildcards ${field.wildcards})`);
+    // Day-of-week takes no increments (EventBridge's wildcard table): */2 or MON/2 there is refused.
+    if (m[2] !== undefined && !field.wildcards.includes('/')) return reason(`'${item}' is an increment, and / is not allowed in ${field.name} (wildcards ${field.wildcards})`);
     if (m[2] !== undefined && !/^\d+$/.test(m[2])) return reason(`increment '${m[2]}' is not a whole number`);
     if (m[2] !== undefined && Number(m[2]) < 1) return reason('an increment of 0');
     // Like Quartz, EventBridge rejects an increment past the field's largest value (cron(*/60 * * * ? *), aws-sdk-js#4212).

@@ -36,7 +36,15 @@ describe('ECS-JB-01 schedule expressions', () => {
 
   test.each([
     ['0 2 * * *', 'is not rate(value unit), cron(six fields) or at(yyyy-mm-ddThh:mm:ss)', 'Write it as EventBridge cron: cron(0 2 * * ? *).'],
-    ['@daily', 'is not rate(value unit)', 'scheduler.ScheduleExpression.rate(Duration...)'],
+    ['@daily', 'is not rate(value unit)', 'Write cron(0 0 * * ? *) (the same schedule in EventBridge\'s syntax).'],
+    ['@weekly', 'is not rate(value unit)', 'Write cron(0 0 ? * 1 *)'],
+    ['@every 30m', 'is not rate(value unit)', 'Write rate(30 minutes)'],
+    ['@every 1h30m', 'is not rate(value unit)', 'Write rate(90 minutes)'],
+    ['@every 2h', 'is not rate(value unit)', 'Write rate(2 hours)'],
+    ['@reboot', 'is not rate(value unit)', 'scheduler.ScheduleExpression.rate(Duration...)'],
+    // Day-of-week takes no increments (found by a Copilot user trial).
+    ['cron(0 2 ? * */2 *)', '\'*/2\' is an increment, and / is not allowed in day-of-week (wildcards , - * ? L #)', ''],
+    ['cron(0 2 ? * MON/2 *)', '\'MON/2\' is an increment, and / is not allowed in day-of-week', ''],
     ['cron(0 2 * * *)', 'has 5 fields', 'write cron(0 2 * * ? *).'],
     ['cron(0 9 * * 1-5)', 'has 5 fields', 'write cron(0 9 ? * 2-6 *).'],
     ['cron(0 2 * *)', 'has 4 fields', 'Write six fields'],
@@ -86,7 +94,7 @@ describe('ECS-JB-01 schedule expressions', () => {
     expect(messages(rule('at(2027-03-01T09:00:00)'))[0]).toContain('is a one-time at() expression, which only EventBridge Scheduler takes');
     expect(messages(rule('rate(5 minute)'))[0]).toContain('[ECS-JB-01] rate expression \'rate(5 minute)\' has a singular unit for the value 5 at TestStack/Job');
     expect(messages(rule('rate(1 hours)'))[0]).toContain('Write rate(1 hour) (events.Schedule.rate(Duration...) writes it so).');
-    expect(messages(rule('@daily'))[0]).toContain('Use events.Schedule.rate(Duration...) or .cron({...})');
+    expect(messages(rule('@reboot'))[0]).toContain('Use events.Schedule.rate(Duration...) or .cron({...})');
     expect(messages(rule('rate(5 minutes)'))).toEqual([]);
     expect(messages(rule('cron(0 2 * * *)'))[0]).toContain('has 5 fields');
     // On Scheduler the disagreement is ECS-JB-02's warning.

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, Todo } from './fields';
+import { ServicePlan } from './plan';
 import { parseYamlTemplate } from '../cli/yaml-template';
 
 /** One addon template as read from the workload's addons folder. */
@@ -35,22 +36,25 @@ function refOf(value: unknown): string | undefined {
 }
 
 /** What Copilot did with one Output, and what the kit code for it looks like. */
-function outputUse(name: string, type: string | undefined, taskVar: string, serviceVar: string): string {
+function outputUse(name: string, type: string | undefined, plan: ServicePlan): string {
   const env = copilotSnakeCase(name);
+  const taskVar = plan.taskVar;
   switch (type) {
     case 'AWS::SecretsManager::Secret':
       return `secret ${env} in the main container: ${taskVar}.defaultContainer.addSecret('${env}', ecs.Secret.fromSecretsManager(secret))`;
     case 'AWS::IAM::ManagedPolicy':
       return `managed policy of the task role: ${taskVar}.taskRole.addManagedPolicy(policy), or better the resource's grant* methods`;
     case 'AWS::EC2::SecurityGroup':
-      return `security group of the service: ${serviceVar}.service.connections.addSecurityGroup(group); also environment variable ${env}`;
+      // Copilot gave a job's state machine the group too (state-machine.yml); the kit's ScheduledJob takes one group.
+      return `${plan.kind === 'ScheduledJob' ? 'security group of the job\'s tasks: ScheduledJob securityGroup' : `security group of the service: ${plan.v}.service.connections.addSecurityGroup(group)`}; `
+        + `also environment variable ${env}`;
     default:
       return `environment variable ${env}: ${taskVar}.defaultContainer.addEnvironment('${env}', value)`;
   }
 }
 
 /** The lines that describe one template: its Outputs, or why it could not be read. */
-function describeTemplate(addon: AddonInput, folder: string, taskVar: string, serviceVar: string): string[] {
+function describeTemplate(addon: AddonInput, folder: string, plan: ServicePlan): string[] {
   let template: Record<string, unknown>;
   try {
     template = parseYamlTemplate(addon.text, `${folder}/${addon.name}`) as unknown as Record<string, unknown>;
@@ -68,18 +72,18 @@ function describeTemplate(addon: AddonInput, folder: string, taskVar: string, se
   for (const [name, output] of outputs) {
     const ref = refOf(isMap(output) ? output.Value : undefined);
     const type = typeOf(ref);
-    lines.push(`  ${name}${type ? ` (!Ref ${ref}, ${type})` : ''}: ${outputUse(name, type, taskVar, serviceVar)}`);
+    lines.push(`  ${name}${type ? ` (!Ref ${ref}, ${type})` : ''}: ${outputUse(name, type, plan)}`);
   }
   return lines;
 }
 
 /** The TODO for a workload's addons, and its comment lines for the generated code. */
-export function addonsTodo(addons: WorkloadAddons, taskVar: string, serviceVar: string): { todo: Todo; comment: string[] } {
+export function addonsTodo(addons: WorkloadAddons, plan: ServicePlan): { todo: Todo; comment: string[] } {
   const names = addons.templates.map((t) => t.name);
   const why = 'Copilot deployed these CloudFormation templates as a nested stack of the workload and wired their Outputs in as listed; '
     + 'the migrator does not port them: rewrite them as constructs (or cloudformation_include.CfnInclude) and wire each Output '
     + '(docs/migrate-copilot.md, "What needs manual work")';
-  const details = addons.templates.flatMap((t) => describeTemplate(t, addons.folder, taskVar, serviceVar));
+  const details = addons.templates.flatMap((t) => describeTemplate(t, addons.folder, plan));
   if (addons.parameters) details.push('addons.parameters.yml: extra parameters Copilot passed to the templates: pass the same values to what replaces them');
   return {
     todo: { path: 'addons', value: names, why },

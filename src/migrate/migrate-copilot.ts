@@ -180,7 +180,7 @@ export function migrateCopilot(inputs: readonly CopilotManifestInput[], options:
     const envTodos: Todo[] = [...folded, ...[...envPlans].flatMap(([env, plan]) => plan.fields.todos
       .filter((t) => !base.fields.todos.some((b) => b.path === t.path && JSON.stringify(b.value) === JSON.stringify(t.value)))
       .map((t) => ({ ...t, path: `environments.${env}.${t.path}` })))];
-    const addons = p.input.addons ? addonsTodo(p.input.addons, base.taskVar, base.v) : undefined;
+    const addons = p.input.addons ? addonsTodo(p.input.addons, base) : undefined;
     if (addons) base.afterService.push(...addons.comment);
     rendered.push({ plan: base, file: p.input.file, type: String(p.manifest.type) });
     report.push({

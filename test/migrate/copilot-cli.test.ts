@@ -13,7 +13,7 @@ describe('cdk-ecs-kit migrate copilot', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-')), 'shop.ts');
     const r = run('migrate', 'copilot', '--out', out, path.join(MANIFESTS, 'api', 'manifest.yml'), path.join(MANIFESTS, 'nightly-report', 'manifest.yml'));
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(`Wrote ${out}: 2 manifest(s) migrated, 4 TODO(copilot) comment(s) to review`);
+    expect(r.stdout).toBe(`Wrote ${out}: 2 manifest(s) migrated, 5 TODO(copilot) comment(s) to review`);
     const code = fs.readFileSync(out, 'utf8');
     expect(code).toContain('new BackendService(this, \'Api\'');
     expect(code).toContain('from \'cdk-ecs-kit\'');

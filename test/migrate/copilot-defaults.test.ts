@@ -90,6 +90,10 @@ describe('migrate copilot: a workspace on Copilot\'s defaults', () => {
     expect(container('zpub')).toMatchObject({ ReadonlyRootFilesystem: true, User: '101' });
     expect(container('winjob').User).toBeUndefined();
 
+    // No http.healthcheck: Copilot's target group had the load balancer's defaults (5/2, 30 s, 5 s, 200), not the kit's 2/3.
+    prod.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+      HealthCheckPath: '/', HealthyThresholdCount: 5, UnhealthyThresholdCount: 2, HealthCheckIntervalSeconds: 30, HealthCheckTimeoutSeconds: 5, Matcher: { HttpCode: '200' },
+    });
     prod.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 443, Certificates: [{ CertificateArn: PROD_CERTIFICATE }] });
     test.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 443, Certificates: [{ CertificateArn: process.env.CERTIFICATE_ARN ?? PLACEHOLDER_CERTIFICATE }] });
   });

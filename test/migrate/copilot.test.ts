@@ -49,6 +49,12 @@ describe('migrate copilot: every field is mapped or a TODO', () => {
     expect(frontend.todos.map((t) => t.path)).toEqual(['http.allowed_source_ips[1]', 'http.alias', 'environments.prod.http.alias']);
     const job = result.manifests.find((m) => m.name === 'nightly-report')!;
     expect(job.todos.map((t) => t.path)).toEqual(['cpu', 'memory', 'retries', 'timeout']);
+    // api's addons folder: one TODO naming the template and what Copilot did with each Output.
+    expect(result.manifests.find((m) => m.name === 'api')!.todos.map((t) => t.path)).toEqual(['addons']);
+    expect(result.code).toContain('// TODO(copilot): addons: copilot/api/addons: orders-table.yml — ');
+    for (const use of ['environment variable ORDERS_TABLE_NAME', 'managed policy of the task role', 'secret ORDERS_API_KEY', 'api.service.connections.addSecurityGroup']) {
+      expect(result.code).toContain(use);
+    }
   });
 });
 

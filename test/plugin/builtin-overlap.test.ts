@@ -39,6 +39,11 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
   Typo: ['ECS-CF-01', 'F3002', 'AWS::ECS::TaskDefinition', fargate({
     ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true, Entrypoint: ['sh'] }],
   })],
+  // A linear deployment's bake time past the schema's maximum (F3034; found by a deployments user trial).
+  LongBake: ['ECS-SV-14', 'F3034', 'AWS::ECS::Service', {
+    Cluster: 'c', TaskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/t:1', LaunchType: 'EC2',
+    DeploymentConfiguration: { Strategy: 'BLUE_GREEN', BakeTimeInMinutes: 2000 },
+  }],
   // A scheduled rule's expression (E3027) and a Scheduler target's ranges (F3034).
   UnixCronRule: ['ECS-JB-01', 'E3027', 'AWS::Events::Rule', { ScheduleExpression: 'cron(0 2 * * *)', Targets: [{ Id: 'T', Arn: 'c', EcsParameters: { TaskDefinitionArn: 'td' } }] }],
   ElevenTasks: ['ECS-JB-03', 'F3034', 'AWS::Scheduler::Schedule', {

@@ -17,7 +17,10 @@ function checkRange(obj: Record<string, unknown>, pointer: string, r: Range, iss
   if (v === undefined) return;
   const onStep = r.step === undefined ? Number.isInteger(v) : Math.abs(Math.round(v / r.step) * r.step - v) < 1e-9;
   if (v >= r.min && v <= r.max && onStep) return;
+  const outOfRange = v < r.min || v > r.max;
   issues.push({
+    // The built-in validator reports values past the schema's minimum or maximum (F3034), not steps.
+    ...outOfRange ? { builtInOverlap: 'F3034' } : {},
     property: `${pointer}/${r.key}`,
     value: obj[r.key],
     problem: `${r.key} ${v} is out of range`,
@@ -31,7 +34,7 @@ export const SV14_LINEAR_CANARY: ResourceRule = {
   title: 'Built-in LINEAR / CANARY deployments: step percent and bake time ranges, configuration matching the strategy',
   area: 'service',
   severity: Severity.ERROR,
-  description: 'Checks DeploymentConfiguration of ECS-native blue/green deployments: BakeTimeInMinutes 0-1440, LinearConfiguration.StepPercent 3-100 and CanaryConfiguration.CanaryPercent 0.1-100 (multiples of 0.1), step bake times 0-1440, and a Linear/CanaryConfiguration only with the matching Strategy.',
+  description: 'Checks DeploymentConfiguration of ECS-native blue/green deployments: BakeTimeInMinutes 0-1440, LinearConfiguration.StepPercent 3-100 and CanaryConfiguration.CanaryPercent 0.1-100 (multiples of 0.1), step bake times 0-1440, and a Linear/CanaryConfiguration only with the matching Strategy. Values past a range (not off a step) are left to the built-in validator (F3034) while it runs.',
   deployError: 'CreateService/UpdateService fails: invalid linear or canary deployment configuration.',
   fix: 'Use the ranges of the LINEAR / CANARY strategy, and give LinearConfiguration only with Strategy LINEAR (CanaryConfiguration only with CANARY).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html',

@@ -21,7 +21,8 @@ const AWS_REGION_REASON = 'aws-cdk-lib\'s Ec2TaskDefinition adds AWS_REGION (the
 /** Props of an Ec2Task. */
 export interface Ec2TaskProps extends TaskBaseProps {
   /**
-   * Network mode: AWS_VPC, BRIDGE (dynamic host ports only), HOST or NONE.
+   * Network mode: AWS_VPC, BRIDGE (dynamic host ports only), HOST or NONE; Windows tasks take
+   * AWS_VPC or NAT only (KIT-TASK-WINDOWS-NETWORK).
    * @default ecs.NetworkMode.AWS_VPC
    */
   readonly networkMode?: ecs.NetworkMode;
@@ -61,6 +62,17 @@ export class Ec2Task extends TaskBase {
         problem: `enableFaultInjection is true with network mode ${this.networkMode}`,
         allowed: 'fault injection with network mode awsvpc or host',
         fix: 'Use ecs.NetworkMode.AWS_VPC (the default) or HOST, or turn enableFaultInjection off.',
+      });
+    }
+    // ECS runs Windows containers on EC2 in awsvpc or the default (NAT) mode only (task-networking.html).
+    const windowsModes: string[] = [ecs.NetworkMode.AWS_VPC, ecs.NetworkMode.NAT];
+    if (this.windows && !windowsModes.includes(this.networkMode)) {
+      fail({
+        code: KIT_CHECKS.TASK_WINDOWS_NETWORK.id,
+        path: this.node.path,
+        problem: `networkMode ${this.networkMode} is set on a Windows task (windows: true)`,
+        allowed: 'ecs.NetworkMode.AWS_VPC (the default) or ecs.NetworkMode.NAT for Windows containers on EC2; bridge, host and none are Linux only',
+        fix: 'Leave networkMode out (awsvpc), or set ecs.NetworkMode.NAT.',
       });
     }
     this.taskDefinition = new ecs.Ec2TaskDefinition(this, 'TaskDefinition', {

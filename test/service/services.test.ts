@@ -3,10 +3,14 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
-import { certificate, ec2Task, fargateTask, fixture, synthOnce } from './helpers';
+import { certificate, ec2Task, fargateTask, fixture, IMAGE, synthOnce } from './helpers';
+import { CT22_EXEC_READONLY_ROOT } from '../../src/rules/container/ct-22-exec-readonly-root';
+import { runRules } from '../../src/rules/engine';
+import { AssemblyModel } from '../../src/rules/model';
 import {
   BackendService, DaemonService, FargateCapacity, NetworkLoadBalancedService, ScheduledJob, WebService, WorkerService,
 } from '../../src/service';
+import { FargateTask } from '../../src/task';
 
 describe('service defaults', () => {
   test('WebService: circuit breaker with rollback, 100/200, strategy not launch type, AZ rebalancing off, HTTPS only, internal', () => {
@@ -162,6 +166,25 @@ describe('service defaults', () => {
     const t = Template.fromStack(f.stack);
     t.hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: true });
     t.hasResourceProperties('AWS::ECS::TaskDefinition', { ContainerDefinitions: [Match.objectLike({ ReadonlyRootFilesystem: false })] });
+  });
+
+  test('ECS Exec keeps an explicit readonlyRootFilesystem: true, and ECS-CT-22 says whether the SSM agent can write (found by a Copilot user trial)', () => {
+    const f = fixture({ enableExecuteCommand: true });
+    const ssm = ['/var/lib/amazon', '/var/log/amazon'];
+    const task = new FargateTask(f.stack, 'Task', {
+      container: { image: IMAGE, portMappings: [{ containerPort: 9090, name: 'api' }], readonlyRootFilesystem: true, scratchPaths: ssm },
+    });
+    // A container added to the task definition directly sits between the kit's: overrides follow positions.
+    task.taskDefinition.addContainer('router', { image: IMAGE, memoryLimitMiB: 64, essential: false });
+    task.addContainer('agent', { image: IMAGE, readonlyRootFilesystem: true });
+    task.addContainer('cache', { image: IMAGE });
+    new BackendService(f.stack, 'Api', { cluster: f.cluster, task, enableExecuteCommand: true, cloudMapNamespace: new servicediscovery.HttpNamespace(f.stack, 'Ns', { name: 'internal' }) });
+    const template = Template.fromStack(f.stack).toJSON();
+    const [, td] = Object.entries(template.Resources as Record<string, any>).find(([, r]) => r.Type === 'AWS::ECS::TaskDefinition')!;
+    const readonly = Object.fromEntries(td.Properties.ContainerDefinitions.map((c: any) => [c.Name, c.ReadonlyRootFilesystem]));
+    expect(readonly).toEqual({ 'app': true, 'scratch-init': true, 'router': undefined, 'agent': true, 'cache': false });
+    const findings = runRules(new AssemblyModel([{ name: 'Svc', template }]), { rules: [CT22_EXEC_READONLY_ROOT] });
+    expect(findings.map((x) => x.message)).toEqual([expect.stringContaining("container 'agent' of task definition")]);
   });
 
   test('deployment alarms: 5xx and unhealthy hosts roll back', () => {

@@ -19,6 +19,7 @@ import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole
 import { DEFAULT_SCRATCH_INIT_IMAGE, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
 import { fail } from '../../errors';
+import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { acknowledgeStarOnlyFor } from '../../internal/nag-acknowledgements';
 import { addAcknowledgeableValidation, taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
@@ -102,7 +103,8 @@ export abstract class TaskBase extends Construct {
   public readonly cpuArchitecture: ecs.CpuArchitecture;
 
   private readonly execRole: ManagedGrantsRole;
-  private readonly kitContainers: { def: ecs.ContainerDefinition; reservedMiB?: number }[] = [];
+  /** `keepsReadonly`: the container's root filesystem stays read-only with ECS Exec (set explicitly, or scratch-init). */
+  private readonly kitContainers: { def: ecs.ContainerDefinition; reservedMiB?: number; keepsReadonly?: boolean }[] = [];
   private readonly fileSystems: efs.IFileSystem[] = [];
   private readonly volumeLaunchers: ecs.BaseService[] = [];
   private ebs?: ecs.ServiceManagedVolume;
@@ -245,14 +247,19 @@ export abstract class TaskBase extends Construct {
   }
 
   /**
-   * Make every container's root filesystem writable, as ECS Exec needs (its
-   * SSM agent writes to it). Applies to containers added before and after.
+   * Make the containers' root filesystems writable, as ECS Exec needs (its SSM agent writes to it). Applies to
+   * containers added before and after, except those given `readonlyRootFilesystem: true`: an explicit choice is
+   * kept, and ECS-CT-22 warns unless the container's scratchPaths make the SSM agent's folders writable.
    */
   public enableExecCompatibility(): void {
     this.readonlyDefault = false;
     Validations.of(this.taskDefinition).acknowledge({ id: 'cdk-validator-cfnguard::ecs_containers_readonly_access_check', reason: EXEC_WRITABLE_REASON });
     const cfn = this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
-    this.kitContainers.forEach((_, i) => cfn.addPropertyOverride(`ContainerDefinitions.${i}.ReadonlyRootFilesystem`, false));
+    // By position in the task definition: containers added to taskDefinition directly may sit between the kit's.
+    const all = taskDefinitionContainers(this.taskDefinition);
+    for (const { def, keepsReadonly } of this.kitContainers) {
+      if (!keepsReadonly) cfn.addPropertyOverride(`ContainerDefinitions.${all.indexOf(def)}.ReadonlyRootFilesystem`, false);
+    }
   }
 
   /**
@@ -325,7 +332,7 @@ export abstract class TaskBase extends Construct {
           image: this.scratchInitImage ?? ecs.ContainerImage.fromRegistry(DEFAULT_SCRATCH_INIT_IMAGE),
         });
         // Counted like a sidecar, so the Fargate main container's default memory leaves room for it.
-        this.kitContainers.push({ def: this.scratchInit.initContainer, reservedMiB: SCRATCH_INIT_MEMORY_MIB });
+        this.kitContainers.push({ def: this.scratchInit.initContainer, reservedMiB: SCRATCH_INIT_MEMORY_MIB, keepsReadonly: true });
         if (this.scratchInitImage) this.acknowledgeEcrToken(this.scratchInitImage);
       }
       this.scratchInit.add(volume, container);
@@ -372,7 +379,7 @@ export abstract class TaskBase extends Construct {
     });
     warnPrivilegedPort(this, options, resolved);
     const def = this.taskDefinition.addContainer(id, resolved);
-    this.kitContainers.push({ def, reservedMiB: options.memoryReservationMiB ?? resolved.memoryLimitMiB });
+    this.kitContainers.push({ def, reservedMiB: options.memoryReservationMiB ?? resolved.memoryLimitMiB, keepsReadonly: options.readonlyRootFilesystem === true });
     for (const path of options.scratchPaths ?? []) this.addWritableScratch(def, path, resolved.user);
     this.acknowledgeEcrToken(options.image);
     return def;

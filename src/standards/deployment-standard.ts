@@ -28,7 +28,7 @@ export interface ApplyStandardOptions {
 const KNOWN_KEYS: readonly (keyof DeploymentStandardProps)[] = [
   'name', 'version', 'requiredTags', 'defaultTags', 'requireTagPropagation', 'allowedRegions', 'allowedFargateSizes', 'maxTaskVcpu',
   'maxDesiredCount', 'minLogRetentionDays', 'requiredEncryption', 'allowedImageSources', 'requireImageDigest', 'allowSpot',
-  'allowPublicLoadBalancers', 'allowExecuteCommand', 'requireContainerInsights', 'quotaProfile', 'quotaOverrides', 'nagPacks', 'controlTower',
+  'allowPublicLoadBalancers', 'allowExecuteCommand', 'requireContainerInsights', 'requireDeploymentRollback', 'quotaProfile', 'quotaOverrides', 'nagPacks', 'controlTower',
   'severityOverrides',
 ];
 

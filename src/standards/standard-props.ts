@@ -120,6 +120,12 @@ export interface DeploymentStandardProps {
    */
   readonly requireContainerInsights?: boolean;
   /**
+   * Services with the ECS deployment controller must roll back a failed deployment: the circuit breaker or
+   * deployment alarms with rollback (ORG-DEP-01). Kit services have the circuit breaker by default.
+   * @default false
+   */
+  readonly requireDeploymentRollback?: boolean;
+  /**
    * Quota profile the kit's quota rules use: `current` or `legacy`.
    * @default 'current'
    */

@@ -1,5 +1,6 @@
 /** The ORG rules, in id order, and binding them to a standard. */
 import { ORG_CI_01_CONTAINER_INSIGHTS } from './org-ci-01-container-insights';
+import { ORG_DEP_01_DEPLOYMENT_ROLLBACK } from './org-dep-01-deployment-rollback';
 import { ORG_ELB_01_PUBLIC_LOAD_BALANCER } from './org-elb-01-public-load-balancer';
 import { ORG_ENC_01_ENCRYPTION } from './org-enc-01-encryption';
 import { ORG_EXEC_01_EXECUTE_COMMAND } from './org-exec-01-execute-command';
@@ -19,6 +20,7 @@ import type { DeploymentStandardProps } from '../standard-props';
 
 export const ORG_RULES: readonly OrgRule[] = [
   ORG_CI_01_CONTAINER_INSIGHTS,
+  ORG_DEP_01_DEPLOYMENT_ROLLBACK,
   ORG_ELB_01_PUBLIC_LOAD_BALANCER,
   ORG_ENC_01_ENCRYPTION,
   ORG_EXEC_01_EXECUTE_COMMAND,

@@ -24,6 +24,7 @@ const STANDARD: DeploymentStandardProps = {
   allowPublicLoadBalancers: false,
   allowExecuteCommand: false,
   requireContainerInsights: true,
+  requireDeploymentRollback: true,
 };
 const TAGS = [{ Key: 'team', Value: 'web' }, { Key: 'cost-center', Value: '42' }];
 const DIGEST = `@sha256:${'a'.repeat(64)}`;
@@ -40,7 +41,10 @@ const ids = (resources: Resources, standard?: DeploymentStandardProps, region?: 
 const goodTask = fargateTask({ Tags: TAGS, ContainerDefinitions: [{ Name: 'app', Image: `public.ecr.aws/nginx/nginx${DIGEST}` }] });
 const goodService = {
   Type: 'AWS::ECS::Service',
-  Properties: { Tags: TAGS, PropagateTags: 'SERVICE', DesiredCount: 2, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }] },
+  Properties: {
+    Tags: TAGS, PropagateTags: 'SERVICE', DesiredCount: 2, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }],
+    DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: true } },
+  },
 };
 const goodCluster = { Type: 'AWS::ECS::Cluster', Properties: { Tags: TAGS, ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] } };
 const goodLogs = { Type: 'AWS::Logs::LogGroup', Properties: { Tags: TAGS, RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } } };
@@ -207,6 +211,25 @@ describe('ORG rules', () => {
     expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, EnableExecuteCommand: true } } })).toEqual(['ORG-EXEC-01']);
     expect(ids({ C: { ...goodCluster, Properties: { Tags: TAGS } } })).toEqual(['ORG-CI-01']);
     expect(ids({ C: { ...goodCluster, Properties: { Tags: TAGS, ClusterSettings: [{ Name: 'containerInsights', Value: 'enhanced' }] } } })).toEqual([]);
+  });
+
+  test('ORG-DEP-01: an ECS-controller service without a circuit breaker or alarms that roll back (asked for by a deployments user trial)', () => {
+    const svc = (deployment: Record<string, unknown> | undefined, extra: Record<string, unknown> = {}) =>
+      ({ S: { ...goodService, Properties: { ...goodService.Properties, DeploymentConfiguration: deployment, ...extra } } });
+    const [f, ...rest] = findings(svc(undefined));
+    expect(rest).toEqual([]);
+    expect(f.message).toBe('[ORG-DEP-01] ECS service does not roll back a failed deployment (no circuit breaker or deployment alarms with '
+      + 'Rollback), which standard \'acme\' 2.0.0 requires at TestStack/S; allowed: DeploymentCircuitBreaker { Enable: true, Rollback: true } or '
+      + 'Alarms { Enable: true, Rollback: true }. Set circuitBreaker: { rollback: true } on the service (kit services have it by default), '
+      + 'or deployment alarms with rollback.');
+    expect(ids(svc({ DeploymentCircuitBreaker: { Enable: true, Rollback: false } }))).toEqual(['ORG-DEP-01']);
+    expect(ids(svc({ Strategy: 'BLUE_GREEN', Alarms: { AlarmNames: ['a'], Enable: true } }))).toEqual(['ORG-DEP-01']);
+    // Alarms with rollback; another controller; unresolved settings.
+    expect(ids(svc({ Alarms: { AlarmNames: ['a'], Enable: true, Rollback: true } }))).toEqual([]);
+    expect(ids(svc(undefined, { DeploymentController: { Type: 'CODE_DEPLOY' } }))).toEqual([]);
+    expect(ids(svc({ DeploymentCircuitBreaker: { Enable: true, Rollback: { Ref: 'Rollback' } } }))).toEqual([]);
+    expect(ids(svc({ Ref: 'Deployment' }))).toEqual([]);
+    expect(ids(svc(undefined), { requireDeploymentRollback: false })).toEqual([]);
   });
 
   test('every ORG rule has complete metadata and a unique id', () => {

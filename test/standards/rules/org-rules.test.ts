@@ -42,7 +42,10 @@ const goodTask = fargateTask({ Tags: TAGS, ContainerDefinitions: [{ Name: 'app',
 const goodService = {
   Type: 'AWS::ECS::Service',
   Properties: {
-    Tags: TAGS, PropagateTags: 'SERVICE', DesiredCount: 2, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }],
+    Tags: TAGS,
+    PropagateTags: 'SERVICE',
+    DesiredCount: 2,
+    CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }],
     DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: true } },
   },
 };

@@ -41,7 +41,9 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
   })],
   // A linear deployment's bake time past the schema's maximum (F3034; found by a deployments user trial).
   LongBake: ['ECS-SV-14', 'F3034', 'AWS::ECS::Service', {
-    Cluster: 'c', TaskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/t:1', LaunchType: 'EC2',
+    Cluster: 'c',
+    TaskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/t:1',
+    LaunchType: 'EC2',
     DeploymentConfiguration: { Strategy: 'BLUE_GREEN', BakeTimeInMinutes: 2000 },
   }],
   // A scheduled rule's expression (E3027) and a Scheduler target's ranges (F3034).

@@ -50,7 +50,9 @@ export const DP04_ADVANCED_CONFIGURATION: ResourceRule = {
 };
 
 /** ProductionListenerRule / TestListenerRule values that are an ALB's listener instead of one of its listener rules. */
-function listenersForRules(service: TemplateResource, advanced: Record<string, unknown>, pointer: string, index: number, ctx: RuleContext): RuleIssue[] {
+function listenersForRules(
+  service: TemplateResource, advanced: Record<string, unknown>, pointer: string, index: number, ctx: RuleContext,
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
   for (const key of ['ProductionListenerRule', 'TestListenerRule']) {
     const listener = ctx.assembly.resolveReference(advanced[key], service.stack)?.resource;

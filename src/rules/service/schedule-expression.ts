@@ -56,7 +56,7 @@ export function scheduleExpressionProblem(expression: string, kind: ScheduleKind
       fix: unix ? `Write it as EventBridge cron: ${suggestCron(text.split(/\s+/)) ?? CRON_SYNTAX}.`
         : call ? 'Use an EventBridge Scheduler schedule for a one-time run, or a cron() expression.'
           : shorthand(text) ? `Write ${shorthand(text)} (the same schedule in EventBridge's syntax).`
-          : `Use ${api(kind)}.rate(Duration...) or .cron({...}), which write a valid expression.`,
+            : `Use ${api(kind)}.rate(Duration...) or .cron({...}), which write a valid expression.`,
     };
   }
   const body = call[2].trim();

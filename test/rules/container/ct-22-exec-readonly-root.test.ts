@@ -27,6 +27,16 @@ describe('ECS-CT-22 ECS Exec with a read-only root file system', () => {
     expect(check(rule, { T: task(readOnlyMounts), S: serviceOf('T', { EnableExecuteCommand: true }) })).toHaveLength(1);
   });
 
+  test('good: a read-only init container that exits before the others start; bad: the same container when nothing awaits it', () => {
+    const init = (condition: string) => taskWith([
+      { Name: 'scratch-init', Image: 'x', Essential: false, ReadonlyRootFilesystem: true },
+      { Name: 'app', Image: 'x', DependsOn: [{ ContainerName: 'scratch-init', Condition: condition }] },
+    ]);
+    expect(check(rule, { T: init('SUCCESS'), S: serviceOf('T', { EnableExecuteCommand: true }) })).toHaveLength(0);
+    expect(check(rule, { T: init('COMPLETE'), S: serviceOf('T', { EnableExecuteCommand: true }) })).toHaveLength(0);
+    expect(check(rule, { T: init('START'), S: serviceOf('T', { EnableExecuteCommand: true }) })).toHaveLength(1);
+  });
+
   test('skipped: unresolved flag or task definition', () => {
     expect(check(rule, { T: task(), S: serviceOf('T', { EnableExecuteCommand: { Ref: 'Exec' } }) })).toHaveLength(0);
     expect(check(rule, { S: serviceOf('T', { EnableExecuteCommand: true, TaskDefinition: { Ref: 'TaskArnParam' } }) })).toHaveLength(0);

@@ -23,6 +23,7 @@ import { RC15_QUEUE_REACH } from './rc-15-queue-reach';
 import { RC16_TASK_HTTPS_EGRESS } from './rc-16-task-https-egress';
 import { RC17_SERVICE_CONNECT_INGRESS } from './rc-17-service-connect-ingress';
 import { RC18_LOG_GROUP_KEY_POLICY } from './rc-18-log-group-key-policy';
+import { RC19_SECRET_NAME_GRANT } from './rc-19-secret-name-grant';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -35,6 +36,7 @@ export const REACH_RULES: readonly Rule[] = [
   RC16_TASK_HTTPS_EGRESS,
   RC17_SERVICE_CONNECT_INGRESS,
   RC18_LOG_GROUP_KEY_POLICY,
+  RC19_SECRET_NAME_GRANT,
   // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12, ECS-RC-14).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

@@ -21,7 +21,7 @@ const AWS_REGION_REASON = 'aws-cdk-lib\'s Ec2TaskDefinition adds AWS_REGION (the
 /** Props of an Ec2Task. */
 export interface Ec2TaskProps extends TaskBaseProps {
   /**
-   * Network mode: AWS_VPC, BRIDGE (dynamic host ports only), HOST or NONE; Windows tasks take
+   * Network mode: AWS_VPC, BRIDGE (dynamic host ports only), HOST or NONE. Windows tasks take
    * AWS_VPC or NAT only (KIT-TASK-WINDOWS-NETWORK).
    * @default ecs.NetworkMode.AWS_VPC
    */

@@ -1,17 +1,7 @@
 /** 'Scheduled Job': ScheduledJob with an EventBridge Scheduler expression. */
 import { parseDuration, tsDuration, tsString } from './code';
 import { ServicePlan } from './plan';
-import { rateUnitProblem, scheduleExpressionProblem } from '../rules/service/schedule-expression';
-
-const PRESETS: Record<string, string> = {
-  '@hourly': '0 * * * ? *',
-  '@daily': '0 0 * * ? *',
-  '@midnight': '0 0 * * ? *',
-  '@weekly': '0 0 ? * 1 *',
-  '@monthly': '0 0 1 * ? *',
-  '@yearly': '0 0 1 1 ? *',
-  '@annually': '0 0 1 1 ? *',
-};
+import { CRON_SHORTHANDS, rateUnitProblem, scheduleExpressionProblem } from '../rules/service/schedule-expression';
 
 /** A Copilot schedule as a `scheduler.ScheduleExpression`, converted as Copilot converts it; undefined if it cannot. */
 export function scheduleExpression(schedule: string): { expr: string; enabled: boolean } | undefined {
@@ -24,7 +14,7 @@ export function scheduleExpression(schedule: string): { expr: string; enabled: b
     return { expr: `scheduler.ScheduleExpression.rate(${tsDuration(sec)})`, enabled: true };
   }
   if (s.startsWith('@')) {
-    const preset = PRESETS[s];
+    const preset = CRON_SHORTHANDS[s];
     return preset ? { expr: `scheduler.ScheduleExpression.expression('cron(${preset})')`, enabled: true } : undefined;
   }
   const f = s.split(/\s+/);

@@ -65,21 +65,21 @@ export function scheduleExpressionProblem(expression: string, kind: ScheduleKind
   return cronProblem(text, body);
 }
 
-/** Cron shorthands (robfig/cron, as Copilot and Unix crons take them), in EventBridge's syntax (day-of-week 1 is Sunday). */
-const SHORTHANDS: Record<string, string> = {
-  '@yearly': 'cron(0 0 1 1 ? *)',
-  '@annually': 'cron(0 0 1 1 ? *)',
-  '@monthly': 'cron(0 0 1 * ? *)',
-  '@weekly': 'cron(0 0 ? * 1 *)',
-  '@daily': 'cron(0 0 * * ? *)',
-  '@midnight': 'cron(0 0 * * ? *)',
-  '@hourly': 'cron(0 * * * ? *)',
+/** Cron shorthands (robfig/cron, as Copilot and Unix crons take them), as EventBridge cron fields (day-of-week 1 is Sunday). */
+export const CRON_SHORTHANDS: Readonly<Record<string, string>> = {
+  '@yearly': '0 0 1 1 ? *',
+  '@annually': '0 0 1 1 ? *',
+  '@monthly': '0 0 1 * ? *',
+  '@weekly': '0 0 ? * 1 *',
+  '@daily': '0 0 * * ? *',
+  '@midnight': '0 0 * * ? *',
+  '@hourly': '0 * * * ? *',
 };
 
 /** `@daily`, `@every 1h30m` as an EventBridge expression, or undefined for anything else. */
 function shorthand(text: string): string | undefined {
-  const known = SHORTHANDS[text.toLowerCase()];
-  if (known) return known;
+  const known = CRON_SHORTHANDS[text.toLowerCase()];
+  if (known) return `cron(${known})`;
   const every = /^@every\s+((?:\d+h)?(?:\d+m)?(?:\d+s)?)$/i.exec(text);
   if (!every || every[1] === '') return undefined;
   const part = (unit: string) => Number(new RegExp(`(\\d+)${unit}`, 'i').exec(every[1])?.[1] ?? 0);

@@ -124,7 +124,7 @@ function issueFor(task: TemplateResource, needs: TaskNeeds, rooms: readonly Prov
 function biggerCapacity(rooms: readonly ProviderRoom[]): string {
   const mi = rooms.some((r) => r.managedInstances);
   const asg = rooms.some((r) => !r.managedInstances);
-  return [asg && 'instanceTypes', mi && 'raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums'].filter(Boolean).join(', or ');
+  return [asg && 'Ec2Capacity instanceTypes, or the Auto Scaling group\'s instance type', mi && 'raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums'].filter(Boolean).join(', or ');
 }
 
 /** Memory below the installed amount (the agent registers less); CPU units and GPUs up to the instance's. */
@@ -133,7 +133,8 @@ function fits(needs: TaskNeeds, room: ProviderRoom): boolean {
 }
 
 function describeRoom(room: ProviderRoom): string {
-  const memory = room.memoryMiB === Infinity ? 'any MiB' : `less than ${room.memoryMiB} MiB`;
+  // Not "up to": ECS registers a few percent less memory than the instance has installed (an 8 GiB type about 7,800-8,000 MiB).
+  const memory = room.memoryMiB === Infinity ? 'any MiB' : `below its ${room.memoryMiB} MiB installed (ECS registers a few percent less)`;
   const part = (n: number, unit: string) => (n === Infinity ? `any ${unit}` : `${n} ${unit}`);
   return `${room.label} ${memory}, up to ${part(room.cpuUnits, 'CPU units')} and ${part(room.gpus, 'GPUs')}`;
 }

@@ -63,8 +63,8 @@ describe('ECS-RC-10 task fits the instances (L1)', () => {
     expect(messages({ types: ['m6i.large', 'm7i.large'], taskMemory: '16384' })).toEqual([
       '[ECS-RC-10] task TestStack/Task needs 16384 MiB of memory (Memory; the largest instance has 8192 MiB installed, and ECS registers less than that '
       + 'for tasks), more than any instance of TestStack/Provider (m6i.large or m7i.large) offers at TestStack/Svc; allowed: a task that fits on one '
-      + 'instance: TestStack/Provider (m6i.large or m7i.large) less than 8192 MiB, up to 2048 CPU units and 0 GPUs. Use larger instance types for the '
-      + 'capacity (instanceTypes), or reduce the task\'s memory (memoryLimitMiB, or memoryReservationMiB of its containers), CPU or GPUs.',
+      + 'instance: TestStack/Provider (m6i.large or m7i.large) below its 8192 MiB installed (ECS registers a few percent less), up to 2048 CPU units '
+      + 'and 0 GPUs. Use larger instance types for the capacity (Ec2Capacity instanceTypes, or the Auto Scaling group\'s instance type), or reduce the task\'s memory (memoryLimitMiB, or memoryReservationMiB of its containers), CPU or GPUs.',
     ]);
   });
 

@@ -19,7 +19,9 @@ export function scheduleExpression(schedule: string): { expr: string; enabled: b
   }
   const f = s.split(/\s+/);
   if (f.length !== 5 || copilotRejects(s)) return undefined;
-  const specified = (x: string) => !/[*?]/.test(x);
+  // Only a bare * or ? leaves a day field open: */2 is a step, and EventBridge has no steps in day-of-week.
+  const specified = (x: string) => x !== '*' && x !== '?';
+  if (f[4].includes('/')) return undefined;
   const [dom, dow] = [f[2], f[4]];
   if (!specified(dom) && !specified(dow)) [f[2], f[4]] = ['*', '?'];
   else if (!specified(dom)) f[2] = '?';

@@ -65,7 +65,7 @@ export function mapCount(plan: ServicePlan): void {
  */
 function armSpotNote(plan: ServicePlan, field: string): void {
   if (!arm64Platform(plan.fields)) return;
-  plan.service.comment(`// TODO(copilot): ${field} with platform ${showValue(plan.fields.peek('platform'))}: Copilot refused this ('Fargate Spot' is not supported `
+  plan.service.comment(`// Note (copilot): ${field} with platform ${showValue(plan.fields.peek('platform'))}: Copilot refused this ('Fargate Spot' is not supported `
     + 'when deploying on ARM architecture); Fargate runs ARM64 tasks on Spot from platform version 1.4.0, so the kit keeps Spot: check that is what you want.');
 }
 
@@ -120,11 +120,10 @@ export function mapExec(plan: ServicePlan): void {
   plan.exec = exec === true || (isMap(exec) && plan.fields.bool('exec.command') !== false);
   if (!isMap(exec)) plan.fields.get('exec');
   if (plan.exec) plan.service.set('enableExecuteCommand', 'true');
-  // The kit's ECS Exec makes every root filesystem writable (the SSM agent writes to it), overriding the prop: don't write one that would not hold.
+  // ECS Exec's SSM agent writes under /var/lib/amazon and /var/log/amazon: a read-only root keeps Exec working with those writable
+  // (the kit keeps an explicit readonlyRootFilesystem: true; ECS-CT-22 checks the paths).
   if (plan.exec && plan.container.get('readonlyRootFilesystem') === 'true') {
-    plan.container.delete('readonlyRootFilesystem');
-    plan.todo('storage.readonly_fs', 'not kept: with exec the kit makes the root filesystem writable, as ECS Exec\'s SSM agent needs '
-      + '(AWS does not support Exec on a read-only one); remove exec to keep the kit\'s read-only default', plan.container);
+    plan.container.set('scratchPaths', "['/var/lib/amazon', '/var/log/amazon']");
   }
 }
 

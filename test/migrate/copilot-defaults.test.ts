@@ -45,9 +45,10 @@ describe('migrate copilot: a workspace on Copilot\'s defaults', () => {
   test('the generated code says what the kit picks where Copilot left it to the image or a default', () => {
     // Copilot's default queue delay is no TODO.
     expect(code).not.toContain('subscribe.queue.delay');
-    // exec makes the root filesystem writable: readonly_fs is a TODO, not a prop that would not hold.
-    expect(serviceCode('web')).not.toContain('readonlyRootFilesystem');
-    expect(serviceCode('web')).toContain('// TODO(copilot): storage.readonly_fs: true — not kept: with exec the kit makes the root filesystem writable');
+    // exec with readonly_fs: the root stays read-only and the SSM agent's folders writable (the kit keeps an explicit true; ECS-CT-22 is quiet).
+    expect(serviceCode('web')).toContain('readonlyRootFilesystem: true');
+    expect(serviceCode('web')).toContain("scratchPaths: ['/var/lib/amazon', '/var/log/amazon']");
+    expect(serviceCode('web')).not.toContain('storage.readonly_fs');
     // The kit picks every Linux container's uid, sidecars included; nginx-unprivileged keeps its own (101), so nothing to say.
     expect(serviceCode('web')).toContain('// Kit default: uid 1000 (Copilot ran the image\'s own user)');
     expect(serviceCode('web')).toContain('// datadog: the kit runs it as uid 1000, not as the image\'s user: set user if it needs that one');
@@ -84,8 +85,10 @@ describe('migrate copilot: a workspace on Copilot\'s defaults', () => {
     for (const name of ['web', 'admin']) {
       expect(container(name).Environment).toContainEqual({ Name: 'COPILOT_LB_DNS', Value: { 'Fn::GetAtt': [lb, 'DNSName'] } });
     }
-    // What the comments say: exec left web's root writable; the sidecar runs as 1000; nginx-unprivileged as its own 101.
-    expect(container('web')).toMatchObject({ ReadonlyRootFilesystem: false, User: '1000' });
+    // What the code says: web (exec, readonly_fs) stays read-only with the SSM agent's folders mounted writable; the sidecar runs
+    // as 1000; nginx-unprivileged as its own 101.
+    expect(container('web')).toMatchObject({ ReadonlyRootFilesystem: true, User: '1000' });
+    expect(container('web').MountPoints.map((m: { ContainerPath: string }) => m.ContainerPath)).toEqual(['/var/lib/amazon', '/var/log/amazon']);
     expect(container('datadog').User).toBe('1000');
     expect(container('zpub')).toMatchObject({ ReadonlyRootFilesystem: true, User: '101' });
     expect(container('winjob').User).toBeUndefined();

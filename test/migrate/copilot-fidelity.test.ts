@@ -176,7 +176,7 @@ describe('Fargate Spot on linux/arm64', () => {
 
   test.each([['count.spot', '  spot: 2\n'], ['count.range.spot_from', '  range:\n    min: 1\n    max: 4\n    spot_from: 2\n']])('%s: Spot is kept, with a note that Copilot refused it', (field, count) => {
     const r = worker('linux/arm64', count);
-    expect(r.code).toContain(`// TODO(copilot): ${field} with platform linux/arm64: Copilot refused this ('Fargate Spot' is not supported when deploying on ARM architecture)`);
+    expect(r.code).toContain(`// Note (copilot): ${field} with platform linux/arm64: Copilot refused this ('Fargate Spot' is not supported when deploying on ARM architecture)`);
     expect(r.code).toContain('FargateCapacity.spotWithOnDemandBase(');
     expect(r.manifests[0].mapped).toContain(field);
     expect(worker('linux/x86_64', count).code).not.toContain('Copilot refused this');

@@ -230,10 +230,4 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-TASK-MEMORY', prop: 'memoryMiB', bad: '4', trigger: () => new Ec2Task(env().stack, 'Task', { memoryMiB: 4, container: { image: IMAGE } }) },
-  {
-    code: 'KIT-TASK-WINDOWS-NETWORK',
-    prop: 'networkMode',
-    bad: 'bridge',
-    trigger: () => new Ec2Task(env().stack, 'Task', { windows: true, networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE } }),
-  },
 ];

@@ -24,6 +24,7 @@ export const MI_TRIGGERS: ErrorTrigger[] = [
     trigger: () => mi({ instanceTypes: [new ec2.InstanceType('m7i.large')], instanceRequirements: { vCpuCountMin: 1, memoryMin: Size.gibibytes(1), allowedInstanceTypes: ['c7i.*'] } }),
   },
   { code: 'ECS-TD-08', prop: 'networkMode', bad: 'bridge', trigger: () => miTask(env(), { networkMode: ecs.NetworkMode.BRIDGE }) },
+  { code: 'ECS-PM-09', prop: 'networkMode', bad: 'bridge', trigger: () => new Ec2Task(env().stack, 'T', { windows: true, networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE } }) },
   { code: 'ECS-TD-25', prop: 'enableFaultInjection', bad: 'bridge', trigger: () => new Ec2Task(env().stack, 'T', { networkMode: ecs.NetworkMode.BRIDGE, enableFaultInjection: true, container: { image: IMAGE } }) },
   {
     code: 'ECS-MI-06',

@@ -22,7 +22,7 @@ const AWS_REGION_REASON = 'aws-cdk-lib\'s Ec2TaskDefinition adds AWS_REGION (the
 export interface Ec2TaskProps extends TaskBaseProps {
   /**
    * Network mode: AWS_VPC, BRIDGE (dynamic host ports only), HOST or NONE. Windows tasks take
-   * AWS_VPC or NAT only (KIT-TASK-WINDOWS-NETWORK).
+   * AWS_VPC or NAT only (ECS-PM-09).
    * @default ecs.NetworkMode.AWS_VPC
    */
   readonly networkMode?: ecs.NetworkMode;
@@ -64,11 +64,11 @@ export class Ec2Task extends TaskBase {
         fix: 'Use ecs.NetworkMode.AWS_VPC (the default) or HOST, or turn enableFaultInjection off.',
       });
     }
-    // ECS runs Windows containers on EC2 in awsvpc or the default (NAT) mode only (task-networking.html).
+    // ECS-PM-09 judges a RuntimePlatform the kit does not render (it does not know the Windows version): the construct reports it.
     const windowsModes: string[] = [ecs.NetworkMode.AWS_VPC, ecs.NetworkMode.NAT];
     if (this.windows && !windowsModes.includes(this.networkMode)) {
       fail({
-        code: KIT_CHECKS.TASK_WINDOWS_NETWORK.id,
+        code: 'ECS-PM-09',
         path: this.node.path,
         problem: `networkMode ${this.networkMode} is set on a Windows task (windows: true)`,
         allowed: 'ecs.NetworkMode.AWS_VPC (the default) or ecs.NetworkMode.NAT for Windows containers on EC2; bridge, host and none are Linux only',

@@ -7,18 +7,15 @@
  */
 import { EcsQuota } from '../../quotas/quota-table';
 import { AssemblyModel, TemplateResource } from '../model';
-import { LISTENER, LOAD_BALANCER, loadBalancingIndex, resourceKey, TARGET_GROUP } from '../reach/load-balancing-index';
-import { once, toStr } from '../values';
+import { LISTENER, LOAD_BALANCER, loadBalancerType, loadBalancingIndex, resourceKey, TARGET_GROUP } from '../reach/load-balancing-index';
+import { once } from '../values';
 import { n, QuotaUsage, resourcesPerRegion, ScopeUsage, sumBySource } from './usage-types';
 
 const stackName = (r: TemplateResource) => r.stack.name;
 
 /** Application Load Balancers of the app (Type application, the default; unresolved types are left out). */
 function applicationLoadBalancers(assembly: AssemblyModel): TemplateResource[] {
-  return assembly.ofType(LOAD_BALANCER).filter((lb) => {
-    const type = lb.properties.Type;
-    return type === undefined || toStr(type) === 'application';
-  });
+  return assembly.ofType(LOAD_BALANCER).filter((lb) => loadBalancerType(lb) === 'application');
 }
 
 export function loadBalancerUsage(assembly: AssemblyModel): QuotaUsage[] {

@@ -308,6 +308,12 @@ export function serviceTargetGroups(assembly: AssemblyModel): ReadonlySet<Templa
   });
 }
 
+/** A load balancer's type: 'application' when Type is omitted (CloudFormation's default); undefined when unresolved. */
+export function loadBalancerType(lb: TemplateResource): string | undefined {
+  const type = lb.properties.Type;
+  return type === undefined ? 'application' : toStr(type);
+}
+
 /** A resource's construct path, without the stack name when it is in `from`'s stack. */
 export function shortPath(resource: TemplateResource, from: StackModel): string {
   const p = resource.path;

@@ -4,13 +4,12 @@ import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 import {
-  IngressRule, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport, transportsOf,
+  IngressRule, ingressSource, loadBalancerType, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport, transportsOf,
 } from './load-balancing-index';
 
 /** The load balancer's security groups; 'none' for an NLB without any; undefined when not decidable. */
 function loadBalancerGroups(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
-  const typeValue = lb.properties.Type;
-  const type = typeValue === undefined ? 'application' : toStr(typeValue);
+  const type = loadBalancerType(lb);
   if (type !== 'application' && type !== 'network') return undefined;
   const raw = lb.properties.SecurityGroups;
   const list = raw === undefined ? [] : toArray(raw);

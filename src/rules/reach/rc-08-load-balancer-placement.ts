@@ -1,7 +1,7 @@
 import { AssemblyModel, resourceFact, TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { toArray, toNumber, toObject, toStr } from '../values';
-import { LOAD_BALANCER, shortPath } from './load-balancing-index';
+import { LOAD_BALANCER, loadBalancerType, shortPath } from './load-balancing-index';
 import { UnknownWriters } from './unknown-writers';
 
 const SUBNET = 'AWS::EC2::Subnet';
@@ -94,8 +94,7 @@ export const RC08_LOAD_BALANCER_PLACEMENT: ResourceRule = {
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html',
   resourceTypes: [LOAD_BALANCER],
   check(lb, ctx): RuleIssue[] {
-    const typeValue = lb.properties.Type;
-    const type = typeValue === undefined ? 'application' : toStr(typeValue);
+    const type = loadBalancerType(lb);
     if (type !== 'application' && type !== 'network') return [];
     const placement = lbSubnets(lb, ctx);
     if (!placement) return [];

@@ -1,6 +1,7 @@
 import { TemplateResource } from '../model';
+import { LISTENER, LOAD_BALANCER, loadBalancerType } from '../reach/load-balancing-index';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { toObject, toStr } from '../values';
+import { toObject } from '../values';
 import { deploymentStrategy, loadBalancerEntries, SHIFTING_STRATEGIES } from './deployment-facts';
 import { SERVICE } from './service-facts';
 
@@ -56,9 +57,9 @@ function listenersForRules(
   const issues: RuleIssue[] = [];
   for (const key of ['ProductionListenerRule', 'TestListenerRule']) {
     const listener = ctx.assembly.resolveReference(advanced[key], service.stack)?.resource;
-    if (listener?.type !== 'AWS::ElasticLoadBalancingV2::Listener') continue;
+    if (listener?.type !== LISTENER) continue;
     const lb = ctx.assembly.resolveReference(listener.properties.LoadBalancerArn, listener.stack)?.resource;
-    if (lb?.type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer' || !isApplication(lb)) continue;
+    if (lb?.type !== LOAD_BALANCER || loadBalancerType(lb) !== 'application') continue;
     issues.push({
       property: `${pointer}/${key}`,
       value: advanced[key],
@@ -68,9 +69,4 @@ function listenersForRules(
     });
   }
   return issues;
-}
-
-function isApplication(lb: TemplateResource): boolean {
-  const type = lb.properties.Type;
-  return type === undefined || toStr(type) === 'application';
 }

@@ -1,7 +1,7 @@
 /** 'Scheduled Job': ScheduledJob with an EventBridge Scheduler expression. */
 import { parseDuration, tsDuration, tsString } from './code';
 import { ServicePlan } from './plan';
-import { CRON_SHORTHANDS, rateUnitProblem, scheduleExpressionProblem } from '../rules/service/schedule-expression';
+import { CRON_SHORTHANDS, DAYS, MONTHS, rateUnitProblem, scheduleExpressionProblem } from '../rules/service/schedule-expression';
 
 /** A Copilot schedule as a `scheduler.ScheduleExpression`, converted as Copilot converts it; undefined if it cannot. */
 export function scheduleExpression(schedule: string): { expr: string; enabled: boolean } | undefined {
@@ -32,8 +32,6 @@ export function scheduleExpression(schedule: string): { expr: string; enabled: b
   return { expr: `scheduler.ScheduleExpression.expression('cron(${f.join(' ')} *)')`, enabled: true };
 }
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 const FIELD_NAMES = ['minute', 'hour', 'day-of-month', 'month', 'day-of-week'];
 
 /**

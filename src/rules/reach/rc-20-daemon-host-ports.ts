@@ -1,29 +1,25 @@
 import { TemplateResource } from '../model';
+import { portMappings, portMappingsComplete, protocolOf } from '../network/port-mappings';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { resolveCluster } from '../service/cluster-providers';
 import { launchKind, schedulingStrategy, SERVICE, serviceTask } from '../service/service-facts';
-import { containers, networkMode } from '../task/task-facts';
-import { andList, toArray, toNumber, toObject, toStr } from '../values';
+import { networkMode } from '../task/task-facts';
+import { andList, toArray, toNumber } from '../values';
 
 /** `port/protocol` keys of the instance ports a task binds: host mode maps every container port, bridge its fixed host ports. */
 function hostPorts(task: TemplateResource): Set<string> | undefined {
   const mode = networkMode(task);
   if (mode !== 'host' && mode !== 'bridge') return new Set();
+  if (!portMappingsComplete(task)) return undefined;
   const out = new Set<string>();
-  for (const { def } of containers(task)) {
-    if (def.PortMappings === undefined) continue;
-    const list = toArray(def.PortMappings);
-    if (!list) return undefined;
-    for (const m of list) {
-      const mapping = toObject(m);
-      if (!mapping) return undefined;
-      const raw = mode === 'host' ? (mapping.HostPort ?? mapping.ContainerPort) : mapping.HostPort;
-      if (raw === undefined && mode === 'bridge') continue; // a dynamic host port
-      const port = toNumber(raw);
-      const protocol = mapping.Protocol === undefined ? 'tcp' : toStr(mapping.Protocol)?.toLowerCase();
-      if (port === undefined || protocol === undefined) return undefined;
-      if (port !== 0) out.add(`${port}/${protocol}`);
-    }
+  for (const { mapping } of portMappings(task)) {
+    // In host mode the host port is the container port (ECS-PM-01); in bridge mode no HostPort is a dynamic one.
+    const raw = mode === 'host' ? mapping.ContainerPort : mapping.HostPort;
+    if (raw === undefined && mode === 'bridge') continue;
+    const port = toNumber(raw);
+    const protocol = protocolOf(mapping);
+    if (port === undefined || protocol === undefined) return undefined;
+    if (port !== 0) out.add(`${port}/${protocol}`);
   }
   return out;
 }

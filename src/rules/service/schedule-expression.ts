@@ -16,8 +16,9 @@ export interface ExpressionProblem {
 
 const RATE_UNITS = ['minute', 'minutes', 'hour', 'hours', 'day', 'days'];
 const CRON_SYNTAX = 'cron(minutes hours day-of-month month day-of-week year)';
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+/** Month and day names cron takes (EventBridge and Unix cron alike). */
+export const MONTHS: readonly string[] = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+export const DAYS: readonly string[] = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 interface CronField {
   readonly name: string;

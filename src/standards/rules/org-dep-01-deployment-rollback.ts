@@ -1,6 +1,7 @@
 import { ECS_SERVICE, OrgRule, standardLabel } from './org-rule';
 import { Severity } from '../../rules/finding';
-import { toBool, toObject, toStr } from '../../rules/values';
+import { controllerType } from '../../rules/service/service-facts';
+import { toBool, toObject } from '../../rules/values';
 
 /** True / false when the setting (DeploymentCircuitBreaker or Alarms) decidably rolls back or not; undefined when unresolved. */
 function rollsBack(setting: unknown): boolean | undefined {
@@ -29,10 +30,7 @@ export const ORG_DEP_01_DEPLOYMENT_ROLLBACK: OrgRule = {
   resourceTypes: [ECS_SERVICE],
   appliesTo: (s) => s.requireDeploymentRollback === true,
   check(resource, _context, standard) {
-    const controller = toObject(resource.properties.DeploymentController);
-    const type = controller?.Type === undefined ? 'ECS' : toStr(controller.Type);
-    if (resource.properties.DeploymentController !== undefined && !controller) return [];
-    if (type !== 'ECS') return [];
+    if (controllerType(resource) !== 'ECS') return [];
     const deployment = resource.properties.DeploymentConfiguration;
     const config = deployment === undefined ? {} : toObject(deployment);
     if (!config) return [];

@@ -379,11 +379,8 @@ export abstract class TaskBase extends Construct {
     });
     warnPrivilegedPort(this, options, resolved);
     const def = this.taskDefinition.addContainer(id, resolved);
-    this.kitContainers.push({
-      def,
-      reservedMiB: options.memoryReservationMiB ?? resolved.memoryLimitMiB,
-      keepsReadonly: options.readonlyRootFilesystem === true,
-    });
+    const reservedMiB = options.memoryReservationMiB ?? resolved.memoryLimitMiB;
+    this.kitContainers.push({ def, reservedMiB, keepsReadonly: options.readonlyRootFilesystem === true });
     for (const path of options.scratchPaths ?? []) this.addWritableScratch(def, path, resolved.user);
     this.acknowledgeEcrToken(options.image);
     return def;

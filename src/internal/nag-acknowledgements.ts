@@ -4,6 +4,7 @@
  */
 import { CfnElement, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
 import { onRenderedProperties } from './cdk-internals';
 
 /** A statement of the rendered policy document. */
@@ -81,4 +82,39 @@ export function nagResourceName(value: unknown): string {
   if (v['Fn::ImportValue']) return nagResourceName(v['Fn::ImportValue']);
   if (v.Ref) return `<${nagResourceName(v.Ref)}>`;
   return JSON.stringify(value);
+}
+
+/** A statement of a rendered resource policy. */
+interface RenderedResourceStatement {
+  readonly Effect?: unknown;
+  readonly Principal?: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * When the repository's stack renders, acknowledge AwsSolutions-ECR1 only if every Allow statement of its policy whose
+ * principal holds "*" (what the rule looks for; it reads no conditions) is limited by aws:PrincipalOrgID. A "*" the
+ * app grants without that condition keeps the finding.
+ */
+export function acknowledgeOrgLimitedStar(repository: IConstruct): void {
+  const resource = repository.node.defaultChild as CfnElement;
+  onRenderedProperties(resource, (properties) => {
+    const statements = ((properties.RepositoryPolicyText as { Statement?: unknown[] } | undefined)?.Statement ?? []) as RenderedResourceStatement[];
+    const open = statements.filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal ?? '').includes('*'));
+    const orgs = open.map(organizationOf);
+    if (open.length === 0 || orgs.some((o) => o === undefined)) return;
+    Validations.of(repository).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-ECR1',
+      reason: `Every "*" principal of the repository policy is limited by aws:PrincipalOrgID (${[...new Set(orgs)].join(', ')}); `
+        + 'AwsSolutions-ECR1 does not read conditions.',
+    });
+  });
+}
+
+/** The organization a statement's StringEquals aws:PrincipalOrgID condition names, if it has one. */
+function organizationOf(statement: RenderedResourceStatement): string | undefined {
+  const equals = statement.Condition?.StringEquals;
+  const key = Object.keys(equals ?? {}).find((k) => k.toLowerCase() === 'aws:principalorgid');
+  const value = key === undefined ? undefined : equals![key];
+  return typeof value === 'string' ? value : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.join(', ') : undefined;
 }

@@ -1,14 +1,15 @@
-import { Annotations, Duration, RemovalPolicy, ResourceEnvironment, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, ResourceEnvironment, Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { grantInImagesPolicy, grantInRepositoryPolicy, grantRoute, GrantKind, Identity, imagesPolicy } from './repository-grants';
+import { grantInImagesPolicy, grantInRepositoryPolicy, grantRoute, GrantKind, Identity, imagesPolicy, PULL_ACTIONS, PUSH_ACTIONS } from './repository-grants';
 import { SecureRepositoryImage } from './repository-image';
 import { registerScanOnPushRepository } from './scan-on-push';
 import { OrganizationPullOptions, SecureRepositoryProps } from './secure-repository-props';
 import { fail } from '../errors';
+import { acknowledgeOrgLimitedStar } from '../internal/nag-acknowledgements';
 import { requireSynthValue } from '../internal/synth-values';
 import { validateWithRules } from '../plugin/resource-validation';
 import {
@@ -23,8 +24,6 @@ const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
 /** Why lifecycle settings must be known at synth (KIT-SYNTH-VALUE). */
 const LIFECYCLE_WHY = 'the kit writes it into the lifecycle policy, JSON text in which CloudFormation resolves nothing';
 
-const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
-const PUSH_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'];
 
 /**
  * An ECR repository with the kit's defaults: immutable tags, scan on push, AES256 (KMS opt-in),
@@ -218,12 +217,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
       principals: accounts.length > 0 ? accounts.map((a) => new iam.AccountPrincipal(a)) : [new iam.AnyPrincipal()],
       conditions: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
     }));
-    if (accounts.length === 0) {
-      Validations.of(this.repository).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-ECR1',
-        reason: `The repository policy's only "*" principal is limited by aws:PrincipalOrgID = ${organizationId}; AwsSolutions-ECR1 does not read conditions.`,
-      });
-    }
+    if (accounts.length === 0) acknowledgeOrgLimitedStar(this.repository);
   }
 
   /** An image reference by tag; binding it to a container grants the execution role pull through a managed policy. */

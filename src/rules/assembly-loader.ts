@@ -174,12 +174,14 @@ export function parseEnvironment(env: string | undefined): { account?: string; r
  * Check that parsed JSON/YAML looks like a CloudFormation template. `orElse` names what else the
  * caller would have accepted, for the message ("task definition JSON (no containerDefinitions)").
  */
-export function asTemplate(value: unknown, file: string, orElse?: string): CfnTemplate {
+export function asTemplate(value: unknown, file: string, orElse?: string, emptyStack = false): CfnTemplate {
   const nor = orElse ? `, nor ${orElse}` : '';
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(file, `not a CloudFormation template (expected an object with a Resources section)${nor}`);
   }
   const t = value as Record<string, unknown>;
+  // cdk synth writes a stack without resources (e.g. after its last service moved out) as Parameters and Rules only.
+  if (emptyStack && t.Resources === undefined) return { ...t, Resources: {} } as CfnTemplate;
   const res = t.Resources;
   if (!res || typeof res !== 'object' || Array.isArray(res)) {
     throw new InputError(file, `not a CloudFormation template (no Resources section)${nor}`);
@@ -261,9 +263,9 @@ export function readText(file: string): string {
 
 /**
  * Read a JSON template. `trusted` skips the per-resource shape check, for
- * templates aws-cdk-lib has just written.
+ * templates aws-cdk-lib has just written; `emptyStack` accepts a template without Resources (a stack of a cloud assembly).
  */
-export function readJsonTemplate(file: string, trusted = false): CfnTemplate {
+export function readJsonTemplate(file: string, trusted = false, emptyStack = false): CfnTemplate {
   const text = readText(file);
   let json: unknown;
   try {
@@ -271,7 +273,7 @@ export function readJsonTemplate(file: string, trusted = false): CfnTemplate {
   } catch (e) {
     throw new InputError(file, `invalid JSON (${(e as Error).message})`);
   }
-  return trusted ? json as CfnTemplate : asTemplate(json, file);
+  return trusted ? json as CfnTemplate : asTemplate(json, file, undefined, emptyStack);
 }
 
 /** Stack name from a template file name: `Api.template.json` → `Api`. */
@@ -319,7 +321,7 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
       let paths: Map<string, string> | undefined;
       stacks.push({
         name: [art.displayName, art.properties.stackName].find((n) => typeof n === 'string') ?? id,
-        template: readJsonTemplate(file),
+        template: readJsonTemplate(file, false, true),
         environment: parseEnvironment(art.environment),
         file,
         templateSize: fs.statSync(file).size,

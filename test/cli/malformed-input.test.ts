@@ -140,6 +140,33 @@ describe('YAML bombs and deep nesting', () => {
 });
 
 describe('malformed cdk.out directories', () => {
+  test('a stack without resources (cdk synth writes only Parameters and Rules) counts as empty; the other stacks are checked', () => {
+    const empty = JSON.stringify({ Parameters: { BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' } }, Rules: {} });
+    const badSize = JSON.stringify({
+      Resources: {
+        TaskDef: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            RequiresCompatibilities: ['FARGATE'],
+            NetworkMode: 'awsvpc',
+            Cpu: '256',
+            Memory: '4096',
+            ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx-unprivileged:1.27', Essential: true }],
+          },
+        },
+      },
+    });
+    const d = cdkOut('empty-stack', { version: '48.0.0', artifacts: { Empty: stackArtifact('Empty.template.json'), Team: stackArtifact('Team.template.json') } },
+      { 'Empty.template.json': empty, 'Team.template.json': badSize });
+    const r = run('check', d);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[ECS-TD-01]');
+    expect(r.stdout).toMatch(/in 2 stacks/);
+    // A template file given on its own still needs Resources, as CloudFormation does.
+    expectBadInput(run('check', file('loose-empty.json', empty)), path.join(dir, 'loose-empty.json'), /no Resources section/);
+  });
+
   test('a directory without manifest.json', () => {
     const d = path.join(dir, 'empty-dir');
     fs.mkdirSync(d, { recursive: true });

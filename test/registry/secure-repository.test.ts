@@ -19,6 +19,11 @@ function taskRole(scope: Stack, id = 'Role'): iam.Role {
   return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
 }
 
+/** A policy document's size as IAM counts it, each repository ARN as deployed in the longest partition and Region. */
+function deployedSize(document: unknown, name: string): number {
+  return JSON.stringify(document).replace(/\{"Fn::GetAtt":\["[^"]+","Arn"\]\}/g, `"arn:aws-us-gov:ecr:ap-southeast-7:123456789012:repository/${name}"`).length;
+}
+
 function lifecycle(template: Template): { rules: any[] } {
   const repo = Object.values(template.findResources('AWS::ECR::Repository'))[0] as any;
   return JSON.parse(repo.Properties.LifecyclePolicy.LifecyclePolicyText);
@@ -151,6 +156,16 @@ describe('SecureRepository grants', () => {
     expect(acknowledgements(policy)['AwsSolutions::AwsSolutions-IAM5[Resource::*]']).toMatch(/GetAuthorizationToken/);
   });
 
+  test('a Resource "*" statement the app adds to the shared policy keeps its AwsSolutions-IAM5 finding', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    const role = taskRole(s);
+    repo.grantPull(role);
+    repo.pullPolicy(role).addStatements(new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: ['*'] }));
+    Template.fromStack(s);
+    expect(acknowledgements(repo.pullPolicy(role))).toEqual({});
+  });
+
   test('a user gets the policy through Users', () => {
     const s = stack();
     new SecureRepository(s, 'Repo').grantPull(new iam.User(s, 'Ci'));
@@ -215,6 +230,32 @@ describe('SecureRepository grants', () => {
         '"arn:aws:ecr:ap-southeast-2:123456789012:repository/platform-team/service-with-a-long-name-44"');
       expect(text.length).toBeLessThan(6144);
     }
+  });
+
+  test('long repository names split the policy by its size, not only by the count (each policy under IAM\'s 6,144 characters)', () => {
+    const s = stack();
+    const ci = taskRole(s);
+    const name = (i: number) => `org/platform-team/services/payments-gateway-component-${String(i).padStart(2, '0')}-${'x'.repeat(38)}`;
+    const repos = Array.from({ length: 20 }, (_, i) => new SecureRepository(s, `R${i}`, { repositoryName: name(i) }));
+    for (const repo of repos) repo.grantPullPush(ci);
+    const policies = Object.values(Template.fromStack(s).findResources('AWS::IAM::ManagedPolicy'));
+    expect(policies.length).toBe(2);
+    for (const p of policies) expect(deployedSize(p.Properties.PolicyDocument, name(0))).toBeLessThanOrEqual(6144);
+    // A repository's pull and push grants stay in one policy.
+    for (const repo of repos) expect(repo.pullPolicy(ci)).toBe(repo.pushPolicy(ci));
+  });
+
+  test('generated names are estimated from the stack name and logical ID: a long stack name splits sooner', () => {
+    const app = new App();
+    const s = new Stack(app, `org-platform-production-eu-west-1-payments-gateway-services-${'y'.repeat(20)}`);
+    const ci = taskRole(s);
+    const repos = Array.from({ length: 20 }, (_, i) => new SecureRepository(s, `PaymentsComponentRepository${i}`));
+    for (const repo of repos) repo.grantPullPush(ci);
+    const policies = Object.values(Template.fromStack(s).findResources('AWS::IAM::ManagedPolicy'));
+    expect(policies.length).toBe(2);
+    // CloudFormation's generated name: stack name, logical ID and a random suffix.
+    const generated = `${s.stackName}-${'PaymentsComponentRepository19ABCDEF12'}-${'z'.repeat(13)}`.toLowerCase();
+    for (const p of policies) expect(deployedSize(p.Properties.PolicyDocument, generated)).toBeLessThanOrEqual(6144);
   });
 
   test('a group gets the policy through Groups', () => {
@@ -284,6 +325,24 @@ describe('SecureRepository grants', () => {
       },
     });
     expect(Object.keys(acknowledgements(repo.repository))).toEqual(['AwsSolutions::AwsSolutions-ECR1']);
+  });
+
+  test('a "*" principal granted without the organization condition keeps the AwsSolutions-ECR1 finding', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    repo.grantOrganizationPull('o-abc123def45');
+    repo.grantPull(new iam.AnyPrincipal());
+    Template.fromStack(s);
+    expect(acknowledgements(repo.repository)).toEqual({});
+  });
+
+  test('two organizations, each "*" limited by its aws:PrincipalOrgID: acknowledged, naming both', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    repo.grantOrganizationPull('o-abc123def45');
+    repo.grantOrganizationPull('o-zzz987yyy65');
+    Template.fromStack(s);
+    expect(acknowledgements(repo.repository)['AwsSolutions::AwsSolutions-ECR1']).toMatch(/o-abc123def45, o-zzz987yyy65/);
   });
 
   test('grantOrganizationPull with accounts names them and needs no acknowledgement', () => {

@@ -1,4 +1,4 @@
-import { App, Annotations as CoreAnnotations, Duration, Stack } from 'aws-cdk-lib';
+import { App, Annotations as CoreAnnotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -6,6 +6,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { EcsChecks } from '../../src';
 import { WorkerService } from '../../src/service';
@@ -327,5 +328,29 @@ describe('FargateTask ephemeralStorageGiB', () => {
       expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE }, ephemeralStorageGiB: bad }))
         .toThrow(new RegExp(`\\[ECS-TD-06\\] ephemeralStorageGiB ${bad} is not a Fargate ephemeral storage size at .*/Task; allowed: whole GiB from 21 to 200, or 20 \\(the default\\)\\. Use 21-200 GiB`));
     }
+  });
+});
+
+describe('FargateTask environment files', () => {
+  test('the execution role may read each file and locate its bucket (ECS downloads them with it; aws-cdk-lib grants neither)', () => {
+    const s = stack();
+    const bucket = new s3.Bucket(s, 'Config');
+    new FargateTask(s, 'Task', {
+      container: { image: IMAGE, environmentFiles: [ecs.EnvironmentFile.fromBucket(bucket, 'worker.env'), ecs.EnvironmentFile.fromBucket(bucket, 'shared.env')] },
+    });
+    const objectArn = (key: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: Match.stringLikeRegexp('^Config') }, `/${key}`]] });
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^TaskExecutionRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 's3:GetObject', Resource: [objectArn('worker.env'), objectArn('shared.env')] }),
+          Match.objectLike({ Action: 's3:GetBucketLocation', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: Match.stringLikeRegexp('^Config') }]] } }),
+        ]),
+      },
+    });
+    // ECS-RC-03 then finds the bucket reachable: synth with the checks passes.
+    const app = s.node.root as App;
+    Validations.of(app).addPlugins(new EcsChecks());
+    expect(() => app.synth()).not.toThrow();
   });
 });

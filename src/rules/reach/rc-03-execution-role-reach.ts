@@ -9,6 +9,8 @@ const SECRET_POLICY = 'AWS::SecretsManager::ResourcePolicy';
 const PARAMETER = 'AWS::SSM::Parameter';
 const REPOSITORY = 'AWS::ECR::Repository';
 const LOG_GROUP = 'AWS::Logs::LogGroup';
+const BUCKET = 'AWS::S3::Bucket';
+const BUCKET_POLICY = 'AWS::S3::BucketPolicy';
 
 interface Need {
   /** The kind of resource ('secret'), or the whole text for a need without one resource. */
@@ -19,18 +21,19 @@ interface Need {
 
 export const RC03_EXECUTION_ROLE_REACH: ResourceRule = {
   id: 'ECS-RC-03',
-  title: 'The execution role can read the task\'s secrets, pull its ECR images and write its awslogs group',
+  title: 'The execution role can read the task\'s secrets and environment files, pull its ECR images and write its awslogs group',
   area: 'reach',
   severity: Severity.ERROR,
   description: 'When the execution role and the resource are both in the app: the role\'s policies (inline, attached AWS::IAM::Policy / ManagedPolicy / '
     + 'RolePolicy, and AmazonECSTaskExecutionRolePolicy) must allow secretsmanager:GetSecretValue on each Secrets Manager secret and ssm:GetParameters on '
-    + 'each SSM parameter in Secrets, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on each ECR repository of an image plus ecr:GetAuthorizationToken, '
+    + 'each SSM parameter in Secrets, s3:GetObject and s3:GetBucketLocation on the bucket of each EnvironmentFiles entry, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on each ECR repository of an image plus ecr:GetAuthorizationToken, '
     + 'and logs:CreateLogStream and logs:PutLogEvents on the awslogs group. Silent when any other managed policy is attached (its content is not in the '
-    + 'template), when a policy\'s attachment is unresolved, or when the secret or repository has a resource policy.',
+    + 'template), when a policy\'s attachment is unresolved, or when the secret, repository or bucket has a resource policy that allows access.',
   deployError: 'Tasks stop before any container starts: "ResourceInitializationError: unable to pull secrets or registry auth: ... AccessDeniedException" '
-    + '(secrets), "CannotPullContainerError: ... not authorized to perform: ecr:BatchGetImage" (images), or "failed to create Cloudwatch log stream: '
+    + '(secrets), "ResourceInitializationError: failed to download env files: ... AccessDenied" (environment files), "CannotPullContainerError: ... not authorized to perform: ecr:BatchGetImage" (images), or "failed to create Cloudwatch log stream: '
     + 'AccessDeniedException" (logs); the service never reaches a steady state.',
-  fix: 'Grant the execution role read access: secret.grantRead(taskDefinition.obtainExecutionRole()), repository.grantPull(...), logGroup.grantWrite(...); '
+  fix: 'Grant the execution role read access: secret.grantRead(taskDefinition.obtainExecutionRole()), repository.grantPull(...), logGroup.grantWrite(...), '
+    + 's3:GetObject on each environment file and s3:GetBucketLocation on its bucket; '
     + 'ecs.Secret.fromSecretsManager and ContainerImage.fromEcrRepository do this for you.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html',
   resourceTypes: [TASK_DEFINITION],
@@ -52,8 +55,9 @@ export const RC03_EXECUTION_ROLE_REACH: ResourceRule = {
       property: 'Properties/ExecutionRoleArn',
       value: role.logicalId,
       problem: `execution role ${role.path} is not allowed ${orList(missing)}`,
-      allowed: 'an execution role whose policies allow reading every secret, pulling every ECR image and writing the awslogs group of the task',
-      fix: 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite on taskDefinition.obtainExecutionRole()).',
+      allowed: 'an execution role whose policies allow reading every secret and environment file, pulling every ECR image and writing the awslogs group of the task',
+      fix: 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite, and for an environment file '
+        + 's3:GetObject on the file and s3:GetBucketLocation on its bucket, on taskDefinition.obtainExecutionRole()); kit tasks grant environment files.',
     }];
   },
 };
@@ -65,12 +69,23 @@ function policiedSecrets(assembly: AssemblyModel): ReadonlySet<TemplateResource>
   return out;
 }
 
+/** Buckets whose policy allows something (their access is not the role's alone), once per assembly. */
+function policiedBuckets(assembly: AssemblyModel): ReadonlySet<TemplateResource> {
+  const out = new Set<TemplateResource>();
+  for (const p of assembly.ofType(BUCKET_POLICY)) {
+    const statements = toArray(toObject(p.properties.PolicyDocument)?.Statement) ?? [p.properties.PolicyDocument];
+    if (!statements.some((st) => toObject(st)?.Effect !== 'Deny')) continue; // enforceSSL and the like only deny
+    for (const r of referencedResources(p.properties.Bucket, p, assembly)) out.add(r);
+  }
+  return out;
+}
+
 /** What the execution role must reach, for the resources of the assembly the task names. */
 function taskNeeds(task: TemplateResource, assembly: Parameters<typeof referencedResources>[2]): Need[] {
   const needs: Need[] = [];
   const seen = new Set<string>();
   const add = (need: Need) => {
-    const key = `${need.what}`;
+    const key = need.target === '*' ? need.what : `${need.what} ${need.target.path}`;
     if (!seen.has(key)) needs.push(need);
     seen.add(key);
   };
@@ -86,6 +101,13 @@ function taskNeeds(task: TemplateResource, assembly: Parameters<typeof reference
       if (res.type !== REPOSITORY || res.properties.RepositoryPolicyText !== undefined) continue;
       add({ what: 'repository', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], target: res });
       add({ what: 'any resource (ECR login)', actions: ['ecr:GetAuthorizationToken'], target: '*' });
+    }
+    for (const file of toArray(def.EnvironmentFiles) ?? []) {
+      for (const res of referencedResources(toObject(file)?.Value, task, assembly)) {
+        if (res.type === BUCKET && !assembly.derived(policiedBuckets, policiedBuckets).has(res)) {
+          add({ what: 'environment file bucket', actions: ['s3:GetObject', 's3:GetBucketLocation'], target: res });
+        }
+      }
     }
     const log = toObject(def.LogConfiguration);
     if (toStr(log?.LogDriver) === 'awslogs') {

@@ -14,6 +14,7 @@ import { Construct, IConstruct } from 'constructs';
 import {
   architectureName, checkAssetPlatform, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, warnPrivilegedPort, withContainerDefaults,
 } from './container-defaults';
+import { grantEnvironmentFiles } from './environment-files';
 import { createLogGroup, defaultLogRetention } from './log-group';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
 import { DEFAULT_SCRATCH_INIT_IMAGE, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
@@ -379,6 +380,7 @@ export abstract class TaskBase extends Construct {
     });
     warnPrivilegedPort(this, options, resolved);
     const def = this.taskDefinition.addContainer(id, resolved);
+    grantEnvironmentFiles(def, this.execRole);
     const reservedMiB = options.memoryReservationMiB ?? resolved.memoryLimitMiB;
     this.kitContainers.push({ def, reservedMiB, keepsReadonly: options.readonlyRootFilesystem === true });
     for (const path of options.scratchPaths ?? []) this.addWritableScratch(def, path, resolved.user);

@@ -30,8 +30,9 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Other' })], { Other: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
     expect(messages(r)).toEqual([
       '[ECS-RC-03] execution role TestStack/Role is not allowed secretsmanager:GetSecretValue on secret TestStack/Secret at TestStack/Task; '
-      + 'allowed: an execution role whose policies allow reading every secret, pulling every ECR image and writing the awslogs group of the task. '
-      + 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite on taskDefinition.obtainExecutionRole()).',
+      + 'allowed: an execution role whose policies allow reading every secret and environment file, pulling every ECR image and writing the awslogs group of the task. '
+      + 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite, and for an environment file '
+      + 's3:GetObject on the file and s3:GetBucketLocation on its bucket, on taskDefinition.obtainExecutionRole()); kit tasks grant environment files.',
     ]);
   });
 
@@ -45,6 +46,44 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Repo: { Type: 'AWS::ECR::Repository', Properties: {} } });
     (r.Task.Properties as any).ContainerDefinitions[0].Image = { 'Fn::Join': ['', [{ 'Fn::Select': [4, { 'Fn::Split': [':', { 'Fn::GetAtt': ['Repo', 'Arn'] }] }] }, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'Repo' }, ':1']] };
     expect(messages(r)[0]).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on repository TestStack/Repo or ecr:GetAuthorizationToken on any resource (ECR login)');
+  });
+
+  test('bad: each secret is judged, not only the first', () => {
+    const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Second: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
+    (r.Task.Properties as any).ContainerDefinitions[0].Secrets.push({ Name: 'API', ValueFrom: { Ref: 'Second' } });
+    expect(messages(r)).toEqual([expect.stringContaining('is not allowed secretsmanager:GetSecretValue on secret TestStack/Second at TestStack/Task')]);
+  });
+
+  describe('environment files', () => {
+    const envFile = { Type: 's3', Value: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: 'Bucket' }, '/worker.env']] } };
+    const withEnvFile = (statements: unknown[], extra: Resources = {}) => {
+      const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' }), ...statements], { Bucket: { Type: 'AWS::S3::Bucket', Properties: {} }, ...extra });
+      (r.Task.Properties as any).ContainerDefinitions[0].EnvironmentFiles = [envFile];
+      return r;
+    };
+
+    test('bad: a bucket of the app the execution role cannot read', () => {
+      expect(messages(withEnvFile([]))).toEqual([expect.stringContaining(
+        'execution role TestStack/Role is not allowed s3:GetObject, s3:GetBucketLocation on environment file bucket TestStack/Bucket at TestStack/Task')]);
+      // GetObject alone is not enough: ECS asks for the bucket's location too.
+      const objectOnly = statement('s3:GetObject', { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, '/*']] });
+      expect(messages(withEnvFile([objectOnly]))).toEqual([expect.stringContaining('is not allowed s3:GetBucketLocation on environment file bucket')]);
+    });
+
+    test('good: both grants; or a bucket policy that allows access; a bucket outside the app (a CDK asset) is not judged', () => {
+      const grants = [
+        statement('s3:GetObject', { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: 'Bucket' }, '/worker.env']] }),
+        statement('s3:GetBucketLocation', { 'Fn::GetAtt': ['Bucket', 'Arn'] }),
+      ];
+      expect(messages(withEnvFile(grants))).toEqual([]);
+      const allowPolicy = { Bp: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Bucket' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: '*' }] } } } };
+      expect(messages(withEnvFile([], allowPolicy))).toEqual([]);
+      const denyOnly = { Bp: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Bucket' }, PolicyDocument: { Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Resource: '*' }] } } } };
+      expect(messages(withEnvFile([], denyOnly))).toHaveLength(1);
+      const asset = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })]);
+      (asset.Task.Properties as any).ContainerDefinitions[0].EnvironmentFiles = [{ Type: 's3', Value: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}/abc.env' } }];
+      expect(messages(asset)).toEqual([]);
+    });
   });
 
   test('good: a grant on the secret (aws-cdk-lib grantRead), a wildcard, or AmazonECSTaskExecutionRolePolicy for images and logs', () => {

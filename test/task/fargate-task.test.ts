@@ -354,3 +354,29 @@ describe('FargateTask environment files', () => {
     expect(() => app.synth()).not.toThrow();
   });
 });
+
+describe('FargateTask image named by its private ECR URI', () => {
+  test('the execution role may pull it and log in to the registry (aws-cdk-lib only warns)', () => {
+    const s = stack();
+    new FargateTask(s, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders/worker:1.4.2') } });
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^TaskExecutionRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], Resource: 'arn:aws:ecr:eu-west-1:111111111111:repository/orders/worker' }),
+          Match.objectLike({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
+        ]),
+      },
+    });
+    const app = s.node.root as App;
+    Validations.of(app).addPlugins(new EcsChecks());
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('an image of another registry gets no ECR grant', () => {
+    const s = stack();
+    new FargateTask(s, 'Task', { container: { image: IMAGE } });
+    const policies = Template.fromStack(s).findResources('AWS::IAM::ManagedPolicy');
+    expect(JSON.stringify(policies)).not.toContain('ecr:');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The platform team's package (e.g. `@acme/cdk-standard`): one standard that
- * every team's app applies with one line. It re-exports the kit, so apps
- * depend on one package and get one kit version.
+ * every team's app applies with one line. It re-exports the kit so apps import
+ * from one place; the kit (and aws-cdk-lib, cdk-nag) stay peer dependencies of
+ * the platform package, so the app installs one copy (docs/standards.md).
  */
 import { DeploymentStandard, EncryptionRequirement } from '../../../src';
 

@@ -1,4 +1,5 @@
 import { allows, referencedResources, roleOf, rolePermissions } from './role-permissions';
+import { parseEcrImageUri } from './task-needs';
 import { AssemblyModel, TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { containers, TASK_DEFINITION } from '../task/task-facts';
@@ -96,6 +97,16 @@ function taskNeeds(task: TemplateResource, assembly: Parameters<typeof reference
         if (res.type === SECRET && !policied.has(res)) add({ what: 'secret', actions: ['secretsmanager:GetSecretValue'], target: res });
         if (res.type === PARAMETER) add({ what: 'parameter', actions: ['ssm:GetParameters'], target: res });
       }
+    }
+    const uri = typeof def.Image === 'string' ? parseEcrImageUri(def.Image) : undefined;
+    if (uri) {
+      // A repository named by its URI (ContainerImage.fromRegistry): the role's own policy must allow the pull and the login.
+      const inApp = assembly.ofType(REPOSITORY).find((r) => toStr(r.properties.RepositoryName) === uri.repositoryName);
+      if (!inApp || inApp.properties.RepositoryPolicyText === undefined) {
+        const what = inApp ? 'repository' : `ECR repository ${uri.repositoryName} of account ${uri.account}`;
+        add({ what, actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], target: inApp ?? '*' });
+      }
+      add({ what: 'any resource (ECR login)', actions: ['ecr:GetAuthorizationToken'], target: '*' });
     }
     for (const res of referencedResources(def.Image, task, assembly)) {
       if (res.type !== REPOSITORY || res.properties.RepositoryPolicyText !== undefined) continue;

@@ -30,6 +30,24 @@ export function imageSource(image: unknown): ImageSource | undefined {
   return literal !== undefined && literal.length > 0 ? 'internet' : undefined;
 }
 
+/** A private ECR repository named by a literal image URI. */
+export interface EcrImageUri {
+  readonly account: string;
+  readonly region: string;
+  readonly partition: string;
+  /** The repository name (with its namespace), without tag or digest. */
+  readonly repositoryName: string;
+}
+
+/** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<name>[:tag|@digest]`, else undefined. */
+export function parseEcrImageUri(image: string): EcrImageUri | undefined {
+  const m = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([a-z0-9][a-z0-9._\/-]*?)(?:[:@].*)?$/.exec(image);
+  if (!m) return undefined;
+  const [, account, region, china, repositoryName] = m;
+  const partition = china ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return { account, region, partition, repositoryName };
+}
+
 /** Short text of an image for messages. */
 export function imageLabel(image: unknown): string {
   return toStr(image) ?? (imageSource(image) === 'ecr' ? 'an ECR image' : 'an unresolved image');

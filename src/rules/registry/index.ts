@@ -12,6 +12,7 @@ import { ER10_KMS_KEY_ENCRYPTION_TYPE } from './er-10-kms-key-encryption-type';
 import { ER13_POLICY_RESOURCE_STATEMENTS } from './er-13-policy-resource-statements';
 import { ER14_SCAN_ON_PUSH_IGNORED } from './er-14-scan-on-push-ignored';
 import { ER15_REPLICATION_LIMITS } from './er-15-replication-limits';
+import { ER17_LIFECYCLE_POLICY_SHAPE } from './er-17-lifecycle-policy-shape';
 
 /** ECR rules, in id order. */
 export const REGISTRY_RULES: readonly ResourceRule[] = [
@@ -28,4 +29,5 @@ export const REGISTRY_RULES: readonly ResourceRule[] = [
   ER13_POLICY_RESOURCE_STATEMENTS,
   ER14_SCAN_ON_PUSH_IGNORED,
   ER15_REPLICATION_LIMITS,
+  ER17_LIFECYCLE_POLICY_SHAPE,
 ];

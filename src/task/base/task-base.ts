@@ -16,6 +16,7 @@ import {
 } from './container-defaults';
 import { grantEnvironmentFiles } from './environment-files';
 import { createLogGroup, defaultLogRetention } from './log-group';
+import { grantRegistryImagePull } from './registry-image';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
 import { DEFAULT_SCRATCH_INIT_IMAGE, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
 import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
@@ -334,7 +335,8 @@ export abstract class TaskBase extends Construct {
         });
         // Counted like a sidecar, so the Fargate main container's default memory leaves room for it.
         this.kitContainers.push({ def: this.scratchInit.initContainer, reservedMiB: SCRATCH_INIT_MEMORY_MIB, keepsReadonly: true });
-        if (this.scratchInitImage) this.acknowledgeEcrToken(this.scratchInitImage);
+        const image = this.scratchInitImage;
+        if (image) this.acknowledgeEcrToken(grantRegistryImagePull(this.scratchInit.initContainer, image, this.execRole) || pullsFromEcr(image));
       }
       this.scratchInit.add(volume, container);
     }
@@ -384,14 +386,14 @@ export abstract class TaskBase extends Construct {
     const reservedMiB = options.memoryReservationMiB ?? resolved.memoryLimitMiB;
     this.kitContainers.push({ def, reservedMiB, keepsReadonly: options.readonlyRootFilesystem === true });
     for (const path of options.scratchPaths ?? []) this.addWritableScratch(def, path, resolved.user);
-    this.acknowledgeEcrToken(options.image);
+    this.acknowledgeEcrToken(grantRegistryImagePull(def, options.image, this.execRole) || pullsFromEcr(options.image));
     return def;
   }
 
   /** An ECR image puts ecr:GetAuthorizationToken (Resource "*") in the execution role's policy. */
-  private acknowledgeEcrToken(image: ecs.ContainerImage): void {
+  private acknowledgeEcrToken(fromEcr: boolean): void {
     const policy = this.execRole.managedPolicy;
-    if (pullsFromEcr(image) && policy && !this.ecrTokenAcknowledged) {
+    if (fromEcr && policy && !this.ecrTokenAcknowledged) {
       acknowledgeStarOnlyFor(policy, [ECR_TOKEN_ACTION], { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: ECR_TOKEN_REASON });
       this.ecrTokenAcknowledged = true;
     }

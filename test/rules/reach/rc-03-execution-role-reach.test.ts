@@ -54,6 +54,33 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     expect(messages(r)).toEqual([expect.stringContaining('is not allowed secretsmanager:GetSecretValue on secret TestStack/Second at TestStack/Task')]);
   });
 
+  describe('an image named by its private ECR URI (ContainerImage.fromRegistry)', () => {
+    const withUri = (statements: unknown[], roleProps: Record<string, unknown> = {}, extra: Resources = {}) => {
+      const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' }), ...statements], extra, roleProps);
+      (r.Task.Properties as any).ContainerDefinitions[0].Image = '111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders/worker:1.4.2';
+      return r;
+    };
+
+    test('bad: the role may neither pull from the repository nor log in to the registry', () => {
+      expect(messages(withUri([]))).toEqual([expect.stringContaining('execution role TestStack/Role is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer '
+        + 'on ECR repository orders/worker of account 111111111111 or ecr:GetAuthorizationToken on any resource (ECR login) at TestStack/Task')]);
+      // A repository policy of another account cannot stand in for the login: it is always the role's own.
+      expect(messages(withUri([statement(['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], 'arn:aws:ecr:eu-west-1:111111111111:repository/orders/worker')])))
+        .toEqual([expect.stringContaining('is not allowed ecr:GetAuthorizationToken on any resource (ECR login)')]);
+    });
+
+    test('good: AmazonECSTaskExecutionRolePolicy, or the kit\'s grant; an in-app repository of that name with a repository policy is not judged', () => {
+      const managed = { ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']] }] };
+      expect(messages(withUri([], managed))).toEqual([]);
+      expect(messages(withUri([
+        statement(['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], 'arn:aws:ecr:eu-west-1:111111111111:repository/orders/worker'),
+        statement('ecr:GetAuthorizationToken', '*'),
+      ]))).toEqual([]);
+      const policied = { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'orders/worker', RepositoryPolicyText: { Statement: [] } } } };
+      expect(messages(withUri([statement('ecr:GetAuthorizationToken', '*')], {}, policied))).toEqual([]);
+    });
+  });
+
   describe('environment files', () => {
     const envFile = { Type: 's3', Value: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: 'Bucket' }, '/worker.env']] } };
     const withEnvFile = (statements: unknown[], extra: Resources = {}) => {

@@ -13,6 +13,25 @@ describe('ECS-ER-01 repository name', () => {
     expect(f.message).toContain('Use e.g. "my_app"');
     for (const name of ['-app', 'team//app', 'a', 'app-']) expect(check(er01, { R: repo({ RepositoryName: name }) })).toHaveLength(1);
   });
+  test('messages: the broken limit is named, and a suggested name is itself valid (or none is given)', () => {
+    const message = (name: string) => check(er01, { R: repo({ RepositoryName: name }) })[0].message;
+    const allowed = 'allowed: 2-256 characters matching (?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*.';
+    const noName = 'Choose a name of 2 to 256 lowercase letters and digits, separated by single ., _, - or /.';
+    expect(message('a')).toBe(`[ECS-ER-01] repository name "a" is too short (1 character, at least 2) at TestStack/R; ${allowed} ${noName}`);
+    expect(message('A')).toBe(`[ECS-ER-01] repository name "A" is too short (1 character, at least 2); it contains the character "A" (only lowercase letters, digits, . _ - and / are allowed) at TestStack/R; ${allowed} ${noName}`);
+    expect(message('__')).toContain(`has a separator (. _ - /) at the start or end, or two in a row at TestStack/R; ${allowed} ${noName}`);
+    const long = 'a'.repeat(257);
+    expect(message(long)).toBe(`[ECS-ER-01] repository name "${'a'.repeat(116)}... is too long (257 characters, at most 256) at TestStack/R; ${allowed} Use e.g. "${'a'.repeat(256)}".`);
+    expect(message('Team//Web_App-')).toContain('contains the characters "T" "W" "A" (only lowercase letters, digits, . _ - and / are allowed); it has a separator (. _ - /) at the start or end, or two in a row');
+    expect(message('Team//Web_App-')).toContain('Use e.g. "team/web_app".');
+  });
+  test('property: every suggested name passes the rule itself', () => {
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^[a-zA-Z0-9._/ -]{0,300}$/)), (name) => {
+      const [f] = check(er01, { R: repo({ RepositoryName: name }) });
+      const suggested = f?.message.match(/Use e\.g\. (".*")\.$/)?.[1];
+      return suggested === undefined || check(er01, { R: repo({ RepositoryName: JSON.parse(suggested) }) }).length === 0;
+    }));
+  });
   test('good: team/web-app, a.b_c-d', () => {
     for (const name of ['team/web-app', 'a.b_c-d', 'ab']) expect(check(er01, { R: repo({ RepositoryName: name }) })).toEqual([]);
   });

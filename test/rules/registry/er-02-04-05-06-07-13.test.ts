@@ -45,6 +45,24 @@ describe('ECS-ER-05 tag selection', () => {
     expect(check(er05, { R: policy(sel({ tagStatus: 'tagged', tagPatternList: ['prod*'] }), sel({ tagStatus: 'untagged' })) })).toEqual([]);
   });
   test('skipped: policy is an intrinsic', () => expect(check(er05, { R: repo({ LifecyclePolicy: { LifecyclePolicyText: { 'Fn::Sub': '${P}' } } }) })).toEqual([]));
+  test('bad: selection without tagStatus', () => {
+    const [f] = check(er05, { R: policy({ selection: { countType: 'imageCountMoreThan', countNumber: 10 } }) });
+    expect(f).toMatchObject({ ruleId: 'ECS-ER-05', property: 'Properties/LifecyclePolicy/LifecyclePolicyText' });
+    expect(f.message).toBe('[ECS-ER-05] lifecycle rule #0 (rulePriority 1) has no tagStatus at TestStack/R; allowed: tagStatus exactly tagged, untagged or any (lower case). '
+      + 'Set tagStatus of rule #0 to "untagged", "any", or "tagged" with a tagPrefixList or tagPatternList.');
+  });
+  test('bad: tagStatus not exactly tagged, untagged or any (ECR values are lower case)', () => {
+    const [upper] = check(er05, { R: policy(sel({ tagStatus: 'Tagged', tagPrefixList: ['v'] })) });
+    expect(upper.message).toBe('[ECS-ER-05] lifecycle rule #0 (rulePriority 1) has tagStatus "Tagged", which is not tagged, untagged or any at TestStack/R; '
+      + 'allowed: tagStatus exactly tagged, untagged or any (lower case). Write tagStatus of rule #0 in lower case: "tagged".');
+    const [other] = check(er05, { R: policy(sel({ tagStatus: 'untagged' }), sel({ tagStatus: 'all' })) });
+    expect(other.message).toBe('[ECS-ER-05] lifecycle rule #1 (rulePriority 2) has tagStatus "all", which is not tagged, untagged or any at TestStack/R; '
+      + 'allowed: tagStatus exactly tagged, untagged or any (lower case). Set tagStatus of rule #1 to "untagged", "any", or "tagged" with a tagPrefixList or tagPatternList.');
+    for (const v of ['ANY', ' any', 'untagged ', 1, null, ['any']]) expect(check(er05, { R: policy(sel({ tagStatus: v })) })).toHaveLength(1);
+  });
+  test('good: each documented tagStatus, exactly as written', () => {
+    expect(check(er05, { R: policy(sel({ tagStatus: 'tagged', tagPrefixList: ['v'] }), sel({ tagStatus: 'untagged' }), sel({ tagStatus: 'any' })) })).toEqual([]);
+  });
 });
 
 describe('ECS-ER-06 tag pattern wildcards', () => {
@@ -64,6 +82,22 @@ describe('ECS-ER-07 count type', () => {
     expect(check(er07, { R: policy(sel({ tagStatus: 'any', countType: 'sinceImagePulled', countUnit: 'days' })) })).toEqual([]);
   });
   test('skipped: unresolved text', () => expect(check(er07, { R: repo({ LifecyclePolicy: { LifecyclePolicyText: { Ref: 'P' } } }) })).toEqual([]));
+  test('bad: a countType that is not documented (typo sinceImagePush, wrong case, unknown)', () => {
+    const [typo] = check(er07, { R: policy(sel({ tagStatus: 'any', countType: 'sinceImagePush', countUnit: 'days' })) });
+    expect(typo).toMatchObject({ ruleId: 'ECS-ER-07', property: 'Properties/LifecyclePolicy/LifecyclePolicyText' });
+    expect(typo.message).toBe('[ECS-ER-07] lifecycle rule #0 (rulePriority 1) has countType "sinceImagePush", which is not a documented count type at TestStack/R; '
+      + 'allowed: countType imageCountMoreThan, sinceImagePushed, sinceImagePulled or sinceImageTransitioned (exact spelling). '
+      + 'Set countType of rule #0 to "sinceImagePushed" (the documented spelling).');
+    expect(check(er07, { R: policy(sel({ tagStatus: 'any', countType: 'ImageCountMoreThan' })) })[0].message).toContain('Set countType of rule #0 to "imageCountMoreThan" (the documented spelling).');
+    expect(check(er07, { R: policy(sel({ tagStatus: 'any', countType: 'olderThan' })) })[0].message)
+      .toContain('Set countType of rule #0 to one of imageCountMoreThan, sinceImagePushed, sinceImagePulled or sinceImageTransitioned.');
+    expect(check(er07, { R: policy(sel({ tagStatus: 'any', countType: 3 })) })).toHaveLength(1);
+  });
+  test('good: all four documented count types', () => {
+    const types = ['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled', 'sinceImageTransitioned'];
+    const rules = types.map((countType) => sel({ tagStatus: 'untagged', countType, ...(countType === 'imageCountMoreThan' ? {} : { countUnit: 'days' }) }));
+    expect(check(er07, { R: policy(...rules) })).toEqual([]);
+  });
 });
 
 describe('ECS-ER-13 repository policy without Resource', () => {

@@ -100,6 +100,16 @@ describe('ECS-ER-14 scanOnPush ignored under enhanced scanning', () => {
     expect(f.message).toContain('registry scanning configuration TestStack/Scan uses ENHANCED scanning');
   });
 
+  test('the fix keeps ScanOnPush for Control Tower CT.ECR.PR.2 and acknowledges the warning; it never says to remove it', () => {
+    const [f] = check(er14, { R: scanRepo(true), Scan: registry('ENHANCED') });
+    expect(f.message).toBe('[ECS-ER-14] repository sets ScanOnPush true but registry scanning configuration TestStack/Scan uses ENHANCED scanning at TestStack/R; '
+      + 'allowed: ScanOnPush true kept as an acknowledged no-op under ENHANCED registry scanning (Control Tower CT.ECR.PR.2 requires it); the registry scanning rules decide what is scanned. '
+      + 'Keep ScanOnPush true (Control Tower CT.ECR.PR.2 requires it), make sure a rule of TestStack/Scan matches this repository, and acknowledge the warning: '
+      + "Validations.of(repository).acknowledge({ id: 'ECS-ER-14', reason: 'scan on push kept for CT.ECR.PR.2; ENHANCED registry scanning decides' }).");
+    for (const text of [f.message, er14.fix]) expect(text).not.toMatch(/\b(remove|drop|disable)\b/i);
+    expect(er14.fix).toContain('CT.ECR.PR.2');
+  });
+
   test('good: BASIC registry, scanOnPush off, other Region; skipped: token flag', () => {
     expect(check(er14, { R: scanRepo(true), Scan: registry('BASIC') })).toHaveLength(0);
     expect(check(er14, { R: scanRepo(false), Scan: registry('ENHANCED') })).toHaveLength(0);

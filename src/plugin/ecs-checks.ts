@@ -223,8 +223,14 @@ function stackInputs(root: IConstruct | undefined, written: WrittenStack, pathsO
     templateSize: fs.statSync(written.file).size,
     constructPathOf: pathsOf(dir, written.artifactId),
     stackName: stack && !Token.isUnresolved(stack.stackName) ? stack.stackName : undefined,
+    stackTags: stack ? literalTags(stack.tags.tagValues()) : undefined,
   };
   return [input, ...nestedStacks(stack, input, dir, pathsOf)];
+}
+
+/** The tags whose key and value are literals (a token's value is only known at deploy). */
+function literalTags(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).filter(([k, v]) => !Token.isUnresolved(k) && !Token.isUnresolved(v)));
 }
 
 /** Whether a template has an AWS::CloudFormation::Stack resource (for-in: no array of thousands of resources). */
@@ -257,6 +263,7 @@ function nestedStacks(stack: Stack | undefined, parent: StackInput, dir: string,
       name: nested.node.path,
       template: renderedTemplate(nested, file) as CfnTemplate | undefined ?? readJsonTemplate(file, true),
       environment: parent.environment,
+      stackTags: parent.stackTags,
       file,
       templateSize: fs.statSync(file).size,
       constructPathOf: pathsOf(dir, nested.artifactId),

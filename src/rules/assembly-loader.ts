@@ -30,7 +30,7 @@ interface ManifestArtifact {
   readonly displayName?: string;
   readonly metadata?: Record<string, readonly MetadataEntry[]>;
   readonly additionalMetadataFile?: string;
-  readonly properties?: { readonly templateFile?: string; readonly directoryName?: string; readonly stackName?: string; readonly file?: string };
+  readonly properties?: { readonly templateFile?: string; readonly directoryName?: string; readonly stackName?: string; readonly file?: string; readonly tags?: unknown };
 }
 
 interface MetadataEntry {
@@ -158,6 +158,12 @@ export class AssemblyPaths {
     }
     return this.stacks.get(artifactId);
   }
+}
+
+/** A manifest's map of strings (a stack artifact's tags), without entries of another type. */
+function stringMap(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 /** Parse `aws://account/region` (unknown-account / unknown-region are env-agnostic). */
@@ -328,6 +334,7 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
         acknowledgements: readAcknowledgements(metadata),
         constructWarnings: readConstructWarnings(metadata),
         standard: readStandard(metadata),
+        stackTags: stringMap(art.properties.tags),
         // The manifest names the stack only when its name differs from the artifact id.
         stackName: art.properties.stackName ?? id,
         // Templates synthesized without aws:cdk:path: the paths from the logical id metadata, indexed on first use.

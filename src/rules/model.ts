@@ -37,6 +37,8 @@ export class StackModel {
   public readonly name: string;
   public readonly template: CfnTemplate;
   public readonly environment: StackEnvironment;
+  /** Tags CloudFormation applies to the stack's taggable resources (StackInput.stackTags). */
+  public readonly stackTags: { readonly [key: string]: string };
   public readonly file?: string;
   public readonly templateSize: number;
   public readonly stackName?: string;
@@ -50,6 +52,7 @@ export class StackModel {
     this.name = input.name;
     this.template = input.template;
     this.environment = input.environment ?? {};
+    this.stackTags = input.stackTags ?? {};
     this.file = input.file;
     this.stackName = input.stackName;
     this.builtInValidated = input.builtInValidated ?? true;

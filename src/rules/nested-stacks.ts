@@ -69,6 +69,8 @@ export function nestedStackInputs(
       name: typeof cdkPath === 'string' ? cdkPath.replace(/\.NestedStack\/[^/]*$/, '') : `${parent.name}/${logicalId}`,
       template: read(file),
       environment: parent.environment,
+      // CloudFormation passes a stack's tags on to its nested stacks.
+      stackTags: parent.stackTags,
       file,
       templateSize: fs.statSync(file).size,
       acknowledgements: parent.acknowledgements,

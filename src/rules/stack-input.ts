@@ -74,6 +74,11 @@ export interface StackInput {
   readonly constructWarnings?: readonly ConstructWarning[];
   /** The deployment standard the stack's synth applied, as JSON text (CLI only). @default - none recorded */
   readonly standard?: string;
+  /**
+   * Stack-level tags (`StackProps.tags`, `Tags.of(stack)`): CloudFormation applies them to the stack's taggable resources
+   * at deploy, though the template does not list them on the resources. @default - none
+   */
+  readonly stackTags?: { readonly [key: string]: string };
 }
 
 /** A construct check's warning as the assembly's metadata records it. */

@@ -15,6 +15,14 @@ const v2 = path.join(dir, 'acme-2.0.0.json');
 fs.writeFileSync(v1, ACME_STANDARD.toJson());
 fs.writeFileSync(v2, ACME_STANDARD_V2.toJson());
 
+/** Remove the stack-level tags the manifest of an assembly directory records. */
+function dropStackTags(assemblyDir: string): void {
+  const file = path.join(assemblyDir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const artifact of Object.values<any>(manifest.artifacts)) delete artifact.properties?.tags;
+  fs.writeFileSync(file, JSON.stringify(manifest));
+}
+
 /** A plain aws-cdk-lib app (no kit constructs, no standard applied) that meets v1 but not v2. */
 function plainAssembly(): string {
   const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'out-')), context: { 'aws:cdk:enable-path-metadata': true } });
@@ -38,6 +46,30 @@ describe('cdk-ecs-kit check --standard', () => {
     // The standard names cdk-nag packs, which need the CDK app: the CLI says it did not run them.
     expect(ACME_STANDARD.props.nagPacks?.length).toBeGreaterThan(0);
     expect(a.stderr).toMatch(/^cdk-ecs-kit: note: the standard's AwsSolutions checks run in synth \(apply\(\)\), not in check/);
+  });
+
+  test('stack-level tags (StackProps.tags) meet ORG-TAG-01: CloudFormation applies them to the resources at deploy', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'out-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    const stack = new Stack(app, 'Tagged', { tags: { 'team': 'payments', 'cost-center': 'cc-1', 'managed-by': 'acme' } });
+    const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+    td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+    const tagged = app.synth().directory;
+    const orgFindings = (r: { stdout: string }) => (JSON.parse(r.stdout).findings as { ruleId: string }[]).map((f) => f.ruleId).filter((id) => id.startsWith('ORG-TAG'));
+    expect(orgFindings(run('check', '--format', 'json', '--standard', v1, tagged))).toEqual([]);
+    // In a synth too: the standard applied to an app whose stack carries the tags.
+    const inSynth = new App();
+    const s2 = new Stack(inSynth, 'Tagged', { tags: { 'team': 'payments', 'cost-center': 'cc-1' } });
+    new ecs.FargateTaskDefinition(s2, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 })
+      .addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+    DeploymentStandard.BASELINE.extend({ name: 'tags-only', requiredTags: ['team', 'cost-center'], nagPacks: [] }).apply(inSynth);
+    expect(() => inSynth.synth()).not.toThrow();
+    // One tag missing from the stack: still reported.
+    const missing = new App();
+    const s3 = new Stack(missing, 'Tagged', { tags: { team: 'payments' } });
+    new ecs.FargateTaskDefinition(s3, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 })
+      .addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+    DeploymentStandard.BASELINE.extend({ name: 'tags-only', requiredTags: ['team', 'cost-center'], nagPacks: [] }).apply(missing);
+    expect(() => missing.synth()).toThrow(/ORG-TAG-01/);
   });
 
   test('on a template file, judging L1 resources', () => {
@@ -144,6 +176,7 @@ describe('cdk-ecs-kit check --standard', () => {
     const taskDef = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition');
     delete taskDef.Properties.Tags;
     fs.writeFileSync(file, JSON.stringify(template));
+    dropStackTags(applied); // Tags.of(app) tags the stack too, and CloudFormation would tag the task definition from it
     const bad = run('check', applied);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('[ORG-TAG-01] ');
@@ -209,6 +242,7 @@ describe('cdk-ecs-kit check --standard', () => {
     const template = JSON.parse(fs.readFileSync(file, 'utf8'));
     delete Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition').Properties.Tags;
     fs.writeFileSync(file, JSON.stringify(template));
+    dropStackTags(prod.directory);
     const bad = run('check', assembly.directory);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/\[ORG-TAG-01\] .*Prod\/Orders\/TaskDef/);

@@ -26,6 +26,7 @@ import { CT25_AWSLOGS_OPTIONS } from './ct-25-awslogs-options';
 import { CT26_EFS_ROOT_NON_ROOT_USER } from './ct-26-efs-root-non-root-user';
 import { CT27_FIRELENS_NEEDS_ROUTER } from './ct-27-firelens-needs-router';
 import { CT28_HOSTNAME_AWSVPC } from './ct-28-hostname-awsvpc';
+import { CT29_FARGATE_STOP_TIMEOUT } from './ct-29-fargate-stop-timeout';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -56,4 +57,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT26_EFS_ROOT_NON_ROOT_USER,
   CT27_FIRELENS_NEEDS_ROUTER,
   CT28_HOSTNAME_AWSVPC,
+  CT29_FARGATE_STOP_TIMEOUT,
 ];

@@ -14,6 +14,16 @@ export function discoveryNameProblem(name: string): string | undefined {
   return bad.length ? `contains ${bad.map((c) => JSON.stringify(c)).join(', ')}` : undefined;
 }
 
+/**
+ * A valid discoveryName close to `name`: lowercased, other characters replaced by hyphens, at most 64
+ * characters, without leading or trailing hyphens. Undefined when nothing valid remains.
+ */
+export function suggestDiscoveryName(name: string): string | undefined {
+  const trim = (s: string) => s.replace(/^-+|-+$/g, '');
+  const cleaned = trim(trim(name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')).slice(0, MAX));
+  return cleaned.length > 0 && discoveryNameProblem(cleaned) === undefined ? cleaned : undefined;
+}
+
 export const SC03_DISCOVERY_NAME: ResourceRule = {
   id: 'ECS-SC-03',
   title: 'Service Connect discoveryName: up to 64 lowercase letters, digits, _ and -',
@@ -32,13 +42,13 @@ export const SC03_DISCOVERY_NAME: ResourceRule = {
       if (name === undefined) continue;
       const problem = discoveryNameProblem(name);
       if (!problem) continue;
-      const suggestion = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').slice(0, MAX) || 'svc';
+      const suggestion = suggestDiscoveryName(name);
       issues.push({
         property: `${sc.pointer}/DiscoveryName`,
         value: sc.def.DiscoveryName,
         problem: `Service Connect DiscoveryName ${JSON.stringify(name)} ${problem}`,
         allowed: `up to ${MAX} lowercase letters, digits, underscores (_) and hyphens (-), not starting with a hyphen`,
-        fix: `Use ${JSON.stringify(suggestion)} as the discovery name.`,
+        fix: suggestion ? `Use ${JSON.stringify(suggestion)} as the discovery name.` : 'Use a short lowercase discoveryName such as "api" or "orders_db".',
       });
     }
     return issues;

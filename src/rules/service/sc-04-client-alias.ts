@@ -14,6 +14,16 @@ export function dnsNameProblem(name: string): string | undefined {
   return bad.length ? `contains ${bad.map((c) => JSON.stringify(c)).join(', ')}` : undefined;
 }
 
+/**
+ * A valid dnsName close to `name`: lowercased, other characters replaced by hyphens, at most 127
+ * characters, without leading or trailing hyphens and periods. Undefined when nothing valid remains.
+ */
+export function suggestDnsName(name: string): string | undefined {
+  const trim = (s: string) => s.replace(/^[-.]+|[-.]+$/g, '');
+  const cleaned = trim(trim(name.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-')).slice(0, MAX));
+  return cleaned.length > 0 && dnsNameProblem(cleaned) === undefined ? cleaned : undefined;
+}
+
 export const SC04_CLIENT_ALIAS: ResourceRule = {
   id: 'ECS-SC-04',
   title: 'Service Connect client alias: dnsName format and port 0-65535',
@@ -35,13 +45,13 @@ export const SC04_CLIENT_ALIAS: ResourceRule = {
         const dns = toStr(alias.DnsName);
         const problem = dns === undefined ? undefined : dnsNameProblem(dns);
         if (dns !== undefined && problem) {
-          const suggestion = dns.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+/, '').slice(0, MAX) || 'svc';
+          const suggestion = suggestDnsName(dns);
           issues.push({
             property: `${pointer}/DnsName`,
             value: alias.DnsName,
             problem: `Service Connect client alias DnsName ${JSON.stringify(dns)} ${problem}`,
             allowed: `up to ${MAX} lowercase letters, digits, underscores (_), hyphens (-) and periods (.), not starting with a hyphen`,
-            fix: `Use ${JSON.stringify(suggestion)} as the alias.`,
+            fix: suggestion ? `Use ${JSON.stringify(suggestion)} as the alias.` : 'Use a lowercase DNS-style alias such as "orders.internal".',
           });
         }
         const port = toNumber(alias.Port);

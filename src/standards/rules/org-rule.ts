@@ -28,6 +28,13 @@ export function standardLabel(standard: DeploymentStandardProps): string {
 
 /** Tag keys of a resource, or undefined when its Tags cannot be read (token, intrinsic). */
 export function tagKeys(resource: TemplateResource): Set<string> | undefined {
+  const keys = resourceTagKeys(resource);
+  // Stack-level tags reach the resource at deploy.
+  if (keys) for (const key of Object.keys(resource.stack.stackTags)) keys.add(key);
+  return keys;
+}
+
+function resourceTagKeys(resource: TemplateResource): Set<string> | undefined {
   const raw = resource.properties.Tags;
   if (raw === undefined) return new Set();
   const list = toArray(raw);

@@ -30,7 +30,9 @@ interface ManifestArtifact {
   readonly displayName?: string;
   readonly metadata?: Record<string, readonly MetadataEntry[]>;
   readonly additionalMetadataFile?: string;
-  readonly properties?: { readonly templateFile?: string; readonly directoryName?: string; readonly stackName?: string; readonly file?: string; readonly tags?: unknown };
+  readonly properties?: {
+    readonly templateFile?: string; readonly directoryName?: string; readonly stackName?: string; readonly file?: string; readonly tags?: unknown;
+  };
 }
 
 interface MetadataEntry {

@@ -38,6 +38,8 @@ export class SecureRepository extends Construct implements ecr.IRepository {
   private readonly mutableTags: readonly string[];
   /** The lifecycle rules so far, to check each one added against the rest. */
   private readonly lifecycle: ecr.LifecycleRule[];
+  /** Whether the kit's two default lifecycle rules are in the policy (no lifecycleRules given). */
+  private readonly defaultRules: boolean;
 
   constructor(scope: Construct, id: string, props: SecureRepositoryProps = {}) {
     super(scope, id);
@@ -45,6 +47,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     this.mutableTags = this.validateMutableTags(props.mutableTags ?? []);
     const lifecycleRules = this.lifecycleRules(props);
     this.lifecycle = [...lifecycleRules];
+    this.defaultRules = props.lifecycleRules === undefined;
 
     this.repository = new ecr.Repository(this, 'Resource', {
       repositoryName: props.repositoryName,
@@ -68,11 +71,17 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     validateWithRules(this, this.repository.node.defaultChild as ecr.CfnRepository, LIFECYCLE_RULE_IDS);
   }
 
-  /** Add a lifecycle rule; the whole policy is checked at synth. */
+  /**
+   * Add a lifecycle rule; the whole policy is checked at synth. Next to the default rules, a rule without rulePriority
+   * (other than the tag-status-any one) is numbered after the rules added before it and before the defaults: after
+   * them it would never act, since the default rule keeping tagged images matches every tagged image first.
+   */
   public addLifecycleRule(rule: ecr.LifecycleRule): void {
-    this.checkAnyRuleLast([...this.lifecycle, rule]);
-    this.lifecycle.push(rule);
-    this.repository.addLifecycleRule(rule);
+    const placed = this.defaultRules && rule.rulePriority === undefined && tagStatusOf(rule) !== ecr.TagStatus.ANY
+      ? { ...rule, rulePriority: 1 + Math.max(0, ...this.lifecycle.map((r) => r.rulePriority ?? 0)) } : rule;
+    this.checkAnyRuleLast([...this.lifecycle, placed]);
+    this.lifecycle.push(placed);
+    this.repository.addLifecycleRule(placed);
   }
 
   /**
@@ -325,10 +334,9 @@ export class SecureRepository extends Construct implements ecr.IRepository {
 
   /** aws-cdk-lib throws these only while rendering, as a "Resolution error" without a path. */
   private checkAnyRuleLast(rules: readonly ecr.LifecycleRule[]): void {
-    const statusOf = (r: ecr.LifecycleRule) => r.tagStatus ?? (r.tagPrefixList || r.tagPatternList ? ecr.TagStatus.TAGGED : ecr.TagStatus.ANY);
-    const any = rules.find((r) => statusOf(r) === ecr.TagStatus.ANY && r.rulePriority !== undefined);
+    const any = rules.find((r) => tagStatusOf(r) === ecr.TagStatus.ANY && r.rulePriority !== undefined);
     if (!any) return;
-    const others = rules.filter((r) => statusOf(r) !== ecr.TagStatus.ANY);
+    const others = rules.filter((r) => tagStatusOf(r) !== ecr.TagStatus.ANY);
     const unprioritized = others.filter((r) => r.rulePriority === undefined).length;
     const highest = Math.max(0, ...others.map((r) => r.rulePriority ?? 0));
     if (unprioritized === 0 && any.rulePriority! > highest) return;
@@ -384,4 +392,9 @@ export class SecureRepository extends Construct implements ecr.IRepository {
 function wildcardMatches(pattern: string, tag: string): boolean {
   const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return re.test(tag);
+}
+
+/** A lifecycle rule's tag status as aws-cdk-lib renders it: TAGGED with a tag list, else ANY. */
+function tagStatusOf(rule: ecr.LifecycleRule): ecr.TagStatus {
+  return rule.tagStatus ?? (rule.tagPrefixList || rule.tagPatternList ? ecr.TagStatus.TAGGED : ecr.TagStatus.ANY);
 }

@@ -96,6 +96,24 @@ describe('SecureRepository defaults', () => {
     Template.fromStack(s).hasResource('AWS::ECR::Repository', { Properties: { EmptyOnDelete: true }, DeletionPolicy: 'Delete' });
   });
 
+  test('next to the defaults, a rule added without rulePriority comes first: after the keep-100-tagged rule it would never act', () => {
+    const s = stack();
+    const repo = new SecureRepository(s, 'Repo');
+    repo.addLifecycleRule({ tagPrefixList: ['pr-'], maxImageAge: Duration.days(7) });
+    repo.addLifecycleRule({ tagPatternList: ['dev-*'], maxImageCount: 3 });
+    repo.addLifecycleRule({ tagStatus: ecr.TagStatus.ANY, maxImageCount: 500 });
+    expect(lifecycle(Template.fromStack(s)).rules.map((r) => [r.rulePriority, r.selection.tagStatus, r.selection.tagPrefixList ?? r.selection.tagPatternList]))
+      .toEqual([[1, 'tagged', ['pr-']], [2, 'tagged', ['dev-*']], [3, 'untagged', undefined], [4, 'tagged', ['*']], [5, 'any', undefined]]);
+    // With a rulePriority the user's numbering stands, as before.
+    const s2 = stack();
+    new SecureRepository(s2, 'Repo').addLifecycleRule({ rulePriority: 5, tagPrefixList: ['pr-'], maxImageAge: Duration.days(7) });
+    expect(lifecycle(Template.fromStack(s2)).rules.map((r) => r.rulePriority)).toEqual([5, 6, 7]);
+    // Without added rules the defaults keep priorities 1 and 2 (templates of existing apps do not change).
+    const s3 = stack();
+    new SecureRepository(s3, 'Repo');
+    expect(lifecycle(Template.fromStack(s3)).rules.map((r) => r.rulePriority)).toEqual([1, 2]);
+  });
+
   test('a custom lifecycle policy replaces the defaults, and addLifecycleRule appends', () => {
     const s = stack();
     const repo = new SecureRepository(s, 'Repo', { lifecycleRules: [{ tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: Duration.days(1) }] });

@@ -102,7 +102,8 @@ describe('SecureRepository defaults', () => {
     repo.addLifecycleRule({ tagPrefixList: ['pr-'], maxImageAge: Duration.days(7) });
     repo.addLifecycleRule({ tagPatternList: ['dev-*'], maxImageCount: 3 });
     repo.addLifecycleRule({ tagStatus: ecr.TagStatus.ANY, maxImageCount: 500 });
-    expect(lifecycle(Template.fromStack(s)).rules.map((r) => [r.rulePriority, r.selection.tagStatus, r.selection.tagPrefixList ?? r.selection.tagPatternList]))
+    const rules = lifecycle(Template.fromStack(s)).rules;
+    expect(rules.map((r) => [r.rulePriority, r.selection.tagStatus, r.selection.tagPrefixList ?? r.selection.tagPatternList]))
       .toEqual([[1, 'tagged', ['pr-']], [2, 'tagged', ['dev-*']], [3, 'untagged', undefined], [4, 'tagged', ['*']], [5, 'any', undefined]]);
     // With a rulePriority the user's numbering stands, as before.
     const s2 = stack();

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { Annotations, Aspects, IPolicyValidationPlugin, Stack, Stage, Tag, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { appliedStandard, askedBefore, recordStandard } from './applied-standard';
@@ -135,6 +136,7 @@ export class DeploymentStandard {
    * only that stage; a stage inside or around one with a standard may not.
    */
   public apply(app: IConstruct, options: ApplyStandardOptions = {}): void {
+    warnForeignCdkLib(app);
     const early = askedBefore(app);
     recordStandard(app, this.props);
     if (early.length > 0) {
@@ -157,6 +159,24 @@ export class DeploymentStandard {
       recordOnStacks(stage, this.props, JSON.parse(this.toJson()));
     }
   }
+}
+
+let warnedForeignCdkLib = false;
+
+/**
+ * Warn once when the app was built with another copy of aws-cdk-lib than the one the kit loads (a platform package linked
+ * with `file:` brings its own): the cdk-nag packs apply() registers, built on the kit's copy, then find nothing in the app.
+ * Printed at once: the annotations of an aspect registered through the kit's copy may never be read by the app's.
+ */
+function warnForeignCdkLib(app: IConstruct): void {
+  const root = app.node.root;
+  if (warnedForeignCdkLib || !Stage.isStage(root) || root instanceof Stage) return;
+  warnedForeignCdkLib = true;
+  const kitLib = path.dirname(require.resolve('aws-cdk-lib/package.json'));
+  console.warn(`[WARNING] cdk-ecs-kit:aws-cdk-lib-loaded-twice: the app is built with another copy of aws-cdk-lib than the one cdk-ecs-kit `
+    + `loads (${kitLib}): the cdk-nag packs DeploymentStandard.apply() registers find nothing in the app's constructs, and kit constructs `
+    + 'cannot be mixed with the app\'s. Install one copy: make aws-cdk-lib, constructs and cdk-ecs-kit peerDependencies of the package '
+    + 'that holds the standard, and for a file: dependency set install-links=true in the app\'s .npmrc (docs/standards.md).');
 }
 
 /** The Control Tower validator from the optional peer dependency. */

@@ -189,6 +189,28 @@ describe('DeploymentStandard', () => {
     }
   });
 
+  test('one copy of the kit, but the app built on another aws-cdk-lib (a file: linked platform package): a warning at apply() says so', () => {
+    let OtherApp: typeof App | undefined;
+    // A fresh module registry: a second aws-cdk-lib, as the app's own node_modules holds next to the linked package's.
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      OtherApp = require('aws-cdk-lib').App;
+    });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const foreign = new OtherApp!();
+      expect(foreign instanceof App).toBe(false);
+      ACME_NO_PACKS.apply(foreign);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[WARNING\] cdk-ecs-kit:aws-cdk-lib-loaded-twice: the app is built with another copy of aws-cdk-lib .*install-links=true/));
+      // The app's own copy: no warning.
+      warn.mockClear();
+      ACME_NO_PACKS.apply(tmpApp());
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test('the standard applied with one copy of the kit is the one constructs of another copy read', () => {
     let other: typeof import('../../src/standards/applied-standard') | undefined;
     // A fresh module registry: the second copy's own module-level state, as a nested node_modules copy has.

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { dirname } from 'path';
 import { Annotations, Aspects, IPolicyValidationPlugin, Stack, Stage, Tag, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { appliedStandard, askedBefore, recordStandard } from './applied-standard';
@@ -172,8 +172,8 @@ function warnForeignCdkLib(app: IConstruct): void {
   const root = app.node.root;
   if (warnedForeignCdkLib || !Stage.isStage(root) || root instanceof Stage) return;
   warnedForeignCdkLib = true;
-  const kitLib = path.dirname(require.resolve('aws-cdk-lib/package.json'));
-  console.warn(`[WARNING] cdk-ecs-kit:aws-cdk-lib-loaded-twice: the app is built with another copy of aws-cdk-lib than the one cdk-ecs-kit `
+  const kitLib = dirname(require.resolve('aws-cdk-lib/package.json'));
+  console.warn('[WARNING] cdk-ecs-kit:aws-cdk-lib-loaded-twice: the app is built with another copy of aws-cdk-lib than the one cdk-ecs-kit '
     + `loads (${kitLib}): the cdk-nag packs DeploymentStandard.apply() registers find nothing in the app's constructs, and kit constructs `
     + 'cannot be mixed with the app\'s. Install one copy: make aws-cdk-lib, constructs and cdk-ecs-kit peerDependencies of the package '
     + 'that holds the standard, and for a file: dependency set install-links=true in the app\'s .npmrc (docs/standards.md).');

@@ -7,7 +7,11 @@ export enum EncryptionRequirement {
   NONE = 'none',
   /** Encrypted, with an AWS-owned or customer key (e.g. SQS-managed SSE counts). */
   AWS_OWNED = 'aws-owned',
-  /** Encrypted with a KMS key the account controls. */
+  /**
+   * Encrypted with a KMS key: a customer managed key, or the service's AWS managed key (`alias/aws/sqs`, ECR's `aws/ecr`),
+   * which the account can audit in CloudTrail but whose key policy it cannot edit. AWS-owned keys (SQS-managed SSE, ECR's
+   * AES256) do not count.
+   */
   KMS = 'kms',
 }
 

@@ -107,8 +107,20 @@ export class WorkerService extends ServiceBase {
     this.queue.grantConsumeMessages(taskRole instanceof ManagedGrantsRole ? taskRole
       : intoManagedPolicy(new iam.ManagedPolicy(this, 'ConsumePolicy', { description: `Consume the queue of ${path}`, roles: [taskRole] }), taskRole));
     if (props.queueUrlEnvironment) {
-      this.mainContainer.addEnvironment(props.queueUrlEnvironment, this.queue.queueUrl);
-      kitEnvironmentVariable(this.taskDefinition, props.queueUrlEnvironment, QUEUE_URL_REASON);
+      const name = props.queueUrlEnvironment;
+      // addEnvironment would silently replace the container's own variable of that name.
+      const own = this.mainContainer.renderContainerDefinition().environment;
+      if (Array.isArray(own) && own.some((e) => (e as ecs.CfnTaskDefinition.KeyValuePairProperty).name === name)) {
+        fail({
+          code: 'KIT-SERVICE-QUEUE',
+          path,
+          problem: `queueUrlEnvironment '${name}' names an environment variable the main container already sets`,
+          allowed: 'a name the container does not set',
+          fix: `Remove ${name} from the container's environment (the kit sets it to the queue URL), or pick another queueUrlEnvironment.`,
+        });
+      }
+      this.mainContainer.addEnvironment(name, this.queue.queueUrl);
+      kitEnvironmentVariable(this.taskDefinition, name, QUEUE_URL_REASON);
     }
     if (this.scalableTaskCount && props.scaleOnBacklog !== false) {
       this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);

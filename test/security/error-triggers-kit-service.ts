@@ -176,6 +176,16 @@ export const KIT_SERVICE_TRIGGERS: ErrorTrigger[] = [
     bad: 'maxReceiveCount 5',
     trigger: () => { const e = env(); new WorkerService(e.stack, 'W', { cluster: e.cluster, task: fargateTask(e.stack), queue: new sqs.Queue(e.stack, 'Q'), maxReceiveCount: 5 }); },
   },
+  {
+    code: 'KIT-SERVICE-QUEUE',
+    prop: 'queueUrlEnvironment',
+    bad: 'QUEUE_URL',
+    trigger: () => {
+      const e = env();
+      const task = new FargateTask(e.stack, 'EnvTask', { container: { image: IMAGE, environment: { QUEUE_URL: 'https://example' } } });
+      new WorkerService(e.stack, 'W', { cluster: e.cluster, task, queueUrlEnvironment: 'QUEUE_URL' });
+    },
+  },
   { code: 'KIT-SERVICE-SCALING', prop: 'requestsPerTarget', bad: '100', trigger: () => web({ requestsPerTarget: 100 }) },
   { code: 'KIT-SERVICE-SCALING', prop: 'targetCpuPercent', bad: '0', trigger: () => web({ autoScaling: { maxCapacity: 5, targetCpuPercent: 0 } }) },
   { code: 'KIT-SERVICE-SCALING', prop: 'targetCpuPercent', bad: '50', trigger: () => web({ autoScaling: { maxCapacity: 5, targetCpuPercent: 50, scaleOnCpu: false } }) },

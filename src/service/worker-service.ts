@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -125,6 +125,7 @@ export class WorkerService extends ServiceBase {
     if (this.scalableTaskCount && props.scaleOnBacklog !== false) {
       this.scaleOnBacklog(props.backlogPerTask ?? 10, props.autoScaling?.scaleInCooldown, props.autoScaling?.scaleOutCooldown);
       addAcknowledgeableValidation(this, KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, () => this.checkContainerInsights());
+      this.warnContainerInsightsUnset();
     }
   }
 
@@ -138,12 +139,24 @@ export class WorkerService extends ServiceBase {
     const cfn = visible?.node.defaultChild;
     if (!(cfn instanceof ecs.CfnCluster)) return []; // an imported cluster does not show its settings
     const setting = containerInsightsSetting(cfn);
-    if (setting === undefined || setting === 'enabled' || setting === 'enhanced') return [];
+    if (setting === undefined || setting === null || setting === 'enabled' || setting === 'enhanced') return [];
     return [formatMessage(KIT_CHECKS.SERVICE_BACKLOG_METRIC.id, this.node.path, {
       problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but Container Insights is '${setting}' on cluster ${this._serviceCluster.path}`,
       allowed: 'backlog scaling on a cluster with Container Insights enabled or enhanced',
-      fix: 'Set containerInsights: ecs.ContainerInsights.ENABLED on the EcsCluster (the default), or set scaleOnBacklog: false to scale on CPU only',
+      fix: CONTAINER_INSIGHTS_FIX,
     })];
+  }
+
+  /** A cluster of the app that leaves Container Insights to the account setting, which is off unless the account turned it on. */
+  private warnContainerInsightsUnset(): void {
+    const cfn = this._serviceCluster.visible?.node.defaultChild;
+    if (!(cfn instanceof ecs.CfnCluster) || containerInsightsSetting(cfn) !== null) return;
+    Annotations.of(this).addWarningV2(KIT_CHECKS.SERVICE_BACKLOG_METRIC_UNSET.id, formatMessage(KIT_CHECKS.SERVICE_BACKLOG_METRIC_UNSET.id, this.node.path, {
+      problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but cluster ${this._serviceCluster.path} does not set `
+        + 'Container Insights, so the account setting decides (off unless the account turned it on): without it the policy has no data and never scales',
+      allowed: 'backlog scaling on a cluster with Container Insights enabled or enhanced',
+      fix: CONTAINER_INSIGHTS_FIX,
+    }));
   }
 
   /** Target tracking on visible messages / running tasks (metric math; the L2 takes single metrics only). */
@@ -191,14 +204,20 @@ function checkBacklogOptions(path: string, props: WorkerServiceProps): void {
 }
 
 /** The cluster's containerInsights setting ('enabled', 'enhanced', 'disabled'), or undefined when unknown at synth. */
-function containerInsightsSetting(cfn: ecs.CfnCluster): string | undefined {
+/** What the backlog-metric checks tell the user to do, for a kit EcsCluster and for an aws-cdk-lib ecs.Cluster. */
+const CONTAINER_INSIGHTS_FIX = 'Set containerInsights: ecs.ContainerInsights.ENABLED on the EcsCluster (its default), or containerInsightsV2: '
+  + 'ecs.ContainerInsights.ENABLED on an aws-cdk-lib ecs.Cluster; or set scaleOnBacklog: false to scale on CPU only';
+
+/** The cluster's containerInsights setting; null when it sets none (the account setting applies), undefined when unresolved. */
+function containerInsightsSetting(cfn: ecs.CfnCluster): string | null | undefined {
   const settings = cfn.clusterSettings;
+  if (settings === undefined) return null;
   if (!Array.isArray(settings)) return undefined;
   for (const s of settings) {
     if (Token.isUnresolved(s)) return undefined;
     const setting = s as ecs.CfnCluster.ClusterSettingsProperty;
     if (setting.name === 'containerInsights') return Token.isUnresolved(setting.value) ? undefined : setting.value;
   }
-  // No setting: the account default applies, which the template does not show.
-  return undefined;
+  // No containerInsights setting: the account default applies, which the template does not show.
+  return null;
 }

@@ -4,7 +4,7 @@
  * the AWS page it follows.
  */
 import { App, Duration, Size, Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -159,6 +159,26 @@ describe('WorkerService backlog scaling', () => {
   test('backlog scaling on a cluster without Container Insights fails synth (KIT-SERVICE-BACKLOG-METRIC)', () => {
     const { app } = workerWithoutInsights({ autoScaling: { maxCapacity: 5 } });
     expect(() => app.synth()).toThrow(/\[KIT-SERVICE-BACKLOG-METRIC\] autoScaling tracks backlog per task with ECS\/ContainerInsights RunningTaskCount, but Container Insights is 'disabled' on cluster Svc\/Cluster at Svc\/Worker/);
+  });
+
+  test('an aws-cdk-lib ecs.Cluster that sets no Container Insights: a warning, since the account setting decides (KIT-SERVICE-BACKLOG-METRIC-UNSET)', () => {
+    const build = (insights?: ecs.ContainerInsights) => {
+      const app = new App();
+      const stack = new Stack(app, 'Svc', { env: ENV });
+      const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
+      const cluster = new ecs.Cluster(stack, 'Plain', { vpc, containerInsightsV2: insights });
+      new WorkerService(stack, 'Worker', { cluster, task: new FargateTask(stack, 'Task', { container: { image: IMAGE } }), autoScaling: { maxCapacity: 5 } });
+      return { app, stack };
+    };
+    const { app, stack } = build();
+    expect(() => app.synth()).not.toThrow();
+    expect(Annotations.fromStack(stack).findWarning('/Svc/Worker', Match.stringLikeRegexp('KIT-SERVICE-BACKLOG-METRIC-UNSET')).map((w) => String(w.entry.data)))
+      .toEqual([expect.stringContaining('cluster Svc/Plain does not set Container Insights, so the account setting decides (off unless the account turned it on)')]);
+    expect(String(Annotations.fromStack(stack).findWarning('/Svc/Worker', Match.stringLikeRegexp('UNSET'))[0].entry.data))
+      .toContain('containerInsightsV2: ecs.ContainerInsights.ENABLED on an aws-cdk-lib ecs.Cluster');
+    // Set explicitly: no warning.
+    const on = build(ecs.ContainerInsights.ENABLED);
+    expect(Annotations.fromStack(on.stack).findWarning('*', Match.stringLikeRegexp('KIT-SERVICE-BACKLOG-METRIC-UNSET'))).toEqual([]);
   });
 
   test('an acknowledged KIT-SERVICE-BACKLOG-METRIC passes synth (the metric may come from elsewhere)', () => {

@@ -5,7 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
-import { ECR_PULL_THROUGH_CACHE, isValidPullThroughCachePrefix } from '../rules/tables/ecr-limits';
+import {
+  ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN, ECR_PULL_THROUGH_CACHE, ECR_REPOSITORY_NAME, isValidPullThroughCachePrefix, isValidRepositoryName,
+} from '../rules/tables/ecr-limits';
 
 /** An upstream registry that ECR can cache. */
 export class UpstreamRegistry {
@@ -108,7 +110,10 @@ export class PullThroughCacheRule extends Construct {
   public containerImage(upstreamRepository: string, tagOrDigest: string): ecs.ContainerImage {
     // Docker's CLI adds library/ itself; ECR's pull-through cache does not, and the pull fails without it.
     const official = this.upstream === UpstreamRegistry.DOCKER_HUB && !Token.isUnresolved(upstreamRepository) && !upstreamRepository.includes('/');
-    const repositoryName = `${this.ecrRepositoryPrefix}/${official ? 'library/' : ''}${upstreamRepository}`;
+    // ECR assumes a / after every prefix; ROOT caches without a prefix (pull-through-cache-private-wildcards.html).
+    const prefix = this.ecrRepositoryPrefix.replace(/\/$/, '');
+    const repositoryName = `${prefix === 'ROOT' ? '' : `${prefix}/`}${official ? 'library/' : ''}${upstreamRepository}`;
+    this.validateImage(upstreamRepository, repositoryName, tagOrDigest);
     const id = `Cached${upstreamRepository.replace(/[^A-Za-z0-9]/g, '')}`;
     const existing = this.node.tryFindChild(id) as ecr.IRepository | undefined;
     const repository = existing ?? ecr.Repository.fromRepositoryAttributes(this, id, {
@@ -117,7 +122,58 @@ export class PullThroughCacheRule extends Construct {
     });
     return new PullThroughCacheImage(repository, tagOrDigest, this.rule);
   }
+
+  /** The upstream path is a repository path on the upstream (no host), the cached name is an ECR name, the tag or digest is valid. */
+  private validateImage(upstreamRepository: string, repositoryName: string, tagOrDigest: string): void {
+    if (!Token.isUnresolved(upstreamRepository)) {
+      const host = UPSTREAM_HOSTS.find((h) => upstreamRepository.toLowerCase().startsWith(`${h}/`));
+      if (host !== undefined) {
+        fail({
+          code: 'KIT-REGISTRY-CACHE-REPOSITORY',
+          problem: `upstreamRepository '${upstreamRepository}' starts with the registry host ${host}`,
+          path: this.node.path,
+          allowed: `the repository path on the upstream, without its host (the rule already names ${this.upstream.url})`,
+          fix: `Pass '${upstreamRepository.slice(host.length + 1)}'.`,
+        });
+      }
+      if (!ECR_REPOSITORY_NAME.pattern.test(upstreamRepository) || (!Token.isUnresolved(repositoryName) && !isValidRepositoryName(repositoryName))) {
+        const lower = upstreamRepository.toLowerCase();
+        fail({
+          code: 'KIT-REGISTRY-CACHE-REPOSITORY',
+          problem: `upstreamRepository '${upstreamRepository}' does not make a valid ECR repository name ('${repositoryName}')`,
+          path: this.node.path,
+          allowed: ECR_REPOSITORY_NAME.describe,
+          fix: lower !== upstreamRepository && ECR_REPOSITORY_NAME.pattern.test(lower)
+            ? `Use '${lower}': registries store repository names in lowercase.`
+            : 'Pass the repository path as the upstream shows it, such as nginx/nginx-unprivileged.',
+        });
+      }
+    }
+    if (Token.isUnresolved(tagOrDigest)) return;
+    if (tagOrDigest.startsWith('sha256:')) {
+      if (!ECR_IMAGE_DIGEST_PATTERN.test(tagOrDigest)) {
+        fail({
+          code: 'KIT-REGISTRY-IMAGE-DIGEST',
+          problem: `image digest '${tagOrDigest}' is not a sha256 digest`,
+          path: this.node.path,
+          allowed: "'sha256:' followed by 64 lowercase hex digits",
+          fix: 'Use the digest the upstream registry shows for the image.',
+        });
+      }
+    } else if (!ECR_IMAGE_TAG_PATTERN.test(tagOrDigest)) {
+      fail({
+        code: 'KIT-REGISTRY-IMAGE-TAG',
+        problem: `image tag '${tagOrDigest}' is not a valid tag`,
+        path: this.node.path,
+        allowed: "1-128 letters, digits, _, . and -, not starting with . or -; or a digest 'sha256:<64 hex digits>'",
+        fix: 'Use the tag as the upstream registry shows it, such as 1.27, or pin a digest.',
+      });
+    }
+  }
 }
+
+/** Registry hosts a user may paste in front of an upstream path by mistake. */
+const UPSTREAM_HOSTS = [UpstreamRegistry.ECR_PUBLIC.url, UpstreamRegistry.DOCKER_HUB.url, 'docker.io', 'index.docker.io'];
 
 /** An ECR image whose first pull imports it from the upstream registry. */
 class PullThroughCacheImage extends ecs.EcrImage {

@@ -40,7 +40,7 @@ export interface RegistryReplicationProps {
 }
 
 /**
- * The registry's replication configuration (one per account and Region). The ECR limits
+ * The registry's replication configuration (one per account and Region: ECS-ER-20 warns about a second one in the app). The ECR limits
  * (25 rules, 100 destinations and 100 filters per rule) are checked at synth by ECS-ER-15,
  * with the figures of the quota table.
  */

@@ -3,7 +3,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
 import { registerEnhancedScanning } from './scan-on-push';
 import { fail } from '../errors';
-import { ECR_SCANNING_FILTER, isValidScanningFilter } from '../rules/tables/ecr-limits';
+import { ECR_REGISTRY_SCANNING, ECR_SCANNING_FILTER, isValidScanningFilter } from '../rules/tables/ecr-limits';
 
 /** Registry scan type. */
 export enum RegistryScanType {
@@ -40,13 +40,16 @@ export interface RegistryScanningProps {
    */
   readonly scanType?: RegistryScanType;
   /**
-   * Scanning rules.
+   * Scanning rules, at most 2 (ECS-ER-19).
+   *
+   * ECR allows 2 rules per registry scanning configuration, such as one CONTINUOUS_SCAN and one SCAN_ON_PUSH
+   * rule, each with up to 100 repository filters.
    * @default - one rule: CONTINUOUS_SCAN of every repository for ENHANCED, SCAN_ON_PUSH for BASIC
    */
   readonly rules?: RegistryScanningRule[];
 }
 
-/** The registry's scanning configuration (one per account and Region). */
+/** The registry's scanning configuration (one per account and Region: ECS-ER-20 warns about a second one in the app). */
 export class RegistryScanning extends Construct {
   /** The scan type in effect. */
   public readonly scanType: RegistryScanType;
@@ -58,6 +61,15 @@ export class RegistryScanning extends Construct {
     const rules = props.rules ?? [{
       frequency: this.scanType === RegistryScanType.ENHANCED ? ScanFrequency.CONTINUOUS_SCAN : ScanFrequency.SCAN_ON_PUSH,
     }];
+    if (rules.length > ECR_REGISTRY_SCANNING.maxRules) {
+      fail({
+        code: 'ECS-ER-19',
+        problem: `RegistryScanning has ${rules.length} rules`,
+        path: this.node.path,
+        allowed: `at most ${ECR_REGISTRY_SCANNING.maxRules} rules per registry scanning configuration`,
+        fix: 'Merge rules with the same frequency into one rule with several repositoryFilters (up to 100 each).',
+      });
+    }
     new ecr.CfnRegistryScanningConfiguration(this, 'Resource', {
       scanType: this.scanType,
       rules: rules.map((rule) => this.renderRule(rule)),

@@ -39,6 +39,8 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
   Typo: ['ECS-CF-01', 'F3002', 'AWS::ECS::TaskDefinition', fargate({
     ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true, Entrypoint: ['sh'] }],
   })],
+  // A value outside a property's enum, in a case CloudFormation rejects (W3030, "'immutable' is not one of ['MUTABLE', ...]").
+  LowerCaseEnum: ['ECS-CF-02', 'W3030', 'AWS::ECR::Repository', { ImageTagMutability: 'immutable' }],
   // A linear deployment's bake time past the schema's maximum (F3034; found by a deployments user trial).
   LongBake: ['ECS-SV-14', 'F3034', 'AWS::ECS::Service', {
     Cluster: 'c',
@@ -123,7 +125,7 @@ test('every overlap claim is backed by the built-in validator, and the kit rule 
   // TD-04, TD-07, CT-17, PM-01, SV-07 and JB-01 mark single issues (their other cases are no overlap: the built-in
   // validator does not check a Scheduler schedule's expression, which a Scheduler case below proves).
   const marked = ALL_RULES.filter((r) => (r.builtInOverlap?.length ?? 0) > 0).map((r) => r.id).sort();
-  expect(marked).toEqual(['ECS-CF-01', 'ECS-JB-03', 'ECS-QT-06', 'ECS-QT-07', 'ECS-SV-17', 'ECS-TD-01', 'ECS-TD-10']);
+  expect(marked).toEqual(['ECS-CF-01', 'ECS-CF-02', 'ECS-JB-03', 'ECS-QT-06', 'ECS-QT-07', 'ECS-SV-17', 'ECS-TD-01', 'ECS-TD-10']);
   expect(reported.has(`E3027@${SCHEDULER_CRON.id}`)).toBe(false);
   expect(skipped.some((f) => f.ruleId === 'ECS-JB-01' && f.logicalId === SCHEDULER_CRON.id)).toBe(true);
 });

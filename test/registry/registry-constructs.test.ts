@@ -141,6 +141,28 @@ describe('RegistryScanning', () => {
       .toThrow("[KIT-REGISTRY-SCAN-FILTER] repositoryFilters entry 'Prod/*' is not a valid scanning filter");
   });
 
+  // ECR API reference, RegistryScanningConfiguration.rules: "Maximum number of 2 items" (ECS-ER-19 checks the template too).
+  test('construction error: more than 2 rules (ECS-ER-19); 2 rules are fine', () => {
+    const rules = (n: number) => Array.from({ length: n }, (_, i) => ({ frequency: ScanFrequency.SCAN_ON_PUSH, repositoryFilters: [`team${i}/*`] }));
+    expect(() => new RegistryScanning(stack(), 'Scanning', { rules: rules(3) })).toThrow(
+      '[ECS-ER-19] RegistryScanning has 3 rules at Stack/Scanning; allowed: at most 2 rules per registry scanning configuration. '
+      + 'Merge rules with the same frequency into one rule with several repositoryFilters (up to 100 each).');
+    expect(() => new RegistryScanning(stack(), 'Scanning', { rules: rules(2) })).not.toThrow();
+  });
+
+  test('two RegistryScanning or RegistryReplication in one app: ECS-ER-20 warns (one per account and Region)', () => {
+    const app = new App();
+    const s = new Stack(app, 'Stack', { env: ENV });
+    new RegistryScanning(s, 'A');
+    new RegistryScanning(new Stack(app, 'Other', { env: ENV }), 'B');
+    new RegistryReplication(s, 'R1', { rules: [{ destinations: [{ region: 'eu-west-1' }] }] });
+    new RegistryReplication(s, 'R2', { rules: [{ destinations: [{ region: 'eu-west-2' }] }] });
+    const er20 = EcsChecks.check(app).findings.filter((f) => f.ruleId === 'ECS-ER-20');
+    // The first of each in assembly order (stack Other comes before Stack) is kept; the others are warned about.
+    expect(er20.map((f) => [f.severity, f.path]).sort()).toEqual([['warning', 'Stack/A'], ['warning', 'Stack/R2']]);
+    expect(er20.find((f) => f.path === 'Stack/A')!.message).toContain('Other/B already configures it');
+  });
+
   test('fast-check: 1-100 filters per rule are accepted, 0 or more than 100 are not', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: ECR_SCANNING_FILTER.maxFiltersPerRule + 20 }), (n) => {
       const repositoryFilters = Array.from({ length: n }, (_, i) => `team${i}/*`);
@@ -190,6 +212,53 @@ describe('PullThroughCacheRule', () => {
 });
 
 describe('PullThroughCacheRule.containerImage', () => {
+  const ecrPublic = () => new PullThroughCacheRule(stack(), 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC });
+
+  test('construction errors: invalid tag or digest, uppercase or invalid path, the upstream host in the path', () => {
+    expect(() => ecrPublic().containerImage('nginx/nginx-unprivileged', 'bad tag')).toThrow(
+      "[KIT-REGISTRY-IMAGE-TAG] image tag 'bad tag' is not a valid tag at Stack/Cache; "
+      + "allowed: 1-128 letters, digits, _, . and -, not starting with . or -; or a digest 'sha256:<64 hex digits>'. "
+      + 'Use the tag as the upstream registry shows it, such as 1.27, or pin a digest.');
+    expect(() => ecrPublic().containerImage('nginx/nginx-unprivileged', '.hidden')).toThrow('[KIT-REGISTRY-IMAGE-TAG]');
+    expect(() => ecrPublic().containerImage('nginx/nginx-unprivileged', 'x'.repeat(129))).toThrow('[KIT-REGISTRY-IMAGE-TAG]');
+    expect(() => ecrPublic().containerImage('nginx/nginx-unprivileged', 'sha256:abc')).toThrow(
+      "[KIT-REGISTRY-IMAGE-DIGEST] image digest 'sha256:abc' is not a sha256 digest at Stack/Cache");
+    expect(() => ecrPublic().containerImage('Nginx/Nginx', '1.27')).toThrow(
+      "[KIT-REGISTRY-CACHE-REPOSITORY] upstreamRepository 'Nginx/Nginx' does not make a valid ECR repository name ('ecr-public/Nginx/Nginx') at Stack/Cache; "
+      + 'allowed: 2-256 characters of lowercase letters, digits and . _ - separators, with / between path parts, each part starting and ending with a letter or digit. '
+      + "Use 'nginx/nginx': registries store repository names in lowercase.");
+    expect(() => ecrPublic().containerImage('nginx//nginx', '1.27')).toThrow(
+      "[KIT-REGISTRY-CACHE-REPOSITORY] upstreamRepository 'nginx//nginx' does not make a valid ECR repository name");
+    expect(() => ecrPublic().containerImage('public.ecr.aws/nginx/nginx-unprivileged', '1.27')).toThrow(
+      "[KIT-REGISTRY-CACHE-REPOSITORY] upstreamRepository 'public.ecr.aws/nginx/nginx-unprivileged' starts with the registry host public.ecr.aws at Stack/Cache; "
+      + 'allowed: the repository path on the upstream, without its host (the rule already names public.ecr.aws). '
+      + "Pass 'nginx/nginx-unprivileged'.");
+    const s = stack();
+    const credentials = new secretsmanager.Secret(s, 'Hub', { secretName: 'ecr-pullthroughcache/docker-hub' });
+    const hub = new PullThroughCacheRule(s, 'DockerHub', { upstream: UpstreamRegistry.DOCKER_HUB, credentials });
+    expect(() => hub.containerImage('docker.io/library/nginx', '1.27')).toThrow(
+      "[KIT-REGISTRY-CACHE-REPOSITORY] upstreamRepository 'docker.io/library/nginx' starts with the registry host docker.io");
+  });
+
+  test('valid tags and digests, a ROOT prefix and a prefix with a trailing / render as ECR names', () => {
+    const s = stack();
+    const td = new ecs.FargateTaskDefinition(s, 'Td');
+    const cache = new PullThroughCacheRule(s, 'EcrPublic', { upstream: UpstreamRegistry.ECR_PUBLIC });
+    td.addContainer('tag', { image: cache.containerImage('nginx/nginx-unprivileged', '1.27.0-alpine_x') });
+    td.addContainer('digest', { image: cache.containerImage('nginx/nginx-unprivileged', `sha256:${'a'.repeat(64)}`) });
+    const root = new PullThroughCacheRule(s, 'Root', { upstream: UpstreamRegistry.ECR_PUBLIC, ecrRepositoryPrefix: 'ROOT' });
+    td.addContainer('root', { image: root.containerImage('team/app', 'v1') });
+    const slash = new PullThroughCacheRule(s, 'Slash', { upstream: UpstreamRegistry.ECR_PUBLIC, ecrRepositoryPrefix: 'mirror/' });
+    td.addContainer('slash', { image: slash.containerImage('team/app', 'v1') });
+    const images = JSON.stringify(Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition'))[0]);
+    expect(images).toContain('/ecr-public/nginx/nginx-unprivileged:1.27.0-alpine_x');
+    expect(images).toContain(`/ecr-public/nginx/nginx-unprivileged@sha256:${'a'.repeat(64)}`);
+    expect(images).toContain('"/team/app:v1"');
+    expect(images).toContain('/mirror/team/app:v1');
+    expect(images).not.toContain('ROOT/');
+    expect(images).not.toContain('//team');
+  });
+
   test('Docker Hub official images are cached under library/ (what ECR pulls), others as named', () => {
     const s = stack();
     const credentials = new secretsmanager.Secret(s, 'Hub', { secretName: 'ecr-pullthroughcache/docker-hub' });

@@ -34,13 +34,14 @@ const GOLDEN = [
   'ECS-MI-03 error', 'ECS-MI-04 error', 'ECS-MI-05 error', 'ECS-MI-07 error',
   'ECS-SV-30 error', 'ECS-EX-03 error', 'ECS-ER-01 error', 'ECS-ER-02 error', 'ECS-ER-03 error', 'ECS-ER-04 error',
   'ECS-ER-05 error', 'ECS-ER-06 error', 'ECS-ER-07 error', 'ECS-ER-08 error', 'ECS-ER-09 error', 'ECS-ER-10 error',
-  'ECS-ER-13 error', 'ECS-ER-14 warning', 'ECS-ER-15 error', 'ECS-ER-17 error', 'ECS-CP-07 error', 'ECS-QT-01 error', 'ECS-QT-02 error',
+  'ECS-ER-13 error', 'ECS-ER-14 warning', 'ECS-ER-15 error', 'ECS-ER-17 error', 'ECS-ER-18 error', 'ECS-ER-19 error', 'ECS-ER-20 warning',
+  'ECS-CP-07 error', 'ECS-QT-01 error', 'ECS-QT-02 error',
   'ECS-QT-03 error', 'ECS-QT-04 warning', 'ECS-QT-05 warning', 'ECS-QT-06 error', 'ECS-QT-07 error',
   'ECS-QT-08 warning', 'ECS-QT-09 error', 'ECS-QT-10 error', 'ECS-SC-07 error', 'ECS-SV-06 error', 'ECS-SV-20 error', 'ECS-SV-21 error', 'ECS-SV-25 error',
   'ECS-TD-19 error', 'ECS-TD-20 error', 'ECS-TD-27 error',
   'ECS-RC-01 error', 'ECS-RC-02 error', 'ECS-RC-03 error', 'ECS-RC-09 error', 'ECS-RC-10 error', 'ECS-RC-13 error', 'ECS-RC-15 warning', 'ECS-RC-16 error', 'ECS-RC-17 warning', 'ECS-RC-18 error', 'ECS-RC-19 error', 'ECS-RC-20 warning',
   'ECS-RC-04 error', 'ECS-RC-05 error', 'ECS-RC-06 error', 'ECS-RC-07 error', 'ECS-RC-08 error', 'ECS-RC-11 warning', 'ECS-RC-12 error', 'ECS-RC-14 warning',
-  'ECS-CF-01 warning',
+  'ECS-CF-01 warning', 'ECS-CF-02 error',
 ];
 
 /** All test source under test/rules and test/quotas, to find the tests that name each rule. */

@@ -10,8 +10,8 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
 import { EXPRESS_TRIGGERS } from './error-triggers-express';
 import {
-  BackendService, DaemonService, EcsCluster, FargateCapacity, FargateSize, FargateTask, ScheduledJob, SecureRepository, ServiceDeployment,
-  WebService, WorkerService,
+  BackendService, DaemonService, EcsCluster, FargateCapacity, FargateSize, FargateTask, RegistryScanning, ScanFrequency, ScheduledJob,
+  SecureRepository, ServiceDeployment, WebService, WorkerService,
 } from '../../src';
 
 const capacity = (options: object) => env().cluster.addEc2Capacity('Ec2', options);
@@ -43,6 +43,14 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
   { code: 'ECS-ER-02', prop: 'mutableTags', bad: '6', trigger: () => repo({ mutableTags: ['a', 'b', 'c', 'd', 'e', 'f'] }) },
   { code: 'ECS-ER-08', prop: 'untaggedImageExpiration', bad: '1 day 12 hours', trigger: () => repo({ untaggedImageExpiration: Duration.hours(36) }) },
   { code: 'ECS-ER-08', prop: 'maxTaggedImages', bad: '0', trigger: () => repo({ maxTaggedImages: 0 }) },
+  {
+    code: 'ECS-ER-19',
+    prop: 'rules',
+    bad: '3',
+    trigger: () => new RegistryScanning(env().stack, 'Scanning', {
+      rules: ['a/*', 'b/*', 'c/*'].map((f) => ({ frequency: ScanFrequency.SCAN_ON_PUSH, repositoryFilters: [f] })),
+    }),
+  },
   {
     code: 'ECS-RC-07',
     prop: 'priority',

@@ -139,9 +139,33 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-REGISTRY-CACHE-PREFIX', prop: 'ecrRepositoryPrefix', bad: "'x'", trigger: () => new PullThroughCacheRule(env().stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC, ecrRepositoryPrefix: 'x' }) },
+  {
+    code: 'KIT-REGISTRY-CACHE-REPOSITORY',
+    prop: 'upstreamRepository',
+    bad: "'Nginx/Nginx'",
+    trigger: () => new PullThroughCacheRule(env().stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC }).containerImage('Nginx/Nginx', '1.27'),
+  },
+  {
+    code: 'KIT-REGISTRY-CACHE-REPOSITORY',
+    prop: 'upstreamRepository',
+    bad: "'public.ecr.aws/nginx/nginx-unprivileged'",
+    trigger: () => new PullThroughCacheRule(env().stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC }).containerImage('public.ecr.aws/nginx/nginx-unprivileged', '1.27'),
+  },
   { code: 'KIT-REGISTRY-GRANTEE', prop: 'grantee', bad: 'ecs-tasks.amazonaws.com', trigger: () => repo().pullPolicy(new iam.ServicePrincipal('ecs-tasks.amazonaws.com')) },
   { code: 'KIT-REGISTRY-IMAGE-DIGEST', prop: 'digest', bad: "'sha256:abc'", trigger: () => repo().imageForDigest('sha256:abc') },
   { code: 'KIT-REGISTRY-IMAGE-TAG', prop: 'tag', bad: "'-bad'", trigger: () => repo().imageForTag('-bad') },
+  {
+    code: 'KIT-REGISTRY-IMAGE-TAG',
+    prop: 'tag',
+    bad: "'bad tag'",
+    trigger: () => new PullThroughCacheRule(env().stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC }).containerImage('nginx/nginx-unprivileged', 'bad tag'),
+  },
+  {
+    code: 'KIT-REGISTRY-IMAGE-DIGEST',
+    prop: 'digest',
+    bad: "'sha256:abc'",
+    trigger: () => new PullThroughCacheRule(env().stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC }).containerImage('nginx/nginx-unprivileged', 'sha256:abc'),
+  },
   { code: 'KIT-REGISTRY-LIFECYCLE', prop: 'lifecycleRules', bad: 'maxTaggedImages', trigger: () => repo({ lifecycleRules: [{ maxImageCount: 5 }], maxTaggedImages: 3 }) },
   // A deploy-time value where the kit computes at synth: named as such, never printed as a token or a huge number.
   { code: 'KIT-SYNTH-VALUE', prop: 'cpu', bad: 'known only at deploy time', path: 'FargateSize.of', trigger: () => FargateSize.of(Token.asNumber({ Ref: 'Cpu' }), 512) },

@@ -18,7 +18,8 @@ export const ER02_TAG_MUTABILITY_EXCLUSIONS: ResourceRule = {
   check(repo): RuleIssue[] {
     const p = repo.properties;
     const mutability = p.ImageTagMutability === undefined ? 'MUTABLE' : toStr(p.ImageTagMutability);
-    if (mutability === undefined) return [];
+    // A value ECR does not know (e.g. "mutable") is ECS-CF-02's to report.
+    if (mutability === undefined || !['MUTABLE', 'IMMUTABLE', ...WITH_EXCLUSION].includes(mutability)) return [];
     const filters = p.ImageTagMutabilityExclusionFilters === undefined ? [] : toArray(p.ImageTagMutabilityExclusionFilters);
     if (!filters) return [];
     const pointer = 'Properties/ImageTagMutabilityExclusionFilters';

@@ -13,6 +13,9 @@ import { ER13_POLICY_RESOURCE_STATEMENTS } from './er-13-policy-resource-stateme
 import { ER14_SCAN_ON_PUSH_IGNORED } from './er-14-scan-on-push-ignored';
 import { ER15_REPLICATION_LIMITS } from './er-15-replication-limits';
 import { ER17_LIFECYCLE_POLICY_SHAPE } from './er-17-lifecycle-policy-shape';
+import { ER18_PULL_THROUGH_CACHE } from './er-18-pull-through-cache';
+import { ER19_REGISTRY_SCANNING } from './er-19-registry-scanning';
+import { ER20_ONE_REGISTRY_CONFIGURATION } from './er-20-one-registry-configuration';
 
 /** ECR rules, in id order. */
 export const REGISTRY_RULES: readonly ResourceRule[] = [
@@ -30,4 +33,7 @@ export const REGISTRY_RULES: readonly ResourceRule[] = [
   ER14_SCAN_ON_PUSH_IGNORED,
   ER15_REPLICATION_LIMITS,
   ER17_LIFECYCLE_POLICY_SHAPE,
+  ER18_PULL_THROUGH_CACHE,
+  ER19_REGISTRY_SCANNING,
+  ER20_ONE_REGISTRY_CONFIGURATION,
 ];

@@ -48,6 +48,15 @@ export const ECR_SCANNING_FILTER = {
   describe: '1-256 lowercase letters, digits, ., _, -, / and the * wildcard, starting and ending with a letter, digit or *',
 } as const;
 
+/**
+ * The registry scanning configuration (one per account and Region): at most 2 rules (API_RegistryScanningConfiguration:
+ * "Maximum number of 2 items"); the scan frequencies each scan type supports (API_RegistryScanningRule).
+ */
+export const ECR_REGISTRY_SCANNING = {
+  maxRules: 2,
+  frequencies: { BASIC: ['SCAN_ON_PUSH', 'MANUAL'], ENHANCED: ['SCAN_ON_PUSH', 'CONTINUOUS_SCAN'] } as Record<string, readonly string[]>,
+} as const;
+
 /** Pull-through cache rules. */
 export const ECR_PULL_THROUGH_CACHE = {
   prefixMinLength: 2,
@@ -56,6 +65,14 @@ export const ECR_PULL_THROUGH_CACHE = {
   describePrefix: '2-30 lowercase letters, digits and . _ - / separators (a repository name prefix), or ROOT',
   /** Upstream credentials must live in a secret whose name starts with this. */
   secretNamePrefix: 'ecr-pullthroughcache/',
+  /**
+   * Upstream registries (UpstreamRegistry names) that need a Secrets Manager secret (CredentialArn), and the
+   * hosts of their UpstreamRegistryUrl: pull-through-cache.html lists Docker Hub, Microsoft Azure Container
+   * Registry, GitHub Container Registry, GitLab Container Registry and Chainguard Registry as requiring
+   * authentication with a Secrets Manager secret.
+   */
+  credentialUpstreams: ['docker-hub', 'github-container-registry', 'gitlab-container-registry', 'azure-container-registry', 'chainguard'],
+  credentialUpstreamUrl: /^(?:https:\/\/)?(?:registry-1\.docker\.io|docker\.io|ghcr\.io|registry\.gitlab\.com|[a-z0-9-]+\.azurecr\.io|cgr\.dev)\/?$/,
 } as const;
 
 /** Image tags and digests, as `docker pull` accepts them. */

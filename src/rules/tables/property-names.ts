@@ -27,7 +27,7 @@ export const PROPERTY_NAMES: Readonly<Record<string, Readonly<Record<string, str
     '': 'PolicyText RegistryId',
   },
   'AWS::ECR::RegistryScanningConfiguration': {
-    '': 'RegistryId Rules ScanType',
+    '': 'RegistryId Rules:ScanningRule ScanType',
     'RepositoryFilter': 'Filter FilterType',
     'ScanningRule': 'RepositoryFilters:RepositoryFilter ScanFrequency',
   },
@@ -93,7 +93,7 @@ export const PROPERTY_NAMES: Readonly<Record<string, Readonly<Record<string, str
     'Tag': 'Key Value',
   },
   'AWS::ECS::ClusterCapacityProviderAssociations': {
-    '': 'CapacityProviders Cluster DefaultCapacityProviderStrategy',
+    '': 'CapacityProviders Cluster DefaultCapacityProviderStrategy:CapacityProviderStrategy',
     'CapacityProviderStrategy': 'Base CapacityProvider Weight',
   },
   'AWS::ECS::Daemon': {

@@ -1,7 +1,7 @@
-import { shapesOf, likelyMeant, Shape } from './property-shapes';
+import { likelyMeant, ownerOf, Shape, shapesOf, walkShapes } from './property-shapes';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { PROPERTY_NAMES } from '../tables/property-names';
-import { andList, intrinsicKey } from '../values';
+import { andList } from '../values';
 
 /** More names than this are not listed in a finding: the reference page lists them. */
 const MAX_LISTED = 20;
@@ -27,38 +27,15 @@ export const CF01_PROPERTY_NAMES: ResourceRule = {
     const shapes = shapesOf(resource.type);
     if (shapes === undefined) return [];
     const issues: RuleIssue[] = [];
-    visit(resource.properties, '', 'Properties', resource.type, shapes, issues);
+    walkShapes(resource.properties, shapes, (key, value, def, pointer, shape) => {
+      if (!shape.has(key) && !key.startsWith('Fn::')) issues.push(unknownKey(key, value, def, pointer, resource.type, shape));
+    });
     return issues;
   },
 };
 
-/** Checks an object's keys against a definition's names, and the values of nested definitions below it. */
-function visit(value: unknown, def: string, pointer: string, type: string, shapes: ReadonlyMap<string, Shape>, issues: RuleIssue[]): void {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visit(value[i], def, `${pointer}/${i}`, type, shapes, issues);
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  const intrinsic = intrinsicKey(value);
-  if (intrinsic === 'Fn::If') {
-    const args = (value as { 'Fn::If': unknown })['Fn::If'];
-    if (Array.isArray(args)) for (const i of [1, 2]) visit(args[i], def, `${pointer}/Fn::If/${i}`, type, shapes, issues);
-    return;
-  }
-  if (intrinsic !== undefined) return;
-  const shape = shapes.get(def)!;
-  for (const key of Object.keys(value)) {
-    const child = shape.get(key);
-    if (child === undefined) {
-      if (!key.startsWith('Fn::')) issues.push(unknownKey(key, (value as Record<string, unknown>)[key], def, `${pointer}/${key}`, type, shape));
-    } else if (child !== '') {
-      visit((value as Record<string, unknown>)[key], child, `${pointer}/${key}`, type, shapes, issues);
-    }
-  }
-}
-
 function unknownKey(key: string, value: unknown, def: string, pointer: string, type: string, shape: Shape): RuleIssue {
-  const owner = def === '' ? type : `a ${def.replace(/^.*\./, '')} of ${type}`;
+  const owner = ownerOf(def, type);
   const meant = likelyMeant(key, shape.keys());
   const names = [...shape.keys()];
   const listed = names.length <= MAX_LISTED ? andList(names) : `the ${names.length} properties of ${def || type} in the CloudFormation reference`;

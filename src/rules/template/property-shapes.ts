@@ -1,8 +1,10 @@
 /**
- * The property names of a resource type and its nested definitions, read from the generated schema table, and
- * the name a misspelt key most likely meant.
+ * The property names of a resource type and its nested definitions, read from the generated schema table, a
+ * walk over the keys of a resource's Properties and the nested objects the table describes, and the name a
+ * misspelt key (or value) most likely meant.
  */
 import { PROPERTY_NAMES } from '../tables/property-names';
+import { intrinsicKey } from '../values';
 
 /** A definition's names, each mapped to the definition its value must match ('' when the value is not looked into). */
 export type Shape = ReadonlyMap<string, string>;
@@ -26,6 +28,54 @@ export function shapesOf(type: string): ReadonlyMap<string, Shape> | undefined {
     parsed.set(type, shapes);
   }
   return shapes;
+}
+
+/** The object a definition describes, for a message: `AWS::ECS::Service`, `a PortMapping of AWS::ECS::TaskDefinition`. */
+export function ownerOf(def: string, type: string): string {
+  if (def === '') return type;
+  const name = def.replace(/^.*\./, '');
+  return `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name} of ${type}`;
+}
+
+/** Called for each key of an object the schema describes, with the definition that object is ('' = Properties). */
+export type KeyVisitor = (key: string, value: unknown, def: string, pointer: string, shape: Shape) => void;
+
+/**
+ * Calls `visit` for every key of a resource's Properties and of the nested objects below them that the table
+ * describes (a container definition, a port mapping...), through lists and both Fn::If branches. Keys the
+ * definition does not have are visited but not looked into; other intrinsics and maps are not looked into.
+ */
+export function walkShapes(properties: unknown, shapes: ReadonlyMap<string, Shape>, visit: KeyVisitor): void {
+  walk(properties, '', 'Properties', shapes, visit);
+}
+
+function walk(value: unknown, def: string, pointer: string, shapes: ReadonlyMap<string, Shape>, visit: KeyVisitor): void {
+  eachItem(value, pointer, (item, at) => {
+    if (item === null || typeof item !== 'object' || intrinsicKey(item) !== undefined) return;
+    const shape = shapes.get(def)!;
+    for (const [key, child] of Object.entries(item)) {
+      visit(key, child, def, `${at}/${key}`, shape);
+      const childDef = shape.get(key);
+      if (childDef) walk(child, childDef, `${at}/${key}`, shapes, visit);
+    }
+  });
+}
+
+/**
+ * Calls `each` with every value a property can take: the value itself, each item of a list, and each branch of
+ * an Fn::If (at `.../Fn::If/1` and `.../Fn::If/2`), to any depth. Other intrinsics are handed over as they are.
+ */
+export function eachItem(value: unknown, pointer: string, each: (item: unknown, pointer: string) => void): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) eachItem(value[i], `${pointer}/${i}`, each);
+    return;
+  }
+  if (value !== null && typeof value === 'object' && intrinsicKey(value) === 'Fn::If') {
+    const args = (value as { 'Fn::If': unknown })['Fn::If'];
+    if (Array.isArray(args)) for (const i of [1, 2]) eachItem(args[i], `${pointer}/Fn::If/${i}`, each);
+    return;
+  }
+  each(value, pointer);
 }
 
 /**

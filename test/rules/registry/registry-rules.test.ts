@@ -149,6 +149,43 @@ describe('ECS-ER-15 replication limits', () => {
     expect(findings[2].message).toContain('allowed: at most 100 destinations per rule');
   });
 
+  // RepositoryFilter: filterType "Valid Values: PREFIX_MATCH", filter pattern ^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$
+  // of 2-256 characters (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryFilter.html); ReplicationDestination:
+  // registryId "Pattern: [0-9]{12}" (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationDestination.html).
+  test('bad: a WILDCARD filter, an uppercase prefix, a one-character prefix, a registry id that is not 12 digits', () => {
+    const findings = check(er15, {
+      Rep: replication([{
+        Destinations: [dest(1), { Region: 'eu-west-1', RegistryId: '12345' }],
+        RepositoryFilters: [{ Filter: 'team/*', FilterType: 'WILDCARD' }, { Filter: 'Prod/', FilterType: 'PREFIX_MATCH' }, { Filter: 'a', FilterType: 'PREFIX_MATCH' }],
+      }]),
+    });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.property])).toEqual([
+      ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules/0/RepositoryFilters/0/FilterType'],
+      ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules/0/RepositoryFilters/0/Filter'],
+      ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules/0/RepositoryFilters/1/Filter'],
+      ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules/0/RepositoryFilters/2/Filter'],
+      ['ECS-ER-15', 'error', 'Properties/ReplicationConfiguration/Rules/0/Destinations/1/RegistryId'],
+    ]);
+    expect(findings[0].message).toBe('[ECS-ER-15] replication rule #0 has a repository filter of FilterType "WILDCARD" at TestStack/Rep; '
+      + 'allowed: PREFIX_MATCH (the only valid value). Use FilterType PREFIX_MATCH with a repository name prefix; replication filters have no wildcards.');
+    expect(findings[2].message).toBe('[ECS-ER-15] replication rule #0 has repository filter "Prod/", not a valid repository name prefix at TestStack/Rep; '
+      + 'allowed: a repository name prefix of 2-256 lowercase letters, digits, ., _, - and /, matching ^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$. '
+      + 'Use "prod/": repository names are lowercase.');
+    expect(findings[3].message).toContain('Use a lowercase repository name prefix such as team/ or prod-, at least 2 characters.');
+    expect(findings[4].message).toBe('[ECS-ER-15] replication rule #0 destination #1 has RegistryId "12345", not an AWS account id at TestStack/Rep; '
+      + 'allowed: 12 digits (^[0-9]{12}$). Use the 12-digit id of the destination account (your own for cross-Region replication).');
+  });
+
+  test('good: PREFIX_MATCH filters of lowercase prefixes and 12-digit registry ids; skipped: unresolved filter, type and registry id', () => {
+    expect(check(er15, { Rep: replication([{ Destinations: [dest(1)], RepositoryFilters: [{ Filter: 'team-a/', FilterType: 'PREFIX_MATCH' }, { Filter: 'prod', FilterType: 'PREFIX_MATCH' }] }]) })).toHaveLength(0);
+    expect(check(er15, {
+      Rep: replication([{
+        Destinations: [{ Region: 'eu-west-1', RegistryId: { Ref: 'AWS::AccountId' } }],
+        RepositoryFilters: [{ Filter: { Ref: 'Prefix' }, FilterType: { Ref: 'Type' } }],
+      }]),
+    })).toHaveLength(0);
+  });
+
   test('good: the current limits exactly (25 rules of 100 destinations and 100 filters); skipped: unresolved rules', () => {
     const full = Array.from({ length: 25 }, () => ({
       Destinations: Array.from({ length: 100 }, (_, i) => dest(i)), RepositoryFilters: filters(100),

@@ -58,6 +58,7 @@ export function replacementFindings(before: AssemblyModel, after: AssemblyModel)
     }
     findings.push(...logicalIdChanges(oldStack, newStack));
   }
+  findings.push(...crossStackMoves(before, after));
   // A create-only property that refers to a replaced resource gets a new value at deploy time: the referrer is replaced
   // too (a service of a cluster whose ClusterName changed), although its template text is the same.
   for (let grew = true; grew;) {
@@ -182,6 +183,57 @@ function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[]
     out.push(...movedResources(removed.filter((r) => !matched.has(r)), added.filter((r) => !matched.has(r))));
   }
   return out;
+}
+
+/**
+ * A guarded resource deleted from one stack and created in another (same fixed name, or same construct path below the
+ * stack): each stack deploys on its own, so the new one is created while the old one still runs, and the old one's
+ * tasks or images go with its stack's next deploy. With a fixed name the create fails.
+ */
+function crossStackMoves(before: AssemblyModel, after: AssemblyModel): Finding[] {
+  const out: Finding[] = [];
+  const stackIn = (assembly: AssemblyModel, name: string) => assembly.stacks.find((s) => s.name === name);
+  for (const type of Object.keys(GUARDED_TYPES)) {
+    // Between stacks both assemblies have: a stack only one of them has was renamed, or is not part of the comparison.
+    const deleted = before.stacks.flatMap((s) => s.ofType(type)).filter((r) => {
+      const now = stackIn(after, r.stack.name);
+      return now !== undefined && !now.resource(r.logicalId);
+    });
+    if (deleted.length === 0) continue;
+    const created = after.stacks.flatMap((s) => s.ofType(type)).filter((r) => {
+      const then = stackIn(before, r.stack.name);
+      return then !== undefined && !then.resource(r.logicalId);
+    });
+    for (const res of created) {
+      const from = deleted.find((old) => old.stack.name !== res.stack.name && (sameFixedName(old, res) || samePathBelowStack(old, res)));
+      if (!from) continue;
+      const nameProp = NAME_PROPERTY[type];
+      const named = sameFixedName(from, res);
+      out.push(finding(res, '', res.logicalId, {
+        problem: `${noun(res)} moves from stack ${from.stack.name} (${from.logicalId}) to stack ${res.stack.name}: CloudFormation creates it with `
+          + `${res.stack.name}'s deploy and deletes the old one with ${from.stack.name}'s, a replacement`
+          + (named ? `, and with the fixed ${nameProp} ${display(res.properties[nameProp], res.stack)} the create fails while the old one exists` : ''),
+        allowed: 'a resource kept in the stack it was deployed from',
+        fix: `Keep it in stack ${from.stack.name}; or move it in two deploys: remove it from ${from.stack.name} and deploy that stack, then add it `
+          + `to ${res.stack.name} (tasks stop in between), or create the new one ${named ? 'under another name ' : ''}beside the old, shift traffic, then remove the old.`,
+      }));
+    }
+  }
+  return out;
+}
+
+/** Both resources carry the same literal physical name (ServiceName, ClusterName, ...). */
+function sameFixedName(a: TemplateResource, b: TemplateResource): boolean {
+  const prop = NAME_PROPERTY[a.type];
+  const name = prop ? a.properties[prop] : undefined;
+  return typeof name === 'string' && !isUnresolved(name) && name === b.properties[prop];
+}
+
+/** Both have the same construct path below their stack (TeamA/Worker/Service → TeamB/Worker/Service). */
+function samePathBelowStack(a: TemplateResource, b: TemplateResource): boolean {
+  const below = (r: TemplateResource) => r.cdkPath?.split('/').slice(1).join('/');
+  const pa = below(a);
+  return pa !== undefined && pa.length > 0 && pa === below(b);
 }
 
 /**

@@ -198,3 +198,44 @@ describe('replacement guard (ECS-RP-01)', () => {
     expect(f.message).toContain('Changing SchedulingStrategy from "REPLICA" to "DAEMON" replaces');
   });
 });
+
+describe('replacement guard: a resource moved to another stack', () => {
+  const stacks = (a: Res, b: Res) => new AssemblyModel([
+    { name: 'TeamA', template: { Resources: a } },
+    { name: 'TeamB', template: { Resources: b } },
+  ]);
+  const worker = (stack: string, props: Record<string, unknown> = {}) => ({
+    Type: 'AWS::ECS::Service',
+    Properties: { Cluster: 'shared', LaunchType: 'FARGATE', TaskDefinition: 'arn:td', ...props },
+    Metadata: { 'aws:cdk:path': `${stack}/Worker/Service/Service` },
+  });
+
+  test('GIVEN a service with a fixed name moved from TeamA to TeamB THEN a warning says the create fails while the old one exists', () => {
+    const findings = replacementFindings(
+      stacks({ Worker1: worker('TeamA', { ServiceName: 'orders-worker' }) }, {}),
+      stacks({}, { Worker2: worker('TeamB', { ServiceName: 'orders-worker' }) }));
+    expect(findings.map((f) => f.message)).toEqual([
+      '[ECS-RP-01] ECS service Worker2 moves from stack TeamA (Worker1) to stack TeamB: CloudFormation creates it with TeamB\'s deploy and deletes '
+      + 'the old one with TeamA\'s, a replacement, and with the fixed ServiceName "orders-worker" the create fails while the old one exists '
+      + 'at TeamB/Worker/Service/Service; allowed: a resource kept in the stack it was deployed from. Keep it in stack TeamA; or move it in two deploys: '
+      + 'remove it from TeamA and deploy that stack, then add it to TeamB (tasks stop in between), or create the new one under another name '
+      + 'beside the old, shift traffic, then remove the old.',
+    ]);
+  });
+
+  test('GIVEN the same construct path below the stack and generated names THEN the move is reported without the name clash', () => {
+    const [f] = replacementFindings(stacks({ W: worker('TeamA') }, {}), stacks({}, { W: worker('TeamB') }));
+    expect(f.message).toContain('ECS service W moves from stack TeamA (W) to stack TeamB');
+    expect(f.message).not.toContain('fixed');
+  });
+
+  test('GIVEN a new service elsewhere with another name and path, or a service kept in its stack THEN nothing', () => {
+    expect(replacementFindings(stacks({ W: worker('TeamA', { ServiceName: 'a' }) }, {}),
+      stacks({}, { X: { ...worker('TeamB', { ServiceName: 'b' }), Metadata: { 'aws:cdk:path': 'TeamB/Other/Service/Service' } } }))).toEqual([]);
+    expect(replacementFindings(stacks({ W: worker('TeamA') }, {}), stacks({ W: worker('TeamA') }, { W: worker('TeamB') }))).toEqual([]);
+    // A stack only one side has (renamed, or not compared) is not a move.
+    const onlyA = new AssemblyModel([{ name: 'TeamA', template: { Resources: { W: worker('TeamA') } } }]);
+    const onlyB = new AssemblyModel([{ name: 'TeamB', template: { Resources: { W: worker('TeamB') } } }]);
+    expect(replacementFindings(onlyA, onlyB)).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, ResourceEnvironment, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, ResourceEnvironment, Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -6,23 +6,23 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { grantInImagesPolicy, grantInRepositoryPolicy, grantRoute, GrantKind, Identity, imagesPolicy, PULL_ACTIONS, PUSH_ACTIONS } from './repository-grants';
 import { SecureRepositoryImage } from './repository-image';
+import { checkAnyRuleLast, checkRuleCount, initialLifecycleRules, tagStatusOf } from './repository-lifecycle';
 import { registerScanOnPushRepository } from './scan-on-push';
 import { OrganizationPullOptions, SecureRepositoryProps } from './secure-repository-props';
 import { fail } from '../errors';
 import { acknowledgeOrgLimitedStar } from '../internal/nag-acknowledgements';
 import { requireSynthValue } from '../internal/synth-values';
 import { validateWithRules } from '../plugin/resource-validation';
+import { repositoryNameIssue, repositoryNameProblems } from '../rules/registry/er-01-repository-name';
 import {
   AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
-  ECR_LIFECYCLE_MIN_COUNT_NUMBER, ECR_REPOSITORY_NAME, ECR_TAG_EXCLUSION_FILTER, isValidRepositoryName, isValidTagExclusionFilter,
+  ECR_TAG_EXCLUSION_FILTER, isValidTagExclusionFilter,
 } from '../rules/tables/ecr-limits';
 import { appliedStandard } from '../standards/applied-standard';
 import { EncryptionRequirement } from '../standards/standard-props';
 
 /** Engine rules run on the rendered lifecycle policy. */
 const LIFECYCLE_RULE_IDS = ['ECS-ER-03', 'ECS-ER-08', 'ECS-ER-09'];
-/** Why lifecycle settings must be known at synth (KIT-SYNTH-VALUE). */
-const LIFECYCLE_WHY = 'the kit writes it into the lifecycle policy, JSON text in which CloudFormation resolves nothing';
 
 
 /**
@@ -45,7 +45,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     super(scope, id);
     this.validateName(props.repositoryName);
     this.mutableTags = this.validateMutableTags(props.mutableTags ?? []);
-    const lifecycleRules = this.lifecycleRules(props);
+    const lifecycleRules = initialLifecycleRules(this.node.path, props);
     this.lifecycle = [...lifecycleRules];
     this.defaultRules = props.lifecycleRules === undefined;
 
@@ -77,9 +77,10 @@ export class SecureRepository extends Construct implements ecr.IRepository {
    * them it would never act, since the default rule keeping tagged images matches every tagged image first.
    */
   public addLifecycleRule(rule: ecr.LifecycleRule): void {
+    checkRuleCount(this.node.path, rule, 'addLifecycleRule');
     const placed = this.defaultRules && rule.rulePriority === undefined && tagStatusOf(rule) !== ecr.TagStatus.ANY
       ? { ...rule, rulePriority: 1 + Math.max(0, ...this.lifecycle.map((r) => r.rulePriority ?? 0)) } : rule;
-    this.checkAnyRuleLast([...this.lifecycle, placed]);
+    checkAnyRuleLast(this.node.path, [...this.lifecycle, placed]);
     this.lifecycle.push(placed);
     this.repository.addLifecycleRule(placed);
   }
@@ -286,81 +287,10 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     return identity;
   }
 
-  private lifecycleRules(props: SecureRepositoryProps): ecr.LifecycleRule[] {
-    if (props.lifecycleRules) {
-      if (props.untaggedImageExpiration !== undefined || props.maxTaggedImages !== undefined) {
-        fail({
-          code: 'KIT-REGISTRY-LIFECYCLE',
-          problem: 'lifecycleRules was given together with untaggedImageExpiration or maxTaggedImages',
-          path: this.node.path,
-          allowed: 'either lifecycleRules, or the two default-rule settings',
-          fix: 'Put the expiry and count rules into lifecycleRules.',
-        });
-      }
-      this.checkAnyRuleLast(props.lifecycleRules);
-      return props.lifecycleRules;
-    }
-    const days = props.untaggedImageExpiration ?? Duration.days(14);
-    const count = props.maxTaggedImages ?? 100;
-    // ECR reads the lifecycle policy as JSON text: CloudFormation resolves nothing inside it.
-    requireSynthValue(this.node.path, 'untaggedImageExpiration', days, LIFECYCLE_WHY);
-    requireSynthValue(this.node.path, 'maxTaggedImages', count, LIFECYCLE_WHY);
-    if (!Token.isUnresolved(days.toSeconds())) {
-      const exact = days.toSeconds() / 86_400;
-      if (!Number.isInteger(exact) || exact < ECR_LIFECYCLE_MIN_COUNT_NUMBER) {
-        fail({
-          code: 'ECS-ER-08',
-          problem: `untaggedImageExpiration ${days.toHumanString()} is not a whole number of days >= 1`,
-          path: this.node.path,
-          allowed: 'Duration.days(n) with a whole n >= 1',
-          fix: 'Use Duration.days(1) or more.',
-        });
-      }
-    }
-    if (!Token.isUnresolved(count) && (!Number.isInteger(count) || count < ECR_LIFECYCLE_MIN_COUNT_NUMBER)) {
-      fail({
-        code: 'ECS-ER-08',
-        problem: `maxTaggedImages ${count} is not a whole number >= 1`,
-        path: this.node.path,
-        allowed: 'whole numbers >= 1',
-        fix: 'Keep at least 1 tagged image.',
-      });
-    }
-    return [
-      { description: 'Expire untagged images', tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: days },
-      { description: `Keep the last ${count} tagged images`, tagStatus: ecr.TagStatus.TAGGED, tagPatternList: ['*'], maxImageCount: count },
-    ];
-  }
-
-  /** aws-cdk-lib throws these only while rendering, as a "Resolution error" without a path. */
-  private checkAnyRuleLast(rules: readonly ecr.LifecycleRule[]): void {
-    const any = rules.find((r) => tagStatusOf(r) === ecr.TagStatus.ANY && r.rulePriority !== undefined);
-    if (!any) return;
-    const others = rules.filter((r) => tagStatusOf(r) !== ecr.TagStatus.ANY);
-    const unprioritized = others.filter((r) => r.rulePriority === undefined).length;
-    const highest = Math.max(0, ...others.map((r) => r.rulePriority ?? 0));
-    if (unprioritized === 0 && any.rulePriority! > highest) return;
-    fail({
-      code: 'KIT-REGISTRY-LIFECYCLE',
-      problem: unprioritized > 0
-        ? `the lifecycle rule for any tag status has rulePriority ${any.rulePriority} while ${unprioritized} other rule(s) have none`
-        : `the lifecycle rule for any tag status has rulePriority ${any.rulePriority}, not above rulePriority ${highest} of another rule`,
-      path: this.node.path,
-      allowed: 'the tag-status-any rule evaluated last: a rulePriority higher than every other rule\'s, all of them set, or none on it',
-      fix: unprioritized > 0 ? 'Leave the tag-status-any rule\'s rulePriority unset (it then comes last), or set rulePriority on every rule.'
-        : `Give the tag-status-any rule rulePriority ${highest + 1} or more, or leave its rulePriority unset.`,
-    });
-  }
-
   private validateName(name: string | undefined): void {
-    if (name === undefined || Token.isUnresolved(name) || isValidRepositoryName(name)) return;
-    fail({
-      code: 'ECS-ER-01',
-      problem: `repositoryName '${name}' is not a valid ECR repository name`,
-      path: this.node.path,
-      allowed: ECR_REPOSITORY_NAME.describe,
-      fix: 'Use lowercase letters and digits, e.g. team/service-api.',
-    });
+    const issue = name === undefined || Token.isUnresolved(name) ? undefined : repositoryNameIssue(name);
+    if (!issue) return;
+    fail({ code: 'ECS-ER-01', problem: `repositoryName '${name}' ${repositoryNameProblems(name!)}`, path: this.node.path, allowed: issue.allowed, fix: issue.fix });
   }
 
   private validateMutableTags(tags: string[]): string[] {
@@ -394,7 +324,3 @@ function wildcardMatches(pattern: string, tag: string): boolean {
   return re.test(tag);
 }
 
-/** A lifecycle rule's tag status as aws-cdk-lib renders it: TAGGED with a tag list, else ANY. */
-function tagStatusOf(rule: ecr.LifecycleRule): ecr.TagStatus {
-  return rule.tagStatus ?? (rule.tagPrefixList || rule.tagPatternList ? ecr.TagStatus.TAGGED : ecr.TagStatus.ANY);
-}

@@ -24,7 +24,7 @@ function synthErrors(props: SecureRepositoryProps): string {
 describe('construction-time errors', () => {
   test('ECS-ER-01 repository name, with path, allowed and fix', () => {
     expect(() => build({ repositoryName: 'My_Repo' })).toThrow(
-      "[ECS-ER-01] repositoryName 'My_Repo' is not a valid ECR repository name at Stack/Repo; allowed: 2-256 characters",
+      "[ECS-ER-01] repositoryName 'My_Repo' contains the characters \"M\" \"R\" (only lowercase letters, digits, . _ - and / are allowed) at Stack/Repo; allowed: 2-256 characters",
     );
     expect(() => build({ repositoryName: 'a' })).toThrow(/ECS-ER-01/);
     expect(() => build({ repositoryName: 'team/service-api' })).not.toThrow();
@@ -106,9 +106,11 @@ describe('synth-time lifecycle checks (engine rules ECS-ER-03, -08, -09 on the r
     expect(message).toMatch(/\[ECS-ER-03\][^\n]*rulePriority[^\n]*1[^\n]* at Stack\/Repo\/Resource/);
   });
 
-  test('ECS-ER-08 countNumber 0 in a custom rule', () => {
-    expect(synthErrors({ lifecycleRules: [{ tagStatus: ecr.TagStatus.UNTAGGED, maxImageCount: 0 }] }))
-      .toMatch(/\[ECS-ER-08\][^\n]*countNumber[^\n]* at Stack\/Repo\/Resource/);
+  test('ECS-ER-08 countNumber 0 in a rule added to the wrapped ecr.Repository (the kit\'s own methods refuse it at construction)', () => {
+    const stack = new Stack(new App(), 'Stack');
+    new SecureRepository(stack, 'Repo').repository.addLifecycleRule({ tagStatus: ecr.TagStatus.UNTAGGED, maxImageCount: 0 });
+    expect(() => Template.fromStack(stack)).toThrow(/\[ECS-ER-08\][^\n]*countNumber[^\n]* at Stack\/Repo\/Resource/);
+    expect(() => build({ lifecycleRules: [{ tagStatus: ecr.TagStatus.UNTAGGED, maxImageCount: 0 }] })).toThrow(/\[ECS-ER-08\] lifecycleRules\[0\] maxImageCount 0/);
   });
 
   test(`ECS-ER-09 more than ${ECR_LIMITS.lifecycleRulesPerPolicy} rules`, () => {

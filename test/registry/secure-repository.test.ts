@@ -115,6 +115,19 @@ describe('SecureRepository defaults', () => {
     expect(lifecycle(Template.fromStack(s3)).rules.map((r) => r.rulePriority)).toEqual([1, 2]);
   });
 
+  test('a rule\'s age must be whole days and its count at least 1, at construction with the path (aws-cdk-lib fails only while rendering)', () => {
+    const repo = new SecureRepository(stack(), 'Repo');
+    expect(() => repo.addLifecycleRule({ tagPrefixList: ['pr-'], maxImageAge: Duration.hours(36) }))
+      .toThrow('[ECS-ER-08] addLifecycleRule maxImageAge 1 day 12 hours is not a whole number of days >= 1 at Stack/Repo; allowed: Duration.days(n) with a whole n >= 1. Use Duration.days(2) or another whole number of days.');
+    expect(() => new SecureRepository(stack(), 'Repo', { lifecycleRules: [{ tagStatus: ecr.TagStatus.ANY, maxImageCount: 0 }] }))
+      .toThrow('[ECS-ER-08] lifecycleRules[0] maxImageCount 0 is not a whole number >= 1 at Stack/Repo');
+  });
+
+  test('an invalid name says which limit it breaks, in the words of ECS-ER-01', () => {
+    expect(() => new SecureRepository(stack(), 'Repo', { repositoryName: 'a' }))
+      .toThrow('[ECS-ER-01] repositoryName \'a\' is too short (1 character, at least 2) at Stack/Repo');
+  });
+
   test('a custom lifecycle policy replaces the defaults, and addLifecycleRule appends', () => {
     const s = stack();
     const repo = new SecureRepository(s, 'Repo', { lifecycleRules: [{ tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: Duration.days(1) }] });

@@ -1,12 +1,18 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { ECR_REPOSITORY_NAME } from '../tables/ecr-limits';
 import { show, toStr } from '../values';
 
-const NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-const MIN = 2;
-const MAX = 256;
+const NAME = ECR_REPOSITORY_NAME.pattern;
+const MIN = ECR_REPOSITORY_NAME.minLength;
+const MAX = ECR_REPOSITORY_NAME.maxLength;
 
 function valid(name: string): boolean {
   return name.length >= MIN && name.length <= MAX && NAME.test(name);
+}
+
+/** What a name breaks, as a predicate ("is too short (...); it contains ..."); also SecureRepository's message. */
+export function repositoryNameProblems(name: string): string {
+  return broken(name).join('; it ');
 }
 
 /** What the name breaks: length limits, characters, separator placement. */
@@ -42,16 +48,22 @@ export const ER01_REPOSITORY_NAME: ResourceRule = {
   resourceTypes: ['AWS::ECR::Repository'],
   check(repo): RuleIssue[] {
     const name = toStr(repo.properties.RepositoryName);
-    if (name === undefined || valid(name)) return [];
-    const suggestion = suggest(name);
-    return [{
-      property: 'Properties/RepositoryName',
-      value: name,
-      problem: `repository name ${show(name)} ${broken(name).join('; it ')}`,
-      allowed: `${MIN}-${MAX} characters matching (?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`,
-      fix: suggestion !== undefined
-        ? `Use e.g. ${JSON.stringify(suggestion)}.`
-        : `Choose a name of ${MIN} to ${MAX} lowercase letters and digits, separated by single ., _, - or /.`,
-    }];
+    const issue = name === undefined ? undefined : repositoryNameIssue(name);
+    return issue ? [issue] : [];
   },
 };
+
+/** What is wrong with a repository name, or undefined when ECR accepts it (also SecureRepository's check at construction). */
+export function repositoryNameIssue(name: string): RuleIssue | undefined {
+  if (valid(name)) return undefined;
+  const suggestion = suggest(name);
+  return {
+    property: 'Properties/RepositoryName',
+    value: name,
+    problem: `repository name ${show(name)} ${repositoryNameProblems(name)}`,
+    allowed: `${MIN}-${MAX} characters matching (?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`,
+    fix: suggestion !== undefined
+      ? `Use e.g. ${JSON.stringify(suggestion)}.`
+      : `Choose a name of ${MIN} to ${MAX} lowercase letters and digits, separated by single ., _, - or /.`,
+  };
+}

@@ -31,3 +31,18 @@ export function applyAcknowledgements(
   }
   return { open, acknowledged };
 }
+
+/** A kit-shaped rule id (ECS-TD-01, ORG-TAG-01, KIT-SERVICE-QUEUE): other ids (an aws-cdk-lib warning's) are not the kit's to judge. */
+const KIT_SHAPED = /^(ECS|ORG|KIT)-[A-Z0-9]+(-[A-Z0-9]+)*$/i;
+
+/**
+ * Acknowledgements of a kit-shaped id that no rule or check of the kit has (a typo such as ORG-FG01): they acknowledge
+ * nothing, and the finding they meant stays open. Once per id and path.
+ */
+export function unknownAcknowledgements(stacks: readonly StackInput[], known: ReadonlySet<string>): RecordedAcknowledgement[] {
+  const seen = new Set<string>();
+  return stacks.flatMap((s) => s.acknowledgements ?? [])
+    .map((a) => parseAcknowledgement(a.id, a.reason, a.path))
+    .filter((a): a is RecordedAcknowledgement => a !== undefined && KIT_SHAPED.test(a.ruleId) && !known.has(a.ruleId))
+    .filter((a) => !seen.has(`${a.ruleId} ${a.path}`) && seen.add(`${a.ruleId} ${a.path}`) !== undefined);
+}

@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { applyAcknowledgements } from './acknowledgements';
+import { applyAcknowledgements, unknownAcknowledgements } from './acknowledgements';
 import { runCost } from './cost-command';
 import { loadInputs, loadInputsCollecting } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
@@ -224,6 +224,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   // A text summary of nothing checked ("0 errors in 0 stacks") would read as a pass.
   else if (stackCount > 0 || failures.length === 0) io.stdout(formatText(open, stackCount, acknowledged));
   for (const p of problems) io.stderr(`cdk-ecs-kit: ${p.level === 'error' ? '' : 'note: '}${p.message}\n`);
+  const knownIds = new Set([...ruleIds, REPLACEMENT_RULE_ID, ...ALL_KIT_CHECKS.map((c) => c.id)]);
+  for (const a of unknownAcknowledgements(assemblies.flatMap((x) => x.stacks), knownIds)) {
+    io.stderr(`cdk-ecs-kit: note: ${a.path || 'the app'} acknowledges ${a.ruleId}, which is no rule or check of cdk-ecs-kit: it acknowledges `
+      + 'nothing (a typo? the ids are in docs/rules.md)\n');
+  }
   // On stderr, so json and sarif stay parseable: a CI log then shows what was not checked.
   if (disabled.length > 0) io.stderr(`Not run (--disable): ${disabled.join(', ')}\n`);
   if (failures.length > 0) return 2;

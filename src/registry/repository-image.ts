@@ -3,10 +3,11 @@ import { Construct } from 'constructs';
 import type { SecureRepository } from './secure-repository';
 
 /**
- * An image in a SecureRepository. Unlike `ContainerImage.fromEcrRepository`, which calls the
- * repository's `grantPull` (an inline policy that HIPAA, NIST and PCI flag), binding grants the
- * task's execution role pull through the repository's customer-managed policy.
- * Get one from `SecureRepository.imageForTag` or `imageForDigest`.
+ * An image in a SecureRepository. Binding grants the task's execution role pull through the shared
+ * customer-managed policy (`EcrImagesPolicy`), as `ContainerImage.fromEcrRepository(secureRepository)` does too
+ * (it calls this repository's `grantPull`); on a plain `ecr.Repository`, `fromEcrRepository` writes an inline
+ * policy that HIPAA, NIST and PCI flag. Get one from `SecureRepository.imageForTag` or `imageForDigest`, which
+ * also check the tag or digest.
  */
 export class SecureRepositoryImage extends ecs.ContainerImage {
   /**

@@ -152,7 +152,7 @@ export class WorkerService extends ServiceBase {
     const cfn = this._serviceCluster.visible?.node.defaultChild;
     if (!(cfn instanceof ecs.CfnCluster) || containerInsightsSetting(cfn) !== null) return;
     const id = KIT_CHECKS.SERVICE_BACKLOG_METRIC_UNSET.id;
-    Annotations.of(this).addWarningV2(id, formatMessage(id, this.node.path, {
+    Annotations.of(this).addWarningV2(KIT_CHECKS.SERVICE_BACKLOG_METRIC_UNSET.id, formatMessage(id, this.node.path, {
       problem: `autoScaling tracks backlog per task with ECS/ContainerInsights RunningTaskCount, but cluster ${this._serviceCluster.path} does not set `
         + 'Container Insights, so the account setting decides (off unless the account turned it on): without it the policy has no data and never scales',
       allowed: 'backlog scaling on a cluster with Container Insights enabled or enhanced',

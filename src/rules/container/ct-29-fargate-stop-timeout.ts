@@ -1,8 +1,8 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { fargateRunnerLabel, undeclaredFargateServices } from '../task/service-facts';
-import { requiresFargate, TASK_DEFINITION } from '../task/task-facts';
+import { TASK_DEFINITION } from '../task/task-facts';
 import { toNumber } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
+import { fargateContainerNamer } from './fargate-containers';
 
 /** The largest stopTimeout Fargate honours, in seconds. */
 const FARGATE_MAX_STOP_TIMEOUT = 120;
@@ -19,24 +19,13 @@ export const CT29_FARGATE_STOP_TIMEOUT: ResourceRule = {
   resourceTypes: [TASK_DEFINITION],
   onlyWith: ['ContainerDefinitions/*/StopTimeout'],
   check(task, context): RuleIssue[] {
-    let declared: boolean | undefined;
-    let runner: string | undefined;
+    const fargate = fargateContainerNamer(task, context);
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {
       const seconds = toNumber(def.StopTimeout);
       if (seconds === undefined || seconds <= FARGATE_MAX_STOP_TIMEOUT) continue;
-      declared ??= requiresFargate(task) === true;
-      let who: string;
-      if (declared) {
-        who = `Fargate ${containerLabel(def, index)}`;
-      } else {
-        if (runner === undefined) {
-          const services = undeclaredFargateServices(task, context);
-          runner = services.length > 0 ? fargateRunnerLabel(services) : '';
-        }
-        if (!runner) continue;
-        who = `${containerLabel(def, index)} of a task definition ${runner}`;
-      }
+      const who = fargate.name(def, index);
+      if (who === undefined) continue;
       issues.push({
         property: containerPath(index, 'StopTimeout'),
         value: def.StopTimeout,

@@ -4,10 +4,9 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { checkImageDigest, checkImageTag } from './image-reference';
 import { fail } from '../errors';
-import {
-  ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN, ECR_PULL_THROUGH_CACHE, ECR_REPOSITORY_NAME, isValidPullThroughCachePrefix, isValidRepositoryName,
-} from '../rules/tables/ecr-limits';
+import { ECR_PULL_THROUGH_CACHE, ECR_REPOSITORY_NAME, isValidPullThroughCachePrefix, isValidRepositoryName } from '../rules/tables/ecr-limits';
 
 /** An upstream registry that ECR can cache. */
 export class UpstreamRegistry {
@@ -149,26 +148,8 @@ export class PullThroughCacheRule extends Construct {
         });
       }
     }
-    if (Token.isUnresolved(tagOrDigest)) return;
-    if (tagOrDigest.startsWith('sha256:')) {
-      if (!ECR_IMAGE_DIGEST_PATTERN.test(tagOrDigest)) {
-        fail({
-          code: 'KIT-REGISTRY-IMAGE-DIGEST',
-          problem: `image digest '${tagOrDigest}' is not a sha256 digest`,
-          path: this.node.path,
-          allowed: "'sha256:' followed by 64 lowercase hex digits",
-          fix: 'Use the digest the upstream registry shows for the image.',
-        });
-      }
-    } else if (!ECR_IMAGE_TAG_PATTERN.test(tagOrDigest)) {
-      fail({
-        code: 'KIT-REGISTRY-IMAGE-TAG',
-        problem: `image tag '${tagOrDigest}' is not a valid tag`,
-        path: this.node.path,
-        allowed: "1-128 letters, digits, _, . and -, not starting with . or -; or a digest 'sha256:<64 hex digits>'",
-        fix: 'Use the tag as the upstream registry shows it, such as 1.27, or pin a digest.',
-      });
-    }
+    if (tagOrDigest.startsWith('sha256:')) checkImageDigest(this.node.path, tagOrDigest, 'Use the digest the upstream registry shows for the image.');
+    else checkImageTag(this.node.path, tagOrDigest, 'Use the tag as the upstream registry shows it, such as 1.27, or pin a digest.', true);
   }
 }
 

@@ -4,6 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { checkImageDigest, checkImageTag } from './image-reference';
 import { grantInImagesPolicy, grantInRepositoryPolicy, grantRoute, GrantKind, Identity, imagesPolicy, PULL_ACTIONS, PUSH_ACTIONS } from './repository-grants';
 import { SecureRepositoryImage } from './repository-image';
 import { checkAnyRuleLast, checkRuleCount, initialLifecycleRules, tagStatusOf } from './repository-lifecycle';
@@ -14,10 +15,7 @@ import { acknowledgeOrgLimitedStar } from '../internal/nag-acknowledgements';
 import { requireSynthValue } from '../internal/synth-values';
 import { validateWithRules } from '../plugin/resource-validation';
 import { repositoryNameIssue, repositoryNameProblems } from '../rules/registry/er-01-repository-name';
-import {
-  AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_IMAGE_DIGEST_PATTERN, ECR_IMAGE_TAG_PATTERN,
-  ECR_TAG_EXCLUSION_FILTER, isValidTagExclusionFilter,
-} from '../rules/tables/ecr-limits';
+import { AWS_ACCOUNT_ID_PATTERN, AWS_ORGANIZATION_ID_PATTERN, ECR_TAG_EXCLUSION_FILTER, isValidTagExclusionFilter } from '../rules/tables/ecr-limits';
 import { appliedStandard } from '../standards/applied-standard';
 import { EncryptionRequirement } from '../standards/standard-props';
 
@@ -232,16 +230,8 @@ export class SecureRepository extends Construct implements ecr.IRepository {
 
   /** An image reference by tag; binding it to a container grants the execution role pull through a managed policy. */
   public imageForTag(tag: string): ecs.ContainerImage {
+    checkImageTag(this.node.path, tag, 'Use the tag your pipeline pushed, or pin a digest with imageForDigest.');
     if (!Token.isUnresolved(tag)) {
-      if (!ECR_IMAGE_TAG_PATTERN.test(tag)) {
-        fail({
-          code: 'KIT-REGISTRY-IMAGE-TAG',
-          problem: `image tag '${tag}' is not a valid tag`,
-          path: this.node.path,
-          allowed: '1-128 letters, digits, _, . and -, not starting with . or -',
-          fix: 'Use the tag your pipeline pushed, or pin a digest with imageForDigest.',
-        });
-      }
       if (this.mutableTags.some((pattern) => wildcardMatches(pattern, tag))) {
         Annotations.of(this).addWarningV2('cdk-ecs-kit:mutable-image-tag',
           `Tag '${tag}' is excluded from tag immutability in ${this.node.path}: the image behind it can change between deployments. Pin a digest with imageForDigest.`);
@@ -252,15 +242,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
 
   /** An image reference by digest (`sha256:...`): the deployment is immutable. */
   public imageForDigest(digest: string): ecs.ContainerImage {
-    if (!Token.isUnresolved(digest) && !ECR_IMAGE_DIGEST_PATTERN.test(digest)) {
-      fail({
-        code: 'KIT-REGISTRY-IMAGE-DIGEST',
-        problem: `image digest '${digest}' is not a sha256 digest`,
-        path: this.node.path,
-        allowed: "'sha256:' followed by 64 lowercase hex digits",
-        fix: 'Use the digest from `docker push` or `aws ecr describe-images`.',
-      });
-    }
+    checkImageDigest(this.node.path, digest, 'Use the digest from `docker push` or `aws ecr describe-images`.');
     return new SecureRepositoryImage(this, this.repository.repositoryUriForDigest(digest));
   }
 

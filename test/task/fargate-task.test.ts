@@ -368,6 +368,8 @@ describe('FargateTask image named by its private ECR URI', () => {
         ]),
       },
     });
+    // aws-cdk-lib's "Proper policies need to be attached" warning is answered, so it is not shown.
+    expect(Annotations.fromStack(s).findWarning('*', Match.stringLikeRegexp('ecrImageRequiresPolicy'))).toEqual([]);
     const app = s.node.root as App;
     Validations.of(app).addPlugins(new EcsChecks());
     expect(() => app.synth()).not.toThrow();

@@ -27,8 +27,8 @@ export const CF01_PROPERTY_NAMES: ResourceRule = {
     const shapes = shapesOf(resource.type);
     if (shapes === undefined) return [];
     const issues: RuleIssue[] = [];
-    walkShapes(resource.properties, shapes, (key, value, def, pointer, shape) => {
-      if (!shape.has(key) && !key.startsWith('Fn::')) issues.push(unknownKey(key, value, def, pointer, resource.type, shape));
+    walkShapes(resource.properties, shapes, (key, value, def, at, shape) => {
+      if (!shape.has(key) && !key.startsWith('Fn::')) issues.push(unknownKey(key, value, def, at.pointer(), resource.type, shape));
     });
     return issues;
   },

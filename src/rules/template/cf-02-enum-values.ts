@@ -65,23 +65,34 @@ export const CF02_ENUM_VALUES: ResourceRule = {
     const shapes = shapesOf(resource.type);
     if (enums === undefined || shapes === undefined) return [];
     const issues: RuleIssue[] = [];
-    walkShapes(resource.properties, shapes, (key, value, def, pointer) => {
+    walkShapes(resource.properties, shapes, (key, value, def, at) => {
       const allowed = enums[def]?.[key];
+      if (allowed === undefined) return;
       const judged = `${resource.type} ${def}.${key}`;
-      if (allowed === undefined || JUDGED_ELSEWHERE.has(judged)) return;
-      const values = allowed.split(' ');
-      eachItem(value, pointer, (item, at) => {
+      if (JUDGED_ELSEWHERE.has(judged)) return;
+      const values = valuesOf(allowed);
+      eachItem(value, at, (item, pos) => {
         // A branch of Fn::If is one possible value, as unresolved as a parameter: not judged (the engine's rule for unknowns).
-        if (at.includes('/Fn::If/')) return;
+        if (pos.inCondition) return;
         const text = typeof item === 'string' ? toStr(item) : undefined;
         if (text === undefined || values.includes(text)) return;
-        if (JUDGED_SOMETIMES[judged] && reportedBy(JUDGED_SOMETIMES[judged], at, resource, context)) return;
-        issues.push(notAllowed(text, values, def, at, resource.type));
+        const pointer = pos.pointer();
+        if (JUDGED_SOMETIMES[judged] && reportedBy(JUDGED_SOMETIMES[judged], pointer, resource, context)) return;
+        issues.push(notAllowed(text, values, def, pointer, resource.type));
       });
     });
     return issues;
   },
 };
+
+const split = new Map<string, readonly string[]>();
+
+/** The allowed values of a table entry, split once. */
+function valuesOf(allowed: string): readonly string[] {
+  let values = split.get(allowed);
+  if (values === undefined) split.set(allowed, values = allowed.split(' '));
+  return values;
+}
 
 /** True when one of the rules reports the property at `pointer` of this resource. */
 function reportedBy(rules: readonly ResourceRule[], pointer: string, resource: TemplateResource, context: RuleContext): boolean {

@@ -37,8 +37,36 @@ export function ownerOf(def: string, type: string): string {
   return `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name} of ${type}`;
 }
 
+/**
+ * Where a walk is in a resource's Properties: the keys and list indexes from `Properties`, joined into a pointer only
+ * when a finding needs one (most keys never do). Shared and changed as the walk goes: read it inside the callback.
+ */
+export class WalkPosition {
+  private readonly parts: (string | number)[] = ['Properties'];
+  private conditions = 0;
+
+  /** Whether the walk is inside a branch of Fn::If (one possible value, as unresolved as a parameter). */
+  public get inCondition(): boolean {
+    return this.conditions > 0;
+  }
+
+  public push(part: string | number): void {
+    this.parts.push(part);
+    if (part === 'Fn::If') this.conditions++;
+  }
+
+  public pop(): void {
+    if (this.parts.pop() === 'Fn::If') this.conditions--;
+  }
+
+  /** `Properties/ContainerDefinitions/0/PortMappings/1/Protocol`. */
+  public pointer(): string {
+    return this.parts.join('/');
+  }
+}
+
 /** Called for each key of an object the schema describes, with the definition that object is ('' = Properties). */
-export type KeyVisitor = (key: string, value: unknown, def: string, pointer: string, shape: Shape) => void;
+export type KeyVisitor = (key: string, value: unknown, def: string, at: WalkPosition, shape: Shape) => void;
 
 /**
  * Calls `visit` for every key of a resource's Properties and of the nested objects below them that the table
@@ -46,17 +74,21 @@ export type KeyVisitor = (key: string, value: unknown, def: string, pointer: str
  * definition does not have are visited but not looked into; other intrinsics and maps are not looked into.
  */
 export function walkShapes(properties: unknown, shapes: ReadonlyMap<string, Shape>, visit: KeyVisitor): void {
-  walk(properties, '', 'Properties', shapes, visit);
+  walk(properties, '', new WalkPosition(), shapes, visit);
 }
 
-function walk(value: unknown, def: string, pointer: string, shapes: ReadonlyMap<string, Shape>, visit: KeyVisitor): void {
-  eachItem(value, pointer, (item, at) => {
+function walk(value: unknown, def: string, at: WalkPosition, shapes: ReadonlyMap<string, Shape>, visit: KeyVisitor): void {
+  eachItem(value, at, (item) => {
     if (item === null || typeof item !== 'object' || intrinsicKey(item) !== undefined) return;
     const shape = shapes.get(def)!;
-    for (const [key, child] of Object.entries(item)) {
-      visit(key, child, def, `${at}/${key}`, shape);
+    for (const key in item) {
+      if (!Object.prototype.hasOwnProperty.call(item, key)) continue;
+      const child = (item as Record<string, unknown>)[key];
+      at.push(key);
+      visit(key, child, def, at, shape);
       const childDef = shape.get(key);
-      if (childDef) walk(child, childDef, `${at}/${key}`, shapes, visit);
+      if (childDef) walk(child, childDef, at, shapes, visit);
+      at.pop();
     }
   });
 }
@@ -65,17 +97,28 @@ function walk(value: unknown, def: string, pointer: string, shapes: ReadonlyMap<
  * Calls `each` with every value a property can take: the value itself, each item of a list, and each branch of
  * an Fn::If (at `.../Fn::If/1` and `.../Fn::If/2`), to any depth. Other intrinsics are handed over as they are.
  */
-export function eachItem(value: unknown, pointer: string, each: (item: unknown, pointer: string) => void): void {
+export function eachItem(value: unknown, at: WalkPosition, each: (item: unknown, at: WalkPosition) => void): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) eachItem(value[i], `${pointer}/${i}`, each);
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      eachItem(value[i], at, each);
+      at.pop();
+    }
     return;
   }
   if (value !== null && typeof value === 'object' && intrinsicKey(value) === 'Fn::If') {
     const args = (value as { 'Fn::If': unknown })['Fn::If'];
-    if (Array.isArray(args)) for (const i of [1, 2]) eachItem(args[i], `${pointer}/Fn::If/${i}`, each);
+    if (!Array.isArray(args)) return;
+    at.push('Fn::If');
+    for (const i of [1, 2]) {
+      at.push(i);
+      eachItem(args[i], at, each);
+      at.pop();
+    }
+    at.pop();
     return;
   }
-  each(value, pointer);
+  each(value, at);
 }
 
 /**

@@ -3,6 +3,7 @@
  * aws-cdk-lib only warns that "proper policies need to be attached", and the task would stop with
  * CannotPullContainerError. `ContainerImage.fromEcrRepository` grants the same itself.
  */
+import { Annotations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { parseEcrImageUri } from '../../rules/reach/task-needs';
@@ -18,5 +19,8 @@ export function grantRegistryImagePull(container: ecs.ContainerDefinition, image
   const arn = `arn:${uri.partition}:ecr:${uri.region}:${uri.account}:repository/${uri.repositoryName}`;
   executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: PULL_ACTIONS, resources: [arn] }));
   executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
+  // aws-cdk-lib's warning asks for exactly these policies.
+  Annotations.of(container).acknowledgeWarning('@aws-cdk/aws-ecs:ecrImageRequiresPolicy',
+    'cdk-ecs-kit granted the execution role the pull of this repository and ecr:GetAuthorizationToken');
   return true;
 }

@@ -16,8 +16,9 @@ describe('ECS-RC-02 execution role required', () => {
   test('bad: Fargate with awslogs and an ECR image, no execution role', () => {
     expect(run(fargateTask({ ContainerDefinitions: [{ Name: 'app', Image: ECR, LogConfiguration: AWSLOGS }] }))).toEqual([
       "[ECS-RC-02] Fargate task definition has no ExecutionRoleArn but container 'app' logs with awslogs, container 'app' pulls an ECR image at TestStack/Task; "
-      + 'allowed: an ExecutionRoleArn whenever a container reads secrets or uses registry credentials, and on Fargate for awslogs and ECR images. '
-      + 'Set ExecutionRoleArn to a role for ecs-tasks.amazonaws.com with the AmazonECSTaskExecutionRolePolicy managed policy (plus read access to the secrets).',
+      + 'allowed: an ExecutionRoleArn whenever a container reads secrets or environment files or uses registry credentials, and on Fargate for awslogs and ECR images. '
+      + 'Set ExecutionRoleArn to a role for ecs-tasks.amazonaws.com with the AmazonECSTaskExecutionRolePolicy managed policy (plus read access to the secrets '
+      + 'and environment files).',
     ]);
   });
 
@@ -33,6 +34,9 @@ describe('ECS-RC-02 execution role required', () => {
     const ec2Task = (container: Record<string, unknown>) => ({ Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Memory: 256, ...container }] } });
     expect(run(ec2Task({ Secrets: [{ Name: 'DB', ValueFrom: 'arn:aws:ssm:eu-west-1:1:parameter/db' }] }))[0]).toContain("task definition has no ExecutionRoleArn but container 'app' reads secrets");
     expect(run(ec2Task({ RepositoryCredentials: { CredentialsParameter: 'arn:aws:secretsmanager:eu-west-1:1:secret:hub' } }))[0]).toContain('pulls with registry credentials');
+    // Environment files are downloaded with the execution role, on EC2 as on Fargate.
+    const envFile = { EnvironmentFiles: [{ Type: 's3', Value: 'arn:aws:s3:::config/app.env' }] };
+    expect(run(ec2Task(envFile))[0]).toContain("task definition has no ExecutionRoleArn but container 'app' reads environment files from S3");
   });
 
   test('good: an execution role; EC2 with awslogs and ECR (the instance role serves them); a public image without logs', () => {

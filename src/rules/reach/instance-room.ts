@@ -65,7 +65,6 @@ export function taskNeeds(task: TemplateResource): TaskNeeds | undefined {
 
 /** The largest room of a provider's instances; undefined when the template does not decide it. */
 export function providerRoom(provider: TemplateResource, ctx: RuleContext): ProviderRoom | undefined {
-  const label = provider.path;
   const kind = providerKind({ resource: provider });
   if (kind === 'managed-instances') {
     const mi = toObject(provider.properties.ManagedInstancesProvider);
@@ -75,7 +74,7 @@ export function providerRoom(provider: TemplateResource, ctx: RuleContext): Prov
     const vcpu = max(toObject(req.VCpuCount)?.Max);
     const memory = max(toObject(req.MemoryMiB)?.Max);
     if (vcpu === undefined || memory === undefined) return undefined;
-    return { label, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity, managedInstances: true };
+    return { get label() { return provider.path; }, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity, managedInstances: true };
   }
   if (kind !== 'asg') return undefined;
   const asg = providerAutoScalingGroup(provider, ctx.assembly);
@@ -89,7 +88,8 @@ export function providerRoom(provider: TemplateResource, ctx: RuleContext): Prov
   const image = gpus > 0 ? imageParameter(imageId, asg.stack) : undefined;
   const noDriver = image !== undefined && imageRunsGpus(image) === false;
   return {
-    label: `${label} (${orList(types!)})`,
+    // Paths are looked up only when a finding names the provider.
+    get label() { return `${provider.path} (${orList(types!)})`; },
     memoryMiB: Math.max(...known.map((s) => s.memoryMiB)),
     cpuUnits: Math.max(...known.map((s) => s.vcpu * 1024)),
     gpus: noDriver ? 0 : gpus,

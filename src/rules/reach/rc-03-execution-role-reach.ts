@@ -84,11 +84,12 @@ function policiedBuckets(assembly: AssemblyModel): ReadonlySet<TemplateResource>
 /** What the execution role must reach, for the resources of the assembly the task names. */
 function taskNeeds(task: TemplateResource, assembly: Parameters<typeof referencedResources>[2]): Need[] {
   const needs: Need[] = [];
-  const seen = new Set<string>();
+  // By resource, not by path: a path is looked up only for a finding (at synth, from the construct tree).
+  const seen = new Map<string, Set<TemplateResource | '*'>>();
   const add = (need: Need) => {
-    const key = need.target === '*' ? need.what : `${need.what} ${need.target.path}`;
-    if (!seen.has(key)) needs.push(need);
-    seen.add(key);
+    const targets = seen.get(need.what) ?? seen.set(need.what, new Set()).get(need.what)!;
+    if (!targets.has(need.target)) needs.push(need);
+    targets.add(need.target);
   };
   const policied = assembly.derived(policiedSecrets, policiedSecrets);
   for (const { def } of containers(task)) {

@@ -29,7 +29,7 @@ export const SC14_UNIQUE_NAMES_IN_NAMESPACE: ResourceRule = {
       issues.push({
         property: e.pointer,
         value: e.value,
-        problem: `${e.what} ${e.value} is already published by ${first.service.path} in Service Connect namespace ${e.namespaceLabel}`,
+        problem: `${e.what} ${e.value} is already published by ${first.service.path} in Service Connect namespace ${e.namespace.label}`,
         allowed: 'discovery names and client aliases (name and port) unique within a namespace',
         fix: e.what === 'discovery name'
           ? `Name the port mapping after the service, e.g. ${JSON.stringify(suggestion(service))} (kit services publish the port mapping's name), `
@@ -46,7 +46,8 @@ interface Endpoint {
   readonly what: 'discovery name' | 'client alias';
   readonly value: string;
   readonly pointer: string;
-  readonly namespaceLabel: string;
+  /** The namespace; its label names a resource by path, read only for a finding. */
+  readonly namespace: { readonly label: string };
 }
 
 /**
@@ -85,7 +86,7 @@ function endpointsOf(service: TemplateResource, ctx: RuleContext): Endpoint[] {
         key: `${namespace.key}|d|${discovery}`,
         what: 'discovery name',
         value: discovery,
-        namespaceLabel: namespace.label,
+        namespace,
         pointer: `${pointer}/${def.DiscoveryName === undefined ? 'PortName' : 'DiscoveryName'}`,
       });
     }
@@ -98,7 +99,7 @@ function endpointsOf(service: TemplateResource, ctx: RuleContext): Endpoint[] {
         key: `${namespace.key}|a|${dns}:${aliasPort}`,
         what: 'client alias',
         value: `${dns}:${aliasPort}`,
-        namespaceLabel: namespace.label,
+        namespace,
         pointer: `${pointer}/ClientAliases/${i}`,
       });
     });
@@ -117,7 +118,8 @@ function namespaceOf(service: TemplateResource, ctx: RuleContext): { key: string
 
 function namespaceKey(value: unknown, from: TemplateResource, ctx: RuleContext): { key: string; label: string } | undefined {
   const ref = ctx.assembly.resolveReference(value, from.stack);
-  if (ref) return { key: `res:${ref.resource.stack.name}/${ref.resource.logicalId}`, label: ref.resource.path };
+  // The path is looked up only when a finding names the namespace.
+  if (ref) return { key: `res:${ref.resource.stack.name}/${ref.resource.logicalId}`, get label() { return ref.resource.path; } };
   const name = ctx.assembly.resolveString(value, from.stack);
   return name === undefined ? undefined : { key: `name:${name}`, label: name };
 }

@@ -5,20 +5,20 @@ import {
   CLUSTER, CLUSTER_ASSOCIATIONS, isFargateProvider, itemLabel, providerKey, SERVICE, strategyOf,
 } from './service-facts';
 
-/** The cluster a strategy belongs to and the providers associated with it. */
-function scope(resource: TemplateResource, ctx: RuleContext): { cluster: string; providers: Map<string, string> } | undefined {
+/** The cluster a strategy belongs to (its name, looked up only for a finding) and the providers associated with it. */
+function scope(resource: TemplateResource, ctx: RuleContext): { cluster: () => string; providers: Map<string, string> } | undefined {
   if (resource.type === SERVICE) {
     const cluster = resolveCluster(resource.properties.Cluster, resource, ctx);
     const providers = cluster && associatedProviders(cluster, ctx);
-    return cluster && providers ? { cluster: cluster.path, providers } : undefined;
+    return cluster && providers ? { cluster: () => cluster.path, providers } : undefined;
   }
   if (resource.type === CLUSTER) {
     const providers = associatedProviders(resource, ctx);
-    return providers ? { cluster: resource.path, providers } : undefined;
+    return providers ? { cluster: () => resource.path, providers } : undefined;
   }
   // PutClusterCapacityProviders replaces the set: the default strategy must use the listed providers.
   const providers = ownProviders(resource, ctx);
-  const target = resolveCluster(resource.properties.Cluster, resource, ctx)?.path
+  const target = () => resolveCluster(resource.properties.Cluster, resource, ctx)?.path
     ?? ctx.assembly.resolveString(resource.properties.Cluster, resource.stack) ?? 'of this association';
   return providers ? { cluster: target, providers } : undefined;
 }
@@ -53,7 +53,7 @@ export const SV05_PROVIDER_ASSOCIATED: ResourceRule = {
       issues.push({
         property: `${item.pointer}/CapacityProvider`,
         value: item.raw.CapacityProvider,
-        problem: `capacity provider ${label} in ${strategy.pointer.replace('Properties/', '')} is not associated with cluster ${sc.cluster}`,
+        problem: `capacity provider ${label} in ${strategy.pointer.replace('Properties/', '')} is not associated with cluster ${sc.cluster()}`,
         allowed: sc.providers.size ? `providers associated with the cluster: ${[...sc.providers.values()].join(', ')}` : 'providers associated with the cluster (it has none)',
         fix: isFargateProvider(item.provider)
           ? `Enable ${label} on the cluster (Cluster enableFargateCapacityProviders, or add it to the cluster's CapacityProviders / ClusterCapacityProviderAssociations).`

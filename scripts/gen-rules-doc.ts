@@ -7,6 +7,7 @@ import * as path from 'path';
 import { troubleshootingDoc } from './troubleshooting-doc';
 import { ALL_KIT_CHECKS } from '../src/kit-checks';
 import { ALL_RULES } from '../src/rules';
+import { REPLACEMENT_GUARD } from '../src/rules/replacement/replacement-guard';
 import { SKIPPED_CONSTRAINTS } from '../src/rules/skipped';
 import { ORG_RULES } from '../src/standards/rules';
 
@@ -35,6 +36,13 @@ for (const area of areas) {
     lines.push(`| ${r.id} | ${r.severity} | **${esc(r.title)}.** ${esc(r.description)} | ${esc(r.deployError)} | ${esc(r.fix)} | ${overlap} | ${r.source} |`);
   }
   lines.push('');
+}
+lines.push('## Replacement guard (`cdk-ecs-kit check --baseline`)', '',
+  'Compares the app with the assembly or template deployed before, so it runs in the CLI only; its severity can be changed like a rule\'s.', '');
+lines.push('| Id | Severity | What it checks | Deploy error it prevents | Fix | Source |', '|---|---|---|---|---|---|');
+{
+  const r = REPLACEMENT_GUARD;
+  lines.push(`| ${r.id} | ${r.severity} | **${esc(r.title)}.** ${esc(r.description)} | ${esc(r.deployError)} | ${esc(r.fix)} | ${r.source} |`, '');
 }
 lines.push('## Construct checks', '',
   'Checks only a construct can make (kit props, wiring between constructs, inputs aws-cdk-lib renders later). They have KIT-* ids,',

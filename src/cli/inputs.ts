@@ -35,9 +35,11 @@ function readStdin(): string {
   }
 }
 
-function readInputText(text: string, file: string): { template: CfnTemplate; taskDefinitionJson?: boolean; taskDefinitionJsonRoot?: string } {
+function readInputText(
+  text: string, file: string, jsonByName = true,
+): { template: CfnTemplate; taskDefinitionJson?: boolean; taskDefinitionJsonRoot?: string } {
   const trimmed = text.trimStart();
-  if (/\.json$/i.test(file) || trimmed.startsWith('{')) {
+  if ((jsonByName && /\.json$/i.test(file)) || trimmed.startsWith('{') || (jsonByName && trimmed.startsWith('"'))) {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -45,6 +47,10 @@ function readInputText(text: string, file: string): { template: CfnTemplate; tas
       if (/\.json$/i.test(file)) throw new InputError(file, `invalid JSON (${(e as Error).message})`);
       return { template: parseYamlTemplate(text, file) };
     }
+    const body = templateBody(json);
+    // get-template --output json gives a YAML stack's body as one JSON string: read the text it holds.
+    if (typeof body === 'string') return readInputText(body, /\.json$/i.test(file) ? `${file} (TemplateBody)` : file, false);
+    if (body !== undefined) json = body;
     return isTaskDefinitionJson(json)
       ? {
         template: taskDefinitionFileTemplate(json, file),
@@ -55,6 +61,16 @@ function readInputText(text: string, file: string): { template: CfnTemplate; tas
       : { template: asTemplate(json, file, TASK_DEFINITION_JSON) };
   }
   return { template: parseYamlTemplate(text, file) };
+}
+
+/**
+ * The template text or object of `aws cloudformation get-template` output: the whole JSON is a string with
+ * `--query TemplateBody` on a YAML stack, and an object with TemplateBody without the query. Undefined for anything else.
+ */
+function templateBody(json: unknown): unknown {
+  if (typeof json === 'string') return json;
+  const o = json && typeof json === 'object' && !Array.isArray(json) ? json as Record<string, unknown> : undefined;
+  return o && o.Resources === undefined && o.TemplateBody !== undefined ? o.TemplateBody : undefined;
 }
 
 /** A RegisterTaskDefinition JSON file as a template of one task definition; a mapping error is bad input. */
@@ -112,18 +128,24 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
       } else if (fs.existsSync(path.join(p, 'manifest.json'))) {
         assemblies.push(...loadCloudAssembly(p));
       } else {
-        const files = fs.readdirSync(p).filter((f) => TEMPLATE_FILE.test(f)).sort().map((f) => path.join(p, f))
-          .filter((f) => fs.statSync(f).isFile());
-        if (files.length === 0) throw new InputError(p, 'directory has no manifest.json (a cdk.out cloud assembly) and no .json, .yaml or .yml template files');
+        const entries = fs.readdirSync(p, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1));
+        const files = entries.filter((e) => TEMPLATE_FILE.test(e.name)).map((e) => path.join(p, e.name)).filter((f) => fs.statSync(f).isFile());
+        const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules').map((e) => path.join(p, e.name));
+        if (files.length === 0) {
+          throw new InputError(p, 'directory has no manifest.json (a cdk.out cloud assembly) and no .json, .yaml or .yml template files'
+            + (folders.length > 0 ? ' of its own (subfolders are not read: give them as PATHs)' : ''));
+        }
         for (const f of files) {
           try {
             readLoose(f, fs.statSync(f).size);
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
-            // A file that is no template (a workflow, a config) is not what the folder was given for; a broken one is.
-            (/: not a CloudFormation template/.test(e.message) ? skipped : failures).push(e);
+            // A file that is no template (a workflow, a config, a Kubernetes manifest) is not what the folder was given for; a broken template is.
+            (isNoTemplate(e, f) ? skipped : failures).push(e);
           }
         }
+        // Subfolders are not read (node_modules, build output): say so, or their templates pass unseen.
+        for (const sub of folders) skipped.push(new InputError(sub, 'a subfolder, not read (give it as a PATH to check its templates)'));
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -132,6 +154,23 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
   }
   if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file ?? 'stdin').join(', '), stacks: withLocalNestedStacks(distinctNames(loose)) });
   return { assemblies, failures, skipped };
+}
+
+/**
+ * A folder's file that failed to read and is no CloudFormation template: one that read as data of another kind, or
+ * one that could not be read and names no Resources or AWSTemplateFormatVersion (a tsconfig.json with comments,
+ * a Kubernetes manifest of several documents, a Helm template).
+ */
+function isNoTemplate(e: InputError, file: string): boolean {
+  if (/: not a CloudFormation template/.test(e.message)) return true;
+  if (!/: invalid (JSON|YAML)/.test(e.message)) return false;
+  let text = '';
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  return !/^\s*["']?(Resources|AWSTemplateFormatVersion)["']?\s*:/m.test(text);
 }
 
 /**

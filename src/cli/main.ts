@@ -61,9 +61,10 @@ export function resolveQuotas(value: string | undefined): QuotaProfile {
 }
 
 function parseDisabled(value: string | undefined, ruleIds: readonly string[]): string[] {
-  const ids = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   // Construct checks' warnings recorded at synth can be left out too.
   const known = new Set([...ruleIds, ...ALL_KIT_CHECKS.map((c) => c.id)]);
+  // Ids are upper case; a shell user's `ecs-rc-04` means the same rule.
+  const ids = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((id) => (known.has(id.toUpperCase()) ? id.toUpperCase() : id));
   const unknown = ids.filter((id) => !known.has(id) && !id.startsWith('cdk-ecs-kit:'));
   if (unknown.length > 0) throw new UsageError(`--disable: unknown rule id(s) ${unknown.join(', ')} (see docs/rules.md)`);
   return ids;
@@ -74,7 +75,8 @@ function parseSeverities(value: string | undefined, ruleIds: readonly string[]):
   const out: Record<string, Severity> = {};
   const levels = Object.values(Severity) as string[];
   for (const entry of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    const [id, level] = entry.split('=').map((s) => s.trim());
+    const [given, level] = entry.split('=').map((s) => s.trim());
+    const id = ruleIds.includes(given.toUpperCase()) ? given.toUpperCase() : given;
     if (!ruleIds.includes(id)) throw new UsageError(`--severity: unknown rule id '${id}' (see docs/rules.md); write ID=LEVEL, e.g. ECS-RP-01=error`);
     if (!levels.includes(level)) throw new UsageError(`--severity: level '${level ?? ''}' of ${id} is unknown; allowed: ${levels.join(', ')}`);
     out[id] = level as Severity;

@@ -8,6 +8,7 @@ import type { AcknowledgedFinding } from './acknowledgements';
 import { CheckedFinding } from './report-format';
 import { sourceLocator } from './yaml-template';
 import { KIT_CHECKS } from '../kit-checks';
+import { REPLACEMENT_GUARD } from '../rules/replacement/replacement-guard';
 import { Rule } from '../rules/rule';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -29,7 +30,7 @@ export function formatSarif(
   const findings = [...open, ...acknowledged.map((a) => a.finding)];
   const ids = new Set(findings.map((f) => f.ruleId));
   const descriptors: ReportingDescriptor[] = [
-    ...rules.filter((r) => ids.has(r.id)).map((r) => ({
+    ...[...rules, REPLACEMENT_GUARD].filter((r) => ids.has(r.id)).map((r) => ({
       id: r.id,
       name: pascalName(r.title),
       shortDescription: { text: r.title },

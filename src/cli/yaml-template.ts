@@ -115,7 +115,8 @@ export function parseYamlTemplate(text: string, file: string): CfnTemplate {
 
 function parse(text: string, file: string): CfnTemplate {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter, merge: true });
+  // logLevel error: a map key that is itself a map (Helm templates) would print a Node warning; such a file is no template anyway.
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, lineCounter, merge: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const lenient = parseLenient(text);
     if (lenient !== undefined && lenient !== null && typeof lenient === 'object') {
@@ -126,7 +127,10 @@ function parse(text: string, file: string): CfnTemplate {
     }
     const e = doc.errors[0];
     const where = ` at line ${lineCounter.linePos(e.pos[0]).line}`;
-    const problem = e.message.includes('Maximum call stack size exceeded') ? 'nested too deeply to read' : e.message.split('\n')[0];
+    const problem = e.message.includes('Maximum call stack size exceeded') ? 'nested too deeply to read'
+      // Kubernetes manifests often hold several documents; the parser's own text names its API.
+      : e.code === 'MULTIPLE_DOCS' ? 'more than one document, separated by ---; a template is one document'
+        : e.message.split('\n')[0];
     throw new InputError(file, `invalid YAML${where} (${problem})`);
   }
   let json: unknown;

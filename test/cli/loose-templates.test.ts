@@ -80,6 +80,11 @@ describe('--baseline with template files', () => {
     const r = run('check', '--baseline', path.join(d, 'old.json'), path.join(d, 'new.json'));
     expect(r.stdout).toContain('[ECS-RP-01] Changing ServiceName from (not set) to "orders" replaces ECS service');
     expect(r.stderr).toBe('');
+    // SARIF describes the guard as it does a rule (found by a user trial: the result had no rule entry).
+    const sarif = JSON.parse(run('check', '--format', 'sarif', '--baseline', path.join(d, 'old.json'), path.join(d, 'new.json')).stdout).runs[0];
+    const index = sarif.tool.driver.rules.findIndex((x: { id: string }) => x.id === 'ECS-RP-01');
+    expect(sarif.tool.driver.rules[index]).toMatchObject({ shortDescription: { text: expect.stringContaining('must not replace') }, defaultConfiguration: { level: 'warning' } });
+    expect(sarif.results.find((x: { ruleId: string }) => x.ruleId === 'ECS-RP-01').ruleIndex).toBe(index);
   });
 
   test('a stack the baseline does not have is named on stderr', () => {
@@ -136,6 +141,38 @@ describe('a PATH that cannot be read does not stop the others from being checked
     const empty = dir({ 'notes.txt': 'x' });
     expect(run('check', empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('no manifest.json (a cdk.out cloud assembly) and no .json, .yaml or .yml template files') });
   });
+
+  test('a repository folder: a Kubernetes manifest, a tsconfig.json with comments, a Helm template and a subfolder are left out with notes (found by a user trial)', () => {
+    const repo = dir({
+      'task.yaml': 'Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties: { RequiresCompatibilities: [FARGATE], NetworkMode: awsvpc, Cpu: "256", Memory: "3072", '
+        + 'ContainerDefinitions: [{ Name: app, Image: nginx }] }\n',
+      'k8s.yaml': 'apiVersion: v1\nkind: Service\nmetadata: { name: a }\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\n',
+      'tsconfig.json': '{\n  // comments are allowed here\n  "compilerOptions": {}\n}\n',
+      'helm.yaml': 'kind: ConfigMap\n{{ .Values.name }}: 1\n',
+      'nested/more.yaml': 'Resources: {}\n',
+    });
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const r = run('check', repo);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('[ECS-TD-01]');
+      const notes = r.stderr.trim().split('\n');
+      expect(notes).toEqual([
+        `cdk-ecs-kit: note: ${path.join(repo, 'helm.yaml')}: not a CloudFormation template (no Resources section); left out of the folder's templates`,
+        `cdk-ecs-kit: note: ${path.join(repo, 'k8s.yaml')}: invalid YAML at line 4 (more than one document, separated by ---; a template is one document); left out of the folder's templates`,
+        expect.stringMatching(new RegExp(`^cdk-ecs-kit: note: ${path.join(repo, 'tsconfig.json')}: invalid JSON \\(.+\\); left out of the folder's templates$`)),
+        `cdk-ecs-kit: note: ${path.join(repo, 'nested')}: a subfolder, not read (give it as a PATH to check its templates); left out of the folder's templates`,
+      ]);
+      // The YAML reader's warning about a map used as a key would reach the user's terminal.
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+    // A broken template in the folder still fails the run.
+    const broken = dir({ 'bad.yaml': 'Resources:\n  TaskDef: [unclosed\n' });
+    expect(run('check', broken)).toMatchObject({ code: 2, stderr: expect.stringContaining('invalid YAML') });
+    expect(run('check', dir({ 'sub/a.yaml': 'Resources: {}\n' }))).toMatchObject({ code: 2, stderr: expect.stringContaining('subfolders are not read: give them as PATHs') });
+  });
 });
 
 test('--baseline with cdk.out directories pairs stacks by name only: a renamed stack is a new stack, not a replacement (found by a verification trial)', () => {
@@ -180,5 +217,20 @@ describe('- reads a template from standard input (aws cloudformation get-templat
     const json = JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '3072', containerDefinitions: [{ name: 'app', image: 'nginx' }] });
     expect(withStdin(json, () => run('check', '-')).stdout).toContain('[ECS-TD-01]');
     expect(withStdin('{"foo": 1}', () => run('check', '-'))).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin: not a CloudFormation template') });
+  });
+
+  test('a YAML stack\'s body as get-template --output json prints it (one JSON string), and get-template output without --query (found by a user trial)', () => {
+    const yaml = 'Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n'
+      + '      NetworkMode: awsvpc\n      Cpu: "256"\n      Memory: !If [Big, "3072", "512"]\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n'
+      + '  Other:\n    Type: AWS::ECS::TaskDefinition\n    Properties: { RequiresCompatibilities: [FARGATE], NetworkMode: awsvpc, Cpu: "256", Memory: "3072", '
+      + 'ContainerDefinitions: [{ Name: app, Image: nginx }] }\n';
+    const asString = withStdin(JSON.stringify(yaml), () => run('check', '-'));
+    expect(asString.code).toBe(1);
+    expect(asString.stdout).toMatch(/\[ECS-TD-01\] .* at stdin\/Other/);
+    const whole = withStdin(JSON.stringify({ TemplateBody: yaml, StagesAvailable: ['Original', 'Processed'] }), () => run('check', '-'));
+    expect(whole.stdout).toMatch(/\[ECS-TD-01\] .* at stdin\/Other/);
+    const jsonBody = withStdin(JSON.stringify({ TemplateBody: { Resources: { TaskDef: FARGATE_TASK('3072') } } }), () => run('check', '-'));
+    expect(jsonBody.stdout).toMatch(/\[ECS-TD-01\] .* at stdin\/TaskDef/);
+    expect(withStdin(JSON.stringify('just text'), () => run('check', '-'))).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin: not a CloudFormation template') });
   });
 });

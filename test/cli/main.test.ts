@@ -227,6 +227,9 @@ describe('cdk-ecs-kit check', () => {
     expect(run('check', '--disable', 'ECS-TD-01', '--disable', 'ECS-CT-15', path.join(FIX, 'bad', 'fargate-size.yaml')).stderr)
       .toBe('Not run (--disable): ECS-TD-01, ECS-CT-15\n');
     expect(run('check', path.join(FIX, 'bad', 'fargate-size.yaml')).stderr).toBe('');
+    // Ids in lower case name the same rules (found by a user trial).
+    expect(run('check', '--disable', 'ecs-td-01', path.join(FIX, 'bad', 'fargate-size.yaml'))).toMatchObject({ code: 0, stderr: 'Not run (--disable): ECS-TD-01\n' });
+    expect(run('check', '--severity', 'ecs-td-01=warning', path.join(FIX, 'bad', 'fargate-size.yaml')).code).toBe(0);
   });
 
   test.each([

@@ -99,7 +99,9 @@ export function allowedText(quota: EcsQuota, limit: number, profile: QuotaProfil
   const notes = [`${def.name}, ${source}`];
   if (limit !== def.current && !profile.isOverridden(quota)) notes.push(`today's AWS default is ${n(def.current)}`);
   notes.push(def.adjustable ? `adjustable${def.quotaCode ? `, quota code ${def.quotaCode}` : ''}` : 'not adjustable');
-  return `${n(limit)} ${def.unit} (${notes.join('; ')})`;
+  // Units are plural nouns ("services", "target groups"): one of them is singular.
+  const unit = limit === 1 && def.unit.endsWith('s') ? def.unit.slice(0, -1) : def.unit;
+  return `${n(limit)} ${unit} (${notes.join('; ')})`;
 }
 
 function fixText(u: QuotaUsage, profile: QuotaProfile, remedy: string): string {

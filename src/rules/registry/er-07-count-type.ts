@@ -43,7 +43,7 @@ export const ER07_COUNT_TYPE: ResourceRule = {
       } else if (sel.countType === 'imageCountMoreThan' && sel.countUnit !== undefined) {
         issue('sets countUnit with countType imageCountMoreThan', 'Remove countUnit.');
       } else if (sel.countType === 'sinceImagePushed' && sel.countUnit !== 'days') {
-        issue(`uses countType sinceImagePushed with countUnit ${JSON.stringify(sel.countUnit)}`, 'Set countUnit to "days".');
+        issue(sel.countUnit === undefined ? 'uses countType sinceImagePushed without countUnit' : `uses countType sinceImagePushed with countUnit ${JSON.stringify(sel.countUnit)}`, 'Set countUnit to "days".');
       }
     }
     return issues;

@@ -11,12 +11,29 @@
  */
 import { formatMessage } from '../engine';
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
-import { Finding, Severity } from '../rule';
+import { Finding, RuleMetadata, Severity } from '../rule';
 import { CREATE_ONLY_PROPERTIES } from '../tables/create-only-properties';
 import { isUnresolved, show } from '../values';
 import { stringShape } from './string-shape';
 
 export const REPLACEMENT_RULE_ID = 'ECS-RP-01';
+
+/** What the guard checks, for docs/rules.md and SARIF rule descriptors (it is no rule of the catalogue: it needs two assemblies). */
+export const REPLACEMENT_GUARD: Omit<RuleMetadata, 'area'> = {
+  id: REPLACEMENT_RULE_ID,
+  title: 'A change must not replace an ECS service, cluster, capacity provider or ECR repository',
+  severity: Severity.WARNING,
+  description: 'Runs only with `cdk-ecs-kit check --baseline OLD` (a cdk.out or template deployed before). Pairs resources by stack name '
+    + 'and logical id and warns when a create-only property changes (from the CloudFormation resource schemas), when a guarded '
+    + 'resource\'s logical id changes (a construct renamed or moved: delete and create), or when it moves to another stack of the '
+    + 'app. Values the templates cannot decide are skipped.',
+  deployError: 'CloudFormation replaces the resource (creates the new one, then deletes the old): a service\'s tasks are replaced by '
+    + 'new ones, a new repository starts empty while its images stay in the old one, and a resource with a fixed name fails to '
+    + 'create because the old one still holds the name (aws-cdk#24907).',
+  fix: 'Keep the logical id (the construct id and path; in CDK, overrideLogicalId on the new resource) and create-only '
+    + 'properties, or create the new resource beside the old one and move workloads before removing it.',
+  source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html',
+};
 
 /** Resource types the guard watches, with the noun used in messages. */
 export const GUARDED_TYPES: Readonly<Record<string, string>> = {

@@ -74,7 +74,7 @@ describe('ECS-SV-21 load balancers, ECS-SV-20 awsvpc, ECS-SV-06 strategy length'
   test('SV-21: two target groups cross legacy 1; six cross current 5; two CLBs cross 1', () => {
     const [f] = check(sv21, one({ Svc: service({ Ref: 'Cluster' }, { LoadBalancers: tg(2) }) }), legacy);
     expect(f.message).toContain('is attached to 2 target groups');
-    expect(f.message).toContain('allowed: 1 target groups (Target groups per service, legacy profile; today\'s AWS default is 5; not adjustable)');
+    expect(f.message).toContain('allowed: 1 target group (Target groups per service, legacy profile; today\'s AWS default is 5; not adjustable)');
     expect(check(sv21, one({ Svc: service({ Ref: 'Cluster' }, { LoadBalancers: tg(5) }) }), current)).toEqual([]);
     expect(check(sv21, one({ Svc: service({ Ref: 'Cluster' }, { LoadBalancers: tg(6) }) }), current)).toHaveLength(1);
     const clb = [{ LoadBalancerName: 'a', ContainerName: 'app', ContainerPort: 80 }, { LoadBalancerName: 'b', ContainerName: 'app', ContainerPort: 80 }];

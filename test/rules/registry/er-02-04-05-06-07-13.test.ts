@@ -74,8 +74,9 @@ describe('ECS-ER-06 tag pattern wildcards', () => {
 describe('ECS-ER-07 count type', () => {
   test('bad: countUnit with imageCountMoreThan; sinceImagePushed without days; no countType', () => {
     expect(check(er07, { R: policy(sel({ tagStatus: 'untagged', countUnit: 'days' })) })[0]).toMatchObject({ ruleId: 'ECS-ER-07' });
-    expect(check(er07, { R: policy(sel({ tagStatus: 'untagged', countType: 'sinceImagePushed' })) })[0].message).toContain('countUnit undefined');
+    expect(check(er07, { R: policy(sel({ tagStatus: 'untagged', countType: 'sinceImagePushed' })) })[0].message).toContain('uses countType sinceImagePushed without countUnit at');
     expect(check(er07, { R: policy({ selection: { tagStatus: 'untagged', countNumber: 1 } }) })[0].message).toContain('has no countType');
+    expect(check(er07, { R: policy(sel({ tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'hours' })) })[0].message).toContain('with countUnit "hours" at');
   });
   test('good: both forms; a newer count type is left alone', () => {
     expect(check(er07, { R: policy(sel({ tagStatus: 'untagged' }), sel({ tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days' })) })).toEqual([]);

@@ -5,7 +5,9 @@
  * false when anything attached could not be read: rules then stay silent.
  */
 import { AssemblyModel, resourceFact, TemplateResource } from '../model';
+import { HOLE, stringShape } from '../replacement/string-shape';
 import { intrinsicKey, isUnresolved, matchesWildcardParts, policyStatements, toArray, toObject, toStr } from '../values';
+import { arnGlobOf, globsIntersect } from './arn-pattern';
 
 const ROLE = 'AWS::IAM::Role';
 const ATTACHING_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'];
@@ -196,12 +198,23 @@ function listOf(value: unknown, keepRaw = false): (string | undefined)[] | undef
  * resources of the assembly.
  */
 function resourceMayMatch(entry: ResourceEntry, target: TemplateResource | '*', from: TemplateResource, assembly: AssemblyModel): boolean {
+  if (target === '*') return true;
   const text = entry.text;
-  if (text !== undefined) return text.includes('*') || target === '*' || text.includes(physicalName(target) ?? '\u0000');
+  if (text !== undefined) return patternMayMatch(text, target);
   const refs = entry.refs ??= referencedResources(entry.raw, from, assembly);
-  // An expression naming no resource of the app (a parameter, a token) may be anything, '*' included.
-  if (refs.length === 0) return true;
-  return target !== '*' && refs.includes(target);
+  if (refs.length > 0) return refs.includes(target);
+  // An ARN built with Fn::Sub or Fn::Join: its undecided parts (pseudo parameters, parameters, imports) may be anything.
+  const shape = stringShape(entry.raw, from.stack);
+  // A token (an unresolved CDK value) may be anything too.
+  return shape === undefined || isUnresolved(shape.text) || patternMayMatch(shape.text.split(HOLE).join('*'), target);
+}
+
+/** A literal Resource pattern may name the target unless the target's ARN shape rules it out. */
+function patternMayMatch(text: string, target: TemplateResource): boolean {
+  const wildcards = /[*?]/.test(text);
+  const glob = wildcards ? arnGlobOf(target) : undefined;
+  if (glob !== undefined) return globsIntersect(text, glob);
+  return wildcards || text.includes(physicalName(target) ?? '\u0000');
 }
 
 function physicalName(target: TemplateResource | '*'): string | undefined {

@@ -7,7 +7,7 @@
 import { StackModel } from '../model';
 
 /** Stands for one undecided part in `text`. */
-const HOLE = '\u0000';
+export const HOLE = '\u0000';
 
 export interface StringShape {
   readonly text: string;

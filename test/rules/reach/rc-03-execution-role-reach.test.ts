@@ -119,6 +119,43 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     expect(messages(template([statement('*', '*')]))).toEqual([]);
   });
 
+  describe('wildcard ARNs are matched against the names of the app\'s parameters, secrets and repositories (found by a user trial)', () => {
+    const named = (statements: unknown[]) => {
+      const r = template(statements, { Param: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/app/a', Type: 'String', Value: 'x' } } });
+      (r.Secret.Properties as any).Name = 'prod/app/db';
+      (r.Task.Properties as any).ContainerDefinitions[0].Secrets.push({ Name: 'P', ValueFrom: { Ref: 'Param' } });
+      return r;
+    };
+    const ssm = (resource: unknown) => statement('ssm:GetParameters', resource);
+    const sm = (resource: unknown) => statement('secretsmanager:GetSecretValue', resource);
+
+    test('bad: patterns for other paths, literal or built with Fn::Sub', () => {
+      expect(messages(named([ssm('arn:aws:ssm:*:*:parameter/other/*'), sm('arn:aws:secretsmanager:*:*:secret:staging/*')]))[0])
+        .toContain('is not allowed secretsmanager:GetSecretValue on secret TestStack/Secret or ssm:GetParameters on parameter TestStack/Param at');
+      const sub = (arn: string) => ({ 'Fn::Sub': arn });
+      expect(messages(named([ssm(sub('arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/other/*')),
+        sm(sub('arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/app/db-??????'))]))[0])
+        .toContain('is not allowed ssm:GetParameters on parameter TestStack/Param at');
+      // Another service's ARN with the same path.
+      expect(messages(named([ssm('arn:aws:ssmx:*:*:parameter/app/*'), sm({ Ref: 'Secret' })]))[0]).toContain('ssm:GetParameters on parameter');
+    });
+
+    test('good: patterns that name them, with the Region, account and secret suffix unknown', () => {
+      for (const [p, s] of [
+        ['arn:aws:ssm:*:*:parameter/app/*', 'arn:aws:secretsmanager:*:*:secret:prod/app/db-??????'],
+        ['arn:aws:ssm:eu-west-1:111111111111:parameter/app/a', 'arn:aws:secretsmanager:*:*:secret:prod/*'],
+        ['arn:aws:ssm:*:*:parameter/*', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:prod/app/db-*'],
+        ['arn:*:ssm:*:*:*', 'arn:aws:secretsmanager:*:*:secret:prod/app/db*'],
+      ]) {
+        expect(messages(named([ssm(p), sm(s)]))).toEqual([]);
+      }
+      expect(messages(named([ssm({ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/a' }),
+        sm({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:prod/app/*']] })]))).toEqual([]);
+      // A parameter the template does not decide may be any ARN.
+      expect(messages(named([ssm({ Ref: 'ArnParam' }), sm({ 'Fn::Sub': '${SecretArnParam}' })]))).toEqual([]);
+    });
+  });
+
   test('good: an app managed policy named in the role\'s ManagedPolicyArns (role.addManagedPolicy) is read; bad when it grants too little', () => {
     const managed = (actions: string[]) => ({
       Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: [statement(actions, '*')] } } },

@@ -6,7 +6,7 @@
  * accounts and service principals (Lambda pulling a container image) get a repository policy
  * statement, as ecr.Repository grants them. Not exported.
  */
-import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -118,8 +118,12 @@ export function grantRoute(repository: ecr.IRepository, grantee: iam.IGrantable)
   if (identity && (group || account === undefined || comparison === TokenComparison.SAME || comparison === TokenComparison.BOTH_UNRESOLVED)) {
     return { identity, resource: false };
   }
-  // Another account for sure: its own IAM policy is that account's to write, not this stack's.
-  if (!identity || comparison === TokenComparison.DIFFERENT || isImmutableRole(grantee.grantPrincipal)) return { resource: true };
+  if (!identity || isImmutableRole(grantee.grantPrincipal)) return { resource: true };
+  // Another account for sure: an identity imported by ARN is that account's to grant; one this app creates (a task's
+  // role in a workload account's stack) gets its half in its own stack, as aws-cdk-lib's cross-account grants do.
+  if (comparison === TokenComparison.DIFFERENT) {
+    return CfnResource.isCfnResource(identity.node.defaultChild) ? { identity, resource: true } : { resource: true };
+  }
   // A literal account beside an env-agnostic stack: maybe the same account (it then needs GetAuthorizationToken), maybe not.
   return { identity, resource: true };
 }

@@ -87,6 +87,12 @@ export class StackModel {
     return this.byType.get(type) ?? [];
   }
 
+  /** Account of the stack when it is a literal account id, or undefined (env-agnostic, or a token). */
+  public get account(): string | undefined {
+    const a = this.environment.account;
+    return a && /^\d{12}$/.test(a) && !isUnresolved(a) ? a : undefined;
+  }
+
   /** Region of the stack, or undefined when env-agnostic. */
   public get region(): string | undefined {
     const r = this.environment.region;

@@ -1,6 +1,6 @@
 /** Shapes and small helpers shared by the usage collectors. */
 import { EcsQuota } from '../../quotas/quota-table';
-import { TemplateResource } from '../model';
+import { StackModel, TemplateResource } from '../model';
 import { once } from '../values';
 
 /** One contributor to a usage figure, e.g. a stack's services on a shared cluster. */
@@ -33,8 +33,22 @@ export interface QuotaUsage {
   readonly atMost?: number;
 }
 
-export function regionLabel(region: string | undefined): string {
-  return region ? `Region ${region}` : 'Region unknown (env-agnostic stacks)';
+export function regionLabel(region: string | undefined, account?: string): string {
+  const label = region ? `Region ${region}` : 'Region unknown (env-agnostic stacks)';
+  return account ? `${label} of account ${account}` : label;
+}
+
+/**
+ * Quotas "per account per Region" count the stacks of one account and Region together: stacks with different
+ * literal accounts are apart, as are a Region's stacks of a literal account and its env-agnostic ones.
+ */
+export function accountRegionKey(stack: StackModel): string {
+  return `${stack.account ?? ''}|${stack.region ?? ''}`;
+}
+
+/** The label of accountRegionKey's group. */
+export function accountRegionLabel(stack: StackModel): string {
+  return regionLabel(stack.region, stack.account);
 }
 
 /** Sum amounts per label, largest first (ties by label, so output does not depend on stack order). */
@@ -162,19 +176,20 @@ export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function resourcesPerRegion(quota: EcsQuota, resources: readonly TemplateResource[], noun: string, nameProperty: string): QuotaUsage[] {
   const byRegion = new Map<string, TemplateResource[]>();
   for (const r of resources) {
-    const region = r.stack.region ?? '';
-    const list = byRegion.get(region);
+    const key = accountRegionKey(r.stack);
+    const list = byRegion.get(key);
     if (list) list.push(r);
-    else byRegion.set(region, [r]);
+    else byRegion.set(key, [r]);
   }
-  return [...byRegion].map(([region, list]) => {
+  return [...byRegion.values()].map((list) => {
     const sums = once(() => sumBySource(list, (r) => r.stack.name));
+    const scope = accountRegionLabel(list[0].stack);
     return new ScopeUsage(quota, list.length, () => {
       const topStack = topSource(sums());
       const top = list.find((r) => r.stack.name === topStack) ?? list[0];
       return {
-        scope: regionLabel(region || undefined),
-        problem: `${regionLabel(region || undefined)} gets ${n(list.length)} ${noun} from this app`,
+        scope,
+        problem: `${scope} gets ${n(list.length)} ${noun} from this app`,
         resource: top,
         property: '',
         value: top.properties[nameProperty],

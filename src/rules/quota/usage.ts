@@ -10,7 +10,7 @@ import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
 import { loadBalancerUsage } from './load-balancer-usage';
 import { expressServiceFacts, peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { resourceUsage } from './usage-resources';
-import { cap, n, QuotaUsage, regionLabel, resourcesPerRegion, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
+import { accountRegionKey, accountRegionLabel, cap, n, QuotaUsage, resourcesPerRegion, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
 
 export { ClusterIndex } from './clusters';
 export type { ClusterId } from './clusters';
@@ -178,7 +178,8 @@ function fargateVcpu(services: readonly ServiceFacts[]): QuotaUsage[] {
     demand.push({ f, onDemand: split.onDemand * f.taskVcpu, spot: split.spot * f.taskVcpu });
   }
   const out: QuotaUsage[] = [];
-  for (const [region, list] of groupBy(demand, (d) => d.f.resource.stack.region ?? '')) {
+  for (const list of groupBy(demand, (d) => accountRegionKey(d.f.resource.stack)).values()) {
+    const scope = accountRegionLabel(list[0].f.resource.stack);
     for (const [quota, kind, pick] of [
       [EcsQuota.FARGATE_ON_DEMAND_VCPU, 'On-Demand', (d: typeof demand[number]) => d.onDemand],
       [EcsQuota.FARGATE_SPOT_VCPU, 'Spot', (d: typeof demand[number]) => d.spot],
@@ -191,8 +192,8 @@ function fargateVcpu(services: readonly ServiceFacts[]): QuotaUsage[] {
         const topLabel = topSource(sums());
         const top = list.find((d) => d.f.resource.path === topLabel)!;
         return {
-          scope: regionLabel(region || undefined),
-          problem: `Services in ${regionLabel(region || undefined)} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
+          scope,
+          problem: `Services in ${scope} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
           resource: top.f.resource,
           property: '',
           value: pick(top),

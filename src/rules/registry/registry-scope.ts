@@ -4,13 +4,6 @@
  * replication configuration.
  */
 import { StackModel, TemplateResource } from '../model';
-import { isUnresolved } from '../values';
-
-/** The stack's account when it is a literal account id, else undefined. */
-function literalAccount(stack: StackModel): string | undefined {
-  const a = stack.environment.account;
-  return a && /^\d{12}$/.test(a) && !isUnresolved(a) ? a : undefined;
-}
 
 /**
  * Certainly the same registry: the same stack, or two stacks with the same literal account and Region.
@@ -18,8 +11,8 @@ function literalAccount(stack: StackModel): string | undefined {
  */
 export function certainlySameRegistry(a: StackModel, b: StackModel): boolean {
   if (a === b) return true;
-  const account = literalAccount(a);
-  return account !== undefined && a.region !== undefined && account === literalAccount(b) && a.region === b.region;
+  const account = a.account;
+  return account !== undefined && a.region !== undefined && account === b.account && a.region === b.region;
 }
 
 /**
@@ -32,7 +25,7 @@ export function probablySameRegistry(a: StackModel, b: StackModel): boolean {
 
 /** `account/Region` of a stack for messages, or a phrase saying it is unknown. */
 export function registryOf(stack: StackModel): string {
-  const account = literalAccount(stack);
+  const account = stack.account;
   return account && stack.region ? `${account}/${stack.region}` : 'the same account and Region';
 }
 

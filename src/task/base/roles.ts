@@ -2,7 +2,7 @@
  * Task and execution roles whose grants land in customer-managed policies:
  * HIPAA, NIST and PCI packs flag the inline policies `grant*` normally creates.
  */
-import { Stack } from 'aws-cdk-lib';
+import { PhysicalName, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { fail } from '../../errors';
@@ -45,6 +45,9 @@ export function createExecutionRole(scope: Construct): ManagedGrantsRole {
   return new ManagedGrantsRole(scope, 'ExecutionRole', {
     assumedBy: ecsTasksPrincipal(scope),
     description: `ECS execution role of ${scope.node.path}: image pull, logs, secrets`,
+    // As aws-cdk-lib's own execution role: a repository or secret of another account in the app names the role in its
+    // resource policy, which needs a physical name; same-account apps render none.
+    roleName: PhysicalName.GENERATE_IF_NEEDED,
   }, 'Image pull, log writing and secret reads for the task\'s containers');
 }
 
@@ -53,6 +56,7 @@ export function createTaskRole(scope: Construct): ManagedGrantsRole {
   return new ManagedGrantsRole(scope, 'TaskRole', {
     assumedBy: ecsTasksPrincipal(scope),
     description: `ECS task role of ${scope.node.path}`,
+    roleName: PhysicalName.GENERATE_IF_NEEDED,
   }, 'Permissions of the application in the task');
 }
 

@@ -81,10 +81,10 @@ describe('ECS-QT-02 services per cluster, across stacks', () => {
 });
 
 describe('ECS-QT-01 clusters per Region', () => {
-  const clusters = (stack: string, count: number, region?: string) => {
+  const clusters = (stack: string, count: number, region?: string, account?: string) => {
     const resources: Record<string, Res> = {};
     for (let i = 0; i < count; i++) resources[`C${i}`] = { Type: 'AWS::ECS::Cluster' };
-    return { name: stack, environment: { region }, template: { Resources: resources } };
+    return { name: stack, environment: { region, account }, template: { Resources: resources } };
   };
 
   test('bad: 1,001 clusters in one Region over three stacks under legacy', () => {
@@ -101,6 +101,13 @@ describe('ECS-QT-01 clusters per Region', () => {
     expect(checkAssembly(qt01, assemblyOfStacks([clusters('A', 600, 'us-east-1'), clusters('B', 600, 'eu-west-1')]), legacy)).toEqual([]);
     const [f] = checkAssembly(qt01, assemblyOfStacks([clusters('A', 600), clusters('B', 401)]), legacy);
     expect(f.message).toContain('Region unknown (env-agnostic stacks) gets 1,001 ECS clusters');
+  });
+
+  test('accounts count apart: stacks of two accounts in one Region are two quotas (found by a user trial)', () => {
+    const two = [clusters('TeamA', 600, REGION, '111111111111'), clusters('TeamB', 600, REGION, '222222222222')];
+    expect(checkAssembly(qt01, assemblyOfStacks(two), legacy)).toEqual([]);
+    const [f] = checkAssembly(qt01, assemblyOfStacks([...two, clusters('TeamA2', 401, REGION, '111111111111')]), legacy);
+    expect(f.message).toContain('Region us-east-1 of account 111111111111 gets 1,001 ECS clusters from this app; most from TeamA 600, TeamA2 401');
   });
 });
 

@@ -35,6 +35,8 @@ const CASES: Record<string, [string, string, string, Record<string, unknown>]> =
     PlacementConstraints: [{ Type: 'memberOf', Expression: 'attribute:ecs.instance-type =~ t3.*' }],
   })],
   NoNetwork: ['ECS-SV-17', 'E3052', 'AWS::ECS::Service', { Cluster: 'c', TaskDefinition: { Ref: 'Syslog' }, LaunchType: 'FARGATE' }],
+  // A container without Image (F3003, a required property; found by a user trial).
+  NoImage: ['ECS-CT-31', 'F3003', 'AWS::ECS::TaskDefinition', fargate({ ContainerDefinitions: [{ Name: 'app', Essential: true }] })],
   // A key the resource schema does not have (F3002, 'additional properties are not allowed').
   Typo: ['ECS-CF-01', 'F3002', 'AWS::ECS::TaskDefinition', fargate({
     ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Essential: true, Entrypoint: ['sh'] }],

@@ -27,6 +27,8 @@ import { CT26_EFS_ROOT_NON_ROOT_USER } from './ct-26-efs-root-non-root-user';
 import { CT27_FIRELENS_NEEDS_ROUTER } from './ct-27-firelens-needs-router';
 import { CT28_HOSTNAME_AWSVPC } from './ct-28-hostname-awsvpc';
 import { CT29_FARGATE_STOP_TIMEOUT } from './ct-29-fargate-stop-timeout';
+import { CT30_MOUNT_POINT_VOLUME } from './ct-30-mount-point-volume';
+import { CT31_IMAGE_REQUIRED } from './ct-31-image-required';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -58,4 +60,6 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT27_FIRELENS_NEEDS_ROUTER,
   CT28_HOSTNAME_AWSVPC,
   CT29_FARGATE_STOP_TIMEOUT,
+  CT30_MOUNT_POINT_VOLUME,
+  CT31_IMAGE_REQUIRED,
 ];

@@ -20,7 +20,7 @@ const GOLDEN = [
   'ECS-PM-01 error', 'ECS-PM-02 error', 'ECS-PM-04 error', 'ECS-PM-05 error', 'ECS-PM-06 error', 'ECS-PM-07 error',
   'ECS-PM-08 error', 'ECS-PM-09 error', 'ECS-PM-10 error', 'ECS-PM-11 error',
   'ECS-DP-01 error', 'ECS-DP-02 warning', 'ECS-DP-03 error', 'ECS-DP-04 error', 'ECS-DP-05 error', 'ECS-DP-06 error', 'ECS-DP-07 error',
-  'ECS-EX-02 warning', 'ECS-JB-01 error', 'ECS-JB-02 warning', 'ECS-JB-03 error', 'ECS-LT-01 error', 'ECS-LT-02 error', 'ECS-LT-03 error', 'ECS-SC-01 error', 'ECS-SC-02 error',
+  'ECS-EX-02 warning', 'ECS-JB-01 error', 'ECS-JB-02 warning', 'ECS-JB-03 error', 'ECS-JB-04 error', 'ECS-LT-01 error', 'ECS-LT-02 error', 'ECS-LT-03 error', 'ECS-SC-01 error', 'ECS-SC-02 error',
   'ECS-SC-03 error', 'ECS-SC-04 error', 'ECS-SC-05 error', 'ECS-SC-06 error', 'ECS-SC-08 error', 'ECS-SC-09 error',
   'ECS-SC-10 error', 'ECS-SC-11 error', 'ECS-SC-12 error', 'ECS-SC-13 error', 'ECS-SC-14 error', 'ECS-SC-15 error',
   'ECS-SV-01 error', 'ECS-SV-02 error', 'ECS-SV-03 error', 'ECS-SV-04 error', 'ECS-SV-05 error', 'ECS-SV-07 error',

@@ -10,6 +10,7 @@ import { EX02_EXEC_PLATFORM_VERSION } from './ex-02-exec-platform-version';
 import { JB01_SCHEDULE_EXPRESSION } from './jb-01-schedule-expression';
 import { JB02_RATE_UNIT } from './jb-02-rate-unit';
 import { JB03_SCHEDULE_TARGET_RANGES } from './jb-03-schedule-target-ranges';
+import { JB04_SCHEDULED_NETWORK_CONFIGURATION } from './jb-04-scheduled-network-configuration';
 import { LT01_LATTICE_FIELDS } from './lt-01-lattice-fields';
 import { LT02_LATTICE_PORT_NAME } from './lt-02-lattice-port-name';
 import { LT03_LATTICE_TARGET_GROUPS } from './lt-03-lattice-target-groups';
@@ -82,6 +83,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   JB01_SCHEDULE_EXPRESSION,
   JB02_RATE_UNIT,
   JB03_SCHEDULE_TARGET_RANGES,
+  JB04_SCHEDULED_NETWORK_CONFIGURATION,
   LT01_LATTICE_FIELDS,
   LT02_LATTICE_PORT_NAME,
   LT03_LATTICE_TARGET_GROUPS,

@@ -118,8 +118,9 @@ function recordedStandards(note: (input: AssemblyInput, standard: Judging) => vo
     if (!standard) {
       standard = recordedStandard(json, input.source);
       recorded.set(json, standard);
-      note(input, standard);
     }
+    // Each stage's assembly is named: stages of one app often apply different standards.
+    note(input, standard);
     return standard;
   };
 }
@@ -152,14 +153,14 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const standardOf = (input: AssemblyInput): Judging | undefined => explicit ?? recorded(input);
   const findings: CheckedFinding[] = [];
   const used = new Set<Rule>(ALL_RULES);
-  const notRunNoted = new Set<Judging>();
+  const notRunNoted = new Set<string>();
   let stackCount = 0;
   for (const input of assemblies) {
     const standard = standardOf(input);
     const notRun = [...standard?.props.nagPacks ?? [], ...standard?.props.controlTower ? ['Control Tower'] : []];
     // cdk-nag and cfn-guard run in the CDK app's synth; a verdict without them must say so.
-    if (standard && notRun.length > 0 && !notRunNoted.has(standard)) {
-      notRunNoted.add(standard);
+    if (standard && notRun.length > 0 && !notRunNoted.has(notRun.join(', '))) {
+      notRunNoted.add(notRun.join(', '));
       io.stderr(`cdk-ecs-kit: note: the standard's ${notRun.join(', ')} checks run in synth (apply()), not in check: this verdict covers the kit and ORG rules only\n`);
     }
     // An explicit --quotas wins over the standard's quota profile.

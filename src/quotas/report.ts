@@ -31,8 +31,11 @@ export interface QuotaUsageRow {
   readonly limit: number;
   /** used / limit × 100, one decimal; undefined when the limit is 0. */
   readonly percent?: number;
-  /** `over` above the limit, `near` from 90%, else `ok`. */
-  readonly status: 'ok' | 'near' | 'over';
+  /**
+   * `over` above the limit, `near` from 90%, else `ok`; `default` when near or over only AWS's new-account
+   * default, which AWS raises with usage (not judged; `compared` false).
+   */
+  readonly status: 'ok' | 'near' | 'over' | 'default';
   /**
    * Severity of the check's finding when the limit is crossed: `warning` for
    * quotas AWS raises with usage (Fargate vCPU), else `error`.
@@ -78,8 +81,11 @@ function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[],
   const def = quotaDefinition(u.quota);
   const limit = profile.limit(u.quota);
   const percent = limit > 0 ? Math.round((u.used / limit) * 1000) / 10 : undefined;
-  const status = u.used > limit ? 'over' : percent !== undefined && percent >= 90 ? 'near' : 'ok';
   const overRule = QUOTA_RULES.find((r) => r.band === 'over' && r.quotas.includes(u.quota));
+  const compared = !(overRule?.onlyWhenOverridden && !profile.isOverridden(u.quota));
+  const level = u.used > limit ? 'over' : percent !== undefined && percent >= 90 ? 'near' : 'ok';
+  // A script reading status 'over' must not fail on a figure the checks do not judge.
+  const status = !compared && level !== 'ok' ? 'default' : level;
   return {
     quota: u.quota,
     name: def.name,
@@ -89,7 +95,7 @@ function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[],
     percent,
     status,
     severity: overRule?.severity === Severity.WARNING ? 'warning' : 'error',
-    compared: !(overRule?.onlyWhenOverridden && !profile.isOverridden(u.quota)),
+    compared,
     adjustable: def.adjustable,
     quotaCode: def.quotaCode,
     unit: def.unit,
@@ -117,7 +123,7 @@ export function formatCapacityReport(rows: QuotaUsageRow[], format: 'text' | 'js
   const over = compared.filter((r) => r.status === 'over').length;
   const warn = compared.filter((r) => r.status === 'over' && r.severity === 'warning').length;
   const near = compared.filter((r) => r.status === 'near').length;
-  const defaults = rows.filter((r) => !r.compared && r.status !== 'ok');
+  const defaults = rows.filter((r) => r.status === 'default');
   return [
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
@@ -135,7 +141,7 @@ export function formatCapacityReport(rows: QuotaUsageRow[], format: 'text' | 'js
 
 function statusText(r: QuotaUsageRow): string {
   if (r.status === 'ok') return 'ok';
-  if (!r.compared) return 'DEFAULT';
+  if (r.status === 'default') return 'DEFAULT';
   if (r.status === 'near') return 'NEAR';
   return r.severity === 'warning' ? 'WARN' : 'OVER';
 }

@@ -20,7 +20,7 @@ import { resolveCluster } from './base/service-inputs';
 import { bindImageForRole } from '../internal/cdk-internals';
 import { acknowledgeStarOnlyFor } from '../internal/nag-acknowledgements';
 import { validateWithRules } from '../plugin/resource-validation';
-import { ecsNameProblem } from '../rules/service/name-format';
+import { ecsNameProblem, suggestEcsName } from '../rules/service/name-format';
 import { PORT } from '../rules/tables/capacity-limits';
 import { pullsFromEcr } from '../task/base/container-defaults';
 import { createLogGroup, defaultLogRetention } from '../task/base/log-group';
@@ -204,7 +204,7 @@ export class ExpressService extends Construct {
 function checkName(path: string, name: string | undefined): void {
   if (name === undefined || Token.isUnresolved(name)) return;
   const problem = ecsNameProblem(name);
-  if (problem) fail({ code: 'ECS-XM-06', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: 'Use letters, digits, - and _ only.' });
+  if (problem) fail({ code: 'ECS-XM-06', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: `Rename the service, for example to '${suggestEcsName(name)}'.` });
 }
 
 function checkScaling(path: string, options: ExpressScalingOptions): ecs.CfnExpressGatewayService.ExpressGatewayScalingTargetProperty {

@@ -51,13 +51,14 @@ describe('capacityReport', () => {
   test('Fargate vCPU: sum over stacks with the services that use most', () => {
     // C: 900 × 200% × 1 vCPU = 1,800; A: 300 × 4 × 0.25 = 300; B: 160 × 6 × 0.25 = 240.
     const vcpu = find('fargateOnDemandVcpu')!;
-    expect(vcpu).toMatchObject({ scope: 'Region us-east-1', used: 2340, limit: 6, status: 'over', severity: 'warning', quotaCode: 'L-3032A538' });
+    expect(vcpu).toMatchObject({ scope: 'Region us-east-1', used: 2340, limit: 6, status: 'default', severity: 'warning', quotaCode: 'L-3032A538' });
     expect(vcpu.topSources[0]).toEqual({ label: 'C/Big', amount: 1800 });
   });
 
   // ECS-QT-04/05 compare only with the account's own value: the report says so rather than counting the row as over.
   test('Fargate vCPU is compared only once the profile holds the account\'s value', () => {
-    expect(find('fargateOnDemandVcpu')).toMatchObject({ status: 'over', compared: false });
+    // Status 'default', not 'over': a CI script that fails on 'over' must not fail on it (found by a user trial).
+    expect(find('fargateOnDemandVcpu')).toMatchObject({ status: 'default', compared: false });
     const own = capacityReport(app(), QuotaProfile.legacy().withOverrides({ fargateOnDemandVcpu: 2000 }));
     expect(own.find((r) => r.quota === 'fargateOnDemandVcpu')).toMatchObject({ limit: 2000, status: 'over', compared: true });
     expect(own.find((r) => r.quota === 'servicesPerCluster')).toMatchObject({ compared: true });
@@ -75,7 +76,7 @@ describe('formatCapacityReport', () => {
     { quota: 'servicesPerCluster' as any, name: 'Services per cluster', scope: 'cluster Shared/Cluster', used: 501, limit: 500, percent: 100.2, status: 'over', severity: 'error', compared: true, adjustable: true, quotaCode: 'L-9EF96962', unit: 'services', topSources: [{ label: 'A', amount: 300 }, { label: 'B', amount: 201 }] },
     { quota: 'containersPerTaskDefinition' as any, name: 'Containers per task definition', scope: 'task definition A/Task', used: 1, limit: 0, status: 'over', severity: 'error', compared: true, adjustable: false, unit: 'containers', topSources: [] },
     { quota: 'fargateSpotVcpu' as any, name: 'Fargate Spot vCPU resource count', scope: 'Region unknown', used: 7, limit: 6, percent: 116.7, status: 'over', severity: 'warning', compared: true, adjustable: true, unit: 'vCPU', topSources: [] },
-    { quota: 'fargateOnDemandVcpu' as any, name: 'Fargate On-Demand vCPU resource count', scope: 'Region unknown', used: 20, limit: 6, percent: 333.3, status: 'over', severity: 'warning', compared: false, adjustable: true, unit: 'vCPU', topSources: [] },
+    { quota: 'fargateOnDemandVcpu' as any, name: 'Fargate On-Demand vCPU resource count', scope: 'Region unknown', used: 20, limit: 6, percent: 333.3, status: 'default', severity: 'warning', compared: false, adjustable: true, unit: 'vCPU', topSources: [] },
   ];
 
   test('text: aligned columns, status, quota code and sources, and a summary line', () => {

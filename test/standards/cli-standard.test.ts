@@ -237,6 +237,9 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(orders.findMetadataByType('cdk-ecs-kit:standard').map((m) => (m.data as any).name)).toEqual(['tiny']);
     const ok = run('check', assembly.directory);
     expect(ok.code).toBe(0);
+    // Each assembly judged by it is named, the stage's too (found by a user trial: only the first was).
+    expect(ok.stderr).toContain(`cdk-ecs-kit: note: judging ${assembly.directory} by standard 'tiny' 1.2.0`);
+    expect(ok.stderr).toContain(`cdk-ecs-kit: note: judging ${prod.directory} by standard 'tiny' 1.2.0`);
     // The stage's stacks are judged by the recorded standard too: a tag removed after synth fails ORG-TAG-01 there.
     const file = orders.templateFullPath;
     const template = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -1,7 +1,7 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toStr } from '../values';
 import { EXPRESS_API, EXPRESS_SERVICE } from './express-facts';
-import { ecsNameProblem } from './name-format';
+import { ecsNameProblem, suggestEcsName } from './name-format';
 
 export const XM06_SERVICE_NAME: ResourceRule = {
   id: 'ECS-XM-06',
@@ -10,13 +10,13 @@ export const XM06_SERVICE_NAME: ResourceRule = {
   severity: Severity.ERROR,
   description: 'Checks ServiceName of an Express service: up to 255 letters, numbers, underscores and hyphens, unique in the cluster.',
   deployError: 'CreateExpressGatewayService fails: invalid service name.',
-  fix: 'Use letters, digits, - and _ only, 255 characters at most.',
+  fix: 'Rename the service to letters, digits, - and _ only, 255 characters at most.',
   source: EXPRESS_API,
   resourceTypes: [EXPRESS_SERVICE],
   check(service): RuleIssue[] {
     const name = toStr(service.properties.ServiceName);
     const problem = name === undefined ? undefined : ecsNameProblem(name);
-    if (!problem) return [];
-    return [{ property: 'Properties/ServiceName', value: name, problem: `Express ServiceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: 'Use letters, digits, - and _ only.' }];
+    if (!problem || name === undefined) return [];
+    return [{ property: 'Properties/ServiceName', value: name, problem: `Express ServiceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: `Rename the service, for example to '${suggestEcsName(name)}'.` }];
   },
 };

@@ -13,7 +13,7 @@ import { fail } from '../../errors';
 import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
-import { ecsNameProblem } from '../../rules/service/name-format';
+import { ecsNameProblem, suggestEcsName } from '../../rules/service/name-format';
 import { PERCENT } from '../../rules/tables/capacity-limits';
 
 /** Private subnets with egress, or isolated ones in a VPC without NAT; never public. */
@@ -58,7 +58,7 @@ export function checkServiceName(path: string, name: string | undefined): void {
   if (name === undefined || Token.isUnresolved(name)) return;
   const problem = ecsNameProblem(name);
   if (problem) {
-    fail({ code: 'ECS-SV-24', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: 'Use letters, digits, - and _ only.' });
+    fail({ code: 'ECS-SV-24', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: `Rename the service, for example to '${suggestEcsName(name)}'.` });
   }
 }
 

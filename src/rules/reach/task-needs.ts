@@ -25,9 +25,33 @@ export interface TaskNeeds {
 export function imageSource(image: unknown): ImageSource | undefined {
   const text = JSON.stringify(image ?? null);
   if (/\.dkr\.ecr[.-]/.test(text) || text.includes('dkr.ecr.') || text.includes('dkr-ecr.')) return 'ecr';
-  const literal = toStr(image);
+  const literal = toStr(image) ?? decidedPrefix(image);
   // Anything else written literally (Docker Hub, ECR Public, ghcr.io, quay.io) is fetched over the internet.
   return literal !== undefined && literal.length > 0 ? 'internet' : undefined;
+}
+
+/**
+ * The literal start of an image built with Fn::Sub or Fn::Join (`public.ecr.aws/nginx/nginx:${Tag}`) when it already
+ * decides the registry: it holds a `/` (the registry host, or a Docker Hub namespace) or a `:` (a tag after a Docker Hub
+ * name). Only the tag or digest is left to a parameter then.
+ */
+function decidedPrefix(image: unknown): string | undefined {
+  // An intrinsic, which toObject treats as unresolved.
+  const o = image && typeof image === 'object' && !Array.isArray(image) ? image as Record<string, unknown> : undefined;
+  let prefix: string | undefined;
+  const sub = o?.['Fn::Sub'];
+  const text = Array.isArray(sub) ? sub[0] : sub;
+  if (typeof text === 'string') prefix = text.split('${')[0];
+  const join = o?.['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    const parts: string[] = [];
+    for (const part of join[1] as unknown[]) {
+      if (typeof part !== 'string') break;
+      parts.push(part);
+    }
+    prefix = parts.length < (join[1] as unknown[]).length ? parts.join(join[0]) + (parts.length > 0 ? join[0] : '') : parts.join(join[0]);
+  }
+  return prefix !== undefined && /^[^$]*[/:]/.test(prefix) ? prefix : undefined;
 }
 
 /** A private ECR repository named by a literal image URI. */
@@ -50,7 +74,9 @@ export function parseEcrImageUri(image: string): EcrImageUri | undefined {
 
 /** Short text of an image for messages. */
 export function imageLabel(image: unknown): string {
-  return toStr(image) ?? (imageSource(image) === 'ecr' ? 'an ECR image' : 'an unresolved image');
+  const sub = image && typeof image === 'object' ? (image as Record<string, unknown>)['Fn::Sub'] : undefined;
+  const template = Array.isArray(sub) ? sub[0] : sub;
+  return toStr(image) ?? (typeof template === 'string' ? template : imageSource(image) === 'ecr' ? 'an ECR image' : 'an unresolved image');
 }
 
 export function taskNeeds(task: TemplateResource, ctx: RuleContext): TaskNeeds {

@@ -72,6 +72,15 @@ describe('ECS-RC-01 image pull path (L1)', () => {
     expect(message).not.toContain('scratchInitImage');
   });
 
+  test('bad: an image whose tag alone is a parameter (!Sub public.ecr.aws/...:${Tag}) still names its registry (found by a user trial)', () => {
+    const [message] = messages(template({ image: { 'Fn::Sub': 'public.ecr.aws/nginx/nginx-unprivileged:${ImageTag}' }, extra: ALL_ENDPOINTS }));
+    expect(message).toContain("cannot reach image 'public.ecr.aws/nginx/nginx-unprivileged:${ImageTag}' of container 'app' (outside ECR, needs internet access)");
+    expect(messages(template({ image: { 'Fn::Join': ['', ['nginx:', { Ref: 'Tag' }]] }, extra: ALL_ENDPOINTS }))[0]).toContain('outside ECR');
+    // The registry itself from a parameter, or an ECR URI with a parameter tag, decides nothing more than before.
+    expect(messages(template({ image: { 'Fn::Sub': '${Registry}/nginx:1.27' }, extra: ALL_ENDPOINTS }))).toEqual([]);
+    expect(messages(template({ image: { 'Fn::Sub': '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:${Tag}' }, extra: ALL_ENDPOINTS }))).toEqual([]);
+  });
+
   test('bad: the kit\'s scratch-init container pulling from ECR Public: the fix names scratchInitImage', () => {
     const r = template({ extra: ALL_ENDPOINTS });
     ((r.Task.Properties as { ContainerDefinitions: unknown[] }).ContainerDefinitions)

@@ -18,6 +18,14 @@ describe('ECS-CT-25 awslogs options', () => {
     expect(f.message).toContain('unknown awslogs option awslogs-stream-prefx');
   });
 
+  test('bad: a mode Docker does not know (found by a user trial); good: blocking, non-blocking, a parameter', () => {
+    const [f, ...rest] = check(rule, { T: logs({ LogDriver: 'awslogs', Options: { ...good, mode: 'async' } }) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ property: 'Properties/ContainerDefinitions/0/LogConfiguration/Options/mode', value: '"async"' });
+    expect(f.message).toContain('sets awslogs option mode "async", which Docker does not know at TestStack/T; allowed: mode "blocking" (the default) or "non-blocking". Set mode to "non-blocking"');
+    for (const mode of ['blocking', 'non-blocking', { Ref: 'Mode' }]) expect(check(rule, { T: logs({ LogDriver: 'awslogs', Options: { ...good, mode } }) })).toEqual([]);
+  });
+
   test('good: group and region (literal or Ref), other drivers untouched', () => {
     expect(check(rule, { T: logs({ LogDriver: 'awslogs', Options: good }) })).toEqual([]);
     expect(check(rule, { T: logs({ LogDriver: 'awslogs', Options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1', 'mode': 'non-blocking', 'max-buffer-size': '25m' } }) })).toEqual([]);

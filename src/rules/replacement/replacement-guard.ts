@@ -111,6 +111,17 @@ function referenceReplaced(oldRes: TemplateResource, newRes: TemplateResource, r
     if (b === undefined || compare(valueAt(oldRes.properties, prop), oldRes.stack, b, newRes.stack) !== 'same') continue;
     const target = referencedResources(b, newRes.stack).find((r) => replaced.has(r));
     if (!target) continue;
+    // Through an export (aws-cdk-lib's cross-stack references): the exporting stack's deploy fails before anything is replaced.
+    if (target.stack !== newRes.stack && JSON.stringify(b).includes('"Fn::ImportValue"')) {
+      return finding(newRes, pointer(prop), b, {
+        problem: `${prop} imports ${noun(target)} from stack ${target.stack.name}, which this change replaces: its export gets a new value, and `
+          + `CloudFormation refuses to change an export that stack ${newRes.stack.name} imports, so the deploy of ${target.stack.name} fails `
+          + `("Export ... cannot be updated as it is in use by ${newRes.stack.name}")`,
+        allowed: `an export that keeps its value while ${newRes.stack.name} imports it`,
+        fix: `Keep ${noun(target)} from being replaced (see its own ECS-RP-01 warning), or deploy in two steps: first move ${noun(newRes)} `
+          + `off it (or keep the old export with stack.exportValue in ${target.stack.name}), then replace it`,
+      });
+    }
     return finding(newRes, pointer(prop), b, {
       problem: `${prop} refers to ${noun(target)}, which this change replaces, so CloudFormation replaces ${noun(newRes)} too (the reference gets a new value)`,
       allowed: inPlaceOnly(newRes.type, props),

@@ -193,6 +193,20 @@ describe('replacement guard (ECS-RP-01)', () => {
     expect(replacementFindings(before, asm({ Cluster: named('shop'), Svc: service({ ServiceName: 'web' }), Assoc: assoc }))).toEqual([]);
   });
 
+  // Found by a CDK Pipelines user trial: the message said the service would be replaced; the cluster stack's deploy fails first.
+  test('GIVEN a replaced cluster that another stack imports THEN the warning names the export CloudFormation will not change', () => {
+    const named = (name: string): Res[string] => ({ ...cluster, Properties: { ClusterName: name } });
+    const stacks = (name: string) => new AssemblyModel([
+      { name: 'Base', template: { Resources: { Cluster: named(name) }, Outputs: { C: { Value: { Ref: 'Cluster' }, Export: { Name: 'Base:Cluster' } } } } },
+      { name: 'Services', template: { Resources: { Svc: service({ Cluster: { 'Fn::ImportValue': 'Base:Cluster' } }) } } },
+    ]);
+    const findings = replacementFindings(stacks('shop'), stacks('shop2'));
+    expect(findings.map((f) => [f.stack, f.logicalId])).toEqual([['Base', 'Cluster'], ['Services', 'Svc']]);
+    expect(findings[1].message).toContain('Cluster imports ECS cluster Cluster from stack Base, which this change replaces: its export gets a new value, '
+      + 'and CloudFormation refuses to change an export that stack Services imports, so the deploy of Base fails ("Export ... cannot be updated as it is in use by Services")');
+    expect(findings[1].message).toContain('or keep the old export with stack.exportValue in Base');
+  });
+
   test('GIVEN a scheduling strategy change THEN a warning (REPLICA to DAEMON replaces)', () => {
     const [f] = replacementFindings(asm({ Svc: service({ SchedulingStrategy: 'REPLICA' }) }), asm({ Svc: service({ SchedulingStrategy: 'DAEMON' }) }));
     expect(f.message).toContain('Changing SchedulingStrategy from "REPLICA" to "DAEMON" replaces');

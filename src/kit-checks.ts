@@ -101,7 +101,6 @@ export const KIT_CHECKS = {
   TASK_ARCH: check('KIT-TASK-ARCH', 'Image assets are built for the task architecture', 'The asset platform is not in the template.'),
   TASK_BRIDGE_HOST_PORT: check('KIT-TASK-BRIDGE-HOST-PORT', 'Bridge tasks use dynamic host ports', 'A kit default (safe rolling deployments), not an ECS constraint.'),
   TASK_EBS_SIZE: check('KIT-TASK-EBS-SIZE', 'An EBS volume has a size or a snapshot to size it from', INPUT),
-  TASK_EFS_ROOT: check('KIT-TASK-EFS-ROOT', 'EFS access point and rootDirectory are not both set', INPUT),
   TASK_GRANTEE: check('KIT-TASK-GRANTEE', 'grantRunTask attaches to a role, user or group', WIRING),
   TASK_HOST_NETWORK: check('KIT-TASK-HOST-NETWORK', 'Host network mode shares the instance network stack (warning)',
     'A kit recommendation (Control Tower CT.ECS.PR.4/PR.8 flag host mode), not an ECS constraint.', Severity.WARNING),

@@ -206,6 +206,16 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
     },
   },
   {
+    code: 'ECS-TD-30',
+    prop: 'rootDirectory',
+    bad: "'/x'",
+    trigger: () => {
+      const fileSystem = { fileSystemId: 'fs-1', fileSystemArn: 'arn', connections: undefined } as any;
+      new FargateTask(env().stack, 'Task', { container: { image: IMAGE } })
+        .addEfsVolume('d', { fileSystem, accessPoint: { accessPointId: 'fsap-1' } as any, rootDirectory: '/x', containerPath: '/d' });
+    },
+  },
+  {
     code: 'ECS-TD-24',
     prop: 'EBS volume',
     bad: "'logs'",

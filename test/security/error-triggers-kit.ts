@@ -230,15 +230,6 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-TASK-EBS-SIZE', prop: 'size', bad: 'neither', trigger: () => fargateTask(env().stack).addEbsVolume('data', { containerPath: '/data' }) },
-  {
-    code: 'KIT-TASK-EFS-ROOT',
-    prop: 'rootDirectory',
-    bad: "'/x'",
-    trigger: () => {
-      const fileSystem = { fileSystemId: 'fs-1', fileSystemArn: 'arn', connections: undefined } as any;
-      fargateTask(env().stack).addEfsVolume('d', { fileSystem, accessPoint: { accessPointId: 'fsap-1' } as any, rootDirectory: '/x', containerPath: '/d' });
-    },
-  },
   { code: 'KIT-TASK-GRANTEE', prop: 'grantRunTask', bad: 'ServicePrincipal', trigger: () => fargateTask(env().stack).grantRunTask(new iam.ServicePrincipal('events.amazonaws.com')) },
   { code: 'KIT-TASK-JSON', prop: 'familly', bad: 'familly', trigger: () => json({ familly: 'web', containerDefinitions: [] }) },
   { code: 'KIT-TASK-JSON', prop: 'cpu', bad: 'an array', trigger: () => json({ family: 'web', cpu: [256], containerDefinitions: [] }) },

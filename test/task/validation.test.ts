@@ -72,12 +72,12 @@ describe('construction-time errors', () => {
     new FargateTask(stack(), 'Task', { size: FargateSize.windows(1024, 2048), container: { image: ecs.ContainerImage.fromAsset(path.join(__dirname, 'fixtures', 'image')) } });
   });
 
-  test('EFS access point with rootDirectory is KIT-TASK-EFS-ROOT', () => {
+  test('EFS access point with rootDirectory is ECS-TD-30', () => {
     const s = stack();
     const task = new FargateTask(s, 'Task', { container: { image: IMAGE } });
     const fileSystem = { fileSystemId: 'fs-1', fileSystemArn: 'arn', connections: undefined } as any;
     expect(() => task.addEfsVolume('d', { fileSystem, accessPoint: { accessPointId: 'fsap-1' } as any, rootDirectory: '/x', containerPath: '/d' }))
-      .toThrow(/KIT-TASK-EFS-ROOT/);
+      .toThrow(/ECS-TD-30/);
   });
 
   test('grantRunTask to a service principal is KIT-TASK-GRANTEE', () => {

@@ -24,6 +24,7 @@ import { TD25_FAULT_INJECTION_NETWORK_MODE } from './td-25-fault-injection-netwo
 import { TD26_MANAGED_INSTANCES_LIMITS } from './td-26-managed-instances-limits';
 import { TD28_EFS_TRANSIT_ENCRYPTION } from './td-28-efs-transit-encryption';
 import { TD29_EC2_TASK_CPU_RANGE } from './td-29-ec2-task-cpu-range';
+import { TD30_EFS_ACCESS_POINT_ROOT } from './td-30-efs-access-point-root';
 
 /** Task definition rules, in id order. */
 export const TASK_RULES: readonly ResourceRule[] = [
@@ -52,4 +53,5 @@ export const TASK_RULES: readonly ResourceRule[] = [
   TD26_MANAGED_INSTANCES_LIMITS,
   TD28_EFS_TRANSIT_ENCRYPTION,
   TD29_EC2_TASK_CPU_RANGE,
+  TD30_EFS_ACCESS_POINT_ROOT,
 ];

@@ -168,12 +168,13 @@ export abstract class TaskBase extends Construct {
    */
   public addEfsVolume(name: string, options: EfsVolumeOptions): void {
     if (options.accessPoint && options.rootDirectory !== undefined && options.rootDirectory !== '/') {
+      // ECS-TD-30 at construction, with the rule's id: the access point sets the directory.
       fail({
-        code: 'KIT-TASK-EFS-ROOT',
+        code: 'ECS-TD-30',
         problem: `EFS volume '${name}' sets both an access point and rootDirectory '${options.rootDirectory}'`,
         path: this.node.path,
         allowed: 'rootDirectory unset or "/" with an access point',
-        fix: 'Set the directory on the access point instead.',
+        fix: `Remove rootDirectory and set the directory on the access point (fileSystem.addAccessPoint('Data', { path: '${options.rootDirectory}' })).`,
       });
     }
     addEfs(this.taskDefinition, name, options.container ?? this.defaultContainer, options);

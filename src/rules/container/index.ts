@@ -29,6 +29,7 @@ import { CT28_HOSTNAME_AWSVPC } from './ct-28-hostname-awsvpc';
 import { CT29_FARGATE_STOP_TIMEOUT } from './ct-29-fargate-stop-timeout';
 import { CT30_MOUNT_POINT_VOLUME } from './ct-30-mount-point-volume';
 import { CT31_IMAGE_REQUIRED } from './ct-31-image-required';
+import { CT32_SECRET_VALUE_FROM } from './ct-32-secret-value-from';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -62,4 +63,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT29_FARGATE_STOP_TIMEOUT,
   CT30_MOUNT_POINT_VOLUME,
   CT31_IMAGE_REQUIRED,
+  CT32_SECRET_VALUE_FROM,
 ];

@@ -108,6 +108,8 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
   const loose: StackInput[] = [];
   const failures: InputError[] = [];
   const skipped: InputError[] = [];
+  // Subfolders given as PATHs of their own are read: no note for them.
+  const given = new Set(paths.filter((p) => p !== STDIN_PATH).map((p) => path.resolve(p)));
   const readLoose = (file: string, size: number) => loose.push({ name: stackNameFromFile(file), ...readInputFile(file), file, templateSize: size });
   for (const p of paths) {
     try {
@@ -145,7 +147,9 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
           }
         }
         // Subfolders are not read (node_modules, build output): say so, or their templates pass unseen.
-        for (const sub of folders) skipped.push(new InputError(sub, 'a subfolder, not read (give it as a PATH to check its templates)'));
+        for (const sub of folders) {
+          if (!given.has(path.resolve(sub))) skipped.push(new InputError(sub, 'a subfolder, not read (give it as a PATH to check its templates)'));
+        }
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

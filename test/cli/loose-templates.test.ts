@@ -172,6 +172,8 @@ describe('a PATH that cannot be read does not stop the others from being checked
     const broken = dir({ 'bad.yaml': 'Resources:\n  TaskDef: [unclosed\n' });
     expect(run('check', broken)).toMatchObject({ code: 2, stderr: expect.stringContaining('invalid YAML') });
     expect(run('check', dir({ 'sub/a.yaml': 'Resources: {}\n' }))).toMatchObject({ code: 2, stderr: expect.stringContaining('subfolders are not read: give them as PATHs') });
+    // A subfolder given as a PATH of its own gets no note (found by a verification trial).
+    expect(run('check', repo, path.join(repo, 'nested')).stderr).not.toContain('a subfolder, not read');
   });
 });
 

@@ -38,7 +38,8 @@ export const RC21_SAME_REGION_ARNS: ResourceRule = {
   severity: Severity.ERROR,
   description: 'In a stack with a literal Region: flags an HTTPS listener or listener certificate whose CertificateArn, and an ECS service whose '
     + 'Cluster or TaskDefinition, is an ARN of another Region (a literal, or an Fn::Sub / Fn::Join the template decides). Typical source: a '
-    + 'certificate or cluster ARN copied from one stage to another stage in another Region. Skipped for env-agnostic stacks and unresolved values.',
+    + 'certificate or cluster ARN copied from one stage to another stage in another Region. A cluster named by its name (as aws-cdk-lib writes '
+    + 'an imported cluster) names no Region and is not judged. Skipped for env-agnostic stacks and unresolved values.',
   deployError: 'CreateListener fails with CertificateNotFound (ACM certificates are regional); CreateService fails: the cluster or task definition '
     + 'is not found in the stack\'s Region.',
   fix: 'Use the certificate, cluster or task definition of the stack\'s own Region.',

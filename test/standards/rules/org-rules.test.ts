@@ -90,6 +90,20 @@ describe('ORG rules', () => {
     expect(ids({ J: schedule(undefined) })).toEqual([]);
   });
 
+  test('ORG-TAG-02 on EventBridge rules that run ECS tasks (ecs-patterns ScheduledFargateTask), each target (found by a user trial)', () => {
+    const rule = (...ecsParameters: (Record<string, unknown> | undefined)[]) => ({
+      Type: 'AWS::Events::Rule',
+      Properties: {
+        ScheduleExpression: 'rate(1 hour)',
+        Targets: ecsParameters.map((p, i) => ({ Id: `T${i}`, Arn: 'arn:aws:ecs:eu-west-1:111111111111:cluster/c', ...p ? { EcsParameters: p } : {} })),
+      },
+    });
+    const [f, ...rest] = findings({ R: rule({ TaskDefinitionArn: 'arn:td', PropagateTags: 'TASK_DEFINITION' }, { TaskDefinitionArn: 'arn:td' }, undefined) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ruleId: 'ORG-TAG-02', property: 'Properties/Targets/1/EcsParameters/PropagateTags' });
+    expect(ids({ R: rule({ TaskDefinitionArn: 'arn:td', PropagateTags: 'TASK_DEFINITION' }, undefined) })).toEqual([]);
+  });
+
   test('ORG-TAG-02 needs PropagateTags SERVICE or TASK_DEFINITION', () => {
     expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, PropagateTags: undefined } } })).toEqual(['ORG-TAG-02']);
     expect(ids({ S: { ...goodService, Properties: { ...goodService.Properties, PropagateTags: 'TASK_DEFINITION' } } })).toEqual([]);

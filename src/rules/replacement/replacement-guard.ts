@@ -205,7 +205,9 @@ function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[]
       out.push(finding(match, '', match.logicalId, {
         problem: `Changing the logical id from ${oldRes.logicalId} to ${match.logicalId} replaces ${noun(match)} (CloudFormation deletes the old resource and creates a new one)`,
         allowed: 'the same logical id as in the baseline',
-        fix: `Keep the construct id and its parents, or pin the id with overrideLogicalId('${oldRes.logicalId}')${nameConflict(oldRes, match)}`,
+        // A template written by hand has no construct to keep: the logical id itself is what to keep.
+        fix: (oldRes.cdkPath ? `Keep the construct id and its parents, or pin the id with overrideLogicalId('${oldRes.logicalId}')`
+          : `Keep the logical id ${oldRes.logicalId}`) + nameConflict(oldRes, match),
       }));
     }
     out.push(...movedResources(removed.filter((r) => !matched.has(r)), added.filter((r) => !matched.has(r))));
@@ -276,8 +278,8 @@ function movedResources(deleted: readonly TemplateResource[], created: readonly 
       + `${deleted.length > 1 ? 'are' : 'is'} deleted from stack ${res.stack.name}: if it takes over, that is a replacement (CloudFormation deletes the `
       + 'old resource, with its running tasks or images, and creates the new one)',
     allowed: 'the logical id of the resource it takes over from',
-    fix: `Pin the old id with overrideLogicalId('${deleted[0].logicalId}') on the new resource's CloudFormation resource, or move workloads `
-      + 'to the new one before deleting the old in a later deploy',
+    fix: (res.cdkPath ? `Pin the old id with overrideLogicalId('${deleted[0].logicalId}') on the new resource's CloudFormation resource`
+      : `Give the new resource the old logical id ${deleted[0].logicalId}`) + ', or move workloads to the new one before deleting the old in a later deploy',
   }));
 }
 

@@ -168,6 +168,9 @@ describe('replacement guard (ECS-RP-01)', () => {
     const bare = (id: string) => ({ [id]: { Type: 'AWS::ECS::Cluster', Properties: {} } });
     const [f] = replacementFindings(asm(bare('C1')), asm(bare('C2')));
     expect(f.message).toContain('Changing the logical id from C1 to C2 replaces ECS cluster C2 (CloudFormation deletes');
+    // A template written by hand: the fix names the logical id, not CDK's overrideLogicalId (found by a user trial).
+    expect(f.message).toContain('Keep the logical id C1');
+    expect(f.message).not.toContain('overrideLogicalId');
   });
 
   test('GIVEN a stack that is new or unguarded resources that change THEN no warning', () => {

@@ -3,7 +3,8 @@
  * images, CloudWatch Logs for awslogs, Secrets Manager and SSM for secrets.
  * Values the template does not decide add no need (rules stay silent).
  */
-import { TemplateResource } from '../model';
+import { StackModel, TemplateResource } from '../model';
+import { HOLE, stringShape } from '../replacement/string-shape';
 import { RuleContext } from '../rule';
 import { containers } from '../task/task-facts';
 import { toArray, toObject, toStr } from '../values';
@@ -22,10 +23,10 @@ export interface TaskNeeds {
  * An ECR image URI, literal or as aws-cdk-lib renders it (Fn::Join / Fn::Sub with `.dkr.ecr.`), or a dual-stack
  * one (`<account>.dkr-ecr.<region>.on.aws`, which IPv6-only tasks must use).
  */
-export function imageSource(image: unknown): ImageSource | undefined {
+export function imageSource(image: unknown, stack?: StackModel): ImageSource | undefined {
   const text = JSON.stringify(image ?? null);
   if (/\.dkr\.ecr[.-]/.test(text) || text.includes('dkr.ecr.') || text.includes('dkr-ecr.')) return 'ecr';
-  const literal = toStr(image) ?? decidedPrefix(image);
+  const literal = toStr(image) ?? (stack ? decidedPrefix(image, stack) : undefined);
   // Anything else written literally (Docker Hub, ECR Public, ghcr.io, quay.io) is fetched over the internet.
   return literal !== undefined && literal.length > 0 ? 'internet' : undefined;
 }
@@ -35,23 +36,9 @@ export function imageSource(image: unknown): ImageSource | undefined {
  * decides the registry: it holds a `/` (the registry host, or a Docker Hub namespace) or a `:` (a tag after a Docker Hub
  * name). Only the tag or digest is left to a parameter then.
  */
-function decidedPrefix(image: unknown): string | undefined {
-  // An intrinsic, which toObject treats as unresolved.
-  const o = image && typeof image === 'object' && !Array.isArray(image) ? image as Record<string, unknown> : undefined;
-  let prefix: string | undefined;
-  const sub = o?.['Fn::Sub'];
-  const text = Array.isArray(sub) ? sub[0] : sub;
-  if (typeof text === 'string') prefix = text.split('${')[0];
-  const join = o?.['Fn::Join'];
-  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    const parts: string[] = [];
-    for (const part of join[1] as unknown[]) {
-      if (typeof part !== 'string') break;
-      parts.push(part);
-    }
-    prefix = parts.length < (join[1] as unknown[]).length ? parts.join(join[0]) + (parts.length > 0 ? join[0] : '') : parts.join(join[0]);
-  }
-  return prefix !== undefined && /^[^$]*[/:]/.test(prefix) ? prefix : undefined;
+function decidedPrefix(image: unknown, stack: StackModel): string | undefined {
+  const prefix = stringShape(image, stack)?.text.split(HOLE)[0];
+  return prefix !== undefined && /[/:]/.test(prefix) ? prefix : undefined;
 }
 
 /** A private ECR repository named by a literal image URI. */
@@ -92,14 +79,14 @@ export function expressContainerNeeds(container: Record<string, unknown>, servic
   return { ...needs, awslogs: true };
 }
 
-/** `from` is the resource the containers are in, for resolving secret references in its stack. */
+/** `from` is the resource the containers are in, for resolving images and secret references in its stack. */
 function containerNeeds(list: readonly { name: string; def: Record<string, unknown> }[], from: TemplateResource, ctx: RuleContext): TaskNeeds {
   const images: { container: string; image: string; source: ImageSource }[] = [];
   let awslogs = false;
   let secretsManager = false;
   let ssm = false;
   for (const { name, def } of list) {
-    const source = imageSource(def.Image);
+    const source = imageSource(def.Image, from.stack);
     if (source) images.push({ container: name, image: imageLabel(def.Image), source });
     if (toStr(toObject(def.LogConfiguration)?.LogDriver) === 'awslogs') awslogs = true;
     for (const s of toArray(def.Secrets) ?? []) {

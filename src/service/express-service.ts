@@ -15,12 +15,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fail } from '../errors';
 import { checkRange } from './base/service-capacity';
-import { privateSubnets } from './base/service-checks';
+import { checkServiceName, privateSubnets } from './base/service-checks';
 import { resolveCluster } from './base/service-inputs';
 import { bindImageForRole } from '../internal/cdk-internals';
 import { acknowledgeStarOnlyFor } from '../internal/nag-acknowledgements';
 import { validateWithRules } from '../plugin/resource-validation';
-import { ecsNameProblem, suggestEcsName } from '../rules/service/name-format';
 import { PORT } from '../rules/tables/capacity-limits';
 import { pullsFromEcr } from '../task/base/container-defaults';
 import { createLogGroup, defaultLogRetention } from '../task/base/log-group';
@@ -124,7 +123,7 @@ export class ExpressService extends Construct {
     if (!Token.isUnresolved(healthCheckPath) && (!healthCheckPath.startsWith('/') || /\s/.test(healthCheckPath))) {
       fail({ code: 'ECS-XM-03', path, problem: `healthCheckPath '${healthCheckPath}' does not start with / or contains whitespace`, allowed: 'a path starting with /, e.g. /health', fix: 'Start the path with /.' });
     }
-    checkName(path, props.serviceName);
+    checkServiceName(path, props.serviceName, { code: 'ECS-XM-06' });
     const scaling = checkScaling(path, props.scaling ?? {});
     this.size = props.size ?? FargateSize.of(1024, 2048);
     if (this.size.operatingSystem !== 'LINUX') {
@@ -199,12 +198,6 @@ export class ExpressService extends Construct {
     });
     return role;
   }
-}
-
-function checkName(path: string, name: string | undefined): void {
-  if (name === undefined || Token.isUnresolved(name)) return;
-  const problem = ecsNameProblem(name);
-  if (problem) fail({ code: 'ECS-XM-06', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: `Rename the service, for example to '${suggestEcsName(name)}'.` });
 }
 
 function checkScaling(path: string, options: ExpressScalingOptions): ecs.CfnExpressGatewayService.ExpressGatewayScalingTargetProperty {

@@ -24,7 +24,7 @@ export const JB04_SCHEDULED_NETWORK_CONFIGURATION: ResourceRule = {
       if (ecs.NetworkConfiguration !== undefined) continue;
       const fargate = toStr(ecs.LaunchType) === 'FARGATE';
       const task = ctx.assembly.resolveResource(ecs.TaskDefinitionArn, resource.stack);
-      const awsvpc = task?.type === TASK_DEFINITION && task.properties.NetworkMode !== undefined && networkMode(task) === 'awsvpc';
+      const awsvpc = task?.type === TASK_DEFINITION && networkMode(task) === 'awsvpc';
       if (!fargate && !awsvpc) continue;
       issues.push({
         property: `${path}/EcsParameters/NetworkConfiguration`,

@@ -15,8 +15,9 @@ export const XM06_SERVICE_NAME: ResourceRule = {
   resourceTypes: [EXPRESS_SERVICE],
   check(service): RuleIssue[] {
     const name = toStr(service.properties.ServiceName);
-    const problem = name === undefined ? undefined : ecsNameProblem(name);
-    if (!problem || name === undefined) return [];
+    if (name === undefined) return [];
+    const problem = ecsNameProblem(name);
+    if (!problem) return [];
     return [{ property: 'Properties/ServiceName', value: name, problem: `Express ServiceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: `Rename the service, for example to '${suggestEcsName(name)}'.` }];
   },
 };

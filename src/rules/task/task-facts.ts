@@ -58,6 +58,17 @@ function readContainers(task: TemplateResource): { index: number; def: Record<st
   return out;
 }
 
+/** The task definition's EFS volumes: list index, Name (`#index` when unresolved) and EFSVolumeConfiguration. */
+export function efsVolumes(task: TemplateResource): { index: number; name: string; efs: Record<string, unknown> }[] {
+  const out: { index: number; name: string; efs: Record<string, unknown> }[] = [];
+  (toArray(task.properties.Volumes) ?? []).forEach((v, index) => {
+    const volume = toObject(v);
+    const efs = toObject(volume?.EFSVolumeConfiguration);
+    if (efs) out.push({ index, name: toStr(volume?.Name) ?? `#${index}`, efs });
+  });
+  return out;
+}
+
 /** NVIDIA GPUs a container asks for (ResourceRequirements of Type GPU); undefined when a value is unresolved. */
 export function containerGpus(def: Record<string, unknown>): number | undefined {
   let gpus = 0;

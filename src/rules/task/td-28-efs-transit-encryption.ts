@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { toArray, toObject, toStr } from '../values';
-import { TASK_DEFINITION } from './task-facts';
+import { toObject, toStr } from '../values';
+import { efsVolumes, TASK_DEFINITION } from './task-facts';
 
 export const TD28_EFS_TRANSIT_ENCRYPTION: ResourceRule = {
   id: 'ECS-TD-28',
@@ -15,27 +15,23 @@ export const TD28_EFS_TRANSIT_ENCRYPTION: ResourceRule = {
   onlyWith: ['Volumes'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
-    (toArray(task.properties.Volumes) ?? []).forEach((v, i) => {
-      const volume = toObject(v);
-      const efs = toObject(volume?.EFSVolumeConfiguration);
-      if (!efs) return;
+    for (const { index, name, efs } of efsVolumes(task)) {
       const transit = efs.TransitEncryption === undefined ? 'DISABLED' : toStr(efs.TransitEncryption);
-      if (transit !== 'DISABLED') return; // ENABLED, or unresolved
+      if (transit !== 'DISABLED') continue; // ENABLED, or unresolved
       const auth = toObject(efs.AuthorizationConfig);
       const uses = [
         ...toStr(auth?.IAM) === 'ENABLED' ? ['IAM authorization'] : [],
         ...auth?.AccessPointId !== undefined ? ['an access point'] : [],
       ];
-      if (uses.length === 0) return;
-      const name = toStr(volume?.Name) ?? `#${i}`;
+      if (uses.length === 0) continue;
       issues.push({
-        property: `Properties/Volumes/${i}/EFSVolumeConfiguration/TransitEncryption`,
+        property: `Properties/Volumes/${index}/EFSVolumeConfiguration/TransitEncryption`,
         value: efs.TransitEncryption ?? 'DISABLED (default)',
         problem: `EFS volume '${name}' uses ${uses.join(' and ')} with TransitEncryption ${efs.TransitEncryption === undefined ? 'omitted (DISABLED)' : 'DISABLED'}`,
         allowed: 'TransitEncryption ENABLED whenever IAM authorization or an access point is used',
         fix: `Set TransitEncryption: ENABLED on volume '${name}'.`,
       });
-    });
+    }
     return issues;
   },
 };

@@ -1,6 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { toArray, toObject, toStr } from '../values';
-import { TASK_DEFINITION } from './task-facts';
+import { toObject, toStr } from '../values';
+import { efsVolumes, TASK_DEFINITION } from './task-facts';
 
 export const TD30_EFS_ACCESS_POINT_ROOT: ResourceRule = {
   id: 'ECS-TD-30',
@@ -17,20 +17,17 @@ export const TD30_EFS_ACCESS_POINT_ROOT: ResourceRule = {
   onlyWith: ['Volumes/*/EFSVolumeConfiguration/RootDirectory'],
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
-    (toArray(task.properties.Volumes) ?? []).forEach((v, i) => {
-      const volume = toObject(v);
-      const efs = toObject(volume?.EFSVolumeConfiguration);
-      const root = toStr(efs?.RootDirectory);
-      if (!efs || root === undefined || root === '/' || toObject(efs.AuthorizationConfig)?.AccessPointId === undefined) return;
-      const name = toStr(volume?.Name) ?? `#${i}`;
+    for (const { index, name, efs } of efsVolumes(task)) {
+      const root = toStr(efs.RootDirectory);
+      if (root === undefined || root === '/' || toObject(efs.AuthorizationConfig)?.AccessPointId === undefined) continue;
       issues.push({
-        property: `Properties/Volumes/${i}/EFSVolumeConfiguration/RootDirectory`,
+        property: `Properties/Volumes/${index}/EFSVolumeConfiguration/RootDirectory`,
         value: root,
         problem: `EFS volume '${name}' sets both an access point and RootDirectory ${JSON.stringify(root)}`,
         allowed: 'RootDirectory omitted or "/" with an access point',
         fix: `Remove RootDirectory from volume '${name}' and set the directory on the access point (fileSystem.addAccessPoint('Data', { path: ${JSON.stringify(root)} })).`,
       });
-    });
+    }
     return issues;
   },
 };

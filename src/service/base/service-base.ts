@@ -125,7 +125,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       });
     }
     checkDeployment(path, props, daemon);
-    checkServiceName(path, props.serviceName);
+    checkServiceName(path, props.serviceName, { code: 'ECS-SV-24' });
     if (props.autoScaling && props.desiredCount !== undefined) {
       fail({
         code: 'KIT-SERVICE-DESIRED-COUNT',

@@ -54,11 +54,12 @@ export function checkDeployment(path: string, props: ReplicaServiceProps, daemon
   }
 }
 
-export function checkServiceName(path: string, name: string | undefined): void {
+/** A literal serviceName in the ECS name format, at construction, reported as `rule.code` (ECS-SV-24, or ECS-XM-06 for an Express service). */
+export function checkServiceName(path: string, name: string | undefined, rule: { readonly code: 'ECS-SV-24' | 'ECS-XM-06' }): void {
   if (name === undefined || Token.isUnresolved(name)) return;
   const problem = ecsNameProblem(name);
   if (problem) {
-    fail({ code: 'ECS-SV-24', path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: `Rename the service, for example to '${suggestEcsName(name)}'.` });
+    fail({ code: rule.code, path, problem: `serviceName '${name}' ${problem}`, allowed: '1-255 letters, digits, - and _', fix: `Rename the service, for example to '${suggestEcsName(name)}'.` });
   }
 }
 

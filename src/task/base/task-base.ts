@@ -168,7 +168,6 @@ export abstract class TaskBase extends Construct {
    */
   public addEfsVolume(name: string, options: EfsVolumeOptions): void {
     if (options.accessPoint && options.rootDirectory !== undefined && options.rootDirectory !== '/') {
-      // ECS-TD-30 at construction, with the rule's id: the access point sets the directory.
       fail({
         code: 'ECS-TD-30',
         problem: `EFS volume '${name}' sets both an access point and rootDirectory '${options.rootDirectory}'`,

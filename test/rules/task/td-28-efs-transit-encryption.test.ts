@@ -26,6 +26,17 @@ describe('ECS-TD-28 EFS transit encryption', () => {
     expect(messages({ AuthorizationConfig: { IAM: 'DISABLED' } })).toEqual([]);
   });
 
+  test('each volume is judged: a good first volume does not hide a bad second one', () => {
+    const task = fargateTask({
+      Volumes: [
+        { Name: 'ok', EFSVolumeConfiguration: { FilesystemId: 'fs-1', TransitEncryption: 'ENABLED', AuthorizationConfig: { IAM: 'ENABLED' } } },
+        { Name: 'plain', EFSVolumeConfiguration: { FilesystemId: 'fs-2' } },
+        { Name: 'bad', EFSVolumeConfiguration: { FilesystemId: 'fs-3', AuthorizationConfig: { IAM: 'ENABLED' } } },
+      ],
+    });
+    expect(check(TD28_EFS_TRANSIT_ENCRYPTION, { Task: task }).map((f) => f.property)).toEqual(['Properties/Volumes/2/EFSVolumeConfiguration/TransitEncryption']);
+  });
+
   test('unresolved: a transit-encryption parameter is skipped', () => {
     expect(messages({ TransitEncryption: { Ref: 'TransitParam' }, AuthorizationConfig: { IAM: 'ENABLED' } })).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { agentUserData } from './user-data';
 import { checkCapacityProviderName, checkGroup, checkInstanceTypes, checkManagedScaling, checkRange, defaultImageFor } from './validation';
 import { fail } from '../errors';
 import { cfnCapacityProviderOf } from '../internal/cdk-internals';
-import { DYNAMIC_HOST_PORTS, INSTANCE_WARMUP_SECONDS, PORT } from '../rules/tables/capacity-limits';
+import { DYNAMIC_HOST_PORTS, INSTANCE_WARMUP_SECONDS, PORT, WINDOWS_DYNAMIC_HOST_PORTS } from '../rules/tables/capacity-limits';
 
 /** What an Ec2Capacity needs from its cluster (EcsCluster implements it). */
 export interface IEc2CapacityCluster extends IConstruct {
@@ -278,7 +278,8 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
 
   /**
    * Opens the ports a task needs on the instances, from `peer`: bridge mode
-   * 32768-65535 (dynamic host ports), host mode the container port. awsvpc
+   * 32768-65535 (dynamic host ports), Windows NAT mode 49152-65535 (the
+   * Windows ephemeral range), host mode the container port. awsvpc
    * tasks have their own network interface and security group, so nothing
    * opens here.
    */
@@ -286,6 +287,9 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     switch (networkMode) {
       case ecs.NetworkMode.BRIDGE:
         openOnInstances(this, peer, ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max), 'ECS bridge-mode dynamic host ports');
+        return;
+      case ecs.NetworkMode.NAT:
+        openOnInstances(this, peer, ec2.Port.tcpRange(WINDOWS_DYNAMIC_HOST_PORTS.min, WINDOWS_DYNAMIC_HOST_PORTS.max), 'ECS Windows NAT-mode dynamic host ports');
         return;
       case ecs.NetworkMode.HOST:
         checkRange(this.node.path, 'KIT-CAPACITY-PORT', 'containerPort', containerPort, PORT, 'Use the port the container listens on.');
@@ -298,8 +302,8 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
           code: 'KIT-CAPACITY-NETWORK-MODE',
           path: this.node.path,
           problem: `allowTaskTraffic got network mode '${networkMode}', which takes no inbound traffic on the instance`,
-          allowed: 'bridge, host or awsvpc',
-          fix: 'Use bridge or host mode for tasks that receive traffic.',
+          allowed: 'bridge, host, nat (Windows) or awsvpc',
+          fix: 'Use bridge or host mode (Linux), nat (Windows) or awsvpc for tasks that receive traffic.',
         });
     }
   }

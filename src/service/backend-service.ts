@@ -10,10 +10,19 @@ export interface BackendServiceProps extends ReplicaServiceProps {
    * @default - serviceConnect.cloudMapNamespace, else the cluster's default namespace (EcsCluster defaultCloudMapNamespace)
    */
   readonly cloudMapNamespace?: servicediscovery.INamespace;
-  /** Named port mapping of the main container to publish. @default - its first named port mapping */
+  /**
+   * Named port mapping to publish: of the main container, or of a sidecar such as a proxy.
+   * @default - the main container's first named port mapping, else a sidecar's
+   */
   readonly portMappingName?: string;
   /** Name clients use (`http://<dnsName>:<port>`). @default - the port mapping name */
   readonly dnsName?: string;
+  /**
+   * Name the service is registered under in the Cloud Map namespace; unique in the namespace (ECS-SC-14).
+   * Set it when two services publish port mappings of the same name.
+   * @default - the port mapping name
+   */
+  readonly discoveryName?: string;
   /** Port clients use. @default - the container port */
   readonly clientPort?: number;
 }
@@ -36,6 +45,7 @@ export class BackendService extends ServiceBase {
         cloudMapNamespace: props.cloudMapNamespace ?? sc?.cloudMapNamespace,
         portMappingName: props.portMappingName ?? sc?.portMappingName,
         dnsName: props.dnsName ?? sc?.dnsName,
+        discoveryName: props.discoveryName ?? sc?.discoveryName,
         clientPort: props.clientPort ?? sc?.clientPort,
       },
     }, { serviceConnectServer: true });

@@ -83,6 +83,17 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
     },
   },
   {
+    code: 'ECS-TD-21',
+    prop: 'essential',
+    bad: 'false',
+    trigger: () => {
+      const e = env();
+      e.cluster.cluster.addDefaultCloudMapNamespace({ name: 'internal', useForServiceConnect: true });
+      const task = new FargateTask(e.stack, 'T', { container: { image: IMAGE, essential: false, portMappings: [{ containerPort: 8080, name: 'api' }] } });
+      new BackendService(e.stack, 'B', { cluster: e.cluster, task });
+    },
+  },
+  {
     code: 'ECS-SC-13',
     prop: 'Service Connect',
     bad: 'runs Windows',

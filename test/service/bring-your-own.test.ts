@@ -336,7 +336,7 @@ describe('item 5: Service Connect', () => {
     const { stack, vpc, task } = base();
     const cluster = new EcsCluster(stack, 'Cluster', { vpc, defaultCloudMapNamespace: { name: 'internal' } });
     expect(() => new BackendService(stack, 'Orders', { cluster, task: task('OrdersTask', 'orders'), portMappingName: 'order' }))
-      .toThrow(/\[ECS-SC-02\] Service Connect portMappingName 'order' is not a port mapping of the main container of \S*OrdersTask.*allowed: a named port mapping: orders/);
+      .toThrow(/\[ECS-SC-02\] Service Connect portMappingName 'order' is not a port mapping of any container of \S*OrdersTask.*allowed: a named port mapping: orders/);
   });
 
   test('server mode on a WebService that names a port', () => {

@@ -289,6 +289,19 @@ describe('StandardTesting', () => {
       .toEqual(expect.arrayContaining(['ORG-FG-01', 'ORG-FG-02', 'ORG-IMG-01', 'ORG-LOG-01', 'ORG-TAG-01']));
   });
 
+  test('synthReport() includes the kit\'s warning annotations (KIT-*) with and without a standard, once each (found by a user trial)', () => {
+    for (const withStandard of [false, true]) {
+      const app = tmpApp();
+      if (withStandard) ACME_NO_PACKS.apply(app);
+      const stack = new Stack(app, 'Orders');
+      // Port 80 with the kit's non-root default user: KIT-TASK-PRIVILEGED-PORT, a construct warning.
+      const task = new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 80 }] } });
+      new WorkerService(stack, 'Worker', { cluster: new ecs.Cluster(stack, 'Cluster'), task });
+      const kit = StandardTesting.synthFindings(app).filter((f) => f.ruleId === 'KIT-TASK-PRIVILEGED-PORT');
+      expect(kit).toEqual([expect.objectContaining({ plugin: 'cdk-ecs-kit', path: 'Orders/Task', severity: 'warning', message: expect.stringMatching(/^\[KIT-TASK-PRIVILEGED-PORT\] /) })]);
+    }
+  });
+
   test('a kit construct check that stops synth before the plugins run comes back as its finding, not as an exception', () => {
     const app = tmpApp();
     ACME_NO_PACKS.apply(app);
@@ -321,9 +334,29 @@ describe('StandardTesting', () => {
     expect(tag[0].message).toContain('on the construct, its stack or its Stage (tags on the app stop at a Stage)');
   });
 
-  test('normalizeTemplate() strips asset hashes and the kit version, nothing else', () => {
+  test('normalizeTemplate() replaces asset hashes where CDK writes them, and nothing else (a digest or a 64-hex value of the app stays: found by a user trial)', () => {
     const hash = 'ab'.repeat(32);
-    expect(StandardTesting.normalizeTemplate({ Code: { S3Key: `${hash}.zip` }, [hash]: 1, Cidr: '0.0.0.0/0', n: 3 }))
-      .toEqual({ 'Code': { S3Key: '<asset-hash>.zip' }, '<asset-hash>': 1, 'Cidr': '0.0.0.0/0', 'n': 3 });
+    const image = `\${AWS::AccountId}.dkr.ecr.\${AWS::Region}.\${AWS::URLSuffix}/cdk-hnb659fds-container-assets-\${AWS::AccountId}-\${AWS::Region}:${hash}`;
+    expect(StandardTesting.normalizeTemplate({
+      Code: { S3Key: `${hash}.zip` },
+      [hash]: 1,
+      Image: { 'Fn::Sub': image },
+      Path: `asset.${hash}`,
+      Digest: `public.ecr.aws/x/worker@sha256:${hash}`,
+      Value: hash,
+      Tag: 'orders-worker:0.0.0',
+      Cidr: '0.0.0.0/0',
+      n: 3,
+    })).toEqual({
+      'Code': { S3Key: '<asset-hash>.zip' },
+      '<asset-hash>': 1,
+      'Image': { 'Fn::Sub': image.replace(hash, '<asset-hash>') },
+      'Path': 'asset.<asset-hash>',
+      'Digest': `public.ecr.aws/x/worker@sha256:${hash}`,
+      'Value': hash,
+      'Tag': 'orders-worker:0.0.0',
+      'Cidr': '0.0.0.0/0',
+      'n': 3,
+    });
   });
 });

@@ -22,6 +22,16 @@ describe('construction-time errors', () => {
       .toThrow(new RegExp(`\\[${code}\\].*at Test/Task; allowed:`));
   });
 
+  test('KIT-TASK-CONTAINER-ID: a sidecar with the main container\'s construct id app, even when the main container has another name (found by a user trial)', () => {
+    const task = new FargateTask(stack(), 'Task', { container: { image: IMAGE, containerName: 'web' } });
+    expect(() => task.addContainer('app', { image: IMAGE })).toThrow(
+      "[KIT-TASK-CONTAINER-ID] addContainer id 'app' is already the construct id of container 'web' (the main container's id is always app) at Test/Task; "
+      + "allowed: a construct id no container of the task has (taken: app). Use another id, e.g. 'app-sidecar' (the container name defaults to the id; containerName sets another).");
+    const sidecar = task.addContainer('otel', { image: IMAGE, containerName: 'app' });
+    expect(sidecar.containerName).toBe('app');
+    expect(() => task.addContainer('otel', { image: IMAGE })).toThrow(/\[KIT-TASK-CONTAINER-ID\] addContainer id 'otel' is already the construct id of container 'app' at/);
+  });
+
   test('a timeout longer than the interval deploys, so it is not an error (catalogue CT-10)', () => {
     const task = new FargateTask(stack(), 'Task', {
       container: { image: IMAGE, healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(5), timeout: Duration.seconds(10) } },

@@ -30,6 +30,8 @@ import { CT29_FARGATE_STOP_TIMEOUT } from './ct-29-fargate-stop-timeout';
 import { CT30_MOUNT_POINT_VOLUME } from './ct-30-mount-point-volume';
 import { CT31_IMAGE_REQUIRED } from './ct-31-image-required';
 import { CT32_SECRET_VALUE_FROM } from './ct-32-secret-value-from';
+import { CT33_WINDOWS_CONTAINER_PARAMETERS } from './ct-33-windows-container-parameters';
+import { CT34_ENVIRONMENT_FILES } from './ct-34-environment-files';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -64,4 +66,6 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT30_MOUNT_POINT_VOLUME,
   CT31_IMAGE_REQUIRED,
   CT32_SECRET_VALUE_FROM,
+  CT33_WINDOWS_CONTAINER_PARAMETERS,
+  CT34_ENVIRONMENT_FILES,
 ];

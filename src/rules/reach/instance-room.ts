@@ -131,7 +131,7 @@ export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: str
  * The AWS public image parameter behind an image id: a `{{resolve:ssm:...}}` reference, or the default of the
  * SSM parameter aws-cdk-lib declares for `EcsOptimizedImage` / `BottleRocketImage` (`SsmParameterValue...`).
  */
-function imageParameter(imageId: unknown, stack: TemplateResource['stack']): string | undefined {
+export function imageParameter(imageId: unknown, stack: TemplateResource['stack']): string | undefined {
   // A dynamic reference is an unresolved value to toStr: read the parameter name it names.
   if (typeof imageId === 'string') return /^\{\{resolve:ssm:([^:}]+)/.exec(imageId)?.[1];
   // A Ref is an unresolved value to toObject: read it as written.

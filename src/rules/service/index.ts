@@ -59,6 +59,7 @@ import { SV32_WINDOWS_FARGATE_SPOT } from './sv-32-windows-fargate-spot';
 import { SV33_TARGET_GROUP_HEALTH_CHECK_PATH } from './sv-33-target-group-health-check-path';
 import { SV34_LISTENER_RULE_CONDITIONS } from './sv-34-listener-rule-conditions';
 import { SV35_LISTENER_TLS_POLICY } from './sv-35-listener-tls-policy';
+import { SV36_PLACEMENT_FIELDS } from './sv-36-placement-fields';
 import { XM01_TASK_SIZE } from './xm-01-task-size';
 import { XM02_CONTAINER_PORT } from './xm-02-container-port';
 import { XM03_HEALTH_CHECK_PATH } from './xm-03-health-check-path';
@@ -129,6 +130,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV33_TARGET_GROUP_HEALTH_CHECK_PATH,
   SV34_LISTENER_RULE_CONDITIONS,
   SV35_LISTENER_TLS_POLICY,
+  SV36_PLACEMENT_FIELDS,
   MI01_NO_PROVIDER_MIX,
   MI02_TASK_COMPATIBILITY,
   MI06_NO_PUBLIC_IP,

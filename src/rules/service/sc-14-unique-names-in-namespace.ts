@@ -33,7 +33,8 @@ export const SC14_UNIQUE_NAMES_IN_NAMESPACE: ResourceRule = {
         allowed: 'discovery names and client aliases (name and port) unique within a namespace',
         fix: e.what === 'discovery name'
           ? `Name the port mapping after the service, e.g. ${JSON.stringify(suggestion(service))} (kit services publish the port mapping's name), `
-            + 'or set a DiscoveryName of its own (aws-cdk-lib: serviceConnectConfiguration.services[].discoveryName).'
+            + 'or set a DiscoveryName of its own (the kit: discoveryName, or serviceConnect.discoveryName; aws-cdk-lib: '
+            + 'serviceConnectConfiguration.services[].discoveryName).'
           : `Set a client alias dnsName of its own (the kit: dnsName, or serviceConnect.dnsName), e.g. ${JSON.stringify(suggestion(service))}.`,
       });
     }

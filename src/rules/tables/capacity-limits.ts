@@ -92,6 +92,9 @@ export function nameProblem(name: string, limit: NameLimit): string | undefined 
 /** Docker's dynamic host port range, used by bridge-mode tasks with hostPort 0. */
 export const DYNAMIC_HOST_PORTS: IntRange = { min: 32768, max: 65535 };
 
+/** The ephemeral range Windows (NAT mode) assigns host ports from when hostPort is 0 (the ECS PortMapping hostPort reference). */
+export const WINDOWS_DYNAMIC_HOST_PORTS: IntRange = { min: 49152, max: 65535 };
+
 /** A TCP/UDP port. */
 export const PORT: IntRange = { min: 1, max: 65535 };
 

@@ -15,7 +15,7 @@ import { addLifecycleHooks, deploymentProps, ServiceDeployment } from './deploym
 import { acknowledgeExecGrants } from './exec-grants';
 import { managedInstancesService } from './managed-instances-service';
 import { checkRange, resolveCapacity } from './service-capacity';
-import { checkDeployment, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
+import { checkDeployment, checkEssentialContainer, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
 import { checkServiceConnectClient } from './service-connect-clients';
 import { rejectWindowsServiceConnect } from './service-connect-platform';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
@@ -27,6 +27,7 @@ import { addVpcLattice } from './vpc-lattice';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
 import { fail } from '../../errors';
+import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { validateWithRules } from '../../plugin/resource-validation';
 import { TaskBase } from '../../task/base/task-base';
 
@@ -239,7 +240,14 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     for (const a of this.alarms) this.service.node.addDependency(a);
     if (props.autoScaling) this.scalableTaskCount = this.enableAutoScaling(path, props.autoScaling);
     this.serviceConnectPortName = serviceConnect?.services?.[0]?.portMappingName;
-    if (props.vpcLattice) this.vpcLatticeTargetGroupArn = addVpcLattice(this, this.service, this.mainContainer, vpc, props.vpcLattice);
+    if (props.vpcLattice) this.vpcLatticeTargetGroupArn = addVpcLattice(this, this.service, this.taskContainers, vpc, props.vpcLattice);
+  }
+
+  /** The task's containers so far (the main one first); ECS matches port names against all of them. */
+  private get taskContainers(): ecs.ContainerDefinition[] {
+    const main = this.mainContainer;
+    const all = this._serviceTask.l2 ? taskDefinitionContainers(this._serviceTask.l2) : [];
+    return [main, ...all.filter((c) => c !== main)];
   }
 
   /** The service's connections: its security group for awsvpc tasks, the instances' otherwise. */
@@ -316,6 +324,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     if (!options && !shape.serviceConnectServer) return undefined;
     const path = this.node.path;
     rejectWindowsServiceConnect(path, this._serviceTask, shape.serviceConnectServer ?? false);
+    checkEssentialContainer(this._serviceTask.path, this.taskContainers);
     const namespace = options?.cloudMapNamespace ?? this._serviceCluster.cluster.defaultCloudMapNamespace;
     if (!namespace) {
       fail({
@@ -327,22 +336,25 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       });
     }
     const main = this.mainContainer;
-    const portMappingName = options?.portMappingName ?? (shape.serviceConnectServer ? main.portMappings.find((pm) => pm.name)?.name : undefined);
+    // ECS matches the port name against every container's port mappings (a proxy sidecar may publish it).
+    const named = this.taskContainers.flatMap((c) => c.portMappings.map((pm) => pm.name)).filter((n): n is string => n !== undefined);
+    const firstNamed = main.portMappings.find((pm) => pm.name)?.name ?? named[0];
+    const portMappingName = options?.portMappingName ?? (shape.serviceConnectServer ? firstNamed : undefined);
     if (shape.serviceConnectServer && !portMappingName) {
       fail({
         code: 'ECS-SC-02',
         path,
-        problem: `the main container of ${this._serviceTask.path} has no named port mapping (container ports: ${main.portMappings.map((pm) => pm.containerPort).join(', ') || 'none'})`,
+        problem: `no container of ${this._serviceTask.path} has a named port mapping (main container ports: ${main.portMappings.map((pm) => pm.containerPort).join(', ') || 'none'})`,
         allowed: 'a port mapping with a name, e.g. { containerPort: 8080, name: "api" }',
         fix: 'Name the port mapping Service Connect publishes.',
       });
     }
-    if (portMappingName && !main.portMappings.some((pm) => pm.name === portMappingName)) {
+    if (portMappingName && !named.includes(portMappingName)) {
       fail({
         code: 'ECS-SC-02',
         path,
-        problem: `Service Connect portMappingName '${portMappingName}' is not a port mapping of the main container of ${this._serviceTask.path}`,
-        allowed: `a named port mapping: ${main.portMappings.map((pm) => pm.name).filter((n) => n).join(', ') || 'none named'}`,
+        problem: `Service Connect portMappingName '${portMappingName}' is not a port mapping of any container of ${this._serviceTask.path}`,
+        allowed: `a named port mapping: ${named.join(', ') || 'none named'}`,
         fix: 'Name the port mapping on the container, or use one of its names.',
       });
     }
@@ -350,7 +362,9 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     const logGroup = this._serviceTask.kit?.logGroup ?? new logs.LogGroup(this, 'ServiceConnectLogs', { retention: logs.RetentionDays.ONE_MONTH });
     return {
       namespace: namespace.namespaceArn,
-      services: portMappingName ? [{ portMappingName, dnsName: options?.dnsName, port: options?.clientPort, tls }] : undefined,
+      services: portMappingName
+        ? [{ portMappingName, dnsName: options?.dnsName, discoveryName: options?.discoveryName, port: options?.clientPort, tls }]
+        : undefined,
       accessLogConfiguration: serviceConnectAccessLogs(options?.accessLogs),
       // SC-09: proxy logs go to the task's log group.
       logDriver: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'service-connect' }),

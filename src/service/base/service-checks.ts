@@ -108,3 +108,18 @@ export function fixedHostPort(task: ServiceTask, port: number): number | undefin
   }
   return undefined;
 }
+
+/**
+ * ECS-TD-21 before aws-cdk-lib's Service Connect setup, which needs an essential container and otherwise throws
+ * "Task definition must have at least one container" for a task that has containers.
+ */
+export function checkEssentialContainer(taskPath: string, containers: readonly ecs.ContainerDefinition[]): void {
+  if (containers.length === 0 || containers.some((c) => c.essential)) return;
+  fail({
+    code: 'ECS-TD-21',
+    path: taskPath,
+    problem: `all ${containers.length} container(s) set essential false (${containers.map((c) => c.containerName).join(', ')})`,
+    allowed: 'at least one essential container',
+    fix: 'Set essential to true (or remove it) on the main container.',
+  });
+}

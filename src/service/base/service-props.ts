@@ -13,15 +13,24 @@ import { TaskBase } from '../../task/base/task-base';
 
 /**
  * Service Connect for a service: always a client of the namespace; also a
- * server when it publishes a named port mapping of its main container.
+ * server when it publishes a named port mapping of its task.
  */
 export interface ServiceConnectOptions {
   /** Cloud Map namespace. @default - the cluster's default namespace (EcsCluster defaultCloudMapNamespace) */
   readonly cloudMapNamespace?: servicediscovery.INamespace;
-  /** Named port mapping of the main container to publish (server mode). @default - none: client only (BackendService: its first named port) */
+  /**
+   * Named port mapping to publish (server mode): of the main container, or of a sidecar such as a proxy.
+   * @default - none: client only (BackendService: the main container's first named port mapping, else a sidecar's)
+   */
   readonly portMappingName?: string;
   /** Name clients use (`http://<dnsName>:<port>`). @default - the port mapping name */
   readonly dnsName?: string;
+  /**
+   * Name the service is registered under in the Cloud Map namespace; unique in the namespace (ECS-SC-14).
+   * Set it when two services publish port mappings of the same name.
+   * @default - the port mapping name
+   */
+  readonly discoveryName?: string;
   /** Port clients use. @default - the container port */
   readonly clientPort?: number;
   /** TLS with certificates from AWS Private CA, for the published port (server mode). @default - no TLS */

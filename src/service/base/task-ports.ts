@@ -32,8 +32,9 @@ export function openTaskPort(t: TaskPortTargets, peer: ec2.IConnectable, port: n
   if (t.securityGroup) {
     t.service.connections.allowFrom(peer, ec2.Port.tcp(port), `to ${id} port ${port}`);
   } else if (t.ec2Capacity) {
-    // A bridge mapping with a fixed host port is reached on that port, not the dynamic range.
-    const fixed = t.task.networkMode === ecs.NetworkMode.BRIDGE ? fixedHostPort(t.task, port) : undefined;
+    // A bridge (or Windows NAT) mapping with a fixed host port is reached on that port, not the dynamic range.
+    const mapped = t.task.networkMode === ecs.NetworkMode.BRIDGE || t.task.networkMode === ecs.NetworkMode.NAT;
+    const fixed = mapped ? fixedHostPort(t.task, port) : undefined;
     if (fixed !== undefined) openOnInstances(t.ec2Capacity, peer, ec2.Port.tcp(fixed), `to ${id} host port ${fixed}`);
     else t.ec2Capacity.allowTaskTraffic(peer, t.task.networkMode, port);
   } else if (t.managedInstancesCapacity) {

@@ -16,7 +16,7 @@ const LATTICE_POLICY = 'AmazonECSInfrastructureRolePolicyForVpcLattice';
 
 /** Register the service's tasks in a VPC Lattice target group. */
 export interface VpcLatticeOptions {
-  /** Named port mapping of the main container to register (ECS-LT-02). */
+  /** Named port mapping to register (ECS-LT-02): of the main container, or of a sidecar. */
   readonly portMappingName: string;
   /**
    * ARN of an existing VPC Lattice target group (type IP, in the service's VPC).
@@ -32,16 +32,18 @@ export interface VpcLatticeOptions {
 
 /** Render VpcLatticeConfigurations on the service; returns the target group ARN. */
 export function addVpcLattice(
-  scope: Construct, service: ecs.BaseService, main: ecs.ContainerDefinition, vpc: ec2.IVpc, options: VpcLatticeOptions,
+  scope: Construct, service: ecs.BaseService, containers: readonly ecs.ContainerDefinition[], vpc: ec2.IVpc, options: VpcLatticeOptions,
 ): string {
   const path = scope.node.path;
-  const mapping = main.portMappings.find((pm) => pm.name === options.portMappingName);
+  // The name may be on any container of the task, as for Service Connect.
+  const mappings = containers.flatMap((c) => c.portMappings);
+  const mapping = mappings.find((pm) => pm.name === options.portMappingName);
   if (!mapping) {
     fail({
       code: 'ECS-LT-02',
       path,
-      problem: `vpcLattice.portMappingName '${options.portMappingName}' is not a port mapping of the main container`,
-      allowed: `a named port mapping: ${main.portMappings.map((pm) => pm.name).filter((n) => n).join(', ') || 'none named'}`,
+      problem: `vpcLattice.portMappingName '${options.portMappingName}' is not a port mapping of any container of the task`,
+      allowed: `a named port mapping: ${mappings.map((pm) => pm.name).filter((n) => n).join(', ') || 'none named'}`,
       fix: 'Name the port mapping on the container ({ containerPort, name }), or use one of its names.',
     });
   }

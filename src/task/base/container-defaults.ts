@@ -121,3 +121,17 @@ export function architectureName(arch: ecs.CpuArchitecture): string {
 export function pullsFromEcr(image: ecs.ContainerImage): boolean {
   return image instanceof ecs.EcrImage || image instanceof ecs.AssetImage;
 }
+
+/** KIT-TASK-CONTAINER-ID: a container construct id already taken in the task definition (the main container's is 'app'). */
+export function checkContainerId(taskDefinition: ecs.TaskDefinition, path: string, id: string): void {
+  const taken = taskDefinition.node.tryFindChild(id);
+  if (!(taken instanceof ecs.ContainerDefinition)) return;
+  const ids = taskDefinition.node.children.filter((c) => c instanceof ecs.ContainerDefinition).map((c) => c.node.id);
+  fail({
+    code: 'KIT-TASK-CONTAINER-ID',
+    path,
+    problem: `addContainer id '${id}' is already the construct id of container '${taken.containerName}'${id === 'app' ? ' (the main container\'s id is always app)' : ''}`,
+    allowed: `a construct id no container of the task has (taken: ${ids.join(', ')})`,
+    fix: `Use another id, e.g. '${id}-sidecar' (the container name defaults to the id; containerName sets another).`,
+  });
+}

@@ -28,8 +28,8 @@ describe('ECS-SC-14 discovery names and client aliases are unique in a namespace
     ]);
     expect(findings[0].message).toBe('[ECS-SC-14] discovery name http is already published by TestStack/A in Service Connect namespace TestStack/Ns at '
       + 'TestStack/B; allowed: discovery names and client aliases (name and port) unique within a namespace. Name the port mapping after the '
-      + 'service, e.g. "b" (kit services publish the port mapping\'s name), or set a DiscoveryName of its own (aws-cdk-lib: '
-      + 'serviceConnectConfiguration.services[].discoveryName).');
+      + 'service, e.g. "b" (kit services publish the port mapping\'s name), or set a DiscoveryName of its own (the kit: discoveryName, or '
+      + 'serviceConnect.discoveryName; aws-cdk-lib: serviceConnectConfiguration.services[].discoveryName).');
   });
 
   test('bad: the same alias name and port with distinct discovery names; a service\'s own namespace matches the cluster default', () => {

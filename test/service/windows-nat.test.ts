@@ -1,0 +1,49 @@
+/** A WebService on Windows EC2 capacity in NAT mode (the Windows default): found by a user trial. */
+import { Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { certificate, fixture, synthOnce } from './helpers';
+import { Ec2CapacityImage } from '../../src/capacity';
+import { WebService } from '../../src/service';
+import { Ec2Task } from '../../src/task';
+
+const IIS = ecs.ContainerImage.fromRegistry('mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022');
+
+function build(hostPort?: number) {
+  const f = fixture();
+  const capacity = f.cluster.addEc2Capacity('Windows', { image: Ec2CapacityImage.windowsServer() });
+  const task = new Ec2Task(f.stack, 'WinTask', {
+    windows: true,
+    networkMode: ecs.NetworkMode.NAT,
+    container: { image: IIS, memoryLimitMiB: 2048, portMappings: [{ containerPort: 80, hostPort }] },
+  });
+  new WebService(f.stack, 'Iis', { cluster: f.cluster, task, capacity, certificate: certificate(f.stack), accessLogs: false });
+  return synthOnce(f.app, f.stack).t;
+}
+
+const ingress = (from: number, to: number) => Match.objectLike({
+  IpProtocol: 'tcp', FromPort: from, ToPort: to, SourceSecurityGroupId: Match.anyValue(),
+});
+
+describe('WebService on a Windows NAT-mode Ec2Task', () => {
+  test('opens the Windows ephemeral host port range (49152-65535) on the instances to the load balancer', () => {
+    const t = build();
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', ingress(49152, 65535));
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { TargetType: 'instance', Port: 80 });
+    // Bridge's wider Linux range is not opened for a Windows task.
+    expect(Object.values(t.findResources('AWS::EC2::SecurityGroupIngress')).some((r) => r.Properties.FromPort === 32768)).toBe(false);
+  });
+
+  test('a fixed host port opens only that port', () => {
+    const t = build(8080);
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', ingress(8080, 8080));
+    expect(Object.values(t.findResources('AWS::EC2::SecurityGroupIngress')).some((r) => r.Properties.FromPort === 49152)).toBe(false);
+  });
+
+  test('allowTaskTraffic in NAT mode, called directly', () => {
+    const f = fixture();
+    const capacity = f.cluster.addEc2Capacity('Windows', { image: Ec2CapacityImage.windowsServer() });
+    capacity.allowTaskTraffic(new ec2.SecurityGroup(f.stack, 'Peer', { vpc: f.vpc }), ecs.NetworkMode.NAT, 80);
+    synthOnce(f.app, f.stack).t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', ingress(49152, 65535));
+  });
+});

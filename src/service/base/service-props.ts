@@ -26,7 +26,7 @@ export interface ServiceConnectOptions {
   /** Name clients use (`http://<dnsName>:<port>`). @default - the port mapping name */
   readonly dnsName?: string;
   /**
-   * Name the service is registered under in the Cloud Map namespace; unique in the namespace (ECS-SC-14).
+   * Name the service is registered under in the Cloud Map namespace, which must be unique there (ECS-SC-14).
    * Set it when two services publish port mappings of the same name.
    * @default - the port mapping name
    */

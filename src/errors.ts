@@ -65,6 +65,18 @@ export class EcsKitErrors {
     return EcsKitErrors.isEcsKitError(x) ? String(x.code) : undefined;
   }
 
+  /**
+   * Every kit id (ECS-*, ORG-*, KIT-*) an error reports: the code of a kit construct's error, or, for the error a
+   * synth throws when a check fails (aws-cdk-lib's "Validation failed" text, whose findings start `[ECS-JB-01] ...`),
+   * each id in it, once, in order. Empty for any other error. For tests: `expect(EcsKitErrors.codesOf(e)).toContain('ECS-JB-01')`.
+   */
+  public static codesOf(x: any): string[] {
+    const code = EcsKitErrors.codeOf(x);
+    if (code !== undefined) return [code];
+    const text = x instanceof Error ? x.message : '';
+    return [...new Set([...text.matchAll(/\[((?:ECS|ORG|KIT)-[A-Z0-9]+(?:-[A-Z0-9]+)*)\] /g)].map((m) => m[1]))];
+  }
+
   private constructor() {}
 }
 

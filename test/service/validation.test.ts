@@ -179,5 +179,16 @@ describe('EcsKitErrors', () => {
     expect(EcsKitErrors.isEcsKitError(new Error('other'))).toBe(false);
     expect(EcsKitErrors.codeOf(undefined)).toBeUndefined();
     expect(EcsKitErrors.codeOf({ code: 'ECS-TD-01' })).toBeUndefined();
+    expect(EcsKitErrors.codesOf(caught)).toEqual(['KIT-SERVICE-PERCENT']);
+    expect(EcsKitErrors.codesOf(new Error('other [X-1] '))).toEqual([]);
+  });
+
+  test('codesOf: the ids of a synth-time "Validation failed" error (found by a user trial: codeOf is undefined there)', () => {
+    const f = fixture();
+    new ScheduledJob(f.stack, 'Job', { cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.expression('cron(0 2 * * MON *)') });
+    let caught: unknown;
+    try { f.app.synth(); } catch (e) { caught = e; }
+    expect(EcsKitErrors.codeOf(caught)).toBeUndefined();
+    expect(EcsKitErrors.codesOf(caught)).toEqual(['ECS-JB-01']);
   });
 });

@@ -26,6 +26,7 @@ import { RC18_LOG_GROUP_KEY_POLICY } from './rc-18-log-group-key-policy';
 import { RC19_SECRET_NAME_GRANT } from './rc-19-secret-name-grant';
 import { RC20_DAEMON_HOST_PORTS } from './rc-20-daemon-host-ports';
 import { RC21_SAME_REGION_ARNS } from './rc-21-same-region-arns';
+import { RC22_ONE_TASK_PER_INSTANCE } from './rc-22-one-task-per-instance';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -41,6 +42,7 @@ export const REACH_RULES: readonly Rule[] = [
   RC19_SECRET_NAME_GRANT,
   RC20_DAEMON_HOST_PORTS,
   RC21_SAME_REGION_ARNS,
+  RC22_ONE_TASK_PER_INSTANCE,
   // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12, ECS-RC-14).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

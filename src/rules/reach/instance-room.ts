@@ -4,7 +4,7 @@
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { providerAutoScalingGroup, providerKind } from '../service/service-facts';
+import { AUTO_SCALING_GROUP, providerAutoScalingGroup, providerKind } from '../service/service-facts';
 import { instanceSize } from '../tables/instance-sizes';
 import { containerGpus, containers } from '../task/task-facts';
 import { orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
@@ -125,6 +125,12 @@ export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: str
   }
   const t = literal(data?.InstanceType);
   return { types: t === undefined ? undefined : [t], ...launched };
+}
+
+/** The Auto Scaling groups of the cluster's stack whose instances join it: their user data names the cluster (aws-cdk-lib addCapacity, the kit's capacity). */
+export function clusterGroups(cluster: TemplateResource, ctx: RuleContext): TemplateResource[] {
+  const ref = `{"Ref":"${cluster.logicalId}"}`;
+  return cluster.stack.ofType(AUTO_SCALING_GROUP).filter((asg) => JSON.stringify(launchOf(asg, ctx).userData ?? '').includes(ref));
 }
 
 /**

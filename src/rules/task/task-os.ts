@@ -7,7 +7,7 @@
  */
 import { isWindows, requiresFargate } from './task-facts';
 import { TemplateResource } from '../model';
-import { imageParameter, launchOf } from '../reach/instance-room';
+import { clusterGroups, imageParameter, launchOf } from '../reach/instance-room';
 import { RuleContext } from '../rule';
 import { resolveCluster } from '../service/cluster-providers';
 import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
@@ -70,14 +70,11 @@ function serviceOs(service: TemplateResource, ctx: RuleContext): Os {
   return fallback?.complete ? allOs(fallback.items.map((i) => i.provider), ctx) : undefined;
 }
 
-/** The one OS of the Auto Scaling groups whose user data names the cluster (aws-cdk-lib addCapacity, the kit's capacity). */
+/** The one OS of the Auto Scaling groups that join the cluster. */
 function groupsOs(cluster: TemplateResource, ctx: RuleContext): Os {
-  const ref = `{"Ref":"${cluster.logicalId}"}`;
   let os: Os;
-  for (const asg of cluster.stack.ofType(AUTO_SCALING_GROUP)) {
-    const launch = launchOf(asg, ctx);
-    if (!JSON.stringify(launch.userData ?? '').includes(ref)) continue;
-    const each = imageOs(imageParameter(launch.imageId, asg.stack));
+  for (const asg of clusterGroups(cluster, ctx)) {
+    const each = imageOs(imageParameter(launchOf(asg, ctx).imageId, asg.stack));
     if (each === undefined || (os !== undefined && each !== os)) return undefined;
     os = each;
   }

@@ -110,6 +110,7 @@ export const KIT_CHECKS = {
   TASK_JSON_READ_ONLY: check('KIT-TASK-JSON-READ-ONLY', 'Read-only fields of a described task definition are skipped (warning)', PROPS, Severity.WARNING),
   TASK_PRIVILEGED_PORT: check('KIT-TASK-PRIVILEGED-PORT', 'A container the kit runs as non-root does not map a port below 1024 (warning)',
     'The kit\'s default user is non-root, and ECS does not let a non-root process bind ports below 1024 (containers-roadmap#1721).', Severity.WARNING),
+  TASK_CPU: check('KIT-TASK-CPU', 'Ec2Task cpu is set on a Linux task (ECS ignores task-level cpu on Windows)', INPUT),
   TASK_MEMORY: check('KIT-TASK-MEMORY', 'Ec2Task and ManagedInstancesTask memoryMiB is a whole number of MiB, at least 6, on a Linux task', INPUT),
 } as const;
 

@@ -10,7 +10,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ec2Task, env, ErrorTrigger, fargateTask, IMAGE, web } from './error-triggers';
 import { EXPRESS_TRIGGERS } from './error-triggers-express';
 import {
-  BackendService, DaemonService, EcsCluster, FargateCapacity, FargateSize, FargateTask, RegistryScanning, ScanFrequency, ScheduledJob,
+  BackendService, DaemonService, Ec2Task, EcsCluster, FargateCapacity, FargateSize, FargateTask, RegistryScanning, ScanFrequency, ScheduledJob,
   SecureRepository, ServiceDeployment, WebService, WorkerService,
 } from '../../src';
 
@@ -82,6 +82,7 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
       new BackendService(e.stack, 'B', { cluster: e.cluster, task: fargateTask(e.stack, 'T', 9090, 'api'), serviceConnect: { portMappingName: 'web' } });
     },
   },
+  { code: 'ECS-TD-29', prop: 'cpu', bad: '64', trigger: () => new Ec2Task(env().stack, 'Big', { cpu: 64, container: { image: IMAGE } }) },
   {
     code: 'ECS-TD-21',
     prop: 'essential',

@@ -230,6 +230,7 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     },
   },
   { code: 'KIT-TASK-CONTAINER-ID', prop: 'addContainer id', bad: 'app', trigger: () => fargateTask(env().stack).addContainer('app', { image: IMAGE }) },
+  { code: 'KIT-TASK-CPU', prop: 'cpu', bad: '1024', trigger: () => new Ec2Task(env().stack, 'Win', { windows: true, cpu: 1024, container: { image: IMAGE, memoryLimitMiB: 512 } }) },
   { code: 'KIT-TASK-EBS-SIZE', prop: 'size', bad: 'neither', trigger: () => fargateTask(env().stack).addEbsVolume('data', { containerPath: '/data' }) },
   { code: 'KIT-TASK-GRANTEE', prop: 'grantRunTask', bad: 'ServicePrincipal', trigger: () => fargateTask(env().stack).grantRunTask(new iam.ServicePrincipal('events.amazonaws.com')) },
   { code: 'KIT-TASK-JSON', prop: 'familly', bad: 'familly', trigger: () => json({ familly: 'web', containerDefinitions: [] }) },

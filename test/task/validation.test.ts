@@ -248,6 +248,25 @@ describe('Ec2Task network modes', () => {
 
 // ECS: "On Amazon EC2, task memory is optional, but it is required for Service Connect"; task-level cpu and memory
 // "are ignored for Windows containers" (RegisterTaskDefinition memory).
+describe('Ec2Task cpu (found by a user trial: GPU and large tasks had to put CPU on the container)', () => {
+  test('sets task-level Cpu; without it there is none', () => {
+    const s = stack();
+    new Ec2Task(s, 'Task', { cpu: 4096, memoryMiB: 8192, container: { image: IMAGE } });
+    new Ec2Task(s, 'Bare', { container: { image: IMAGE } });
+    const t = synth(s);
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', { Family: Match.stringLikeRegexp('TestTask'), Cpu: '4096', Memory: '8192' });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', { Family: Match.stringLikeRegexp('TestBare'), Cpu: Match.absent() });
+  });
+
+  test('out of range is ECS-TD-29 at construction; on Windows KIT-TASK-CPU', () => {
+    expect(() => new Ec2Task(stack(), 'Task', { cpu: 64, container: { image: IMAGE } })).toThrow(
+      /^\[ECS-TD-29\] task cpu 64 is outside what ECS accepts for a task definition that does not require FARGATE at Test\/Task; allowed: whole CPU units from 128 to 196608 \(0\.125 to 192 vCPU\)\. Use cpu 128 or more/);
+    expect(() => new Ec2Task(stack(), 'Task', { cpu: 200_000, container: { image: IMAGE } })).toThrow(/\[ECS-TD-29\].*Use cpu 196608 or less/);
+    expect(() => new Ec2Task(stack(), 'Task', { windows: true, cpu: 1024, container: { image: IMAGE, memoryLimitMiB: 1024 } })).toThrow(
+      /^\[KIT-TASK-CPU\] cpu 1024 is set on a Windows task, where ECS ignores task-level cpu at Test\/Task/);
+  });
+});
+
 describe('Ec2Task memoryMiB', () => {
   test('sets task-level Memory; the main container gets what the sidecars leave', () => {
     const s = stack();

@@ -11,7 +11,7 @@ import { addAcknowledgeableValidation } from '../../plugin/resource-validation';
 import { formatMessage } from '../../rules/engine';
 import { kitEnvironmentVariable } from '../base/kit-environment';
 import { TaskBase, TaskBaseProps } from '../base/task-base';
-import { checkTaskMemory } from '../base/task-memory';
+import { checkTaskCpu, checkTaskMemory } from '../base/task-memory';
 import { DockerVolumeOptions } from '../base/volumes';
 
 /** Why AwsSolutions-ECS2 (no environment variables) is acknowledged on awsvpc EC2 tasks. */
@@ -38,6 +38,12 @@ export interface Ec2TaskProps extends TaskBaseProps {
    * @default - none: only the containers' memory (main 512 MiB, sidecars 128 MiB)
    */
   readonly memoryMiB?: number;
+  /**
+   * Task CPU units (task-level Cpu; 1024 = 1 vCPU), 128-196,608 (ECS-TD-29): the instance reserves them for the task
+   * and its containers share them (a container's own cpu may be set within it). Not for Windows, where ECS ignores it.
+   * @default - none: only the containers' cpu
+   */
+  readonly cpu?: number;
 }
 
 /**
@@ -84,7 +90,11 @@ export class Ec2Task extends TaskBase {
     });
     // Ec2TaskDefinition takes no task memory, so the kit sets it on the L1 (a public property).
     const memoryMiB = checkTaskMemory(this, props.memoryMiB, this.windows);
-    if (memoryMiB !== undefined) (this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).memory = String(memoryMiB);
+    const cfn = this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
+    if (memoryMiB !== undefined) cfn.memory = String(memoryMiB);
+    // Ec2TaskDefinition takes no task cpu either.
+    const cpu = checkTaskCpu(this, props.cpu, this.windows);
+    if (cpu !== undefined) cfn.cpu = String(cpu);
     this.initializeTask(props, memoryMiB);
     if (this.networkMode === ecs.NetworkMode.AWS_VPC) kitEnvironmentVariable(this.taskDefinition, 'AWS_REGION', AWS_REGION_REASON);
     if (this.networkMode === ecs.NetworkMode.HOST) {

@@ -289,6 +289,7 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
         openOnInstances(this, peer, ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max), 'ECS bridge-mode dynamic host ports');
         return;
       case ecs.NetworkMode.NAT:
+        if (this.operatingSystem !== Ec2CapacityOs.WINDOWS) break;
         openOnInstances(this, peer, ec2.Port.tcpRange(WINDOWS_DYNAMIC_HOST_PORTS.min, WINDOWS_DYNAMIC_HOST_PORTS.max), 'ECS Windows NAT-mode dynamic host ports');
         return;
       case ecs.NetworkMode.HOST:
@@ -297,15 +298,17 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
         return;
       case ecs.NetworkMode.AWS_VPC:
         return;
-      default:
-        fail({
-          code: 'KIT-CAPACITY-NETWORK-MODE',
-          path: this.node.path,
-          problem: `allowTaskTraffic got network mode '${networkMode}', which takes no inbound traffic on the instance`,
-          allowed: 'bridge, host, nat (Windows) or awsvpc',
-          fix: 'Use bridge or host mode (Linux), nat (Windows) or awsvpc for tasks that receive traffic.',
-        });
     }
+    // none, or NAT on Linux instances.
+    fail({
+      code: 'KIT-CAPACITY-NETWORK-MODE',
+      path: this.node.path,
+      problem: networkMode === ecs.NetworkMode.NAT
+        ? `allowTaskTraffic got network mode 'nat' for ${this.operatingSystem} instances; NAT is the Windows network mode`
+        : `allowTaskTraffic got network mode '${networkMode}', which takes no inbound traffic on the instance`,
+      allowed: 'bridge, host, nat (Windows) or awsvpc',
+      fix: 'Use bridge or host mode (Linux), nat (Windows) or awsvpc for tasks that receive traffic.',
+    });
   }
 
   private acknowledgeFalsePositives(mixed: boolean, noTopic: boolean): void {

@@ -55,6 +55,8 @@ describe('Ec2Capacity validation errors', () => {
     const capacity = cluster.addEc2Capacity('Ec2');
     const peer = new ec2.SecurityGroup(stack, 'Peer', { vpc });
     expect(() => capacity.allowTaskTraffic(peer, ecs.NetworkMode.NONE, 80)).toThrow(/\[KIT-CAPACITY-NETWORK-MODE\]/);
+    // NAT is the Windows mode: on Linux instances it opens nothing silently (found by a verification run).
+    expect(() => capacity.allowTaskTraffic(peer, ecs.NetworkMode.NAT, 80)).toThrow(/\[KIT-CAPACITY-NETWORK-MODE\] allowTaskTraffic got network mode 'nat' for \S+ instances; NAT is the Windows network mode/);
     expect(() => capacity.allowTaskTraffic(peer, ecs.NetworkMode.HOST, 70000)).toThrow(/\[KIT-CAPACITY-PORT\] containerPort 70000/);
   });
 

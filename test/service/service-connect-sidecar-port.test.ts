@@ -6,7 +6,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { IMAGE } from './helpers';
 import { EcsCluster } from '../../src/cluster';
 import { EcsChecks } from '../../src/plugin';
-import { BackendService } from '../../src/service';
+import { BackendService, WorkerService } from '../../src/service';
 import { FargateTask } from '../../src/task';
 
 function base() {
@@ -67,5 +67,13 @@ describe('Service Connect on a task with no essential container', () => {
     task.addContainer('agent', { image: IMAGE, essential: false });
     expect(() => new BackendService(stack, 'Orders', { cluster, task })).toThrow(
       /^\[ECS-TD-21\] all 2 container\(s\) set essential false \(app, agent\) at Sc\/OrdersTask; allowed: at least one essential container\./);
+  });
+});
+
+describe('A service on a task with no essential container, without Service Connect', () => {
+  test('ECS-TD-21 from the kit, not aws-cdk-lib\'s error (found by a verification run)', () => {
+    const { stack, cluster } = base();
+    const task = new FargateTask(stack, 'JobTask', { container: { image: IMAGE, essential: false } });
+    expect(() => new WorkerService(stack, 'Worker', { cluster, task })).toThrow(/^\[ECS-TD-21\] all 1 container\(s\) set essential false \(app\) at Sc\/JobTask;/);
   });
 });

@@ -26,16 +26,19 @@ export const SC14_UNIQUE_NAMES_IN_NAMESPACE: ResourceRule = {
     for (const e of index.endpoints.get(service) ?? []) {
       const first = index.first.get(e.key);
       if (!first || first.service === service) continue;
+      const name = JSON.stringify(suggestion(service, first.service, e.value));
+      const setDiscoveryName = 'set a DiscoveryName of its own (the kit: discoveryName, or serviceConnect.discoveryName; aws-cdk-lib: '
+        + 'serviceConnectConfiguration.services[].discoveryName)';
       issues.push({
         property: e.pointer,
         value: e.value,
         problem: `${e.what} ${e.value} is already published by ${first.service.path} in Service Connect namespace ${e.namespace.label}`,
         allowed: 'discovery names and client aliases (name and port) unique within a namespace',
-        fix: e.what === 'discovery name'
-          ? `Name the port mapping after the service, e.g. ${JSON.stringify(suggestion(service))} (kit services publish the port mapping's name), `
-            + 'or set a DiscoveryName of its own (the kit: discoveryName, or serviceConnect.discoveryName; aws-cdk-lib: '
-            + 'serviceConnectConfiguration.services[].discoveryName).'
-          : `Set a client alias dnsName of its own (the kit: dnsName, or serviceConnect.dnsName), e.g. ${JSON.stringify(suggestion(service))}.`,
+        fix: e.what === 'client alias'
+          ? `Set a client alias dnsName of its own (the kit: dnsName, or serviceConnect.dnsName), e.g. ${name}.`
+          // A DiscoveryName already set wins over the port name: renaming the port mapping would change nothing.
+          : e.pointer.endsWith('/DiscoveryName') ? `Change the DiscoveryName to one of its own, e.g. ${name} (the kit: discoveryName).`
+            : `Name the port mapping after the service, e.g. ${name} (kit services publish the port mapping's name), or ${setDiscoveryName}.`,
       });
     }
     return issues;
@@ -125,8 +128,19 @@ function namespaceKey(value: unknown, from: TemplateResource, ctx: RuleContext):
   return name === undefined ? undefined : { key: `name:${name}`, label: name };
 }
 
-/** A name from the service's construct path: its last meaningful segment, lowercased. */
-function suggestion(service: TemplateResource): string {
-  const parts = service.path.split('/').filter((p) => p !== 'Service' && p !== 'Resource');
-  return (parts[parts.length - 1] ?? 'api').toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^-+/, '').slice(0, 64) || 'api';
+/**
+ * A name from the service's construct path: its last meaningful segment, lowercased; prefixed with the segment
+ * before it (its stack, in most apps) when that would clash again with the name taken or the first service's own.
+ */
+function suggestion(service: TemplateResource, first: TemplateResource, taken: string): string {
+  const parts = (s: TemplateResource) => s.path.split('/').filter((p) => p !== 'Service' && p !== 'Resource').map(nameOf);
+  const own = parts(service);
+  const plain = own[own.length - 1] || 'api';
+  const other = parts(first);
+  if (plain !== taken && plain !== other[other.length - 1]) return plain;
+  return own.length > 1 ? `${own[own.length - 2]}-${plain}`.slice(0, 64) : `${plain}-2`;
+}
+
+function nameOf(segment: string): string {
+  return segment.toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^-+/, '').slice(0, 64);
 }

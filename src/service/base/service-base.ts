@@ -168,6 +168,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       fail({ code: 'KIT-SERVICE-PLATFORM', path, problem: `platformVersion ${props.platformVersion} is set on a service that runs on ${task.isManagedInstances ? 'Managed Instances' : 'EC2'}`, allowed: 'platformVersion for Fargate tasks only', fix: 'Remove platformVersion.' });
     }
     if (awsvpc && task.isFargate && !props.assignPublicIp) checkPublicSubnets(path, vpc, props.vpcSubnets);
+    checkEssentialContainer(this._serviceTask.path, this.taskContainers);
     const serviceConnect = this.serviceConnectConfiguration(props, shape);
     this.deployment = props.deployment ?? ServiceDeployment.rolling();
     const deployment = deploymentProps(path, props.deployment, props.forceNewDeployment,
@@ -324,7 +325,6 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
     if (!options && !shape.serviceConnectServer) return undefined;
     const path = this.node.path;
     rejectWindowsServiceConnect(path, this._serviceTask, shape.serviceConnectServer ?? false);
-    checkEssentialContainer(this._serviceTask.path, this.taskContainers);
     const namespace = options?.cloudMapNamespace ?? this._serviceCluster.cluster.defaultCloudMapNamespace;
     if (!namespace) {
       fail({

@@ -110,8 +110,8 @@ export function fixedHostPort(task: ServiceTask, port: number): number | undefin
 }
 
 /**
- * ECS-TD-21 before aws-cdk-lib's Service Connect setup, which needs an essential container and otherwise throws
- * "Task definition must have at least one container" for a task that has containers.
+ * ECS-TD-21 before aws-cdk-lib's service, which needs an essential container and otherwise throws its own error (with
+ * Service Connect a misleading "Task definition must have at least one container" for a task that has containers).
  */
 export function checkEssentialContainer(taskPath: string, containers: readonly ecs.ContainerDefinition[]): void {
   if (containers.length === 0 || containers.some((c) => c.essential)) return;

@@ -16,6 +16,22 @@ function sc(services: Record<string, unknown>[], extra: Record<string, unknown> 
 const template = (a: Record<string, unknown>[], b: Record<string, unknown>[], bExtra: Record<string, unknown> = {}): Resources =>
   ({ Ns: ns, Cluster: cluster, A: sc(a), B: sc(b, bExtra) });
 
+describe('ECS-SC-14 fix texts (found by a user trial)', () => {
+  test('a DiscoveryName set on both: change it, not the port mapping', () => {
+    const findings = check(rule, template([{ PortName: 'a', DiscoveryName: 'shared' }], [{ PortName: 'b', DiscoveryName: 'shared' }]));
+    expect(findings.map((f) => f.property)).toEqual(['Properties/ServiceConnectConfiguration/Services/0/DiscoveryName']);
+    expect(findings[0].message).toMatch(/Change the DiscoveryName to one of its own, e\.g\. "b" \(the kit: discoveryName\)\.$/);
+  });
+
+  test('two services with the same construct id in two stacks: the suggestion adds the stack, so it does not clash again', () => {
+    const svc = (port: string) => sc([{ PortName: port }]);
+    const a = { ...svc('http'), Metadata: { 'aws:cdk:path': 'Orders/Svc/Service' } };
+    const b = { ...svc('http'), Metadata: { 'aws:cdk:path': 'Payments/Svc/Service' } };
+    const findings = check(rule, { Ns: ns, Cluster: cluster, A: a, B: b });
+    expect(findings[0].message).toContain('Name the port mapping after the service, e.g. "payments-svc"');
+  });
+});
+
 describe('ECS-SC-14 discovery names and client aliases are unique in a namespace', () => {
   test('bad: two services publishing port name http without discoveryName (the port name is the discovery name) and the same alias', () => {
     const findings = check(rule, template(

@@ -39,8 +39,9 @@ export interface Ec2TaskProps extends TaskBaseProps {
    */
   readonly memoryMiB?: number;
   /**
-   * Task CPU units (task-level Cpu; 1024 = 1 vCPU), 128-196,608 (ECS-TD-29): the instance reserves them for the task
-   * and its containers share them (a container's own cpu may be set within it). Not for Windows, where ECS ignores it.
+   * Task-level CPU units, 128-196,608 (1024 = 1 vCPU, ECS-TD-29).
+   * The instance reserves them for the task and its containers share them (a container's own cpu may be set within
+   * it). Not for Windows, where ECS ignores it.
    * @default - none: only the containers' cpu
    */
   readonly cpu?: number;

@@ -4,7 +4,7 @@
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { AUTO_SCALING_GROUP, providerAutoScalingGroup, providerKind } from '../service/service-facts';
+import { AUTO_SCALING_GROUP, ProviderRef, providerAutoScalingGroup, providerKind } from '../service/service-facts';
 import { instanceSize } from '../tables/instance-sizes';
 import { containerGpus, containers } from '../task/task-facts';
 import { orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
@@ -125,6 +125,20 @@ export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: str
   }
   const t = literal(data?.InstanceType);
   return { types: t === undefined ? undefined : [t], ...launched };
+}
+
+/**
+ * The Auto Scaling groups behind capacity providers, each once; undefined when one is unresolved or not an Auto Scaling
+ * group provider of the app.
+ */
+export function providerGroups(providers: readonly (ProviderRef | undefined)[], ctx: RuleContext): TemplateResource[] | undefined {
+  const groups: TemplateResource[] = [];
+  for (const p of providers) {
+    const asg = p?.resource && providerKind(p) === 'asg' ? providerAutoScalingGroup(p.resource, ctx.assembly) : undefined;
+    if (!asg) return undefined;
+    if (!groups.includes(asg)) groups.push(asg);
+  }
+  return groups;
 }
 
 /** The Auto Scaling groups of the cluster's stack whose instances join it: their user data names the cluster (aws-cdk-lib addCapacity, the kit's capacity). */

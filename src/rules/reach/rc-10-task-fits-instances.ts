@@ -1,9 +1,9 @@
-import { launchOf, ProviderRoom, providerRoom, TaskNeeds, taskNeeds } from './instance-room';
+import { clusterGroups, launchOf, ProviderRoom, providerRoom, TaskNeeds, taskNeeds } from './instance-room';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { associatedProviderRefs, resolveCluster } from '../service/cluster-providers';
 import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
-import { AUTO_SCALING_GROUP, ProviderRef, providerAutoScalingGroup, providerKind, resolveProvider, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { ProviderRef, providerAutoScalingGroup, providerKind, resolveProvider, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
 import { TASK_DEFINITION } from '../task/task-facts';
 import { andList, toArray, toObject, toStr } from '../values';
 
@@ -72,8 +72,7 @@ function judgeDaemon(service: TemplateResource, task: TemplateResource, ctx: Rul
   const ec2 = refs.filter((p) => p.resource && providerKind(p) === 'asg');
   if (ec2.length === 0 || refs.some((p) => !p.resource && providerKind(p) !== 'fargate')) return [];
   const groups = new Set(ec2.map((p) => providerAutoScalingGroup(p.resource!, ctx.assembly)));
-  const joinsCluster = (asg: TemplateResource) => JSON.stringify(launchUserData(asg, ctx) ?? '').includes(`{"Ref":"${cluster.logicalId}"}`);
-  if (ctx.assembly.ofType(AUTO_SCALING_GROUP).some((asg) => !groups.has(asg) && asg.stack === cluster.stack && joinsCluster(asg))) return [];
+  if (clusterGroups(cluster, ctx).some((asg) => !groups.has(asg))) return [];
   // memberOf attribute:K == V: the providers whose instances set V in their user data (all of them when none does).
   const value = memberOfValue(service) ?? memberOfValue(task);
   const picked = value === undefined ? [] : ec2.filter((p) => JSON.stringify(launchUserData(providerAutoScalingGroup(p.resource!, ctx.assembly), ctx) ?? '').includes(value));

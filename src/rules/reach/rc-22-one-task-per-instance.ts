@@ -1,8 +1,8 @@
-import { clusterGroups } from './instance-room';
+import { clusterGroups, providerGroups } from './instance-room';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { resolveCluster } from '../service/cluster-providers';
-import { providerAutoScalingGroup, providerKind, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { SERVICE, serviceTask, strategyOf } from '../service/service-facts';
 import { containers, networkMode } from '../task/task-facts';
 import { toArray, toNumber, toObject, toStr } from '../values';
 
@@ -59,9 +59,10 @@ function ownInstance(service: TemplateResource, task: TemplateResource): string 
   for (const { def } of containers(task)) {
     for (const raw of toArray(def.PortMappings) ?? []) {
       const m = toObject(raw);
-      const port = toNumber(m?.HostPort ?? m?.ContainerPort);
-      if (mode === 'host' && toNumber(m?.ContainerPort) !== undefined) return `host network mode, port ${toNumber(m?.ContainerPort)}`;
-      if ((mode === 'bridge' || mode === 'nat') && m?.HostPort !== undefined && port !== undefined && port > 0) return `fixed host port ${port}`;
+      const containerPort = toNumber(m?.ContainerPort);
+      if (mode === 'host' && containerPort !== undefined) return `host network mode, port ${containerPort}`;
+      const hostPort = toNumber(m?.HostPort);
+      if ((mode === 'bridge' || mode === 'nat') && hostPort !== undefined && hostPort > 0) return `fixed host port ${hostPort}`;
     }
   }
   return undefined;
@@ -70,16 +71,7 @@ function ownInstance(service: TemplateResource, task: TemplateResource): string 
 /** The Auto Scaling groups the service's tasks run on, or undefined when the template does not decide them. */
 function instanceGroups(service: TemplateResource, ctx: RuleContext): TemplateResource[] | undefined {
   const strategy = strategyOf(service, ctx);
-  if (strategy) {
-    if (!strategy.complete) return undefined;
-    const groups: TemplateResource[] = [];
-    for (const item of strategy.items) {
-      const asg = item.provider?.resource && providerKind(item.provider) === 'asg' ? providerAutoScalingGroup(item.provider.resource, ctx.assembly) : undefined;
-      if (!asg) return undefined;
-      if (!groups.includes(asg)) groups.push(asg);
-    }
-    return groups;
-  }
+  if (strategy) return strategy.complete ? providerGroups(strategy.items.map((i) => i.provider), ctx) : undefined;
   if (toStr(service.properties.LaunchType) !== 'EC2') return undefined;
   const cluster = resolveCluster(service.properties.Cluster, service, ctx);
   return cluster ? clusterGroups(cluster, ctx) : undefined;

@@ -7,11 +7,11 @@
  */
 import { isWindows, requiresFargate } from './task-facts';
 import { TemplateResource } from '../model';
-import { clusterGroups, imageParameter, launchOf } from '../reach/instance-room';
+import { clusterGroups, imageParameter, launchOf, providerGroups } from '../reach/instance-room';
 import { RuleContext } from '../rule';
 import { resolveCluster } from '../service/cluster-providers';
 import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
-import { AUTO_SCALING_GROUP, ProviderRef, providerAutoScalingGroup, providerKind, resolveProvider, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { AUTO_SCALING_GROUP, resolveProvider, SERVICE, serviceTask, strategyOf } from '../service/service-facts';
 import { toArray, toObject, toStr } from '../values';
 
 type Os = 'windows' | 'linux' | undefined;
@@ -31,8 +31,7 @@ const WINDOWS_TASKS = {};
 /** The tasks whose every runner is placed only on Windows capacity. */
 function windowsTasks(ctx: RuleContext): ReadonlySet<TemplateResource> {
   // Most apps have no Windows instances: one pass over the Auto Scaling groups settles it.
-  const windowsGroup = (asg: TemplateResource) => imageOs(imageParameter(launchOf(asg, ctx).imageId, asg.stack)) === 'windows';
-  if (!ctx.assembly.ofType(AUTO_SCALING_GROUP).some(windowsGroup)) return new Set();
+  if (!ctx.assembly.ofType(AUTO_SCALING_GROUP).some((asg) => groupOs(asg, ctx) === 'windows')) return new Set();
   const verdict = new Map<TemplateResource, boolean>();
   const note = (task: TemplateResource | undefined, os: Os) => {
     if (task) verdict.set(task, (verdict.get(task) ?? true) && os === 'windows');
@@ -46,7 +45,7 @@ function windowsTasks(ctx: RuleContext): ReadonlySet<TemplateResource> {
       for (const t of ecsTargets(resource)) {
         const task = ctx.assembly.resolveResource(t.ecs.TaskDefinitionArn, resource.stack);
         const items = toArray(t.ecs.CapacityProviderStrategy) ?? [];
-        note(task, allOs(items.map((i) => resolveProvider(toObject(i)?.CapacityProvider, resource.stack, ctx.assembly)), ctx));
+        note(task, oneOs(providerGroups(items.map((i) => resolveProvider(toObject(i)?.CapacityProvider, resource.stack, ctx.assembly)), ctx), ctx));
       }
     }
   }
@@ -59,48 +58,31 @@ function windowsTasks(ctx: RuleContext): ReadonlySet<TemplateResource> {
  */
 function serviceOs(service: TemplateResource, ctx: RuleContext): Os {
   const strategy = strategyOf(service, ctx);
-  if (strategy) return strategy.complete ? allOs(strategy.items.map((i) => i.provider), ctx) : undefined;
+  if (strategy) return strategy.complete ? oneOs(providerGroups(strategy.items.map((i) => i.provider), ctx), ctx) : undefined;
   const cluster = resolveCluster(service.properties.Cluster, service, ctx);
   if (!cluster) return undefined;
   const launchType = service.properties.LaunchType === undefined ? undefined : toStr(service.properties.LaunchType);
   if (launchType === 'EC2' || (launchType === undefined && toStr(service.properties.SchedulingStrategy) === 'DAEMON')) {
-    return groupsOs(cluster, ctx);
+    return oneOs(clusterGroups(cluster, ctx), ctx);
   }
   const fallback = launchType === undefined ? strategyOf(cluster, ctx) : undefined;
-  return fallback?.complete ? allOs(fallback.items.map((i) => i.provider), ctx) : undefined;
+  return fallback?.complete ? oneOs(providerGroups(fallback.items.map((i) => i.provider), ctx), ctx) : undefined;
 }
 
-/** The one OS of the Auto Scaling groups that join the cluster. */
-function groupsOs(cluster: TemplateResource, ctx: RuleContext): Os {
+/** The one OS of the Auto Scaling groups, or undefined when they are unknown, none, or differ. */
+function oneOs(groups: readonly TemplateResource[] | undefined, ctx: RuleContext): Os {
   let os: Os;
-  for (const asg of clusterGroups(cluster, ctx)) {
-    const each = imageOs(imageParameter(launchOf(asg, ctx).imageId, asg.stack));
+  for (const asg of groups ?? []) {
+    const each = groupOs(asg, ctx);
     if (each === undefined || (os !== undefined && each !== os)) return undefined;
     os = each;
   }
   return os;
 }
 
-/** The one OS of all the providers, or undefined when they differ or one is unknown. */
-function allOs(providers: readonly (ProviderRef | undefined)[], ctx: RuleContext): Os {
-  let os: Os;
-  for (const p of providers) {
-    const each = p ? providerOs(p, ctx) : undefined;
-    if (each === undefined || (os !== undefined && each !== os)) return undefined;
-    os = each;
-  }
-  return os;
-}
-
-/** The OS of an Auto Scaling group provider's image, when it is a public ECS-optimized or Bottlerocket image. */
-function providerOs(p: ProviderRef, ctx: RuleContext): Os {
-  if (!p.resource || providerKind(p) !== 'asg') return undefined;
-  const asg = providerAutoScalingGroup(p.resource, ctx.assembly);
-  return asg ? imageOs(imageParameter(launchOf(asg, ctx).imageId, asg.stack)) : undefined;
-}
-
-/** The OS of an AWS public image parameter. */
-function imageOs(image: string | undefined): Os {
+/** The OS of an Auto Scaling group's image, when it is a public ECS-optimized or Bottlerocket image. */
+function groupOs(asg: TemplateResource, ctx: RuleContext): Os {
+  const image = imageParameter(launchOf(asg, ctx).imageId, asg.stack);
   if (image === undefined) return undefined;
   if (image.startsWith('/aws/service/ami-windows-latest/')) return 'windows';
   if (image.startsWith('/aws/service/ecs/optimized-ami/') || image.startsWith('/aws/service/bottlerocket/')) return 'linux';

@@ -12,6 +12,10 @@ export function registryImage(plan: ServicePlan, location: string, idSuffix: str
     const [, account, region, repo, sep, ref] = m;
     const tag = sep === '@' ? ref : ref ?? 'latest';
     const arn = `arn:aws:ecr:${region}:${account}:repository/${repo}`;
+    // Copilot names its repositories <app>/<service>, and `copilot svc delete` empties and deletes them.
+    const note = `// Note (copilot): ${repo} is Copilot's repository: \`copilot svc delete\` empties and deletes it. Copy the images to a `
+      + 'SecureRepository (or another repository) before deleting the Copilot service, and point this image there.';
+    if (repo.startsWith(`${plan.facts.app}/`) && !plan.before.includes(note)) plan.before.push(note);
     return `ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryArn(this, '${plan.id}${idSuffix}Repository', ${tsString(arn)}), ${tsString(tag)})`;
   }
   const creds = credentials ? `, { credentials: ${secretByArnOrName(plan, credentials, `${idSuffix}RegistryCredentials`)} }` : '';

@@ -195,12 +195,12 @@ ${inner}
   }
 }
 
-/** A network stack and a services stack per environment. */
-export function buildApp(app: App): void {
+/** A network stack and a services stack per environment, in an App or a CDK Pipelines Stage. */
+export function buildApp(scope: Construct): void {
   for (const environmentName of ENVIRONMENTS) {
-    const network = new Stack(app, \`${pascal(options.app)}-\${environmentName}-network\`);
+    const network = new Stack(scope, \`${pascal(options.app)}-\${environmentName}-network\`);
 ${network.lines}
-    new ${cls}(app, \`${pascal(options.app)}-\${environmentName}\`, { environmentName, vpc, certificate });
+    new ${cls}(scope, \`${pascal(options.app)}-\${environmentName}\`, { environmentName, vpc, certificate });
   }
 }
 

@@ -42,6 +42,11 @@ export function mapCount(plan: ServicePlan): void {
     plan.todo('count.range', 'range must be "min-max" or { min, max, spot_from }', s);
     return;
   }
+  // Copilot refused a range without a metric ('at least one of ... must be specified'); the kit would scale on CPU.
+  if (!['cpu_percentage', 'memory_percentage', 'requests', 'response_time', 'queue_delay'].some((k) => count[k] !== undefined)) {
+    s.comment('// Note (copilot): count.range without cpu_percentage, memory_percentage, requests, response_time or queue_delay, which '
+      + 'Copilot did not deploy (at least one must be set); the kit scales on CPU (target 70 %): set autoScaling.targetCpuPercent or another metric.');
+  }
   cooldowns(plan, ['count', 'cooldown'], auto);
   metric(plan, 'cpu_percentage', 'targetCpuPercent', auto);
   metric(plan, 'memory_percentage', 'targetMemoryPercent', auto);

@@ -283,3 +283,16 @@ test('two services on / told apart by http.alias: the routed one matches its hos
   expect(r.code).toContain("listener: admin.listener,\n      priority: 10,\n      pathPatterns: ['/*'],\n      hostHeaders: ['www.example.com', 'example.com'],\n      healthCheck: {\n        path: '/',\n");
   expect(r.code).toContain('DNS: point the name at admin.loadBalancer');
 });
+
+describe('migrate copilot: the TODO count is the comments written', () => {
+  test('a Windows Backend Service\'s TODO (not a field TODO) is counted', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-'));
+    const manifest = path.join(dir, 'manifest.yml');
+    fs.writeFileSync(manifest, 'name: win\ntype: Backend Service\nplatform: windows/x86_64\nimage:\n  location: mcr.microsoft.com/windows/servercore/iis\n  port: 80\n');
+    const out = path.join(dir, 'win.ts');
+    const r = run('migrate', 'copilot', '--out', out, manifest);
+    const written = (fs.readFileSync(out, 'utf8').match(/^\s*\/\/ TODO\(copilot\):/gm) ?? []).length;
+    expect(written).toBeGreaterThan(0);
+    expect(r.stdout).toBe(`Wrote ${out}: 1 manifest(s) migrated, ${written} TODO(copilot) comment(s) to review`);
+  });
+});

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Construct } from 'constructs';
 import { parse } from 'yaml';
 import { kitImport, scratchDir, typeErrors } from './generated-app';
 import { EcsChecks } from '../../src';
@@ -115,5 +116,17 @@ describe('migrate copilot: the generated app', () => {
     // Copilot's variables are acknowledged on each task that has them, with the reason.
     expect(report.acknowledged.filter((a) => a.id === 'AwsSolutions-ECS2').map((a) => a.reason))
       .toEqual(expect.arrayContaining([expect.stringContaining('COPILOT_* variables and the manifest\'s variables are plain configuration')]));
+  });
+});
+
+describe('migrate copilot: the generated app in a CDK Pipelines stage', () => {
+  test('buildApp builds its stacks inside a Stage (one stage per environment, as the doc advises)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(file) as { buildApp(scope: Construct): void };
+    const app = new App({ outdir: path.join(dir, 'cdk.out.stage') });
+    const stage = new Stage(app, 'Prod');
+    generated.buildApp(stage);
+    const assembly = stage.synth();
+    expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['Prod-Shop-prod', 'Prod-Shop-prod-network', 'Prod-Shop-test', 'Prod-Shop-test-network']);
   });
 });

@@ -40,12 +40,15 @@ test('aws-cdk-lib patterns and L2s synthesize without EcsChecks errors', () => {
   // The pattern gives the NLB no security group and the tasks no ingress, so its health checks never pass
   // (aws-cdk#1490, #4091): open the VPC range as users must. ECS-RC-04 reports the bare pattern (test/rules/reach/cdk-l2.test.ts).
   nlb.service.connections.allowFrom(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.tcp(80));
-  new patterns.ApplicationLoadBalancedEc2Service(stack, 'AlbEc2', {
+  const albEc2 = new patterns.ApplicationLoadBalancedEc2Service(stack, 'AlbEc2', {
     cluster,
     memoryLimitMiB: 512,
     taskImageOptions: { image },
     capacityProviderStrategies: [{ capacityProvider: cp.capacityProviderName, weight: 1 }],
   });
+  // addAsgCapacityProvider leaves the group's security group off cluster.connections, so the pattern opens nothing
+  // on the instances (aws-cdk#22764): open the dynamic host ports as users must. ECS-RC-23 reports the bare pattern.
+  asg.connections.allowFrom(albEc2.loadBalancer, ec2.Port.tcpRange(32768, 65535));
   new patterns.QueueProcessingFargateService(stack, 'Queue', {
     cluster, cpu: 256, memoryLimitMiB: 512, image, queue: new sqs.Queue(stack, 'Q'), maxScalingCapacity: 5,
   });

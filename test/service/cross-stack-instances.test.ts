@@ -5,6 +5,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { certificate, ENV, IMAGE } from './helpers';
@@ -72,6 +73,19 @@ describe('EC2 services in another stack than their instances', () => {
     const { rules, baseDeps } = ingressInServiceStack(app, services, base);
     // aws-cdk-lib's own target rule; the kit's is the same resource, not a copy.
     expect(rules).toEqual([expect.objectContaining({ FromPort: 32768, ToPort: 65535, Description: 'Load balancer to target' })]);
+    expect(baseDeps).not.toContain(services.artifactId);
+  });
+
+  test('a bridge WebService on an ecs.Cluster whose group comes from addAsgCapacityProvider in the base stack: the range opens on that group', () => {
+    const { app, base, services, vpc } = platform();
+    const cluster = new ecs.Cluster(base, 'Cluster', { vpc });
+    const asg = new autoscaling.AutoScalingGroup(base, 'Asg', {
+      vpc, instanceType: new ec2.InstanceType('m7i.large'), machineImage: ecs.EcsOptimizedImage.amazonLinux2023(), minCapacity: 1,
+    });
+    cluster.addAsgCapacityProvider(new ecs.AsgCapacityProvider(base, 'Provider', { autoScalingGroup: asg, enableManagedTerminationProtection: false }));
+    new WebService(services, 'Web', { cluster, task: task(services, 'WebTask', ecs.NetworkMode.BRIDGE), certificate: certificate(services) });
+    const { rules, baseDeps } = ingressInServiceStack(app, services, base);
+    expect(rules).toEqual([expect.objectContaining({ FromPort: 32768, ToPort: 65535, SourceSecurityGroupId: expect.anything() })]);
     expect(baseDeps).not.toContain(services.artifactId);
   });
 });

@@ -1,5 +1,6 @@
 /** A WebService on Windows EC2 capacity in NAT mode (the Windows default): found by a user trial. */
 import { Match } from 'aws-cdk-lib/assertions';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { certificate, fixture, synthOnce } from './helpers';
@@ -45,5 +46,25 @@ describe('WebService on a Windows NAT-mode Ec2Task', () => {
     const capacity = f.cluster.addEc2Capacity('Windows', { image: Ec2CapacityImage.windowsServer() });
     capacity.allowTaskTraffic(new ec2.SecurityGroup(f.stack, 'Peer', { vpc: f.vpc }), ecs.NetworkMode.NAT, 80);
     synthOnce(f.app, f.stack).t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', ingress(49152, 65535));
+  });
+
+  test('on a plain ecs.Cluster\'s Windows Auto Scaling group: the Windows range too, not the container port', () => {
+    const f = fixture();
+    const cluster = new ecs.Cluster(f.stack, 'Plain', { vpc: f.vpc });
+    const asg = new autoscaling.AutoScalingGroup(f.stack, 'Asg', {
+      vpc: f.vpc,
+      instanceType: new ec2.InstanceType('m6i.large'),
+      machineImage: ecs.EcsOptimizedImage.windows(ecs.WindowsOptimizedVersion.SERVER_2022),
+    });
+    cluster.addAsgCapacityProvider(new ecs.AsgCapacityProvider(f.stack, 'Provider', { autoScalingGroup: asg, enableManagedTerminationProtection: false }));
+    const task = new Ec2Task(f.stack, 'WinTask', {
+      windows: true,
+      networkMode: ecs.NetworkMode.NAT,
+      container: { image: IIS, memoryLimitMiB: 2048, portMappings: [{ containerPort: 80 }] },
+    });
+    new WebService(f.stack, 'Iis', { cluster, task, certificate: certificate(f.stack), accessLogs: false });
+    const t = synthOnce(f.app, f.stack).t;
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', ingress(49152, 65535));
+    expect(Object.values(t.findResources('AWS::EC2::SecurityGroupIngress')).some((r) => r.Properties.FromPort === 80)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { AUTO_SCALING_GROUP, ProviderRef, providerAutoScalingGroup, providerKind } from '../service/service-facts';
+import { resolveCluster } from '../service/cluster-providers';
+import { AUTO_SCALING_GROUP, ProviderRef, providerAutoScalingGroup, providerKind, strategyOf } from '../service/service-facts';
 import { instanceSize } from '../tables/instance-sizes';
 import { containerGpus, containers } from '../task/task-facts';
 import { orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
@@ -137,6 +138,53 @@ export function providerGroups(providers: readonly (ProviderRef | undefined)[], 
     const asg = p?.resource && providerKind(p) === 'asg' ? providerAutoScalingGroup(p.resource, ctx.assembly) : undefined;
     if (!asg) return undefined;
     if (!groups.includes(asg)) groups.push(asg);
+  }
+  return groups;
+}
+
+/**
+ * The Auto Scaling groups a service's tasks run on: its strategy's providers, or with LaunchType EC2 the groups that
+ * join its cluster; undefined when the template does not decide them.
+ */
+export function serviceInstanceGroups(service: TemplateResource, ctx: RuleContext): TemplateResource[] | undefined {
+  const strategy = strategyOf(service, ctx);
+  if (strategy) return strategy.complete ? providerGroups(strategy.items.map((i) => i.provider), ctx) : undefined;
+  if (toStr(service.properties.LaunchType) !== 'EC2') return undefined;
+  const cluster = resolveCluster(service.properties.Cluster, service, ctx);
+  return cluster ? clusterGroups(cluster, ctx) : undefined;
+}
+
+/**
+ * The security groups an Auto Scaling group's instances get (launch template SecurityGroupIds or network interface
+ * Groups, launch configuration SecurityGroups); undefined when one is unresolved or not a group of the assembly.
+ */
+export function launchSecurityGroups(asg: TemplateResource, ctx: RuleContext): TemplateResource[] | undefined {
+  const p = asg.properties;
+  let lists: unknown[];
+  if (p.LaunchConfigurationName !== undefined) {
+    const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
+    if (lc?.type !== LAUNCH_CONFIGURATION) return undefined;
+    lists = [lc.properties.SecurityGroups];
+  } else {
+    const mixed = toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate);
+    const spec = mixed ? toObject(mixed.LaunchTemplateSpecification) : toObject(p.LaunchTemplate);
+    const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
+    const data = lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined;
+    if (!data) return undefined;
+    const interfaces = data.NetworkInterfaces === undefined ? [] : toArray(data.NetworkInterfaces);
+    if (!interfaces) return undefined;
+    lists = [data.SecurityGroupIds, data.SecurityGroups, ...interfaces.map((n) => toObject(n)?.Groups)];
+  }
+  const groups: TemplateResource[] = [];
+  for (const list of lists) {
+    if (list === undefined) continue;
+    const items = toArray(list);
+    if (!items) return undefined;
+    for (const item of items) {
+      const group = ctx.assembly.resolveResource(item, asg.stack);
+      if (group?.type !== 'AWS::EC2::SecurityGroup') return undefined;
+      if (!groups.includes(group)) groups.push(group);
+    }
   }
   return groups;
 }

@@ -252,14 +252,19 @@ export function transportsOf(protocol: string | undefined): Transport[] {
   }
 }
 
-/** 'yes' when the rule (ingress or egress) covers the transport on the port, 'no' when it cannot, 'unknown' when unresolved. */
-export function coversPort(rule: Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>, transport: Transport, portNumber: number): 'yes' | 'no' | 'unknown' {
+/**
+ * 'yes' when the rule (ingress or egress) covers the transport on the port (or on some port from `portNumber` to
+ * `lastPort`), 'no' when it cannot, 'unknown' when unresolved.
+ */
+export function coversPort(
+  rule: Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>, transport: Transport, portNumber: number, lastPort = portNumber,
+): 'yes' | 'no' | 'unknown' {
   const proto = rule.protocol;
   if (proto === undefined) return 'unknown';
   if (proto === '-1') return 'yes';
   if (!IP_PROTOCOLS[transport].includes(proto)) return 'no';
   if (rule.fromPort === undefined || rule.toPort === undefined || rule.fromPort < 0 || rule.toPort < 0) return 'unknown';
-  return rule.fromPort <= portNumber && portNumber <= rule.toPort ? 'yes' : 'no';
+  return rule.fromPort <= lastPort && portNumber <= rule.toPort ? 'yes' : 'no';
 }
 
 /**
@@ -276,15 +281,17 @@ function peerVerdict(covers: 'yes' | 'no' | 'unknown', peer: IngressSource, grou
 }
 
 /**
- * The verdict of a group's rules for a transport and port between their peers (`peerOf`: an ingress rule's source, an
- * egress rule's destination) and `groups`: 'yes' when one lets it through, else 'unknown' when one may, else 'no'.
+ * The verdict of a group's rules for a transport and port (or any port up to `lastPort`) between their peers (`peerOf`:
+ * an ingress rule's source, an egress rule's destination) and `groups`: 'yes' when one lets it through, else 'unknown'
+ * when one may, else 'no'.
  */
 export function rulesVerdict<R extends Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>>(
   rules: readonly R[], transport: Transport, portNumber: number, peerOf: (rule: R) => IngressSource, groups: ReadonlySet<TemplateResource> | 'none',
+  lastPort = portNumber,
 ): 'yes' | 'no' | 'unknown' {
   let unknown = false;
   for (const rule of rules) {
-    const v = peerVerdict(coversPort(rule, transport, portNumber), peerOf(rule), groups);
+    const v = peerVerdict(coversPort(rule, transport, portNumber, lastPort), peerOf(rule), groups);
     if (v === 'yes') return 'yes';
     if (v === 'unknown') unknown = true;
   }

@@ -1,8 +1,7 @@
-import { clusterGroups, providerGroups } from './instance-room';
+import { serviceInstanceGroups } from './instance-room';
 import { TemplateResource } from '../model';
-import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { resolveCluster } from '../service/cluster-providers';
-import { SERVICE, serviceTask, strategyOf } from '../service/service-facts';
+import { ResourceRule, RuleIssue, Severity } from '../rule';
+import { SERVICE, serviceTask } from '../service/service-facts';
 import { containers, networkMode } from '../task/task-facts';
 import { toArray, toNumber, toObject, toStr } from '../values';
 
@@ -30,7 +29,7 @@ export const RC22_ONE_TASK_PER_INSTANCE: ResourceRule = {
     const task = serviceTask(service, ctx);
     const why = task ? ownInstance(service, task) : undefined;
     if (!why) return [];
-    const groups = instanceGroups(service, ctx);
+    const groups = serviceInstanceGroups(service, ctx);
     if (!groups || groups.length === 0) return [];
     let instances = 0;
     for (const asg of groups) {
@@ -66,13 +65,4 @@ function ownInstance(service: TemplateResource, task: TemplateResource): string 
     }
   }
   return undefined;
-}
-
-/** The Auto Scaling groups the service's tasks run on, or undefined when the template does not decide them. */
-function instanceGroups(service: TemplateResource, ctx: RuleContext): TemplateResource[] | undefined {
-  const strategy = strategyOf(service, ctx);
-  if (strategy) return strategy.complete ? providerGroups(strategy.items.map((i) => i.provider), ctx) : undefined;
-  if (toStr(service.properties.LaunchType) !== 'EC2') return undefined;
-  const cluster = resolveCluster(service.properties.Cluster, service, ctx);
-  return cluster ? clusterGroups(cluster, ctx) : undefined;
 }

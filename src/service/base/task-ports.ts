@@ -3,15 +3,16 @@
  * host tasks (a fixed host port, else the dynamic host port range).
  */
 import { Stack } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { fixedHostPort, warnUnmappedPort } from './service-checks';
 import { ServiceCluster, ServiceTask } from './service-inputs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { openOnInstances } from '../../capacity/instance-ingress';
 import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
-import { DYNAMIC_HOST_PORTS } from '../../rules/tables/capacity-limits';
+import { DYNAMIC_HOST_PORTS, WINDOWS_DYNAMIC_HOST_PORTS } from '../../rules/tables/capacity-limits';
 
 /** Where a service's tasks take traffic. */
 export interface TaskPortTargets {
@@ -41,15 +42,31 @@ export function openTaskPort(t: TaskPortTargets, peer: ec2.IConnectable, port: n
     // Host mode: the container port on the instances.
     openOnInstances(t.managedInstancesCapacity, peer, ec2.Port.tcp(port), `to ${id} port ${port}`);
   } else if (t.cluster.visible) {
-    // The instances of an ecs.Cluster: its connections hold their security groups.
-    const bridge = t.task.networkMode === ecs.NetworkMode.BRIDGE;
-    const fixed = bridge ? fixedHostPort(t.task, port) : undefined;
+    const instances = plainClusterInstances(t.cluster.visible);
+    // NAT is Windows-only, so its dynamic host ports are the Windows range, as on the kit's own capacity.
+    const dynamic = t.task.networkMode === ecs.NetworkMode.BRIDGE ? DYNAMIC_HOST_PORTS
+      : t.task.networkMode === ecs.NetworkMode.NAT ? WINDOWS_DYNAMIC_HOST_PORTS : undefined;
+    const fixed = dynamic ? fixedHostPort(t.task, port) : undefined;
     const range = fixed !== undefined ? ec2.Port.tcp(fixed)
-      : bridge ? ec2.Port.tcpRange(DYNAMIC_HOST_PORTS.min, DYNAMIC_HOST_PORTS.max) : ec2.Port.tcp(port);
+      : dynamic ? ec2.Port.tcpRange(dynamic.min, dynamic.max) : ec2.Port.tcp(port);
     const description = `to ${id} port ${fixed ?? port}`;
     // From another stack, aws-cdk-lib's service holds the cluster's groups imported into its own stack and writes
-    // its target rules there: the same rule through it is deduplicated, not a second copy EC2 would reject.
-    if (Stack.of(t.cluster.visible) === Stack.of(t.service)) openOnInstances(t.cluster.visible, peer, range, description);
+    // its target rules there: the same rule through it is deduplicated, not a second copy EC2 would reject. A
+    // provider's group is not among them: its rules are written from the peer's side.
+    if (instances !== t.cluster.visible || Stack.of(instances) === Stack.of(t.service)) openOnInstances(instances, peer, range, description);
     else t.service.connections.allowFrom(peer, range, description);
   }
+}
+
+/**
+ * The instances of a plain ecs.Cluster. `addCapacity` puts their security groups on the cluster's connections;
+ * `addAsgCapacityProvider` does not, so the Auto Scaling group of the cluster's one provider (the one its EC2 services
+ * run on) is found by name in the app.
+ */
+function plainClusterInstances(cluster: ecs.Cluster): ec2.IConnectable & IConstruct {
+  if (cluster.connections.securityGroups.length > 0) return cluster;
+  const names = cluster.capacityProviderNames;
+  const provider = cluster.node.root.node.findAll().find((c): c is ecs.AsgCapacityProvider =>
+    c instanceof ecs.AsgCapacityProvider && names.includes(c.capacityProviderName));
+  return provider?.autoScalingGroup instanceof autoscaling.AutoScalingGroup ? provider.autoScalingGroup : cluster;
 }

@@ -185,29 +185,29 @@ describe('Fargate Spot on linux/arm64', () => {
 
 // Found by a Copilot-migration trial: what a migrated app must not silently lose.
 describe('cut-over notes', () => {
-  const web = (count: string, image = 'nginx') => migrateCopilot([{
+  const backend = (count: string, image = 'nginx') => migrateCopilot([{
     file: 'm.yml', text: `name: web\ntype: Backend Service\nimage:\n  location: ${image}\n  port: 8080\ncount:\n${count}`,
   }], { app: 'shop' });
 
   test('count.range without a metric (Copilot refused it) gets a note that the kit scales on CPU; with a metric, none', () => {
-    expect(web('  range: 1-4\n').code).toContain('// Note (copilot): count.range without cpu_percentage, memory_percentage, requests, response_time or queue_delay');
-    expect(web('  range: 1-4\n  cpu_percentage: 60\n').code).not.toContain('count.range without');
+    expect(backend('  range: 1-4\n').code).toContain('// Note (copilot): count.range without cpu_percentage, memory_percentage, requests, response_time or queue_delay');
+    expect(backend('  range: 1-4\n  cpu_percentage: 60\n').code).not.toContain('count.range without');
   });
 
   test('an image in Copilot\'s own repository (<app>/<service>) gets a note that copilot svc delete removes it', () => {
     const uri = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:v1';
-    expect(web('  range: 1-4\n  cpu_percentage: 60\n', uri).code)
+    expect(backend('  range: 1-4\n  cpu_percentage: 60\n', uri).code)
       .toContain('// Note (copilot): shop/web is Copilot\'s repository: `copilot svc delete` empties and deletes it.');
-    expect(web('  range: 1-4\n  cpu_percentage: 60\n', '123456789012.dkr.ecr.eu-west-1.amazonaws.com/platform/web:v1').code).not.toContain('is Copilot\'s repository');
+    expect(backend('  range: 1-4\n  cpu_percentage: 60\n', '123456789012.dkr.ecr.eu-west-1.amazonaws.com/platform/web:v1').code).not.toContain('is Copilot\'s repository');
   });
 
   test('with a Backend Service, the containers\' COPILOT_SERVICE_DISCOVERY_ENDPOINT comes with a note on Service Connect names', () => {
-    expect(web('  range: 1-4\n  cpu_percentage: 60\n').code).toContain('// Note (copilot): Backend Services are reached through Service Connect by their name and port');
+    expect(backend('  range: 1-4\n  cpu_percentage: 60\n').code).toContain('// Note (copilot): Backend Services are reached through Service Connect by their name and port');
     const job = migrateCopilot([{ file: 'm.yml', text: "name: j\ntype: Scheduled Job\nimage:\n  location: nginx\non:\n  schedule: '@daily'\n" }]);
     expect(job.code).not.toContain('Backend Services are reached');
   });
 
   test('buildApp takes any construct: a CDK Pipelines Stage too', () => {
-    expect(web('  range: 1-4\n  cpu_percentage: 60\n').code).toContain('export function buildApp(scope: Construct): void {');
+    expect(backend('  range: 1-4\n  cpu_percentage: 60\n').code).toContain('export function buildApp(scope: Construct): void {');
   });
 });

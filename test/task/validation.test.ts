@@ -32,11 +32,16 @@ describe('construction-time errors', () => {
     expect(() => task.addContainer('otel', { image: IMAGE })).toThrow(/\[KIT-TASK-CONTAINER-ID\] addContainer id 'otel' is already the construct id of container 'app' at/);
   });
 
-  test('a timeout longer than the interval deploys, so it is not an error (catalogue CT-10)', () => {
-    const task = new FargateTask(stack(), 'Task', {
-      container: { image: IMAGE, healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(5), timeout: Duration.seconds(10) } },
+  test('KIT-TASK-HEALTH-CHECK-TIMEOUT: a timeout longer than the interval (ECS accepts it, aws-cdk-lib refuses it at synth), found by a user trial', () => {
+    const hc = (interval: number, timeout: number) => () => new FargateTask(stack(), 'Task', {
+      container: { image: IMAGE, healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(interval), timeout: Duration.seconds(timeout) } },
     });
-    expect(task.defaultContainer.containerName).toBe('app');
+    expect(hc(5, 10)).toThrow("[KIT-TASK-HEALTH-CHECK-TIMEOUT] Health check timeout 10s of container 'app' is longer than its interval 5s, which aws-cdk-lib "
+      + 'refuses at synth (ECS accepts it) at Test/Task; allowed: a timeout of at most the interval (5 seconds). '
+      + 'Set healthCheck.timeout to Duration.seconds(5) or less, or healthCheck.interval to Duration.seconds(10) or more.');
+    // Equal values pass, and aws-cdk-lib renders them.
+    const task = hc(10, 10)();
+    expect(Template.fromStack(Stack.of(task)).toJSON()).toBeDefined();
   });
 
   test('an empty health check command is ECS-CT-09, the rule the template check uses', () => {

@@ -19,7 +19,10 @@ function check(range: Range, value: number | undefined, container: string, path:
   });
 }
 
-/** Throws for an out-of-range health check (ECS-CT-05..09). A timeout longer than the interval deploys (CT-10 is skipped), so it is not checked. */
+/**
+ * Throws for an out-of-range health check (ECS-CT-05..09). A timeout longer than the interval deploys (CT-10 is skipped),
+ * but aws-cdk-lib refuses it when rendering, so it fails here with the values and the fix (KIT-TASK-HEALTH-CHECK-TIMEOUT).
+ */
 export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: string, path: string): void {
   if (!hc) return;
   const seconds = (d: { toSeconds(): number } | undefined) => (d && !Token.isUnresolved(d.toSeconds()) ? d.toSeconds() : undefined);
@@ -29,6 +32,15 @@ export function validateHealthCheck(hc: ecs.HealthCheck | undefined, container: 
   check(HEALTH_CHECK_RANGES.timeout, timeout, container, path);
   check(HEALTH_CHECK_RANGES.retries, hc.retries, container, path);
   check(HEALTH_CHECK_RANGES.startPeriod, seconds(hc.startPeriod), container, path);
+  if (interval !== undefined && timeout !== undefined && timeout > interval) {
+    fail({
+      code: 'KIT-TASK-HEALTH-CHECK-TIMEOUT',
+      problem: `Health check timeout ${timeout}s of container '${container}' is longer than its interval ${interval}s, which aws-cdk-lib refuses at synth (ECS accepts it)`,
+      path,
+      allowed: `a timeout of at most the interval (${interval} seconds)`,
+      fix: `Set healthCheck.timeout to Duration.seconds(${interval}) or less, or healthCheck.interval to Duration.seconds(${timeout}) or more.`,
+    });
+  }
   if (hc.command.length === 0) {
     fail({
       code: 'ECS-CT-09',

@@ -80,6 +80,7 @@ export const KIT_CHECKS = {
     'An imported cluster\'s execute-command configuration is not in the app.', Severity.WARNING),
   SERVICE_LB_SUBNETS: check('KIT-SERVICE-LB-SUBNETS', 'An internet-facing load balancer has public subnets to go in', INPUT),
   SERVICE_LISTENER_PEER: check('KIT-SERVICE-LISTENER-PEER', 'An internal load balancer\'s default listener peer, the VPC CIDR, is known', INPUT),
+  SERVICE_LISTENER_PORT: check('KIT-SERVICE-LISTENER-PORT', 'A listener port is 1-65535', INPUT),
   SERVICE_LISTENER_RULE: check('KIT-SERVICE-LISTENER-RULE', 'Listener rules have a priority and a host or path condition', PROPS),
   SERVICE_NETWORK_MODE: check('KIT-SERVICE-NETWORK-MODE', 'securityGroup/vpcSubnets only with awsvpc tasks', INPUT),
   SERVICE_PERCENT: check('KIT-SERVICE-PERCENT', 'Deployment percents are whole numbers in range', INPUT),

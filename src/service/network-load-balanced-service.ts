@@ -46,6 +46,7 @@ export class NetworkLoadBalancedService extends ServiceBase {
     }
     const port = resolveContainerPort(path, this._serviceTask, props.containerPort);
     const listenerPort = props.listenerPort ?? 443;
+    checkRange(path, 'KIT-SERVICE-LISTENER-PORT', 'listenerPort', listenerPort, PORT);
     const vpc = this._serviceCluster.vpc;
     checkTestOptions(path, this.deployment, 'nlb');
     const testPort = this.deployment.options.testListenerPort;

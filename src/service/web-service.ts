@@ -14,6 +14,7 @@ import {
 } from './base/load-balancing';
 import { ServiceBase } from './base/service-base';
 import { checkRange } from './base/service-capacity';
+import { PORT } from '../rules/tables/capacity-limits';
 
 /** ECS-SV-21: target groups per service, from the quota table (not adjustable). */
 export const MAX_TARGET_GROUPS_PER_SERVICE = quotaDefinition(EcsQuota.TARGET_GROUPS_PER_SERVICE).current;
@@ -163,6 +164,7 @@ export class WebService extends ServiceBase {
     }
     const vpc = this._serviceCluster.vpc;
     const listenerPort = props.listenerPort ?? 443;
+    checkRange(this.node.path, 'KIT-SERVICE-LISTENER-PORT', 'listenerPort', listenerPort, PORT);
     const sg = loadBalancerSecurityGroup(this, vpc, props, [
       { port: listenerPort, description: `TLS listener ${listenerPort}` },
       ...props.redirectHttp ? [{ port: 80, description: 'HTTP redirect to HTTPS' }] : [],

@@ -71,6 +71,18 @@ export const KIT_SERVICE_TRIGGERS: ErrorTrigger[] = [
   },
   { code: 'KIT-SERVICE-CERTIFICATE', prop: 'certificate', bad: 'not set', trigger: () => { const e = env(); new WebService(e.stack, 'Web', { cluster: e.cluster, task: fargateTask(e.stack) }); } },
   {
+    code: 'KIT-SERVICE-LISTENER-PORT',
+    prop: 'listenerPort',
+    bad: '70000',
+    trigger: () => { const e = env(); new WebService(e.stack, 'Web', { cluster: e.cluster, task: fargateTask(e.stack), certificate: certificate(e.stack), listenerPort: 70000 }); },
+  },
+  {
+    code: 'KIT-SERVICE-LISTENER-PORT',
+    prop: 'listenerPort',
+    bad: '0',
+    trigger: () => { const e = env(); new NetworkLoadBalancedService(e.stack, 'Nlb', { cluster: e.cluster, task: fargateTask(e.stack), certificate: certificate(e.stack), listenerPort: 0 }); },
+  },
+  {
     code: 'KIT-SERVICE-CERTIFICATE',
     prop: 'certificate',
     bad: 'not set',

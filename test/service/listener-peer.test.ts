@@ -36,27 +36,47 @@ describe('default listener peer', () => {
 });
 
 describe('acknowledgements on the load balancer security group', () => {
-  test('only a token CIDR or an internet-facing load balancer is acknowledged, each with its rules', () => {
+  /** Security groups with the listener rule on 443 from `peer`, and any extra rules, acknowledged as a service would, then rendered. */
+  type Case = { peer: ec2.IPeer; literal: boolean; internetFacing: boolean; userPeer?: boolean; extra?: number[] };
+  function build(casesOf: (vpcCidr: string) => Record<string, Case>) {
     const stack = new Stack(new App(), 'S');
     const vpc = new ec2.Vpc(stack, 'Vpc');
-    const sg = (id: string) => new ec2.SecurityGroup(stack, id, { vpc });
-    const literal = sg('Literal');
-    acknowledgeListenerIngress(literal, { peer: ec2.Peer.ipv4('10.0.0.0/16'), literal: true }, false, false);
-    expect(acksOf(literal)).toEqual([]);
-    const token = sg('Token');
-    acknowledgeListenerIngress(token, { peer: ec2.Peer.ipv4(vpc.vpcCidrBlock), literal: false }, false, false);
-    expect(acksOf(token).sort()).toEqual([
+    const cases = casesOf(vpc.vpcCidrBlock);
+    const groups: Record<string, ec2.SecurityGroup> = {};
+    for (const [id, c] of Object.entries(cases)) {
+      const sg = groups[id] = new ec2.SecurityGroup(stack, id, { vpc, allowAllOutbound: false });
+      acknowledgeListenerIngress(sg, { peer: c.peer, literal: c.literal }, c.internetFacing, c.userPeer ?? false, [443]);
+      sg.addIngressRule(c.peer, ec2.Port.tcp(443), 'listener');
+      for (const port of c.extra ?? []) sg.addIngressRule(c.peer, ec2.Port.tcp(port), 'added by the app');
+    }
+    Template.fromStack(stack);
+    return { groups, vpc };
+  }
+
+  test('only a token CIDR or an internet-facing load balancer is acknowledged, each with its rules', () => {
+    const { groups } = build((cidr) => ({
+      Literal: { peer: ec2.Peer.ipv4('10.0.0.0/16'), literal: true, internetFacing: false },
+      Token: { peer: ec2.Peer.ipv4(cidr), literal: false, internetFacing: false },
+      User: { peer: ec2.Peer.anyIpv4(), literal: true, internetFacing: true, userPeer: true },
+      Public: { peer: ec2.Peer.anyIpv4(), literal: true, internetFacing: true },
+    }));
+    expect(acksOf(groups.Literal)).toEqual([]);
+    expect(acksOf(groups.Token).sort()).toEqual([
       'AwsSolutions-EC23',
       'HIPAA.Security-EC2RestrictedCommonPorts', 'HIPAA.Security-EC2RestrictedSSH',
       'NIST.800.53.R5-EC2RestrictedCommonPorts', 'NIST.800.53.R5-EC2RestrictedSSH',
       'PCI.DSS.321-EC2RestrictedCommonPorts', 'PCI.DSS.321-EC2RestrictedSSH',
     ].map((id) => `${id.split('-')[0]}::${id}`).sort());
-    const user = sg('User');
-    acknowledgeListenerIngress(user, { peer: ec2.Peer.anyIpv4(), literal: true }, true, true);
-    expect(acksOf(user)).toEqual([]);
-    const publicSg = sg('Public');
-    acknowledgeListenerIngress(publicSg, { peer: ec2.Peer.anyIpv4(), literal: true }, true, false);
-    expect(acksOf(publicSg)).toEqual(['AwsSolutions::AwsSolutions-EC23']);
-    Template.fromStack(stack);
+    expect(acksOf(groups.User)).toEqual([]);
+    expect(acksOf(groups.Public)).toEqual(['AwsSolutions::AwsSolutions-EC23']);
+  });
+
+  test('a world-open or token-CIDR rule the app adds on another port (SSH, RDP) drops the acknowledgement, so the packs report it (found by a compliance trial)', () => {
+    const { groups } = build((cidr) => ({
+      Token: { peer: ec2.Peer.ipv4(cidr), literal: false, internetFacing: false, extra: [22] },
+      Public: { peer: ec2.Peer.anyIpv4(), literal: true, internetFacing: true, extra: [22, 3389] },
+    }));
+    expect(acksOf(groups.Token)).toEqual([]);
+    expect(acksOf(groups.Public)).toEqual([]);
   });
 });

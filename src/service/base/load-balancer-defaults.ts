@@ -3,12 +3,13 @@
  * who may reach the listener, the WAF web ACL of internet-facing ALBs, and
  * the acknowledgements for what a pack cannot judge from the template.
  */
-import { ArnFormat, Names, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnElement, Names, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
+import { onRenderedProperties } from '../../internal/cdk-internals';
 import { KmsKeys } from '../../security/kms-keys';
 import { DEFAULT_LOG_RETENTION } from '../../task/base/log-group';
 
@@ -52,17 +53,39 @@ export function literalVpcCidr(vpc: ec2.IVpc): string | undefined {
 const TOKEN_CIDR_REASON = 'Ingress is only from the VPC\'s own CIDR block, referenced as Fn::GetAtt VPC.CidrBlock, which the rule cannot resolve at synth and so reports as an error. Pass listenerPeer to name a narrower source.';
 const INTERNET_FACING_REASON = 'internetFacing: true was set: the load balancer is meant for the internet, and only its listener ports are open to 0.0.0.0/0 (targets take traffic from this group only).';
 
-/** Acknowledge the ingress rules a pack cannot judge on the load balancer's security group. */
-export function acknowledgeListenerIngress(sg: IConstruct, peer: DefaultListenerPeer, internetFacing: boolean, userPeer: boolean): void {
-  if (userPeer) return;
-  if (internetFacing) {
-    Validations.of(sg).acknowledge({ id: 'AwsSolutions::AwsSolutions-EC23', reason: INTERNET_FACING_REASON });
-  } else if (!peer.literal) {
-    Validations.of(sg).acknowledge(
+/**
+ * Acknowledge the ingress rules a pack cannot judge on the load balancer's security group, judged on the rendered group:
+ * only while every rule open to the world (0.0.0.0/0, ::/0) or to an unresolved CIDR is on a listener port, so a rule
+ * the app adds later (SSH from anywhere) keeps its findings.
+ */
+export function acknowledgeListenerIngress(
+  sg: IConstruct, peer: DefaultListenerPeer, internetFacing: boolean, userPeer: boolean, listenerPorts: readonly number[] = [],
+): void {
+  if (userPeer || (!internetFacing && peer.literal)) return;
+  const acknowledgements = internetFacing
+    ? [{ id: 'AwsSolutions::AwsSolutions-EC23', reason: INTERNET_FACING_REASON }]
+    : [
       { id: 'AwsSolutions::AwsSolutions-EC23', reason: TOKEN_CIDR_REASON },
       ...NAG_PACKS.flatMap((p) => ['EC2RestrictedCommonPorts', 'EC2RestrictedSSH'].map((rule) => ({ id: `${p}::${p}-${rule}`, reason: TOKEN_CIDR_REASON }))),
-    );
+    ];
+  const cfn = sg.node.defaultChild;
+  if (!(cfn instanceof CfnElement)) {
+    Validations.of(sg).acknowledge(...acknowledgements);
+    return;
   }
+  onRenderedProperties(cfn, (properties) => {
+    const rules = Array.isArray(properties.SecurityGroupIngress) ? properties.SecurityGroupIngress as Record<string, unknown>[] : [];
+    if (rules.every((r) => !openBeyondListener(r, listenerPorts))) Validations.of(sg).acknowledge(...acknowledgements);
+  });
+}
+
+/** A rule open to the world or an unresolved CIDR on anything but one listener port over TCP. */
+function openBeyondListener(rule: Record<string, unknown>, listenerPorts: readonly number[]): boolean {
+  const wide = rule.CidrIp === '0.0.0.0/0' || rule.CidrIpv6 === '::/0'
+    || (rule.CidrIp !== undefined && typeof rule.CidrIp !== 'string') || (rule.CidrIpv6 !== undefined && typeof rule.CidrIpv6 !== 'string');
+  if (!wide) return false;
+  const listener = String(rule.IpProtocol) === 'tcp' && rule.FromPort === rule.ToPort && listenerPorts.includes(Number(rule.FromPort));
+  return !listener;
 }
 
 const INTERNAL_WAF_REASON = 'Internal load balancer: reachable only from inside the VPC (the listener peer), never from the internet. Internet-facing WebServices get a WAF web ACL by default; pass webAclArn to attach one here too.';

@@ -186,7 +186,7 @@ export function loadBalancerSecurityGroup(
       });
     }
     const byDefault = defaultListenerPeer(vpc, internetFacing);
-    acknowledgeListenerIngress(sg, byDefault, internetFacing, false);
+    acknowledgeListenerIngress(sg, byDefault, internetFacing, false, ingress.map((rule) => rule.port));
     peer = byDefault.peer;
   }
   for (const rule of ingress) sg.addIngressRule(peer, ec2.Port.tcp(rule.port), rule.description);

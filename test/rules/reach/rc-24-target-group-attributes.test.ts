@@ -24,13 +24,14 @@ describe('ECS-RC-24 target group attributes', () => {
       '[ECS-RC-24] deregistration delay deregistration_delay.timeout_seconds is "3601", outside Elastic Load Balancing\'s range at TestStack/TgBB611D2A; '
       + 'allowed: integers 0-3600 seconds. Set deregistration_delay.timeout_seconds to 3600.',
     ]);
-    expect(messages({}, { 'slow_start.duration_seconds': '10' })).toEqual([expect.stringContaining('allowed: integers 30-900 seconds (or 0 for off). Set slow_start.duration_seconds to 30 (or 0 to turn it off).')]);
+    expect(messages({}, { ['slow_start.duration_seconds']: '10' })).toEqual([expect.stringContaining('allowed: integers 30-900 seconds (or 0 for off). Set slow_start.duration_seconds to 30 (or 0 to turn it off).')]);
     expect(messages({}, { 'stickiness.lb_cookie.duration_seconds': '691200' })).toEqual([expect.stringContaining('stickiness.lb_cookie.duration_seconds is "691200"')]);
     expect(messages({}, { 'stickiness.app_cookie.duration_seconds': '0', 'deregistration_delay.timeout_seconds': 'abc' })).toHaveLength(2);
   });
 
   test('good: the bounds, slow start off, other attributes, unresolved values', () => {
-    expect(messages({ deregistrationDelay: Duration.hours(1), slowStart: Duration.minutes(15), stickinessCookieDuration: Duration.days(7) })).toEqual([]);
+    const bounds = { deregistrationDelay: Duration.hours(1), slowStart: Duration.minutes(15), stickinessCookieDuration: Duration.days(7) };
+    expect(messages(bounds)).toEqual([]);
     expect(messages({ deregistrationDelay: Duration.seconds(0), slowStart: Duration.seconds(30) }, { 'slow_start.duration_seconds': '0' })).toEqual([]);
     expect(messages({}, { 'load_balancing.algorithm.type': 'least_outstanding_requests' })).toEqual([]);
     expect(check(rule, targetGroup({}, {}, 'deregistration_delay.timeout_seconds').resources)).toEqual([]);

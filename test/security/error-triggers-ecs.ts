@@ -36,6 +36,12 @@ export const ECS_TRIGGERS: ErrorTrigger[] = [
   { code: 'ECS-CT-06', prop: 'timeout', bad: '1', trigger: () => healthCheck({ timeout: Duration.seconds(1) }) },
   { code: 'ECS-CT-07', prop: 'retries', bad: '11', trigger: () => healthCheck({ retries: 11 }) },
   { code: 'ECS-CT-08', prop: 'startPeriod', bad: '301', trigger: () => healthCheck({ startPeriod: Duration.seconds(301) }) },
+  {
+    code: 'ECS-PM-01',
+    prop: 'hostPort',
+    bad: '80',
+    trigger: () => new FargateTask(env().stack, 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 8080, hostPort: 80 }] } }),
+  },
   { code: 'KIT-TASK-HEALTH-CHECK-TIMEOUT', prop: 'timeout', bad: '10s', trigger: () => healthCheck({ interval: Duration.seconds(5), timeout: Duration.seconds(10) }) },
   { code: 'ECS-CT-09', prop: 'command', bad: '[]', trigger: () => new FargateTask(env().stack, 'Task', { container: { image: IMAGE, healthCheck: { command: [] } } }) },
   { code: 'ECS-CT-15', prop: 'privileged', bad: 'true', trigger: () => new FargateTask(env().stack, 'Task', { container: { image: IMAGE, privileged: true } }) },

@@ -181,6 +181,15 @@ export const KIT_SERVICE_TRIGGERS: ErrorTrigger[] = [
     bad: 'not set',
     trigger: () => { const e = env(); web({ task: new FargateTask(e.stack, 'NoPort', { container: { image: IMAGE } }) }, e); },
   },
+  {
+    code: 'KIT-SERVICE-PORT',
+    prop: 'containerPort',
+    bad: '5353',
+    trigger: () => {
+      const e = env();
+      web({ task: new FargateTask(e.stack, 'Udp', { container: { image: IMAGE, portMappings: [{ containerPort: 5353, protocol: ecs.Protocol.UDP }] } }) }, e);
+    },
+  },
   { code: 'KIT-SERVICE-QUEUE', prop: 'maxReceiveCount', bad: '0', trigger: () => worker({ maxReceiveCount: 0 }) },
   {
     code: 'KIT-SERVICE-QUEUE',

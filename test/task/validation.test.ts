@@ -44,6 +44,17 @@ describe('construction-time errors', () => {
     expect(Template.fromStack(Stack.of(task)).toJSON()).toBeDefined();
   });
 
+  test('ECS-PM-01 at construction: a hostPort other than the containerPort in awsvpc or host mode (aws-cdk-lib throws a bare error), found by a user trial', () => {
+    expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, portMappings: [{ containerPort: 8080, hostPort: 80 }] } }))
+      .toThrow("[ECS-PM-01] container 'app' maps hostPort 80 to containerPort 8080 in awsvpc network mode at Test/Task; allowed: hostPort omitted or equal "
+        + 'to containerPort (8080). Remove hostPort or set it to 8080; the load balancer or Service Connect reaches the task on its container port.');
+    const host = new Ec2Task(stack(), 'Host', { networkMode: ecs.NetworkMode.HOST, container: { image: IMAGE } });
+    expect(() => host.addContainer('agent', { image: IMAGE, portMappings: [{ containerPort: 9100, hostPort: 9101 }] })).toThrow(/\[ECS-PM-01\] container 'agent' maps hostPort 9101/);
+    // Equal and omitted pass (hostPort 0, which the rule leaves alone, is still aws-cdk-lib's to refuse); bridge mode is not this rule's.
+    new FargateTask(stack(), 'Ok', { container: { image: IMAGE, portMappings: [{ containerPort: 8080, hostPort: 8080 }, { containerPort: 9091 }] } });
+    new Ec2Task(stack(), 'Bridge', { networkMode: ecs.NetworkMode.BRIDGE, container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } });
+  });
+
   test('an empty health check command is ECS-CT-09, the rule the template check uses', () => {
     expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, healthCheck: { command: [] } } }))
       .toThrow(/^\[ECS-CT-09\] Health check command of container 'app' is empty \(\[\]\) at Test\/Task/);
@@ -235,13 +246,13 @@ describe('Ec2Task network modes', () => {
     expect(() => synth(onDefinition)).not.toThrow();
   });
 
-  test('host mode warns; a host port unlike the container port is rejected (by aws-cdk-lib)', () => {
+  test('host mode warns; a host port unlike the container port is rejected (ECS-PM-01)', () => {
     const s = stack();
     new Ec2Task(s, 'Task', { networkMode: ecs.NetworkMode.HOST, container: { image: IMAGE, portMappings: [{ containerPort: 80 }] } });
     synth(s);
     expect(Annotations.fromStack(s).findWarning('/Test/Task', Match.stringLikeRegexp('KIT-TASK-HOST-NETWORK'))).toHaveLength(1);
     const bad = stack();
-    expect(() => new Ec2Task(bad, 'Task', { networkMode: ecs.NetworkMode.HOST, container: { image: IMAGE, portMappings: [{ containerPort: 80, hostPort: 81 }] } })).toThrow(/host port must be left out or must be the same as the container port/);
+    expect(() => new Ec2Task(bad, 'Task', { networkMode: ecs.NetworkMode.HOST, container: { image: IMAGE, portMappings: [{ containerPort: 80, hostPort: 81 }] } })).toThrow(/^\[ECS-PM-01\] container 'app' maps hostPort 81 to containerPort 80 in host network mode/);
   });
 
   test('none with port mappings is ECS-PM-02 from the engine', () => {

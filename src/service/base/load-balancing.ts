@@ -2,6 +2,7 @@
 import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -74,8 +75,9 @@ export function targetHealthCheck(given: elbv2.HealthCheck | undefined, base: el
 /** The main container's port: given, or its first port mapping. */
 export function resolveContainerPort(path: string, task: ServiceTask, port?: number): number {
   const main = mainContainerOf(path, task);
-  const mapped = main.portMappings[0]?.containerPort;
-  const value = port ?? mapped;
+  // Kit load balancers (HTTPS, TLS) reach the container over TCP: a UDP-only mapping cannot take their traffic.
+  const tcp = main.portMappings.filter((pm) => pm.protocol === undefined || pm.protocol === ecs.Protocol.TCP);
+  const value = port ?? tcp[0]?.containerPort ?? main.portMappings[0]?.containerPort;
   if (value === undefined) {
     fail({
       code: 'KIT-SERVICE-PORT',
@@ -83,6 +85,16 @@ export function resolveContainerPort(path: string, task: ServiceTask, port?: num
       problem: `the main container of ${task.path} has no port mapping and containerPort is not set`,
       allowed: 'a port mapping on the main container (containerPort picks one of its mapped ports)',
       fix: 'Add portMappings: [{ containerPort: 8080 }] to the container, using the port the application listens on.',
+    });
+  }
+  if (main.portMappings.some((pm) => pm.containerPort === value) && !tcp.some((pm) => pm.containerPort === value)) {
+    fail({
+      code: 'KIT-SERVICE-PORT',
+      path,
+      problem: `containerPort ${value} of the main container of ${task.path} is mapped for UDP only, and the load balancer reaches it over TCP`,
+      allowed: `a TCP port the main container maps: ${tcp.map((pm) => pm.containerPort).join(', ') || 'none'}`,
+      fix: `Map ${value} for TCP too (portMappings: [{ containerPort: ${value}, protocol: ecs.Protocol.TCP }]), or serve UDP through your own `
+        + 'Network Load Balancer with a UDP listener on a plain ecs.FargateService.',
     });
   }
   if (!main.portMappings.some((pm) => pm.containerPort === value)) {

@@ -78,6 +78,36 @@ export function warnPrivilegedPort(scope: IConstruct, options: TaskContainerOpti
   }));
 }
 
+/** The construction-time checks of a kit container: its construct id, its image asset's platform, its host ports. */
+export function checkNewContainer(
+  taskDefinition: ecs.TaskDefinition, path: string, id: string, options: TaskContainerOptions, taskArch: string, windows: boolean,
+): void {
+  checkContainerId(taskDefinition, path, id);
+  const name = options.containerName ?? id;
+  checkAssetPlatform(path, name, options.image, taskArch, windows);
+  checkHostPorts(path, name, taskDefinition.networkMode, options.portMappings);
+}
+
+/**
+ * ECS-PM-01 at construction: in awsvpc or host mode a HostPort other than the ContainerPort (aws-cdk-lib would throw a
+ * bare "The host port must be left out or must be the same as the container port").
+ */
+export function checkHostPorts(path: string, container: string, networkMode: ecs.NetworkMode, mappings: readonly ecs.PortMapping[] = []): void {
+  if (networkMode !== ecs.NetworkMode.AWS_VPC && networkMode !== ecs.NetworkMode.HOST) return;
+  for (const m of mappings) {
+    const { hostPort, containerPort } = m;
+    if (hostPort === undefined || hostPort === 0 || containerPort === undefined || Token.isUnresolved(hostPort) || Token.isUnresolved(containerPort)) continue;
+    if (hostPort === containerPort) continue;
+    fail({
+      code: 'ECS-PM-01',
+      problem: `container '${container}' maps hostPort ${hostPort} to containerPort ${containerPort} in ${networkMode} network mode`,
+      path,
+      allowed: `hostPort omitted or equal to containerPort (${containerPort})`,
+      fix: `Remove hostPort or set it to ${containerPort}; the load balancer or Service Connect reaches the task on its container port.`,
+    });
+  }
+}
+
 /** KIT-TASK-ARCH: an image asset built for another architecture or OS than the task runs (it would not start). */
 export function checkAssetPlatform(path: string, container: string, image: ecs.ContainerImage, taskArch: string, windows: boolean): void {
   const platform = image instanceof ecs.AssetImage ? assetImagePlatform(image) : undefined;

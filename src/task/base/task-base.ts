@@ -12,7 +12,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import {
-  architectureName, checkAssetPlatform, checkContainerId, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, warnPrivilegedPort,
+  architectureName, checkNewContainer, DEFAULT_SIDECAR_MEMORY_MIB, pullsFromEcr, TaskContainerOptions, warnPrivilegedPort,
   withContainerDefaults,
 } from './container-defaults';
 import { grantEnvironmentFiles } from './environment-files';
@@ -367,8 +367,7 @@ export abstract class TaskBase extends Construct {
   }
 
   private addKitContainer(id: string, options: TaskContainerOptions, main: boolean, taskMemoryMiB?: number): ecs.ContainerDefinition {
-    checkContainerId(this.taskDefinition, this.node.path, id);
-    checkAssetPlatform(this.node.path, options.containerName ?? id, options.image, architectureName(this.cpuArchitecture), this.isWindows);
+    checkNewContainer(this.taskDefinition, this.node.path, id, options, architectureName(this.cpuArchitecture), this.isWindows);
     // Main container on Fargate: the task memory minus what the sidecars take, computed at synth.
     const defaultMemory = main
       ? (taskMemoryMiB !== undefined ? Lazy.number({ produce: () => taskMemoryMiB - this.sidecarMemoryMiB() }) : 512)

@@ -10,10 +10,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { KmsKeys } from '../security/kms-keys';
+import { defaultLogRetention } from '../task/base/log-group';
 
 /** Options of EcsCluster.enableActionLogs. */
 export interface ActionLogsOptions {
-  /** Retention of the log group. @default logs.RetentionDays.ONE_YEAR */
+  /** Retention of the log group. @default logs.RetentionDays.ONE_YEAR, or the applied DeploymentStandard's minLogRetentionDays when longer */
   readonly retention?: logs.RetentionDays;
   /** KMS key of the log group. @default - the stack's container-log key (KmsKeys.containerLogsKey) */
   readonly encryptionKey?: kms.IKey;
@@ -39,7 +40,7 @@ export class ActionLogs extends Construct {
     const name = Names.uniqueResourceName(this, { maxLength: 60, allowedSpecialCharacters: '-_' });
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: `/aws/vendedlogs/ecs/action-logs/${name}`,
-      retention: props.retention ?? logs.RetentionDays.ONE_YEAR,
+      retention: props.retention ?? defaultLogRetention(this),
       encryptionKey: props.encryptionKey ?? KmsKeys.containerLogsKey(this),
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -18,6 +18,7 @@ import { acknowledgeRenderedWildcards } from '../internal/nag-acknowledgements';
 import { CLUSTER_NAME, describeName, nameProblem } from '../rules/tables/capacity-limits';
 import { KmsKeys } from '../security/kms-keys';
 import { grantInPolicy } from '../security/managed-grant';
+import { defaultLogRetention } from '../task/base/log-group';
 
 export interface EcsClusterProps {
   /** Your VPC (see the examples for a hardened one). */
@@ -42,7 +43,7 @@ export interface EcsClusterProps {
    * @default false
    */
   readonly enableExecuteCommand?: boolean;
-  /** Retention of the ECS Exec log group. @default RetentionDays.ONE_YEAR */
+  /** Retention of the ECS Exec log group. @default RetentionDays.ONE_YEAR, or the applied DeploymentStandard's minLogRetentionDays when longer */
   readonly executeCommandLogRetention?: logs.RetentionDays;
   /** KMS key of the ECS Exec log group. @default - a new key with rotation */
   readonly executeCommandKmsKey?: kms.IKey;
@@ -117,7 +118,7 @@ export class EcsCluster extends Construct implements IEc2CapacityCluster, IManag
     if (props.enableExecuteCommand) {
       const key = props.executeCommandKmsKey ?? this.newLogsKey();
       const logGroup = new logs.LogGroup(this, 'ExecuteCommandLogs', {
-        retention: props.executeCommandLogRetention ?? logs.RetentionDays.ONE_YEAR,
+        retention: props.executeCommandLogRetention ?? defaultLogRetention(this),
         encryptionKey: key,
       });
       this.executeCommandKey = key;

@@ -3,13 +3,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ACME_STANDARD, ORDERS_IMAGE_FOR_TESTS } from './fixtures';
-import { DeploymentStandard, EcsChecks, EcsQuota, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting, WorkerService } from '../../src';
+import {
+  DeploymentStandard, EcsChecks, EcsCluster, EcsQuota, EncryptionRequirement, FargateSize, FargateTask, NagPack, StandardTesting,
+  WebService, WorkerService,
+} from '../../src';
 
 const tmpApp = () => new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'std16-')) });
 // The ORG rules and EcsChecks only: the packs are covered by the matrix test.
@@ -94,6 +99,25 @@ describe('DeploymentStandard', () => {
     const plain = new Stack(tmpApp(), 'P');
     new FargateTask(plain, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(ORDERS_IMAGE_FOR_TESTS) } });
     Template.fromStack(plain).hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
+  });
+
+  test('apply() raises every kit log group, not only the tasks\': ECS Exec, action logs and the WAF log group (found by a compliance trial)', () => {
+    const app = tmpApp();
+    new DeploymentStandard({ minLogRetentionDays: 500 }).apply(app);
+    const stack = new Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const cluster = new EcsCluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }), enableExecuteCommand: true });
+    cluster.enableActionLogs();
+    const task = new FargateTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(ORDERS_IMAGE_FOR_TESTS), portMappings: [{ containerPort: 8080 }] } });
+    new WebService(stack, 'Web', {
+      cluster,
+      task,
+      internetFacing: true,
+      accessLogs: false,
+      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'),
+    });
+    const groups = Object.entries(Template.fromStack(stack).findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBeGreaterThanOrEqual(4);
+    expect(groups.filter(([, r]) => r.Properties.RetentionInDays !== logs.RetentionDays.EIGHTEEN_MONTHS).map(([id]) => id)).toEqual([]);
   });
 
   test('apply() registers EcsChecks with the ORG rules, the packs and Control Tower, once per app', () => {

@@ -11,7 +11,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
 import { onRenderedProperties } from '../../internal/cdk-internals';
 import { KmsKeys } from '../../security/kms-keys';
-import { DEFAULT_LOG_RETENTION } from '../../task/base/log-group';
+import { defaultLogRetention } from '../../task/base/log-group';
 
 /** The cdk-nag packs, as their rule ids start. */
 const NAG_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
@@ -137,7 +137,7 @@ function logWebAcl(scope: Construct, acl: wafv2.CfnWebACL): void {
   const name = `aws-waf-logs-${Names.uniqueResourceName(acl, { maxLength: 200 })}`;
   const group = new logs.LogGroup(scope, 'WebAclLogs', {
     logGroupName: name,
-    retention: DEFAULT_LOG_RETENTION,
+    retention: defaultLogRetention(scope),
     encryptionKey: KmsKeys.containerLogsKey(scope),
   });
   const config = new wafv2.CfnLoggingConfiguration(scope, 'WebAclLogging', {

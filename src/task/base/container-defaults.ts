@@ -96,8 +96,8 @@ export function checkHostPorts(path: string, container: string, networkMode: ecs
   if (networkMode !== ecs.NetworkMode.AWS_VPC && networkMode !== ecs.NetworkMode.HOST) return;
   for (const m of mappings) {
     const { hostPort, containerPort } = m;
-    if (hostPort === undefined || hostPort === 0 || containerPort === undefined || Token.isUnresolved(hostPort) || Token.isUnresolved(containerPort)) continue;
-    if (hostPort === containerPort) continue;
+    if (hostPort === undefined || hostPort === 0 || containerPort === undefined) continue;
+    if (Token.isUnresolved(hostPort) || Token.isUnresolved(containerPort) || hostPort === containerPort) continue;
     fail({
       code: 'ECS-PM-01',
       problem: `container '${container}' maps hostPort ${hostPort} to containerPort ${containerPort} in ${networkMode} network mode`,

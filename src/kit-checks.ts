@@ -104,7 +104,7 @@ export const KIT_CHECKS = {
   TASK_CONTAINER_ID: check('KIT-TASK-CONTAINER-ID', 'addContainer ids are unique in the task (the main container\'s is app)',
     'Construct ids are not in the template; aws-cdk-lib would throw a bare "There is already a Construct with name" error.'),
   TASK_HEALTH_CHECK_TIMEOUT: check('KIT-TASK-HEALTH-CHECK-TIMEOUT', 'A container health check timeout is not longer than its interval',
-    'ECS accepts it (ECS-CT-10 is skipped), but aws-cdk-lib refuses it at synth with a bare "Health check interval should be longer than timeout".'),
+    'ECS accepts it (catalogue CT-10 is skipped), but aws-cdk-lib refuses it at synth with a bare "Health check interval should be longer than timeout".'),
   TASK_EBS_SIZE: check('KIT-TASK-EBS-SIZE', 'An EBS volume has a size or a snapshot to size it from', INPUT),
   TASK_GRANTEE: check('KIT-TASK-GRANTEE', 'grantRunTask attaches to a role, user or group', WIRING),
   TASK_HOST_NETWORK: check('KIT-TASK-HOST-NETWORK', 'Host network mode shares the instance network stack (warning)',

@@ -61,6 +61,7 @@ import { SV34_LISTENER_RULE_CONDITIONS } from './sv-34-listener-rule-conditions'
 import { SV35_LISTENER_TLS_POLICY } from './sv-35-listener-tls-policy';
 import { SV36_PLACEMENT_FIELDS } from './sv-36-placement-fields';
 import { SV37_STEP_ADJUSTMENTS } from './sv-37-step-adjustments';
+import { SV38_ONE_VPC } from './sv-38-one-vpc';
 import { XM01_TASK_SIZE } from './xm-01-task-size';
 import { XM02_CONTAINER_PORT } from './xm-02-container-port';
 import { XM03_HEALTH_CHECK_PATH } from './xm-03-health-check-path';
@@ -133,6 +134,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV35_LISTENER_TLS_POLICY,
   SV36_PLACEMENT_FIELDS,
   SV37_STEP_ADJUSTMENTS,
+  SV38_ONE_VPC,
   MI01_NO_PROVIDER_MIX,
   MI02_TASK_COMPATIBILITY,
   MI06_NO_PUBLIC_IP,

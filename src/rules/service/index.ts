@@ -62,6 +62,7 @@ import { SV35_LISTENER_TLS_POLICY } from './sv-35-listener-tls-policy';
 import { SV36_PLACEMENT_FIELDS } from './sv-36-placement-fields';
 import { SV37_STEP_ADJUSTMENTS } from './sv-37-step-adjustments';
 import { SV38_ONE_VPC } from './sv-38-one-vpc';
+import { SV39_HOST_HEADER_VALUES } from './sv-39-host-header-values';
 import { XM01_TASK_SIZE } from './xm-01-task-size';
 import { XM02_CONTAINER_PORT } from './xm-02-container-port';
 import { XM03_HEALTH_CHECK_PATH } from './xm-03-health-check-path';
@@ -135,6 +136,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV36_PLACEMENT_FIELDS,
   SV37_STEP_ADJUSTMENTS,
   SV38_ONE_VPC,
+  SV39_HOST_HEADER_VALUES,
   MI01_NO_PROVIDER_MIX,
   MI02_TASK_COMPATIBILITY,
   MI06_NO_PUBLIC_IP,

@@ -144,4 +144,7 @@ project.addTask('bench:rules', {
   receiveArgs: true,
 });
 
+// Logs of local runs (git ignores them) must not ship in the package either.
+project.addPackageIgnore('*.log');
+
 project.synth();

@@ -79,6 +79,9 @@ export const KIT_CHECKS = {
   SERVICE_EXEC_UNSEEN: check('KIT-SERVICE-EXEC-UNSEEN', 'ECS Exec on an imported cluster whose session logging cannot be seen (warning)',
     'An imported cluster\'s execute-command configuration is not in the app.', Severity.WARNING),
   SERVICE_LB_SUBNETS: check('KIT-SERVICE-LB-SUBNETS', 'An internet-facing load balancer has public subnets to go in', INPUT),
+  SERVICE_LB_INGRESS: check('KIT-SERVICE-LB-INGRESS', 'A kit load balancer security group admits the world only on its listener ports (warning)',
+    'The kit acknowledges the packs\' ingress findings only for its own listener rules; a wider rule the app adds withholds them, and with '
+    + 'the VPC CIDR as a token cdk-nag reports a rule error instead of the open port.', Severity.WARNING),
   SERVICE_LISTENER_PEER: check('KIT-SERVICE-LISTENER-PEER', 'An internal load balancer\'s default listener peer, the VPC CIDR, is known', INPUT),
   SERVICE_LISTENER_PORT: check('KIT-SERVICE-LISTENER-PORT', 'A listener port is 1-65535', INPUT),
   SERVICE_LISTENER_RULE: check('KIT-SERVICE-LISTENER-RULE', 'Listener rules have a priority and a host or path condition', PROPS),

@@ -156,6 +156,8 @@ export function renderFile(services: RenderedService[], options: RenderOptions):
   const ctor: string[] = [
     'super(scope, id, props);',
     'const env = props.environmentName;',
+    ...namespace ? ['// Note (copilot): Copilot\'s environment made a private DNS namespace of this name; in Copilot\'s VPC a second one fails '
+      + '(Route 53 ConflictingDomainExists): rename it until that environment is deleted (docs/migrate-copilot.md, "Cut-over and teardown").'] : [],
     `const cluster = new EcsCluster(this, 'Cluster', { ${clusterProps.join(', ')} });`,
   ];
   for (const s of options.skipped) ctor.push(todoComment(s.todo, `${s.file}: `));

@@ -152,7 +152,8 @@ export function mapTask(plan: ServicePlan): void {
   plan.container.set('command', commandList(plan, ['command']));
   plan.container.set('environmentFiles', envFile(plan, ['env_file']));
   for (const [k, v] of Object.entries(copilotVariables(plan))) plan.environment.set(k, v);
-  if (plan.facts.hasBackend) {
+  // A scheduled job is a standalone task, not a Service Connect client: the TODO after the services says so.
+  if (plan.facts.hasBackend && plan.kind !== 'ScheduledJob') {
     plan.environment.comment('// Note (copilot): Backend Services are reached through Service Connect by their name and port (http://<service>:<port>), '
       + 'not at <service>.${COPILOT_SERVICE_DISCOVERY_ENDPOINT}: no DNS record is registered there; change URLs built from it.');
   }

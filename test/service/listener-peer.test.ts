@@ -8,6 +8,10 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { acknowledgeListenerIngress, defaultListenerPeer, literalVpcCidr } from '../../src/service/base/load-balancer-defaults';
 
+function warningsOf(sg: ec2.SecurityGroup): string[] {
+  return sg.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+}
+
 function acksOf(sg: ec2.SecurityGroup): string[] {
   return sg.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.keys(m.data));
 }
@@ -69,6 +73,7 @@ describe('acknowledgements on the load balancer security group', () => {
     ].map((id) => `${id.split('-')[0]}::${id}`).sort());
     expect(acksOf(groups.User)).toEqual([]);
     expect(acksOf(groups.Public)).toEqual(['AwsSolutions::AwsSolutions-EC23']);
+    expect(Object.values(groups).flatMap(warningsOf)).toEqual([]);
   });
 
   test('a world-open or token-CIDR rule the app adds on another port (SSH, RDP) drops the acknowledgement, so the packs report it (found by a compliance trial)', () => {
@@ -78,5 +83,8 @@ describe('acknowledgements on the load balancer security group', () => {
     }));
     expect(acksOf(groups.Token)).toEqual([]);
     expect(acksOf(groups.Public)).toEqual([]);
+    // And a kit warning names the rule: with a token CIDR the packs only report a rule error.
+    expect(warningsOf(groups.Token)).toEqual([expect.stringMatching(/^\[KIT-SERVICE-LB-INGRESS\] the load balancer security group admits an unresolved CIDR on tcp 22 beyond its listener ports \(443\), .*cdk-nag reports "Rule threw an error"/)]);
+    expect(warningsOf(groups.Public)).toEqual([expect.stringContaining('admits 0.0.0.0/0 on tcp 22, 0.0.0.0/0 on tcp 3389 beyond its listener ports (443)')]);
   });
 });

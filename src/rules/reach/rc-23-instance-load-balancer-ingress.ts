@@ -65,6 +65,7 @@ export const RC23_INSTANCE_LOAD_BALANCER_INGRESS: ResourceRule = {
   },
 };
 
+/** `what` names the ports with `{t}` where the transport goes: "host port 8080/{t} (container port 80)". */
 interface HostPorts { readonly first: number; readonly last: number; readonly what: string }
 interface Way extends HostPorts { readonly transport: Transport }
 
@@ -96,14 +97,14 @@ function isInstanceTarget(tg: TemplateResource): boolean {
 /** The host ports a container port is reached on: the container port in host mode, a fixed HostPort, or the dynamic range. */
 function hostPorts(task: TemplateResource, mode: string, name: string | undefined, containerPort: number | undefined): HostPorts | undefined {
   if (name === undefined || containerPort === undefined) return undefined;
-  if (mode === 'host') return { first: containerPort, last: containerPort, what: `host port ${containerPort} (host mode)` };
+  if (mode === 'host') return { first: containerPort, last: containerPort, what: `host port ${containerPort}/{t} (host mode)` };
   const container = containers(task).find((c) => toStr(c.def.Name) === name);
   const mapping = (toArray(container?.def.PortMappings) ?? []).map(toObject).find((m) => toNumber(m?.ContainerPort) === containerPort);
   if (!mapping || isUnresolved(mapping.HostPort)) return undefined;
   const fixed = toNumber(mapping.HostPort);
-  if (fixed !== undefined && fixed > 0) return { first: fixed, last: fixed, what: `host port ${fixed} (container port ${containerPort})` };
+  if (fixed !== undefined && fixed > 0) return { first: fixed, last: fixed, what: `host port ${fixed}/{t} (container port ${containerPort})` };
   const range = mode === 'nat' ? WINDOWS_DYNAMIC_HOST_PORTS : DYNAMIC_HOST_PORTS;
-  return { first: range.min, last: range.max, what: `the dynamic host ports ${range.min}-${range.max} of container port ${containerPort} (${mode} mode)` };
+  return { first: range.min, last: range.max, what: `the dynamic host ports ${range.min}-${range.max}/{t} of container port ${containerPort} (${mode} mode)` };
 }
 
 /** Traffic over the target group protocol's transports, and health checks over TCP on a numeric port. */
@@ -115,7 +116,7 @@ function paths(tg: TemplateResource, ports: HostPorts): Way[] | undefined {
   if (hc !== undefined && toStr(hc) !== 'traffic-port') {
     const n = isUnresolved(hc) ? undefined : toNumber(hc);
     if (n === undefined) return undefined;
-    ways.push({ first: n, last: n, what: `health check port ${n}`, transport: 'tcp' });
+    ways.push({ first: n, last: n, what: `health check port ${n}/{t}`, transport: 'tcp' });
   } else if (!transports.includes('tcp')) {
     ways.push({ ...ports, transport: 'tcp' });
   }
@@ -132,10 +133,11 @@ function issue(service: TemplateResource, lb: TemplateResource, lbGroups: Set<Te
   return {
     property: 'Properties/LoadBalancers',
     value: lbLabel,
-    problem: `No security group of the container instances (${groupLabel}) admits ${source} on ${way.what}/${way.transport}`,
+    problem: `No security group of the container instances (${groupLabel}) admits ${source} on ${way.what.replace('{t}', way.transport)}`,
     allowed: `instance security group ingress from the load balancer${lbGroups === 'none' ? '\'s subnets (a CIDR)' : '\'s security group'} on ${ports}/${way.transport}`,
-    fix: `Add it: autoScalingGroup.connections.allowFrom(${lbGroups === 'none' ? 'Peer.ipv4(vpc.vpcCidrBlock)' : 'loadBalancer'}, ${peerPort}). `
-      + 'Cluster.addAsgCapacityProvider does not add the group to cluster.connections (aws-cdk#22764), so services open nothing on it; '
-      + 'an EcsCluster\'s Ec2Capacity opens these ports for kit services.',
+    fix: `Add it: autoScalingGroup.connections.allowFrom(${lbGroups === 'none' ? 'Peer.ipv4(vpc.vpcCidrBlock)' : 'loadBalancer'}, ${peerPort})`
+      + (lbGroups === 'none' ? ', and for an internet-facing Network Load Balancer its clients\' addresses too (instance targets see the client IP). ' : '. ')
+      + 'aws-cdk-lib services on a cluster whose group came from Cluster.addAsgCapacityProvider open nothing on it (aws-cdk#22764); '
+      + 'kit services open their host ports, but not a separate health check port.',
   };
 }

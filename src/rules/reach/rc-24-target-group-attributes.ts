@@ -21,8 +21,9 @@ export const RC24_TARGET_GROUP_ATTRIBUTES: ResourceRule = {
     + 'stickiness.lb_cookie.duration_seconds and stickiness.app_cookie.duration_seconds 1-604800 (one week). Unresolved values are skipped.',
   deployError: 'CloudFormation fails to create or update the target group (ValidationError from ModifyTargetGroupAttributes: the attribute value '
     + 'is out of range) and rolls the stack back.',
-  fix: 'Set the attribute within its range: deregistrationDelay up to Duration.hours(1), slowStart 30 s to 15 minutes, stickinessCookieDuration '
-    + 'up to 7 days.',
+  fix: 'Set the attribute within its range, where it is set: targetGroup.setAttribute(key, value), or the target group props that write it '
+    + '(aws-cdk-lib: deregistrationDelay up to Duration.hours(1), slowStart 30 s to 15 minutes or 0, stickinessCookieDuration up to 7 days; '
+    + 'the kit services: deregistrationDelay).',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html',
   resourceTypes: [TARGET_GROUP],
   onlyWith: ['TargetGroupAttributes'],

@@ -3,13 +3,14 @@
  * who may reach the listener, the WAF web ACL of internet-facing ALBs, and
  * the acknowledgements for what a pack cannot judge from the template.
  */
-import { ArnFormat, CfnElement, Names, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CfnElement, Names, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
 import { onRenderedProperties } from '../../internal/cdk-internals';
+import { formatMessage } from '../../rules/engine';
 import { KmsKeys } from '../../security/kms-keys';
 import { defaultLogRetention } from '../../task/base/log-group';
 
@@ -75,8 +76,27 @@ export function acknowledgeListenerIngress(
   }
   onRenderedProperties(cfn, (properties) => {
     const rules = Array.isArray(properties.SecurityGroupIngress) ? properties.SecurityGroupIngress as Record<string, unknown>[] : [];
-    if (rules.every((r) => !openBeyondListener(r, listenerPorts))) Validations.of(sg).acknowledge(...acknowledgements);
+    const open = rules.filter((r) => openBeyondListener(r, listenerPorts));
+    if (open.length === 0) {
+      Validations.of(sg).acknowledge(...acknowledgements);
+      return;
+    }
+    // Withheld: say so, since with a token CIDR the packs report a rule error rather than the open port.
+    Annotations.of(sg).addWarningV2('KIT-SERVICE-LB-INGRESS', formatMessage('KIT-SERVICE-LB-INGRESS', sg.node.path, {
+      problem: `the load balancer security group admits ${open.map(describeRule).join(', ')} beyond its listener ports (${listenerPorts.join(', ')}), `
+        + 'so the kit does not acknowledge the compliance packs\' ingress findings on it'
+        + (peer.literal ? '' : '; with the VPC CIDR as a token, cdk-nag reports "Rule threw an error" for this group, not the open port'),
+      allowed: 'ingress from the world or an unresolved CIDR on the listener ports only',
+      fix: 'Remove the rule, or narrow its source to the addresses that need it (an admin CIDR or a security group)',
+    }));
   });
+}
+
+/** "0.0.0.0/0 on tcp 22" for a message. */
+function describeRule(rule: Record<string, unknown>): string {
+  const source = typeof rule.CidrIp === 'string' ? rule.CidrIp : typeof rule.CidrIpv6 === 'string' ? rule.CidrIpv6 : 'an unresolved CIDR';
+  const ports = rule.FromPort === rule.ToPort ? `${rule.FromPort}` : `${rule.FromPort}-${rule.ToPort}`;
+  return String(rule.IpProtocol) === '-1' ? `${source} on all traffic` : `${source} on ${rule.IpProtocol} ${ports}`;
 }
 
 /** A rule open to the world or an unresolved CIDR on anything but one listener port over TCP. */

@@ -54,16 +54,16 @@ describe('ECS-RC-23 on ecs-patterns services', () => {
   test('bad: bridge tasks on an addAsgCapacityProvider group: nothing admits the load balancer on the dynamic host ports', () => {
     expect(messages(plain())).toEqual([
       '[ECS-RC-23] No security group of the container instances (AsgInstanceSecurityGroupC53F1492) admits load balancer WebLB720665E7 (security group '
-      + 'WebLBSecurityGroupAD942A36) on the dynamic host ports 32768-65535 of container port 80 (bridge mode)/tcp at Plain/WebServiceD04B5F3E; '
+      + 'WebLBSecurityGroupAD942A36) on the dynamic host ports 32768-65535/tcp of container port 80 (bridge mode) at Plain/WebServiceD04B5F3E; '
       + 'allowed: instance security group ingress from the load balancer\'s security group on 32768-65535/tcp. Add it: '
-      + 'autoScalingGroup.connections.allowFrom(loadBalancer, Port.tcpRange(32768, 65535)). Cluster.addAsgCapacityProvider does not add the '
-      + 'group to cluster.connections (aws-cdk#22764), so services open nothing on it; an EcsCluster\'s Ec2Capacity opens these ports for kit services.',
+      + 'autoScalingGroup.connections.allowFrom(loadBalancer, Port.tcpRange(32768, 65535)). aws-cdk-lib services on a cluster whose group came from '
+      + 'Cluster.addAsgCapacityProvider open nothing on it (aws-cdk#22764); kit services open their host ports, but not a separate health check port.',
     ]);
   });
 
   test('bad: a fixed host port and host mode name that port', () => {
-    expect(messages(plain({ hostPort: 8080 }))).toEqual([expect.stringContaining('on host port 8080 (container port 80)/tcp')]);
-    expect(messages(plain({ networkMode: ecs.NetworkMode.HOST }))).toEqual([expect.stringContaining('on host port 80 (host mode)/tcp')]);
+    expect(messages(plain({ hostPort: 8080 }))).toEqual([expect.stringContaining('on host port 8080/tcp (container port 80)')]);
+    expect(messages(plain({ networkMode: ecs.NetworkMode.HOST }))).toEqual([expect.stringContaining('on host port 80/tcp (host mode)')]);
   });
 
   test('bad: a rule on the wrong port does not count', () => {
@@ -77,6 +77,22 @@ describe('ECS-RC-23 on ecs-patterns services', () => {
     // The ECS-optimized AMI's ephemeral range is 32768-61000: a rule over it is enough.
     expect(messages(plain({ open: (asg, s) => asg.connections.allowFrom(s.loadBalancer, ec2.Port.tcpRange(32768, 61000)) }))).toEqual([]);
     expect(messages(plain({ open: (asg) => asg.connections.allowFrom(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.allTcp()) }))).toEqual([]);
+  });
+
+  test('bad: a Network Load Balancer without security groups: the fix names the VPC range and, when public, the clients', () => {
+    const stack = new Stack(new App(), 'Nlb');
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
+    const asg = new autoscaling.AutoScalingGroup(stack, 'Asg', {
+      vpc, instanceType: new ec2.InstanceType('m6i.large'), machineImage: ecs.EcsOptimizedImage.amazonLinux2023(), maxCapacity: 2,
+    });
+    const provider = new ecs.AsgCapacityProvider(stack, 'Provider', { autoScalingGroup: asg, enableManagedTerminationProtection: false });
+    cluster.addAsgCapacityProvider(provider);
+    new ecsPatterns.NetworkLoadBalancedEc2Service(stack, 'Nlb', {
+      cluster, memoryLimitMiB: 256, taskImageOptions: { image: IMAGE }, capacityProviderStrategies: [{ capacityProvider: provider.capacityProviderName, weight: 1 }],
+    });
+    expect(messages(stack)).toEqual([expect.stringContaining('(no security groups: only CIDR rules match it)')]);
+    expect(messages(stack)[0]).toContain('allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcpRange(32768, 65535)), and for an internet-facing Network Load Balancer its clients\' addresses too');
   });
 
   test('good: awsvpc services are ECS-RC-04\'s', () => {

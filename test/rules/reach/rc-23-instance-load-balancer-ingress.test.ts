@@ -89,7 +89,9 @@ describe('ECS-RC-23 on ecs-patterns services', () => {
     const provider = new ecs.AsgCapacityProvider(stack, 'Provider', { autoScalingGroup: asg, enableManagedTerminationProtection: false });
     cluster.addAsgCapacityProvider(provider);
     new ecsPatterns.NetworkLoadBalancedEc2Service(stack, 'Nlb', {
-      cluster, memoryLimitMiB: 256, taskImageOptions: { image: IMAGE },
+      cluster,
+      memoryLimitMiB: 256,
+      taskImageOptions: { image: IMAGE },
       capacityProviderStrategies: [{ capacityProvider: provider.capacityProviderName, weight: 1 }],
     });
     expect(messages(stack)).toEqual([expect.stringContaining('(no security groups: only CIDR rules match it)')]);

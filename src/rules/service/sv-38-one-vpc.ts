@@ -1,3 +1,4 @@
+import { TemplateResource } from '../model';
 import { referenceKey, shortPath } from '../reach/load-balancing-index';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from './service-facts';
@@ -22,7 +23,8 @@ export const SV38_ONE_VPC: ResourceRule = {
   check(service, ctx): RuleIssue[] {
     const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
     if (!awsvpc) return [];
-    const vpcs = new Map<string, { label: string; members: string[] }>();
+    // Resources first, labels only for a finding: without path metadata each label is a lookup.
+    const vpcs = new Map<string, { vpc: unknown; from: TemplateResource; members: TemplateResource[] }>();
     for (const [list, type] of [[awsvpc.Subnets, SUBNET], [awsvpc.SecurityGroups, SECURITY_GROUP]] as const) {
       if (list === undefined) continue;
       const items = toArray(list);
@@ -30,19 +32,19 @@ export const SV38_ONE_VPC: ResourceRule = {
       for (const item of items) {
         const resource = ctx.assembly.resolveResource(item, service.stack);
         if (resource?.type !== type) return [];
-        const vpc = referenceKey(resource.properties.VpcId, resource.stack, ctx.assembly);
-        if (vpc === undefined) return [];
-        let entry = vpcs.get(vpc);
-        if (!entry) {
-          const vpcResource = ctx.assembly.resolveResource(resource.properties.VpcId, resource.stack);
-          entry = { label: vpcResource ? shortPath(vpcResource, service.stack) : vpc.replace(/^lit:/, ''), members: [] };
-          vpcs.set(vpc, entry);
-        }
-        entry.members.push(shortPath(resource, service.stack));
+        const key = referenceKey(resource.properties.VpcId, resource.stack, ctx.assembly);
+        if (key === undefined) return [];
+        const entry = vpcs.get(key) ?? { vpc: resource.properties.VpcId, from: resource, members: [] };
+        entry.members.push(resource);
+        vpcs.set(key, entry);
       }
     }
     if (vpcs.size <= 1) return [];
-    const groups = [...vpcs.values()].map((v) => `${v.label}: ${v.members.join(', ')}`);
+    const groups = [...vpcs.entries()].map(([key, v]) => {
+      const vpcResource = ctx.assembly.resolveResource(v.vpc, v.from.stack);
+      const label = vpcResource ? shortPath(vpcResource, service.stack) : key.replace(/^lit:/, '');
+      return `${label}: ${v.members.map((m) => shortPath(m, service.stack)).join(', ')}`;
+    });
     return [{
       property: 'Properties/NetworkConfiguration/AwsvpcConfiguration',
       value: groups.join('; '),

@@ -98,20 +98,33 @@ export function providerRoom(provider: TemplateResource, ctx: RuleContext): Prov
   };
 }
 
-/** What an Auto Scaling group launches: its instance types, and the image id and user data as written (undefined types when unresolved). */
-export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown; userData?: unknown } {
+/**
+ * Where an Auto Scaling group's launch settings are written: its launch configuration's properties, or its launch
+ * template's data (and the mixed instances policy's template block, which holds the overrides). Empty when the
+ * configuration or template is unresolved or outside the assembly.
+ */
+function launchSource(asg: TemplateResource, ctx: RuleContext): {
+  configuration?: Record<string, unknown>; template?: Record<string, unknown>; mixed?: Record<string, unknown>;
+} {
   const p = asg.properties;
-  const literal = (v: unknown) => toStr(v);
   if (p.LaunchConfigurationName !== undefined) {
     const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
-    if (lc?.type !== LAUNCH_CONFIGURATION) return {};
-    const t = literal(lc.properties.InstanceType);
-    return { types: t === undefined ? undefined : [t], imageId: lc.properties.ImageId, userData: lc.properties.UserData };
+    return lc?.type === LAUNCH_CONFIGURATION ? { configuration: lc.properties } : {};
   }
   const mixed = toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate);
   const spec = mixed ? toObject(mixed.LaunchTemplateSpecification) : toObject(p.LaunchTemplate);
   const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
-  const data = lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined;
+  return { template: lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined, mixed };
+}
+
+/** What an Auto Scaling group launches: its instance types, and the image id and user data as written (undefined types when unresolved). */
+export function launchOf(asg: TemplateResource, ctx: RuleContext): { types?: string[]; imageId?: unknown; userData?: unknown } {
+  const literal = (v: unknown) => toStr(v);
+  const { configuration: lc, template: data, mixed } = launchSource(asg, ctx);
+  if (lc) {
+    const t = literal(lc.InstanceType);
+    return { types: t === undefined ? undefined : [t], imageId: lc.ImageId, userData: lc.UserData };
+  }
   const launched = { imageId: data?.ImageId, userData: data?.UserData };
   if (mixed && mixed.Overrides !== undefined) {
     const overrides = toArray(mixed.Overrides);
@@ -159,17 +172,11 @@ export function serviceInstanceGroups(service: TemplateResource, ctx: RuleContex
  * Groups, launch configuration SecurityGroups); undefined when one is unresolved or not a group of the assembly.
  */
 export function launchSecurityGroups(asg: TemplateResource, ctx: RuleContext): TemplateResource[] | undefined {
-  const p = asg.properties;
+  const { configuration, template: data } = launchSource(asg, ctx);
   let lists: unknown[];
-  if (p.LaunchConfigurationName !== undefined) {
-    const lc = ctx.assembly.resolveResource(p.LaunchConfigurationName, asg.stack);
-    if (lc?.type !== LAUNCH_CONFIGURATION) return undefined;
-    lists = [lc.properties.SecurityGroups];
+  if (configuration) {
+    lists = [configuration.SecurityGroups];
   } else {
-    const mixed = toObject(toObject(p.MixedInstancesPolicy)?.LaunchTemplate);
-    const spec = mixed ? toObject(mixed.LaunchTemplateSpecification) : toObject(p.LaunchTemplate);
-    const lt = ctx.assembly.resolveResource(spec?.LaunchTemplateId, asg.stack);
-    const data = lt?.type === LAUNCH_TEMPLATE ? toObject(lt.properties.LaunchTemplateData) : undefined;
     if (!data) return undefined;
     const interfaces = data.NetworkInterfaces === undefined ? [] : toArray(data.NetworkInterfaces);
     if (!interfaces) return undefined;

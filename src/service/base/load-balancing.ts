@@ -87,7 +87,8 @@ export function resolveContainerPort(path: string, task: ServiceTask, port?: num
       fix: 'Add portMappings: [{ containerPort: 8080 }] to the container, using the port the application listens on.',
     });
   }
-  if (main.portMappings.some((pm) => pm.containerPort === value) && !tcp.some((pm) => pm.containerPort === value)) {
+  const mapped = main.portMappings.some((pm) => pm.containerPort === value);
+  if (mapped && !tcp.some((pm) => pm.containerPort === value)) {
     fail({
       code: 'KIT-SERVICE-PORT',
       path,
@@ -97,7 +98,7 @@ export function resolveContainerPort(path: string, task: ServiceTask, port?: num
         + 'Network Load Balancer with a UDP listener on a plain ecs.FargateService.',
     });
   }
-  if (!main.portMappings.some((pm) => pm.containerPort === value)) {
+  if (!mapped) {
     fail({
       code: 'KIT-SERVICE-PORT',
       path,

@@ -68,6 +68,17 @@ export interface LoadBalancingIndex {
   ingressOf(group: TemplateResource): readonly IngressRule[] | undefined;
 }
 
+/** The ingress rules of all the groups, together; undefined when any group's are not decidable (see ingressOf). */
+export function ingressOfAll(index: LoadBalancingIndex, groups: Iterable<TemplateResource>): IngressRule[] | undefined {
+  const rules: IngressRule[] = [];
+  for (const g of groups) {
+    const r = index.ingressOf(g);
+    if (!r) return undefined;
+    rules.push(...r);
+  }
+  return rules;
+}
+
 /** The index of an assembly, built on first use. */
 export function loadBalancingIndex(assembly: AssemblyModel): LoadBalancingIndex {
   return assembly.derived(buildIndex, buildIndex);

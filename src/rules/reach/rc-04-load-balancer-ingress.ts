@@ -4,7 +4,7 @@ import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 import {
-  IngressRule, ingressSource, loadBalancerType, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport, transportsOf,
+  ingressOfAll, ingressSource, loadBalancerType, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport, transportsOf,
 } from './load-balancing-index';
 
 /** The load balancer's security groups; 'none' for an NLB without any; undefined when not decidable. */
@@ -35,12 +35,8 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
     const index = loadBalancingIndex(ctx.assembly);
     const reach = loadBalancedTasks(service, ctx);
     if (!reach) return [];
-    const rules: IngressRule[] = [];
-    for (const g of reach.taskGroups) {
-      const r = index.ingressOf(g);
-      if (!r) return [];
-      rules.push(...r);
-    }
+    const rules = ingressOfAll(index, reach.taskGroups);
+    if (!rules) return [];
     // Paths only for a message: without aws:cdk:path metadata each one is a lookup.
     const taskLabel = () => reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
     const issues: RuleIssue[] = [];

@@ -2,7 +2,7 @@ import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { toNumber, toStr } from '../values';
 import {
-  coversPort, IngressRule, LISTENER, LOAD_BALANCER, loadBalancingIndex, serviceTargetGroups, shortPath, transportsOf,
+  coversPort, ingressOfAll, LISTENER, LOAD_BALANCER, loadBalancingIndex, serviceTargetGroups, shortPath, transportsOf,
 } from './load-balancing-index';
 import { loadBalancerGroupsOf } from './rc-04-load-balancer-ingress';
 
@@ -39,12 +39,8 @@ export const RC11_LISTENER_INGRESS: ResourceRule = {
     const groups = loadBalancerGroupsOf(lb, ctx);
     const index = loadBalancingIndex(ctx.assembly);
     if (!groups || groups === 'none') return [];
-    const rules: IngressRule[] = [];
-    for (const g of groups) {
-      const r = index.ingressOf(g);
-      if (!r) return [];
-      rules.push(...r);
-    }
+    const rules = ingressOfAll(index, groups);
+    if (!rules) return [];
     const closed = transports.filter((t) => rules.every((r) => coversPort(r, t, port) === 'no'));
     if (closed.length === 0) return [];
     const groupLabel = [...groups].map((g) => shortPath(g, listener.stack)).join(', ');

@@ -3,7 +3,7 @@ import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { toArray, toObject } from '../values';
-import { IngressRule, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { ingressOfAll, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
 import { awsvpcTaskGroups } from './rc-04-load-balancer-ingress';
 
 const FILE_SYSTEM = 'AWS::EFS::FileSystem';
@@ -58,14 +58,8 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
       const groups = mts.flatMap((mt) => (toArray(mt.properties.SecurityGroups) ?? [undefined])
         .map((g) => ctx.assembly.resolveResource(g, mt.stack)));
       if (mts.length === 0 || groups.some((g) => g?.type !== SECURITY_GROUP)) continue;
-      const rules: IngressRule[] = [];
-      let unresolved = false;
-      for (const g of new Set(groups as TemplateResource[])) {
-        const r = index.ingressOf(g);
-        if (r) rules.push(...r);
-        else unresolved = true;
-      }
-      if (unresolved || rulesVerdict(rules, 'tcp', NFS_PORT, ingressSource, taskGroups) !== 'no') continue;
+      const rules = ingressOfAll(index, new Set(groups as TemplateResource[]));
+      if (!rules || rulesVerdict(rules, 'tcp', NFS_PORT, ingressSource, taskGroups) !== 'no') continue;
       const mtGroups = [...new Set(groups as TemplateResource[])].map((g) => shortPath(g, service.stack)).join(', ');
       const taskLabel = tasks.groups.map((g) => shortPath(g, service.stack)).join(', ');
       issues.push({

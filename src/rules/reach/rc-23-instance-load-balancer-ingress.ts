@@ -1,6 +1,6 @@
 import { launchSecurityGroups, serviceInstanceGroups } from './instance-room';
 import {
-  IngressRule, ingressSource, loadBalancingIndex, rulesVerdict, shortPath, TARGET_GROUP, Transport, transportsOf,
+  IngressRule, ingressOfAll, ingressSource, loadBalancingIndex, rulesVerdict, shortPath, TARGET_GROUP, Transport, transportsOf,
 } from './load-balancing-index';
 import { loadBalancerGroupsOf } from './rc-04-load-balancer-ingress';
 import { TemplateResource } from '../model';
@@ -79,14 +79,8 @@ function instanceRules(service: TemplateResource, ctx: RuleContext): { groups: T
     if (!g || g.length === 0) return undefined;
     for (const group of g) if (!groups.includes(group)) groups.push(group);
   }
-  const index = loadBalancingIndex(ctx.assembly);
-  const rules: IngressRule[] = [];
-  for (const g of groups) {
-    const r = index.ingressOf(g);
-    if (!r) return undefined;
-    rules.push(...r);
-  }
-  return { groups, rules };
+  const rules = ingressOfAll(loadBalancingIndex(ctx.assembly), groups);
+  return rules ? { groups, rules } : undefined;
 }
 
 function isInstanceTarget(tg: TemplateResource): boolean {

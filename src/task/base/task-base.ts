@@ -20,8 +20,9 @@ import { createLogGroup, defaultLogRetention } from './log-group';
 import { grantRegistryImagePull } from './registry-image';
 import { attachToGrantee, createExecutionRole, createTaskRole, ManagedGrantsRole } from './roles';
 import { DEFAULT_SCRATCH_INIT_IMAGE, SCRATCH_INIT_MEMORY_MIB, ScratchInit } from './scratch-init';
-import { addEfs, addScratch, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions } from './volumes';
-import { fail } from '../../errors';
+import {
+  addEfs, addScratch, checkEbsVolume, checkEfsVolume, connectFileSystems, createEbsVolume, EbsVolumeOptions, EfsVolumeOptions,
+} from './volumes';
 import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { acknowledgeStarOnlyFor } from '../../internal/nag-acknowledgements';
 import { addAcknowledgeableValidation, taskDefinitionRuleIds, validateWithRules } from '../../plugin/resource-validation';
@@ -168,15 +169,7 @@ export abstract class TaskBase extends Construct {
    * Call `connectVolumes(service)` (kit services do) to open NFS to the mount targets.
    */
   public addEfsVolume(name: string, options: EfsVolumeOptions): void {
-    if (options.accessPoint && options.rootDirectory !== undefined && options.rootDirectory !== '/') {
-      fail({
-        code: 'ECS-TD-30',
-        problem: `EFS volume '${name}' sets both an access point and rootDirectory '${options.rootDirectory}'`,
-        path: this.node.path,
-        allowed: 'rootDirectory unset or "/" with an access point',
-        fix: `Remove rootDirectory and set the directory on the access point (fileSystem.addAccessPoint('Data', { path: '${options.rootDirectory}' })).`,
-      });
-    }
+    checkEfsVolume(this.node.path, name, options);
     addEfs(this.taskDefinition, name, options.container ?? this.defaultContainer, options);
     this.fileSystems.push(options.fileSystem);
   }
@@ -188,24 +181,7 @@ export abstract class TaskBase extends Construct {
    * EventBridge Scheduler cannot pass a volume configuration to RunTask.
    */
   public addEbsVolume(name: string, options: EbsVolumeOptions): ecs.ServiceManagedVolume {
-    if (this.ebs) {
-      fail({
-        code: 'ECS-TD-24',
-        problem: `EBS volume '${name}' is added but the task already has EBS volume '${this.ebs.name}'`,
-        path: this.node.path,
-        allowed: 'one EBS volume configured at launch per task definition',
-        fix: 'Use one larger volume with several mount points, or EFS for shared storage.',
-      });
-    }
-    if (options.size === undefined && options.snapshotId === undefined) {
-      fail({
-        code: 'KIT-TASK-EBS-SIZE',
-        problem: `EBS volume '${name}' has neither size nor snapshotId`,
-        path: this.node.path,
-        allowed: 'size (gp3: 1-65,536 GiB), or snapshotId to take the size from',
-        fix: 'Pass size, e.g. size: Size.gibibytes(20).',
-      });
-    }
+    checkEbsVolume(this.node.path, name, options, this.ebs);
     const volume = createEbsVolume(this, name, options);
     this.ebs = volume;
     this.taskDefinition.addVolume({ name, configuredAtLaunch: true });

@@ -6,6 +6,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { fail } from '../../errors';
 
 /** An EFS volume mounted in a container. */
 export interface EfsVolumeOptions {
@@ -127,6 +128,40 @@ export function addScratch(td: ecs.TaskDefinition, container: ecs.ContainerDefin
   td.addVolume({ name });
   container.addMountPoints({ sourceVolume: name, containerPath, readOnly: false });
   return name;
+}
+
+/** ECS-TD-30: an EFS volume's rootDirectory other than "/" beside an access point. */
+export function checkEfsVolume(path: string, name: string, options: EfsVolumeOptions): void {
+  if (!options.accessPoint || options.rootDirectory === undefined || options.rootDirectory === '/') return;
+  fail({
+    code: 'ECS-TD-30',
+    problem: `EFS volume '${name}' sets both an access point and rootDirectory '${options.rootDirectory}'`,
+    path,
+    allowed: 'rootDirectory unset or "/" with an access point',
+    fix: `Remove rootDirectory and set the directory on the access point (fileSystem.addAccessPoint('Data', { path: '${options.rootDirectory}' })).`,
+  });
+}
+
+/** ECS-TD-24: a second EBS volume configured at launch (`existing`); KIT-TASK-EBS-SIZE: one with neither size nor snapshot. */
+export function checkEbsVolume(path: string, name: string, options: EbsVolumeOptions, existing?: ecs.ServiceManagedVolume): void {
+  if (existing) {
+    fail({
+      code: 'ECS-TD-24',
+      problem: `EBS volume '${name}' is added but the task already has EBS volume '${existing.name}'`,
+      path,
+      allowed: 'one EBS volume configured at launch per task definition',
+      fix: 'Use one larger volume with several mount points, or EFS for shared storage.',
+    });
+  }
+  if (options.size === undefined && options.snapshotId === undefined) {
+    fail({
+      code: 'KIT-TASK-EBS-SIZE',
+      problem: `EBS volume '${name}' has neither size nor snapshotId`,
+      path,
+      allowed: 'size (gp3: 1-65,536 GiB), or snapshotId to take the size from',
+      fix: 'Pass size, e.g. size: Size.gibibytes(20).',
+    });
+  }
 }
 
 /** EFS with transit encryption and IAM authorization; the task role gets ClientMount (+ ClientWrite). */

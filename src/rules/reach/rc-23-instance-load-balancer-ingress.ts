@@ -6,7 +6,7 @@ import { loadBalancerGroupsOf } from './rc-04-load-balancer-ingress';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
-import { DYNAMIC_HOST_PORTS, WINDOWS_DYNAMIC_HOST_PORTS } from '../tables/capacity-limits';
+import { DYNAMIC_HOST_PORTS, dynamicHostPorts, WINDOWS_DYNAMIC_HOST_PORTS } from '../tables/capacity-limits';
 import { containers, networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
 
@@ -97,7 +97,8 @@ function hostPorts(task: TemplateResource, mode: string, name: string | undefine
   if (!mapping || isUnresolved(mapping.HostPort)) return undefined;
   const fixed = toNumber(mapping.HostPort);
   if (fixed !== undefined && fixed > 0) return { first: fixed, last: fixed, what: `host port ${fixed}/{t} (container port ${containerPort})` };
-  const range = mode === 'nat' ? WINDOWS_DYNAMIC_HOST_PORTS : DYNAMIC_HOST_PORTS;
+  const range = dynamicHostPorts(mode);
+  if (!range) return undefined;
   return { first: range.min, last: range.max, what: `the dynamic host ports ${range.min}-${range.max}/{t} of container port ${containerPort} (${mode} mode)` };
 }
 

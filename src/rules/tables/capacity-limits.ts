@@ -95,6 +95,11 @@ export const DYNAMIC_HOST_PORTS: IntRange = { min: 32768, max: 65535 };
 /** The ephemeral range Windows (NAT mode) assigns host ports from when hostPort is 0 (the ECS PortMapping hostPort reference). */
 export const WINDOWS_DYNAMIC_HOST_PORTS: IntRange = { min: 49152, max: 65535 };
 
+/** The host ports a network mode assigns when hostPort is 0: bridge (Linux) or nat (Windows); undefined for the others. */
+export function dynamicHostPorts(networkMode: string | undefined): IntRange | undefined {
+  return networkMode === 'bridge' ? DYNAMIC_HOST_PORTS : networkMode === 'nat' ? WINDOWS_DYNAMIC_HOST_PORTS : undefined;
+}
+
 /** A TCP/UDP port. */
 export const PORT: IntRange = { min: 1, max: 65535 };
 

@@ -12,7 +12,7 @@ import { ServiceCluster, ServiceTask } from './service-inputs';
 import { Ec2Capacity } from '../../capacity/ec2-capacity';
 import { openOnInstances } from '../../capacity/instance-ingress';
 import { ManagedInstancesCapacity } from '../../capacity/managed-instances-capacity';
-import { DYNAMIC_HOST_PORTS, WINDOWS_DYNAMIC_HOST_PORTS } from '../../rules/tables/capacity-limits';
+import { dynamicHostPorts } from '../../rules/tables/capacity-limits';
 
 /** Where a service's tasks take traffic. */
 export interface TaskPortTargets {
@@ -44,8 +44,7 @@ export function openTaskPort(t: TaskPortTargets, peer: ec2.IConnectable, port: n
   } else if (t.cluster.visible) {
     const instances = plainClusterInstances(t.cluster.visible);
     // NAT is Windows-only, so its dynamic host ports are the Windows range, as on the kit's own capacity.
-    const dynamic = t.task.networkMode === ecs.NetworkMode.BRIDGE ? DYNAMIC_HOST_PORTS
-      : t.task.networkMode === ecs.NetworkMode.NAT ? WINDOWS_DYNAMIC_HOST_PORTS : undefined;
+    const dynamic = dynamicHostPorts(t.task.networkMode);
     const fixed = dynamic ? fixedHostPort(t.task, port) : undefined;
     const range = fixed !== undefined ? ec2.Port.tcp(fixed)
       : dynamic ? ec2.Port.tcpRange(dynamic.min, dynamic.max) : ec2.Port.tcp(port);

@@ -64,8 +64,16 @@ export function openTaskPort(t: TaskPortTargets, peer: ec2.IConnectable, port: n
  */
 function plainClusterInstances(cluster: ecs.Cluster): ec2.IConnectable & IConstruct {
   if (cluster.connections.securityGroups.length > 0) return cluster;
+  // One walk of the app per cluster, not per service: many services share a cluster.
+  const found = PROVIDER_GROUPS.get(cluster);
+  if (found) return found;
   const names = cluster.capacityProviderNames;
   const provider = cluster.node.root.node.findAll().find((c): c is ecs.AsgCapacityProvider =>
     c instanceof ecs.AsgCapacityProvider && names.includes(c.capacityProviderName));
-  return provider?.autoScalingGroup instanceof autoscaling.AutoScalingGroup ? provider.autoScalingGroup : cluster;
+  if (!(provider?.autoScalingGroup instanceof autoscaling.AutoScalingGroup)) return cluster;
+  PROVIDER_GROUPS.set(cluster, provider.autoScalingGroup);
+  return provider.autoScalingGroup;
 }
+
+/** The Auto Scaling group found for a plain cluster's provider. */
+const PROVIDER_GROUPS = new WeakMap<ecs.Cluster, autoscaling.AutoScalingGroup>();

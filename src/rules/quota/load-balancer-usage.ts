@@ -18,6 +18,14 @@ function applicationLoadBalancers(assembly: AssemblyModel): TemplateResource[] {
   return assembly.ofType(LOAD_BALANCER).filter((lb) => loadBalancerType(lb) === 'application');
 }
 
+/** The quotas loadBalancerUsage counts. */
+export const LOAD_BALANCER_QUOTAS: readonly EcsQuota[] = [
+  EcsQuota.APPLICATION_LOAD_BALANCERS_PER_REGION,
+  EcsQuota.LISTENERS_PER_APPLICATION_LOAD_BALANCER,
+  EcsQuota.RULES_PER_APPLICATION_LOAD_BALANCER,
+  EcsQuota.TARGET_GROUPS_PER_APPLICATION_LOAD_BALANCER,
+];
+
 export function loadBalancerUsage(assembly: AssemblyModel): QuotaUsage[] {
   const albs = applicationLoadBalancers(assembly);
   if (albs.length === 0) return [];

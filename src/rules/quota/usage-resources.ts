@@ -30,6 +30,20 @@ function one(quota: EcsQuota, r: TemplateResource, used: number, problem: () => 
   return new ResourceUsage(quota, r, used, problem, property, value, label);
 }
 
+/** The quotas resourceUsage counts. */
+export const RESOURCE_QUOTAS: readonly EcsQuota[] = [
+  EcsQuota.TASKS_PER_SERVICE,
+  EcsQuota.TASKS_PER_SERVICE_WITH_SERVICE_DISCOVERY,
+  EcsQuota.TARGET_GROUPS_PER_SERVICE,
+  EcsQuota.CLASSIC_LOAD_BALANCERS_PER_SERVICE,
+  EcsQuota.SUBNETS_PER_AWSVPC_CONFIGURATION,
+  EcsQuota.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION,
+  EcsQuota.CAPACITY_PROVIDERS_PER_STRATEGY,
+  EcsQuota.CONTAINERS_PER_TASK_DEFINITION,
+  EcsQuota.TASK_DEFINITION_SIZE_BYTES,
+  EcsQuota.TAGS_PER_RESOURCE,
+];
+
 export function resourceUsage(assembly: AssemblyModel, services: readonly ServiceFacts[]): QuotaUsage[] {
   const out: QuotaUsage[] = [];
   for (const f of services) taskCounts(f, out);

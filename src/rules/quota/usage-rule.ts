@@ -6,7 +6,7 @@ import { QuotaProfile } from '../../quotas/quota-profile';
 import { EcsQuota, quotaDefinition } from '../../quotas/quota-table';
 import { AssemblyModel } from '../model';
 import { AssemblyRule, RuleIssue, RuleMetadata } from '../rule';
-import { QuotaUsage, quotaUsage, UsageSource } from './usage';
+import { QuotaUsage, UsageSource, usageOf } from './usage';
 import { cap, n } from './usage-types';
 
 export interface UsageRuleOptions {
@@ -48,11 +48,10 @@ export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageR
     onlyWhenOverridden: options.onlyWhenOverridden ?? false,
     checkAssembly(assembly: AssemblyModel, profile: QuotaProfile): RuleIssue[] {
       const issues: RuleIssue[] = [];
-      // One quota: its own figures; several: all figures in order, so issues keep their order.
-      const figures = options.quotas.length === 1 ? usageOf(assembly, options.quotas[0]) : quotaUsage(assembly);
-      for (const u of figures) {
-        if (!options.quotas.includes(u.quota)) continue;
-        if (options.onlyWhenOverridden && !profile.isOverridden(u.quota)) continue;
+      // Figures nothing would be compared with are not worked out.
+      const quotas = options.onlyWhenOverridden ? options.quotas.filter((q) => profile.isOverridden(q)) : options.quotas;
+      if (quotas.length === 0) return issues;
+      for (const u of usageOf(assembly, quotas)) {
         const limit = profile.limit(u.quota);
         const nearFrom = limit * (options.nearPercent ?? 90) / 100;
         // A figure whose bound cannot reach the band is not worked out (task definition sizes).
@@ -75,21 +74,6 @@ export function usageRule(meta: RuleMetadata, options: UsageRuleOptions): UsageR
       return issues;
     },
   };
-}
-
-/** Usage figures of one quota, in quotaUsage order. */
-function usageOf(assembly: AssemblyModel, quota: EcsQuota): readonly QuotaUsage[] {
-  return assembly.derived(usageOf, byQuota).get(quota) ?? [];
-}
-
-function byQuota(assembly: AssemblyModel): Map<EcsQuota, QuotaUsage[]> {
-  const out = new Map<EcsQuota, QuotaUsage[]>();
-  for (const u of quotaUsage(assembly)) {
-    const list = out.get(u.quota);
-    if (list) list.push(u);
-    else out.set(u.quota, [u]);
-  }
-  return out;
 }
 
 /** "500 services (Services per cluster, legacy profile; adjustable, quota code L-9EF96962)". */

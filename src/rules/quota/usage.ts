@@ -7,9 +7,9 @@ import { EcsQuota } from '../../quotas/quota-table';
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { once, toArray, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
-import { loadBalancerUsage } from './load-balancer-usage';
+import { LOAD_BALANCER_QUOTAS, loadBalancerUsage } from './load-balancer-usage';
 import { expressServiceFacts, peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
-import { resourceUsage } from './usage-resources';
+import { RESOURCE_QUOTAS, resourceUsage } from './usage-resources';
 import { accountRegionKey, accountRegionLabel, cap, n, QuotaUsage, resourcesPerRegion, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
 
 export { ClusterIndex } from './clusters';
@@ -22,22 +22,65 @@ export type { ServiceFacts } from './services';
 export const CAPACITY_PROVIDER = 'AWS::ECS::CapacityProvider';
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';
 
-/** Every usage figure of the assembly (cached per assembly). */
+/** Every usage figure of the assembly (each part built once per assembly, in this order). */
 export function quotaUsage(assembly: AssemblyModel): QuotaUsage[] {
-  return assembly.derived(quotaUsage, buildQuotaUsage);
+  return assembly.derived(quotaUsage, (a) => USAGE_PARTS.flatMap((part) => partUsage(a, part)));
 }
 
-function buildQuotaUsage(assembly: AssemblyModel): QuotaUsage[] {
-  const clusters = new ClusterIndex(assembly);
-  const services = [...serviceFacts(assembly, clusters), ...expressServiceFacts(assembly, clusters)];
-  const out = clustersPerRegion(assembly);
-  for (const part of [servicesPerCluster(services), clusterCapacity(assembly, clusters), fargateVcpu(services),
-    resourceUsage(assembly, services), stackLimits(assembly), loadBalancerUsage(assembly)]) {
-    for (const u of part) out.push(u);
-  }
-  return out;
+/**
+ * The figures of the given quotas, in quotaUsage order. Only the parts that count them are built: a synth's
+ * rule pass does not pay for the others, e.g. the Fargate vCPU sums when nothing overrides those quotas.
+ */
+export function usageOf(assembly: AssemblyModel, quotas: readonly EcsQuota[]): readonly QuotaUsage[] {
+  const parts = USAGE_PARTS.filter((p) => p.quotas.some((q) => quotas.includes(q)));
+  if (parts.length === 1 && quotas.length === 1) return byQuota(assembly, parts[0]).get(quotas[0]) ?? [];
+  return parts.flatMap((part) => partUsage(assembly, part).filter((u) => quotas.includes(u.quota)));
 }
 
+interface UsagePart {
+  readonly quotas: readonly EcsQuota[];
+  build(assembly: AssemblyModel): QuotaUsage[];
+}
+
+/** A part's figures by quota (every quota of the part has a list, maybe empty). */
+function byQuota(assembly: AssemblyModel, part: UsagePart): Map<EcsQuota, QuotaUsage[]> {
+  return assembly.derived(part.quotas, () => {
+    const out = new Map<EcsQuota, QuotaUsage[]>(part.quotas.map((q) => [q, []]));
+    for (const u of partUsage(assembly, part)) {
+      const list = out.get(u.quota);
+      // A figure of a quota its part does not declare would never reach its rule.
+      if (!list) throw new Error(`Quota ${u.quota} is counted by a usage part that does not declare it`);
+      list.push(u);
+    }
+    return out;
+  });
+}
+
+function partUsage(assembly: AssemblyModel, part: UsagePart): QuotaUsage[] {
+  return assembly.derived(part, () => part.build(assembly));
+}
+
+/** Services and Express services with their cluster, shared by the parts that count services. */
+function allServices(assembly: AssemblyModel): ServiceFacts[] {
+  return assembly.derived(allServices, (a) => {
+    const clusters = clusterIndex(a);
+    return [...serviceFacts(a, clusters), ...expressServiceFacts(a, clusters)];
+  });
+}
+
+function clusterIndex(assembly: AssemblyModel): ClusterIndex {
+  return assembly.derived(clusterIndex, (a) => new ClusterIndex(a));
+}
+
+const USAGE_PARTS: readonly UsagePart[] = [
+  { quotas: [EcsQuota.CLUSTERS_PER_REGION], build: clustersPerRegion },
+  { quotas: [EcsQuota.SERVICES_PER_CLUSTER], build: (a) => servicesPerCluster(allServices(a)) },
+  { quotas: [EcsQuota.CAPACITY_PROVIDERS_PER_CLUSTER, EcsQuota.CONTAINER_INSTANCES_PER_CLUSTER], build: (a) => clusterCapacity(a, clusterIndex(a)) },
+  { quotas: [EcsQuota.FARGATE_ON_DEMAND_VCPU, EcsQuota.FARGATE_SPOT_VCPU], build: (a) => fargateVcpu(allServices(a)) },
+  { quotas: RESOURCE_QUOTAS, build: (a) => resourceUsage(a, allServices(a)) },
+  { quotas: [EcsQuota.RESOURCES_PER_STACK, EcsQuota.TEMPLATE_SIZE_BYTES], build: stackLimits },
+  { quotas: LOAD_BALANCER_QUOTAS, build: loadBalancerUsage },
+];
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

@@ -1,4 +1,4 @@
-import { likelyMeant, ownerOf, Shape, shapesOf, walkShapes } from './property-shapes';
+import { likelyMeant, ownerOf, scanShapes, Shape } from './property-shapes';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { PROPERTY_NAMES } from '../tables/property-names';
 import { andList } from '../values';
@@ -24,13 +24,8 @@ export const CF01_PROPERTY_NAMES: ResourceRule = {
   builtInOverlap: ['F3002'],
   resourceTypes: Object.keys(PROPERTY_NAMES),
   check(resource): RuleIssue[] {
-    const shapes = shapesOf(resource.type);
-    if (shapes === undefined) return [];
-    const issues: RuleIssue[] = [];
-    walkShapes(resource.properties, shapes, (key, value, def, at, shape) => {
-      if (!shape.has(key) && !key.startsWith('Fn::')) issues.push(unknownKey(key, value, def, at.pointer(), resource.type, shape));
-    });
-    return issues;
+    const unknown = scanShapes(resource).unknownKeys;
+    return unknown.length === 0 ? [] : unknown.map((k) => unknownKey(k.key, k.value, k.def, k.pointer, resource.type, k.shape));
   },
 };
 

@@ -1,4 +1,4 @@
-import { eachItem, likelyMeant, ownerOf, shapesOf, walkShapes } from './property-shapes';
+import { likelyMeant, ownerOf, scanShapes, valuesOf } from './property-shapes';
 import type { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { PROPERTY_ENUMS } from '../tables/property-enums';
@@ -7,7 +7,7 @@ import { TD08_EXTERNAL_MANAGED_NETWORK_MODE } from '../task/td-08-external-manag
 import { TD14_FARGATE_WINDOWS_X86 } from '../task/td-14-fargate-windows-x86';
 import { TD15_FARGATE_PID_MODE } from '../task/td-15-fargate-pid-mode';
 import { TD16_FARGATE_IPC_MODE } from '../task/td-16-fargate-ipc-mode';
-import { orList, toStr } from '../values';
+import { orList } from '../values';
 
 /**
  * Enum properties another rule already judges value by value, wherever they are set: CF-02 leaves them to that
@@ -61,38 +61,16 @@ export const CF02_ENUM_VALUES: ResourceRule = {
   builtInOverlap: ['W3030'],
   resourceTypes: Object.keys(PROPERTY_ENUMS),
   check(resource, context): RuleIssue[] {
-    const enums = PROPERTY_ENUMS[resource.type];
-    const shapes = shapesOf(resource.type);
-    if (enums === undefined || shapes === undefined) return [];
     const issues: RuleIssue[] = [];
-    walkShapes(resource.properties, shapes, (key, value, def, at) => {
-      const allowed = enums[def]?.[key];
-      if (allowed === undefined) return;
-      const judged = `${resource.type} ${def}.${key}`;
-      if (JUDGED_ELSEWHERE.has(judged)) return;
-      const values = valuesOf(allowed);
-      eachItem(value, at, (item, pos) => {
-        // A branch of Fn::If is one possible value, as unresolved as a parameter: not judged (the engine's rule for unknowns).
-        if (pos.inCondition) return;
-        const text = typeof item === 'string' ? toStr(item) : undefined;
-        if (text === undefined || values.includes(text)) return;
-        const pointer = pos.pointer();
-        if (JUDGED_SOMETIMES[judged] && reportedBy(JUDGED_SOMETIMES[judged], pointer, resource, context)) return;
-        issues.push(notAllowed(text, values, def, pointer, resource.type));
-      });
-    });
+    for (const miss of scanShapes(resource).enumMisses) {
+      const judged = `${resource.type} ${miss.def}.${miss.key}`;
+      if (JUDGED_ELSEWHERE.has(judged)) continue;
+      if (JUDGED_SOMETIMES[judged] && reportedBy(JUDGED_SOMETIMES[judged], miss.pointer, resource, context)) continue;
+      issues.push(notAllowed(miss.text, valuesOf(miss.allowed), miss.def, miss.pointer, resource.type));
+    }
     return issues;
   },
 };
-
-const split = new Map<string, readonly string[]>();
-
-/** The allowed values of a table entry, split once. */
-function valuesOf(allowed: string): readonly string[] {
-  let values = split.get(allowed);
-  if (values === undefined) split.set(allowed, values = allowed.split(' '));
-  return values;
-}
 
 /** True when one of the rules reports the property at `pointer` of this resource. */
 function reportedBy(rules: readonly ResourceRule[], pointer: string, resource: TemplateResource, context: RuleContext): boolean {

@@ -3,8 +3,10 @@
  * walk over the keys of a resource's Properties and the nested objects the table describes, and the name a
  * misspelt key (or value) most likely meant.
  */
+import { resourceFact, TemplateResource } from '../model';
+import { PROPERTY_ENUMS } from '../tables/property-enums';
 import { PROPERTY_NAMES } from '../tables/property-names';
-import { intrinsicKey } from '../values';
+import { intrinsicKey, toStr } from '../values';
 
 /** A definition's names, each mapped to the definition its value must match ('' when the value is not looked into). */
 export type Shape = ReadonlyMap<string, string>;
@@ -67,6 +69,67 @@ export class WalkPosition {
 
 /** Called for each key of an object the schema describes, with the definition that object is ('' = Properties). */
 export type KeyVisitor = (key: string, value: unknown, def: string, at: WalkPosition, shape: Shape) => void;
+
+/** A key its definition does not have (ECS-CF-01). */
+export interface UnknownKey {
+  readonly key: string;
+  readonly value: unknown;
+  readonly def: string;
+  readonly pointer: string;
+  readonly shape: Shape;
+}
+
+/** A literal string of an enum property that is not one of its values, outside Fn::If branches (ECS-CF-02). */
+export interface EnumMiss {
+  readonly key: string;
+  readonly def: string;
+  readonly text: string;
+  /** The values the schema allows. */
+  readonly allowed: string;
+  readonly pointer: string;
+}
+
+/** What one walk of a resource's Properties found for ECS-CF-01 and ECS-CF-02 (both usually empty). */
+export interface ShapeScan {
+  readonly unknownKeys: readonly UnknownKey[];
+  readonly enumMisses: readonly EnumMiss[];
+}
+
+const NOTHING: ShapeScan = { unknownKeys: [], enumMisses: [] };
+
+/** One walk per resource serves both rules (cached per resource): walking the properties is most of their cost. */
+export function scanShapes(resource: TemplateResource): ShapeScan {
+  return resourceFact(resource, scan, undefined);
+}
+
+function scan(resource: TemplateResource): ShapeScan {
+  const shapes = shapesOf(resource.type);
+  if (shapes === undefined) return NOTHING;
+  const enums = PROPERTY_ENUMS[resource.type];
+  const unknownKeys: UnknownKey[] = [];
+  const enumMisses: EnumMiss[] = [];
+  walkShapes(resource.properties, shapes, (key, value, def, at, shape) => {
+    if (!shape.has(key) && !key.startsWith('Fn::')) unknownKeys.push({ key, value, def, pointer: at.pointer(), shape });
+    const allowed = enums?.[def]?.[key];
+    if (allowed === undefined) return;
+    eachItem(value, at, (item, pos) => {
+      // A branch of Fn::If is one possible value, as unresolved as a parameter: not judged (the engine's rule for unknowns).
+      if (pos.inCondition) return;
+      const text = typeof item === 'string' ? toStr(item) : undefined;
+      if (text !== undefined && !valuesOf(allowed).includes(text)) enumMisses.push({ key, def, text, allowed, pointer: pos.pointer() });
+    });
+  });
+  return unknownKeys.length === 0 && enumMisses.length === 0 ? NOTHING : { unknownKeys, enumMisses };
+}
+
+const split = new Map<string, readonly string[]>();
+
+/** The allowed values of an enum table entry, split once. */
+export function valuesOf(allowed: string): readonly string[] {
+  let values = split.get(allowed);
+  if (values === undefined) split.set(allowed, values = allowed.split(' '));
+  return values;
+}
 
 /**
  * Calls `visit` for every key of a resource's Properties and of the nested objects below them that the table

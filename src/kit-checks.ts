@@ -56,6 +56,7 @@ export const KIT_CHECKS = {
   REGISTRY_IMAGE_TAG: check('KIT-REGISTRY-IMAGE-TAG', 'Image tags are valid Docker tags', INPUT),
   REGISTRY_LIFECYCLE: check('KIT-REGISTRY-LIFECYCLE', 'lifecycleRules are not combined with the lifecycle shortcuts, and the tag-status-any rule comes last', PROPS),
   REGISTRY_ORG_ID: check('KIT-REGISTRY-ORG-ID', 'AWS Organizations ids are o-xxxxxxxxxx', INPUT),
+  REGISTRY_REMOVAL_POLICY: check('KIT-REGISTRY-REMOVAL-POLICY', 'A repository\'s removal policy is one ECR supports (not SNAPSHOT)', PROPS),
   REGISTRY_REPLICATION_DESTINATION: check('KIT-REGISTRY-REPLICATION-DESTINATION', 'Each replication rule has a destination', INPUT),
   REGISTRY_REPLICATION_FILTER: check('KIT-REGISTRY-REPLICATION-FILTER', 'Replication prefixes are valid PREFIX_MATCH filters', INPUT),
   REGISTRY_SCAN_FILTER: check('KIT-REGISTRY-SCAN-FILTER', 'Scanning filters are valid WILDCARD filters', INPUT),

@@ -17,6 +17,7 @@ export interface SecureRepositoryProps {
   readonly mutableTags?: string[];
   /**
    * Server-side encryption. No cdk-nag or Control Tower rule asks for KMS on ECR, so AES256 is the default.
+   * KMS_DSSE (two layers, AWS GovCloud (US) Regions only) is supported, though aws-cdk-lib's own Repository rejects it.
    * @default - KMS when `encryptionKey` is given or the app's DeploymentStandard requires KMS encryption, AES256 otherwise
    */
   readonly encryption?: ecr.RepositoryEncryption;
@@ -26,7 +27,7 @@ export interface SecureRepositoryProps {
    */
   readonly encryptionKey?: kms.IKey;
   /**
-   * What happens to the repository when it leaves the stack.
+   * What happens to the repository when it leaves the stack. SNAPSHOT is refused (KIT-REGISTRY-REMOVAL-POLICY): ECR has no snapshots.
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;

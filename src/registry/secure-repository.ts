@@ -46,6 +46,11 @@ export class SecureRepository extends Construct implements ecr.IRepository {
     const lifecycleRules = initialLifecycleRules(this.node.path, props);
     this.lifecycle = [...lifecycleRules];
     this.defaultRules = props.lifecycleRules === undefined;
+    if (props.removalPolicy !== undefined) this.checkRemovalPolicy(props.removalPolicy, 'removalPolicy');
+    const encryption = props.encryption ?? (props.encryptionKey || appliedStandard(this)?.requiredEncryption === EncryptionRequirement.KMS
+      ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256);
+    // aws-cdk-lib's Repository throws "Unexpected 'encryptionType'" for KMS_DSSE: it is rendered as KMS, then typed.
+    const dsse = encryption.value === ecr.RepositoryEncryption.KMS_DSSE.value;
 
     this.repository = new ecr.Repository(this, 'Resource', {
       repositoryName: props.repositoryName,
@@ -54,13 +59,13 @@ export class SecureRepository extends Construct implements ecr.IRepository {
         ? this.mutableTags.map((t) => ecr.ImageTagMutabilityExclusionFilter.wildcard(t))
         : undefined,
       imageScanOnPush: true,
-      encryption: props.encryption ?? (props.encryptionKey || appliedStandard(this)?.requiredEncryption === EncryptionRequirement.KMS
-        ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256),
+      encryption: dsse ? ecr.RepositoryEncryption.KMS : encryption,
       encryptionKey: props.encryptionKey,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       emptyOnDelete: props.emptyOnDelete,
       lifecycleRules,
     });
+    if (dsse) (this.repository.node.defaultChild as ecr.CfnRepository).addPropertyOverride('EncryptionConfiguration.EncryptionType', 'KMS_DSSE');
     // Kept for Control Tower CT.ECR.PR.2 even under ENHANCED registry scanning (scan-on-push.ts).
     registerScanOnPushRepository(this.repository);
     this.repositoryName = this.repository.repositoryName;
@@ -170,6 +175,7 @@ export class SecureRepository extends Construct implements ecr.IRepository {
 
   /** Apply a removal policy to the repository (ecr.IRepository). */
   public applyRemovalPolicy(policy: RemovalPolicy): void {
+    this.checkRemovalPolicy(policy, 'applyRemovalPolicy');
     this.repository.applyRemovalPolicy(policy);
   }
 
@@ -267,6 +273,18 @@ export class SecureRepository extends Construct implements ecr.IRepository {
       });
     }
     return identity;
+  }
+
+  /** Snapshot is a policy of volumes and databases: on a repository aws-cdk-lib only warns and writes it into the template. */
+  private checkRemovalPolicy(policy: RemovalPolicy, prop: string): void {
+    if (policy !== RemovalPolicy.SNAPSHOT) return;
+    fail({
+      code: 'KIT-REGISTRY-REMOVAL-POLICY',
+      problem: `${prop} is RemovalPolicy.SNAPSHOT, which ECR repositories do not support`,
+      path: this.node.path,
+      allowed: 'RemovalPolicy.RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY (with emptyOnDelete to delete the images)',
+      fix: 'Use RemovalPolicy.RETAIN to keep the repository and its images when it leaves the stack.',
+    });
   }
 
   private validateName(name: string | undefined): void {

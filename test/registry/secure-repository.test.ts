@@ -90,6 +90,19 @@ describe('SecureRepository defaults', () => {
     t.hasResourceProperties('AWS::ECR::Repository', { EncryptionConfiguration: { EncryptionType: 'KMS', KmsKey: Match.absent() } });
   });
 
+  test('KMS_DSSE (GovCloud (US) Regions) renders, with or without a customer key; aws-cdk-lib\'s Repository throws "Unexpected \'encryptionType\'" for it', () => {
+    const s = stack();
+    const key = new kms.Key(s, 'Key', { enableKeyRotation: true });
+    new SecureRepository(s, 'Dsse', { encryption: ecr.RepositoryEncryption.KMS_DSSE });
+    new SecureRepository(s, 'DsseKey', { encryption: ecr.RepositoryEncryption.KMS_DSSE, encryptionKey: key });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECR::Repository', { EncryptionConfiguration: { EncryptionType: 'KMS_DSSE', KmsKey: Match.absent() } });
+    t.hasResourceProperties('AWS::ECR::Repository', {
+      EncryptionConfiguration: { EncryptionType: 'KMS_DSSE', KmsKey: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } },
+    });
+    expect(() => new ecr.Repository(stack(), 'Plain', { encryption: ecr.RepositoryEncryption.KMS_DSSE })).toThrow(/Unexpected 'encryptionType'/);
+  });
+
   test('removal policy and emptyOnDelete pass through', () => {
     const s = stack();
     new SecureRepository(s, 'Repo', { removalPolicy: RemovalPolicy.DESTROY, emptyOnDelete: true });

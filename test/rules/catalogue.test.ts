@@ -39,7 +39,7 @@ const GOLDEN = [
   'ECS-QT-03 error', 'ECS-QT-04 warning', 'ECS-QT-05 warning', 'ECS-QT-06 error', 'ECS-QT-07 error',
   'ECS-QT-08 warning', 'ECS-QT-09 error', 'ECS-QT-10 error', 'ECS-SC-07 error', 'ECS-SV-06 error', 'ECS-SV-20 error', 'ECS-SV-21 error', 'ECS-SV-25 error',
   'ECS-TD-19 error', 'ECS-TD-20 error', 'ECS-TD-27 error',
-  'ECS-RC-01 error', 'ECS-RC-02 error', 'ECS-RC-03 error', 'ECS-RC-09 error', 'ECS-RC-10 error', 'ECS-RC-13 error', 'ECS-RC-15 warning', 'ECS-RC-16 error', 'ECS-RC-17 warning', 'ECS-RC-18 error', 'ECS-RC-19 error', 'ECS-RC-20 warning', 'ECS-RC-21 error', 'ECS-RC-22 error',
+  'ECS-RC-01 error', 'ECS-RC-02 error', 'ECS-RC-03 error', 'ECS-RC-09 error', 'ECS-RC-10 error', 'ECS-RC-13 error', 'ECS-RC-15 warning', 'ECS-RC-16 error', 'ECS-RC-17 warning', 'ECS-RC-18 error', 'ECS-RC-19 error', 'ECS-RC-20 warning', 'ECS-RC-21 error', 'ECS-RC-22 error', 'ECS-RC-26 warning',
   'ECS-RC-04 error', 'ECS-RC-05 error', 'ECS-RC-06 error', 'ECS-RC-07 error', 'ECS-RC-08 error', 'ECS-RC-11 warning', 'ECS-RC-12 error', 'ECS-RC-14 warning', 'ECS-RC-23 error', 'ECS-RC-24 error', 'ECS-RC-25 error',
   'ECS-CF-01 warning', 'ECS-CF-02 error',
 ];

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Duration, Size, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -166,6 +166,8 @@ export const KIT_TRIGGERS: ErrorTrigger[] = [
     bad: "'sha256:abc'",
     trigger: () => new PullThroughCacheRule(env().stack, 'Cache', { upstream: UpstreamRegistry.ECR_PUBLIC }).containerImage('nginx/nginx-unprivileged', 'sha256:abc'),
   },
+  { code: 'KIT-REGISTRY-REMOVAL-POLICY', prop: 'removalPolicy', bad: 'SNAPSHOT', trigger: () => repo({ removalPolicy: RemovalPolicy.SNAPSHOT }) },
+  { code: 'KIT-REGISTRY-REMOVAL-POLICY', prop: 'applyRemovalPolicy', bad: 'SNAPSHOT', trigger: () => repo().applyRemovalPolicy(RemovalPolicy.SNAPSHOT) },
   { code: 'KIT-REGISTRY-LIFECYCLE', prop: 'lifecycleRules', bad: 'maxTaggedImages', trigger: () => repo({ lifecycleRules: [{ maxImageCount: 5 }], maxTaggedImages: 3 }) },
   // A deploy-time value where the kit computes at synth: named as such, never printed as a token or a huge number.
   { code: 'KIT-SYNTH-VALUE', prop: 'cpu', bad: 'known only at deploy time', path: 'FargateSize.of', trigger: () => FargateSize.of(Token.asNumber({ Ref: 'Cpu' }), 512) },

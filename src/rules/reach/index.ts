@@ -30,6 +30,7 @@ import { RC22_ONE_TASK_PER_INSTANCE } from './rc-22-one-task-per-instance';
 import { RC23_INSTANCE_LOAD_BALANCER_INGRESS } from './rc-23-instance-load-balancer-ingress';
 import { RC24_TARGET_GROUP_ATTRIBUTES } from './rc-24-target-group-attributes';
 import { RC25_HEALTH_CHECK_MATCHER } from './rc-25-health-check-matcher';
+import { RC26_PULL_THROUGH_CACHE_IMPORT } from './rc-26-pull-through-cache-import';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -46,6 +47,7 @@ export const REACH_RULES: readonly Rule[] = [
   RC20_DAEMON_HOST_PORTS,
   RC21_SAME_REGION_ARNS,
   RC22_ONE_TASK_PER_INSTANCE,
+  RC26_PULL_THROUGH_CACHE_IMPORT,
   // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12, ECS-RC-14, ECS-RC-23..25).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

@@ -2,16 +2,11 @@ import { EcsQuota } from '../../quotas/quota-table';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { ECR_PULL_THROUGH_CACHE, isValidPullThroughCachePrefix } from '../tables/ecr-limits';
 import { show, toStr } from '../values';
-import { certainlySameRegistry, inSameRegistry, registryOf } from './registry-scope';
+import { certainlySameRegistry, inSameRegistry, prefixKey, registryOf } from './registry-scope';
 
 const PULL_THROUGH_CACHE_RULE = 'AWS::ECR::PullThroughCacheRule';
 const SECRET = 'AWS::SecretsManager::Secret';
 const PREFIX = ECR_PULL_THROUGH_CACHE.secretNamePrefix;
-
-/** The prefix as ECR keys it: an assumed `/` ends every prefix, so `docker-hub` and `docker-hub/` are one. */
-function prefixKey(prefix: string): string {
-  return prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
-}
 
 /** The upstream that needs credentials, named by UpstreamRegistry or recognised by UpstreamRegistryUrl; else undefined. */
 function credentialUpstream(props: Record<string, unknown>): string | undefined {

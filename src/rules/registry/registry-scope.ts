@@ -33,3 +33,8 @@ export function registryOf(stack: StackModel): string {
 export function inSameRegistry(res: TemplateResource, same: (a: StackModel, b: StackModel) => boolean): readonly TemplateResource[] {
   return res.stack.assembly.ofType(res.type).filter((r) => r === res || same(r.stack, res.stack));
 }
+
+/** A pull-through cache prefix as ECR keys it: an assumed `/` ends every prefix, so `docker-hub` and `docker-hub/` are one. */
+export function prefixKey(prefix: string): string {
+  return prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+}

@@ -48,6 +48,15 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     expect(messages(r)[0]).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on repository TestStack/Repo or ecr:GetAuthorizationToken on any resource (ECR login)');
   });
 
+  test('bad: the private registry credentials secret (RepositoryCredentials) the role cannot read; good with a grant', () => {
+    const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Creds: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
+    (r.Task.Properties as any).ContainerDefinitions[0].Image = 'registry.example.com/team/app:1.0';
+    (r.Task.Properties as any).ContainerDefinitions[0].RepositoryCredentials = { CredentialsParameter: { Ref: 'Creds' } };
+    expect(messages(r)).toEqual([expect.stringContaining('is not allowed secretsmanager:GetSecretValue on registry credentials secret TestStack/Creds at TestStack/Task')]);
+    (r.Policy.Properties as any).PolicyDocument.Statement.push(statement(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], { Ref: 'Creds' }));
+    expect(messages(r)).toEqual([]);
+  });
+
   test('bad: each secret is judged, not only the first', () => {
     const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Second: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
     (r.Task.Properties as any).ContainerDefinitions[0].Secrets.push({ Name: 'API', ValueFrom: { Ref: 'Second' } });
@@ -221,6 +230,19 @@ describe('ECS-RC-03 on aws-cdk-lib L2 templates', () => {
 
   test('good: ecs.Secret.fromSecretsManager and awsLogs grant what the task needs', () => {
     expect(l2(false)).toEqual([]);
+  });
+
+  test('good: ContainerImage.fromRegistry with credentials grants the read; bad when the credentials are set through an escape hatch', () => {
+    const stack = new Stack(new App(), 'L2');
+    const creds = new secretsmanager.Secret(stack, 'Creds');
+    const granted = new ecs.FargateTaskDefinition(stack, 'Granted');
+    granted.addContainer('app', { image: ecs.ContainerImage.fromRegistry('registry.example.com/team/app:1.0', { credentials: creds }) });
+    const hatch = new ecs.FargateTaskDefinition(stack, 'Hatch');
+    hatch.addContainer('app', { image: ecs.ContainerImage.fromRegistry('registry.example.com/team/app:1.0'), logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }) });
+    (hatch.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.RepositoryCredentials', { CredentialsParameter: creds.secretArn });
+    const model = new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
+    const found = runRules(model, { rules: [RC03_EXECUTION_ROLE_REACH] }).map((f) => f.message);
+    expect(found).toEqual([expect.stringMatching(/is not allowed secretsmanager:GetSecretValue on registry credentials secret L2\/Creds\w+ at L2\/Hatch/)]);
   });
 
   test('bad: a secret added through an escape hatch', () => {

@@ -208,8 +208,37 @@ describe('ECS-ER-20 one registry scanning and one replication configuration per 
     expect(checkAssembly(er20, same)[0].message).toContain('(111111111111/eu-west-1): A/R already configures it');
   });
 
+  test('bad: the same pull-through cache prefix in two env-agnostic stacks (a trailing / is the same prefix); ECS-ER-18 keeps the certain case', () => {
+    const agnostic = assemblyOfStacks([
+      { name: 'TeamA', template: { Resources: { C: publicEcr('ecr-public') } } },
+      { name: 'TeamB', template: { Resources: { C: publicEcr('ecr-public/'), D: publicEcr('other') } } },
+    ]);
+    const findings = checkAssembly(er20, agnostic);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.stack, f.logicalId])).toEqual([['ECS-ER-20', 'warning', 'TeamB', 'C']]);
+    expect(findings[0].message).toBe('[ECS-ER-20] EcrRepositoryPrefix "ecr-public/" is also the prefix of pull-through cache rule TeamA/C, probably in the same registry '
+      + '(the same account and Region): the second rule to deploy fails with PullThroughCacheRuleAlreadyExistsException at TeamB/C; '
+      + 'allowed: one pull-through cache rule per prefix and registry. Give this rule another prefix, or create the rule once (in a shared stack) and use TeamA/C from this stack.');
+    expect(checkAssembly(er18, agnostic)).toEqual([]);
+    // One stack, or the same literal account and Region: ECS-ER-18's error, not this warning.
+    expect(check(er20, { C: publicEcr('cache'), D: publicEcr('cache') })).toEqual([]);
+    const same = assemblyOfStacks([
+      { name: 'A', template: { Resources: { C: publicEcr('cache') } }, environment: ENV },
+      { name: 'B', template: { Resources: { C: publicEcr('cache') } }, environment: ENV },
+    ]);
+    expect(checkAssembly(er20, same)).toEqual([]);
+    expect(checkAssembly(er18, same)).toHaveLength(1);
+  });
+
   test('good: one of each; one per Region or account', () => {
     expect(check(er20, { S: scanning, R: replication })).toEqual([]);
+    const caches = assemblyOfStacks([
+      { name: 'A', template: { Resources: { C: publicEcr('cache'), U: publicEcr({ Ref: 'Prefix' }) } }, environment: ENV },
+      { name: 'B', template: { Resources: { C: publicEcr('cache'), U: publicEcr({ Ref: 'Prefix' }) } }, environment: { ...ENV, region: 'us-east-1' } },
+      { name: 'C', template: { Resources: { C: publicEcr('cache') } }, environment: { ...ENV, account: '222222222222' } },
+      { name: 'D', template: { Resources: { C: publicEcr('hub') } } },
+      { name: 'E', template: { Resources: { C: publicEcr('ghcr') } } },
+    ]);
+    expect(checkAssembly(er20, caches)).toEqual([]);
     const regions = assemblyOfStacks([
       { name: 'A', template: { Resources: { S: scanning, R: replication } }, environment: ENV },
       { name: 'B', template: { Resources: { S: scanning, R: replication } }, environment: { ...ENV, region: 'us-east-1' } },

@@ -375,6 +375,20 @@ describe('FargateTask image named by its private ECR URI', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
+  test('a repository imported by ARN, named by its URI (fromRegistry(repository.repositoryUriForTag(tag))), gets the same grant', () => {
+    const s = stack();
+    const repo = ecr.Repository.fromRepositoryArn(s, 'Shared', 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base');
+    new FargateTask(s, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')) } });
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], Resource: 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base' }),
+          Match.objectLike({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
+        ]),
+      },
+    });
+  });
+
   test('an image of another registry gets no ECR grant', () => {
     const s = stack();
     new FargateTask(s, 'Task', { container: { image: IMAGE } });

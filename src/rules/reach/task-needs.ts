@@ -59,6 +59,38 @@ export function parseEcrImageUri(image: string): EcrImageUri | undefined {
   return { account, region, partition, repositoryName };
 }
 
+const URL_SUFFIX = 'amazonaws.com';
+
+/**
+ * An ECR image URI written literally or, as aws-cdk-lib writes one for a repository imported by ARN or name
+ * (`repository.repositoryUriForTag`), joined from literals and `AWS::URLSuffix`; else undefined.
+ */
+export function ecrImageUri(image: unknown): EcrImageUri | undefined {
+  if (typeof image === 'string') return parseEcrImageUri(image);
+  const text = withUrlSuffix(image);
+  return text === undefined ? undefined : parseEcrImageUri(text);
+}
+
+/** The string of an Fn::Join of literals and Ref AWS::URLSuffix (or an Fn::Sub of ${AWS::URLSuffix} only), with the suffix of its Region's partition. */
+function withUrlSuffix(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const obj = value as Record<string, unknown>;
+  let parts: unknown[] | undefined;
+  const join = toArray(obj['Fn::Join']);
+  if (join && join[0] === '' && Array.isArray(join[1])) parts = join[1];
+  else if (typeof obj['Fn::Sub'] === 'string') parts = obj['Fn::Sub'].split('${AWS::URLSuffix}').flatMap((p, i) => (i === 0 ? [p] : [URL_SUFFIX, p]));
+  if (!parts) return undefined;
+  const text = parts.map((p) => (typeof p === 'string' ? p : isUrlSuffix(p) ? URL_SUFFIX : undefined));
+  if (text.includes(undefined) || text.join('').includes('${')) return undefined;
+  const joined = text.join('');
+  // China Regions' suffix is amazonaws.com.cn.
+  return /\.dkr\.ecr(?:-fips)?\.cn-/.test(joined) ? joined.replace(URL_SUFFIX, `${URL_SUFFIX}.cn`) : joined;
+}
+
+function isUrlSuffix(value: unknown): boolean {
+  return !!value && typeof value === 'object' && (value as { Ref?: unknown }).Ref === 'AWS::URLSuffix' && Object.keys(value).length === 1;
+}
+
 /** Short text of an image for messages. */
 export function imageLabel(image: unknown): string {
   const sub = image && typeof image === 'object' ? (image as Record<string, unknown>)['Fn::Sub'] : undefined;

@@ -1,12 +1,13 @@
 /**
- * Pull access for an image named by its private ECR URI (`ContainerImage.fromRegistry('<account>.dkr.ecr...')`):
+ * Pull access for an image named by its private ECR URI (`ContainerImage.fromRegistry('<account>.dkr.ecr...')`, or
+ * `fromRegistry(repository.repositoryUriForTag(tag))` of a repository imported by ARN or name):
  * aws-cdk-lib only warns that "proper policies need to be attached", and the task would stop with
  * CannotPullContainerError. `ContainerImage.fromEcrRepository` grants the same itself.
  */
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { parseEcrImageUri } from '../../rules/reach/task-needs';
+import { ecrImageUri } from '../../rules/reach/task-needs';
 
 /** Repository pull actions, as aws-cdk-lib's grantPull writes them. */
 const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
@@ -14,7 +15,9 @@ const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForL
 /** Grant `executionRole` the pull of `container`'s image when a literal ECR URI names it; true when granted. */
 export function grantRegistryImagePull(container: ecs.ContainerDefinition, image: ecs.ContainerImage, executionRole: iam.IRole): boolean {
   if (image instanceof ecs.EcrImage || image instanceof ecs.AssetImage) return false; // they grant it themselves
-  const uri = parseEcrImageUri(container.imageName);
+  // A repository imported by ARN or name renders its URI as a join of literals and AWS::URLSuffix.
+  const name = container.imageName;
+  const uri = ecrImageUri(Token.isUnresolved(name) ? Stack.of(container).resolve(name) : name);
   if (!uri) return false;
   const arn = `arn:${uri.partition}:ecr:${uri.region}:${uri.account}:repository/${uri.repositoryName}`;
   executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: PULL_ACTIONS, resources: [arn] }));

@@ -1,6 +1,7 @@
 /** ECS-RC-03: the execution role can read the task's secrets, pull its ECR images and write its log group. */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { runRules } from '../../../src/rules/engine';
@@ -230,6 +231,19 @@ describe('ECS-RC-03 on aws-cdk-lib L2 templates', () => {
 
   test('good: ecs.Secret.fromSecretsManager and awsLogs grant what the task needs', () => {
     expect(l2(false)).toEqual([]);
+  });
+
+  test('a repository imported by ARN: bad with fromRegistry(repositoryUriForTag) on a plain task definition (no grant), good with fromEcrRepository', () => {
+    const stack = new Stack(new App(), 'L2');
+    const repo = ecr.Repository.fromRepositoryArn(stack, 'Shared', 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base');
+    const logging = ecs.LogDrivers.awsLogs({ streamPrefix: 'app' });
+    new ecs.FargateTaskDefinition(stack, 'ByUri').addContainer('app', { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')), logging });
+    new ecs.FargateTaskDefinition(stack, 'ByRepo').addContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repo, 'v1'), logging });
+    const model = new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
+    const found = runRules(model, { rules: [RC03_EXECUTION_ROLE_REACH] });
+    expect(found.map((f) => f.path)).toEqual([expect.stringMatching(/^L2\/ByUri/)]);
+    expect(found[0].message).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on ECR repository shared/base of account 666666666666 '
+      + 'or ecr:GetAuthorizationToken on any resource (ECR login)');
   });
 
   test('good: ContainerImage.fromRegistry with credentials grants the read; bad when the credentials are set through an escape hatch', () => {

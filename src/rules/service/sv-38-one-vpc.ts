@@ -1,4 +1,4 @@
-import { TemplateResource } from '../model';
+import { AssemblyModel, resourceFact, TemplateResource } from '../model';
 import { referenceKey, shortPath } from '../reach/load-balancing-index';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE } from './service-facts';
@@ -32,7 +32,7 @@ export const SV38_ONE_VPC: ResourceRule = {
       for (const item of items) {
         const resource = ctx.assembly.resolveResource(item, service.stack);
         if (resource?.type !== type) return [];
-        const key = referenceKey(resource.properties.VpcId, resource.stack, ctx.assembly);
+        const key = resourceFact(resource, vpcKey, ctx.assembly);
         if (key === undefined) return [];
         const entry = vpcs.get(key) ?? { vpc: resource.properties.VpcId, from: resource, members: [] };
         entry.members.push(resource);
@@ -54,3 +54,8 @@ export const SV38_ONE_VPC: ResourceRule = {
     }];
   },
 };
+
+/** The key of a subnet's or group's VPC (a reference or a literal id), once per resource: many services share subnets. */
+function vpcKey(resource: TemplateResource, assembly: AssemblyModel): string | undefined {
+  return referenceKey(resource.properties.VpcId, resource.stack, assembly);
+}

@@ -61,6 +61,8 @@ export function replacementFindings(before: AssemblyModel, after: AssemblyModel)
   /** Guarded resources present in both, and those of `after` that are replaced. */
   const kept: [TemplateResource, TemplateResource][] = [];
   const replaced = new Set<TemplateResource>();
+  // Both ends of each move between stacks: reported as a move, never paired with other resources of either stack.
+  const moves = crossStackMoves(before, after);
   for (const newStack of after.stacks) {
     const oldStack = before.stacks.find((s) => s.name === newStack.name);
     if (!oldStack) continue;
@@ -73,9 +75,9 @@ export function replacementFindings(before: AssemblyModel, after: AssemblyModel)
       if (changes.length > 0) replaced.add(newRes);
       findings.push(...changes);
     }
-    findings.push(...logicalIdChanges(oldStack, newStack));
+    findings.push(...logicalIdChanges(oldStack, newStack, moves.ends));
   }
-  findings.push(...crossStackMoves(before, after));
+  findings.push(...moves.findings);
   // A create-only property that refers to a replaced resource gets a new value at deploy time: the referrer is replaced
   // too (a service of a cluster whose ClusterName changed), although its template text is the same.
   for (let grew = true; grew;) {
@@ -189,7 +191,7 @@ function launchTypeToStrategy(oldRes: TemplateResource, newRes: TemplateResource
 }
 
 /** A guarded resource whose logical id changed: CloudFormation deletes the old one and creates the new one. */
-function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[] {
+function logicalIdChanges(oldStack: StackModel, newStack: StackModel, moved: ReadonlySet<TemplateResource>): Finding[] {
   const out: Finding[] = [];
   for (const type of Object.keys(GUARDED_TYPES)) {
     const removed = oldStack.ofType(type).filter((r) => !newStack.resource(r.logicalId));
@@ -210,7 +212,8 @@ function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[]
           : `Keep the logical id ${oldRes.logicalId}`) + nameConflict(oldRes, match),
       }));
     }
-    out.push(...movedResources(removed.filter((r) => !matched.has(r)), added.filter((r) => !matched.has(r))));
+    const unpaired = (r: TemplateResource) => !matched.has(r) && !moved.has(r);
+    out.push(...movedResources(removed.filter(unpaired), added.filter(unpaired)));
   }
   return out;
 }
@@ -220,8 +223,9 @@ function logicalIdChanges(oldStack: StackModel, newStack: StackModel): Finding[]
  * stack): each stack deploys on its own, so the new one is created while the old one still runs, and the old one's
  * tasks or images go with its stack's next deploy. With a fixed name the create fails.
  */
-function crossStackMoves(before: AssemblyModel, after: AssemblyModel): Finding[] {
+function crossStackMoves(before: AssemblyModel, after: AssemblyModel): { findings: Finding[]; ends: Set<TemplateResource> } {
   const out: Finding[] = [];
+  const ends = new Set<TemplateResource>();
   const stackIn = (assembly: AssemblyModel, name: string) => assembly.stacks.find((s) => s.name === name);
   for (const type of Object.keys(GUARDED_TYPES)) {
     // Between stacks both assemblies have: a stack only one of them has was renamed, or is not part of the comparison.
@@ -237,6 +241,7 @@ function crossStackMoves(before: AssemblyModel, after: AssemblyModel): Finding[]
     for (const res of created) {
       const from = deleted.find((old) => old.stack.name !== res.stack.name && (sameFixedName(old, res) || samePathBelowStack(old, res)));
       if (!from) continue;
+      ends.add(from).add(res);
       const nameProp = NAME_PROPERTY[type];
       const named = sameFixedName(from, res);
       out.push(finding(res, '', res.logicalId, {
@@ -249,7 +254,7 @@ function crossStackMoves(before: AssemblyModel, after: AssemblyModel): Finding[]
       }));
     }
   }
-  return out;
+  return { findings: out, ends };
 }
 
 /** Both resources carry the same literal physical name (ServiceName, ClusterName, ...). */

@@ -246,6 +246,29 @@ describe('replacement guard: a resource moved to another stack', () => {
     expect(f.message).not.toContain('fixed');
   });
 
+  test('GIVEN two services that swap stacks THEN one move each, and neither is offered the other\'s logical id (found by the platform trial)', () => {
+    const svc = (stack: string, name: string) => ({ ...worker(stack), Metadata: { 'aws:cdk:path': `${stack}/${name}/Service/Service` } });
+    const findings = replacementFindings(
+      stacks({ XSvc: svc('TeamA', 'X') }, { YSvc: svc('TeamB', 'Y') }),
+      stacks({ YSvc: svc('TeamA', 'Y') }, { XSvc: svc('TeamB', 'X') }));
+    expect(findings.map((f) => f.message.slice(0, f.message.indexOf(':')))).toEqual([
+      '[ECS-RP-01] ECS service YSvc moves from stack TeamB (YSvc) to stack TeamA',
+      '[ECS-RP-01] ECS service XSvc moves from stack TeamA (XSvc) to stack TeamB',
+    ]);
+    expect(findings.map((f) => f.message).join(' ')).not.toContain('overrideLogicalId');
+  });
+
+  test('GIVEN a move and, in the same stack, another service deleted and one created THEN the move, and the take-over warning for the others only', () => {
+    const svc = (stack: string, name: string) => ({ ...worker(stack), Metadata: { 'aws:cdk:path': `${stack}/${name}/Service/Service` } });
+    const findings = replacementFindings(
+      stacks({ XSvc: svc('TeamA', 'X'), OldSvc: svc('TeamA', 'Old') }, {}),
+      stacks({ NewSvc: svc('TeamA', 'New') }, { XSvc: svc('TeamB', 'X') }));
+    expect(findings.map((f) => f.message.slice(0, f.message.indexOf(':')))).toEqual([
+      '[ECS-RP-01] ECS service NewSvc is created while the baseline\'s ECS service OldSvc (TeamA/Old/Service/Service) is deleted from stack TeamA',
+      '[ECS-RP-01] ECS service XSvc moves from stack TeamA (XSvc) to stack TeamB',
+    ]);
+  });
+
   test('GIVEN a new service elsewhere with another name and path, or a service kept in its stack THEN nothing', () => {
     expect(replacementFindings(stacks({ W: worker('TeamA', { ServiceName: 'a' }) }, {}),
       stacks({}, { X: { ...worker('TeamB', { ServiceName: 'b' }), Metadata: { 'aws:cdk:path': 'TeamB/Other/Service/Service' } } }))).toEqual([]);

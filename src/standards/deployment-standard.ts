@@ -202,6 +202,14 @@ function validate(props: DeploymentStandardProps, source: string): void {
     if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) fail(`${key} must be a list of strings, got ${JSON.stringify(v)}`);
   };
   (['requiredTags', 'allowedRegions', 'allowedFargateSizes', 'allowedImageSources', 'nagPacks'] as const).forEach(strings);
+  // Tag keys: 1-128 characters, not the reserved aws: prefix (tagging.html); an empty key would fail every resource's ORG-TAG-01.
+  const tagKeys: [string, string][] = [...(props.requiredTags ?? []).map((k): [string, string] => ['requiredTags', k]),
+    ...Object.keys(props.defaultTags ?? {}).map((k): [string, string] => ['defaultTags', k])];
+  for (const [key, tag] of tagKeys) {
+    if (tag.trim() === '' || tag.length > 128 || tag.toLowerCase().startsWith('aws:')) {
+      fail(`${key} entry ${JSON.stringify(tag)} is not a tag key you can set; allowed: 1-128 characters, not blank, not starting with aws: (reserved)`);
+    }
+  }
   for (const key of ['maxTaskVcpu', 'maxDesiredCount', 'minLogRetentionDays'] as const) {
     const v = props[key];
     if (v !== undefined && (typeof v !== 'number' || !(v >= 0))) fail(`${key} must be a number 0 or more, got ${JSON.stringify(v)}`);

@@ -74,6 +74,11 @@ describe('DeploymentStandard', () => {
     expect(() => DeploymentStandard.fromJson('{"nagPacks": ["CIS"]}')).toThrow("nagPacks entry 'CIS' is unknown; allowed: AwsSolutions, HIPAA.Security");
     expect(() => DeploymentStandard.fromJson('[1]')).toThrow('expected a JSON object');
     expect(() => new DeploymentStandard({ maxDesiredCount: -1 })).toThrow('maxDesiredCount must be a number 0 or more');
+    expect(() => new DeploymentStandard({ requiredTags: ['team', ''] })).toThrow('requiredTags entry "" is not a tag key you can set; allowed: 1-128 characters, not blank');
+    expect(() => new DeploymentStandard({ requiredTags: ['   '] })).toThrow('requiredTags entry "   " is not a tag key');
+    expect(() => new DeploymentStandard({ requiredTags: ['aws:team'] })).toThrow('not starting with aws: (reserved)');
+    expect(() => new DeploymentStandard({ defaultTags: { ['k'.repeat(129)]: 'v' } })).toThrow(/^DeploymentStandard: defaultTags entry "k{129}" is not a tag key/);
+    expect(() => new DeploymentStandard({ requiredTags: ['k'.repeat(128), 'cost center'], defaultTags: { team: '' } })).not.toThrow();
     // A misspelt quota id fails where the standard is written, not at apply() in every app.
     expect(() => DeploymentStandard.fromJson('{"quotaOverrides": {"servicePerCluster": 8000}}', 'acme.json'))
       .toThrow(/^acme.json quotaOverrides: unknown quota id 'servicePerCluster'; allowed: clustersPerRegion, /);

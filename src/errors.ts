@@ -2,6 +2,7 @@
  * The kit's construction-time error: the same message shape as rule findings
  * (code, problem, construct path, what is allowed, fix).
  */
+import * as fs from 'fs';
 import { kitCheck } from './kit-checks';
 import { formatMessage } from './rules/engine';
 import { Severity } from './rules/finding';
@@ -68,16 +69,30 @@ export class EcsKitErrors {
   /**
    * Every kit id (ECS-*, ORG-*, KIT-*) an error reports: the code of a kit construct's error, or, for the error a
    * synth throws when a check fails (aws-cdk-lib's "Validation failed" text, whose findings start `[ECS-JB-01] ...`),
-   * each id in it, once, in order. Empty for any other error. For tests: `expect(EcsKitErrors.codesOf(e)).toContain('ECS-JB-01')`.
+   * each id in it, once, in order. Outside jest aws-cdk-lib's text only names the validation report file: the ids are
+   * then read from that file. Empty for any other error. For tests: `expect(EcsKitErrors.codesOf(e)).toContain('ECS-JB-01')`.
    */
   public static codesOf(x: any): string[] {
     const code = EcsKitErrors.codeOf(x);
     if (code !== undefined) return [code];
-    const text = x instanceof Error ? x.message : '';
-    return [...new Set([...text.matchAll(/\[((?:ECS|ORG|KIT)-[A-Z0-9]+(?:-[A-Z0-9]+)*)\] /g)].map((m) => m[1]))];
+    const message = x instanceof Error ? x.message : '';
+    const ids = (text: string) => [...new Set([...text.matchAll(/\[((?:ECS|ORG|KIT)-[A-Z0-9]+(?:-[A-Z0-9]+)*)\] /g)].map((m) => m[1]))];
+    const found = ids(message);
+    const report = /A copy of this report can be found in: (\S+validation-report\.json)/.exec(message)?.[1];
+    return found.length > 0 || report === undefined ? found : ids(reportDescriptions(report));
   }
 
   private constructor() {}
+}
+
+/** The violation descriptions of a validation report file, one per line; '' when it cannot be read. */
+function reportDescriptions(file: string): string {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { pluginReports?: { violations?: { description?: unknown }[] }[] };
+    return (report.pluginReports ?? []).flatMap((p) => p.violations ?? []).map((v) => `${String(v.description ?? '')}\n`).join('');
+  } catch {
+    return '';
+  }
 }
 
 /**

@@ -15,13 +15,18 @@ export interface AcknowledgedFinding {
   readonly acknowledgedAt: string;
 }
 
+/** The kit-relevant acknowledgements the stacks recorded (bare ids and the kit's namespace). */
+export function recordedAcknowledgements(stacks: readonly StackInput[]): RecordedAcknowledgement[] {
+  return stacks.flatMap((s) => s.acknowledgements ?? [])
+    .map((a) => parseAcknowledgement(a.id, a.reason, a.path))
+    .filter((a): a is RecordedAcknowledgement => a !== undefined);
+}
+
 /** Split findings into those still open and those an acknowledgement on the resource or an ancestor covers. */
 export function applyAcknowledgements(
   findings: readonly CheckedFinding[], stacks: readonly StackInput[],
 ): { open: CheckedFinding[]; acknowledged: AcknowledgedFinding[] } {
-  const acks = stacks.flatMap((s) => s.acknowledgements ?? [])
-    .map((a) => parseAcknowledgement(a.id, a.reason, a.path))
-    .filter((a): a is RecordedAcknowledgement => a !== undefined);
+  const acks = recordedAcknowledgements(stacks);
   const open: CheckedFinding[] = [];
   const acknowledged: AcknowledgedFinding[] = [];
   for (const f of findings) {

@@ -2,7 +2,7 @@
 /**
  * The `cdk-ecs-kit` command:
  *   cdk-ecs-kit check [--format text|json|sarif] [--quotas current|legacy|FILE] [--disable ID,...] [--severity ID=LEVEL,...] [--baseline OLD_CDK_OUT] [--standard FILE] [--ignore-acknowledgements] PATH...
- *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] PATH...
+ *   cdk-ecs-kit quotas [--format text|json] [--quotas current|legacy|FILE] [--ignore-acknowledgements] PATH...
  *   cdk-ecs-kit cost [--region R] [--prices FILE] [--format text|json] PATH...
  *   cdk-ecs-kit migrate copilot [--out FILE] [--import-from MODULE] MANIFEST...
  * Exit codes: 0 no errors, 1 at least one error finding, 2 bad input.
@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { applyAcknowledgements, unknownAcknowledgements } from './acknowledgements';
+import { applyAcknowledgements, recordedAcknowledgements, unknownAcknowledgements } from './acknowledgements';
 import { runCost } from './cost-command';
 import { loadInputs, loadInputsCollecting } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
@@ -232,6 +232,15 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     io.stderr(`cdk-ecs-kit: note: ${a.path || 'the app'} acknowledges ${a.ruleId}, which is no rule or check of cdk-ecs-kit: it acknowledges `
       + 'nothing (a typo? the ids are in docs/rules.md)\n');
   }
+  // An acknowledgement is an exception someone approved: one without a reason tells an audit nothing.
+  const blank = new Set<string>();
+  for (const a of acknowledged) {
+    const key = `${a.finding.ruleId} ${a.acknowledgedAt}`;
+    if (a.reason.trim() !== '' || blank.has(key)) continue;
+    blank.add(key);
+    io.stderr(`cdk-ecs-kit: note: ${a.acknowledgedAt || 'the app'} acknowledges ${a.finding.ruleId} without a reason: give `
+      + 'acknowledge({ id, reason }) the reason it was approved (a ticket, who and why), which check and the validation report show\n');
+  }
   // On stderr, so json and sarif stay parseable: a CI log then shows what was not checked.
   if (disabled.length > 0) io.stderr(`Not run (--disable): ${disabled.join(', ')}\n`);
   if (failures.length > 0) return 2;
@@ -252,16 +261,17 @@ function pairedBaseline(before: readonly StackInput[], after: readonly StackInpu
   return before.map((s) => ({ ...s, name: rename(s.name), ...s.nestedIn ? { nestedIn: { ...s.nestedIn, parent: rename(s.nestedIn.parent) } } : {} }));
 }
 
-function runQuotas(paths: string[], opts: { format: string; quotas?: string }, io: CliIo): number {
+function runQuotas(paths: string[], opts: { format: string; quotas?: string; ignoreAcknowledgements?: boolean }, io: CliIo): number {
   const explicit = opts.quotas === undefined ? undefined : resolveQuotas(opts.quotas);
   // Without --quotas, an assembly's limits are those of the standard its synth applied, as in synth and check.
   const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: quotas of ${input.source} from ${standardLabel(standard.props)}, `
     + 'which the app applied (recorded in the assembly); --quotas overrides\n'));
+  // Acknowledged over-limit figures pass, as in synth and check.
   const rows = loadInputs(paths).flatMap((input) => capacityReport(new AssemblyModel(input.stacks),
-    explicit ?? recorded(input)?.quotas ?? QuotaProfile.current()));
+    explicit ?? recorded(input)?.quotas ?? QuotaProfile.current(), opts.ignoreAcknowledgements ? [] : recordedAcknowledgements(input.stacks)));
   io.stdout(formatCapacityReport(rows, opts.format === 'json' ? 'json' : 'text'));
   // Over-limit rows fail; the Fargate vCPU rows are advisory (AWS raises them with usage).
-  return rows.some((r) => r.used > r.limit && r.severity === 'error') ? 1 : 0;
+  return rows.some((r) => r.used > r.limit && r.severity === 'error' && !r.acknowledged) ? 1 : 0;
 }
 
 /** Run the CLI in-process; returns the exit code. */
@@ -293,8 +303,9 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .description('print the quotas the app touches: used, limit, percent and the largest sources')
     .addOption(format(['text', 'json']))
     .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: the standard the app applied, else current)'))
+    .option('--ignore-acknowledgements', 'fail on over-limit figures the app acknowledged too')
     .argument('<path...>', 'template files, cdk.out directories, or - for standard input')
-    .action((paths: string[], opts: { format: string; quotas?: string }) => { code = runQuotas(paths, opts, io); });
+    .action((paths: string[], opts: { format: string; quotas?: string; ignoreAcknowledgements?: boolean }) => { code = runQuotas(paths, opts, io); });
 
   program.command('cost')
     .description('estimate the monthly cost of each service and of the app from a bundled price table (no network calls)')

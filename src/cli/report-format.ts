@@ -53,8 +53,8 @@ export function formatText(findings: readonly CheckedFinding[], stackCount: numb
   for (const a of acknowledged) {
     // The property tells apart two acknowledged findings of one rule on one resource (two secret-looking variables).
     const at = location(a.finding);
-    lines.push(`ACKED   ${a.finding.ruleId}  ${a.finding.path}  (${at ? `${at}; ` : ''}acknowledged at ${a.acknowledgedAt})`);
-    lines.push(`  reason: ${a.reason}`);
+    lines.push(`ACKED   ${a.finding.ruleId}  ${a.finding.path}  (${at ? `${at}; ` : ''}acknowledged at ${a.acknowledgedAt || 'the app'})`);
+    lines.push(`  reason: ${a.reason.trim() === '' ? '(none given)' : a.reason}`);
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;

@@ -29,10 +29,14 @@ export function collectAcknowledgements(root: IConstruct, ruleIds: ReadonlySet<s
   return root.node.findAll().flatMap((c) => acknowledgementsOn(c).filter((a) => ruleIds.has(a.ruleId)));
 }
 
+/** Stack metadata type of the acknowledgements made on the App or a Stage above the stack: `{ path, rules }`, `path` '' for the App. */
+export const STAGE_ACKNOWLEDGEMENTS = 'cdk-ecs-kit:stage-acknowledgements';
+
 /**
  * Copy the acknowledgements made on the App or a Stage above `stack` into the stack's metadata, when the app runs
  * EcsChecks. The cloud assembly records metadata per stack only: without the copy, `cdk-ecs-kit check` on the
- * cdk.out would report what synth accepted. Metadata, not template: snapshot tests do not change.
+ * cdk.out would report what synth accepted. With the path they were made at, so `check` names the App or Stage,
+ * not the stack. Metadata, not template: snapshot tests do not change.
  */
 export function recordStageAcknowledgements(stack: Stack): void {
   const above: IConstruct[] = [];
@@ -41,11 +45,12 @@ export function recordStageAcknowledgements(stack: Stack): void {
     above.push(scope);
   }
   if (!above.some((s) => Stage.isStage(s) && stagePlugins(s).some((p) => p.name === PLUGIN_NAME))) return;
-  const ACK = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
   for (const scope of above) {
     for (const entry of scope.node.metadata) {
-      if (entry.type !== ACK || stack.node.metadata.some((m) => m.type === ACK && m.data === entry.data)) continue;
-      stack.node.addMetadata(ACK, entry.data);
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+      const data = { path: scope.node.path, rules: entry.data };
+      if (stack.node.metadata.some((m) => m.type === STAGE_ACKNOWLEDGEMENTS && (m.data as typeof data).rules === entry.data)) continue;
+      stack.node.addMetadata(STAGE_ACKNOWLEDGEMENTS, data);
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import { QuotaProfile } from './quota-profile';
 import { EcsQuota, QUOTA_TABLE, quotaDefinition } from './quota-table';
+import { findAcknowledgement, RecordedAcknowledgement } from '../plugin/acknowledgement-ids';
 import { AssemblyModel } from '../rules/model';
 import { QUOTA_RULES } from '../rules/quota';
 import { quotaUsage, QuotaUsage } from '../rules/quota/usage';
@@ -53,11 +54,16 @@ export interface QuotaUsageRow {
   readonly unit: string;
   /** Where most of the usage comes from, largest first (at most 3). */
   readonly topSources: readonly QuotaUsageSource[];
+  /**
+   * Over the limit, and the app acknowledged the check's finding on every resource over it (as `check` honours it):
+   * the reason and where it was made ('' for the App). Such a row does not fail `quotas`.
+   */
+  readonly acknowledged?: { readonly reason: string; readonly at: string };
 }
 
 const TOP = 3;
 
-export function capacityReport(assembly: AssemblyModel, profile: QuotaProfile): QuotaUsageRow[] {
+export function capacityReport(assembly: AssemblyModel, profile: QuotaProfile, acks: readonly RecordedAcknowledgement[] = []): QuotaUsageRow[] {
   const usage = quotaUsage(assembly);
   const rows: QuotaUsageRow[] = [];
   for (const def of QUOTA_TABLE) {
@@ -65,19 +71,30 @@ export function capacityReport(assembly: AssemblyModel, profile: QuotaProfile): 
     if (mine.length === 0) continue;
     const perResource = mine.filter((u) => u.perResource);
     const scoped = mine.filter((u) => !u.perResource);
-    const forQuota: QuotaUsageRow[] = scoped.map((u) => row(u, u.scope, u.sources.slice(0, TOP), profile));
+    const acked = (figures: readonly QuotaUsage[]) => acknowledgedOver(figures, profile, acks);
+    const forQuota: QuotaUsageRow[] = scoped.map((u) => row(u, u.scope, u.sources.slice(0, TOP), profile, acked([u])));
     if (perResource.length > 0) {
       const sorted = [...perResource].sort((a, b) => b.used - a.used);
       const top = sorted[0];
       const scope = sorted.length > 1 ? `${top.scope} (highest of ${sorted.length})` : top.scope;
-      forQuota.push(row(top, scope, sorted.slice(0, TOP).map((u) => ({ label: u.scope, amount: u.used })), profile));
+      forQuota.push(row(top, scope, sorted.slice(0, TOP).map((u) => ({ label: u.scope, amount: u.used })), profile, acked(sorted)));
     }
     rows.push(...forQuota.sort((a, b) => (b.percent ?? Infinity) - (a.percent ?? Infinity)));
   }
   return rows;
 }
 
-function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[], profile: QuotaProfile): QuotaUsageRow {
+/** The acknowledgement of the over-limit check covering every figure over the limit, when each has one (the first's). */
+function acknowledgedOver(figures: readonly QuotaUsage[], profile: QuotaProfile, acks: readonly RecordedAcknowledgement[]): QuotaUsageRow['acknowledged'] {
+  if (acks.length === 0) return undefined;
+  const over = figures.filter((u) => u.used > profile.limit(u.quota));
+  const rule = QUOTA_RULES.find((r) => r.band === 'over' && over.length > 0 && r.quotas.includes(over[0].quota));
+  if (!rule) return undefined;
+  const found = over.map((u) => findAcknowledgement(acks, rule.id, u.resource.path));
+  return found.every((a) => a !== undefined) ? { reason: found[0]!.reason, at: found[0]!.path } : undefined;
+}
+
+function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[], profile: QuotaProfile, acknowledged?: QuotaUsageRow['acknowledged']): QuotaUsageRow {
   const def = quotaDefinition(u.quota);
   const limit = profile.limit(u.quota);
   const percent = limit > 0 ? Math.round((u.used / limit) * 1000) / 10 : undefined;
@@ -100,6 +117,7 @@ function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[],
     quotaCode: def.quotaCode,
     unit: def.unit,
     topSources: sources.map((s) => ({ label: s.label, amount: round(s.amount) })),
+    ...(acknowledged && level === 'over' && compared ? { acknowledged } : {}),
   };
 }
 
@@ -121,6 +139,7 @@ export function formatCapacityReport(rows: QuotaUsageRow[], format: 'text' | 'js
   const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 3 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   const compared = rows.filter((r) => r.compared);
   const over = compared.filter((r) => r.status === 'over').length;
+  const ackedRows = compared.filter((r) => r.status === 'over' && r.acknowledged);
   const warn = compared.filter((r) => r.status === 'over' && r.severity === 'warning').length;
   const near = compared.filter((r) => r.status === 'near').length;
   const defaults = rows.filter((r) => r.status === 'default');
@@ -129,8 +148,11 @@ export function formatCapacityReport(rows: QuotaUsageRow[], format: 'text' | 'js
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
     '',
-    `${rows.length} quota figures; ${over} over the limit${warn ? ` (${warn} of them ${warn === 1 ? 'a warning' : 'warnings'})` : ''}, ${near} at 90% or more`
+    `${rows.length} quota figures; ${over} over the limit${warn ? ` (${warn} of them ${warn === 1 ? 'a warning' : 'warnings'})` : ''}`
+      + `${ackedRows.length > 0 ? `, ${ackedRows.length} of them acknowledged (ACKED, below)` : ''}, ${near} at 90% or more`
       + `${defaults.length > 0 ? `; ${defaults.length} at 90% or more of a new-account default (DEFAULT, below)` : ''}.`,
+    ...ackedRows.map((r) => `ACKED: ${r.name}, ${r.scope}: acknowledged at ${r.acknowledged!.at || 'the app'}; reason: `
+      + `${r.acknowledged!.reason.trim() === '' ? '(none given)' : r.acknowledged!.reason}`),
     ...(defaults.length > 0 ? [
       `DEFAULT: ${[...new Set(defaults.map((r) => r.name))].join(', ')} at 90% or more of AWS's new-account default, `
       + 'which AWS raises with usage: not checked. Put your account\'s values in a --quotas file to compare them.',
@@ -143,6 +165,7 @@ function statusText(r: QuotaUsageRow): string {
   if (r.status === 'ok') return 'ok';
   if (r.status === 'default') return 'DEFAULT';
   if (r.status === 'near') return 'NEAR';
+  if (r.acknowledged) return 'ACKED';
   return r.severity === 'warning' ? 'WARN' : 'OVER';
 }
 

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -190,5 +193,21 @@ describe('EcsKitErrors', () => {
     try { f.app.synth(); } catch (e) { caught = e; }
     expect(EcsKitErrors.codeOf(caught)).toBeUndefined();
     expect(EcsKitErrors.codesOf(caught)).toEqual(['ECS-JB-01']);
+  });
+
+  test('codesOf: outside jest the error names only the report file, whose violations give the ids (found by the platform trial)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
+    const file = path.join(dir, 'validation-report.json');
+    fs.writeFileSync(file, JSON.stringify({
+      version: '1.0',
+      title: 'Validation Report',
+      pluginReports: [
+        { pluginName: 'cdk-ecs-kit', violations: [{ ruleName: 'ORG-LOG-01', description: '[ORG-LOG-01] Log group retention 365 days ... at T/Task/Logs; allowed: ...' }] },
+        { pluginName: 'other', violations: [{ ruleName: 'X', description: 'not ours' }, { ruleName: 'ECS-TD-01', description: '[ECS-TD-01] Fargate task cpu 256 ...' }] },
+      ],
+    }));
+    const error = new Error(`Validation failed. A copy of this report can be found in: ${file}`);
+    expect(EcsKitErrors.codesOf(error)).toEqual(['ORG-LOG-01', 'ECS-TD-01']);
+    expect(EcsKitErrors.codesOf(new Error(`Validation failed. A copy of this report can be found in: ${path.join(dir, 'gone', 'validation-report.json')}`))).toEqual([]);
   });
 });

@@ -117,6 +117,20 @@ describe('cdk-ecs-kit check --standard', () => {
     const suppressed = sarif.runs[0].results.filter((r: any) => r.suppressions);
     expect(suppressed.map((r: any) => [r.ruleId, r.suppressions[0].justification])).toEqual([['ORG-IMG-01', 'Vendor image, mirrored into ECR by PLAT-123.']]);
     expect(run('check', '--ignore-acknowledgements', '--standard', v1, acked).code).toBe(1);
+    expect(v1Run.stderr).not.toContain('without a reason');
+  });
+
+  test('an acknowledgement with a blank reason still counts, and check says so (found by the platform trial)', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(dir, 'blank-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    const stack = new Stack(app, 'Blank');
+    for (const [k, v] of Object.entries({ 'team': 'a', 'cost-center': 'b', 'managed-by': 'c' })) Tags.of(stack).add(k, v);
+    const td = new ecs.FargateTaskDefinition(stack, 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+    td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx:1.27'), memoryLimitMiB: 256 });
+    Validations.of(td).acknowledge({ id: 'ORG-IMG-01', reason: '  ' });
+    const result = run('check', '--standard', v1, app.synth().directory);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('acknowledged at Blank/TaskDef)\n  reason: (none given)');
+    expect(result.stderr).toContain('cdk-ecs-kit: note: Blank/TaskDef acknowledges ORG-IMG-01 without a reason: give acknowledge({ id, reason }) the reason it was approved');
   });
 
   // The cloud assembly has no metadata of its own for the App or a Stage: EcsChecks copies their acknowledgements onto
@@ -139,6 +153,11 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(checked.acknowledged.map((a: any) => [a.ruleId, a.reason]).sort()).toEqual([
       ['ORG-IMG-01', 'Vendor images are mirrored by PLAT-123.'], ['ORG-TAG-01', 'Tags come from the pipeline (PLAT-7).'],
     ]);
+    // Where each was made, as synth reports it: the App ('') and the Stage, not the stack they were copied to.
+    expect([...new Set(checked.acknowledged.map((a: any) => `${a.ruleId} ${a.acknowledgedAt}`))].sort()).toEqual(['ORG-IMG-01 ', 'ORG-TAG-01 Prod']);
+    const text = run('check', '--standard', v1, build(true)).stdout;
+    expect(text).toContain('acknowledged at the app)');
+    expect(text).toContain('acknowledged at Prod)');
     const plain = JSON.parse(run('check', '--format', 'json', '--standard', v1, build(false)).stdout);
     expect(plain.findings.map((f: any) => f.ruleId)).toEqual(expect.arrayContaining(['ORG-IMG-01', 'ORG-TAG-01']));
   });

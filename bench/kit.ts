@@ -14,8 +14,11 @@ export const SHIPPED = ((): string => {
   return path.join(dir, 'lib', 'index.js');
 })();
 
+/** Another build's bundle for an A/B run (BENCH_KIT_LIB=/path/to/other/lib/index.js), else this repository's. */
+const bundle = () => process.env.BENCH_KIT_LIB ?? SHIPPED;
+
 /** The shipped bundle, unless it is not compiled or BENCH_KIT=src asks for the sources. */
-const useShipped = () => fs.existsSync(SHIPPED) && process.env.BENCH_KIT !== 'src';
+const useShipped = () => fs.existsSync(bundle()) && process.env.BENCH_KIT !== 'src';
 
 let loaded: typeof kit | undefined;
 /** Milliseconds the first loadKit() took (0 before it). */
@@ -25,7 +28,7 @@ export function loadKit(): typeof kit {
   if (loaded) return loaded;
   const t = process.hrtime.bigint();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pkg: typeof kit = useShipped() ? require(SHIPPED) : require('../src');
+  const pkg: typeof kit = useShipped() ? require(bundle()) : require('../src');
   // The exports the benchmark apps use, so lazy exports are loaded here too.
   void [pkg.EcsChecks, pkg.FargateTask, pkg.WebService];
   kitLoadMs = Number(process.hrtime.bigint() - t) / 1e6;
@@ -34,5 +37,5 @@ export function loadKit(): typeof kit {
 
 /** Which copy loadKit() loads, for the printed figures. */
 export function kitSource(): string {
-  return useShipped() ? 'lib/ (as shipped)' : 'bench/out/src (transpiled files)';
+  return useShipped() ? (process.env.BENCH_KIT_LIB ? `${process.env.BENCH_KIT_LIB} (BENCH_KIT_LIB)` : 'lib/ (as shipped)') : 'bench/out/src (transpiled files)';
 }

@@ -241,6 +241,11 @@ export class SecureRepository extends Construct implements ecr.IRepository {
       if (this.mutableTags.some((pattern) => wildcardMatches(pattern, tag))) {
         Annotations.of(this).addWarningV2('cdk-ecs-kit:mutable-image-tag',
           `Tag '${tag}' is excluded from tag immutability in ${this.node.path}: the image behind it can change between deployments. Pin a digest with imageForDigest.`);
+      } else if (tag === 'latest') {
+        // A pipeline that pushes :latest on every build fails from the second push on (ImageTagAlreadyExistsException).
+        Annotations.of(this).addWarningV2('cdk-ecs-kit:immutable-latest-tag',
+          `Tag 'latest' in ${this.node.path}, whose tags are immutable: ECR takes one push of it and refuses the next (ImageTagAlreadyExistsException), `
+          + 'so the tasks keep the first image pushed as latest. Use the version tag your pipeline pushes, or a digest with imageForDigest.');
       }
     }
     return new SecureRepositoryImage(this, this.repository.repositoryUriForTag(tag));

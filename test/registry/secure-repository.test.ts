@@ -435,6 +435,15 @@ describe('SecureRepository images', () => {
     Annotations.fromStack(s).hasWarning('/Stack/Repo', Match.stringLikeRegexp("Tag 'release-7' is excluded from tag immutability"));
   });
 
+  test('latest on an immutable repository draws a warning: ECR refuses its second push (image-tag-mutability.html)', () => {
+    const s = stack();
+    new SecureRepository(s, 'Repo').imageForTag('latest');
+    Annotations.fromStack(s).hasWarning('/Stack/Repo', Match.stringLikeRegexp("Tag 'latest' in Stack/Repo, whose tags are immutable: ECR takes one push of it and refuses the next"));
+    const excluded = stack();
+    new SecureRepository(excluded, 'Repo', { mutableTags: ['latest'] }).imageForTag('latest');
+    Annotations.fromStack(excluded).hasNoWarning('*', Match.stringLikeRegexp('whose tags are immutable'));
+  });
+
   test('an immutable tag draws no warning', () => {
     const s = stack();
     const repo = new SecureRepository(s, 'Repo', { mutableTags: ['latest'] });

@@ -32,6 +32,7 @@ import { CT31_IMAGE_REQUIRED } from './ct-31-image-required';
 import { CT32_SECRET_VALUE_FROM } from './ct-32-secret-value-from';
 import { CT33_WINDOWS_CONTAINER_PARAMETERS } from './ct-33-windows-container-parameters';
 import { CT34_ENVIRONMENT_FILES } from './ct-34-environment-files';
+import { CT35_ECR_IMAGE_REPOSITORY_NAME } from './ct-35-ecr-image-repository-name';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -68,4 +69,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT32_SECRET_VALUE_FROM,
   CT33_WINDOWS_CONTAINER_PARAMETERS,
   CT34_ENVIRONMENT_FILES,
+  CT35_ECR_IMAGE_REPOSITORY_NAME,
 ];

@@ -65,7 +65,14 @@ export class SecureRepository extends Construct implements ecr.IRepository {
       emptyOnDelete: props.emptyOnDelete,
       lifecycleRules,
     });
-    if (dsse) (this.repository.node.defaultChild as ecr.CfnRepository).addPropertyOverride('EncryptionConfiguration.EncryptionType', 'KMS_DSSE');
+    if (dsse) {
+      (this.repository.node.defaultChild as ecr.CfnRepository).addPropertyOverride('EncryptionConfiguration.EncryptionType', 'KMS_DSSE');
+      const region = Stack.of(this).region;
+      if (!Token.isUnresolved(region) && !region.startsWith('us-gov-')) {
+        Annotations.of(this).addWarningV2('cdk-ecs-kit:dsse-region', `encryption KMS_DSSE in ${this.node.path}, in ${region}: ECR offers dual-layer `
+          + 'encryption in the AWS GovCloud (US) Regions only (encryption-at-rest.html), so creating the repository fails elsewhere. Use KMS.');
+      }
+    }
     // Kept for Control Tower CT.ECR.PR.2 even under ENHANCED registry scanning (scan-on-push.ts).
     registerScanOnPushRepository(this.repository);
     this.repositoryName = this.repository.repositoryName;

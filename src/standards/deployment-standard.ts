@@ -207,7 +207,8 @@ function validate(props: DeploymentStandardProps, source: string): void {
     ...Object.keys(props.defaultTags ?? {}).map((k): [string, string] => ['defaultTags', k])];
   for (const [key, tag] of tagKeys) {
     if (tag.trim() === '' || tag.length > 128 || tag.toLowerCase().startsWith('aws:')) {
-      fail(`${key} entry ${JSON.stringify(tag)} is not a tag key you can set; allowed: 1-128 characters, not blank, not starting with aws: (reserved)`);
+      fail(`${key} entry ${JSON.stringify(tag)} is not a tag key you can set; allowed: 1-128 characters, not blank, not starting with aws: (reserved). `
+        + 'Remove the entry, or name the tag, e.g. \'team\'.');
     }
   }
   for (const key of ['maxTaskVcpu', 'maxDesiredCount', 'minLogRetentionDays'] as const) {

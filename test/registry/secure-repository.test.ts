@@ -101,6 +101,15 @@ describe('SecureRepository defaults', () => {
       EncryptionConfiguration: { EncryptionType: 'KMS_DSSE', KmsKey: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } },
     });
     expect(() => new ecr.Repository(stack(), 'Plain', { encryption: ecr.RepositoryEncryption.KMS_DSSE })).toThrow(/Unexpected 'encryptionType'/);
+    // Outside GovCloud (a literal Region) it warns; env-agnostic and us-gov-* stacks do not.
+    Annotations.fromStack(s).hasNoWarning('*', Match.stringLikeRegexp('dual-layer'));
+    const app = new App();
+    const commercial = new Stack(app, 'Commercial', { env: { account: '111111111111', region: 'us-east-1' } });
+    new SecureRepository(commercial, 'Repo', { encryption: ecr.RepositoryEncryption.KMS_DSSE });
+    Annotations.fromStack(commercial).hasWarning('/Commercial/Repo', Match.stringLikeRegexp('encryption KMS_DSSE in Commercial/Repo, in us-east-1: ECR offers dual-layer'));
+    const gov = new Stack(app, 'Gov', { env: { account: '111111111111', region: 'us-gov-west-1' } });
+    new SecureRepository(gov, 'Repo', { encryption: ecr.RepositoryEncryption.KMS_DSSE });
+    Annotations.fromStack(gov).hasNoWarning('*', Match.anyValue());
   });
 
   test('removal policy and emptyOnDelete pass through', () => {

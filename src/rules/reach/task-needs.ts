@@ -62,7 +62,7 @@ export function parseEcrImageUri(image: string): EcrImageUri | undefined {
 const URL_SUFFIX = 'amazonaws.com';
 
 /**
- * An ECR image URI written literally or, as aws-cdk-lib writes one for a repository imported by ARN or name
+ * An ECR image URI written literally or, as aws-cdk-lib writes one for a repository imported by ARN (or by name in an environment-bound stack)
  * (`repository.repositoryUriForTag`), joined from literals and `AWS::URLSuffix`; else undefined.
  */
 export function ecrImageUri(image: unknown): EcrImageUri | undefined {

@@ -1,6 +1,6 @@
 /**
  * Pull access for an image named by its private ECR URI (`ContainerImage.fromRegistry('<account>.dkr.ecr...')`, or
- * `fromRegistry(repository.repositoryUriForTag(tag))` of a repository imported by ARN or name):
+ * `fromRegistry(repository.repositoryUriForTag(tag))` of a repository imported by ARN, or by name in an environment-bound stack):
  * aws-cdk-lib only warns that "proper policies need to be attached", and the task would stop with
  * CannotPullContainerError. `ContainerImage.fromEcrRepository` grants the same itself.
  */
@@ -15,7 +15,7 @@ const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForL
 /** Grant `executionRole` the pull of `container`'s image when a literal ECR URI names it; true when granted. */
 export function grantRegistryImagePull(container: ecs.ContainerDefinition, image: ecs.ContainerImage, executionRole: iam.IRole): boolean {
   if (image instanceof ecs.EcrImage || image instanceof ecs.AssetImage) return false; // they grant it themselves
-  // A repository imported by ARN or name renders its URI as a join of literals and AWS::URLSuffix.
+  // A repository imported by ARN (or by name in a stack with a literal account and Region) renders its URI as a join of literals and AWS::URLSuffix.
   const name = container.imageName;
   const uri = ecrImageUri(Token.isUnresolved(name) ? Stack.of(container).resolve(name) : name);
   if (!uri) return false;

@@ -389,6 +389,23 @@ describe('FargateTask image named by its private ECR URI', () => {
     });
   });
 
+  test('a repository imported by name in an env-agnostic stack (URI from AWS::AccountId and AWS::Region) gets the grant in the stack\'s own account', () => {
+    const s = stack();
+    const repo = ecr.Repository.fromRepositoryName(s, 'Shared', 'shared/base');
+    new FargateTask(s, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')) } });
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':repository/shared/base']] },
+          }),
+          Match.objectLike({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
+        ]),
+      },
+    });
+  });
+
   test('an image of another registry gets no ECR grant', () => {
     const s = stack();
     new FargateTask(s, 'Task', { container: { image: IMAGE } });

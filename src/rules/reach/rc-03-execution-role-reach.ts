@@ -108,7 +108,7 @@ function taskNeeds(task: TemplateResource, assembly: Parameters<typeof reference
       // A repository named by its URI (ContainerImage.fromRegistry): the role's own policy must allow the pull and the login.
       const inApp = assembly.ofType(REPOSITORY).find((r) => toStr(r.properties.RepositoryName) === uri.repositoryName);
       if (!inApp || inApp.properties.RepositoryPolicyText === undefined) {
-        const what = inApp ? 'repository' : `ECR repository ${uri.repositoryName} of account ${uri.account}`;
+        const what = inApp ? 'repository' : `ECR repository ${uri.repositoryName} of ${uri.stackScoped ? 'the stack\'s account' : `account ${uri.account}`}`;
         add({ what, actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], target: inApp ?? '*' });
       }
       add({ what: 'any resource (ECR login)', actions: ['ecr:GetAuthorizationToken'], target: '*' });

@@ -48,6 +48,11 @@ export interface EcrImageUri {
   readonly partition: string;
   /** The repository name (with its namespace), without tag or digest. */
   readonly repositoryName: string;
+  /**
+   * True when the URI names the deploying stack's own account and Region (AWS::AccountId, AWS::Region: a repository
+   * imported by name in an env-agnostic stack); `account` and `region` are then those pseudo parameters' names.
+   */
+  readonly stackScoped?: boolean;
 }
 
 /** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<name>[:tag|@digest]`, else undefined. */
@@ -68,7 +73,21 @@ const URL_SUFFIX = 'amazonaws.com';
 export function ecrImageUri(image: unknown): EcrImageUri | undefined {
   if (typeof image === 'string') return parseEcrImageUri(image);
   const text = withUrlSuffix(image);
-  return text === undefined ? undefined : parseEcrImageUri(text);
+  return text === undefined ? stackScopedUri(image) : parseEcrImageUri(text);
+}
+
+/** `{AccountId}.dkr.ecr.{Region}.{URLSuffix}/<name>[:tag|@digest]`, as aws-cdk-lib writes a repository imported by name in an env-agnostic stack. */
+function stackScopedUri(value: unknown): EcrImageUri | undefined {
+  const join = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)['Fn::Join'] : undefined;
+  const parts = Array.isArray(join) && join[0] === '' && Array.isArray(join[1]) ? join[1] as unknown[] : undefined;
+  if (!parts || parts.length !== 6 || !isRef(parts[0], 'AWS::AccountId') || parts[1] !== '.dkr.ecr.' || !isRef(parts[2], 'AWS::Region')
+    || parts[3] !== '.' || !isRef(parts[4], 'AWS::URLSuffix') || typeof parts[5] !== 'string') return undefined;
+  const name = /^\/([a-z0-9][a-z0-9._\/-]*?)(?:[:@].*)?$/.exec(parts[5])?.[1];
+  return name === undefined ? undefined : { account: 'AWS::AccountId', region: 'AWS::Region', partition: 'aws', repositoryName: name, stackScoped: true };
+}
+
+function isRef(value: unknown, name: string): boolean {
+  return !!value && typeof value === 'object' && (value as { Ref?: unknown }).Ref === name && Object.keys(value).length === 1;
 }
 
 /** The string of an Fn::Join of literals and Ref AWS::URLSuffix (or an Fn::Sub of ${AWS::URLSuffix} only), with the suffix of its Region's partition. */
@@ -88,7 +107,7 @@ function withUrlSuffix(value: unknown): string | undefined {
 }
 
 function isUrlSuffix(value: unknown): boolean {
-  return !!value && typeof value === 'object' && (value as { Ref?: unknown }).Ref === 'AWS::URLSuffix' && Object.keys(value).length === 1;
+  return isRef(value, 'AWS::URLSuffix');
 }
 
 /** Short text of an image for messages. */

@@ -1,6 +1,6 @@
 /**
  * Pull access for an image named by its private ECR URI (`ContainerImage.fromRegistry('<account>.dkr.ecr...')`, or
- * `fromRegistry(repository.repositoryUriForTag(tag))` of a repository imported by ARN, or by name in an environment-bound stack):
+ * `fromRegistry(repository.repositoryUriForTag(tag))` of a repository imported by ARN or by name):
  * aws-cdk-lib only warns that "proper policies need to be attached", and the task would stop with
  * CannotPullContainerError. `ContainerImage.fromEcrRepository` grants the same itself.
  */
@@ -19,7 +19,9 @@ export function grantRegistryImagePull(container: ecs.ContainerDefinition, image
   const name = container.imageName;
   const uri = ecrImageUri(Token.isUnresolved(name) ? Stack.of(container).resolve(name) : name);
   if (!uri) return false;
-  const arn = `arn:${uri.partition}:ecr:${uri.region}:${uri.account}:repository/${uri.repositoryName}`;
+  // In the stack's own account and Region (a repository imported by name in an env-agnostic stack): the same pseudo parameters.
+  const arn = uri.stackScoped ? Stack.of(container).formatArn({ service: 'ecr', resource: 'repository', resourceName: uri.repositoryName })
+    : `arn:${uri.partition}:ecr:${uri.region}:${uri.account}:repository/${uri.repositoryName}`;
   executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: PULL_ACTIONS, resources: [arn] }));
   executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
   // aws-cdk-lib's warning asks for exactly these policies.

@@ -246,6 +246,19 @@ describe('ECS-RC-03 on aws-cdk-lib L2 templates', () => {
       + 'or ecr:GetAuthorizationToken on any resource (ECR login)');
   });
 
+  test('a repository imported by name in an env-agnostic stack: bad with fromRegistry(repositoryUriForTag) and no grant, good with fromEcrRepository', () => {
+    const stack = new Stack(new App(), 'L2');
+    const repo = ecr.Repository.fromRepositoryName(stack, 'Shared', 'shared/base');
+    const logging = ecs.LogDrivers.awsLogs({ streamPrefix: 'app' });
+    new ecs.FargateTaskDefinition(stack, 'ByUri').addContainer('app', { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')), logging });
+    new ecs.FargateTaskDefinition(stack, 'ByRepo').addContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repo, 'v1'), logging });
+    const model = new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
+    const found = runRules(model, { rules: [RC03_EXECUTION_ROLE_REACH] });
+    expect(found.map((f) => f.path)).toEqual([expect.stringMatching(/^L2\/ByUri/)]);
+    expect(found[0].message).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on ECR repository shared/base of the stack\'s account '
+      + 'or ecr:GetAuthorizationToken on any resource (ECR login)');
+  });
+
   test('good: ContainerImage.fromRegistry with credentials grants the read; bad when the credentials are set through an escape hatch', () => {
     const stack = new Stack(new App(), 'L2');
     const creds = new secretsmanager.Secret(stack, 'Creds');

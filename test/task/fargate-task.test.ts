@@ -375,31 +375,20 @@ describe('FargateTask image named by its private ECR URI', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
-  test('a repository imported by ARN, named by its URI (fromRegistry(repository.repositoryUriForTag(tag))), gets the same grant', () => {
+  test.each([
+    ['by ARN', (scope: Stack) => ecr.Repository.fromRepositoryArn(scope, 'Shared', 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base'),
+      'arn:aws:ecr:us-east-1:666666666666:repository/shared/base'],
+    // In an env-agnostic stack the URI comes from AWS::AccountId and AWS::Region: the grant is in the stack's own account.
+    ['by name in an env-agnostic stack', (scope: Stack) => ecr.Repository.fromRepositoryName(scope, 'Shared', 'shared/base'),
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':repository/shared/base']] }],
+  ])('a repository imported %s, named by its URI (fromRegistry(repository.repositoryUriForTag(tag))), gets the same grant', (_, imported, arn) => {
     const s = stack();
-    const repo = ecr.Repository.fromRepositoryArn(s, 'Shared', 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base');
+    const repo = imported(s);
     new FargateTask(s, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')) } });
     Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], Resource: 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base' }),
-          Match.objectLike({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
-        ]),
-      },
-    });
-  });
-
-  test('a repository imported by name in an env-agnostic stack (URI from AWS::AccountId and AWS::Region) gets the grant in the stack\'s own account', () => {
-    const s = stack();
-    const repo = ecr.Repository.fromRepositoryName(s, 'Shared', 'shared/base');
-    new FargateTask(s, 'Task', { container: { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')) } });
-    Template.fromStack(s).hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':repository/shared/base']] },
-          }),
+          Match.objectLike({ Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], Resource: arn }),
           Match.objectLike({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
         ]),
       },

@@ -233,29 +233,19 @@ describe('ECS-RC-03 on aws-cdk-lib L2 templates', () => {
     expect(l2(false)).toEqual([]);
   });
 
-  test('a repository imported by ARN: bad with fromRegistry(repositoryUriForTag) on a plain task definition (no grant), good with fromEcrRepository', () => {
+  test.each([
+    ['by ARN', (scope: Stack) => ecr.Repository.fromRepositoryArn(scope, 'Shared', 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base'), 'account 666666666666'],
+    ['by name in an env-agnostic stack', (scope: Stack) => ecr.Repository.fromRepositoryName(scope, 'Shared', 'shared/base'), 'the stack\'s account'],
+  ])('a repository imported %s: bad with fromRegistry(repositoryUriForTag) on a plain task definition (no grant), good with fromEcrRepository', (_, imported, account) => {
     const stack = new Stack(new App(), 'L2');
-    const repo = ecr.Repository.fromRepositoryArn(stack, 'Shared', 'arn:aws:ecr:us-east-1:666666666666:repository/shared/base');
+    const repo = imported(stack);
     const logging = ecs.LogDrivers.awsLogs({ streamPrefix: 'app' });
     new ecs.FargateTaskDefinition(stack, 'ByUri').addContainer('app', { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')), logging });
     new ecs.FargateTaskDefinition(stack, 'ByRepo').addContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repo, 'v1'), logging });
     const model = new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
     const found = runRules(model, { rules: [RC03_EXECUTION_ROLE_REACH] });
     expect(found.map((f) => f.path)).toEqual([expect.stringMatching(/^L2\/ByUri/)]);
-    expect(found[0].message).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on ECR repository shared/base of account 666666666666 '
-      + 'or ecr:GetAuthorizationToken on any resource (ECR login)');
-  });
-
-  test('a repository imported by name in an env-agnostic stack: bad with fromRegistry(repositoryUriForTag) and no grant, good with fromEcrRepository', () => {
-    const stack = new Stack(new App(), 'L2');
-    const repo = ecr.Repository.fromRepositoryName(stack, 'Shared', 'shared/base');
-    const logging = ecs.LogDrivers.awsLogs({ streamPrefix: 'app' });
-    new ecs.FargateTaskDefinition(stack, 'ByUri').addContainer('app', { image: ecs.ContainerImage.fromRegistry(repo.repositoryUriForTag('v1')), logging });
-    new ecs.FargateTaskDefinition(stack, 'ByRepo').addContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repo, 'v1'), logging });
-    const model = new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
-    const found = runRules(model, { rules: [RC03_EXECUTION_ROLE_REACH] });
-    expect(found.map((f) => f.path)).toEqual([expect.stringMatching(/^L2\/ByUri/)]);
-    expect(found[0].message).toContain('is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on ECR repository shared/base of the stack\'s account '
+    expect(found[0].message).toContain(`is not allowed ecr:BatchGetImage, ecr:GetDownloadUrlForLayer on ECR repository shared/base of ${account} `
       + 'or ecr:GetAuthorizationToken on any resource (ECR login)');
   });
 

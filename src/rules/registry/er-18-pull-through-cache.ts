@@ -2,7 +2,7 @@ import { EcsQuota } from '../../quotas/quota-table';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { ECR_PULL_THROUGH_CACHE, isValidPullThroughCachePrefix } from '../tables/ecr-limits';
 import { show, toStr } from '../values';
-import { certainlySameRegistry, inSameRegistry, prefixKey, registryOf } from './registry-scope';
+import { certainlySameRegistry, earlierWithPrefix, inSameRegistry, registryOf } from './registry-scope';
 
 const PULL_THROUGH_CACHE_RULE = 'AWS::ECR::PullThroughCacheRule';
 const SECRET = 'AWS::SecretsManager::Secret';
@@ -57,12 +57,8 @@ export const ER18_PULL_THROUGH_CACHE: ResourceRule = {
     }
     issues.push(...credentialIssues(props.CredentialArn, res, ctx));
     if (prefix !== undefined) {
-      const sameRegistry = inSameRegistry(res, certainlySameRegistry);
-      const first = sameRegistry.find((r) => {
-        const other = toStr(r.properties.EcrRepositoryPrefix);
-        return other !== undefined && prefixKey(other) === prefixKey(prefix);
-      });
-      if (first && first !== res) {
+      const first = earlierWithPrefix(res, prefix, certainlySameRegistry)[0];
+      if (first) {
         issues.push({
           property: 'Properties/EcrRepositoryPrefix',
           value: prefix,

@@ -1,7 +1,7 @@
 import type { TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { show, toStr } from '../values';
-import { certainlySameRegistry, inSameRegistry, prefixKey, probablySameRegistry, registryOf } from './registry-scope';
+import { certainlySameRegistry, earlierWithPrefix, inSameRegistry, probablySameRegistry, registryOf } from './registry-scope';
 
 const PULL_THROUGH_CACHE_RULE = 'AWS::ECR::PullThroughCacheRule';
 const NAMES: Record<string, string> = {
@@ -44,12 +44,7 @@ export const ER20_ONE_REGISTRY_CONFIGURATION: ResourceRule = {
 function samePrefix(res: TemplateResource): RuleIssue[] {
   const prefix = toStr(res.properties.EcrRepositoryPrefix);
   if (prefix === undefined) return [];
-  const earlier: TemplateResource[] = [];
-  for (const r of inSameRegistry(res, probablySameRegistry)) {
-    if (r === res) break;
-    const other = toStr(r.properties.EcrRepositoryPrefix);
-    if (other !== undefined && prefixKey(other) === prefixKey(prefix)) earlier.push(r);
-  }
+  const earlier = earlierWithPrefix(res, prefix, probablySameRegistry);
   if (earlier.length === 0 || earlier.some((r) => certainlySameRegistry(r.stack, res.stack))) return [];
   const first = earlier[0];
   return [{

@@ -4,6 +4,7 @@
  * replication configuration.
  */
 import { StackModel, TemplateResource } from '../model';
+import { toStr } from '../values';
 
 /**
  * Certainly the same registry: the same stack, or two stacks with the same literal account and Region.
@@ -37,4 +38,16 @@ export function inSameRegistry(res: TemplateResource, same: (a: StackModel, b: S
 /** A pull-through cache prefix as ECR keys it: an assumed `/` ends every prefix, so `docker-hub` and `docker-hub/` are one. */
 export function prefixKey(prefix: string): string {
   return prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+}
+
+/** The pull-through cache rules before `rule` in its registry (by `same`) whose literal prefix is `prefix`'s, in assembly order. */
+export function earlierWithPrefix(rule: TemplateResource, prefix: string, same: (a: StackModel, b: StackModel) => boolean): TemplateResource[] {
+  const key = prefixKey(prefix);
+  const out: TemplateResource[] = [];
+  for (const r of inSameRegistry(rule, same)) {
+    if (r === rule) break;
+    const other = toStr(r.properties.EcrRepositoryPrefix);
+    if (other !== undefined && prefixKey(other) === key) out.push(r);
+  }
+  return out;
 }

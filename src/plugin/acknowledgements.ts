@@ -7,6 +7,7 @@ import { Stack, Stage, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { parseAcknowledgement, PLUGIN_NAME, RecordedAcknowledgement } from './acknowledgement-ids';
 import { stagePlugins } from '../internal/cdk-internals';
+import { STAGE_ACKNOWLEDGEMENTS } from '../rules/assembly-loader';
 
 export { findAcknowledgement, parseAcknowledgement, PLUGIN_NAME } from './acknowledgement-ids';
 export type { RecordedAcknowledgement } from './acknowledgement-ids';
@@ -28,9 +29,6 @@ export function acknowledgementsOn(construct: IConstruct): RecordedAcknowledgeme
 export function collectAcknowledgements(root: IConstruct, ruleIds: ReadonlySet<string>): RecordedAcknowledgement[] {
   return root.node.findAll().flatMap((c) => acknowledgementsOn(c).filter((a) => ruleIds.has(a.ruleId)));
 }
-
-/** Stack metadata type of the acknowledgements made on the App or a Stage above the stack: `{ path, rules }`, `path` '' for the App. */
-export const STAGE_ACKNOWLEDGEMENTS = 'cdk-ecs-kit:stage-acknowledgements';
 
 /**
  * Copy the acknowledgements made on the App or a Stage above `stack` into the stack's metadata, when the app runs

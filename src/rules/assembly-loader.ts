@@ -42,8 +42,11 @@ interface MetadataEntry {
 
 /** Metadata type under which `Validations.of(scope).acknowledge()` records acknowledgements. */
 const ACKNOWLEDGED = 'aws:cdk:acknowledged-rules';
-/** Where EcsChecks copies the acknowledgements of the App or a Stage above a stack (plugin/acknowledgements.ts). */
-const STAGE_ACKNOWLEDGED = 'cdk-ecs-kit:stage-acknowledgements';
+/**
+ * Stack metadata under which EcsChecks copies the acknowledgements of the App or a Stage above the stack
+ * (plugin/acknowledgements.ts): `{ path, rules }`, `path` '' for the App.
+ */
+export const STAGE_ACKNOWLEDGEMENTS = 'cdk-ecs-kit:stage-acknowledgements';
 
 /** A stack's metadata by construct path: the manifest's inline entries and its additional metadata file. */
 function readStackMetadata(dir: string, art: ManifestArtifact): Record<string, readonly MetadataEntry[]>[] {
@@ -71,7 +74,7 @@ function readAcknowledgements(metadata: readonly Record<string, readonly Metadat
       for (const e of Array.isArray(list) ? list : []) {
         if (!e?.data || typeof e.data !== 'object') continue;
         // Made on the App or a Stage above the stack (recorded there by EcsChecks): its own path, '' for the App.
-        const above = e.type === STAGE_ACKNOWLEDGED ? e.data as { path?: unknown; rules?: unknown } : undefined;
+        const above = e.type === STAGE_ACKNOWLEDGEMENTS ? e.data as { path?: unknown; rules?: unknown } : undefined;
         if (e.type !== ACKNOWLEDGED && (!above || !above.rules || typeof above.rules !== 'object')) continue;
         const at = above ? String(above.path ?? '') : constructPath.replace(/^\//, '');
         for (const [id, reason] of Object.entries((above ? above.rules : e.data) as Record<string, unknown>)) {

@@ -1,10 +1,8 @@
 import { containerLabel, containerPath, containers } from './container-facts';
+import { ecrRepositoryPart } from '../reach/task-needs';
 import { repositoryNameIssue } from '../registry/er-01-repository-name';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { TASK_DEFINITION } from '../task/task-facts';
-
-/** A private ECR image URI whatever the case of its repository part: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>[:tag|@digest]`. */
-const ECR_URI = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?:[:@].*)?$/;
 
 export const CT35_ECR_IMAGE_REPOSITORY_NAME: ResourceRule = {
   id: 'ECS-CT-35',
@@ -25,7 +23,7 @@ export const CT35_ECR_IMAGE_REPOSITORY_NAME: ResourceRule = {
   check(task): RuleIssue[] {
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {
-      const name = typeof def.Image === 'string' ? ECR_URI.exec(def.Image)?.[1] : undefined;
+      const name = typeof def.Image === 'string' ? ecrRepositoryPart(def.Image) : undefined;
       const issue = name === undefined ? undefined : repositoryNameIssue(name);
       if (!issue) continue;
       issues.push({

@@ -55,43 +55,50 @@ export interface EcrImageUri {
   readonly stackScoped?: boolean;
 }
 
+/** A private ECR image URI: account, Region, `.cn`, and the repository part as written (any case), without tag or digest. */
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([^:@]+)(?:[:@].*)?$/;
+/** A repository part an image reference can have (lowercase; ECS-CT-35 judges the rest). */
+const REPOSITORY_PART = /^[a-z0-9][a-z0-9._/-]*$/;
+
+/** The repository part of a private ECR image URI as written (any case), or undefined for another image. */
+export function ecrRepositoryPart(image: string): string | undefined {
+  return ECR_IMAGE.exec(image)?.[4];
+}
+
 /** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<name>[:tag|@digest]`, else undefined. */
 export function parseEcrImageUri(image: string): EcrImageUri | undefined {
-  const m = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([a-z0-9][a-z0-9._\/-]*?)(?:[:@].*)?$/.exec(image);
-  if (!m) return undefined;
+  const m = ECR_IMAGE.exec(image);
+  if (!m || !REPOSITORY_PART.test(m[4])) return undefined;
   const [, account, region, china, repositoryName] = m;
   const partition = china ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
   return { account, region, partition, repositoryName };
 }
 
 const URL_SUFFIX = 'amazonaws.com';
+/** Stand-ins for the deploying stack's account and Region in a joined URI: not digits or a Region, so parseEcrImageUri rejects them. */
+const JOINED_REFS: ReadonlyMap<string, string> = new Map([['AWS::URLSuffix', URL_SUFFIX], ['AWS::AccountId', '{AWS::AccountId}'], ['AWS::Region', '{AWS::Region}']]);
+const STACK_HOST = `${JOINED_REFS.get('AWS::AccountId')}.dkr.ecr.${JOINED_REFS.get('AWS::Region')}.${URL_SUFFIX}/`;
 
 /**
- * An ECR image URI written literally or, as aws-cdk-lib writes one for a repository imported by ARN (or by name in an environment-bound stack)
- * (`repository.repositoryUriForTag`), joined from literals and `AWS::URLSuffix`; else undefined.
+ * An ECR image URI written literally or as aws-cdk-lib writes one for an imported repository (`repository.repositoryUriForTag`):
+ * joined from literals and `AWS::URLSuffix` (imported by ARN, or by name in an environment-bound stack), or from `AWS::AccountId`,
+ * `AWS::Region` and `AWS::URLSuffix` (imported by name in an env-agnostic stack: `stackScoped`); else undefined.
  */
 export function ecrImageUri(image: unknown): EcrImageUri | undefined {
   if (typeof image === 'string') return parseEcrImageUri(image);
-  const text = withUrlSuffix(image);
-  return text === undefined ? stackScopedUri(image) : parseEcrImageUri(text);
+  const text = joinedText(image);
+  if (text === undefined) return undefined;
+  if (!text.startsWith(STACK_HOST)) return parseEcrImageUri(text);
+  const m = /^([^:@]+)(?:[:@].*)?$/.exec(text.slice(STACK_HOST.length));
+  return m && REPOSITORY_PART.test(m[1])
+    ? { account: 'AWS::AccountId', region: 'AWS::Region', partition: 'aws', repositoryName: m[1], stackScoped: true } : undefined;
 }
 
-/** `{AccountId}.dkr.ecr.{Region}.{URLSuffix}/<name>[:tag|@digest]`, as aws-cdk-lib writes a repository imported by name in an env-agnostic stack. */
-function stackScopedUri(value: unknown): EcrImageUri | undefined {
-  const join = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)['Fn::Join'] : undefined;
-  const parts = Array.isArray(join) && join[0] === '' && Array.isArray(join[1]) ? join[1] as unknown[] : undefined;
-  if (!parts || parts.length !== 6 || !isRef(parts[0], 'AWS::AccountId') || parts[1] !== '.dkr.ecr.' || !isRef(parts[2], 'AWS::Region')
-    || parts[3] !== '.' || !isRef(parts[4], 'AWS::URLSuffix') || typeof parts[5] !== 'string') return undefined;
-  const name = /^\/([a-z0-9][a-z0-9._\/-]*?)(?:[:@].*)?$/.exec(parts[5])?.[1];
-  return name === undefined ? undefined : { account: 'AWS::AccountId', region: 'AWS::Region', partition: 'aws', repositoryName: name, stackScoped: true };
-}
-
-function isRef(value: unknown, name: string): boolean {
-  return !!value && typeof value === 'object' && (value as { Ref?: unknown }).Ref === name && Object.keys(value).length === 1;
-}
-
-/** The string of an Fn::Join of literals and Ref AWS::URLSuffix (or an Fn::Sub of ${AWS::URLSuffix} only), with the suffix of its Region's partition. */
-function withUrlSuffix(value: unknown): string | undefined {
+/**
+ * The string of an Fn::Join of literals and Ref AWS::URLSuffix / AWS::AccountId / AWS::Region (those two as JOINED_REFS
+ * stand-ins), or of an Fn::Sub of ${AWS::URLSuffix} only, with the URL suffix of its Region's partition; else undefined.
+ */
+function joinedText(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const obj = value as Record<string, unknown>;
   let parts: unknown[] | undefined;
@@ -99,15 +106,18 @@ function withUrlSuffix(value: unknown): string | undefined {
   if (join && join[0] === '' && Array.isArray(join[1])) parts = join[1];
   else if (typeof obj['Fn::Sub'] === 'string') parts = obj['Fn::Sub'].split('${AWS::URLSuffix}').flatMap((p, i) => (i === 0 ? [p] : [URL_SUFFIX, p]));
   if (!parts) return undefined;
-  const text = parts.map((p) => (typeof p === 'string' ? p : isUrlSuffix(p) ? URL_SUFFIX : undefined));
+  const text = parts.map((p) => (typeof p === 'string' ? p : JOINED_REFS.get(refName(p) ?? '')));
   if (text.includes(undefined) || text.join('').includes('${')) return undefined;
   const joined = text.join('');
   // China Regions' suffix is amazonaws.com.cn.
   return /\.dkr\.ecr(?:-fips)?\.cn-/.test(joined) ? joined.replace(URL_SUFFIX, `${URL_SUFFIX}.cn`) : joined;
 }
 
-function isUrlSuffix(value: unknown): boolean {
-  return isRef(value, 'AWS::URLSuffix');
+/** The name of a one-key `{ Ref: name }`, else undefined. */
+function refName(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Object.keys(value).length !== 1) return undefined;
+  const ref = (value as { Ref?: unknown }).Ref;
+  return typeof ref === 'string' ? ref : undefined;
 }
 
 /** Short text of an image for messages. */

@@ -8,6 +8,7 @@ import { findAcknowledgement, RecordedAcknowledgement } from '../plugin/acknowle
 import { AssemblyModel } from '../rules/model';
 import { QUOTA_RULES } from '../rules/quota';
 import { quotaUsage, QuotaUsage } from '../rules/quota/usage';
+import type { UsageRule } from '../rules/quota/usage-rule';
 import { Severity } from '../rules/rule';
 
 export interface QuotaUsageSource {
@@ -71,13 +72,15 @@ export function capacityReport(assembly: AssemblyModel, profile: QuotaProfile, a
     if (mine.length === 0) continue;
     const perResource = mine.filter((u) => u.perResource);
     const scoped = mine.filter((u) => !u.perResource);
-    const acked = (figures: readonly QuotaUsage[]) => acknowledgedOver(figures, profile, acks);
-    const forQuota: QuotaUsageRow[] = scoped.map((u) => row(u, u.scope, u.sources.slice(0, TOP), profile, acked([u])));
+    // The check that reports this quota over its limit: its severity, and the id acknowledgements name.
+    const overRule = QUOTA_RULES.find((r) => r.band === 'over' && r.quotas.includes(def.id));
+    const acked = (figures: readonly QuotaUsage[]) => acknowledgedOver(figures, overRule, profile, acks);
+    const forQuota: QuotaUsageRow[] = scoped.map((u) => row(u, u.scope, u.sources.slice(0, TOP), profile, overRule, acked([u])));
     if (perResource.length > 0) {
       const sorted = [...perResource].sort((a, b) => b.used - a.used);
       const top = sorted[0];
       const scope = sorted.length > 1 ? `${top.scope} (highest of ${sorted.length})` : top.scope;
-      forQuota.push(row(top, scope, sorted.slice(0, TOP).map((u) => ({ label: u.scope, amount: u.used })), profile, acked(sorted)));
+      forQuota.push(row(top, scope, sorted.slice(0, TOP).map((u) => ({ label: u.scope, amount: u.used })), profile, overRule, acked(sorted)));
     }
     rows.push(...forQuota.sort((a, b) => (b.percent ?? Infinity) - (a.percent ?? Infinity)));
   }
@@ -85,20 +88,23 @@ export function capacityReport(assembly: AssemblyModel, profile: QuotaProfile, a
 }
 
 /** The acknowledgement of the over-limit check covering every figure over the limit, when each has one (the first's). */
-function acknowledgedOver(figures: readonly QuotaUsage[], profile: QuotaProfile, acks: readonly RecordedAcknowledgement[]): QuotaUsageRow['acknowledged'] {
-  if (acks.length === 0) return undefined;
+function acknowledgedOver(
+  figures: readonly QuotaUsage[], rule: UsageRule | undefined, profile: QuotaProfile, acks: readonly RecordedAcknowledgement[],
+): QuotaUsageRow['acknowledged'] {
+  if (!rule || acks.length === 0) return undefined;
   const over = figures.filter((u) => u.used > profile.limit(u.quota));
-  const rule = QUOTA_RULES.find((r) => r.band === 'over' && over.length > 0 && r.quotas.includes(over[0].quota));
-  if (!rule) return undefined;
+  if (over.length === 0) return undefined;
   const found = over.map((u) => findAcknowledgement(acks, rule.id, u.resource.path));
   return found.every((a) => a !== undefined) ? { reason: found[0]!.reason, at: found[0]!.path } : undefined;
 }
 
-function row(u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[], profile: QuotaProfile, acknowledged?: QuotaUsageRow['acknowledged']): QuotaUsageRow {
+function row(
+  u: QuotaUsage, scope: string, sources: readonly QuotaUsageSource[], profile: QuotaProfile, overRule: UsageRule | undefined,
+  acknowledged: QuotaUsageRow['acknowledged'],
+): QuotaUsageRow {
   const def = quotaDefinition(u.quota);
   const limit = profile.limit(u.quota);
   const percent = limit > 0 ? Math.round((u.used / limit) * 1000) / 10 : undefined;
-  const overRule = QUOTA_RULES.find((r) => r.band === 'over' && r.quotas.includes(u.quota));
   const compared = !(overRule?.onlyWhenOverridden && !profile.isOverridden(u.quota));
   const level = u.used > limit ? 'over' : percent !== undefined && percent >= 90 ? 'near' : 'ok';
   // A script reading status 'over' must not fail on a figure the checks do not judge.

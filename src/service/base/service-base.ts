@@ -3,7 +3,7 @@
  * capacity provider strategy), deployment defaults, autoscaling, ECS Exec,
  * AZ rebalancing and task security-group wiring. Service shapes extend it.
  */
-import { Duration, Lazy, Token } from 'aws-cdk-lib';
+import { Lazy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -14,13 +14,14 @@ import { Construct } from 'constructs';
 import { addLifecycleHooks, deploymentProps, ServiceDeployment } from './deployment';
 import { acknowledgeExecGrants } from './exec-grants';
 import { managedInstancesService } from './managed-instances-service';
-import { checkRange, resolveCapacity } from './service-capacity';
+import { ANY_COUNT, checkRange, resolveCapacity } from './service-capacity';
 import { checkDeployment, checkEssentialContainer, checkPublicSubnets, checkServiceName, privateSubnets, validatePlainTaskDefinition } from './service-checks';
 import { checkServiceConnectClient } from './service-connect-clients';
 import { rejectWindowsServiceConnect } from './service-connect-platform';
 import { serviceConnectAccessLogs, serviceConnectTls } from './service-connect-tls';
 import { dependOnCapacity, mainContainerOf, requireL2, resolveCluster, resolveTask, ServiceCluster, ServiceTask, warnUnseen } from './service-inputs';
-import { ReplicaServiceProps, ServiceAutoScalingOptions } from './service-props';
+import { ReplicaServiceProps } from './service-props';
+import { enableAutoScaling } from './service-scaling';
 import { openTaskPort } from './task-ports';
 import { joinAdditionalGroups, taskSecurityGroups } from './task-security-groups';
 import { addVpcLattice } from './vpc-lattice';
@@ -30,12 +31,6 @@ import { fail } from '../../errors';
 import { taskDefinitionContainers } from '../../internal/cdk-internals';
 import { validateWithRules } from '../../plugin/resource-validation';
 import { TaskBase } from '../../task/base/task-base';
-
-/**
- * Tasks per service is an adjustable quota (ECS-SV-25): the construct only
- * rejects impossible counts; EcsChecks compares against the app's QuotaProfile.
- */
-const ANY_COUNT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Service rules run on the rendered AWS::ECS::Service at synth. They see the stack's other resources:
@@ -239,7 +234,7 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       },
     }));
     for (const a of this.alarms) this.service.node.addDependency(a);
-    if (props.autoScaling) this.scalableTaskCount = this.enableAutoScaling(path, props.autoScaling);
+    if (props.autoScaling) this.scalableTaskCount = enableAutoScaling(this.service, path, props.autoScaling);
     this.serviceConnectPortName = serviceConnect?.services?.[0]?.portMappingName;
     if (props.vpcLattice) this.vpcLatticeTargetGroupArn = addVpcLattice(this, this.service, this.taskContainers, vpc, props.vpcLattice);
   }
@@ -369,33 +364,5 @@ export abstract class ServiceBase extends Construct implements ec2.IConnectable 
       // SC-09: proxy logs go to the task's log group.
       logDriver: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'service-connect' }),
     };
-  }
-
-  private enableAutoScaling(path: string, options: ServiceAutoScalingOptions): ecs.ScalableTaskCount {
-    const min = options.minCapacity ?? 1;
-    checkRange(path, 'KIT-SERVICE-COUNT', 'autoScaling.maxCapacity', options.maxCapacity, { min: 1, max: ANY_COUNT });
-    checkRange(path, 'KIT-SERVICE-SCALING', 'autoScaling.minCapacity', min, { min: 0, max: Token.isUnresolved(options.maxCapacity) ? ANY_COUNT : options.maxCapacity },
-      'Use a minCapacity from 0 to maxCapacity.');
-    checkRange(path, 'KIT-SERVICE-SCALING', 'autoScaling.targetCpuPercent', options.targetCpuPercent, { min: 1, max: 100 });
-    checkRange(path, 'KIT-SERVICE-SCALING', 'autoScaling.targetMemoryPercent', options.targetMemoryPercent, { min: 1, max: 100 });
-    const scaling = this.service.autoScaleTaskCount({ minCapacity: min, maxCapacity: options.maxCapacity });
-    const cooldowns = {
-      scaleInCooldown: options.scaleInCooldown ?? Duration.seconds(300),
-      scaleOutCooldown: options.scaleOutCooldown ?? Duration.seconds(60),
-    };
-    if (options.scaleOnCpu === false && options.targetCpuPercent !== undefined) {
-      fail({
-        code: 'KIT-SERVICE-SCALING',
-        path,
-        problem: `autoScaling.targetCpuPercent ${options.targetCpuPercent} is set with scaleOnCpu false, so no CPU policy uses it`,
-        allowed: 'targetCpuPercent with scaleOnCpu true (the default)',
-        fix: 'Remove targetCpuPercent, or remove scaleOnCpu: false.',
-      });
-    }
-    if (options.scaleOnCpu !== false) scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: options.targetCpuPercent ?? 70, ...cooldowns });
-    if (options.targetMemoryPercent !== undefined) {
-      scaling.scaleOnMemoryUtilization('Memory', { targetUtilizationPercent: options.targetMemoryPercent, ...cooldowns });
-    }
-    return scaling;
   }
 }

@@ -210,6 +210,12 @@ function checkItems(path: string, strategy: readonly ecs.CapacityProviderStrateg
   }
 }
 
+/**
+ * Tasks per service is an adjustable quota (ECS-SV-25): the constructs only
+ * reject impossible counts; EcsChecks compares against the app's QuotaProfile.
+ */
+export const ANY_COUNT = Number.MAX_SAFE_INTEGER;
+
 /** Fail unless `value` is an integer within `range` (tokens pass). */
 export function checkRange(path: string, code: string, what: string, value: number | undefined, range: IntRange, fix?: string): void {
   if (value === undefined || Token.isUnresolved(value)) return;

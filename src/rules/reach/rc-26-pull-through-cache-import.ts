@@ -1,10 +1,11 @@
 import { allows, roleOf, rolePermissions } from './role-permissions';
 import { parseEcrImageUri } from './task-needs';
+import { containerPath } from '../container/container-facts';
 import type { TemplateResource } from '../model';
 import { prefixKey, probablySameRegistry } from '../registry/registry-scope';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { containers, TASK_DEFINITION } from '../task/task-facts';
-import { toStr } from '../values';
+import { containerLabel, containers, TASK_DEFINITION } from '../task/task-facts';
+import { once, toStr } from '../values';
 
 const PULL_THROUGH_CACHE_RULE = 'AWS::ECR::PullThroughCacheRule';
 const REGISTRY_POLICY = 'AWS::ECR::RegistryPolicy';
@@ -34,25 +35,26 @@ export const RC26_PULL_THROUGH_CACHE_IMPORT: ResourceRule = {
     // Most apps have no pull-through cache rule: nothing else is read.
     if (rules.length === 0 || ctx.assembly.ofType(REGISTRY_POLICY).some((p) => probablySameRegistry(p.stack, task.stack))) return [];
     const issues: RuleIssue[] = [];
+    // The role and its policies are read only for a container that pulls through a rule, once per task.
+    const role = once(() => roleOf(task.properties.ExecutionRoleArn, task, ctx.assembly));
+    const perms = once(() => { const r = role(); return r ? rolePermissions(r, ctx.assembly) : undefined; });
     for (const { def, index } of containers(task)) {
       const image = typeof def.Image === 'string' ? def.Image : undefined;
       const uri = image === undefined ? undefined : parseEcrImageUri(image);
       if (!uri) continue;
       const rule = rules.find((r) => caches(r, uri.repositoryName) && sameRegistry(r, uri));
       if (!rule) continue;
-      const role = roleOf(task.properties.ExecutionRoleArn, task, ctx.assembly);
-      if (!role) return issues;
-      const perms = rolePermissions(role, ctx.assembly);
-      if (!perms.complete) return issues;
+      const permissions = perms();
+      if (!permissions?.complete) return issues;
       const cachedRepository = ctx.assembly.ofType(REPOSITORY).find((r) => toStr(r.properties.RepositoryName) === uri.repositoryName);
-      const missing = [IMPORT, ...(cachedRepository ? [] : [CREATE])].filter((a) => !allows(perms, a, cachedRepository ?? '*', ctx.assembly));
+      const missing = [IMPORT, ...(cachedRepository ? [] : [CREATE])].filter((a) => !allows(permissions, a, cachedRepository ?? '*', ctx.assembly));
       if (missing.length === 0) continue;
       const prefix = toStr(rule.properties.EcrRepositoryPrefix)!;
       issues.push({
-        property: `Properties/ContainerDefinitions/${index}/Image`,
+        property: containerPath(index, 'Image'),
         value: image,
-        problem: `container '${toStr(def.Name) ?? `#${index}`}' pulls ${image} through pull-through cache rule ${rule.path} (prefix ${prefix}), but execution role `
-          + `${role.path} is not allowed ${missing.join(' or ')}: the first pull of an image the cache does not hold yet fails`,
+        problem: `${containerLabel(def, index)} pulls ${image} through pull-through cache rule ${rule.path} (prefix ${prefix}), but execution role `
+          + `${role()!.path} is not allowed ${missing.join(' or ')}: the first pull of an image the cache does not hold yet fails`,
         allowed: `an execution role allowed ${IMPORT} and ${CREATE} on repository ${uri.repositoryName} (or a registry permissions policy that grants them)`,
         fix: `Use the rule's own image (kit PullThroughCacheRule.containerImage('${uri.repositoryName.slice(prefixKey(prefix).length + 1)}', tag) grants both), `
           + `or grant ${missing.join(' and ')} on arn:${uri.partition}:ecr:${uri.region}:${uri.account}:repository/${uri.repositoryName} to the execution role.`,

@@ -1,6 +1,7 @@
 /** Turns the CLI's PATH arguments into assemblies of stacks. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { templateAcknowledgements } from './template-acknowledgements';
 import { parseYamlTemplate } from './yaml-template';
 import { EcsKitError } from '../errors';
 import {
@@ -156,7 +157,10 @@ export function loadInputsCollecting(paths: readonly string[]): { assemblies: As
       failures.push(e);
     }
   }
-  if (loose.length > 0) assemblies.push({ source: loose.map((s) => s.file ?? 'stdin').join(', '), stacks: withLocalNestedStacks(distinctNames(loose)) });
+  if (loose.length > 0) {
+    const stacks = withLocalNestedStacks(distinctNames(loose)).map((s) => ({ ...s, acknowledgements: templateAcknowledgements(s) }));
+    assemblies.push({ source: loose.map((s) => s.file ?? 'stdin').join(', '), stacks });
+  }
   return { assemblies, failures, skipped };
 }
 

@@ -15,6 +15,7 @@ import { runCost } from './cost-command';
 import { loadInputs, loadInputsCollecting } from './inputs';
 import { CheckedFinding, formatJson, formatText } from './report-format';
 import { formatSarif, InputProblem } from './sarif';
+import { yamlAliases } from './yaml-template';
 import { ALL_KIT_CHECKS } from '../kit-checks';
 import { ManifestError, migrateCopilotFiles } from '../migrate/migrate-copilot';
 import { QuotaProfile } from '../quotas/quota-profile';
@@ -173,6 +174,11 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     stackCount += input.stacks.length;
     // Rules over listeners and security groups stay silent on what it could change: say why, or a pass reads as a full one.
     for (const s of input.stacks) {
+      const aliases = yamlAliases(s.template);
+      if (aliases > 0) {
+        io.stderr(`cdk-ecs-kit: note: ${s.file ?? s.name}: ${aliases} YAML alias${aliases === 1 ? '' : 'es'} (*name) expanded as \`aws cloudformation package\` `
+          + 'and SAM do; CloudFormation rejects them in a template body ("Template error: YAML aliases are not allowed in CloudFormation templates"): deploy the packaged template\n');
+      }
       const macros = unexpandedMacros(s.template);
       if (macros.length > 0) {
         io.stderr(`cdk-ecs-kit: note: ${s.file ?? s.name}: ${macros.join(', ')} not expanded (a CloudFormation transform or macro): the resources it makes are not checked\n`);
@@ -294,9 +300,14 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .option('--severity <id=level>', 'comma-separated rule severities, e.g. ECS-RP-01=error (repeatable; wins over the standard\'s)',
       (value: string, previous?: string) => (previous ? `${previous},${value}` : value))
     .option('--standard <file>', 'also run the ORG rules of a deployment standard (JSON from DeploymentStandard.toJson()) with its quota profile')
-    .option('--ignore-acknowledgements', 'report findings the app acknowledged with Validations.of(scope).acknowledge() too')
-    .option('--baseline <old_cdk_out>', 'warn about changes from this assembly that would replace ECS services, clusters, capacity providers or ECR repositories')
-    .argument('<path...>', 'template files, cdk.out directories, or - for standard input')
+    .option('--ignore-acknowledgements', 'report findings acknowledged with Validations.of(scope).acknowledge() or in a template\'s Metadata too')
+    .option('--baseline <old_cdk_out>', 'replacement guard: warn about changes from this assembly (or template) that would replace ECS services, '
+      + 'clusters, capacity providers or ECR repositories (not a list of findings to ignore)')
+    .argument('<path...>', 'template files (.json, .yaml, .yml; local nested TemplateURLs are read too), task definition JSON files, '
+      + 'folders of them, cdk.out directories, or - for standard input (get-template output)')
+    .addHelpText('after', '\nExit codes: 0 no errors, 1 at least one error finding, 2 bad input (the other paths are still checked).\n'
+      + 'Acknowledge a finding in a template with Metadata: { cdk-ecs-kit: { acknowledge: [{ id, reason }] } } on the resource.\n'
+      + 'Rules, fixes and ids: docs/rules.md and docs/troubleshooting.md in the package.')
     .action((paths: string[], opts: CheckOptions) => { code = runCheck(paths, opts, io); });
 
   program.command('quotas')

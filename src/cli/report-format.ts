@@ -1,5 +1,7 @@
 /** Text and JSON renderings of findings for the CLI. */
+import * as path from 'path';
 import type { AcknowledgedFinding } from './acknowledgements';
+import { SourceLines } from './source-lines';
 import { Finding } from '../rules/rule';
 
 export interface CheckedFinding extends Finding {
@@ -9,8 +11,9 @@ export interface CheckedFinding extends Finding {
   readonly taskDefinitionJson?: boolean;
 }
 
-/** `--format json`: {"findings":[{ruleId, severity, stack, logicalId, path, property, value, message}]} */
-export function formatJson(findings: readonly CheckedFinding[], acknowledged: readonly AcknowledgedFinding[] = []): string {
+/** `--format json`: {"findings":[{ruleId, severity, stack, logicalId, path, property, value, message, file?, line?}]} */
+export function formatJson(findings: readonly CheckedFinding[], acknowledged: readonly AcknowledgedFinding[] = [], cwd = process.cwd()): string {
+  const lines = new SourceLines();
   return JSON.stringify({
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
@@ -21,6 +24,8 @@ export function formatJson(findings: readonly CheckedFinding[], acknowledged: re
       property: f.property,
       value: f.value,
       message: f.message,
+      // The file the finding is in (a template, a task definition JSON file, or a cloud assembly's template) and its line.
+      ...f.file ? { file: displayPath(f.file, cwd), line: lines.of(f) } : {},
     })),
     acknowledged: acknowledged.map((a) => ({
       ruleId: a.finding.ruleId,
@@ -40,14 +45,33 @@ function location(f: Finding): string | undefined {
   return f.path === `${f.stack}/${f.logicalId}` ? f.property : `${f.stack}/${f.logicalId}${f.property ? ` ${f.property}` : ''}`;
 }
 
+/** The file as given, relative to the working directory when it is below it. */
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+/**
+ * `file:line` of a finding in a file the user wrote (a template, a task definition JSON file), as editors and CI logs
+ * link it; none for a cloud assembly's generated template, where the construct path says more.
+ */
+function sourceOf(f: CheckedFinding, source: SourceLines, cwd: string): string | undefined {
+  if (!f.file || !f.logicalId || f.path !== `${f.stack}/${f.logicalId}`) return undefined;
+  return `${displayPath(f.file, cwd)}:${source.of(f) ?? 1}`;
+}
+
 /** `--format text`: one block per finding, then a summary line. */
-export function formatText(findings: readonly CheckedFinding[], stackCount: number, acknowledged: readonly AcknowledgedFinding[] = []): string {
+export function formatText(
+  findings: readonly CheckedFinding[], stackCount: number, acknowledged: readonly AcknowledgedFinding[] = [], cwd = process.cwd(),
+): string {
+  const source = new SourceLines();
   const lines: string[] = [];
   const sorted = [...findings].sort((a, b) =>
     (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.stack.localeCompare(b.stack) || a.ruleId.localeCompare(b.ruleId));
   for (const f of sorted) {
     const at = location(f);
-    lines.push(`${f.severity.toUpperCase().padEnd(7)} ${f.ruleId}  ${f.path}${at ? `  (${at})` : ''}`);
+    const file = sourceOf(f, source, cwd);
+    lines.push(`${f.severity.toUpperCase().padEnd(7)} ${f.ruleId}  ${f.path}${at ? `  (${at})` : ''}${file ? `  ${file}` : ''}`);
     lines.push(`  ${f.message}`);
   }
   for (const a of acknowledged) {

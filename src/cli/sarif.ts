@@ -1,12 +1,11 @@
 /** `--format sarif`: SARIF 2.1.0 for code-scanning UIs. */
 import * as crypto from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import * as url from 'url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { AcknowledgedFinding } from './acknowledgements';
 import { CheckedFinding } from './report-format';
-import { sourceLocator } from './yaml-template';
+import { SourceLines } from './source-lines';
 import { KIT_CHECKS } from '../kit-checks';
 import { REPLACEMENT_GUARD } from '../rules/replacement/replacement-guard';
 import { Rule } from '../rules/rule';
@@ -49,8 +48,7 @@ export function formatSarif(
     })),
   ];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const lineCache = new Map<string, string[]>();
-  const locators = new Map<string, ReturnType<typeof sourceLocator> | undefined>();
+  const lines = new SourceLines();
   const results: Result[] = findings.map((f) => {
     const result: Result = {
       ruleId: f.ruleId,
@@ -61,7 +59,7 @@ export function formatSarif(
         ...(f.file ? {
           physicalLocation: {
             artifactLocation: { uri: toUri(f.file, cwd) },
-            region: { startLine: propertyLine(f, locators) ?? lineOf(f.file, f.logicalId, lineCache) },
+            region: { startLine: lines.of(f) ?? 1 },
           },
         } : {}),
       }],
@@ -112,64 +110,4 @@ export function toUri(file: string, cwd: string): string {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(cwd, abs);
   return rel.startsWith('..') || path.isAbsolute(rel) ? url.pathToFileURL(abs).href : rel.split(path.sep).join('/');
-}
-
-/**
- * Line of the finding's property in its file: Resources/<logicalId>/<property> in a template, the property path in a
- * task definition JSON file; undefined when it cannot be found (then the resource's line).
- */
-function propertyLine(f: CheckedFinding, cache: Map<string, ReturnType<typeof sourceLocator> | undefined>): number | undefined {
-  if (!f.file || !f.logicalId) return undefined;
-  if (!cache.has(f.file)) {
-    let locate: ReturnType<typeof sourceLocator> | undefined;
-    try {
-      locate = sourceLocator(fs.readFileSync(f.file, 'utf8'));
-    } catch {
-      locate = undefined;
-    }
-    cache.set(f.file, locate);
-  }
-  const locate = cache.get(f.file);
-  if (!locate) return undefined;
-  const segments = f.property ? f.property.split('/').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
-  return locate(f.taskDefinitionJson ? segments : ['Resources', f.logicalId, ...segments]);
-}
-
-/** Line of the resource's logical id key in the file, or 1. */
-function lineOf(file: string, logicalId: string, cache: Map<string, string[]>): number {
-  if (!logicalId) return 1;
-  let lines = cache.get(file);
-  if (!lines) {
-    try {
-      lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
-    } catch {
-      lines = [];
-    }
-    cache.set(file, lines);
-  }
-  const key = new RegExp(`^\\s*"?${logicalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*:`);
-  // A property of another resource can have the same name (TaskDefinition: !Ref TaskDefinition): look among
-  // the keys directly under Resources first, then anywhere (one-line JSON).
-  const inResources = resourceKeyLine(lines, key);
-  if (inResources !== undefined) return inResources;
-  const i = lines.findIndex((l) => key.test(l));
-  return i >= 0 ? i + 1 : 1;
-}
-
-/** 1-based line of a key matching `key` at the indentation of the Resources section's own keys. */
-function resourceKeyLine(lines: readonly string[], key: RegExp): number | undefined {
-  const start = lines.findIndex((l) => /^\s*"?Resources"?\s*:/.test(l));
-  if (start < 0) return undefined;
-  const indent = (l: string) => l.length - l.trimStart().length;
-  const base = indent(lines[start]);
-  let child: number | undefined;
-  for (let j = start + 1; j < lines.length; j++) {
-    const text = lines[j].trim();
-    if (text === '' || text.startsWith('#')) continue;
-    const at = indent(lines[j]);
-    if (at <= base) break;
-    child ??= at;
-    if (at === child && key.test(lines[j])) return j + 1;
-  }
-  return undefined;
 }

@@ -10,7 +10,7 @@
  * reject is bad input.
  */
 import * as jsYaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
 import { asTemplate, InputError } from '../rules/assembly-loader';
 import { CfnTemplate } from '../rules/model';
@@ -102,6 +102,32 @@ function expandsPast(value: unknown, budget: number): boolean {
   return false;
 }
 
+/**
+ * On a template read from YAML: the number of aliases (`*name`, also in `<<: *name` merge keys) it held.
+ * CloudFormation rejects a template body with aliases ("YAML aliases are not allowed in CloudFormation
+ * templates"); `aws cloudformation package` and SAM expand them first. The kit expands them too, so the
+ * CLI says so instead of passing a template that create-stack would reject.
+ */
+export const YAML_ALIASES = Symbol('YAML aliases');
+
+/** The aliases parseYamlTemplate expanded in `template` (0 for JSON and alias-free YAML). */
+export function yamlAliases(template: CfnTemplate): number {
+  return (template as unknown as Record<symbol, number | undefined>)[YAML_ALIASES] ?? 0;
+}
+
+function aliasCount(doc: Parameters<typeof visit>[0]): number {
+  let aliases = 0;
+  // The strict parse's nodes, also when js-yaml reads the text: its errors leave the aliases it saw.
+  visit(doc, { Alias: () => { aliases++; } });
+  return aliases;
+}
+
+function withAliases(template: CfnTemplate, aliases: number): CfnTemplate {
+  // A symbol: not part of the template's JSON (sizes, snapshots).
+  if (aliases > 0) Object.defineProperty(template, YAML_ALIASES, { value: aliases, enumerable: false });
+  return template;
+}
+
 /** Parse YAML template text. */
 export function parseYamlTemplate(text: string, file: string): CfnTemplate {
   try {
@@ -123,7 +149,7 @@ function parse(text: string, file: string): CfnTemplate {
       if (expandsPast(lenient, MAX_EXPANDED_VALUES)) {
         throw new InputError(file, `invalid YAML (aliases expand to more than ${MAX_EXPANDED_VALUES} values, or refer to themselves)`);
       }
-      return asTemplate(lenient, file);
+      return withAliases(asTemplate(lenient, file), aliasCount(doc));
     }
     const e = doc.errors[0];
     const where = ` at line ${lineCounter.linePos(e.pos[0]).line}`;
@@ -140,7 +166,7 @@ function parse(text: string, file: string): CfnTemplate {
     if (e instanceof RangeError) throw e;
     throw new InputError(file, `invalid YAML (${(e as Error).message.split('\n')[0]})`);
   }
-  return asTemplate(json, file);
+  return withAliases(asTemplate(json, file), aliasCount(doc));
 }
 
 /**

@@ -67,7 +67,7 @@ export function nestedStackInputs(
     const input: StackInput = {
       // Parent/Inner.NestedStack/Inner.NestedStackResource is the resource of the NestedStack at Parent/Inner.
       name: typeof cdkPath === 'string' ? cdkPath.replace(/\.NestedStack\/[^/]*$/, '') : `${parent.name}/${logicalId}`,
-      template: read(file),
+      template: withParameterValues(read(file), resource.Properties?.Parameters),
       environment: parent.environment,
       // CloudFormation passes a stack's tags on to its nested stacks.
       stackTags: parent.stackTags,
@@ -79,6 +79,34 @@ export function nestedStackInputs(
     inputs.push(input, ...nestedStackInputs(input, fileOf, read, seen));
   }
   return inputs;
+}
+
+/**
+ * The nested template with each `Ref` to a parameter replaced by the literal value its parent passes, as
+ * CloudFormation resolves it (a local TemplateURL's parent passes `TaskCpu: "256"`): rules judge the value instead
+ * of skipping it. Values that are intrinsics (CDK's nested stacks pass references) and SSM parameter types (their
+ * value is a parameter name, resolved at deploy) stay unresolved.
+ */
+function withParameterValues(template: CfnTemplate, passed: unknown): CfnTemplate {
+  if (!passed || typeof passed !== 'object') return template;
+  const declared = (template.Parameters ?? {}) as Record<string, { Type?: unknown } | undefined>;
+  const values = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(passed as Record<string, unknown>)) {
+    const type = declared[name]?.Type;
+    if (typeof type !== 'string' || type.startsWith('AWS::SSM::')) continue;
+    const literal = typeof value === 'number' ? String(value) : value;
+    if (typeof literal !== 'string') continue;
+    values.set(name, type === 'CommaDelimitedList' || type.startsWith('List<') ? literal.split(',').map((v) => v.trim()) : literal);
+  }
+  if (values.size === 0) return template;
+  const substitute = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(substitute);
+    if (!v || typeof v !== 'object') return v;
+    const ref = (v as Record<string, unknown>).Ref;
+    if (typeof ref === 'string' && Object.keys(v).length === 1 && values.has(ref)) return values.get(ref);
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, substitute(x)]));
+  };
+  return { ...template, Resources: substitute(template.Resources) as CfnTemplate['Resources'] };
 }
 
 /** The template file of a nested stack in the cloud assembly in `dir` (asset metadata, or its TemplateURL's object key). */

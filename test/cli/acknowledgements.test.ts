@@ -36,3 +36,44 @@ test('a known id is honoured and draws no note', () => {
   expect(r.stdout).toContain('ACKED');
   expect(r.stderr).not.toContain('acknowledges');
 });
+
+describe('a hand-written template acknowledges findings in Metadata (found by a CLI user trial)', () => {
+  const task = (memory: string, metadata?: unknown) => ({
+    Type: 'AWS::ECS::TaskDefinition',
+    ...metadata ? { Metadata: metadata } : {},
+    Properties: {
+      RequiresCompatibilities: ['FARGATE'],
+      NetworkMode: 'awsvpc',
+      Cpu: '256',
+      Memory: memory,
+      ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27' }],
+    },
+  });
+  const write = (template: unknown) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ack-tpl-')), 'jobs.json');
+    fs.writeFileSync(file, JSON.stringify(template));
+    return file;
+  };
+  const ack = (id: string, reason = 'sized by the platform team (PLAT-1)') => ({ 'cdk-ecs-kit': { acknowledge: [{ id, reason }] } });
+
+  test('on the resource: that resource\'s finding is ACKED with its reason; another resource\'s stays open', () => {
+    const r = runCli('check', write({ Resources: { Acked: task('4096', ack('ECS-TD-01')), Open: task('4096') } }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('ACKED   ECS-TD-01  jobs/Acked  (Properties/Memory; acknowledged at jobs/Acked)\n  reason: sized by the platform team (PLAT-1)');
+    expect(r.stdout).toContain('ERROR   ECS-TD-01  jobs/Open');
+    expect(r.stdout).toContain('1 error, 0 warnings, 1 acknowledged in 1 stack');
+  });
+
+  test('at the template\'s top: every resource; --ignore-acknowledgements reports them; a mistyped id is named', () => {
+    const file = write({ Metadata: ack('ECS-TD-01'), Resources: { A: task('4096'), B: task('4096', ack('ECS-TD01', 'typo')) } });
+    expect(runCli('check', file).code).toBe(0);
+    expect(runCli('check', '--ignore-acknowledgements', file).code).toBe(1);
+    expect(runCli('check', file).stderr).toContain('cdk-ecs-kit: note: jobs/B acknowledges ECS-TD01, which is no rule or check of cdk-ecs-kit');
+  });
+
+  test('malformed entries acknowledge nothing', () => {
+    const bad = { 'cdk-ecs-kit': { acknowledge: ['ECS-TD-01', { reason: 'no id' }] } };
+    expect(runCli('check', write({ Resources: { A: task('4096', bad) } })).code).toBe(1);
+    expect(runCli('check', write({ Resources: { A: task('4096', { 'cdk-ecs-kit': { acknowledge: 'ECS-TD-01' } }) } })).code).toBe(1);
+  });
+});

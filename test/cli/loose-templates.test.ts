@@ -48,6 +48,26 @@ describe('local nested stacks (TemplateURL: ./child.yaml, as aws cloudformation 
     expect(JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['parent/Child/TaskDef']);
   });
 
+  test('literal values the parent passes resolve the child\'s parameters; intrinsics and SSM parameter types stay unresolved (found by a CLI user trial)', () => {
+    const child = (cpuType: string) => ({
+      Parameters: { TaskCpu: { Type: cpuType }, TaskMemory: { Type: 'String' }, Subnets: { Type: 'CommaDelimitedList' } },
+      Resources: {
+        TaskDef: { ...FARGATE_TASK('0'), Properties: { ...FARGATE_TASK('0').Properties, Cpu: { Ref: 'TaskCpu' }, Memory: { Ref: 'TaskMemory' } } },
+      },
+    });
+    const parent = (cpu: unknown) => ({
+      Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: './child.json', Parameters: { TaskCpu: cpu, TaskMemory: 4096, Subnets: 'subnet-1, subnet-2' } } } },
+    });
+    const literal = dir({ 'p.json': parent('256'), 'child.json': child('String') });
+    const found = JSON.parse(run('check', '--format', 'json', path.join(literal, 'p.json')).stdout).findings;
+    expect(found.map((f: { ruleId: string; path: string }) => [f.ruleId, f.path])).toEqual([['ECS-TD-01', 'p/Child/TaskDef']]);
+    expect(found[0].message).toContain('Fargate task cpu 256 does not allow memory 4096 MiB');
+    const fromSsm = dir({ 'p.json': parent('/platform/task-cpu'), 'child.json': child('AWS::SSM::Parameter::Value<String>') });
+    expect(JSON.parse(run('check', '--format', 'json', path.join(fromSsm, 'p.json')).stdout).findings).toEqual([]);
+    const fromRef = dir({ 'p.json': parent({ Ref: 'Cpu' }), 'child.json': child('String') });
+    expect(JSON.parse(run('check', '--format', 'json', path.join(fromRef, 'p.json')).stdout).findings).toEqual([]);
+  });
+
   test('an S3 or https TemplateURL is not read from disk: the note says the template is missing', () => {
     const remote = dir({ 'p.json': { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/b/child.json' } } } } });
     expect(run('check', path.join(remote, 'p.json')).stderr).toContain('nested stack p/Child has no template');
@@ -235,4 +255,31 @@ describe('- reads a template from standard input (aws cloudformation get-templat
     expect(jsonBody.stdout).toMatch(/\[ECS-TD-01\] .* at stdin\/TaskDef/);
     expect(withStdin(JSON.stringify('just text'), () => run('check', '-'))).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin: not a CloudFormation template') });
   });
+});
+
+test('YAML aliases are expanded and named on stderr: CloudFormation rejects them in a template body (found by a CLI user trial)', () => {
+  const yaml = [
+    'Resources:',
+    '  Cluster:',
+    '    Type: AWS::ECS::Cluster',
+    '    Properties:',
+    '      Tags: &tags',
+    '        - { Key: team, Value: data }',
+    '  Task:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties:',
+    '      RequiresCompatibilities: [FARGATE]',
+    '      NetworkMode: awsvpc',
+    "      Cpu: '256'",
+    "      Memory: '4096'",
+    '      Tags: *tags',
+    '      ContainerDefinitions: [{ Name: app, Image: public.ecr.aws/nginx/nginx:1.27 }]',
+  ].join('\n');
+  const d = dir({ 'aliases.yaml': yaml, 'plain.yaml': yaml.replace(' &tags', '').replace('*tags', '[{ Key: team, Value: data }]') });
+  const r = run('check', path.join(d, 'aliases.yaml'));
+  // Expanded: the task's size is still judged.
+  expect(r.stdout).toContain('ECS-TD-01');
+  expect(r.stderr).toBe(`cdk-ecs-kit: note: ${path.join(d, 'aliases.yaml')}: 1 YAML alias (*name) expanded as \`aws cloudformation package\` and SAM do; `
+    + 'CloudFormation rejects them in a template body ("Template error: YAML aliases are not allowed in CloudFormation templates"): deploy the packaged template\n');
+  expect(run('check', path.join(d, 'plain.yaml')).stderr).toBe('');
 });

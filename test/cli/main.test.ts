@@ -45,7 +45,8 @@ describe('cdk-ecs-kit check', () => {
     const r = run('check', path.join(FIX, 'bad', 'fargate-size.yaml'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB at fargate-size/TaskDef; allowed: 512, 1024, 2048.');
-    expect(r.stdout).toContain('ERROR   ECS-TD-01  fargate-size/TaskDef  (Properties/Memory)\n');
+    // The file and line of the property, as editors and CI logs link them (found by a CLI user trial).
+    expect(r.stdout).toContain('ERROR   ECS-TD-01  fargate-size/TaskDef  (Properties/Memory)  test/fixtures/templates/bad/fargate-size.yaml:14\n');
   });
 
   test('a RegisterTaskDefinition JSON file is checked as one task definition; a bad field is exit 2 naming its JSON path', () => {
@@ -53,7 +54,9 @@ describe('cdk-ecs-kit check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[ECS-RC-02] Fargate task definition has no executionRoleArn but container \'web\' logs with awslogs at fargate-awslogs-no-execution-role/TaskDefinition');
     // The property in the file's own field names, not the template's Properties/ExecutionRoleArn.
-    expect(r.stdout).toContain('ERROR   ECS-RC-02  fargate-awslogs-no-execution-role/TaskDefinition  (executionRoleArn)\n');
+    // A missing field has no line of its own: the file's first.
+    expect(r.stdout).toContain('ERROR   ECS-RC-02  fargate-awslogs-no-execution-role/TaskDefinition  (executionRoleArn)  '
+      + 'test/fixtures/templates/taskdef/fargate-awslogs-no-execution-role.json:1\n');
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'taskdef-')), 'td.json');
     fs.writeFileSync(bad, JSON.stringify({ containerDefinitions: [{ name: 'a', image: 'b', command: 'sleep' }] }));
     const e = run('check', bad);
@@ -98,6 +101,8 @@ describe('cdk-ecs-kit check', () => {
       property: 'Properties/Memory',
       value: '"4096"',
       message: expect.stringContaining('[ECS-TD-01]'),
+      file: 'test/fixtures/templates/bad/fargate-size.yaml',
+      line: 14,
     }]);
   });
 

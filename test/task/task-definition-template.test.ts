@@ -117,6 +117,13 @@ describe('task definition JSON as a template (the CLI path, without aws-cdk-lib)
       .toThrow(/containerDefinitions\[0\]\.portMappings\[0\]\.containerPort is string "80"/);
   });
 
+  test('an unknown field a case or a typo away from a known one names it (found by a CLI user trial)', () => {
+    expect(() => taskDefinitionTemplate({ containerDefinitions: [{ name: 'a', image: 'b', readOnlyRootFilesystem: true }] }, 'td.json'))
+      .toThrow(/readOnlyRootFilesystem is not a task definition field CloudFormation supports \(did you mean readonlyRootFilesystem\?\) at td\.json; allowed: .*Rename readOnlyRootFilesystem to readonlyRootFilesystem/);
+    expect(() => taskDefinitionTemplate({ containerDefinitions: [{ name: 'a', image: 'b', zzzUnrelated: 1 }] }, 'td.json'))
+      .toThrow(/zzzUnrelated is not a task definition field CloudFormation supports at td\.json/);
+  });
+
   test('every unknown field and wrong type of a file in one error: the first in full, the others after it', () => {
     const json = { cpu: 256, containerDefinitions: [{ name: 'a', image: 'b', Command: ['x'], portMappings: [{ containerPort: '80' }], environment: [{ name: 'A', value: 1 }] }] };
     let error: Error | undefined;
@@ -125,7 +132,7 @@ describe('task definition JSON as a template (the CLI path, without aws-cdk-lib)
     } catch (e) {
       error = e as Error;
     }
-    expect(error?.message).toBe('[KIT-TASK-JSON] cpu is number 256 (and 3 more: containerDefinitions[0].Command is not a task definition field; '
+    expect(error?.message).toBe('[KIT-TASK-JSON] cpu is number 256 (and 3 more: containerDefinitions[0].Command is not a task definition field (did you mean command?); '
       + 'containerDefinitions[0].portMappings[0].containerPort is string "80", expected a whole number; '
       + 'containerDefinitions[0].environment[0].value is number 1, expected a string) at td.json; allowed: a string. '
       + 'Write cpu as a string, as RegisterTaskDefinition expects.');

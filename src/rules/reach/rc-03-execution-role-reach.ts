@@ -2,7 +2,7 @@ import { allows, referencedResources, roleOf, rolePermissions } from './role-per
 import { ecrImageUri } from './task-needs';
 import { AssemblyModel, TemplateResource } from '../model';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { containers, TASK_DEFINITION } from '../task/task-facts';
+import { containers, containerSecrets, TASK_DEFINITION } from '../task/task-facts';
 import { orList, toArray, toObject, toStr } from '../values';
 
 const SECRET = 'AWS::SecretsManager::Secret';
@@ -27,7 +27,7 @@ export const RC03_EXECUTION_ROLE_REACH: ResourceRule = {
   severity: Severity.ERROR,
   description: 'When the execution role and the resource are both in the app: the role\'s policies (inline, attached AWS::IAM::Policy / ManagedPolicy / '
     + 'RolePolicy, and AmazonECSTaskExecutionRolePolicy) must allow secretsmanager:GetSecretValue on each Secrets Manager secret and ssm:GetParameters on '
-    + 'each SSM parameter in Secrets, secretsmanager:GetSecretValue on the RepositoryCredentials secret of a private registry image, s3:GetObject and s3:GetBucketLocation on the bucket of each EnvironmentFiles entry, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on each ECR repository of an image (a reference, a literal URI, or a URI joined from literals and AWS::URLSuffix as for a repository imported by ARN) plus ecr:GetAuthorizationToken, '
+    + 'each SSM parameter in Secrets and log SecretOptions, secretsmanager:GetSecretValue on the RepositoryCredentials secret of a private registry image, s3:GetObject and s3:GetBucketLocation on the bucket of each EnvironmentFiles entry, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on each ECR repository of an image (a reference, a literal URI, or a URI joined from literals and AWS::URLSuffix as for a repository imported by ARN) plus ecr:GetAuthorizationToken, '
     + 'and logs:CreateLogStream and logs:PutLogEvents on the awslogs group. Silent when any other managed policy is attached (its content is not in the '
     + 'template), when a policy\'s attachment is unresolved, or when the secret, repository or bucket has a resource policy that allows access.',
   deployError: 'Tasks stop before any container starts: "ResourceInitializationError: unable to pull secrets or registry auth: ... AccessDeniedException" '
@@ -93,7 +93,7 @@ function taskNeeds(task: TemplateResource, assembly: Parameters<typeof reference
   };
   const policied = assembly.derived(policiedSecrets, policiedSecrets);
   for (const { def } of containers(task)) {
-    for (const s of toArray(def.Secrets) ?? []) {
+    for (const s of containerSecrets(def)) {
       for (const res of referencedResources(toObject(s)?.ValueFrom, task, assembly)) {
         if (res.type === SECRET && !policied.has(res)) add({ what: 'secret', actions: ['secretsmanager:GetSecretValue'], target: res });
         if (res.type === PARAMETER) add({ what: 'parameter', actions: ['ssm:GetParameters'], target: res });

@@ -6,7 +6,7 @@
 import { StackModel, TemplateResource } from '../model';
 import { HOLE, stringShape } from '../replacement/string-shape';
 import { RuleContext } from '../rule';
-import { containers } from '../task/task-facts';
+import { containers, containerSecrets } from '../task/task-facts';
 import { toArray, toObject, toStr } from '../values';
 
 export type ImageSource = 'ecr' | 'internet';
@@ -150,7 +150,7 @@ function containerNeeds(list: readonly { name: string; def: Record<string, unkno
     const source = imageSource(def.Image, from.stack);
     if (source) images.push({ container: name, image: imageLabel(def.Image), source });
     if (toStr(toObject(def.LogConfiguration)?.LogDriver) === 'awslogs') awslogs = true;
-    for (const s of toArray(def.Secrets) ?? []) {
+    for (const s of containerSecrets(def)) {
       const kind = secretKind(toObject(s)?.ValueFrom, from, ctx);
       if (kind === 'secretsmanager') secretsManager = true;
       if (kind === 'ssm') ssm = true;

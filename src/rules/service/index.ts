@@ -63,6 +63,8 @@ import { SV36_PLACEMENT_FIELDS } from './sv-36-placement-fields';
 import { SV37_STEP_ADJUSTMENTS } from './sv-37-step-adjustments';
 import { SV38_ONE_VPC } from './sv-38-one-vpc';
 import { SV39_HOST_HEADER_VALUES } from './sv-39-host-header-values';
+import { SV40_PLATFORM_VERSION_FARGATE_ONLY } from './sv-40-platform-version-fargate-only';
+import { SV41_SCALABLE_TARGET_RANGE } from './sv-41-scalable-target-range';
 import { XM01_TASK_SIZE } from './xm-01-task-size';
 import { XM02_CONTAINER_PORT } from './xm-02-container-port';
 import { XM03_HEALTH_CHECK_PATH } from './xm-03-health-check-path';
@@ -137,6 +139,8 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV37_STEP_ADJUSTMENTS,
   SV38_ONE_VPC,
   SV39_HOST_HEADER_VALUES,
+  SV40_PLATFORM_VERSION_FARGATE_ONLY,
+  SV41_SCALABLE_TARGET_RANGE,
   MI01_NO_PROVIDER_MIX,
   MI02_TASK_COMPATIBILITY,
   MI06_NO_PUBLIC_IP,

@@ -59,6 +59,16 @@ function readContainers(task: TemplateResource): { index: number; def: Record<st
 }
 
 /** The task definition's EFS volumes: list index, Name (`#index` when unresolved) and EFSVolumeConfiguration. */
+/**
+ * The secret references of a container: its Secrets and its log driver's SecretOptions, both read with
+ * the execution role when the task starts (secrets-logconfig.html).
+ */
+export function containerSecrets(def: Record<string, unknown>): unknown[] {
+  const secrets = toArray(def.Secrets) ?? [];
+  const logSecrets = toArray(toObject(def.LogConfiguration)?.SecretOptions) ?? [];
+  return logSecrets.length === 0 ? secrets : [...secrets, ...logSecrets];
+}
+
 export function efsVolumes(task: TemplateResource): { index: number; name: string; efs: Record<string, unknown> }[] {
   const out: { index: number; name: string; efs: Record<string, unknown> }[] = [];
   (toArray(task.properties.Volumes) ?? []).forEach((v, index) => {

@@ -1,6 +1,7 @@
 /** Maps RegisterTaskDefinition JSON to CfnTaskDefinition props, field by field, by the field table. */
 import { fieldEntry, FieldTable, FieldType } from './field-table';
 import { EcsKitError, KitErrorDetails } from '../../errors';
+import { likelyMeant } from '../../rules/template/property-shapes';
 
 const CODE = 'KIT-TASK-JSON';
 
@@ -73,15 +74,17 @@ function mapFields(value: unknown, table: FieldTable, path: string, source: stri
     const here = childPath(path, key);
     const entry = table[key];
     if (entry === undefined) {
+      const meant = likelyMeant(key, Object.keys(table));
       problems.push({
         details: {
           code: CODE,
-          problem: `${here} is not a task definition field CloudFormation supports`,
+          problem: `${here} is not a task definition field CloudFormation supports${meant ? ` (did you mean ${meant}?)` : ''}`,
           path: source,
           allowed: Object.keys(table).join(', '),
-          fix: 'Remove the field or fix its spelling; field names are case-sensitive (camelCase, as in RegisterTaskDefinition).',
+          fix: meant ? `Rename ${key} to ${meant} (field names are case-sensitive, camelCase as in RegisterTaskDefinition), or remove it.`
+            : 'Remove the field or fix its spelling; field names are case-sensitive (camelCase, as in RegisterTaskDefinition).',
         },
-        short: `${here} is not a task definition field`,
+        short: `${here} is not a task definition field${meant ? ` (did you mean ${meant}?)` : ''}`,
       });
       continue;
     }

@@ -16,7 +16,7 @@ describe('ECS-RC-02 execution role required', () => {
   test('bad: Fargate with awslogs and an ECR image, no execution role', () => {
     expect(run(fargateTask({ ContainerDefinitions: [{ Name: 'app', Image: ECR, LogConfiguration: AWSLOGS }] }))).toEqual([
       "[ECS-RC-02] Fargate task definition has no ExecutionRoleArn but container 'app' logs with awslogs, container 'app' pulls an ECR image at TestStack/Task; "
-      + 'allowed: an ExecutionRoleArn whenever a container reads secrets or environment files or uses registry credentials, and on Fargate for awslogs and ECR images. '
+      + 'allowed: an ExecutionRoleArn whenever a container reads secrets (Secrets or log SecretOptions) or environment files or uses registry credentials, and on Fargate for awslogs and ECR images. '
       + 'Set ExecutionRoleArn to a role for ecs-tasks.amazonaws.com with the AmazonECSTaskExecutionRolePolicy managed policy (plus read access to the secrets '
       + 'and environment files).',
     ]);
@@ -37,6 +37,13 @@ describe('ECS-RC-02 execution role required', () => {
     // Environment files are downloaded with the execution role, on EC2 as on Fargate.
     const envFile = { EnvironmentFiles: [{ Type: 's3', Value: 'arn:aws:s3:::config/app.env' }] };
     expect(run(ec2Task(envFile))[0]).toContain("task definition has no ExecutionRoleArn but container 'app' reads environment files from S3");
+  });
+
+  test('bad: a log driver secret (SecretOptions) without an execution role, on EC2 too', () => {
+    const splunk = { LogDriver: 'splunk', Options: { 'splunk-url': 'https://splunk.example.com:8088' }, SecretOptions: [{ Name: 'splunk-token', ValueFrom: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:splunk-AbCdEf' }] };
+    const ec2Task = { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'app', Image: 'nginx', Memory: 256, LogConfiguration: splunk }] } };
+    expect(run(ec2Task as any)[0]).toContain("task definition has no ExecutionRoleArn but container 'app' passes secrets to its log driver (SecretOptions)");
+    expect(run(fargateTask({ ExecutionRoleArn: 'arn:aws:iam::111111111111:role/exec', ContainerDefinitions: [{ Name: 'app', Image: 'nginx', LogConfiguration: splunk }] }))).toEqual([]);
   });
 
   test('good: an execution role; EC2 with awslogs and ECR (the instance role serves them); a public image without logs', () => {

@@ -58,6 +58,16 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
     expect(messages(r)).toEqual([]);
   });
 
+  test('bad: a log driver secret (LogConfiguration SecretOptions) the role cannot read; good with a grant', () => {
+    const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Token: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
+    (r.Task.Properties as any).ContainerDefinitions[0].LogConfiguration = {
+      LogDriver: 'splunk', Options: { 'splunk-url': 'https://splunk.example.com:8088' }, SecretOptions: [{ Name: 'splunk-token', ValueFrom: { Ref: 'Token' } }],
+    };
+    expect(messages(r)).toEqual([expect.stringContaining('is not allowed secretsmanager:GetSecretValue on secret TestStack/Token at TestStack/Task')]);
+    (r.Policy.Properties as any).PolicyDocument.Statement.push(statement('secretsmanager:GetSecretValue', { Ref: 'Token' }));
+    expect(messages(r)).toEqual([]);
+  });
+
   test('bad: each secret is judged, not only the first', () => {
     const r = template([statement('secretsmanager:GetSecretValue', { Ref: 'Secret' })], { Second: { Type: 'AWS::SecretsManager::Secret', Properties: {} } });
     (r.Task.Properties as any).ContainerDefinitions[0].Secrets.push({ Name: 'API', ValueFrom: { Ref: 'Second' } });
@@ -260,6 +270,18 @@ describe('ECS-RC-03 on aws-cdk-lib L2 templates', () => {
     const model = new AssemblyModel([{ name: 'L2', template: Template.fromStack(stack).toJSON() }]);
     const found = runRules(model, { rules: [RC03_EXECUTION_ROLE_REACH] }).map((f) => f.message);
     expect(found).toEqual([expect.stringMatching(/is not allowed secretsmanager:GetSecretValue on registry credentials secret L2\/Creds\w+ at L2\/Hatch/)]);
+  });
+
+  test('good: LogDrivers.splunk with a secretToken grants the execution role its read', () => {
+    const stack = new Stack(new App(), 'L2');
+    const token = new secretsmanager.Secret(stack, 'Token');
+    new ecs.FargateTaskDefinition(stack, 'Td').addContainer('app', {
+      image: ecs.ContainerImage.fromRegistry('nginx:1.27'),
+      logging: ecs.LogDrivers.splunk({ url: 'https://splunk.example.com:8088', secretToken: ecs.Secret.fromSecretsManager(token) }),
+    });
+    const synthesized = Template.fromStack(stack).toJSON();
+    expect(JSON.stringify(synthesized)).toContain('SecretOptions');
+    expect(runRules(new AssemblyModel([{ name: 'L2', template: synthesized }]), { rules: [RC03_EXECUTION_ROLE_REACH] })).toEqual([]);
   });
 
   test('bad: a secret added through an escape hatch', () => {

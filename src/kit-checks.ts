@@ -46,6 +46,7 @@ export const KIT_CHECKS = {
     'AWS::Scheduler::Schedule EcsParameters have no volume configuration: the task would never start. Needs the task construct.'),
   JOB_RANGE: check('KIT-JOB-RANGE', 'ScheduledJob taskCount, retries and event age within EventBridge Scheduler ranges', INPUT),
   JOB_TAGS: check('KIT-JOB-TAGS', 'ScheduledJob propagates tags from the task definition or not at all', INPUT),
+  MI_TASK_VOLUME: check('KIT-MI-TASK-VOLUME', 'Managed Instances taskVolumeStorage is a whole number of GiB, at least 1', PROPS),
   MI_INSTANCE_TYPES: check('KIT-MI-INSTANCE-TYPES', 'Managed Instances instanceTypes are not empty, share one architecture and are not combined with allowed/excluded types', PROPS),
   REGISTRY_ACCOUNT_ID: check('KIT-REGISTRY-ACCOUNT-ID', 'Account ids are 12 digits', INPUT),
   REGISTRY_CACHE_CREDENTIALS: check('KIT-REGISTRY-CACHE-CREDENTIALS', 'Pull-through cache credentials are in an ecr-pullthroughcache/ secret', INPUT),
@@ -118,7 +119,7 @@ export const KIT_CHECKS = {
   TASK_PRIVILEGED_PORT: check('KIT-TASK-PRIVILEGED-PORT', 'A container the kit runs as non-root does not map a port below 1024 (warning)',
     'The kit\'s default user is non-root, and ECS does not let a non-root process bind ports below 1024 (containers-roadmap#1721).', Severity.WARNING),
   TASK_CPU: check('KIT-TASK-CPU', 'Ec2Task cpu is set on a Linux task (ECS ignores task-level cpu on Windows)', INPUT),
-  TASK_MEMORY: check('KIT-TASK-MEMORY', 'Ec2Task and ManagedInstancesTask memoryMiB is a whole number of MiB, at least 6, on a Linux task', INPUT),
+  TASK_MEMORY: check('KIT-TASK-MEMORY', 'Ec2Task and ManagedInstancesTask memoryMiB is a whole number of MiB, at least 6, on a Linux task; an Ec2Task with a token memoryMiB sizes its main container', INPUT),
 } as const;
 
 /** All construct checks, sorted by id. */

@@ -42,15 +42,6 @@ export function checkInstanceRequirements(
   if (req.allowedInstanceTypes?.length && req.excludedInstanceTypes?.length) {
     fail({ code: 'ECS-CP-09', path, problem: 'instanceRequirements set both allowedInstanceTypes and excludedInstanceTypes', allowed: 'one of them', fix: 'Remove excludedInstanceTypes (or allowedInstanceTypes).' });
   }
-  if (req.spotMaxPricePercentageOverLowestPrice !== undefined && req.onDemandMaxPricePercentageOverLowestPrice !== undefined) {
-    fail({
-      code: 'ECS-CP-09',
-      path,
-      problem: 'instanceRequirements set both spotMaxPricePercentageOverLowestPrice and onDemandMaxPricePercentageOverLowestPrice',
-      allowed: 'one of them',
-      fix: 'Keep the price protection of the capacity option type you use.',
-    });
-  }
   checkRange(path, 'vCpuCount', req.vCpuCountMin, req.vCpuCountMax);
   checkRange(path, 'memory (MiB)', mib(req.memoryMin), mib(req.memoryMax));
   checkRange(path, 'memoryPerVCpu (GiB)', gib(req.memoryPerVCpuMin), gib(req.memoryPerVCpuMax));

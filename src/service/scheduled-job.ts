@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -10,7 +10,7 @@ import { fail } from '../errors';
 import { isDeployTimeValue } from '../internal/synth-values';
 import { KIT_CHECKS } from '../kit-checks';
 import { deadLetterQueue, queueKey } from './base/encrypted-queue';
-import { checkRange, FargateCapacity, resolveCapacity } from './base/service-capacity';
+import { checkRanges, FargateCapacity, resolveCapacity } from './base/service-capacity';
 import { checkPublicSubnets, privateSubnets } from './base/service-checks';
 import { dependOnCapacity, resolveCluster, resolveTask, runTaskPolicy } from './base/service-inputs';
 import { Ec2Capacity } from '../capacity/ec2-capacity';
@@ -46,6 +46,12 @@ export interface ScheduledJobProps {
   readonly maxRetryAttempts?: number;
   /** How long an invocation may be retried (60 s - 24 h). @default Duration.hours(1) */
   readonly maxEventAge?: Duration;
+  /**
+   * Let EventBridge Scheduler start each run at any time within this window after the scheduled time (1 minute to 24
+   * hours, in whole minutes), spreading the load of many jobs on one schedule. It does not stop runs from overlapping.
+   * @default - no window: each run starts at the scheduled time (FlexibleTimeWindow OFF)
+   */
+  readonly flexibleTimeWindow?: Duration;
   /** Queue for invocations that failed every retry. @default - a new KMS-encrypted queue */
   readonly deadLetterQueue?: sqs.IQueue;
   /** Key of the new dead-letter queue. @default - a new key with rotation */
@@ -84,10 +90,15 @@ export class ScheduledJob extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     const path = this.node.path;
-    checkRange(path, 'KIT-JOB-RANGE', 'taskCount', props.taskCount, { min: 1, max: 10 });
-    checkRange(path, 'KIT-JOB-RANGE', 'maxRetryAttempts', props.maxRetryAttempts, { min: 0, max: 185 });
     const maxAge = durationSeconds(path, 'maxEventAge', props.maxEventAge) ?? 3_600;
-    checkRange(path, 'KIT-JOB-RANGE', 'maxEventAge (seconds)', maxAge, { min: 60, max: 86_400 });
+    const windowSeconds = durationSeconds(path, 'flexibleTimeWindow', props.flexibleTimeWindow);
+    const windowMinutes = windowSeconds === undefined || Token.isUnresolved(windowSeconds) ? windowSeconds : windowSeconds / 60;
+    checkRanges(path, 'KIT-JOB-RANGE', [
+      { what: 'taskCount', value: props.taskCount, range: { min: 1, max: 10 } },
+      { what: 'maxRetryAttempts', value: props.maxRetryAttempts, range: { min: 0, max: 185 } },
+      { what: 'maxEventAge (seconds)', value: maxAge, range: { min: 60, max: 86_400 } },
+      { what: 'flexibleTimeWindow (minutes)', value: windowMinutes, range: { min: 1, max: 1_440 } },
+    ]);
     const cluster = resolveCluster(path, props.cluster);
     const task = resolveTask(path, props, props.capacity !== undefined);
     const capacity = resolveCapacity(this, cluster, task, props.capacity, props.fargateCapacity);
@@ -143,7 +154,7 @@ export class ScheduledJob extends Construct {
       description: `Runs ${task.path}`,
       scheduleExpression: props.schedule.expressionString,
       scheduleExpressionTimezone: props.schedule.timeZone?.timezoneName,
-      flexibleTimeWindow: { mode: 'OFF' },
+      flexibleTimeWindow: windowMinutes === undefined ? { mode: 'OFF' } : { mode: 'FLEXIBLE', maximumWindowInMinutes: windowMinutes },
       state: props.enabled === false ? 'DISABLED' : 'ENABLED',
       target: {
         arn: props.cluster.clusterArn,
@@ -187,7 +198,7 @@ export class ScheduledJob extends Construct {
   }
 }
 
-const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03', 'ECS-RC-10'];
+const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03', 'ECS-RC-10', 'ECS-SV-32'];
 
 /** EventBridge Scheduler's EcsParameters cannot configure an EBS volume, so RunTask would fail on every run. */
 function rejectEbsVolume(path: string, task: TaskBase): string[] {

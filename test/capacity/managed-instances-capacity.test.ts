@@ -1,4 +1,4 @@
-import { App, Lazy, Size, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Lazy, Size, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -91,6 +91,20 @@ describe('ManagedInstancesCapacity defaults', () => {
 });
 
 describe('ManagedInstancesCapacity options', () => {
+  test('taskVolumeStorage: a whole number of GiB of at least 1 (KIT-MI-TASK-VOLUME); a CfnParameter passes (found by a Managed Instances user trial)', () => {
+    for (const [size, text] of [[Size.gibibytes(0), /taskVolumeStorage 0 MiB is not a whole number of GiB of at least 1.*Use Size\.gibibytes\(1\)/],
+      [Size.mebibytes(1500), /taskVolumeStorage 1500 MiB.*Use Size\.gibibytes\(2\)/]] as const) {
+      const { cluster } = clusterStack();
+      expect(() => cluster.addManagedInstancesCapacity('MI', { taskVolumeStorage: size })).toThrow(text);
+    }
+    const { stack, cluster } = clusterStack();
+    const gib = new CfnParameter(stack, 'TaskVolumeGiB', { type: 'Number', default: 100 }).valueAsNumber;
+    cluster.addManagedInstancesCapacity('MI', { taskVolumeStorage: Size.gibibytes(gib) });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::CapacityProvider', {
+      ManagedInstancesProvider: { InstanceLaunchTemplate: Match.objectLike({ StorageConfiguration: { StorageSizeGiB: { Ref: 'TaskVolumeGiB' } } }) },
+    });
+  });
+
   test('instanceTypes become AllowedInstanceTypes and fix the architecture; Spot', () => {
     const { stack, cluster } = clusterStack();
     const c = cluster.addManagedInstancesCapacity('MI', {

@@ -16,6 +16,8 @@ export const MI_TRIGGERS: ErrorTrigger[] = [
   { code: 'ECS-CP-09', prop: 'excludedInstanceTypes', bad: 'both', trigger: () => mi({ instanceRequirements: { vCpuCountMin: 1, memoryMin: Size.gibibytes(1), allowedInstanceTypes: ['m7i.*'], excludedInstanceTypes: ['m7i.48xlarge'] } }) },
   { code: 'ECS-CP-06', prop: 'capacityProviderName', bad: "'fargate-mi'", trigger: () => mi({ capacityProviderName: 'fargate-mi' }) },
   { code: 'KIT-MI-INSTANCE-TYPES', prop: 'instanceTypes', bad: 'empty', trigger: () => mi({ instanceTypes: [] }) },
+  { code: 'KIT-MI-TASK-VOLUME', prop: 'taskVolumeStorage', bad: '0 MiB', trigger: () => mi({ taskVolumeStorage: Size.gibibytes(0) }) },
+  { code: 'KIT-MI-TASK-VOLUME', prop: 'taskVolumeStorage', bad: '1500 MiB', trigger: () => mi({ taskVolumeStorage: Size.mebibytes(1500) }) },
   { code: 'KIT-MI-INSTANCE-TYPES', prop: 'instanceTypes', bad: 'm7g.large', trigger: () => mi({ instanceTypes: [new ec2.InstanceType('m7i.large'), new ec2.InstanceType('m7g.large')] }) },
   {
     code: 'KIT-MI-INSTANCE-TYPES',

@@ -263,6 +263,20 @@ describe('service defaults', () => {
     });
   });
 
+  test('ScheduledJob flexibleTimeWindow: Mode FLEXIBLE with the window in minutes; OFF by default; whole minutes 1-1440 (found by a batch-jobs user trial)', () => {
+    const f = fixture();
+    const schedule = scheduler.ScheduleExpression.rate(Duration.minutes(15));
+    new ScheduledJob(f.stack, 'Spread', { cluster: f.cluster, task: fargateTask(f.stack, 'T1'), schedule, flexibleTimeWindow: Duration.minutes(10) });
+    new ScheduledJob(f.stack, 'Exact', { cluster: f.cluster, task: fargateTask(f.stack, 'T2'), schedule });
+    const t = Template.fromStack(f.stack);
+    t.hasResourceProperties('AWS::Scheduler::Schedule', { Description: Match.stringLikeRegexp('T1'), FlexibleTimeWindow: { Mode: 'FLEXIBLE', MaximumWindowInMinutes: 10 } });
+    t.hasResourceProperties('AWS::Scheduler::Schedule', { Description: Match.stringLikeRegexp('T2'), FlexibleTimeWindow: { Mode: 'OFF' } });
+    for (const [window, text] of [[Duration.hours(25), /flexibleTimeWindow \(minutes\) 1500 is out of range/], [Duration.seconds(90), /flexibleTimeWindow \(minutes\) 1\.5 is out of range/]] as const) {
+      expect(() => new ScheduledJob(f.stack, `Bad${window.toSeconds()}`, { cluster: f.cluster, task: fargateTask(f.stack, `T${window.toSeconds()}`), schedule, flexibleTimeWindow: window }))
+        .toThrow(text);
+    }
+  });
+
   test('ScheduledJob: tasks take the task definition\'s tags, and the role may tag only the tasks RunTask creates; NONE opts out', () => {
     const f = fixture();
     const schedule = scheduler.ScheduleExpression.rate(Duration.hours(6));

@@ -88,6 +88,17 @@ describe('validation errors', () => {
     expect(() => new ScheduledJob(f.stack, 'J', {
       cluster: f.cluster, task: fargateTask(f.stack), schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)), maxRetryAttempts: 200,
     })).toThrow(/\[KIT-JOB-RANGE\] maxRetryAttempts 200 is out of range at Svc\/J; allowed: integers 0-185/);
+    // Every field out of range in one error (found by a batch-jobs user trial).
+    expect(() => new ScheduledJob(f.stack, 'All', {
+      cluster: f.cluster,
+      task: fargateTask(f.stack, 'T2'),
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+      taskCount: 11,
+      maxRetryAttempts: 186,
+      maxEventAge: Duration.hours(25),
+    })).toThrow('[KIT-JOB-RANGE] taskCount 11 is out of range; maxRetryAttempts 186 is out of range; maxEventAge (seconds) 90000 is out of range at Svc/All; '
+      + 'allowed: taskCount: integers 1-10; maxRetryAttempts: integers 0-185; maxEventAge (seconds): integers 60-86400. '
+      + 'Set taskCount to 10 or less. Set maxRetryAttempts to 185 or less. Set maxEventAge (seconds) to 86400 or less.');
   });
   // EventBridge Scheduler rejects these at CreateSchedule; aws-cdk-lib's ScheduleExpression.expression() takes any text.
   test('a ScheduledJob with an invalid cron or rate expression fails synth with ECS-JB-01, without EcsChecks', () => {

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { EcsKitErrors } from '../../src';
@@ -49,6 +49,41 @@ describe('ManagedInstancesTask', () => {
     const s = stack();
     new ManagedInstancesTask(s, 'Slow', { cpu: 3, container: { image: IMAGE } });
     expect(() => Template.fromStack(s)).toThrow(/\[ECS-TD-29\] task cpu 3 is outside what ECS accepts for a task definition that does not require FARGATE at Test\/Slow\/TaskDefinition; allowed: 128 to 196608 CPU units/);
+  });
+
+  test('CfnParameter cpu and memory stay references; the main container shares a token memory (found by a Managed Instances user trial)', () => {
+    const s = stack();
+    const cpu = new CfnParameter(s, 'Cpu', { type: 'Number', default: 512 }).valueAsNumber;
+    const memory = new CfnParameter(s, 'Memory', { type: 'Number', default: 1024 }).valueAsNumber;
+    new ManagedInstancesTask(s, 'CpuParam', { cpu, memoryMiB: 1024, container: { image: IMAGE } });
+    new ManagedInstancesTask(s, 'MemoryParam', { cpu: 512, memoryMiB: memory, container: { image: IMAGE, scratchPaths: ['/tmp'] } });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: { Ref: 'Cpu' }, Memory: '1024', ContainerDefinitions: [Match.objectLike({ Name: 'app', Memory: 1024 })] });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Cpu: '512',
+      Memory: { Ref: 'Memory' },
+      ContainerDefinitions: [Match.objectLike({ Name: 'app', Memory: Match.absent() }), Match.objectLike({ Name: 'scratch-init', Memory: 16 })],
+    });
+  });
+
+  test('an Ec2Task with a token memoryMiB: cpu and memory stay references; the main container must size itself (KIT-TASK-MEMORY)', () => {
+    const s = stack();
+    const memory = new CfnParameter(s, 'Memory', { type: 'Number', default: 1024 }).valueAsNumber;
+    const cpu = new CfnParameter(s, 'Cpu', { type: 'Number', default: 512 }).valueAsNumber;
+    const error = (() => {
+      try {
+        new Ec2Task(s, 'Bare', { memoryMiB: memory, container: { image: IMAGE } });
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(EcsKitErrors.codeOf(error)).toBe('KIT-TASK-MEMORY');
+    expect(error?.message).toContain('Give the main container a memoryReservationMiB');
+    new Ec2Task(s, 'Sized', { cpu, memoryMiB: memory, container: { image: IMAGE, memoryReservationMiB: 256 } });
+    Template.fromStack(s).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Cpu: { Ref: 'Cpu' }, Memory: { Ref: 'Memory' }, ContainerDefinitions: [Match.objectLike({ Name: 'app', MemoryReservation: 256 })],
+    });
   });
 
   test('bridge and none are not Managed Instances network modes (ECS-TD-08)', () => {

@@ -4,15 +4,18 @@ import { toObject } from '../values';
 
 const PAIRS = [
   ['AllowedInstanceTypes', 'ExcludedInstanceTypes'],
-  ['SpotMaxPricePercentageOverLowestPrice', 'OnDemandMaxPricePercentageOverLowestPrice'],
+  // Two forms of Spot price protection; the On-Demand one is a separate setting and may be set with either.
+  ['SpotMaxPricePercentageOverLowestPrice', 'MaxSpotPriceAsPercentageOfOptimalOnDemandPrice'],
 ] as const;
 
 export const CP09_MANAGED_INSTANCES_REQUIREMENTS: ResourceRule = {
   id: 'ECS-CP-09',
-  title: 'Managed Instances requirements: allowed or excluded instance types, spot or on-demand price protection',
+  title: 'Managed Instances requirements: allowed or excluded instance types, one form of Spot price protection',
   area: 'capacity',
   severity: Severity.ERROR,
-  description: 'Flags InstanceRequirements of a Managed Instances capacity provider that set both AllowedInstanceTypes and ExcludedInstanceTypes, or both spot and on-demand max price percentages.',
+  description: 'Flags InstanceRequirements of a Managed Instances capacity provider that set both AllowedInstanceTypes and ExcludedInstanceTypes, or both '
+    + 'SpotMaxPricePercentageOverLowestPrice and MaxSpotPriceAsPercentageOfOptimalOnDemandPrice ("Only one of ... can be specified"). '
+    + 'OnDemandMaxPricePercentageOverLowestPrice is On-Demand price protection and goes with either.',
   deployError: 'CreateCapacityProvider fails: these instance requirement pairs are mutually exclusive.',
   fix: 'Keep one of each pair.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html',

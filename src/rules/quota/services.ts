@@ -5,6 +5,7 @@
  */
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
 import { EXPRESS_SERVICE } from '../service/express-facts';
+import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
 import { parseCpuUnits, toArray, toBool, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
 
@@ -65,7 +66,7 @@ export function serviceFacts(assembly: AssemblyModel, clusters: ClusterIndex): S
       discovery: usesDiscovery(res),
       task,
       taskVcpu: cpu === undefined ? undefined : cpu / 1024,
-      placement: daemon ? EC2 : placement(assembly, clusters, res, cluster),
+      placement: daemon ? EC2 : placement(assembly, clusters, p, res.stack, cluster),
     };
   });
 }
@@ -105,6 +106,35 @@ export function expressServiceFacts(assembly: AssemblyModel, clusters: ClusterIn
         : { text: 'no ScalingTarget MaxTaskCount: counted as MinTaskCount, else 1', property: 'Properties/ScalingTarget' },
     };
   });
+}
+
+/**
+ * One run of each ECS target of an EventBridge Scheduler schedule or EventBridge rule, as a service of TaskCount
+ * tasks (1 when omitted) that does not deploy (maxPercent 100): the Fargate vCPU figures count a run on top of
+ * the services' peak, since the tasks of one run start together and may meet it. Not services: no other quota counts them.
+ */
+export function scheduledTaskFacts(assembly: AssemblyModel, clusters: ClusterIndex): ServiceFacts[] {
+  const out: ServiceFacts[] = [];
+  for (const res of [...assembly.ofType(SCHEDULE), ...assembly.ofType(EVENTS_RULE)]) {
+    for (const { target, ecs } of ecsTargets(res)) {
+      const resolved = assembly.resolveResource(ecs.TaskDefinitionArn, res.stack);
+      const task = resolved?.type === TASK_DEFINITION ? resolved : undefined;
+      const cpu = task ? parseCpuUnits(task.properties.Cpu) : undefined;
+      const count = ecs.TaskCount === undefined ? 1 : toNumber(ecs.TaskCount);
+      const cluster = clusters.resolve(target.Arn, res.stack);
+      out.push({
+        resource: res,
+        cluster,
+        maxTasks: count,
+        maxPercent: 100,
+        task,
+        taskVcpu: cpu === undefined ? undefined : cpu / 1024,
+        placement: placement(assembly, clusters, ecs, res.stack, cluster),
+        countSource: { text: `one run of ${count ?? '?'} task${count === 1 ? '' : 's'} (TaskCount)`, property: 'EcsParameters/TaskCount' },
+      });
+    }
+  }
+  return out;
 }
 
 /**
@@ -183,10 +213,9 @@ export const FARGATE_ON_DEMAND: readonly StrategyItem[] = [{ provider: 'FARGATE'
  * ECS places tasks: each provider's `base` first, the rest by weight.
  */
 function placement(
-  assembly: AssemblyModel, clusters: ClusterIndex, res: TemplateResource, cluster: ClusterId | undefined,
+  assembly: AssemblyModel, clusters: ClusterIndex, p: Record<string, unknown>, stack: StackModel, cluster: ClusterId | undefined,
 ): readonly StrategyItem[] | undefined {
-  const p = res.properties;
-  if (p.CapacityProviderStrategy !== undefined) return strategy(assembly, p.CapacityProviderStrategy, res.stack);
+  if (p.CapacityProviderStrategy !== undefined) return strategy(assembly, p.CapacityProviderStrategy, stack);
   if (p.LaunchType !== undefined) {
     const lt = toStr(p.LaunchType);
     if (lt === undefined) return undefined;

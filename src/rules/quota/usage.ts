@@ -5,10 +5,11 @@
  */
 import { EcsQuota } from '../../quotas/quota-table';
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
 import { once, toArray, toNumber, toObject, toStr } from '../values';
 import { ASSOCIATIONS, ClusterId, ClusterIndex } from './clusters';
 import { LOAD_BALANCER_QUOTAS, loadBalancerUsage } from './load-balancer-usage';
-import { expressServiceFacts, peakTasks, ServiceFacts, serviceFacts, splitTasks } from './services';
+import { expressServiceFacts, peakTasks, scheduledTaskFacts, ServiceFacts, serviceFacts, splitTasks } from './services';
 import { RESOURCE_QUOTAS, resourceUsage } from './usage-resources';
 import { accountRegionKey, accountRegionLabel, cap, n, QuotaUsage, resourcesPerRegion, ScopeUsage, sortedSources, sumBySource, topSource } from './usage-types';
 
@@ -76,7 +77,10 @@ const USAGE_PARTS: readonly UsagePart[] = [
   { quotas: [EcsQuota.CLUSTERS_PER_REGION], build: clustersPerRegion },
   { quotas: [EcsQuota.SERVICES_PER_CLUSTER], build: (a) => servicesPerCluster(allServices(a)) },
   { quotas: [EcsQuota.CAPACITY_PROVIDERS_PER_CLUSTER, EcsQuota.CONTAINER_INSTANCES_PER_CLUSTER], build: (a) => clusterCapacity(a, clusterIndex(a)) },
-  { quotas: [EcsQuota.FARGATE_ON_DEMAND_VCPU, EcsQuota.FARGATE_SPOT_VCPU], build: (a) => fargateVcpu(allServices(a)) },
+  {
+    quotas: [EcsQuota.FARGATE_ON_DEMAND_VCPU, EcsQuota.FARGATE_SPOT_VCPU],
+    build: (a) => fargateVcpu([...allServices(a), ...scheduledTaskFacts(a, clusterIndex(a))]),
+  },
   { quotas: RESOURCE_QUOTAS, build: (a) => resourceUsage(a, allServices(a)) },
   { quotas: [EcsQuota.RESOURCES_PER_STACK, EcsQuota.TEMPLATE_SIZE_BYTES], build: stackLimits },
   { quotas: LOAD_BALANCER_QUOTAS, build: loadBalancerUsage },
@@ -223,6 +227,7 @@ function fargateVcpu(services: readonly ServiceFacts[]): QuotaUsage[] {
   const out: QuotaUsage[] = [];
   for (const list of groupBy(demand, (d) => accountRegionKey(d.f.resource.stack)).values()) {
     const scope = accountRegionLabel(list[0].f.resource.stack);
+    const scheduled = list.some((d) => d.f.resource.type === SCHEDULE || d.f.resource.type === EVENTS_RULE);
     for (const [quota, kind, pick] of [
       [EcsQuota.FARGATE_ON_DEMAND_VCPU, 'On-Demand', (d: typeof demand[number]) => d.onDemand],
       [EcsQuota.FARGATE_SPOT_VCPU, 'Spot', (d: typeof demand[number]) => d.spot],
@@ -236,7 +241,8 @@ function fargateVcpu(services: readonly ServiceFacts[]): QuotaUsage[] {
         const top = list.find((d) => d.f.resource.path === topLabel)!;
         return {
           scope,
-          problem: `Services in ${scope} can run up to ${n(used)} Fargate ${kind} vCPU at peak (max tasks × task vCPU × maximumPercent/100)`,
+          problem: `Services${scheduled ? ' and scheduled tasks' : ''} in ${scope} can run up to ${n(used)} Fargate ${kind} vCPU at peak `
+            + `(max tasks × task vCPU × maximumPercent/100${scheduled ? '; one run of each scheduled task' : ''})`,
           resource: top.f.resource,
           property: '',
           value: pick(top),

@@ -31,6 +31,7 @@ import { RC23_INSTANCE_LOAD_BALANCER_INGRESS } from './rc-23-instance-load-balan
 import { RC24_TARGET_GROUP_ATTRIBUTES } from './rc-24-target-group-attributes';
 import { RC25_HEALTH_CHECK_MATCHER } from './rc-25-health-check-matcher';
 import { RC26_PULL_THROUGH_CACHE_IMPORT } from './rc-26-pull-through-cache-import';
+import { RC27_SCHEDULED_TASK_PASS_ROLE } from './rc-27-scheduled-task-pass-role';
 
 export const REACH_RULES: readonly Rule[] = [
   RC01_IMAGE_PULL_PATH,
@@ -48,6 +49,7 @@ export const REACH_RULES: readonly Rule[] = [
   RC21_SAME_REGION_ARNS,
   RC22_ONE_TASK_PER_INSTANCE,
   RC26_PULL_THROUGH_CACHE_IMPORT,
+  RC27_SCHEDULED_TASK_PASS_ROLE,
   // Load balancing (ECS-RC-04..08, ECS-RC-11, ECS-RC-12, ECS-RC-14, ECS-RC-23..25).
   RC04_LOAD_BALANCER_INGRESS,
   RC05_TARGET_GROUP_AGREES_WITH_TASK,

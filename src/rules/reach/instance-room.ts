@@ -71,11 +71,28 @@ export function providerRoom(provider: TemplateResource, ctx: RuleContext): Prov
     const mi = toObject(provider.properties.ManagedInstancesProvider);
     const req = toObject(toObject(mi?.InstanceLaunchTemplate)?.InstanceRequirements);
     if (!req) return undefined;
-    const max = (v: unknown) => (v === undefined ? Infinity : toNumber(v));
-    const vcpu = max(toObject(req.VCpuCount)?.Max);
-    const memory = max(toObject(req.MemoryMiB)?.Max);
-    if (vcpu === undefined || memory === undefined) return undefined;
-    return { get label() { return provider.path; }, memoryMiB: memory, cpuUnits: vcpu * 1024, gpus: Infinity, managedInstances: true };
+    const max = (v: unknown) => (v === undefined || v === null ? Infinity : toNumber(v));
+    let vcpu = max(toObject(req.VCpuCount)?.Max);
+    let memory = max(toObject(req.MemoryMiB)?.Max);
+    let gpus = max(toObject(req.AcceleratorCount)?.Max);
+    if (vcpu === undefined || memory === undefined || gpus === undefined) return undefined;
+    // Allowed instance types of the table bound the room further (wildcards such as m6i.* and unknown types do not).
+    const allowed = req.AllowedInstanceTypes === undefined ? undefined : toArray(req.AllowedInstanceTypes)?.map((t) => toStr(t));
+    const sizes = allowed?.map((t) => (t === undefined ? undefined : instanceSize(t)));
+    if (sizes && sizes.length > 0 && sizes.every((x) => x !== undefined)) {
+      const known = sizes as NonNullable<(typeof sizes)[number]>[];
+      vcpu = Math.min(vcpu, Math.max(...known.map((x) => x.vcpu)));
+      memory = Math.min(memory, Math.max(...known.map((x) => x.memoryMiB)));
+      gpus = Math.min(gpus, Math.max(...known.map((x) => x.gpus)));
+    }
+    const types = sizes?.every((x) => x !== undefined) ? allowed as string[] : undefined;
+    return {
+      get label() { return types ? `${provider.path} (${orList(types)})` : provider.path; },
+      memoryMiB: memory,
+      cpuUnits: vcpu * 1024,
+      gpus,
+      managedInstances: true,
+    };
   }
   if (kind !== 'asg') return undefined;
   const asg = providerAutoScalingGroup(provider, ctx.assembly);

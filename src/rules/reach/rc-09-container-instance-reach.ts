@@ -15,7 +15,7 @@ const AGENT_ENDPOINTS: readonly EndpointService[] = ['ecs', 'ecs-agent', 'ecs-te
 
 export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
   id: 'ECS-RC-09',
-  title: 'EC2 container instances need a network path to ECS, and to the registries, logs and secrets of their tasks',
+  title: 'EC2 and Managed Instances container instances need a network path to ECS, and to the registries, logs and secrets of their tasks',
   area: 'reach',
   severity: Severity.ERROR,
   description: 'For each capacity provider whose Auto Scaling group is in the app, follows the route tables of the group\'s subnets (VPCZoneIdentifier): '
@@ -25,7 +25,8 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
     + 'provider, ecr.api, ecr.dkr and an S3 gateway endpoint for ECR images, logs for awslogs, secretsmanager / ssm for secrets, because on EC2 the instance, '
     + 'not the task, pulls images, ships logs and reads secrets. An interface endpoint counts only when its security groups admit HTTPS from an address range or '
     + 'from one of the instances\' groups (or are unresolved, outside the app, or the VPC default). Silent when a subnet, route, endpoint, launch template or public IP setting is unresolved or '
-    + 'outside the app, and when the user data names an HTTP proxy (ECS_HTTP_PROXY). Managed Instances providers are not judged.',
+    + 'outside the app, and when the user data names an HTTP proxy (ECS_HTTP_PROXY). A Managed Instances provider\'s instances (its NetworkConfiguration '
+    + 'subnets and security groups) are judged alike in subnets with no route out of the VPC; its internet-gateway subnets are not judged.',
   deployError: 'CloudFormation creates the Auto Scaling group and the service, but no instance ever registers with the cluster ("service ... was unable to place a '
     + 'task because no container instance met all of its requirements"), or tasks stop with "CannotPullContainerError ... i/o timeout"; the service never '
     + 'reaches a steady state and the circuit breaker (or the 3-hour CloudFormation timeout) rolls it back.',
@@ -34,16 +35,15 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
     + 'on endpoints created with open: false, admit HTTPS from the instances (endpoint.connections.allowDefaultPortFrom(autoScalingGroup)).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html',
   resourceTypes: [CAPACITY_PROVIDER],
-  onlyWith: ['AutoScalingGroupProvider/AutoScalingGroupArn'],
+  onlyWith: ['AutoScalingGroupProvider/AutoScalingGroupArn', 'ManagedInstancesProvider/InstanceLaunchTemplate/NetworkConfiguration/Subnets'],
   check(provider, ctx): RuleIssue[] {
-    const asg = providerAutoScalingGroup(provider, ctx.assembly);
-    if (!asg) return [];
-    const subnets = toArray(asg.properties.VPCZoneIdentifier);
+    const instances = instancesOf(provider, ctx);
+    if (!instances) return [];
+    const { resource, property, subnets, launch, managed } = instances;
     if (!subnets || subnets.length === 0) return [];
     const index = NetworkIndex.of(ctx.assembly);
-    const facts = subnets.map((s) => index.subnet(s, asg));
+    const facts = subnets.map((s) => index.subnet(s, resource));
     if (facts.some((f) => f === undefined)) return [];
-    const launch = launchSettings(asg, ctx);
     // An HTTP proxy in the VPC (ECS_HTTP_PROXY in the user data) is a way out the route tables do not show.
     if (launch.proxy) return [];
     const publicIp = launch.publicIp;
@@ -52,6 +52,8 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
     for (const f of facts as SubnetFacts[]) {
       if (f.egress === 'unknown') continue;
       if (f.egress === 'internet-gateway') {
+        // Whether Managed Instances get a public IP in a public subnet is not documented: only their isolated subnets are judged.
+        if (managed) continue;
         const ip = publicIp ?? subnetPublicIp(f.subnet);
         if (ip !== false) continue;
       }
@@ -65,20 +67,21 @@ export const RC09_CONTAINER_INSTANCE_REACH: ResourceRule = {
     const why = first.facts.egress === 'isolated' ? 'no route out of the VPC' : 'an internet gateway route but no public IP';
     const agentMissing = first.missing.some((m) => (AGENT_ENDPOINTS as readonly string[]).includes(m.need));
     const closed = first.missing.some((m) => m.closed);
+    const place = managed ? 'vpcSubnets of addManagedInstancesCapacity' : 'vpcSubnets: PRIVATE_WITH_EGRESS';
     return [{
-      resource: asg,
-      property: 'Properties/VPCZoneIdentifier',
+      resource,
+      property,
       value: stranded.map((s) => s.facts.subnet.logicalId),
-      problem: `container instances of capacity provider ${shortPath(provider, asg.stack)} in subnet${stranded.length > 1 ? 's' : ''} `
-        + `${stranded.map((s) => shortPath(s.facts.subnet, asg.stack)).join(', ')} (${why}) cannot reach ${orList(first.missing.map(describe))}`
+      problem: `${managed ? 'Managed Instances' : 'container instances'} of capacity provider ${shortPath(provider, resource.stack)} in subnet${stranded.length > 1 ? 's' : ''} `
+        + `${stranded.map((s) => shortPath(s.facts.subnet, resource.stack)).join(', ')} (${why}) cannot reach ${orList(first.missing.map(describe))}`
         + (agentMissing ? ', so they never register with the cluster' : ''),
       allowed: 'a NAT gateway route, a public IP in a public subnet, or VPC endpoints for ECS (ecs, ecs-agent, ecs-telemetry) and for what the tasks use: '
         + 'ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
       fix: first.missing.some((m) => m.need.startsWith('image'))
-        ? 'Copy the images into ECR (e.g. through a pull-through cache rule) and add the VPC endpoints, or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).'
+        ? `Copy the images into ECR (e.g. through a pull-through cache rule) and add the VPC endpoints, or place the instances in subnets with a NAT gateway route (${place}).`
         : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint with InterfaceVpcEndpointAwsService.${first.missing.map(endpointConstant).join(', ')}), `
-          + 'or place the instances in subnets with a NAT gateway route (vpcSubnets: PRIVATE_WITH_EGRESS).'
-          + (closed ? ' For an endpoint that is there, admit HTTPS from the instances: endpoint.connections.allowDefaultPortFrom(autoScalingGroup).' : ''),
+          + `or place the instances in subnets with a NAT gateway route (${place}).`
+          + (closed ? ` For an endpoint that is there, admit HTTPS from the instances: endpoint.connections.allowDefaultPortFrom(${managed ? 'capacity.securityGroup' : 'autoScalingGroup'}).` : ''),
     }];
   },
 };
@@ -148,6 +151,26 @@ function endpointConstant({ need }: Missing): string {
     's3': 'S3 (a gateway endpoint)',
   };
   return names[need] ?? need;
+}
+
+/** Where a provider's instances run: an Auto Scaling group's subnets and launch settings, or a Managed Instances provider's network configuration. */
+function instancesOf(provider: TemplateResource, ctx: RuleContext): {
+  resource: TemplateResource; property: string; subnets?: unknown[]; launch: LaunchSettings; managed: boolean;
+} | undefined {
+  const network = toObject(toObject(toObject(provider.properties.ManagedInstancesProvider)?.InstanceLaunchTemplate)?.NetworkConfiguration);
+  if (network) {
+    return {
+      resource: provider,
+      property: 'Properties/ManagedInstancesProvider/InstanceLaunchTemplate/NetworkConfiguration/Subnets',
+      subnets: toArray(network.Subnets),
+      // ECS manages the instances: no user data of the app's, and no public IP setting to read.
+      launch: { publicIp: undefined, proxy: false, groups: securityGroupsOf(network.SecurityGroups, provider, ctx.assembly) },
+      managed: true,
+    };
+  }
+  const asg = providerAutoScalingGroup(provider, ctx.assembly);
+  if (!asg) return undefined;
+  return { resource: asg, property: 'Properties/VPCZoneIdentifier', subnets: toArray(asg.properties.VPCZoneIdentifier), launch: launchSettings(asg, ctx), managed: false };
 }
 
 interface LaunchSettings {

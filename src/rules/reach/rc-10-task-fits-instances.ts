@@ -115,7 +115,7 @@ function issueFor(task: TemplateResource, needs: TaskNeeds, rooms: readonly Prov
     fix: note
       ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on x86_64 NVIDIA types) or '
         + 'Ec2CapacityImage.bottlerocketNvidia(), or for aws-cdk-lib capacity BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
-      : `Use larger instance types for the capacity (${biggerCapacity(rooms)}), or reduce the task's memory (memoryLimitMiB, or memoryReservationMiB of its containers), CPU or GPUs.`,
+      : `Use larger instance types for the capacity (${biggerCapacity(rooms)}), or reduce the task's memory (memoryMiB of a kit Ec2Task or ManagedInstancesTask, or memoryLimitMiB / memoryReservationMiB of its containers), CPU or GPUs.`,
   }];
 }
 

@@ -61,17 +61,25 @@ export function associatedProviderRefs(cluster: TemplateResource, ctx: RuleConte
     if (hit === undefined) return undefined;
     if (hit && !addAll(assoc.properties.CapacityProviders, assoc, ctx, refs)) return undefined;
   }
-  // Managed Instances providers name their cluster themselves (ClusterName) instead of joining an association.
+  const own = clusterScopedProviders(cluster, ctx);
+  if (!own) return undefined;
+  for (const p of own) refs.set(providerKey(p), p);
+  return [...refs.values()];
+}
+
+/**
+ * Managed Instances providers of the cluster: they name their cluster themselves (ClusterName) instead of joining an
+ * association, and are available only within it. undefined when a provider's cluster is unresolved.
+ */
+export function clusterScopedProviders(cluster: TemplateResource, ctx: RuleContext): ProviderRef[] | undefined {
+  const out: ProviderRef[] = [];
   for (const provider of ctx.assembly.ofType(CAPACITY_PROVIDER)) {
     if (provider.properties.ClusterName === undefined) continue;
     const hit = targets(provider, cluster, ctx, 'ClusterName');
     if (hit === undefined) return undefined;
-    if (hit) {
-      const p = { resource: provider, name: toStr(provider.properties.Name) };
-      refs.set(providerKey(p), p);
-    }
+    if (hit) out.push({ resource: provider, name: toStr(provider.properties.Name) });
   }
-  return [...refs.values()];
+  return out;
 }
 
 /** Providers associated with the cluster (key to label), or undefined when that cannot be decided. */

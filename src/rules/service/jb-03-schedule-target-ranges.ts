@@ -1,5 +1,5 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { isUnresolved, toNumber, toObject } from '../values';
+import { isUnresolved, toNumber, toObject, toStr } from '../values';
 import { ecsTargets, SCHEDULE } from './schedule-facts';
 
 interface Range {
@@ -13,10 +13,10 @@ interface Range {
 
 export const JB03_SCHEDULE_TARGET_RANGES: ResourceRule = {
   id: 'ECS-JB-03',
-  title: 'Task count, retries and event age of a scheduled ECS target must be in range',
+  title: 'Task count, retries, event age and flexible time window of a scheduled ECS task must be in range',
   area: 'service',
   severity: Severity.ERROR,
-  description: 'For the ECS target of an AWS::Scheduler::Schedule: EcsParameters.TaskCount 1-10, RetryPolicy.MaximumRetryAttempts 0-185 and RetryPolicy.MaximumEventAgeInSeconds 60-86,400. For each ECS target of an AWS::Events::Rule: EcsParameters.TaskCount 1 or more, and the same retry ranges. Unresolved values are skipped.',
+  description: 'For the ECS target of an AWS::Scheduler::Schedule: EcsParameters.TaskCount 1-10, RetryPolicy.MaximumRetryAttempts 0-185 and RetryPolicy.MaximumEventAgeInSeconds 60-86,400, and a FlexibleTimeWindow of Mode FLEXIBLE needs MaximumWindowInMinutes 1-1,440 (API_FlexibleTimeWindow). For each ECS target of an AWS::Events::Rule: EcsParameters.TaskCount 1 or more, and the same retry ranges. Unresolved values are skipped.',
   deployError: 'CreateSchedule or PutTargets fails and the stack rolls back: "ValidationException: ... failed to satisfy constraint: Member must have value less than or equal to 10" (or greater than or equal to the minimum).',
   fix: 'Keep TaskCount 1-10 (start more tasks from more schedules), MaximumRetryAttempts 0-185 and MaximumEventAgeInSeconds 60-86400.',
   source: 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_EcsParameters.html',
@@ -25,7 +25,9 @@ export const JB03_SCHEDULE_TARGET_RANGES: ResourceRule = {
   check(resource): RuleIssue[] {
     const issues: RuleIssue[] = [];
     const scheduler = resource.type === SCHEDULE;
-    for (const { path, target, ecs } of ecsTargets(resource)) {
+    const targets = ecsTargets(resource);
+    if (scheduler && targets.length > 0) issues.push(...flexibleWindow(resource.properties.FlexibleTimeWindow));
+    for (const { path, target, ecs } of targets) {
       const retry = toObject(target.RetryPolicy);
       const ranges: Range[] = [
         {
@@ -50,3 +52,19 @@ export const JB03_SCHEDULE_TARGET_RANGES: ResourceRule = {
     return issues;
   },
 };
+
+/** Mode FLEXIBLE needs MaximumWindowInMinutes of 1-1440 ("If you do set the value to FLEXIBLE, you must then specify a maximum window"). */
+function flexibleWindow(raw: unknown): RuleIssue[] {
+  const window = toObject(raw);
+  if (!window || toStr(window.Mode) !== 'FLEXIBLE' || isUnresolved(window.MaximumWindowInMinutes)) return [];
+  const minutes = window.MaximumWindowInMinutes;
+  const n = toNumber(minutes);
+  if (minutes !== undefined && n !== undefined && Number.isInteger(n) && n >= 1 && n <= 1440) return [];
+  return [{
+    property: 'Properties/FlexibleTimeWindow/MaximumWindowInMinutes',
+    value: minutes,
+    problem: minutes === undefined ? 'FlexibleTimeWindow Mode FLEXIBLE has no MaximumWindowInMinutes' : `MaximumWindowInMinutes ${String(minutes)} is out of range`,
+    allowed: 'with Mode FLEXIBLE, whole minutes 1-1,440 (24 hours)',
+    fix: 'Set MaximumWindowInMinutes to 1-1440 (the kit\'s ScheduledJob: flexibleTimeWindow: Duration.minutes(15)), or Mode OFF.',
+  }];
+}

@@ -1,8 +1,8 @@
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
-import { associatedProviders, ownProviders, resolveCluster } from './cluster-providers';
+import { associatedProviders, clusterScopedProviders, ownProviders, resolveCluster } from './cluster-providers';
 import {
-  CLUSTER, CLUSTER_ASSOCIATIONS, isFargateProvider, itemLabel, providerKey, SERVICE, strategyOf,
+  CAPACITY_PROVIDER, CLUSTER, CLUSTER_ASSOCIATIONS, isFargateProvider, itemLabel, providerKey, providerLabel, SERVICE, strategyOf,
 } from './service-facts';
 
 /** The cluster a strategy belongs to (its name, looked up only for a finding) and the providers associated with it. */
@@ -16,11 +16,16 @@ function scope(resource: TemplateResource, ctx: RuleContext): { cluster: () => s
     const providers = associatedProviders(resource, ctx);
     return providers ? { cluster: () => resource.path, providers } : undefined;
   }
-  // PutClusterCapacityProviders replaces the set: the default strategy must use the listed providers.
+  // PutClusterCapacityProviders replaces the set: the default strategy must use the listed providers, or the Managed
+  // Instances providers of the cluster, which no association lists (update-service-managed-instances.html).
   const providers = ownProviders(resource, ctx);
-  const target = () => resolveCluster(resource.properties.Cluster, resource, ctx)?.path
-    ?? ctx.assembly.resolveString(resource.properties.Cluster, resource.stack) ?? 'of this association';
-  return providers ? { cluster: target, providers } : undefined;
+  const cluster = resolveCluster(resource.properties.Cluster, resource, ctx);
+  const anyScoped = () => ctx.assembly.ofType(CAPACITY_PROVIDER).some((p) => p.properties.ClusterName !== undefined);
+  const scoped = cluster ? clusterScopedProviders(cluster, ctx) : anyScoped() ? undefined : [];
+  if (!providers || !scoped) return undefined;
+  for (const p of scoped) providers.set(providerKey(p), providerLabel(p));
+  const target = () => cluster?.path ?? ctx.assembly.resolveString(resource.properties.Cluster, resource.stack) ?? 'of this association';
+  return { cluster: target, providers };
 }
 
 export const SV05_PROVIDER_ASSOCIATED: ResourceRule = {

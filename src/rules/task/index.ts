@@ -25,6 +25,7 @@ import { TD26_MANAGED_INSTANCES_LIMITS } from './td-26-managed-instances-limits'
 import { TD28_EFS_TRANSIT_ENCRYPTION } from './td-28-efs-transit-encryption';
 import { TD29_EC2_TASK_CPU_RANGE } from './td-29-ec2-task-cpu-range';
 import { TD30_EFS_ACCESS_POINT_ROOT } from './td-30-efs-access-point-root';
+import { TD31_EFS_LINUX_ONLY } from './td-31-efs-linux-only';
 
 /** Task definition rules, in id order. */
 export const TASK_RULES: readonly ResourceRule[] = [
@@ -54,4 +55,5 @@ export const TASK_RULES: readonly ResourceRule[] = [
   TD28_EFS_TRANSIT_ENCRYPTION,
   TD29_EC2_TASK_CPU_RANGE,
   TD30_EFS_ACCESS_POINT_ROOT,
+  TD31_EFS_LINUX_ONLY,
 ];

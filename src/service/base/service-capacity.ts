@@ -218,9 +218,30 @@ export const ANY_COUNT = Number.MAX_SAFE_INTEGER;
 
 /** Fail unless `value` is an integer within `range` (tokens pass). */
 export function checkRange(path: string, code: string, what: string, value: number | undefined, range: IntRange, fix?: string): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
-  if (Number.isInteger(value) && inRange(value, range)) return;
-  fail({ code, path, problem: `${what} ${value} is out of range`, allowed: describeRange(range), fix: fix ?? nearestFix(what, value, range) });
+  checkRanges(path, code, [{ what, value, range, fix }]);
+}
+
+/** One props field checked by checkRanges. */
+export interface RangeCheck {
+  readonly what: string;
+  readonly value: number | undefined;
+  readonly range: IntRange;
+  readonly fix?: string;
+}
+
+/** checkRange for several fields at once: one error naming every field out of range, so a user fixes them in one pass. */
+export function checkRanges(path: string, code: string, checks: readonly RangeCheck[]): void {
+  const bad = checks.filter(({ value, range }) =>
+    value !== undefined && !Token.isUnresolved(value) && !(Number.isInteger(value) && inRange(value, range)));
+  if (bad.length === 0) return;
+  const one = bad.length === 1;
+  fail({
+    code,
+    path,
+    problem: bad.map((c) => `${c.what} ${c.value} is out of range`).join('; '),
+    allowed: bad.map((c) => (one ? describeRange(c.range) : `${c.what}: ${describeRange(c.range)}`)).join('; '),
+    fix: bad.map((c) => c.fix ?? nearestFix(c.what, c.value!, c.range)).join(' '),
+  });
 }
 
 /** The allowed value nearest to `value`, as the fix. */

@@ -23,8 +23,8 @@ export interface ContainerContext {
   readonly isFargate: boolean;
   readonly isWindows: boolean;
   readonly readonlyDefault: boolean;
-  /** Memory when none is given: a number, or a lazily computed token. */
-  readonly defaultMemoryMiB: number;
+  /** Memory when none is given: a number, a lazily computed token, or none (the task's memory is a token). */
+  readonly defaultMemoryMiB?: number;
   /** Task memory (Fargate): the hard limit when only a reservation is given. */
   readonly taskMemoryMiB?: number;
 }
@@ -47,8 +47,10 @@ export function withContainerDefaults(id: string, options: TaskContainerOptions,
   validateHealthCheck(options.healthCheck, name, ctx.path);
   const { scratchPaths: _scratch, ...rest } = options;
   // A reservation alone: the hard limit is the task memory (a lazy default would trip CDK's limit >= reservation check).
+  // A token task memory cannot be compared with the reservation: no hard limit then (the task's memory caps the container).
+  const taskLimit = ctx.taskMemoryMiB !== undefined && !Token.isUnresolved(ctx.taskMemoryMiB) ? ctx.taskMemoryMiB : undefined;
   const memory = options.memoryLimitMiB
-    ?? (options.memoryReservationMiB !== undefined ? ctx.taskMemoryMiB : ctx.defaultMemoryMiB);
+    ?? (options.memoryReservationMiB !== undefined ? taskLimit : ctx.defaultMemoryMiB);
   return {
     ...rest,
     containerName: name,

@@ -272,18 +272,20 @@ export abstract class TaskBase extends Construct {
 
   /** Subclasses call this once their task definition exists. */
   protected initializeTask(props: TaskBaseProps, taskMemoryMiB?: number): void {
+    // A token (a CfnParameter's valueAsNumber) is sized at deploy: the main container shares it, nothing is computed from it.
+    const knownMemory = taskMemoryMiB !== undefined && !Token.isUnresolved(taskMemoryMiB) ? taskMemoryMiB : undefined;
     this.addKitContainer('app', props.container, true, taskMemoryMiB);
-    if (taskMemoryMiB !== undefined && props.container.memoryLimitMiB === undefined && props.container.memoryReservationMiB === undefined) {
+    if (knownMemory !== undefined && props.container.memoryLimitMiB === undefined && props.container.memoryReservationMiB === undefined) {
       addAcknowledgeableValidation(this, 'ECS-TD-18', () => {
         const sidecars = this.sidecarMemory().filter((c) => c.miB > 0);
         const taken = sidecars.reduce((total, c) => total + c.miB, 0);
         // 6 MiB: Docker's minimum container memory.
-        if (taskMemoryMiB - taken >= 6) return [];
+        if (knownMemory - taken >= 6) return [];
         const main = this.kitContainers[0].def.containerName;
         return [formatMessage('ECS-TD-18', this.node.path, {
-          problem: `sidecars ${sidecars.map((c) => `'${c.name}' (${c.miB} MiB)`).join(', ')} reserve ${taken} MiB of the task's ${taskMemoryMiB} MiB memory, `
-            + `leaving ${taken >= taskMemoryMiB ? 'nothing' : `${taskMemoryMiB - taken} MiB`} for the main container '${main}'`,
-          allowed: `sidecar memory up to ${taskMemoryMiB - 6} MiB in all (the task's ${taskMemoryMiB} MiB less the main container's 6 MiB minimum)`,
+          problem: `sidecars ${sidecars.map((c) => `'${c.name}' (${c.miB} MiB)`).join(', ')} reserve ${taken} MiB of the task's ${knownMemory} MiB memory, `
+            + `leaving ${taken >= knownMemory ? 'nothing' : `${knownMemory - taken} MiB`} for the main container '${main}'`,
+          allowed: `sidecar memory up to ${knownMemory - 6} MiB in all (the task's ${knownMemory} MiB less the main container's 6 MiB minimum)`,
           fix: `${this.isFargate ? 'Pick a larger FargateSize (FargateSize.smallestFor)' : 'Raise the task memory (memoryMiB)'}, `
             + 'or give the sidecars less memory (their memoryReservationMiB or memoryLimitMiB)',
         })];
@@ -345,9 +347,12 @@ export abstract class TaskBase extends Construct {
   private addKitContainer(id: string, options: TaskContainerOptions, main: boolean, taskMemoryMiB?: number): ecs.ContainerDefinition {
     checkNewContainer(this.taskDefinition, this.node.path, id, options, architectureName(this.cpuArchitecture), this.isWindows);
     // Main container on Fargate: the task memory minus what the sidecars take, computed at synth.
-    const defaultMemory = main
-      ? (taskMemoryMiB !== undefined ? Lazy.number({ produce: () => taskMemoryMiB - this.sidecarMemoryMiB() }) : 512)
-      : DEFAULT_SIDECAR_MEMORY_MIB;
+    // With a token task memory the main container gets no memory of its own: it may use the task's (ECS allows that
+    // when the task sets memory), since nothing can be subtracted from a value known only at deploy.
+    const defaultMemory = !main ? DEFAULT_SIDECAR_MEMORY_MIB
+      : taskMemoryMiB === undefined ? 512
+        : Token.isUnresolved(taskMemoryMiB) ? undefined
+          : Lazy.number({ produce: () => taskMemoryMiB - this.sidecarMemoryMiB() });
     const resolved = withContainerDefaults(id, options, {
       path: this.node.path,
       logGroup: this.logGroup,

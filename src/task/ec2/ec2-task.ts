@@ -1,4 +1,4 @@
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Annotations, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as pipes from 'aws-cdk-lib/aws-pipes';
@@ -91,11 +91,22 @@ export class Ec2Task extends TaskBase {
     });
     // Ec2TaskDefinition takes no task memory, so the kit sets it on the L1 (a public property).
     const memoryMiB = checkTaskMemory(this, props.memoryMiB, this.windows);
+    const containerSized = props.container.memoryLimitMiB !== undefined || props.container.memoryReservationMiB !== undefined;
+    if (memoryMiB !== undefined && Token.isUnresolved(memoryMiB) && !containerSized) {
+      // The L1 carries the task memory, so Ec2TaskDefinition still requires each container's own (and nothing can be subtracted from a token).
+      fail({
+        code: KIT_CHECKS.TASK_MEMORY.id,
+        path: this.node.path,
+        problem: 'memoryMiB is a token (known only at deploy, such as a CfnParameter) and the main container has no memory of its own',
+        allowed: 'with a token task memory, container.memoryReservationMiB or container.memoryLimitMiB set',
+        fix: 'Give the main container a memoryReservationMiB (its hard limit is then the task memory), or use a literal memoryMiB.',
+      });
+    }
     const cfn = this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
-    if (memoryMiB !== undefined) cfn.memory = String(memoryMiB);
+    if (memoryMiB !== undefined) cfn.memory = Tokenization.stringifyNumber(memoryMiB);
     // Ec2TaskDefinition takes no task cpu either.
     const cpu = checkTaskCpu(this, props.cpu, this.windows);
-    if (cpu !== undefined) cfn.cpu = String(cpu);
+    if (cpu !== undefined) cfn.cpu = Tokenization.stringifyNumber(cpu);
     this.initializeTask(props, memoryMiB);
     if (this.networkMode === ecs.NetworkMode.AWS_VPC) kitEnvironmentVariable(this.taskDefinition, 'AWS_REGION', AWS_REGION_REASON);
     if (this.networkMode === ecs.NetworkMode.HOST) {

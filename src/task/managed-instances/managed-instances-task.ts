@@ -1,4 +1,4 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Tokenization } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { fail } from '../../errors';
@@ -57,8 +57,9 @@ export class ManagedInstancesTask extends TaskBase {
     this.taskDefinition = new ecs.TaskDefinition(this, 'TaskDefinition', {
       compatibility: ecs.Compatibility.MANAGED_INSTANCES,
       networkMode: this.networkMode,
-      cpu: String(cpu),
-      memoryMiB: String(memoryMiB),
+      // A number token (a CfnParameter's valueAsNumber) must stay a token: String() would print its encoded value.
+      cpu: Tokenization.stringifyNumber(cpu),
+      memoryMiB: Tokenization.stringifyNumber(memoryMiB),
       family: props.family,
       executionRole: this.executionRole,
       taskRole: this.taskRole,

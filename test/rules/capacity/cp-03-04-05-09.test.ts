@@ -53,6 +53,13 @@ describe('ECS-CP-09 Managed Instances instance requirements', () => {
     expect(f).toMatchObject({ ruleId: 'ECS-CP-09' });
     expect(f.property).toMatch(/ExcludedInstanceTypes$/);
   });
-  test('good: one of each pair', () => expect(check(cp09, { P: mi({ AllowedInstanceTypes: ['m5.*'], SpotMaxPricePercentageOverLowestPrice: 50 }) })).toEqual([]));
+  test('bad: both forms of Spot price protection', () => {
+    const [f] = check(cp09, { P: mi({ SpotMaxPricePercentageOverLowestPrice: 50, MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: 60 }) });
+    expect(f.property).toMatch(/MaxSpotPriceAsPercentageOfOptimalOnDemandPrice$/);
+  });
+  test('good: one of each pair; Spot and On-Demand price protection together (found by a Managed Instances user trial)', () => {
+    expect(check(cp09, { P: mi({ AllowedInstanceTypes: ['m5.*'], SpotMaxPricePercentageOverLowestPrice: 50 }) })).toEqual([]);
+    expect(check(cp09, { P: mi({ SpotMaxPricePercentageOverLowestPrice: 50, OnDemandMaxPricePercentageOverLowestPrice: 20 }) })).toEqual([]);
+  });
   test('skipped: token requirements', () => expect(check(cp09, { P: { Type: 'AWS::ECS::CapacityProvider', Properties: { ManagedInstancesProvider: { InstanceLaunchTemplate: { InstanceRequirements: { Ref: 'R' } } } } } })).toEqual([]));
 });

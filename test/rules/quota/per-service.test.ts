@@ -128,6 +128,31 @@ describe('ECS-QT-04 / ECS-QT-05 Fargate vCPU demand per Region', () => {
     expect(check(qt05, res, account)[0].message).toContain('up to 13.5 Fargate Spot vCPU');
   });
 
+  test('a scheduled task counts one run of TaskCount tasks, split by its strategy (found by a batch-jobs user trial); not a service', () => {
+    const job = (strategy: unknown[]) => ({
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: {
+        ScheduleExpression: 'rate(5 minutes)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: { Arn: { 'Fn::GetAtt': ['Cluster', 'Arn'] }, RoleArn: 'r', EcsParameters: { TaskDefinitionArn: { Ref: 'Big' }, TaskCount: 10, CapacityProviderStrategy: strategy } },
+      },
+    });
+    const res = {
+      Big: taskDef('4096'),
+      Cluster: { Type: 'AWS::ECS::Cluster' },
+      OnDemand: job([{ CapacityProvider: 'FARGATE', Weight: 1 }]),
+      Spot: job([{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }]),
+    };
+    const [f] = check(qt04, res, account);
+    expect(f.message).toContain('Services and scheduled tasks in');
+    expect(f.message).toContain('can run up to 40 Fargate On-Demand vCPU at peak (max tasks × task vCPU × maximumPercent/100; one run of each scheduled task)');
+    expect(check(qt05, res, account)[0].message).toContain('up to 40 Fargate Spot vCPU');
+    // A rule target on LaunchType FARGATE, TaskCount omitted: one task.
+    const rule = { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 hour)', Targets: [{ Id: 'a', Arn: 'c', EcsParameters: { TaskDefinitionArn: { Ref: 'Big' }, LaunchType: 'FARGATE' } }] } };
+    expect(check(qt04, { Big: taskDef('4096'), R: rule }, current.withOverrides({ fargateOnDemandVcpu: 4 }))[0].message).toContain('up to 4 Fargate On-Demand vCPU');
+    expect(check(qt04, { Big: taskDef('4096'), R: rule }, current.withOverrides({ fargateOnDemandVcpu: 5 }))).toEqual([]);
+  });
+
   test('sums services over stacks of one Region; the cluster default strategy applies without LaunchType', () => {
     const stack = (name: string, region: string) => ({
       name,

@@ -10,6 +10,8 @@ import { EcsCluster } from '../../../src/cluster';
 import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC09_CONTAINER_INSTANCE_REACH } from '../../../src/rules/reach/rc-09-container-instance-reach';
+import { WorkerService } from '../../../src/service';
+import { ManagedInstancesTask } from '../../../src/task';
 import { check, Resources } from '../helpers';
 
 const ECR_IMAGE = { 'Fn::Join': ['', ['111111111111.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/app:1']] };
@@ -239,5 +241,37 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
     };
     expect(run(build(true))).toEqual([expect.stringMatching(/^Kit\/Cluster\/Ec2\/.* Properties\/VPCZoneIdentifier$/)]);
     expect(run(build(false))).toEqual([]);
+  });
+
+  test('bad and good: the kit\'s Managed Instances capacity, whose instances pull the images (found by a Managed Instances user trial)', () => {
+    const build = (isolated: boolean, endpoints = false) => {
+      const stack = new Stack(new App({ context: PATHS }), 'Mi');
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2,
+        natGateways: isolated ? 0 : 1,
+        subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC },
+          { name: 'app', subnetType: isolated ? ec2.SubnetType.PRIVATE_ISOLATED : ec2.SubnetType.PRIVATE_WITH_EGRESS }],
+      });
+      if (endpoints) {
+        const services = ec2.InterfaceVpcEndpointAwsService;
+        for (const e of [services.ECS, services.ECS_AGENT, services.ECS_TELEMETRY, services.ECR, services.ECR_DOCKER, services.CLOUDWATCH_LOGS]) {
+          vpc.addInterfaceEndpoint(e.shortName, { service: e });
+        }
+        vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+      }
+      const cluster = new EcsCluster(stack, 'Cluster', { vpc });
+      const mi = cluster.addManagedInstancesCapacity('Mi', {});
+      const task = new ManagedInstancesTask(stack, 'Task', { container: { image: ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(stack, 'Repo', 'app'), '1') } });
+      new WorkerService(stack, 'Worker', { cluster, task, managedInstancesCapacity: mi });
+      return stack;
+    };
+    const model = (stack: Stack) => new AssemblyModel([{ name: stack.stackName, template: Template.fromStack(stack).toJSON() }]);
+    const [finding] = runRules(model(build(true)), { rules: [RC09_CONTAINER_INSTANCE_REACH] });
+    expect(finding.path).toMatch(/^Mi\/Cluster\/Mi\//);
+    expect(finding.property).toBe('Properties/ManagedInstancesProvider/InstanceLaunchTemplate/NetworkConfiguration/Subnets');
+    expect(finding.message).toMatch(/Managed Instances of capacity provider .* \(no route out of the VPC\) cannot reach the ecs endpoint, the ecs-agent endpoint, .*the ecr\.api endpoint/);
+    expect(finding.message).toContain('or place the instances in subnets with a NAT gateway route (vpcSubnets of addManagedInstancesCapacity)');
+    expect(run(build(false))).toEqual([]);
+    expect(run(build(true, true))).toEqual([]);
   });
 });

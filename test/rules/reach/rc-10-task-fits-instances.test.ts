@@ -64,7 +64,8 @@ describe('ECS-RC-10 task fits the instances (L1)', () => {
       '[ECS-RC-10] task TestStack/Task needs 16384 MiB of memory (Memory; the largest instance has 8192 MiB installed, and ECS registers less than that '
       + 'for tasks), more than any instance of TestStack/Provider (m6i.large or m7i.large) offers at TestStack/Svc; allowed: a task that fits on one '
       + 'instance: TestStack/Provider (m6i.large or m7i.large) below its 8192 MiB installed (ECS registers a few percent less), up to 2048 CPU units '
-      + 'and 0 GPUs. Use larger instance types for the capacity (Ec2Capacity instanceTypes, or the Auto Scaling group\'s instance type), or reduce the task\'s memory (memoryLimitMiB, or memoryReservationMiB of its containers), CPU or GPUs.',
+      + 'and 0 GPUs. Use larger instance types for the capacity (Ec2Capacity instanceTypes, or the Auto Scaling group\'s instance type), or reduce the task\'s memory '
+      + '(memoryMiB of a kit Ec2Task or ManagedInstancesTask, or memoryLimitMiB / memoryReservationMiB of its containers), CPU or GPUs.',
     ]);
   });
 
@@ -215,6 +216,22 @@ describe('ECS-RC-10 on kit templates', () => {
     new WorkerService(stack, 'Worker', { cluster, task, managedInstancesCapacity: mi });
     expect(() => Template.fromStack(stack)).toThrow(new RegExp('needs 32768 MiB of memory \\(Memory; the largest instance has 8192 MiB installed, and ECS registers less than that for tasks\\) and 8192 CPU units \\(the largest instance has 2048\\).*'
       + 'Use larger instance types for the capacity \\(raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums\\)'));
+  });
+
+  test('bad: a Managed Instances task larger than every allowed instance type, or needing a GPU none has (found by a Managed Instances user trial)', () => {
+    const build = (instanceTypes: string[], task: { cpu?: number; gpuCount?: number }) => {
+      const { stack, cluster } = base();
+      const mi = cluster.addManagedInstancesCapacity('Mi', { instanceTypes: instanceTypes.map((t) => new ec2.InstanceType(t)) });
+      const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:1.36');
+      const t = new ManagedInstancesTask(stack, 'Task', { cpu: task.cpu ?? 1024, memoryMiB: 2048, container: { image, gpuCount: task.gpuCount } });
+      new WorkerService(stack, 'Worker', { cluster, task: t, managedInstancesCapacity: mi });
+      return stack;
+    };
+    expect(() => Template.fromStack(build(['m6i.large', 'c6i.large'], { cpu: 4096 })))
+      .toThrow(/needs 4096 CPU units \(the largest instance has 2048\), more than any instance of Fit\/Cluster\/Mi\S* \(m6i\.large or c6i\.large\)/);
+    expect(() => Template.fromStack(build(['m6i.xlarge'], { gpuCount: 1 }))).toThrow(/needs 1 GPU \(the instances have at most 0\)/);
+    expect(run(build(['m6i.xlarge'], { cpu: 4096 }))).toEqual([]);
+    expect(run(build(['g5.xlarge'], { gpuCount: 1 }))).toEqual([]);
   });
 
   const bigTask = (stack: Stack, memoryReservationMiB: number) =>

@@ -177,6 +177,21 @@ describe('ECS-JB-03 scheduled ECS target ranges', () => {
     expect(onRule.map((f) => [f.property, f.message.includes('a whole number of 1 or more. Use a TaskCount of 1 or more.')])).toEqual([['Properties/Targets/0/EcsParameters/TaskCount', true]]);
   });
 
+  test('bad: Mode FLEXIBLE without MaximumWindowInMinutes, or above 1440; good: 1-1440, OFF, unresolved (found by a batch-jobs user trial)', () => {
+    const withWindow = (window: unknown) => {
+      const r = schedule('rate(1 hour)');
+      (r.Job.Properties as Record<string, unknown>).FlexibleTimeWindow = window;
+      return check(JB03_SCHEDULE_TARGET_RANGES, r);
+    };
+    const [missing] = withWindow({ Mode: 'FLEXIBLE' });
+    expect(missing.message).toBe('[ECS-JB-03] FlexibleTimeWindow Mode FLEXIBLE has no MaximumWindowInMinutes at TestStack/Job; allowed: with Mode FLEXIBLE, '
+      + 'whole minutes 1-1,440 (24 hours). Set MaximumWindowInMinutes to 1-1440 (the kit\'s ScheduledJob: flexibleTimeWindow: Duration.minutes(15)), or Mode OFF.');
+    expect(withWindow({ Mode: 'FLEXIBLE', MaximumWindowInMinutes: 2000 }).map((f) => f.property)).toEqual(['Properties/FlexibleTimeWindow/MaximumWindowInMinutes']);
+    for (const ok of [{ Mode: 'FLEXIBLE', MaximumWindowInMinutes: 15 }, { Mode: 'OFF' }, { Mode: 'FLEXIBLE', MaximumWindowInMinutes: { Ref: 'W' } }]) {
+      expect(withWindow(ok)).toEqual([]);
+    }
+  });
+
   test('good: in-range values, defaults left out, unresolved values, a rule with more than 10 tasks', () => {
     expect(check(JB03_SCHEDULE_TARGET_RANGES, schedule('rate(1 hour)', { EcsParameters: { ...ECS, TaskCount: 10 }, RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 } }))).toEqual([]);
     expect(check(JB03_SCHEDULE_TARGET_RANGES, schedule('rate(1 hour)', { EcsParameters: { TaskDefinitionArn: 'td' }, RetryPolicy: { MaximumRetryAttempts: { Ref: 'Retries' } } }))).toEqual([]);

@@ -67,3 +67,23 @@ describe('ECS-SV-05 counts Managed Instances providers that name the cluster', (
     expect(check(sv05, { ...onMi(), Other: cluster, Mi: other })[0]).toMatchObject({ ruleId: 'ECS-SV-05' });
   });
 });
+
+describe('ECS-SV-05: a Managed Instances provider in the cluster\'s default strategy (found by a Managed Instances user trial)', () => {
+  // update-service-managed-instances.html: a Managed Instances provider can be the cluster's default; no association lists it.
+  const assoc = (strategy: unknown[]) => ({
+    Type: 'AWS::ECS::ClusterCapacityProviderAssociations',
+    Properties: { Cluster: { Ref: 'Cluster' }, CapacityProviders: ['FARGATE', 'FARGATE_SPOT'], DefaultCapacityProviderStrategy: strategy },
+  });
+  test('good: the association\'s default strategy names the cluster\'s own Managed Instances provider', () => {
+    expect(check(sv05, { Cluster: cluster, Mi: mi, Assoc: assoc([{ CapacityProvider: { Ref: 'Mi' }, Weight: 1 }]) })).toEqual([]);
+  });
+  test('bad: a Managed Instances provider of another cluster, or an Auto Scaling group provider the association does not list', () => {
+    const other = { ...mi, Properties: { ...mi.Properties, ClusterName: { Ref: 'Other' } } };
+    expect(check(sv05, { Cluster: cluster, Other: cluster, Mi: other, Assoc: assoc([{ CapacityProvider: { Ref: 'Mi' }, Weight: 1 }]) })).toHaveLength(1);
+    expect(check(sv05, { Cluster: cluster, Asg: asg, Assoc: assoc([{ CapacityProvider: { Ref: 'Asg' }, Weight: 1 }]) })).toHaveLength(1);
+  });
+  test('skipped: the association\'s cluster does not resolve while a Managed Instances provider names one', () => {
+    const outside = { ...assoc([{ CapacityProvider: { Ref: 'Mi' }, Weight: 1 }]), Properties: { ...assoc([]).Properties, Cluster: 'shared', DefaultCapacityProviderStrategy: [{ CapacityProvider: { Ref: 'Mi' }, Weight: 1 }] } };
+    expect(check(sv05, { Mi: { ...mi, Properties: { ...mi.Properties, ClusterName: 'shared' } }, Assoc: outside })).toEqual([]);
+  });
+});

@@ -64,6 +64,12 @@ describe('ECS-XM-03 health check path', () => {
     expect(check(xm03, { S: express({ HealthCheckPath: 'health' }) })[0].ruleId).toBe('ECS-XM-03');
     expect(check(xm03, { S: express({ HealthCheckPath: '/he alth' }) })).toHaveLength(1);
   });
+  test('bad: over 1024 characters (found by a Managed Instances user trial); good at 1024', () => {
+    const [f] = check(xm03, { S: express({ HealthCheckPath: `/${'a'.repeat(1100)}` }) });
+    expect(f.message).toContain('HealthCheckPath has 1101 characters');
+    expect(f.message).toContain('allowed: 1-1024 characters');
+    expect(check(xm03, { S: express({ HealthCheckPath: `/${'a'.repeat(1023)}` }) })).toEqual([]);
+  });
   test('good: query string', () => expect(check(xm03, { S: express({ HealthCheckPath: '/ping?format=json' }) })).toEqual([]));
   test('token: skipped', () => expect(check(xm03, { S: express({ HealthCheckPath: TOKEN }) })).toEqual([]));
 });

@@ -1,4 +1,4 @@
-import { Aws, Names, Size, SizeRoundingBehavior, Token, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Names, Size, SizeRoundingBehavior, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -58,6 +58,18 @@ export interface ManagedInstancesCapacityOptions {
    * @default true
    */
   readonly propagateTags?: boolean;
+  /**
+   * How long ECS waits before it optimizes away (scales in) idle or underutilized instances: whole seconds from 0 to
+   * 1 hour (ECS-MI-07). A longer delay keeps instances ready for new tasks; a shorter one saves cost.
+   * @default - ECS's default delay
+   */
+  readonly scaleInAfter?: Duration;
+  /**
+   * Whether ECS optimizes idle or underutilized instances away at all; false renders ScaleInAfter -1 and cannot be
+   * combined with scaleInAfter (KIT-MI-OPTIMIZATION).
+   * @default true
+   */
+  readonly infrastructureOptimization?: boolean;
   /**
    * Role ECS assumes to launch and terminate the instances. It needs iam:PassRole on the instance role.
    * @default - a new role with the AWS managed AmazonECSInfrastructureRolePolicyForManagedInstances
@@ -181,6 +193,8 @@ export class ManagedInstancesCapacity extends Construct implements ec2.IConnecta
     cfn.node.addDependency(selected.internetConnectivityEstablished);
     cfn.node.addDependency(this.infrastructureRole, this.instanceProfile);
     if (this.instanceRole) cfn.node.addDependency(this.instanceRole);
+    const scaleInAfter = infrastructureOptimization(this.node.path, props.scaleInAfter, props.infrastructureOptimization);
+    if (scaleInAfter !== undefined) cfn.addPropertyOverride('ManagedInstancesProvider.InfrastructureOptimization', { ScaleInAfter: scaleInAfter });
     this.acknowledgeManagedPolicies();
     props.cluster.registerManagedInstancesCapacity(this);
   }
@@ -231,5 +245,29 @@ function checkTaskVolume(path: string, size: Size | undefined): Size | undefined
     problem: `taskVolumeStorage ${mebibytes} MiB is not a whole number of GiB of at least 1`,
     allowed: 'Size.gibibytes(n) with a whole n of 1 or more (StorageSizeGiB; ECS\'s default is 80)',
     fix: `Use Size.gibibytes(${Math.max(1, Math.ceil(gibibytes))}), or leave taskVolumeStorage out for the default.`,
+  });
+}
+
+/** InfrastructureOptimization ScaleInAfter: -1 (off), whole seconds 0-3600, or undefined for ECS's default. */
+function infrastructureOptimization(path: string, scaleInAfter: Duration | undefined, enabled: boolean | undefined): number | undefined {
+  if (enabled === false) {
+    if (scaleInAfter === undefined) return -1;
+    return fail({
+      code: KIT_CHECKS.MI_OPTIMIZATION.id,
+      path,
+      problem: `scaleInAfter ${scaleInAfter.toHumanString()} is set while infrastructureOptimization is false`,
+      allowed: 'scaleInAfter with the optimization on, or infrastructureOptimization false alone (ScaleInAfter -1)',
+      fix: 'Remove scaleInAfter to turn the optimization off, or remove infrastructureOptimization: false to keep it with that delay.',
+    });
+  }
+  if (scaleInAfter === undefined) return undefined;
+  const seconds = scaleInAfter.toSeconds({ integral: false });
+  if (Token.isUnresolved(seconds) || (Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600)) return seconds;
+  return fail({
+    code: 'ECS-MI-07',
+    path,
+    problem: `scaleInAfter ${seconds} seconds is out of range`,
+    allowed: 'whole seconds from 0 to 3600 (1 hour)',
+    fix: `Use Duration.seconds(${Math.min(3600, Math.max(0, Math.round(seconds)))}), or infrastructureOptimization: false to turn the optimization off.`,
   });
 }

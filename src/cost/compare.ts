@@ -26,13 +26,19 @@ export function tasksPerInstance(size: TaskSize, vcpu: number, memoryGiB: number
   return byCpu < byMemory ? { count: byCpu, bound: 'cpu' } : { count: byMemory, bound: 'memory' };
 }
 
-/** The cheapest EC2 instance type packing `tasks` tasks, On-Demand. */
+/**
+ * Burstable families (t2, t3, t3a, t4g) sustain only a baseline share of their vCPUs; tasks sized to use their CPU
+ * run past it and pay for surplus credits, so a packing by vCPU count would understate their cost.
+ */
+const BURSTABLE = /^t\d[a-z]*\./;
+
+/** The cheapest non-burstable EC2 instance type packing `tasks` tasks, On-Demand. */
 export function cheapestPacking(size: TaskSize, tasks: number, region: RegionPrices, table: PriceTable):
 { type: string; instances: number; perInstance: number; bound: string; monthly: number } | undefined {
   let best: { type: string; instances: number; perInstance: number; bound: string; monthly: number } | undefined;
   for (const [type, price] of Object.entries(region.ec2)) {
     const spec = table.instanceTypes[type];
-    if (!spec || spec.arch !== size.arch) continue;
+    if (!spec || spec.arch !== size.arch || BURSTABLE.test(type)) continue;
     const fit = tasksPerInstance(size, spec.vcpu, spec.memoryGiB, table.ec2TaskMemoryFraction.value);
     if (fit.count < 1) continue;
     const instances = Math.ceil(tasks / fit.count);
@@ -63,7 +69,8 @@ export function comparePlacements(
   if (!size.windows) {
     const best = cheapestPacking(size, tasks, region, table);
     if (best) {
-      const detail = `${best.instances} x ${best.type} (${best.perInstance} task(s) per instance, ${best.bound}-bound; cheapest ${size.arch} type in the ${regionName} table)`;
+      const detail = `${best.instances} x ${best.type} (${best.perInstance} task(s) per instance, ${best.bound}-bound; cheapest non-burstable ${size.arch} type `
+        + `in the ${regionName} table)`;
       out.push({ option: 'EC2 On-Demand', monthly: best.monthly, detail });
       out.push({ option: 'EC2 Spot', monthly: best.monthly * table.ec2SpotFactor.value, detail });
     }

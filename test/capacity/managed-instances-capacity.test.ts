@@ -1,4 +1,4 @@
-import { App, CfnParameter, Lazy, Size, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -91,6 +91,22 @@ describe('ManagedInstancesCapacity defaults', () => {
 });
 
 describe('ManagedInstancesCapacity options', () => {
+  test('scaleInAfter and infrastructureOptimization render InfrastructureOptimization ScaleInAfter (found by a Managed Instances user trial)', () => {
+    const scaleIn = (options: object) => {
+      const { stack, cluster } = clusterStack();
+      cluster.addManagedInstancesCapacity('MI', options);
+      return Template.fromStack(stack).findResources('AWS::ECS::CapacityProvider');
+    };
+    const optimization = (r: Record<string, any>) => Object.values(r)[0].Properties.ManagedInstancesProvider.InfrastructureOptimization;
+    expect(optimization(scaleIn({ scaleInAfter: Duration.minutes(10) }))).toEqual({ ScaleInAfter: 600 });
+    expect(optimization(scaleIn({ infrastructureOptimization: false }))).toEqual({ ScaleInAfter: -1 });
+    expect(optimization(scaleIn({}))).toBeUndefined();
+    const { cluster } = clusterStack();
+    expect(() => cluster.addManagedInstancesCapacity('Long', { scaleInAfter: Duration.hours(2) })).toThrow(/\[ECS-MI-07\] scaleInAfter 7200 seconds is out of range/);
+    expect(() => cluster.addManagedInstancesCapacity('Both', { scaleInAfter: Duration.minutes(5), infrastructureOptimization: false }))
+      .toThrow(/\[KIT-MI-OPTIMIZATION\] scaleInAfter 5 minutes is set while infrastructureOptimization is false/);
+  });
+
   test('taskVolumeStorage: a whole number of GiB of at least 1 (KIT-MI-TASK-VOLUME); a CfnParameter passes (found by a Managed Instances user trial)', () => {
     for (const [size, text] of [[Size.gibibytes(0), /taskVolumeStorage 0 MiB is not a whole number of GiB of at least 1.*Use Size\.gibibytes\(1\)/],
       [Size.mebibytes(1500), /taskVolumeStorage 1500 MiB.*Use Size\.gibibytes\(2\)/]] as const) {

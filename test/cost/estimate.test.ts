@@ -176,12 +176,12 @@ describe('where the same tasks would be cheaper', () => {
     const fargate = 4 * (0.5 * 0.04048 + 0.004445) * H; // $72.0802
     expect(byOption['Fargate On-Demand'].monthly).toBeCloseTo(fargate, 6);
     expect(byOption['Fargate Spot'].monthly).toBeCloseTo(fargate * 0.31, 6);
-    // t3.large: 2 vCPU -> 4 tasks by CPU, 8 GiB x 0.9 -> 7 by memory: 4 per instance, 1 x $0.0832 x 730 = $60.736
-    // (t3.small x 4 and t3.medium x 2 cost the same; fewer instances win the tie)
-    expect(byOption['EC2 On-Demand'].monthly).toBeCloseTo(1 * 0.0832 * H, 6);
-    expect(byOption['EC2 On-Demand'].detail).toMatch(/^1 x t3\.large \(4 task\(s\) per instance, cpu-bound/);
-    expect(byOption['EC2 Spot'].monthly).toBeCloseTo(0.0832 * H * 0.35, 6);
-    expect(s.alternatives[0].option).toBe('EC2 Spot');
+    // m6i.large: 2 vCPU -> 4 tasks by CPU, 8 GiB x 0.9 -> 7 by memory: 4 per instance, 1 x $0.096 x 730 = $70.08. Burstable
+    // types (t3.large at $0.0832) are left out: tasks that use their CPU run past the baseline (found by a cost user trial).
+    expect(byOption['EC2 On-Demand'].monthly).toBeCloseTo(1 * 0.096 * H, 6);
+    expect(byOption['EC2 On-Demand'].detail).toMatch(/^1 x m6i\.large \(4 task\(s\) per instance, cpu-bound; cheapest non-burstable X86_64 type/);
+    expect(byOption['EC2 Spot'].monthly).toBeCloseTo(0.096 * H * 0.35, 6);
+    expect(s.alternatives[0].option).toBe('Fargate Spot');
   });
 
   test('an EC2 task without task-level size is compared with the smallest Fargate size that holds it', () => {
@@ -201,7 +201,7 @@ describe('where the same tasks would be cheaper', () => {
     });
     const arm = estimate(onCapacity('m7g.large')).services[0];
     expect(arm.size?.arch).toBe('ARM64');
-    expect(arm.alternatives.find((a) => a.option === 'EC2 On-Demand')!.detail).toMatch(/x t4g\.\w+ .*cheapest ARM64 type/);
+    expect(arm.alternatives.find((a) => a.option === 'EC2 On-Demand')!.detail).toMatch(/x m\dg\.\w+ .*cheapest non-burstable ARM64 type/);
     expect(estimate(onCapacity('m6i.large')).services[0].size?.arch).toBe('X86_64');
   });
 

@@ -46,6 +46,7 @@ export const KIT_CHECKS = {
     'AWS::Scheduler::Schedule EcsParameters have no volume configuration: the task would never start. Needs the task construct.'),
   JOB_RANGE: check('KIT-JOB-RANGE', 'ScheduledJob taskCount, retries and event age within EventBridge Scheduler ranges', INPUT),
   JOB_TAGS: check('KIT-JOB-TAGS', 'ScheduledJob propagates tags from the task definition or not at all', INPUT),
+  MI_REQUIREMENT_UNIT: check('KIT-MI-REQUIREMENT-UNIT', 'Managed Instances requirement sizes from deploy-time values are given in CloudFormation\'s unit (MiB, GiB per vCPU)', PROPS),
   MI_OPTIMIZATION: check('KIT-MI-OPTIMIZATION', 'Managed Instances scaleInAfter is not combined with infrastructureOptimization: false', PROPS),
   MI_TASK_VOLUME: check('KIT-MI-TASK-VOLUME', 'Managed Instances taskVolumeStorage is a whole number of GiB, at least 1', PROPS),
   MI_INSTANCE_TYPES: check('KIT-MI-INSTANCE-TYPES', 'Managed Instances instanceTypes are not empty, share one architecture and are not combined with allowed/excluded types', PROPS),

@@ -3,6 +3,7 @@ import { Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { fail } from '../errors';
+import { KIT_CHECKS } from '../kit-checks';
 
 /** The requirements to render and the CPU architectures they allow. */
 export interface ResolvedRequirements {
@@ -43,8 +44,9 @@ export function checkInstanceRequirements(
     fail({ code: 'ECS-CP-09', path, problem: 'instanceRequirements set both allowedInstanceTypes and excludedInstanceTypes', allowed: 'one of them', fix: 'Remove excludedInstanceTypes (or allowedInstanceTypes).' });
   }
   checkRange(path, 'vCpuCount', req.vCpuCountMin, req.vCpuCountMax);
-  checkRange(path, 'memory (MiB)', mib(req.memoryMin), mib(req.memoryMax));
-  checkRange(path, 'memoryPerVCpu (GiB)', gib(req.memoryPerVCpuMin), gib(req.memoryPerVCpuMax));
+  const inUnit = (prop: string, size: Size | undefined, unit: 'mebibytes' | 'gibibytes') => sizeIn(path, prop, size, unit);
+  checkRange(path, 'memory (MiB)', inUnit('memoryMin', req.memoryMin, 'mebibytes'), inUnit('memoryMax', req.memoryMax, 'mebibytes'));
+  checkRange(path, 'memoryPerVCpu (GiB)', inUnit('memoryPerVCpuMin', req.memoryPerVCpuMin, 'gibibytes'), inUnit('memoryPerVCpuMax', req.memoryPerVCpuMax, 'gibibytes'));
   checkRange(path, 'acceleratorCount', req.acceleratorCountMin, req.acceleratorCountMax);
   checkRange(path, 'networkInterfaceCount', req.networkInterfaceCountMin, req.networkInterfaceCountMax);
   checkRange(path, 'networkBandwidthGbps', req.networkBandwidthGbpsMin, req.networkBandwidthGbpsMax);
@@ -52,12 +54,24 @@ export function checkInstanceRequirements(
   checkRange(path, 'totalLocalStorageGB', req.totalLocalStorageGBMin, req.totalLocalStorageGBMax);
 }
 
-function mib(s: Size | undefined): number | undefined {
-  return s === undefined ? undefined : s.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-}
-
-function gib(s: Size | undefined): number | undefined {
-  return s === undefined ? undefined : s.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+/**
+ * A requirement size in the unit CloudFormation takes (memory in MiB, memory per vCPU in GiB). aws-cdk-lib cannot
+ * convert a deploy-time value (Size.gibibytes(param.valueAsNumber)) to another unit, and its error names no construct.
+ */
+function sizeIn(path: string, prop: string, size: Size | undefined, unit: 'mebibytes' | 'gibibytes'): number | undefined {
+  if (size === undefined) return undefined;
+  try {
+    return unit === 'mebibytes' ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+  } catch (e) {
+    if (!/token/i.test((e as Error).message)) throw e;
+    return fail({
+      code: KIT_CHECKS.MI_REQUIREMENT_UNIT.id,
+      path,
+      problem: `instanceRequirements ${prop} is a deploy-time value (a token) in another unit than ${unit}, which CloudFormation takes`,
+      allowed: `Size.${unit}(value) for a deploy-time value`,
+      fix: `Write ${prop}: Size.${unit}(value), with the parameter in ${unit === 'mebibytes' ? 'MiB' : 'GiB'}.`,
+    });
+  }
 }
 
 function checkRange(path: string, what: string, min: number | undefined, max: number | undefined): void {

@@ -91,6 +91,19 @@ describe('ManagedInstancesCapacity defaults', () => {
 });
 
 describe('ManagedInstancesCapacity options', () => {
+  test('requirement sizes from a CfnParameter: MiB renders a Ref; GiB memory fails with KIT-MI-REQUIREMENT-UNIT and the construct path', () => {
+    const { stack, cluster } = clusterStack();
+    const memory = new CfnParameter(stack, 'MemMiB', { type: 'Number', default: 4096 }).valueAsNumber;
+    cluster.addManagedInstancesCapacity('MI', { instanceRequirements: { vCpuCountMin: 2, memoryMin: Size.mebibytes(memory) } });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::CapacityProvider', {
+      ManagedInstancesProvider: { InstanceLaunchTemplate: Match.objectLike({ InstanceRequirements: Match.objectLike({ MemoryMiB: { Min: { Ref: 'MemMiB' } } }) }) },
+    });
+    const other = clusterStack();
+    const gib = new CfnParameter(other.stack, 'MemGiB', { type: 'Number', default: 4 }).valueAsNumber;
+    expect(() => other.cluster.addManagedInstancesCapacity('MI', { instanceRequirements: { vCpuCountMin: 2, memoryMin: Size.gibibytes(gib) } }))
+      .toThrow(/\[KIT-MI-REQUIREMENT-UNIT\] instanceRequirements memoryMin is a deploy-time value .* at Default\/Cluster\/MI.*Write memoryMin: Size\.mebibytes\(value\)/);
+  });
+
   test('scaleInAfter and infrastructureOptimization render InfrastructureOptimization ScaleInAfter (found by a Managed Instances user trial)', () => {
     const scaleIn = (options: object) => {
       const { stack, cluster } = clusterStack();

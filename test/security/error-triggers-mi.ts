@@ -1,5 +1,5 @@
 /** Triggers for the errors of Managed Instances capacity, tasks and services (ECS-MI-*, KIT-MI-* and the shared ids they reuse). */
-import { Duration, Size } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Size } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { env, ErrorTrigger, fargateTask, IMAGE } from './error-triggers';
@@ -17,6 +17,16 @@ export const MI_TRIGGERS: ErrorTrigger[] = [
   { code: 'ECS-CP-06', prop: 'capacityProviderName', bad: "'fargate-mi'", trigger: () => mi({ capacityProviderName: 'fargate-mi' }) },
   { code: 'KIT-MI-INSTANCE-TYPES', prop: 'instanceTypes', bad: 'empty', trigger: () => mi({ instanceTypes: [] }) },
   { code: 'KIT-MI-TASK-VOLUME', prop: 'taskVolumeStorage', bad: '0 MiB', trigger: () => mi({ taskVolumeStorage: Size.gibibytes(0) }) },
+  {
+    code: 'KIT-MI-REQUIREMENT-UNIT',
+    prop: 'memoryMin',
+    bad: 'a token',
+    trigger: () => {
+      const e = env();
+      const gib = new CfnParameter(e.stack, 'MemGiB', { type: 'Number' }).valueAsNumber;
+      return e.cluster.addManagedInstancesCapacity('MI', { instanceRequirements: { vCpuCountMin: 1, memoryMin: Size.gibibytes(gib) } });
+    },
+  },
   { code: 'KIT-MI-OPTIMIZATION', prop: 'scaleInAfter', bad: '5 minutes', trigger: () => mi({ scaleInAfter: Duration.minutes(5), infrastructureOptimization: false }) },
   { code: 'ECS-MI-07', prop: 'scaleInAfter', bad: '7200', trigger: () => mi({ scaleInAfter: Duration.hours(2) }) },
   { code: 'KIT-MI-TASK-VOLUME', prop: 'taskVolumeStorage', bad: '1500 MiB', trigger: () => mi({ taskVolumeStorage: Size.mebibytes(1500) }) },

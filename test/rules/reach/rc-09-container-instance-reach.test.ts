@@ -167,6 +167,18 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
     return runRules(model, { rules: [RC09_CONTAINER_INSTANCE_REACH] }).map((f) => `${f.path} ${f.property}`);
   };
 
+  /** A VPC whose app subnets are isolated (no NAT) or private with a NAT gateway. */
+  function appVpc(name: string, isolated: boolean): { stack: Stack; vpc: ec2.Vpc } {
+    const stack = new Stack(new App({ context: PATHS }), name);
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      maxAzs: 2,
+      natGateways: isolated ? 0 : 1,
+      subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC },
+        { name: 'app', subnetType: isolated ? ec2.SubnetType.PRIVATE_ISOLATED : ec2.SubnetType.PRIVATE_WITH_EGRESS }],
+    });
+    return { stack, vpc };
+  }
+
   function ec2App(subnetType: ec2.SubnetType, endpoints: boolean, vpn = false, closed?: 'closed' | 'admit-asg'): Stack {
     const stack = new Stack(new App({ context: PATHS }), 'Ec2');
     const endpointList: ec2.InterfaceVpcEndpoint[] = [];
@@ -225,13 +237,7 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
 
   test('bad and good: the kit cluster\'s addEc2Capacity', () => {
     const build = (isolated: boolean) => {
-      const stack = new Stack(new App({ context: PATHS }), 'Kit');
-      const vpc = new ec2.Vpc(stack, 'Vpc', {
-        maxAzs: 2,
-        natGateways: isolated ? 0 : 1,
-        subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC },
-          { name: 'app', subnetType: isolated ? ec2.SubnetType.PRIVATE_ISOLATED : ec2.SubnetType.PRIVATE_WITH_EGRESS }],
-      });
+      const { stack, vpc } = appVpc('Kit', isolated);
       const cluster = new EcsCluster(stack, 'Cluster', { vpc });
       cluster.addEc2Capacity('Ec2', {
         instanceTypes: [new ec2.InstanceType('m6i.large')],
@@ -245,13 +251,7 @@ describe('ECS-RC-09 on aws-cdk-lib and kit templates', () => {
 
   test('bad and good: the kit\'s Managed Instances capacity, whose instances pull the images (found by a Managed Instances user trial)', () => {
     const build = (isolated: boolean, endpoints = false) => {
-      const stack = new Stack(new App({ context: PATHS }), 'Mi');
-      const vpc = new ec2.Vpc(stack, 'Vpc', {
-        maxAzs: 2,
-        natGateways: isolated ? 0 : 1,
-        subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC },
-          { name: 'app', subnetType: isolated ? ec2.SubnetType.PRIVATE_ISOLATED : ec2.SubnetType.PRIVATE_WITH_EGRESS }],
-      });
+      const { stack, vpc } = appVpc('Mi', isolated);
       if (endpoints) {
         const services = ec2.InterfaceVpcEndpointAwsService;
         for (const e of [services.ECS, services.ECS_AGENT, services.ECS_TELEMETRY, services.ECR, services.ECR_DOCKER, services.CLOUDWATCH_LOGS]) {

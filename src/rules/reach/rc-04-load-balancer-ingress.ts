@@ -169,6 +169,8 @@ function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, servic
     value,
     problem: `No security group of the tasks (${taskLabel}) admits load balancer ${lbLabel} (security group ${groups}) on ${what}`,
     allowed: `ingress from ${groups} (or a CIDR covering it) on ${port}/${transport}`,
-    fix: `Add task security group ingress from the load balancer's security group on ${port}/${transport} (service.connections.allowFrom(lb, ${peerPort})).`,
+    fix: `Add task security group ingress from the load balancer's security group on ${port}/${transport} (service.connections.allowFrom(lb, ${peerPort}); `
+      + `in a template, an AWS::EC2::SecurityGroupIngress on a task group with SourceSecurityGroupId the load balancer's group, IpProtocol ${transport}, `
+      + `FromPort and ToPort ${port}).`,
   };
 }

@@ -40,7 +40,9 @@ export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
         value: shortPath(path.lb, service.stack),
         problem: `load balancer ${shortPath(path.lb, service.stack)} cannot reach the tasks on ${path.what}: no egress rule of its security groups (${lbGroups}) allows it to ${taskLabel}`,
         allowed: `egress from ${lbGroups} on ${path.port}/${path.transport} to ${taskLabel} (or a CIDR covering the tasks)`,
-        fix: `Use service.connections.allowFrom(lb, Port.${path.transport}(${path.port})), which adds the load balancer's egress with the tasks' ingress, or add the egress rule (lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.${path.transport}(${path.port}))).`,
+        fix: `Use service.connections.allowFrom(lb, Port.${path.transport}(${path.port})), which adds the load balancer's egress with the tasks' ingress, `
+          + `or add the egress rule (lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.${path.transport}(${path.port})); in a template, an `
+          + `AWS::EC2::SecurityGroupEgress on the load balancer's group with DestinationSecurityGroupId a task group, FromPort and ToPort ${path.port}).`,
       });
     }
     return issues;

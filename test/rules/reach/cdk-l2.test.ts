@@ -140,7 +140,8 @@ describe('reach load-balancing rules on aws-cdk-lib L2 templates', () => {
     };
     const bad = build(false);
     expect(reach(bad)).toEqual([`ECS-RC-04 Hc ${SERVICE_SGS}`]);
-    expect(messages(bad)[0]).toBe('[ECS-RC-04] No security group of the tasks (Service/SecurityGroup) admits load balancer Lb (security group Lb/SecurityGroup) on health check port 8081/tcp of target group Lb/Http/AppGroup at Hc/Service/Service; allowed: ingress from Lb/SecurityGroup (or a CIDR covering it) on 8081/tcp. Add task security group ingress from the load balancer\'s security group on 8081/tcp (service.connections.allowFrom(lb, Port.tcp(8081))).');
+    expect(messages(bad)[0]).toBe('[ECS-RC-04] No security group of the tasks (Service/SecurityGroup) admits load balancer Lb (security group Lb/SecurityGroup) on health check port 8081/tcp of target group Lb/Http/AppGroup at Hc/Service/Service; allowed: ingress from Lb/SecurityGroup (or a CIDR covering it) on 8081/tcp. Add task security group ingress from the load balancer\'s security group on 8081/tcp (service.connections.allowFrom(lb, Port.tcp(8081)); in a template, an AWS::EC2::SecurityGroupIngress on a task group with '
+      + 'SourceSecurityGroupId the load balancer\'s group, IpProtocol tcp, FromPort and ToPort 8081).');
     expect(reach(build(true))).toEqual([]);
   });
 

@@ -33,7 +33,8 @@ describe('ECS-RC-03 execution role reach (L1)', () => {
       '[ECS-RC-03] execution role TestStack/Role is not allowed secretsmanager:GetSecretValue on secret TestStack/Secret at TestStack/Task; '
       + 'allowed: an execution role whose policies allow reading every secret and environment file, pulling every ECR image and writing the awslogs group of the task. '
       + 'Grant the missing actions to the execution role (secret.grantRead, repository.grantPull, logGroup.grantWrite, and for an environment file '
-      + 's3:GetObject on the file and s3:GetBucketLocation on its bucket, on taskDefinition.obtainExecutionRole()); kit tasks grant environment files.',
+      + 's3:GetObject on the file and s3:GetBucketLocation on its bucket, on taskDefinition.obtainExecutionRole()); kit tasks grant environment files. '
+      + 'In a template, allow them in a policy of the execution role (an AWS::IAM::Policy whose Roles name it), on those resources.',
     ]);
   });
 

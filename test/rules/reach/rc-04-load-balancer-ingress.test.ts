@@ -33,7 +33,8 @@ describe('ECS-RC-04 load balancer to task ingress', () => {
     delete r.TaskSgFromLb;
     const findings = check(rule, r);
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toBe('[ECS-RC-04] No security group of the tasks (TaskSg) admits load balancer Lb (security group LbSg) on container port 8080/tcp at TestStack/Service; allowed: ingress from LbSg (or a CIDR covering it) on 8080/tcp. Add task security group ingress from the load balancer\'s security group on 8080/tcp (service.connections.allowFrom(lb, Port.tcp(8080))).');
+    expect(findings[0].message).toBe('[ECS-RC-04] No security group of the tasks (TaskSg) admits load balancer Lb (security group LbSg) on container port 8080/tcp at TestStack/Service; allowed: ingress from LbSg (or a CIDR covering it) on 8080/tcp. Add task security group ingress from the load balancer\'s security group on 8080/tcp (service.connections.allowFrom(lb, Port.tcp(8080)); in a template, an AWS::EC2::SecurityGroupIngress on a task group with '
+      + 'SourceSecurityGroupId the load balancer\'s group, IpProtocol tcp, FromPort and ToPort 8080).');
     expect(findings[0].property).toBe('Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups');
   });
 
@@ -75,7 +76,7 @@ describe('ECS-RC-04 load balancer to task ingress', () => {
     };
     const [udpOnly] = nlb('UDP', { IpProtocol: 'udp' });
     expect(udpOnly).toContain('admits load balancer Lb (security group LbSg) on health check port 8080/tcp of target group Tg at TestStack/Service');
-    expect(udpOnly).toContain('(service.connections.allowFrom(lb, Port.tcp(8080)))');
+    expect(udpOnly).toContain('(service.connections.allowFrom(lb, Port.tcp(8080)); in a template, an AWS::EC2::SecurityGroupIngress');
     const [tcpOnly] = nlb('UDP', { IpProtocol: 'tcp' });
     expect(tcpOnly).toContain('on container port 8080/udp at TestStack/Service; allowed: ingress from LbSg (or a CIDR covering it) on 8080/udp');
     expect(tcpOnly).toContain('Port.udp(8080)');

@@ -48,7 +48,8 @@ describe('ECS-RC-12 load balancer egress to the tasks', () => {
     expect(findings[0].message).toBe('[ECS-RC-12] load balancer Lb cannot reach the tasks on container port 8080/tcp: no egress rule of its security groups (LbSg) '
       + 'allows it to TaskSg at TestStack/Service; allowed: egress from LbSg on 8080/tcp to TaskSg (or a CIDR covering the tasks). '
       + 'Use service.connections.allowFrom(lb, Port.tcp(8080)), which adds the load balancer\'s egress with the tasks\' ingress, '
-      + 'or add the egress rule (lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.tcp(8080))).');
+      + 'or add the egress rule (lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.tcp(8080)); in a template, an AWS::EC2::SecurityGroupEgress '
+      + 'on the load balancer\'s group with DestinationSecurityGroupId a task group, FromPort and ToPort 8080).');
   });
 
   test('bad: egress on another port, to another group; a health check port left out', () => {

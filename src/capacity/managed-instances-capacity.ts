@@ -140,6 +140,7 @@ export class ManagedInstancesCapacity extends Construct implements ec2.IConnecta
       });
     }
     const requirements = instanceRequirementsFor(props.instanceRequirements, props.instanceTypes);
+    const aside = onDemandPriceAside(requirements.config);
     this.cpuArchitectures = requirements.architectures;
     const optionType = props.capacityOptionType ?? ecs.CapacityOptionType.ON_DEMAND;
     this.usesSpot = optionType === ecs.CapacityOptionType.SPOT;
@@ -180,7 +181,7 @@ export class ManagedInstancesCapacity extends Construct implements ec2.IConnecta
       securityGroups: [this.securityGroup],
       taskVolumeStorage: checkTaskVolume(this.node.path, props.taskVolumeStorage),
       monitoring: props.detailedMonitoring === false ? ecs.InstanceMonitoring.BASIC : ecs.InstanceMonitoring.DETAILED,
-      instanceRequirements: requirements.config,
+      instanceRequirements: aside.config,
       propagateTags: props.propagateTags === false ? ecs.PropagateManagedInstancesTags.NONE : ecs.PropagateManagedInstancesTags.CAPACITY_PROVIDER,
       capacityOptionType: optionType,
     });
@@ -193,6 +194,10 @@ export class ManagedInstancesCapacity extends Construct implements ec2.IConnecta
     cfn.node.addDependency(selected.internetConnectivityEstablished);
     cfn.node.addDependency(this.infrastructureRole, this.instanceProfile);
     if (this.instanceRole) cfn.node.addDependency(this.instanceRole);
+    if (aside.onDemandMaxPricePercentageOverLowestPrice !== undefined) {
+      cfn.addPropertyOverride('ManagedInstancesProvider.InstanceLaunchTemplate.InstanceRequirements.OnDemandMaxPricePercentageOverLowestPrice',
+        aside.onDemandMaxPricePercentageOverLowestPrice);
+    }
     const scaleInAfter = infrastructureOptimization(this.node.path, props.scaleInAfter, props.infrastructureOptimization);
     if (scaleInAfter !== undefined) cfn.addPropertyOverride('ManagedInstancesProvider.InfrastructureOptimization', { ScaleInAfter: scaleInAfter });
     this.acknowledgeManagedPolicies();
@@ -270,4 +275,17 @@ function infrastructureOptimization(path: string, scaleInAfter: Duration | undef
     allowed: 'whole seconds from 0 to 3600 (1 hour)',
     fix: `Use Duration.seconds(${Math.min(3600, Math.max(0, Math.round(seconds)))}), or infrastructureOptimization: false to turn the optimization off.`,
   });
+}
+
+/**
+ * aws-cdk-lib 2.276's ManagedInstancesCapacityProvider refuses Spot and On-Demand price protection together, which EC2
+ * documents as separate settings (only the two Spot forms exclude each other, ECS-CP-09): the On-Demand one is set on
+ * the L1 instead.
+ */
+function onDemandPriceAside(config: ec2.InstanceRequirementsConfig | undefined): {
+  config?: ec2.InstanceRequirementsConfig; onDemandMaxPricePercentageOverLowestPrice?: number;
+} {
+  if (config?.spotMaxPricePercentageOverLowestPrice === undefined || config.onDemandMaxPricePercentageOverLowestPrice === undefined) return { config };
+  const { onDemandMaxPricePercentageOverLowestPrice, ...rest } = config;
+  return { config: rest, onDemandMaxPricePercentageOverLowestPrice };
 }

@@ -13,6 +13,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { applyAcknowledgements, recordedAcknowledgements, unknownAcknowledgements } from './acknowledgements';
 import { runCost } from './cost-command';
 import { loadInputs, loadInputsCollecting } from './inputs';
+import { appChecksSettings, Judging, recordedStandards } from './recorded-judging';
 import { CheckedFinding, formatJson, formatText } from './report-format';
 import { formatSarif, InputProblem } from './sarif';
 import { yamlAliases } from './yaml-template';
@@ -29,8 +30,6 @@ import { Rule, Severity } from '../rules/rule';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { ORG_RULES, orgRulesFor } from '../standards/rules';
 import { standardLabel } from '../standards/rules/org-rule';
-import type { DeploymentStandardProps } from '../standards/standard-props';
-import { standardQuotas } from '../standards/standard-quotas';
 import { taskDefinitionJsonPointer, taskDefinitionJsonProse } from '../task/json/task-definition-template';
 import { packageVersion } from '../version';
 
@@ -89,43 +88,6 @@ interface CheckOptions {
   format: string; quotas?: string; disable?: string; severity?: string; baseline?: string; standard?: string; ignoreAcknowledgements?: boolean;
 }
 
-/** What `check` judges by: a standard's props and quota profile. */
-interface Judging {
-  readonly props: DeploymentStandardProps;
-  readonly quotas: QuotaProfile;
-}
-
-/**
- * The standard an app's synth recorded (DeploymentStandard.apply writes its toJson() object), read without loading
- * aws-cdk-lib: the JSON came from a standard that was validated when it was built.
- */
-function recordedStandard(json: string, source: string): Judging {
-  const props: unknown = JSON.parse(json);
-  // Name and version are optional (the built-in standards have no version).
-  if (!props || typeof props !== 'object' || Array.isArray(props)) throw new InputError(source, 'the recorded deployment standard is not an object');
-  return { props: props as DeploymentStandardProps, quotas: standardQuotas(props as DeploymentStandardProps) };
-}
-
-/**
- * The standard each assembly's synth recorded, read once per distinct standard; `note` is told the first time a
- * standard is used, so the output says what it judged by.
- */
-function recordedStandards(note: (input: AssemblyInput, standard: Judging) => void): (input: AssemblyInput) => Judging | undefined {
-  const recorded = new Map<string, Judging>();
-  return (input) => {
-    const json = input.stacks.find((st) => st.standard !== undefined)?.standard;
-    if (json === undefined) return undefined;
-    let standard = recorded.get(json);
-    if (!standard) {
-      standard = recordedStandard(json, input.source);
-      recorded.set(json, standard);
-    }
-    // Each stage's assembly is named: stages of one app often apply different standards.
-    note(input, standard);
-    return standard;
-  };
-}
-
 function loadStandard(file: string): DeploymentStandard {
   // Loaded only for --standard: it brings aws-cdk-lib and cdk-nag, which the checks themselves never need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -170,6 +132,8 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     rules.forEach((r) => used.add(r));
     const model = new AssemblyModel(input.stacks);
     const files = new Map(input.stacks.map((s) => [s.name, s.file]));
+    // A cloud assembly's templates are generated: text output names construct paths there, not file lines.
+    const generated = input.stacks.some((s) => s.constructPathOf !== undefined);
     const taskDefinitionFiles = new Map(input.stacks.filter((s) => s.taskDefinitionJson).map((s) => [s.name, s.taskDefinitionJsonRoot ?? '']));
     stackCount += input.stacks.length;
     // Rules over listeners and security groups stay silent on what it could change: say why, or a pass reads as a full one.
@@ -190,20 +154,23 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
         + '(the resources of its parent template, and those a template hands out through Outputs)\n');
     }
     // --severity wins over the standard's.
-    const severityOverrides = { ...standard?.props.severityOverrides, ...severities };
-    for (const f of runRules(model, { rules, quotas, disabled, severityOverrides })) {
+    // The app's EcsChecks settings, recorded at synth, judge its cdk.out as they judged the synth; the flags add to them.
+    const app = appChecksSettings(input, io);
+    const disabledHere = [...new Set([...app.disabledRules, ...disabled])];
+    const severityOverrides = { ...standard?.props.severityOverrides, ...app.severityOverrides, ...severities };
+    for (const f of runRules(model, { rules, quotas, disabled: disabledHere, severityOverrides })) {
       const root = taskDefinitionFiles.get(f.stack);
       const taskDefinitionJson = root !== undefined;
       // In the file's own field names: containerDefinitions/0/hostPort, "set hostPort".
       const inFileNames = taskDefinitionJson
         ? { property: `${root}${taskDefinitionJsonPointer(f.property)}`, message: taskDefinitionJsonProse(f.message), fix: taskDefinitionJsonProse(f.fix) }
         : {};
-      findings.push({ ...f, ...inFileNames, file: files.get(f.stack), taskDefinitionJson });
+      findings.push({ ...f, ...inFileNames, file: files.get(f.stack), taskDefinitionJson, generated });
     }
     // What the kit's constructs warned about at synth: a CI job that runs only `check` sees them too.
     for (const s of input.stacks) {
       for (const w of s.constructWarnings ?? []) {
-        if (disabled.includes(w.id)) continue;
+        if (disabledHere.includes(w.id)) continue;
         findings.push({ ruleId: w.id, severity: Severity.WARNING, stack: s.name, logicalId: '', path: w.path, property: '', value: '', message: w.message, fix: '', file: s.file });
       }
     }
@@ -244,8 +211,8 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const key = `${a.finding.ruleId} ${a.acknowledgedAt}`;
     if (a.reason.trim() !== '' || blank.has(key)) continue;
     blank.add(key);
-    io.stderr(`cdk-ecs-kit: note: ${a.acknowledgedAt || 'the app'} acknowledges ${a.finding.ruleId} without a reason: give `
-      + 'acknowledge({ id, reason }) the reason it was approved (a ticket, who and why), which check and the validation report show\n');
+    io.stderr(`cdk-ecs-kit: note: ${a.acknowledgedAt || 'the app'} acknowledges ${a.finding.ruleId} without a reason: give it the reason it was `
+      + 'approved (a ticket, who and why; acknowledge({ id, reason }) in CDK, `reason` in a template\'s Metadata entry), which check and the validation report show\n');
   }
   // On stderr, so json and sarif stay parseable: a CI log then shows what was not checked.
   if (disabled.length > 0) io.stderr(`Not run (--disable): ${disabled.join(', ')}\n`);
@@ -291,7 +258,7 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
   const format = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
 
   program.command('check')
-    .description('check templates (.json/.yaml) or cdk.out directories; exit 1 on any error finding')
+    .description('check templates (.json/.yaml), task definition JSON files or cdk.out directories; exit 1 on any error finding')
     .addOption(format(['text', 'json', 'sarif']))
     // No commander default here: with --standard, the standard's quota profile is the default.
     .addOption(new Option('--quotas <profile>', 'quota profile: current, legacy, or a JSON file (default: current, or the standard\'s profile with --standard)'))
@@ -306,7 +273,8 @@ export function main(argv: readonly string[], io: CliIo = defaultIo): number {
     .argument('<path...>', 'template files (.json, .yaml, .yml; local nested TemplateURLs are read too), task definition JSON files, '
       + 'folders of them, cdk.out directories, or - for standard input (get-template output)')
     .addHelpText('after', '\nExit codes: 0 no errors, 1 at least one error finding, 2 bad input (the other paths are still checked).\n'
-      + 'Acknowledge a finding in a template with Metadata: { cdk-ecs-kit: { acknowledge: [{ id, reason }] } } on the resource.\n'
+      + 'Acknowledge a finding in a template with Metadata: { cdk-ecs-kit: { acknowledge: [{ id, reason }] } } on the resource '
+      + '(or on the template, for all its resources).\n'
       + 'Rules, fixes and ids: docs/rules.md and docs/troubleshooting.md in the package.')
     .action((paths: string[], opts: CheckOptions) => { code = runCheck(paths, opts, io); });
 

@@ -9,6 +9,8 @@ export interface CheckedFinding extends Finding {
   readonly file?: string;
   /** The file is a task definition JSON file: `property` is a path in it, not below Resources. */
   readonly taskDefinitionJson?: boolean;
+  /** The file is a cloud assembly's generated template (text output names no line in it). */
+  readonly generated?: boolean;
 }
 
 /** `--format json`: {"findings":[{ruleId, severity, stack, logicalId, path, property, value, message, file?, line?}]} */
@@ -56,7 +58,7 @@ function displayPath(file: string, cwd: string): string {
  * link it; none for a cloud assembly's generated template, where the construct path says more.
  */
 function sourceOf(f: CheckedFinding, source: SourceLines, cwd: string): string | undefined {
-  if (!f.file || !f.logicalId || f.path !== `${f.stack}/${f.logicalId}`) return undefined;
+  if (!f.file || !f.logicalId || f.generated) return undefined;
   return `${displayPath(f.file, cwd)}:${source.of(f) ?? 1}`;
 }
 

@@ -7,6 +7,7 @@ import {
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, collectAcknowledgements, findAcknowledgement, PLUGIN_NAME, recordStageAcknowledgements } from './acknowledgements';
 import { builtInValidatorFailsSynth } from './builtin-validator';
+import { recordChecksSettings, registerChecksSettings } from './recorded-settings';
 import { beforeEveryRender, keepRenderedTemplates, renderedTemplate } from '../internal/cdk-internals';
 import { QuotaProfile } from '../quotas/quota-profile';
 import { ALL_RULES } from '../rules';
@@ -26,12 +27,12 @@ export interface EcsChecksProps {
    */
   readonly quotas?: QuotaProfile;
   /**
-   * Rule ids not to run, e.g. `['ECS-CT-23']`.
+   * Rule ids not to run, e.g. `['ECS-CT-23']`. Recorded in the cloud assembly: `cdk-ecs-kit check` on it leaves them out too.
    * @default - every rule runs
    */
   readonly disabledRules?: string[];
   /**
-   * Severity per rule id, replacing the rule's default.
+   * Severity per rule id, replacing the rule's default. Recorded in the cloud assembly, as disabledRules are.
    * @default - each rule's own severity
    */
   readonly severityOverrides?: { [ruleId: string]: Severity };
@@ -143,6 +144,8 @@ export class EcsChecks implements IPolicyValidationPlugin {
     this.ruleIds = this.rules.map((r) => r.id);
     keepRenderedTemplates();
     beforeEveryRender(recordStageAcknowledgements);
+    registerChecksSettings(this, { disabledRules: props.disabledRules ?? [], severityOverrides: props.severityOverrides ?? {} });
+    beforeEveryRender(recordChecksSettings);
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {

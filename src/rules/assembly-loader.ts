@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Acknowledgement, CfnTemplate, ConstructWarning, StackInput } from './model';
+import { Acknowledgement, CfnTemplate, ChecksSettings, ConstructWarning, StackInput } from './model';
 import { assemblyNestedTemplate, nestedStackInputs, nestedTemplateFiles } from './nested-stacks';
 
 /** Bad input: an unreadable file, invalid JSON/YAML, or not a template. */
@@ -84,6 +84,31 @@ function readAcknowledgements(metadata: readonly Record<string, readonly Metadat
     }
   }
   return out;
+}
+
+/**
+ * Stack metadata type under which EcsChecks records the app's disabledRules and severityOverrides, so `check` on the
+ * cdk.out judges as the synth did: `{ disabledRules: string[], severityOverrides: { [id]: 'error' | 'warning' } }`.
+ */
+export const CHECKS_SETTINGS_METADATA = 'cdk-ecs-kit:checks-settings';
+
+/** The EcsChecks settings a stack's synth recorded; undefined when none (or none set). */
+function readChecksSettings(metadata: readonly Record<string, readonly MetadataEntry[]>[]): ChecksSettings | undefined {
+  for (const byPath of metadata) {
+    for (const list of Object.values(byPath)) {
+      for (const e of Array.isArray(list) ? list : []) {
+        if (e?.type !== CHECKS_SETTINGS_METADATA || !e.data || typeof e.data !== 'object') continue;
+        const data = e.data as { disabledRules?: unknown; severityOverrides?: unknown };
+        const disabledRules = Array.isArray(data.disabledRules) ? data.disabledRules.filter((id): id is string => typeof id === 'string') : [];
+        const severityOverrides: Record<string, string> = {};
+        if (data.severityOverrides && typeof data.severityOverrides === 'object') {
+          for (const [id, level] of Object.entries(data.severityOverrides)) if (typeof level === 'string') severityOverrides[id] = level;
+        }
+        return { disabledRules, severityOverrides };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Stack metadata type under which DeploymentStandard.apply() records the standard (its toJson() object). */
@@ -345,6 +370,7 @@ export function loadCloudAssembly(dir: string, reading: readonly string[] = []):
         acknowledgements: readAcknowledgements(metadata),
         constructWarnings: readConstructWarnings(metadata),
         standard: readStandard(metadata),
+        checksSettings: readChecksSettings(metadata),
         stackTags: stringMap(art.properties.tags),
         // The manifest names the stack only when its name differs from the artifact id.
         stackName: art.properties.stackName ?? id,

@@ -25,6 +25,13 @@ export interface StackEnvironment {
   readonly region?: string;
 }
 
+/** The EcsChecks settings an app's synth recorded (CHECKS_SETTINGS_METADATA). */
+export interface ChecksSettings {
+  readonly disabledRules: readonly string[];
+  /** Severity by rule id, as the plugin was given it ('error' or 'warning'). */
+  readonly severityOverrides: Readonly<Record<string, string>>;
+}
+
 /** A `Validations.of(scope).acknowledge()` entry read from a cloud assembly. */
 export interface Acknowledgement {
   /** Construct path of the scope, without a leading slash. */
@@ -74,6 +81,8 @@ export interface StackInput {
   readonly constructWarnings?: readonly ConstructWarning[];
   /** The deployment standard the stack's synth applied, as JSON text (CLI only). @default - none recorded */
   readonly standard?: string;
+  /** The EcsChecks disabledRules and severityOverrides the stack's synth ran with (CLI only). @default - none recorded */
+  readonly checksSettings?: ChecksSettings;
   /**
    * Stack-level tags (`StackProps.tags`, `Tags.of(stack)`): CloudFormation applies them to the stack's taggable resources
    * at deploy, though the template does not list them on the resources. @default - none

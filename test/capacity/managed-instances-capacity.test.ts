@@ -104,6 +104,20 @@ describe('ManagedInstancesCapacity options', () => {
       .toThrow(/\[KIT-MI-REQUIREMENT-UNIT\] instanceRequirements memoryMin is a deploy-time value .* at Default\/Cluster\/MI.*Write memoryMin: Size\.mebibytes\(value\)/);
   });
 
+  test('Spot and On-Demand price protection together render both (aws-cdk-lib refuses the pair; found by a verification run)', () => {
+    const { stack, cluster } = clusterStack();
+    cluster.addManagedInstancesCapacity('MI', {
+      instanceRequirements: { vCpuCountMin: 2, memoryMin: Size.gibibytes(4), spotMaxPricePercentageOverLowestPrice: 50, onDemandMaxPricePercentageOverLowestPrice: 20 },
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::CapacityProvider', {
+      ManagedInstancesProvider: {
+        InstanceLaunchTemplate: Match.objectLike({
+          InstanceRequirements: Match.objectLike({ SpotMaxPricePercentageOverLowestPrice: 50, OnDemandMaxPricePercentageOverLowestPrice: 20 }),
+        }),
+      },
+    });
+  });
+
   test('scaleInAfter and infrastructureOptimization render InfrastructureOptimization ScaleInAfter (found by a Managed Instances user trial)', () => {
     const scaleIn = (options: object) => {
       const { stack, cluster } = clusterStack();

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { runCli } from './run-cli';
+import { EcsChecks, Severity } from '../../src';
 
 function assembly(acknowledge: (td: ecs.FargateTaskDefinition) => void): string {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'ack-cli-')), context: { 'aws:cdk:enable-path-metadata': true } });
@@ -75,5 +76,40 @@ describe('a hand-written template acknowledges findings in Metadata (found by a 
     const bad = { 'cdk-ecs-kit': { acknowledge: ['ECS-TD-01', { reason: 'no id' }] } };
     expect(runCli('check', write({ Resources: { A: task('4096', bad) } })).code).toBe(1);
     expect(runCli('check', write({ Resources: { A: task('4096', { 'cdk-ecs-kit': { acknowledge: 'ECS-TD-01' } }) } })).code).toBe(1);
+  });
+});
+
+describe('the app\'s EcsChecks disabledRules and severityOverrides reach check through the assembly (found by an adoption user trial)', () => {
+  const synth = (props: ConstructorParameters<typeof EcsChecks>[0], memory = '4096') => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'settings-cli-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    Validations.of(app).addPlugins(new EcsChecks(props));
+    const td = new ecs.FargateTaskDefinition(new Stack(app, 'Settings'), 'TaskDef', { cpu: 256, memoryLimitMiB: 512 });
+    td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
+    // An escape hatch synth accepts only because the rule is off or a warning in the app's plugin.
+    (td.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('Memory', memory);
+    return app.synth().directory;
+  };
+
+  test('a rule disabled in code is not run by check; one made a warning is a warning; flags add to them', () => {
+    const off = synth({ disabledRules: ['ECS-TD-01'] });
+    const r = runCli('check', off);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('ECS-TD-01');
+    expect(r.stderr).toContain(`cdk-ecs-kit: note: ${off}: the app's EcsChecks disabledRules ECS-TD-01 apply, as in its synth (recorded in the assembly)`);
+    const warn = synth({ severityOverrides: { 'ECS-TD-01': Severity.WARNING } });
+    const w = runCli('check', warn);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toContain('WARNING ECS-TD-01');
+    expect(runCli('check', '--severity', 'ECS-TD-01=error', warn).code).toBe(1);
+  });
+
+  test('an app without settings records none; --disable still applies to an assembly with settings', () => {
+    const plain = synth({}, '512');
+    const recorded = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).some((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes('cdk-ecs-kit:checks-settings'));
+    expect(recorded(plain)).toBe(false);
+    expect(runCli('check', plain).stderr).not.toContain('EcsChecks');
+    const warn = synth({ severityOverrides: { 'ECS-TD-01': Severity.WARNING } });
+    expect(recorded(warn)).toBe(true);
+    expect(runCli('check', '--disable', 'ECS-TD-01', warn).stdout).not.toContain('ECS-TD-01');
   });
 });

@@ -130,7 +130,7 @@ describe('cdk-ecs-kit check --standard', () => {
     const result = run('check', '--standard', v1, app.synth().directory);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('acknowledged at Blank/TaskDef)\n  reason: (none given)');
-    expect(result.stderr).toContain('cdk-ecs-kit: note: Blank/TaskDef acknowledges ORG-IMG-01 without a reason: give acknowledge({ id, reason }) the reason it was approved');
+    expect(result.stderr).toContain('cdk-ecs-kit: note: Blank/TaskDef acknowledges ORG-IMG-01 without a reason: give it the reason it was approved (a ticket, who and why; acknowledge({ id, reason }) in CDK');
   });
 
   // The cloud assembly has no metadata of its own for the App or a Stage: EcsChecks copies their acknowledgements onto

@@ -33,6 +33,8 @@ export interface ProviderRoom {
   readonly gpuNote?: string;
   /** A Managed Instances provider (sized by its requirements), not an Auto Scaling group. */
   readonly managedInstances?: boolean;
+  /** A Managed Instances provider bounded by allowed instance types of the size table. */
+  readonly typed?: boolean;
 }
 
 /** Memory, CPU and GPUs one task reserves; undefined when any of it is unresolved. */
@@ -92,6 +94,7 @@ export function providerRoom(provider: TemplateResource, ctx: RuleContext): Prov
       cpuUnits: vcpu * 1024,
       gpus,
       managedInstances: true,
+      typed: types !== undefined,
     };
   }
   if (kind !== 'asg') return undefined;

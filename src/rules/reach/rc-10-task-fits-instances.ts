@@ -115,15 +115,19 @@ function issueFor(task: TemplateResource, needs: TaskNeeds, rooms: readonly Prov
     fix: note
       ? 'Give the capacity a GPU image: Ec2CapacityImage.amazonLinux2023Gpu() (the kit\'s default on x86_64 NVIDIA types) or '
         + 'Ec2CapacityImage.bottlerocketNvidia(), or for aws-cdk-lib capacity BottleRocketImage with variant AWS_ECS_2_NVIDIA.'
-      : `Use larger instance types for the capacity (${biggerCapacity(rooms)}), or reduce the task's memory (memoryMiB of a kit Ec2Task or ManagedInstancesTask, or memoryLimitMiB / memoryReservationMiB of its containers), CPU or GPUs.`,
+      : `Use larger instance types for the capacity (${biggerCapacity(rooms, needs.gpus > largest('gpus'))}), or reduce the task's memory (memoryMiB of a kit Ec2Task or ManagedInstancesTask, or memoryLimitMiB / memoryReservationMiB of its containers), CPU or GPUs.`,
   }];
 }
 
 /** How to give the providers larger instances: instance types, requirements' maximums, or both. */
-function biggerCapacity(rooms: readonly ProviderRoom[]): string {
-  const mi = rooms.some((r) => r.managedInstances);
+function biggerCapacity(rooms: readonly ProviderRoom[], gpus: boolean): string {
+  const mi = rooms.filter((r) => r.managedInstances);
   const asg = rooms.some((r) => !r.managedInstances);
-  return [asg && 'Ec2Capacity instanceTypes, or the Auto Scaling group\'s instance type', mi && 'raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums'].filter(Boolean).join(', or ');
+  const miText = mi.length === 0 ? undefined
+    : mi.every((r) => r.typed) ? 'larger Managed Instances instanceTypes (or allowedInstanceTypes)'
+      : 'raise the Managed Instances requirements\' VCpuCount and MemoryMiB maximums';
+  const gpuText = gpus ? '; for GPUs, GPU types such as g5 or g6 (and an acceleratorCount maximum above 0)' : '';
+  return [asg && 'Ec2Capacity instanceTypes, or the Auto Scaling group\'s instance type', miText].filter(Boolean).join(', or ') + gpuText;
 }
 
 /** Memory below the installed amount (the agent registers less); CPU units and GPUs up to the instance's. */
@@ -133,7 +137,8 @@ function fits(needs: TaskNeeds, room: ProviderRoom): boolean {
 
 function describeRoom(room: ProviderRoom): string {
   // Not "up to": ECS registers a few percent less memory than the instance has installed (an 8 GiB type about 7,800-8,000 MiB).
-  const memory = room.memoryMiB === Infinity ? 'any MiB' : `below its ${room.memoryMiB} MiB installed (ECS registers a few percent less)`;
-  const part = (n: number, unit: string) => (n === Infinity ? `any ${unit}` : `${n} ${unit}`);
-  return `${room.label} ${memory}, up to ${part(room.cpuUnits, 'CPU units')} and ${part(room.gpus, 'GPUs')}`;
+  const memory = room.memoryMiB === Infinity ? 'with no memory bound' : `below its ${room.memoryMiB} MiB installed (ECS registers a few percent less)`;
+  const cpu = room.cpuUnits === Infinity ? 'no CPU bound' : `up to ${room.cpuUnits} CPU units`;
+  const gpus = room.gpus === Infinity ? 'no GPU bound' : `${room.cpuUnits === Infinity ? 'up to ' : ''}${room.gpus} GPUs`;
+  return `${room.label} ${memory}, ${cpu} and ${gpus}`;
 }

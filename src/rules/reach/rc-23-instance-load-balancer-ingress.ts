@@ -130,9 +130,21 @@ function issue(service: TemplateResource, lb: TemplateResource, lbGroups: Set<Te
     value: lbLabel,
     problem: `No security group of the container instances (${groupLabel}) admits ${source} on ${way.what.replace('{t}', way.transport)}`,
     allowed: `instance security group ingress from the load balancer${lbGroups === 'none' ? '\'s subnets (a CIDR)' : '\'s security group'} on ${ports}/${way.transport}`,
-    fix: `Add it: autoScalingGroup.connections.allowFrom(${lbGroups === 'none' ? 'Peer.ipv4(vpc.vpcCidrBlock)' : 'loadBalancer'}, ${peerPort})`
-      + (lbGroups === 'none' ? ', and for an internet-facing Network Load Balancer its clients\' addresses too (instance targets see the client IP). ' : '. ')
+    fix: (lbGroups !== 'none' && groups.some((g) => g.stack !== lb.stack) ? crossStackFix(way)
+      : `Add it: autoScalingGroup.connections.allowFrom(${lbGroups === 'none' ? 'Peer.ipv4(vpc.vpcCidrBlock)' : 'loadBalancer'}, ${peerPort})`
+        + (lbGroups === 'none' ? ', and for an internet-facing Network Load Balancer its clients\' addresses too (instance targets see the client IP). ' : '. '))
       + 'aws-cdk-lib services on a cluster whose group came from Cluster.addAsgCapacityProvider open nothing on it (aws-cdk#22764); '
       + 'kit services open their host ports, but not a separate health check port.',
   };
+}
+
+/**
+ * The instances and the load balancer are in different stacks: connections.allowFrom there makes the group's stack
+ * reference the load balancer's, which already references the group's (the cluster), a cycle. The rule belongs in
+ * the load balancer's stack.
+ */
+function crossStackFix(way: Way): string {
+  return 'Add it in the load balancer\'s stack (autoScalingGroup.connections.allowFrom would put it in the group\'s stack, a dependency cycle): '
+    + 'new ec2.CfnSecurityGroupIngress(loadBalancerStack, \'InstancesFromLb\', { groupId: instanceSecurityGroup.securityGroupId, '
+    + `sourceSecurityGroupId: loadBalancerSecurityGroup.securityGroupId, ipProtocol: '${way.transport}', fromPort: ${way.first}, toPort: ${way.last} }). `;
 }

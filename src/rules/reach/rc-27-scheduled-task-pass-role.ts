@@ -13,7 +13,8 @@ export const RC27_SCHEDULED_TASK_PASS_ROLE: ResourceRule = {
   description: 'For each ECS target of an EventBridge Scheduler schedule or EventBridge rule whose RoleArn is a role of the app with all its policies in the '
     + 'template, and whose task definition is in the app: the role must allow ecs:RunTask on the task definition, and iam:PassRole on the task role and '
     + 'the execution role when they are roles of the app. A warning: the stack deploys, but every run fails. Silent when a policy or attachment is '
-    + 'unresolved, an AWS managed or external policy is attached, or a role is outside the app.',
+    + 'unresolved, an AWS managed or external policy is attached, or a role is outside the app. Step Functions state machines that run tasks '
+    + '(ecs:runTask in their definition) are not judged.',
   deployError: 'CloudFormation creates the schedule, but each run fails before a task starts: RunTask is denied ("not authorized to perform: '
     + 'iam:PassRole" or "ecs:RunTask"), and the event goes to the dead-letter queue, or is dropped.',
   fix: 'Grant the target\'s role ecs:RunTask on the task definition and iam:PassRole on the task and execution roles (taskDefinition.grantRun(role) does '

@@ -50,6 +50,45 @@ function plain(o: Options = {}) {
   return stack;
 }
 
+describe('ECS-RC-23 with the instances and the load balancer in two stacks (found by an adoption user trial)', () => {
+  function twoStacks(fixed: boolean) {
+    const app = new App();
+    const net = new Stack(app, 'Net');
+    const vpc = new ec2.Vpc(net, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const cluster = new ecs.Cluster(net, 'Cluster', { vpc });
+    const asg = new autoscaling.AutoScalingGroup(net, 'Asg', {
+      vpc, instanceType: new ec2.InstanceType('m6i.large'), machineImage: ecs.EcsOptimizedImage.amazonLinux2023(), maxCapacity: 2,
+    });
+    const provider = new ecs.AsgCapacityProvider(net, 'Provider', { autoScalingGroup: asg, enableManagedTerminationProtection: false });
+    cluster.addAsgCapacityProvider(provider);
+    const svc = new Stack(app, 'Svc');
+    const task = new ecs.Ec2TaskDefinition(svc, 'Task');
+    task.addContainer('web', { image: IMAGE, memoryLimitMiB: 256, portMappings: [{ containerPort: 80 }] });
+    const web = new ecsPatterns.ApplicationLoadBalancedEc2Service(svc, 'Web', {
+      cluster, taskDefinition: task, desiredCount: 1, capacityProviderStrategies: [{ capacityProvider: provider.capacityProviderName, weight: 1 }],
+    });
+    if (fixed) {
+      // The fix the message names: the rule in the load balancer's stack.
+      new ec2.CfnSecurityGroupIngress(svc, 'InstancesFromLb', {
+        groupId: asg.connections.securityGroups[0].securityGroupId,
+        sourceSecurityGroupId: web.loadBalancer.connections.securityGroups[0].securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 32768,
+        toPort: 65535,
+      });
+    }
+    const model = new AssemblyModel([net, svc].map((s) => ({ name: s.stackName, template: Template.fromStack(s).toJSON() })));
+    return runRules(model, { rules: [rule] }).map((f) => f.message);
+  }
+
+  test('bad: the fix names a CfnSecurityGroupIngress in the load balancer\'s stack (allowFrom there is a cycle); good once it is there', () => {
+    expect(twoStacks(false)).toEqual([expect.stringContaining('Add it in the load balancer\'s stack (autoScalingGroup.connections.allowFrom would put it in '
+      + 'the group\'s stack, a dependency cycle): new ec2.CfnSecurityGroupIngress(loadBalancerStack, \'InstancesFromLb\', { groupId: '
+      + 'instanceSecurityGroup.securityGroupId, sourceSecurityGroupId: loadBalancerSecurityGroup.securityGroupId, ipProtocol: \'tcp\', fromPort: 32768, toPort: 65535 }).')]);
+    expect(twoStacks(true)).toEqual([]);
+  });
+});
+
 describe('ECS-RC-23 on ecs-patterns services', () => {
   test('bad: bridge tasks on an addAsgCapacityProvider group: nothing admits the load balancer on the dynamic host ports', () => {
     expect(messages(plain())).toEqual([

@@ -285,7 +285,8 @@ function infrastructureOptimization(path: string, scaleInAfter: Duration | undef
 function onDemandPriceAside(config: ec2.InstanceRequirementsConfig | undefined): {
   config?: ec2.InstanceRequirementsConfig; onDemandMaxPricePercentageOverLowestPrice?: number;
 } {
-  if (config?.spotMaxPricePercentageOverLowestPrice === undefined || config.onDemandMaxPricePercentageOverLowestPrice === undefined) return { config };
+  const both = config?.spotMaxPricePercentageOverLowestPrice !== undefined && config.onDemandMaxPricePercentageOverLowestPrice !== undefined;
+  if (!both) return { config };
   const { onDemandMaxPricePercentageOverLowestPrice, ...rest } = config;
   return { config: rest, onDemandMaxPricePercentageOverLowestPrice };
 }

@@ -107,7 +107,9 @@ describe('ManagedInstancesCapacity options', () => {
   test('Spot and On-Demand price protection together render both (aws-cdk-lib refuses the pair; found by a verification run)', () => {
     const { stack, cluster } = clusterStack();
     cluster.addManagedInstancesCapacity('MI', {
-      instanceRequirements: { vCpuCountMin: 2, memoryMin: Size.gibibytes(4), spotMaxPricePercentageOverLowestPrice: 50, onDemandMaxPricePercentageOverLowestPrice: 20 },
+      instanceRequirements: {
+        vCpuCountMin: 2, memoryMin: Size.gibibytes(4), spotMaxPricePercentageOverLowestPrice: 50, onDemandMaxPricePercentageOverLowestPrice: 20,
+      },
     });
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::CapacityProvider', {
       ManagedInstancesProvider: {

@@ -65,7 +65,7 @@ export interface ManagedInstancesCapacityOptions {
    */
   readonly scaleInAfter?: Duration;
   /**
-   * Whether ECS optimizes idle or underutilized instances away at all; false renders ScaleInAfter -1 and cannot be
+   * Whether ECS optimizes idle or underutilized instances away at all. False renders ScaleInAfter -1 and cannot be
    * combined with scaleInAfter (KIT-MI-OPTIMIZATION).
    * @default true
    */

@@ -1,7 +1,6 @@
 /** Text and JSON renderings of findings for the CLI. */
-import * as path from 'path';
 import type { AcknowledgedFinding } from './acknowledgements';
-import { SourceLines } from './source-lines';
+import { pathBelow, SourceLines } from './source-lines';
 import { Finding } from '../rules/rule';
 
 export interface CheckedFinding extends Finding {
@@ -47,10 +46,9 @@ function location(f: Finding): string | undefined {
   return f.path === `${f.stack}/${f.logicalId}` ? f.property : `${f.stack}/${f.logicalId}${f.property ? ` ${f.property}` : ''}`;
 }
 
-/** The file as given, relative to the working directory when it is below it. */
+/** The file relative to the working directory when it is below it, else as given. */
 function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, path.resolve(cwd, file));
-  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+  return pathBelow(file, cwd) ?? file;
 }
 
 /**

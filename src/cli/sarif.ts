@@ -5,7 +5,7 @@ import * as url from 'url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { AcknowledgedFinding } from './acknowledgements';
 import { CheckedFinding } from './report-format';
-import { SourceLines } from './source-lines';
+import { pathBelow, SourceLines } from './source-lines';
 import { KIT_CHECKS } from '../kit-checks';
 import { REPLACEMENT_GUARD } from '../rules/replacement/replacement-guard';
 import { Rule } from '../rules/rule';
@@ -107,7 +107,6 @@ function fingerprint(f: CheckedFinding): string {
 
 /** Relative to the working directory (the repository root in CI), as code scanning maps it; else a file: URI. */
 export function toUri(file: string, cwd: string): string {
-  const abs = path.resolve(cwd, file);
-  const rel = path.relative(cwd, abs);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? url.pathToFileURL(abs).href : rel.split(path.sep).join('/');
+  const rel = pathBelow(file, cwd);
+  return rel === undefined ? url.pathToFileURL(path.resolve(cwd, file)).href : rel.split(path.sep).join('/');
 }

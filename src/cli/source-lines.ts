@@ -1,7 +1,14 @@
 /** Where a finding sits in its file: the line of its property, else of its resource (SARIF regions, text and JSON output). */
 import * as fs from 'fs';
+import * as path from 'path';
 import type { CheckedFinding } from './report-format';
 import { sourceLocator } from './yaml-template';
+
+/** `file` relative to `cwd` when it lies below it (as CI logs and code scanning name files), else undefined. */
+export function pathBelow(file: string, cwd: string): string | undefined {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+}
 
 /** Reads each file once per run. */
 export class SourceLines {

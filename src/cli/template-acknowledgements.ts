@@ -10,6 +10,7 @@
  *           reason: the worker drains for 5 minutes on SIGTERM
  */
 import { Acknowledgement, StackInput } from '../rules/model';
+import { toObject } from '../rules/values';
 
 /** The Metadata key the kit reads. */
 export const TEMPLATE_METADATA_KEY = 'cdk-ecs-kit';
@@ -25,16 +26,12 @@ export function templateAcknowledgements(stack: StackInput): Acknowledgement[] {
 }
 
 function entries(metadata: unknown): { id: string; reason: string }[] {
-  const kit = record(record(metadata)?.[TEMPLATE_METADATA_KEY]);
+  const kit = toObject(toObject(metadata)?.[TEMPLATE_METADATA_KEY]);
   const list = kit?.acknowledge;
   if (!Array.isArray(list)) return [];
   return list.flatMap((raw) => {
-    const e = record(raw);
+    const e = toObject(raw);
     // Recorded as the plugin records them, so check reads both alike.
     return typeof e?.id === 'string' ? [{ id: `cdk-ecs-kit::${e.id.trim()}`, reason: typeof e.reason === 'string' ? e.reason : '' }] : [];
   });
-}
-
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
 }

@@ -92,23 +92,28 @@ function readAcknowledgements(metadata: readonly Record<string, readonly Metadat
  */
 export const CHECKS_SETTINGS_METADATA = 'cdk-ecs-kit:checks-settings';
 
-/** The EcsChecks settings a stack's synth recorded; undefined when none (or none set). */
-function readChecksSettings(metadata: readonly Record<string, readonly MetadataEntry[]>[]): ChecksSettings | undefined {
+/** The data of the first metadata entry of `type` whose data is an object (the kit records each once per stack). */
+function firstMetadataObject(metadata: readonly Record<string, readonly MetadataEntry[]>[], type: string): object | undefined {
   for (const byPath of metadata) {
     for (const list of Object.values(byPath)) {
       for (const e of Array.isArray(list) ? list : []) {
-        if (e?.type !== CHECKS_SETTINGS_METADATA || !e.data || typeof e.data !== 'object') continue;
-        const data = e.data as { disabledRules?: unknown; severityOverrides?: unknown };
-        const disabledRules = Array.isArray(data.disabledRules) ? data.disabledRules.filter((id): id is string => typeof id === 'string') : [];
-        const severityOverrides: Record<string, string> = {};
-        if (data.severityOverrides && typeof data.severityOverrides === 'object') {
-          for (const [id, level] of Object.entries(data.severityOverrides)) if (typeof level === 'string') severityOverrides[id] = level;
-        }
-        return { disabledRules, severityOverrides };
+        if (e?.type === type && e.data && typeof e.data === 'object') return e.data as object;
       }
     }
   }
   return undefined;
+}
+
+/** The EcsChecks settings a stack's synth recorded; undefined when none (or none set). */
+function readChecksSettings(metadata: readonly Record<string, readonly MetadataEntry[]>[]): ChecksSettings | undefined {
+  const data = firstMetadataObject(metadata, CHECKS_SETTINGS_METADATA) as { disabledRules?: unknown; severityOverrides?: unknown } | undefined;
+  if (!data) return undefined;
+  const disabledRules = Array.isArray(data.disabledRules) ? data.disabledRules.filter((id): id is string => typeof id === 'string') : [];
+  const severityOverrides: Record<string, string> = {};
+  if (data.severityOverrides && typeof data.severityOverrides === 'object') {
+    for (const [id, level] of Object.entries(data.severityOverrides)) if (typeof level === 'string') severityOverrides[id] = level;
+  }
+  return { disabledRules, severityOverrides };
 }
 
 /** Stack metadata type under which DeploymentStandard.apply() records the standard (its toJson() object). */
@@ -116,14 +121,8 @@ export const STANDARD_METADATA = 'cdk-ecs-kit:standard';
 
 /** The standard a stack's synth applied, as JSON text; undefined when none was recorded. */
 function readStandard(metadata: readonly Record<string, readonly MetadataEntry[]>[]): string | undefined {
-  for (const byPath of metadata) {
-    for (const list of Object.values(byPath)) {
-      for (const e of Array.isArray(list) ? list : []) {
-        if (e?.type === STANDARD_METADATA && e.data && typeof e.data === 'object') return JSON.stringify(e.data);
-      }
-    }
-  }
-  return undefined;
+  const data = firstMetadataObject(metadata, STANDARD_METADATA);
+  return data === undefined ? undefined : JSON.stringify(data);
 }
 
 /** `Annotations.addWarningV2(id, message)` records `message [ack: id]`. */

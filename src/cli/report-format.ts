@@ -12,7 +12,7 @@ export interface CheckedFinding extends Finding {
   readonly generated?: boolean;
 }
 
-/** `--format json`: {"findings":[{ruleId, severity, stack, logicalId, path, property, value, message, file?, line?}]} */
+/** `--format json`: {"findings":[{ruleId, severity, stack, logicalId, path, property, value, message, file?, line?}]}; no line in a cloud assembly. */
 export function formatJson(findings: readonly CheckedFinding[], acknowledged: readonly AcknowledgedFinding[] = [], cwd = process.cwd()): string {
   const lines = new SourceLines();
   return JSON.stringify({
@@ -25,8 +25,9 @@ export function formatJson(findings: readonly CheckedFinding[], acknowledged: re
       property: f.property,
       value: f.value,
       message: f.message,
-      // The file the finding is in (a template, a task definition JSON file, or a cloud assembly's template) and its line.
-      ...f.file ? { file: displayPath(f.file, cwd), line: lines.of(f) } : {},
+      // The file the finding is in (a template, a task definition JSON file, or a cloud assembly's template), and its line
+      // in a file the user wrote: finding a line parses the file, which costs seconds over a large cdk.out's templates.
+      ...f.file ? { file: displayPath(f.file, cwd), ...f.generated ? {} : { line: lines.of(f) } } : {},
     })),
     acknowledged: acknowledged.map((a) => ({
       ruleId: a.finding.ruleId,

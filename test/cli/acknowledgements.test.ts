@@ -30,6 +30,12 @@ test('an acknowledgement of an id no rule or check has is named on stderr; the f
   ]);
 });
 
+test('JSON names the cloud assembly template of a finding, without a line (the generated file is not parsed for it)', () => {
+  const [finding] = JSON.parse(runCli('check', '--format', 'json', assembly(() => undefined)).stdout).findings;
+  expect(finding).toMatchObject({ ruleId: 'ECS-TD-01', file: expect.stringMatching(/Acks\.template\.json$/) });
+  expect(finding).not.toHaveProperty('line');
+});
+
 test('a known id is honoured and draws no note', () => {
   const out = assembly((td) => Validations.of(td).acknowledge({ id: 'ECS-TD-01', reason: 'sized by the platform team (PLAT-1)' }));
   const r = runCli('check', out);

@@ -25,7 +25,10 @@ export interface ContainerContext {
   readonly readonlyDefault: boolean;
   /** Memory when none is given: a number, a lazily computed token, or none (the task's memory is a token). */
   readonly defaultMemoryMiB?: number;
-  /** Task memory (Fargate): the hard limit when only a reservation is given. */
+  /**
+   * Task memory known at synth: the hard limit when only a reservation is given. Not a token, which cannot be compared
+   * with the reservation: the task's memory then caps the container.
+   */
   readonly taskMemoryMiB?: number;
 }
 
@@ -47,10 +50,8 @@ export function withContainerDefaults(id: string, options: TaskContainerOptions,
   validateHealthCheck(options.healthCheck, name, ctx.path);
   const { scratchPaths: _scratch, ...rest } = options;
   // A reservation alone: the hard limit is the task memory (a lazy default would trip CDK's limit >= reservation check).
-  // A token task memory cannot be compared with the reservation: no hard limit then (the task's memory caps the container).
-  const taskLimit = ctx.taskMemoryMiB !== undefined && !Token.isUnresolved(ctx.taskMemoryMiB) ? ctx.taskMemoryMiB : undefined;
   const memory = options.memoryLimitMiB
-    ?? (options.memoryReservationMiB !== undefined ? taskLimit : ctx.defaultMemoryMiB);
+    ?? (options.memoryReservationMiB !== undefined ? ctx.taskMemoryMiB : ctx.defaultMemoryMiB);
   return {
     ...rest,
     containerName: name,

@@ -360,7 +360,7 @@ export abstract class TaskBase extends Construct {
       isWindows: this.isWindows,
       readonlyDefault: this.readonlyDefault,
       defaultMemoryMiB: defaultMemory,
-      taskMemoryMiB,
+      taskMemoryMiB: taskMemoryMiB !== undefined && !Token.isUnresolved(taskMemoryMiB) ? taskMemoryMiB : undefined,
     });
     warnPrivilegedPort(this, options, resolved);
     const def = this.taskDefinition.addContainer(id, resolved);

@@ -6,7 +6,7 @@ import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
 import { resolveCluster } from '../service/cluster-providers';
 import { AUTO_SCALING_GROUP, ProviderRef, providerAutoScalingGroup, providerKind, strategyOf } from '../service/service-facts';
-import { instanceSize } from '../tables/instance-sizes';
+import { InstanceSize, instanceSize } from '../tables/instance-sizes';
 import { containerGpus, containers } from '../task/task-facts';
 import { orList, parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../values';
 
@@ -80,41 +80,51 @@ export function providerRoom(provider: TemplateResource, ctx: RuleContext): Prov
     if (vcpu === undefined || memory === undefined || gpus === undefined) return undefined;
     // Allowed instance types of the table bound the room further (wildcards such as m6i.* and unknown types do not).
     const allowed = req.AllowedInstanceTypes === undefined ? undefined : toArray(req.AllowedInstanceTypes)?.map((t) => toStr(t));
-    const sizes = allowed?.map((t) => (t === undefined ? undefined : instanceSize(t)));
-    if (sizes && sizes.length > 0 && sizes.every((x) => x !== undefined)) {
-      const known = sizes as NonNullable<(typeof sizes)[number]>[];
-      vcpu = Math.min(vcpu, Math.max(...known.map((x) => x.vcpu)));
-      memory = Math.min(memory, Math.max(...known.map((x) => x.memoryMiB)));
-      gpus = Math.min(gpus, Math.max(...known.map((x) => x.gpus)));
+    const types = allowed?.every((t): t is string => t !== undefined) ? allowed as string[] : undefined;
+    const largest = types && largestOf(types);
+    if (largest) {
+      vcpu = Math.min(vcpu, largest.vcpu);
+      memory = Math.min(memory, largest.memoryMiB);
+      gpus = Math.min(gpus, largest.gpus);
     }
-    const types = sizes?.every((x) => x !== undefined) ? allowed as string[] : undefined;
     return {
-      get label() { return types ? `${provider.path} (${orList(types)})` : provider.path; },
+      get label() { return largest ? `${provider.path} (${orList(types!)})` : provider.path; },
       memoryMiB: memory,
       cpuUnits: vcpu * 1024,
       gpus,
       managedInstances: true,
-      typed: types !== undefined,
+      typed: largest !== undefined,
     };
   }
   if (kind !== 'asg') return undefined;
   const asg = providerAutoScalingGroup(provider, ctx.assembly);
   if (!asg) return undefined;
   const { types, imageId } = launchOf(asg, ctx);
-  const sizes = types?.map(instanceSize);
-  if (!sizes || sizes.length === 0 || sizes.some((s) => s === undefined)) return undefined;
-  const known = sizes as NonNullable<(typeof sizes)[number]>[];
-  const gpus = Math.max(...known.map((s) => s.gpus));
+  const largest = types && largestOf(types);
+  if (!largest) return undefined;
+  const gpus = largest.gpus;
   // GPUs the image's agent cannot see are no room at all.
   const image = gpus > 0 ? imageParameter(imageId, asg.stack) : undefined;
   const noDriver = image !== undefined && imageRunsGpus(image) === false;
   return {
     // Paths are looked up only when a finding names the provider.
     get label() { return `${provider.path} (${orList(types!)})`; },
-    memoryMiB: Math.max(...known.map((s) => s.memoryMiB)),
-    cpuUnits: Math.max(...known.map((s) => s.vcpu * 1024)),
+    memoryMiB: largest.memoryMiB,
+    cpuUnits: largest.vcpu * 1024,
     gpus: noDriver ? 0 : gpus,
     gpuNote: noDriver ? `image ${image} has no NVIDIA driver, so the agent registers none of the instances' ${gpus} GPU${gpus > 1 ? 's' : ''}` : undefined,
+  };
+}
+
+/** The most vCPUs, memory and GPUs of any of the instance types; undefined when there are none or one is not in the size table. */
+function largestOf(types: readonly string[]): InstanceSize | undefined {
+  const sizes = types.map(instanceSize);
+  if (sizes.length === 0 || sizes.some((s) => s === undefined)) return undefined;
+  const known = sizes as InstanceSize[];
+  return {
+    vcpu: Math.max(...known.map((s) => s.vcpu)),
+    memoryMiB: Math.max(...known.map((s) => s.memoryMiB)),
+    gpus: Math.max(...known.map((s) => s.gpus)),
   };
 }
 

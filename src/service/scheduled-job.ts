@@ -78,14 +78,21 @@ export interface ScheduledJobProps {
  * Runs a task on a cron or rate schedule through EventBridge Scheduler, with
  * retries and a dead-letter queue. The scheduler's role may run exactly this
  * task definition and pass exactly its two roles (TaskBase.grantRunTask).
+ * It is `ec2.IConnectable`: `db.connections.allowDefaultPortFrom(job)` lets its tasks reach a database.
  */
-export class ScheduledJob extends Construct {
+export class ScheduledJob extends Construct implements ec2.IConnectable {
   public readonly schedule: scheduler.CfnSchedule;
   /** Role EventBridge Scheduler assumes. */
   public readonly role: iam.Role;
   /** The dead-letter queue. One the kit creates is retained on stack deletion (RemovalPolicy.RETAIN). */
   public readonly deadLetterQueue: sqs.IQueue;
+  /** Security group of awsvpc tasks (undefined for bridge and host tasks, which use the instances'). */
   public readonly securityGroup?: ec2.ISecurityGroup;
+  /**
+   * The tasks' connections: their security group for awsvpc tasks, the EC2 capacity's instances otherwise
+   * (bridge and host tasks use the instances' security group).
+   */
+  public readonly connections: ec2.Connections;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
@@ -192,10 +199,16 @@ export class ScheduledJob extends Construct {
     const kitTask = task.kit;
     if (kitTask) this.node.addValidation({ validate: () => rejectEbsVolume(path, kitTask) });
     dependOnCapacity(cluster, this.schedule);
-    const peer = this.securityGroup ?? capacity.ec2Capacity;
-    if (peer) task.kit?.connectVolumes(peer);
+    this.connections = jobConnections(this.securityGroup, capacity.ec2Capacity, cluster.cluster);
+    if (this.connections.securityGroups.length) task.kit?.connectVolumes(this);
     task.kit?.addVolumeDependency(this.schedule);
   }
+}
+
+/** Bridge and host tasks of a plain ecs.Cluster use the instances `addCapacity` put on the cluster's connections. */
+function jobConnections(securityGroup: ec2.ISecurityGroup | undefined, capacity: Ec2Capacity | undefined, cluster: ecs.ICluster): ec2.Connections {
+  if (securityGroup) return new ec2.Connections({ securityGroups: [securityGroup] });
+  return capacity?.connections ?? cluster.connections;
 }
 
 const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03', 'ECS-RC-10', 'ECS-SV-32'];

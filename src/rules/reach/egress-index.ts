@@ -6,7 +6,8 @@
  */
 import { AssemblyModel, TemplateResource } from '../model';
 import { toArray, toObject } from '../values';
-import { port, SECURITY_GROUP } from './load-balancing-index';
+import { ipv4Range } from './address-ranges';
+import { IngressSource, port, SECURITY_GROUP } from './load-balancing-index';
 import { UnknownWriters } from './unknown-writers';
 
 const SECURITY_GROUP_EGRESS = 'AWS::EC2::SecurityGroupEgress';
@@ -16,8 +17,8 @@ export interface EgressRule {
   readonly protocol?: string;
   readonly fromPort?: number;
   readonly toPort?: number;
-  /** A group of the assembly, any address range, or something the template does not decide. */
-  readonly destination: { readonly kind: 'group'; readonly group: TemplateResource } | { readonly kind: 'address' } | { readonly kind: 'unknown' };
+  /** A group of the assembly, an address range (`range` for a literal IPv4 CidrIp), or something the template does not decide. */
+  readonly destination: IngressSource;
 }
 
 export interface EgressIndex {
@@ -60,7 +61,9 @@ function build(assembly: AssemblyModel): EgressIndex {
 function egressRule(p: Record<string, unknown>, origin: TemplateResource, assembly: AssemblyModel): EgressRule {
   const protocol = assembly.resolveString(p.IpProtocol, origin.stack)?.toLowerCase();
   let destination: EgressRule['destination'] = { kind: 'unknown' };
-  if (p.CidrIp !== undefined || p.CidrIpv6 !== undefined || p.DestinationPrefixListId !== undefined) {
+  if (p.CidrIp !== undefined) {
+    destination = { kind: 'address', range: ipv4Range(assembly.resolveString(p.CidrIp, origin.stack)) };
+  } else if (p.CidrIpv6 !== undefined || p.DestinationPrefixListId !== undefined) {
     destination = { kind: 'address' };
   } else if (p.DestinationSecurityGroupId !== undefined) {
     const group = assembly.resolveResource(p.DestinationSecurityGroupId, origin.stack);

@@ -10,6 +10,7 @@
  * need the whole picture can stay silent.
  */
 import { AssemblyModel, StackModel, TemplateResource } from '../model';
+import { Ipv4Range, ipv4Range, overlaps } from './address-ranges';
 import { UnknownWriters } from './unknown-writers';
 import { SERVICE } from '../service/service-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
@@ -34,8 +35,8 @@ export interface Forwarder {
 /** Where an ingress rule admits traffic from. */
 export type IngressSource =
   | { readonly kind: 'group'; readonly group: TemplateResource }
-  /** CidrIp, CidrIpv6 or SourcePrefixListId: addresses, whatever their value. */
-  | { readonly kind: 'address' }
+  /** CidrIp, CidrIpv6 or SourcePrefixListId: addresses; `range` only for a literal IPv4 CidrIp. */
+  | { readonly kind: 'address'; readonly range?: Ipv4Range }
   /** A security group outside the assembly (literal id), a group name, or an unresolved value. */
   | { readonly kind: 'unknown' };
 
@@ -225,7 +226,9 @@ function indexIngress(assembly: AssemblyModel) {
 function ingressRule(origin: TemplateResource, p: Record<string, unknown>, assembly: AssemblyModel): IngressRule {
   const protocol = assembly.resolveString(p.IpProtocol, origin.stack)?.toLowerCase();
   let source: IngressSource = { kind: 'unknown' };
-  if (p.CidrIp !== undefined || p.CidrIpv6 !== undefined || p.SourcePrefixListId !== undefined) {
+  if (p.CidrIp !== undefined) {
+    source = { kind: 'address', range: ipv4Range(assembly.resolveString(p.CidrIp, origin.stack)) };
+  } else if (p.CidrIpv6 !== undefined || p.SourcePrefixListId !== undefined) {
     source = { kind: 'address' };
   } else if (p.SourceSecurityGroupId !== undefined && p.SourceSecurityGroupName === undefined) {
     const group = assembly.resolveResource(p.SourceSecurityGroupId, origin.stack);
@@ -280,33 +283,78 @@ export function coversPort(
 
 /**
  * Whether a security group rule that `covers` a port lets traffic between `peer` (its source, or its destination for
- * egress) and one of `groups` through: any address range may hold them; a group must be one of them; security group
- * peers never match a load balancer without groups ('none'); a peer the template does not decide is 'unknown'.
+ * egress) and one of `groups` through: an address range may hold them, unless it is a literal IPv4 range that shares no
+ * address with the `addresses` the traffic is known to come from (or go to); a group must be one of them; security
+ * group peers never match a load balancer without groups ('none'); a peer the template does not decide is 'unknown'.
  */
-function peerVerdict(covers: 'yes' | 'no' | 'unknown', peer: IngressSource, groups: ReadonlySet<TemplateResource> | 'none'): 'yes' | 'no' | 'unknown' {
+function peerVerdict(
+  covers: 'yes' | 'no' | 'unknown', peer: IngressSource, groups: ReadonlySet<TemplateResource> | 'none', addresses: AddressesOf,
+): 'yes' | 'no' | 'unknown' {
   if (covers === 'no') return 'no';
-  if (peer.kind === 'address') return covers;
+  if (peer.kind === 'address') return peer.range !== undefined && missesAll(peer.range, addresses()) ? 'no' : covers;
   if (groups === 'none') return 'no';
   if (peer.kind === 'group') return groups.has(peer.group) ? covers : 'no';
   return 'unknown';
 }
 
+/** The other side's IPv4 ranges, worked out only when a literal IPv4 rule needs them. */
+type AddressesOf = () => readonly Ipv4Range[] | undefined;
+
+/** Ranges given as a list or a function, worked out at most once. */
+function lazyRanges(addresses: readonly Ipv4Range[] | (() => readonly Ipv4Range[] | undefined) | undefined): AddressesOf {
+  if (typeof addresses !== 'function') return () => addresses;
+  let done = false;
+  let value: readonly Ipv4Range[] | undefined;
+  return () => {
+    if (!done) {
+      value = addresses();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** Whether a rule's literal IPv4 range is outside every one of `addresses` (known IPv4 ranges of the other side). */
+function missesAll(range: Ipv4Range, addresses: readonly Ipv4Range[] | undefined): boolean {
+  return addresses !== undefined && !addresses.some((a) => overlaps(a, range));
+}
+
 /**
  * The verdict of a group's rules for a transport and port (or any port up to `lastPort`) between their peers (`peerOf`:
  * an ingress rule's source, an egress rule's destination) and `groups`: 'yes' when one lets it through, else 'unknown'
- * when one may, else 'no'.
+ * when one may, else 'no'. `addresses`, when given, are the IPv4 ranges the other side's traffic certainly uses (a load
+ * balancer's or the tasks' subnets; a function is called only if a literal IPv4 rule needs them): literal IPv4 rules
+ * outside all of them do not let it through.
  */
 export function rulesVerdict<R extends Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>>(
   rules: readonly R[], transport: Transport, portNumber: number, peerOf: (rule: R) => IngressSource, groups: ReadonlySet<TemplateResource> | 'none',
-  lastPort = portNumber,
+  lastPort = portNumber, addresses?: readonly Ipv4Range[] | (() => readonly Ipv4Range[] | undefined),
 ): 'yes' | 'no' | 'unknown' {
+  const addressesOf = lazyRanges(addresses);
   let unknown = false;
   for (const rule of rules) {
-    const v = peerVerdict(coversPort(rule, transport, portNumber, lastPort), peerOf(rule), groups);
+    const v = peerVerdict(coversPort(rule, transport, portNumber, lastPort), peerOf(rule), groups, addressesOf);
     if (v === 'yes') return 'yes';
     if (v === 'unknown') unknown = true;
   }
   return unknown ? 'unknown' : 'no';
+}
+
+/**
+ * The literal IPv4 ranges of the rules that cover the port but miss every one of `addresses`, for a finding's words:
+ * "its CIDR rule 192.168.0.0/16 does not cover ...". Empty without `addresses`.
+ */
+export function missedRanges<R extends Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>>(
+  rules: readonly R[], transport: Transport, portNumber: number, peerOf: (rule: R) => IngressSource, addresses: readonly Ipv4Range[] | undefined,
+  lastPort = portNumber,
+): string[] {
+  const out = new Set<string>();
+  for (const rule of rules) {
+    const peer = peerOf(rule);
+    if (peer.kind !== 'address' || peer.range === undefined || coversPort(rule, transport, portNumber, lastPort) === 'no') continue;
+    if (missesAll(peer.range, addresses)) out.add(peer.range.text);
+  }
+  return [...out];
 }
 
 /** An ingress rule's peer, for rulesVerdict. */

@@ -3,8 +3,10 @@ import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
+import { Ipv4Range, loadBalancerRanges, missedRangesText, subnetRanges } from './address-ranges';
 import {
-  ingressOfAll, ingressSource, loadBalancerType, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport, transportsOf,
+  ingressOfAll, ingressSource, loadBalancerType, loadBalancingIndex, missedRanges, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport,
+  transportsOf,
 } from './load-balancing-index';
 
 /** The load balancer's security groups; 'none' for an NLB without any; undefined when not decidable. */
@@ -26,7 +28,7 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
   title: 'Task security groups must admit the load balancer on the container and health check ports',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For an awsvpc service attached to a target group of the assembly, finds the load balancers whose listeners or listener rules forward to it and checks that at least one security group of the tasks admits each of them on the container port, over the target group protocol\'s transport (TCP for HTTP, HTTPS, TCP and TLS; UDP for UDP and QUIC; both for TCP_UDP and TCP_QUIC), and over TCP on the health check port (the container port, or a numeric HealthCheckPort: health checks of UDP target groups are TCP or HTTP). Admitting means an ingress rule (inline SecurityGroupIngress or a separate AWS::EC2::SecurityGroupIngress) whose source is one of the load balancer\'s security groups, or any CIDR or prefix-list rule; a Network Load Balancer without security groups is admitted only by CIDR or prefix-list rules. Skipped when a task or load balancer security group is outside the assembly, an Application Load Balancer has no SecurityGroups (it gets the VPC default group), or any relevant ingress rule or port is unresolved, or an ingress rule whose GroupId is unresolved (or a nested stack whose template is missing) could add to a task group: one in the group\'s own template, or anywhere when the template hands the group out (an Output or a nested stack\'s Parameters).',
+  description: 'For an awsvpc service attached to a target group of the assembly, finds the load balancers whose listeners or listener rules forward to it and checks that at least one security group of the tasks admits each of them on the container port, over the target group protocol\'s transport (TCP for HTTP, HTTPS, TCP and TLS; UDP for UDP and QUIC; both for TCP_UDP and TCP_QUIC), and over TCP on the health check port (the container port, or a numeric HealthCheckPort: health checks of UDP target groups are TCP or HTTP). Admitting means an ingress rule (inline SecurityGroupIngress or a separate AWS::EC2::SecurityGroupIngress) whose source is one of the load balancer\'s security groups, a prefix list or IPv6 range, or an IPv4 CIDR (for an Application Load Balancer, one that shares an address with its subnets\' literal CidrBlocks, since it proxies from its nodes\' addresses; for a Network Load Balancer, any, since it may keep the client\'s address); a Network Load Balancer without security groups is admitted only by CIDR or prefix-list rules. Skipped when a task or load balancer security group is outside the assembly, an Application Load Balancer has no SecurityGroups (it gets the VPC default group), or any relevant ingress rule or port is unresolved, or an ingress rule whose GroupId is unresolved (or a nested stack whose template is missing) could add to a task group: one in the group\'s own template, or anywhere when the template hands the group out (an Output or a nested stack\'s Parameters).',
   deployError: 'CloudFormation creates everything, but the load balancer\'s health checks time out: targets stay "unhealthy" (Request timed out), ECS stops and replaces the tasks ("Task failed ELB health checks"), the service never reaches a steady state and the stack times out and rolls back.',
   fix: 'Allow the load balancer into the tasks: ingress on the container port (and health check port) from the load balancer\'s security group, e.g. service.connections.allowFrom(lb, Port.tcp(port)), and Port.udp(port) too for a UDP target group.',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html',
@@ -41,8 +43,9 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
     const taskLabel = () => reach.taskGroups.map((g) => shortPath(g, service.stack)).join(', ');
     const issues: RuleIssue[] = [];
     for (const path of reach.paths) {
-      if (rulesVerdict(rules, path.transport, path.port, ingressSource, path.lbGroups) !== 'no') continue;
-      issues.push(issue(path, taskLabel(), reach.securityGroups, service));
+      if (rulesVerdict(rules, path.transport, path.port, ingressSource, path.lbGroups, path.port, path.lbRanges) !== 'no') continue;
+      const missed = missedRanges(rules, path.transport, path.port, ingressSource, path.lbRanges);
+      issues.push(issue(path, taskLabel(), reach.securityGroups, service, missed));
     }
     return issues;
   },
@@ -52,6 +55,11 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
 export interface LoadBalancerPath {
   readonly lb: TemplateResource;
   readonly lbGroups: Set<TemplateResource> | 'none';
+  /**
+   * The IPv4 ranges of an Application Load Balancer's subnets, which its traffic and health checks come from (literal
+   * CidrBlocks only); undefined for a Network Load Balancer (its traffic may keep the client's address).
+   */
+  readonly lbRanges?: readonly Ipv4Range[];
   readonly port: number;
   readonly transport: Transport;
   /** "container port 8080/tcp", "health check port 8081/tcp of target group Tg". */
@@ -107,6 +115,7 @@ function walkLoadBalancedTasks(service: TemplateResource, ctx: RuleContext): Loa
     for (const lb of lbs) {
       const lbGroups = loadBalancerGroupsOf(lb, ctx);
       if (!lbGroups) continue;
+      const lbRanges = applicationLoadBalancerRanges(lb, ctx);
       let done = seen.get(lb);
       if (!done) seen.set(lb, done = new Set());
       for (const [port, transport] of ways) {
@@ -118,6 +127,7 @@ function walkLoadBalancedTasks(service: TemplateResource, ctx: RuleContext): Loa
         paths.push({
           lb,
           lbGroups,
+          lbRanges,
           port,
           transport,
           get what() {
@@ -143,12 +153,34 @@ export function awsvpcTaskGroups(service: TemplateResource, ctx: RuleContext): {
   return { groups: groups as TemplateResource[], value: awsvpc.SecurityGroups };
 }
 
+/**
+ * The subnet ranges of an Application Load Balancer (it proxies: targets see its nodes' addresses), once per load
+ * balancer; undefined for other types or subnets that are not literal.
+ */
+export function applicationLoadBalancerRanges(lb: TemplateResource, ctx: RuleContext): Ipv4Range[] | undefined {
+  return resourceFact(lb, albRanges, ctx);
+}
+
+function albRanges(lb: TemplateResource, ctx: RuleContext): Ipv4Range[] | undefined {
+  return loadBalancerType(lb) === 'application' ? loadBalancerRanges(ctx.assembly, lb) : undefined;
+}
+
+/** The IPv4 ranges of an awsvpc service's subnets (where its tasks' addresses are), once per service; undefined unless literal. */
+export function taskSubnetRanges(service: TemplateResource, ctx: RuleContext): Ipv4Range[] | undefined {
+  return resourceFact(service, serviceRanges, ctx);
+}
+
+function serviceRanges(service: TemplateResource, ctx: RuleContext): Ipv4Range[] | undefined {
+  const awsvpc = toObject(toObject(service.properties.NetworkConfiguration)?.AwsvpcConfiguration);
+  return awsvpc ? subnetRanges(ctx.assembly, awsvpc.Subnets, service.stack) : undefined;
+}
+
 /** loadBalancerGroups once per load balancer and assembly: services behind one load balancer ask again. */
 export function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Set<TemplateResource> | 'none' | undefined {
   return resourceFact(lb, loadBalancerGroups, ctx);
 }
 
-function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, service: TemplateResource): RuleIssue {
+function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, service: TemplateResource, missed: string[]): RuleIssue {
   const { lb, lbGroups, port, transport, what } = path;
   const lbLabel = shortPath(lb, service.stack);
   const property = 'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups';
@@ -167,7 +199,8 @@ function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, servic
   return {
     property,
     value,
-    problem: `No security group of the tasks (${taskLabel}) admits load balancer ${lbLabel} (security group ${groups}) on ${what}`,
+    problem: `No security group of the tasks (${taskLabel}) admits load balancer ${lbLabel} (security group ${groups}) on ${what}`
+      + missedRangesText(missed, path.lbRanges, 'the load balancer\'s subnets'),
     allowed: `ingress from ${groups} (or a CIDR covering it) on ${port}/${transport}`,
     fix: `Add task security group ingress from the load balancer's security group on ${port}/${transport} (service.connections.allowFrom(lb, ${peerPort}); `
       + `in a template, an AWS::EC2::SecurityGroupIngress on a task group with SourceSecurityGroupId the load balancer's group, IpProtocol ${transport}, `

@@ -3,8 +3,9 @@ import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { toArray, toObject } from '../values';
-import { ingressOfAll, ingressSource, loadBalancingIndex, rulesVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
-import { awsvpcTaskGroups } from './rc-04-load-balancer-ingress';
+import { missedRangesText } from './address-ranges';
+import { ingressOfAll, ingressSource, loadBalancingIndex, missedRanges, rulesVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { awsvpcTaskGroups, taskSubnetRanges } from './rc-04-load-balancer-ingress';
 
 const FILE_SYSTEM = 'AWS::EFS::FileSystem';
 const MOUNT_TARGET = 'AWS::EFS::MountTarget';
@@ -29,7 +30,7 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
   title: 'EFS mount targets must admit the tasks on NFS port 2049',
   area: 'reach',
   severity: Severity.ERROR,
-  description: 'For an awsvpc service whose task definition mounts an EFS file system of the assembly (EFSVolumeConfiguration.FilesystemId), checks that the security groups of that file system\'s mount targets (AWS::EFS::MountTarget) admit TCP 2049 from a security group of the tasks, or from any CIDR or prefix list. aws-cdk-lib opens it only when asked (fileSystem.connections.allowDefaultPortFrom(service), or the kit\'s connectVolumes). Skipped when the file system, a mount target or a security group is outside the assembly, the file system has no mount target in it, or an ingress rule or port is unresolved, or an ingress rule whose GroupId is unresolved (or a nested stack whose template is missing) could add to a mount target group: one in the group\'s own template, or anywhere when the template hands the group out.',
+  description: 'For an awsvpc service whose task definition mounts an EFS file system of the assembly (EFSVolumeConfiguration.FilesystemId), checks that the security groups of that file system\'s mount targets (AWS::EFS::MountTarget) admit TCP 2049 from a security group of the tasks, from a prefix list or IPv6 range, or from an IPv4 CIDR that shares an address with the tasks\' subnets (any CIDR when a subnet\'s CidrBlock is not literal). aws-cdk-lib opens it only when asked (fileSystem.connections.allowDefaultPortFrom(service), or the kit\'s connectVolumes). Skipped when the file system, a mount target or a security group is outside the assembly, the file system has no mount target in it, or an ingress rule or port is unresolved, or an ingress rule whose GroupId is unresolved (or a nested stack whose template is missing) could add to a mount target group: one in the group\'s own template, or anywhere when the template hands the group out.',
   deployError: 'Tasks stop before their containers start ("ResourceInitializationError: failed to invoke EFS utils commands to set up EFS volumes ... mount.nfs4: Connection timed out"); the service never reaches a steady state and the stack rolls back.',
   fix: 'Let the tasks reach the mount targets: fileSystem.connections.allowDefaultPortFrom(service) (for a kit task, task.connectVolumes(service)), or an ingress rule on TCP 2049 from the tasks\' security group.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
@@ -59,13 +60,15 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
         .map((g) => ctx.assembly.resolveResource(g, mt.stack)));
       if (mts.length === 0 || groups.some((g) => g?.type !== SECURITY_GROUP)) continue;
       const rules = ingressOfAll(index, new Set(groups as TemplateResource[]));
-      if (!rules || rulesVerdict(rules, 'tcp', NFS_PORT, ingressSource, taskGroups) !== 'no') continue;
+      const taskRanges = () => taskSubnetRanges(service, ctx);
+      if (!rules || rulesVerdict(rules, 'tcp', NFS_PORT, ingressSource, taskGroups, NFS_PORT, taskRanges) !== 'no') continue;
       const mtGroups = [...new Set(groups as TemplateResource[])].map((g) => shortPath(g, service.stack)).join(', ');
       const taskLabel = tasks.groups.map((g) => shortPath(g, service.stack)).join(', ');
       issues.push({
         property: 'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups',
         value: tasks.value,
-        problem: `the tasks (${taskLabel}) cannot reach EFS file system ${shortPath(fs, service.stack)}: no ingress rule of its mount targets' security groups (${mtGroups}) admits them on ${NFS_PORT}/tcp`,
+        problem: `the tasks (${taskLabel}) cannot reach EFS file system ${shortPath(fs, service.stack)}: no ingress rule of its mount targets' security groups (${mtGroups}) admits them on ${NFS_PORT}/tcp`
+          + missedRangesText(missedRanges(rules, 'tcp', NFS_PORT, ingressSource, taskRanges()), taskRanges(), 'the tasks\' subnets'),
         allowed: `ingress on ${NFS_PORT}/tcp to ${mtGroups} from ${taskLabel} (or a CIDR covering the tasks)`,
         fix: 'Use fileSystem.connections.allowDefaultPortFrom(service) (a kit task: task.connectVolumes(service)), or add an ingress rule on 2049/tcp from the tasks\' security group.',
       });

@@ -1,8 +1,9 @@
+import { missedRangesText } from './address-ranges';
 import { launchSecurityGroups, serviceInstanceGroups } from './instance-room';
 import {
-  IngressRule, ingressOfAll, ingressSource, loadBalancingIndex, rulesVerdict, shortPath, TARGET_GROUP, Transport, transportsOf,
+  IngressRule, ingressOfAll, ingressSource, loadBalancingIndex, missedRanges, rulesVerdict, shortPath, TARGET_GROUP, Transport, transportsOf,
 } from './load-balancing-index';
-import { loadBalancerGroupsOf } from './rc-04-load-balancer-ingress';
+import { applicationLoadBalancerRanges, loadBalancerGroupsOf } from './rc-04-load-balancer-ingress';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
@@ -55,9 +56,11 @@ export const RC23_INSTANCE_LOAD_BALANCER_INGRESS: ResourceRule = {
         for (const way of ways) {
           const key = `${lb.logicalId}/${way.first}-${way.last}/${way.transport}`;
           if (reported.has(key)) continue;
-          if (rulesVerdict(instances.rules, way.transport, way.first, ingressSource, lbGroups, way.last) !== 'no') continue;
+          const lbRanges = applicationLoadBalancerRanges(lb, ctx);
+          if (rulesVerdict(instances.rules, way.transport, way.first, ingressSource, lbGroups, way.last, lbRanges) !== 'no') continue;
           reported.add(key);
-          issues.push(issue(service, lb, lbGroups, instances.groups, way));
+          const missed = missedRangesText(missedRanges(instances.rules, way.transport, way.first, ingressSource, lbRanges, way.last), lbRanges, 'the load balancer\'s subnets');
+          issues.push(issue(service, lb, lbGroups, instances.groups, way, missed));
         }
       }
     }
@@ -118,7 +121,9 @@ function paths(tg: TemplateResource, ports: HostPorts): Way[] | undefined {
   return ways;
 }
 
-function issue(service: TemplateResource, lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', groups: TemplateResource[], way: Way): RuleIssue {
+function issue(
+  service: TemplateResource, lb: TemplateResource, lbGroups: Set<TemplateResource> | 'none', groups: TemplateResource[], way: Way, missed: string,
+): RuleIssue {
   const lbLabel = shortPath(lb, service.stack);
   const groupLabel = groups.map((g) => shortPath(g, service.stack)).join(', ');
   const ports = way.first === way.last ? `${way.first}` : `${way.first}-${way.last}`;
@@ -128,7 +133,7 @@ function issue(service: TemplateResource, lb: TemplateResource, lbGroups: Set<Te
   return {
     property: 'Properties/LoadBalancers',
     value: lbLabel,
-    problem: `No security group of the container instances (${groupLabel}) admits ${source} on ${way.what.replace('{t}', way.transport)}`,
+    problem: `No security group of the container instances (${groupLabel}) admits ${source} on ${way.what.replace('{t}', way.transport)}${missed}`,
     allowed: `instance security group ingress from the load balancer${lbGroups === 'none' ? '\'s subnets (a CIDR)' : '\'s security group'} on ${ports}/${way.transport}`,
     fix: (lbGroups !== 'none' && groups.some((g) => g.stack !== lb.stack) ? crossStackFix(way)
       : `Add it: autoScalingGroup.connections.allowFrom(${lbGroups === 'none' ? 'Peer.ipv4(vpc.vpcCidrBlock)' : 'loadBalancer'}, ${peerPort})`

@@ -83,17 +83,19 @@ export function nestedStackInputs(
 
 /**
  * The nested template with each `Ref` to a parameter replaced by the literal value its parent passes, as
- * CloudFormation resolves it (a local TemplateURL's parent passes `TaskCpu: "256"`): rules judge the value instead
- * of skipping it. Values that are intrinsics (CDK's nested stacks pass references) and SSM parameter types (their
+ * CloudFormation resolves it (a local TemplateURL's parent passes `TaskCpu: "256"`), or by the parameter's Default
+ * when the parent passes nothing for it (CloudFormation uses the Default then): rules judge the value instead of
+ * skipping it. Values that are intrinsics (CDK's nested stacks pass references) and SSM parameter types (their
  * value is a parameter name, resolved at deploy) stay unresolved.
  */
-function withParameterValues(template: CfnTemplate, passed: unknown): CfnTemplate {
-  if (!passed || typeof passed !== 'object') return template;
-  const declared = (template.Parameters ?? {}) as Record<string, { Type?: unknown } | undefined>;
+function withParameterValues(template: CfnTemplate, passedValue: unknown): CfnTemplate {
+  const passed = (passedValue && typeof passedValue === 'object' ? passedValue : {}) as Record<string, unknown>;
+  const declared = (template.Parameters ?? {}) as Record<string, { Type?: unknown; Default?: unknown } | undefined>;
   const values = new Map<string, unknown>();
-  for (const [name, value] of Object.entries(passed as Record<string, unknown>)) {
-    const type = declared[name]?.Type;
+  for (const [name, declaration] of Object.entries(declared)) {
+    const type = declaration?.Type;
     if (typeof type !== 'string' || type.startsWith('AWS::SSM::')) continue;
+    const value = Object.prototype.hasOwnProperty.call(passed, name) ? passed[name] : declaration?.Default;
     const literal = typeof value === 'number' ? String(value) : value;
     if (typeof literal !== 'string') continue;
     values.set(name, type === 'CommaDelimitedList' || type.startsWith('List<') ? literal.split(',').map((v) => v.trim()) : literal);

@@ -68,6 +68,21 @@ describe('local nested stacks (TemplateURL: ./child.yaml, as aws cloudformation 
     expect(JSON.parse(run('check', '--format', 'json', path.join(fromRef, 'p.json')).stdout).findings).toEqual([]);
   });
 
+  test('a parameter the parent does not pass takes the child\'s Default, as CloudFormation does; one the parent passes overrides it', () => {
+    const child = {
+      Parameters: { TaskMemory: { Type: 'Number', Default: 4096 }, TaskCpu: { Type: 'String', Default: '256' } },
+      Resources: { TaskDef: { ...FARGATE_TASK('0'), Properties: { ...FARGATE_TASK('0').Properties, Cpu: { Ref: 'TaskCpu' }, Memory: { Ref: 'TaskMemory' } } } },
+    };
+    const parent = (params?: Record<string, unknown>) => ({
+      Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: './child.json', ...params ? { Parameters: params } : {} } } },
+    });
+    const findings = (p: unknown) => JSON.parse(run('check', '--format', 'json', path.join(dir({ 'p.json': p, 'child.json': child }), 'p.json')).stdout).findings
+      .map((f: { ruleId: string; message: string }) => `${f.ruleId} ${f.message.split(' at ')[0]}`);
+    expect(findings(parent())).toEqual(['ECS-TD-01 [ECS-TD-01] Fargate task cpu 256 does not allow memory 4096 MiB']);
+    expect(findings(parent({ TaskCpu: '1024' }))).toEqual([]);
+    expect(findings(parent({ TaskMemory: { Ref: 'Memory' } }))).toEqual([]);
+  });
+
   test('an S3 or https TemplateURL is not read from disk: the note says the template is missing', () => {
     const remote = dir({ 'p.json': { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/b/child.json' } } } } });
     expect(run('check', path.join(remote, 'p.json')).stderr).toContain('nested stack p/Child has no template');

@@ -100,7 +100,7 @@ export interface Ec2CapacityOptions {
   readonly rootVolumeSize?: Size;
   /** ECS agent settings rendered into user data. @default - see Ec2AgentSettings */
   readonly agentSettings?: Ec2AgentSettings;
-  /** Instance security group. @default - a new group with egress only */
+  /** Instance security group. @default - a new group with no inbound rules and all outbound allowed */
   readonly securityGroup?: ec2.ISecurityGroup;
   /** CloudWatch detailed (1-minute) monitoring. Control Tower CT.EC2.PR.10 expects it. @default true */
   readonly detailedMonitoring?: boolean;
@@ -126,14 +126,14 @@ const ROOT_DEVICE: Record<Ec2CapacityOs, string> = {
 /**
  * An Auto Scaling group capacity provider on a launch template: IMDSv2 with
  * hop limit 1, encrypted gp3 volumes, managed scaling and managed draining,
- * a managed-policy-only instance role and an egress-only security group.
+ * a managed-policy-only instance role and a security group with no inbound rules.
  */
 export class Ec2Capacity extends Construct implements ec2.IConnectable {
   public readonly capacityProvider: ecs.AsgCapacityProvider;
   public readonly capacityProviderName: string;
   public readonly autoScalingGroup: autoscaling.AutoScalingGroup;
   public readonly launchTemplate: ec2.LaunchTemplate;
-  /** Instance security group, egress only by default. */
+  /** Instance security group: no inbound rules and all outbound allowed by default. */
   public readonly securityGroup: ec2.ISecurityGroup;
   public readonly connections: ec2.Connections;
   public readonly cpuArchitecture: ecs.CpuArchitecture;

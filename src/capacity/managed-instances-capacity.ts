@@ -42,7 +42,7 @@ export interface ManagedInstancesCapacityOptions {
   readonly capacityOptionType?: ecs.CapacityOptionType;
   /** Subnets of the instances (and of awsvpc tasks' network interfaces). @default - private subnets with egress, else isolated ones */
   readonly vpcSubnets?: ec2.SubnetSelection;
-  /** Instance security group. @default - a new group with egress only */
+  /** Instance security group. @default - a new group with no inbound rules and all outbound allowed */
   readonly securityGroup?: ec2.ISecurityGroup;
   /**
    * 1-255 [a-zA-Z0-9_-], not starting with aws, ecs or fargate in any letter case (ECS-CP-06).
@@ -97,7 +97,7 @@ const INSTANCE_ROLE_PREFIX = 'ecsInstanceRole';
 /**
  * An Amazon ECS Managed Instances capacity provider: AWS launches, patches
  * and terminates the instances; you pick instance attributes or types and
- * Spot or on-demand. Private subnets, an egress-only security group, detailed
+ * Spot or on-demand. Private subnets, a security group with no inbound rules, detailed
  * monitoring, and two roles with AWS managed policies only (no inline ones).
  * The provider is deleted before its roles, instance profile, security group
  * and the subnets' internet routes, so ECS can still terminate and
@@ -107,7 +107,7 @@ export class ManagedInstancesCapacity extends Construct implements ec2.IConnecta
   public readonly capacityProvider: ecs.ManagedInstancesCapacityProvider;
   /** Name of the capacity provider (a Ref), for capacity provider strategies. */
   public readonly capacityProviderName: string;
-  /** Instance security group, egress only by default. */
+  /** Instance security group: no inbound rules and all outbound allowed by default. */
   public readonly securityGroup: ec2.ISecurityGroup;
   public readonly connections: ec2.Connections;
   /** Role ECS assumes to manage the instances. */

@@ -68,7 +68,7 @@ export interface ScheduledJobProps {
    * @default ecs.PropagatedTagSource.TASK_DEFINITION (tasks carry the tags cost reports group by, as kit services' do)
    */
   readonly propagateTags?: ecs.PropagatedTagSource;
-  /** Security group of awsvpc tasks. @default - a new egress-only group */
+  /** Security group of awsvpc tasks. @default - a new group with no inbound rules and all outbound allowed */
   readonly securityGroup?: ec2.ISecurityGroup;
   /** Whether the schedule is on. @default true */
   readonly enabled?: boolean;

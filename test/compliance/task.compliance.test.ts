@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { complianceApp, describeFindings, PACKS, runCompliance } from './harness';
 import { KmsKeys } from '../../src/security';
-import { FargateTask } from '../../src/task';
+import { FargateSize, FargateTask } from '../../src/task';
 
 test('a FargateTask with an ECR image, secrets and an EFS volume passes every pack with the single GetAuthorizationToken acknowledgement', () => {
   const app = complianceApp();
@@ -49,4 +49,26 @@ test('a FargateTask with an ECR image, secrets and an EFS volume passes every pa
     reason: expect.stringMatching(/scratch-init.*chmod 1777/),
     path: 'Task/Web/TaskDefinition',
   }]);
+});
+
+test('a Windows FargateTask has exactly the two Control Tower findings Windows containers cannot meet, unacknowledged: a proactive hook would reject it (found by a Windows user trial)', () => {
+  const app = complianceApp();
+  const stack = new Stack(app, 'Win');
+  const repo = ecr.Repository.fromRepositoryArn(stack, 'Repo', 'arn:aws:ecr:eu-west-1:123456789012:repository/iis');
+  const key = new kms.Key(stack, 'LogKey', { enableKeyRotation: true });
+  KmsKeys.restrictGrantsToAwsServices(key);
+  new FargateTask(stack, 'Iis', {
+    size: FargateSize.windows(1024, 2048),
+    logEncryptionKey: key,
+    logRetention: logs.RetentionDays.ONE_YEAR,
+    container: { image: ecs.ContainerImage.fromEcrRepository(repo, '2022'), portMappings: [{ containerPort: 80 }] },
+  });
+
+  const result = runCompliance(app);
+
+  // ECS rejects ReadonlyRootFilesystem and does not support user on Windows containers (docs/compliance.md).
+  expect(result.findings.map((f) => `${f.ruleId} ${f.path}`).sort()).toEqual([
+    'ecs_containers_readonly_access_check Win/Iis/TaskDefinition/Resource',
+    'ecs_task_definition_nonroot_user_check Win/Iis/TaskDefinition/Resource',
+  ]);
 });

@@ -131,7 +131,11 @@ export interface ServiceBaseProps {
   readonly serviceConnect?: ServiceConnectOptions;
   /** Register the tasks in a VPC Lattice target group. @default - no VPC Lattice */
   readonly vpcLattice?: VpcLatticeOptions;
-  /** Security group of awsvpc tasks. @default - a new group: egress only, ingress added by the service shape */
+  /**
+   * Security group of awsvpc tasks. To limit egress, pass one with `allowAllOutbound: false` and its egress rules:
+   * ECS-RC-16 then checks that Fargate tasks can still reach HTTPS, which pulling images, logs and secrets need.
+   * @default - a new group with all outbound allowed and no inbound rules but those the service shape adds
+   */
   readonly securityGroup?: ec2.ISecurityGroup;
   /**
    * More security groups the awsvpc tasks join besides `securityGroup`, e.g. a group in a shared stack that backends

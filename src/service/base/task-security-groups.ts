@@ -12,7 +12,7 @@ import { fail } from '../../errors';
 const MAX_ADDITIONAL_GROUPS = 4;
 
 /**
- * The tasks' own group (the given one, or a new egress-only group), and the additional groups, for awsvpc tasks;
+ * The tasks' own group (the given one, or a new group with no inbound rules), and the additional groups, for awsvpc tasks;
  * nothing for bridge and host tasks, which may not set the awsvpc props.
  */
 export function taskSecurityGroups(scope: Construct, path: string, props: ReplicaServiceProps, vpc: ec2.IVpc, networkMode: ecs.NetworkMode)

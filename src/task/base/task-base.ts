@@ -3,7 +3,7 @@
  * group, container defaults, volumes, and synth-time checks with the rules
  * engine's own code.
  */
-import { Lazy, Token, Validations } from 'aws-cdk-lib';
+import { Lazy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
@@ -30,10 +30,6 @@ import { formatMessage } from '../../rules/engine';
 import { isRootUser } from '../../rules/values';
 import { grantInPolicy } from '../../security/managed-grant';
 
-
-/** Why Control Tower's read-only root filesystem check is acknowledged on tasks of services with ECS Exec. */
-const EXEC_WRITABLE_REASON = 'ECS Exec runs the SSM agent inside each container, which writes to the root filesystem; ECS Exec does not work '
-  + 'with readonlyRootFilesystem (aws/containers-roadmap#1359), so the kit makes it writable only on tasks of services with enableExecuteCommand.';
 
 /** Props shared by FargateTask and Ec2Task. */
 export interface TaskBaseProps {
@@ -229,10 +225,11 @@ export abstract class TaskBase extends Construct {
    * Make the containers' root filesystems writable, as ECS Exec needs (its SSM agent writes to it). Applies to
    * containers added before and after, except those given `readonlyRootFilesystem: true`: an explicit choice is
    * kept, and ECS-CT-22 warns unless the container's scratchPaths make the SSM agent's folders writable.
+   * Control Tower's CT.ECS.PR.6 (read-only root filesystems) then reports the task definition: it is not
+   * acknowledged, since an organization that activates the control as a CloudFormation Hook rejects it at deploy.
    */
   public enableExecCompatibility(): void {
     this.readonlyDefault = false;
-    Validations.of(this.taskDefinition).acknowledge({ id: 'cdk-validator-cfnguard::ecs_containers_readonly_access_check', reason: EXEC_WRITABLE_REASON });
     const cfn = this.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
     // By position in the task definition: containers added to taskDefinition directly may sit between the kit's.
     const all = taskDefinitionContainers(this.taskDefinition);

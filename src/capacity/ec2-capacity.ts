@@ -12,7 +12,7 @@ import { nameAwayFromReservedStackName } from './provider-name';
 import { agentUserData } from './user-data';
 import { checkCapacityProviderName, checkGroup, checkInstanceTypes, checkManagedScaling, checkRange, defaultImageFor } from './validation';
 import { fail } from '../errors';
-import { cfnCapacityProviderOf } from '../internal/cdk-internals';
+import { cfnCapacityProviderOf, onRenderedProperties } from '../internal/cdk-internals';
 import { DYNAMIC_HOST_PORTS, INSTANCE_WARMUP_SECONDS, PORT, WINDOWS_DYNAMIC_HOST_PORTS } from '../rules/tables/capacity-limits';
 
 /** What an Ec2Capacity needs from its cluster (EcsCluster implements it). */
@@ -316,11 +316,20 @@ export class Ec2Capacity extends Construct implements ec2.IConnectable {
     if (mixed) {
       const why = 'cdk-nag reads only the group\'s LaunchTemplate property, not MixedInstancesPolicy.LaunchTemplate; '
         + 'the launch template used here';
-      group.acknowledge(
-        { id: 'AwsSolutions::AwsSolutions-EC26', reason: `${why} encrypts every EBS volume (the rule throws on the mixed policy)` },
-        { id: 'HIPAA.Security::HIPAA.Security-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
-        { id: 'NIST.800.53.R5::NIST.800.53.R5-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
-      );
+      // Read from the rendered launch template: an escape hatch that weakens it keeps the findings.
+      onRenderedProperties(this.launchTemplate.node.defaultChild as CfnResource, (properties) => {
+        const data = (properties.LaunchTemplateData ?? {}) as { MetadataOptions?: { HttpTokens?: unknown }; BlockDeviceMappings?: unknown };
+        const devices = Array.isArray(data.BlockDeviceMappings) ? data.BlockDeviceMappings as { Ebs?: { Encrypted?: unknown } }[] : [];
+        if (devices.length > 0 && devices.every((d) => d.Ebs?.Encrypted === true)) {
+          group.acknowledge({ id: 'AwsSolutions::AwsSolutions-EC26', reason: `${why} encrypts every EBS volume (the rule throws on the mixed policy)` });
+        }
+        if (data.MetadataOptions?.HttpTokens === 'required') {
+          group.acknowledge(
+            { id: 'HIPAA.Security::HIPAA.Security-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
+            { id: 'NIST.800.53.R5::NIST.800.53.R5-EC2IMDSv2Enabled', reason: `${why} requires IMDSv2 (HttpTokens required, hop limit 1)` },
+          );
+        }
+      });
     }
     if (noTopic) {
       group.acknowledge({

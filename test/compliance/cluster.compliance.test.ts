@@ -40,3 +40,23 @@ test('cluster with Fargate and mixed-type Spot EC2 capacity has zero findings in
   ]);
   for (const a of ours) expect(a.reason.length).toBeGreaterThan(40);
 });
+
+test('an escape hatch that weakens the mixed-type launch template (IMDSv1, unencrypted EBS) keeps the findings the kit would otherwise acknowledge (found by a security review trial)', () => {
+  const app = complianceApp();
+  const stack = new Stack(app, 'Weakened', { env: { account: '111111111111', region: 'eu-west-1' } });
+  const cluster = new EcsCluster(stack, 'Cluster', { vpc: hardenedVpc(stack, 'Vpc') });
+  const capacity = cluster.addEc2Capacity('Ec2', {
+    instanceTypes: [new ec2.InstanceType('m7g.large'), new ec2.InstanceType('c7g.large')],
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+  });
+  const template = capacity.launchTemplate.node.defaultChild as ec2.CfnLaunchTemplate;
+  template.addPropertyOverride('LaunchTemplateData.MetadataOptions.HttpTokens', 'optional');
+  template.addPropertyOverride('LaunchTemplateData.BlockDeviceMappings.0.Ebs.Encrypted', false);
+
+  const result = runCompliance(app);
+
+  const onGroup = (r: { path: string }) => r.path.startsWith('Weakened/Cluster/Ec2/AutoScalingGroup');
+  expect(result.findings.filter(onGroup).map((f) => f.ruleId).sort()).toEqual(
+    ['AwsSolutions-EC26', 'HIPAA.Security-EC2IMDSv2Enabled', 'NIST.800.53.R5-EC2IMDSv2Enabled']);
+  expect(result.acknowledged.filter(onGroup).map((a) => a.id)).toEqual(['AwsSolutions-AS3']);
+});

@@ -105,3 +105,18 @@ test('the five services (Fargate web, EC2 web, backend, worker, scheduled job, d
   ].sort());
   for (const a of ours) expect(a.reason.length).toBeGreaterThan(40);
 });
+
+test('an internal WebService opened to 0.0.0.0/0 keeps the WAF findings: peering, VPN and Direct Connect reach it (found by a security review trial)', () => {
+  const app = complianceApp();
+  const stack = new Stack(app, 'OpenInternal', { env: { account: '111111111111', region: 'eu-west-1' } });
+  const cluster = new EcsCluster(stack, 'Cluster', { vpc: hardenedVpc(stack, 'Vpc') });
+  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555');
+  const task = new FargateTask(stack, 'Task', { logEncryptionKey: logKey(stack), container: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } });
+  new WebService(stack, 'Web', { cluster, task, certificate, listenerPeer: ec2.Peer.anyIpv4() });
+
+  const result = runCompliance(app);
+
+  const waf = (r: { ruleId?: string; id?: string }) => /ALBWAFEnabled/.test(r.ruleId ?? r.id ?? '');
+  expect(result.findings.filter(waf).map((f) => f.ruleId).sort()).toEqual(['NIST.800.53.R5-ALBWAFEnabled', 'PCI.DSS.321-ALBWAFEnabled']);
+  expect(result.acknowledged.filter(waf)).toEqual([]);
+});

@@ -108,7 +108,7 @@ function openBeyondListener(rule: Record<string, unknown>, listenerPorts: readon
   return !listener;
 }
 
-const INTERNAL_WAF_REASON = 'Internal load balancer: reachable only from inside the VPC (the listener peer), never from the internet. Internet-facing WebServices get a WAF web ACL by default; pass webAclArn to attach one here too.';
+const INTERNAL_WAF_REASON = 'Internal load balancer whose security groups admit no address from anywhere: not reachable from the internet. Internet-facing WebServices get a WAF web ACL by default; pass webAclArn to attach one here too.';
 
 /**
  * The WAF web ACL of an ALB: the user's (webAclArn); a new one with AWS
@@ -122,7 +122,26 @@ export function protectWithWaf(scope: Construct, alb: elbv2.ApplicationLoadBalan
     const acl = managedRulesWebAcl(scope, 'WebAclRules');
     new wafv2.CfnWebACLAssociation(scope, 'WebAcl', { resourceArn: alb.loadBalancerArn, webAclArn: acl.attrArn });
   } else {
-    Validations.of(alb).acknowledge(...NAG_PACKS.filter((p) => p !== 'HIPAA.Security').map((p) => ({ id: `${p}::${p}-ALBWAFEnabled`, reason: INTERNAL_WAF_REASON })));
+    acknowledgeInternalWaf(alb);
+  }
+}
+
+/**
+ * Acknowledge the WAF rules on an internal ALB when its groups, as rendered, admit no address from anywhere
+ * (0.0.0.0/0, ::/0): an internal load balancer opened to the world is reachable over peering, VPN or Direct Connect.
+ */
+function acknowledgeInternalWaf(alb: elbv2.ApplicationLoadBalancer): void {
+  const acknowledgements = NAG_PACKS.filter((p) => p !== 'HIPAA.Security').map((p) => ({ id: `${p}::${p}-ALBWAFEnabled`, reason: INTERNAL_WAF_REASON }));
+  const groups = alb.connections.securityGroups.map((g) => g.node.defaultChild).filter((c): c is CfnElement => c instanceof CfnElement);
+  let pending = groups.length;
+  let open = false;
+  if (pending === 0) Validations.of(alb).acknowledge(...acknowledgements);
+  for (const group of groups) {
+    onRenderedProperties(group, (properties) => {
+      const rules = Array.isArray(properties.SecurityGroupIngress) ? properties.SecurityGroupIngress as Record<string, unknown>[] : [];
+      open ||= rules.some((r) => r.CidrIp === '0.0.0.0/0' || r.CidrIpv6 === '::/0');
+      if (--pending === 0 && !open) Validations.of(alb).acknowledge(...acknowledgements);
+    });
   }
 }
 

@@ -15,6 +15,7 @@ import { EXPRESS_SERVICE, scalingTarget } from '../rules/service/express-facts';
 import { AUTO_SCALING_GROUP, providerAutoScalingGroup, providerKind, strategyOf } from '../rules/service/service-facts';
 import { instanceArchitecture } from '../rules/tables/instance-sizes';
 import { containerGpus, containers, isWindows } from '../rules/task/task-facts';
+import { autoScalingGroupOs, runsWindows } from '../rules/task/task-os';
 import { parseCpuUnits, parseMemoryMiB, toArray, toNumber, toObject, toStr } from '../rules/values';
 
 export const ASG = AUTO_SCALING_GROUP;
@@ -82,7 +83,8 @@ export function serviceWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
     const problems: string[] = [];
     const daemon = toStr(res.properties.SchedulingStrategy) === 'DAEMON';
     const task = facts.task;
-    const size = task ? taskSize(task, problems, () => capacityArchitecture(res, assembly)) : undefined;
+    const ctx: RuleContext = { assembly, stack: res.stack, quotas: QuotaProfile.current() };
+    const size = task ? taskSize(task, problems, () => capacityArchitecture(res, assembly), () => runsWindows(task, ctx)) : undefined;
     if (!task) problems.push('its TaskDefinition does not resolve to a task definition in the templates');
     let count: TaskCount | undefined;
     if (!daemon) {
@@ -135,10 +137,16 @@ function taskCount(desired: number | undefined, min: number | undefined, max: nu
   return { nominal, low, high, basis };
 }
 
-/** Task size from task-level Cpu/Memory, else the containers' sums (EC2 tasks). */
-function taskSize(task: TemplateResource, problems: string[], capacityArch: () => Architecture | undefined): TaskSize | undefined {
+/**
+ * Task size from task-level Cpu/Memory, else the containers' sums (EC2 tasks). An EC2 task without RuntimePlatform
+ * takes its OS from the capacity that runs it (`onWindowsCapacity`), as the rules do.
+ */
+function taskSize(
+  task: TemplateResource, problems: string[], capacityArch: () => Architecture | undefined, onWindowsCapacity: () => boolean,
+): TaskSize | undefined {
   const p = task.properties;
-  const windows = isWindows(task);
+  const declared = isWindows(task);
+  const windows = declared === false && p.RuntimePlatform === undefined ? onWindowsCapacity() : declared;
   const platform = toObject(p.RuntimePlatform);
   // aws-cdk-lib writes no RuntimePlatform for EC2 task definitions: the instances decide.
   const archRaw = platform?.CpuArchitecture === undefined ? capacityArch() ?? 'X86_64' : toStr(platform.CpuArchitecture)?.toUpperCase();
@@ -199,6 +207,9 @@ function capacityOf(assembly: AssemblyModel, asg: TemplateResource): CapacityWor
   const max = toNumber(p.MaxSize);
   const desired = p.DesiredCapacity === undefined ? min : toNumber(p.DesiredCapacity);
   if (min === undefined || max === undefined || desired === undefined) problems.push('MinSize, MaxSize or DesiredCapacity does not resolve');
+  if (autoScalingGroupOs(asg, { assembly, stack: asg.stack, quotas: QuotaProfile.current() }) === 'windows') {
+    problems.push('its instances run Windows, and the price table has no EC2 Windows (license-included) prices');
+  }
   let instanceTypes: string[] = [];
   let onDemandBase = 0;
   let onDemandPercent = 100;

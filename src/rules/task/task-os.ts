@@ -31,7 +31,7 @@ const WINDOWS_TASKS = {};
 /** The tasks whose every runner is placed only on Windows capacity. */
 function windowsTasks(ctx: RuleContext): ReadonlySet<TemplateResource> {
   // Most apps have no Windows instances: one pass over the Auto Scaling groups settles it.
-  if (!ctx.assembly.ofType(AUTO_SCALING_GROUP).some((asg) => groupOs(asg, ctx) === 'windows')) return new Set();
+  if (!ctx.assembly.ofType(AUTO_SCALING_GROUP).some((asg) => autoScalingGroupOs(asg, ctx) === 'windows')) return new Set();
   const verdict = new Map<TemplateResource, boolean>();
   const note = (task: TemplateResource | undefined, os: Os) => {
     if (task) verdict.set(task, (verdict.get(task) ?? true) && os === 'windows');
@@ -73,7 +73,7 @@ function serviceOs(service: TemplateResource, ctx: RuleContext): Os {
 function oneOs(groups: readonly TemplateResource[] | undefined, ctx: RuleContext): Os {
   let os: Os;
   for (const asg of groups ?? []) {
-    const each = groupOs(asg, ctx);
+    const each = autoScalingGroupOs(asg, ctx);
     if (each === undefined || (os !== undefined && each !== os)) return undefined;
     os = each;
   }
@@ -81,7 +81,7 @@ function oneOs(groups: readonly TemplateResource[] | undefined, ctx: RuleContext
 }
 
 /** The OS of an Auto Scaling group's image, when it is a public ECS-optimized or Bottlerocket image. */
-function groupOs(asg: TemplateResource, ctx: RuleContext): Os {
+export function autoScalingGroupOs(asg: TemplateResource, ctx: RuleContext): 'windows' | 'linux' | undefined {
   const image = imageParameter(launchOf(asg, ctx).imageId, asg.stack);
   if (image === undefined) return undefined;
   if (image.startsWith('/aws/service/ami-windows-latest/')) return 'windows';

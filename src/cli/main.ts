@@ -20,13 +20,15 @@ import { yamlAliases } from './yaml-template';
 import { ALL_KIT_CHECKS } from '../kit-checks';
 import { ManifestError, migrateCopilotFiles } from '../migrate/migrate-copilot';
 import { QuotaProfile } from '../quotas/quota-profile';
-import { capacityReport, formatCapacityReport } from '../quotas/report';
+import { capacityReport, formatCapacityReport, QuotaUsageRow } from '../quotas/report';
 import { ALL_RULES } from '../rules';
 import { AssemblyInput, fsProblem, InputError, unexpandedMacros } from '../rules/assembly-loader';
 import { runRules } from '../rules/engine';
 import { AssemblyModel, StackInput } from '../rules/model';
+import { regionLabel } from '../rules/quota/usage-types';
 import { REPLACEMENT_RULE_ID, replacementFindings } from '../rules/replacement/replacement-guard';
 import { Rule, Severity } from '../rules/rule';
+import { ACCOUNT_REGION_QUOTAS, ACCOUNT_REGION_RULE_IDS, judgedAcrossAssemblies, sharedAccountRegions } from '../rules/shared-account-regions';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { ORG_RULES, orgRulesFor } from '../standards/rules';
 import { standardLabel } from '../standards/rules/org-rule';
@@ -118,6 +120,8 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   const used = new Set<Rule>(ALL_RULES);
   const notRunNoted = new Set<string>();
   let stackCount = 0;
+  // How each assembly was judged, for the rules that judge stacks of one account and Region across assemblies.
+  const judging: Parameters<typeof runRules>[1][] = [];
   for (const input of assemblies) {
     const standard = standardOf(input);
     const notRun = [...standard?.props.nagPacks ?? [], ...standard?.props.controlTower ? ['Control Tower'] : []];
@@ -158,6 +162,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
     const app = appChecksSettings(input, io);
     const disabledHere = [...new Set([...app.disabledRules, ...disabled])];
     const severityOverrides = { ...standard?.props.severityOverrides, ...app.severityOverrides, ...severities };
+    judging.push({ rules, quotas, disabled: disabledHere, severityOverrides });
     for (const f of runRules(model, { rules, quotas, disabled: disabledHere, severityOverrides })) {
       const root = taskDefinitionFiles.get(f.stack);
       const taskDefinitionJson = root !== undefined;
@@ -175,6 +180,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
       }
     }
   }
+  judgeSharedAccountRegions(assemblies, judging, findings);
   if (opts.baseline) {
     const afterInputs = assemblies.flatMap((a) => a.stacks);
     const baselineStacks = loadInputs([opts.baseline]).flatMap((a: AssemblyInput) => a.stacks);
@@ -234,14 +240,45 @@ function pairedBaseline(before: readonly StackInput[], after: readonly StackInpu
   return before.map((s) => ({ ...s, name: rename(s.name), ...s.nestedIn ? { nestedIn: { ...s.nestedIn, parent: rename(s.nestedIn.parent) } } : {} }));
 }
 
+/**
+ * Stages deployed to one literal account and Region share its quotas and registry: the account rules' findings on
+ * their stacks come from one run over those stacks together, judged as the first of their assemblies is.
+ */
+function judgeSharedAccountRegions(
+  assemblies: readonly AssemblyInput[], judging: readonly Parameters<typeof runRules>[1][], findings: CheckedFinding[],
+): void {
+  const shared = sharedAccountRegions(assemblies.map((a) => a.stacks));
+  if (shared.length === 0) return;
+  const kept = findings.filter((f) => !judgedAcrossAssemblies(f, shared));
+  findings.splice(0, findings.length, ...kept);
+  for (const group of shared) {
+    const options = judging[group.assemblies[0]];
+    const rules = (options.rules ?? ALL_RULES).filter((r) => ACCOUNT_REGION_RULE_IDS.has(r.id));
+    const stacks = new Map(group.stacks.map((s) => [s.name, s]));
+    for (const f of runRules(new AssemblyModel(group.stacks), { ...options, rules })) {
+      const stack = stacks.get(f.stack);
+      findings.push({ ...f, file: stack?.file, taskDefinitionJson: false, generated: stack?.constructPathOf !== undefined });
+    }
+  }
+}
+
 function runQuotas(paths: string[], opts: { format: string; quotas?: string; ignoreAcknowledgements?: boolean }, io: CliIo): number {
   const explicit = opts.quotas === undefined ? undefined : resolveQuotas(opts.quotas);
   // Without --quotas, an assembly's limits are those of the standard its synth applied, as in synth and check.
   const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: quotas of ${input.source} from ${standardLabel(standard.props)}, `
     + 'which the app applied (recorded in the assembly); --quotas overrides\n'));
   // Acknowledged over-limit figures pass, as in synth and check.
-  const rows = loadInputs(paths).flatMap((input) => capacityReport(new AssemblyModel(input.stacks),
-    explicit ?? recorded(input)?.quotas ?? QuotaProfile.current(), opts.ignoreAcknowledgements ? [] : recordedAcknowledgements(input.stacks)));
+  const inputs = loadInputs(paths);
+  const profileOf = (input: AssemblyInput) => explicit ?? recorded(input)?.quotas ?? QuotaProfile.current();
+  const acksOf = (stacks: readonly StackInput[]) => (opts.ignoreAcknowledgements ? [] : recordedAcknowledgements(stacks));
+  let rows = inputs.flatMap((input) => capacityReport(new AssemblyModel(input.stacks), profileOf(input), acksOf(input.stacks)));
+  // Stages deployed to one account and Region share its quotas: one row for them all, not one per stage.
+  for (const group of sharedAccountRegions(inputs.map((a) => a.stacks))) {
+    const scope = regionLabel(group.region, group.account);
+    const shared = (r: QuotaUsageRow) => ACCOUNT_REGION_QUOTAS.includes(r.quota) && r.scope === scope;
+    const together = capacityReport(new AssemblyModel(group.stacks), profileOf(inputs[group.assemblies[0]]), acksOf(group.stacks)).filter(shared);
+    rows = [...rows.filter((r) => !shared(r)), ...together];
+  }
   io.stdout(formatCapacityReport(rows, opts.format === 'json' ? 'json' : 'text'));
   // Over-limit rows fail; the Fargate vCPU rows are advisory (AWS raises them with usage).
   return rows.some((r) => r.used > r.limit && r.severity === 'error' && !r.acknowledged) ? 1 : 0;

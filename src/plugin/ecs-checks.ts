@@ -15,6 +15,7 @@ import { AssemblyPaths, parseEnvironment, readJsonTemplate, stackNameFromFile } 
 import { runRules } from '../rules/engine';
 import { AssemblyModel, CfnTemplate, StackEnvironment, StackInput } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
+import { ACCOUNT_REGION_RULE_IDS, judgedAcrossAssemblies, sharedAccountRegions } from '../rules/shared-account-regions';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { orgRulesFor } from '../standards/rules';
 import { packageVersion } from '../version';
@@ -94,19 +95,20 @@ export class EcsChecks implements IPolicyValidationPlugin {
     const assembly = app.synth();
     const skipOverlaps = builtInValidatorFailsSynth(app);
     const pathsOf = constructPaths(app);
-    const findings: Finding[] = [];
-    // Each stage is its own assembly; quotas add up per assembly.
-    const checkAssembly = (asm: typeof assembly) => {
-      findings.push(...checks.runOn(skipOverlaps, asm.stacks.flatMap((s) => stackInputs(app, {
+    // Each stage is its own assembly; quotas add up per assembly, and per account and Region across them.
+    const groups: StackInput[][] = [];
+    const collect = (asm: typeof assembly) => {
+      groups.push(asm.stacks.flatMap((s) => stackInputs(app, {
         name: s.hierarchicalId ?? s.stackName,
         stackPath: s.hierarchicalId,
         artifactId: s.id,
         file: s.templateFullPath,
         environment: parseEnvironment(s.environment ? `aws://${s.environment.account}/${s.environment.region}` : undefined),
-      }, pathsOf))));
-      for (const nested of asm.nestedAssemblies) checkAssembly(nested.nestedAssembly);
+      }, pathsOf)));
+      for (const nested of asm.nestedAssemblies) collect(nested.nestedAssembly);
     };
-    checkAssembly(assembly);
+    collect(assembly);
+    const findings = checks.runOnAssemblies(skipOverlaps, groups);
     const acks = collectAcknowledgements(app, new Set(checks.rules.map((r) => r.id)));
     const open: Finding[] = [];
     const acknowledged: AcknowledgedFinding[] = [];
@@ -163,7 +165,7 @@ export class EcsChecks implements IPolicyValidationPlugin {
       }, pathsOf)]);
     }
     const skipOverlaps = context.appConstruct ? builtInValidatorFailsSynth(context.appConstruct) : false;
-    const findings = [...groups.values()].flatMap((group) => this.runOn(skipOverlaps, group));
+    const findings = this.runOnAssemblies(skipOverlaps, [...groups.values()]);
     const stacks = [...groups.values()].flat();
     mirrorBareAcknowledgements(context.appConstruct, findings);
 
@@ -192,10 +194,23 @@ export class EcsChecks implements IPolicyValidationPlugin {
     };
   }
 
-  /** Run the rules over stacks of one assembly. */
-  private runOn(skipOverlaps: boolean, stacks: StackInput[]): Finding[] {
+  /**
+   * Run the rules over each assembly; stages deployed to one account and Region share its quotas and registry, so
+   * those rules judge the stacks of such an account and Region together.
+   */
+  private runOnAssemblies(skipOverlaps: boolean, assemblies: StackInput[][]): Finding[] {
+    const shared = sharedAccountRegions(assemblies);
+    const accountRules = this.rules.filter((r) => ACCOUNT_REGION_RULE_IDS.has(r.id));
+    return [
+      ...assemblies.flatMap((stacks) => this.runOn(skipOverlaps, stacks)).filter((f) => !judgedAcrossAssemblies(f, shared)),
+      ...shared.flatMap((g) => this.runOn(skipOverlaps, [...g.stacks], accountRules)),
+    ];
+  }
+
+  /** Run the rules (by default all of them) over stacks of one assembly. */
+  private runOn(skipOverlaps: boolean, stacks: StackInput[], rules: readonly Rule[] = this.rules): Finding[] {
     return runRules(new AssemblyModel(stacks), {
-      rules: this.rules,
+      rules,
       skipBuiltInOverlaps: skipOverlaps && !this.props.includeBuiltInOverlaps,
       quotas: this.props.quotas ?? this.props.standard?.quotas,
       disabled: this.props.disabledRules,

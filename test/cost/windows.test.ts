@@ -21,7 +21,7 @@ function report(windows: boolean) {
   const image = ecs.ContainerImage.fromRegistry(windows ? 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022' : 'public.ecr.aws/nginx/nginx:1.27');
   const task = new Ec2Task(stack, 'Task', { windows, container: { image, memoryLimitMiB: 2048, cpu: 1024 } });
   new WorkerService(stack, 'Worker', { cluster, task, capacity });
-  const model = new AssemblyModel([{ name: 'CostWin', template: Template.fromStack(stack).toJSON(), region: 'us-east-1' }]);
+  const model = new AssemblyModel([{ name: 'CostWin', template: Template.fromStack(stack).toJSON(), environment: { account: '111111111111', region: 'us-east-1' } }]);
   return estimateCost([model], { prices: BUNDLED_PRICES });
 }
 

@@ -12,7 +12,7 @@ const GOLDEN = [
   'ECS-TD-01 error', 'ECS-TD-02 error', 'ECS-TD-03 error', 'ECS-TD-04 error', 'ECS-TD-05 error', 'ECS-TD-06 error',
   'ECS-TD-07 error', 'ECS-TD-08 error', 'ECS-TD-09 error', 'ECS-TD-10 error', 'ECS-TD-11 error', 'ECS-TD-12 error',
   'ECS-TD-14 error', 'ECS-TD-15 error', 'ECS-TD-16 error', 'ECS-TD-17 error', 'ECS-TD-18 error', 'ECS-TD-21 error',
-  'ECS-TD-22 error', 'ECS-TD-23 error', 'ECS-TD-24 error', 'ECS-TD-25 error', 'ECS-TD-26 error', 'ECS-TD-28 error', 'ECS-TD-29 error', 'ECS-TD-30 error', 'ECS-TD-31 error', 'ECS-CT-01 error',
+  'ECS-TD-22 error', 'ECS-TD-23 error', 'ECS-TD-24 error', 'ECS-TD-25 error', 'ECS-TD-26 error', 'ECS-TD-28 error', 'ECS-TD-29 error', 'ECS-TD-30 error', 'ECS-TD-31 error', 'ECS-TD-32 error', 'ECS-CT-01 error',
   'ECS-CT-02 error', 'ECS-CT-03 error', 'ECS-CT-04 warning', 'ECS-CT-05 error', 'ECS-CT-06 error', 'ECS-CT-07 error',
   'ECS-CT-08 error', 'ECS-CT-09 error', 'ECS-CT-11 error', 'ECS-CT-12 error', 'ECS-CT-13 error', 'ECS-CT-14 error',
   'ECS-CT-15 error', 'ECS-CT-16 error', 'ECS-CT-17 error', 'ECS-CT-18 error', 'ECS-CT-19 error', 'ECS-CT-20 error',

@@ -26,7 +26,7 @@ const GOLDEN = [
   'ECS-SV-01 error', 'ECS-SV-02 error', 'ECS-SV-03 error', 'ECS-SV-04 error', 'ECS-SV-05 error', 'ECS-SV-07 error',
   'ECS-SV-08 warning', 'ECS-SV-09 error', 'ECS-SV-10 error', 'ECS-SV-12 error', 'ECS-SV-13 error', 'ECS-SV-14 error',
   'ECS-SV-15 error', 'ECS-SV-16 error', 'ECS-SV-17 error', 'ECS-SV-18 error', 'ECS-SV-19 error', 'ECS-SV-23 error',
-  'ECS-SV-24 error', 'ECS-SV-26 error', 'ECS-SV-27 error', 'ECS-SV-28 error', 'ECS-SV-29 error', 'ECS-SV-31 error', 'ECS-SV-32 error', 'ECS-SV-33 error', 'ECS-SV-34 error', 'ECS-SV-35 warning', 'ECS-SV-36 error', 'ECS-SV-37 error', 'ECS-SV-38 error', 'ECS-SV-39 error', 'ECS-SV-40 error', 'ECS-SV-41 error',
+  'ECS-SV-24 error', 'ECS-SV-26 error', 'ECS-SV-27 error', 'ECS-SV-28 error', 'ECS-SV-29 error', 'ECS-SV-31 error', 'ECS-SV-32 error', 'ECS-SV-33 error', 'ECS-SV-34 error', 'ECS-SV-35 warning', 'ECS-SV-36 error', 'ECS-SV-37 error', 'ECS-SV-38 error', 'ECS-SV-39 error', 'ECS-SV-40 error', 'ECS-SV-41 error', 'ECS-SV-42 error',
   'ECS-MI-01 error', 'ECS-MI-02 error', 'ECS-MI-06 error',
   'ECS-XM-01 error', 'ECS-XM-02 error', 'ECS-XM-03 error', 'ECS-XM-04 error', 'ECS-XM-05 error', 'ECS-XM-06 error',
   'ECS-XM-07 error', 'ECS-XM-08 error', 'ECS-XM-09 error', 'ECS-XM-10 error', 'ECS-CP-01 error',

@@ -16,7 +16,7 @@ const GOLDEN = [
   'ECS-CT-02 error', 'ECS-CT-03 error', 'ECS-CT-04 warning', 'ECS-CT-05 error', 'ECS-CT-06 error', 'ECS-CT-07 error',
   'ECS-CT-08 error', 'ECS-CT-09 error', 'ECS-CT-11 error', 'ECS-CT-12 error', 'ECS-CT-13 error', 'ECS-CT-14 error',
   'ECS-CT-15 error', 'ECS-CT-16 error', 'ECS-CT-17 error', 'ECS-CT-18 error', 'ECS-CT-19 error', 'ECS-CT-20 error',
-  'ECS-CT-21 error', 'ECS-CT-22 warning', 'ECS-CT-23 warning', 'ECS-CT-24 warning', 'ECS-CT-25 error', 'ECS-CT-26 warning', 'ECS-CT-27 error', 'ECS-CT-28 error', 'ECS-CT-29 warning', 'ECS-CT-30 error', 'ECS-CT-31 error', 'ECS-CT-32 error', 'ECS-CT-33 error', 'ECS-CT-34 warning', 'ECS-CT-35 error', 'ECS-CT-36 error',
+  'ECS-CT-21 error', 'ECS-CT-22 warning', 'ECS-CT-23 warning', 'ECS-CT-24 warning', 'ECS-CT-25 error', 'ECS-CT-26 warning', 'ECS-CT-27 error', 'ECS-CT-28 error', 'ECS-CT-29 warning', 'ECS-CT-30 error', 'ECS-CT-31 error', 'ECS-CT-32 error', 'ECS-CT-33 error', 'ECS-CT-34 warning', 'ECS-CT-35 error', 'ECS-CT-36 error', 'ECS-CT-37 warning',
   'ECS-PM-01 error', 'ECS-PM-02 error', 'ECS-PM-04 error', 'ECS-PM-05 error', 'ECS-PM-06 error', 'ECS-PM-07 error',
   'ECS-PM-08 error', 'ECS-PM-09 error', 'ECS-PM-10 error', 'ECS-PM-11 error', 'ECS-PM-12 error',
   'ECS-DP-01 error', 'ECS-DP-02 warning', 'ECS-DP-03 error', 'ECS-DP-04 error', 'ECS-DP-05 error', 'ECS-DP-06 error', 'ECS-DP-07 error',

@@ -34,6 +34,7 @@ import { CT33_WINDOWS_CONTAINER_PARAMETERS } from './ct-33-windows-container-par
 import { CT34_ENVIRONMENT_FILES } from './ct-34-environment-files';
 import { CT35_ECR_IMAGE_REPOSITORY_NAME } from './ct-35-ecr-image-repository-name';
 import { CT36_WINDOWS_FIRELENS } from './ct-36-windows-firelens';
+import { CT37_WINDOWS_LINUX_PARAMETERS } from './ct-37-windows-linux-parameters';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -72,4 +73,5 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT34_ENVIRONMENT_FILES,
   CT35_ECR_IMAGE_REPOSITORY_NAME,
   CT36_WINDOWS_FIRELENS,
+  CT37_WINDOWS_LINUX_PARAMETERS,
 ];

@@ -211,7 +211,7 @@ function jobConnections(securityGroup: ec2.ISecurityGroup | undefined, capacity:
   return capacity?.connections ?? cluster.connections;
 }
 
-const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03', 'ECS-RC-10', 'ECS-SV-32'];
+const SCHEDULE_RULE_IDS: readonly string[] = ['ECS-JB-01', 'ECS-JB-02', 'ECS-JB-03', 'ECS-RC-10', 'ECS-SV-32', 'ECS-SV-42'];
 
 /** EventBridge Scheduler's EcsParameters cannot configure an EBS volume, so RunTask would fail on every run. */
 function rejectEbsVolume(path: string, task: TaskBase): string[] {

@@ -72,6 +72,16 @@ describe('construction-time errors', () => {
     expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, privileged: true } })).toThrow(/\[ECS-CT-15\]/);
   });
 
+  test('privileged on Windows Fargate: ECS-CT-15 says only to remove it, since Windows EC2 rejects it too (ECS-CT-33; Windows trial F9)', () => {
+    const windows = () => new FargateTask(stack(), 'Task', {
+      size: FargateSize.windows(1024, 2048),
+      container: { image: ecs.ContainerImage.fromRegistry('mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022'), privileged: true },
+    });
+    expect(windows).toThrow("[ECS-CT-15] Container 'app' sets privileged: true on Fargate at Test/Task; allowed: no privileged on Windows containers, "
+      + 'on Fargate or EC2 capacity. Remove privileged; Windows containers cannot be privileged on EC2 capacity either (ECS-CT-33).');
+    expect(() => new FargateTask(stack(), 'Task', { container: { image: IMAGE, privileged: true } })).toThrow(/or run the task on EC2 capacity/);
+  });
+
   test('a Linux size with a Windows family is ECS-TD-02', () => {
     expect(() => new FargateTask(stack(), 'Task', {
       size: FargateSize.of(1024, 2048), operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2019_CORE, container: { image: IMAGE },

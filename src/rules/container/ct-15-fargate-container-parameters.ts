@@ -1,5 +1,5 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { requiresFargate, TASK_DEFINITION } from '../task/task-facts';
+import { isWindows, requiresFargate, TASK_DEFINITION } from '../task/task-facts';
 import { toArray, toBool, toObject, toStr } from '../values';
 import { containerLabel, containerPath, containers } from './container-facts';
 
@@ -22,7 +22,7 @@ export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
   severity: Severity.ERROR,
   description: 'Checks containers of Fargate task definitions for privileged, disableNetworking, dnsServers, dnsSearchDomains, dockerSecurityOptions, extraHosts, GPU resource requirements, maxSwap and swappiness. aws-cdk-lib renders them as given.',
   deployError: 'RegisterTaskDefinition fails: the task definition does not validate against the FARGATE compatibility.',
-  fix: 'Remove the parameter, or run the task on EC2.',
+  fix: 'Remove the parameter, or run the task on EC2 (for a Windows task, remove privileged: Windows containers are never privileged).',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-parameters',
   resourceTypes: [TASK_DEFINITION],
   onlyWith: [
@@ -37,6 +37,8 @@ export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
   ],
   check(task): RuleIssue[] {
     if (requiresFargate(task) !== true) return [];
+    // Windows containers cannot be privileged on EC2 either (ECS-CT-33): "run it on EC2" would be a dead end there.
+    let windows: boolean | undefined;
     const issues: RuleIssue[] = [];
     for (const { index, def } of containers(task)) {
       let label: string | undefined;
@@ -44,12 +46,15 @@ export const CT15_FARGATE_CONTAINER_PARAMETERS: ResourceRule = {
         const value = path.length === 1 ? def[path[0]] : toObject(def[path[0]])?.[path[1]];
         if (!set(value)) continue;
         label ??= containerLabel(def, index);
+        const windowsPrivileged = path[0] === 'Privileged' && (windows ??= isWindows(task) === true);
         issues.push({
           property: containerPath(index, ...path),
           value,
           problem: `Fargate ${label} sets ${path.join('.')}`,
-          allowed: `no ${path.join('.')} on Fargate`,
-          fix: `Remove ${path.join('.')} from ${label}, or run the task on EC2.`,
+          allowed: windowsPrivileged ? 'no Privileged on Windows containers, on Fargate or EC2' : `no ${path.join('.')} on Fargate`,
+          fix: windowsPrivileged
+            ? `Remove Privileged from ${label}; Windows containers cannot be privileged on EC2 either (ECS-CT-33).`
+            : `Remove ${path.join('.')} from ${label}, or run the task on EC2.`,
         });
       }
       const requirements = toArray(def.ResourceRequirements);

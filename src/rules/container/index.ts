@@ -33,6 +33,8 @@ import { CT32_SECRET_VALUE_FROM } from './ct-32-secret-value-from';
 import { CT33_WINDOWS_CONTAINER_PARAMETERS } from './ct-33-windows-container-parameters';
 import { CT34_ENVIRONMENT_FILES } from './ct-34-environment-files';
 import { CT35_ECR_IMAGE_REPOSITORY_NAME } from './ct-35-ecr-image-repository-name';
+import { CT36_WINDOWS_FIRELENS } from './ct-36-windows-firelens';
+import { CT37_WINDOWS_LINUX_PARAMETERS } from './ct-37-windows-linux-parameters';
 
 /** Container definition rules, in id order. */
 export const CONTAINER_RULES: readonly ResourceRule[] = [
@@ -70,4 +72,6 @@ export const CONTAINER_RULES: readonly ResourceRule[] = [
   CT33_WINDOWS_CONTAINER_PARAMETERS,
   CT34_ENVIRONMENT_FILES,
   CT35_ECR_IMAGE_REPOSITORY_NAME,
+  CT36_WINDOWS_FIRELENS,
+  CT37_WINDOWS_LINUX_PARAMETERS,
 ];

@@ -9,6 +9,7 @@ import { PM08_PORT_NAME_NETWORK_MODE } from './pm-08-port-name-network-mode';
 import { PM09_WINDOWS_EC2_NETWORK_MODE } from './pm-09-windows-ec2-network-mode';
 import { PM10_DYNAMIC_PORT_HEALTH_CHECK } from './pm-10-dynamic-port-health-check';
 import { PM11_UNIQUE_PORTS } from './pm-11-unique-ports';
+import { PM12_WINDOWS_HOST_PORT_80 } from './pm-12-windows-host-port-80';
 
 /** Port mapping and network mode rules, in id order. */
 export const NETWORK_RULES: readonly ResourceRule[] = [
@@ -22,4 +23,5 @@ export const NETWORK_RULES: readonly ResourceRule[] = [
   PM09_WINDOWS_EC2_NETWORK_MODE,
   PM10_DYNAMIC_PORT_HEALTH_CHECK,
   PM11_UNIQUE_PORTS,
+  PM12_WINDOWS_HOST_PORT_80,
 ];

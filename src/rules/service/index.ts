@@ -65,6 +65,7 @@ import { SV38_ONE_VPC } from './sv-38-one-vpc';
 import { SV39_HOST_HEADER_VALUES } from './sv-39-host-header-values';
 import { SV40_PLATFORM_VERSION_FARGATE_ONLY } from './sv-40-platform-version-fargate-only';
 import { SV41_SCALABLE_TARGET_RANGE } from './sv-41-scalable-target-range';
+import { SV42_WINDOWS_FARGATE_PLATFORM_VERSION } from './sv-42-windows-fargate-platform-version';
 import { XM01_TASK_SIZE } from './xm-01-task-size';
 import { XM02_CONTAINER_PORT } from './xm-02-container-port';
 import { XM03_HEALTH_CHECK_PATH } from './xm-03-health-check-path';
@@ -141,6 +142,7 @@ export const SERVICE_RULES: readonly ResourceRule[] = [
   SV39_HOST_HEADER_VALUES,
   SV40_PLATFORM_VERSION_FARGATE_ONLY,
   SV41_SCALABLE_TARGET_RANGE,
+  SV42_WINDOWS_FARGATE_PLATFORM_VERSION,
   MI01_NO_PROVIDER_MIX,
   MI02_TASK_COMPATIBILITY,
   MI06_NO_PUBLIC_IP,

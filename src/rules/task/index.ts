@@ -26,6 +26,7 @@ import { TD28_EFS_TRANSIT_ENCRYPTION } from './td-28-efs-transit-encryption';
 import { TD29_EC2_TASK_CPU_RANGE } from './td-29-ec2-task-cpu-range';
 import { TD30_EFS_ACCESS_POINT_ROOT } from './td-30-efs-access-point-root';
 import { TD31_EFS_LINUX_ONLY } from './td-31-efs-linux-only';
+import { TD32_VOLUME_PLATFORM } from './td-32-volume-platform';
 
 /** Task definition rules, in id order. */
 export const TASK_RULES: readonly ResourceRule[] = [
@@ -56,4 +57,5 @@ export const TASK_RULES: readonly ResourceRule[] = [
   TD29_EC2_TASK_CPU_RANGE,
   TD30_EFS_ACCESS_POINT_ROOT,
   TD31_EFS_LINUX_ONLY,
+  TD32_VOLUME_PLATFORM,
 ];

@@ -25,48 +25,65 @@ export function runsWindows(task: TemplateResource, ctx: RuleContext): boolean {
   return ctx.assembly.derived(WINDOWS_TASKS, () => windowsTasks(ctx)).has(task);
 }
 
-/** Key of the assembly's index of Windows-only tasks. */
+/** Keys of the assembly's indexes: the Windows-only tasks, and the instance groups each task's runners use. */
 const WINDOWS_TASKS = {};
+const RUNNER_GROUPS = {};
 
 /** The tasks whose every runner is placed only on Windows capacity. */
 function windowsTasks(ctx: RuleContext): ReadonlySet<TemplateResource> {
   // Most apps have no Windows instances: one pass over the Auto Scaling groups settles it.
   if (!ctx.assembly.ofType(AUTO_SCALING_GROUP).some((asg) => autoScalingGroupOs(asg, ctx) === 'windows')) return new Set();
-  const verdict = new Map<TemplateResource, boolean>();
-  const note = (task: TemplateResource | undefined, os: Os) => {
-    if (task) verdict.set(task, (verdict.get(task) ?? true) && os === 'windows');
+  const runners = ctx.assembly.derived(RUNNER_GROUPS, () => runnerGroups(ctx));
+  return new Set([...runners].filter(([, each]) => each.every((groups) => oneOs(groups, ctx) === 'windows')).map(([task]) => task));
+}
+
+/**
+ * The Auto Scaling groups each service and scheduled target that runs the task places it on, one list per runner
+ * (undefined where the template does not decide them); [] when nothing in the assembly runs it.
+ */
+export function taskRunnerGroups(task: TemplateResource, ctx: RuleContext): readonly (readonly TemplateResource[] | undefined)[] {
+  return ctx.assembly.derived(RUNNER_GROUPS, () => runnerGroups(ctx)).get(task) ?? [];
+}
+
+function runnerGroups(ctx: RuleContext): Map<TemplateResource, (readonly TemplateResource[] | undefined)[]> {
+  const index = new Map<TemplateResource, (readonly TemplateResource[] | undefined)[]>();
+  const note = (task: TemplateResource | undefined, groups: readonly TemplateResource[] | undefined) => {
+    if (!task) return;
+    const list = index.get(task);
+    if (list) list.push(groups);
+    else index.set(task, [groups]);
   };
   for (const service of ctx.assembly.ofType(SERVICE)) {
     const at = { ...ctx, stack: service.stack };
-    note(serviceTask(service, at), serviceOs(service, at));
+    note(serviceTask(service, at), serviceGroups(service, at));
   }
   for (const type of [SCHEDULE, EVENTS_RULE]) {
     for (const resource of ctx.assembly.ofType(type)) {
       for (const t of ecsTargets(resource)) {
         const task = ctx.assembly.resolveResource(t.ecs.TaskDefinitionArn, resource.stack);
         const items = toArray(t.ecs.CapacityProviderStrategy) ?? [];
-        note(task, oneOs(providerGroups(items.map((i) => resolveProvider(toObject(i)?.CapacityProvider, resource.stack, ctx.assembly)), ctx), ctx));
+        note(task, providerGroups(items.map((i) => resolveProvider(toObject(i)?.CapacityProvider, resource.stack, ctx.assembly)), ctx));
       }
     }
   }
-  return new Set([...verdict].filter(([, windows]) => windows).map(([task]) => task));
+  return index;
 }
 
 /**
- * The OS of a service's instances: its strategy's providers; with LaunchType EC2, or for a daemon without a strategy,
+ * The instance groups of a service: its strategy's providers; with LaunchType EC2, or for a daemon without a strategy,
  * the Auto Scaling groups that join its cluster; otherwise the cluster's default strategy.
  */
-function serviceOs(service: TemplateResource, ctx: RuleContext): Os {
+function serviceGroups(service: TemplateResource, ctx: RuleContext): readonly TemplateResource[] | undefined {
   const strategy = strategyOf(service, ctx);
-  if (strategy) return strategy.complete ? oneOs(providerGroups(strategy.items.map((i) => i.provider), ctx), ctx) : undefined;
+  if (strategy) return strategy.complete ? providerGroups(strategy.items.map((i) => i.provider), ctx) : undefined;
   const cluster = resolveCluster(service.properties.Cluster, service, ctx);
   if (!cluster) return undefined;
   const launchType = service.properties.LaunchType === undefined ? undefined : toStr(service.properties.LaunchType);
   if (launchType === 'EC2' || (launchType === undefined && toStr(service.properties.SchedulingStrategy) === 'DAEMON')) {
-    return oneOs(clusterGroups(cluster, ctx), ctx);
+    return clusterGroups(cluster, ctx);
   }
   const fallback = launchType === undefined ? strategyOf(cluster, ctx) : undefined;
-  return fallback?.complete ? oneOs(providerGroups(fallback.items.map((i) => i.provider), ctx), ctx) : undefined;
+  return fallback?.complete ? providerGroups(fallback.items.map((i) => i.provider), ctx) : undefined;
 }
 
 /** The one OS of the Auto Scaling groups, or undefined when they are unknown, none, or differ. */

@@ -34,10 +34,10 @@ import { TaskBase } from '../../task/base/task-base';
 
 /**
  * Service rules run on the rendered AWS::ECS::Service at synth. They see the stack's other resources:
- * ECS-SC-06 and ECS-SV-32 read the task definition when it is in the same stack (across stacks, EcsChecks does), and
+ * ECS-SC-06, ECS-SV-32 and ECS-SV-42 read the task definition when it is in the same stack (across stacks, EcsChecks does), and
  * ECS-RC-10 the capacity provider and its instance types, ECS-RC-22 its groups' MaxSize, ECS-SC-14 the other services of the stack in the same namespace.
  */
-const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SC-13', 'ECS-SC-14', 'ECS-SV-32', 'ECS-RC-10', 'ECS-RC-22'];
+const SERVICE_RULE_IDS = ['ECS-SV-08', 'ECS-SC-06', 'ECS-SC-13', 'ECS-SC-14', 'ECS-SV-32', 'ECS-SV-42', 'ECS-RC-10', 'ECS-RC-22'];
 
 /** Rules on a service's target groups. */
 const TARGET_GROUP_RULE_IDS = ['ECS-SV-33'];

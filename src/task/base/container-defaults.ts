@@ -43,8 +43,10 @@ export function withContainerDefaults(id: string, options: TaskContainerOptions,
       code: 'ECS-CT-15',
       problem: `Container '${name}' sets privileged: true on Fargate`,
       path: ctx.path,
-      allowed: 'privileged on EC2 capacity only',
-      fix: 'Remove privileged, or run the task on EC2 capacity.',
+      // Windows containers cannot be privileged on EC2 either (ECS-CT-33).
+      allowed: ctx.isWindows ? 'no privileged on Windows containers, on Fargate or EC2 capacity' : 'privileged on EC2 capacity only',
+      fix: ctx.isWindows ? 'Remove privileged; Windows containers cannot be privileged on EC2 capacity either (ECS-CT-33).'
+        : 'Remove privileged, or run the task on EC2 capacity.',
     });
   }
   validateHealthCheck(options.healthCheck, name, ctx.path);

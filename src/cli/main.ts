@@ -114,7 +114,7 @@ function runCheck(paths: string[], opts: CheckOptions, io: CliIo): number {
   ];
   // Each assembly (app or stage) is judged by --standard, else by the standard its synth applied and recorded.
   const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: judging ${input.source} by ${standardLabel(standard.props)}, `
-    + 'which the app applied (recorded in the assembly); --standard FILE overrides\n'));
+    + 'which its synth applied (recorded in the assembly); --standard FILE overrides\n'));
   const standardOf = (input: AssemblyInput): Judging | undefined => explicit ?? recorded(input);
   const findings: CheckedFinding[] = [];
   const used = new Set<Rule>(ALL_RULES);
@@ -266,7 +266,7 @@ function runQuotas(paths: string[], opts: { format: string; quotas?: string; ign
   const explicit = opts.quotas === undefined ? undefined : resolveQuotas(opts.quotas);
   // Without --quotas, an assembly's limits are those of the standard its synth applied, as in synth and check.
   const recorded = recordedStandards((input, standard) => io.stderr(`cdk-ecs-kit: note: quotas of ${input.source} from ${standardLabel(standard.props)}, `
-    + 'which the app applied (recorded in the assembly); --quotas overrides\n'));
+    + 'which its synth applied (recorded in the assembly); --quotas overrides\n'));
   // Acknowledged over-limit figures pass, as in synth and check.
   const inputs = loadInputs(paths);
   const profileOf = (input: AssemblyInput) => explicit ?? recorded(input)?.quotas ?? QuotaProfile.current();

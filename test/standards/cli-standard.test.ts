@@ -172,10 +172,10 @@ describe('cdk-ecs-kit check --standard', () => {
     const baseline = app.synth().directory;
     const checked = run('check', baseline);
     expect(checked.code).toBe(0);
-    expect(checked.stderr).toContain(`cdk-ecs-kit: note: judging ${baseline} by standard 'baseline', which the app applied`);
+    expect(checked.stderr).toContain(`cdk-ecs-kit: note: judging ${baseline} by standard 'baseline', which its synth applied`);
     const quotas = run('quotas', baseline);
     expect(quotas.code).toBe(0);
-    expect(quotas.stderr).toContain(`cdk-ecs-kit: note: quotas of ${baseline} from standard 'baseline', which the app applied`);
+    expect(quotas.stderr).toContain(`cdk-ecs-kit: note: quotas of ${baseline} from standard 'baseline', which its synth applied`);
   });
 
   // The app applied a standard in its synth: a CI job that runs `check cdk.out` alone judges by the same standard.
@@ -188,7 +188,7 @@ describe('cdk-ecs-kit check --standard', () => {
     const applied = app.synth().directory;
     const ok = run('check', applied);
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toContain(`cdk-ecs-kit: note: judging ${applied} by standard 'tiny' 1.2.0, which the app applied (recorded in the assembly); --standard FILE overrides`);
+    expect(ok.stderr).toContain(`cdk-ecs-kit: note: judging ${applied} by standard 'tiny' 1.2.0, which its synth applied (recorded in the assembly); --standard FILE overrides`);
     // The template changed after synth (or a tag removed by hand): the recorded standard's ORG-TAG-01 fails it.
     const file = path.join(applied, 'Applied.template.json');
     const template = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -221,7 +221,7 @@ describe('cdk-ecs-kit check --standard', () => {
     expect(() => app.synth()).toThrow(/ECS-QT-02/);
     const written = app.outdir;
     const recorded = run('quotas', '--format', 'json', written);
-    expect(recorded.stderr).toContain(`cdk-ecs-kit: note: quotas of ${written} from standard 'tight' 1.0.0, which the app applied (recorded in the assembly); --quotas overrides`);
+    expect(recorded.stderr).toContain(`cdk-ecs-kit: note: quotas of ${written} from standard 'tight' 1.0.0, which its synth applied (recorded in the assembly); --quotas overrides`);
     const row = (r: { stdout: string }) => JSON.parse(r.stdout).find((x: any) => x.quota === 'servicesPerCluster');
     expect(row(recorded)).toMatchObject({ used: 2, limit: 1 });
     expect(recorded.code).toBe(1);

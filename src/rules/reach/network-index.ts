@@ -48,6 +48,17 @@ export class NetworkIndex {
     return assembly.derived(NetworkIndex, (a) => new NetworkIndex(a));
   }
 
+  /**
+   * The Region an interface endpoint connects to: its ServiceRegion (cross-Region PrivateLink), else the Region its
+   * ServiceName names; undefined when neither is literal (then it may serve any Region).
+   */
+  public static endpointRegion(e: TemplateResource): string | undefined {
+    const serviceRegion = toStr(e.properties.ServiceRegion);
+    if (serviceRegion !== undefined) return serviceRegion;
+    if (e.properties.ServiceRegion !== undefined) return undefined;
+    return /^com\.amazonaws\.([a-z0-9-]+)\.[a-z]/.exec(toStr(e.properties.ServiceName) ?? '')?.[1];
+  }
+
   private readonly tableOfSubnet = new Map<TemplateResource, TemplateResource>();
   private readonly routesOfTable = new Map<TemplateResource, RouteKind[]>();
   private readonly s3GatewayTables = new Set<TemplateResource>();

@@ -21,7 +21,7 @@ export const RC01_IMAGE_PULL_PATH: ResourceRule = {
   description: 'For services, EventBridge Scheduler schedules and EventBridge rules (the first ECS target) that run Fargate tasks in subnets of the app, and Express services, follows each subnet\'s route table: '
     + 'a subnet whose routes never leave the VPC (no NAT, transit gateway, peering or routes propagated from a VPN gateway), or an internet-gateway subnet where the task gets no public IP '
     + '(AssignPublicIp DISABLED on a schedule), must have the VPC endpoints the task needs: ecr.api, ecr.dkr and an S3 gateway '
-    + 'endpoint on the subnet\'s route table for ECR images, logs for awslogs, secretsmanager / ssm for secrets. Images outside ECR (Docker Hub, ECR Public, '
+    + 'endpoint on the subnet\'s route table for ECR images, logs for awslogs, secretsmanager / ssm for secrets. A private ECR image whose URI names another Region than the stack\'s (both literal) is served only by interface endpoints that connect to that Region (ecr.api, ecr.dkr and s3 with ServiceRegion, cross-Region PrivateLink), not by the VPC\'s own. Images outside ECR (Docker Hub, ECR Public, '
     + 'ghcr.io) need internet access. An interface endpoint counts only when its security groups admit HTTPS from an address range or '
     + 'from one of the tasks\' groups (or are unresolved, outside the app, or the VPC default). An Express service has no AssignPublicIp, so only its subnets without a route out of the VPC are judged; '
     + 'it always ships its logs to CloudWatch Logs. Silent when a subnet, route, endpoint or image is unresolved or outside the app. Fargate services in public subnets '
@@ -94,7 +94,12 @@ function strandedSubnets(resource: TemplateResource, subnets: readonly unknown[]
     if (!need) return undefined;
     const vpcKey = f.vpcKey!;
     const reach = (service: EndpointService) => endpointReach(index, vpcKey, service, groups, ctx.assembly);
-    const paths = missingPaths(need, reach, f.s3Gateway);
+    // Another Region's registry: only interface endpoints connecting to that Region serve it (cross-Region PrivateLink).
+    const servesRegion = (service: EndpointService, region: string) => index.interfaceEndpoints(vpcKey, service).some((e) => {
+      const r = NetworkIndex.endpointRegion(e);
+      return r === undefined || r === region;
+    });
+    const paths = missingPaths(need, reach, f.s3Gateway, resource.stack.region, servesRegion);
     if (paths.missing.length > 0) stranded.push({ facts: f, ...paths });
   }
   return stranded.length > 0 ? stranded : undefined;
@@ -110,18 +115,23 @@ function report(resource: TemplateResource, property: string, tasksOf: string, s
     problem: `tasks of ${tasksOf} in subnet${stranded.length > 1 ? 's' : ''} `
       + `${stranded.map((s) => shortPath(s.facts.subnet, resource.stack)).join(', ')} (${why}) cannot reach ${orList(first.missing)}`,
     allowed: 'a NAT gateway route, a public IP (Fargate in a public subnet), or VPC endpoints for ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
-    fix: first.missing.some((m) => m.startsWith('image'))
-      ? 'Copy the image into ECR (e.g. through a pull-through cache rule) and add the ECR endpoints, or route the subnets through a NAT gateway.'
+    fix: first.missing.some((m) => / \(ECR in [a-z0-9-]+, not /.test(m))
+      ? 'Replicate the repository into this Region (ECR replication, or RegistryReplication in the kit) and pull the copy, or add cross-Region '
+        + 'interface endpoints (ecr.api, ecr.dkr and s3 with ServiceRegion set to the registry\'s Region), or route the subnets through a NAT gateway.'
+      : first.missing.some((m) => m.startsWith('image'))
+        ? 'Copy the image into ECR (e.g. through a pull-through cache rule) and add the ECR endpoints, or route the subnets through a NAT gateway.'
         // The kit task's init container for scratchPaths: its image is a prop the app may not know it has.
         + (first.missing.some((m) => m.includes(`of container '${SCRATCH_INIT}'`)) ? ` For the kit's '${SCRATCH_INIT}' container, set the task's scratchInitImage to the ECR copy.` : '')
-      : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.`
+        : `Add the VPC endpoint${first.missing.length > 1 ? 's' : ''} (vpc.addInterfaceEndpoint / vpc.addGatewayEndpoint), or route the subnets through a NAT gateway.`
         + (first.closed ? ' For an endpoint that is there, admit HTTPS from the tasks: endpoint.connections.allowDefaultPortFrom(service).' : ''),
   };
 }
 
 /** What the task needs that the subnet's endpoints do not provide; `closed` when one is there but admits no HTTPS from the tasks. */
-function missingPaths(needs: TaskNeeds, reach: (service: EndpointService) => EndpointReach, s3Gateway: boolean)
-  : { missing: string[]; closed: boolean } {
+function missingPaths(
+  needs: TaskNeeds, reach: (service: EndpointService) => EndpointReach, s3Gateway: boolean,
+  home: string | undefined, servesRegion: (service: EndpointService, region: string) => boolean,
+): { missing: string[]; closed: boolean } {
   const missing: string[] = [];
   let closed = false;
   const need = (service: EndpointService, text: string) => {
@@ -135,10 +145,18 @@ function missingPaths(needs: TaskNeeds, reach: (service: EndpointService) => End
   for (const img of needs.images.filter((i) => i.source === 'internet')) {
     missing.push(`image '${img.image}' of container '${img.container}' (outside ECR, needs internet access)`);
   }
-  if (needs.images.some((i) => i.source === 'ecr')) {
+  const foreign = (i: TaskNeeds['images'][number]) => i.region !== undefined && home !== undefined && i.region !== home;
+  if (needs.images.some((i) => i.source === 'ecr' && !foreign(i))) {
     need('ecr.api', 'the ecr.api endpoint');
     need('ecr.dkr', 'the ecr.dkr endpoint');
     if (!s3Gateway) need('s3', 'an S3 endpoint on the route table (ECR image layers)');
+  }
+  for (const img of needs.images.filter((i) => i.source === 'ecr' && foreign(i))) {
+    const absent = (['ecr.api', 'ecr.dkr', 's3'] as const).filter((service) => !servesRegion(service, img.region!));
+    if (absent.length > 0) {
+      missing.push(`image '${img.image}' of container '${img.container}' (ECR in ${img.region}, not ${home}: this VPC's endpoints serve ${home} only; `
+        + `it needs ${orList(absent.map((a) => `an ${a} interface endpoint with ServiceRegion ${img.region}`))}, or internet access)`);
+    }
   }
   if (needs.awslogs) need('logs', 'the logs endpoint (awslogs)');
   if (needs.secretsManager) need('secretsmanager', 'the secretsmanager endpoint (secrets)');

@@ -12,8 +12,11 @@ import { toArray, toObject, toStr } from '../values';
 export type ImageSource = 'ecr' | 'internet';
 
 export interface TaskNeeds {
-  /** Images by source, with the container name for messages. */
-  readonly images: readonly { container: string; image: string; source: ImageSource }[];
+  /**
+   * Images by source, with the container name for messages; `region` for a private ECR image whose URI names its
+   * Region literally (another Region's registry is reached through that Region's endpoints).
+   */
+  readonly images: readonly { container: string; image: string; source: ImageSource; region?: string }[];
   readonly awslogs: boolean;
   readonly secretsManager: boolean;
   readonly ssm: boolean;
@@ -142,13 +145,14 @@ export function expressContainerNeeds(container: Record<string, unknown>, servic
 
 /** `from` is the resource the containers are in, for resolving images and secret references in its stack. */
 function containerNeeds(list: readonly { name: string; def: Record<string, unknown> }[], from: TemplateResource, ctx: RuleContext): TaskNeeds {
-  const images: { container: string; image: string; source: ImageSource }[] = [];
+  const images: { container: string; image: string; source: ImageSource; region?: string }[] = [];
   let awslogs = false;
   let secretsManager = false;
   let ssm = false;
   for (const { name, def } of list) {
     const source = imageSource(def.Image, from.stack);
-    if (source) images.push({ container: name, image: imageLabel(def.Image), source });
+    const uri = source === 'ecr' ? ecrImageUri(def.Image) : undefined;
+    if (source) images.push({ container: name, image: imageLabel(def.Image), source, ...uri && !uri.stackScoped ? { region: uri.region } : {} });
     if (toStr(toObject(def.LogConfiguration)?.LogDriver) === 'awslogs') awslogs = true;
     for (const s of containerSecrets(def)) {
       const kind = secretKind(toObject(s)?.ValueFrom, from, ctx);

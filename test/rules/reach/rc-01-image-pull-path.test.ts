@@ -334,3 +334,44 @@ describe('ECS-RC-01 on Express services', () => {
     expect(messages(express({ image: { Ref: 'ImageParam' }, extra: { Logs: ALL_ENDPOINTS.Logs } }))).toEqual([]);
   });
 });
+
+describe('ECS-RC-01 with an ECR image of another Region (found by a pipeline user trial)', () => {
+  const EU_IMAGE = '999999999999.dkr.ecr.eu-west-1.amazonaws.com/tooling/app:1';
+  const inRegion = (region: string | undefined, extra: Resources) => runRules(assemblyOfStacks([{
+    name: 'Prod',
+    template: { Resources: template({ image: EU_IMAGE, extra }) },
+    environment: region ? { account: '333333333333', region } : {},
+  }]), { rules: [RC01_IMAGE_PULL_PATH] }).map((f) => f.message);
+  const literalEndpoint = (service: string, region: string, type?: string, extra: Record<string, unknown> = {}) => ({
+    Type: 'AWS::EC2::VPCEndpoint',
+    Properties: { VpcId: { Ref: 'Vpc' }, ServiceName: `com.amazonaws.${region}.${service}`, ...type ? { VpcEndpointType: type } : {}, ...extra },
+  });
+  const homeEndpoints: Resources = {
+    EcrApi: literalEndpoint('ecr.api', 'us-east-1', 'Interface'),
+    EcrDkr: literalEndpoint('ecr.dkr', 'us-east-1', 'Interface'),
+    S3: literalEndpoint('s3', 'us-east-1', undefined, { RouteTableIds: [{ Ref: 'Table' }] }),
+  };
+
+  test('bad: isolated us-east-1 subnets with us-east-1 ECR and S3 endpoints cannot pull an eu-west-1 image; the fix names replication', () => {
+    const [message] = inRegion('us-east-1', homeEndpoints);
+    expect(message).toContain(`cannot reach image '${EU_IMAGE}' of container 'app' (ECR in eu-west-1, not us-east-1: this VPC's endpoints serve us-east-1 only; `
+      + 'it needs an ecr.api interface endpoint with ServiceRegion eu-west-1, an ecr.dkr interface endpoint with ServiceRegion eu-west-1 or an s3 interface '
+      + 'endpoint with ServiceRegion eu-west-1, or internet access)');
+    expect(message).toContain('Replicate the repository into this Region (ECR replication');
+  });
+
+  test('good: cross-Region interface endpoints (ServiceRegion eu-west-1); an env-agnostic stack; a stack in the image's own Region', () => {
+    const crossRegion: Resources = {
+      XApi: literalEndpoint('ecr.api', 'eu-west-1', 'Interface', { ServiceRegion: 'eu-west-1' }),
+      XDkr: literalEndpoint('ecr.dkr', 'eu-west-1', 'Interface', { ServiceRegion: 'eu-west-1' }),
+      XS3: literalEndpoint('s3', 'eu-west-1', 'Interface', { ServiceRegion: 'eu-west-1' }),
+    };
+    expect(inRegion('us-east-1', { ...homeEndpoints, ...crossRegion })).toEqual([]);
+    expect(inRegion(undefined, homeEndpoints)).toEqual([]);
+    expect(inRegion('eu-west-1', {
+      EcrApi: literalEndpoint('ecr.api', 'eu-west-1', 'Interface'),
+      EcrDkr: literalEndpoint('ecr.dkr', 'eu-west-1', 'Interface'),
+      S3: literalEndpoint('s3', 'eu-west-1', undefined, { RouteTableIds: [{ Ref: 'Table' }] }),
+    })).toEqual([]);
+  });
+});

@@ -360,7 +360,7 @@ describe('ECS-RC-01 with an ECR image of another Region (found by a pipeline use
     expect(message).toContain('Replicate the repository into this Region (ECR replication');
   });
 
-  test('good: cross-Region interface endpoints (ServiceRegion eu-west-1); an env-agnostic stack; a stack in the image's own Region', () => {
+  test('good: cross-Region interface endpoints (ServiceRegion eu-west-1); an env-agnostic stack; a stack in the image\'s own Region', () => {
     const crossRegion: Resources = {
       XApi: literalEndpoint('ecr.api', 'eu-west-1', 'Interface', { ServiceRegion: 'eu-west-1' }),
       XDkr: literalEndpoint('ecr.dkr', 'eu-west-1', 'Interface', { ServiceRegion: 'eu-west-1' }),

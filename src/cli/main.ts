@@ -269,7 +269,9 @@ function runQuotas(paths: string[], opts: { format: string; quotas?: string; ign
     + 'which its synth applied (recorded in the assembly); --quotas overrides\n'));
   // Acknowledged over-limit figures pass, as in synth and check.
   const inputs = loadInputs(paths);
-  const profileOf = (input: AssemblyInput) => explicit ?? recorded(input)?.quotas ?? QuotaProfile.current();
+  // Once per assembly: reading the recorded standard prints a note.
+  const profiles = new Map(inputs.map((input) => [input, explicit ?? recorded(input)?.quotas ?? QuotaProfile.current()]));
+  const profileOf = (input: AssemblyInput) => profiles.get(input)!;
   const acksOf = (stacks: readonly StackInput[]) => (opts.ignoreAcknowledgements ? [] : recordedAcknowledgements(stacks));
   let rows = inputs.flatMap((input) => capacityReport(new AssemblyModel(input.stacks), profileOf(input), acksOf(input.stacks)));
   // Stages deployed to one account and Region share its quotas: one row for them all, not one per stage.

@@ -25,6 +25,15 @@ export function runsWindows(task: TemplateResource, ctx: RuleContext): boolean {
   return ctx.assembly.derived(WINDOWS_TASKS, () => windowsTasks(ctx)).has(task);
 }
 
+/**
+ * True when an EC2 task without RuntimePlatform runs only on Linux instances: something in the assembly runs it, and
+ * every runner places it only on Auto Scaling groups that start a Linux ECS-optimized or Bottlerocket image.
+ */
+export function runsOnLinuxInstances(task: TemplateResource, ctx: RuleContext): boolean {
+  const runners = taskRunnerGroups(task, ctx);
+  return runners.length > 0 && runners.every((groups) => oneOs(groups, ctx) === 'linux');
+}
+
 /** Keys of the assembly's indexes: the Windows-only tasks, and the instance groups each task's runners use. */
 const WINDOWS_TASKS = {};
 const RUNNER_GROUPS = {};

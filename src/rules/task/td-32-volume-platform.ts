@@ -1,5 +1,6 @@
 import { compatibilities } from './compatibilities';
 import { TASK_DEFINITION } from './task-facts';
+import { runsOnLinuxInstances } from './task-os';
 import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { toArray, toBool, toObject, toStr } from '../values';
 
@@ -9,7 +10,8 @@ export const TD32_VOLUME_PLATFORM: ResourceRule = {
   area: 'task',
   severity: Severity.ERROR,
   description: 'Flags an FSxWindowsFileServerVolumeConfiguration volume in a task definition that requires FARGATE compatibility or declares the '
-    + 'LINUX operating system family (ECS supports FSx for Windows File Server on Amazon EC2, for Windows tasks only), and a ConfiguredAtLaunch '
+    + 'LINUX operating system family, or that runs only on Linux instances (an EC2 task without RuntimePlatform whose every service and schedule '
+    + 'places it on Auto Scaling groups of a Linux ECS-optimized or Bottlerocket image) (ECS supports FSx for Windows File Server on Amazon EC2, for Windows tasks only), and a ConfiguredAtLaunch '
     + '(Amazon EBS) volume in a task definition that declares a Windows family and requires FARGATE without EC2 (EBS volumes reach Windows tasks on '
     + 'Amazon EC2 only). Unresolved compatibilities and operating systems are skipped.',
   deployError: 'The task definition does not register, or its tasks fail to start: Fargate cannot mount an FSx for Windows File Server file '
@@ -19,7 +21,7 @@ export const TD32_VOLUME_PLATFORM: ResourceRule = {
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html',
   resourceTypes: [TASK_DEFINITION],
   onlyWith: ['Volumes/*/FSxWindowsFileServerVolumeConfiguration', 'Volumes/*/ConfiguredAtLaunch'],
-  check(task): RuleIssue[] {
+  check(task, ctx): RuleIssue[] {
     const fsx: { index: number; name: string }[] = [];
     const ebs: { index: number; name: string }[] = [];
     (toArray(task.properties.Volumes) ?? []).forEach((v, index) => {
@@ -36,6 +38,8 @@ export const TD32_VOLUME_PLATFORM: ResourceRule = {
     const family = platform === undefined ? undefined : toStr(toObject(platform)?.OperatingSystemFamily);
     const issues: RuleIssue[] = [];
     const fargate = compat?.includes('FARGATE');
+    // Without RuntimePlatform an EC2 task is as Linux as the instances every service and schedule puts it on.
+    const linuxInstances = () => compat !== undefined && !fargate && runsOnLinuxInstances(task, ctx);
     for (const { index, name } of fsx) {
       if (fargate) {
         issues.push({
@@ -45,11 +49,11 @@ export const TD32_VOLUME_PLATFORM: ResourceRule = {
           allowed: 'FSx for Windows File Server volumes on Amazon EC2 only (Windows tasks)',
           fix: `Run the task on Windows EC2 capacity (an Ec2Task, or RequiresCompatibilities EC2), or remove volume '${name}' and its mount points.`,
         });
-      } else if (family?.toUpperCase() === 'LINUX') {
+      } else if (family?.toUpperCase() === 'LINUX' || (family === undefined && platform === undefined && linuxInstances())) {
         issues.push({
           property: `Properties/Volumes/${index}/FSxWindowsFileServerVolumeConfiguration`,
           value: name,
-          problem: `FSx for Windows File Server volume '${name}' on a Linux task definition (OperatingSystemFamily ${family})`,
+          problem: `FSx for Windows File Server volume '${name}' on a Linux task definition (${family ? `OperatingSystemFamily ${family}` : 'it runs on Linux instances only'})`,
           allowed: 'FSx for Windows File Server volumes on Windows tasks on Amazon EC2',
           fix: `Run the workload as a Windows task on EC2, or mount shared storage on Linux another way (an EFS volume); remove volume '${name}'.`,
         });

@@ -105,4 +105,13 @@ describe('ECS-TD-32 on kit constructs', () => {
     new WorkerService(stack, 'S', { cluster, task: t, capacity });
     expect(() => Template.fromStack(stack)).not.toThrow();
   });
+
+  test('bad: an FSx volume on a Linux Ec2Task (no RuntimePlatform) that runs only on Linux capacity (found by a verification helper)', () => {
+    const { stack, cluster } = setup();
+    const capacity = cluster.addEc2Capacity('Linux');
+    const t = new Ec2Task(stack, 'T', { container: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 512 } });
+    addFsx(t.taskDefinition, t.taskDefinition.defaultContainer!);
+    new WorkerService(stack, 'S', { cluster, task: t, capacity });
+    expect(() => Template.fromStack(stack)).toThrow(/\[ECS-TD-32\] FSx for Windows File Server volume 'share' on a Linux task definition \(it runs on Linux instances only\)/);
+  });
 });

@@ -44,7 +44,7 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
     const issues: RuleIssue[] = [];
     for (const path of reach.paths) {
       if (rulesVerdict(rules, path.transport, path.port, ingressSource, path.lbGroups, path.port, path.lbRanges) !== 'no') continue;
-      const missed = missedRanges(rules, path.transport, path.port, ingressSource, path.lbRanges);
+      const missed = missedRanges(rules, path.transport, path.port, ingressSource, path.lbRanges());
       issues.push(issue(path, taskLabel(), reach.securityGroups, service, missed));
     }
     return issues;
@@ -59,7 +59,7 @@ export interface LoadBalancerPath {
    * The IPv4 ranges of an Application Load Balancer's subnets, which its traffic and health checks come from (literal
    * CidrBlocks only); undefined for a Network Load Balancer (its traffic may keep the client's address).
    */
-  readonly lbRanges?: readonly Ipv4Range[];
+  readonly lbRanges: () => readonly Ipv4Range[] | undefined;
   readonly port: number;
   readonly transport: Transport;
   /** "container port 8080/tcp", "health check port 8081/tcp of target group Tg". */
@@ -115,7 +115,8 @@ function walkLoadBalancedTasks(service: TemplateResource, ctx: RuleContext): Loa
     for (const lb of lbs) {
       const lbGroups = loadBalancerGroupsOf(lb, ctx);
       if (!lbGroups) continue;
-      const lbRanges = applicationLoadBalancerRanges(lb, ctx);
+      // Read only when a literal IPv4 rule is judged: most groups admit the load balancer's group.
+      const lbRanges = () => applicationLoadBalancerRanges(lb, ctx);
       let done = seen.get(lb);
       if (!done) seen.set(lb, done = new Set());
       for (const [port, transport] of ways) {
@@ -200,7 +201,7 @@ function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, servic
     property,
     value,
     problem: `No security group of the tasks (${taskLabel}) admits load balancer ${lbLabel} (security group ${groups}) on ${what}`
-      + missedRangesText(missed, path.lbRanges, 'the load balancer\'s subnets'),
+      + missedRangesText(missed, path.lbRanges(), 'the load balancer\'s subnets'),
     allowed: `ingress from ${groups} (or a CIDR covering it) on ${port}/${transport}`,
     fix: `Add task security group ingress from the load balancer's security group on ${port}/${transport} (service.connections.allowFrom(lb, ${peerPort}); `
       + `in a template, an AWS::EC2::SecurityGroupIngress on a task group with SourceSecurityGroupId the load balancer's group, IpProtocol ${transport}, `

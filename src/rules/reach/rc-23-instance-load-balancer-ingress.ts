@@ -56,10 +56,10 @@ export const RC23_INSTANCE_LOAD_BALANCER_INGRESS: ResourceRule = {
         for (const way of ways) {
           const key = `${lb.logicalId}/${way.first}-${way.last}/${way.transport}`;
           if (reported.has(key)) continue;
-          const lbRanges = applicationLoadBalancerRanges(lb, ctx);
+          const lbRanges = () => applicationLoadBalancerRanges(lb, ctx);
           if (rulesVerdict(instances.rules, way.transport, way.first, ingressSource, lbGroups, way.last, lbRanges) !== 'no') continue;
           reported.add(key);
-          const missed = missedRangesText(missedRanges(instances.rules, way.transport, way.first, ingressSource, lbRanges, way.last), lbRanges, 'the load balancer\'s subnets');
+          const missed = missedRangesText(missedRanges(instances.rules, way.transport, way.first, ingressSource, lbRanges(), way.last), lbRanges(), 'the load balancer\'s subnets');
           issues.push(issue(service, lb, lbGroups, instances.groups, way, missed));
         }
       }

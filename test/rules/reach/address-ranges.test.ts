@@ -16,8 +16,8 @@ import { RC04_LOAD_BALANCER_INGRESS } from '../../../src/rules/reach/rc-04-load-
 import { RC12_LOAD_BALANCER_EGRESS } from '../../../src/rules/reach/rc-12-load-balancer-egress';
 import { RC13_EFS_MOUNT_REACH } from '../../../src/rules/reach/rc-13-efs-mount-reach';
 import { RC23_INSTANCE_LOAD_BALANCER_INGRESS } from '../../../src/rules/reach/rc-23-instance-load-balancer-ingress';
-import { check, fargateTask, Resources } from '../helpers';
-import { albService, props, ref, SG, sgId } from './fixtures';
+import { check, Resources } from '../helpers';
+import { albService, efsService, props, ref } from './fixtures';
 
 describe('ipv4Range', () => {
   test('literal CIDRs only; the block is aligned to its prefix', () => {
@@ -97,32 +97,20 @@ describe('ECS-RC-12 with CIDR egress rules', () => {
 });
 
 describe('ECS-RC-13 with CIDR rules on the mount targets', () => {
-  function efsService(cidr: string): Resources {
-    return {
-      TaskSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-1', CidrBlock: '10.1.32.0/19' } },
-      TaskSg: { Type: SG, Properties: { GroupDescription: 'tasks', VpcId: 'vpc-1' } },
-      MtSg: { Type: SG, Properties: { GroupDescription: 'efs', VpcId: 'vpc-1', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 2049, ToPort: 2049, CidrIp: cidr }] } },
-      Fs: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
-      Mt: { Type: 'AWS::EFS::MountTarget', Properties: { FileSystemId: ref('Fs'), SubnetId: ref('TaskSubnet'), SecurityGroups: [sgId('MtSg')] } },
-      Task: fargateTask({
-        Volumes: [{ Name: 'data', EFSVolumeConfiguration: { FilesystemId: ref('Fs'), TransitEncryption: 'ENABLED' } }],
-        ContainerDefinitions: [{ Name: 'app', Image: 'nginx:1.27', Essential: true, MountPoints: [{ SourceVolume: 'data', ContainerPath: '/data' }] }],
-      }),
-      Service: {
-        Type: 'AWS::ECS::Service',
-        Properties: {
-          TaskDefinition: ref('Task'),
-          LaunchType: 'FARGATE',
-          NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [ref('TaskSubnet')], SecurityGroups: [sgId('TaskSg')] } },
-        },
-      },
-    };
+  /** The RC-13 fixture with its tasks and mount target in subnet 10.1.32.0/19, and NFS open to one CIDR. */
+  function efsFrom(cidr: string): Resources {
+    const r = efsService();
+    r.TaskSubnet = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-1', CidrBlock: '10.1.32.0/19' } };
+    props(r, 'Mt').SubnetId = ref('TaskSubnet');
+    props(r, 'MtSg').SecurityGroupIngress = [{ IpProtocol: 'tcp', FromPort: 2049, ToPort: 2049, CidrIp: cidr }];
+    (props(r, 'Service').NetworkConfiguration as { AwsvpcConfiguration: { Subnets: unknown[] } }).AwsvpcConfiguration.Subnets = [ref('TaskSubnet')];
+    return r;
   }
 
   test('bad: NFS open to a range of another environment\'s VPC; good: the tasks\' VPC range', () => {
-    const [message] = check(RC13_EFS_MOUNT_REACH, efsService('10.0.0.0/16')).map((f) => f.message);
+    const [message] = check(RC13_EFS_MOUNT_REACH, efsFrom('10.0.0.0/16')).map((f) => f.message);
     expect(message).toContain('admits them on 2049/tcp; its CIDR rule 10.0.0.0/16 covers no address of the tasks\' subnets (10.1.32.0/19) at TestStack/Service');
-    expect(check(RC13_EFS_MOUNT_REACH, efsService('10.1.0.0/16'))).toEqual([]);
+    expect(check(RC13_EFS_MOUNT_REACH, efsFrom('10.1.0.0/16'))).toEqual([]);
   });
 });
 

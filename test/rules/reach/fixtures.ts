@@ -169,3 +169,25 @@ export function serviceInSubnet(launch: Record<string, unknown> = { LaunchType: 
     },
   };
 }
+
+/** A Fargate service (TaskSg) mounting file system Fs, whose one mount target has group MtSg with no ingress. */
+export function efsService(): Resources {
+  return {
+    TaskSg: { Type: SG, Properties: { GroupDescription: 'tasks', VpcId: 'vpc-1' } },
+    MtSg: { Type: SG, Properties: { GroupDescription: 'efs', VpcId: 'vpc-1' } },
+    Fs: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
+    Mt: { Type: 'AWS::EFS::MountTarget', Properties: { FileSystemId: ref('Fs'), SubnetId: 'subnet-1', SecurityGroups: [sgId('MtSg')] } },
+    Task: fargateTask({
+      Volumes: [{ Name: 'data', EFSVolumeConfiguration: { FilesystemId: ref('Fs'), TransitEncryption: 'ENABLED' } }],
+      ContainerDefinitions: [{ Name: 'app', Image: 'nginx:1.27', Essential: true, MountPoints: [{ SourceVolume: 'data', ContainerPath: '/data' }] }],
+    }),
+    Service: {
+      Type: 'AWS::ECS::Service',
+      Properties: {
+        TaskDefinition: ref('Task'),
+        LaunchType: 'FARGATE',
+        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: [sgId('TaskSg')] } },
+      },
+    },
+  };
+}

@@ -7,32 +7,10 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import { runRules } from '../../../src/rules/engine';
 import { AssemblyModel } from '../../../src/rules/model';
 import { RC13_EFS_MOUNT_REACH } from '../../../src/rules/reach/rc-13-efs-mount-reach';
-import { check, checkAssembly, fargateTask, Resources } from '../helpers';
-import { INGRESS, props, ref, SG, sgId, splitStacks } from './fixtures';
+import { check, checkAssembly } from '../helpers';
+import { efsService, INGRESS, props, sgId, splitStacks } from './fixtures';
 
 const rule = RC13_EFS_MOUNT_REACH;
-
-/** A Fargate service (TaskSg) mounting file system Fs, whose one mount target has group MtSg with no ingress. */
-function efsService(): Resources {
-  return {
-    TaskSg: { Type: SG, Properties: { GroupDescription: 'tasks', VpcId: 'vpc-1' } },
-    MtSg: { Type: SG, Properties: { GroupDescription: 'efs', VpcId: 'vpc-1' } },
-    Fs: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
-    Mt: { Type: 'AWS::EFS::MountTarget', Properties: { FileSystemId: ref('Fs'), SubnetId: 'subnet-1', SecurityGroups: [sgId('MtSg')] } },
-    Task: fargateTask({
-      Volumes: [{ Name: 'data', EFSVolumeConfiguration: { FilesystemId: ref('Fs'), TransitEncryption: 'ENABLED' } }],
-      ContainerDefinitions: [{ Name: 'app', Image: 'nginx:1.27', Essential: true, MountPoints: [{ SourceVolume: 'data', ContainerPath: '/data' }] }],
-    }),
-    Service: {
-      Type: 'AWS::ECS::Service',
-      Properties: {
-        TaskDefinition: ref('Task'),
-        LaunchType: 'FARGATE',
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: [sgId('TaskSg')] } },
-      },
-    },
-  };
-}
 
 describe('ECS-RC-13 EFS mount target ingress', () => {
   test('bad: the mount target group admits nothing', () => {

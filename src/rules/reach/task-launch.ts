@@ -6,10 +6,10 @@
  */
 import { TemplateResource } from '../model';
 import { RuleContext } from '../rule';
-import { ecsTargets, EVENTS_RULE, SCHEDULE } from '../service/schedule-facts';
+import { ecsTargets, EVENTS_RULE, SCHEDULE, targetLaunchKind } from '../service/schedule-facts';
 import { launchKind, SERVICE, serviceTask } from '../service/service-facts';
 import { TASK_DEFINITION } from '../task/task-facts';
-import { toArray, toObject, toStr } from '../values';
+import { toObject } from '../values';
 
 export { EVENTS_RULE, SCHEDULE };
 
@@ -40,13 +40,7 @@ export function taskLaunch(resource: TemplateResource, ctx: RuleContext): TaskLa
     if (!awsvpc) continue;
     const task = ctx.assembly.resolveResource(ecs.TaskDefinitionArn, resource.stack);
     if (task?.type !== TASK_DEFINITION) return undefined;
-    return { task, awsvpc, awsvpcPointer: `${path}/EcsParameters/NetworkConfiguration/${key}`, launchKind: scheduleLaunchKind(ecs), isService: false, ecs };
+    return { task, awsvpc, awsvpcPointer: `${path}/EcsParameters/NetworkConfiguration/${key}`, launchKind: targetLaunchKind(ecs), isService: false, ecs };
   }
   return undefined;
-}
-
-function scheduleLaunchKind(ecs: Record<string, unknown>): string | undefined {
-  if (ecs.LaunchType !== undefined) return toStr(ecs.LaunchType);
-  const names = (toArray(ecs.CapacityProviderStrategy) ?? []).map((i) => toStr(toObject(i)?.CapacityProvider));
-  return names.length > 0 && names.every((n) => n === 'FARGATE' || n === 'FARGATE_SPOT') ? 'FARGATE' : undefined;
 }

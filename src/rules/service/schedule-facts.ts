@@ -1,6 +1,6 @@
 /** Schedules and scheduled rules that start ECS tasks: EventBridge Scheduler schedules and EventBridge rules. */
 import { TemplateResource } from '../model';
-import { toArray, toObject } from '../values';
+import { toArray, toObject, toStr } from '../values';
 
 export const SCHEDULE = 'AWS::Scheduler::Schedule';
 export const EVENTS_RULE = 'AWS::Events::Rule';
@@ -27,4 +27,14 @@ export function ecsTargets(resource: TemplateResource): EcsTarget[] {
     if (target && ecs) out.push({ path: `Properties/Targets/${i}`, target, ecs });
   });
   return out;
+}
+
+/**
+ * The launch kind of an ECS target: its LaunchType, or FARGATE for a non-empty strategy of FARGATE and FARGATE_SPOT
+ * only; undefined when neither decides it.
+ */
+export function targetLaunchKind(ecs: Record<string, unknown>): string | undefined {
+  if (ecs.LaunchType !== undefined) return toStr(ecs.LaunchType);
+  const names = (toArray(ecs.CapacityProviderStrategy) ?? []).map((i) => toStr(toObject(i)?.CapacityProvider));
+  return names.length > 0 && names.every((n) => n === 'FARGATE' || n === 'FARGATE_SPOT') ? 'FARGATE' : undefined;
 }

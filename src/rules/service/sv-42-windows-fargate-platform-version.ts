@@ -1,9 +1,9 @@
-import { ecsTargets, EVENTS_RULE, SCHEDULE } from './schedule-facts';
-import { FARGATE_PROVIDERS, launchKind, SERVICE, serviceTask } from './service-facts';
+import { ecsTargets, EVENTS_RULE, SCHEDULE, targetLaunchKind } from './schedule-facts';
+import { launchKind, SERVICE, serviceTask } from './service-facts';
 import { TemplateResource } from '../model';
 import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { isWindows, requiresFargate, TASK_DEFINITION } from '../task/task-facts';
-import { toArray, toObject, toStr } from '../values';
+import { toObject, toStr } from '../values';
 
 /** The platform versions Windows tasks on Fargate can name. */
 const WINDOWS_VERSIONS = ['1.0.0', 'LATEST'];
@@ -62,12 +62,7 @@ function runs(resource: TemplateResource, ctx: RuleContext): { pointer: string; 
   });
 }
 
-/** Whether an ECS target launches on Fargate: LaunchType FARGATE, a Fargate-only strategy, or neither and a Fargate task definition. */
+/** Whether an ECS target launches on Fargate: its launch type or strategy says so, or neither is set and the task definition is Fargate's. */
 function targetOnFargate(ecs: Record<string, unknown>, task: TemplateResource): boolean {
-  if (ecs.LaunchType !== undefined) return toStr(ecs.LaunchType) === 'FARGATE';
-  if (ecs.CapacityProviderStrategy !== undefined) {
-    const items = toArray(ecs.CapacityProviderStrategy);
-    return !!items && items.length > 0 && items.every((i) => FARGATE_PROVIDERS.includes(toStr(toObject(i)?.CapacityProvider) ?? ''));
-  }
-  return requiresFargate(task) === true;
+  return ecs.LaunchType !== undefined || ecs.CapacityProviderStrategy !== undefined ? targetLaunchKind(ecs) === 'FARGATE' : requiresFargate(task) === true;
 }

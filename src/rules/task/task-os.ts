@@ -22,7 +22,10 @@ export function runsWindows(task: TemplateResource, ctx: RuleContext): boolean {
   if (declared !== false) return declared === true;
   // A declared LINUX family, or a Fargate task (Windows on Fargate must declare it), decides it.
   if (task.properties.RuntimePlatform !== undefined || requiresFargate(task) !== false) return false;
-  return ctx.assembly.derived(WINDOWS_TASKS, () => windowsTasks(ctx)).has(task);
+  // Most apps have no Windows instances: one pass over the Auto Scaling groups settles it.
+  const windowsInstances = ctx.assembly.derived(WINDOWS_INSTANCES,
+    (a) => a.ofType(AUTO_SCALING_GROUP).some((asg) => autoScalingGroupOs(asg, ctx) === 'windows'));
+  return windowsInstances && runsOnlyOn(task, 'windows', ctx);
 }
 
 /**
@@ -30,21 +33,18 @@ export function runsWindows(task: TemplateResource, ctx: RuleContext): boolean {
  * every runner places it only on Auto Scaling groups that start a Linux ECS-optimized or Bottlerocket image.
  */
 export function runsOnLinuxInstances(task: TemplateResource, ctx: RuleContext): boolean {
+  return runsOnlyOn(task, 'linux', ctx);
+}
+
+/** Something in the assembly runs the task, and every runner places it only on instances of `os`. */
+function runsOnlyOn(task: TemplateResource, os: 'windows' | 'linux', ctx: RuleContext): boolean {
   const runners = taskRunnerGroups(task, ctx);
-  return runners.length > 0 && runners.every((groups) => oneOs(groups, ctx) === 'linux');
+  return runners.length > 0 && runners.every((groups) => oneOs(groups, ctx) === os);
 }
 
-/** Keys of the assembly's indexes: the Windows-only tasks, and the instance groups each task's runners use. */
-const WINDOWS_TASKS = {};
+/** Keys of the assembly's facts: whether any instances run Windows, and the instance groups each task's runners use. */
+const WINDOWS_INSTANCES = {};
 const RUNNER_GROUPS = {};
-
-/** The tasks whose every runner is placed only on Windows capacity. */
-function windowsTasks(ctx: RuleContext): ReadonlySet<TemplateResource> {
-  // Most apps have no Windows instances: one pass over the Auto Scaling groups settles it.
-  if (!ctx.assembly.ofType(AUTO_SCALING_GROUP).some((asg) => autoScalingGroupOs(asg, ctx) === 'windows')) return new Set();
-  const runners = ctx.assembly.derived(RUNNER_GROUPS, () => runnerGroups(ctx));
-  return new Set([...runners].filter(([, each]) => each.every((groups) => oneOs(groups, ctx) === 'windows')).map(([task]) => task));
-}
 
 /**
  * The Auto Scaling groups each service and scheduled target that runs the task places it on, one list per runner

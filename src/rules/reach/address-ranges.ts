@@ -59,10 +59,3 @@ export function loadBalancerRanges(assembly: AssemblyModel, lb: TemplateResource
   const subnets = p.Subnets ?? toArray(p.SubnetMappings)?.map((m) => toObject(m)?.SubnetId);
   return subnetRanges(assembly, subnets, lb.stack);
 }
-
-/** Words for a finding whose only candidate rules are CIDR rules outside the peer's ranges; empty when there are none. */
-export function missedRangesText(missed: readonly string[], ranges: readonly Ipv4Range[] | undefined, peer: string): string {
-  if (missed.length === 0 || !ranges) return '';
-  const many = missed.length > 1;
-  return `; its CIDR rule${many ? 's' : ''} ${missed.join(', ')} cover${many ? '' : 's'} no address of ${peer} (${ranges.map((r) => r.text).join(', ')})`;
-}

@@ -341,20 +341,23 @@ export function rulesVerdict<R extends Pick<IngressRule, 'protocol' | 'fromPort'
 }
 
 /**
- * The literal IPv4 ranges of the rules that cover the port but miss every one of `addresses`, for a finding's words:
- * "its CIDR rule 192.168.0.0/16 does not cover ...". Empty without `addresses`.
+ * Words for a finding that rulesVerdict denied with `addresses`: the literal IPv4 rules that cover the port but miss
+ * every one of them, "; its CIDR rule 192.168.0.0/16 covers no address of `peer` (10.0.0.0/24, ...)"; empty when there
+ * are none (or no `addresses`).
  */
-export function missedRanges<R extends Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>>(
+export function missedRangesNote<R extends Pick<IngressRule, 'protocol' | 'fromPort' | 'toPort'>>(
   rules: readonly R[], transport: Transport, portNumber: number, peerOf: (rule: R) => IngressSource, addresses: readonly Ipv4Range[] | undefined,
-  lastPort = portNumber,
-): string[] {
-  const out = new Set<string>();
+  peer: string, lastPort = portNumber,
+): string {
+  const missed = new Set<string>();
   for (const rule of rules) {
-    const peer = peerOf(rule);
-    if (peer.kind !== 'address' || peer.range === undefined || coversPort(rule, transport, portNumber, lastPort) === 'no') continue;
-    if (missesAll(peer.range, addresses)) out.add(peer.range.text);
+    const source = peerOf(rule);
+    if (source.kind !== 'address' || source.range === undefined || coversPort(rule, transport, portNumber, lastPort) === 'no') continue;
+    if (missesAll(source.range, addresses)) missed.add(source.range.text);
   }
-  return [...out];
+  if (missed.size === 0 || !addresses) return '';
+  const many = missed.size > 1;
+  return `; its CIDR rule${many ? 's' : ''} ${[...missed].join(', ')} cover${many ? '' : 's'} no address of ${peer} (${addresses.map((r) => r.text).join(', ')})`;
 }
 
 /** An ingress rule's peer, for rulesVerdict. */

@@ -3,10 +3,10 @@ import { ResourceRule, RuleContext, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { isUnresolved, toArray, toNumber, toObject, toStr } from '../values';
-import { Ipv4Range, loadBalancerRanges, missedRangesText, subnetRanges } from './address-ranges';
+import { Ipv4Range, loadBalancerRanges, subnetRanges } from './address-ranges';
 import {
-  ingressOfAll, ingressSource, loadBalancerType, loadBalancingIndex, missedRanges, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP, Transport,
-  transportsOf,
+  ingressOfAll, ingressSource, loadBalancerType, loadBalancingIndex, missedRangesNote, rulesVerdict, SECURITY_GROUP, shortPath, TARGET_GROUP,
+  Transport, transportsOf,
 } from './load-balancing-index';
 
 /** The load balancer's security groups; 'none' for an NLB without any; undefined when not decidable. */
@@ -44,7 +44,7 @@ export const RC04_LOAD_BALANCER_INGRESS: ResourceRule = {
     const issues: RuleIssue[] = [];
     for (const path of reach.paths) {
       if (rulesVerdict(rules, path.transport, path.port, ingressSource, path.lbGroups, path.port, path.lbRanges) !== 'no') continue;
-      const missed = missedRanges(rules, path.transport, path.port, ingressSource, path.lbRanges());
+      const missed = missedRangesNote(rules, path.transport, path.port, ingressSource, path.lbRanges(), 'the load balancer\'s subnets');
       issues.push(issue(path, taskLabel(), reach.securityGroups, service, missed));
     }
     return issues;
@@ -181,7 +181,7 @@ export function loadBalancerGroupsOf(lb: TemplateResource, ctx: RuleContext): Se
   return resourceFact(lb, loadBalancerGroups, ctx);
 }
 
-function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, service: TemplateResource, missed: string[]): RuleIssue {
+function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, service: TemplateResource, missed: string): RuleIssue {
   const { lb, lbGroups, port, transport, what } = path;
   const lbLabel = shortPath(lb, service.stack);
   const property = 'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups';
@@ -201,7 +201,7 @@ function issue(path: LoadBalancerPath, taskLabel: string, value: unknown, servic
     property,
     value,
     problem: `No security group of the tasks (${taskLabel}) admits load balancer ${lbLabel} (security group ${groups}) on ${what}`
-      + missedRangesText(missed, path.lbRanges(), 'the load balancer\'s subnets'),
+      + missed,
     allowed: `ingress from ${groups} (or a CIDR covering it) on ${port}/${transport}`,
     fix: `Add task security group ingress from the load balancer's security group on ${port}/${transport} (service.connections.allowFrom(lb, ${peerPort}); `
       + `in a template, an AWS::EC2::SecurityGroupIngress on a task group with SourceSecurityGroupId the load balancer's group, IpProtocol ${transport}, `

@@ -1,7 +1,6 @@
 import { ResourceRule, RuleIssue, Severity } from '../rule';
-import { missedRangesText } from './address-ranges';
 import { EgressRule, egressIndex } from './egress-index';
-import { missedRanges, rulesVerdict, shortPath } from './load-balancing-index';
+import { missedRangesNote, rulesVerdict, shortPath } from './load-balancing-index';
 import { loadBalancedTasks, taskSubnetRanges } from './rc-04-load-balancer-ingress';
 import { SERVICE } from '../service/service-facts';
 
@@ -41,7 +40,7 @@ export const RC12_LOAD_BALANCER_EGRESS: ResourceRule = {
         property: 'Properties/LoadBalancers',
         value: shortPath(path.lb, service.stack),
         problem: `load balancer ${shortPath(path.lb, service.stack)} cannot reach the tasks on ${path.what}: no egress rule of its security groups (${lbGroups}) allows it to ${taskLabel}`
-          + missedRangesText(missedRanges(rules, path.transport, path.port, egressDestination, taskRanges()), taskRanges(), 'the tasks\' subnets'),
+          + missedRangesNote(rules, path.transport, path.port, egressDestination, taskRanges(), 'the tasks\' subnets'),
         allowed: `egress from ${lbGroups} on ${path.port}/${path.transport} to ${taskLabel} (or a CIDR covering the tasks)`,
         fix: `Use service.connections.allowFrom(lb, Port.${path.transport}(${path.port})), which adds the load balancer's egress with the tasks' ingress, `
           + `or add the egress rule (lbSecurityGroup.addEgressRule(taskSecurityGroup, Port.${path.transport}(${path.port})); in a template, an `

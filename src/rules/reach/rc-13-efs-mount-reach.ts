@@ -3,8 +3,7 @@ import { ResourceRule, RuleIssue, Severity } from '../rule';
 import { SERVICE, serviceTask } from '../service/service-facts';
 import { networkMode } from '../task/task-facts';
 import { toArray, toObject } from '../values';
-import { missedRangesText } from './address-ranges';
-import { ingressOfAll, ingressSource, loadBalancingIndex, missedRanges, rulesVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
+import { ingressOfAll, ingressSource, loadBalancingIndex, missedRangesNote, rulesVerdict, SECURITY_GROUP, shortPath } from './load-balancing-index';
 import { awsvpcTaskGroups, taskSubnetRanges } from './rc-04-load-balancer-ingress';
 
 const FILE_SYSTEM = 'AWS::EFS::FileSystem';
@@ -68,7 +67,7 @@ export const RC13_EFS_MOUNT_REACH: ResourceRule = {
         property: 'Properties/NetworkConfiguration/AwsvpcConfiguration/SecurityGroups',
         value: tasks.value,
         problem: `the tasks (${taskLabel}) cannot reach EFS file system ${shortPath(fs, service.stack)}: no ingress rule of its mount targets' security groups (${mtGroups}) admits them on ${NFS_PORT}/tcp`
-          + missedRangesText(missedRanges(rules, 'tcp', NFS_PORT, ingressSource, taskRanges()), taskRanges(), 'the tasks\' subnets'),
+          + missedRangesNote(rules, 'tcp', NFS_PORT, ingressSource, taskRanges(), 'the tasks\' subnets'),
         allowed: `ingress on ${NFS_PORT}/tcp to ${mtGroups} from ${taskLabel} (or a CIDR covering the tasks)`,
         fix: 'Use fileSystem.connections.allowDefaultPortFrom(service) (a kit task: task.connectVolumes(service)), or add an ingress rule on 2049/tcp from the tasks\' security group.',
       });

@@ -1,7 +1,6 @@
-import { missedRangesText } from './address-ranges';
 import { launchSecurityGroups, serviceInstanceGroups } from './instance-room';
 import {
-  IngressRule, ingressOfAll, ingressSource, loadBalancingIndex, missedRanges, rulesVerdict, shortPath, TARGET_GROUP, Transport, transportsOf,
+  IngressRule, ingressOfAll, ingressSource, loadBalancingIndex, missedRangesNote, rulesVerdict, shortPath, TARGET_GROUP, Transport, transportsOf,
 } from './load-balancing-index';
 import { applicationLoadBalancerRanges, loadBalancerGroupsOf } from './rc-04-load-balancer-ingress';
 import { TemplateResource } from '../model';
@@ -59,7 +58,7 @@ export const RC23_INSTANCE_LOAD_BALANCER_INGRESS: ResourceRule = {
           const lbRanges = () => applicationLoadBalancerRanges(lb, ctx);
           if (rulesVerdict(instances.rules, way.transport, way.first, ingressSource, lbGroups, way.last, lbRanges) !== 'no') continue;
           reported.add(key);
-          const missed = missedRangesText(missedRanges(instances.rules, way.transport, way.first, ingressSource, lbRanges(), way.last), lbRanges(), 'the load balancer\'s subnets');
+          const missed = missedRangesNote(instances.rules, way.transport, way.first, ingressSource, lbRanges(), 'the load balancer\'s subnets', way.last);
           issues.push(issue(service, lb, lbGroups, instances.groups, way, missed));
         }
       }

@@ -28,7 +28,7 @@ import { AssemblyModel, StackInput } from '../rules/model';
 import { regionLabel } from '../rules/quota/usage-types';
 import { REPLACEMENT_RULE_ID, replacementFindings } from '../rules/replacement/replacement-guard';
 import { Rule, Severity } from '../rules/rule';
-import { ACCOUNT_REGION_QUOTAS, ACCOUNT_REGION_RULE_IDS, judgedAcrossAssemblies, sharedAccountRegions } from '../rules/shared-account-regions';
+import { ACCOUNT_REGION_QUOTAS, ACCOUNT_REGION_RULE_IDS, sharedAccountRegions, withSharedAccountRegions } from '../rules/shared-account-regions';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { ORG_RULES, orgRulesFor } from '../standards/rules';
 import { standardLabel } from '../standards/rules/org-rule';
@@ -247,19 +247,16 @@ function pairedBaseline(before: readonly StackInput[], after: readonly StackInpu
 function judgeSharedAccountRegions(
   assemblies: readonly AssemblyInput[], judging: readonly Parameters<typeof runRules>[1][], findings: CheckedFinding[],
 ): void {
-  const shared = sharedAccountRegions(assemblies.map((a) => a.stacks));
-  if (shared.length === 0) return;
-  const kept = findings.filter((f) => !judgedAcrossAssemblies(f, shared));
-  findings.splice(0, findings.length, ...kept);
-  for (const group of shared) {
+  const judged = withSharedAccountRegions(assemblies.map((a) => a.stacks), findings, (group) => {
     const options = judging[group.assemblies[0]];
     const rules = (options.rules ?? ALL_RULES).filter((r) => ACCOUNT_REGION_RULE_IDS.has(r.id));
     const stacks = new Map(group.stacks.map((s) => [s.name, s]));
-    for (const f of runRules(new AssemblyModel(group.stacks), { ...options, rules })) {
+    return runRules(new AssemblyModel(group.stacks), { ...options, rules }).map((f) => {
       const stack = stacks.get(f.stack);
-      findings.push({ ...f, file: stack?.file, taskDefinitionJson: false, generated: stack?.constructPathOf !== undefined });
-    }
-  }
+      return { ...f, file: stack?.file, taskDefinitionJson: false, generated: stack?.constructPathOf !== undefined };
+    });
+  });
+  findings.splice(0, findings.length, ...judged);
 }
 
 function runQuotas(paths: string[], opts: { format: string; quotas?: string; ignoreAcknowledgements?: boolean }, io: CliIo): number {

@@ -15,7 +15,7 @@ import { AssemblyPaths, parseEnvironment, readJsonTemplate, stackNameFromFile } 
 import { runRules } from '../rules/engine';
 import { AssemblyModel, CfnTemplate, StackEnvironment, StackInput } from '../rules/model';
 import { Finding, Rule, Severity } from '../rules/rule';
-import { ACCOUNT_REGION_RULE_IDS, judgedAcrossAssemblies, sharedAccountRegions } from '../rules/shared-account-regions';
+import { ACCOUNT_REGION_RULE_IDS, withSharedAccountRegions } from '../rules/shared-account-regions';
 import type { DeploymentStandard } from '../standards/deployment-standard';
 import { orgRulesFor } from '../standards/rules';
 import { packageVersion } from '../version';
@@ -199,12 +199,9 @@ export class EcsChecks implements IPolicyValidationPlugin {
    * those rules judge the stacks of such an account and Region together.
    */
   private runOnAssemblies(skipOverlaps: boolean, assemblies: StackInput[][]): Finding[] {
-    const shared = sharedAccountRegions(assemblies);
     const accountRules = this.rules.filter((r) => ACCOUNT_REGION_RULE_IDS.has(r.id));
-    return [
-      ...assemblies.flatMap((stacks) => this.runOn(skipOverlaps, stacks)).filter((f) => !judgedAcrossAssemblies(f, shared)),
-      ...shared.flatMap((g) => this.runOn(skipOverlaps, [...g.stacks], accountRules)),
-    ];
+    return withSharedAccountRegions(assemblies, assemblies.flatMap((stacks) => this.runOn(skipOverlaps, stacks)),
+      (group) => this.runOn(skipOverlaps, [...group.stacks], accountRules));
   }
 
   /** Run the rules (by default all of them) over stacks of one assembly. */

@@ -46,9 +46,15 @@ export function sharedAccountRegions(assemblies: readonly (readonly StackInput[]
   return [...byKey.values()].filter((g) => g.assemblies.length > 1);
 }
 
-/** Whether a finding of a per-assembly run is one a shared account and Region judges instead. */
-export function judgedAcrossAssemblies(
-  finding: { readonly ruleId: string; readonly stack: string }, shared: readonly SharedAccountRegion[],
-): boolean {
-  return ACCOUNT_REGION_RULE_IDS.has(finding.ruleId) && shared.some((g) => g.stacks.some((s) => s.name === finding.stack));
+/**
+ * The findings of per-assembly runs, with those of the account-and-Region rules on stacks of a shared account and
+ * Region replaced by `judgeShared`'s run over each such account and Region's stacks together.
+ */
+export function withSharedAccountRegions<F extends { readonly ruleId: string; readonly stack: string }>(
+  assemblies: readonly (readonly StackInput[])[], perAssembly: readonly F[], judgeShared: (group: SharedAccountRegion) => readonly F[],
+): F[] {
+  const shared = sharedAccountRegions(assemblies);
+  if (shared.length === 0) return [...perAssembly];
+  const names = new Set(shared.flatMap((g) => g.stacks.map((s) => s.name)));
+  return [...perAssembly.filter((f) => !(ACCOUNT_REGION_RULE_IDS.has(f.ruleId) && names.has(f.stack))), ...shared.flatMap(judgeShared)];
 }

@@ -70,7 +70,13 @@ function checkExpress(resource: TemplateResource, ctx: RuleContext): RuleIssue[]
   return stranded ? [report(resource, 'Properties/NetworkConfiguration/Subnets', shortPath(resource, resource.stack), stranded)] : [];
 }
 
-interface Stranded { readonly facts: SubnetFacts; readonly missing: string[]; readonly closed: boolean }
+interface Stranded {
+  readonly facts: SubnetFacts;
+  readonly missing: string[];
+  readonly closed: boolean;
+  /** An ECR image of another Region misses that Region's endpoints. */
+  readonly crossRegion: boolean;
+}
 
 /**
  * The subnets from which the tasks cannot reach what they need; undefined when none, or when a subnet is outside the app.
@@ -115,7 +121,7 @@ function report(resource: TemplateResource, property: string, tasksOf: string, s
     problem: `tasks of ${tasksOf} in subnet${stranded.length > 1 ? 's' : ''} `
       + `${stranded.map((s) => shortPath(s.facts.subnet, resource.stack)).join(', ')} (${why}) cannot reach ${orList(first.missing)}`,
     allowed: 'a NAT gateway route, a public IP (Fargate in a public subnet), or VPC endpoints for ECR (ecr.api, ecr.dkr, S3 gateway), logs and secrets; images outside ECR need internet access',
-    fix: first.missing.some((m) => / \(ECR in [a-z0-9-]+, not /.test(m))
+    fix: first.crossRegion
       ? 'Replicate the repository into this Region (ECR replication, or RegistryReplication in the kit) and pull the copy, or add cross-Region '
         + 'interface endpoints (ecr.api, ecr.dkr and s3 with ServiceRegion set to the registry\'s Region), or route the subnets through a NAT gateway.'
       : first.missing.some((m) => m.startsWith('image'))
@@ -127,13 +133,17 @@ function report(resource: TemplateResource, property: string, tasksOf: string, s
   };
 }
 
-/** What the task needs that the subnet's endpoints do not provide; `closed` when one is there but admits no HTTPS from the tasks. */
+/**
+ * What the task needs that the subnet's endpoints do not provide; `closed` when one is there but admits no HTTPS from the
+ * tasks; `crossRegion` when an ECR image of another Region lacks that Region's endpoints.
+ */
 function missingPaths(
   needs: TaskNeeds, reach: (service: EndpointService) => EndpointReach, s3Gateway: boolean,
   home: string | undefined, servesRegion: (service: EndpointService, region: string) => boolean,
-): { missing: string[]; closed: boolean } {
+): { missing: string[]; closed: boolean; crossRegion: boolean } {
   const missing: string[] = [];
   let closed = false;
+  let crossRegion = false;
   const need = (service: EndpointService, text: string) => {
     const r = reach(service);
     if (r === 'absent') missing.push(text);
@@ -154,6 +164,7 @@ function missingPaths(
   for (const img of needs.images.filter((i) => i.source === 'ecr' && foreign(i))) {
     const absent = (['ecr.api', 'ecr.dkr', 's3'] as const).filter((service) => !servesRegion(service, img.region!));
     if (absent.length > 0) {
+      crossRegion = true;
       missing.push(`image '${img.image}' of container '${img.container}' (ECR in ${img.region}, not ${home}: this VPC's endpoints serve ${home} only; `
         + `it needs ${orList(absent.map((a) => `an ${a} interface endpoint with ServiceRegion ${img.region}`))}, or internet access)`);
     }
@@ -161,5 +172,5 @@ function missingPaths(
   if (needs.awslogs) need('logs', 'the logs endpoint (awslogs)');
   if (needs.secretsManager) need('secretsmanager', 'the secretsmanager endpoint (secrets)');
   if (needs.ssm) need('ssm', 'the ssm endpoint (parameters)');
-  return { missing, closed };
+  return { missing, closed, crossRegion };
 }

@@ -83,8 +83,8 @@ export function serviceWorkloads(assembly: AssemblyModel): ServiceWorkload[] {
     const problems: string[] = [];
     const daemon = toStr(res.properties.SchedulingStrategy) === 'DAEMON';
     const task = facts.task;
-    const ctx: RuleContext = { assembly, stack: res.stack, quotas: QuotaProfile.current() };
-    const size = task ? taskSize(task, problems, () => capacityArchitecture(res, assembly), () => runsWindows(task, ctx)) : undefined;
+    const ctx = ruleContext(assembly, res);
+    const size = task ? taskSize(task, problems, () => capacityArchitecture(res, ctx), () => runsWindows(task, ctx)) : undefined;
     if (!task) problems.push('its TaskDefinition does not resolve to a task definition in the templates');
     let count: TaskCount | undefined;
     if (!daemon) {
@@ -178,16 +178,20 @@ function taskSize(
   return { cpuUnits, memoryMiB, arch: archRaw, windows, gpus, ephemeralGiB, taskLevel };
 }
 
+/** What the rules' helpers need to read a resource's surroundings (quotas are not read here). */
+function ruleContext(assembly: AssemblyModel, resource: TemplateResource): RuleContext {
+  return { assembly, stack: resource.stack, quotas: QuotaProfile.current() };
+}
+
 /** The architecture of the instances a service's EC2 capacity providers launch, when all of them agree. */
-function capacityArchitecture(service: TemplateResource, assembly: AssemblyModel): Architecture | undefined {
-  const ctx: RuleContext = { assembly, stack: service.stack, quotas: QuotaProfile.current() };
+function capacityArchitecture(service: TemplateResource, ctx: RuleContext): Architecture | undefined {
   const strategy = strategyOf(service, ctx);
   if (!strategy?.complete || strategy.items.length === 0) return undefined;
   const archs = new Set<Architecture>();
   for (const item of strategy.items) {
     const provider = item.provider?.resource;
     if (!provider || providerKind({ resource: provider }) !== 'asg') return undefined;
-    const asg = providerAutoScalingGroup(provider, assembly);
+    const asg = providerAutoScalingGroup(provider, ctx.assembly);
     const types = asg ? launchOf(asg, ctx).types : undefined;
     if (!types || types.length === 0) return undefined;
     for (const t of types) archs.add(instanceArchitecture(t));
@@ -207,7 +211,7 @@ function capacityOf(assembly: AssemblyModel, asg: TemplateResource): CapacityWor
   const max = toNumber(p.MaxSize);
   const desired = p.DesiredCapacity === undefined ? min : toNumber(p.DesiredCapacity);
   if (min === undefined || max === undefined || desired === undefined) problems.push('MinSize, MaxSize or DesiredCapacity does not resolve');
-  if (autoScalingGroupOs(asg, { assembly, stack: asg.stack, quotas: QuotaProfile.current() }) === 'windows') {
+  if (autoScalingGroupOs(asg, ruleContext(assembly, asg)) === 'windows') {
     problems.push('its instances run Windows, and the price table has no EC2 Windows (license-included) prices');
   }
   let instanceTypes: string[] = [];

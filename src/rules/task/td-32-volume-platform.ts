@@ -39,7 +39,7 @@ export const TD32_VOLUME_PLATFORM: ResourceRule = {
     const issues: RuleIssue[] = [];
     const fargate = compat?.includes('FARGATE');
     // Without RuntimePlatform an EC2 task is as Linux as the instances every service and schedule puts it on.
-    const linuxInstances = () => compat !== undefined && !fargate && runsOnLinuxInstances(task, ctx);
+    const linuxInstances = () => platform === undefined && compat !== undefined && runsOnLinuxInstances(task, ctx);
     for (const { index, name } of fsx) {
       if (fargate) {
         issues.push({
@@ -49,7 +49,7 @@ export const TD32_VOLUME_PLATFORM: ResourceRule = {
           allowed: 'FSx for Windows File Server volumes on Amazon EC2 only (Windows tasks)',
           fix: `Run the task on Windows EC2 capacity (an Ec2Task, or RequiresCompatibilities EC2), or remove volume '${name}' and its mount points.`,
         });
-      } else if (family?.toUpperCase() === 'LINUX' || (family === undefined && platform === undefined && linuxInstances())) {
+      } else if (family?.toUpperCase() === 'LINUX' || linuxInstances()) {
         issues.push({
           property: `Properties/Volumes/${index}/FSxWindowsFileServerVolumeConfiguration`,
           value: name,

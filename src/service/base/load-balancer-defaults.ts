@@ -75,8 +75,7 @@ export function acknowledgeListenerIngress(
     return;
   }
   onRenderedProperties(cfn, (properties) => {
-    const rules = Array.isArray(properties.SecurityGroupIngress) ? properties.SecurityGroupIngress as Record<string, unknown>[] : [];
-    const open = rules.filter((r) => openBeyondListener(r, listenerPorts));
+    const open = renderedIngress(properties).filter((r) => openBeyondListener(r, listenerPorts));
     if (open.length === 0) {
       Validations.of(sg).acknowledge(...acknowledgements);
       return;
@@ -99,9 +98,19 @@ function describeRule(rule: Record<string, unknown>): string {
   return String(rule.IpProtocol) === '-1' ? `${source} on all traffic` : `${source} on ${rule.IpProtocol} ${ports}`;
 }
 
+/** The inline ingress rules of a security group as it renders. */
+function renderedIngress(properties: Record<string, unknown>): Record<string, unknown>[] {
+  return Array.isArray(properties.SecurityGroupIngress) ? properties.SecurityGroupIngress as Record<string, unknown>[] : [];
+}
+
+/** A rule that admits any IPv4 or IPv6 address. */
+function fromAnywhere(rule: Record<string, unknown>): boolean {
+  return rule.CidrIp === '0.0.0.0/0' || rule.CidrIpv6 === '::/0';
+}
+
 /** A rule open to the world or an unresolved CIDR on anything but one listener port over TCP. */
 function openBeyondListener(rule: Record<string, unknown>, listenerPorts: readonly number[]): boolean {
-  const wide = rule.CidrIp === '0.0.0.0/0' || rule.CidrIpv6 === '::/0'
+  const wide = fromAnywhere(rule)
     || (rule.CidrIp !== undefined && typeof rule.CidrIp !== 'string') || (rule.CidrIpv6 !== undefined && typeof rule.CidrIpv6 !== 'string');
   if (!wide) return false;
   const listener = String(rule.IpProtocol) === 'tcp' && rule.FromPort === rule.ToPort && listenerPorts.includes(Number(rule.FromPort));
@@ -138,8 +147,7 @@ function acknowledgeInternalWaf(alb: elbv2.ApplicationLoadBalancer): void {
   if (pending === 0) Validations.of(alb).acknowledge(...acknowledgements);
   for (const group of groups) {
     onRenderedProperties(group, (properties) => {
-      const rules = Array.isArray(properties.SecurityGroupIngress) ? properties.SecurityGroupIngress as Record<string, unknown>[] : [];
-      open ||= rules.some((r) => r.CidrIp === '0.0.0.0/0' || r.CidrIpv6 === '::/0');
+      open ||= renderedIngress(properties).some(fromAnywhere);
       if (--pending === 0 && !open) Validations.of(alb).acknowledge(...acknowledgements);
     });
   }
